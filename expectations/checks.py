@@ -1,0 +1,69 @@
+"""Semantic checks that need more than one column or table, as boolean columns.
+
+Each check returns one bool per row of its table; the suites expect every value to be True,
+so a failure names the check and GX shows example rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+import pyarrow as pa
+
+Tables = Mapping[str, pa.Table]
+Check = Callable[[Tables], list[bool]]
+
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2200, 12, 31)
+
+
+def spans_match_body(table: str) -> Check:
+    """``0 <= char_start < char_end <= len(body)`` and ``body[char_start:char_end] == text``."""
+
+    def check(tables: Tables) -> list[bool]:
+        bodies = dict(zip(tables["articles"]["article_id"].to_pylist(), tables["articles"]["body"].to_pylist(), strict=True))
+        rows = tables[table].select(["article_id", "char_start", "char_end", "text"]).to_pylist()
+        results = []
+        for row in rows:
+            body = bodies.get(row["article_id"])
+            start, end = row["char_start"], row["char_end"]
+            results.append(body is not None and 0 <= start < end <= len(body) and body[start:end] == row["text"])
+        return results
+
+    return check
+
+
+def references(table: str, column: str, target_table: str, target_column: str) -> Check:
+    """Every non-null value of ``table.column`` exists in ``target_table.target_column``."""
+
+    def check(tables: Tables) -> list[bool]:
+        known = set(tables[target_table][target_column].to_pylist())
+        return [value is None or value in known for value in tables[table][column].to_pylist()]
+
+    return check
+
+
+def speaker_named_when_entity(tables: Tables) -> list[bool]:
+    """A quote attributed to an entity also carries the speaker's name."""
+    rows = tables["quotes"].select(["speaker", "speaker_entity_id"]).to_pylist()
+    return [r["speaker_entity_id"] is None or bool(r["speaker"]) for r in rows]
+
+
+def event_dates_sane(tables: Tables) -> list[bool]:
+    """Event intervals run forward and stay between 1800 and 2200; both ends or neither are set."""
+    rows = tables["events"].select(["date_start", "date_end"]).to_pylist()
+    results = []
+    for r in rows:
+        start, end = r["date_start"], r["date_end"]
+        if start is None or end is None:
+            results.append(start is None and end is None)
+        else:
+            results.append(EARLIEST_DATE <= start <= end <= LATEST_DATE)
+    return results
+
+
+def trigger_inside_clause(tables: Tables) -> list[bool]:
+    """An event's trigger lies inside its clause."""
+    rows = tables["events"].select(["char_start", "char_end", "trigger_char_start", "trigger_char_end"]).to_pylist()
+    return [r["char_start"] <= r["trigger_char_start"] < r["trigger_char_end"] <= r["char_end"] for r in rows]

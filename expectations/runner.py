@@ -1,0 +1,105 @@
+"""Validate a run's tables with Great Expectations and keep the results as JSON.
+
+Great Expectations is imported here only (it costs seconds at import), and only when a run
+validates.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from expectations.suites import CHECK_PREFIX, build_expectations, table_checks
+from newsledger.errors import ContractError
+from newsledger.schemas import TABLES_BY_NAME
+
+log = logging.getLogger(__name__)
+_EXAMPLES = 3
+
+
+@dataclass
+class ValidationReport:
+    """Outcome of validating one run: per table, the failed expectations in words."""
+
+    failures: dict[str, list[str]] = field(default_factory=dict)
+    results_dir: Path | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not any(self.failures.values())
+
+    def raise_for_failures(self) -> None:
+        """Raise a ContractError naming the first failing table and all of its failures.
+
+        Raises:
+            ContractError: at least one suite failed.
+        """
+        for table, failures in self.failures.items():
+            if failures:
+                others = [t for t, f in self.failures.items() if f and t != table]
+                extra = [f"(also failing: {', '.join(others)})"] if others else []
+                raise ContractError(table, failures + extra)
+
+
+def _frame(name: str, tables: Mapping[str, pa.Table]) -> Any:
+    frame = tables[name].to_pandas()
+    for check_name, check in table_checks(TABLES_BY_NAME[name]).items():
+        frame[CHECK_PREFIX + check_name] = check(tables)
+    return frame
+
+
+def _describe(result: Any) -> str:
+    config = result.expectation_config
+    kwargs = {k: v for k, v in config.kwargs.items() if k in ("column", "column_list", "value_set", "min_value") and k != "batch_id"}
+    outcome = result.result or {}
+    examples = outcome.get("partial_unexpected_list") or []
+    count = outcome.get("unexpected_count")
+    where = f" on column {kwargs['column']!r}" if "column" in kwargs else ""
+    detail = f"{count} unexpected rows" if count is not None else "failed"
+    shown = f", e.g. {examples[:_EXAMPLES]}" if examples else ""
+    if "observed_value" in outcome and not examples:
+        shown = f", observed {outcome['observed_value']}"
+    return f"{config.type}{where}: {detail}{shown}"
+
+
+def _quiet_context(gx: Any) -> Any:
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    # GX announces its temporary docs folder at INFO on every run: noise for our users.
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    return context
+
+
+def validate_tables(tables: Mapping[str, pa.Table], results_dir: Path | None = None) -> ValidationReport:
+    """Run every table's suite over this run's tables.
+
+    Args:
+        tables: one Arrow table per validated table name (cross-table checks use the others).
+        results_dir: where to write one GX result JSON per table; None keeps nothing.
+    """
+    import great_expectations as gx
+
+    context = _quiet_context(gx)
+    source = context.data_sources.add_pandas("newsledger")
+    report = ValidationReport(results_dir=results_dir)
+    if results_dir is not None:
+        results_dir.mkdir(parents=True, exist_ok=True)
+    for name in tables:
+        table = TABLES_BY_NAME[name]
+        batch_definition = source.add_dataframe_asset(name=name).add_batch_definition_whole_dataframe(f"{name}_run")
+        suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=build_expectations(table, gx)))
+        definition = context.validation_definitions.add(gx.ValidationDefinition(name=f"validate_{name}", data=batch_definition, suite=suite))
+        result = definition.run(batch_parameters={"dataframe": _frame(name, tables)})
+        report.failures[name] = [_describe(r) for r in result.results if not r.success]
+        if results_dir is not None:
+            (results_dir / f"{name}.json").write_text(json.dumps(result.to_json_dict(), indent=1, default=str), encoding="utf-8")
+        log.info("validated %s: %d rows, %d failed expectations", name, tables[name].num_rows, len(report.failures[name]))
+    return report

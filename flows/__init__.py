@@ -1,0 +1,1 @@
+"""Prefect orchestration only: tasks do one piece of I/O and call into transforms/ or warehouse/."""

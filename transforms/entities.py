@@ -1,0 +1,282 @@
+"""Entity mentions from the spaCy NER, repaired by rules, then grouped per article into entities.
+
+One ``ArticleEntity`` per real-world thing in the article, with the fullest proper name as its
+canonical name and every mention (full name, surname, title + surname, nominal title) on it.
+
+Notes:
+    Not handled here: coreference of pronouns (quotes resolve "he" themselves), aliases that
+    the text does not define (``Modi`` / ``Narendra Modi`` in different articles), and
+    people whose surname is shared by two full names in one article (the surname joins the
+    nearest full name before it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from transforms.ids import stable_id
+from transforms.lexicon import HONORIFICS, OFFICE_WORDS, ORG_NOUNS, TITLE_WORDS
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
+_LEADING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
+_ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]*\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]*\s+)*[A-Z][\w&-]*)\s+\((?P<short>[A-Z][A-Z&.]{1,9})\)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity; ``body[char_start:char_end] == text``."""
+
+    char_start: int
+    char_end: int
+    text: str
+    label: str
+    role: str | None = None
+
+
+@dataclass
+class ArticleEntity:
+    """An entity as one article mentions it."""
+
+    canonical_name: str
+    entity_type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def entity_id(self) -> str:
+        return entity_id_for(self.canonical_name, self.entity_type)
+
+    @property
+    def roles(self) -> list[str]:
+        return [m.role for m in self.mentions if m.role]
+
+
+def entity_id_for(canonical_name: str, entity_type: str) -> str:
+    """The id of an entity in every article and every run: type plus case-folded name."""
+    return stable_id(entity_type, " ".join(canonical_name.casefold().split()))
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.lower_.rstrip(".") in TITLE_WORDS
+
+
+def _is_office_word(token: Token) -> bool:
+    return token.lower_.rstrip(".") in OFFICE_WORDS or _is_title_word(token)
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a mention: no leading article, no possessive 's, no edge punctuation or spaces."""
+    while True:
+        before = (start, end)
+        while start < end and body[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and body[end - 1] in _EDGE_PUNCT:
+            end -= 1
+        possessive = _POSSESSIVE.search(body[start:end])
+        if possessive and end - start > len(possessive[0]):
+            end -= len(possessive[0])
+        first_word = body[start:end].split(" ", 1)[0]
+        if first_word.lower() in _LEADING_WORDS and " " in body[start:end]:
+            start += len(first_word) + 1
+        if (start, end) == before:
+            return start, end
+
+
+@dataclass(frozen=True)
+class _TitledName:
+    role_start: int
+    role_end: int
+    name_start: int
+    name_end: int
+    role: str
+
+
+def find_titled_names(doc: Doc) -> list[_TitledName]:
+    """Find ``<title phrase> <Name>`` runs: "Union Defence Minister Rajnath Singh".
+
+    A run is a stretch of capitalised tokens (with "of", "for", "&" inside); the name is the
+    tail after the last title or office word, and the run needs at least one title word.
+
+    Notes:
+        A name made only of office words ("General Motors") is not split; a run broken by
+        punctuation ("Secretary, Department of Defence") gives no name.
+    """
+    found: list[_TitledName] = []
+    tokens = list(doc)
+    i = 0
+    while i < len(tokens):
+        if not (_is_capitalised(tokens[i]) or _is_title_word(tokens[i])):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and (_is_capitalised(tokens[j]) or (tokens[j].lower_ in ("of", "for", "&") and j > i) or _is_title_word(tokens[j])):
+            j += 1
+        run = tokens[i:j]
+        i = max(j, i + 1)
+        last_office = max((k for k, t in enumerate(run) if _is_office_word(t)), default=-1)
+        if last_office < 0 or not any(_is_title_word(t) for t in run[: last_office + 1]):
+            continue
+        name = run[last_office + 1 :]
+        # Skip sentence-initial function words that happen to be capitalised ("On", "The").
+        first = 0
+        while first < last_office and not (_is_office_word(run[first]) or run[first].pos_ == "PROPN"):
+            first += 1
+        if not name or len(name) > 4 or any(t.ent_type_ in ("GPE", "DATE", "NORP", "LOC") for t in name):
+            continue
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
+            continue
+        role_tokens = run[first : last_office + 1]
+        found.append(
+            _TitledName(
+                role_start=role_tokens[0].idx,
+                role_end=role_tokens[-1].idx + len(role_tokens[-1]),
+                name_start=name[0].idx,
+                name_end=name[-1].idx + len(name[-1]),
+                role=doc.text[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
+            )
+        )
+    return found
+
+
+def _relabel(span: Span) -> str:
+    # spaCy's small model often calls "Ministry" or "Department" a place.
+    if span.label_ in ("GPE", "LOC") and span[-1].lower_ in ORG_NOUNS:
+        return "ORG"
+    return span.label_
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Named mentions: NER entities, repaired with the titled-name rule, trimmed."""
+    body = doc.text
+    titled = find_titled_names(doc)
+    mentions: list[Mention] = [
+        Mention(t.name_start, t.name_end, body[t.name_start : t.name_end], "PERSON", t.role) for t in titled
+    ]
+    for ent in doc.ents:
+        label = _relabel(ent)
+        if label not in KEPT_LABELS:
+            continue
+        start, end = trim_span(body, ent.start_char, ent.end_char)
+        if start >= end:
+            continue
+        if any(start < t.name_end and t.name_start < end for t in titled):
+            continue  # the titled-name rule has the better span and type
+        inside_role = any(t.role_start <= start and end <= t.role_end for t in titled)
+        if inside_role and label not in ("GPE", "NORP"):
+            continue  # "Defence" in "Chief of Defence Staff" is a title word, not an org
+        mentions.append(Mention(start, end, body[start:end], label))
+    return sorted(mentions, key=lambda m: (m.char_start, m.char_end))
+
+
+def _name_words(text: str) -> list[str]:
+    words = [w.strip(".,") for w in text.split()]
+    return [w for w in words if w and w.lower() not in HONORIFICS]
+
+
+def _group_people(mentions: list[Mention]) -> list[ArticleEntity]:
+    full = [m for m in mentions if len(_name_words(m.text)) >= 2]
+    clusters: dict[tuple[str, str], ArticleEntity] = {}
+    for mention in full:
+        words = _name_words(mention.text)
+        key = (words[0].casefold(), words[-1].casefold())
+        cluster = clusters.setdefault(key, ArticleEntity(" ".join(words), "PERSON"))
+        if len(" ".join(words)) > len(cluster.canonical_name):
+            cluster.canonical_name = " ".join(words)  # "Samir V Kamat" over "Samir Kamat"
+        cluster.mentions.append(mention)
+    singles: dict[str, ArticleEntity] = {}
+    for mention in mentions:
+        words = _name_words(mention.text)
+        if len(words) != 1:
+            continue
+        word = words[0].casefold()
+        candidates = [c for (first, last), c in clusters.items() if word in (last, first)]
+        if candidates:
+            # Prefer the full name mentioned last before this mention.
+            def last_before(c: ArticleEntity) -> int:
+                return max((m.char_start for m in c.mentions if m.char_start <= mention.char_start), default=-1)
+
+            max(candidates, key=last_before).mentions.append(mention)
+        else:
+            singles.setdefault(word, ArticleEntity(words[0], "PERSON")).mentions.append(mention)
+    return list(clusters.values()) + list(singles.values())
+
+
+def _normal_key(text: str) -> str:
+    return " ".join(text.casefold().replace(".", "").split())
+
+
+def _group_others(mentions: list[Mention], body: str) -> list[ArticleEntity]:
+    acronyms = {_normal_key(m["short"]): _normal_key(m["long"]) for m in _ACRONYM_DEFINITION.finditer(body)}
+    clusters: dict[tuple[str, str], ArticleEntity] = {}
+    for mention in mentions:
+        key_text = _normal_key(mention.text)
+        key_text = acronyms.get(key_text, key_text)
+        cluster = clusters.setdefault((mention.label, key_text), ArticleEntity(mention.text, mention.label))
+        if len(mention.text) > len(cluster.canonical_name):
+            cluster.canonical_name = mention.text
+        cluster.mentions.append(mention)
+    return list(clusters.values())
+
+
+def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[ArticleEntity, Mention]]:
+    """Titles used as names: "the Union Minister" -> the person whose role has those words.
+
+    A nominal is "the" + capitalised title/office words without a name after them; it joins
+    the one person whose role contains all its words, and nobody when two people fit.
+    """
+    roles = [(p, {w.casefold() for r in p.roles for w in r.split()}) for p in people]
+    found: list[tuple[ArticleEntity, Mention]] = []
+    tokens = list(doc)
+    for i, token in enumerate(tokens[:-1]):
+        if token.lower_ != "the":
+            continue
+        j = i + 1
+        while j < len(tokens) and _is_office_word(tokens[j]) and (_is_capitalised(tokens[j]) or tokens[j].lower_ in ("of", "&")):
+            j += 1
+        while j > i + 1 and tokens[j - 1].lower_ in ("of", "&"):
+            j -= 1
+        words = tokens[i + 1 : j]
+        if not words or not any(_is_title_word(t) for t in words):
+            continue
+        if j < len(tokens) and tokens[j].pos_ == "PROPN" and _is_capitalised(tokens[j]):
+            continue  # a titled name, handled by find_titled_names
+        wanted = {t.lower_ for t in words}
+        fitting = [p for p, role_words in roles if wanted <= role_words]
+        if len(fitting) == 1:
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            found.append((fitting[0], Mention(start, end, doc.text[start:end], "PERSON", doc.text[start:end])))
+    return found
+
+
+def extract_entities(doc: Doc) -> list[ArticleEntity]:
+    """Every entity of one article with all of its mentions, in order of first mention."""
+    mentions = find_mentions(doc)
+    people = _group_people([m for m in mentions if m.label == "PERSON"])
+    taken = [(m.char_start, m.char_end) for p in people for m in p.mentions]
+    for person, mention in find_nominal_mentions(doc, people):
+        if not any(mention.char_start < e and s < mention.char_end for s, e in taken):
+            person.mentions.append(mention)
+            taken.append((mention.char_start, mention.char_end))
+    # A title word tagged as an org ("Defence" in "the US Secretary of Defence") is no entity;
+    # a place or nationality inside a title ("US") still is.
+    others = _group_others(
+        [
+            m
+            for m in mentions
+            if m.label != "PERSON"
+            and (m.label in ("GPE", "NORP") or not any(s <= m.char_start and m.char_end <= e for s, e in taken))
+        ],
+        doc.text,
+    )
+    entities = people + others
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: m.char_start)
+    return sorted(entities, key=lambda e: e.mentions[0].char_start)

@@ -1,0 +1,45 @@
+"""Word lists the extractors share: titles and offices, reporting verbs, document nouns."""
+
+from __future__ import annotations
+
+# Words that make a phrase a title or office ("Union Defence Minister", "Secretary of State").
+TITLE_WORDS = frozenset(
+    """
+    minister secretary president vice chancellor premier governor senator congressman congresswoman
+    representative rep sen gov mayor ambassador envoy spokesperson spokesman spokeswoman chairman
+    chairwoman chair chairperson chief director commissioner commander general admiral colonel
+    major captain lieutenant sergeant officer dr mr mrs ms miss prof professor judge justice
+    king queen prince princess pope bishop cardinal sheikh ceo cfo coo founder head leader deputy
+    attorney counsel advisor adviser aide minister-of-state mp mla lawmaker treasurer auditor
+    inspector superintendent marshal prosecutor sheriff speaker whip
+    """.split()
+)
+# Words that may stand inside a title phrase without being a name ("Secretary of *Defence*").
+OFFICE_WORDS = frozenset(
+    """
+    union federal state national foreign home defence defense external affairs finance health
+    interior justice labour labor trade commerce energy education agriculture transport
+    environment treasury staff army navy air force armed forces security intelligence general
+    prime deputy junior senior acting former us u.s. uk u.k. eu un chief executive principal
+    department ministry of the for and & cabinet information broadcasting science technology
+    research development culture sports tourism railways water power housing urban rural
+    economic economy public works war veterans homeland immigration
+    """.split()
+)
+HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
+
+# Lemmas of verbs that report speech or writing.
+REPORTING_VERBS = frozenset(
+    """
+    say tell tweet post write add note state announce declare claim assert insist argue explain
+    warn caution describe call confirm deny acknowledge admit reveal report disclose suggest
+    predict promise pledge vow urge ask question reply respond answer remark comment observe
+    stress emphasise emphasize reiterate maintain contend concede complain allege accuse criticise
+    criticize praise welcome recall testify quip joke exclaim mention estimate indicate signal
+    inform assure reassure agree
+    """.split()
+)
+# Nouns for documents and announcements that speak for an organisation ("the statement said").
+DOCUMENT_NOUNS = frozenset("statement release communique communiqué report letter memo notice document filing announcement readout".split())
+# Nouns for organisations referred to by a common noun ("the Ministry said").
+ORG_NOUNS = frozenset("ministry department government office agency council committee commission company firm embassy police army court party".split())

@@ -1,0 +1,67 @@
+"""Text normalisers, each ``str -> str`` and idempotent, applied in the order of NORMALIZERS.
+
+The normalised text is what the warehouse stores as ``articles.body``; every character offset
+indexes it, so normalisation happens once, before any extraction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+import ftfy
+
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def unify_newlines(text: str) -> str:
+    """Turn CRLF, CR and Unicode line/paragraph separators into ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def repair_mojibake(text: str) -> str:
+    """Repair mis-decoded text (``â€œ`` -> ``“``) with ftfy.
+
+    Curly quotes and other typography are kept as written: quote extraction relies on them.
+    """
+    return ftfy.fix_text(
+        text,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        normalization=None,
+        unescape_html=False,
+    )
+
+
+def compose_unicode(text: str) -> str:
+    """Compose characters (NFC) so that ``é`` is one code point wherever it came from."""
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_control_characters(text: str) -> str:
+    """Drop C0/C1 control characters other than newline and tab (they break offsets in BI tools)."""
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def tidy_whitespace(text: str) -> str:
+    """Drop trailing spaces on each line and collapse runs of blank lines to one blank line."""
+    return _MANY_BLANK_LINES.sub("\n\n", _TRAILING_SPACE.sub("", text))
+
+
+NORMALIZERS: tuple[Callable[[str], str], ...] = (
+    unify_newlines,
+    repair_mojibake,
+    compose_unicode,
+    strip_control_characters,
+    tidy_whitespace,
+)
+
+
+def normalize_text(text: str) -> str:
+    """Apply every normaliser in order."""
+    for normalizer in NORMALIZERS:
+        text = normalizer(text)
+    return text

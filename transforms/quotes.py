@@ -1,0 +1,372 @@
+"""Quotes and their speakers: direct quotes from quotation marks, indirect and mixed quotes from
+reporting verbs, speakers resolved to the article's entities.
+
+Offsets are content spans (without the quotation marks) into the article body.
+
+Notes:
+    Not handled: quotes in single marks at the top level ('...' as the main quote mark is
+    rare in running text and collides with apostrophes), speakers only named in a later
+    sentence, and quotes attributed by a headline or byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from transforms.entities import ArticleEntity
+from transforms.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERBS
+
+OPENING_MARKS = "“„«"
+CLOSING_MARKS = "”»"
+STRAIGHT_MARK = '"'
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+# A quoted fragment shorter than this (in words) and not attributed is a scare quote or title.
+MIN_UNATTRIBUTED_WORDS = 5
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_MALE_FEMALE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Content of one pair of quotation marks (or a run of them over paragraphs)."""
+
+    char_start: int
+    char_end: int
+    is_uncertain: bool
+    opens_paragraph: bool
+    is_embedded: bool
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """A quote found in an article, before it becomes a table row."""
+
+    char_start: int
+    char_end: int
+    text: str
+    quote_type: str
+    speaker: str | None
+    speaker_entity: ArticleEntity | None
+    cue: str | None
+    is_uncertain: bool
+
+
+def _paragraphs(body: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PARAGRAPH.finditer(body)]
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,!?;:")
+
+
+def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quote_spans(body: str) -> list[QuoteSpan]:
+    """Scan quotation marks paragraph by paragraph.
+
+    A quote left open at a paragraph's end continues when the next paragraph opens with a
+    quotation mark (news convention); otherwise it ends with its paragraph and is marked
+    uncertain. Stray closing marks are ignored. Never raises on unbalanced marks.
+    """
+    spans: list[QuoteSpan] = []
+    paragraphs = _paragraphs(body)
+    open_at: int | None = None
+    open_para_start = 0
+    carried = False
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        if carried:
+            # Skip the continuation paragraph's own opening mark: the quote is already open.
+            while i < p_end and body[i].isspace():
+                i += 1
+            if i < p_end and (body[i] in OPENING_MARKS or body[i] == STRAIGHT_MARK):
+                i += 1
+        carried = False
+        while i < p_end:
+            ch = body[i]
+            if open_at is None and (ch in OPENING_MARKS or (ch == STRAIGHT_MARK and _opens_straight(body, i))):
+                open_at, open_para_start = i + 1, p_start
+            elif open_at is not None and (ch in CLOSING_MARKS or ch == STRAIGHT_MARK):
+                spans.append(_span(body, open_at, i, open_para_start, uncertain=False))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if nxt is not None and body[nxt] in OPENING_MARKS + STRAIGHT_MARK:
+                carried = True
+            else:
+                spans.append(_span(body, open_at, p_end, open_para_start, uncertain=True))
+                open_at = None
+    return [s for s in spans if s.char_start < s.char_end]
+
+
+def _span(body: str, open_at: int, close_at: int, para_start: int, uncertain: bool) -> QuoteSpan:
+    start, end = _trimmed(body, open_at, close_at)
+    before = body[para_start : open_at - 1].rstrip()
+    embedded = bool(before) and (before[-1].isalnum() or before[-1] in "-") and body[start : start + 1].islower()
+    return QuoteSpan(start, end, uncertain, opens_paragraph=not before, is_embedded=embedded)
+
+
+# --- speakers ------------------------------------------------------------------------------
+
+def _entity_at(entities: list[ArticleEntity], start: int, end: int) -> ArticleEntity | None:
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.char_start < end and start < mention.char_end:
+                return entity
+    return None
+
+
+def _nearest(entities: list[ArticleEntity], offset: int, types: tuple[str, ...], head_word: str | None = None, after_too: bool = False) -> ArticleEntity | None:
+    """The entity of those types mentioned last before offset (or, failing that, first after)."""
+    before: tuple[int, ArticleEntity] | None = None
+    after: tuple[int, ArticleEntity] | None = None
+    for entity in entities:
+        if entity.entity_type not in types:
+            continue
+        # A 6-letter stem tolerates typos and inflections ("Ministr", "Ministry's").
+        if head_word and not any(head_word[:6].casefold() in m.text.casefold() for m in entity.mentions):
+            continue
+        for mention in entity.mentions:
+            if mention.char_end <= offset:
+                if before is None or mention.char_start > before[0]:
+                    before = (mention.char_start, entity)
+            elif after_too and (after is None or mention.char_start < after[0]):
+                after = (mention.char_start, entity)
+    chosen = before or after
+    return None if chosen is None else chosen[1]
+
+
+def find_document_source(doc: Doc, entities: list[ArticleEntity]) -> ArticleEntity | None:
+    """The organisation behind the article's statements: "a statement issued by the Ministry",
+    "the Ministry statement". None when no document noun names its author."""
+    for token in doc:
+        if token.lower_ not in DOCUMENT_NOUNS:
+            continue
+        for child in token.subtree:
+            if child == token or child.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if child.dep_ in ("compound", "pobj") and child.head.dep_ in ("agent", "prep", "compound", "nsubj", "nsubjpass") or child.head == token:
+                named = _entity_at(entities, child.idx, child.idx + len(child))
+                if named is None and child.lower_[:6] in {w[:6] for w in ORG_NOUNS}:
+                    named = _nearest(entities, child.idx, ("ORG",), head_word=child.lower_, after_too=True)
+                if named is not None and named.entity_type == "ORG":
+                    return named
+    return None
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str | None
+    entity: ArticleEntity | None
+
+
+def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_start: int, document_source: ArticleEntity | None) -> _Speaker:
+    """Name the speaker behind a cue's subject.
+
+    Named subjects map to their entity; "he"/"she" to the nearest person mentioned before the
+    quote; "the Ministry" to the organisation named with that word; documents ("the official
+    statement") to the article's document source (see find_document_source). Anything else keeps the subject's words with no entity.
+
+    Notes:
+        "They" and "it" stay unattributed: their antecedent is too often a group or a thing.
+    """
+    if subject is None:
+        return _Speaker(None, None)
+    phrase = [t for t in subject.subtree if t.dep_ not in ("punct", "relcl", "acl", "appos") or t == subject]
+    start = min(t.idx for t in phrase)
+    end = max(t.idx + len(t) for t in phrase)
+    named = _entity_at(entities, subject.idx, subject.idx + len(subject)) or _entity_at(entities, start, end)
+    if named is not None:
+        return _Speaker(named.canonical_name, named)
+    lower = subject.lower_
+    if subject.pos_ == "PRON":
+        if lower in _MALE_FEMALE_PRONOUNS:
+            person = _nearest(entities, quote_start, ("PERSON",))
+            if person is not None:
+                return _Speaker(person.canonical_name, person)
+        return _Speaker(None, None)
+    if lower in ORG_NOUNS:
+        org = _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
+        if org is not None:
+            return _Speaker(org.canonical_name, org)
+    if lower in DOCUMENT_NOUNS:
+        org = document_source or _nearest(entities, quote_start, ("ORG",))
+        if org is not None:
+            return _Speaker(org.canonical_name, org)
+    text = subject.doc.text[start:end]
+    return _Speaker(text, None)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    return None
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def _cue_near(doc: Doc, span: QuoteSpan, all_spans: list[QuoteSpan], p_start: int, p_end: int) -> Token | None:
+    body = doc.text
+    inside = [(s.char_start - 1, s.char_end + 1) for s in all_spans]
+    after_end = min([s.char_start - 1 for s in all_spans if s.char_start > span.char_end] + [p_end])
+    tail = body[span.char_end + 1 : after_end]
+    stop = _SENTENCE_END.search(tail)
+    after_end = span.char_end + 1 + (stop.end() if stop else len(tail))
+    before_start = max([s.char_end + 1 for s in all_spans if s.char_end < span.char_start] + [p_start])
+    head = body[before_start : span.char_start - 1]
+    stops = list(_SENTENCE_END.finditer(head))
+    before_start = before_start + (stops[-1].end() if stops else 0)
+
+    def cues(lo: int, hi: int) -> list[Token]:
+        return [
+            t for t in doc if lo <= t.idx < hi and _is_cue(t) and not any(a <= t.idx < b for a, b in inside)
+        ]
+
+    after, before = cues(span.char_end, after_end), cues(before_start, span.char_start)
+    if after:
+        return after[0]
+    if before:
+        return before[-1]
+    return None
+
+
+def _words(body: str, start: int, end: int) -> int:
+    return len(body[start:end].split())
+
+
+def _direct_quotes(doc: Doc, entities: list[ArticleEntity]) -> tuple[list[QuoteMatch], set[int], list[QuoteSpan]]:
+    body = doc.text
+    spans = find_quote_spans(body)
+    paragraphs = _paragraphs(body)
+    found: list[QuoteMatch] = []
+    used_cues: set[int] = set()
+    embedded: list[QuoteSpan] = []
+    previous: QuoteMatch | None = None
+    source = find_document_source(doc, entities)
+    for span in spans:
+        if span.is_embedded:
+            embedded.append(span)
+            continue
+        p_start, p_end = next(((a, b) for a, b in paragraphs if a <= span.char_start < b), (0, len(body)))
+        cue = _cue_near(doc, span, spans, p_start, p_end)
+        speaker = _Speaker(None, None)
+        if cue is not None:
+            used_cues.add(cue.i)
+            speaker = resolve_speaker(_subject_of(cue) or _inverted_subject(cue), entities, span.char_start, source)
+        elif span.opens_paragraph and previous is not None and previous.speaker is not None:
+            # A paragraph that is all quote, right after an attributed one, continues that voice.
+            speaker = _Speaker(previous.speaker, previous.speaker_entity)
+        if cue is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        match = QuoteMatch(
+            span.char_start, span.char_end, body[span.char_start : span.char_end], "direct",
+            speaker.name, speaker.entity, cue.text if cue is not None else None, span.is_uncertain,
+        )
+        found.append(match)
+        previous = match
+    return found, used_cues, embedded
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    # "..., said the official statement": the parser may hang the subject as an object.
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _reported_content(verb: Token) -> tuple[int, int] | None:
+    body = verb.doc.text
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
+            if tokens:
+                return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    # "described the talks as "warm and cordial"": object plus its "as" phrase.
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if as_phrases:
+        tokens = [t for c in objects + as_phrases for t in c.subtree]
+        return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return None
+
+
+def _trimmed_punct(body: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and body[end - 1] in ".,;: ":
+        end -= 1
+    # A quoted fragment at the end of the content keeps its closing mark.
+    inner = body[start:end]
+    if end < len(body) and body[end] in CLOSING_MARKS + STRAIGHT_MARK and sum(inner.count(c) for c in OPENING_MARKS) > sum(inner.count(c) for c in CLOSING_MARKS):
+        end += 1
+    return start, end
+
+
+def _according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+    """(cue, source, content_start, content_end) for "according to X, <clause>" and its mirror."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according" or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        source = objects[0]
+        phrase_end = max(t.idx + len(t) for t in source.subtree)
+        sent = token.sent
+        if token.i == sent.start or token.idx - sent.start_char < 3:
+            start, end = phrase_end, sent.end_char
+        else:
+            start, end = sent.start_char, token.idx
+        start, end = _trimmed_punct(doc.text, *_trimmed(doc.text, start, end))
+        while start < end and doc.text[start] in ",; ":
+            start += 1
+        if end - start > 0:
+            found.append((token, source, start, end))
+    return found
+
+
+def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
+    """Every direct, indirect and mixed quote of one article, ordered by position."""
+    body = doc.text
+    direct, used_cues, embedded = _direct_quotes(doc, entities)
+    source = find_document_source(doc, entities)
+    found = list(direct)
+
+    def overlaps_direct(start: int, end: int) -> bool:
+        return any(q.char_start < end and start < q.char_end for q in direct)
+
+    for verb in doc:
+        if verb.i in used_cues or not _is_cue(verb):
+            continue
+        content = _reported_content(verb)
+        if content is None or overlaps_direct(*content):
+            continue
+        start, end = content
+        if len(doc.char_span(start, end, alignment_mode="expand") or []) < 3:
+            continue
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
+        speaker = resolve_speaker(_subject_of(verb), entities, start, source)
+        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
+    for cue, source_token, start, end in _according_to(doc):
+        if overlaps_direct(start, end) or any(q.char_start < end and start < q.char_end for q in found):
+            continue
+        speaker = resolve_speaker(source_token, entities, start, source)
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
+        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, "according to", False))
+    return sorted(found, key=lambda q: q.char_start)

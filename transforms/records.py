@@ -1,0 +1,100 @@
+"""Frozen record types, one per table row; their fields match the table schemas (a test checks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Article:
+    article_id: str
+    source_path: str
+    source_record: int
+    source_format: str
+    file_sha256: str
+    published_date: date | None
+    crawled_at: datetime | None
+    title: str | None
+    body: str
+    word_count: int
+    extractor_version: str
+
+
+@dataclass(frozen=True)
+class Reject:
+    reject_id: str
+    source_path: str
+    source_record: int
+    file_sha256: str
+    stage: str
+    error_type: str
+    reason: str
+    rejected_at: datetime
+
+
+@dataclass(frozen=True)
+class Entity:
+    entity_id: str
+    canonical_name: str
+    entity_type: str
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    mention_id: str
+    article_id: str
+    entity_id: str
+    char_start: int
+    char_end: int
+    text: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote_id: str
+    article_id: str
+    char_start: int
+    char_end: int
+    text: str
+    quote_type: str
+    speaker: str | None
+    speaker_entity_id: str | None
+    cue: str | None
+    is_uncertain: bool
+
+
+@dataclass(frozen=True)
+class TemporalExpression:
+    timex_id: str
+    article_id: str
+    char_start: int
+    char_end: int
+    text: str
+    timex_type: str
+    value: str
+    is_resolved: bool
+
+
+@dataclass(frozen=True)
+class Event:
+    event_id: str
+    article_id: str
+    char_start: int
+    char_end: int
+    text: str
+    trigger: str
+    trigger_char_start: int
+    trigger_char_end: int
+    timex_id: str
+    date_value: str | None
+    date_start: date | None
+    date_end: date | None
+
+
+@dataclass(frozen=True)
+class EventParticipant:
+    event_id: str
+    article_id: str
+    entity_id: str

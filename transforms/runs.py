@@ -1,0 +1,62 @@
+"""The ``runs`` row and the end-of-run summary, from counts a run collected."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    """What a run saw and produced."""
+
+    files_seen: int = 0
+    articles_loaded: int = 0
+    files_rejected: int = 0
+    quotes: int = 0
+    entities: int = 0
+    entity_mentions: int = 0
+    temporal_expressions: int = 0
+    events: int = 0
+
+
+def counts_from(files_seen: int, row_counts: dict[str, int]) -> RunCounts:
+    """A run's counts from the number of files it saw and the rows of its tables."""
+    return RunCounts(
+        files_seen=files_seen,
+        articles_loaded=row_counts.get("articles", 0),
+        files_rejected=row_counts.get("rejects", 0),
+        quotes=row_counts.get("quotes", 0),
+        entities=row_counts.get("entities", 0),
+        entity_mentions=row_counts.get("entity_mentions", 0),
+        temporal_expressions=row_counts.get("temporal_expressions", 0),
+        events=row_counts.get("events", 0),
+    )
+
+
+def run_id_for(started_at: datetime) -> str:
+    """A sortable, readable run id: ``20260101T020000Z-<microseconds>``."""
+    return started_at.strftime("%Y%m%dT%H%M%SZ-%f")
+
+
+def run_row(
+    run_id: str,
+    started_at: datetime,
+    finished_at: datetime,
+    counts: RunCounts,
+    *,
+    validation_passed: bool,
+    extractor_version: str,
+    message: str | None = None,
+) -> dict[str, object]:
+    """The ``runs`` table row of one run; status follows from whether it loaded."""
+    return {
+        "run_id": run_id,
+        "started_at": started_at,
+        "finished_at": finished_at,
+        "status": "success" if message is None else "failed",
+        **asdict(counts),
+        "validation_passed": validation_passed,
+        "extractor_version": extractor_version,
+        "message": message,
+    }

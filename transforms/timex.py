@@ -1,0 +1,369 @@
+"""Temporal expressions: a small grammar of patterns and a resolver (TimeML/TIMEX3 values).
+
+``find_timexes(body, reference_date, tense_at)`` finds every expression, then resolves it
+against the article's publication date, which is a parameter: nothing here reads the clock.
+
+Spans follow TimeML: no leading preposition ("on Sunday" -> "Sunday"), determiners kept
+("the next few years"). Without a reference date, absolute values still resolve and relative
+ones keep ``X`` placeholders (``XXXX-XX-XX``) with ``is_resolved = False``.
+
+Notes:
+    Not handled: times with time zones ("3 p.m. EST" keeps the local time), fiscal years,
+    holidays by name ("Christmas"), ranges as one expression ("June 4-6" gives "June 4"),
+    and "May" alone as a month (too often the verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+Tense = str  # "past", "future" or "" when unknown
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: index for index, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S", "weekend": "WE", "quarter": "Q"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+VAGUE = {
+    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+    "soon": "FUTURE_REF",
+}
+
+_MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_MONTH_WITH_MAY = _MONTH.replace("april|", "april|may|")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
+_NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+_UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)s?"
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_REL = r"(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
+_FEW = r"(?P<few>few|several|coming|past)"
+
+
+@dataclass(frozen=True)
+class TimexMatch:
+    """A temporal expression found in text, before it becomes a table row."""
+
+    char_start: int
+    char_end: int
+    text: str
+    timex_type: str
+    value: str
+    is_resolved: bool
+
+
+@dataclass(frozen=True)
+class _Context:
+    reference: date | None
+    tense: Tense
+
+
+_Resolver = Callable[[re.Match[str], _Context], tuple[str, str, bool] | None]
+
+
+def _number(token: str) -> int | None:
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    return NUMBER_WORDS.get(token)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _week_value(day: date) -> str:
+    iso = day.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+# --- resolvers: one per pattern, each returns (timex_type, value, is_resolved) -------------
+
+def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    year = int(m["year"]) if m["year"] else None
+    month, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
+    if year is None:
+        if ctx.reference is None:
+            return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if _safe_date(2000, month, day) else None
+        year = ctx.reference.year
+    if _safe_date(year, month, day) is None:
+        return None
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", True
+
+
+def _iso_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    found = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    return None if found is None else ("DATE", found.isoformat(), True)
+
+
+def _month_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    return "DATE", f"{int(m['year']):04d}-{MONTHS[m['month'].lower().rstrip('.')]:02d}", True
+
+
+def _month_alone(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{month:02d}", False
+    year = ctx.reference.year
+    # A month named without a year: past tense points back, future forward, else this year.
+    if ctx.tense == "past" and month > ctx.reference.month:
+        year -= 1
+    elif ctx.tense == "future" and month < ctx.reference.month:
+        year += 1
+    return "DATE", f"{year:04d}-{month:02d}", True
+
+
+def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    return "DATE", m["year"], True
+
+
+def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    digits = m["decade"] or m["short"]
+    if len(digits) == 4:
+        return "DATE", digits[:3], True
+    century = "19" if ctx.reference is None or int(digits) > ctx.reference.year % 100 else "20"
+    return "DATE", century + digits[0], True
+
+
+def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    target = WEEKDAYS[m["weekday"].lower()]
+    if ctx.reference is None:
+        return "DATE", f"XXXX-WXX-{target + 1}", False
+    today = ctx.reference.weekday()
+    if ctx.tense == "future":
+        delta = (target - today) % 7 or 7
+    elif ctx.tense == "past":
+        delta = -((today - target) % 7 or 7)
+    else:
+        # News mostly reports what happened: untensed weekdays point back, today stays today.
+        delta = -((today - target) % 7)
+    return "DATE", (ctx.reference + timedelta(days=delta)).isoformat(), True
+
+
+def _deictic_day(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    word = m["deictic"].lower()
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+    if ctx.reference is None:
+        return ("TIME" if word == "tonight" else "DATE"), "XXXX-XX-XX", False
+    day = (ctx.reference + timedelta(days=offset)).isoformat()
+    return ("TIME", f"{day}TNI", True) if word == "tonight" else ("DATE", day, True)
+
+
+def _part_of_day(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
+    offset = -1 if (m["which"] or "").lower() in ("yesterday", "last") else (1 if (m["which"] or "").lower() == "tomorrow" else 0)
+    if ctx.reference is None:
+        return "TIME", f"XXXX-XX-XXT{part}", False
+    return "TIME", f"{(ctx.reference + timedelta(days=offset)).isoformat()}T{part}", True
+
+
+def _relative_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["relunit"].lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if ctx.reference is None:
+        placeholder = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX"}[unit]
+        return "DATE", placeholder, False
+    ref = ctx.reference
+    if unit in ("week", "weekend"):
+        value = _week_value(ref + timedelta(weeks=step))
+        return "DATE", value + ("-WE" if unit == "weekend" else ""), True
+    if unit == "month":
+        year, month = _shift_month(ref.year, ref.month, step)
+        return "DATE", f"{year:04d}-{month:02d}", True
+    if unit == "quarter":
+        year, month = _shift_month(ref.year, ref.month, 3 * step)
+        return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
+    return "DATE", f"{ref.year + step:04d}", True
+
+
+def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    count, unit = _number(m["num"]), m["unit"].lower()
+    if count is None or unit in ("hour", "minute", "decade", "century"):
+        return None
+    if ctx.reference is None:
+        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
+    ref = ctx.reference
+    if unit == "day":
+        return "DATE", (ref - timedelta(days=count)).isoformat(), True
+    if unit == "week":
+        return "DATE", _week_value(ref - timedelta(weeks=count)), True
+    if unit == "month":
+        year, month = _shift_month(ref.year, ref.month, -count)
+        return "DATE", f"{year:04d}-{month:02d}", True
+    return "DATE", f"{ref.year - count:04d}", True
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    quarter = ORDINALS.get((m["ord"] or "").lower()) or (int(m["qnum"]) if m["qnum"] else None)
+    if quarter is None or not 1 <= quarter <= 4:
+        return None
+    if m["year"]:
+        return "DATE", f"{m['year']}-Q{quarter}", True
+    if ctx.reference is None:
+        return "DATE", f"XXXX-Q{quarter}", False
+    return "DATE", f"{ctx.reference.year:04d}-Q{quarter}", True
+
+
+def _season(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    code = SEASONS[m["season"].lower()]
+    if m["year"]:
+        return "DATE", f"{m['year']}-{code}", True
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{code}", False
+    step = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
+    return "DATE", f"{ctx.reference.year + step:04d}-{code}", True
+
+
+def _clock_time(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    meridiem = m["ampm"].lower().replace(".", "").replace(" ", "")
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    if ctx.reference is None:
+        return "TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", False
+    return "TIME", f"{ctx.reference.isoformat()}T{hour:02d}:{minute:02d}", True
+
+
+def _duration_hyphen(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    count = _number(m["num"])
+    unit = m["unit"].lower()
+    if count is None:
+        return None
+    return "DURATION", _duration_value(count, unit), True
+
+
+def _duration_value(count: int | str, unit: str) -> str:
+    if unit in ("hour", "minute"):
+        return f"PT{count}{UNIT_CODES[unit]}"
+    if unit == "decade":
+        return f"P{count * 10 if isinstance(count, int) else count}Y" if isinstance(count, int) else f"P{count}DE"
+    if unit == "century":
+        return f"P{count * 100}Y" if isinstance(count, int) else f"P{count}CE"
+    return f"P{count}{UNIT_CODES[unit]}"
+
+
+def _duration_words(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    count = _number(m["num"])
+    if count is None:
+        return None
+    return "DURATION", _duration_value(count, m["unit"].lower()), True
+
+
+def _duration_vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    unit = m["unit"].lower()
+    return "DURATION", _duration_value("X", unit), True
+
+
+def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    word = (m["setword"] or "").lower()
+    unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(word) or m["setunit"].lower()
+    return "SET", f"P1{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT1{UNIT_CODES[unit]}", True
+
+
+def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    word = " ".join(m["vague"].lower().split())
+    value = {"the future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
+    return "DATE", value, True
+
+
+# Order matters: longer, more specific patterns first; a later match never overlaps an earlier one.
+PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE), resolver)
+    for name, pattern, resolver in (
+        ("iso_date", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso_date),
+        ("month_day_year", rf"\b{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
+        ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b", _full_date),
+        ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
+        ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
+        ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
+        ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
+        ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
+        ("deictic_day", r"\b(?P<deictic>yesterday|today|tonight|tomorrow)\b", _deictic_day),
+        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago),
+        ("relative_unit", rf"\b{_REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b", _relative_unit),
+        ("weekday", rf"\b{_WEEKDAY}\b", _weekday),
+        ("duration_vague", rf"\b(?:the\s+)?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b", _duration_vague),
+        ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b", _duration_hyphen),
+        ("duration_words", rf"\b(?:the\s+(?:next|last|past)\s+)?{_NUM}\s+{_UNIT}\b", _duration_words),
+        ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
+        ("decade", r"\bthe\s+(?:(?P<decade>1[89]\d0|20\d0)|'?(?P<short>\d0))s\b", _decade),
+        ("year", rf"\b(?:in|since|by|until|till|of|from|to|during|before|after|year|early|late|mid)\s+(?P<t>{_YEAR})\b(?!\s*(?:per|percent|%))", _year),
+        ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|early|late|mid|last|next|this|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
+        ("vague", r"\b(?P<vague>recently|lately|formerly|previously|now|currently|nowadays|presently|soon|the\s+future|the\s+past)\b", _vague),
+    )
+)
+
+
+def _strip_ago_guard(text: str, start: int, end: int) -> bool:
+    # "two years" followed by "ago" is a DATE already matched by the ago pattern.
+    return text[end:end + 4].lower() == " ago"
+
+
+def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int], Tense] | None = None) -> list[TimexMatch]:
+    """Find and resolve every temporal expression in a text.
+
+    Args:
+        body: the normalised article text.
+        reference_date: the publication date; None leaves relative values unresolved.
+        tense_at: optional function from a character offset to the tense of the clause there
+            ("past", "future" or ""), used for weekdays and bare months.
+
+    Returns:
+        Non-overlapping matches, ordered by position.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[TimexMatch] = []
+    for name, pattern, resolver in PATTERNS:
+        for match in pattern.finditer(body):
+            # A pattern may need context it does not tag ("in 2019"): group t is then the span.
+            start, end = match.span("t") if "t" in pattern.groupindex else match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if name in ("duration_words", "duration_vague") and _strip_ago_guard(body, start, end):
+                continue
+            if name == "vague" and match["vague"].lower() == "now" and _is_conjunction_now(body, start):
+                continue
+            tense = tense_at(start) if tense_at else ""
+            resolved = resolver(match, _Context(reference_date, tense))
+            if resolved is None:
+                continue
+            timex_type, value, is_resolved = resolved
+            taken.append((start, end))
+            found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
+    return sorted(found, key=lambda t: t.char_start)
+
+
+def _is_conjunction_now(body: str, start: int) -> bool:
+    # "now that ..." and "Now, ..." at a sentence start are discourse markers, not times.
+    after = body[start + 3:start + 9].lower()
+    return after.startswith(" that") or after.startswith(",")

@@ -1,0 +1,1 @@
+"""DuckDB adapter: DDL and views (``sql/``), loading and read-only queries."""
