@@ -166,7 +166,10 @@ def _html_fields(text: str, source_path: str) -> _Fields:
     document = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     if document is None or not (document.text or "").strip():
         raise BadInputError(source_path, "parse", "HTML page has no main article text that could be extracted")
-    body = normalize_text("\n\n".join(p.strip() for p in document.text.split("\n") if p.strip()))
+    paragraphs = [p.strip() for p in document.text.split("\n") if p.strip()]
+    if paragraphs and document.title and paragraphs[0] == document.title.strip():
+        paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph
+    body = normalize_text("\n\n".join(paragraphs))
     return _Fields(body=body, published_date=_coerce_date(document.date), crawled_at=None, title=(document.title or None))
 
 

@@ -18,6 +18,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # Share of control bytes above which a file without a BOM is taken for binary, not text.
 _BINARY_CONTROL_SHARE = 0.10
+# cp1252 punctuation outside Latin-1 that Western news uses (curly quotes, dashes, euro...).
+_CP1252_EXTRAS = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+# In Western text accented letters are a minority; text from another script decoded as
+# cp1252 is mostly "accented letters" ("Ïðèâåò" for Cyrillic).
+_MAX_ACCENTED_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,25 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return b"\x00" in sample or controls / len(sample) > _BINARY_CONTROL_SHARE
+
+
+def _as_western_cp1252(data: bytes) -> str | None:
+    """Decode as cp1252 when the result reads as Western European text, else None.
+
+    charset-normalizer alone often calls a short English text with a few accents Baltic or
+    Central European; cp1252 is by far the most common legacy encoding of English news.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = [ch for ch in letters if not ch.isascii()]
+    if any(not ch.isascii() and not ("\u00a0" <= ch <= "\u00ff") and ch not in _CP1252_EXTRAS for ch in text):
+        return None
+    if letters and len(accented) / len(letters) > _MAX_ACCENTED_SHARE:
+        return None
+    return text
 
 
 def decode_bytes(data: bytes, source_path: str) -> DecodedText:
@@ -60,6 +84,9 @@ def decode_bytes(data: bytes, source_path: str) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    western = _as_western_cp1252(data)
+    if western is not None:
+        return DecodedText(western, "cp1252")
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise BadInputError(source_path, "decode", "text encoding not recognised: re-save the file as UTF-8")

@@ -83,6 +83,9 @@ def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
         possessive = _POSSESSIVE.search(body[start:end])
         if possessive and end - start > len(possessive[0]):
             end -= len(possessive[0])
+        opening = body.find("(", start, end)
+        if opening > start and body.find(")", opening, end) < 0:
+            end = opening  # "World Health Organization (WHO": the acronym is its own mention
         first_word = body[start:end].split(" ", 1)[0]
         if first_word.lower() in _LEADING_WORDS and " " in body[start:end]:
             start += len(first_word) + 1
@@ -210,7 +213,8 @@ def _group_people(mentions: list[Mention]) -> list[ArticleEntity]:
 
 
 def _normal_key(text: str) -> str:
-    return " ".join(text.casefold().replace(".", "").split())
+    words = text.casefold().replace(".", "").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def _group_others(mentions: list[Mention], body: str) -> list[ArticleEntity]:
@@ -256,10 +260,54 @@ def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[A
     return found
 
 
+def _person_names(people: list[ArticleEntity]) -> dict[str, ArticleEntity]:
+    """Case-folded full names and surnames of the article's people (a shared surname: nobody)."""
+    names: dict[str, ArticleEntity | None] = {}
+    for person in people:
+        words = _name_words(person.canonical_name)
+        if len(words) < 2:
+            continue
+        names[person.canonical_name.casefold()] = person
+        surname = words[-1].casefold()
+        names[surname] = None if surname in names and names[surname] is not person else person
+    return {k: v for k, v in names.items() if v is not None}
+
+
+def _claim_person_names(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
+    """Give people the mentions the NER missed or mislabelled.
+
+    A non-person mention whose text is a person's full name or surname ("Varga" tagged ORG)
+    moves to that person; any other capitalised occurrence of those names becomes a mention.
+
+    Notes:
+        Surnames that are also common words ("May", "Young") are left alone.
+    """
+    names = _person_names(people)
+    kept: list[Mention] = []
+    for mention in others:
+        person = names.get(mention.text.casefold())
+        if person is not None:
+            person.mentions.append(Mention(mention.char_start, mention.char_end, mention.text, "PERSON"))
+        else:
+            kept.append(mention)
+    taken = [(m.char_start, m.char_end) for p in people for m in p.mentions] + [(m.char_start, m.char_end) for m in kept]
+    for name, person in sorted(names.items(), key=lambda item: -len(item[0])):
+        if " " not in name and doc.vocab[name].is_stop:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text, flags=re.IGNORECASE):
+            start, end = match.span()
+            if not doc.text[start].isupper() or any(start < e and s < end for s, e in taken):
+                continue
+            person.mentions.append(Mention(start, end, doc.text[start:end], "PERSON"))
+            taken.append((start, end))
+    return kept
+
+
 def extract_entities(doc: Doc) -> list[ArticleEntity]:
     """Every entity of one article with all of its mentions, in order of first mention."""
     mentions = find_mentions(doc)
     people = _group_people([m for m in mentions if m.label == "PERSON"])
+    non_people = _claim_person_names(doc, people, [m for m in mentions if m.label != "PERSON"])
     taken = [(m.char_start, m.char_end) for p in people for m in p.mentions]
     for person, mention in find_nominal_mentions(doc, people):
         if not any(mention.char_start < e and s < mention.char_end for s, e in taken):
@@ -270,9 +318,8 @@ def extract_entities(doc: Doc) -> list[ArticleEntity]:
     others = _group_others(
         [
             m
-            for m in mentions
-            if m.label != "PERSON"
-            and (m.label in ("GPE", "NORP") or not any(s <= m.char_start and m.char_end <= e for s, e in taken))
+            for m in non_people
+            if (m.label in ("GPE", "NORP") or not any(s <= m.char_start and m.char_end <= e for s, e in taken))
         ],
         doc.text,
     )

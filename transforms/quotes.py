@@ -263,14 +263,18 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity]) -> tuple[list[QuoteM
         if span.is_embedded:
             embedded.append(span)
             continue
-        p_start, p_end = next(((a, b) for a, b in paragraphs if a <= span.char_start < b), (0, len(body)))
+        # A quote over several paragraphs looks for its cue before its start and after its end.
+        p_start = next((a for a, b in paragraphs if a <= span.char_start < b), 0)
+        p_end = next((b for a, b in paragraphs if a <= span.char_end <= b), len(body))
         cue = _cue_near(doc, span, spans, p_start, p_end)
         speaker = _Speaker(None, None)
+        same_paragraph = previous is not None and previous.char_end >= p_start
         if cue is not None:
             used_cues.add(cue.i)
             speaker = resolve_speaker(_subject_of(cue) or _inverted_subject(cue), entities, span.char_start, source)
-        elif span.opens_paragraph and previous is not None and previous.speaker is not None:
-            # A paragraph that is all quote, right after an attributed one, continues that voice.
+        elif previous is not None and previous.speaker is not None and (span.opens_paragraph or same_paragraph):
+            # '"A," she said. "B."' and a paragraph that is all quote after an attributed one
+            # both continue the previous voice.
             speaker = _Speaker(previous.speaker, previous.speaker_entity)
         if cue is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
             continue

@@ -1,0 +1,118 @@
+import codecs
+import gzip
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.articles import ReadOptions, read_articles
+
+OPTIONS = ReadOptions(extractor_version="test", max_file_bytes=10_000, now=datetime(2024, 1, 1, tzinfo=UTC))
+RAW = " date 2023-06-05 “Hello,” she said.\n\nSecond paragraph.\n\n20230605-144004\n"
+
+
+def read_one(data: bytes, path: str = "a.txt"):
+    result = read_articles(data, path, OPTIONS)
+    assert not result.rejects, result.rejects
+    assert len(result.articles) == 1
+    return result.articles[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        (RAW.encode("utf-8"), "plain.txt"),
+        (codecs.BOM_UTF8 + RAW.encode("utf-8"), "bom.txt"),
+        (RAW.encode("utf-16"), "utf16.txt"),
+        (gzip.compress(RAW.encode("utf-8")), "zipped.txt.gz"),
+        (RAW.replace("\n", "\r\n").encode("utf-8"), "crlf.txt"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "gzip", "crlf"],
+)
+def test_raw_article_in_any_encoding_gives_the_same_article(data, path):
+    article = read_one(data, path)
+    assert article.published_date == date(2023, 6, 5)
+    assert article.body == "“Hello,” she said.\n\nSecond paragraph."
+    assert article.article_id == read_one(RAW.encode("utf-8")).article_id
+
+
+def test_legacy_cp1252_is_detected():
+    text = "date 2023-06-05 The café owner, José Müller, said the façade would be repainted before the summer season begins again."
+    article = read_one(text.encode("cp1252"))
+    assert "José Müller" in article.body
+
+
+def test_json_record_with_common_field_names():
+    record = {"headline": "Title here", "published": "2023-06-05T10:00:00Z", "content": "Body text.", "url": "u"}
+    article = read_one(json.dumps(record).encode(), "a.json")
+    assert (article.title, article.published_date, article.body, article.source_format) == ("Title here", date(2023, 6, 5), "Body text.", "json")
+
+
+def test_jsonl_bad_line_rejects_only_that_line():
+    data = b'{"text": "First."}\n{"text": "Sec\n{"body": "Third."}\n'
+    result = read_articles(data, "wire.jsonl", OPTIONS)
+    assert [a.body for a in result.articles] == ["First.", "Third."]
+    assert [(r.source_record, r.stage) for r in result.rejects] == [(1, "parse")]
+    assert "line 2" in result.rejects[0].reason
+
+
+def test_html_page_main_text_and_metadata():
+    html = (
+        "<html><head><title>Storm closes port</title><meta name='date' content='2024-03-12'></head><body>"
+        "<nav>Home | News</nav><article><h1>Storm closes port</h1>"
+        "<p>The port closed on Tuesday after a storm damaged two cranes, the harbour master said in a statement.</p>"
+        "<p>Repairs are expected to take at least a week, according to the port authority.</p></article>"
+        "<footer>Copyright</footer></body></html>"
+    )
+    article = read_one(html.encode(), "page.html")
+    assert article.title == "Storm closes port"
+    assert article.published_date == date(2024, 3, 12)
+    assert article.body.startswith("The port closed on Tuesday")
+    assert "Home" not in article.body and "Copyright" not in article.body
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "stage", "words"),
+    [
+        (b"", "empty.txt", "decode", "empty"),
+        (b"   \n\t\n", "blank.txt", "decode", "empty"),
+        (bytes(range(256)) * 4, "junk.bin", "decode", "binary"),
+        (b'{"text": "cut', "cut.json", "parse", "truncated"),
+        (b'{"title": "no body"}', "nobody.json", "parse", "no article text"),
+        (b"x" * 10_001, "big.txt", "read", "over the limit"),
+        (b"date 2023-06-05\n\n20230605-144004", "only-prefix.txt", "parse", "no article text"),
+        (gzip.compress(b"hello")[:-6], "broken.gz", "read", "gzip"),
+    ],
+    ids=["empty", "whitespace", "binary", "truncated-json", "json-without-text", "too-large", "prefix-only", "broken-gzip"],
+)
+def test_bad_files_become_rejects_with_a_reason(data, path, stage, words):
+    result = read_articles(data, path, OPTIONS)
+    assert result.articles == []
+    assert len(result.rejects) == 1
+    reject = result.rejects[0]
+    assert (reject.source_path, reject.stage, reject.error_type) == (path, stage, "BadInputError")
+    assert words in reject.reason
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_read_articles_never_raises_and_accounts_for_the_file(data):
+    result = read_articles(data, "fuzz.txt", OPTIONS)
+    assert result.articles or result.rejects
+    for article in result.articles:
+        assert article.body and article.body == article.body.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(), lambda c: st.lists(c) | st.dictionaries(st.text(), c), max_leaves=10))
+def test_any_json_value_is_an_article_or_a_reject(value):
+    result = read_articles(json.dumps(value).encode(), "fuzz.json", OPTIONS)
+    assert result.articles or result.rejects or value == []
+
+
+def test_cyrillic_cp1251_is_not_read_as_western():
+    text = "date 2023-06-05 Министр обороны заявил, что переговоры прошли успешно и конструктивно."
+    article = read_one(text.encode("cp1251"))
+    assert "Министр" in article.body

@@ -1,0 +1,112 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transforms.entities import extract_entities
+from transforms.quotes import extract_quotes, find_quote_spans
+
+
+def spans(text):
+    return [(text[s.char_start : s.char_end], s.is_uncertain) for s in find_quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She said “We are ready.”", [("We are ready.", False)]),
+        ('She said "We are ready."', [("We are ready.", False)]),
+        ("“A,” he said. “B.”", [("A,", False), ("B.", False)]),
+        ("“First part.\n\n“Second part,” she said.", [("First part.\n\n“Second part,", False)]),
+        ("“Never closed.\n\nNext paragraph is narration.", [("Never closed.", True)]),
+        ("He said “it’s ‘fine’ now.”", [("it’s ‘fine’ now.", False)]),
+        ("A stray ” closing mark.", []),
+        ('Height 6" and "quoted words here"', [("quoted words here", False)]),
+    ],
+    ids=["curly", "straight", "split-by-attribution", "continued-over-paragraphs", "unclosed", "nested-single", "stray-close", "inch-mark"],
+)
+def test_find_quote_spans(text, expected):
+    assert spans(text) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab “”"\n.,')), max_size=200))
+def test_quote_spans_never_raise_and_stay_inside_the_text(text):
+    for span in find_quote_spans(text):
+        assert 0 <= span.char_start < span.char_end <= len(text)
+
+
+def quotes_of(doc):
+    return [(q.quote_type, q.text, q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“We will rebuild the terminal,” said Mayor Elena Varga.",
+            [("direct", "We will rebuild the terminal,", "Elena Varga", "said")],
+        ),
+        (
+            "Mayor Elena Varga said: “We will rebuild the terminal.”",
+            [("direct", "We will rebuild the terminal.", "Elena Varga", "said")],
+        ),
+        (
+            "Priya Raman chairs the board. “Nobody expected a landslide,” she said.",
+            [("direct", "Nobody expected a landslide,", "Priya Raman", "said")],
+        ),
+        (
+            "Lloyd Austin visited. “Great to be here,” he said. “The talks were warm.”",
+            [("direct", "Great to be here,", "Lloyd Austin", "said"), ("direct", "The talks were warm.", "Lloyd Austin", None)],
+        ),
+        (
+            "Samuel Okafor said crews had replaced 300 metres of track.",
+            [("indirect", "crews had replaced 300 metres of track", "Samuel Okafor", "said")],
+        ),
+        (
+            "Samuel Okafor told reporters that the line was safe again.",
+            [("indirect", "the line was safe again", "Samuel Okafor", "told")],
+        ),
+        (
+            "According to Samuel Okafor, the line will reopen on Friday.",
+            [("indirect", "the line will reopen on Friday", "Samuel Okafor", "according to")],
+        ),
+        (
+            "Councillor Tomás Ibarra described the budget as “a wish list”.",
+            [("mixed", "the budget as “a wish list”", "Tomás Ibarra", "described")],
+        ),
+    ],
+    ids=["speaker-after", "colon-intro", "pronoun", "split-quote", "indirect-said", "told-that", "according-to", "mixed"],
+)
+def test_quotes_and_speakers(parse, text, expected):
+    assert quotes_of(parse(text)) == expected
+
+
+def test_organisation_and_document_speakers(parse):
+    text = (
+        "A statement issued by the Transport Ministry praised the crews. "
+        "The Transport Ministry said the line would be inspected monthly.\n\n"
+        "“Safety comes first in every decision we take,” said the official statement."
+    )
+    found = quotes_of(parse(text))
+    assert ("indirect", "the line would be inspected monthly", "Transport Ministry", "said") in found
+    assert ("direct", "Safety comes first in every decision we take,", "Transport Ministry", "said") in found
+
+
+def test_odd_number_of_marks_gives_one_uncertain_quote(parse):
+    doc = parse("“This quote never closes, said nobody in particular at all.\n\nThe next paragraph is plain narration.")
+    found = extract_quotes(doc, extract_entities(doc))
+    assert [(q.quote_type, q.is_uncertain) for q in found] == [("direct", True)]
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotes(parse):
+    assert quotes_of(parse("The so-called “reform” was debated for hours in the chamber.")) == []
+
+
+def test_unattributable_pronoun_keeps_speaker_null(parse):
+    found = quotes_of(parse("“We want the plan withdrawn before the vote,” they said."))
+    assert found == [("direct", "We want the plan withdrawn before the vote,", None, "said")]
+
+
+@pytest.mark.xfail(reason="a speaker named only in the next sentence is not attributed yet", strict=True)
+def test_speaker_in_following_sentence(parse):
+    found = quotes_of(parse("“We are ready for the season.” That was the word from coach Ana Costa on Monday."))
+    assert found[0][2] == "Ana Costa"

@@ -1,0 +1,109 @@
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.timex import find_timexes
+
+MONDAY = date(2023, 6, 5)
+
+
+def only(text, reference=MONDAY, tense=""):
+    found = find_timexes(text, reference, (lambda _offset: tense) if tense else None)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "timex_type", "value", "tense"),
+    [
+        ("He arrived on Sunday.", "Sunday", "DATE", "2023-06-04", "past"),
+        ("They will meet on Tuesday.", "Tuesday", "DATE", "2023-06-06", "future"),
+        ("It happened on Monday.", "Monday", "DATE", "2023-05-29", "past"),
+        ("The visit in March 2021 went well.", "March 2021", "DATE", "2021-03", ""),
+        ("Signed on 4 June 2021.", "4 June 2021", "DATE", "2021-06-04", ""),
+        ("Signed on June 4, 2021.", "June 4, 2021", "DATE", "2021-06-04", ""),
+        ("Signed June 4.", "June 4", "DATE", "2023-06-04", ""),
+        ("Filed 2021-06-04.", "2021-06-04", "DATE", "2021-06-04", ""),
+        ("Popular in the 1990s.", "the 1990s", "DATE", "199", ""),
+        ("It rained yesterday.", "yesterday", "DATE", "2023-06-04", ""),
+        ("Prices rose last week.", "last week", "DATE", "2023-W22", ""),
+        ("Talks resume next month.", "next month", "DATE", "2023-07", ""),
+        ("Growth slowed this year.", "this year", "DATE", "2023", ""),
+        ("He left two years ago.", "two years ago", "DATE", "2021", ""),
+        ("Sales fell earlier this month.", "earlier this month", "DATE", "2023-06", ""),
+        ("Profits in the third quarter.", "the third quarter", "DATE", "2023-Q3", ""),
+        ("Built last summer.", "last summer", "DATE", "2022-SU", ""),
+        ("Opens at 3 p.m. today", "3 p.m.", "TIME", "2023-06-05T15:00", ""),
+        ("A two-day visit.", "two-day", "DURATION", "P2D", ""),
+        ("Over the next few years.", "the next few years", "DURATION", "PXY", ""),
+        ("It lasted three weeks.", "three weeks", "DURATION", "P3W", ""),
+        ("Held every year.", "every year", "SET", "P1Y", ""),
+        ("Talks held recently.", "recently", "DATE", "PAST_REF", ""),
+        ("We are ready now.", "now", "DATE", "PRESENT_REF", ""),
+        ("Plans in the future.", "the future", "DATE", "FUTURE_REF", ""),
+        ("It opened in 2019.", "2019", "DATE", "2019", ""),
+    ],
+)
+def test_expression_span_type_and_value(text, span, timex_type, value, tense):
+    found = [t for t in find_timexes(text, MONDAY, (lambda _o: tense) if tense else None) if t.text == span]
+    assert found, find_timexes(text, MONDAY)
+    timex = found[0]
+    assert (timex.timex_type, timex.value, timex.is_resolved) == (timex_type, value, True)
+    assert text[timex.char_start : timex.char_end] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "resolved"),
+    [
+        ("He arrived on Sunday.", "XXXX-WXX-7", False),
+        ("It rained yesterday.", "XXXX-XX-XX", False),
+        ("The visit in March 2021.", "2021-03", True),
+        ("Signed on 4 June 2021.", "2021-06-04", True),
+    ],
+)
+def test_without_a_publication_date_relative_values_stay_unresolved(text, value, resolved):
+    timex = only(text, reference=None)
+    assert (timex.value, timex.is_resolved) == (value, resolved)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He may go.", "Now that he is here, he can stay.", "She scored 2019 points.", "The May family agreed."],
+    ids=["may-verb", "now-that", "number-not-year", "may-as-name"],
+)
+def test_not_a_time_expression(text):
+    assert find_timexes(text, MONDAY) == []
+
+
+@pytest.mark.xfail(reason="ranges are not one expression yet: 'June 4-6' gives June 4 only", strict=True)
+def test_date_range_as_one_expression():
+    assert only("Held June 4-6.").text == "June 4-6"
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+FORMATS = [
+    lambda d: d.isoformat(),
+    lambda d: f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}",
+    lambda d: f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{MONTH_NAMES[d.month - 1]} {d.day} {d.year}",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(1800, 1, 1), max_value=date(2199, 12, 31)), st.sampled_from(FORMATS), st.sampled_from([MONDAY, None]))
+def test_any_written_date_round_trips_to_its_value(day, render, reference):
+    written = render(day)
+    timex = only(f"It was signed on {written} in the capital.", reference=reference)
+    assert (timex.text, timex.value, timex.timex_type) == (written, day.isoformat(), "DATE")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from([MONDAY, None, date(2000, 2, 29)]))
+def test_resolver_never_raises_and_offsets_are_valid(text, reference):
+    previous_end = -1
+    for timex in find_timexes(text, reference, lambda _o: "past"):
+        assert text[timex.char_start : timex.char_end] == timex.text
+        assert timex.char_start >= previous_end
+        previous_end = timex.char_end
