@@ -1,0 +1,192 @@
+"""The real flow end to end: Prefect, Parquet, Great Expectations and DuckDB, no mocks."""
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import SAMPLES, SEEDS
+from newsledger.errors import ContractError
+from newsledger.schemas import TABLES, span_tables
+from newsledger.settings import Settings
+from warehouse.query import run_query
+
+pytestmark = pytest.mark.e2e
+DATA_TABLES = [t.name for t in TABLES if t.name != "runs"]
+HOSTILE = {
+    "empty.txt": b"",
+    "blank.txt": b"  \n\n  ",
+    "junk.bin": bytes(range(256)) * 8,
+    "cut off.json": b'{"title": "x", "text": "never ends',
+    "ünïcode name.txt": "date 2024-03-12\nA short article about the Millbrook bakery, which opened on Monday.\n".encode(),
+}
+
+
+def counts(db: Path) -> dict[str, int]:
+    return {name: run_query(db, f"select count(*) as n from {name}")["n"][0].as_py() for name in DATA_TABLES}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("inputs")
+    shutil.copytree(SAMPLES, folder / "samples")
+    for name, data in HOSTILE.items():
+        (folder / "samples" / name).write_bytes(data)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def first_run(inputs, tmp_path_factory):
+    from flows.ingest import ingest_news
+
+    settings = Settings(warehouse_dir=tmp_path_factory.mktemp("warehouse"), batch_size=3)
+    result = ingest_news([str(inputs / "samples")], settings)
+    return settings, result
+
+
+def test_good_articles_load_and_bad_files_are_rejected_with_reasons(first_run):
+    settings, result = first_run
+    db = settings.database_path
+    paths = {r["source_path"] for r in run_query(db, "select source_path from articles").to_pylist()}
+    assert any(p.endswith("ünïcode name.txt") for p in paths)
+    assert len(run_query(db, "select * from articles")) == 7  # 3 raw + 1 HTML sample, 2 JSONL records, 1 non-ASCII name
+    rejects = {Path(r["source_path"]).name: r["reason"] for r in run_query(db, "select source_path, reason from rejects").to_pylist()}
+    assert set(rejects) == {"empty.txt", "blank.txt", "junk.bin", "cut off.json", "truncated_record.json"}
+    assert "binary" in rejects["junk.bin"] and "truncated" in rejects["cut off.json"]
+    assert result.counts.files_seen == 11
+    assert result.counts.files_rejected == 5
+
+
+def test_every_span_obeys_the_offset_rule(first_run):
+    db = first_run[0].database_path
+    for table in span_tables():
+        bad = run_query(
+            db,
+            f"select count(*) as n from {table.name} t join articles a using (article_id) "
+            "where substring(a.body, t.char_start + 1, t.char_end - t.char_start) <> t.text",
+        )
+        assert bad["n"][0].as_py() == 0, table.name
+        # DuckDB counts characters like Python, so the check above is the Python rule; spot-check in Python too.
+    rows = run_query(db, "select q.char_start, q.char_end, q.text, a.body from quotes q join articles a using (article_id)").to_pylist()
+    assert rows and all(r["body"][r["char_start"] : r["char_end"]] == r["text"] for r in rows)
+
+
+def test_known_quote_entity_and_event(first_run):
+    db = first_run[0].database_path
+    quote = run_query(db, "select speaker, cue, quote_type from quotes where text like 'We have waited far too long%'").to_pylist()
+    assert quote == [{"speaker": "Elena Varga", "cue": "said", "quote_type": "direct"}]
+    person = run_query(db, "select entity_type from entities where canonical_name = 'Elena Varga'").to_pylist()
+    assert person == [{"entity_type": "PERSON"}]
+    event = run_query(
+        db,
+        "select e.trigger, e.date_value, e.date_start from events e join temporal_expressions t using (timex_id) where t.text = 'Sunday'",
+    ).to_pylist()
+    assert event == [{"trigger": "met", "date_value": "2024-03-10", "date_start": date(2024, 3, 10)}]
+
+
+def test_bad_date_prefix_loads_with_null_date(first_run):
+    db = first_run[0].database_path
+    rows = run_query(db, "select published_date from articles where source_path like '%bad_date_prefix.txt'").to_pylist()
+    assert rows == [{"published_date": None}]
+
+
+def test_parquet_tables_and_validation_results_are_written(first_run):
+    settings, result = first_run
+    for table in TABLES:
+        assert pq.read_table(settings.parquet_dir / f"{table.name}.parquet").num_rows == result.warehouse_row_counts[table.name]
+    assert (settings.validation_dir / result.run_id / "quotes.json").exists()
+    assert not any(settings.staging_dir.iterdir())
+
+
+def test_second_run_changes_no_row_count(first_run, inputs):
+    from flows.ingest import ingest_news
+
+    settings, _ = first_run
+    before = counts(settings.database_path)
+    ids_before = run_query(settings.database_path, "select article_id from articles order by 1").to_pylist()
+    ingest_news([str(inputs / "samples")], settings)
+    assert counts(settings.database_path) == before
+    assert run_query(settings.database_path, "select article_id from articles order by 1").to_pylist() == ids_before
+    runs = run_query(settings.database_path, "select status from runs").to_pylist()
+    assert runs == [{"status": "success"}, {"status": "success"}]
+
+
+def test_failed_validation_blocks_the_load_and_leaves_the_warehouse(first_run, inputs, monkeypatch):
+    """A defect in an extractor (a quote whose text does not match its span) must not load."""
+    from flows import ingest, tasks
+    from transforms import tables
+
+    settings, _ = first_run
+    before = counts(settings.database_path)
+    real_build = tables.build_extracted_tables
+
+    def build_with_a_bad_span(rows):
+        built = real_build(rows)
+        quotes = built["quotes"]
+        if quotes.num_rows:
+            import pyarrow as pa
+
+            texts = ["WRONG" + t for t in quotes["text"].to_pylist()]
+            built["quotes"] = quotes.set_column(quotes.schema.get_field_index("text"), quotes.schema.field("text"), pa.array(texts))
+        return built
+
+    monkeypatch.setattr(tasks, "build_extracted_tables", build_with_a_bad_span)
+    with pytest.raises(ContractError, match="check__span_matches_body"):
+        ingest.ingest_news([str(inputs / "samples")], settings)
+    assert counts(settings.database_path) == before
+    last = run_query(settings.database_path, "select status, validation_passed, message from runs order by started_at desc limit 1").to_pylist()[0]
+    assert (last["status"], last["validation_passed"]) == ("failed", False)
+    assert "span_matches_body" in last["message"]
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the shared seed article is not beside this checkout")
+def test_seed_article_acceptance(tmp_path):
+    from flows.ingest import ingest_news
+
+    settings = Settings(warehouse_dir=tmp_path / "wh")
+    ingest_news([str(SEEDS)], settings)
+    db = settings.database_path
+    article = run_query(db, "select published_date, crawled_at, body from articles").to_pylist()
+    assert len(article) == 1
+    assert article[0]["published_date"] == date(2023, 6, 5)
+    assert article[0]["crawled_at"].replace(tzinfo=None) == datetime(2023, 6, 5, 14, 40, 4)
+    assert not article[0]["body"].startswith("date") and not article[0]["body"].endswith("144004")
+    direct = run_query(db, "select text, speaker, cue from quotes where quote_type = 'direct' order by char_start").to_pylist()
+    assert len(direct) >= 3
+    delighted = next(q for q in direct if q["text"].startswith("Delighted to meet my friend"))
+    assert (delighted["speaker"], delighted["cue"]) == ("Rajnath Singh", "said")
+    great = next(q for q in direct if q["text"].startswith("Great to meet again"))
+    assert (great["speaker"], great["cue"]) == ("Lloyd Austin", "tweeted")
+    assert "His leadership" in great["text"]
+    people = {r["canonical_name"] for r in run_query(db, "select canonical_name from entities where entity_type = 'PERSON'").to_pylist()}
+    assert {"Rajnath Singh", "Lloyd Austin"} <= people
+    timexes = {(r["text"], r["value"]) for r in run_query(db, "select text, value from temporal_expressions").to_pylist()}
+    assert {("Sunday", "2023-06-04"), ("March 2021", "2021-03")} <= timexes
+    arrived = run_query(
+        db,
+        "select e.date_start, list_sort(list(en.canonical_name)) as who from events e "
+        "join event_participants p using (event_id) join entities en using (entity_id) where e.trigger = 'arrived' group by all",
+    ).to_pylist()
+    assert arrived[0]["date_start"] == date(2023, 6, 4)
+    assert {"Lloyd Austin", "New Delhi"} <= set(arrived[0]["who"])
+
+
+def test_cli_run_and_sql(tmp_path):
+    """The console script as a user runs it: exit codes, summary and query output."""
+    cli = Path(sys.executable).parent / "newsledger"
+    warehouse = tmp_path / "wh"
+    run = subprocess.run([cli, "run", "--warehouse", warehouse, SAMPLES], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "articles loaded" in run.stdout and "rejected" in run.stdout and "time taken" in run.stdout
+    query = subprocess.run([cli, "sql", "-w", warehouse, "-f", "json", "select count(*) as n from quotes"], capture_output=True, text=True, timeout=120)
+    assert query.returncode == 0, query.stderr
+    assert json.loads(query.stdout)[0]["n"] > 0
+    as_csv = subprocess.run([cli, "sql", "-w", warehouse, "-f", "csv", "select canonical_name from entities order by 1 limit 2"], capture_output=True, text=True, timeout=120)
+    assert as_csv.stdout.splitlines()[0] == "canonical_name"
+    missing = subprocess.run([cli, "run", "--warehouse", warehouse, tmp_path / "nope"], capture_output=True, text=True, timeout=600)
+    assert missing.returncode == 4 and "does not exist" in missing.stderr

@@ -1,0 +1,67 @@
+"""Each suite passes on good tables and fails, naming the check, on a deliberately broken copy."""
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from expectations.runner import validate_tables
+from newsledger.errors import ContractError
+
+
+def replace_column(table: pa.Table, name: str, values) -> pa.Table:
+    index = table.schema.get_field_index(name)
+    return table.set_column(index, table.schema.field(name), pa.array(values, type=table.schema.field(name).type))
+
+
+@pytest.fixture(scope="module")
+def good_report(sample_tables, tmp_path_factory):
+    return validate_tables(sample_tables, tmp_path_factory.mktemp("validation"))
+
+
+def test_good_tables_pass_and_results_are_kept(good_report, sample_tables):
+    assert good_report.passed, good_report.failures
+    assert {p.stem for p in good_report.results_dir.glob("*.json")} == set(sample_tables)
+    assert all(t.num_rows for name, t in sample_tables.items() if name != "rejects")
+
+
+def _broken(tables, name, column, transform):
+    broken = dict(tables)
+    broken[name] = replace_column(tables[name], column, transform(tables[name][column].to_pylist()))
+    return broken
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "transform", "expected_failure"),
+    [
+        ("quotes", "text", lambda v: [t + "!" for t in v], "check__span_matches_body"),
+        ("quotes", "quote_type", lambda v: ["rumour"] + v[1:], "expect_column_values_to_be_in_set on column 'quote_type'"),
+        ("quotes", "speaker_entity_id", lambda v: ["no-such-entity"] + v[1:], "check__speaker_entity_exists"),
+        ("entity_mentions", "entity_id", lambda v: ["no-such-entity"] + v[1:], "check__entity_exists"),
+        ("entity_mentions", "char_end", lambda v: [10**6] + v[1:], "check__span_matches_body"),
+        ("temporal_expressions", "timex_type", lambda v: ["WHEN"] + v[1:], "column 'timex_type'"),
+        ("events", "article_id", lambda v: ["missing"] + v[1:], "check__article_exists"),
+        ("articles", "article_id", lambda v: [v[1]] + v[1:], "expect_column_values_to_be_unique on column 'article_id'"),
+        ("entities", "canonical_name", lambda v: [None] + v[1:], "expect_column_values_to_not_be_null on column 'canonical_name'"),
+    ],
+    ids=["span-text", "quote-type", "speaker-fk", "mention-fk", "span-out-of-body", "timex-type", "event-article-fk", "duplicate-key", "null"],
+)
+def test_broken_copy_fails_and_names_the_check(sample_tables, table, column, transform, expected_failure):
+    report = validate_tables(_broken(sample_tables, table, column, transform))
+    assert not report.passed
+    assert any(expected_failure in failure for failure in report.failures[table]), report.failures[table]
+    with pytest.raises(ContractError) as caught:
+        report.raise_for_failures()
+    assert expected_failure in str(caught.value)
+
+
+def test_dates_out_of_range_fail(sample_tables):
+    events = sample_tables["events"]
+    dated = pc.is_valid(events["date_start"])
+    index = dated.to_pylist().index(True)
+    starts = events["date_start"].to_pylist()
+    import datetime
+
+    starts[index] = datetime.date(1066, 10, 14)
+    broken = dict(sample_tables, events=replace_column(events, "date_start", starts))
+    report = validate_tables(broken)
+    assert any("check__dates_sane" in f for f in report.failures["events"])
