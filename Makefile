@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: setup demo test ddl clean
+.PHONY: setup demo test ddl docs clean
 
 setup: $(VENV)/.installed
 
@@ -22,8 +22,12 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Regenerate what is derived from newsledger/schemas.py: the DDL files and the README tables.
 ddl: setup
 	$(BIN)/python -m warehouse.ddl
+
+docs: setup
+	$(BIN)/python -m newsledger.docs
 
 clean:
 	rm -rf $(VENV) warehouse/default

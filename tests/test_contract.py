@@ -85,3 +85,10 @@ def _imports(package: str) -> set[str]:
 )
 def test_dependencies_point_inward(package, forbidden):
     assert not (_imports(package) & forbidden)
+
+
+def test_readme_table_reference_is_up_to_date():
+    from newsledger.docs import README, updated_readme
+
+    text = README.read_text(encoding="utf-8")
+    assert updated_readme(text) == text, "run `make docs` and commit README.md"
