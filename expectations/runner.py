@@ -21,6 +21,7 @@ from newsledger.schemas import TABLES_BY_NAME
 
 log = logging.getLogger(__name__)
 _EXAMPLES = 3
+DOCS_SITE = "newsledger_run"
 
 
 @dataclass
@@ -78,28 +79,51 @@ def _quiet_context(gx: Any) -> Any:
     return context
 
 
+def _add_docs_site(context: Any, site_dir: Path) -> None:
+    context.add_data_docs_site(
+        site_name=DOCS_SITE,
+        site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(site_dir)},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
+    )
+
+
 def validate_tables(tables: Mapping[str, pa.Table], results_dir: Path | None = None) -> ValidationReport:
     """Run every table's suite over this run's tables.
 
     Args:
         tables: one Arrow table per validated table name (cross-table checks use the others).
-        results_dir: where to write one GX result JSON per table; None keeps nothing.
+        results_dir: where to keep the results: one GX result JSON per table and the Data Docs
+            HTML site (``data_docs/index.html``); None keeps nothing.
     """
     import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
 
     context = _quiet_context(gx)
-    source = context.data_sources.add_pandas("newsledger")
-    report = ValidationReport(results_dir=results_dir)
+    actions = []
     if results_dir is not None:
         results_dir.mkdir(parents=True, exist_ok=True)
+        _add_docs_site(context, results_dir / "data_docs")
+        actions = [UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE])]
+    source = context.data_sources.add_pandas("newsledger")
+    report = ValidationReport(results_dir=results_dir)
     for name in tables:
         table = TABLES_BY_NAME[name]
         batch_definition = source.add_dataframe_asset(name=name).add_batch_definition_whole_dataframe(f"{name}_run")
         suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=build_expectations(table, gx)))
         definition = context.validation_definitions.add(gx.ValidationDefinition(name=f"validate_{name}", data=batch_definition, suite=suite))
-        result = definition.run(batch_parameters={"dataframe": _frame(name, tables)})
+        checkpoint = context.checkpoints.add(gx.Checkpoint(name=f"check_{name}", validation_definitions=[definition], actions=actions))
+        outcome = checkpoint.run(batch_parameters={"dataframe": _frame(name, tables)})
+        result = next(iter(outcome.run_results.values()))
         report.failures[name] = [_describe(r) for r in result.results if not r.success]
         if results_dir is not None:
             (results_dir / f"{name}.json").write_text(json.dumps(result.to_json_dict(), indent=1, default=str), encoding="utf-8")
         log.info("validated %s: %d rows, %d failed expectations", name, tables[name].num_rows, len(report.failures[name]))
     return report
+
+
+def data_docs_index(results_dir: Path) -> Path:
+    """Where a run's Data Docs HTML report starts."""
+    return results_dir / "data_docs" / "index.html"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -21,16 +20,23 @@ from newsledger.settings import Settings
 from transforms.arrow import to_table
 from transforms.articles import ReadOptions, read_articles
 from transforms.extract import extract_articles
+from transforms.ids import sha256_hex
+from transforms.incremental import FilePlan, plan_files
 from transforms.records import Article
 from transforms.tables import build_extracted_tables
-from warehouse import load, staging
+from warehouse import lake, load, publish, staging
 
 
-@dataclass(frozen=True)
-class BatchCounts:
-    files: int
-    articles: int
-    rejects: int
+def _retry_if_transient(task: object, task_run: object, state: State) -> bool:
+    # Only a warehouse busy in another process is worth a retry; bad data never is.
+    error = state.result(raise_on_failure=False)
+    return isinstance(error, WarehouseError) and error.is_transient
+
+
+@task(name="recover")
+def recover(settings: Settings) -> None:
+    publish.clear_leftovers(settings.warehouse_dir)
+    staging.remove_all(settings.staging_dir)
 
 
 @task(name="discover-files")
@@ -38,8 +44,15 @@ def discover(paths: list[str]) -> list[str]:
     return discover_files(paths)
 
 
+@task(name="plan-files", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
+def plan(files: list[str], settings: Settings, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> FilePlan:
+    hashes = {path: sha256_hex(Path(path).read_bytes()) for path in files}
+    loaded = {} if full_refresh else load.loaded_files(settings.database_path)
+    return plan_files(hashes, loaded, __version__, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until)
+
+
 @task(name="parse-batch")
-def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings) -> BatchCounts:
+def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings) -> int:
     options = ReadOptions(__version__, settings.max_file_bytes, datetime.now(UTC))
     articles, rejects = [], []
     for path in files:
@@ -54,7 +67,7 @@ def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Se
             "rejects": to_table(rejects, TABLES_BY_NAME["rejects"].schema, "rejects"),
         },
     )
-    return BatchCounts(len(files), len(articles), len(rejects))
+    return len(articles)
 
 
 @task(name="extract-batch")
@@ -78,25 +91,27 @@ def validate(final_dir: Path, results_dir: Path) -> dict[str, int]:
     return {name: table.num_rows for name, table in tables.items()}
 
 
-def _retry_if_transient(task: object, task_run: object, state: State) -> bool:
-    # Only a warehouse locked by another process is worth a retry; bad data never is.
-    error = state.result(raise_on_failure=False)
-    return isinstance(error, WarehouseError) and error.is_transient
-
-
 @task(name="load-warehouse", retries=3, retry_delay_seconds=10, retry_condition_fn=_retry_if_transient)
-def load_warehouse(final_dir: Path, database_path: Path, run_row: dict[str, object]) -> load.LoadSummary:
-    return load.load_staged_run(database_path, final_dir, run_row)
+def load_warehouse(final_dir: Path, settings: Settings, run_row: dict[str, object], fresh: bool) -> tuple[Path, load.LoadSummary]:
+    build = publish.prepare_build(settings.database_path, str(run_row["run_id"]), fresh=fresh)
+    return build, load.load_staged_run(build, final_dir, run_row)
 
 
-@task(name="publish-parquet")
-def publish_parquet(database_path: Path, parquet_dir: Path) -> list[Path]:
-    return load.export_parquet(database_path, parquet_dir)
+@task(name="publish-warehouse")
+def publish_warehouse(build: Path, settings: Settings) -> None:
+    publish.swap_in(build, settings.database_path)
+
+
+@task(name="publish-parquet", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
+def publish_parquet(settings: Settings, run_id: str, months: frozenset[str] | None) -> dict[str, int]:
+    return lake.export_lake(settings.database_path, settings.parquet_dir, run_id, months)
 
 
 @task(name="record-failed-run")
-def record_failed_run(database_path: Path, run_row: dict[str, object]) -> None:
-    load.record_failed_run(database_path, run_row)
+def record_failed_run(settings: Settings, run_row: dict[str, object]) -> None:
+    build = publish.prepare_build(settings.database_path, str(run_row["run_id"]), fresh=False)
+    load.record_failed_run(build, run_row)
+    publish.swap_in(build, settings.database_path)
 
 
 @task(name="clean-staging")

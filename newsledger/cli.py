@@ -7,6 +7,7 @@ import io
 import json
 import logging
 import sys
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -67,6 +68,7 @@ def _summary_table(result: object, warehouse: Path) -> RichTable:
     totals = result.warehouse_row_counts  # type: ignore[attr-defined]
     rows = [
         ("files seen", counts.files_seen, None),
+        ("skipped (unchanged / outside dates)", counts.files_skipped, None),
         ("articles loaded", counts.articles_loaded, "articles"),
         ("rejected", counts.files_rejected, "rejects"),
         ("quotes", counts.quotes, "quotes"),
@@ -89,20 +91,28 @@ def run(
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int | None, typer.Option(help="Files per batch task. [env NEWSLEDGER_BATCH_SIZE]", min=1)] = None,
     max_file_bytes: Annotated[int | None, typer.Option(help="Reject input files larger than this. [env NEWSLEDGER_MAX_FILE_BYTES]", min=1)] = None,
+    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Rebuild the warehouse from these files alone (drops what they do not hold).")] = False,
+    reprocess: Annotated[bool, typer.Option("--reprocess", help="Also re-extract unchanged files whose rows came from an older newsledger version.")] = False,
+    since: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: first day to load, by the day in the file's path (folders laid out by day).")] = None,
+    until: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: last day to load, by the day in the file's path.")] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another run of this warehouse to finish before giving up.", min=0)] = 0.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
 ) -> None:
     """Load news articles into the warehouse: parse, extract quotes, entities, time expressions
-    and events, write Parquet, validate with Great Expectations, load DuckDB in one transaction.
+    and events, write Parquet, validate with Great Expectations, publish DuckDB atomically.
 
+    Files already loaded with the same content are skipped; a changed file replaces its rows.
     Files that cannot be read land in the rejects table with a reason; the run still
     succeeds (exit 0). Exit 2: validation blocked the load (the warehouse is unchanged). Exit 3:
-    the warehouse could not be written (e.g. another process holds it open).
+    the warehouse could not be written (e.g. another run is loading it). Exit 4: bad arguments.
     """
     settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes)
     _configure_logging(verbose)
     from newsledger.prefect_env import configure_prefect_env
 
     configure_prefect_env()
+    # The flow reads its settings from the environment (deployments pass only JSON parameters).
+    settings.export_to_env()
     if verbose:
         import os
 
@@ -114,7 +124,15 @@ def run(
     try:
         with progress:
             set_reporter(_BarReporter(progress))
-            result = ingest_news([str(p) for p in paths], settings)
+            result = ingest_news(
+                [str(p) for p in paths],
+                warehouse=str(settings.warehouse_dir),
+                full_refresh=full_refresh,
+                reprocess=reprocess,
+                since=since.date() if since else None,
+                until=until.date() if until else None,
+                wait_seconds=wait,
+            )
     except ContractError as error:
         console.print(f"[red]Validation blocked the load; the warehouse is unchanged.[/red]\n{error}")
         console.print(f"Validation results: {settings.validation_dir}")
@@ -128,6 +146,7 @@ def run(
     finally:
         set_reporter(None)
     out.print(_summary_table(result, settings.warehouse_dir))
+    out.print(f"validation report: {result.report_dir / 'data_docs' / 'index.html'}")
     if result.counts.files_rejected:
         out.print(f"[yellow]{result.counts.files_rejected} file(s) or record(s) rejected[/yellow]: newsledger sql \"select source_path, reason from rejects\"")
 

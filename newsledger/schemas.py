@@ -187,6 +187,7 @@ RUNS = _schema(
         _field("finished_at", UTC_TIMESTAMP, "When the run finished (UTC)."),
         _field("status", pa.string(), "How the run ended.", allowed=RUN_STATUSES),
         _field("files_seen", pa.int64(), "Input files discovered."),
+        _field("files_skipped", pa.int64(), "Files skipped: already loaded with the same content, or outside --since/--until."),
         _field("articles_loaded", pa.int64(), "Articles parsed and loaded by this run."),
         _field("files_rejected", pa.int64(), "Files or records rejected by this run."),
         _field("quotes", pa.int64(), "Quotes extracted by this run."),

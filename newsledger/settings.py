@@ -48,6 +48,14 @@ class Settings:
     def validation_dir(self) -> Path:
         return self.warehouse_dir / "validation"
 
+    def export_to_env(self, environ: dict[str, str] | None = None) -> None:
+        """Write these settings as ``NEWSLEDGER_*`` variables, for a flow started in this process."""
+        env = os.environ if environ is None else environ
+        env["NEWSLEDGER_WAREHOUSE"] = str(self.warehouse_dir)
+        env["NEWSLEDGER_SPACY_MODEL"] = self.spacy_model
+        env["NEWSLEDGER_BATCH_SIZE"] = str(self.batch_size)
+        env["NEWSLEDGER_MAX_FILE_BYTES"] = str(self.max_file_bytes)
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
         """Defaults, then ``NEWSLEDGER_*`` variables, then explicit overrides (None = not given)."""

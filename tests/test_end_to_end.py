@@ -45,7 +45,9 @@ def first_run(inputs, tmp_path_factory):
     from flows.ingest import ingest_news
 
     settings = Settings(warehouse_dir=tmp_path_factory.mktemp("warehouse"), batch_size=3)
-    result = ingest_news([str(inputs / "samples")], settings)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSLEDGER_BATCH_SIZE", "3")  # several batches, as in a real crawl
+        result = ingest_news([str(inputs / "samples")], warehouse=str(settings.warehouse_dir))
     return settings, result
 
 
@@ -98,8 +100,9 @@ def test_bad_date_prefix_loads_with_null_date(first_run):
 def test_parquet_tables_and_validation_results_are_written(first_run):
     settings, result = first_run
     for table in TABLES:
-        assert pq.read_table(settings.parquet_dir / f"{table.name}.parquet").num_rows == result.warehouse_row_counts[table.name]
+        assert pq.read_table(settings.parquet_dir / table.name).num_rows == result.warehouse_row_counts[table.name]
     assert (settings.validation_dir / result.run_id / "quotes.json").exists()
+    assert (result.report_dir / "data_docs" / "index.html").exists()
     assert not any(settings.staging_dir.iterdir())
 
 
@@ -109,10 +112,11 @@ def test_second_run_changes_no_row_count(first_run, inputs):
     settings, _ = first_run
     before = counts(settings.database_path)
     ids_before = run_query(settings.database_path, "select article_id from articles order by 1").to_pylist()
-    ingest_news([str(inputs / "samples")], settings)
+    second = ingest_news([str(inputs / "samples")], warehouse=str(settings.warehouse_dir))
+    assert (second.counts.files_skipped, second.counts.articles_loaded) == (11, 0)
     assert counts(settings.database_path) == before
     assert run_query(settings.database_path, "select article_id from articles order by 1").to_pylist() == ids_before
-    runs = run_query(settings.database_path, "select status from runs").to_pylist()
+    runs = run_query(settings.database_path, "select status from runs order by started_at").to_pylist()
     assert runs == [{"status": "success"}, {"status": "success"}]
 
 
@@ -137,7 +141,7 @@ def test_failed_validation_blocks_the_load_and_leaves_the_warehouse(first_run, i
 
     monkeypatch.setattr(tasks, "build_extracted_tables", build_with_a_bad_span)
     with pytest.raises(ContractError, match="check__span_matches_body"):
-        ingest.ingest_news([str(inputs / "samples")], settings)
+        ingest.ingest_news([str(inputs / "samples")], warehouse=str(settings.warehouse_dir), full_refresh=True)
     assert counts(settings.database_path) == before
     last = run_query(settings.database_path, "select status, validation_passed, message from runs order by started_at desc limit 1").to_pylist()[0]
     assert (last["status"], last["validation_passed"]) == ("failed", False)
@@ -149,7 +153,7 @@ def test_seed_article_acceptance(tmp_path):
     from flows.ingest import ingest_news
 
     settings = Settings(warehouse_dir=tmp_path / "wh")
-    ingest_news([str(SEEDS)], settings)
+    ingest_news([str(SEEDS)], warehouse=str(settings.warehouse_dir))
     db = settings.database_path
     article = run_query(db, "select published_date, crawled_at, body from articles").to_pylist()
     assert len(article) == 1

@@ -21,6 +21,10 @@ def good_report(sample_tables, tmp_path_factory):
 def test_good_tables_pass_and_results_are_kept(good_report, sample_tables):
     assert good_report.passed, good_report.failures
     assert {p.stem for p in good_report.results_dir.glob("*.json")} == set(sample_tables)
+    from expectations.runner import data_docs_index
+
+    index = data_docs_index(good_report.results_dir)
+    assert index.exists() and "quotes" in index.read_text(encoding="utf-8")
     assert all(t.num_rows for name, t in sample_tables.items() if name != "rejects")
 
 

@@ -30,6 +30,11 @@ def counts(db):
     return {name: run_query(db, f"select count(*) as n from {name}")["n"][0].as_py() for name in DATA_TABLES}
 
 
+def test_touched_months_name_old_and_new_articles(final_dir, tmp_path):
+    summary = load.load_staged_run(tmp_path / "w.duckdb", final_dir, a_run_row("r1"))
+    assert {"2024-03", "unknown"} <= summary.touched_months
+
+
 def test_loading_the_same_run_twice_leaves_the_same_rows(final_dir, tmp_path, sample_tables):
     db = tmp_path / "w.duckdb"
     first = load.load_staged_run(db, final_dir, a_run_row("r1")).row_counts
@@ -105,14 +110,46 @@ def test_query_without_warehouse_says_what_to_do(tmp_path):
         run_query(tmp_path / "missing.duckdb", "select 1")
 
 
-def test_exported_parquet_follows_the_contract(final_dir, tmp_path):
+def test_lake_is_partitioned_follows_the_contract_and_reads_without_our_code(final_dir, tmp_path):
+    import pandas as pd
+    import pyarrow.dataset as ds
+
+    from warehouse import lake
+
     db = tmp_path / "w.duckdb"
-    load.load_staged_run(db, final_dir, a_run_row("r1"))
-    written = load.export_parquet(db, tmp_path / "parquet")
-    assert {p.stem for p in written} == {t.name for t in TABLES}
+    summary = load.load_staged_run(db, final_dir, a_run_row("r1"))
+    lake.export_lake(db, tmp_path / "parquet", "r1")
+    root = tmp_path / "parquet"
+    assert lake.read_manifest(root)["run_id"] == "r1"
     for table in TABLES:
-        on_disk = pq.read_schema(tmp_path / "parquet" / f"{table.name}.parquet")
-        assert on_disk.remove_metadata().equals(table.schema.remove_metadata())
-    # Any engine reads the files without our code.
+        files = list((root / table.name).rglob("*.parquet"))
+        assert files, table.name
+        for path in files:
+            schema = pq.read_schema(path)
+            assert schema.remove_metadata().equals(table.schema.remove_metadata())
+            assert schema.metadata[b"newsledger.schema_version"] == b"1"
+    months = {p.name for p in (root / "quotes").iterdir()}
+    assert "published_month=2024-03" in months
+    # pandas and pyarrow read the partitioned folder; DuckDB reads it with hive partitioning.
+    quotes = pd.read_parquet(root / "quotes")
+    assert len(quotes) == summary.row_counts["quotes"] and "published_month" in quotes.columns
+    assert ds.dataset(root / "events", partitioning="hive").count_rows() == summary.row_counts["events"]
     con = duckdb.connect()
-    assert con.execute("select count(*) from read_parquet($p)", {"p": str(tmp_path / "parquet" / "articles.parquet")}).fetchone()[0] > 0
+    n = con.execute("select count(*) from read_parquet($p, hive_partitioning = true)", {"p": str(root / "articles" / "*" / "*.parquet")}).fetchone()[0]
+    assert n == summary.row_counts["articles"]
+
+
+def test_two_runs_files_read_together_without_schema_drift(final_dir, tmp_path, sample_tables):
+    from warehouse import lake
+
+    first, second = tmp_path / "one", tmp_path / "two"
+    for run, root in (("r1", first), ("r2", second)):
+        db = tmp_path / f"{run}.duckdb"
+        load.load_staged_run(db, final_dir, a_run_row(run))
+        lake.export_lake(db, root, run)
+    con = duckdb.connect()
+    union = con.execute(
+        "select count(*) from read_parquet([$a, $b], union_by_name = false)",
+        {"a": str(first / "quotes" / "*" / "*.parquet"), "b": str(second / "quotes" / "*" / "*.parquet")},
+    ).fetchone()[0]
+    assert union == 2 * sample_tables["quotes"].num_rows

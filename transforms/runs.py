@@ -11,6 +11,7 @@ class RunCounts:
     """What a run saw and produced."""
 
     files_seen: int = 0
+    files_skipped: int = 0
     articles_loaded: int = 0
     files_rejected: int = 0
     quotes: int = 0
@@ -20,10 +21,11 @@ class RunCounts:
     events: int = 0
 
 
-def counts_from(files_seen: int, row_counts: dict[str, int]) -> RunCounts:
-    """A run's counts from the number of files it saw and the rows of its tables."""
+def counts_from(files_seen: int, files_skipped: int, row_counts: dict[str, int]) -> RunCounts:
+    """A run's counts from the files it saw and skipped and the rows of its tables."""
     return RunCounts(
         files_seen=files_seen,
+        files_skipped=files_skipped,
         articles_loaded=row_counts.get("articles", 0),
         files_rejected=row_counts.get("rejects", 0),
         quotes=row_counts.get("quotes", 0),

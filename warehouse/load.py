@@ -1,20 +1,18 @@
-"""Load a run's staged Parquet into DuckDB in one transaction, then publish the Parquet tables.
+"""Load a run's staged Parquet into a DuckDB file in one transaction.
 
 The load is keyed: an article already in the warehouse (same ``article_id``) or from the same
 source file is replaced with all of its rows, so loading the same batch twice leaves the same
 rows, and a killed load leaves the database as it was (DuckDB rolls back an open transaction).
+Runs load a private copy of the served database (see ``warehouse.publish``).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from newsledger.errors import WarehouseError
 from newsledger.schemas import TABLES, TABLES_BY_NAME
@@ -26,11 +24,15 @@ log = logging.getLogger(__name__)
 ARTICLE_CHILDREN = ("event_participants", "events", "temporal_expressions", "quotes", "entity_mentions")
 
 
+MONTH_SQL = "coalesce(strftime(published_date, '%Y-%m'), 'unknown')"
+
+
 @dataclass(frozen=True)
 class LoadSummary:
-    """Row counts of the warehouse after a load."""
+    """Row counts of the warehouse after a load, and the publication months it touched."""
 
     row_counts: dict[str, int]
+    touched_months: frozenset[str]
 
 
 def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
@@ -51,7 +53,23 @@ def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
         ) from exc
     for path in sql_files():
         con.execute(path.read_text(encoding="utf-8"))
+    _check_schema(con, database_path)
     return con
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, database_path: Path) -> None:
+    """Refuse to load into tables an older newsledger created with other columns."""
+    for table in TABLES:
+        columns = [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position", {"t": table.name}
+        ).fetchall()]
+        if columns != table.schema.names:
+            con.close()
+            raise WarehouseError(
+                str(database_path),
+                f"table {table.name} has columns {columns}, this version expects {table.schema.names}: "
+                "rebuild the warehouse with `newsledger run --full-refresh PATH...`",
+            )
 
 
 def _columns(table: str) -> str:
@@ -83,6 +101,8 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
             "UNION SELECT article_id FROM read_parquet($p)",
             {"p": articles},
         )
+        touched = {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM articles WHERE article_id IN (SELECT article_id FROM replaced)").fetchall()}
+        touched |= {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM read_parquet($p)", {"p": articles}).fetchall()}
         for child in ARTICLE_CHILDREN:
             con.execute(f"DELETE FROM {child} WHERE article_id IN (SELECT article_id FROM replaced)")
         con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM replaced)")
@@ -97,13 +117,14 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
         insert_run_row(con, run_row)
         con.execute("DROP TABLE replaced")
         con.execute("COMMIT")
+        con.execute("CHECKPOINT")  # the file must be complete on its own before it is published
         counts = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in TABLES}
     except duckdb.Error as exc:
         _rollback(con)
         raise WarehouseError(str(database_path), f"load failed and was rolled back: {exc}") from exc
     finally:
         con.close()
-    return LoadSummary(counts)
+    return LoadSummary(counts, frozenset(touched))
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
@@ -125,30 +146,30 @@ def record_failed_run(database_path: Path, run_row: dict[str, object]) -> None:
     con = connect_writer(database_path)
     try:
         insert_run_row(con, run_row)
+        con.execute("CHECKPOINT")
     finally:
         con.close()
 
 
-def export_parquet(database_path: Path, parquet_dir: Path) -> list[Path]:
-    """Publish every table as ``parquet_dir/<table>.parquet``, each file replaced atomically.
+def loaded_files(database_path: Path) -> dict[str, set[tuple[str, str]]]:
+    """What the served warehouse already holds per source file: {path: {(sha256, version)}}.
 
-    The files follow the contract schemas exactly, so any Parquet reader sees the same types.
+    Rejected files count as loaded (with an empty version): the same bytes fail the same way.
     """
-    parquet_dir.mkdir(parents=True, exist_ok=True)
+    if not database_path.exists():
+        return {}
     try:
         con = duckdb.connect(str(database_path), read_only=True)
     except duckdb.IOException as exc:
-        raise WarehouseError(str(database_path), f"cannot read the warehouse to publish Parquet ({exc})") from exc
-    written = []
+        raise WarehouseError(str(database_path), f"cannot read the warehouse ({exc})", is_transient=True) from exc
     try:
-        for table in TABLES:
-            order = ", ".join(table.primary_key)
-            data: pa.Table = con.sql(f"SELECT {_columns(table.name)} FROM {table.name} ORDER BY {order}").to_arrow_table()
-            target = parquet_dir / f"{table.name}.parquet"
-            temporary = target.with_suffix(".parquet.tmp")
-            pq.write_table(data.cast(table.schema), temporary)
-            os.replace(temporary, target)
-            written.append(target)
+        rows = con.execute(
+            "SELECT source_path, file_sha256, extractor_version FROM articles "
+            "UNION SELECT source_path, file_sha256, '' FROM rejects"
+        ).fetchall()
     finally:
         con.close()
-    return written
+    found: dict[str, set[tuple[str, str]]] = {}
+    for path, sha, version in rows:
+        found.setdefault(path, set()).add((sha, version))
+    return found

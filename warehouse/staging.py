@@ -67,6 +67,11 @@ def read_consolidated(final_dir: Path) -> dict[str, pa.Table]:
     return {t.name: pq.read_table(final_dir / t.name / "data.parquet", schema=t.schema) for t in EXTRACTED_TABLES}
 
 
+def remove_all(staging_dir: Path) -> None:
+    """Delete every run's staging folder (what killed runs left behind)."""
+    shutil.rmtree(staging_dir, ignore_errors=True)
+
+
 def remove_run(run_dir: Path) -> None:
     """Delete a run's staging folder once the run has loaded (or was abandoned)."""
     shutil.rmtree(run_dir, ignore_errors=True)

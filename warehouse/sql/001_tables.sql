@@ -100,6 +100,7 @@ CREATE TABLE IF NOT EXISTS runs (
     finished_at TIMESTAMPTZ NOT NULL,
     status VARCHAR NOT NULL,
     files_seen BIGINT NOT NULL,
+    files_skipped BIGINT NOT NULL,
     articles_loaded BIGINT NOT NULL,
     files_rejected BIGINT NOT NULL,
     quotes BIGINT NOT NULL,

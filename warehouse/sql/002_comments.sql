@@ -84,6 +84,7 @@ COMMENT ON COLUMN runs.started_at IS 'When the run started (UTC).';
 COMMENT ON COLUMN runs.finished_at IS 'When the run finished (UTC).';
 COMMENT ON COLUMN runs.status IS 'How the run ended.';
 COMMENT ON COLUMN runs.files_seen IS 'Input files discovered.';
+COMMENT ON COLUMN runs.files_skipped IS 'Files skipped: already loaded with the same content, or outside --since/--until.';
 COMMENT ON COLUMN runs.articles_loaded IS 'Articles parsed and loaded by this run.';
 COMMENT ON COLUMN runs.files_rejected IS 'Files or records rejected by this run.';
 COMMENT ON COLUMN runs.quotes IS 'Quotes extracted by this run.';
