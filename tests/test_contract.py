@@ -92,3 +92,19 @@ def test_readme_table_reference_is_up_to_date():
 
     text = README.read_text(encoding="utf-8")
     assert updated_readme(text) == text, "run `make docs` and commit README.md"
+
+
+def test_mart_views_have_exactly_their_documented_columns(tmp_path):
+    from warehouse.marts import MART_VIEWS
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    for path in sql_files():
+        con.execute(path.read_text(encoding="utf-8"))
+    for view in MART_VIEWS:
+        columns = con.execute(
+            "SELECT column_name, comment FROM duckdb_columns() WHERE schema_name = 'mart' AND table_name = $v ORDER BY column_index",
+            {"v": view.name},
+        ).fetchall()
+        assert columns == list(view.columns), view.name
+    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'mart'").fetchall()}
+    assert views == {v.name for v in MART_VIEWS}

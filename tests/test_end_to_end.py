@@ -194,3 +194,79 @@ def test_cli_run_and_sql(tmp_path):
     assert as_csv.stdout.splitlines()[0] == "canonical_name"
     missing = subprocess.run([cli, "run", "--warehouse", warehouse, tmp_path / "nope"], capture_output=True, text=True, timeout=600)
     assert missing.returncode == 4 and "does not exist" in missing.stderr
+
+
+READER = """
+import sys, duckdb
+path = sys.argv[1]
+con = duckdb.connect(path, read_only=True)
+count = lambda c: c.execute("select count(*) from articles").fetchone()[0]
+print("before", count(con), flush=True)
+sys.stdin.readline()
+print("during", count(con), flush=True)
+con.close()
+con = duckdb.connect(path, read_only=True)
+print("after", count(con), flush=True)
+"""
+
+
+def test_a_reader_holding_the_database_neither_blocks_a_run_nor_sees_half_of_it(tmp_path):
+    from flows.ingest import ingest_news
+
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLES / "2024-03-11", inputs / "2024-03-11")
+    warehouse = tmp_path / "wh"
+    ingest_news([str(inputs)], warehouse=str(warehouse))
+    db = warehouse / "newsledger.duckdb"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().split() == ["before", "2"]
+        shutil.copytree(SAMPLES / "2024-03-12", inputs / "2024-03-12")
+        result = ingest_news([str(inputs)], warehouse=str(warehouse))  # the reader is still connected
+        assert result.warehouse_row_counts["articles"] == 6
+        reader.stdin.write("go\n")
+        reader.stdin.flush()
+        assert reader.stdout.readline().split() == ["during", "2"]  # its snapshot stayed whole
+        assert reader.stdout.readline().split() == ["after", "6"]  # a new connection sees the new load
+    finally:
+        reader.kill()
+        reader.wait()
+
+
+def test_a_second_run_at_the_same_time_fails_clearly(tmp_path):
+    from flows.ingest import ingest_news
+    from warehouse.publish import RunInProgressError
+
+    warehouse = tmp_path / "wh"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from pathlib import Path; from warehouse.publish import run_lock; import time\nwith run_lock(Path({str(warehouse)!r})):\n    print('locked', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(RunInProgressError, match="another newsledger run is loading this warehouse"):
+            ingest_news([str(SAMPLES)], warehouse=str(warehouse))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not (warehouse / "newsledger.duckdb").exists()
+
+
+def test_a_changed_file_replaces_only_its_rows(tmp_path):
+    from flows.ingest import ingest_news
+
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLES / "2024-03-11", inputs)
+    warehouse = tmp_path / "wh"
+    ingest_news([str(inputs)], warehouse=str(warehouse))
+    db = warehouse / "newsledger.duckdb"
+    other = run_query(db, "select article_id from articles where source_path like '%orchard%'").to_pylist()
+    changed = inputs / "harbour_council.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("40 million euros", "45 million euros"), encoding="utf-8")
+    result = ingest_news([str(inputs)], warehouse=str(warehouse))
+    assert (result.counts.files_skipped, result.counts.articles_loaded) == (1, 1)
+    assert run_query(db, "select article_id from articles where source_path like '%orchard%'").to_pylist() == other
+    bodies = run_query(db, "select body from articles where source_path like '%harbour%'").to_pylist()
+    assert len(bodies) == 1 and "45 million euros" in bodies[0]["body"]
+    orphans = run_query(db, "select count(*) as n from quotes where article_id not in (select article_id from articles)")
+    assert orphans["n"][0].as_py() == 0

@@ -1,0 +1,61 @@
+"""BI tools read the warehouse read-only through SQLAlchemy (duckdb-engine); the marts answer."""
+
+from datetime import UTC, datetime
+
+import pytest
+import sqlalchemy as sa
+
+from transforms.runs import RunCounts, run_row
+from warehouse import load, staging
+
+
+@pytest.fixture(scope="module")
+def database(sample_tables, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bi")
+    now = datetime(2024, 3, 12, tzinfo=UTC)
+    row = run_row("r1", now, now, RunCounts(), validation_passed=True, extractor_version="test")
+    load.load_staged_run(folder / "newsledger.duckdb", staging.write_consolidated(folder / "run", sample_tables), row)
+    return folder / "newsledger.duckdb"
+
+
+@pytest.fixture(scope="module")
+def engine(database):
+    engine = sa.create_engine(f"duckdb:///{database}", connect_args={"read_only": True})
+    yield engine
+    engine.dispose()
+
+
+def rows(engine, sql):
+    with engine.connect() as con:
+        return [dict(r._mapping) for r in con.execute(sa.text(sql))]
+
+
+def test_quotes_by_speaker_month(engine):
+    found = rows(engine, "select speaker, month, quotes, direct_quotes from mart.quotes_by_speaker_month where speaker = 'Elena Varga'")
+    assert found and found[0]["month"].isoformat() == "2024-03-01" and found[0]["direct_quotes"] >= 2
+
+
+def test_entity_mentions_per_day(engine):
+    found = rows(engine, "select published_date, mentions from mart.entity_mentions_daily where canonical_name = 'Elena Varga'")
+    assert [(r["published_date"].isoformat(), r["mentions"]) for r in found] == [("2024-03-11", 2)]
+
+
+def test_event_timeline(engine):
+    found = rows(engine, "select trigger, date_start, participants from mart.event_timeline where date_value = '2024-03-10'")
+    assert found and found[0]["trigger"] == "met" and "Northfield Orchard Cooperative" in found[0]["participants"]
+
+
+def test_speaker_entity_cooccurrence(engine):
+    found = rows(engine, "select canonical_name from mart.speaker_entity_cooccurrence where speaker = 'Elena Varga'")
+    assert {"Port Authority", "Harbour Chamber of Commerce"} <= {r["canonical_name"] for r in found}
+
+
+def test_article_overview_counts_match_the_tables(engine):
+    overview = rows(engine, "select sum(quotes) as q, count(*) as a from mart.article_overview")[0]
+    totals = rows(engine, "select (select count(*) from quotes) as q, (select count(*) from articles) as a")[0]
+    assert overview == totals
+
+
+def test_read_only_connection_cannot_write(engine):
+    with pytest.raises(sa.exc.DBAPIError, match="read-only"), engine.connect() as con:
+        con.execute(sa.text("delete from articles"))
