@@ -187,6 +187,74 @@ def sql(
         out.print(f"{len(rows)} row(s)")
 
 
+@app.command(
+    epilog='Example:  PREFECT_API_URL=http://127.0.0.1:4200/api newsledger serve --cron "0 2 * * *" --timezone Europe/London --input /data/crawl',
+)
+def serve(
+    cron: Annotated[str, typer.Option(help="Cron expression of the schedule, e.g. '0 2 * * *' for 02:00 every night.")],
+    input_paths: Annotated[list[Path], typer.Option("--input", "-i", help="Folder or file to load on each run (repeat for several).")],
+    warehouse: WarehouseOption = None,
+    timezone: Annotated[str, typer.Option(help="Time zone the cron expression is read in (IANA name).")] = "UTC",
+    name: Annotated[str, typer.Option(help="Deployment name.")] = "nightly",
+) -> None:
+    """Serve the ingest flow on a cron schedule until stopped (Ctrl-C).
+
+    Prefect schedules need a running Prefect server: start one with `prefect server start`
+    (its UI and API listen on http://127.0.0.1:4200) and set PREFECT_API_URL to its /api
+    address. Runs then appear in the Prefect UI; failed runs are retried only for transient
+    warehouse errors, never for bad input.
+    """
+    import os
+
+    from newsledger.prefect_env import configure_prefect_env
+
+    if not os.environ.get("PREFECT_API_URL"):
+        console.print(
+            "[red]Schedules need a running Prefect server.[/red] Start one with `prefect server start`, then\n"
+            "  export PREFECT_API_URL=http://127.0.0.1:4200/api\nand run this command again."
+        )
+        raise typer.Exit(EXIT_BAD_ARGUMENTS)
+    settings = Settings.from_env(warehouse_dir=warehouse)
+    configure_prefect_env()
+    settings.export_to_env()
+    from prefect import serve as prefect_serve
+
+    from flows.deployment import nightly_deployment
+
+    deployment = nightly_deployment([str(p.resolve()) for p in input_paths], str(settings.warehouse_dir.resolve()), cron, timezone, name)
+    out.print(f"serving deployment ingest-news/{name}: '{cron}' ({timezone}) -> {settings.warehouse_dir}")
+    prefect_serve(deployment)
+
+
+@app.command(epilog="Example:  newsledger report --open")
+def report(
+    warehouse: WarehouseOption = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the report in a web browser.")] = False,
+) -> None:
+    """Print where the latest run's validation report (Great Expectations Data Docs) is."""
+    from warehouse.query import run_query
+
+    settings = Settings.from_env(warehouse_dir=warehouse)
+    try:
+        latest = run_query(settings.database_path, "select run_id, status, started_at from runs order by started_at desc limit 1").to_pylist()
+    except WarehouseError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
+    if not latest:
+        console.print("No run recorded yet: run `newsledger run PATH` first.")
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR)
+    index = settings.validation_dir / latest[0]["run_id"] / "data_docs" / "index.html"
+    if not index.exists():
+        console.print(f"[red]The report of run {latest[0]['run_id']} is missing ({index}).[/red]")
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR)
+    out.print(f"run {latest[0]['run_id']} ({latest[0]['status']}, started {latest[0]['started_at']}):")
+    sys.stdout.write(f"{index}\n")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(index.as_uri())
+
+
 def _configure_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # GX announces its temporary docs folder at INFO on every run.

@@ -194,6 +194,8 @@ def test_cli_run_and_sql(tmp_path):
     assert as_csv.stdout.splitlines()[0] == "canonical_name"
     missing = subprocess.run([cli, "run", "--warehouse", warehouse, tmp_path / "nope"], capture_output=True, text=True, timeout=600)
     assert missing.returncode == 4 and "does not exist" in missing.stderr
+    report = subprocess.run([cli, "report", "-w", warehouse], capture_output=True, text=True, timeout=120)
+    assert report.returncode == 0 and Path(report.stdout.strip().splitlines()[-1]).exists()
 
 
 READER = """
