@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.doc_text import doc_text
+
 from transforms.ids import stable_id
 from transforms.lexicon import HONORIFICS, OFFICE_WORDS, ORG_NOUNS, TITLE_WORDS
 
@@ -143,7 +145,7 @@ def find_titled_names(doc: Doc) -> list[_TitledName]:
                 role_end=role_tokens[-1].idx + len(role_tokens[-1]),
                 name_start=name[0].idx,
                 name_end=name[-1].idx + len(name[-1]),
-                role=doc.text[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
+                role=doc_text(doc)[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
             )
         )
     return found
@@ -158,7 +160,7 @@ def _relabel(span: Span) -> str:
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """Named mentions: NER entities, repaired with the titled-name rule, trimmed."""
-    body = doc.text
+    body = doc_text(doc)
     titled = find_titled_names(doc)
     mentions: list[Mention] = [
         Mention(t.name_start, t.name_end, body[t.name_start : t.name_end], "PERSON", t.role) for t in titled
@@ -256,7 +258,7 @@ def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[A
         fitting = [p for p, role_words in roles if wanted <= role_words]
         if len(fitting) == 1:
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            found.append((fitting[0], Mention(start, end, doc.text[start:end], "PERSON", doc.text[start:end])))
+            found.append((fitting[0], Mention(start, end, doc_text(doc)[start:end], "PERSON", doc_text(doc)[start:end])))
     return found
 
 
@@ -294,11 +296,11 @@ def _claim_person_names(doc: Doc, people: list[ArticleEntity], others: list[Ment
     for name, person in sorted(names.items(), key=lambda item: -len(item[0])):
         if " " not in name and doc.vocab[name].is_stop:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text, flags=re.IGNORECASE):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc), flags=re.IGNORECASE):
             start, end = match.span()
-            if not doc.text[start].isupper() or any(start < e and s < end for s, e in taken):
+            if not doc_text(doc)[start].isupper() or any(start < e and s < end for s, e in taken):
                 continue
-            person.mentions.append(Mention(start, end, doc.text[start:end], "PERSON"))
+            person.mentions.append(Mention(start, end, doc_text(doc)[start:end], "PERSON"))
             taken.append((start, end))
     return kept
 
@@ -321,7 +323,7 @@ def extract_entities(doc: Doc) -> list[ArticleEntity]:
             for m in non_people
             if (m.label in ("GPE", "NORP") or not any(s <= m.char_start and m.char_end <= e for s, e in taken))
         ],
-        doc.text,
+        doc_text(doc),
     )
     entities = people + others
     for entity in entities:

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from transforms.doc_text import doc_text
+
 from transforms.timex import SEASONS, TimexMatch
 
 DATING_TYPES = ("DATE", "TIME")
@@ -96,11 +98,11 @@ def _clause(trigger: Token) -> tuple[int, int]:
         tokens = [t for t in trigger.subtree]
     else:
         # The clause: the trigger's subtree without nested clauses that have their own subject.
-        tokens = [t for t in trigger.subtree if t.sent == sent]
+        tokens = [t for t in trigger.subtree if sent.start <= t.i < sent.end]
     tokens = [t for t in tokens if not t.is_space] or [trigger]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    text = trigger.doc.text
+    text = doc_text(trigger.doc)
     while end > start and text[end - 1] in ".,;: \n":
         end -= 1
     return start, end
@@ -125,7 +127,7 @@ def extract_events(doc: Doc, timexes: list[TimexMatch]) -> list[EventMatch]:
             EventMatch(
                 char_start=start,
                 char_end=end,
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 trigger=trigger.text,
                 trigger_char_start=trigger.idx,
                 trigger_char_end=trigger.idx + len(trigger),

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from transforms.doc_text import doc_text
+
 from transforms.entities import ArticleEntity
 from transforms.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERBS
 
@@ -204,7 +206,7 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
         org = document_source or _nearest(entities, quote_start, ("ORG",))
         if org is not None:
             return _Speaker(org.canonical_name, org)
-    text = subject.doc.text[start:end]
+    text = doc_text(subject.doc)[start:end]
     return _Speaker(text, None)
 
 
@@ -221,8 +223,16 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
 
+def _cue_tokens(doc: Doc) -> list[Token]:
+    """Every reporting-verb token of the Doc, found once per Doc."""
+    cached = doc.user_data.get("newsledger.cues")
+    if cached is None:
+        cached = doc.user_data["newsledger.cues"] = [t for t in doc if _is_cue(t)]
+    return cached
+
+
 def _cue_near(doc: Doc, span: QuoteSpan, all_spans: list[QuoteSpan], p_start: int, p_end: int) -> Token | None:
-    body = doc.text
+    body = doc_text(doc)
     inside = [(s.char_start - 1, s.char_end + 1) for s in all_spans]
     after_end = min([s.char_start - 1 for s in all_spans if s.char_start > span.char_end] + [p_end])
     tail = body[span.char_end + 1 : after_end]
@@ -234,9 +244,7 @@ def _cue_near(doc: Doc, span: QuoteSpan, all_spans: list[QuoteSpan], p_start: in
     before_start = before_start + (stops[-1].end() if stops else 0)
 
     def cues(lo: int, hi: int) -> list[Token]:
-        return [
-            t for t in doc if lo <= t.idx < hi and _is_cue(t) and not any(a <= t.idx < b for a, b in inside)
-        ]
+        return [t for t in _cue_tokens(doc) if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in inside)]
 
     after, before = cues(span.char_end, after_end), cues(before_start, span.char_start)
     if after:
@@ -250,15 +258,14 @@ def _words(body: str, start: int, end: int) -> int:
     return len(body[start:end].split())
 
 
-def _direct_quotes(doc: Doc, entities: list[ArticleEntity]) -> tuple[list[QuoteMatch], set[int], list[QuoteSpan]]:
-    body = doc.text
+def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntity | None) -> tuple[list[QuoteMatch], set[int], list[QuoteSpan]]:
+    body = doc_text(doc)
     spans = find_quote_spans(body)
     paragraphs = _paragraphs(body)
     found: list[QuoteMatch] = []
     used_cues: set[int] = set()
     embedded: list[QuoteSpan] = []
     previous: QuoteMatch | None = None
-    source = find_document_source(doc, entities)
     for span in spans:
         if span.is_embedded:
             embedded.append(span)
@@ -296,7 +303,7 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 
 def _reported_content(verb: Token) -> tuple[int, int] | None:
-    body = verb.doc.text
+    body = doc_text(verb.doc)
     for child in verb.children:
         if child.dep_ == "ccomp":
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
@@ -337,8 +344,8 @@ def _according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
             start, end = phrase_end, sent.end_char
         else:
             start, end = sent.start_char, token.idx
-        start, end = _trimmed_punct(doc.text, *_trimmed(doc.text, start, end))
-        while start < end and doc.text[start] in ",; ":
+        start, end = _trimmed_punct(doc_text(doc), *_trimmed(doc_text(doc), start, end))
+        while start < end and doc_text(doc)[start] in ",; ":
             start += 1
         if end - start > 0:
             found.append((token, source, start, end))
@@ -347,9 +354,9 @@ def _according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
 
 def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
     """Every direct, indirect and mixed quote of one article, ordered by position."""
-    body = doc.text
-    direct, used_cues, embedded = _direct_quotes(doc, entities)
+    body = doc_text(doc)
     source = find_document_source(doc, entities)
+    direct, used_cues, embedded = _direct_quotes(doc, entities, source)
     found = list(direct)
 
     def overlaps_direct(start: int, end: int) -> bool:
