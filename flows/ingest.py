@@ -7,13 +7,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from prefect import flow
+from prefect.futures import as_completed
 
 from flows import tasks
+from flows.runners import default_task_runner
 from newsledger import __version__
 from newsledger.errors import ContractError
 from newsledger.progress import reporter
 from newsledger.settings import Settings
-from transforms.batches import plan_batches
+from transforms.batches import balanced_batch_size, plan_batches, validation_chunks
 from transforms.runs import RunCounts, counts_from, run_id_for, run_row
 from warehouse.publish import run_lock
 
@@ -29,7 +31,7 @@ class RunResult:
     report_dir: Path
 
 
-@flow(name="ingest-news", log_prints=False, validate_parameters=False)
+@flow(name="ingest-news", log_prints=False, validate_parameters=False, task_runner=default_task_runner())
 def ingest_news(
     paths: list[str],
     warehouse: str | None = None,
@@ -62,13 +64,19 @@ def ingest_news(
         plan = tasks.plan(files, settings, full_refresh, reprocess, since, until)
         skipped = plan.unchanged + plan.outside_window
         reporter().start(len(plan.to_process))
-        for number, batch in enumerate(plan_batches(plan.to_process, settings.batch_size), start=1):
-            tasks.parse_batch(batch, number, run_dir, settings)
-            tasks.extract_batch(number, len(batch), run_dir, settings)
-        final_dir = tasks.consolidate(run_dir)
+        batches = plan_batches(plan.to_process, balanced_batch_size(len(plan.to_process), settings.batch_size, settings.workers))
+        parsed = [tasks.parse_batch.submit(batch, number, run_dir, settings) for number, batch in enumerate(batches, start=1)]
+        extracted = {
+            tasks.extract_batch.submit(number, run_dir, settings, wait_for=[parsed[number - 1]]): len(batch)
+            for number, batch in enumerate(batches, start=1)
+        }
+        for future in as_completed(list(extracted)):
+            future.result()
+            reporter().advance(extracted[future])
+        chunks = validation_chunks([len(batch) for batch in batches])
 
         try:
-            row_counts = tasks.validate(final_dir, report_dir)
+            tasks.validate(run_dir, chunks, report_dir)
         except ContractError as error:
             failed = run_row(run_id, started, datetime.now(UTC), RunCounts(files_seen=len(files), files_skipped=skipped),
                              validation_passed=False, extractor_version=__version__, message=str(error))
@@ -76,9 +84,10 @@ def ingest_news(
             tasks.clean_staging(run_dir)
             raise
 
+        row_counts = tasks.count_staged(run_dir)
         counts = counts_from(len(files), skipped, row_counts)
         row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=True, extractor_version=__version__)
-        build, loaded = tasks.load_warehouse(final_dir, settings, row, full_refresh)
+        build, loaded = tasks.load_warehouse(run_dir, settings, row, full_refresh)
         tasks.publish_warehouse(build, settings)
         tasks.publish_parquet(settings, run_id, None if full_refresh else loaded.touched_months)
         tasks.clean_staging(run_dir)

@@ -9,12 +9,11 @@ import pyarrow.parquet as pq
 from prefect import task
 from prefect.states import State
 
-from expectations.runner import validate_tables
+from expectations.runner import validate_chunks
 from newsledger import __version__
 from newsledger.errors import WarehouseError
 from newsledger.inputs import discover_files
 from newsledger.nlp import load_pipeline
-from newsledger.progress import reporter
 from newsledger.schemas import TABLES_BY_NAME
 from newsledger.settings import Settings
 from transforms.arrow import to_table
@@ -71,24 +70,22 @@ def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Se
 
 
 @task(name="extract-batch")
-def extract_batch(batch_number: int, file_count: int, run_dir: Path, settings: Settings) -> None:
+def extract_batch(batch_number: int, run_dir: Path, settings: Settings) -> int:
     batch_file = run_dir / "articles" / f"batch-{batch_number:05d}.parquet"
     articles = [Article(**row) for row in pq.read_table(batch_file).to_pylist()]
     rows = [r for _, r in extract_articles(articles, load_pipeline(settings.spacy_model))]
     staging.write_batch(run_dir, batch_number, build_extracted_tables(rows))
-    reporter().advance(file_count)
-
-
-@task(name="consolidate-run")
-def consolidate(run_dir: Path) -> Path:
-    return staging.write_consolidated(run_dir, staging.read_staged(run_dir))
+    return batch_number
 
 
 @task(name="validate-run")
-def validate(final_dir: Path, results_dir: Path) -> dict[str, int]:
-    tables = staging.read_consolidated(final_dir)
-    validate_tables(tables, results_dir).raise_for_failures()
-    return {name: table.num_rows for name, table in tables.items()}
+def validate(run_dir: Path, chunks: list[list[int]], report_dir: Path) -> None:
+    validate_chunks((staging.read_batches(run_dir, chunk) for chunk in chunks), report_dir).raise_for_failures()
+
+
+@task(name="count-staged")
+def count_staged(run_dir: Path) -> dict[str, int]:
+    return staging.count_staged(run_dir)
 
 
 @task(name="load-warehouse", retries=3, retry_delay_seconds=10, retry_condition_fn=_retry_if_transient)

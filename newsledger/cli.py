@@ -96,6 +96,9 @@ def run(
     since: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: first day to load, by the day in the file's path (folders laid out by day).")] = None,
     until: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: last day to load, by the day in the file's path.")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run of this warehouse to finish before giving up.", min=0)] = 0.0,
+    runner: Annotated[str, typer.Option(help="Where batches run: process (one worker per core), dask (a Dask cluster), thread (one process, for debugging).")] = "process",
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: number of cores).", min=1)] = None,
+    dask_address: Annotated[str | None, typer.Option(help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (with --runner dask; default: a local cluster).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
 ) -> None:
     """Load news articles into the warehouse: parse, extract quotes, entities, time expressions
@@ -106,7 +109,7 @@ def run(
     succeeds (exit 0). Exit 2: validation blocked the load (the warehouse is unchanged). Exit 3:
     the warehouse could not be written (e.g. another run is loading it). Exit 4: bad arguments.
     """
-    settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes)
+    settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers)
     _configure_logging(verbose)
     from newsledger.prefect_env import configure_prefect_env
 
@@ -118,13 +121,21 @@ def run(
 
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     from flows.ingest import ingest_news
+    from flows.runners import RunnerKind, build_task_runner
     from newsledger.progress import set_reporter
+
+    try:
+        kind = RunnerKind(runner)
+    except ValueError:
+        console.print(f"[red]--runner must be one of: {', '.join(k.value for k in RunnerKind)}[/red]")
+        raise typer.Exit(EXIT_BAD_ARGUMENTS) from None
+    flow_run = ingest_news.with_options(task_runner=build_task_runner(kind, settings.workers, dask_address))
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
     try:
         with progress:
             set_reporter(_BarReporter(progress))
-            result = ingest_news(
+            result = flow_run(
                 [str(p) for p in paths],
                 warehouse=str(settings.warehouse_dir),
                 full_refresh=full_refresh,

@@ -7,7 +7,7 @@ Nothing here runs at import time.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,12 +25,14 @@ class Settings:
         spacy_model: installed spaCy pipeline package to load.
         batch_size: articles per Prefect task (hundreds keep orchestration overhead small).
         max_file_bytes: larger input files are rejected.
+        workers: worker processes for the batches (default: one per core).
     """
 
     warehouse_dir: Path = DEFAULT_WAREHOUSE
     spacy_model: str = DEFAULT_MODEL
     batch_size: int = 200
     max_file_bytes: int = 20_000_000
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     @property
     def database_path(self) -> Path:
@@ -55,6 +57,7 @@ class Settings:
         env["NEWSLEDGER_SPACY_MODEL"] = self.spacy_model
         env["NEWSLEDGER_BATCH_SIZE"] = str(self.batch_size)
         env["NEWSLEDGER_MAX_FILE_BYTES"] = str(self.max_file_bytes)
+        env["NEWSLEDGER_WORKERS"] = str(self.workers)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -67,6 +70,8 @@ class Settings:
             settings = replace(settings, spacy_model=env["NEWSLEDGER_SPACY_MODEL"])
         if "NEWSLEDGER_BATCH_SIZE" in env:
             settings = replace(settings, batch_size=int(env["NEWSLEDGER_BATCH_SIZE"]))
+        if "NEWSLEDGER_WORKERS" in env:
+            settings = replace(settings, workers=int(env["NEWSLEDGER_WORKERS"]))
         if "NEWSLEDGER_MAX_FILE_BYTES" in env:
             settings = replace(settings, max_file_bytes=int(env["NEWSLEDGER_MAX_FILE_BYTES"]))
         given = {k: v for k, v in overrides.items() if v is not None}

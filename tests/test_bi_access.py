@@ -9,12 +9,17 @@ from transforms.runs import RunCounts, run_row
 from warehouse import load, staging
 
 
+def _stage(run_dir, tables):
+    staging.write_batch(run_dir, 1, tables)
+    return run_dir
+
+
 @pytest.fixture(scope="module")
 def database(sample_tables, tmp_path_factory):
     folder = tmp_path_factory.mktemp("bi")
     now = datetime(2024, 3, 12, tzinfo=UTC)
     row = run_row("r1", now, now, RunCounts(), validation_passed=True, extractor_version="test")
-    load.load_staged_run(folder / "newsledger.duckdb", staging.write_consolidated(folder / "run", sample_tables), row)
+    load.load_staged_run(folder / "newsledger.duckdb", _stage(folder / "run", sample_tables), row)
     return folder / "newsledger.duckdb"
 
 

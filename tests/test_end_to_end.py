@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from conftest import SAMPLES, SEEDS
 from newsledger.errors import ContractError
@@ -101,7 +102,7 @@ def test_parquet_tables_and_validation_results_are_written(first_run):
     settings, result = first_run
     for table in TABLES:
         assert pq.read_table(settings.parquet_dir / table.name).num_rows == result.warehouse_row_counts[table.name]
-    assert (settings.validation_dir / result.run_id / "quotes.json").exists()
+    assert (settings.validation_dir / result.run_id / "chunk-0001" / "quotes.json").exists()
     assert (result.report_dir / "data_docs" / "index.html").exists()
     assert not any(settings.staging_dir.iterdir())
 
@@ -140,8 +141,9 @@ def test_failed_validation_blocks_the_load_and_leaves_the_warehouse(first_run, i
         return built
 
     monkeypatch.setattr(tasks, "build_extracted_tables", build_with_a_bad_span)
+    in_process = ingest.ingest_news.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))  # so the patch applies
     with pytest.raises(ContractError, match="check__span_matches_body"):
-        ingest.ingest_news([str(inputs / "samples")], warehouse=str(settings.warehouse_dir), full_refresh=True)
+        in_process([str(inputs / "samples")], warehouse=str(settings.warehouse_dir), full_refresh=True)
     assert counts(settings.database_path) == before
     last = run_query(settings.database_path, "select status, validation_passed, message from runs order by started_at desc limit 1").to_pylist()[0]
     assert (last["status"], last["validation_passed"]) == ("failed", False)

@@ -20,12 +20,23 @@ def good_report(sample_tables, tmp_path_factory):
 
 def test_good_tables_pass_and_results_are_kept(good_report, sample_tables):
     assert good_report.passed, good_report.failures
-    assert {p.stem for p in good_report.results_dir.glob("*.json")} == set(sample_tables)
+    assert {p.stem for p in (good_report.results_dir / "chunk-0001").glob("*.json")} == set(sample_tables)
     from expectations.runner import data_docs_index
 
     index = data_docs_index(good_report.results_dir)
     assert index.exists() and "quotes" in index.read_text(encoding="utf-8")
     assert all(t.num_rows for name, t in sample_tables.items() if name != "rejects")
+
+
+def test_chunks_are_validated_each_and_failures_name_their_chunk(sample_tables, tmp_path):
+    from expectations.runner import validate_chunks
+
+    broken = _broken(sample_tables, "quotes", "text", lambda v: [t + "!" for t in v])
+    report = validate_chunks([sample_tables, broken], tmp_path)
+    assert report.failures["quotes"] and all(f.startswith("chunk 2:") for f in report.failures["quotes"])
+    assert (tmp_path / "chunk-0002" / "quotes.json").exists()
+    index = (tmp_path / "data_docs" / "index.html").read_text(encoding="utf-8")
+    assert index.count("quotes") >= 2  # both chunks are listed in one Data Docs site
 
 
 def _broken(tables, name, column, transform):

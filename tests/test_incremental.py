@@ -55,3 +55,21 @@ def test_plan_files(options, expected, unchanged):
 def test_new_files_are_read_and_window_applies():
     plan = plan_files({"x/2024-01-01/n.txt": "h", "x/2024-02-01/m.txt": "h"}, {}, "1.0", since=date(2024, 1, 15))
     assert (plan.to_process, plan.outside_window) == (["x/2024-02-01/m.txt"], 1)
+
+
+@pytest.mark.parametrize(
+    ("total", "max_size", "workers", "expected"),
+    [(200, 200, 2, 50), (10_000, 200, 2, 200), (3, 200, 2, 8), (0, 200, 2, 8), (40, 10, 1, 10)],
+)
+def test_balanced_batch_size(total, max_size, workers, expected):
+    from transforms.batches import balanced_batch_size
+
+    assert balanced_batch_size(total, max_size, workers) == expected
+
+
+def test_validation_chunks_group_batches_by_files():
+    from transforms.batches import validation_chunks
+
+    assert validation_chunks([200] * 25) == [list(range(1, 11)), list(range(11, 21)), list(range(21, 26))]
+    assert validation_chunks([]) == []
+    assert validation_chunks([5000, 10]) == [[1], [2]]

@@ -11,6 +11,11 @@ from newsledger.errors import WarehouseError
 from newsledger.schemas import TABLES
 from transforms.runs import RunCounts, run_row
 from warehouse import load, staging
+
+
+def _stage(run_dir, tables):
+    staging.write_batch(run_dir, 1, tables)
+    return run_dir
 from warehouse.query import run_query
 
 DATA_TABLES = [t.name for t in TABLES if t.name != "runs"]
@@ -23,7 +28,7 @@ def a_run_row(run_id: str) -> dict:
 
 @pytest.fixture
 def final_dir(sample_tables, tmp_path):
-    return staging.write_consolidated(tmp_path / "run", sample_tables)
+    return _stage(tmp_path / "run", sample_tables)
 
 
 def counts(db):
@@ -54,7 +59,7 @@ def test_a_changed_file_replaces_only_its_article(final_dir, tmp_path, sample_ta
     row[0] = dict(row[0], article_id="changedarticle01", body=row[0]["body"] + " Updated.")
     changed = {name: t.schema.empty_table() for name, t in sample_tables.items()}
     changed["articles"] = pa.Table.from_pylist(row, schema=articles.schema)
-    load.load_staged_run(db, staging.write_consolidated(tmp_path / "run2", changed), a_run_row("r2"))
+    load.load_staged_run(db, _stage(tmp_path / "run2", changed), a_run_row("r2"))
     after = run_query(db, "select article_id, source_path from articles").to_pylist()
     assert {"article_id": "changedarticle01", "source_path": changed_path} in after
     assert all(r["article_id"] != before[0]["article_id"] for r in after)
@@ -67,11 +72,10 @@ def test_a_failed_load_leaves_the_warehouse_as_it_was(final_dir, tmp_path, sampl
     db = tmp_path / "w.duckdb"
     load.load_staged_run(db, final_dir, a_run_row("r1"))
     before = counts(db)
-    broken = dict(sample_tables)
-    quotes = sample_tables["quotes"]
-    broken["quotes"] = pa.concat_tables([quotes, quotes.slice(0, 1)])  # duplicate key: DuckDB refuses
+    bad = _stage(tmp_path / "bad", sample_tables)
+    (bad / "quotes" / "batch-00002.parquet").write_bytes(b"not parquet at all")  # fails after articles were replaced
     with pytest.raises(WarehouseError, match="rolled back"):
-        load.load_staged_run(db, staging.write_consolidated(tmp_path / "bad", broken), a_run_row("r2"))
+        load.load_staged_run(db, bad, a_run_row("r2"))
     assert counts(db) == before
     assert run_query(db, "select count(*) as n from runs")["n"][0].as_py() == 1
 

@@ -60,8 +60,19 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
 )
 
 
+_MAX_PASSES = 5
+
+
 def normalize_text(text: str) -> str:
-    """Apply every normaliser in order."""
-    for normalizer in NORMALIZERS:
-        text = normalizer(text)
+    """Apply every normaliser in order, until the text no longer changes.
+
+    One normaliser can uncover work for an earlier one (dropping a control character can
+    complete a mojibake sequence), so the chain repeats; that makes the whole idempotent.
+    """
+    for _ in range(_MAX_PASSES):
+        before = text
+        for normalizer in NORMALIZERS:
+            text = normalizer(text)
+        if text == before:
+            break
     return text

@@ -95,6 +95,8 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
     try:
         con.execute("BEGIN TRANSACTION")
         articles = _staged_glob(staged_dir, "articles")
+        if not list((staged_dir / "articles").glob("*.parquet")):
+            articles = str(_empty_articles_file(staged_dir))
         con.execute(
             "CREATE TEMP TABLE replaced AS "
             "SELECT article_id FROM articles WHERE source_path IN (SELECT source_path FROM read_parquet($p)) "
@@ -109,11 +111,15 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
         # A file that loads now is no longer a reject.
         con.execute("DELETE FROM rejects WHERE source_path IN (SELECT source_path FROM read_parquet($p))", {"p": articles})
         for table in TABLES:
-            if table.name == "runs":
+            if table.name == "runs" or not list((staged_dir / table.name).glob("*.parquet")):
                 continue
+            # Batches overlap on entities (and on articles whose text sits in two files): one row per key.
             verb = "INSERT OR IGNORE" if table.name in ("entities", "rejects") else "INSERT"
-            cols = _columns(table.name)
-            con.execute(f"{verb} INTO {table.name} ({cols}) SELECT {cols} FROM read_parquet($p)", {"p": _staged_glob(staged_dir, table.name)})
+            cols, key = _columns(table.name), ", ".join(table.primary_key)
+            con.execute(
+                f"{verb} INTO {table.name} ({cols}) SELECT DISTINCT ON ({key}) {cols} FROM read_parquet($p) ORDER BY {key}",
+                {"p": _staged_glob(staged_dir, table.name)},
+            )
         insert_run_row(con, run_row)
         con.execute("DROP TABLE replaced")
         con.execute("COMMIT")
@@ -125,6 +131,16 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
     finally:
         con.close()
     return LoadSummary(counts, frozenset(touched))
+
+
+def _empty_articles_file(staged_dir: Path) -> Path:
+    """An empty articles file, so that a run with nothing to load runs the same statements."""
+    import pyarrow.parquet as pq
+
+    path = staged_dir / "articles" / "empty.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(TABLES_BY_NAME["articles"].schema.empty_table(), path)
+    return path
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

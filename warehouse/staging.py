@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -27,19 +28,29 @@ def write_batch(run_dir: Path, batch_number: int, tables: Mapping[str, pa.Table]
         temporary.replace(target)
 
 
-def read_staged(run_dir: Path) -> dict[str, pa.Table]:
-    """Read back every staged table of a run, one row per primary key (first batch wins).
+def batch_numbers(run_dir: Path) -> list[int]:
+    """The batches a run has staged, in order."""
+    return sorted(int(p.stem.split("-")[1]) for p in (run_dir / "articles").glob("batch-*.parquet"))
+
+
+def read_batches(run_dir: Path, numbers: list[int]) -> dict[str, pa.Table]:
+    """Read some batches of a run back, one row per primary key (first batch wins).
 
     The same entity is found by many batches, and the same article text may sit in two files.
     """
     tables: dict[str, pa.Table] = {}
     for table in EXTRACTED_TABLES:
-        files = sorted((run_dir / table.name).glob("batch-*.parquet"))
-        parts = [pq.read_table(f, schema=table.schema) for f in files]
+        files = [run_dir / table.name / f"batch-{n:05d}.parquet" for n in numbers]
+        parts = [pq.read_table(f, schema=table.schema) for f in files if f.exists()]
         data = pa.concat_tables(parts) if parts else table.schema.empty_table()
         keys = list(zip(*(data[column].to_pylist() for column in table.primary_key), strict=True))
         tables[table.name] = data.take(pa.array(_first_per_key(keys), type=pa.int64()))
     return tables
+
+
+def read_staged(run_dir: Path) -> dict[str, pa.Table]:
+    """Read every staged batch of a run (small runs and tests; large runs read chunks)."""
+    return read_batches(run_dir, batch_numbers(run_dir))
 
 
 def _first_per_key(keys: list[tuple[object, ...]]) -> list[int]:
@@ -52,19 +63,21 @@ def _first_per_key(keys: list[tuple[object, ...]]) -> list[int]:
     return rows
 
 
-def write_consolidated(run_dir: Path, tables: Mapping[str, pa.Table]) -> Path:
-    """Replace a run's batch files by one file per table (what the load reads)."""
-    final = run_dir / "final"
-    for name, table in tables.items():
-        folder = final / name
-        folder.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table.cast(TABLES_BY_NAME[name].schema), folder / "data.parquet")
-    return final
-
-
-def read_consolidated(final_dir: Path) -> dict[str, pa.Table]:
-    """Read the consolidated tables of a run (one file per table)."""
-    return {t.name: pq.read_table(final_dir / t.name / "data.parquet", schema=t.schema) for t in EXTRACTED_TABLES}
+def count_staged(run_dir: Path) -> dict[str, int]:
+    """Distinct rows per table staged by a run (what its load will add), read by DuckDB."""
+    con = duckdb.connect()
+    try:
+        counts = {}
+        for table in EXTRACTED_TABLES:
+            files = str(run_dir / table.name / "*.parquet")
+            if not list((run_dir / table.name).glob("*.parquet")):
+                counts[table.name] = 0
+                continue
+            key = ", ".join(table.primary_key)
+            counts[table.name] = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT {key} FROM read_parquet($p))", {"p": files}).fetchone()[0]
+        return counts
+    finally:
+        con.close()
 
 
 def remove_all(staging_dir: Path) -> None:
