@@ -16,7 +16,7 @@ from newsledger.errors import ContractError
 from newsledger.progress import reporter
 from newsledger.settings import Settings
 from transforms.batches import balanced_batch_size, plan_batches, validation_chunks
-from transforms.runs import RunCounts, counts_from, run_id_for, run_row
+from transforms.runs import RunCounts, StageClock, counts_from, run_id_for, run_row
 from warehouse.publish import run_lock
 
 
@@ -29,6 +29,7 @@ class RunResult:
     seconds: float
     warehouse_row_counts: dict[str, int]
     report_dir: Path
+    stage_seconds: dict[str, float]
 
 
 @flow(name="ingest-news", log_prints=False, validate_parameters=False, task_runner=default_task_runner())
@@ -58,11 +59,13 @@ def ingest_news(
     run_dir = settings.staging_dir / run_id
     report_dir = settings.validation_dir / run_id
 
+    clock = StageClock()
     with run_lock(settings.warehouse_dir, wait_seconds):
         tasks.recover(settings)
         files = tasks.discover(paths)
         plan = tasks.plan(files, settings, full_refresh, reprocess, since, until)
         skipped = plan.unchanged + plan.outside_window
+        clock.lap("plan")
         reporter().start(len(plan.to_process))
         batches = plan_batches(plan.to_process, balanced_batch_size(len(plan.to_process), settings.batch_size, settings.workers))
         parsed = [tasks.parse_batch.submit(batch, number, run_dir, settings) for number, batch in enumerate(batches, start=1)]
@@ -74,6 +77,7 @@ def ingest_news(
             future.result()
             reporter().advance(extracted[future])
         chunks = validation_chunks([len(batch) for batch in batches])
+        clock.lap("extract")
 
         try:
             tasks.validate(run_dir, chunks, report_dir)
@@ -84,11 +88,14 @@ def ingest_news(
             tasks.clean_staging(run_dir)
             raise
 
+        clock.lap("validate")
         row_counts = tasks.count_staged(run_dir)
         counts = counts_from(len(files), skipped, row_counts)
-        row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=True, extractor_version=__version__)
+        row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=True, extractor_version=__version__, stage_seconds=clock.seconds)
         build, loaded = tasks.load_warehouse(run_dir, settings, row, full_refresh)
         tasks.publish_warehouse(build, settings)
+        clock.lap("load")
         tasks.publish_parquet(settings, run_id, None if full_refresh else loaded.touched_months)
         tasks.clean_staging(run_dir)
-    return RunResult(run_id, counts, (datetime.now(UTC) - started).total_seconds(), loaded.row_counts, report_dir)
+        clock.lap("publish_parquet")
+    return RunResult(run_id, counts, (datetime.now(UTC) - started).total_seconds(), loaded.row_counts, report_dir, clock.seconds)

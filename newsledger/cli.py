@@ -80,6 +80,8 @@ def _summary_table(result: object, warehouse: Path) -> RichTable:
     for label, value, total_key in rows:
         table.add_row(label, str(value), "" if total_key is None else str(totals.get(total_key, "")))
     table.add_row("time taken", f"{result.seconds:.1f} s", "")  # type: ignore[attr-defined]
+    stages = ", ".join(f"{k} {v:.1f}" for k, v in result.stage_seconds.items())  # type: ignore[attr-defined]
+    table.add_row("  by stage (s)", stages, "")
     return table
 
 

@@ -20,6 +20,11 @@ class ModelNotInstalledError(NewsledgerError):
         )
 
 
+# The extractors read parts of speech (tagger + attribute_ruler), the parse and the entities;
+# they match word forms rather than lemmas, so the lemmatizer is not run.
+EXCLUDED_COMPONENTS = ("lemmatizer",)
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(model: str) -> Language:
     """Load (once per process) the spaCy pipeline the extractors need.
@@ -30,6 +35,6 @@ def load_pipeline(model: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(model)
+        return spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as exc:
         raise ModelNotInstalledError(model) from exc

@@ -196,6 +196,7 @@ RUNS = _schema(
         _field("temporal_expressions", pa.int64(), "Temporal expressions extracted by this run."),
         _field("events", pa.int64(), "Events extracted by this run."),
         _field("validation_passed", pa.bool_(), "True when every validation suite passed."),
+        _field("stage_seconds", pa.string(), "Wall-clock seconds per stage (plan, extract, validate, load, publish), as JSON.", nullable=True),
         _field("extractor_version", pa.string(), "Version of newsledger that ran."),
         _field("message", pa.string(), "Why the run failed; null on success.", nullable=True),
     ],

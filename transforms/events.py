@@ -24,6 +24,7 @@ EVENT_NOUNS = frozenset(
     "visit meeting talks summit election vote attack strike war conference ceremony launch trip tour "
     "agreement deal protest rally match game crash explosion announcement speech hearing trial dialogue".split()
 )
+EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -82,7 +83,7 @@ def _trigger_for(token: Token) -> Token | None:
     """Climb from the expression to the verb (or event noun) it modifies."""
     current = token
     for _ in range(12):
-        if current.pos_ == "VERB" or (current.pos_ == "NOUN" and current.lemma_.lower() in EVENT_NOUNS and current != token):
+        if current.pos_ == "VERB" or (current.pos_ == "NOUN" and current.lower_ in EVENT_NOUN_FORMS and current != token):
             return current
         if current.pos_ == "AUX" and current.dep_ == "ROOT":
             return current

@@ -43,3 +43,29 @@ REPORTING_VERBS = frozenset(
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué report letter memo notice document filing announcement readout".split())
 # Nouns for organisations referred to by a common noun ("the Ministry said").
 ORG_NOUNS = frozenset("ministry department government office agency council committee commission company firm embassy police army court party".split())
+
+# Irregular past forms of reporting verbs; regular ones are inflected by rule below.
+_IRREGULAR = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken"),
+    "deny": ("denied",), "reply": ("replied",), "testify": ("testified",), "criticise": (), "criticize": (),
+}
+
+
+def _inflections(verb: str) -> set[str]:
+    """say -> say, says, saying, said (the lemmatizer is not run: the forms are listed instead)."""
+    forms = {verb, *_IRREGULAR.get(verb, ())}
+    stem = verb[:-1] if verb.endswith("e") else verb
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb + "ing", verb[:-1] + "ied"}
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {verb + "es", verb + "ing", verb + "ed"}
+    else:
+        forms |= {verb + "s", stem + "ing", stem + "ed" if verb.endswith("e") else verb + "ed"}
+    if verb in ("admit", "regret", "commit"):
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    if verb in _IRREGULAR and _IRREGULAR[verb]:
+        forms.discard(verb + "ed")
+    return forms
+
+
+REPORTING_VERB_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from transforms.doc_text import doc_text
 
 from transforms.entities import ArticleEntity
-from transforms.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERBS
+from transforms.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
@@ -220,7 +220,7 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+    return token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
 
 
 def _cue_tokens(doc: Doc) -> list[Token]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+import time
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 
@@ -50,6 +52,7 @@ def run_row(
     validation_passed: bool,
     extractor_version: str,
     message: str | None = None,
+    stage_seconds: dict[str, float] | None = None,
 ) -> dict[str, object]:
     """The ``runs`` table row of one run; status follows from whether it loaded."""
     return {
@@ -59,6 +62,20 @@ def run_row(
         "status": "success" if message is None else "failed",
         **asdict(counts),
         "validation_passed": validation_passed,
+        "stage_seconds": None if stage_seconds is None else json.dumps({k: round(v, 3) for k, v in stage_seconds.items()}),
         "extractor_version": extractor_version,
         "message": message,
     }
+
+
+@dataclass
+class StageClock:
+    """Wall-clock seconds per stage of a run: ``clock.lap("extract")`` closes a stage."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+    _last: float = field(default_factory=time.perf_counter)
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now

@@ -109,6 +109,7 @@ CREATE TABLE IF NOT EXISTS runs (
     temporal_expressions BIGINT NOT NULL,
     events BIGINT NOT NULL,
     validation_passed BOOLEAN NOT NULL,
+    stage_seconds VARCHAR,
     extractor_version VARCHAR NOT NULL,
     message VARCHAR,
     PRIMARY KEY (run_id)

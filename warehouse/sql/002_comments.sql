@@ -93,5 +93,6 @@ COMMENT ON COLUMN runs.entity_mentions IS 'Entity mentions extracted by this run
 COMMENT ON COLUMN runs.temporal_expressions IS 'Temporal expressions extracted by this run.';
 COMMENT ON COLUMN runs.events IS 'Events extracted by this run.';
 COMMENT ON COLUMN runs.validation_passed IS 'True when every validation suite passed.';
+COMMENT ON COLUMN runs.stage_seconds IS 'Wall-clock seconds per stage (plan, extract, validate, load, publish), as JSON.';
 COMMENT ON COLUMN runs.extractor_version IS 'Version of newsledger that ran.';
 COMMENT ON COLUMN runs.message IS 'Why the run failed; null on success.';
