@@ -77,6 +77,8 @@ ARTICLES = _schema(
         _field("body", pa.string(), "Normalised article text; every char_start/char_end in the warehouse indexes it."),
         _field("word_count", pa.int32(), "Number of whitespace-separated words in the body."),
         _field("extractor_version", pa.string(), "Version of newsledger's extractors that produced the article's rows."),
+        _field("repairs", pa.string(), "Repairs made to the text (mojibake, repeated_paragraphs:N dropped copies); null when none.", nullable=True),
+        _field("original_text", pa.string(), "The text as written before the mojibake repair; null when nothing was repaired.", nullable=True),
     ],
 )
 

@@ -116,3 +116,25 @@ def test_cyrillic_cp1251_is_not_read_as_western():
     text = "date 2023-06-05 Министр обороны заявил, что переговоры прошли успешно и конструктивно."
     article = read_one(text.encode("cp1251"))
     assert "Министр" in article.body
+
+
+def test_mojibake_is_repaired_and_the_original_kept():
+    written = "date 2023-06-05 The minister said â€œwe are readyâ€\x9d on Monday."
+    article = read_one(written.encode("utf-8"))
+    assert article.body == "The minister said “we are ready” on Monday."
+    assert article.repairs == "mojibake"
+    assert article.original_text == "The minister said â€œwe are readyâ€\x9d on Monday.".replace("\x9d", "")
+
+
+def test_a_paragraph_repeated_thousands_of_times_is_kept_once():
+    text = "date 2023-06-05 Opening paragraph.\n\n" + "Subscribe to our newsletter.\n\n" * 5000 + "Closing paragraph."
+    roomy = ReadOptions(extractor_version="test", max_file_bytes=1_000_000, now=OPTIONS.now)
+    [article] = read_articles(text.encode("utf-8"), "loop.txt", roomy).articles
+    assert article.body == "Opening paragraph.\n\nSubscribe to our newsletter.\n\nClosing paragraph."
+    assert article.repairs == "repeated_paragraphs:4999"
+    assert article.original_text is None
+
+
+def test_clean_text_needs_no_repair():
+    article = read_one(RAW.encode("utf-8"))
+    assert (article.repairs, article.original_text) == (None, None)

@@ -55,3 +55,29 @@ def test_unresolved_date_gives_an_event_without_interval(parse):
 def test_future_tense_resolves_forward(parse):
     events = events_of(parse("The ministers will meet on Tuesday."), date(2023, 6, 5))
     assert [(e.trigger, e.date_value) for e in events] == [("meet", "2023-06-06")]
+
+
+def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole_body(nlp):
+    from datetime import date
+
+    from transforms.extract import extract_articles, split_into_pieces
+    from transforms.records import Article
+
+    paragraph = "Mayor Elena Varga said the bridge would reopen on Friday. “It is safe,” Varga said."
+    body = "\n\n".join([paragraph] * 40)
+    pieces = split_into_pieces(body, max_chars=1000)
+    assert len(pieces) > 3 and "".join(text for _, text in pieces) == body
+    assert all(body[offset : offset + len(text)] == text for offset, text in pieces)
+
+    article = Article("a1", "p", 0, "raw", "h", date(2024, 3, 11), None, None, body, len(body.split()), "t", None, None)
+    import transforms.extract as extract
+
+    original, extract.PIECE_CHARS = extract.PIECE_CHARS, 1000
+    try:
+        [(_, rows)] = list(extract_articles([article], nlp))
+    finally:
+        extract.PIECE_CHARS = original
+    direct = [q for q in rows.quotes if q.quote_type == "direct"]
+    assert len(direct) == 40 and len({q.quote_id for q in rows.quotes}) == len(rows.quotes)
+    for row in rows.quotes + rows.entity_mentions + rows.temporal_expressions + rows.events:
+        assert body[row.char_start : row.char_end] == row.text

@@ -19,7 +19,7 @@ from typing import Any
 from newsledger.errors import BadInputError
 from transforms.decode import decode_bytes
 from transforms.ids import sha256_hex, stable_id
-from transforms.normalize import normalize_text
+from transforms.normalize import collapse_repeated_paragraphs, normalize_text
 from transforms.raw_format import parse_crawl_stamp, parse_iso_date, parse_raw_article
 from transforms.records import Article, Reject
 
@@ -61,6 +61,14 @@ class _Fields:
     published_date: date | None
     crawled_at: datetime | None
     title: str | None
+    original_body: str | None = None  # the body before mojibake repair, when that changed it
+
+
+def _repaired(text: str) -> tuple[str, str | None]:
+    """Normalised text, and the text without the mojibake repair when the repair changed it."""
+    fixed = normalize_text(text).strip()
+    plain = normalize_text(text, repair_encoding=False).strip()
+    return fixed, (plain if plain != fixed else None)
 
 
 def make_reject(error: BadInputError, file_sha256: str, now: datetime, record: int = 0) -> Reject:
@@ -129,9 +137,10 @@ def fields_from_json_record(record: Any, source_path: str) -> _Fields:
     if not isinstance(body, str) or not body.strip():
         raise BadInputError(source_path, "parse", f"JSON record has no article text: expected one of the fields {', '.join(_BODY_KEYS)}")
     title = _first(record, _TITLE_KEYS)
-    body = normalize_text(body).strip()
+    body, original = _repaired(body)
     return _Fields(
         body=body,
+        original_body=original,
         published_date=_coerce_date(_first(record, _DATE_KEYS)),
         crawled_at=_coerce_instant(_first(record, _CRAWL_KEYS)),
         title=normalize_text(title).strip() if isinstance(title, str) and title.strip() else None,
@@ -169,15 +178,17 @@ def _html_fields(text: str, source_path: str) -> _Fields:
     paragraphs = [p.strip() for p in document.text.split("\n") if p.strip()]
     if paragraphs and document.title and paragraphs[0] == document.title.strip():
         paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph
-    body = normalize_text("\n\n".join(paragraphs))
-    return _Fields(body=body, published_date=_coerce_date(document.date), crawled_at=None, title=(document.title or None))
+    body, original = _repaired("\n\n".join(paragraphs))
+    return _Fields(body=body, published_date=_coerce_date(document.date), crawled_at=None, title=(document.title or None), original_body=original)
 
 
 def _article(fields: _Fields, source_path: str, record: int, source_format: str, file_sha256: str, options: ReadOptions) -> Article:
     if not fields.body:
         raise BadInputError(source_path, "parse", "no article text after the date prefix and crawl stamp")
+    body, dropped = collapse_repeated_paragraphs(fields.body)
+    repairs = [name for name, done in (("mojibake", fields.original_body is not None), (f"repeated_paragraphs:{dropped}", dropped > 0)) if done]
     return Article(
-        article_id=stable_id(fields.body, fields.published_date, fields.title),
+        article_id=stable_id(body, fields.published_date, fields.title),
         source_path=source_path,
         source_record=record,
         source_format=source_format,
@@ -185,9 +196,11 @@ def _article(fields: _Fields, source_path: str, record: int, source_format: str,
         published_date=fields.published_date,
         crawled_at=fields.crawled_at,
         title=fields.title,
-        body=fields.body,
-        word_count=len(fields.body.split()),
+        body=body,
+        word_count=len(body.split()),
         extractor_version=options.extractor_version,
+        repairs=",".join(repairs) or None,
+        original_text=fields.original_body,
     )
 
 
@@ -212,7 +225,9 @@ def read_articles(data: bytes, source_path: str, options: ReadOptions) -> ReadRe
         file_format = _sniff_format(text, source_path)
         if file_format == "raw":
             raw = parse_raw_article(normalize_text(text))
-            fields = _Fields(body=raw.body, published_date=raw.published_date, crawled_at=raw.crawled_at, title=None)
+            plain = parse_raw_article(normalize_text(text, repair_encoding=False)).body
+            original = plain if plain != raw.body else None
+            fields = _Fields(body=raw.body, published_date=raw.published_date, crawled_at=raw.crawled_at, title=None, original_body=original)
             return ReadResult([_article(fields, source_path, 0, "raw", file_sha256, options)], [])
         if file_format == "html":
             return ReadResult([_article(_html_fields(text, source_path), source_path, 0, "html", file_sha256, options)], [])

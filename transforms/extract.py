@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from transforms.doc_text import doc_text
 from transforms.entities import ArticleEntity, extract_entities
 from transforms.events import extract_events
 from transforms.ids import stable_id
@@ -18,6 +19,8 @@ from transforms.timex import Tense, find_timexes
 # spaCy components the extractors use: the parser (quotes, events, tense) and NER (entities).
 # The lemmatizer is kept because reporting verbs are matched by lemma.
 SPACY_BATCH_SIZE = 16
+# Longest text handed to spaCy at once; longer bodies are parsed in pieces.
+PIECE_CHARS = 50_000
 
 
 @dataclass
@@ -58,35 +61,43 @@ def tense_function(doc: Doc):
     return tense_at
 
 
-def _entity_rows(article: Article, entities: list[ArticleEntity], rows: ArticleRows) -> None:
+def _entity_rows(article: Article, entities: list[ArticleEntity], rows: ArticleRows, base: int) -> None:
     for entity in entities:
         rows.entities.append(Entity(entity.entity_id, entity.canonical_name, entity.entity_type))
         for mention in entity.mentions:
+            start, end = mention.char_start + base, mention.char_end + base
             rows.entity_mentions.append(
                 EntityMention(
-                    mention_id=stable_id(article.article_id, "mention", mention.char_start, mention.char_end),
+                    mention_id=stable_id(article.article_id, "mention", start, end),
                     article_id=article.article_id,
                     entity_id=entity.entity_id,
-                    char_start=mention.char_start,
-                    char_end=mention.char_end,
+                    char_start=start,
+                    char_end=end,
                     text=mention.text,
                     role=mention.role,
                 )
             )
 
 
-def extract_article(article: Article, doc: Doc) -> ArticleRows:
-    """Extract entities, quotes, temporal expressions and events from one parsed article."""
+def extract_article(article: Article, doc: Doc, base: int = 0) -> ArticleRows:
+    """Extract entities, quotes, temporal expressions and events from one parsed article.
+
+    Args:
+        article: the article.
+        doc: the parse of ``article.body`` (or of the piece starting at ``base``).
+        base: where the Doc's text starts in the body; every offset is shifted by it.
+    """
     rows = ArticleRows()
     entities = extract_entities(doc)
-    _entity_rows(article, entities, rows)
+    _entity_rows(article, entities, rows, base)
     for quote in extract_quotes(doc, entities):
+        start, end = quote.char_start + base, quote.char_end + base
         rows.quotes.append(
             Quote(
-                quote_id=stable_id(article.article_id, "quote", quote.char_start, quote.char_end, quote.quote_type),
+                quote_id=stable_id(article.article_id, "quote", start, end, quote.quote_type),
                 article_id=article.article_id,
-                char_start=quote.char_start,
-                char_end=quote.char_end,
+                char_start=start,
+                char_end=end,
                 text=quote.text,
                 quote_type=quote.quote_type,
                 speaker=quote.speaker,
@@ -95,45 +106,79 @@ def extract_article(article: Article, doc: Doc) -> ArticleRows:
                 is_uncertain=quote.is_uncertain,
             )
         )
-    timexes = find_timexes(article.body, article.published_date, tense_function(doc))
+    timexes = find_timexes(doc_text(doc), article.published_date, tense_function(doc))
     timex_ids = {}
     for timex in timexes:
-        timex_id = stable_id(article.article_id, "timex", timex.char_start, timex.char_end)
+        start, end = timex.char_start + base, timex.char_end + base
+        timex_id = stable_id(article.article_id, "timex", start, end)
         timex_ids[timex.char_start] = timex_id
         rows.temporal_expressions.append(
-            TemporalExpression(timex_id, article.article_id, timex.char_start, timex.char_end, timex.text, timex.timex_type, timex.value, timex.is_resolved)
+            TemporalExpression(timex_id, article.article_id, start, end, timex.text, timex.timex_type, timex.value, timex.is_resolved)
         )
     for event in extract_events(doc, timexes):
         timex_id = timex_ids[event.timex.char_start]
-        event_id = stable_id(article.article_id, "event", event.char_start, event.char_end, timex_id)
+        start, end = event.char_start + base, event.char_end + base
+        event_id = stable_id(article.article_id, "event", start, end, timex_id)
         rows.events.append(
             Event(
                 event_id=event_id,
                 article_id=article.article_id,
-                char_start=event.char_start,
-                char_end=event.char_end,
+                char_start=start,
+                char_end=end,
                 text=event.text,
                 trigger=event.trigger,
-                trigger_char_start=event.trigger_char_start,
-                trigger_char_end=event.trigger_char_end,
+                trigger_char_start=event.trigger_char_start + base,
+                trigger_char_end=event.trigger_char_end + base,
                 timex_id=timex_id,
                 date_value=event.date_value,
                 date_start=event.date_start,
                 date_end=event.date_end,
             )
         )
-        inside = {
-            m.entity_id
-            for m in rows.entity_mentions
-            if event.char_start <= m.char_start and m.char_end <= event.char_end
-        }
+        inside = {m.entity_id for m in rows.entity_mentions if start <= m.char_start and m.char_end <= end}
         rows.event_participants.extend(EventParticipant(event_id, article.article_id, entity_id) for entity_id in sorted(inside))
     return rows
 
 
+def split_into_pieces(body: str, max_chars: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """Cut a long body into pieces of at most ``max_chars`` at paragraph (else sentence, else
+    space) boundaries; returns ``(offset, text)`` pairs that cover the body in order.
+
+    Notes:
+        A quote or a name cut by a piece boundary is seen as two; pieces are large enough
+        that this is rare.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(body) - start > max_chars:
+        window = body[start : start + max_chars]
+        cut = max(window.rfind("\n\n"), window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else max_chars)
+        pieces.append((start, body[start:end]))
+        start = end
+    pieces.append((start, body[start:]))
+    return pieces
+
+
+def _merge(parts: list[ArticleRows]) -> ArticleRows:
+    merged = ArticleRows()
+    for part in parts:
+        for name in ("entities", "entity_mentions", "quotes", "temporal_expressions", "events", "event_participants"):
+            getattr(merged, name).extend(getattr(part, name))
+    return merged
+
+
 def extract_articles(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Article, ArticleRows]]:
-    """Parse bodies in batches with spaCy and extract every article's rows."""
+    """Parse bodies in batches with spaCy and extract every article's rows.
+
+    Long articles are parsed in pieces (spaCy's memory grows with the length of one text), and
+    their rows are merged with offsets into the whole body.
+    """
     articles = list(articles)
-    docs = nlp.pipe((a.body for a in articles), batch_size=SPACY_BATCH_SIZE)
-    for article, doc in zip(articles, docs, strict=True):
-        yield article, extract_article(article, doc)
+    pieces = [(index, offset, text) for index, article in enumerate(articles) for offset, text in split_into_pieces(article.body, PIECE_CHARS)]
+    docs = nlp.pipe((text for _, _, text in pieces), batch_size=SPACY_BATCH_SIZE)
+    parts: dict[int, list[ArticleRows]] = {}
+    for (index, offset, _), doc in zip(pieces, docs, strict=True):
+        parts.setdefault(index, []).append(extract_article(articles[index], doc, offset))
+    for index, article in enumerate(articles):
+        yield article, _merge(parts.get(index, []))

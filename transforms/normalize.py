@@ -63,16 +63,44 @@ NORMALIZERS: tuple[Callable[[str], str], ...] = (
 _MAX_PASSES = 5
 
 
-def normalize_text(text: str) -> str:
+def normalize_text(text: str, repair_encoding: bool = True) -> str:
     """Apply every normaliser in order, until the text no longer changes.
 
     One normaliser can uncover work for an earlier one (dropping a control character can
     complete a mojibake sequence), so the chain repeats; that makes the whole idempotent.
+    ``repair_encoding=False`` skips the mojibake repair (to keep the text as it was written).
     """
+    chain = NORMALIZERS if repair_encoding else tuple(n for n in NORMALIZERS if n is not repair_mojibake)
     for _ in range(_MAX_PASSES):
         before = text
-        for normalizer in NORMALIZERS:
+        for normalizer in chain:
             text = normalizer(text)
         if text == before:
             break
     return text
+
+
+# A paragraph seen more often than this is a crawler loop, not writing.
+MAX_PARAGRAPH_REPEATS = 3
+
+
+def collapse_repeated_paragraphs(body: str, max_repeats: int = MAX_PARAGRAPH_REPEATS) -> tuple[str, int]:
+    """Keep one copy of any paragraph repeated more than ``max_repeats`` times.
+
+    Returns the new body and how many copies were dropped (0 leaves the body as it was).
+    """
+    paragraphs = body.split("\n\n")
+    counts: dict[str, int] = {}
+    for paragraph in paragraphs:
+        counts[paragraph] = counts.get(paragraph, 0) + 1
+    looping = {p for p, n in counts.items() if n > max_repeats}
+    if not looping:
+        return body, 0
+    kept, seen = [], set()
+    for paragraph in paragraphs:
+        if paragraph in looping:
+            if paragraph in seen:
+                continue
+            seen.add(paragraph)
+        kept.append(paragraph)
+    return "\n\n".join(kept), len(paragraphs) - len(kept)

@@ -19,6 +19,8 @@ class Article:
     body: str
     word_count: int
     extractor_version: str
+    repairs: str | None
+    original_text: str | None
 
 
 @dataclass(frozen=True)

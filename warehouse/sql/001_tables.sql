@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS articles (
     body VARCHAR NOT NULL,
     word_count INTEGER NOT NULL,
     extractor_version VARCHAR NOT NULL,
+    repairs VARCHAR,
+    original_text VARCHAR,
     PRIMARY KEY (article_id)
 );
 

@@ -1,0 +1,114 @@
+"""kill -9 a real run at several points, run again: the warehouse ends exactly as a clean run."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from bench.generate_corpus import generate
+from conftest import SAMPLES
+from newsledger.schemas import TABLES
+
+pytestmark = pytest.mark.e2e
+CLI = Path(sys.executable).parent / "newsledger"
+# Columns that say when a run happened, not what it loaded.
+VOLATILE = {"rejects": ["rejected_at"]}
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(warehouse / "newsledger.duckdb"), read_only=True)
+    try:
+        content = {}
+        for table in TABLES:
+            if table.name == "runs":
+                continue
+            exclude = f" EXCLUDE ({', '.join(VOLATILE[table.name])})" if table.name in VOLATILE else ""
+            content[table.name] = con.execute(f"SELECT *{exclude} FROM {table.name} ORDER BY ALL").fetchall()
+        return content
+    finally:
+        con.close()
+
+
+def lake_rows(warehouse: Path) -> dict[str, int]:
+    return {t.name: pq.read_table(warehouse / "parquet" / t.name).num_rows for t in TABLES if t.name != "runs"}
+
+
+def run(inputs: Path, warehouse: Path) -> None:
+    done = subprocess.run([CLI, "run", "--batch-size", "8", "--warehouse", warehouse, inputs], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def _staged(warehouse: Path, table: str) -> bool:
+    return any((warehouse / "staging").glob(f"*/{table}/batch-*.parquet"))
+
+
+KILL_POINTS = {
+    "while-extracting": lambda w: _staged(w, "quotes"),
+    "while-validating": lambda w: any((w / "validation").glob("*/chunk-0001")),
+    "while-loading": lambda w: any((w / ".build").glob("*.duckdb")),
+    "after-publishing-the-database": lambda w: (w / "newsledger.duckdb").exists(),  # a fresh warehouse: appears at the swap
+}
+
+
+def run_and_kill(inputs: Path, warehouse: Path, reached) -> bool:
+    """Start a run, kill -9 its whole process group when ``reached(warehouse)``; True if killed."""
+    process = subprocess.Popen(
+        [CLI, "run", "--batch-size", "8", "--warehouse", warehouse, inputs],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    deadline = time.monotonic() + 600
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            if reached(warehouse):
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+                return True
+            time.sleep(0.01)
+        return False
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("crash-corpus")
+    generate(root / "synthetic", 40, words=150)
+    shutil.copytree(SAMPLES, root / "samples")
+    return root
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    warehouse = tmp_path_factory.mktemp("clean")
+    run(corpus, warehouse)
+    return snapshot(warehouse), lake_rows(warehouse)
+
+
+@pytest.mark.parametrize("point", list(KILL_POINTS))
+def test_kill_then_rerun_equals_a_clean_run(point, corpus, reference, tmp_path):
+    warehouse = tmp_path / "wh"
+    assert run_and_kill(corpus, warehouse, KILL_POINTS[point]), f"the run ended before reaching {point}"
+    run(corpus, warehouse)
+    content, lake = reference
+    assert snapshot(warehouse) == content
+    assert lake_rows(warehouse) == lake
+    assert not any((warehouse / ".build").glob("*")) and not any((warehouse / "staging").glob("*"))
+
+
+def test_kill_during_an_incremental_load_keeps_the_earlier_load(corpus, reference, tmp_path):
+    warehouse = tmp_path / "wh"
+    run(corpus / "samples", warehouse)
+    before = snapshot(warehouse)
+    assert run_and_kill(corpus, warehouse, KILL_POINTS["while-loading"])
+    assert snapshot(warehouse) == before  # the served database is untouched by the killed run
+    run(corpus, warehouse)
+    assert snapshot(warehouse) == reference[0]
