@@ -63,7 +63,7 @@ def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole_body(nlp):
     from transforms.extract import extract_articles, split_into_pieces
     from transforms.records import Article
 
-    paragraph = "Mayor Elena Varga said the bridge would reopen on Friday. “It is safe,” Varga said."
+    paragraph = "Mayor Elena Varga said the bridge would reopen on Friday. “It is safe for every car and bus,” Varga said."
     body = "\n\n".join([paragraph] * 40)
     pieces = split_into_pieces(body, max_chars=1000)
     assert len(pieces) > 3 and "".join(text for _, text in pieces) == body
