@@ -152,7 +152,8 @@ def split_into_pieces(body: str, max_chars: int = PIECE_CHARS) -> list[tuple[int
     start = 0
     while len(body) - start > max_chars:
         window = body[start : start + max_chars]
-        cut = max(window.rfind("\n\n"), window.rfind(". "), window.rfind(" "))
+        # Prefer a paragraph break, then a sentence end, then any space, in the second half of the window.
+        cut = next((c for c in (window.rfind("\n\n"), window.rfind(". "), window.rfind(" ")) if c > max_chars // 2), -1)
         end = start + (cut + 1 if cut > 0 else max_chars)
         pieces.append((start, body[start:end]))
         start = end
