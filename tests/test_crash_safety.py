@@ -40,8 +40,14 @@ def lake_rows(warehouse: Path) -> dict[str, int]:
     return {t.name: pq.read_table(warehouse / "parquet" / t.name).num_rows for t in TABLES if t.name != "runs"}
 
 
-def run(inputs: Path, warehouse: Path) -> None:
-    done = subprocess.run([CLI, "run", "--batch-size", "8", "--warehouse", warehouse, inputs], capture_output=True, text=True, timeout=900)
+@pytest.fixture(scope="module")
+def server_env(prefect_server):
+    # A standing server (as in production) spares every run the temporary server's start-up.
+    return prefect_server
+
+
+def run(inputs: Path, warehouse: Path, env: dict[str, str]) -> None:
+    done = subprocess.run([CLI, "run", "--batch-size", "8", "--warehouse", warehouse, inputs], capture_output=True, text=True, timeout=900, env=env)
     assert done.returncode == 0, done.stderr[-3000:]
 
 
@@ -57,11 +63,11 @@ KILL_POINTS = {
 }
 
 
-def run_and_kill(inputs: Path, warehouse: Path, reached) -> bool:
+def run_and_kill(inputs: Path, warehouse: Path, reached, env: dict[str, str]) -> bool:
     """Start a run, kill -9 its whole process group when ``reached(warehouse)``; True if killed."""
     process = subprocess.Popen(
         [CLI, "run", "--batch-size", "8", "--warehouse", warehouse, inputs],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=env,
     )
     deadline = time.monotonic() + 600
     try:
@@ -87,28 +93,28 @@ def corpus(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def reference(corpus, tmp_path_factory):
+def reference(corpus, tmp_path_factory, server_env):
     warehouse = tmp_path_factory.mktemp("clean")
-    run(corpus, warehouse)
+    run(corpus, warehouse, server_env)
     return snapshot(warehouse), lake_rows(warehouse)
 
 
 @pytest.mark.parametrize("point", list(KILL_POINTS))
-def test_kill_then_rerun_equals_a_clean_run(point, corpus, reference, tmp_path):
+def test_kill_then_rerun_equals_a_clean_run(point, corpus, reference, tmp_path, server_env):
     warehouse = tmp_path / "wh"
-    assert run_and_kill(corpus, warehouse, KILL_POINTS[point]), f"the run ended before reaching {point}"
-    run(corpus, warehouse)
+    assert run_and_kill(corpus, warehouse, KILL_POINTS[point], server_env), f"the run ended before reaching {point}"
+    run(corpus, warehouse, server_env)
     content, lake = reference
     assert snapshot(warehouse) == content
     assert lake_rows(warehouse) == lake
     assert not any((warehouse / ".build").glob("*")) and not any((warehouse / "staging").glob("*"))
 
 
-def test_kill_during_an_incremental_load_keeps_the_earlier_load(corpus, reference, tmp_path):
+def test_kill_during_an_incremental_load_keeps_the_earlier_load(corpus, reference, tmp_path, server_env):
     warehouse = tmp_path / "wh"
-    run(corpus / "samples", warehouse)
+    run(corpus / "samples", warehouse, server_env)
     before = snapshot(warehouse)
-    assert run_and_kill(corpus, warehouse, KILL_POINTS["while-loading"])
+    assert run_and_kill(corpus, warehouse, KILL_POINTS["while-loading"], server_env)
     assert snapshot(warehouse) == before  # the served database is untouched by the killed run
-    run(corpus, warehouse)
+    run(corpus, warehouse, server_env)
     assert snapshot(warehouse) == reference[0]
