@@ -274,3 +274,17 @@ def test_a_changed_file_replaces_only_its_rows(tmp_path):
     assert len(bodies) == 1 and "45 million euros" in bodies[0]["body"]
     orphans = run_query(db, "select count(*) as n from quotes where article_id not in (select article_id from articles)")
     assert orphans["n"][0].as_py() == 0
+
+
+def test_dask_runner_gives_the_same_rows_as_the_default_runner(first_run, inputs, tmp_path):
+    """A local 2-worker Dask cluster, as a team would point --dask-address at a real one."""
+    from test_crash_safety import snapshot
+
+    from flows.ingest import ingest_news
+    from flows.runners import RunnerKind, build_task_runner
+
+    on_dask = ingest_news.with_options(task_runner=build_task_runner(RunnerKind.dask, workers=2))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSLEDGER_BATCH_SIZE", "3")
+        on_dask([str(inputs / "samples")], warehouse=str(tmp_path / "dask"))
+    assert snapshot(tmp_path / "dask") == snapshot(first_run[0].warehouse_dir)
