@@ -1,0 +1,121 @@
+"""Quote extraction quality: P/R/F1 per type and speaker accuracy over annotated articles.
+
+    python -m bench.quote_quality ARTICLES_DIR GOLD.jsonl [--threshold 0.5] [--predictions OUT.jsonl]
+
+GOLD.jsonl has one quote per line: doc (article file name), content_start, content_end
+(offsets into the article body; or content_spans [[s, e], ...]), type (direct, indirect,
+mixed) and source (speaker text, or null). The format is the one of the team's PolNeAR
+converter. Matching: a predicted and a gold quote match when their content spans overlap by at
+least the threshold of the longer span, one-to-one (best overlaps first); speaker accuracy
+counts matched quotes with a gold speaker whose predicted speaker agrees (after dropping case,
+punctuation, possessives and titles: equal, one inside the other, or the same last word).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from bench.quality import extract_folder, prf, read_gold
+
+TYPES = ("direct", "indirect", "mixed")
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "gov", "governor", "president", "secretary", "minister", "the", "gen", "general"}
+
+
+def _chars(record: dict) -> set[int]:
+    spans = record.get("content_spans") or [[record["content_start"], record["content_end"]]]
+    return {i for start, end in spans for i in range(start, end)}
+
+
+def _words(name: str | None) -> list[str]:
+    if not name:
+        return []
+    words = re.sub(r"['’]s\b", "", name.lower())
+    words = re.sub(r"[^\w\s]", " ", words).split()
+    return [w for w in words if w not in _TITLES]
+
+
+def speakers_agree(predicted: str | None, gold: str | None) -> bool:
+    a, b = _words(predicted), _words(gold)
+    if not a or not b:
+        return False
+    if a == b or a[-1] == b[-1]:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def match(gold: list[dict], predicted: list[dict], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), best overlaps first."""
+    candidates = []
+    gold_chars = [_chars(g) for g in gold]
+    pred_chars = [_chars(p) for p in predicted]
+    for gi, g in enumerate(gold_chars):
+        for pi, p in enumerate(pred_chars):
+            shared = len(g & p)
+            if shared:
+                ratio = shared / max(len(g), len(p))
+                if ratio >= threshold:
+                    candidates.append((ratio, gi, pi))
+    pairs, used_g, used_p = [], set(), set()
+    for _, gi, pi in sorted(candidates, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            pairs.append((gi, pi))
+            used_g.add(gi)
+            used_p.add(pi)
+    return pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("articles", type=Path)
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--predictions", type=Path, help="also write the predictions as JSONL")
+    args = parser.parse_args()
+
+    gold_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for record in read_gold(args.gold):
+        gold_by_doc[record["doc"]].append(record)
+    pred_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for name, _, rows in extract_folder(args.articles):
+        for q in rows.quotes:
+            pred_by_doc[name].append({"doc": name, "content_start": q.char_start, "content_end": q.char_end, "content": q.text,
+                                      "type": q.quote_type, "speaker": q.speaker, "cue": q.cue})
+    if args.predictions:
+        args.predictions.write_text("".join(json.dumps(p) + "\n" for ps in pred_by_doc.values() for p in ps), encoding="utf-8")
+
+    counts = {t: defaultdict(int) for t in (*TYPES, "all")}
+    for doc in sorted(set(gold_by_doc) | set(pred_by_doc)):
+        gold, predicted = gold_by_doc.get(doc, []), pred_by_doc.get(doc, [])
+        pairs = match(gold, predicted, args.threshold)
+        for g in gold:
+            counts[g["type"]]["gold"] += 1
+            counts["all"]["gold"] += 1
+        for p in predicted:
+            counts[p["type"]]["pred"] += 1
+            counts["all"]["pred"] += 1
+        for gi, pi in pairs:
+            g, p = gold[gi], predicted[pi]
+            for key in {g["type"], "all"}:
+                counts[key]["matched_gold"] += 1
+            for key in {p["type"], "all"}:
+                counts[key]["matched_pred"] += 1
+            if g.get("source"):
+                for key in {g["type"], "all"}:
+                    counts[key]["with_speaker"] += 1
+                    counts[key]["speaker_ok"] += speakers_agree(p.get("speaker"), g["source"])
+    print(f"documents: {len(gold_by_doc)}, overlap threshold {args.threshold} of the longer span")
+    print(f"{'type':9s} {'gold':>6s} {'pred':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'speaker acc':>12s}")
+    for t in (*TYPES, "all"):
+        c = counts[t]
+        p, r, f = prf(c["matched_pred"], c["pred"], c["matched_gold"], c["gold"])
+        acc = c["speaker_ok"] / c["with_speaker"] if c["with_speaker"] else 0.0
+        print(f"{t:9s} {c['gold']:6d} {c['pred']:6d} {p:6.3f} {r:6.3f} {f:6.3f} {acc:12.3f}")
+
+
+if __name__ == "__main__":
+    main()
