@@ -44,9 +44,8 @@ UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 VAGUE = {
-    "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-    "soon": "FUTURE_REF",
 }
 
 _MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
@@ -141,6 +140,22 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | Non
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
+def _month_modified(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"last May", "this September", "early December": the modifier is part of the span."""
+    mod = m["mod"].lower()
+    month = MONTHS[m["month"].lower()]
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{month:02d}", False
+    year = ctx.reference.year
+    if mod == "last":
+        year -= 1 if month >= ctx.reference.month else 0
+    elif mod == "next":
+        year += 1 if month <= ctx.reference.month else 0
+    elif mod in ("early", "late", "mid"):
+        return _month_alone(m, ctx)
+    return "DATE", f"{year:04d}-{month:02d}", True
+
+
 def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", m["year"], True
 
@@ -166,6 +181,14 @@ def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
         # News mostly reports what happened: untensed weekdays point back, today stays today.
         delta = -((today - target) % 7)
     return "DATE", (ctx.reference + timedelta(days=delta)).isoformat(), True
+
+
+def _weekday_part(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    resolved = _weekday(m, ctx)
+    if resolved is None:
+        return None
+    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
+    return "TIME", f"{resolved[1]}T{part}", resolved[2]
 
 
 def _deictic_day(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -304,22 +327,25 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("month_day_year", rf"\b{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
-        ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
+        ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
         ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
         ("deictic_day", r"\b(?P<deictic>yesterday|today|tonight|tomorrow)\b", _deictic_day),
-        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", _ago),
+        ("ago", rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+ago\b", _ago),
         ("relative_unit", rf"\b{_REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b", _relative_unit),
+        ("weekday_part", rf"\b{_WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b", _weekday_part),
         ("weekday", rf"\b{_WEEKDAY}\b", _weekday),
         ("duration_vague", rf"\b(?:the\s+)?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b", _duration_vague),
-        ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b", _duration_hyphen),
-        ("duration_words", rf"\b(?:the\s+(?:next|last|past)\s+)?{_NUM}\s+{_UNIT}\b", _duration_words),
+        ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)", _duration_hyphen),
+        ("duration_words", rf"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?(?:the\s+(?:next|last|past)\s+)?{_NUM}\s+{_UNIT}\b(?!-old)", _duration_words),
+        ("duration_plural", r"\b(?:for|in|over|within|after|recent)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
         ("decade", r"\bthe\s+(?:(?P<decade>1[89]\d0|20\d0)|'?(?P<short>\d0))s\b", _decade),
-        ("year", rf"\b(?:in|since|by|until|till|of|from|to|during|before|after|year|early|late|mid)\s+(?P<t>{_YEAR})\b(?!\s*(?:per|percent|%))", _year),
-        ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|early|late|mid|last|next|this|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
-        ("vague", r"\b(?P<vague>recently|lately|formerly|previously|now|currently|nowadays|presently|soon|the\s+future|the\s+past)\b", _vague),
+        ("year", rf"(?<![\d,.$])\b(?P<t>{_YEAR})\b(?![\d,]|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
+        ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
+        ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
+        ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|the\s+future|the\s+past)\b", _vague),
     )
 )
 
@@ -349,7 +375,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             start, end = match.span("t") if "t" in pattern.groupindex else match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            if name in ("duration_words", "duration_vague") and _strip_ago_guard(body, start, end):
+            if name in ("duration_words", "duration_vague", "duration_plural") and _strip_ago_guard(body, start, end):
                 continue
             if name == "vague" and match["vague"].lower() == "now" and _is_conjunction_now(body, start):
                 continue
