@@ -20,7 +20,7 @@ def only(text, reference=MONDAY, tense=""):
     [
         ("He arrived on Sunday.", "Sunday", "DATE", "2023-06-04", "past"),
         ("They will meet on Tuesday.", "Tuesday", "DATE", "2023-06-06", "future"),
-        ("It happened on Monday.", "Monday", "DATE", "2023-05-29", "past"),
+        ("It happened on Monday.", "Monday", "DATE", "2023-06-05", "past"),  # Monday in a Monday paper: that day
         ("The visit in March 2021 went well.", "March 2021", "DATE", "2021-03", ""),
         ("Signed on 4 June 2021.", "4 June 2021", "DATE", "2021-06-04", ""),
         ("Signed on June 4, 2021.", "June 4, 2021", "DATE", "2021-06-04", ""),

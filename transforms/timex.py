@@ -173,10 +173,12 @@ def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-WXX-{target + 1}", False
     today = ctx.reference.weekday()
-    if ctx.tense == "future":
-        delta = (target - today) % 7 or 7
+    if target == today:
+        delta = 0  # "Friday" in Friday's paper is the day itself, whatever the tense
+    elif ctx.tense == "future":
+        delta = (target - today) % 7
     elif ctx.tense == "past":
-        delta = -((today - target) % 7 or 7)
+        delta = -((today - target) % 7)
     else:
         # News mostly reports what happened: untensed weekdays point back, today stays today.
         delta = -((today - target) % 7)
