@@ -44,6 +44,15 @@ def only(text, reference=MONDAY, tense=""):
         ("We are ready now.", "now", "DATE", "PRESENT_REF", ""),
         ("Plans in the future.", "the future", "DATE", "FUTURE_REF", ""),
         ("It opened in 2019.", "2019", "DATE", "2019", ""),
+        ("Sales rose 5% in 1998 and fell in 1999.", "1998", "DATE", "1998", ""),
+        ("Profit rose in the quarter.", "the quarter", "DATE", "2023-Q1", ""),
+        ("Third-quarter profit rose.", "Third-quarter", "DATE", "2023-Q3", ""),
+        ("The fair closed last May.", "last May", "DATE", "2022-05", ""),
+        ("It opens in early December.", "early December", "DATE", "2023-12", ""),
+        ("They met Thursday morning.", "Thursday morning", "TIME", "2023-06-01TMO", "past"),
+        ("The board is scheduled to meet Thursday.", "Thursday", "DATE", "2023-06-08", "future"),
+        ("It took nearly two years.", "nearly two years", "DURATION", "P2Y", ""),
+        ("Prices rose for weeks.", "weeks", "DURATION", "PXW", ""),
     ],
 )
 def test_expression_span_type_and_value(text, span, timex_type, value, tense):
@@ -70,8 +79,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "Now that he is here, he can stay.", "She scored 2019 points.", "The May family agreed."],
-    ids=["may-verb", "now-that", "number-not-year", "may-as-name"],
+    ["He may go.", "Now that he is here, he can stay.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4]],
+    ids=["may-verb", "now-that", "number-not-year", "may-as-name", "age-not-duration", "price-not-year"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

@@ -147,10 +147,11 @@ def _month_modified(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
     year = ctx.reference.year
+    # TimeBank reads "last February" in a March paper as the year before: last = last year's.
     if mod == "last":
-        year -= 1 if month >= ctx.reference.month else 0
+        year -= 1
     elif mod == "next":
-        year += 1 if month <= ctx.reference.month else 0
+        year += 1
     elif mod in ("early", "late", "mid"):
         return _month_alone(m, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
@@ -258,6 +259,30 @@ def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", f"{ctx.reference.year:04d}-Q{quarter}", True
 
 
+def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"the quarter", "the latest quarter", "the year", "the weekend" in news: the period the
+    article reports on: the last completed quarter, this year, the last weekend or this week.
+
+    Notes:
+        "the year-ago quarter" is read as the last completed quarter, not the year before it.
+    """
+    which = m["which"].lower()
+    text = m[0].lower()
+    if ctx.reference is None:
+        return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
+    ref = ctx.reference
+    if which == "quarter":
+        year, month = _shift_month(ref.year, ref.month, -3)
+        if "year-ago" in text or "year-earlier" in text:
+            year -= 1
+        return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
+    if which == "year":
+        return "DATE", f"{ref.year - (1 if 'year-ago' in text or 'year-earlier' in text else 0):04d}", True
+    if which == "weekend":
+        return "DATE", _week_value(ref - timedelta(days=ref.weekday() + 1)) + "-WE", True
+    return "DATE", _week_value(ref), True
+
+
 def _season(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     code = SEASONS[m["season"].lower()]
     if m["year"]:
@@ -330,6 +355,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
         ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
+        ("the_quarter", r"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|year-ago\s+|year-earlier\s+)?(?P<which>quarter|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
         ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
