@@ -12,10 +12,11 @@ from prefect.states import State
 from expectations.runner import validate_chunks
 from newsledger import __version__
 from newsledger.errors import WarehouseError
-from newsledger.inputs import discover_files
+from newsledger.inputs import discover_files, read_alias_file
 from newsledger.nlp import load_pipeline
 from newsledger.schemas import TABLES_BY_NAME
 from newsledger.settings import Settings
+from transforms.aliases import extractor_version
 from transforms.arrow import to_table
 from transforms.articles import ReadOptions, read_articles
 from transforms.extract import extract_articles
@@ -47,12 +48,13 @@ def discover(paths: list[str]) -> list[str]:
 def plan(files: list[str], settings: Settings, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> FilePlan:
     hashes = {path: sha256_hex(Path(path).read_bytes()) for path in files}
     loaded = {} if full_refresh else load.loaded_files(settings.database_path)
-    return plan_files(hashes, loaded, __version__, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until)
+    version = extractor_version(__version__, read_alias_file(settings.aliases_path))
+    return plan_files(hashes, loaded, version, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until)
 
 
 @task(name="parse-batch")
 def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings) -> int:
-    options = ReadOptions(__version__, settings.max_file_bytes, datetime.now(UTC))
+    options = ReadOptions(extractor_version(__version__, read_alias_file(settings.aliases_path)), settings.max_file_bytes, datetime.now(UTC))
     articles, rejects = [], []
     for path in files:
         result = read_articles(Path(path).read_bytes(), path, options)
@@ -73,7 +75,8 @@ def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Se
 def extract_batch(batch_number: int, run_dir: Path, settings: Settings) -> int:
     batch_file = run_dir / "articles" / f"batch-{batch_number:05d}.parquet"
     articles = [Article(**row) for row in pq.read_table(batch_file).to_pylist()]
-    rows = [r for _, r in extract_articles(articles, load_pipeline(settings.spacy_model))]
+    aliases = read_alias_file(settings.aliases_path)
+    rows = [r for _, r in extract_articles(articles, load_pipeline(settings.spacy_model), aliases)]
     staging.write_batch(run_dir, batch_number, build_extracted_tables(rows))
     return batch_number
 

@@ -98,6 +98,7 @@ def run(
     since: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: first day to load, by the day in the file's path (folders laid out by day).")] = None,
     until: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: last day to load, by the day in the file's path.")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run of this warehouse to finish before giving up.", min=0)] = 0.0,
+    aliases: Annotated[Path | None, typer.Option(help="Alias CSV (alias,canonical_name,entity_type) merging names the text cannot join. [default: aliases.csv in the warehouse; env NEWSLEDGER_ALIASES]")] = None,
     runner: Annotated[str, typer.Option(help="Where batches run: process (one worker per core), dask (a Dask cluster), thread (one process, for debugging).")] = "process",
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: number of cores).", min=1)] = None,
     dask_address: Annotated[str | None, typer.Option(help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (with --runner dask; default: a local cluster).")] = None,
@@ -111,7 +112,7 @@ def run(
     succeeds (exit 0). Exit 2: validation blocked the load (the warehouse is unchanged). Exit 3:
     the warehouse could not be written (e.g. another run is loading it). Exit 4: bad arguments.
     """
-    settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers)
+    settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers, aliases_file=aliases)
     _configure_logging(verbose)
     from newsledger.prefect_env import configure_prefect_env
 

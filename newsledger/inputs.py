@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsledger.errors import NewsledgerError
+from transforms.aliases import AliasMap, parse_alias_csv
 
 # Files a crawl or an editor leaves behind that are never articles.
 _IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
@@ -38,3 +39,14 @@ def discover_files(paths: Sequence[str | Path]) -> list[str]:
             if candidate.is_file() and not any(part.startswith(".") for part in relative) and candidate.name not in _IGNORED_NAMES:
                 found.add(str(candidate))
     return sorted(found)
+
+
+def read_alias_file(path: Path | None) -> AliasMap:
+    """The alias file's map; an empty map when there is no file.
+
+    Raises:
+        AliasFileError: the file exists but is malformed.
+    """
+    if path is None or not path.exists():
+        return AliasMap()
+    return parse_alias_csv(path.read_text(encoding="utf-8-sig"), str(path))

@@ -113,6 +113,17 @@ ENTITIES = _schema(
     ],
 )
 
+ENTITY_ALIASES = _schema(
+    "Other names an entity goes by in an article: surnames, titles, acronyms, alias-file entries.",
+    "article_id,entity_id,alias",
+    [
+        ARTICLE_ID,
+        _field("entity_id", pa.string(), "The entity the name was joined to.", references="entities.entity_id"),
+        _field("alias", pa.string(), "The other name, as written (or as the text named it before the alias file)."),
+        _field("source", pa.string(), "What joined it: the article's text, or the user's alias file.", allowed=("text", "alias_file")),
+    ],
+)
+
 ENTITY_MENTIONS = _schema(
     "Each place an entity is mentioned in an article.",
     "mention_id",
@@ -226,6 +237,7 @@ TABLES: tuple[Table, ...] = (
     Table("articles", ARTICLES),
     Table("entities", ENTITIES),
     Table("entity_mentions", ENTITY_MENTIONS),
+    Table("entity_aliases", ENTITY_ALIASES),
     Table("quotes", QUOTES),
     Table("temporal_expressions", TEMPORAL_EXPRESSIONS),
     Table("events", EVENTS),

@@ -26,6 +26,7 @@ class Settings:
         batch_size: articles per Prefect task (hundreds keep orchestration overhead small).
         max_file_bytes: larger input files are rejected.
         workers: worker processes for the batches (default: one per core).
+        aliases_file: the user's alias CSV; None means ``aliases.csv`` in the warehouse folder.
     """
 
     warehouse_dir: Path = DEFAULT_WAREHOUSE
@@ -33,6 +34,11 @@ class Settings:
     batch_size: int = 200
     max_file_bytes: int = 20_000_000
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    aliases_file: Path | None = None
+
+    @property
+    def aliases_path(self) -> Path:
+        return self.aliases_file if self.aliases_file is not None else self.warehouse_dir / "aliases.csv"
 
     @property
     def database_path(self) -> Path:
@@ -58,6 +64,8 @@ class Settings:
         env["NEWSLEDGER_BATCH_SIZE"] = str(self.batch_size)
         env["NEWSLEDGER_MAX_FILE_BYTES"] = str(self.max_file_bytes)
         env["NEWSLEDGER_WORKERS"] = str(self.workers)
+        if self.aliases_file is not None:
+            env["NEWSLEDGER_ALIASES"] = str(self.aliases_file)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -70,11 +78,14 @@ class Settings:
             settings = replace(settings, spacy_model=env["NEWSLEDGER_SPACY_MODEL"])
         if "NEWSLEDGER_BATCH_SIZE" in env:
             settings = replace(settings, batch_size=int(env["NEWSLEDGER_BATCH_SIZE"]))
+        if "NEWSLEDGER_ALIASES" in env:
+            settings = replace(settings, aliases_file=Path(env["NEWSLEDGER_ALIASES"]))
         if "NEWSLEDGER_WORKERS" in env:
             settings = replace(settings, workers=int(env["NEWSLEDGER_WORKERS"]))
         if "NEWSLEDGER_MAX_FILE_BYTES" in env:
             settings = replace(settings, max_file_bytes=int(env["NEWSLEDGER_MAX_FILE_BYTES"]))
         given = {k: v for k, v in overrides.items() if v is not None}
-        if "warehouse_dir" in given:
-            given["warehouse_dir"] = Path(given["warehouse_dir"])  # type: ignore[arg-type]
+        for key in ("warehouse_dir", "aliases_file"):
+            if key in given:
+                given[key] = Path(given[key])  # type: ignore[arg-type]
         return replace(settings, **given)  # type: ignore[arg-type]

@@ -16,6 +16,7 @@ RECORDS = {
     "articles": records.Article,
     "rejects": records.Reject,
     "entities": records.Entity,
+    "entity_aliases": records.EntityAlias,
     "entity_mentions": records.EntityMention,
     "quotes": records.Quote,
     "temporal_expressions": records.TemporalExpression,

@@ -288,3 +288,23 @@ def test_dask_runner_gives_the_same_rows_as_the_default_runner(first_run, inputs
         patch.setenv("NEWSLEDGER_BATCH_SIZE", "3")
         on_dask([str(inputs / "samples")], warehouse=str(tmp_path / "dask"))
     assert snapshot(tmp_path / "dask") == snapshot(first_run[0].warehouse_dir)
+
+
+def test_alias_file_merges_names_across_articles_and_shows_what_merged(tmp_path):
+    from flows.ingest import ingest_news
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("date 2024-03-11\nOfficials in the United States met on Monday to discuss the harbour plan.\n", encoding="utf-8")
+    (inputs / "b.txt").write_text("date 2024-03-12\nThe U.S. said on Tuesday it would help pay for the harbour plan.\n", encoding="utf-8")
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    (warehouse / "aliases.csv").write_text("alias,canonical_name,entity_type\nU.S.,United States,GPE\n", encoding="utf-8")
+    ingest_news([str(inputs)], warehouse=str(warehouse))
+    db = warehouse / "newsledger.duckdb"
+    ids = run_query(db, "select distinct m.entity_id from entity_mentions m join entities e using (entity_id) where e.entity_type = 'GPE'").to_pylist()
+    assert len(ids) == 1
+    merged = run_query(db, "select alias, source from entity_aliases").to_pylist()
+    assert {"alias": "U.S.", "source": "alias_file"} in merged
+    versions = run_query(db, "select distinct extractor_version from articles").to_pylist()
+    assert versions[0]["extractor_version"].split("+")[1].startswith("aliases.")

@@ -15,8 +15,9 @@ def entities_by_name(doc):
         ("Austin’s visit", 0, 8, "Austin"),
         ("(WHO),", 0, 6, "WHO"),
         ("The United States.", 0, 18, "United States"),
+        ("the U.S. said", 0, 8, "U.S."),
     ],
-    ids=["leading-the", "possessive", "curly-possessive", "brackets", "the-and-period"],
+    ids=["leading-the", "possessive", "curly-possessive", "brackets", "the-and-period", "initialism-keeps-its-dot"],
 )
 def test_trim_span(text, start, end, trimmed):
     s, e = trim_span(text, start, end)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.doc_text import doc_text
 
+from transforms.aliases import AliasMap, alias_key
 from transforms.ids import stable_id
 from transforms.lexicon import HONORIFICS, OFFICE_WORDS, ORG_NOUNS, TITLE_WORDS
 
@@ -47,10 +48,19 @@ class ArticleEntity:
     canonical_name: str
     entity_type: str
     mentions: list[Mention] = field(default_factory=list)
+    aliased_from: set[str] = field(default_factory=set)  # names the alias file replaced
 
     @property
     def entity_id(self) -> str:
         return entity_id_for(self.canonical_name, self.entity_type)
+
+    def alias_names(self) -> dict[str, str]:
+        """Other names this entity goes by in the article: {name: "text" | "alias_file"}."""
+        names = {name: "alias_file" for name in self.aliased_from}
+        for mention in self.mentions:
+            if mention.text != self.canonical_name and mention.role != mention.text:
+                names.setdefault(mention.text, "text")
+        return names
 
     @property
     def roles(self) -> list[str]:
@@ -74,13 +84,18 @@ def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def _is_initialism_dot(body: str, start: int, end: int) -> bool:
+    # The last dot of "U.S." or "U.K." belongs to the name.
+    return body[end - 1] == "." and end - start >= 4 and body[end - 3] == "." and body[end - 2].isalpha()
+
+
 def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     """Trim a mention: no leading article, no possessive 's, no edge punctuation or spaces."""
     while True:
         before = (start, end)
         while start < end and body[start] in _EDGE_PUNCT:
             start += 1
-        while end > start and body[end - 1] in _EDGE_PUNCT:
+        while end > start and body[end - 1] in _EDGE_PUNCT and not _is_initialism_dot(body, start, end):
             end -= 1
         possessive = _POSSESSIVE.search(body[start:end])
         if possessive and end - start > len(possessive[0]):
@@ -305,7 +320,29 @@ def _claim_person_names(doc: Doc, people: list[ArticleEntity], others: list[Ment
     return kept
 
 
-def extract_entities(doc: Doc) -> list[ArticleEntity]:
+def apply_aliases(entities: list[ArticleEntity], aliases: AliasMap) -> list[ArticleEntity]:
+    """Rename entities by the alias file and join those that now share a name and type.
+
+    The name the text gave is kept as an alias (see ``alias_rows``).
+    """
+    joined: dict[tuple[str, str], ArticleEntity] = {}
+    for entity in entities:
+        name = aliases.canonical(entity.canonical_name, entity.entity_type)
+        if name != entity.canonical_name:
+            entity.aliased_from.add(entity.canonical_name)
+        key = (entity.entity_type, alias_key(name))
+        if key in joined:
+            joined[key].mentions.extend(entity.mentions)
+            joined[key].aliased_from |= entity.aliased_from
+        else:
+            entity.canonical_name = name
+            joined[key] = entity
+    for entity in joined.values():
+        entity.mentions.sort(key=lambda m: m.char_start)
+    return sorted(joined.values(), key=lambda e: e.mentions[0].char_start)
+
+
+def extract_entities(doc: Doc, aliases: AliasMap | None = None) -> list[ArticleEntity]:
     """Every entity of one article with all of its mentions, in order of first mention."""
     mentions = find_mentions(doc)
     people = _group_people([m for m in mentions if m.label == "PERSON"])
@@ -328,4 +365,5 @@ def extract_entities(doc: Doc) -> list[ArticleEntity]:
     entities = people + others
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.char_start)
-    return sorted(entities, key=lambda e: e.mentions[0].char_start)
+    entities = sorted(entities, key=lambda e: e.mentions[0].char_start)
+    return apply_aliases(entities, aliases) if aliases and aliases.entries else entities

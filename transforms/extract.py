@@ -14,7 +14,8 @@ from transforms.events import extract_events
 from transforms.ids import stable_id
 from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.quotes import extract_quotes
-from transforms.records import Article, Entity, EntityMention, Event, EventParticipant, Quote, TemporalExpression
+from transforms.aliases import AliasMap
+from transforms.records import Article, Entity, EntityAlias, EntityMention, Event, EventParticipant, Quote, TemporalExpression
 from transforms.timex import Tense, find_timexes
 
 # spaCy components the extractors use: the parser (quotes, events, tense) and NER (entities).
@@ -30,6 +31,7 @@ class ArticleRows:
 
     entities: list[Entity] = field(default_factory=list)
     entity_mentions: list[EntityMention] = field(default_factory=list)
+    entity_aliases: list[EntityAlias] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     temporal_expressions: list[TemporalExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -86,6 +88,7 @@ def tense_function(doc: Doc):
 def _entity_rows(article: Article, entities: list[ArticleEntity], rows: ArticleRows, base: int) -> None:
     for entity in entities:
         rows.entities.append(Entity(entity.entity_id, entity.canonical_name, entity.entity_type))
+        rows.entity_aliases.extend(EntityAlias(article.article_id, entity.entity_id, name, source) for name, source in sorted(entity.alias_names().items()))
         for mention in entity.mentions:
             start, end = mention.char_start + base, mention.char_end + base
             rows.entity_mentions.append(
@@ -101,16 +104,17 @@ def _entity_rows(article: Article, entities: list[ArticleEntity], rows: ArticleR
             )
 
 
-def extract_article(article: Article, doc: Doc, base: int = 0) -> ArticleRows:
+def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap | None = None) -> ArticleRows:
     """Extract entities, quotes, temporal expressions and events from one parsed article.
 
     Args:
         article: the article.
         doc: the parse of ``article.body`` (or of the piece starting at ``base``).
         base: where the Doc's text starts in the body; every offset is shifted by it.
+        aliases: the user's alias file, applied to canonical names.
     """
     rows = ArticleRows()
-    entities = extract_entities(doc)
+    entities = extract_entities(doc, aliases)
     _entity_rows(article, entities, rows, base)
     for quote in extract_quotes(doc, entities):
         start, end = quote.char_start + base, quote.char_end + base
@@ -186,12 +190,12 @@ def split_into_pieces(body: str, max_chars: int = PIECE_CHARS) -> list[tuple[int
 def _merge(parts: list[ArticleRows]) -> ArticleRows:
     merged = ArticleRows()
     for part in parts:
-        for name in ("entities", "entity_mentions", "quotes", "temporal_expressions", "events", "event_participants"):
+        for name in ("entities", "entity_mentions", "entity_aliases", "quotes", "temporal_expressions", "events", "event_participants"):
             getattr(merged, name).extend(getattr(part, name))
     return merged
 
 
-def extract_articles(articles: Iterable[Article], nlp: Language) -> Iterator[tuple[Article, ArticleRows]]:
+def extract_articles(articles: Iterable[Article], nlp: Language, aliases: AliasMap | None = None) -> Iterator[tuple[Article, ArticleRows]]:
     """Parse bodies in batches with spaCy and extract every article's rows.
 
     Long articles are parsed in pieces (spaCy's memory grows with the length of one text), and
@@ -202,6 +206,6 @@ def extract_articles(articles: Iterable[Article], nlp: Language) -> Iterator[tup
     docs = nlp.pipe((text for _, _, text in pieces), batch_size=SPACY_BATCH_SIZE)
     parts: dict[int, list[ArticleRows]] = {}
     for (index, offset, _), doc in zip(pieces, docs, strict=True):
-        parts.setdefault(index, []).append(extract_article(articles[index], doc, offset))
+        parts.setdefault(index, []).append(extract_article(articles[index], doc, offset, aliases))
     for index, article in enumerate(articles):
         yield article, _merge(parts.get(index, []))

@@ -54,6 +54,14 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class EntityAlias:
+    article_id: str
+    entity_id: str
+    alias: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Quote:
     quote_id: str
     article_id: str

@@ -8,7 +8,7 @@ from newsledger.schemas import TABLES_BY_NAME
 from transforms.arrow import to_table
 from transforms.extract import ArticleRows
 
-ROW_TABLES = ("entities", "entity_mentions", "quotes", "temporal_expressions", "events", "event_participants")
+ROW_TABLES = ("entities", "entity_mentions", "entity_aliases", "quotes", "temporal_expressions", "events", "event_participants")
 
 
 def build_extracted_tables(rows: list[ArticleRows]) -> dict[str, pa.Table]:

@@ -21,7 +21,7 @@ from warehouse.ddl import sql_files
 log = logging.getLogger(__name__)
 
 # Tables that hang off an article, deleted before the article is replaced (children first).
-ARTICLE_CHILDREN = ("event_participants", "events", "temporal_expressions", "quotes", "entity_mentions")
+ARTICLE_CHILDREN = ("event_participants", "events", "temporal_expressions", "quotes", "entity_aliases", "entity_mentions")
 
 
 MONTH_SQL = "coalesce(strftime(published_date, '%Y-%m'), 'unknown')"

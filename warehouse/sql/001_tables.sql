@@ -35,6 +35,14 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     PRIMARY KEY (mention_id)
 );
 
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    article_id VARCHAR NOT NULL,
+    entity_id VARCHAR NOT NULL,
+    alias VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, entity_id, alias)
+);
+
 CREATE TABLE IF NOT EXISTS quotes (
     quote_id VARCHAR NOT NULL,
     article_id VARCHAR NOT NULL,

@@ -29,6 +29,12 @@ COMMENT ON COLUMN entity_mentions.char_end IS 'End of the mention in articles.bo
 COMMENT ON COLUMN entity_mentions.text IS 'The mention as written: always body[char_start:char_end].';
 COMMENT ON COLUMN entity_mentions.role IS 'Title or role written with the mention (e.g. Union Defence Minister).';
 
+COMMENT ON TABLE entity_aliases IS 'Other names an entity goes by in an article: surnames, titles, acronyms, alias-file entries.';
+COMMENT ON COLUMN entity_aliases.article_id IS 'The article the row belongs to.';
+COMMENT ON COLUMN entity_aliases.entity_id IS 'The entity the name was joined to.';
+COMMENT ON COLUMN entity_aliases.alias IS 'The other name, as written (or as the text named it before the alias file).';
+COMMENT ON COLUMN entity_aliases.source IS 'What joined it: the article''s text, or the user''s alias file.';
+
 COMMENT ON TABLE quotes IS 'Quotations (direct, indirect, mixed) with their speaker when one can be attributed.';
 COMMENT ON COLUMN quotes.quote_id IS 'Stable id of the quote: a hash of article and span.';
 COMMENT ON COLUMN quotes.article_id IS 'The article the row belongs to.';
