@@ -55,7 +55,7 @@ def quotes_of(doc):
         ),
         (
             "Lloyd Austin visited. “Great to be here,” he said. “The talks were warm.”",
-            [("direct", "Great to be here,", "Lloyd Austin", "said"), ("direct", "The talks were warm.", "Lloyd Austin", None)],
+            [("direct", "Great to be here,” he said. “The talks were warm.", "Lloyd Austin", "said")],
         ),
         (
             "Samuel Okafor said crews had replaced 300 metres of track.",

@@ -258,6 +258,16 @@ def _words(body: str, start: int, end: int) -> int:
     return len(body[start:end].split())
 
 
+# Longest attribution that may stand between the two halves of a split quote.
+MAX_SPLIT_GAP = 60
+
+
+def _split_by_attribution(body: str, previous: QuoteMatch, span: QuoteSpan) -> bool:
+    """True when only the previous quote's attribution stands between it and this one."""
+    gap = body[previous.char_end : span.char_start]
+    return previous.cue is not None and len(gap) <= MAX_SPLIT_GAP and previous.cue in gap and "\n" not in gap
+
+
 def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntity | None) -> tuple[list[QuoteMatch], set[int], list[QuoteSpan]]:
     body = doc_text(doc)
     spans = find_quote_spans(body)
@@ -284,6 +294,14 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
             # both continue the previous voice.
             speaker = _Speaker(previous.speaker, previous.speaker_entity)
         if cue is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        if cue is None and previous is not None and same_paragraph and _split_by_attribution(body, previous, span):
+            # '"A," she said. "B."' is one utterance split by its attribution: one quote.
+            merged = QuoteMatch(
+                previous.char_start, span.char_end, body[previous.char_start : span.char_end], "direct",
+                previous.speaker, previous.speaker_entity, previous.cue, previous.is_uncertain or span.is_uncertain,
+            )
+            found[-1] = previous = merged
             continue
         match = QuoteMatch(
             span.char_start, span.char_end, body[span.char_start : span.char_end], "direct",
