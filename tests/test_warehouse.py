@@ -141,6 +141,10 @@ def test_lake_is_partitioned_follows_the_contract_and_reads_without_our_code(fin
     con = duckdb.connect()
     n = con.execute("select count(*) from read_parquet($p, hive_partitioning = true)", {"p": str(root / "articles" / "*" / "*.parquet")}).fetchone()[0]
     assert n == summary.row_counts["articles"]
+    import polars as pl
+
+    mentions = pl.scan_parquet(str(root / "entity_mentions" / "**" / "*.parquet"), hive_partitioning=True).collect()
+    assert mentions.height == summary.row_counts["entity_mentions"] and "published_month" in mentions.columns
 
 
 def test_two_runs_files_read_together_without_schema_drift(final_dir, tmp_path, sample_tables):
