@@ -62,6 +62,7 @@ def ingest_news(
     clock = StageClock()
     with run_lock(settings.warehouse_dir, wait_seconds):
         tasks.recover(settings)
+        tasks.warm_up_validation()
         files = tasks.discover(paths)
         plan = tasks.plan(files, settings, full_refresh, reprocess, since, until)
         skipped = plan.unchanged + plan.outside_window

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 from prefect import task
 from prefect.states import State
 
-from expectations.runner import validate_chunks
+from expectations.runner import validate_chunks, warm_up
 from newsledger import __version__
 from newsledger.errors import WarehouseError
 from newsledger.inputs import discover_files, read_alias_file
@@ -37,6 +37,11 @@ def _retry_if_transient(task: object, task_run: object, state: State) -> bool:
 def recover(settings: Settings) -> None:
     publish.clear_leftovers(settings.warehouse_dir)
     staging.remove_all(settings.staging_dir)
+
+
+@task(name="warm-up-validation")
+def warm_up_validation() -> None:
+    warm_up()
 
 
 @task(name="discover-files")
