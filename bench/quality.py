@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,14 @@ from transforms.records import Article
 
 def read_gold(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gold_by_doc(path: Path) -> dict[str, list[dict]]:
+    """A gold JSONL file's records grouped by their ``doc`` (article file name)."""
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for record in read_gold(path):
+        grouped[record["doc"]].append(record)
+    return grouped
 
 
 def extract_folder(folder: Path, model: str = DEFAULT_MODEL) -> Iterator[tuple[str, Article, ArticleRows]]:

@@ -19,7 +19,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from bench.quality import extract_folder, prf, read_gold
+from bench.quality import extract_folder, prf
+from bench.quality import gold_by_doc as group_gold
 
 TYPES = ("direct", "indirect", "mixed")
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "gov", "governor", "president", "secretary", "minister", "the", "gen", "general"}
@@ -77,9 +78,7 @@ def main() -> None:
     parser.add_argument("--predictions", type=Path, help="also write the predictions as JSONL")
     args = parser.parse_args()
 
-    gold_by_doc: dict[str, list[dict]] = defaultdict(list)
-    for record in read_gold(args.gold):
-        gold_by_doc[record["doc"]].append(record)
+    gold_by_doc = group_gold(args.gold)
     pred_by_doc: dict[str, list[dict]] = defaultdict(list)
     for name, _, rows in extract_folder(args.articles):
         for q in rows.quotes:

@@ -17,7 +17,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.quality import extract_folder, prf, read_gold
+from bench.quality import extract_folder, prf
+from bench.quality import gold_by_doc as group_gold
 
 
 def match(gold: list[dict], predicted: list[dict]) -> list[tuple[int, int]]:
@@ -48,9 +49,7 @@ def main() -> None:
     parser.add_argument("--predictions", type=Path)
     parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
-    gold_by_doc: dict[str, list[dict]] = defaultdict(list)
-    for record in read_gold(args.gold):
-        gold_by_doc[record["doc"]].append(record)
+    gold_by_doc = group_gold(args.gold)
     pred_by_doc: dict[str, list[dict]] = defaultdict(list)
     extracted = list(extract_folder(args.articles))
     for name, _, rows in extracted:

@@ -63,15 +63,15 @@ def ingest_news(
     with run_lock(settings.warehouse_dir, wait_seconds):
         tasks.recover(settings)
         tasks.warm_up_validation()
+        aliases = tasks.read_aliases(settings)
         files = tasks.discover(paths)
-        plan = tasks.plan(files, settings, full_refresh, reprocess, since, until)
-        skipped = plan.unchanged + plan.outside_window
+        plan = tasks.plan(files, settings, aliases, full_refresh, reprocess, since, until)
         clock.lap("plan")
         reporter().start(len(plan.to_process))
         batches = plan_batches(plan.to_process, balanced_batch_size(len(plan.to_process), settings.batch_size, settings.workers))
-        parsed = [tasks.parse_batch.submit(batch, number, run_dir, settings) for number, batch in enumerate(batches, start=1)]
+        parsed = [tasks.parse_batch.submit(batch, number, run_dir, settings, aliases) for number, batch in enumerate(batches, start=1)]
         extracted = {
-            tasks.extract_batch.submit(number, run_dir, settings, wait_for=[parsed[number - 1]]): len(batch)
+            tasks.extract_batch.submit(number, run_dir, settings, aliases, wait_for=[parsed[number - 1]]): len(batch)
             for number, batch in enumerate(batches, start=1)
         }
         for future in as_completed(list(extracted)):
@@ -83,7 +83,7 @@ def ingest_news(
         try:
             tasks.validate(run_dir, chunks, report_dir)
         except ContractError as error:
-            failed = run_row(run_id, started, datetime.now(UTC), RunCounts(files_seen=len(files), files_skipped=skipped),
+            failed = run_row(run_id, started, datetime.now(UTC), RunCounts(files_seen=len(files), files_skipped=plan.skipped),
                              validation_passed=False, extractor_version=__version__, message=str(error))
             tasks.record_failed_run(settings, failed)
             tasks.clean_staging(run_dir)
@@ -91,7 +91,7 @@ def ingest_news(
 
         clock.lap("validate")
         row_counts = tasks.count_staged(run_dir)
-        counts = counts_from(len(files), skipped, row_counts)
+        counts = counts_from(len(files), plan.skipped, row_counts)
         row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=True, extractor_version=__version__, stage_seconds=clock.seconds)
         build, loaded = tasks.load_warehouse(run_dir, settings, row, full_refresh)
         tasks.publish_warehouse(build, settings)

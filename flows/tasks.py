@@ -16,7 +16,7 @@ from newsledger.inputs import discover_files, read_alias_file
 from newsledger.nlp import load_pipeline
 from newsledger.schemas import TABLES_BY_NAME
 from newsledger.settings import Settings
-from transforms.aliases import extractor_version
+from transforms.aliases import AliasMap, extractor_version
 from transforms.arrow import to_table
 from transforms.articles import ReadOptions, read_articles
 from transforms.extract import extract_articles
@@ -44,22 +44,26 @@ def warm_up_validation() -> None:
     warm_up()
 
 
+@task(name="read-aliases")
+def read_aliases(settings: Settings) -> AliasMap:
+    return read_alias_file(settings.aliases_path)
+
+
 @task(name="discover-files")
 def discover(paths: list[str]) -> list[str]:
     return discover_files(paths)
 
 
 @task(name="plan-files", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
-def plan(files: list[str], settings: Settings, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> FilePlan:
+def plan(files: list[str], settings: Settings, aliases: AliasMap, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> FilePlan:
     hashes = {path: sha256_hex(Path(path).read_bytes()) for path in files}
     loaded = {} if full_refresh else load.loaded_files(settings.database_path)
-    version = extractor_version(__version__, read_alias_file(settings.aliases_path))
-    return plan_files(hashes, loaded, version, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until)
+    return plan_files(hashes, loaded, extractor_version(__version__, aliases), full_refresh=full_refresh, reprocess=reprocess, since=since, until=until)
 
 
 @task(name="parse-batch")
-def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings) -> int:
-    options = ReadOptions(extractor_version(__version__, read_alias_file(settings.aliases_path)), settings.max_file_bytes, datetime.now(UTC))
+def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
+    options = ReadOptions(extractor_version(__version__, aliases), settings.max_file_bytes, datetime.now(UTC))
     articles, rejects = [], []
     for path in files:
         result = read_articles(Path(path).read_bytes(), path, options)
@@ -77,10 +81,9 @@ def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Se
 
 
 @task(name="extract-batch")
-def extract_batch(batch_number: int, run_dir: Path, settings: Settings) -> int:
+def extract_batch(batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
     batch_file = run_dir / "articles" / f"batch-{batch_number:05d}.parquet"
     articles = [Article(**row) for row in pq.read_table(batch_file).to_pylist()]
-    aliases = read_alias_file(settings.aliases_path)
     rows = [r for _, r in extract_articles(articles, load_pipeline(settings.spacy_model), aliases)]
     staging.write_batch(run_dir, batch_number, build_extracted_tables(rows))
     return batch_number

@@ -20,6 +20,10 @@ class FilePlan:
     unchanged: int
     outside_window: int
 
+    @property
+    def skipped(self) -> int:
+        return self.unchanged + self.outside_window
+
 
 def date_in_path(path: str) -> date | None:
     """The last calendar day written in a path (folders laid out by day), or None."""

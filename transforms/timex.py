@@ -315,10 +315,8 @@ def _duration_hyphen(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] |
 def _duration_value(count: int | str, unit: str) -> str:
     if unit in ("hour", "minute"):
         return f"PT{count}{UNIT_CODES[unit]}"
-    if unit == "decade":
-        return f"P{count * 10 if isinstance(count, int) else count}Y" if isinstance(count, int) else f"P{count}DE"
-    if unit == "century":
-        return f"P{count * 100}Y" if isinstance(count, int) else f"P{count}CE"
+    if unit in ("decade", "century") and isinstance(count, int):
+        return f"P{count * (10 if unit == 'decade' else 100)}Y"
     return f"P{count}{UNIT_CODES[unit]}"
 
 

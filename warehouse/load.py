@@ -94,24 +94,11 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
     con = connect_writer(database_path)
     try:
         con.execute("BEGIN TRANSACTION")
-        articles = _staged_glob(staged_dir, "articles")
-        if not list((staged_dir / "articles").glob("*.parquet")):
-            articles = str(_empty_articles_file(staged_dir))
-        con.execute(
-            "CREATE TEMP TABLE replaced AS "
-            "SELECT article_id FROM articles WHERE source_path IN (SELECT source_path FROM read_parquet($p)) "
-            "UNION SELECT article_id FROM read_parquet($p)",
-            {"p": articles},
-        )
-        touched = {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM articles WHERE article_id IN (SELECT article_id FROM replaced)").fetchall()}
-        touched |= {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM read_parquet($p)", {"p": articles}).fetchall()}
-        for child in ARTICLE_CHILDREN:
-            con.execute(f"DELETE FROM {child} WHERE article_id IN (SELECT article_id FROM replaced)")
-        con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM replaced)")
-        # A file that loads now is no longer a reject.
-        con.execute("DELETE FROM rejects WHERE source_path IN (SELECT source_path FROM read_parquet($p))", {"p": articles})
+        touched: set[str] = set()
+        if _has_staged(staged_dir, "articles"):
+            touched = _replace_staged_articles(con, _staged_glob(staged_dir, "articles"))
         for table in TABLES:
-            if table.name == "runs" or not list((staged_dir / table.name).glob("*.parquet")):
+            if table.name == "runs" or not _has_staged(staged_dir, table.name):
                 continue
             # Batches overlap on entities (and on articles whose text sits in two files): one row per key.
             verb = "INSERT OR IGNORE" if table.name in ("entities", "rejects") else "INSERT"
@@ -121,7 +108,6 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
                 {"p": _staged_glob(staged_dir, table.name)},
             )
         insert_run_row(con, run_row)
-        con.execute("DROP TABLE replaced")
         con.execute("COMMIT")
         con.execute("CHECKPOINT")  # the file must be complete on its own before it is published
         counts = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in TABLES}
@@ -133,14 +119,29 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
     return LoadSummary(counts, frozenset(touched))
 
 
-def _empty_articles_file(staged_dir: Path) -> Path:
-    """An empty articles file, so that a run with nothing to load runs the same statements."""
-    import pyarrow.parquet as pq
+def _has_staged(staged_dir: Path, table: str) -> bool:
+    return any((staged_dir / table).glob("*.parquet"))
 
-    path = staged_dir / "articles" / "empty.parquet"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(TABLES_BY_NAME["articles"].schema.empty_table(), path)
-    return path
+
+def _replace_staged_articles(con: duckdb.DuckDBPyConnection, articles: str) -> set[str]:
+    """Delete the articles a run replaces (same id or same source file) with all their rows.
+
+    Returns the publication months of the deleted and of the incoming articles.
+    """
+    replaced = (
+        "SELECT article_id FROM articles WHERE source_path IN (SELECT source_path FROM read_parquet($p)) "
+        "UNION SELECT article_id FROM read_parquet($p)"
+    )
+    touched = {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM articles WHERE article_id IN ({replaced})", {"p": articles}).fetchall()}
+    touched |= {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM read_parquet($p)", {"p": articles}).fetchall()}
+    con.execute(f"CREATE TEMP TABLE replaced AS {replaced}", {"p": articles})
+    for child in ARTICLE_CHILDREN:
+        con.execute(f"DELETE FROM {child} WHERE article_id IN (SELECT article_id FROM replaced)")
+    con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM replaced)")
+    # A file that loads now is no longer a reject.
+    con.execute("DELETE FROM rejects WHERE source_path IN (SELECT source_path FROM read_parquet($p))", {"p": articles})
+    con.execute("DROP TABLE replaced")
+    return touched
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
