@@ -15,7 +15,7 @@ from newsledger import __version__
 from newsledger.errors import ContractError
 from newsledger.progress import reporter
 from newsledger.settings import Settings
-from transforms.batches import balanced_batch_size, plan_batches, validation_chunks
+from transforms.batches import plan_batches, validation_chunks
 from transforms.runs import RunCounts, StageClock, counts_from, run_id_for, run_row
 from warehouse.publish import run_lock
 
@@ -68,7 +68,7 @@ def ingest_news(
         plan = tasks.plan(files, settings, aliases, full_refresh, reprocess, since, until)
         clock.lap("plan")
         reporter().start(len(plan.to_process))
-        batches = plan_batches(plan.to_process, balanced_batch_size(len(plan.to_process), settings.batch_size, settings.workers))
+        batches = plan_batches(plan.to_process, settings.batch_size, settings.workers, plan.sizes)
         parsed = [tasks.parse_batch.submit(batch, number, run_dir, settings, aliases) for number, batch in enumerate(batches, start=1)]
         extracted = {
             tasks.extract_batch.submit(number, run_dir, settings, aliases, wait_for=[parsed[number - 1]]): len(batch)

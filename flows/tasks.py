@@ -56,9 +56,12 @@ def discover(paths: list[str]) -> list[str]:
 
 @task(name="plan-files", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
 def plan(files: list[str], settings: Settings, aliases: AliasMap, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> FilePlan:
-    hashes = {path: sha256_hex(Path(path).read_bytes()) for path in files}
+    hashes, sizes = {}, {}
+    for path in files:
+        content = Path(path).read_bytes()
+        hashes[path], sizes[path] = sha256_hex(content), len(content)
     loaded = {} if full_refresh else load.loaded_files(settings.database_path)
-    return plan_files(hashes, loaded, extractor_version(__version__, aliases), full_refresh=full_refresh, reprocess=reprocess, since=since, until=until)
+    return plan_files(hashes, loaded, extractor_version(__version__, aliases), full_refresh=full_refresh, reprocess=reprocess, since=since, until=until, sizes=sizes)
 
 
 @task(name="parse-batch")

@@ -114,7 +114,7 @@ def run(
     """
     settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers, aliases_file=aliases)
     _configure_logging(verbose)
-    from newsledger.prefect_env import configure_prefect_env
+    from newsledger.prefect_env import SharedTemporaryServer, configure_prefect_env
 
     configure_prefect_env()
     # The flow reads its settings from the environment (deployments pass only JSON parameters).
@@ -123,6 +123,7 @@ def run(
         import os
 
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    server = SharedTemporaryServer()
     from flows.ingest import ingest_news
     from flows.runners import RunnerKind, build_task_runner
     from newsledger.progress import set_reporter
@@ -136,7 +137,7 @@ def run(
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
     try:
-        with progress:
+        with server.active(), progress:
             set_reporter(_BarReporter(progress))
             result = flow_run(
                 [str(p) for p in paths],

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULTS = {
@@ -25,3 +28,39 @@ def configure_prefect_env(environ: dict[str, str] | None = None) -> None:
         env.setdefault(key, value)
     # The temporary server's SQLite database cannot be created in a missing folder.
     Path(env["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
+
+
+class SharedTemporaryServer:
+    """One temporary Prefect server for a run's main process *and* its worker processes.
+
+    Without ``PREFECT_API_URL``, Prefect starts a temporary server in every process that needs
+    the API, so each worker of a process pool started its own (about 5 s of CPU each, and
+    another uvicorn process competing with the language model for the cores). Starting the
+    server here and handing its URL to the flow's settings makes the workers inherit it. The
+    server starts in a background thread, so its start-up overlaps with importing the flow.
+    With ``PREFECT_API_URL`` set (a standing server), this does nothing.
+    """
+
+    def __init__(self) -> None:
+        from prefect.settings import get_current_settings
+
+        self._server = None
+        self._starting: Future[None] | None = None
+        if get_current_settings().api.url:
+            return
+        from prefect.server.api.server import SubprocessASGIServer
+
+        self._server = SubprocessASGIServer()
+        self._starting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefect-server").submit(self._server.start)
+
+    @contextmanager
+    def active(self) -> Iterator[None]:
+        """Wait for the server, then make it the API of everything run inside the block."""
+        if self._server is None or self._starting is None:
+            yield
+            return
+        from prefect.settings import PREFECT_API_URL, temporary_settings
+
+        self._starting.result()
+        with temporary_settings(updates={PREFECT_API_URL: self._server.api_url}):
+            yield

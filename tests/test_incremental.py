@@ -58,13 +58,45 @@ def test_new_files_are_read_and_window_applies():
 
 
 @pytest.mark.parametrize(
-    ("total", "max_size", "workers", "expected"),
-    [(200, 200, 2, 50), (10_000, 200, 2, 200), (3, 200, 2, 8), (0, 200, 2, 8), (40, 10, 1, 10)],
+    ("total", "max_size", "workers", "expected_sizes"),
+    [
+        (1000, 200, 2, [167, 167, 166, 167, 167, 166]),  # not 5 x 200: the fifth would run on one core
+        (10, 200, 2, [5, 5]),
+        (3, 200, 2, [2, 1]),
+        (1, 200, 2, [1]),
+        (0, 200, 2, []),
+        (40, 10, 1, [10, 10, 10, 10]),
+    ],
 )
-def test_balanced_batch_size(total, max_size, workers, expected):
-    from transforms.batches import balanced_batch_size
+def test_batches_come_in_multiples_of_workers_and_equal_sizes(total, max_size, workers, expected_sizes):
+    from transforms.batches import plan_batches
 
-    assert balanced_batch_size(total, max_size, workers) == expected
+    batches = plan_batches(list(range(total)), max_size, workers)
+    assert [len(b) for b in batches] == expected_sizes
+    assert [i for b in batches for i in b] == list(range(total))
+
+
+def test_batches_cut_at_equal_shares_of_weight():
+    from transforms.batches import plan_batches
+
+    # one long file carries half the work: it gets a batch to itself
+    batches = plan_batches(["long", "a", "b", "c", "d"], 200, 2, weights=[400, 100, 100, 100, 100])
+    assert batches == [["long"], ["a", "b", "c", "d"]]
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=10**6), max_size=300),
+    st.integers(min_value=1, max_value=50),
+    st.integers(min_value=1, max_value=8),
+)
+def test_batches_keep_order_and_limits(weights, max_size, workers):
+    from transforms.batches import plan_batches
+
+    items = list(range(len(weights)))
+    batches = plan_batches(items, max_size, workers, weights)
+    assert [i for b in batches for i in b] == items
+    assert all(0 < len(b) <= max_size for b in batches)
+    assert len(batches) >= min(len(items), workers)
 
 
 def test_validation_chunks_group_batches_by_files():

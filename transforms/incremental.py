@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.raw_format import parse_iso_date
@@ -19,6 +19,7 @@ class FilePlan:
     to_process: list[str]
     unchanged: int
     outside_window: int
+    sizes: list[int] = field(default_factory=list)  # bytes of each file to process, for balancing batches
 
     @property
     def skipped(self) -> int:
@@ -50,6 +51,7 @@ def plan_files(
     reprocess: bool = False,
     since: date | None = None,
     until: date | None = None,
+    sizes: dict[str, int] | None = None,
 ) -> FilePlan:
     """Decide which files to read.
 
@@ -62,6 +64,7 @@ def plan_files(
         reprocess: also read unchanged files whose rows came from another extractor version.
         since: first publication day to load, by the day in the path.
         until: last publication day to load, by the day in the path.
+        sizes: bytes of each candidate file (0 where not given).
     """
     to_process: list[str] = []
     unchanged = outside = 0
@@ -76,4 +79,4 @@ def plan_files(
             to_process.append(path)
         else:
             unchanged += 1
-    return FilePlan(to_process, unchanged, outside)
+    return FilePlan(to_process, unchanged, outside, [(sizes or {}).get(path, 0) for path in to_process])
