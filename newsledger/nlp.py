@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 from spacy.language import Language
 
 from newsledger.errors import NewsledgerError
+
+logger = logging.getLogger(__name__)
 
 
 class ModelNotInstalledError(NewsledgerError):
@@ -20,9 +23,11 @@ class ModelNotInstalledError(NewsledgerError):
         )
 
 
-# The extractors read parts of speech (tagger + attribute_ruler), the parse and the entities;
-# they match word forms rather than lemmas, so the lemmatizer is not run.
+# The extractors read parts of speech, the parse and the entities; they match word forms
+# rather than lemmas, so the lemmatizer is not run. The attribute ruler is loaded but not run:
+# its POS rules are applied by a cheaper component (newsledger.coarse_pos).
 EXCLUDED_COMPONENTS = ("lemmatizer",)
+REPLACED_COMPONENT = "attribute_ruler"
 
 
 @lru_cache(maxsize=2)
@@ -35,6 +40,22 @@ def load_pipeline(model: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
+        nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as exc:
         raise ModelNotInstalledError(model) from exc
+    if REPLACED_COMPONENT in nlp.pipe_names:
+        _replace_attribute_ruler(nlp)
+    return nlp
+
+
+def _replace_attribute_ruler(nlp: Language) -> None:
+    from newsledger.coarse_pos import COMPONENT, UnsupportedRulesError, compile_rules
+
+    patterns = nlp.get_pipe(REPLACED_COMPONENT).patterns
+    try:
+        compile_rules(patterns)
+    except UnsupportedRulesError as error:
+        logger.info("keeping the attribute ruler: %s", error)
+        return
+    nlp.add_pipe(COMPONENT, after=REPLACED_COMPONENT, config={"patterns": patterns})
+    nlp.disable_pipe(REPLACED_COMPONENT)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_text import doc_text
+from transforms.doc_text import doc_text, doc_tokens
 
 from transforms.aliases import AliasMap, alias_key
 from transforms.ids import stable_id
@@ -130,7 +130,7 @@ def find_titled_names(doc: Doc) -> list[_TitledName]:
         punctuation ("Secretary, Department of Defence") gives no name.
     """
     found: list[_TitledName] = []
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     i = 0
     while i < len(tokens):
         if not (_is_capitalised(tokens[i]) or _is_title_word(tokens[i])):
@@ -255,7 +255,7 @@ def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[A
     """
     roles = [(p, {w.casefold() for r in p.roles for w in r.split()}) for p in people]
     found: list[tuple[ArticleEntity, Mention]] = []
-    tokens = list(doc)
+    tokens = doc_tokens(doc)
     for i, token in enumerate(tokens[:-1]):
         if token.lower_ != "the":
             continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from transforms.doc_text import doc_text
+from transforms.doc_text import doc_text, doc_tokens
 
 from transforms.entities import ArticleEntity
 from transforms.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
@@ -152,7 +152,7 @@ def _nearest(entities: list[ArticleEntity], offset: int, types: tuple[str, ...],
 def find_document_source(doc: Doc, entities: list[ArticleEntity]) -> ArticleEntity | None:
     """The organisation behind the article's statements: "a statement issued by the Ministry",
     "the Ministry statement". None when no document noun names its author."""
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ not in DOCUMENT_NOUNS:
             continue
         for child in token.subtree:
@@ -227,7 +227,7 @@ def _cue_tokens(doc: Doc) -> list[Token]:
     """Every reporting-verb token of the Doc, found once per Doc."""
     cached = doc.user_data.get("newsledger.cues")
     if cached is None:
-        cached = doc.user_data["newsledger.cues"] = [t for t in doc if _is_cue(t)]
+        cached = doc.user_data["newsledger.cues"] = [t for t in doc_tokens(doc) if _is_cue(t)]
     return cached
 
 
@@ -349,10 +349,11 @@ def _trimmed_punct(body: str, start: int, end: int) -> tuple[int, int]:
 def _according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
     """(cue, source, content_start, content_end) for "according to X, <clause>" and its mirror."""
     found = []
-    for token in doc:
-        if token.lower_ != "according" or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "to":
+    tokens = doc_tokens(doc)
+    for token in tokens:
+        if token.lower_ != "according" or token.i + 2 >= len(tokens) or tokens[token.i + 1].lower_ != "to":
             continue
-        objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+        objects = [c for c in tokens[token.i + 1].children if c.dep_ == "pobj"]
         if not objects:
             continue
         source = objects[0]
@@ -380,8 +381,8 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
     def overlaps_direct(start: int, end: int) -> bool:
         return any(q.char_start < end and start < q.char_end for q in direct)
 
-    for verb in doc:
-        if verb.i in used_cues or not _is_cue(verb):
+    for verb in _cue_tokens(doc):
+        if verb.i in used_cues:
             continue
         content = _reported_content(verb)
         if content is None or overlaps_direct(*content):
