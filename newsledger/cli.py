@@ -124,9 +124,12 @@ def run(
 
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
     server = SharedTemporaryServer()
+    from expectations.runner import warm_up
     from flows.ingest import ingest_news
     from flows.runners import RunnerKind, build_task_runner
     from newsledger.progress import set_reporter
+
+    warm_up()  # Great Expectations imports while the temporary server starts
 
     try:
         kind = RunnerKind(runner)
