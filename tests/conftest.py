@@ -70,6 +70,16 @@ def sample_tables(nlp, tmp_path_factory):
     return staging.read_staged(run_dir)
 
 
+@pytest.fixture(scope="session")
+def shared_prefect_api():
+    """One temporary Prefect server shared by the flow runs of the session and their worker
+    processes, as ``newsledger run`` does (without it every worker pool starts its own)."""
+    from newsledger.prefect_env import SharedTemporaryServer
+
+    with SharedTemporaryServer().active():
+        yield
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

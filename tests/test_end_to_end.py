@@ -17,7 +17,7 @@ from newsledger.schemas import TABLES, span_tables
 from newsledger.settings import Settings
 from warehouse.query import run_query
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("shared_prefect_api")]
 DATA_TABLES = [t.name for t in TABLES if t.name != "runs"]
 HOSTILE = {
     "empty.txt": b"",
