@@ -73,8 +73,12 @@ def quotes_of(doc):
             "Councillor Tomás Ibarra described the budget as “a wish list”.",
             [("mixed", "the budget as “a wish list”", "Tomás Ibarra", "described")],
         ),
+        (
+            "Jonah Pell advises the council.\n\n“It will be first-order business,” Mr. Pell said.",
+            [("direct", "It will be first-order business,", "Jonah Pell", "said")],
+        ),
     ],
-    ids=["speaker-after", "colon-intro", "pronoun", "split-quote", "indirect-said", "told-that", "according-to", "mixed"],
+    ids=["speaker-after", "colon-intro", "pronoun", "split-quote", "indirect-said", "told-that", "according-to", "mixed", "title-period-is-no-sentence-end"],
 )
 def test_quotes_and_speakers(parse, text, expected):
     assert quotes_of(parse(text)) == expected

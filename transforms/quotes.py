@@ -12,6 +12,7 @@ Notes:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,12 @@ OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
 STRAIGHT_MARK = '"'
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_WORD_BEFORE = re.compile(r"(\w+)\.$")
+# Periods after these end no sentence: '"...," Mr. Podesta said.' must keep "said" in reach.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr st jr sr rev hon messrs mme "
+    "no vol fig inc corp co ltd bros dept est approx vs etc jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 # A quoted fragment shorter than this (in words) and not attributed is a scare quote or title.
 MIN_UNATTRIBUTED_WORDS = 5
@@ -231,16 +238,25 @@ def _cue_tokens(doc: Doc) -> list[Token]:
     return cached
 
 
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """Sentence-final punctuation, skipping the periods of titles and initials ("Mr.", "D.")."""
+    for match in _SENTENCE_END.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.end())
+        if match[0] == "." and before and (before[1].casefold() in ABBREVIATIONS or (len(before[1]) == 1 and before[1].isupper())):
+            continue
+        yield match
+
+
 def _cue_near(doc: Doc, span: QuoteSpan, all_spans: list[QuoteSpan], p_start: int, p_end: int) -> Token | None:
     body = doc_text(doc)
     inside = [(s.char_start - 1, s.char_end + 1) for s in all_spans]
     after_end = min([s.char_start - 1 for s in all_spans if s.char_start > span.char_end] + [p_end])
     tail = body[span.char_end + 1 : after_end]
-    stop = _SENTENCE_END.search(tail)
+    stop = next(_sentence_ends(tail), None)
     after_end = span.char_end + 1 + (stop.end() if stop else len(tail))
     before_start = max([s.char_end + 1 for s in all_spans if s.char_end < span.char_start] + [p_start])
     head = body[before_start : span.char_start - 1]
-    stops = list(_SENTENCE_END.finditer(head))
+    stops = list(_sentence_ends(head))
     before_start = before_start + (stops[-1].end() if stops else 0)
 
     def cues(lo: int, hi: int) -> list[Token]:
