@@ -135,6 +135,23 @@ def test_a_paragraph_repeated_thousands_of_times_is_kept_once():
     assert article.original_text is None
 
 
+def test_paragraphs_recurring_apart_are_not_a_loop():
+    text = "date 2023-06-05 " + "".join(f"Update {i}.\n\n___.\n\n" for i in range(20)) + "End."
+    article = read_one(text.encode("utf-8"))
+    assert article.repairs is None
+    assert article.body == text[len("date 2023-06-05 "):]
+
+
+@pytest.mark.parametrize(("copies", "dropped"), [(3, 0), (4, 3), (10, 9)])
+def test_only_runs_longer_than_three_collapse(copies, dropped):
+    from transforms.normalize import collapse_repeated_paragraphs
+
+    body = "A.\n\n" + "Loop.\n\n" * copies + "B."
+    collapsed, count = collapse_repeated_paragraphs(body)
+    assert count == dropped
+    assert collapsed == (body if not dropped else "A.\n\nLoop.\n\nB.")
+
+
 def test_clean_text_needs_no_repair():
     article = read_one(RAW.encode("utf-8"))
     assert (article.repairs, article.original_text) == (None, None)

@@ -80,27 +80,29 @@ def normalize_text(text: str, repair_encoding: bool = True) -> str:
     return text
 
 
-# A paragraph seen more often than this is a crawler loop, not writing.
+# A paragraph repeated back to back more often than this is a crawler loop, not writing.
 MAX_PARAGRAPH_REPEATS = 3
 
 
 def collapse_repeated_paragraphs(body: str, max_repeats: int = MAX_PARAGRAPH_REPEATS) -> tuple[str, int]:
-    """Keep one copy of any paragraph repeated more than ``max_repeats`` times.
+    """Keep one copy of a paragraph repeated back to back more than ``max_repeats`` times.
+
+    Only consecutive copies count: separators ("___") and photo credits recur all through
+    live-blog articles, and dropping them would move every offset after them away from the
+    text as written.
 
     Returns the new body and how many copies were dropped (0 leaves the body as it was).
     """
     paragraphs = body.split("\n\n")
-    counts: dict[str, int] = {}
-    for paragraph in paragraphs:
-        counts[paragraph] = counts.get(paragraph, 0) + 1
-    looping = {p for p, n in counts.items() if n > max_repeats}
-    if not looping:
-        return body, 0
-    kept, seen = [], set()
-    for paragraph in paragraphs:
-        if paragraph in looping:
-            if paragraph in seen:
-                continue
-            seen.add(paragraph)
+    kept: list[str] = []
+    run = 0
+    for index, paragraph in enumerate(paragraphs):
+        run = run + 1 if index and paragraph == paragraphs[index - 1] else 1
         kept.append(paragraph)
+        if run == max_repeats + 1:
+            del kept[-max_repeats:]  # a loop: keep its first copy only
+        elif run > max_repeats + 1:
+            kept.pop()
+    if len(kept) == len(paragraphs):
+        return body, 0
     return "\n\n".join(kept), len(paragraphs) - len(kept)
