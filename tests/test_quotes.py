@@ -114,3 +114,42 @@ def test_unattributable_pronoun_keeps_speaker_null(parse):
 def test_speaker_in_following_sentence(parse):
     found = quotes_of(parse("“We are ready for the season.” That was the word from coach Ana Costa on Monday."))
     assert found[0][2] == "Ana Costa"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Priya Raman believes the harbour plan will fail.",
+            [("indirect", "the harbour plan will fail", "Priya Raman", "believes")],
+        ),
+        (
+            "Samuel Okafor wants to double the number of night buses.",
+            [("indirect", "to double the number of night buses", "Samuel Okafor", "wants")],
+        ),
+        (
+            "Councillor Tomás Ibarra opposes the new parking levy.",
+            [("indirect", "the new parking levy", "Tomás Ibarra", "opposes")],
+        ),
+        (
+            "Mayor Elena Varga called the charges baseless.",
+            [("indirect", "the charges baseless", "Elena Varga", "called")],
+        ),
+        (
+            "Mayor Elena Varga told her staff to reopen the depot.",
+            [("indirect", "her staff to reopen the depot", "Elena Varga", "told")],
+        ),
+    ],
+    ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive"],
+)
+def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
+    assert quotes_of(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It is believed the harbour plan will fail.", "Priya Raman opposes it.", "There seems to be no plan."],
+    ids=["impersonal-passive", "pronoun-object", "expletive-subject"],
+)
+def test_attitudes_without_a_source_or_content_are_not_quotes(parse, text):
+    assert quotes_of(parse(text)) == []

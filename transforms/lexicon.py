@@ -39,6 +39,26 @@ REPORTING_VERBS = frozenset(
     inform assure reassure agree
     """.split()
 )
+# Verbs that attribute a belief, intention, stance or finding rather than words: their clause
+# or object is the source's content ("she believes the talks failed", "he wants to cut
+# taxes", "the senator opposes the bill", "the study shows that..."). Forms listed by hand:
+# these verbs are irregular more often than not.
+ATTITUDE_VERB_FORMS = frozenset(
+    """
+    think thinks thought thinking believe believes believed believing know knows knew known
+    hope hopes hoped hoping fear fears feared fearing expect expects expected expecting
+    feel feels felt doubt doubts doubted worry worries worried want wants wanted wanting
+    plan plans planned planning intend intends intended seek seeks sought seeking
+    refuse refuses refused refusing decline declines declined declining
+    propose proposes proposed proposing demand demands demanded demanding
+    support supports supported supporting oppose opposes opposed opposing endorse endorses
+    endorsed endorsing back backs backed backing reject rejects rejected rejecting dismiss
+    dismisses dismissed dismissing blame blames blamed blaming cite cites cited citing
+    defend defends defended defending condemn condemns condemned condemning favor favors
+    favored favoring favour favours favoured favouring show shows showed shown showing
+    find finds found conclude concludes concluded concluding
+    """.split()
+)
 # Nouns for documents and announcements that speak for an organisation ("the statement said").
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué report letter memo notice document filing announcement readout".split())
 # Nouns for organisations referred to by a common noun ("the Ministry said").

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from transforms.doc_text import doc_text, doc_tokens
 
 from transforms.entities import ArticleEntity
-from transforms.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
+from transforms.lexicon import ATTITUDE_VERB_FORMS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
@@ -352,6 +352,39 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+_EXPLETIVES = frozenset(("it", "there", "this", "that", "which", "what"))
+
+
+def _attitude_tokens(doc: Doc) -> list[Token]:
+    return [t for t in doc_tokens(doc) if t.lower_ in ATTITUDE_VERB_FORMS and t.pos_ == "VERB"]
+
+
+def _attitude_content(verb: Token) -> tuple[int, int] | None:
+    """The clause, infinitive or object an attitude verb attributes to its subject.
+
+    "believes (that) the talks failed" -> the clause; "wants to cut taxes" -> "to cut taxes";
+    "opposes the bill" -> "the bill".
+
+    Notes:
+        Passive and impersonal uses ("it is believed", "there seems") have no source and are
+        skipped; an object that is only a pronoun ("opposes it") is too vague to keep.
+    """
+    return _reported_content(verb) or _complement(verb)
+
+
+def _complement(verb: Token) -> tuple[int, int] | None:
+    """The object with what completes it, or the infinitive: "called [the charges false]",
+    "told [his advisers to act]", "wants [to cut taxes]". None for a bare pronoun object."""
+    body = doc_text(verb.doc)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+    infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "oprd")]
+    parts = objects[:1] + [c for c in infinitives if objects and c.i > objects[0].i] if objects else infinitives[:1]
+    if not parts:
+        return None
+    tokens = [t for c in parts for t in c.subtree]
+    return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+
+
 def _trimmed_punct(body: str, start: int, end: int) -> tuple[int, int]:
     while end > start and body[end - 1] in ".,;: ":
         end -= 1
@@ -400,7 +433,7 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
     for verb in _cue_tokens(doc):
         if verb.i in used_cues:
             continue
-        content = _reported_content(verb)
+        content = _reported_content(verb) or _complement(verb)
         if content is None or overlaps_direct(*content):
             continue
         start, end = content
@@ -408,6 +441,17 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
             continue
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         speaker = resolve_speaker(_subject_of(verb), entities, start, source)
+        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
+    for verb in _attitude_tokens(doc):
+        content = _attitude_content(verb)
+        subject = _subject_of(verb)
+        if content is None or subject is None or subject.lower_ in _EXPLETIVES or overlaps_direct(*content):
+            continue
+        start, end = content
+        if len(doc.char_span(start, end, alignment_mode="expand") or []) < 2 or any(q.char_start < end and start < q.char_end for q in found):
+            continue
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
+        speaker = resolve_speaker(subject, entities, start, source)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
     for cue, source_token, start, end in _according_to(doc):
         if overlaps_direct(start, end) or any(q.char_start < end and start < q.char_end for q in found):
