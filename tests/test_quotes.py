@@ -148,8 +148,13 @@ def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["It is believed the harbour plan will fail.", "Priya Raman opposes it.", "There seems to be no plan."],
-    ids=["impersonal-passive", "pronoun-object", "expletive-subject"],
+    [
+        "It is believed the harbour plan will fail.",
+        "Priya Raman opposes it.",
+        "There seems to be no plan.",
+        "The two councils maintained the momentum of the talks.",
+    ],
+    ids=["impersonal-passive", "pronoun-object", "expletive-subject", "maintain-an-object-is-not-speech"],
 )
 def test_attitudes_without_a_source_or_content_are_not_quotes(parse, text):
     assert quotes_of(parse(text)) == []

@@ -39,6 +39,10 @@ REPORTING_VERBS = frozenset(
     inform assure reassure agree
     """.split()
 )
+# Reporting verbs whose plain object is not what was said ("maintain the momentum", "added
+# a clause"): only a clause after them is content.
+NO_OBJECT_CONTENT_FORMS = frozenset("maintain maintains maintained maintaining add adds added adding observe observes observed observing".split())
+
 # Verbs that attribute a belief, intention, stance or finding rather than words: their clause
 # or object is the source's content ("she believes the talks failed", "he wants to cut
 # taxes", "the senator opposes the bill", "the study shows that..."). Forms listed by hand:

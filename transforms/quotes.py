@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from transforms.doc_text import doc_text, doc_tokens
 
 from transforms.entities import ArticleEntity
-from transforms.lexicon import ATTITUDE_VERB_FORMS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
+from transforms.lexicon import ATTITUDE_VERB_FORMS, DOCUMENT_NOUNS, NO_OBJECT_CONTENT_FORMS, ORG_NOUNS, REPORTING_VERB_FORMS
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
@@ -433,7 +433,7 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
     for verb in _cue_tokens(doc):
         if verb.i in used_cues:
             continue
-        content = _reported_content(verb) or _complement(verb)
+        content = _reported_content(verb) or (None if verb.lower_ in NO_OBJECT_CONTENT_FORMS else _complement(verb))
         if content is None or overlaps_direct(*content):
             continue
         start, end = content
