@@ -158,3 +158,34 @@ def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
 )
 def test_attitudes_without_a_source_or_content_are_not_quotes(parse, text):
     assert quotes_of(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Readers wrote in.\n\n“The bus never comes on time and nobody answers the phone.” ― Carla Sanchez\n\nMore letters follow.",
+            [("direct", "The bus never comes on time and nobody answers the phone.", "Carla Sanchez", "―")],
+        ),
+        (
+            "Partial transcript:\n\n“VARGA: We will rebuild the terminal before the winter storms.”\n\nMayor Elena Varga spoke first.",
+            [("direct", "VARGA: We will rebuild the terminal before the winter storms.", "Elena Varga", None)],
+        ),
+        (
+            "The advert shows Priya Raman asking, “Who will pay for the new harbour wall?”",
+            [("direct", "Who will pay for the new harbour wall?", "Priya Raman", "asking")],
+        ),
+        (
+            "“Why is the depot still closed?” Mayor Elena Varga demanded.",
+            [("direct", "Why is the depot still closed?", "Elena Varga", "demanded")],
+        ),
+    ],
+    ids=["dash-attribution", "transcript-label", "participle-modifies-its-speaker", "demanded"],
+)
+def test_attributions_without_a_plain_said(parse, text, expected):
+    assert quotes_of(parse(text)) == expected
+
+
+def test_a_dash_before_a_sentence_is_no_attribution(parse):
+    [quote] = extract_quotes(doc := parse("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall."), extract_entities(doc))
+    assert (quote.speaker, quote.cue) == ("Elena Varga", "said")

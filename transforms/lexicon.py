@@ -36,7 +36,8 @@ REPORTING_VERBS = frozenset(
     predict promise pledge vow urge ask question reply respond answer remark comment observe
     stress emphasise emphasize reiterate maintain contend concede complain allege accuse criticise
     criticize praise welcome recall testify quip joke exclaim mention estimate indicate signal
-    inform assure reassure agree
+    inform assure reassure agree demand boast sing shout yell scream chant muse wonder recount
+    interject retort plead beg lament gush marvel scoff
     """.split()
 )
 # Reporting verbs whose plain object is not what was said ("maintain the momentum", "added

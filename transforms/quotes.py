@@ -221,6 +221,8 @@ def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head  # "footage of Hillary Clinton asking, ..."
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     return None
@@ -270,6 +272,43 @@ def _cue_near(doc: Doc, span: QuoteSpan, all_spans: list[QuoteSpan], p_start: in
     return None
 
 
+_DASH_ATTRIBUTION = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*(?P<name>[^\W\d][^\n]{1,80}?)[ \t\u00a0.]*(?:\n|$)")
+_TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
+
+
+def _dash_speaker(doc: Doc, entities: list[ArticleEntity], span: QuoteSpan) -> tuple[_Speaker, str] | None:
+    """'“...” ― Carla Sanchez': a name after a dash, alone on the rest of the line.
+
+    Notes:
+        A dash followed by a sentence ("” - and then he left") is no attribution; a name
+        longer than 80 characters is not looked for.
+    """
+    body = doc_text(doc)
+    match = _DASH_ATTRIBUTION.match(body, span.char_end + 1)
+    if match is None or len(match["name"].split()) > 8 or not match["name"][0].isupper():
+        return None
+    start, end = match.span("name")
+    named = _entity_at(entities, start, end)
+    dash = body[match.start() : match.start("name")].strip()
+    return (_Speaker(named.canonical_name, named) if named else _Speaker(match["name"], None)), dash
+
+
+def _transcript_speaker(body: str, entities: list[ArticleEntity], span: QuoteSpan) -> _Speaker | None:
+    """'WALLACE: Let's start...': a transcript's capitalised speaker label opens the quote.
+
+    The label is matched to the person whose name ends with it ("PENCE" -> Mike Pence).
+    """
+    match = _TRANSCRIPT_LABEL.match(body, span.char_start)
+    if match is None:
+        return None
+    label = match["label"].strip()
+    last = label.split()[-1].casefold()
+    for entity in entities:
+        if entity.entity_type == "PERSON" and entity.canonical_name.split()[-1].casefold() == last:
+            return _Speaker(entity.canonical_name, entity)
+    return _Speaker(label.title(), None)
+
+
 def _words(body: str, start: int, end: int) -> int:
     return len(body[start:end].split())
 
@@ -301,15 +340,22 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
         p_end = next((b for a, b in paragraphs if a <= span.char_end <= b), len(body))
         cue = _cue_near(doc, span, spans, p_start, p_end)
         speaker = _Speaker(None, None)
+        cue_text = cue.text if cue is not None else None
         same_paragraph = previous is not None and previous.char_end >= p_start
-        if cue is not None:
+        dashed = _dash_speaker(doc, entities, span)
+        labelled = _transcript_speaker(body, entities, span)
+        if labelled is not None:
+            speaker = labelled
+        elif dashed is not None:
+            speaker, cue_text = dashed
+        elif cue is not None:
             used_cues.add(cue.i)
             speaker = resolve_speaker(_subject_of(cue) or _inverted_subject(cue), entities, span.char_start, source)
         elif previous is not None and previous.speaker is not None and (span.opens_paragraph or same_paragraph):
             # '"A," she said. "B."' and a paragraph that is all quote after an attributed one
             # both continue the previous voice.
             speaker = _Speaker(previous.speaker, previous.speaker_entity)
-        if cue is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
+        if cue_text is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
             continue
         if cue is None and previous is not None and same_paragraph and _split_by_attribution(body, previous, span):
             # '"A," she said. "B."' is one utterance split by its attribution: one quote.
@@ -321,7 +367,7 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
             continue
         match = QuoteMatch(
             span.char_start, span.char_end, body[span.char_start : span.char_end], "direct",
-            speaker.name, speaker.entity, cue.text if cue is not None else None, span.is_uncertain,
+            speaker.name, speaker.entity, cue_text, span.is_uncertain,
         )
         found.append(match)
         previous = match
