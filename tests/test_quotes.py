@@ -189,3 +189,27 @@ def test_attributions_without_a_plain_said(parse, text, expected):
 def test_a_dash_before_a_sentence_is_no_attribution(parse):
     [quote] = extract_quotes(doc := parse("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall."), extract_entities(doc))
     assert (quote.speaker, quote.cue) == ("Elena Varga", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_texts"),
+    [
+        (
+            "Priya Raman spoke.\n\n“It’s finished,” she said of the harbour plan, which the council had debated for years. “In my head, anyway.”",
+            ["It’s finished,” she said of the harbour plan, which the council had debated for years. “In my head, anyway."],
+        ),
+        (
+            "Priya Raman spoke.\n\n“The plan is finished,” she said.\n\n“We start again in the spring with a smaller budget.”",
+            ["The plan is finished,” she said.\n\n“We start again in the spring with a smaller budget."],
+        ),
+        (
+            "Priya Raman spoke.\n\n“The plan is finished,” she said.\n\nThe council met on Monday.\n\n“We start again in the spring with a smaller budget.”",
+            ["The plan is finished,", "We start again in the spring with a smaller budget."],
+        ),
+    ],
+    ids=["long-attribution-inside-paragraph", "next-paragraph-all-quote", "narration-between-starts-a-new-quote"],
+)
+def test_one_utterance_is_one_quote(parse, text, expected_texts):
+    quotes = extract_quotes(doc := parse(text), extract_entities(doc))
+    assert [q.text for q in quotes if q.quote_type == "direct"] == expected_texts
+    assert {q.speaker for q in quotes if q.quote_type == "direct"} == {"Priya Raman"}

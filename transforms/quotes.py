@@ -313,14 +313,28 @@ def _words(body: str, start: int, end: int) -> int:
     return len(body[start:end].split())
 
 
-# Longest attribution that may stand between the two halves of a split quote.
-MAX_SPLIT_GAP = 60
+# Longest narration that may end the paragraph of a quote continued in the next paragraph.
+MAX_TRAILING_ATTRIBUTION = 160
 
 
-def _split_by_attribution(body: str, previous: QuoteMatch, span: QuoteSpan) -> bool:
-    """True when only the previous quote's attribution stands between it and this one."""
+def _continues_previous(body: str, previous: QuoteMatch, span: QuoteSpan) -> bool:
+    """True when this unattributed quote goes on with the previous one: one utterance.
+
+    '"A," she said of the plan, in which... "B."' (its attribution, however long, in one
+    paragraph) and '"A," she said.' followed by a paragraph '"B."' that is all quote are both
+    one quote from "A" to "B" (the attribution between stays inside its text).
+
+    Notes:
+        A quote after a paragraph of narration, or after a longer attribution paragraph,
+        starts a new quote (it still inherits the previous speaker).
+    """
     gap = body[previous.char_end : span.char_start]
-    return previous.cue is not None and len(gap) <= MAX_SPLIT_GAP and previous.cue in gap and "\n" not in gap
+    if previous.quote_type != "direct" or previous.speaker is None:
+        return False
+    if "\n" not in gap:
+        return True
+    head, _, tail = gap.partition("\n\n")
+    return span.opens_paragraph and "\n" not in head and not tail.strip(OPENING_MARKS + STRAIGHT_MARK + " \t") and len(head) <= MAX_TRAILING_ATTRIBUTION and not any(m in head for m in OPENING_MARKS)
 
 
 def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntity | None) -> tuple[list[QuoteMatch], set[int], list[QuoteSpan]]:
@@ -357,7 +371,7 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
             speaker = _Speaker(previous.speaker, previous.speaker_entity)
         if cue_text is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
             continue
-        if cue is None and previous is not None and same_paragraph and _split_by_attribution(body, previous, span):
+        if cue_text is None and previous is not None and _continues_previous(body, previous, span):
             # '"A," she said. "B."' is one utterance split by its attribution: one quote.
             merged = QuoteMatch(
                 previous.char_start, span.char_end, body[previous.char_start : span.char_end], "direct",
