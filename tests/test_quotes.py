@@ -213,3 +213,9 @@ def test_one_utterance_is_one_quote(parse, text, expected_texts):
     quotes = extract_quotes(doc := parse(text), extract_entities(doc))
     assert [q.text for q in quotes if q.quote_type == "direct"] == expected_texts
     assert {q.speaker for q in quotes if q.quote_type == "direct"} == {"Priya Raman"}
+
+
+def test_a_sourceless_clause_inside_an_attributed_quote_is_not_a_quote_of_its_own(parse):
+    text = "They reviewed the budget and agreed to keep the depot open, the Ministry statement said."
+    quotes = quotes_of(parse(text))
+    assert [q[3] for q in quotes] == ["said"]

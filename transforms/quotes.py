@@ -519,4 +519,8 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         speaker = resolve_speaker(source_token, entities, start, source)
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, "according to", False))
+    # A sourceless clause inside an attributed quote ("..., agreed to X, the Ministry said")
+    # is part of that quote, not a quote of its own.
+    found = [q for q in found if q.speaker is not None or q.quote_type == "direct" or not any(
+        o is not q and o.speaker is not None and o.char_start <= q.char_start and q.char_end <= o.char_end for o in found)]
     return sorted(found, key=lambda q: q.char_start)
