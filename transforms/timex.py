@@ -55,7 +55,7 @@ _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)s?"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_REL = r"(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
+_REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous)"
 _FEW = r"(?P<few>few|several|coming|past)"
 
 
@@ -174,6 +174,11 @@ def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-WXX-{target + 1}", False
     today = ctx.reference.weekday()
+    wrel = (m.groupdict().get("wrel") or "").lower()
+    if wrel == "last":
+        return "DATE", (ctx.reference - timedelta(days=(today - target) % 7 or 7)).isoformat(), True
+    if wrel == "next":
+        return "DATE", (ctx.reference + timedelta(days=(target - today) % 7 or 7)).isoformat(), True
     if target == today:
         delta = 0  # "Friday" in Friday's paper is the day itself, whatever the tense
     elif ctx.tense == "future":
@@ -338,6 +343,64 @@ def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "SET", f"P1{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT1{UNIT_CODES[unit]}", True
 
 
+def _past_ref(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    return "DATE", "PAST_REF", True
+
+
+def _anchored(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"a year earlier", "two days later": a date that far from the article's date.
+
+    Notes:
+        TimeML anchors these to the event just described, not to the publication date; the
+        publication date is the usual anchor in news and the one used here.
+    """
+    count, unit = _number(m["num"]), m["unit"].lower()
+    if count is None or unit in ("hour", "minute", "decade", "century"):
+        return None
+    forward = m["dir"].lower() in ("later", "after")
+    if ctx.reference is None:
+        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
+    sign = 1 if forward else -1
+    ref = ctx.reference
+    if unit == "day":
+        return "DATE", (ref + timedelta(days=sign * count)).isoformat(), True
+    if unit == "week":
+        return "DATE", _week_value(ref + timedelta(weeks=sign * count)), True
+    if unit == "month":
+        year, month = _shift_month(ref.year, ref.month, sign * count)
+        return "DATE", f"{year:04d}-{month:02d}", True
+    return "DATE", f"{ref.year + sign * count:04d}", True
+
+
+def _year_earlier(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    if ctx.reference is None:
+        return "DATE", "XXXX", False
+    return "DATE", f"{ctx.reference.year - 1:04d}", True
+
+
+def _month_rel_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{month:02d}", False
+    step = {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    return "DATE", f"{ctx.reference.year + step:04d}-{month:02d}", True
+
+
+def _time_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"10 p.m. Wednesday", "noon Thursday": the clock time on that weekday."""
+    day = _weekday(m, ctx)
+    if day is None:
+        return None
+    if m["noon"]:
+        hour, minute = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    return "TIME", f"{day[1]}T{hour:02d}:{minute:02d}", day[2]
+
+
 def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     word = " ".join(m["vague"].lower().split())
     value = {"the future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
@@ -351,24 +414,29 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("iso_date", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso_date),
         ("month_day_year", rf"\b{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b", _full_date),
+        ("month_rel_year", rf"\b{_MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b", _month_rel_year),
+        ("time_weekday", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?{_WEEKDAY}\b", _time_weekday),
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
         ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
         ("the_quarter", r"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|year-ago\s+|year-earlier\s+)?(?P<which>quarter|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
         ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
-        ("deictic_day", r"\b(?P<deictic>yesterday|today|tonight|tomorrow)\b", _deictic_day),
+        ("deictic_day", r"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today|tonight|tomorrow)\b", _deictic_day),
+        ("anchored", rf"\b{_NUM}[\s-]+{_UNIT}[\s-]+(?P<dir>earlier|later|before|after)\b", _anchored),
+        ("year_earlier", r"\byear-(?:earlier|ago)\b(?!\s+(?:quarter|period|level|month|week))", _year_earlier),
         ("ago", rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+ago\b", _ago),
         ("relative_unit", rf"\b{_REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b", _relative_unit),
         ("weekday_part", rf"\b{_WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b", _weekday_part),
-        ("weekday", rf"\b{_WEEKDAY}\b", _weekday),
+        ("weekday", rf"\b(?:(?P<wrel>last|next|this)\s+)?{_WEEKDAY}\b", _weekday),
         ("duration_vague", rf"\b(?:the\s+)?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b", _duration_vague),
         ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)", _duration_hyphen),
-        ("duration_words", rf"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?(?:the\s+(?:next|last|past)\s+)?{_NUM}\s+{_UNIT}\b(?!-old)", _duration_words),
-        ("duration_plural", r"\b(?:for|in|over|within|after|recent)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
+        ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+|the\s+)?(?:(?:nearly|almost|about|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}\s+{_UNIT}\b(?!-old)", _duration_words),
+        ("recent_plural", r"\brecent\s+(?:years|months|weeks|days|decades)\b", _past_ref),
+        ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
         ("decade", r"\bthe\s+(?:(?P<decade>1[89]\d0|20\d0)|'?(?P<short>\d0))s\b", _decade),
-        ("year", rf"(?<![\d,.$])\b(?P<t>{_YEAR})\b(?![\d,]|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
+        ("year", rf"(?<![\d,.$])\b(?P<t>{_YEAR})\b(?!\d|,\d|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
         ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|the\s+future|the\s+past)\b", _vague),
