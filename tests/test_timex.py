@@ -49,7 +49,12 @@ def only(text, reference=MONDAY, tense=""):
         ("Third-quarter profit rose.", "Third-quarter", "DATE", "2023-Q3", ""),
         ("The fair closed last May.", "last May", "DATE", "2022-05", ""),
         ("It opens in early December.", "early December", "DATE", "2023-12", ""),
-        ("They met Thursday morning.", "Thursday morning", "TIME", "2023-06-01TMO", "past"),
+        ("They met Thursday morning.", "Thursday morning", "DATE", "2023-06-01", "past"),  # TimeBank: the day
+        ("The fair closed last April.", "last April", "DATE", "2023-04", ""),
+        ("Talks will begin in January.", "January", "DATE", "2024-01", "future"),
+        ("Talks began in December.", "December", "DATE", "2022-12", "past"),
+        ("Talks begin on Nov. 25.", "Nov. 25", "DATE", "2023-11-25", ""),  # within six months: this year's
+        ("Saturday, April 25 is the deadline.", "Saturday, April 25", "DATE", "2023-04-25", ""),
         ("The board is scheduled to meet Thursday.", "Thursday", "DATE", "2023-06-08", "future"),
         ("It took nearly two years.", "nearly two years", "DURATION", "P2Y", ""),
         ("Prices rose for weeks.", "weeks", "DURATION", "PXW", ""),
@@ -130,3 +135,16 @@ def test_resolver_never_raises_and_offsets_are_valid(text, reference):
         assert text[timex.char_start : timex.char_end] == timex.text
         assert timex.char_start >= previous_end
         previous_end = timex.char_end
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("The vote on Nov. 25 was close.", date(2000, 1, 7), "1999-11-25"),  # ten months ahead is further than two back
+        ("The new rules apply from Jan. 2.", date(1989, 11, 2), "1990-01-02"),
+        ("Results are due in April.", date(1998, 12, 5), "1999-04"),
+    ],
+)
+def test_a_month_without_a_year_is_the_nearest_one_across_new_year(text, reference, value):
+    [timex] = find_timexes(text, reference)
+    assert timex.value == value

@@ -106,13 +106,36 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 # --- resolvers: one per pattern, each returns (timex_type, value, is_resolved) -------------
 
+def _year_of(month: int, day: int, ctx: _Context) -> int:
+    """The year of a month (and day) written without one, seen from the article's date.
+
+    Past tense: its latest occurrence up to the article's date; future: the next one from it;
+    otherwise this year's, unless more than six months away: then the nearest (a January
+    named in a November paper is next year's).
+    """
+    ref = ctx.reference
+    assert ref is not None
+    here = (ref.month, ref.day)
+    if ctx.tense == "past":
+        return ref.year if (month, day) <= here else ref.year - 1
+    if ctx.tense == "future":
+        return ref.year if (month, day) >= here else ref.year + 1
+    if abs(month - ref.month) <= 6:
+        return ref.year
+
+    def distance(year: int) -> int:
+        return abs((year * 12 + month) * 31 + day - ((ref.year * 12 + ref.month) * 31 + ref.day))
+
+    return min((ref.year, ref.year - 1, ref.year + 1), key=distance)
+
+
 def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     year = int(m["year"]) if m["year"] else None
     month, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
     if year is None:
         if ctx.reference is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if _safe_date(2000, month, day) else None
-        year = ctx.reference.year
+        year = _year_of(month, day if _safe_date(2000, month, day) else 1, ctx)
     if _safe_date(year, month, day) is None:
         return None
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", True
@@ -131,12 +154,8 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | Non
     month = MONTHS[m["month"].lower().rstrip(".")]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
-    year = ctx.reference.year
-    # A month named without a year: past tense points back, future forward, else this year.
-    if ctx.tense == "past" and month > ctx.reference.month:
-        year -= 1
-    elif ctx.tense == "future" and month < ctx.reference.month:
-        year += 1
+    # A month named without a year: past tense points back, future forward, else the nearest.
+    year = _year_of(month, 1 if ctx.tense == "past" else 31, ctx) if ctx.tense else _year_of(month, 15, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
@@ -147,11 +166,12 @@ def _month_modified(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
     year = ctx.reference.year
-    # TimeBank reads "last February" in a March paper as the year before: last = last year's.
+    # "last April" in October is this year's April (TimeBank), but "last May" in June, a month
+    # away, means the May before; "next" mirrors it.
     if mod == "last":
-        year -= 1
+        year -= 1 if month >= ctx.reference.month - 1 else 0
     elif mod == "next":
-        year += 1
+        year += 1 if month <= ctx.reference.month + 1 else 0
     elif mod in ("early", "late", "mid"):
         return _month_alone(m, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
@@ -195,8 +215,8 @@ def _weekday_part(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | No
     resolved = _weekday(m, ctx)
     if resolved is None:
         return None
-    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
-    return "TIME", f"{resolved[1]}T{part}", resolved[2]
+    # TimeBank values "Friday morning" and "Sunday night" as the day itself (a DATE).
+    return resolved
 
 
 def _deictic_day(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -412,6 +432,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE), resolver)
     for name, pattern, resolver in (
         ("iso_date", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso_date),
+        ("weekday_date", rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("month_day_year", rf"\b{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("month_rel_year", rf"\b{_MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b", _month_rel_year),
