@@ -72,6 +72,9 @@ def only(text, reference=MONDAY, tense=""):
         ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2023-05-31T22:00", "past"),
         ("Talks end at noon Thursday.", "noon Thursday", "TIME", "2023-06-08T12:00", "future"),
         ("In 1998, sales rose.", "1998", "DATE", "1998", ""),
+        ("The plant closed last fall.", "last fall", "DATE", "2022-FA", ""),
+        ("Net income in the latest period rose.", "the latest period", "DATE", "2023-Q1", ""),
+        ("Sales for fiscal 1989 rose.", "fiscal 1989", "DATE", "1989", ""),
     ],
 )
 def test_expression_span_type_and_value(text, span, timex_type, value, tense):

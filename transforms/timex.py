@@ -291,7 +291,7 @@ def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None
     Notes:
         "the year-ago quarter" is read as the last completed quarter, not the year before it.
     """
-    which = m["which"].lower()
+    which = m["which"].lower().replace("period", "quarter")  # "the latest period": earnings reports' quarter
     text = m[0].lower()
     if ctx.reference is None:
         return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
@@ -439,8 +439,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("time_weekday", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?{_WEEKDAY}\b", _time_weekday),
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
         ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
-        ("the_quarter", r"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|year-ago\s+|year-earlier\s+)?(?P<which>quarter|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
+        ("the_quarter", r"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+)?(?P<which>quarter|period|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
+        ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
         ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
         ("deictic_day", r"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today|tonight|tomorrow)\b", _deictic_day),
@@ -457,7 +458,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
         ("decade", r"\bthe\s+(?:(?P<decade>1[89]\d0|20\d0)|'?(?P<short>\d0))s\b", _decade),
-        ("year", rf"(?<![\d,.$])\b(?P<t>{_YEAR})\b(?!\d|,\d|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
+        ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+)?{_YEAR})\b(?!\d|,\d|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
         ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|the\s+future|the\s+past)\b", _vague),
