@@ -32,7 +32,7 @@ def only(text, reference=MONDAY, tense=""):
         ("Talks resume next month.", "next month", "DATE", "2023-07", ""),
         ("Growth slowed this year.", "this year", "DATE", "2023", ""),
         ("He left two years ago.", "two years ago", "DATE", "2021", ""),
-        ("Sales fell earlier this month.", "this month", "DATE", "2023-06", ""),  # TimeML: "earlier" stays outside
+        ("Sales fell earlier this month.", "earlier this month", "DATE", "2023-06", ""),
         ("Profits in the third quarter.", "the third quarter", "DATE", "2023-Q3", ""),
         ("Built last summer.", "last summer", "DATE", "2022-SU", ""),
         ("Opens at 3 p.m. today", "3 p.m.", "TIME", "2023-06-05T15:00", ""),

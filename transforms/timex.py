@@ -55,7 +55,7 @@ _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)s?"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous)"
+_REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
 _FEW = r"(?P<few>few|several|coming|past)"
 
 
@@ -377,7 +377,7 @@ def _anchored(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     count, unit = _number(m["num"]), m["unit"].lower()
     if count is None or unit in ("hour", "minute", "decade", "century"):
         return None
-    forward = m["dir"].lower() in ("later", "after")
+    forward = m["dir"].lower() == "later"
     if ctx.reference is None:
         return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
     sign = 1 if forward else -1
@@ -445,7 +445,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
         ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
         ("deictic_day", r"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today|tonight|tomorrow)\b", _deictic_day),
-        ("anchored", rf"\b{_NUM}[\s-]+{_UNIT}[\s-]+(?P<dir>earlier|later|before|after)\b", _anchored),
+        ("anchored", rf"\b{_NUM}[\s-]+{_UNIT}\s+(?P<dir>earlier|later)\b", _anchored),
         ("year_earlier", r"\byear-(?:earlier|ago)\b(?!\s+(?:quarter|period|level|month|week))", _year_earlier),
         ("ago", rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+ago\b", _ago),
         ("relative_unit", rf"\b{_REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b", _relative_unit),
