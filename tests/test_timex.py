@@ -151,3 +151,10 @@ def test_resolver_never_raises_and_offsets_are_valid(text, reference):
 def test_a_month_without_a_year_is_the_nearest_one_across_new_year(text, reference, value):
     [timex] = find_timexes(text, reference)
     assert timex.value == value
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_before():
+    text = "Net income in the third quarter rose to $5 million from $3 million a year ago."
+    values = {t.text: t.value for t in find_timexes(text, date(1989, 11, 2))}
+    assert values == {"the third quarter": "1989-Q3", "a year ago": "1988-Q3"}
+    assert {t.value for t in find_timexes("Sales rose from a year ago.", date(1989, 11, 2))} == {"1988"}

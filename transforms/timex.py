@@ -502,7 +502,28 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             timex_type, value, is_resolved = resolved
             taken.append((start, end))
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
-    return sorted(found, key=lambda t: t.char_start)
+    return _compare_quarters(sorted(found, key=lambda t: t.char_start))
+
+
+_QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
+_YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|ago)$", re.IGNORECASE)
+
+
+def _compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
+    """"a year ago" after a quarter in earnings news is that quarter a year before.
+
+    "Net income in the third quarter rose to $5 million from $3 million a year ago": the
+    comparison is with 1988-Q3, not the whole of 1988.
+    """
+    quarter: re.Match[str] | None = None
+    result = []
+    for timex in found:
+        if (m := _QUARTER_VALUE.match(timex.value)) is not None:
+            quarter = m
+        elif quarter is not None and timex.is_resolved and _YEAR_BACK.match(timex.text):
+            timex = TimexMatch(timex.char_start, timex.char_end, timex.text, timex.timex_type, f"{int(quarter['year']) - 1:04d}-Q{quarter['q']}", True)
+        result.append(timex)
+    return result
 
 
 def _is_conjunction_now(body: str, start: int) -> bool:
