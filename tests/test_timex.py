@@ -75,6 +75,9 @@ def only(text, reference=MONDAY, tense=""):
         ("The plant closed last fall.", "last fall", "DATE", "2022-FA", ""),
         ("Net income in the latest period rose.", "the latest period", "DATE", "2023-Q1", ""),
         ("Sales for fiscal 1989 rose.", "fiscal 1989", "DATE", "1989", ""),
+        ("Net in this year's third quarter fell.", "this year's third quarter", "DATE", "2023-Q3", ""),
+        ("Net in the year-ago third quarter fell.", "the year-ago third quarter", "DATE", "2022-Q3", ""),
+        ("In the 1988 third quarter it lost money.", "the 1988 third quarter", "DATE", "1988-Q3", ""),
     ],
 )
 def test_expression_span_type_and_value(text, span, timex_type, value, tense):

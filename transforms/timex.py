@@ -284,6 +284,16 @@ def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", f"{ctx.reference.year:04d}-Q{quarter}", True
 
 
+def _year_quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"this year's third quarter", "the year-ago third quarter", "the 1988 third quarter"."""
+    quarter = ORDINALS[m["ord"].lower()]
+    if m["year"]:
+        return "DATE", f"{m['year']}-Q{quarter}", True
+    if ctx.reference is None:
+        return "DATE", f"XXXX-Q{quarter}", False
+    return "DATE", f"{ctx.reference.year - (1 if m['ago'] else 0):04d}-Q{quarter}", True
+
+
 def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     """"the quarter", "the latest quarter", "the year", "the weekend" in news: the period the
     article reports on: the last completed quarter, this year, the last weekend or this week.
@@ -438,6 +448,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("month_rel_year", rf"\b{_MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b", _month_rel_year),
         ("time_weekday", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?{_WEEKDAY}\b", _time_weekday),
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
+        ("year_quarter", rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{_YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b", _year_quarter),
         ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
         ("the_quarter", r"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+)?(?P<which>quarter|period|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
