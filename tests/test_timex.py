@@ -78,6 +78,12 @@ def only(text, reference=MONDAY, tense=""):
         ("Net in this year's third quarter fell.", "this year's third quarter", "DATE", "2023-Q3", ""),
         ("Net in the year-ago third quarter fell.", "the year-ago third quarter", "DATE", "2022-Q3", ""),
         ("In the 1988 third quarter it lost money.", "the 1988 third quarter", "DATE", "1988-Q3", ""),
+        ("Prices soared in the early 1990s.", "the early 1990s", "DATE", "199", ""),
+        ("A 1980s hit.", "1980s", "DATE", "198", ""),
+        ("The worst war of the 20th century.", "the 20th century", "DATE", "19", ""),
+        ("It was built in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996", ""),
+        ("He left several years ago.", "several years ago", "DATE", "PAST_REF", ""),
+        ("Results are due October, the board said.", "October", "DATE", "2023-10", ""),
     ],
 )
 def test_expression_span_type_and_value(text, span, timex_type, value, tense):
@@ -161,3 +167,8 @@ def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_before():
     values = {t.text: t.value for t in find_timexes(text, date(1989, 11, 2))}
     assert values == {"the third quarter": "1989-Q3", "a year ago": "1988-Q3"}
     assert {t.value for t in find_timexes("Sales rose from a year ago.", date(1989, 11, 2))} == {"1988"}
+
+
+@pytest.mark.parametrize("text", ["The deal may close.", "Protesters march on the capital.", "An august institution.", "Nineteen people were hurt."])
+def test_month_words_that_are_not_months(text):
+    assert find_timexes(text, MONDAY) == []

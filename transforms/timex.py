@@ -181,8 +181,27 @@ def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", m["year"], True
 
 
+def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    if m["ord"]:
+        return "DATE", f"{int(m['ord']) - 1:02d}", True
+    if ctx.reference is None:
+        return "DATE", "XX", False
+    return "DATE", f"{ctx.reference.year // 100:02d}", True
+
+
+_TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+
+
+def _spelled_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"nineteen ninety-six" (broadcast transcripts), optionally after a month."""
+    year = 1900 + _TENS[m["tens"].lower()] * 10 + (NUMBER_WORDS[m["unit"].lower()] if m["unit"] else 0)
+    if m["month"]:
+        return "DATE", f"{year}-{MONTHS[m['month'].lower()]:02d}", True
+    return "DATE", str(year), True
+
+
 def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    digits = m["decade"] or m["short"]
+    digits = m["decade"] or m["short"] or m["short2"]
     if len(digits) == 4:
         return "DATE", digits[:3], True
     century = "19" if ctx.reference is None or int(digits) > ctx.reference.year % 100 else "20"
@@ -468,9 +487,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
         ("recent_plural", r"\brecent\s+(?:years|months|weeks|days|decades)\b", _past_ref),
         ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
-        ("decade", r"\bthe\s+(?:(?P<decade>1[89]\d0|20\d0)|'?(?P<short>\d0))s\b", _decade),
+        ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b", _decade),
+        ("century", r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b", _century),
+        ("spelled_year", r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _spelled_year),
+        ("vague_ago", r"\b(?:several|a\s+few|many|some)\s+(?:years|months|weeks|days)\s+ago\b", _past_ref),
         ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+)?{_YEAR})\b(?!\d|,\d|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
+        ("month_capitalised", r"(?-i:\b(?P<month>January|February|April|June|July|September|October|November|December)\b)(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
         ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|the\s+future|the\s+past)\b", _vague),
     )
