@@ -172,3 +172,25 @@ def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_before():
 @pytest.mark.parametrize("text", ["The deal may close.", "Protesters march on the capital.", "An august institution.", "Nineteen people were hurt."])
 def test_month_words_that_are_not_months(text):
     assert find_timexes(text, MONDAY) == []
+
+
+GATE_TEXTS = [
+    "On Saturday, April 25 at 10 p.m. Wednesday and noon Thursday, the 1988 third quarter, Q3 and "
+    "this year's first quarter were compared with a year earlier, year-earlier and two years ago.",
+    "Last fall, this spring, early next year, the early 1990s, the 20th century, nineteen ninety-six, "
+    "several years ago, every week, daily, the next few years, a two-day visit, recently and now.",
+    "It rained yesterday morning; in January this year and July last year; on 4 June 2021, "
+    "2021-06-04 and June 4, 2021; the latest period; fiscal 1989; early December; last May.",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_key_word_gates_never_hide_a_match(monkeypatch, text):
+    import dataclasses
+
+    import transforms.timex as timex
+
+    gated = find_timexes(text, MONDAY)
+    monkeypatch.setattr(timex, "PATTERNS", tuple(dataclasses.replace(p, needs=()) for p in timex.PATTERNS))
+    assert find_timexes(text, MONDAY) == gated
+    assert len(gated) >= 8
