@@ -85,3 +85,28 @@ def test_every_mention_obeys_the_offset_rule(parse):
 def test_pronouns_are_not_entity_mentions(parse):
     doc = parse("Lloyd Austin arrived. He met the press.")
     assert "He" in [m.text for m in entities_by_name(doc)["Lloyd Austin"].mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Storm Dagny closed roads on Sunday, officials said.", {"Storm Dagny": "EVENT"}),
+        ("Economists at Lakemont Capital said rates would fall.", {"Lakemont Capital": "ORG"}),
+        ("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", {"Hana Sato": "PERSON", "Lakemont Capital": "ORG"}),
+        ("The Governor warned that prices in Brightwater and Oakridge were still rising.", {"Brightwater": "GPE", "Oakridge": "GPE"}),
+        ("Storms closed roads across Westbrook and Millbrook on Sunday.", {"Westbrook": "GPE", "Millbrook": "GPE"}),
+        ("The minister met her Portuguese counterpart, Ines Alves. Alves said the talks went well.", {"Ines Alves": "PERSON"}),
+        ("Patients from Brennock and Tilby will be treated at the new wing.", {"Brennock": "GPE", "Tilby": "GPE"}),
+        ("The minister opened the new wing of St. Anne's Hospital in Corvale on Monday.", {"St. Anne's Hospital": "ORG"}),
+    ],
+    ids=["storm-is-an-event", "org-suffix-beats-person", "of-after-a-name-ends-the-title", "one-word-names-after-in-are-places",
+         "coordinated-places-split", "speaking-surname-makes-a-person", "coordinated-with-a-place", "possessive-institution"],
+)
+def test_known_ner_errors_are_repaired(parse, text, expected):
+    found = entities_by_name(parse(text))
+    assert {name: found[name].entity_type for name in expected if name in found} == expected
+
+
+def test_a_stake_in_a_company_stays_a_company(parse):
+    found = entities_by_name(parse("Shell bought a stake in Vodafone last year."))
+    assert found.get("Vodafone") is None or found["Vodafone"].entity_type != "GPE"

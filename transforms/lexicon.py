@@ -11,7 +11,8 @@ TITLE_WORDS = frozenset(
     major captain lieutenant sergeant officer dr mr mrs ms miss prof professor judge justice
     king queen prince princess pope bishop cardinal sheikh ceo cfo coo founder head leader deputy
     attorney counsel advisor adviser aide minister-of-state mp mla lawmaker treasurer auditor
-    inspector superintendent marshal prosecutor sheriff speaker whip
+    inspector superintendent marshal prosecutor sheriff speaker whip economist analyst strategist
+    editor manager coach
     """.split()
 )
 # Words that may stand inside a title phrase without being a name ("Secretary of *Defence*").
@@ -66,6 +67,22 @@ ATTITUDE_VERB_FORMS = frozenset(
 )
 # Nouns for documents and announcements that speak for an organisation ("the statement said").
 DOCUMENT_NOUNS = frozenset("statement release communique communiqué report letter memo notice document filing announcement readout".split())
+# Last words that make a name an organisation, whatever the NER says ("Lakemont Capital").
+ORG_SUFFIXES = frozenset(
+    """
+    capital bank group partners holdings inc inc. corp corp. corporation ltd ltd. llc plc co co.
+    company airlines airways motors ventures securities investments foundation institute
+    university college council association federation union agency authority commission
+    committee ministry department railway railways hospital clinic school church cathedral
+    """.split()
+)
+# First words of names given to storms: events, not people.
+STORM_WORDS = frozenset("storm hurricane typhoon cyclone".split())
+# Prepositions of place: a one-word name after them is a place unless it is a company's.
+PLACE_PREPOSITIONS = frozenset("in across near outside around throughout between".split())
+# Nouns after which "in X" names a company, not a place ("a stake in Vodafone").
+HOLDING_NOUNS = frozenset("stake stakes share shares investment investments interest holding holdings position".split())
+
 # Nouns for organisations referred to by a common noun ("the Ministry said").
 ORG_NOUNS = frozenset("ministry department government office agency council committee commission company firm embassy police army court party".split())
 
