@@ -171,6 +171,10 @@ def test_seed_article_acceptance(tmp_path):
     assert "His leadership" in great["text"]
     people = {r["canonical_name"] for r in run_query(db, "select canonical_name from entities where entity_type = 'PERSON'").to_pylist()}
     assert {"Rajnath Singh", "Lloyd Austin"} <= people
+    named = {(r["canonical_name"], r["entity_type"]) for r in run_query(db, "select canonical_name, entity_type from entities").to_pylist()}
+    assert {("India", "GPE"), ("New Delhi", "GPE"), ("US", "GPE"), ("Defence Ministry", "ORG")} <= named
+    ministry = run_query(db, "select list_sort(list(m.text)) as texts from entity_mentions m join entities e using (entity_id) where e.canonical_name = 'Defence Ministry'").to_pylist()
+    assert ministry[0]["texts"] == ["Defence Ministr", "Ministry", "Ministry", "Ministry"]
     timexes = {(r["text"], r["value"]) for r in run_query(db, "select text, value from temporal_expressions").to_pylist()}
     assert {("Sunday", "2023-06-04"), ("March 2021", "2021-03")} <= timexes
     arrived = run_query(

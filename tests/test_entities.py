@@ -110,3 +110,22 @@ def test_known_ner_errors_are_repaired(parse, text, expected):
 def test_a_stake_in_a_company_stays_a_company(parse):
     found = entities_by_name(parse("Shell bought a stake in Vodafone last year."))
     assert found.get("Vodafone") is None or found["Vodafone"].entity_type != "GPE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A statement issued by the Defence Ministr praised the talks. The Ministry said the visit went well.",
+        "A statement issued by the Defence Ministry praised the talks. The Ministry said the visit went well.",
+    ],
+    ids=["typo", "spelled-right"],
+)
+def test_office_and_org_noun_make_one_organisation_that_the_bare_noun_joins(parse, text):
+    orgs = [e for e in extract_entities(parse(text)) if e.entity_type == "ORG"]
+    assert [e.canonical_name for e in orgs] == ["Defence Ministry"]
+    assert len(orgs[0].mentions) == 2
+
+
+def test_a_minister_is_not_a_ministry(parse):
+    names = {e.canonical_name for e in extract_entities(parse("Union Defence Minister Rajnath Singh met reporters."))}
+    assert "Union Defence Ministry" not in names and "Rajnath Singh" in names

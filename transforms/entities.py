@@ -184,11 +184,68 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = [
         Mention(t.name_start, t.name_end, body[t.name_start : t.name_end], "PERSON", t.role) for t in titled
     ]
+    for start, end in _office_org_phrases(doc):
+        mentions.append(Mention(start, end, body[start:end], "ORG"))
+        titled.append(_TitledName(start, start, start, end, ""))  # the NER's pieces give way to it
     speakers = _lone_speaker_words(doc)
     for ent in doc.ents:
         for start, end, label in _repaired(ent, speakers):
             _add_mention(mentions, titled, body, start, end, label)
+    for start, end in _bare_org_nouns(doc, mentions):
+        mentions.append(Mention(start, end, body[start:end], "ORG"))
     return sorted(mentions, key=lambda m: (m.char_start, m.char_end))
+
+
+_ORG_STEMS = {noun[:6]: noun for noun in ORG_NOUNS}
+
+
+def _org_noun(token: Token) -> str | None:
+    """The organisation noun a capitalised word spells, typos included ("Ministr" -> ministry)."""
+    if not _is_capitalised(token) or len(token.text) < 5:
+        return None
+    noun = _ORG_STEMS.get(token.lower_[:6])
+    return noun if noun and _nearly(token.lower_, noun) else None
+
+
+def _nearly(word: str, noun: str) -> bool:
+    # The noun itself, cut short by a letter or two ("Ministr"), or one letter off; never a
+    # different word of the same stem ("Minister", "Department's" aside).
+    if word == noun or (noun.startswith(word) and len(word) >= len(noun) - 2):
+        return True
+    return len(word) == len(noun) and sum(a != b for a, b in zip(word, noun, strict=True)) == 1
+
+
+def _office_org_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """"the Defence Ministry", "the Foreign Office": office words before an organisation noun
+    (spelled right or nearly), which the NER often misses or cuts to the noun alone."""
+    tokens = doc_tokens(doc)
+    found = []
+    for token in tokens:
+        if _org_noun(token) is None:
+            continue
+        first = token.i
+        while first > 0 and _is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ in OFFICE_WORDS and tokens[first - 1].lower_ not in ("the", "of", "and", "for", "&"):
+            first -= 1
+        start, end = tokens[first].idx, token.idx + len(token)
+        # A longer name the NER found around it ("Progressive Union Party") is the better span.
+        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) for e in doc.ents):
+            found.append((start, end))
+    return found
+
+
+def _bare_org_nouns(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """"the Ministry" after "the Defence Ministry" was named: a mention of it, even where the
+    NER tags nothing (joined to its organisation by ``_join_bare_org_nouns``)."""
+    owners = {_ORG_STEMS.get(m.text.split()[-1].lower()[:6]) for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
+    found = []
+    tokens = doc_tokens(doc)
+    for token in tokens:
+        noun = _org_noun(token)
+        if noun is None or noun not in owners or token.i == 0 or tokens[token.i - 1].lower_ != "the":
+            continue
+        if not any(m.char_start <= token.idx < m.char_end for m in mentions):
+            found.append((token.idx, token.idx + len(token)))
+    return found
 
 
 def _lone_speaker_words(doc: Doc) -> set[str]:
@@ -319,13 +376,42 @@ def _group_others(mentions: list[Mention], body: str) -> list[ArticleEntity]:
     acronyms = {_normal_key(m["short"]): _normal_key(m["long"]) for m in _ACRONYM_DEFINITION.finditer(body)}
     clusters: dict[tuple[str, str], ArticleEntity] = {}
     for mention in mentions:
-        key_text = _normal_key(mention.text)
+        key_text = _spelled_org(_normal_key(mention.text)).casefold() if mention.label == "ORG" else _normal_key(mention.text)
         key_text = acronyms.get(key_text, key_text)
         cluster = clusters.setdefault((mention.label, key_text), ArticleEntity(mention.text, mention.label))
         if len(mention.text) > len(cluster.canonical_name):
             cluster.canonical_name = mention.text
         cluster.mentions.append(mention)
-    return list(clusters.values())
+    for (label, _), cluster in clusters.items():
+        if label == "ORG":
+            cluster.canonical_name = _spelled_org(cluster.canonical_name)
+    return _join_bare_org_nouns(list(clusters.values()))
+
+
+def _spelled_org(name: str) -> str:
+    """"Defence Ministr" -> "Defence Ministry": the last word snapped to the organisation noun
+    it nearly spells (news copy has typos; the canonical name should not)."""
+    words = name.split()
+    if not words:
+        return name
+    stem = _ORG_STEMS.get(words[-1].lower()[:6])
+    if stem and words[-1].lower() != stem and _nearly(words[-1].lower(), stem) and words[-1][:1].isupper():
+        words[-1] = stem.capitalize()
+    return " ".join(words)
+
+
+def _join_bare_org_nouns(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"the Ministry" joins the one organisation of the article named "... Ministry"."""
+    kept = []
+    for entity in entities:
+        words = entity.canonical_name.split()
+        bare = entity.entity_type == "ORG" and len(words) == 1 and words[0].lower() in ORG_NOUNS
+        owners = [e for e in entities if e is not entity and e.entity_type == "ORG" and len(e.canonical_name.split()) > 1 and e.canonical_name.split()[-1].lower() == words[0].lower()] if bare else []
+        if len(owners) == 1:
+            owners[0].mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
 
 
 def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[ArticleEntity, Mention]]:
