@@ -129,3 +129,9 @@ def test_office_and_org_noun_make_one_organisation_that_the_bare_noun_joins(pars
 def test_a_minister_is_not_a_ministry(parse):
     names = {e.canonical_name for e in extract_entities(parse("Union Defence Minister Rajnath Singh met reporters."))}
     assert "Union Defence Ministry" not in names and "Rajnath Singh" in names
+
+
+def test_a_name_tagged_a_place_once_is_a_place_throughout(parse):
+    doc = parse("Heavy rain flooded Arlen on Friday. Mayor Irene Castell of Arlen asked for funds. Crews in Arlen worked all night.")
+    arlen = [e for e in extract_entities(doc) if e.canonical_name == "Arlen"]
+    assert len(arlen) == 1 and arlen[0].entity_type == "GPE"

@@ -388,6 +388,25 @@ def _group_others(mentions: list[Mention], body: str) -> list[ArticleEntity]:
     return _join_bare_org_nouns(list(clusters.values()))
 
 
+def _one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A name the NER calls a place once is a place all through the article: "Arlen" tagged
+    GPE in one sentence and ORG in the next is one place (one sense per discourse).
+
+    Notes:
+        Only identical names join, so "Washington" the city and "George Washington" stay apart;
+        a name the NER never calls a place keeps its types.
+    """
+    places = {alias_key(e.canonical_name): e for e in entities if e.entity_type in ("GPE", "LOC")}
+    kept = []
+    for entity in entities:
+        place = places.get(alias_key(entity.canonical_name))
+        if place is not None and place is not entity and entity.entity_type in ("ORG", "PERSON", "LOC", "GPE"):
+            place.mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
 def _spelled_org(name: str) -> str:
     """"Defence Ministr" -> "Defence Ministry": the last word snapped to the organisation noun
     it nearly spells (news copy has typos; the canonical name should not)."""
@@ -529,7 +548,7 @@ def extract_entities(doc: Doc, aliases: AliasMap | None = None) -> list[ArticleE
         ],
         doc_text(doc),
     )
-    entities = people + others
+    entities = _one_sense_per_article(people + others)
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.char_start)
     entities = sorted(entities, key=lambda e: e.mentions[0].char_start)
