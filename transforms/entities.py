@@ -201,10 +201,10 @@ _ORG_STEMS = {noun[:6]: noun for noun in ORG_NOUNS}
 
 def _org_noun(token: Token) -> str | None:
     """The organisation noun a capitalised word spells, typos included ("Ministr" -> ministry)."""
-    if not _is_capitalised(token) or len(token.text) < 5:
+    noun = _ORG_STEMS.get(token.lower_[:6])  # cheapest test first: most words are no stem
+    if noun is None or len(token.text) < 5 or not _is_capitalised(token):
         return None
-    noun = _ORG_STEMS.get(token.lower_[:6])
-    return noun if noun and _nearly(token.lower_, noun) else None
+    return noun if _nearly(token.lower_, noun) else None
 
 
 def _nearly(word: str, noun: str) -> bool:
