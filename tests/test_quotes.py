@@ -219,3 +219,17 @@ def test_a_sourceless_clause_inside_an_attributed_quote_is_not_a_quote_of_its_ow
     text = "They reviewed the budget and agreed to keep the depot open, the Ministry statement said."
     quotes = quotes_of(parse(text))
     assert [q[3] for q in quotes] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Varga spoke on Monday. The Varga campaign said the polls were wrong.", "The Varga campaign"),
+        ("Harbour Holdings filed its accounts. The report says the harbour lost money in every quarter.", "The report"),
+    ],
+    ids=["name-modifying-the-head-noun-is-not-the-speaker", "unauthored-document-is-not-the-nearest-org"],
+)
+def test_speakers_that_are_not_the_nearest_name(parse, text, speaker):
+    doc = parse(text)
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "indirect"]
+    assert (quote.speaker, quote.speaker_entity) == (speaker, None)

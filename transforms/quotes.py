@@ -185,7 +185,10 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
 
     Named subjects map to their entity; "he"/"she" to the nearest person mentioned before the
     quote; "the Ministry" to the organisation named with that word; documents ("the official
-    statement") to the article's document source (see find_document_source). Anything else keeps the subject's words with no entity.
+    statement") to the article's document source (see find_document_source). Anything else
+    keeps the subject's words with no entity: "the Trump campaign" is not Donald Trump (a
+    name that only modifies the subject's head noun is not the speaker), and "the report"
+    with no named author stays "the report".
 
     Notes:
         "They" and "it" stay unattributed: their antecedent is too often a group or a thing.
@@ -195,7 +198,9 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     phrase = [t for t in subject.subtree if t.dep_ not in ("punct", "relcl", "acl", "appos") or t == subject]
     start = min(t.idx for t in phrase)
     end = max(t.idx + len(t) for t in phrase)
-    named = _entity_at(entities, subject.idx, subject.idx + len(subject)) or _entity_at(entities, start, end)
+    named = _entity_at(entities, subject.idx, subject.idx + len(subject))
+    if named is None and subject.pos_ == "PROPN":
+        named = _entity_at(entities, start, end)  # "Rendell, a Clinton surrogate" -> Rendell
     if named is not None:
         return _Speaker(named.canonical_name, named)
     lower = subject.lower_
@@ -209,10 +214,8 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
         org = _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
         if org is not None:
             return _Speaker(org.canonical_name, org)
-    if lower in DOCUMENT_NOUNS:
-        org = document_source or _nearest(entities, quote_start, ("ORG",))
-        if org is not None:
-            return _Speaker(org.canonical_name, org)
+    if lower in DOCUMENT_NOUNS and document_source is not None:
+        return _Speaker(document_source.canonical_name, document_source)
     text = doc_text(subject.doc)[start:end]
     return _Speaker(text, None)
 
