@@ -233,3 +233,31 @@ def test_speakers_that_are_not_the_nearest_name(parse, text, speaker):
     doc = parse(text)
     [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "indirect"]
     assert (quote.speaker, quote.speaker_entity) == (speaker, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "“The tests show the regime can build more warheads,” said James Acton, a physicist who studies the programme at a think tank in Washington.",
+            "James Acton", "said",
+        ),
+        (
+            "Delegates backed the plan.\n\n“He would be a great senator, one of the brightest members of the whole Congress,” Rep. Elijah Cummings (D-Md.) said in an interview.",
+            "Elijah Cummings", "said",
+        ),
+        (
+            "Priya Raman spoke after the vote.\n\nRaman continued: “The harbour wall will be finished before the storms come.”",
+            "Priya Raman", "continued",
+        ),
+        (
+            "Priya Raman spoke after the vote.\n\nAccording to Raman, “the harbour wall will be finished before the storms come.”",
+            "Priya Raman", "according to",
+        ),
+    ],
+    ids=["said-name-appositive", "name-parenthetical-said", "any-verb-colon", "according-to-before-a-quote"],
+)
+def test_speaker_named_beside_the_cue_or_in_an_introduction(parse, text, speaker, cue):
+    doc = parse(text)
+    direct = [(q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    assert direct == [(speaker, cue)]

@@ -312,6 +312,51 @@ def _transcript_speaker(body: str, entities: list[ArticleEntity], span: QuoteSpa
     return _Speaker(label.title(), None)
 
 
+_COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
+_ACCORDING_INTRO = re.compile(r"according\s+to\s+(?P<name>[^,.;:]{2,80}),\s*$", re.IGNORECASE)
+
+
+def _person_beside_cue(cue: Token, entities: list[ArticleEntity]) -> _Speaker | None:
+    """'"...," said James Acton, a physicist who...' and '"..." Rep. Elijah E. Cummings (D-Md.)
+    said': the person named right after or right before the cue, whatever the parse says."""
+    body = doc_text(cue.doc)
+    after = cue.idx + len(cue)
+    before = body[max(0, cue.idx - 60) : cue.idx]
+    before_end = cue.idx - len(before) + len(re.sub(r"\s*(?:\([^()]{1,20}\))?\s*$", "", before))
+    for entity in entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            right_after = mention.char_start >= after and body[after : mention.char_start].strip(" \u00a0") in ("", "Mr.", "Ms.", "Mrs.", "Dr.")
+            if right_after or mention.char_end == before_end:
+                return _Speaker(entity.canonical_name, entity)
+    return None
+
+
+def _introduction(doc: Doc, entities: list[ArticleEntity], span: QuoteSpan, p_start: int) -> tuple[_Speaker, str] | None:
+    """'Limbaugh continued: "..."' (any verb before a colon) and 'According to Limbaugh, "..."'.
+
+    Notes:
+        The subject must be a name of the article or a pronoun resolvable to one; a colon after
+        a noun ("the statement read: ...") is left to the cue rules.
+    """
+    body = doc_text(doc)
+    head = body[p_start : span.char_start - 1]
+    if (according := _ACCORDING_INTRO.search(head)) is not None:
+        start = p_start + according.start("name")
+        named = _entity_at(entities, start, p_start + according.end("name"))
+        name = named.canonical_name if named else according["name"].strip()
+        return _Speaker(name, named), "according to"
+    colon = _COLON_INTRO.search(head)
+    if colon is None:
+        return None
+    verb = doc.char_span(p_start + colon.start("verb"), p_start + colon.end("verb"))
+    if verb is None or verb[0].pos_ not in ("VERB", "AUX"):
+        return None
+    speaker = resolve_speaker(_subject_of(verb[0]) or _inverted_subject(verb[0]), entities, span.char_start, None)
+    return (speaker, verb[0].text) if speaker.name else None
+
+
 def _words(body: str, start: int, end: int) -> int:
     return len(body[start:end].split())
 
@@ -367,7 +412,10 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
             speaker, cue_text = dashed
         elif cue is not None:
             used_cues.add(cue.i)
-            speaker = resolve_speaker(_subject_of(cue) or _inverted_subject(cue), entities, span.char_start, source)
+            adjacent = _person_beside_cue(cue, entities) if cue.idx > span.char_end else None
+            speaker = adjacent or resolve_speaker(_subject_of(cue) or _inverted_subject(cue), entities, span.char_start, source)
+        elif (introduced := _introduction(doc, entities, span, p_start)) is not None:
+            speaker, cue_text = introduced
         elif previous is not None and previous.speaker is not None and (span.opens_paragraph or same_paragraph):
             # '"A," she said. "B."' and a paragraph that is all quote after an attributed one
             # both continue the previous voice.
