@@ -450,6 +450,30 @@ def _time_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | No
     return "TIME", f"{day[1]}T{hour:02d}:{minute:02d}", day[2]
 
 
+def _set_named(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"each July" -> XXXX-07, "every Thursday" -> XXXX-WXX-4 (SET)."""
+    if m["month"]:
+        return "SET", f"XXXX-{MONTHS[m['month']]:02d}", True
+    return "SET", f"XXXX-WXX-{WEEKDAYS[m['weekday']] + 1}", True
+
+
+def _part_of_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"the end of 1990", "the middle of October": the period's value (TimeML keeps the
+    part as a modifier, not in the value)."""
+    if m["month"]:
+        return "DATE", f"{m['year']}-{MONTHS[m['month'].rstrip('.')]:02d}", True
+    if m["year"]:
+        return "DATE", m["year"], True
+    month = MONTHS[m["month2"]]
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{month:02d}", False
+    return "DATE", f"{_year_of(month, 15, ctx):04d}-{month:02d}", True
+
+
+def _two_thousand(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    return "DATE", str(2000 + (NUMBER_WORDS[m["unit"]] if m["unit"] else 0)), True
+
+
 def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     word = " ".join(m["vague"].lower().split())
     value = {"the future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
@@ -489,6 +513,9 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "recent_plural": ("recent",),
     "duration_plural": (),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
+    "set_named": ("every", "each"),
+    "part_of_period": ("the end", "the beginning", "the start", "the middle"),
+    "year_two_thousand": ("two thousand",),
     "decade": ("0s",),
     "century": ("century",),
     "spelled_year": ("nineteen",),
@@ -523,7 +550,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("time_weekday", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:on\s+)?{_WEEKDAY}\b", _time_weekday),
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
         ("year_quarter", rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{_YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b", _year_quarter),
-        ("quarter", rf"\b(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
+        ("quarter", rf"\b(?:the\s+(?:fiscal\s+)?)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
         ("the_quarter", r"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+)?(?P<which>quarter|period|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
@@ -541,12 +568,15 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+|the\s+)?(?:(?:nearly|almost|about|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}\s+{_UNIT}\b(?!-old)", _duration_words),
         ("recent_plural", r"\brecent\s+(?:years|months|weeks|days|decades)\b", _past_ref),
         ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
+        ("set_named", rf"\b(?:every|each)\s+(?:{_WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b", _set_named),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
         ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b", _decade),
         ("century", r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b", _century),
+        ("part_of_period", rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december))\b", _part_of_period),
+        ("year_two_thousand", r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _two_thousand),
         ("spelled_year", r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _spelled_year),
         ("vague_ago", r"\b(?:several|a\s+few|many|some)\s+(?:years|months|weeks|days)\s+ago\b", _past_ref),
-        ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+)?{_YEAR})\b(?!\d|,\d|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
+        ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_capitalised", r"\b(?P<month>january|february|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
