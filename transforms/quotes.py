@@ -554,6 +554,8 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         speaker = resolve_speaker(_subject_of(verb), entities, start, source)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
     for verb in _attitude_tokens(doc):
+        if verb.tag_ == "VB":
+            continue  # a bare infinitive ("wants to support", "to find") holds no attitude yet
         content = _attitude_content(verb)
         subject = _subject_of(verb)
         if content is None or subject is None or subject.lower_ in _EXPLETIVES or overlaps_direct(*content):
