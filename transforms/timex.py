@@ -275,42 +275,42 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | N
     return "DATE", f"{ref.year + step:04d}", True
 
 
-def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    count, unit = _number(m["num"]), m["unit"].lower()
+def _shifted_date(count: int | None, unit: str, sign: int, ctx: _Context) -> tuple[str, str, bool] | None:
+    """The date ``count`` units before (sign -1) or after (+1) the article's date, at the
+    unit's granularity: "two days ago" -> a day, "three weeks later" -> a week."""
     if count is None or unit in ("hour", "minute", "decade", "century"):
         return None
     if ctx.reference is None:
         return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
     ref = ctx.reference
     if unit == "day":
-        return "DATE", (ref - timedelta(days=count)).isoformat(), True
+        return "DATE", (ref + timedelta(days=sign * count)).isoformat(), True
     if unit == "week":
-        return "DATE", _week_value(ref - timedelta(weeks=count)), True
+        return "DATE", _week_value(ref + timedelta(weeks=sign * count)), True
     if unit == "month":
-        year, month = _shift_month(ref.year, ref.month, -count)
+        year, month = _shift_month(ref.year, ref.month, sign * count)
         return "DATE", f"{year:04d}-{month:02d}", True
-    return "DATE", f"{ref.year - count:04d}", True
+    return "DATE", f"{ref.year + sign * count:04d}", True
 
 
-def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    quarter = ORDINALS.get((m["ord"] or "").lower()) or (int(m["qnum"]) if m["qnum"] else None)
+def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    return _shifted_date(_number(m["num"]), m["unit"].lower(), -1, ctx)
+
+
+def _quarter(m: re.Match[str], ctx: _Context, years_back: int = 0) -> tuple[str, str, bool] | None:
+    quarter = ORDINALS.get((m["ord"] or "").lower()) or (int(m["qnum"]) if m.groupdict().get("qnum") else None)
     if quarter is None or not 1 <= quarter <= 4:
         return None
     if m["year"]:
         return "DATE", f"{m['year']}-Q{quarter}", True
     if ctx.reference is None:
         return "DATE", f"XXXX-Q{quarter}", False
-    return "DATE", f"{ctx.reference.year:04d}-Q{quarter}", True
+    return "DATE", f"{ctx.reference.year - years_back:04d}-Q{quarter}", True
 
 
 def _year_quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     """"this year's third quarter", "the year-ago third quarter", "the 1988 third quarter"."""
-    quarter = ORDINALS[m["ord"].lower()]
-    if m["year"]:
-        return "DATE", f"{m['year']}-Q{quarter}", True
-    if ctx.reference is None:
-        return "DATE", f"XXXX-Q{quarter}", False
-    return "DATE", f"{ctx.reference.year - (1 if m['ago'] else 0):04d}-Q{quarter}", True
+    return _quarter(m, ctx, years_back=1 if m["ago"] else 0)
 
 
 def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -403,22 +403,7 @@ def _anchored(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
         TimeML anchors these to the event just described, not to the publication date; the
         publication date is the usual anchor in news and the one used here.
     """
-    count, unit = _number(m["num"]), m["unit"].lower()
-    if count is None or unit in ("hour", "minute", "decade", "century"):
-        return None
-    forward = m["dir"].lower() == "later"
-    if ctx.reference is None:
-        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
-    sign = 1 if forward else -1
-    ref = ctx.reference
-    if unit == "day":
-        return "DATE", (ref + timedelta(days=sign * count)).isoformat(), True
-    if unit == "week":
-        return "DATE", _week_value(ref + timedelta(weeks=sign * count)), True
-    if unit == "month":
-        year, month = _shift_month(ref.year, ref.month, sign * count)
-        return "DATE", f"{year:04d}-{month:02d}", True
-    return "DATE", f"{ref.year + sign * count:04d}", True
+    return _shifted_date(_number(m["num"]), m["unit"].lower(), 1 if m["dir"].lower() == "later" else -1, ctx)
 
 
 def _year_earlier(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
