@@ -184,13 +184,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = [
         Mention(t.name_start, t.name_end, body[t.name_start : t.name_end], "PERSON", t.role) for t in titled
     ]
-    for start, end in _office_org_phrases(doc):
-        mentions.append(Mention(start, end, body[start:end], "ORG"))
-        titled.append(_TitledName(start, start, start, end, ""))  # the NER's pieces give way to it
+    phrases = _office_org_phrases(doc)
+    mentions += [Mention(start, end, body[start:end], "ORG") for start, end in phrases]
+    # Spans found by our rules win over the NER's pieces of them; roles hide their office words.
+    claimed = [(t.name_start, t.name_end) for t in titled] + phrases
+    roles = [(t.role_start, t.role_end) for t in titled]
     speakers = _lone_speaker_words(doc)
     for ent in doc.ents:
         for start, end, label in _repaired(ent, speakers):
-            _add_mention(mentions, titled, body, start, end, label)
+            _add_mention(mentions, claimed, roles, body, start, end, label)
     for start, end in _bare_org_nouns(doc, mentions):
         mentions.append(Mention(start, end, body[start:end], "ORG"))
     return sorted(mentions, key=lambda m: (m.char_start, m.char_end))
@@ -199,12 +201,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
 _ORG_STEMS = {noun[:6]: noun for noun in ORG_NOUNS}
 
 
-def _org_noun(token: Token) -> str | None:
+def _org_noun_of(word: str) -> str | None:
     """The organisation noun a capitalised word spells, typos included ("Ministr" -> ministry)."""
-    noun = _ORG_STEMS.get(token.lower_[:6])  # cheapest test first: most words are no stem
-    if noun is None or len(token.text) < 5 or not _is_capitalised(token):
+    noun = _ORG_STEMS.get(word[:6].lower())  # cheapest test first: most words are no stem
+    if noun is None or len(word) < 5 or not word[:1].isupper():
         return None
-    return noun if _nearly(token.lower_, noun) else None
+    return noun if _nearly(word.lower(), noun) else None
+
+
+def _org_noun(token: Token) -> str | None:
+    return _org_noun_of(token.text)
 
 
 def _nearly(word: str, noun: str) -> bool:
@@ -236,7 +242,7 @@ def _office_org_phrases(doc: Doc) -> list[tuple[int, int]]:
 def _bare_org_nouns(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
     """"the Ministry" after "the Defence Ministry" was named: a mention of it, even where the
     NER tags nothing (joined to its organisation by ``_join_bare_org_nouns``)."""
-    owners = {_ORG_STEMS.get(m.text.split()[-1].lower()[:6]) for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
+    owners = {_org_noun_of(m.text.split()[-1]) for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
     found = []
     tokens = doc_tokens(doc)
     for token in tokens:
@@ -320,15 +326,15 @@ def _coordinated_with_place(token: Token) -> bool:
     return any(s.ent_type_ in ("GPE", "LOC") or (after_place and s.ent_type_ in ("ORG", "PERSON") and _is_capitalised(s)) for s in siblings)
 
 
-def _add_mention(mentions: list[Mention], titled: list[_TitledName], body: str, start: int, end: int, label: str) -> None:
+def _add_mention(mentions: list[Mention], claimed: list[tuple[int, int]], roles: list[tuple[int, int]], body: str, start: int, end: int, label: str) -> None:
     if label not in KEPT_LABELS:
         return
     start, end = trim_span(body, start, end)
     if start >= end:
         return
-    if any(start < t.name_end and t.name_start < end for t in titled):
-        return  # the titled-name rule has the better span and type
-    inside_role = any(t.role_start <= start and end <= t.role_end for t in titled)
+    if any(start < c_end and c_start < end for c_start, c_end in claimed):
+        return  # a titled name or an office phrase has the better span and type
+    inside_role = any(r_start <= start and end <= r_end for r_start, r_end in roles)
     if inside_role and label not in ("GPE", "NORP"):
         return  # "Defence" in "Chief of Defence Staff" is a title word, not an org
     mentions.append(Mention(start, end, body[start:end], label))
@@ -413,9 +419,9 @@ def _spelled_org(name: str) -> str:
     words = name.split()
     if not words:
         return name
-    stem = _ORG_STEMS.get(words[-1].lower()[:6])
-    if stem and words[-1].lower() != stem and _nearly(words[-1].lower(), stem) and words[-1][:1].isupper():
-        words[-1] = stem.capitalize()
+    noun = _org_noun_of(words[-1])
+    if noun and words[-1].lower() != noun:
+        words[-1] = noun.capitalize()
     return " ".join(words)
 
 
