@@ -78,7 +78,7 @@ def main() -> None:
     if args.speed:
         from newsledger.nlp import load_pipeline
         from newsledger.settings import DEFAULT_MODEL
-        from transforms.extract import tense_function
+        from transforms.tense import tense_function
         from transforms.timex import find_timexes
 
         nlp = load_pipeline(DEFAULT_MODEL)

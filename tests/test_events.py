@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from transforms.events import extract_events, value_interval
-from transforms.extract import tense_function
+from transforms.tense import tense_function
 from transforms.timex import find_timexes
 
 

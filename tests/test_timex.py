@@ -48,12 +48,12 @@ def only(text, reference=MONDAY, tense=""):
         ("Profit rose in the quarter.", "the quarter", "DATE", "2023-Q1", ""),
         ("Third-quarter profit rose.", "Third-quarter", "DATE", "2023-Q3", ""),
         ("The fair closed last May.", "last May", "DATE", "2022-05", ""),
-        ("It opens in early December.", "early December", "DATE", "2023-12", ""),
+        ("It opens in early December.", "early December", "DATE", "2023-12", "future"),
         ("They met Thursday morning.", "Thursday morning", "DATE", "2023-06-01", "past"),  # TimeBank: the day
         ("The fair closed last April.", "last April", "DATE", "2023-04", ""),
         ("Talks will begin in January.", "January", "DATE", "2024-01", "future"),
         ("Talks began in December.", "December", "DATE", "2022-12", "past"),
-        ("Talks begin on Nov. 25.", "Nov. 25", "DATE", "2023-11-25", ""),  # within six months: this year's
+        ("Talks begin on Nov. 25.", "Nov. 25", "DATE", "2023-11-25", "future"),
         ("Saturday, April 25 is the deadline.", "Saturday, April 25", "DATE", "2023-04-25", ""),
         ("The board is scheduled to meet Thursday.", "Thursday", "DATE", "2023-06-08", "future"),
         ("It took nearly two years.", "nearly two years", "DURATION", "P2Y", ""),

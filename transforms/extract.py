@@ -6,20 +6,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from transforms.doc_text import doc_text
 from transforms.entities import ArticleEntity, extract_entities
 from transforms.events import extract_events
 from transforms.ids import stable_id
-from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.quotes import extract_quotes
 from transforms.aliases import AliasMap
 from transforms.records import Article, Entity, EntityAlias, EntityMention, Event, EventParticipant, Quote, TemporalExpression
-from transforms.timex import Tense, find_timexes
+from transforms.tense import tense_function
+from transforms.timex import find_timexes
 
-# spaCy components the extractors use: the parser (quotes, events, tense) and NER (entities).
-# The lemmatizer is kept because reporting verbs are matched by lemma.
 SPACY_BATCH_SIZE = 16
 # Longest text handed to spaCy at once; longer bodies are parsed in pieces.
 PIECE_CHARS = 50_000
@@ -36,53 +34,6 @@ class ArticleRows:
     temporal_expressions: list[TemporalExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     event_participants: list[EventParticipant] = field(default_factory=list)
-
-
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d"})
-_PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
-
-
-def clause_tense(verb: Token) -> Tense:
-    """The tense of a verb's clause as dates need it: "past", "future" or "" (unknown).
-
-    News uses the present for what is scheduled ("the board meets Thursday", "is scheduled
-    for Thursday") and the past for what happened; a participle takes its auxiliary's tense.
-
-    Notes:
-        Reported present ("says") is left unknown: news writes "said Tuesday" for the past.
-    """
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
-        return "future"
-    if auxiliaries & _PAST_AUX or verb.tag_ == "VBD":
-        return "past"
-    if verb.tag_ == "VBN" and auxiliaries & _PRESENT_PASSIVE:
-        return "future"
-    if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in REPORTING_VERB_FORMS:
-        return "future"
-    if verb.tag_ == "VBG" and auxiliaries & _PRESENT_PASSIVE:
-        return "future"  # "is meeting Thursday"
-    return ""
-
-
-def tense_function(doc: Doc):
-    """Return a function from a character offset to the tense of the clause governing it."""
-
-    def tense_at(offset: int) -> Tense:
-        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return ""
-        token = span[0]
-        for _ in range(8):
-            if token.pos_ in ("VERB", "AUX"):
-                return clause_tense(token)
-            if token.head == token:
-                return ""
-            token = token.head
-        return ""
-
-    return tense_at
 
 
 def _entity_rows(article: Article, entities: list[ArticleEntity], rows: ArticleRows, base: int) -> None:

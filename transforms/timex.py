@@ -16,6 +16,7 @@ Notes:
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -106,27 +107,34 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 # --- resolvers: one per pattern, each returns (timex_type, value, is_resolved) -------------
 
+# How far a date written without a year may lie on the "wrong" side of the article's date and
+# still be this year's: news reports deadlines and payment dates in the past tense ("set Nov. 10
+# as the deadline", "payable Dec. 7") and recent days in the present ("is not linked with the
+# August 7 bombings").
+_PAST_REACH_AHEAD = timedelta(days=100)
+_FUTURE_REACH_BACK = timedelta(days=31)
+_UNTENSED_REACH_AHEAD = timedelta(days=140)
+
+
 def _year_of(month: int, day: int, ctx: _Context) -> int:
     """The year of a month (and day) written without one, seen from the article's date.
 
-    Past tense: its latest occurrence up to the article's date; future: the next one from it;
-    otherwise this year's, unless more than six months away: then the nearest (a January
-    named in a November paper is next year's).
+    Past tense: its latest occurrence up to about three months after the article's date;
+    future: the next one from a month before it; untensed: like the past with a wider reach
+    ahead (news mostly reports what happened, but "in March" in an October paper may be next
+    March's when it is close).
+
+    Notes:
+        Not handled: a date more than a season ahead in a past-tense sentence ("effective
+        June 1" in October) resolves to the past one.
     """
     ref = ctx.reference
     assert ref is not None
-    here = (ref.month, ref.day)
-    if ctx.tense == "past":
-        return ref.year if (month, day) <= here else ref.year - 1
+    candidates = [date(year, month, min(day, monthrange(year, month)[1])) for year in (ref.year - 1, ref.year, ref.year + 1)]
     if ctx.tense == "future":
-        return ref.year if (month, day) >= here else ref.year + 1
-    if abs(month - ref.month) <= 6:
-        return ref.year
-
-    def distance(year: int) -> int:
-        return abs((year * 12 + month) * 31 + day - ((ref.year * 12 + ref.month) * 31 + ref.day))
-
-    return min((ref.year, ref.year - 1, ref.year + 1), key=distance)
+        return next(found.year for found in candidates if found >= ref - _FUTURE_REACH_BACK)
+    reach = _PAST_REACH_AHEAD if ctx.tense == "past" else _UNTENSED_REACH_AHEAD
+    return [found.year for found in candidates if found <= ref + reach][-1]
 
 
 def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -230,12 +238,18 @@ def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", (ctx.reference + timedelta(days=delta)).isoformat(), True
 
 
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
 def _weekday_part(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    resolved = _weekday(m, ctx)
-    if resolved is None:
-        return None
-    # TimeBank values "Friday morning" and "Sunday night" as the day itself (a DATE).
-    return resolved
+    """"Friday morning", "Sunday night": the day itself, a DATE.
+
+    Notes:
+        TimeBank is split here (about half its nights carry the TIMEX3 part-of-day code, TNI or
+        TEV); appending the code was measured to gain no value matches and to lose type
+        matches, so the day stays the value.
+    """
+    return _weekday(m, ctx)
 
 
 def _deictic_day(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -248,7 +262,7 @@ def _deictic_day(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | Non
 
 
 def _part_of_day(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
+    part = _DAY_PARTS[m["part"].lower()]
     offset = -1 if (m["which"] or "").lower() in ("yesterday", "last") else (1 if (m["which"] or "").lower() == "tomorrow" else 0)
     if ctx.reference is None:
         return "TIME", f"XXXX-XX-XXT{part}", False
