@@ -42,6 +42,9 @@ def only(text, reference=MONDAY, tense=""):
         ("Held every year.", "every year", "SET", "P1Y", ""),
         ("Talks held recently.", "recently", "DATE", "PAST_REF", ""),
         ("We are ready now.", "now", "DATE", "PRESENT_REF", ""),
+        ("Now that he is here, he can stay.", "Now", "DATE", "PRESENT_REF", ""),
+        ("For now, the embassy stays shut.", "now", "DATE", "PRESENT_REF", ""),
+        ("The year ended March 31 was good.", "The year", "DURATION", "P1Y", ""),
         ("Plans in the future.", "the future", "DATE", "FUTURE_REF", ""),
         ("It opened in 2019.", "2019", "DATE", "2019", ""),
         ("Sales rose 5% in 1998 and fell in 1999.", "1998", "DATE", "1998", ""),
@@ -117,8 +120,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "Now that he is here, he can stay.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4]],
-    ids=["may-verb", "now-that", "number-not-year", "may-as-name", "age-not-duration", "price-not-year"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4]],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

@@ -327,15 +327,23 @@ def _year_quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | No
     return _quarter(m, ctx, years_back=1 if m["ago"] else 0)
 
 
+_ENDED_AFTER = re.compile(r"\s+end(?:ed|ing)\b")
+
+
 def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     """"the quarter", "the latest quarter", "the year", "the weekend" in news: the period the
     article reports on: the last completed quarter, this year, the last weekend or this week.
+
+    "the year ended March 31" is a one-year DURATION (TimeBank's reading of fiscal years).
 
     Notes:
         "the year-ago quarter" is read as the last completed quarter, not the year before it.
     """
     which = m["which"].lower().replace("period", "quarter")  # "the latest period": earnings reports' quarter
     text = m[0].lower()
+    if which == "year" and _ENDED_AFTER.match(m.string, m.end()):
+        # "the year ended March 31": a stretch of time named by its end, a DURATION.
+        return "DURATION", "P1Y", True
     if ctx.reference is None:
         return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
     ref = ctx.reference
@@ -659,6 +667,9 @@ def _compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
 
 
 def _is_conjunction_now(body: str, start: int) -> bool:
-    # "now that ..." and "Now, ..." at a sentence start are discourse markers, not times.
-    after = body[start + 3:start + 9].lower()
-    return after.startswith(" that") or after.startswith(",")
+    # "Now, ..." opening a sentence is a discourse marker, not a time; "now that ..." and "for
+    # now," are times (TimeBank annotates them).
+    if not body[start + 3:start + 4] == ",":
+        return False
+    before = body[:start].rstrip(" \t\"'`")
+    return not before or before[-1] in ".!?\n"
