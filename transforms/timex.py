@@ -8,9 +8,10 @@ Spans follow TimeML: no leading preposition ("on Sunday" -> "Sunday"), determine
 ones keep ``X`` placeholders (``XXXX-XX-XX``) with ``is_resolved = False``.
 
 Notes:
-    Not handled: times with time zones ("3 p.m. EST" keeps the local time), fiscal years,
-    holidays by name ("Christmas"), ranges as one expression ("June 4-6" gives "June 4"),
-    and "May" alone as a month (too often the verb).
+    Not handled: times with time zones ("3 p.m. EST" keeps the local time), fiscal years
+    that do not follow the calendar, holidays of non-Gregorian calendars ("Diwali"), ranges
+    as one expression ("June 4-6" gives "June 4"), and "May" alone as a month (too often the
+    verb).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from dateutil.easter import easter
 
 Tense = str  # "past", "future" or "" when unknown
 
@@ -292,8 +295,11 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | N
 def _shifted_date(count: int | None, unit: str, sign: int, ctx: _Context) -> tuple[str, str, bool] | None:
     """The date ``count`` units before (sign -1) or after (+1) the article's date, at the
     unit's granularity: "two days ago" -> a day, "three weeks later" -> a week."""
-    if count is None or unit in ("hour", "minute", "decade", "century"):
+    if count is None or unit in ("hour", "minute"):
         return None
+    if unit in ("decade", "century"):
+        # "a decade ago": the year ten years back (TimeML has no coarser anchored value).
+        count, unit = count * (10 if unit == "decade" else 100), "year"
     if ctx.reference is None:
         return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
     ref = ctx.reference
@@ -346,9 +352,17 @@ def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None
         return "DURATION", "P1Y", True
     if ctx.reference is None:
         return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
+    if m["year"]:
+        # "the 1988 quarter" (the reported quarter of that year); "the 1988 period" (that year)
+        if m["which"].lower() != "quarter":
+            return "DATE", m["year"], True
+        if ctx.reference is None:
+            return "DATE", f"{m['year']}-QX", False
     ref = ctx.reference
     if which == "quarter":
         year, month = _shift_month(ref.year, ref.month, -3)
+        if m["year"]:
+            return "DATE", f"{m['year']}-Q{(month - 1) // 3 + 1}", True
         if "year-ago" in text or "year-earlier" in text:
             year -= 1
         return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
@@ -481,6 +495,51 @@ def _two_thousand(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | No
     return "DATE", str(2000 + (NUMBER_WORDS[m["unit"]] if m["unit"] else 0)), True
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month (n = -1: the last one)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+# Holidays news dates events by (US calendar where it matters: Thanksgiving, Labor Day).
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year's": lambda y: date(y, 1, 1),
+    "easter": easter,
+    "independence day": lambda y: date(y, 7, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "halloween": lambda y: date(y, 10, 31),
+}
+
+
+def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"Thanksgiving Day", "Christmas Eve", "Election Day": that day in the year the tense
+    points to, like a month and day written without a year.
+
+    Notes:
+        Not handled: holidays of other calendars (Diwali, Eid, Lunar New Year) move with
+        calendars we do not compute; "the holidays" is not a date.
+    """
+    name = re.sub(r"\s+", " ", m["holiday"].replace("’", "'"))
+    name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new year's day") else name
+    name = name.removesuffix(" sunday")
+    day_of = _HOLIDAYS[name]
+    if m["year"]:
+        return "DATE", day_of(int(m["year"])).isoformat(), True
+    if ctx.reference is None:
+        return "DATE", "XXXX-XX-XX", False
+    this_year = day_of(ctx.reference.year)
+    return "DATE", day_of(_year_of(this_year.month, this_year.day, ctx)).isoformat(), True
+
+
 def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     word = " ".join(m["vague"].lower().split())
     value = {"the future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
@@ -531,6 +590,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month_modified": _MONTH_KEYS,
     "month_capitalised": _MONTH_KEYS,
     "month_alone": _MONTH_KEYS,
+    "holiday": ("thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween"),
     "vague": ("recently", "lately", "now", "current", "presently", "future", "past"),
 }
 
@@ -550,6 +610,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
     _Pattern(name, re.compile(pattern), resolver, _NEEDS[name])
     for name, pattern, resolver in (
         ("iso_date", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso_date),
+        ("holiday", rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{_YEAR})?\b", _holiday),
         ("set_named", rf"\b(?:every|each)\s+(?:{_WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b", _set_named),
         ("part_of_period", rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december))\b", _part_of_period),
         ("year_two_thousand", r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _two_thousand),
@@ -561,7 +622,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
         ("year_quarter", rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{_YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b", _year_quarter),
         ("quarter", rf"\b(?:the\s+(?:fiscal\s+)?)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
-        ("the_quarter", r"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+)?(?P<which>quarter|period|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
+        ("the_quarter", rf"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+|{_YEAR}\s+)?(?P<which>quarter|period|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
@@ -583,7 +644,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("century", r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b", _century),
         ("spelled_year", r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _spelled_year),
         ("vague_ago", r"\b(?:several|a\s+few|many|some)\s+(?:years|months|weeks|days)\s+ago\b", _past_ref),
-        ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\s*(?:per|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
+        ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_capitalised", r"\b(?P<month>january|february|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
