@@ -19,6 +19,7 @@ from transforms.timex import find_timexes
         ("2023-W22", (date(2023, 5, 29), date(2023, 6, 4))),
         ("2023-W22-WE", (date(2023, 6, 3), date(2023, 6, 4))),
         ("2023-Q3", (date(2023, 7, 1), date(2023, 9, 30))),
+        ("2023-H2", (date(2023, 7, 1), date(2023, 12, 31))),
         ("2022-WI", (date(2022, 12, 1), date(2023, 2, 28))),
         ("PAST_REF", None),
         ("XXXX-WXX-7", None),

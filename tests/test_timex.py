@@ -45,6 +45,14 @@ def only(text, reference=MONDAY, tense=""):
         ("Now that he is here, he can stay.", "Now", "DATE", "PRESENT_REF", ""),
         ("For now, the embassy stays shut.", "now", "DATE", "PRESENT_REF", ""),
         ("The year ended March 31 was good.", "The year", "DURATION", "P1Y", ""),
+        ("Profit rose in the last half of 1989.", "the last half of 1989", "DATE", "1989-H2", ""),
+        ("Sales should pick up in the second half.", "the second half", "DATE", "2023-H2", ""),
+        ("Orders rose in the current quarter.", "the current quarter", "DATE", "2023-Q2", ""),
+        ("Work took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", ""),
+        ("He spoke for a minute and a half.", "a minute and a half", "DURATION", "PT1M30S", ""),
+        ("Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW", ""),
+        ("Prices rose in recent years.", "recent years", "DATE", "PAST_REF", ""),
+        ("Music of the '90s sold well.", "the '90s", "DATE", "199", ""),
         ("The meeting lasted about five hours.", "five hours", "DURATION", "PT5H", ""),
         ("It took a few days.", "a few days", "DURATION", "PXD", ""),
         ("They reported the third-quarter loss.", "third-quarter", "DATE", "2023-Q3", ""),
@@ -131,8 +139,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4]],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

@@ -52,7 +52,7 @@ def value_interval(value: str) -> tuple[date, date] | None:
     """The first and last calendar day a TIMEX3 date value covers; None when it has none.
 
     ``2023-06-04`` -> that day; ``2021-03`` -> the month; ``2023`` -> the year; ``199`` -> the
-    decade; ``2023-W22`` -> Monday to Sunday; ``2023-Q3``; ``2023-SU``; a TIME -> its day.
+    decade; ``2023-W22`` -> Monday to Sunday; ``2023-Q3``; ``2023-H2``; ``2023-SU``; a TIME -> its day.
     """
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
@@ -70,6 +70,9 @@ def value_interval(value: str) -> tuple[date, date] | None:
         if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
             first = (int(m[2]) - 1) * 3 + 1
             return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 2)
+        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+            first = 1 if m[2] == "1" else 7
+            return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 5)
         if (m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)) and m[2] in SEASONS.values():
             start_month, end_month = _SEASON_MONTHS[m[2]]
             end_year = int(m[1]) + (1 if m[2] == "WI" else 0)

@@ -217,8 +217,13 @@ def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     digits = m["decade"] or m["short"] or m["short2"]
     if len(digits) == 4:
         return "DATE", digits[:3], True
-    century = "19" if ctx.reference is None or int(digits) > ctx.reference.year % 100 else "20"
-    return "DATE", century + digits[0], True
+    # "the '80s": the latest such decade begun by the year after the article's ("the '90s" in a
+    # 1989 paper is the coming decade, "the '30s" in 2023 the 1930s).
+    if ctx.reference is None:
+        century = 19
+    else:
+        century = ctx.reference.year // 100 - (1 if ctx.reference.year // 100 * 100 + int(digits) > ctx.reference.year + 1 else 0)
+    return "DATE", f"{century}{digits[0]}", True
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -352,27 +357,38 @@ def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None
     if which == "year" and _ENDED_AFTER.match(m.string, m.end()):
         # "the year ended March 31": a stretch of time named by its end, a DURATION.
         return "DURATION", "P1Y", True
+    if m["year"] and m["which"].lower() != "quarter":
+        return "DATE", m["year"], True  # "the 1988 period": that year
     if ctx.reference is None:
-        return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
-    if m["year"]:
-        # "the 1988 quarter" (the reported quarter of that year); "the 1988 period" (that year)
-        if m["which"].lower() != "quarter":
-            return "DATE", m["year"], True
-        if ctx.reference is None:
-            return "DATE", f"{m['year']}-QX", False
-    ref = ctx.reference
-    if which == "quarter":
-        year, month = _shift_month(ref.year, ref.month, -3)
         if m["year"]:
-            return "DATE", f"{m['year']}-Q{(month - 1) // 3 + 1}", True
-        if "year-ago" in text or "year-earlier" in text:
-            year -= 1
+            return "DATE", f"{m['year']}-QX", False
+        return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
+    ref = ctx.reference
+    year_back = 1 if "year-ago" in text or "year-earlier" in text else 0
+    if which == "quarter":
+        # "the current quarter" is the one under way; otherwise the last completed one.
+        year, month = _shift_month(ref.year, ref.month, 0 if "current" in text else -3)
+        year = int(m["year"]) if m["year"] else year - year_back
         return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
     if which == "year":
-        return "DATE", f"{ref.year - (1 if 'year-ago' in text or 'year-earlier' in text else 0):04d}", True
+        return "DATE", f"{ref.year - year_back:04d}", True
     if which == "weekend":
         return "DATE", _week_value(ref - timedelta(days=ref.weekday() + 1)) + "-WE", True
     return "DATE", _week_value(ref), True
+
+
+def _half_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"the first half of 1990", "the second half": H1 or H2 of that year (this year if none).
+
+    Notes:
+        "the first half of the game" is not a date (any other "of" phrase is refused).
+    """
+    half = "H1" if m["which"].lower() == "first" else "H2"
+    if m["year"]:
+        return "DATE", f"{m['year']}-{half}", True
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{half}", False
+    return "DATE", f"{ctx.reference.year + {'next': 1, 'last': -1}.get((m['rel'] or '').lower(), 0):04d}-{half}", True
 
 
 def _season(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -412,11 +428,19 @@ def _duration_value(count: int | str, unit: str) -> str:
     return f"P{count}{UNIT_CODES[unit]}"
 
 
+# Half of each unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+_HALF_UNIT = {"year": "6M", "month": "15D", "week": "3DT12H", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
 def _duration_words(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     count = _number(m["num"])
     if count is None:
         return None
-    return "DURATION", _duration_value(count, m["unit"].lower()), True
+    unit = m["unit"].lower()
+    value = _duration_value(count, unit)
+    if (m["half"] or m["and_half"]) and unit in _HALF_UNIT:
+        value += _HALF_UNIT[unit]
+    return "DURATION", value, True
 
 
 def _duration_vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -428,6 +452,17 @@ def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     word = (m["setword"] or "").lower()
     unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(word) or m["setunit"].lower()
     return "SET", f"P1{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT1{UNIT_CODES[unit]}", True
+
+
+def _recent_plural(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"recent weeks" is a stretch of unknown length (PXW); "recent years" the vague past.
+
+    Notes:
+        TimeBank splits both readings about evenly; this is the majority for each unit.
+    """
+    if m["unit"]:
+        return "DURATION", _duration_value("X", m["unit"]), True
+    return "DATE", "PAST_REF", True
 
 
 def _past_ref(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -564,6 +599,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_quarter": ("quarter",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "the_quarter": ("the",),
+    "half_year": ("half",),
     "season": ("spring", "summer", "autumn", "winter"),
     "season_fall": ("fall",),
     "clock_time": ("am", "pm", "a.m", "p.m"),
@@ -624,6 +660,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
         ("year_quarter", rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{_YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b", _year_quarter),
         ("quarter", rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
+        ("half_year", rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{_YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)", _half_year),
         ("the_quarter", rf"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+|{_YEAR}\s+)?(?P<which>quarter|period|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
@@ -638,8 +675,8 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("weekday", rf"\b(?:(?P<wrel>last|next|this)\s+)?{_WEEKDAY}\b", _weekday),
         ("duration_vague", rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b", _duration_vague),
         ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)", _duration_hyphen),
-        ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}\s+{_UNIT}\b(?!-old)", _duration_words),
-        ("recent_plural", r"\brecent\s+(?:years|months|weeks|days|decades)\b", _past_ref),
+        ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old)", _duration_words),
+        ("recent_plural", r"\brecent\s+(?:(?P<unit>month|week|day)s|years|decades)\b", _recent_plural),
         ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
         ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b", _decade),
