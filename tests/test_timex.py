@@ -198,6 +198,28 @@ def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_before():
     assert {t.value for t in find_timexes("Sales rose from a year ago.", date(1989, 11, 2))} == {"1988"}
 
 
+def test_a_longer_period_ends_the_quarter_comparison():
+    text = "Net rose in the third quarter. For the first nine months, net fell from a year earlier."
+    values = {t.text: t.value for t in find_timexes(text, date(1989, 11, 2))}
+    assert values["a year earlier"] == "1988"
+
+
+def test_a_year_ago_quarter_is_not_compared_again():
+    text = "Coast earned $10 million in the year-ago quarter, and interest rates were lower than a year ago."
+    values = {t.text: t.value for t in find_timexes(text, date(1989, 11, 1))}
+    assert values == {"the year-ago quarter": "1988-Q3", "a year ago": "1988"}
+
+
+def test_the_quarter_a_year_ago_is_one_expression():
+    [timex] = find_timexes("For the quarter a year ago, Columbia earned $16 million.", date(1989, 10, 26))
+    assert (timex.text, timex.value) == ("the quarter a year ago", "1988-Q3")
+
+
+def test_a_quarter_not_yet_begun_in_past_tense_is_last_years():
+    assert [t.value for t in find_timexes("Profit fell in the fourth quarter.", date(1998, 1, 26), lambda _o: "past")] == ["1997-Q4"]
+    assert [t.value for t in find_timexes("Profit will rise in the fourth quarter.", date(1998, 1, 26), lambda _o: "future")] == ["1998-Q4"]
+
+
 @pytest.mark.parametrize("text", ["The deal may close.", "Protesters march on the capital.", "An august institution.", "Nineteen people were hurt."])
 def test_month_words_that_are_not_months(text):
     assert find_timexes(text, MONDAY) == []

@@ -332,7 +332,14 @@ def _quarter(m: re.Match[str], ctx: _Context, years_back: int = 0) -> tuple[str,
         return "DATE", f"{m['year']}-Q{quarter}", True
     if ctx.reference is None:
         return "DATE", f"XXXX-Q{quarter}", False
-    return "DATE", f"{ctx.reference.year - years_back:04d}-Q{quarter}", True
+    if years_back:
+        return "DATE", f"{ctx.reference.year - years_back:04d}-Q{quarter}", True
+    # "the fourth quarter" in a January paper's past tense is last year's; otherwise this year's
+    # (placing quarters like months, by distance, was measured to do worse on TimeBank).
+    year = ctx.reference.year
+    if ctx.tense == "past" and date(year, quarter * 3 - 2, 1) > ctx.reference:
+        year -= 1
+    return "DATE", f"{year:04d}-Q{quarter}", True
 
 
 def _year_quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -364,7 +371,7 @@ def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None
             return "DATE", f"{m['year']}-QX", False
         return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
     ref = ctx.reference
-    year_back = 1 if "year-ago" in text or "year-earlier" in text else 0
+    year_back = 1 if "year-ago" in text or "year-earlier" in text or m["ago_after"] else 0
     if which == "quarter":
         # "the current quarter" is the one under way; otherwise the last completed one.
         year, month = _shift_month(ref.year, ref.month, 0 if "current" in text else -3)
@@ -661,7 +668,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("year_quarter", rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{_YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b", _year_quarter),
         ("quarter", rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
         ("half_year", rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{_YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)", _half_year),
-        ("the_quarter", rf"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+|{_YEAR}\s+)?(?P<which>quarter|period|year|weekend|week)\b(?![\s-]+(?:old|long|earlier|ago))", _the_period),
+        ("the_quarter", rf"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+|{_YEAR}\s+)?(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+a\s+year\s+(?:ago|earlier)\b)?(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
@@ -747,19 +754,26 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
 
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
 _YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|ago)$", re.IGNORECASE)
+# Mentions that move an earnings story off its quarter: "for the nine months", "for the year".
+_LONGER_PERIOD = re.compile(r"\b(?:nine|six)\s+months\b|^the\s+(?:fiscal\s+)?year$|^(?:fiscal\s+)?\d{4}$", re.IGNORECASE)
 
 
 def _compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     """"a year ago" after a quarter in earnings news is that quarter a year before.
 
     "Net income in the third quarter rose to $5 million from $3 million a year ago": the
-    comparison is with 1988-Q3, not the whole of 1988.
+    comparison is with 1988-Q3, not the whole of 1988. A later mention of a longer period
+    ("for the nine months, ... a year earlier") ends the quarter's reach, and a year-ago
+    quarter is not itself the quarter compared against.
     """
     quarter: re.Match[str] | None = None
     result = []
     for timex in found:
         if (m := _QUARTER_VALUE.match(timex.value)) is not None:
-            quarter = m
+            if not re.search(r"year-(?:ago|earlier)|a\s+year\s+(?:ago|earlier)", timex.text, re.IGNORECASE):
+                quarter = m
+        elif _LONGER_PERIOD.search(timex.text):
+            quarter = None
         elif quarter is not None and timex.is_resolved and _YEAR_BACK.match(timex.text):
             timex = TimexMatch(timex.char_start, timex.char_end, timex.text, timex.timex_type, f"{int(quarter['year']) - 1:04d}-Q{quarter['q']}", True)
         result.append(timex)
