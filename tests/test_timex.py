@@ -245,3 +245,18 @@ def test_key_word_gates_never_hide_a_match(monkeypatch, text):
     monkeypatch.setattr(timex, "PATTERNS", tuple(dataclasses.replace(p, needs=()) for p in timex.PATTERNS))
     assert find_timexes(text, MONDAY) == gated
     assert len(gated) >= 8
+
+
+def test_anaphoric_expressions_take_the_story_date_before_them():
+    text = "Slepian was killed on Oct. 23, 1998. Later that year, police found the car. The following month they searched it."
+    values = {t.text: t.value for t in find_timexes(text, date(1999, 3, 1), lambda _o: "past")}
+    assert values == {"Oct. 23, 1998": "1998-10-23", "Later that year": "1998", "The following month": "1998-11"}
+
+
+def test_anaphoric_day_needs_a_day_anchor_else_reads_the_paper_date():
+    values = [t.value for t in find_timexes("It rose in 1995. That same day, he left. The next morning he returned.", date(1999, 3, 1))]
+    assert values == ["1995", "1999-03-01", "1999-03-02"]
+
+
+def test_the_next_year_is_not_anaphoric():
+    assert [t.value for t in find_timexes("Sales will grow over the next year.", date(1999, 3, 1))] == ["2000"]

@@ -584,6 +584,76 @@ def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", day_of(_year_of(this_year.month, this_year.day, ctx)).isoformat(), True
 
 
+# Expressions dated by the story's last date, not the paper's: "that same day", "later that
+# year", "the following month", "the next morning".
+_ANAPHORIC = re.compile(
+    r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+)"
+    r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long)\b)"
+)
+_ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1}
+
+
+def _from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, str, bool] | None:
+    """The value of an anaphoric expression seen from an anchor date of the given granularity
+    ("day", "month" or "year"); None when the anchor is too coarse for the unit."""
+    unit = m["unit"].lower()
+    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+    step = _ANAPHORIC_STEP.get((m["rel"] or "").lower(), 0)
+    if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
+        return None
+    if unit == "day":
+        return "DATE", (anchor + timedelta(days=step)).isoformat(), True
+    if unit == "week":
+        return "DATE", _week_value(anchor + timedelta(weeks=step)), True
+    if unit == "month":
+        year, month = _shift_month(anchor.year, anchor.month, step)
+        return "DATE", f"{year:04d}-{month:02d}", True
+    return "DATE", f"{anchor.year + step:04d}", True
+
+
+def _anaphoric(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"that same day", "the following year": first read from the publication date;
+    ``_anchor_anaphora`` re-reads it from the story's last date when there is one."""
+    if ctx.reference is None:
+        unit = m["unit"].lower()
+        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"), False
+    return _from_anchor(m, ctx.reference, "day")
+
+
+_ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
+
+
+def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
+    """The date (and its granularity) a resolved DATE or TIME gives later anaphora."""
+    if timex.timex_type not in ("DATE", "TIME") or not timex.is_resolved:
+        return None
+    if (m := _ANCHOR_VALUE.match(timex.value)) is None:
+        return None
+    found = _safe_date(int(m["year"]), int(m["month"] or 1), int(m["day"] or 1))
+    if found is None:
+        return None
+    return found, "day" if m["day"] else ("month" if m["month"] else "year")
+
+
+def _anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
+    """Re-date "that day", "the following year"... from the last date before them in the text.
+
+    Notes:
+        The anchor is the nearest preceding date, not the event the sentence refers back to:
+        "He was born in 1950 and moved to Paris in 1970; that year..." takes 1970.
+    """
+    anchor: tuple[date, str] | None = None
+    result = []
+    for timex in found:
+        m = _ANAPHORIC.fullmatch(timex.text.lower())
+        if m is not None and anchor is not None and (resolved := _from_anchor(m, *anchor)) is not None:
+            timex = TimexMatch(timex.char_start, timex.char_end, timex.text, resolved[0], resolved[1], resolved[2])
+        elif m is None and (new_anchor := _anchor_of(timex)) is not None:
+            anchor = new_anchor
+        result.append(timex)
+    return result
+
+
 def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     word = " ".join(m["vague"].lower().split())
     value = {"the future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
@@ -606,6 +676,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "year_quarter": ("quarter",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "the_quarter": ("the",),
+    "anaphoric": ("that", "following", "next", "previous"),
     "half_year": ("half",),
     "season": ("spring", "summer", "autumn", "winter"),
     "season_fall": ("fall",),
@@ -656,6 +727,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
     for name, pattern, resolver in (
         ("iso_date", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso_date),
         ("holiday", rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{_YEAR})?\b", _holiday),
+        ("anaphoric", _ANAPHORIC.pattern, _anaphoric),
         ("set_named", rf"\b(?:every|each)\s+(?:{_WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b", _set_named),
         ("part_of_period", rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december))\b", _part_of_period),
         ("year_two_thousand", r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _two_thousand),
@@ -749,7 +821,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             timex_type, value, is_resolved = resolved
             taken.append((start, end))
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
-    return _compare_quarters(sorted(found, key=lambda t: t.char_start))
+    return _anchor_anaphora(_compare_quarters(sorted(found, key=lambda t: t.char_start)))
 
 
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
