@@ -45,6 +45,10 @@ def only(text, reference=MONDAY, tense=""):
         ("Now that he is here, he can stay.", "Now", "DATE", "PRESENT_REF", ""),
         ("For now, the embassy stays shut.", "now", "DATE", "PRESENT_REF", ""),
         ("The year ended March 31 was good.", "The year", "DURATION", "P1Y", ""),
+        ("The deal should close by year-end.", "year-end", "DATE", "2023", "future"),
+        ("The index is up 5% since year-end.", "year-end", "DATE", "2022", ""),
+        ("Kyiv was ruled from Moscow for centuries.", "centuries", "DURATION", "PXCE", ""),
+        ("Prices will fall in the near future.", "the near future", "DATE", "FUTURE_REF", ""),
         ("Profit rose in the last half of 1989.", "the last half of 1989", "DATE", "1989-H2", ""),
         ("Sales should pick up in the second half.", "the second half", "DATE", "2023-H2", ""),
         ("Orders rose in the current quarter.", "the current quarter", "DATE", "2023-Q2", ""),
@@ -139,8 +143,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game."],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

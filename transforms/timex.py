@@ -451,7 +451,7 @@ def _duration_words(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
 
 
 def _duration_vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    unit = m["unit"].lower()
+    unit = "century" if m.groupdict().get("centuries") else m["unit"].lower()
     return "DURATION", _duration_value("X", unit), True
 
 
@@ -533,6 +533,18 @@ def _part_of_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
     return "DATE", f"{_year_of(month, 15, ctx):04d}-{month:02d}", True
+
+
+def _year_end(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"by year-end", "since year-end", "the end of the year": the year (TimeML keeps "end" as a
+    modifier); "since" looks back to the last one.
+
+    Notes:
+        Only after a preposition: "year-end results" names results, not a time.
+    """
+    if ctx.reference is None:
+        return "DATE", "XXXX", False
+    return "DATE", f"{ctx.reference.year - (1 if m['prep'].lower() == 'since' else 0):04d}", True
 
 
 def _two_thousand(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -656,7 +668,7 @@ def _anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
 
 def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     word = " ".join(m["vague"].lower().split())
-    value = {"the future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
+    value = {"the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
     return "DATE", value, True
 
 
@@ -678,6 +690,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "the_quarter": ("the",),
     "anaphoric": ("that", "following", "next", "previous"),
     "half_year": ("half",),
+    "year_end": ("year-end", "year end", "year's end", "year’s end", "end of the year"),
     "season": ("spring", "summer", "autumn", "winter"),
     "season_fall": ("fall",),
     "clock_time": ("am", "pm", "a.m", "p.m"),
@@ -739,6 +752,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("month_year", rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b", _month_year),
         ("year_quarter", rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{_YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b", _year_quarter),
         ("quarter", rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
+        ("year_end", r"\b(?P<prep>by|at|since|before|until|till|through|after|around)\s+(?P<t>(?:the\s+)?(?:year[-\s]end|year['’]s\s+end|end\s+of\s+the\s+year))\b", _year_end),
         ("half_year", rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{_YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)", _half_year),
         ("the_quarter", rf"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+|{_YEAR}\s+)?(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+a\s+year\s+(?:ago|earlier)\b)?(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
@@ -756,7 +770,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)", _duration_hyphen),
         ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old)", _duration_words),
         ("recent_plural", r"\brecent\s+(?:(?P<unit>month|week|day)s|years|decades)\b", _recent_plural),
-        ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s)\b", _duration_vague),
+        ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s|(?P<centuries>centuries))\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
         ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b", _decade),
         ("century", r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b", _century),
@@ -766,7 +780,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_capitalised", r"\b(?P<month>january|february|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
-        ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|the\s+future|the\s+past)\b", _vague),
+        ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|the\s+(?:near\s+)?future|the\s+past)\b", _vague),
     )
 )
 
