@@ -45,6 +45,11 @@ def only(text, reference=MONDAY, tense=""):
         ("Now that he is here, he can stay.", "Now", "DATE", "PRESENT_REF", ""),
         ("For now, the embassy stays shut.", "now", "DATE", "PRESENT_REF", ""),
         ("The year ended March 31 was good.", "The year", "DURATION", "P1Y", ""),
+        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "2023-11-09T17:00", "future"),
+        ("Talks resume the week of June 12.", "the week of June 12", "DATE", "2023-W24", "future"),
+        ("Sales fell over the past two quarters.", "the past two quarters", "DURATION", "P2Q", ""),
+        ("Profit was lower two quarters ago.", "two quarters ago", "DATE", "2022-Q4", ""),
+        ("Crime fell over the past decade.", "the past decade", "DURATION", "P10Y", ""),
         ("The deal should close by year-end.", "year-end", "DATE", "2023", "future"),
         ("The index is up 5% since year-end.", "year-end", "DATE", "2022", ""),
         ("Kyiv was ruled from Moscow for centuries.", "centuries", "DURATION", "PXCE", ""),
@@ -143,8 +148,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong."],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

@@ -59,7 +59,8 @@ _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 # US and UTC zone names news writes after a clock time; the value keeps the local time.
 _ZONE = r"(?:[ecmp][sd]t|gmt|utc)\b"
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
-_UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute)s?"
+# "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
+_UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
 _FEW = r"(?P<few>few|several|coming|past)"
@@ -308,7 +309,10 @@ def _shifted_date(count: int | None, unit: str, sign: int, ctx: _Context) -> tup
         # "a decade ago": the year ten years back (TimeML has no coarser anchored value).
         count, unit = count * (10 if unit == "decade" else 100), "year"
     if ctx.reference is None:
-        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
+        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}[unit], False
+    if unit == "quarter":
+        year, month = _shift_month(ctx.reference.year, ctx.reference.month, sign * 3 * count)
+        return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
     ref = ctx.reference
     if unit == "day":
         return "DATE", (ref + timedelta(days=sign * count)).isoformat(), True
@@ -452,6 +456,8 @@ def _duration_words(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
 
 def _duration_vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     unit = "century" if m.groupdict().get("centuries") else m["unit"].lower()
+    if not m[0].lower().endswith("s"):
+        return "DURATION", _duration_value(1, unit), True  # "the past decade": one decade
     return "DURATION", _duration_value("X", unit), True
 
 
@@ -500,19 +506,39 @@ def _month_rel_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
     return "DATE", f"{ctx.reference.year + step:04d}-{month:02d}", True
 
 
+def _clock_of(m: re.Match[str]) -> tuple[int, int] | None:
+    """Hour and minute of "10 p.m.", "9:30 a.m.", "noon" or "midnight" in a match."""
+    if m["noon"]:
+        return (12, 0) if m["noon"].lower() == "noon" else (0, 0)
+    hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    return hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0), minute
+
+
+def _time_on_day(day: tuple[str, str, bool] | None, m: re.Match[str]) -> tuple[str, str, bool] | None:
+    clock = _clock_of(m)
+    if day is None or clock is None:
+        return None
+    return "TIME", f"{day[1]}T{clock[0]:02d}:{clock[1]:02d}", day[2]
+
+
 def _time_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     """"10 p.m. Wednesday", "noon Thursday": the clock time on that weekday."""
-    day = _weekday(m, ctx)
-    if day is None:
+    return _time_on_day(_weekday(m, ctx), m)
+
+
+def _week_of(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"the week of March 6": the ISO week holding that date."""
+    day = _full_date(m, ctx)
+    if day is None or not day[2]:
         return None
-    if m["noon"]:
-        hour, minute = (12, 0) if m["noon"].lower() == "noon" else (0, 0)
-    else:
-        hour, minute = int(m["hour"]), int(m["minute"] or 0)
-        if not 1 <= hour <= 12 or minute > 59:
-            return None
-        hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    return "TIME", f"{day[1]}T{hour:02d}:{minute:02d}", day[2]
+    return "DATE", _week_value(date.fromisoformat(day[1])), True
+
+
+def _time_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"5 p.m. EST Nov. 9", "noon, June 4, 2021": the clock time on that date."""
+    return _time_on_day(_full_date(m, ctx), m)
 
 
 def _set_named(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -684,6 +710,8 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "day_month_year": _MONTH_KEYS,
     "month_rel_year": _MONTH_KEYS,
     "time_weekday": ("a.m.", "p.m.", "noon", "midnight"),
+    "week_of": ("week of",),
+    "time_date": ("a.m.", "p.m.", "noon", "midnight"),
     "month_year": _MONTH_KEYS,
     "year_quarter": ("quarter",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
@@ -744,6 +772,8 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("set_named", rf"\b(?:every|each)\s+(?:{_WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b", _set_named),
         ("part_of_period", rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december))\b", _part_of_period),
         ("year_two_thousand", r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _two_thousand),
+        ("time_date", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _time_date),
+        ("week_of", rf"\bthe\s+week\s+of\s+{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _week_of),
         ("weekday_date", rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("month_day_year", rf"\b{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b", _full_date),
