@@ -17,6 +17,7 @@ from transforms.timex import find_timexes
         ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
         ("On Friday, the government planned to pay the families.", "Friday", "past"),
         ("The acquisition is scheduled to close Monday.", "Monday", "future"),
+        ("The offer had been due to expire Friday.", "Friday", "past"),
         ("She tried to reach him on Tuesday.", "Tuesday", "past"),
         ("The group could come to the U.S. as soon as Tuesday.", "Tuesday", "future"),
         ("Nestle's share before Friday's purchases was small.", "Friday", ""),

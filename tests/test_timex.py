@@ -269,3 +269,9 @@ def test_anaphoric_day_needs_a_day_anchor_else_reads_the_paper_date():
 
 def test_the_next_year_is_not_anaphoric():
     assert [t.value for t in find_timexes("Sales will grow over the next year.", date(1999, 3, 1))] == ["2000"]
+
+
+def test_a_bare_clock_time_takes_the_day_mentioned_before_it():
+    text = "Slepian was shot on Oct. 23, 1998, at 10 p.m. in his kitchen."
+    values = [t.value for t in find_timexes(text, date(1999, 4, 19), lambda _o: "past")]
+    assert values == ["1998-10-23", "1998-10-23T22:00"]

@@ -66,6 +66,12 @@ def _is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
+def _is_past_perfect(verb: Token) -> bool:
+    # "had been due to expire Friday": the plan's date has passed ("due" hangs off "been").
+    heads = (verb, verb.head) if verb.dep_ == "acomp" else (verb,)
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for head in heads for c in head.children)
+
+
 def _follows_forward_lead(token: Token) -> bool:
     doc, i = token.doc, token.i
     return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in _FORWARD_LEADS)
@@ -76,8 +82,9 @@ def date_tense(token: Token) -> Tense:
 
     Climbs from the date to the verb of its clause. A planning verb before the date ("planned
     a rally on Saturday", but not "On Friday, the government planned...") or an infinitive it
-    governs ("set to resume Monday") looks forward; an infinitive under any other verb takes
-    that verb's tense ("tried to call him Tuesday").
+    governs ("set to resume Monday") looks forward, unless in the past perfect ("had been due
+    to expire Friday"); an infinitive under any other verb takes that verb's tense ("tried to
+    call him Tuesday").
 
     Notes:
         A possessive date ("Friday's purchases") is left unknown, which news reads as past.
@@ -92,10 +99,10 @@ def date_tense(token: Token) -> Tense:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
-                return "future"
+                return "past" if _is_past_perfect(token) else "future"
             if _is_infinitive(token):
                 if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS:
-                    return "future"
+                    return "past" if _is_past_perfect(token.head) else "future"
                 if token.head is not token and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
             return clause_tense(token)

@@ -658,6 +658,7 @@ def _anaphoric(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return _from_anchor(m, ctx.reference, "day")
 
 
+_BARE_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)")
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
 
 
@@ -686,6 +687,9 @@ def _anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
         m = _ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := _from_anchor(m, *anchor)) is not None:
             timex = TimexMatch(timex.char_start, timex.char_end, timex.text, resolved[0], resolved[1], resolved[2])
+        elif _BARE_CLOCK.fullmatch(timex.text.lower()) and anchor is not None and anchor[1] == "day" and timex.is_resolved:
+            # "at 10 p.m." after "on Oct. 23": that evening, not the paper's.
+            timex = TimexMatch(timex.char_start, timex.char_end, timex.text, timex.timex_type, anchor[0].isoformat() + timex.value[10:], True)
         elif m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor = new_anchor
         result.append(timex)
