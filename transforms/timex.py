@@ -195,6 +195,18 @@ def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", m["year"], True
 
 
+_TENS_PLURAL = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def _spelled_decade(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """"the nineties", "the early sixties": that decade of the last century.
+
+    Notes:
+        Always the 1900s: "the twenties" in a 2030 paper would need the century from context.
+    """
+    return "DATE", f"19{_TENS_PLURAL[m['tens'].lower()]}", True
+
+
 def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     if m["ord"]:
         return "DATE", f"{int(m['ord']) - 1:02d}", True
@@ -744,6 +756,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "part_of_period": ("the end", "the beginning", "the start", "the middle"),
     "year_two_thousand": ("two thousand",),
     "decade": ("0s",),
+    "spelled_decade": ("ties",),
     "century": ("century",),
     "spelled_year": ("nineteen",),
     "vague_ago": ("ago",),
@@ -788,7 +801,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("quarter", rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
         ("year_end", r"\b(?P<prep>by|at|since|before|until|till|through|after|around)\s+(?P<t>(?:the\s+)?(?:year[-\s]end|year['’]s\s+end|end\s+of\s+the\s+year))\b", _year_end),
         ("half_year", rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{_YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)", _half_year),
-        ("the_quarter", rf"\bthe\s+(?:latest\s+|last\s+|recent\s+|current\s+|fiscal\s+|full\s+|year-ago\s+|year-earlier\s+|{_YEAR}\s+)?(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+a\s+year\s+(?:ago|earlier)\b)?(?![\s-]+(?:old|long|earlier|ago))", _the_period),
+        ("the_quarter", rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{_YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+a\s+year\s+(?:ago|earlier)\b)?(?![\s-]+(?:old|long|earlier|ago))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
@@ -802,10 +815,11 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("weekday", rf"\b(?:(?P<wrel>last|next|this)\s+)?{_WEEKDAY}\b", _weekday),
         ("duration_vague", rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b", _duration_vague),
         ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)", _duration_hyphen),
-        ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old)", _duration_words),
+        ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old)", _duration_words),
         ("recent_plural", r"\brecent\s+(?:(?P<unit>month|week|day)s|years|decades)\b", _recent_plural),
         ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s|(?P<centuries>centuries))\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
+        ("spelled_decade", r"\bthe\s+(?:(?P<early>early|late|mid)[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _spelled_decade),
         ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b", _decade),
         ("century", r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b", _century),
         ("spelled_year", r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _spelled_year),
