@@ -45,6 +45,9 @@ def only(text, reference=MONDAY, tense=""):
         ("Now that he is here, he can stay.", "Now", "DATE", "PRESENT_REF", ""),
         ("For now, the embassy stays shut.", "now", "DATE", "PRESENT_REF", ""),
         ("The year ended March 31 was good.", "The year", "DURATION", "P1Y", ""),
+        ("The index fell 4.5% from the previous Friday.", "the previous Friday", "DATE", "2023-05-26", ""),
+        ("The vote is this coming Sunday.", "this coming Sunday", "DATE", "2023-06-11", ""),
+        ("Women's Day is this coming Sunday, March eighth.", "this coming Sunday, March eighth", "DATE", "2024-03-08", "future"),
         ("Talks could take two more weeks.", "two more weeks", "DURATION", "P2W", ""),
         ("Shares fell for eight trading days.", "eight trading days", "DURATION", "P8D", ""),
         ("Sales will rise in the current fiscal year.", "the current fiscal year", "DATE", "2023", ""),
@@ -152,8 +155,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares."],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

@@ -31,6 +31,15 @@ _PLANNING_FORMS = frozenset(
 # "is to resume", "are going to", "is about to". ("set" alone is not one: "the record set on
 # Aug. 6".)
 _FUTURE_INFINITIVE_HEADS = _PLANNING_FORMS | frozenset({"set", "is", "are", "was", "were", "going", "about"})
+# Verbs that push something to a later date: "postponed until Tuesday", "extended its deadline
+# until 9 a.m. Tuesday", "has given them until Tuesday".
+_DEFERRAL_FORMS = frozenset(
+    {
+        "postpone", "postponed", "postpones", "delay", "delayed", "delays", "extend", "extended", "extends",
+        "adjourn", "adjourned", "adjourns", "defer", "deferred", "defers", "give", "gave", "given", "gives",
+        "recess", "recessed",
+    }
+)
 # Multi-word adverbs before a date that only point forward: "as soon as Tuesday".
 _FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"))
 # How many heads to climb from the date to its verb before giving up.
@@ -72,6 +81,21 @@ def _is_past_perfect(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for head in heads for c in head.children)
 
 
+def _has_aux(verb: Token, forms: tuple[str, ...]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in forms for c in verb.children)
+
+
+def _follows_until(token: Token) -> bool:
+    # "until Tuesday", "until 9 a.m. EST Tuesday": "until" a few words before, in the same phrase.
+    doc = token.doc
+    for i in range(token.i - 1, max(token.i - 6, -1), -1):
+        if doc[i].lower_ in ("until", "till"):
+            return True
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct and doc[i].text not in (".",):
+            return False
+    return False
+
+
 def _follows_forward_lead(token: Token) -> bool:
     doc, i = token.doc, token.i
     return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in _FORWARD_LEADS)
@@ -86,18 +110,23 @@ def date_tense(token: Token) -> Tense:
     to expire Friday"); an infinitive under any other verb takes that verb's tense ("tried to
     call him Tuesday").
 
+    "until Tuesday" after a verb of deferral or a present perfect looks forward ("postponed
+    until Tuesday", "has given them until Tuesday").
+
     Notes:
         A possessive date ("Friday's purchases") is left unknown, which news reads as past.
-        Not handled: "until Tuesday" and "by Tuesday" take the clause's tense, right for "had
-        until Tuesday" only when the clause says so.
+        Not handled: "by Tuesday" takes the clause's tense.
     """
     if token.dep_ == "poss":
         return ""
     if _follows_forward_lead(token):
         return "future"
     date_index = token.i
+    after_until = _follows_until(token)
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
+            if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
+                return "future"
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
                 return "past" if _is_past_perfect(token) else "future"
             if _is_infinitive(token):
@@ -105,7 +134,10 @@ def date_tense(token: Token) -> Tense:
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.head is not token and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
-            return clause_tense(token)
+            tense = clause_tense(token)
+            if not tense and token.dep_ in ("acomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+                return clause_tense(token.head)  # "stayed closed until Tuesday", "met and agreed Monday"
+            return tense
         if token.head is token:
             return ""
         token = token.head

@@ -54,7 +54,21 @@ VAGUE = {
 
 _MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 _MONTH_WITH_MAY = _MONTH.replace("april|", "april|may|")
+_ORDINAL_DAY_WORDS = {
+    word: n
+    for n, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+        "sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=1,
+    )
+} | {f"twenty-{w}": 20 + n for w, n in (("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9))} | {
+    "thirtieth": 30,
+    "thirty-first": 31,
+}
+# Days as digits ("June 4", "4th") or, in broadcast transcripts, as words ("March eighth"; only
+# after the month, where "March first" cannot be an adverb).
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY_OR_WORD = r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day_word>(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty-first)\b(?!-))"
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 # US and UTC zone names news writes after a clock time; the value keeps the local time.
 _ZONE = r"(?:[ecmp][sd]t|gmt|utc)\b"
@@ -145,7 +159,8 @@ def _year_of(month: int, day: int, ctx: _Context) -> int:
 
 def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     year = int(m["year"]) if m["year"] else None
-    month, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    day = int(m["day"]) if m["day"] else _ORDINAL_DAY_WORDS[m["day_word"].lower()]
     if year is None:
         if ctx.reference is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if _safe_date(2000, month, day) else None
@@ -244,11 +259,14 @@ def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-WXX-{target + 1}", False
     today = ctx.reference.weekday()
-    wrel = (m.groupdict().get("wrel") or "").lower()
+    wrel = " ".join((m.groupdict().get("wrel") or "").lower().split())
     if wrel == "last":
         return "DATE", (ctx.reference - timedelta(days=(today - target) % 7 or 7)).isoformat(), True
-    if wrel == "next":
+    if wrel == "next" or wrel == "this coming":
         return "DATE", (ctx.reference + timedelta(days=(target - today) % 7 or 7)).isoformat(), True
+    if wrel == "the previous":
+        # "down from the previous Friday" in Monday's paper: the Friday before last Friday.
+        return "DATE", (ctx.reference - timedelta(days=((today - target) % 7 or 7) + 7)).isoformat(), True
     if target == today:
         delta = 0  # "Friday" in Friday's paper is the day itself, whatever the tense
     elif ctx.tense == "future":
@@ -791,8 +809,8 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("year_two_thousand", r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _two_thousand),
         ("time_date", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _time_date),
         ("week_of", rf"\bthe\s+week\s+of\s+{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _week_of),
-        ("weekday_date", rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
-        ("month_day_year", rf"\b{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _full_date),
+        ("weekday_date", rf"\b(?:this\s+coming\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{_MONTH_WITH_MAY}\s+{_DAY_OR_WORD}(?:,?\s+{_YEAR})?\b", _full_date),
+        ("month_day_year", rf"\b{_MONTH_WITH_MAY}\s+{_DAY_OR_WORD}(?:,?\s+{_YEAR})?\b", _full_date),
         ("day_month_year", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b", _full_date),
         ("month_rel_year", rf"\b{_MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b", _month_rel_year),
         ("time_weekday", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{_ZONE}\s+)?(?:on\s+)?{_WEEKDAY}\b", _time_weekday),
@@ -812,7 +830,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("ago", rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+ago\b", _ago),
         ("relative_unit", rf"\b{_REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b", _relative_unit),
         ("weekday_part", rf"\b{_WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b", _weekday_part),
-        ("weekday", rf"\b(?:(?P<wrel>last|next|this)\s+)?{_WEEKDAY}\b", _weekday),
+        ("weekday", rf"\b(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{_WEEKDAY}\b", _weekday),
         ("duration_vague", rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b", _duration_vague),
         ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)", _duration_hyphen),
         ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old)", _duration_words),
@@ -870,6 +888,8 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             start, end = match.span("t") if "t" in pattern.groupindex else match.span()
             if name == "month_capitalised" and not body[start].isupper():
                 continue  # "march", "august" in lower case are a verb and an adjective
+            if "day_word" in pattern.groupindex and match["day_word"] and not body[match.start("month")].isupper():
+                continue  # "may first consider": a verb and an adverb, not May 1
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             if name in ("duration_words", "duration_vague", "duration_plural") and _strip_ago_guard(body, start, end):
