@@ -50,6 +50,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 VAGUE = {
     "recently": "PAST_REF", "lately": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }
 
 _MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
@@ -72,6 +73,9 @@ _DAY_OR_WORD = r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day_word>(?:twenty-)?(
 _YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
 # US and UTC zone names news writes after a clock time; the value keeps the local time.
 _ZONE = r"(?:[ecmp][sd]t|gmt|utc)\b"
+# Nouns after "today's" that make it the present age, not a date ("today's world", "today's
+# youth"); TimeBank leaves those unannotated.
+_GENERIC_PRESENT = r"(?:world|youth|society|generations?|children|kids|young|teenagers|culture|economy|personal|computers|technology|families|consumers|standards)\b"
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
 # "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
@@ -493,7 +497,7 @@ def _duration_vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
 
 def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     word = (m["setword"] or "").lower()
-    unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(word) or m["setunit"].lower()
+    unit = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(word) or m["setunit"].lower()
     return "SET", f"P1{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT1{UNIT_CODES[unit]}", True
 
 
@@ -585,6 +589,11 @@ def _part_of_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
         return "DATE", f"{m['year']}-{MONTHS[m['month'].rstrip('.')]:02d}", True
     if m["year"]:
         return "DATE", m["year"], True
+    if m["this_unit"]:
+        # "by the end of the month": this month (or week) of the article
+        if ctx.reference is None:
+            return "DATE", "XXXX-XX" if m["this_unit"] == "month" else "XXXX-WXX", False
+        return "DATE", ctx.reference.strftime("%Y-%m") if m["this_unit"] == "month" else _week_value(ctx.reference), True
     month = MONTHS[m["month2"]]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
@@ -769,7 +778,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "duration_words": (),
     "recent_plural": ("recent",),
     "duration_plural": (),
-    "set": ("daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
+    "set": ("hourly", "daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
     "set_named": ("every", "each"),
     "part_of_period": ("the end", "the beginning", "the start", "the middle"),
     "year_two_thousand": ("two thousand",),
@@ -783,7 +792,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "month_capitalised": _MONTH_KEYS,
     "month_alone": _MONTH_KEYS,
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween"),
-    "vague": ("recently", "lately", "now", "current", "presently", "future", "past"),
+    "vague": ("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term"),
 }
 
 
@@ -805,7 +814,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("holiday", rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{_YEAR})?\b", _holiday),
         ("anaphoric", _ANAPHORIC.pattern, _anaphoric),
         ("set_named", rf"\b(?:every|each)\s+(?:{_WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b", _set_named),
-        ("part_of_period", rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december))\b", _part_of_period),
+        ("part_of_period", rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december)|the\s+(?P<this_unit>month|week))\b", _part_of_period),
         ("year_two_thousand", r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _two_thousand),
         ("time_date", rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _time_date),
         ("week_of", rf"\bthe\s+week\s+of\s+{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b", _week_of),
@@ -824,7 +833,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
         ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
-        ("deictic_day", r"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today|tonight|tomorrow)\b", _deictic_day),
+        ("deictic_day", rf"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today(?!['’]s\s+{_GENERIC_PRESENT})|tonight|tomorrow)\b", _deictic_day),
         ("anchored", rf"\b{_NUM}[\s-]+{_UNIT}\s+(?P<dir>earlier|later)\b", _anchored),
         ("year_earlier", r"\byear-(?:earlier|ago)\b(?!\s+(?:quarter|period|level|month|week))", _year_earlier),
         ("ago", rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+ago\b", _ago),
@@ -836,17 +845,17 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old)", _duration_words),
         ("recent_plural", r"\brecent\s+(?:(?P<unit>month|week|day)s|years|decades)\b", _recent_plural),
         ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s|(?P<centuries>centuries))\b", _duration_vague),
-        ("set", r"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|year|hour))\b", _set),
+        ("set", r"\b(?:(?P<setword>hourly|daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|quarter|year|hour))\b", _set),
         ("spelled_decade", r"\bthe\s+(?:(?P<early>early|late|mid)[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _spelled_decade),
         ("decade", r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b", _decade),
         ("century", r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b", _century),
         ("spelled_year", r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _spelled_year),
-        ("vague_ago", r"\b(?:several|a\s+few|many|some)\s+(?:years|months|weeks|days)\s+ago\b", _past_ref),
+        ("vague_ago", r"\b(?:(?:several|a\s+few|many|some)\s+)?(?:years|months|weeks|days)\s+ago\b", _past_ref),
         ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_capitalised", r"\b(?P<month>january|february|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
-        ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|the\s+(?:near\s+)?future|the\s+past)\b", _vague),
+        ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b", _vague),
     )
 )
 
@@ -896,6 +905,8 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
                 continue
             if name == "vague" and match["vague"].lower() == "now" and _is_conjunction_now(body, start):
                 continue
+            if body[start:end] == "This Week" and body[:start].rstrip()[-1:] in ('"', "“", "`", "'"):
+                continue  # ABC's "This Week" is a programme, not a week
             tense = tense_at(start) if tense_at else ""
             resolved = resolver(match, _Context(reference_date, tense))
             if resolved is None:
