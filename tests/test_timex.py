@@ -45,6 +45,7 @@ def only(text, reference=MONDAY, tense=""):
         ("Now that he is here, he can stay.", "Now", "DATE", "PRESENT_REF", ""),
         ("For now, the embassy stays shut.", "now", "DATE", "PRESENT_REF", ""),
         ("The year ended March 31 was good.", "The year", "DURATION", "P1Y", ""),
+        ("The offer expires at midnight Friday.", "midnight Friday", "TIME", "2023-06-09T24:00", "future"),
         ("The goal is 40,000 troops by the end of the month.", "the end of the month", "DATE", "2023-06", ""),
         ("Average hourly earnings rose.", "hourly", "SET", "PT1H", ""),
         ("Unisys pays $100 million in interest every quarter.", "every quarter", "SET", "P1Q", ""),
@@ -288,3 +289,9 @@ def test_a_bare_clock_time_takes_the_day_mentioned_before_it():
     text = "Slepian was shot on Oct. 23, 1998, at 10 p.m. in his kitchen."
     values = [t.value for t in find_timexes(text, date(1999, 4, 19), lambda _o: "past")]
     assert values == ["1998-10-23", "1998-10-23T22:00"]
+
+
+def test_a_coordinated_day_shares_the_month():
+    values = [(t.text, t.value) for t in find_timexes("The summit is on April 24 and 25.", date(1999, 2, 10), lambda _o: "future")]
+    assert values == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    assert [t.text for t in find_timexes("Sales on April 24, 1999 and 25 stores.", date(1999, 2, 10))] == ["April 24, 1999"]

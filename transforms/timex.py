@@ -543,7 +543,8 @@ def _month_rel_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
 def _clock_of(m: re.Match[str]) -> tuple[int, int] | None:
     """Hour and minute of "10 p.m.", "9:30 a.m.", "noon" or "midnight" in a match."""
     if m["noon"]:
-        return (12, 0) if m["noon"].lower() == "noon" else (0, 0)
+        # TIMEX3 writes the midnight that ends a day as T24:00 ("midnight Friday" ends Friday).
+        return (12, 0) if m["noon"].lower() == "noon" else (24, 0)
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
     if not 1 <= hour <= 12 or minute > 59:
         return None
@@ -914,7 +915,34 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             timex_type, value, is_resolved = resolved
             taken.append((start, end))
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
+    found.extend(_coordinated_days(body, found, taken))
     return _anchor_anaphora(_compare_quarters(sorted(found, key=lambda t: t.char_start)))
+
+
+_DAY_VALUE = re.compile(r"^(?P<month>\d{4}-\d{2})-\d{2}$")
+_COORDINATED_DAY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+(?P<day>[0-3]?\d)\b(?!\s*(?:%|percent|per|,\d|\.\d|[-/]\d))")
+
+
+def _coordinated_days(body: str, found: list[TimexMatch], taken: list[tuple[int, int]]) -> list[TimexMatch]:
+    """"April 24 and 25": the second day shares the first one's month (and year).
+
+    Notes:
+        Not handled: ranges "June 4-6" stay one date, June 4 (see the strict xfail test).
+    """
+    extra = []
+    for timex in found:
+        trailing = re.search(r"(\d+)$", timex.text)
+        if not (timex.timex_type == "DATE" and _DAY_VALUE.match(timex.value) and trailing and int(trailing[1]) == int(timex.value[8:])):
+            continue  # only right after the day: not "April 24, 1999 and 25 people"
+        m = _COORDINATED_DAY.match(body, timex.char_end)
+        if m is None:
+            continue
+        start, end = m.span("day")
+        value = f"{timex.value[:8]}{int(m['day']):02d}"
+        if any(start < t_end and t_start < end for t_start, t_end in taken) or _safe_date(int(value[:4]), int(value[5:7]), int(value[8:])) is None:
+            continue
+        extra.append(TimexMatch(start, end, body[start:end], "DATE", value, timex.is_resolved))
+    return extra
 
 
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
