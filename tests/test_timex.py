@@ -162,8 +162,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on."],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on.", "Mr. Reupke, 52 years old, left.", "The index closed at 2082.1 points.", "He was arrested at this march in Washington."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title", "age-in-words", "index-level", "march-as-protest"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

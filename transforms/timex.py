@@ -843,7 +843,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("weekday", rf"\b(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{_WEEKDAY}\b", _weekday),
         ("duration_vague", rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b", _duration_vague),
         ("duration_hyphen", r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)", _duration_hyphen),
-        ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old)", _duration_words),
+        ("duration_words", rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)", _duration_words),
         ("recent_plural", r"\brecent\s+(?:(?P<unit>month|week|day)s|years|decades)\b", _recent_plural),
         ("duration_plural", r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s|(?P<centuries>centuries))\b", _duration_vague),
         ("set", r"\b(?:(?P<setword>hourly|daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|quarter|year|hour))\b", _set),
@@ -852,7 +852,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("century", r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b", _century),
         ("spelled_year", r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _spelled_year),
         ("vague_ago", r"\b(?:(?:several|a\s+few|many|some)\s+)?(?:years|months|weeks|days)\s+ago\b", _past_ref),
-        ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
+        ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_capitalised", r"\b(?P<month>january|february|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
@@ -898,6 +898,8 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             start, end = match.span("t") if "t" in pattern.groupindex else match.span()
             if name == "month_capitalised" and not body[start].isupper():
                 continue  # "march", "august" in lower case are a verb and an adjective
+            if "month" in pattern.groupindex and (match["month"] or "").lower() == "march" and body[match.start("month")].islower():
+                continue  # "this march", "the march on Washington": a protest, not the month
             if "day_word" in pattern.groupindex and match["day_word"] and not body[match.start("month")].isupper():
                 continue  # "may first consider": a verb and an adverb, not May 1
             if any(start < t_end and t_start < end for t_start, t_end in taken):
