@@ -829,7 +829,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("quarter", rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b", _quarter),
         ("year_end", r"\b(?P<prep>by|at|since|before|until|till|through|after|around)\s+(?P<t>(?:the\s+)?(?:year[-\s]end|year['’]s\s+end|end\s+of\s+the\s+year))\b", _year_end),
         ("half_year", rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{_YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)", _half_year),
-        ("the_quarter", rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{_YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+a\s+year\s+(?:ago|earlier)\b)?(?![\s-]+(?:old|long|earlier|ago))", _the_period),
+        ("the_quarter", rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{_YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-))", _the_period),
         ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
