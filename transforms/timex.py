@@ -854,7 +854,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("vague_ago", r"\b(?:(?:several|a\s+few|many|some)\s+)?(?:years|months|weeks|days)\s+ago\b", _past_ref),
         ("year", rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))", _year),
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
-        ("month_capitalised", r"\b(?P<month>january|february|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
+        ("month_capitalised", r"\b(?P<month>january|february|march(?!\s+(?:for|of|on|to|against)\b)|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
         ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b", _vague),
     )
