@@ -50,7 +50,7 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 VAGUE = {
     "recently": "PAST_REF", "lately": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-    "these days": "PRESENT_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "current": "PRESENT_REF", "these days": "PRESENT_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }
 
 _MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
@@ -856,7 +856,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("month_modified", r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b", _month_modified),
         ("month_capitalised", r"\b(?P<month>january|february|march(?!\s+(?:for|of|on|to|against)\b)|april|june|july|september|october|november|december)\b(?!\s+\d)", _month_alone),
         ("month_alone", r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b", _month_alone),
-        ("vague", r"\b(?P<vague>recently|lately|now|currently|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b", _vague),
+        ("vague", r"\b(?P<vague>recently|lately|now|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b", _vague),
     )
 )
 
