@@ -107,7 +107,10 @@ def only(text, reference=MONDAY, tense=""):
         ("It took nearly two years.", "nearly two years", "DURATION", "P2Y", ""),
         ("Prices rose for weeks.", "weeks", "DURATION", "PXW", ""),
         ("Sales were lower a year earlier.", "a year earlier", "DATE", "2022", ""),
-        ("Two days later the talks resumed.", "Two days later", "DATE", "2023-06-07", ""),
+        ("Two days later the talks resumed.", "Two days later", "DURATION", "P2D", ""),
+        ("A month later the talks resumed.", "A month later", "DATE", "2023-07", ""),
+        ("The day before last Tuesday's hearing, he left.", "day before last Tuesday", "DATE", "2023-05-29", ""),
+        ("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE", "1994-WI", ""),
         ("Compared with year-earlier sales.", "year-earlier", "DATE", "2022", ""),
         ("Profit in the first nine months rose.", "the first nine months", "DURATION", "P9M", ""),
         ("Growth over the past 20 years.", "the past 20 years", "DURATION", "P20Y", ""),
@@ -258,6 +261,10 @@ GATE_TEXTS = [
     "several years ago, every week, daily, the next few years, a two-day visit, recently and now.",
     "It rained yesterday morning; in January this year and July last year; on 4 June 2021, "
     "2021-06-04 and June 4, 2021; the latest period; fiscal 1989; early December; last May.",
+    "The day before last Tuesday, in the winter of nineteen ninety-four, on April 24 and 25, Thanksgiving Day, "
+    "that same day, the following year, at 5 p.m. EST Nov. 9, the week of March 6, the past two quarters, "
+    "the first half of 1990, by year-end, these days, hourly, the nineties, the corresponding period last year, "
+    "current prices, three days later, a decade ago, this coming Sunday, March eighth.",
 ]
 
 

@@ -76,6 +76,7 @@ _ZONE = r"(?:[ecmp][sd]t|gmt|utc)\b"
 # Nouns after "today's" that make it the present age, not a date ("today's world", "today's
 # youth"); TimeBank leaves those unannotated.
 _GENERIC_PRESENT = r"(?:world|youth|society|generations?|children|kids|young|teenagers|culture|economy|personal|computers|technology|families|consumers|standards)\b"
+_SPELLED_YEAR = r"nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
 # "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
 _UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
@@ -237,9 +238,13 @@ def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
 _TENS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
 
 
+def _spelled_year_value(m: re.Match[str]) -> int:
+    return 1900 + _TENS[m["tens"].lower()] * 10 + (NUMBER_WORDS[m["unit"].lower()] if m["unit"] else 0)
+
+
 def _spelled_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     """"nineteen ninety-six" (broadcast transcripts), optionally after a month."""
-    year = 1900 + _TENS[m["tens"].lower()] * 10 + (NUMBER_WORDS[m["unit"].lower()] if m["unit"] else 0)
+    year = _spelled_year_value(m)
     if m["month"]:
         return "DATE", f"{year}-{MONTHS[m['month'].lower()]:02d}", True
     return "DATE", str(year), True
@@ -440,6 +445,8 @@ def _season(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     code = SEASONS[m["season"].lower()]
     if m["year"]:
         return "DATE", f"{m['year']}-{code}", True
+    if m.groupdict().get("tens"):
+        return "DATE", f"{_spelled_year_value(m)}-{code}", True  # "the winter of nineteen ninety-four"
     if ctx.reference is None:
         return "DATE", f"XXXX-{code}", False
     step = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
@@ -517,13 +524,19 @@ def _past_ref(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
 
 
 def _anchored(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    """"a year earlier", "two days later": a date that far from the article's date.
+    """"a year earlier", "a month later": a date that far from the article's date; "three days
+    later", "an hour earlier": the stretch of time itself (a DURATION, as TimeML annotates
+    them), since the story's event, not the paper's date, is what they count from.
 
     Notes:
-        TimeML anchors these to the event just described, not to the publication date; the
-        publication date is the usual anchor in news and the one used here.
+        TimeML anchors the dates to the event just described, not to the publication date;
+        the publication date is the usual anchor in news and the one used here.
     """
-    return _shifted_date(_number(m["num"]), m["unit"].lower(), 1 if m["dir"].lower() == "later" else -1, ctx)
+    unit = m["unit"].lower()
+    count = _number(m["num"])
+    if unit in ("day", "hour", "minute") and count is not None:
+        return "DURATION", _duration_value(count, unit), True
+    return _shifted_date(count, unit, 1 if m["dir"].lower() == "later" else -1, ctx)
 
 
 def _year_earlier(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -830,7 +843,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
         ("year_end", r"\b(?P<prep>by|at|since|before|until|till|through|after|around)\s+(?P<t>(?:the\s+)?(?:year[-\s]end|year['’]s\s+end|end\s+of\s+the\s+year))\b", _year_end),
         ("half_year", rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{_YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)", _half_year),
         ("the_quarter", rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{_YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-))", _the_period),
-        ("season", rf"\b(?:(?P<which>this|last|next)\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?{_YEAR})?\b", _season),
+        ("season", rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR}))?\b", _season),
         ("season_fall", r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)", _season),
         ("clock_time", r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)", _clock_time),
         ("part_of_day", r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b", _part_of_day),
@@ -918,7 +931,22 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             taken.append((start, end))
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
     found.extend(_coordinated_days(body, found, taken))
+    found = [_day_before_after(body, timex) for timex in found]
     return _anchor_anaphora(_compare_quarters(sorted(found, key=lambda t: t.char_start)))
+
+
+_DAY_BEFORE_AFTER = re.compile(r"\bday\s+(?P<which>before|after)\s+$", re.IGNORECASE)
+
+
+def _day_before_after(body: str, timex: TimexMatch) -> TimexMatch:
+    """"the day before last Tuesday": one day off the date that follows (span from "day")."""
+    if timex.timex_type != "DATE" or not _DAY_VALUE.match(timex.value):
+        return timex
+    m = _DAY_BEFORE_AFTER.search(body, max(0, timex.char_start - 12), timex.char_start)
+    if m is None:
+        return timex
+    day = date.fromisoformat(timex.value) + timedelta(days=1 if m["which"].lower() == "after" else -1)
+    return TimexMatch(m.start(), timex.char_end, body[m.start():timex.char_end], "DATE", day.isoformat(), timex.is_resolved)
 
 
 _DAY_VALUE = re.compile(r"^(?P<month>\d{4}-\d{2})-\d{2}$")
