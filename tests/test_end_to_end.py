@@ -176,7 +176,8 @@ def test_seed_article_acceptance(tmp_path):
     ministry = run_query(db, "select list_sort(list(m.text)) as texts from entity_mentions m join entities e using (entity_id) where e.canonical_name = 'Defence Ministry'").to_pylist()
     assert ministry[0]["texts"] == ["Defence Ministr", "Ministry", "Ministry", "Ministry"]
     timexes = {(r["text"], r["value"]) for r in run_query(db, "select text, value from temporal_expressions").to_pylist()}
-    assert {("Sunday", "2023-06-04"), ("March 2021", "2021-03")} <= timexes
+    assert {("Sunday", "2023-06-04"), ("March 2021", "2021-03"), ("two-day", "P2D"), ("recently", "PAST_REF")} <= timexes
+    assert ("the next few years", "PXY") in timexes or ("the next few years", "FUTURE_REF") in timexes
     arrived = run_query(
         db,
         "select e.date_start, list_sort(list(en.canonical_name)) as who from events e "
