@@ -98,9 +98,16 @@ def test_pronouns_are_not_entity_mentions(parse):
         ("The minister met her Portuguese counterpart, Ines Alves. Alves said the talks went well.", {"Ines Alves": "PERSON"}),
         ("Patients from Brennock and Tilby will be treated at the new wing.", {"Brennock": "GPE", "Tilby": "GPE"}),
         ("The minister opened the new wing of St. Anne's Hospital in Corvale on Monday.", {"St. Anne's Hospital": "ORG"}),
+        ("The nation's territory lies along Burrard Inlet near Vancouver.", {"Burrard Inlet": "LOC"}),
+        ("Strong winds pushed the flames towards the Dadia forest.", {"Dadia forest": "LOC"}),
+        ("Tanaka told reporters at Parliament House on Monday.", {"Parliament House": "FAC"}),
+        ("Joint exercises would begin near Darwin next year.", {"Darwin": "GPE"}),
+        ("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", {"Self-Defense Forces": "ORG"}),
     ],
     ids=["storm-is-an-event", "org-suffix-beats-person", "of-after-a-name-ends-the-title", "one-word-names-after-in-are-places",
-         "coordinated-places-split", "speaking-surname-makes-a-person", "coordinated-with-a-place", "possessive-institution"],
+         "coordinated-places-split", "speaking-surname-makes-a-person", "coordinated-with-a-place", "possessive-institution",
+         "natural-feature-is-a-location", "lower-case-feature-joins-the-name", "building-is-a-facility", "person-after-near-is-a-place",
+         "untagged-name-with-org-suffix"],
 )
 def test_known_ner_errors_are_repaired(parse, text, expected):
     found = entities_by_name(parse(text))
@@ -135,3 +142,19 @@ def test_a_name_tagged_a_place_once_is_a_place_throughout(parse):
     doc = parse("Heavy rain flooded Arlen on Friday. Mayor Irene Castell of Arlen asked for funds. Crews in Arlen worked all night.")
     arlen = [e for e in extract_entities(doc) if e.canonical_name == "Arlen"]
     assert len(arlen) == 1 and arlen[0].entity_type == "GPE"
+
+
+def test_a_surname_after_a_place_preposition_stays_a_person(parse):
+    found = entities_by_name(parse("Reporters gathered around Lloyd Austin. Many in the room questioned Austin."))
+    assert found["Lloyd Austin"].entity_type == "PERSON"
+    assert "Austin" not in found or found["Austin"].entity_type != "GPE"
+
+
+def test_an_adjective_alone_is_no_organisation(parse):
+    found = entities_by_name(parse("Ottawa failed to consult Indigenous communities adequately."))
+    assert "Indigenous" not in found
+
+
+def test_the_white_house_stays_an_organisation(parse):
+    found = entities_by_name(parse("The White House said the talks would continue."))
+    assert found.get("White House") is None or found["White House"].entity_type != "FAC"

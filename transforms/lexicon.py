@@ -74,6 +74,7 @@ ORG_SUFFIXES = frozenset(
     company airlines airways motors ventures securities investments foundation institute
     university college council association federation union agency authority commission
     committee ministry department railway railways hospital clinic school church cathedral
+    forces army navy guard
     """.split()
 )
 # First words of names given to storms: events, not people.
@@ -82,6 +83,17 @@ STORM_WORDS = frozenset("storm hurricane typhoon cyclone".split())
 PLACE_PREPOSITIONS = frozenset("in across near outside around throughout between".split())
 # Nouns after which "in X" names a company, not a place ("a stake in Vodafone").
 HOLDING_NOUNS = frozenset("stake stakes share shares investment investments interest holding holdings position".split())
+
+# Last words that make a name a natural feature (LOC), whatever the NER says ("Burrard Inlet").
+# Islands are left out: "Rhode Island" is a state.
+GEO_FEATURE_WORDS = frozenset(
+    """
+    inlet river lake sea ocean bay gulf strait straits channel mountain mountains range valley
+    desert forest coast peninsula canyon basin delta glacier reef plateau
+    """.split()
+)
+# Last words that make a name a building or structure (FAC), not the organisation inside it.
+BUILDING_WORDS = frozenset("house palace tower building stadium airport bridge station".split())
 
 # Nouns for organisations referred to by a common noun ("the Ministry said").
 ORG_NOUNS = frozenset("ministry department government office agency council committee commission company firm embassy police army court party".split())
