@@ -188,3 +188,36 @@ def test_a_place_name_that_is_a_surname_here_stays_a_person(parse):
     found = entities_by_name(parse("Coach Tom Jordan praised the team. Jordan said the players were ready."))
     assert found["Tom Jordan"].entity_type == "PERSON"
     assert "Jordan" not in found
+
+
+def test_a_sports_position_is_a_title(parse):
+    found = entities_by_name(parse("Brazilian forward Tiago Alves scored twice, and defender Lucas Mendes was injured."))
+    assert found["Tiago Alves"].entity_type == "PERSON"
+    assert found["Lucas Mendes"].entity_type == "PERSON"
+
+
+def test_a_lower_case_description_is_no_name(parse):
+    found = entities_by_name(parse("A strong earthquake struck off the east coast of Taiwan on Wednesday."))
+    assert "east coast" not in {name.casefold() for name in found}
+    assert found["Taiwan"].entity_type == "GPE"
+
+
+def test_a_place_inside_a_longer_untagged_name_is_not_taken(parse):
+    found = entities_by_name(parse("Madrid won 2-0 at the Santiago Bernabéu on Sunday."))
+    assert "Santiago" not in found
+
+
+def test_a_short_place_name_joins_the_full_one(parse):
+    found = entities_by_name(parse("Voters in Nakuru County went to the polls. The people of Nakuru will not be bought, she said."))
+    assert [m.text for m in found["Nakuru County"].mentions] == ["Nakuru County", "Nakuru"]
+
+
+def test_initials_join_the_one_name_they_spell(parse):
+    found = entities_by_name(parse("Observers from the European Union watched the vote. The EU mission is led by Sean Kelly."))
+    assert {m.text for m in found["European Union"].mentions} == {"European Union", "EU"}
+
+
+def test_a_court_name_runs_on_through_for_and_of(parse):
+    found = entities_by_name(parse("Judge Sarah Whitfield of the U.S. District Court for the Eastern District of Texas blocked the rule."))
+    assert found["U.S. District Court for the Eastern District of Texas"].entity_type == "ORG"
+    assert "Eastern District" not in found

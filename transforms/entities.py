@@ -22,7 +22,7 @@ from transforms.doc_text import doc_text, doc_tokens
 from transforms.aliases import AliasMap, alias_key
 from transforms.ids import stable_id
 from transforms.places import known_place
-from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS, KNOWN_ORGS, HONORIFICS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS, KNOWN_ORGS, PLACE_SUFFIX_WORDS, HONORIFICS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _LEADING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -185,7 +185,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     mentions: list[Mention] = [
         Mention(t.name_start, t.name_end, body[t.name_start : t.name_end], "PERSON", t.role) for t in titled
     ]
-    phrases = _office_org_phrases(doc)
+    phrases = _office_org_phrases(doc) + _court_names(doc)
     mentions += [Mention(start, end, body[start:end], "ORG") for start, end in phrases]
     # Spans found by our rules win over the NER's pieces of them; roles hide their office words.
     claimed = [(t.name_start, t.name_end) for t in titled] + phrases
@@ -244,6 +244,36 @@ def _office_org_phrases(doc: Doc) -> list[tuple[int, int]]:
         # A longer name the NER found around it ("Progressive Union Party") is the better span.
         if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not _has_possessive(e) for e in doc.ents):
             found.append((start, end))
+    return found
+
+
+_COURT_WORDS = frozenset({"court", "tribunal"})
+
+
+def _court_names(doc: Doc) -> list[tuple[int, int]]:
+    """"the U.S. District Court for the Eastern District of Texas", "the Court of Appeals for the
+    Ninth Circuit": a court's name runs on through "for"/"of" and capitalised words, where the
+    NER stops at "Court" and calls the district a place."""
+    tokens = doc_tokens(doc)
+    found = []
+    for token in tokens:
+        if token.lower_ not in _COURT_WORDS or not _is_capitalised(token):
+            continue
+        first = token.i
+        while first > 0 and (_is_capitalised(tokens[first - 1]) or tokens[first - 1].text in (".",)) and tokens[first - 1].lower_ not in _LEADING_WORDS:
+            first -= 1
+        end = token.i + 1
+        while end + 1 < len(tokens) and tokens[end].lower_ in ("for", "of"):
+            k = end + 1
+            if tokens[k].lower_ == "the":
+                k += 1
+            if k >= len(tokens) or not _is_capitalised(tokens[k]):
+                break
+            while k < len(tokens) and _is_capitalised(tokens[k]):
+                k += 1
+            end = k
+        if end > token.i + 1:
+            found.append((tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1])))
     return found
 
 
@@ -314,18 +344,17 @@ def _untagged_names(doc: Doc, mentions: list[Mention], surnames: set[str]) -> li
         if token.pos_ != "PROPN" or not _is_capitalised(token) or token.ent_type_ or any(s <= token.idx < e for s, e in covered):
             i += 1
             continue
-        for width in (3, 2, 1):
-            run = tokens[i : i + width]
-            if len(run) < width or not all(t.pos_ == "PROPN" and _is_capitalised(t) and not t.ent_type_ for t in run):
-                continue
-            text = " ".join(t.text for t in run)
-            place = known_place(text)
-            label = "ORG" if alias_key(text) in KNOWN_ORGS else (place.label if place is not None and place.prominent else None)
-            if label is not None and run[-1].text not in surnames:
-                found.append((run[0].idx, run[-1].idx + len(run[-1]), label))
-                i += width - 1
-                break
-        i += 1
+        j = i
+        while j < len(tokens) and tokens[j].pos_ == "PROPN" and _is_capitalised(tokens[j]) and not tokens[j].ent_type_:
+            j += 1
+        # The whole capitalised run must be the name: "Santiago" in "Santiago Bernabéu" is not.
+        run = tokens[i:j]
+        text = " ".join(t.text for t in run)
+        place = known_place(text)
+        label = "ORG" if alias_key(text) in KNOWN_ORGS else (place.label if place is not None and place.prominent else None)
+        if label is not None and run[-1].text not in surnames:
+            found.append((run[0].idx, run[-1].idx + len(run[-1]), label))
+        i = j
     return found
 
 
@@ -450,8 +479,8 @@ def _add_mention(mentions: list[Mention], claimed: list[tuple[int, int]], roles:
     if label not in KEPT_LABELS:
         return
     start, end = trim_span(body, start, end)
-    if start >= end:
-        return
+    if start >= end or not any(c.isupper() for c in body[start:end]):
+        return  # names are capitalised: "the east coast" is a description, not a name
     if any(start < c_end and c_start < end for c_start, c_end in claimed):
         return  # a titled name or an office phrase has the better span and type
     inside_role = any(r_start <= start and end <= r_end for r_start, r_end in roles)
@@ -566,6 +595,48 @@ def _short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
         owners = []
         if len(words) == 1 and entity.entity_type in ("GPE", "LOC", "NORP") and known_place(words[0]) is None:
             owners = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold() and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS]
+        if len(owners) == 1:
+            owners[0].mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+def _short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Nakuru" after "Nakuru County", "Hualien" after "Hualien City": the same place."""
+    places = {}
+    for entity in entities:
+        words = entity.canonical_name.split()
+        if entity.entity_type == "GPE" and len(words) == 2 and words[1].lower() in PLACE_SUFFIX_WORDS:
+            places.setdefault(alias_key(words[0]), []).append(entity)
+    kept = []
+    for entity in entities:
+        owners = places.get(alias_key(entity.canonical_name), []) if entity.entity_type in ("GPE", "LOC", "ORG") else []
+        if len(owners) == 1 and len(entity.canonical_name.split()) == 1:
+            owners[0].mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
+
+
+def _initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"EU" after "European Union", "US" after "United States": an all-capitals name that
+    spells the initials of exactly one longer organisation or place of the article joins it,
+    even when the text never defines it in brackets.
+
+    Notes:
+        Initials that fit two names join neither.
+    """
+    longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC") and len(e.canonical_name.split()) > 1]
+    kept = []
+    for entity in entities:
+        letters = entity.canonical_name.replace(".", "")
+        owners = []
+        if entity.entity_type in ("ORG", "GPE") and 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
+            owners = [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]
         if len(owners) == 1:
             owners[0].mentions.extend(entity.mentions)
         else:
@@ -714,7 +785,7 @@ def extract_entities(doc: Doc, aliases: AliasMap | None = None) -> list[ArticleE
         ],
         doc_text(doc),
     )
-    entities = _short_org_names(_one_sense_per_article(people + others))
+    entities = _initialisms(_short_place_names(_short_org_names(_one_sense_per_article(people + others))))
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.char_start)
     entities = sorted(entities, key=lambda e: e.mentions[0].char_start)

@@ -12,7 +12,7 @@ TITLE_WORDS = frozenset(
     king queen prince princess pope bishop cardinal sheikh ceo cfo coo founder head leader deputy
     attorney counsel advisor adviser aide minister-of-state mp mla lawmaker treasurer auditor
     inspector superintendent marshal prosecutor sheriff speaker whip economist analyst strategist
-    editor manager coach
+    editor manager coach forward defender midfielder striker goalkeeper winger quarterback pitcher
     """.split()
 )
 # Words that may stand inside a title phrase without being a name ("Secretary of *Defence*").
@@ -98,11 +98,14 @@ KNOWN_ORGS = frozenset(
 GEO_FEATURE_WORDS = frozenset(
     """
     inlet river lake sea ocean bay gulf strait straits channel mountain mountains range valley
-    desert forest coast peninsula canyon basin delta glacier reef plateau
+    desert forest coast peninsula canyon gorge basin delta glacier reef plateau
     """.split()
 )
 # Last words that make a name a building or structure (FAC), not the organisation inside it.
 BUILDING_WORDS = frozenset("house palace tower building stadium airport bridge station".split())
+# Last words of place names whose first word alone names the same place ("Nakuru County" ->
+# "Nakuru", "Hualien City" -> "Hualien").
+PLACE_SUFFIX_WORDS = frozenset("county city province state district prefecture region municipality".split())
 
 # Nouns for organisations referred to by a common noun ("the Ministry said").
 ORG_NOUNS = frozenset("ministry department government office agency council committee commission company firm embassy police army court party".split())
