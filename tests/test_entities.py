@@ -221,3 +221,26 @@ def test_a_court_name_runs_on_through_for_and_of(parse):
     found = entities_by_name(parse("Judge Sarah Whitfield of the U.S. District Court for the Eastern District of Texas blocked the rule."))
     assert found["U.S. District Court for the Eastern District of Texas"].entity_type == "ORG"
     assert "Eastern District" not in found
+
+
+def test_known_towns_tagged_locations_are_places(parse):
+    found = entities_by_name(parse("Officers arrested 34 people in raids in Algeciras and seized cars in Marbella."))
+    assert (found["Algeciras"].entity_type, found["Marbella"].entity_type) == ("GPE", "GPE")
+
+
+def test_the_hague_keeps_its_article(parse):
+    found = entities_by_name(parse("The operation was coordinated from The Hague, where Europol is based."))
+    assert found["The Hague"].entity_type == "GPE"
+    assert found["Europol"].entity_type == "ORG"
+
+
+def test_a_hyphenated_surname_stays_whole(parse):
+    found = entities_by_name(parse("Spanish Interior Minister Fernando Grande-Marlaska said it was one of the largest seizures."))
+    assert found["Fernando Grande-Marlaska"].entity_type == "PERSON"
+    assert "Fernando Grande" not in found
+
+
+def test_a_region_is_a_location_and_an_airport_a_facility(parse):
+    found = entities_by_name(parse("He was received at Palam airport and spoke of peace in the Indo-Pacific."))
+    assert found["Indo-Pacific"].entity_type == "LOC"
+    assert found["Palam airport"].entity_type == "FAC"

@@ -26,6 +26,8 @@ from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS,
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _LEADING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# Names whose capitalised "The" is part of the name.
+_NAMES_WITH_THE = frozenset({"The Hague", "The Gambia", "The Bahamas"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
 _ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]*\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]*\s+)*[A-Z][\w&-]*)\s+\((?P<short>[A-Z][A-Z&.]{1,9})\)")
@@ -105,7 +107,7 @@ def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
         if opening > start and body.find(")", opening, end) < 0:
             end = opening  # "World Health Organization (WHO": the acronym is its own mention
         first_word = body[start:end].split(" ", 1)[0]
-        if first_word.lower() in _LEADING_WORDS and " " in body[start:end]:
+        if first_word.lower() in _LEADING_WORDS and " " in body[start:end] and body[start:end] not in _NAMES_WITH_THE:
             start += len(first_word) + 1
         if (start, end) == before:
             return start, end
@@ -164,11 +166,19 @@ def find_titled_names(doc: Doc) -> list[_TitledName]:
                 role_start=role_tokens[0].idx,
                 role_end=role_tokens[-1].idx + len(role_tokens[-1]),
                 name_start=name[0].idx,
-                name_end=name[-1].idx + len(name[-1]),
+                name_end=_hyphenated_end(name[-1]),
                 role=doc_text(doc)[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
             )
         )
     return found
+
+
+def _hyphenated_end(token: Token) -> int:
+    """Where a name ends, a hyphenated surname included ("Grande-Marlaska")."""
+    doc = token.doc
+    while token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text in ("-", "–") and not doc[token.i + 1].whitespace_ and _is_capitalised(doc[token.i + 2]):
+        token = doc[token.i + 2]
+    return token.idx + len(token)
 
 
 def _relabel(span: Span) -> str:
@@ -414,7 +424,7 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return []
     if label == "ORG" and len(words) == 1 and words[0].tag_ == "JJ":
         return []
-    name = " ".join(w.text for w in words if w.lower_ not in ("'s", "’s"))
+    name = re.sub(r"\s*['’]s$", "", ent.text)  # as written, hyphens kept ("the Indo-Pacific")
     if label in ("PERSON", "GPE", "NORP", "LOC") and alias_key(name) in KNOWN_ORGS:
         return [(ent.start_char, ent.end_char, "ORG")]  # "Unicef said it would..."
     possessive = next((i for i, w in enumerate(words) if w.lower_ in ("'s", "’s")), None)
@@ -424,7 +434,7 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     if label in ("ORG", "GPE", "FAC", "PRODUCT") and 2 <= len(words) <= 3 and _in_apposition_to_title(ent):
         return [(ent.start_char, ent.end_char, "PERSON")]  # "its chair, Marcus Bell"
     place = known_place(name)
-    if place is not None and label in ("PERSON", "ORG", "NORP", "FAC") and words[-1].lower_ not in ORG_SUFFIXES:
+    if place is not None and (label in ("PERSON", "ORG", "NORP", "FAC") or label != place.label) and words[-1].lower_ not in ORG_SUFFIXES:
         # "Sri Lanka" tagged a person: a known place, unless it is someone's surname here.
         if label != "PERSON" or (place.prominent and words[-1].text not in surnames):
             return [(ent.start_char, ent.end_char, place.label)]
@@ -436,6 +446,10 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, following.idx + len(following), "LOC")]  # "the Dadia forest"
     if label in ("ORG", "GPE") and last in BUILDING_WORDS and len(words) > 1 and [w.lower_ for w in words[-2:]] != ["white", "house"]:
         return [(ent.start_char, ent.end_char, "FAC")]
+    if label in ("ORG", "GPE", "PERSON") and following is not None and following.lower_ in BUILDING_WORDS and following.is_lower:
+        return [(ent.start_char, following.idx + len(following), "FAC")]  # "Palam airport"
+    if label == "PERSON" and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text in ("-", "–") and not ent.doc[ent.end - 1].whitespace_ and _is_capitalised(ent.doc[ent.end + 1]):
+        return [(ent.start_char, ent.doc[ent.end + 1].idx + len(ent.doc[ent.end + 1]), "PERSON")]  # "Grande-Marlaska"
     if label == "PERSON" and len(words) == 1 and words[0].text not in surnames and _is_place_object(words[0]):
         return [(ent.start_char, ent.end_char, "GPE")]
     if label in ("PERSON", "ORG") and words[0].lower_ in STORM_WORDS and len(words) > 1:

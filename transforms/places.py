@@ -31,6 +31,10 @@ _SUBDIVISION_TYPES = frozenset(
 _EXTRA_COUNTRY_NAMES = ("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "America", "Russia", "South Korea", "North Korea", "Iran", "Syria", "Vietnam", "Taiwan", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Laos", "Czech Republic", "Ivory Coast", "Holland")
 
 
+# Regions news names that are no country, state or city.
+_REGIONS = ("Indo-Pacific", "Asia-Pacific", "Middle East", "Near East", "Far East", "Sahel", "Balkans", "Caucasus", "Scandinavia", "Latin America", "Central America", "Southeast Asia", "South Asia", "Central Asia", "East Africa", "West Africa", "North Africa", "Horn of Africa", "Arctic", "Antarctic", "Caribbean", "Mediterranean")
+
+
 @dataclass(frozen=True)
 class Place:
     """What the gazetteer knows of a name: its NER label and whether it is prominent enough
@@ -82,6 +86,8 @@ def _places() -> dict[str, Place]:
         add(name, "GPE", True)
     for continent in cache_.get_continents().values():
         places[place_key(continent["name"])] = Place("LOC", True)
+    for region in _REGIONS:
+        places[place_key(region)] = Place("LOC", True)
     return places
 
 
