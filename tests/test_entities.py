@@ -244,3 +244,14 @@ def test_a_region_is_a_location_and_an_airport_a_facility(parse):
     found = entities_by_name(parse("He was received at Palam airport and spoke of peace in the Indo-Pacific."))
     assert found["Indo-Pacific"].entity_type == "LOC"
     assert found["Palam airport"].entity_type == "FAC"
+
+
+def test_a_feature_named_with_of_is_one_location(parse):
+    found = entities_by_name(parse("The ship will patrol the Bay of Bengal from Visakhapatnam."))
+    assert found["Bay of Bengal"].entity_type == "LOC"
+    assert "Bengal" not in found
+
+
+def test_an_acronym_tagged_a_person_is_an_organisation(parse):
+    found = entities_by_name(parse("Pilots’ union SNPL warned of strikes at the airport."))
+    assert found["SNPL"].entity_type == "ORG"

@@ -197,6 +197,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     ]
     phrases = _office_org_phrases(doc) + _court_names(doc)
     mentions += [Mention(start, end, body[start:end], "ORG") for start, end in phrases]
+    features = _feature_of_names(doc)
+    mentions += [Mention(start, end, body[start:end], "LOC") for start, end in features]
+    phrases = phrases + features
     # Spans found by our rules win over the NER's pieces of them; roles hide their office words.
     claimed = [(t.name_start, t.name_end) for t in titled] + phrases
     roles = [(t.role_start, t.role_end) for t in titled]
@@ -254,6 +257,28 @@ def _office_org_phrases(doc: Doc) -> list[tuple[int, int]]:
         # A longer name the NER found around it ("Progressive Union Party") is the better span.
         if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not _has_possessive(e) for e in doc.ents):
             found.append((start, end))
+    return found
+
+
+_FEATURE_OF_WORDS = frozenset({"bay", "gulf", "strait", "straits", "sea", "lake", "isle", "cape", "mount", "sea"})
+
+
+def _feature_of_names(doc: Doc) -> list[tuple[int, int]]:
+    """"the Bay of Bengal", "the Gulf of Aden", "Lake of the Woods": a natural feature named
+    with "of", which the NER cuts at "of" and calls the rest a place."""
+    tokens = doc_tokens(doc)
+    found = []
+    for token in tokens[:-2]:
+        if token.lower_ not in _FEATURE_OF_WORDS or not _is_capitalised(token) or tokens[token.i + 1].lower_ != "of":
+            continue
+        k = token.i + 2
+        if tokens[k].lower_ == "the" and k + 1 < len(tokens):
+            k += 1
+        end = k
+        while end < len(tokens) and _is_capitalised(tokens[end]):
+            end += 1
+        if end > k:
+            found.append((token.idx, tokens[end - 1].idx + len(tokens[end - 1])))
     return found
 
 
@@ -412,7 +437,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
       body known by name ("Unicef", "Nasdaq") is an organisation;
     - "Romania's Health Ministry" is the country and its ministry;
     - a name in apposition to a title ("its chair, Marcus Bell") is a person;
-    - an "organisation" that is one adjective ("Indigenous communities") is no name.
+    - an "organisation" that is one adjective ("Indigenous communities") is no name, and a
+      "person" in capitals ("SNPL") an organisation.
 
     Notes:
         A company named like a town after "in" ("sales in Shell") stays a wrong GPE; "the White
@@ -424,6 +450,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return []
     if label == "ORG" and len(words) == 1 and words[0].tag_ == "JJ":
         return []
+    if label == "PERSON" and len(words) == 1 and words[0].text.isalpha() and words[0].text.isupper() and 2 <= len(words[0].text) <= 6:
+        return [(ent.start_char, ent.end_char, "ORG")]  # "SNPL": an acronym is no person
     name = re.sub(r"\s*['’]s$", "", ent.text)  # as written, hyphens kept ("the Indo-Pacific")
     if label in ("PERSON", "GPE", "NORP", "LOC") and alias_key(name) in KNOWN_ORGS:
         return [(ent.start_char, ent.end_char, "ORG")]  # "Unicef said it would..."

@@ -102,7 +102,7 @@ GEO_FEATURE_WORDS = frozenset(
     """.split()
 )
 # Last words that make a name a building or structure (FAC), not the organisation inside it.
-BUILDING_WORDS = frozenset("house palace tower building stadium airport bridge station".split())
+BUILDING_WORDS = frozenset("house palace tower building stadium arena field airport bridge station".split())
 # Last words of place names whose first word alone names the same place ("Nakuru County" ->
 # "Nakuru", "Hualien City" -> "Hualien").
 PLACE_SUFFIX_WORDS = frozenset("county city province state district prefecture region municipality".split())
