@@ -206,8 +206,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     speakers = _lone_speaker_words(doc)
     # Last words of people's names ("Lloyd Austin"); a "person" that is a known place
     # ("Sri Lanka") gives none.
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and known_place(e.text) is None} | speakers
-    for ent in doc.ents:
+    ents = doc.ents  # built once: each access makes new spans
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and known_place(e.text) is None} | speakers
+    for ent in ents:
         for start, end, label in _repaired(ent, speakers, surnames):
             _add_mention(mentions, claimed, roles, body, start, end, label)
     for start, end in _bare_org_nouns(doc, mentions):

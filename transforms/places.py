@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # A city at least this large is a place when the NER calls it a person or an organisation.
 CITY_POPULATION = 100_000
@@ -91,6 +91,7 @@ def _places() -> dict[str, Place]:
     return places
 
 
+@lru_cache(maxsize=65536)
 def known_place(name: str) -> Place | None:
-    """The place a name is known as, or None."""
+    """The place a name is known as, or None (cached: news repeats its names)."""
     return _places().get(place_key(name))
