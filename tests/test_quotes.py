@@ -21,14 +21,19 @@ def spans(text):
         ("He said “it’s ‘fine’ now.”", [("it’s ‘fine’ now.", False)]),
         ("A stray ” closing mark.", []),
         ('Height 6" and "quoted words here"', [("quoted words here", False)]),
+        ("''This isn't reform,'' said Alan Cole.", [("This isn't reform,", False)]),
+        ("``We are ready,'' she said.", [("We are ready,", False)]),
+        ("''First part.\n\n''Second part,'' she said.", [("First part.\n\n''Second part,", False)]),
+        ("The players' ball and the Joneses' house.", []),
     ],
-    ids=["curly", "straight", "split-by-attribution", "continued-over-paragraphs", "unclosed", "nested-single", "stray-close", "inch-mark"],
+    ids=["curly", "straight", "split-by-attribution", "continued-over-paragraphs", "unclosed", "nested-single", "stray-close", "inch-mark",
+         "doubled-apostrophes", "backticks-and-apostrophes", "doubled-over-paragraphs", "plural-possessives-are-no-marks"],
 )
 def test_find_quote_spans(text, expected):
     assert spans(text) == expected
 
 
-@given(st.text(alphabet=st.sampled_from(list('ab “”"\n.,')), max_size=200))
+@given(st.text(alphabet=st.sampled_from(list('ab “”"\n.,\'`')), max_size=200))
 def test_quote_spans_never_raise_and_stay_inside_the_text(text):
     for span in find_quote_spans(text):
         assert 0 <= span.char_start < span.char_end <= len(text)

@@ -80,16 +80,49 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Two-character marks of ASCII copy: ``opening'' and ''straight'' (wire services, old NYT text).
+DOUBLED_OPENING = "``"
+DOUBLED_STRAIGHT = "''"
+
+
+def _opens_here(body: str, i: int) -> int:
+    """Length of an opening quotation mark at i (0 when there is none)."""
+    if body.startswith(DOUBLED_OPENING, i) or (body.startswith(DOUBLED_STRAIGHT, i) and _opens_straight(body, i)):
+        return 2
+    ch = body[i]
+    return 1 if ch in OPENING_MARKS or (ch == STRAIGHT_MARK and _opens_straight(body, i)) else 0
+
+
+def _closes_here(body: str, i: int) -> int:
+    """Length of a closing quotation mark at i (0 when there is none)."""
+    if body.startswith(DOUBLED_STRAIGHT, i):
+        return 2
+    return 1 if body[i] in CLOSING_MARKS or body[i] == STRAIGHT_MARK else 0
+
+
+def _starts_with_mark(body: str, i: int) -> int:
+    """Length of any opening-style mark at i, as a continuation paragraph starts."""
+    if body.startswith((DOUBLED_OPENING, DOUBLED_STRAIGHT), i):
+        return 2
+    return 1 if i < len(body) and (body[i] in OPENING_MARKS or body[i] == STRAIGHT_MARK) else 0
+
+
 def find_quote_spans(body: str) -> list[QuoteSpan]:
     """Scan quotation marks paragraph by paragraph.
 
     A quote left open at a paragraph's end continues when the next paragraph opens with a
     quotation mark (news convention); otherwise it ends with its paragraph and is marked
-    uncertain. Stray closing marks are ignored. Never raises on unbalanced marks.
+    uncertain. Stray closing marks are ignored. Never raises on unbalanced marks. Curly,
+    straight and the ASCII pairs ``...'' and ''...'' are quotation marks.
+
+    Notes:
+        Not handled: single quotation marks ('...') as the outer quote (British style); they
+        read as apostrophes.
     """
     spans: list[QuoteSpan] = []
     paragraphs = _paragraphs(body)
     open_at: int | None = None
+    mark_at = 0
     open_para_start = 0
     carried = False
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -98,30 +131,33 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             # Skip the continuation paragraph's own opening mark: the quote is already open.
             while i < p_end and body[i].isspace():
                 i += 1
-            if i < p_end and (body[i] in OPENING_MARKS or body[i] == STRAIGHT_MARK):
-                i += 1
+            if i < p_end:
+                i += _starts_with_mark(body, i)
         carried = False
         while i < p_end:
-            ch = body[i]
-            if open_at is None and (ch in OPENING_MARKS or (ch == STRAIGHT_MARK and _opens_straight(body, i))):
-                open_at, open_para_start = i + 1, p_start
-            elif open_at is not None and (ch in CLOSING_MARKS or ch == STRAIGHT_MARK):
-                spans.append(_span(body, open_at, i, open_para_start, uncertain=False))
+            if open_at is None and (length := _opens_here(body, i)):
+                mark_at, open_at, open_para_start = i, i + length, p_start
+                i += length
+                continue
+            if open_at is not None and (length := _closes_here(body, i)):
+                spans.append(_span(body, open_at, i, open_para_start, mark_at, uncertain=False))
                 open_at = None
+                i += length
+                continue
             i += 1
         if open_at is not None:
             nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if nxt is not None and body[nxt] in OPENING_MARKS + STRAIGHT_MARK:
+            if nxt is not None and _starts_with_mark(body, nxt):
                 carried = True
             else:
-                spans.append(_span(body, open_at, p_end, open_para_start, uncertain=True))
+                spans.append(_span(body, open_at, p_end, open_para_start, mark_at, uncertain=True))
                 open_at = None
     return [s for s in spans if s.char_start < s.char_end]
 
 
-def _span(body: str, open_at: int, close_at: int, para_start: int, uncertain: bool) -> QuoteSpan:
+def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int, uncertain: bool) -> QuoteSpan:
     start, end = _trimmed(body, open_at, close_at)
-    before = body[para_start : open_at - 1].rstrip()
+    before = body[para_start:mark_at].rstrip()
     embedded = bool(before) and (before[-1].isalnum() or before[-1] in "-") and body[start : start + 1].islower()
     return QuoteSpan(start, end, uncertain, opens_paragraph=not before, is_embedded=embedded)
 
@@ -382,7 +418,7 @@ def _continues_previous(body: str, previous: QuoteMatch, span: QuoteSpan) -> boo
     if "\n" not in gap:
         return True
     head, _, tail = gap.partition("\n\n")
-    return span.opens_paragraph and "\n" not in head and not tail.strip(OPENING_MARKS + STRAIGHT_MARK + " \t") and len(head) <= MAX_TRAILING_ATTRIBUTION and not any(m in head for m in OPENING_MARKS)
+    return span.opens_paragraph and "\n" not in head and not tail.strip(OPENING_MARKS + STRAIGHT_MARK + "`' \t") and len(head) <= MAX_TRAILING_ATTRIBUTION and not any(m in head for m in OPENING_MARKS)
 
 
 def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntity | None) -> tuple[list[QuoteMatch], set[int], list[QuoteSpan]]:
@@ -503,6 +539,8 @@ def _trimmed_punct(body: str, start: int, end: int) -> tuple[int, int]:
     inner = body[start:end]
     if end < len(body) and body[end] in CLOSING_MARKS + STRAIGHT_MARK and sum(inner.count(c) for c in OPENING_MARKS) > sum(inner.count(c) for c in CLOSING_MARKS):
         end += 1
+    elif body.startswith(DOUBLED_STRAIGHT, end) and (inner.count(DOUBLED_OPENING) + inner.count(DOUBLED_STRAIGHT)) % 2 == 1:
+        end += 2
     return start, end
 
 
