@@ -82,8 +82,21 @@ def quotes_of(doc):
             "Jonah Pell advises the council.\n\n“It will be first-order business,” Mr. Pell said.",
             [("direct", "It will be first-order business,", "Jonah Pell", "said")],
         ),
+        (
+            "Acts of protest, Samuel Okafor said, are acts of patriotism.",
+            [("indirect", "Acts of protest, Samuel Okafor said, are acts of patriotism", "Samuel Okafor", "said")],
+        ),
+        (
+            "Samuel Okafor, speaking to a veterans group in Virginia, said he would order a review.",
+            [("indirect", "he would order a review", "Samuel Okafor", "said")],
+        ),
+        (
+            "''This isn't tax reform,'' said Alan Cole, an economist.",
+            [("direct", "This isn't tax reform,", "Alan Cole", "said")],
+        ),
     ],
-    ids=["speaker-after", "colon-intro", "pronoun", "split-quote", "indirect-said", "told-that", "according-to", "mixed", "title-period-is-no-sentence-end"],
+    ids=["speaker-after", "colon-intro", "pronoun", "split-quote", "indirect-said", "told-that", "according-to", "mixed", "title-period-is-no-sentence-end",
+         "parenthetical-attribution", "subject-with-a-clause-is-the-subject", "doubled-apostrophe-marks"],
 )
 def test_quotes_and_speakers(parse, text, expected):
     assert quotes_of(parse(text)) == expected

@@ -231,7 +231,13 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     """
     if subject is None:
         return _Speaker(None, None)
-    phrase = [t for t in subject.subtree if t.dep_ not in ("punct", "relcl", "acl", "appos") or t == subject]
+    # The subject's own words, not its clauses or appositions ("Trump, speaking to a
+    # group in Virginia," is Trump, not Virginia).
+    phrase = [
+        t
+        for t in subject.subtree
+        if (t.dep_ not in ("punct", "relcl", "acl", "appos") or t == subject) and not any(a.dep_ == "advcl" for a in _path_to(t, subject))
+    ]
     start = min(t.idx for t in phrase)
     end = max(t.idx + len(t) for t in phrase)
     named = _entity_at(entities, subject.idx, subject.idx + len(subject))
@@ -254,6 +260,15 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
         return _Speaker(document_source.canonical_name, document_source)
     text = doc_text(subject.doc)[start:end]
     return _Speaker(text, None)
+
+
+def _path_to(token: Token, root: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``root``, which must be its ancestor."""
+    path = []
+    while token != root and token.head != token:
+        path.append(token)
+        token = token.head
+    return path
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -499,6 +514,23 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """"Acts of protest, Mr. Obama said, are acts of patriotism": an attribution set off by
+    commas inside (or at the end of) the sentence it reports; the content is that sentence.
+
+    Notes:
+        The content span runs over the attribution in its middle (one span per quote); an
+        attribution that is the sentence's own main verb is handled by ``_reported_content``.
+    """
+    if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    rest = [t for t in verb.sent if t.i not in own and not t.is_punct]
+    if len(rest) < 4:
+        return None
+    return _trimmed_punct(doc_text(verb.doc), rest[0].idx, rest[-1].idx + len(rest[-1]))
+
+
 _EXPLETIVES = frozenset(("it", "there", "this", "that", "which", "what"))
 
 
@@ -582,7 +614,7 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
     for verb in _cue_tokens(doc):
         if verb.i in used_cues:
             continue
-        content = _reported_content(verb) or (None if verb.lower_ in NO_OBJECT_CONTENT_FORMS else _complement(verb))
+        content = _reported_content(verb) or _parenthetical_content(verb) or (None if verb.lower_ in NO_OBJECT_CONTENT_FORMS else _complement(verb))
         if content is None or overlaps_direct(*content):
             continue
         start, end = content
