@@ -94,9 +94,13 @@ def quotes_of(doc):
             "''This isn't tax reform,'' said Alan Cole, an economist.",
             [("direct", "This isn't tax reform,", "Alan Cole", "said")],
         ),
+        (
+            "Samuel Okafor slammed the council’s handling of the budget.",
+            [("indirect", "the council’s handling of the budget", "Samuel Okafor", "slammed")],
+        ),
     ],
     ids=["speaker-after", "colon-intro", "pronoun", "split-quote", "indirect-said", "told-that", "according-to", "mixed", "title-period-is-no-sentence-end",
-         "parenthetical-attribution", "subject-with-a-clause-is-the-subject", "doubled-apostrophe-marks"],
+         "parenthetical-attribution", "subject-with-a-clause-is-the-subject", "doubled-apostrophe-marks", "criticism-verb"],
 )
 def test_quotes_and_speakers(parse, text, expected):
     assert quotes_of(parse(text)) == expected

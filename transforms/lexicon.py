@@ -39,6 +39,8 @@ REPORTING_VERBS = frozenset(
     criticize praise welcome recall testify quip joke exclaim mention estimate indicate signal
     inform assure reassure agree demand boast sing shout yell scream chant muse wonder recount
     interject retort plead beg lament gush marvel scoff
+    blast slam lambaste denounce decry mock ridicule thank discuss highlight tout hail applaud
+    chide scold rebuke echo recommend advise request invite
     """.split()
 )
 # Reporting verbs whose plain object is not what was said ("maintain the momentum", "added
@@ -127,7 +129,9 @@ def _inflections(verb: str) -> set[str]:
         forms |= {verb + "es", verb + "ing", verb + "ed"}
     else:
         forms |= {verb + "s", stem + "ing", stem + "ed" if verb.endswith("e") else verb + "ed"}
-    if verb in ("admit", "regret", "commit"):
+    if verb.endswith("o"):
+        forms.add(verb + "es")  # "echoes"
+    if verb in ("admit", "regret", "commit", "slam"):
         forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
     if verb in _IRREGULAR and _IRREGULAR[verb]:
         forms.discard(verb + "ed")
