@@ -2,6 +2,8 @@
 
 ``find_timexes(body, reference_date, tense_at)`` finds every expression, then resolves it
 against the article's publication date, which is a parameter: nothing here reads the clock.
+Expressions that depend on their neighbours ("later that year") are re-read afterwards by
+``transforms.timex_context``; the tense of a clause comes from ``transforms.tense``.
 
 Spans follow TimeML: no leading preposition ("on Sunday" -> "Sunday"), determiners kept
 ("the next few years"). Without a reference date, absolute values still resolve and relative
@@ -23,6 +25,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.easter import easter
+
+from transforms.calendar_values import safe_date, shift_month, week_value
+from transforms.timex_context import ANAPHORIC, anchor_anaphora, compare_quarters, coordinated_days, day_before_after, from_anchor
 
 Tense = str  # "past", "future" or "" when unknown
 
@@ -113,23 +118,6 @@ def _number(token: str) -> int | None:
     return NUMBER_WORDS.get(token)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _week_value(day: date) -> str:
-    iso = day.isocalendar()
-    return f"{iso.year:04d}-W{iso.week:02d}"
-
-
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
 # --- resolvers: one per pattern, each returns (timex_type, value, is_resolved) -------------
 
 # How far a date written without a year may lie on the "wrong" side of the article's date and
@@ -168,15 +156,15 @@ def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     day = int(m["day"]) if m["day"] else _ORDINAL_DAY_WORDS[m["day_word"].lower()]
     if year is None:
         if ctx.reference is None:
-            return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if _safe_date(2000, month, day) else None
-        year = _year_of(month, day if _safe_date(2000, month, day) else 1, ctx)
-    if _safe_date(year, month, day) is None:
+            return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if safe_date(2000, month, day) else None
+        year = _year_of(month, day if safe_date(2000, month, day) else 1, ctx)
+    if safe_date(year, month, day) is None:
         return None
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", True
 
 
 def _iso_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
-    found = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    found = safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
     return None if found is None else ("DATE", found.isoformat(), True)
 
 
@@ -328,13 +316,13 @@ def _relative_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | N
         return "DATE", placeholder, False
     ref = ctx.reference
     if unit in ("week", "weekend"):
-        value = _week_value(ref + timedelta(weeks=step))
+        value = week_value(ref + timedelta(weeks=step))
         return "DATE", value + ("-WE" if unit == "weekend" else ""), True
     if unit == "month":
-        year, month = _shift_month(ref.year, ref.month, step)
+        year, month = shift_month(ref.year, ref.month, step)
         return "DATE", f"{year:04d}-{month:02d}", True
     if unit == "quarter":
-        year, month = _shift_month(ref.year, ref.month, 3 * step)
+        year, month = shift_month(ref.year, ref.month, 3 * step)
         return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
     return "DATE", f"{ref.year + step:04d}", True
 
@@ -350,15 +338,15 @@ def _shifted_date(count: int | None, unit: str, sign: int, ctx: _Context) -> tup
     if ctx.reference is None:
         return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX"}[unit], False
     if unit == "quarter":
-        year, month = _shift_month(ctx.reference.year, ctx.reference.month, sign * 3 * count)
+        year, month = shift_month(ctx.reference.year, ctx.reference.month, sign * 3 * count)
         return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
     ref = ctx.reference
     if unit == "day":
         return "DATE", (ref + timedelta(days=sign * count)).isoformat(), True
     if unit == "week":
-        return "DATE", _week_value(ref + timedelta(weeks=sign * count)), True
+        return "DATE", week_value(ref + timedelta(weeks=sign * count)), True
     if unit == "month":
-        year, month = _shift_month(ref.year, ref.month, sign * count)
+        year, month = shift_month(ref.year, ref.month, sign * count)
         return "DATE", f"{year:04d}-{month:02d}", True
     return "DATE", f"{ref.year + sign * count:04d}", True
 
@@ -417,14 +405,14 @@ def _the_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None
     year_back = 1 if "year-ago" in text or "year-earlier" in text or m["ago_after"] else 0
     if which == "quarter":
         # "the current quarter" is the one under way; otherwise the last completed one.
-        year, month = _shift_month(ref.year, ref.month, 0 if "current" in text else -3)
+        year, month = shift_month(ref.year, ref.month, 0 if "current" in text else -3)
         year = int(m["year"]) if m["year"] else year - year_back
         return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
     if which == "year":
         return "DATE", f"{ref.year - year_back:04d}", True
     if which == "weekend":
-        return "DATE", _week_value(ref - timedelta(days=ref.weekday() + 1)) + "-WE", True
-    return "DATE", _week_value(ref), True
+        return "DATE", week_value(ref - timedelta(days=ref.weekday() + 1)) + "-WE", True
+    return "DATE", week_value(ref), True
 
 
 def _half_year(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -581,7 +569,7 @@ def _week_of(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     day = _full_date(m, ctx)
     if day is None or not day[2]:
         return None
-    return "DATE", _week_value(date.fromisoformat(day[1])), True
+    return "DATE", week_value(date.fromisoformat(day[1])), True
 
 
 def _time_date(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -607,7 +595,7 @@ def _part_of_period(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | 
         # "by the end of the month": this month (or week) of the article
         if ctx.reference is None:
             return "DATE", "XXXX-XX" if m["this_unit"] == "month" else "XXXX-WXX", False
-        return "DATE", ctx.reference.strftime("%Y-%m") if m["this_unit"] == "month" else _week_value(ctx.reference), True
+        return "DATE", ctx.reference.strftime("%Y-%m") if m["this_unit"] == "month" else week_value(ctx.reference), True
     month = MONTHS[m["month2"]]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
@@ -675,78 +663,13 @@ def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     return "DATE", day_of(_year_of(this_year.month, this_year.day, ctx)).isoformat(), True
 
 
-# Expressions dated by the story's last date, not the paper's: "that same day", "later that
-# year", "the following month", "the next morning".
-_ANAPHORIC = re.compile(
-    r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+)"
-    r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long)\b)"
-)
-_ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1}
-
-
-def _from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, str, bool] | None:
-    """The value of an anaphoric expression seen from an anchor date of the given granularity
-    ("day", "month" or "year"); None when the anchor is too coarse for the unit."""
-    unit = m["unit"].lower()
-    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
-    step = _ANAPHORIC_STEP.get((m["rel"] or "").lower(), 0)
-    if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
-        return None
-    if unit == "day":
-        return "DATE", (anchor + timedelta(days=step)).isoformat(), True
-    if unit == "week":
-        return "DATE", _week_value(anchor + timedelta(weeks=step)), True
-    if unit == "month":
-        year, month = _shift_month(anchor.year, anchor.month, step)
-        return "DATE", f"{year:04d}-{month:02d}", True
-    return "DATE", f"{anchor.year + step:04d}", True
-
-
 def _anaphoric(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
     """"that same day", "the following year": first read from the publication date;
-    ``_anchor_anaphora`` re-reads it from the story's last date when there is one."""
+    ``anchor_anaphora`` re-reads it from the story's last date when there is one."""
     if ctx.reference is None:
         unit = m["unit"].lower()
         return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"), False
-    return _from_anchor(m, ctx.reference, "day")
-
-
-_BARE_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)")
-_ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
-
-
-def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
-    """The date (and its granularity) a resolved DATE or TIME gives later anaphora."""
-    if timex.timex_type not in ("DATE", "TIME") or not timex.is_resolved:
-        return None
-    if (m := _ANCHOR_VALUE.match(timex.value)) is None:
-        return None
-    found = _safe_date(int(m["year"]), int(m["month"] or 1), int(m["day"] or 1))
-    if found is None:
-        return None
-    return found, "day" if m["day"] else ("month" if m["month"] else "year")
-
-
-def _anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
-    """Re-date "that day", "the following year"... from the last date before them in the text.
-
-    Notes:
-        The anchor is the nearest preceding date, not the event the sentence refers back to:
-        "He was born in 1950 and moved to Paris in 1970; that year..." takes 1970.
-    """
-    anchor: tuple[date, str] | None = None
-    result = []
-    for timex in found:
-        m = _ANAPHORIC.fullmatch(timex.text.lower())
-        if m is not None and anchor is not None and (resolved := _from_anchor(m, *anchor)) is not None:
-            timex = TimexMatch(timex.char_start, timex.char_end, timex.text, resolved[0], resolved[1], resolved[2])
-        elif _BARE_CLOCK.fullmatch(timex.text.lower()) and anchor is not None and anchor[1] == "day" and timex.is_resolved:
-            # "at 10 p.m." after "on Oct. 23": that evening, not the paper's.
-            timex = TimexMatch(timex.char_start, timex.char_end, timex.text, timex.timex_type, anchor[0].isoformat() + timex.value[10:], True)
-        elif m is None and (new_anchor := _anchor_of(timex)) is not None:
-            anchor = new_anchor
-        result.append(timex)
-    return result
+    return from_anchor(m, ctx.reference, "day")
 
 
 def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
@@ -826,7 +749,7 @@ PATTERNS: tuple[_Pattern, ...] = tuple(
     for name, pattern, resolver in (
         ("iso_date", r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso_date),
         ("holiday", rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{_YEAR})?\b", _holiday),
-        ("anaphoric", _ANAPHORIC.pattern, _anaphoric),
+        ("anaphoric", ANAPHORIC.pattern, _anaphoric),
         ("set_named", rf"\b(?:every|each)\s+(?:{_WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b", _set_named),
         ("part_of_period", rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december)|the\s+(?P<this_unit>month|week))\b", _part_of_period),
         ("year_two_thousand", r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b", _two_thousand),
@@ -930,77 +853,9 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             timex_type, value, is_resolved = resolved
             taken.append((start, end))
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
-    found.extend(_coordinated_days(body, found, taken))
-    found = [_day_before_after(body, timex) for timex in found]
-    return _anchor_anaphora(_compare_quarters(sorted(found, key=lambda t: t.char_start)))
-
-
-_DAY_BEFORE_AFTER = re.compile(r"\bday\s+(?P<which>before|after)\s+$", re.IGNORECASE)
-
-
-def _day_before_after(body: str, timex: TimexMatch) -> TimexMatch:
-    """"the day before last Tuesday": one day off the date that follows (span from "day")."""
-    if timex.timex_type != "DATE" or not _DAY_VALUE.match(timex.value):
-        return timex
-    m = _DAY_BEFORE_AFTER.search(body, max(0, timex.char_start - 12), timex.char_start)
-    if m is None:
-        return timex
-    day = date.fromisoformat(timex.value) + timedelta(days=1 if m["which"].lower() == "after" else -1)
-    return TimexMatch(m.start(), timex.char_end, body[m.start():timex.char_end], "DATE", day.isoformat(), timex.is_resolved)
-
-
-_DAY_VALUE = re.compile(r"^(?P<month>\d{4}-\d{2})-\d{2}$")
-_COORDINATED_DAY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+(?P<day>[0-3]?\d)\b(?!\s*(?:%|percent|per|,\d|\.\d|[-/]\d))")
-
-
-def _coordinated_days(body: str, found: list[TimexMatch], taken: list[tuple[int, int]]) -> list[TimexMatch]:
-    """"April 24 and 25": the second day shares the first one's month (and year).
-
-    Notes:
-        Not handled: ranges "June 4-6" stay one date, June 4 (see the strict xfail test).
-    """
-    extra = []
-    for timex in found:
-        trailing = re.search(r"(\d+)$", timex.text)
-        if not (timex.timex_type == "DATE" and _DAY_VALUE.match(timex.value) and trailing and int(trailing[1]) == int(timex.value[8:])):
-            continue  # only right after the day: not "April 24, 1999 and 25 people"
-        m = _COORDINATED_DAY.match(body, timex.char_end)
-        if m is None:
-            continue
-        start, end = m.span("day")
-        value = f"{timex.value[:8]}{int(m['day']):02d}"
-        if any(start < t_end and t_start < end for t_start, t_end in taken) or _safe_date(int(value[:4]), int(value[5:7]), int(value[8:])) is None:
-            continue
-        extra.append(TimexMatch(start, end, body[start:end], "DATE", value, timex.is_resolved))
-    return extra
-
-
-_QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
-_YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|ago)$", re.IGNORECASE)
-# Mentions that move an earnings story off its quarter: "for the nine months", "for the year".
-_LONGER_PERIOD = re.compile(r"\b(?:nine|six)\s+months\b|^the\s+(?:fiscal\s+)?year$|^(?:fiscal\s+)?\d{4}$", re.IGNORECASE)
-
-
-def _compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
-    """"a year ago" after a quarter in earnings news is that quarter a year before.
-
-    "Net income in the third quarter rose to $5 million from $3 million a year ago": the
-    comparison is with 1988-Q3, not the whole of 1988. A later mention of a longer period
-    ("for the nine months, ... a year earlier") ends the quarter's reach, and a year-ago
-    quarter is not itself the quarter compared against.
-    """
-    quarter: re.Match[str] | None = None
-    result = []
-    for timex in found:
-        if (m := _QUARTER_VALUE.match(timex.value)) is not None:
-            if not re.search(r"year-(?:ago|earlier)|a\s+year\s+(?:ago|earlier)", timex.text, re.IGNORECASE):
-                quarter = m
-        elif _LONGER_PERIOD.search(timex.text):
-            quarter = None
-        elif quarter is not None and timex.is_resolved and _YEAR_BACK.match(timex.text):
-            timex = TimexMatch(timex.char_start, timex.char_end, timex.text, timex.timex_type, f"{int(quarter['year']) - 1:04d}-Q{quarter['q']}", True)
-        result.append(timex)
-    return result
+    found.extend(coordinated_days(body, found, taken))
+    found = [day_before_after(body, timex) for timex in found]
+    return anchor_anaphora(compare_quarters(sorted(found, key=lambda t: t.char_start)))
 
 
 def _is_conjunction_now(body: str, start: int) -> bool:
