@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from transforms.doc_text import doc_text, doc_tokens
 
 from transforms.aliases import AliasMap, alias_key
+from transforms.entity_joins import join_entities
 from transforms.ids import stable_id
+from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
 from transforms.places import known_place
-from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS, KNOWN_ORGS, PLACE_SUFFIX_WORDS, HONORIFICS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _LEADING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -599,94 +600,6 @@ def _without_country_prefix(key: str, long_forms: set[str]) -> str | None:
     return None
 
 
-def _one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """A name the NER calls a place once is a place all through the article: "Arlen" tagged
-    GPE in one sentence and ORG in the next is one place (one sense per discourse).
-
-    Notes:
-        Only identical names join, so "Washington" the city and "George Washington" stay apart;
-        a name the NER never calls a place keeps its types.
-    """
-    places = {alias_key(e.canonical_name): e for e in entities if e.entity_type in ("GPE", "LOC")}
-    kept = []
-    for entity in entities:
-        place = places.get(alias_key(entity.canonical_name))
-        if place is not None and place is not entity and entity.entity_type in ("ORG", "PERSON", "LOC", "GPE"):
-            place.mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
-
-
-# Last words of company names coined from a brand ("Nuvola Systems"), unlike institutions named
-# after their town ("Northfield Chamber of Commerce", "Corvale Hospital").
-_COMPANY_WORDS = frozenset("systems technologies technology inc corp corporation group holdings capital labs motors airlines airways energy pharmaceuticals pharma ltd plc llc partners ventures networks software media therapeutics robotics".split())
-
-
-def _short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
-
-    Notes:
-        Only one-word names the NER did not call an organisation or a person, that are no known
-        place, and that start exactly one company name of the article ("Japan" stays a country
-        beside "Japan Airlines", "Northfield" a town beside "Northfield Chamber of Commerce").
-    """
-    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) > 1]
-    kept = []
-    for entity in entities:
-        words = entity.canonical_name.split()
-        owners = []
-        if len(words) == 1 and entity.entity_type in ("GPE", "LOC", "NORP") and known_place(words[0]) is None:
-            owners = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold() and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS]
-        if len(owners) == 1:
-            owners[0].mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
-
-
-def _short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"Nakuru" after "Nakuru County", "Hualien" after "Hualien City": the same place."""
-    places = {}
-    for entity in entities:
-        words = entity.canonical_name.split()
-        if entity.entity_type == "GPE" and len(words) == 2 and words[1].lower() in PLACE_SUFFIX_WORDS:
-            places.setdefault(alias_key(words[0]), []).append(entity)
-    kept = []
-    for entity in entities:
-        owners = places.get(alias_key(entity.canonical_name), []) if entity.entity_type in ("GPE", "LOC", "ORG") else []
-        if len(owners) == 1 and len(entity.canonical_name.split()) == 1:
-            owners[0].mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
-
-
-_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
-
-
-def _initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"EU" after "European Union", "US" after "United States": an all-capitals name that
-    spells the initials of exactly one longer organisation or place of the article joins it,
-    even when the text never defines it in brackets.
-
-    Notes:
-        Initials that fit two names join neither.
-    """
-    longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC") and len(e.canonical_name.split()) > 1]
-    kept = []
-    for entity in entities:
-        letters = entity.canonical_name.replace(".", "")
-        owners = []
-        if entity.entity_type in ("ORG", "GPE") and 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
-            owners = [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]
-        if len(owners) == 1:
-            owners[0].mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
-
-
 def _spelled_org(name: str) -> str:
     """"Defence Ministr" -> "Defence Ministry": the last word snapped to the organisation noun
     it nearly spells (news copy has typos; the canonical name should not)."""
@@ -828,7 +741,7 @@ def extract_entities(doc: Doc, aliases: AliasMap | None = None) -> list[ArticleE
         ],
         doc_text(doc),
     )
-    entities = _initialisms(_short_place_names(_short_org_names(_one_sense_per_article(people + others))))
+    entities = join_entities(people + others)
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.char_start)
     entities = sorted(entities, key=lambda e: e.mentions[0].char_start)

@@ -1,0 +1,111 @@
+"""Joins of an article's entities that the NER's spans alone miss.
+
+A name tagged a place once is a place throughout ("one sense per article"), a company's short
+name joins it ("Nuvola" -> "Nuvola Systems"), a place's short name joins it ("Nakuru" ->
+"Nakuru County"), and initials join the one name they spell ("EU" -> "European Union"). Each
+pass moves mentions onto the entity they belong to and drops the emptied one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from transforms.aliases import alias_key
+from transforms.lexicon import PLACE_SUFFIX_WORDS
+from transforms.places import known_place
+
+if TYPE_CHECKING:
+    from transforms.entities import ArticleEntity
+
+
+def one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A name the NER calls a place once is a place all through the article: "Arlen" tagged
+    GPE in one sentence and ORG in the next is one place (one sense per discourse).
+
+    Notes:
+        Only identical names join, so "Washington" the city and "George Washington" stay apart;
+        a name the NER never calls a place keeps its types.
+    """
+    places = {alias_key(e.canonical_name): e for e in entities if e.entity_type in ("GPE", "LOC")}
+    kept = []
+    for entity in entities:
+        place = places.get(alias_key(entity.canonical_name))
+        if place is not None and place is not entity and entity.entity_type in ("ORG", "PERSON", "LOC", "GPE"):
+            place.mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+# Last words of company names coined from a brand ("Nuvola Systems"), unlike institutions named
+# after their town ("Northfield Chamber of Commerce", "Corvale Hospital").
+_COMPANY_WORDS = frozenset("systems technologies technology inc corp corporation group holdings capital labs motors airlines airways energy pharmaceuticals pharma ltd plc llc partners ventures networks software media therapeutics robotics".split())
+
+
+def short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
+
+    Notes:
+        Only one-word names the NER did not call an organisation or a person, that are no known
+        place, and that start exactly one company name of the article ("Japan" stays a country
+        beside "Japan Airlines", "Northfield" a town beside "Northfield Chamber of Commerce").
+    """
+    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) > 1]
+    kept = []
+    for entity in entities:
+        words = entity.canonical_name.split()
+        owners = []
+        if len(words) == 1 and entity.entity_type in ("GPE", "LOC", "NORP") and known_place(words[0]) is None:
+            owners = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold() and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS]
+        if len(owners) == 1:
+            owners[0].mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+def short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Nakuru" after "Nakuru County", "Hualien" after "Hualien City": the same place."""
+    places = {}
+    for entity in entities:
+        words = entity.canonical_name.split()
+        if entity.entity_type == "GPE" and len(words) == 2 and words[1].lower() in PLACE_SUFFIX_WORDS:
+            places.setdefault(alias_key(words[0]), []).append(entity)
+    kept = []
+    for entity in entities:
+        owners = places.get(alias_key(entity.canonical_name), []) if entity.entity_type in ("GPE", "LOC", "ORG") else []
+        if len(owners) == 1 and len(entity.canonical_name.split()) == 1:
+            owners[0].mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
+
+
+def initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"EU" after "European Union", "US" after "United States": an all-capitals name that
+    spells the initials of exactly one longer organisation or place of the article joins it,
+    even when the text never defines it in brackets.
+
+    Notes:
+        Initials that fit two names join neither.
+    """
+    longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC") and len(e.canonical_name.split()) > 1]
+    kept = []
+    for entity in entities:
+        letters = entity.canonical_name.replace(".", "")
+        owners = []
+        if entity.entity_type in ("ORG", "GPE") and 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
+            owners = [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]
+        if len(owners) == 1:
+            owners[0].mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
+
+
+def join_entities(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """Every join, in order: senses first, so a short name meets its entity's settled type."""
+    return initialisms(short_place_names(short_org_names(one_sense_per_article(entities))))
