@@ -262,7 +262,7 @@ def _office_org_phrases(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-_FEATURE_OF_WORDS = frozenset({"bay", "gulf", "strait", "straits", "sea", "lake", "isle", "cape", "mount", "sea"})
+_FEATURE_OF_WORDS = frozenset({"bay", "gulf", "strait", "straits", "sea", "lake", "isle", "cape", "mount"})
 
 
 def _feature_of_names(doc: Doc) -> list[tuple[int, int]]:
