@@ -283,3 +283,18 @@ def test_speaker_named_beside_the_cue_or_in_an_introduction(parse, text, speaker
     doc = parse(text)
     direct = [(q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
     assert direct == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mike Pence said on “Fox News Sunday,” that the debate went well.", "Patti LaBelle added “A Change Is Gonna Come,” to the set."],
+    ids=["show-title", "song-title"],
+)
+def test_a_title_in_quotes_is_no_quote(parse, text):
+    doc = parse(text)
+    assert [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"] == []
+
+
+def test_a_sentence_with_lower_case_words_is_a_quote(parse):
+    doc = parse("“We need law and order,” Trump said.")
+    assert [(q.quote_type, q.speaker) for q in extract_quotes(doc, extract_entities(doc))] == [("direct", "Trump")]

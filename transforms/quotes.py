@@ -448,6 +448,8 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
         if span.is_embedded:
             embedded.append(span)
             continue
+        if _looks_like_title(body[span.char_start : span.char_end]):
+            continue  # “Fox News Sunday”, “A Change Is Gonna Come”: a name in quotes, not words said
         # A quote over several paragraphs looks for its cue before its start and after its end.
         p_start = next((a for a, b in paragraphs if a <= span.char_start < b), 0)
         p_end = next((b for a, b in paragraphs if a <= span.char_end <= b), len(body))
@@ -488,6 +490,24 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
         found.append(match)
         previous = match
     return found, used_cues, embedded
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from is it".split())
+
+
+def _looks_like_title(text: str) -> bool:
+    """Two to seven words, every one but the small ones capitalised, and no question or
+    exclamation: the title of a show, book, song or policy ("Morning Joe", "Grand Bargain").
+
+    Notes:
+        Not handled: a title in sentence case ("Make your kid a millionaire") still reads as a
+        quote; a shouted all-capitals quote ("WE WANT JOBS") reads as a title.
+    """
+    words = [w.strip(",.;:'’\"“”") for w in text.split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 7 or text.rstrip().endswith(("?", "!")):
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words) and words[0][0].isupper() and sum(w[0].isupper() for w in words) >= 2
 
 
 def _inverted_subject(cue: Token) -> Token | None:
