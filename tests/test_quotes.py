@@ -25,9 +25,10 @@ def spans(text):
         ("``We are ready,'' she said.", [("We are ready,", False)]),
         ("''First part.\n\n''Second part,'' she said.", [("First part.\n\n''Second part,", False)]),
         ("The players' ball and the Joneses' house.", []),
+        ("He said “we are ready. Then “Go now,” she said.", [("we are ready. Then", True), ("Go now,", False)]),
     ],
     ids=["curly", "straight", "split-by-attribution", "continued-over-paragraphs", "unclosed", "nested-single", "stray-close", "inch-mark",
-         "doubled-apostrophes", "backticks-and-apostrophes", "doubled-over-paragraphs", "plural-possessives-are-no-marks"],
+         "doubled-apostrophes", "backticks-and-apostrophes", "doubled-over-paragraphs", "plural-possessives-are-no-marks", "second-opening-ends-an-unclosed-quote"],
 )
 def test_find_quote_spans(text, expected):
     assert spans(text) == expected

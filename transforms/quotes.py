@@ -112,8 +112,9 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
 
     A quote left open at a paragraph's end continues when the next paragraph opens with a
     quotation mark (news convention); otherwise it ends with its paragraph and is marked
-    uncertain. Stray closing marks are ignored. Never raises on unbalanced marks. Curly,
-    straight and the ASCII pairs ``...'' and ''...'' are quotation marks.
+    uncertain. Stray closing marks are ignored; a second opening mark before any closing one
+    ends the first quote there, uncertain. Never raises on unbalanced marks. Curly, straight
+    and the ASCII pairs ``...'' and ''...'' are quotation marks.
 
     Notes:
         Not handled: single quotation marks ('...') as the outer quote (British style); they
@@ -138,6 +139,13 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             if open_at is None and (length := _opens_here(body, i)):
                 mark_at, open_at, open_para_start = i, i + length, p_start
                 i += length
+                continue
+            if open_at is not None and body[i] in OPENING_MARKS and open_para_start == p_start:
+                # A second opening mark before any closing one: the first was never closed
+                # (a typo); it ends here, uncertain, and the new quote starts.
+                spans.append(_span(body, open_at, i, open_para_start, mark_at, uncertain=True))
+                mark_at, open_at = i, i + 1
+                i += 1
                 continue
             if open_at is not None and (length := _closes_here(body, i)):
                 spans.append(_span(body, open_at, i, open_para_start, mark_at, uncertain=False))
