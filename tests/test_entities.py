@@ -255,3 +255,18 @@ def test_a_feature_named_with_of_is_one_location(parse):
 def test_an_acronym_tagged_a_person_is_an_organisation(parse):
     found = entities_by_name(parse("Pilots’ union SNPL warned of strikes at the airport."))
     assert found["SNPL"].entity_type == "ORG"
+
+
+def test_a_company_the_ner_calls_a_place_in_a_list_of_companies_is_a_company(parse):
+    found = entities_by_name(parse("Much of the growth came from data centres run by Microsoft, Amazon and Alphabet."))
+    assert {found[n].entity_type for n in ("Microsoft", "Amazon", "Alphabet")} == {"ORG"}
+
+
+def test_capitals_the_gazetteer_does_not_know_are_no_place(parse):
+    found = entities_by_name(parse("Chief executive Jensen Huang said generative AI had hit the tipping point."))
+    assert "AI" not in found
+
+
+def test_the_region_of_a_name_is_a_place(parse):
+    found = entities_by_name(parse("Many died in the coastal region of Pwani."))
+    assert found["Pwani"].entity_type == "GPE"

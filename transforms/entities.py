@@ -496,11 +496,25 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, ent.end_char, "GPE")]
     if label in ("ORG", "PERSON") and len(words) == 1 and _coordinated_with_place(words[0]):
         return [(ent.start_char, ent.end_char, "GPE")]
+    if label == "GPE" and place is None and len(words) == 1:
+        word = words[0]
+        if word.text.isupper() and word.text.isalpha():
+            return []  # "generative AI": capitals the gazetteer does not know are no place
+        if not _is_place_object(word) and (_coordinated_with_org(word) or (word.dep_ == "nsubj" and word.head.lower_ in _COMPANY_VERB_FORMS)):
+            return [(ent.start_char, ent.end_char, "ORG")]  # "Amazon and Alphabet", "Nvidia reported"
+    if label in ("ORG", "PERSON") and ent.start >= 2 and ent.doc[ent.start - 1].lower_ == "of" and ent.doc[ent.start - 2].lower_ in _ADMIN_AREA_WORDS:
+        return [(ent.start_char, ent.end_char, "GPE")]  # "the coastal region of Pwani"
     doc = ent.doc
     after = ent.end if doc[ent.end - 1].lower_ not in ("'s", "’s") else ent.end - 1
     if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") and _is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES:
         return [(ent.start_char, doc[after + 1].idx + len(doc[after + 1]), "ORG")]  # "St. Anne's Hospital"
     return [(ent.start_char, ent.end_char, label)]
+
+
+# Verbs whose subject is a company, not a place ("Nvidia reported record revenue").
+_COMPANY_VERB_FORMS = frozenset("reported posted earned sold bought acquired hired launched shipped reports posts earns sells buys acquires".split())
+# Nouns whose "of X" names a place: "the region of Pwani", "the town of Mai Mahiu".
+_ADMIN_AREA_WORDS = frozenset("region province state county district city town village municipality island islands".split())
 
 
 def _in_apposition_to_title(ent: Span) -> bool:
@@ -516,7 +530,19 @@ def _coordinated_with_place(token: Token) -> bool:
     siblings += [c for c in token.children if c.dep_ == "conj"]
     first = token.head if token.dep_ == "conj" else token
     after_place = _is_place_object(first) and first.head.lower_ != "between"  # "between Smith and Jones": people
+    # A list that also holds an organisation is no list of places: "Microsoft, Amazon and
+    # Alphabet" (Alphabet tagged GPE) are companies.
+    if not after_place and _coordinated_with_org(token):
+        return False
     return any(s.ent_type_ in ("GPE", "LOC") or (after_place and s.ent_type_ in ("ORG", "PERSON") and _is_capitalised(s)) for s in siblings)
+
+
+def _coordinated_with_org(token: Token) -> bool:
+    siblings = [token.head] if token.dep_ == "conj" else []
+    siblings += [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        siblings += [c for c in token.head.children if c.dep_ == "conj" and c != token]
+    return any(s.ent_type_ == "ORG" for s in siblings)
 
 
 def _add_mention(mentions: list[Mention], claimed: list[tuple[int, int]], roles: list[tuple[int, int]], body: str, start: int, end: int, label: str) -> None:

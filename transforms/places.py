@@ -28,7 +28,7 @@ _SUBDIVISION_TYPES = frozenset(
     }
 )
 # Short forms news uses for countries that neither table spells that way.
-_EXTRA_COUNTRY_NAMES = ("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "America", "Russia", "South Korea", "North Korea", "Iran", "Syria", "Vietnam", "Taiwan", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Laos", "Czech Republic", "Ivory Coast", "Holland")
+_EXTRA_COUNTRY_NAMES = ("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "America", "Russia", "South Korea", "North Korea", "Iran", "Syria", "Vietnam", "Taiwan", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Laos", "Czech Republic", "Ivory Coast", "Holland", "UAE", "DRC", "PRC", "DPRK", "ROK", "USSR", "NYC")
 
 
 # Regions news names that are no country, state or city.
