@@ -8,6 +8,7 @@ pass moves mentions onto the entity they belong to and drops the emptied one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from transforms.aliases import alias_key
@@ -16,6 +17,19 @@ from transforms.places import known_place
 
 if TYPE_CHECKING:
     from transforms.entities import ArticleEntity
+
+
+def _join_into_owners(entities: list[ArticleEntity], owners_of: Callable[[ArticleEntity], list[ArticleEntity]]) -> list[ArticleEntity]:
+    """Move each entity's mentions onto its one owner (``owners_of``) and drop it; an entity
+    with no owner, or with two, stays as it is."""
+    kept = []
+    for entity in entities:
+        owners = [o for o in owners_of(entity) if o is not entity]
+        if len(owners) == 1:
+            owners[0].mentions.extend(entity.mentions)
+        else:
+            kept.append(entity)
+    return kept
 
 
 def one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]:
@@ -27,14 +41,12 @@ def one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]:
         a name the NER never calls a place keeps its types.
     """
     places = {alias_key(e.canonical_name): e for e in entities if e.entity_type in ("GPE", "LOC")}
-    kept = []
-    for entity in entities:
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         place = places.get(alias_key(entity.canonical_name))
-        if place is not None and place is not entity and entity.entity_type in ("ORG", "PERSON", "LOC", "GPE"):
-            place.mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
+        return [place] if place is not None and entity.entity_type in ("ORG", "PERSON", "LOC", "GPE") else []
+
+    return _join_into_owners(entities, owners_of)
 
 
 # Last words of company names coined from a brand ("Nuvola Systems"), unlike institutions named
@@ -51,17 +63,14 @@ def short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
         beside "Japan Airlines", "Northfield" a town beside "Northfield Chamber of Commerce").
     """
     orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) > 1]
-    kept = []
-    for entity in entities:
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         words = entity.canonical_name.split()
-        owners = []
-        if len(words) == 1 and entity.entity_type in ("GPE", "LOC", "NORP") and known_place(words[0]) is None:
-            owners = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold() and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS]
-        if len(owners) == 1:
-            owners[0].mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
+        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP") or known_place(words[0]) is not None:
+            return []
+        return [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold() and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS]
+
+    return _join_into_owners(entities, owners_of)
 
 
 def short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
@@ -71,14 +80,13 @@ def short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
         words = entity.canonical_name.split()
         if entity.entity_type == "GPE" and len(words) == 2 and words[1].lower() in PLACE_SUFFIX_WORDS:
             places.setdefault(alias_key(words[0]), []).append(entity)
-    kept = []
-    for entity in entities:
-        owners = places.get(alias_key(entity.canonical_name), []) if entity.entity_type in ("GPE", "LOC", "ORG") else []
-        if len(owners) == 1 and len(entity.canonical_name.split()) == 1:
-            owners[0].mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        if entity.entity_type not in ("GPE", "LOC", "ORG") or len(entity.canonical_name.split()) != 1:
+            return []
+        return places.get(alias_key(entity.canonical_name), [])
+
+    return _join_into_owners(entities, owners_of)
 
 
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
@@ -93,17 +101,14 @@ def initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:
         Initials that fit two names join neither.
     """
     longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC") and len(e.canonical_name.split()) > 1]
-    kept = []
-    for entity in entities:
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         letters = entity.canonical_name.replace(".", "")
-        owners = []
-        if entity.entity_type in ("ORG", "GPE") and 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha():
-            owners = [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]
-        if len(owners) == 1:
-            owners[0].mentions.extend(entity.mentions)
-        else:
-            kept.append(entity)
-    return kept
+        if entity.entity_type not in ("ORG", "GPE") or not 2 <= len(letters) <= 6 or not (letters.isupper() and letters.isalpha()):
+            return []
+        return [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]
+
+    return _join_into_owners(entities, owners_of)
 
 
 def join_entities(entities: list[ArticleEntity]) -> list[ArticleEntity]:

@@ -78,7 +78,7 @@ def _is_infinitive(verb: Token) -> bool:
 def _is_past_perfect(verb: Token) -> bool:
     # "had been due to expire Friday": the plan's date has passed ("due" hangs off "been").
     heads = (verb, verb.head) if verb.dep_ == "acomp" else (verb,)
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for head in heads for c in head.children)
+    return any(_has_aux(head, ("had", "'d")) for head in heads)
 
 
 def _has_aux(verb: Token, forms: tuple[str, ...]) -> bool:
