@@ -86,7 +86,8 @@ def main() -> None:
     pred_by_doc: dict[str, list[dict]] = defaultdict(list)
     for name, _, rows in extract_folder(args.articles):
         for q in rows.quotes:
-            pred_by_doc[name].append({"doc": name, "content_start": q.char_start, "content_end": q.char_end, "content": q.text,
+            pred_by_doc[name].append({"doc": name, "content_start": q.char_start, "content_end": q.char_end,
+                                      "content_spans": [[seg["char_start"], seg["char_end"]] for seg in q.segments], "content": q.content,
                                       "type": q.quote_type, "speaker": q.speaker, "cue": q.cue})
     if args.predictions:
         args.predictions.write_text("".join(json.dumps(p) + "\n" for ps in pred_by_doc.values() for p in ps), encoding="utf-8")

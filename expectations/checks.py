@@ -44,6 +44,19 @@ def references(table: str, column: str, target_table: str, target_column: str) -
     return check
 
 
+def segments_inside_quote(tables: Tables) -> list[bool]:
+    """A quote's segments run in order inside its span, and its content is their text joined by spaces."""
+    rows = tables["quotes"].select(["char_start", "char_end", "text", "segments", "content"]).to_pylist()
+    results = []
+    for r in rows:
+        segments, start = r["segments"], r["char_start"]
+        bounds = [start] + [b for seg in segments for b in (seg["char_start"], seg["char_end"])] + [r["char_end"]]
+        in_order = bool(segments) and bounds == sorted(bounds) and all(seg["char_start"] < seg["char_end"] for seg in segments)
+        joined = " ".join(r["text"][seg["char_start"] - start : seg["char_end"] - start] for seg in segments)
+        results.append(in_order and joined == r["content"])
+    return results
+
+
 def speaker_named_when_entity(tables: Tables) -> list[bool]:
     """A quote attributed to an entity also carries the speaker's name."""
     rows = tables["quotes"].select(["speaker", "speaker_entity_id"]).to_pylist()

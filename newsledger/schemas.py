@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -29,6 +29,8 @@ RUN_STATUSES = ("success", "failed")
 REJECT_STAGES = ("read", "decode", "parse", "extract")
 
 UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
+# Pieces of a quote's text that are the speaker's words (a quote split by its attribution has two).
+SEGMENTS = pa.list_(pa.struct([pa.field("char_start", pa.int32(), nullable=False), pa.field("char_end", pa.int32(), nullable=False)]))
 
 
 def _field(
@@ -88,7 +90,14 @@ QUOTES = _schema(
     [
         _field("quote_id", pa.string(), "Stable id of the quote: a hash of article and span."),
         ARTICLE_ID,
-        *_span_fields("quoted content, without its quotation marks"),
+        *_span_fields("quoted content, without its outer quotation marks"),
+        _field(
+            "segments",
+            SEGMENTS,
+            "Spans of articles.body holding the speaker's own words: one, or several when an attribution splits the quote "
+            "('\"A,\" she said. \"B.\"' gives A and B; text runs from A to B).",
+        ),
+        _field("content", pa.string(), "The speaker's words alone: the segments' text joined by a space; equals text for an unsplit quote."),
         _field("quote_type", pa.string(), "direct (in quotation marks), indirect (reported) or mixed.", allowed=QUOTE_TYPES),
         _field("speaker", pa.string(), "Canonical name of who said it; null when it cannot be attributed.", nullable=True),
         _field(

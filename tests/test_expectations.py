@@ -51,6 +51,8 @@ def _broken(tables, name, column, transform):
         ("quotes", "text", lambda v: [t + "!" for t in v], "check__span_matches_body"),
         ("quotes", "quote_type", lambda v: ["rumour"] + v[1:], "expect_column_values_to_be_in_set on column 'quote_type'"),
         ("quotes", "speaker_entity_id", lambda v: ["no-such-entity"] + v[1:], "check__speaker_entity_exists"),
+        ("quotes", "content", lambda v: [t + " and more" for t in v], "check__segments_inside_quote"),
+        ("quotes", "segments", lambda v: [[{"char_start": s[0]["char_end"], "char_end": s[0]["char_start"]}] for s in v], "check__segments_inside_quote"),
         ("entity_mentions", "entity_id", lambda v: ["no-such-entity"] + v[1:], "check__entity_exists"),
         ("entity_mentions", "char_end", lambda v: [10**6] + v[1:], "check__span_matches_body"),
         ("temporal_expressions", "timex_type", lambda v: ["WHEN"] + v[1:], "column 'timex_type'"),
@@ -58,7 +60,7 @@ def _broken(tables, name, column, transform):
         ("articles", "article_id", lambda v: [v[1]] + v[1:], "expect_column_values_to_be_unique on column 'article_id'"),
         ("entities", "canonical_name", lambda v: [None] + v[1:], "expect_column_values_to_not_be_null on column 'canonical_name'"),
     ],
-    ids=["span-text", "quote-type", "speaker-fk", "mention-fk", "span-out-of-body", "timex-type", "event-article-fk", "duplicate-key", "null"],
+    ids=["span-text", "quote-type", "speaker-fk", "quote-content", "segment-reversed", "mention-fk", "span-out-of-body", "timex-type", "event-article-fk", "duplicate-key", "null"],
 )
 def test_broken_copy_fails_and_names_the_check(sample_tables, table, column, transform, expected_failure):
     report = validate_tables(_broken(sample_tables, table, column, transform))

@@ -215,27 +215,44 @@ def test_a_dash_before_a_sentence_is_no_attribution(parse):
 
 
 @pytest.mark.parametrize(
-    ("text", "expected_texts"),
+    ("text", "expected_texts", "expected_words"),
     [
         (
             "Priya Raman spoke.\n\n“It’s finished,” she said of the harbour plan, which the council had debated for years. “In my head, anyway.”",
             ["It’s finished,” she said of the harbour plan, which the council had debated for years. “In my head, anyway."],
+            [["It’s finished,", "In my head, anyway."]],
         ),
         (
             "Priya Raman spoke.\n\n“The plan is finished,” she said.\n\n“We start again in the spring with a smaller budget.”",
             ["The plan is finished,” she said.\n\n“We start again in the spring with a smaller budget."],
+            [["The plan is finished,", "We start again in the spring with a smaller budget."]],
         ),
         (
             "Priya Raman spoke.\n\n“The plan is finished,” she said.\n\nThe council met on Monday.\n\n“We start again in the spring with a smaller budget.”",
             ["The plan is finished,", "We start again in the spring with a smaller budget."],
+            [["The plan is finished,"], ["We start again in the spring with a smaller budget."]],
+        ),
+        (
+            "Priya Raman spoke at the pier.\n\n“My hope,” she said, “is that the harbour reopens by spring.”",
+            ["My hope,” she said, “is that the harbour reopens by spring."],
+            [["My hope,", "is that the harbour reopens by spring."]],
+        ),
+        (
+            "Priya Raman spoke.\n\n“The harbour will reopen in spring, and the ferries will run again.\n\n“The council has the money for it,” she said.",
+            ["The harbour will reopen in spring, and the ferries will run again.\n\n“The council has the money for it,"],
+            [["The harbour will reopen in spring, and the ferries will run again.", "The council has the money for it,"]],
         ),
     ],
-    ids=["long-attribution-inside-paragraph", "next-paragraph-all-quote", "narration-between-starts-a-new-quote"],
+    ids=["long-attribution-inside-paragraph", "next-paragraph-all-quote", "narration-between-starts-a-new-quote", "attribution-mid-sentence",
+         "continued-over-paragraphs"],
 )
-def test_one_utterance_is_one_quote(parse, text, expected_texts):
-    quotes = extract_quotes(doc := parse(text), extract_entities(doc))
-    assert [q.text for q in quotes if q.quote_type == "direct"] == expected_texts
-    assert {q.speaker for q in quotes if q.quote_type == "direct"} == {"Priya Raman"}
+def test_one_utterance_is_one_quote(parse, text, expected_texts, expected_words):
+    doc = parse(text)
+    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    assert [q.text for q in quotes] == expected_texts
+    # The attribution and the paragraph breaks between the pieces are not the speaker's words.
+    assert [[text[a:b] for a, b in q.word_spans] for q in quotes] == expected_words
+    assert {q.speaker for q in quotes} == {"Priya Raman"}
 
 
 def test_a_sourceless_clause_inside_an_attributed_quote_is_not_a_quote_of_its_own(parse):

@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsledger.errors import WarehouseError
-from newsledger.schemas import TABLES
+from newsledger.schemas import SCHEMA_VERSION, TABLES
 from transforms.runs import RunCounts, run_row
 from warehouse import load, staging
 
@@ -131,7 +131,7 @@ def test_lake_is_partitioned_follows_the_contract_and_reads_without_our_code(fin
         for path in files:
             schema = pq.read_schema(path)
             assert schema.remove_metadata().equals(table.schema.remove_metadata())
-            assert schema.metadata[b"newsledger.schema_version"] == b"1"
+            assert schema.metadata[b"newsledger.schema_version"] == SCHEMA_VERSION.encode()
     months = {p.name for p in (root / "quotes").iterdir()}
     assert "published_month=2024-03" in months
     # pandas and pyarrow read the partitioned folder; DuckDB reads it with hive partitioning.

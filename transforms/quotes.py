@@ -48,6 +48,9 @@ class QuoteSpan:
     is_uncertain: bool
     opens_paragraph: bool
     is_embedded: bool
+    # The quoted words: one piece, or one per paragraph of a quote continued over paragraphs
+    # (the paragraph break and the next paragraph's opening mark are not words said).
+    segments: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,12 @@ class QuoteMatch:
     speaker_entity: ArticleEntity | None
     cue: str | None
     is_uncertain: bool
+    # Spans of the speaker's own words; empty means the one span (char_start, char_end).
+    segments: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def word_spans(self) -> tuple[tuple[int, int], ...]:
+        return self.segments or ((self.char_start, self.char_end),)
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
@@ -126,6 +135,7 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     mark_at = 0
     open_para_start = 0
     carried = False
+    breaks: list[tuple[int, int]] = []  # (end of a paragraph, start of its continuation's words)
     for index, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
         if carried:
@@ -134,6 +144,7 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
                 i += 1
             if i < p_end:
                 i += _starts_with_mark(body, i)
+            breaks.append((paragraphs[index - 1][1], i))
         carried = False
         while i < p_end:
             if open_at is None and (length := _opens_here(body, i)):
@@ -143,12 +154,14 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             if open_at is not None and body[i] in OPENING_MARKS and open_para_start == p_start:
                 # A second opening mark before any closing one: the first was never closed
                 # (a typo); it ends here, uncertain, and the new quote starts.
-                spans.append(_span(body, open_at, i, open_para_start, mark_at, uncertain=True))
+                spans.append(_span(body, open_at, i, open_para_start, mark_at, uncertain=True, breaks=breaks))
+                breaks = []
                 mark_at, open_at = i, i + 1
                 i += 1
                 continue
             if open_at is not None and (length := _closes_here(body, i)):
-                spans.append(_span(body, open_at, i, open_para_start, mark_at, uncertain=False))
+                spans.append(_span(body, open_at, i, open_para_start, mark_at, uncertain=False, breaks=breaks))
+                breaks = []
                 open_at = None
                 i += length
                 continue
@@ -158,16 +171,23 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             if nxt is not None and _starts_with_mark(body, nxt):
                 carried = True
             else:
-                spans.append(_span(body, open_at, p_end, open_para_start, mark_at, uncertain=True))
+                spans.append(_span(body, open_at, p_end, open_para_start, mark_at, uncertain=True, breaks=breaks))
+                breaks = []
                 open_at = None
     return [s for s in spans if s.char_start < s.char_end]
 
 
-def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int, uncertain: bool) -> QuoteSpan:
+def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int, uncertain: bool, breaks: list[tuple[int, int]]) -> QuoteSpan:
     start, end = _trimmed(body, open_at, close_at)
     before = body[para_start:mark_at].rstrip()
     embedded = bool(before) and (before[-1].isalnum() or before[-1] in "-") and body[start : start + 1].islower()
-    return QuoteSpan(start, end, uncertain, opens_paragraph=not before, is_embedded=embedded)
+    pieces, piece_start = [], open_at
+    for para_end, resume in breaks:
+        pieces.append(_trimmed(body, piece_start, para_end))
+        piece_start = resume
+    pieces.append(_trimmed(body, piece_start, close_at))
+    segments = tuple(p for p in pieces if p[0] < p[1]) if len(pieces) > 1 else ()
+    return QuoteSpan(start, end, uncertain, opens_paragraph=not before, is_embedded=embedded, segments=segments)
 
 
 # --- speakers ------------------------------------------------------------------------------
@@ -452,6 +472,7 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
     used_cues: set[int] = set()
     embedded: list[QuoteSpan] = []
     previous: QuoteMatch | None = None
+    previous_cue: int | None = None
     for span in spans:
         if span.is_embedded:
             embedded.append(span)
@@ -483,20 +504,24 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
             speaker = _Speaker(previous.speaker, previous.speaker_entity)
         if cue_text is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
             continue
-        if cue_text is None and previous is not None and _continues_previous(body, previous, span):
-            # '"A," she said. "B."' is one utterance split by its attribution: one quote.
+        shares_cue = previous is not None and cue is not None and cue.i == previous_cue and "\n" not in body[previous.char_end : span.char_start]
+        if previous is not None and (shares_cue or (cue_text is None and _continues_previous(body, previous, span))):
+            # '"A," she said. "B."' and '"A," she said, "b."' are one utterance split by its
+            # attribution: one quote whose segments leave the attribution out.
             merged = QuoteMatch(
                 previous.char_start, span.char_end, body[previous.char_start : span.char_end], "direct",
                 previous.speaker, previous.speaker_entity, previous.cue, previous.is_uncertain or span.is_uncertain,
+                previous.word_spans + (span.segments or ((span.char_start, span.char_end),)),
             )
             found[-1] = previous = merged
             continue
         match = QuoteMatch(
             span.char_start, span.char_end, body[span.char_start : span.char_end], "direct",
-            speaker.name, speaker.entity, cue_text, span.is_uncertain,
+            speaker.name, speaker.entity, cue_text, span.is_uncertain, span.segments,
         )
         found.append(match)
         previous = match
+        previous_cue = cue.i if cue is not None else None
     return found, used_cues, embedded
 
 

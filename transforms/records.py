@@ -68,6 +68,8 @@ class Quote:
     char_start: int
     char_end: int
     text: str
+    segments: list[dict[str, int]]
+    content: str
     quote_type: str
     speaker: str | None
     speaker_entity_id: str | None

@@ -27,6 +27,10 @@ _DUCKDB_TYPES = {
 
 def duckdb_type(type_: pa.DataType) -> str:
     """The DuckDB column type for an Arrow type used in our schemas."""
+    if pa.types.is_list(type_):
+        return duckdb_type(type_.value_type) + "[]"
+    if pa.types.is_struct(type_):
+        return "STRUCT(" + ", ".join(f"{f.name} {duckdb_type(f.type)}" for f in type_) + ")"
     try:
         return _DUCKDB_TYPES[type_]
     except KeyError:

@@ -38,9 +38,11 @@ COMMENT ON COLUMN entity_aliases.source IS 'What joined it: the article''s text,
 COMMENT ON TABLE quotes IS 'Quotations (direct, indirect, mixed) with their speaker when one can be attributed.';
 COMMENT ON COLUMN quotes.quote_id IS 'Stable id of the quote: a hash of article and span.';
 COMMENT ON COLUMN quotes.article_id IS 'The article the row belongs to.';
-COMMENT ON COLUMN quotes.char_start IS 'Start of the quoted content, without its quotation marks in articles.body (Python string index).';
-COMMENT ON COLUMN quotes.char_end IS 'End of the quoted content, without its quotation marks in articles.body, exclusive.';
-COMMENT ON COLUMN quotes.text IS 'The quoted content, without its quotation marks as written: always body[char_start:char_end].';
+COMMENT ON COLUMN quotes.char_start IS 'Start of the quoted content, without its outer quotation marks in articles.body (Python string index).';
+COMMENT ON COLUMN quotes.char_end IS 'End of the quoted content, without its outer quotation marks in articles.body, exclusive.';
+COMMENT ON COLUMN quotes.text IS 'The quoted content, without its outer quotation marks as written: always body[char_start:char_end].';
+COMMENT ON COLUMN quotes.segments IS 'Spans of articles.body holding the speaker''s own words: one, or several when an attribution splits the quote (''"A," she said. "B."'' gives A and B; text runs from A to B).';
+COMMENT ON COLUMN quotes.content IS 'The speaker''s words alone: the segments'' text joined by a space; equals text for an unsplit quote.';
 COMMENT ON COLUMN quotes.quote_type IS 'direct (in quotation marks), indirect (reported) or mixed.';
 COMMENT ON COLUMN quotes.speaker IS 'Canonical name of who said it; null when it cannot be attributed.';
 COMMENT ON COLUMN quotes.speaker_entity_id IS 'Entity of the speaker; null when unattributed or not a named entity.';
