@@ -27,7 +27,14 @@ TYPES = ("direct", "indirect", "mixed")
 # Gold sources that are pronouns: newsledger names the person behind "he said" instead (by
 # design), so these can never agree; the benchmark also reports accuracy without them.
 PRONOUN_SOURCES = frozenset("he she they i we it you him her them who which his its their whom this that".split())
-_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "gov", "governor", "president", "secretary", "minister", "the", "gen", "general"}
+# Words dropped from the start of a speaker before comparing: the team scorer's list
+# (../shared/eval/score_quotes.py), so both print the same speaker accuracy.
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sen senator rep representative "
+    "congressman congresswoman gov governor lt col gen general maj capt cpt sgt adm admiral president vice prime "
+    "minister secretary chancellor mayor judge justice chief spokesman spokeswoman spokesperson former the union state "
+    "deputy speaker leader ambassador chairman chairwoman chair ceo hon honourable honorable shri smt st".split()
+)
 
 
 def _chars(record: dict) -> set[int]:
@@ -35,22 +42,31 @@ def _chars(record: dict) -> set[int]:
     return {i for start, end in spans for i in range(start, end)}
 
 
+def _raw_words(name: str | None) -> list[str]:
+    return re.findall(r"[a-z0-9]+", (name or "").lower())
+
+
 def _words(name: str | None) -> list[str]:
-    if not name:
-        return []
-    words = re.sub(r"['’]s\b", "", name.lower())
-    words = re.sub(r"[^\w\s]", " ", words).split()
-    return [w for w in words if w not in _TITLES]
+    words = _raw_words(re.sub(r"'s\b", "", (name or "").lower().replace("\u2019", "'")))
+    while words and words[0] in _TITLES:
+        words = words[1:]
+    return words
+
+
+def _inside(short: list[str], long: list[str]) -> bool:
+    return len(short) <= len(long) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def speakers_agree(predicted: str | None, gold: str | None) -> bool:
+    """Equal, one inside the other, or the same last word, after dropping case, punctuation,
+    possessives and leading titles; a speaker that is only a title ("the president") is
+    compared as written."""
     a, b = _words(predicted), _words(gold)
     if not a or not b:
-        return False
-    if a == b or a[-1] == b[-1]:
-        return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+        a, b = a or _raw_words(predicted), b or _raw_words(gold)
+        if not a or not b:
+            return False
+    return a == b or a[-1] == b[-1] or _inside(a, b) or _inside(b, a)
 
 
 def match(gold: list[dict], predicted: list[dict], threshold: float) -> list[tuple[int, int]]:

@@ -15,6 +15,8 @@ from bench.timex_quality import match as match_timexes
         ("Ministry", "The Defence Ministry", True),
         ("Lloyd Austin", "Rajnath Singh", False),
         (None, "Rajnath Singh", False),
+        ("the president", "the president", True),  # only a title: compared as written
+        ("the president", "the senator", False),
     ],
 )
 def test_speakers_agree(predicted, gold, agree):

@@ -11,6 +11,7 @@ Notes:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,9 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 MIN_UNATTRIBUTED_WORDS = 5
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MALE_FEMALE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# Vague sources are kept as written ("some say", "all agreed"), like "experts say".
+_INDEFINITE_PRONOUNS = frozenset("all some many several few others everyone everybody someone somebody each both most".split())
 
 
 @dataclass(frozen=True)
@@ -259,12 +263,19 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     """
     if subject is None:
         return _Speaker(None, None)
+    body = doc_text(subject.doc)
+    if "\n" in body[min(subject.idx, subject.head.idx) : max(subject.idx, subject.head.idx)]:
+        return _Speaker(None, None)  # a subject in another paragraph than its verb is a misparse (AP "The Latest" time stamps)
+    para_start = body.rfind("\n", 0, subject.idx) + 1
+    para_end = body.find("\n", subject.idx) % (len(body) + 1)
     # The subject's own words, not its clauses or appositions ("Trump, speaking to a
-    # group in Virginia," is Trump, not Virginia).
+    # group in Virginia," is Trump, not Virginia), and never across a paragraph break.
     phrase = [
         t
         for t in subject.subtree
-        if (t.dep_ not in ("punct", "relcl", "acl", "appos") or t == subject) and not any(a.dep_ == "advcl" for a in _path_to(t, subject))
+        if (t.dep_ != "punct" or t == subject)
+        and not any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in _path_to(t, subject))
+        and para_start <= t.idx < para_end
     ]
     start = min(t.idx for t in phrase)
     end = max(t.idx + len(t) for t in phrase)
@@ -274,7 +285,7 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     if named is not None:
         return _Speaker(named.canonical_name, named)
     lower = subject.lower_
-    if subject.pos_ == "PRON":
+    if subject.pos_ == "PRON" and lower not in _INDEFINITE_PRONOUNS:
         if lower in _MALE_FEMALE_PRONOUNS:
             person = _nearest(entities, quote_start, ("PERSON",))
             if person is not None:
@@ -286,7 +297,7 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
             return _Speaker(org.canonical_name, org)
     if lower in DOCUMENT_NOUNS and document_source is not None:
         return _Speaker(document_source.canonical_name, document_source)
-    text = doc_text(subject.doc)[start:end]
+    text = body[start:end]
     return _Speaker(text, None)
 
 
@@ -300,13 +311,25 @@ def _path_to(token: Token, root: Token) -> list[Token]:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child
+    """The subject of a cue, climbing to the clause it hangs on when it has none of its own.
+
+    "an architect who said" -> architect; "Trump said, suggesting" and "began by saying" take
+    the subject of "said" and "began"; of two subjects the parser gives one verb (an AP time
+    stamp "5:45 p.m." and the real one), the nearer one before the verb.
+    """
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        before = [s for s in subjects if s.i < verb.i]
+        subject = before[-1] if before else subjects[0]
+        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
+        return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Hillary Clinton asking, ..."
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head.head)
     return None
 
 
@@ -347,11 +370,23 @@ def _cue_near(doc: Doc, span: QuoteSpan, all_spans: list[QuoteSpan], p_start: in
         return [t for t in _cue_tokens(doc) if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in inside)]
 
     after, before = cues(span.char_end, after_end), cues(before_start, span.char_start)
-    if after:
+    if after and (body[span.char_end - 1] != "." or _attribution_starts_after(doc, span, after[0])):
         return after[0]
     if before:
         return before[-1]
     return None
+
+
+def _attribution_starts_after(doc: Doc, span: QuoteSpan, cue: Token) -> bool:
+    """After a quote that ends its sentence ('"...smart." Trump was defensive, ...'), a later
+    cue attributes it only when its clause starts right after the quote ('"..." he said')."""
+    tokens = doc_tokens(doc)
+    at = bisect.bisect_right(tokens, span.char_end, key=lambda t: t.idx)
+    first = next((t for t in tokens[at:] if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    subject = _subject_of(cue)
+    return cue.i == first.i or (subject is not None and subject.left_edge.i <= first.i <= subject.i)
 
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*(?P<name>[^\W\d][^\n]{1,80}?)[ \t\u00a0.]*(?:\n|$)")
