@@ -336,3 +336,13 @@ def test_speaker_of_a_cue_without_its_own_named_subject(parse, text, cue, speake
     doc = parse(text)
     found = {q.cue: q.speaker for q in extract_quotes(doc, extract_entities(doc))}
     assert found.get(cue) == speaker, found
+
+
+def test_a_cue_after_a_sentence_ending_quote_must_start_right_after_it(parse):
+    """'"...smart." Trump was defensive about an architect who said ...': "said" belongs to the
+    architect's sentence; the quote keeps the cue before it. Unhandled: a period typed for the
+    comma with a long attribution after it ('"We won." Mayor Elena Varga of Port Ellis said.')."""
+    text = "Dana Whitfield boasted, “That makes me smart.” Whitfield was defensive about an architect who said he was never paid."
+    doc = parse(text)
+    [direct] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    assert (direct.speaker, direct.cue) == ("Dana Whitfield", "boasted")
