@@ -294,8 +294,17 @@ def test_speakers_that_are_not_the_nearest_name(parse, text, speaker):
             "Priya Raman spoke after the vote.\n\nAccording to Raman, “the harbour wall will be finished before the storms come.”",
             "Priya Raman", "according to",
         ),
+        (
+            "Harbour Holdings filed its accounts.\n\nThe Port Ellis Gazette reports:\n\n“The harbour lost money in every quarter of the year, and the council knew it.”",
+            "Port Ellis Gazette", "reports",
+        ),
+        (
+            "Priya Raman wrote on Facebook on Sunday: “The harbour wall will be finished before the storms come.”",
+            "Priya Raman", "wrote",
+        ),
     ],
-    ids=["said-name-appositive", "name-parenthetical-said", "any-verb-colon", "according-to-before-a-quote"],
+    ids=["said-name-appositive", "name-parenthetical-said", "any-verb-colon", "according-to-before-a-quote", "block-quote-introduced-by-the-paragraph-before",
+         "colon-after-the-verbs-adjunct"],
 )
 def test_speaker_named_beside_the_cue_or_in_an_introduction(parse, text, speaker, cue):
     doc = parse(text)

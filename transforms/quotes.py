@@ -456,19 +456,32 @@ def _introduction(doc: Doc, entities: list[ArticleEntity], span: QuoteSpan, p_st
     """
     body = doc_text(doc)
     head = body[p_start : span.char_start - 1]
+    before = body[:p_start].rstrip()
+    if not head.strip() and before.endswith(":"):
+        # A block quote introduced by the paragraph before it ("The New York Times reports:").
+        p_start = before.rfind("\n") + 1
+        head = before[p_start:]
     if (according := _ACCORDING_INTRO.search(head)) is not None:
         start = p_start + according.start("name")
         named = _entity_at(entities, start, p_start + according.end("name"))
         name = named.canonical_name if named else according["name"].strip()
         return _Speaker(name, named), "according to"
     colon = _COLON_INTRO.search(head)
-    if colon is None:
+    if colon is not None:
+        verb_span = doc.char_span(p_start + colon.start("verb"), p_start + colon.end("verb"))
+        verb = verb_span[0] if verb_span is not None and verb_span[0].pos_ in ("VERB", "AUX") else None
+    elif head.rstrip().endswith(":"):
+        # "said in a statement:", "wrote on Facebook:": the last reporting verb of the sentence.
+        stops = list(_sentence_ends(head.rstrip()[:-1]))
+        sentence_start = p_start + (stops[-1].end() if stops else 0)
+        verbs = [t for t in _cue_tokens(doc) if sentence_start <= t.idx < p_start + len(head)]
+        verb = verbs[-1] if verbs else None
+    else:
         return None
-    verb = doc.char_span(p_start + colon.start("verb"), p_start + colon.end("verb"))
-    if verb is None or verb[0].pos_ not in ("VERB", "AUX"):
+    if verb is None:
         return None
-    speaker = resolve_speaker(_subject_of(verb[0]) or _inverted_subject(verb[0]), entities, span.char_start, None)
-    return (speaker, verb[0].text) if speaker.name else None
+    speaker = resolve_speaker(_subject_of(verb) or _inverted_subject(verb), entities, span.char_start, None)
+    return (speaker, verb.text) if speaker.name else None
 
 
 def _words(body: str, start: int, end: int) -> int:
