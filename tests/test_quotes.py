@@ -355,3 +355,28 @@ def test_a_cue_after_a_sentence_ending_quote_must_start_right_after_it(parse):
     doc = parse(text)
     [direct] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
     assert (direct.speaker, direct.cue) == ("Dana Whitfield", "boasted")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dana Whitfield announced her campaign on Monday.\n\n“Any candidate has to make money while running for office,” said Whitfield campaign spokesman Tomas Reyes.",
+            "Tomas Reyes",
+        ),
+        (
+            "Elena Varga spoke in Port Ellis on Monday.\n\n“Should the harbour close for good?” a reporter was heard asking Varga after the event.",
+            "a reporter",
+        ),
+        (
+            "Tomas Reyes spoke first. “I have worked with Dana Whitfield for twenty years in this town.”\n\n“We owe the harbour everything,” he added.",
+            "Tomas Reyes",
+        ),
+    ],
+    ids=["name-modifying-a-role-is-not-the-speaker", "a-name-after-a-later-cue-is-its-object", "he-skips-names-inside-quotes"],
+)
+def test_speaker_beside_the_cue_and_pronouns(parse, text, speaker):
+    """Unhandled: a pronoun whose antecedent is named only inside an earlier quote."""
+    doc = parse(text)
+    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    assert quotes[-1].speaker == speaker, quotes

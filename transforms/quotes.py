@@ -204,8 +204,16 @@ def _entity_at(entities: list[ArticleEntity], start: int, end: int) -> ArticleEn
     return None
 
 
-def _nearest(entities: list[ArticleEntity], offset: int, types: tuple[str, ...], head_word: str | None = None, after_too: bool = False) -> ArticleEntity | None:
-    """The entity of those types mentioned last before offset (or, failing that, first after)."""
+def _nearest(
+    entities: list[ArticleEntity],
+    offset: int,
+    types: tuple[str, ...],
+    head_word: str | None = None,
+    after_too: bool = False,
+    skip: tuple[tuple[int, int], ...] = (),
+) -> ArticleEntity | None:
+    """The entity of those types mentioned last before offset (or, failing that, first after),
+    leaving out mentions inside the ``skip`` spans."""
     before: tuple[int, ArticleEntity] | None = None
     after: tuple[int, ArticleEntity] | None = None
     for entity in entities:
@@ -215,6 +223,8 @@ def _nearest(entities: list[ArticleEntity], offset: int, types: tuple[str, ...],
         if head_word and not any(head_word[:6].casefold() in m.text.casefold() for m in entity.mentions):
             continue
         for mention in entity.mentions:
+            if any(a <= mention.char_start < b for a, b in skip):
+                continue
             if mention.char_end <= offset:
                 if before is None or mention.char_start > before[0]:
                     before = (mention.char_start, entity)
@@ -287,7 +297,8 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     lower = subject.lower_
     if subject.pos_ == "PRON" and lower not in _INDEFINITE_PRONOUNS:
         if lower in _MALE_FEMALE_PRONOUNS:
-            person = _nearest(entities, quote_start, ("PERSON",))
+            # A person named inside a quote is who was talked about, not who talks next.
+            person = _nearest(entities, quote_start, ("PERSON",), skip=_quoted_ranges(subject.doc))
             if person is not None:
                 return _Speaker(person.canonical_name, person)
         return _Speaker(None, None)
@@ -299,6 +310,14 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
         return _Speaker(document_source.canonical_name, document_source)
     text = body[start:end]
     return _Speaker(text, None)
+
+
+def _quoted_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """Spans inside quotation marks, found once per Doc."""
+    cached = doc.user_data.get("newsledger.quoted")
+    if cached is None:
+        cached = doc.user_data["newsledger.quoted"] = tuple((s.char_start, s.char_end) for s in find_quote_spans(doc_text(doc)))
+    return cached
 
 
 def _path_to(token: Token, root: Token) -> list[Token]:
@@ -430,20 +449,37 @@ _COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
 _ACCORDING_INTRO = re.compile(r"according\s+to\s+(?P<name>[^,.;:]{2,80}),\s*$", re.IGNORECASE)
 
 
-def _person_beside_cue(cue: Token, entities: list[ArticleEntity]) -> _Speaker | None:
+_LINKING_WORDS = frozenset("and or with to about on in at for from after before that who of".split())
+_ROLE_GAP = re.compile(r"[ \u00a0]+(?:[A-Za-z.’'-]+[ \u00a0]+){1,4}")
+
+
+def _person_beside_cue(cue: Token, entities: list[ArticleEntity], quote_end: int) -> _Speaker | None:
     """'"...," said James Acton, a physicist who...' and '"..." Rep. Elijah E. Cummings (D-Md.)
-    said': the person named right after or right before the cue, whatever the parse says."""
+    said': the person named right after or right before the cue, whatever the parse says.
+
+    A name after the cue counts only when the cue follows the quote at once (inversion):
+    in '"...?" a reporter asked Trump' Trump is asked. Of a name that only modifies a role
+    and the name after it ("said Clinton ally James Carville"), the last name speaks.
+    """
     body = doc_text(cue.doc)
     after = cue.idx + len(cue)
+    inverted = not body[quote_end:cue.idx].strip(" \u00a0,\n" + CLOSING_MARKS + STRAIGHT_MARK + "'")
     before = body[max(0, cue.idx - 60) : cue.idx]
     before_end = cue.idx - len(before) + len(re.sub(r"\s*(?:\([^()]{1,20}\))?\s*$", "", before))
-    for entity in entities:
-        if entity.entity_type != "PERSON":
-            continue
-        for mention in entity.mentions:
-            right_after = mention.char_start >= after and body[after : mention.char_start].strip(" \u00a0") in ("", "Mr.", "Ms.", "Mrs.", "Dr.")
-            if right_after or mention.char_end == before_end:
-                return _Speaker(entity.canonical_name, entity)
+    people = sorted(((m.char_start, m.char_end, e) for e in entities if e.entity_type == "PERSON" for m in e.mentions), key=lambda x: x[0])
+    for index, (start, end, entity) in enumerate(people):
+        right_after = inverted and start >= after and body[after:start].strip(" \u00a0") in ("", "Mr.", "Ms.", "Mrs.", "Dr.")
+        if right_after:
+            for next_start, _, next_entity in people[index + 1 :]:
+                if next_start > end + 60:
+                    break
+                gap = body[end:next_start]
+                if _ROLE_GAP.fullmatch(gap) and not _LINKING_WORDS.intersection(gap.lower().split()):
+                    entity = next_entity  # "Huckabee campaign spokesman Hogan Gidley"
+                    break
+            return _Speaker(entity.canonical_name, entity)
+        if end == before_end:
+            return _Speaker(entity.canonical_name, entity)
     return None
 
 
@@ -542,8 +578,11 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
             speaker, cue_text = dashed
         elif cue is not None:
             used_cues.add(cue.i)
-            adjacent = _person_beside_cue(cue, entities) if cue.idx > span.char_end else None
-            speaker = adjacent or resolve_speaker(_subject_of(cue) or _inverted_subject(cue), entities, span.char_start, source)
+            adjacent = _person_beside_cue(cue, entities, span.char_end) if cue.idx > span.char_end else None
+            subject = _subject_of(cue) or _inverted_subject(cue)
+            if subject is not None and span.char_start <= subject.idx < span.char_end:
+                subject = None  # a subject inside the quote is what the quote says, not who says it
+            speaker = adjacent or resolve_speaker(subject, entities, span.char_start, source)
         elif (introduced := _introduction(doc, entities, span, p_start)) is not None:
             speaker, cue_text = introduced
         elif previous is not None and previous.speaker is not None and (span.opens_paragraph or same_paragraph):
