@@ -101,6 +101,7 @@ def test_pronouns_are_not_entity_mentions(parse):
         ("The nation's territory lies along Burrard Inlet near Vancouver.", {"Burrard Inlet": "LOC"}),
         ("Strong winds pushed the flames towards the Dadia forest.", {"Dadia forest": "LOC"}),
         ("Tanaka told reporters at Parliament House on Monday.", {"Parliament House": "FAC"}),
+        ("Donald Trump won New York. As he spoke in the lobby of Trump Tower, there were no long speeches.", {"Trump Tower": "FAC", "Donald Trump": "PERSON"}),
         ("Joint exercises would begin near Darwin next year.", {"Darwin": "GPE"}),
         ("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", {"Self-Defense Forces": "ORG"}),
         ("“India will always stand with Sri Lanka,” the minister said.", {"Sri Lanka": "GPE"}),
@@ -113,7 +114,7 @@ def test_pronouns_are_not_entity_mentions(parse):
     ],
     ids=["storm-is-an-event", "org-suffix-beats-person", "of-after-a-name-ends-the-title", "one-word-names-after-in-are-places",
          "coordinated-places-split", "speaking-surname-makes-a-person", "coordinated-with-a-place", "possessive-institution",
-         "natural-feature-is-a-location", "lower-case-feature-joins-the-name", "building-is-a-facility", "person-after-near-is-a-place",
+         "natural-feature-is-a-location", "lower-case-feature-joins-the-name", "building-is-a-facility", "tower-tagged-person-is-a-facility", "person-after-near-is-a-place",
          "untagged-name-with-org-suffix", "known-country-tagged-person", "known-state-tagged-person", "untagged-capital-city",
          "known-international-body", "untagged-exchange", "possessive-country-and-its-ministry", "name-in-apposition-to-a-title"],
 )

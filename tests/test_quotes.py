@@ -380,3 +380,23 @@ def test_speaker_beside_the_cue_and_pronouns(parse, text, speaker):
     doc = parse(text)
     quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
     assert quotes[-1].speaker == speaker, quotes
+
+
+def test_a_capitalised_fragment_run_into_the_sentence_is_part_of_a_mixed_quote(parse):
+    """'represents "New York Values"' is a fragment of what Reyes said; 'said "We will win."'
+    (a reporting verb right before the mark) stays a direct quote."""
+    text = "Tomas Reyes said that Dana Whitfield represents “Port Ellis Values” and little else. Reyes also said “We will win the harbour vote.”"
+    doc = parse(text)
+    found = [(q.quote_type, q.text) for q in extract_quotes(doc, extract_entities(doc))]
+    assert ("mixed", "Dana Whitfield represents “Port Ellis Values” and little else") in found
+    assert ("direct", "We will win the harbour vote.") in found
+
+
+def test_a_quote_split_by_its_attribution_stays_one_when_narration_follows(parse):
+    """'"A," he said, "B" - and vowed ...': the verb after B continues the narration, it is no
+    attribution of B. Unhandled: an attribution longer than MAX_SPLITTING_ATTRIBUTION."""
+    text = "Tomas Reyes attacked the plan - “I love this harbour,” he said, “I will never sail from it again” - and vowed to block the sale."
+    doc = parse(text)
+    [direct] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    assert [text[a:b] for a, b in direct.word_spans] == ["I love this harbour,", "I will never sail from it again"]
+    assert direct.speaker == "Tomas Reyes"

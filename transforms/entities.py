@@ -22,7 +22,7 @@ from transforms.doc_text import doc_text, doc_tokens
 from transforms.aliases import AliasMap, alias_key
 from transforms.entity_joins import join_entities
 from transforms.ids import stable_id
-from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, SURNAME_LIKE_BUILDING_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
 from transforms.places import known_place
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
@@ -476,6 +476,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, following.idx + len(following), "LOC")]  # "the Dadia forest"
     if label in ("ORG", "GPE") and last in BUILDING_WORDS and len(words) > 1 and [w.lower_ for w in words[-2:]] != ["white", "house"]:
         return [(ent.start_char, ent.end_char, "FAC")]
+    if label == "PERSON" and last in BUILDING_WORDS - SURNAME_LIKE_BUILDING_WORDS and len(words) > 1:
+        return [(ent.start_char, ent.end_char, "FAC")]  # "Trump Tower" is no person; "Tom House" may be
     if label in ("ORG", "GPE", "PERSON") and following is not None and following.lower_ in BUILDING_WORDS and following.is_lower:
         return [(ent.start_char, following.idx + len(following), "FAC")]  # "Palam airport"
     if label == "PERSON" and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text in ("-", "–") and not ent.doc[ent.end - 1].whitespace_ and _is_capitalised(ent.doc[ent.end + 1]):

@@ -105,6 +105,8 @@ GEO_FEATURE_WORDS = frozenset(
 )
 # Last words that make a name a building or structure (FAC), not the organisation inside it.
 BUILDING_WORDS = frozenset("house palace tower building stadium arena field airport bridge station".split())
+# Building words that are also surnames ("Tom House", "Sally Field").
+SURNAME_LIKE_BUILDING_WORDS = frozenset("house field bridge".split())
 # Last words of place names whose first word alone names the same place ("Nakuru County" ->
 # "Nakuru", "Hualien City" -> "Hualien").
 PLACE_SUFFIX_WORDS = frozenset("county city province state district prefecture region municipality".split())

@@ -184,7 +184,12 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
 def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int, uncertain: bool, breaks: list[tuple[int, int]]) -> QuoteSpan:
     start, end = _trimmed(body, open_at, close_at)
     before = body[para_start:mark_at].rstrip()
-    embedded = bool(before) and (before[-1].isalnum() or before[-1] in "-") and body[start : start + 1].islower()
+    # A quote run into the sentence with no comma or colon before it is a fragment of that
+    # sentence ('represents "New York values"'), unless a reporting verb introduces it
+    # ('he said "We will win."', loose copy for 'said: "..."').
+    word_before = before.rsplit(None, 1)[-1].lower() if before else ""
+    after_word = bool(before) and before[-1].isalnum()
+    embedded = (after_word or before[-1:] == "-") and (body[start : start + 1].islower() or (after_word and word_before not in REPORTING_VERB_FORMS))
     pieces, piece_start = [], open_at
     for para_end, resume in breaks:
         pieces.append(_trimmed(body, piece_start, para_end))
@@ -396,6 +401,14 @@ def _cue_near(doc: Doc, span: QuoteSpan, all_spans: list[QuoteSpan], p_start: in
     return None
 
 
+_CLAUSE_END_AFTER_MARK = re.compile(r"[”\"']{0,2}\s*[-–—,.;:!?]")
+
+
+def _ends_its_clause(body: str, span: QuoteSpan) -> bool:
+    """The quote ends with its own punctuation or a dash/comma right after its closing mark."""
+    return body[span.char_end - 1] in ".!?," or _CLAUSE_END_AFTER_MARK.match(body, span.char_end) is not None
+
+
 def _attribution_starts_after(doc: Doc, span: QuoteSpan, cue: Token) -> bool:
     """After a quote that ends its sentence ('"...smart." Trump was defensive, ...'), a later
     cue attributes it only when its clause starts right after the quote ('"..." he said')."""
@@ -524,6 +537,8 @@ def _words(body: str, start: int, end: int) -> int:
     return len(body[start:end].split())
 
 
+# Longest attribution between two pieces of one quote ('"A," Mr. Trump said. "B."').
+MAX_SPLITTING_ATTRIBUTION = 60
 # Longest narration that may end the paragraph of a quote continued in the next paragraph.
 MAX_TRAILING_ATTRIBUTION = 160
 
@@ -591,7 +606,24 @@ def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntit
             speaker = _Speaker(previous.speaker, previous.speaker_entity)
         if cue_text is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
             continue
-        shares_cue = previous is not None and cue is not None and cue.i == previous_cue and "\n" not in body[previous.char_end : span.char_start]
+        # '"A," he said, "B" - and vowed ...': the attribution between the two pieces is the
+        # previous one's, and B has no attribution of its own right after it.
+        shares_cue = (
+            previous is not None
+            and previous_cue is not None
+            and previous.char_end <= doc[previous_cue].idx < span.char_start
+            and "\n" not in body[previous.char_end : span.char_start]
+            and (
+                cue is None
+                or cue.i == previous_cue
+                or (
+                    cue.idx > span.char_end
+                    and len(body[previous.char_end : span.char_start]) <= MAX_SPLITTING_ATTRIBUTION
+                    and _ends_its_clause(body, span)
+                    and not _attribution_starts_after(doc, span, cue)
+                )
+            )
+        )
         if previous is not None and (shares_cue or (cue_text is None and _continues_previous(body, previous, span))):
             # '"A," she said. "B."' and '"A," she said, "b."' are one utterance split by its
             # attribution: one quote whose segments leave the attribution out.
