@@ -271,3 +271,29 @@ def test_capitals_the_gazetteer_does_not_know_are_no_place(parse):
 def test_the_region_of_a_name_is_a_place(parse):
     found = entities_by_name(parse("Many died in the coastal region of Pwani."))
     assert found["Pwani"].entity_type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose after Japanese drugmaker Takeda cut prices.", {"Takeda": ("ORG", ["Takeda"])}),
+        ("Russia would respond against Western assets held in its banks.", {"Western": ("NORP", ["Western"])}),
+        ("Leaders of the Group of Seven met in Apulia. The G7 statement was short.", {"Group of Seven": ("ORG", ["Group of Seven", "G7"])}),
+        (
+            "Kylian Mbappé scored as Paris Saint-Germain won on Wednesday. His goal put PSG ahead.",
+            {"Paris Saint-Germain": ("ORG", ["Paris Saint-Germain", "PSG"])},
+        ),
+        ("Prosecutors from the Southern District of New York told the court on Monday.", {"Southern District of New York": ("ORG", ["Southern District of New York"])}),
+        (
+            "A judge of the U.S. District Court for the Eastern District of Texas ruled.",
+            {"U.S. District Court for the Eastern District of Texas": ("ORG", ["U.S. District Court for the Eastern District of Texas"])},
+        ),
+    ],
+    ids=["company-after-its-descriptor", "compass-adjective-is-no-place", "numbered-group-and-its-short-name", "untagged-initials-of-a-club",
+         "federal-district", "district-inside-a-court-name"],
+)
+def test_names_news_gives_in_passing(parse, text, expected):
+    """Unhandled: a descriptor before a person ("bank chief Jane Fraser" keeps the person only
+    because "chief" is no descriptor); initials that fit two names of the article join neither."""
+    found = entities_by_name(parse(text))
+    assert {name: (found[name].entity_type, [m.text for m in found[name].mentions]) for name in expected if name in found} == expected

@@ -22,7 +22,7 @@ from transforms.doc_text import doc_text, doc_tokens
 from transforms.aliases import AliasMap, alias_key
 from transforms.entity_joins import join_entities
 from transforms.ids import stable_id
-from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, SURNAME_LIKE_BUILDING_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, COMPANY_DESCRIPTORS, GEO_FEATURE_WORDS, SURNAME_LIKE_BUILDING_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
 from transforms.places import known_place
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
@@ -216,9 +216,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
         mentions.append(Mention(start, end, body[start:end], "ORG"))
     for start, end in _suffix_org_names(doc, mentions):
         mentions.append(Mention(start, end, body[start:end], "ORG"))
+    for start, end in _known_org_phrases(doc, mentions):
+        mentions.append(Mention(start, end, body[start:end], "ORG"))
     for start, end, label in _untagged_names(doc, mentions, surnames):
         mentions.append(Mention(start, end, body[start:end], label))
+    # A "facility" known by its initials is an organisation ("Paris Saint-Germain" ... "PSG").
+    initialled = {alias_key(m.text) for m in mentions if m.label == "ORG" and m.text.isupper()}
+    mentions = [
+        Mention(m.char_start, m.char_end, m.text, "ORG", m.role)
+        if m.label == "FAC" and any(_initials(m.text) == key.upper() for key in initialled)
+        else m
+        for m in mentions
+    ]
     return sorted(mentions, key=lambda m: (m.char_start, m.char_end))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
 
 
 _ORG_STEMS = {noun[:6]: noun for noun in ORG_NOUNS}
@@ -294,7 +308,11 @@ def _court_names(doc: Doc) -> list[tuple[int, int]]:
     tokens = doc_tokens(doc)
     found = []
     for token in tokens:
-        if token.lower_ not in _COURT_WORDS or not _is_capitalised(token):
+        # "the Southern District of New York": a federal district is its court and prosecutors.
+        district = token.lower_ == "district" and token.i > 0 and tokens[token.i - 1].lower_ in _COMPASS_WORDS and _is_capitalised(tokens[token.i - 1])
+        if district and any(t.lower_ in _COURT_WORDS for t in tokens[max(0, token.i - 6) : token.i]):
+            continue  # "the District Court for the Eastern District of Texas" is one name
+        if (token.lower_ not in _COURT_WORDS and not district) or not _is_capitalised(token):
             continue
         first = token.i
         while first > 0 and (_is_capitalised(tokens[first - 1]) or tokens[first - 1].text in (".",)) and tokens[first - 1].lower_ not in _LEADING_WORDS:
@@ -388,11 +406,49 @@ def _untagged_names(doc: Doc, mentions: list[Mention], surnames: set[str]) -> li
         run = tokens[i:j]
         text = " ".join(t.text for t in run)
         place = known_place(text)
-        label = "ORG" if alias_key(text) in KNOWN_ORGS else (place.label if place is not None and place.prominent else None)
+        label = "ORG" if alias_key(text) in KNOWN_ORGS or _after_company_descriptor(run[0]) else (place.label if place is not None and place.prominent else None)
+        if label is None and len(run) == 1 and (long_form := _initialism_of(run[0], mentions)) is not None:
+            label = "ORG" if long_form.label == "FAC" else long_form.label  # "PSG" after "Paris Saint-Germain"
         if label is not None and run[-1].text not in surnames:
             found.append((run[0].idx, run[-1].idx + len(run[-1]), label))
         i = j
     return found
+
+
+_COMPASS_WORDS = frozenset({"western", "eastern", "northern", "southern", "central", "middle"})
+
+
+def _after_company_descriptor(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ in COMPANY_DESCRIPTORS and token.doc[token.i - 1].is_lower
+
+
+def _known_org_phrases(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """International bodies known by a name of several words that the NER misses ("the Group
+    of Seven"), written with capitals, outside every other mention."""
+    body = doc_text(doc)
+    found = []
+    for match in _KNOWN_ORG_PATTERN.finditer(body):
+        start, end = match.span()
+        if body[start].isupper() and not any(m.char_start < end and start < m.char_end for m in mentions):
+            found.append((start, end))
+    return found
+
+
+_KNOWN_ORG_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted((n for n in KNOWN_ORGS if " " in n), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _initialism_of(token: Token, mentions: list[Mention]) -> Mention | None:
+    """The one mention of several words whose initials the all-capitals token spells ("PSG"
+    for "Paris Saint-Germain")."""
+    letters = token.text
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return None
+    fits = {
+        m.text: m
+        for m in mentions
+        if m.label in ("ORG", "FAC", "GPE") and _initials(m.text) == letters and " " in m.text.replace("-", " ")
+    }
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _lone_speaker_words(doc: Doc) -> set[str]:
@@ -440,7 +496,10 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     - "Romania's Health Ministry" is the country and its ministry;
     - a name in apposition to a title ("its chair, Marcus Bell") is a person;
     - an "organisation" that is one adjective ("Indigenous communities") is no name, and a
-      "person" in capitals ("SNPL") an organisation.
+      "person" in capitals ("SNPL") an organisation;
+    - a name after a company descriptor ("Japanese drugmaker Takeda") is an organisation, and
+      "Western" before a common noun ("Western assets") a nationality-like adjective, no place;
+    - "Trump Tower" tagged a person is a FAC (not for "House", "Field", "Bridge": surnames too).
 
     Notes:
         A company named like a town after "in" ("sales in Shell") stays a wrong GPE; "the White
@@ -450,6 +509,10 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     words = [t for t in ent if not t.is_punct]
     if not words:
         return []
+    if label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and _after_company_descriptor(words[0]):
+        return [(ent.start_char, ent.end_char, "ORG")]  # "Japanese drugmaker Takeda"
+    if label in ("GPE", "NORP") and len(words) == 1 and words[0].lower_ in _COMPASS_WORDS and ent.end < len(ent.doc) and ent.doc[ent.end].is_lower:
+        return [(ent.start_char, ent.end_char, "NORP")]  # "Western assets": an adjective, no place
     if label == "ORG" and len(words) == 1 and words[0].tag_ == "JJ":
         return []
     if label == "PERSON" and len(words) == 1 and words[0].text.isalpha() and words[0].text.isupper() and 2 <= len(words[0].text) <= 6:

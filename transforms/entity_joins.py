@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from transforms.aliases import alias_key
-from transforms.lexicon import PLACE_SUFFIX_WORDS
+from transforms.lexicon import GROUP_SHORT_NAMES, PLACE_SUFFIX_WORDS
 from transforms.places import known_place
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ def initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         letters = entity.canonical_name.replace(".", "")
+        if entity.entity_type == "ORG" and (group := [e for e in longer if GROUP_SHORT_NAMES.get(alias_key(e.canonical_name)) == alias_key(letters)]):
+            return group  # "G7" after "the Group of Seven"
         if entity.entity_type not in ("ORG", "GPE") or not 2 <= len(letters) <= 6 or not (letters.isupper() and letters.isalpha()):
             return []
         return [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]

@@ -92,8 +92,9 @@ KNOWN_ORGS = frozenset(
     """
     un unicef unesco unhcr unrwa unaids undp unep wfp fao iaea icc icj imf wto who opec nato asean
     oecd interpol europol fifa uefa ioc nasdaq nyse amnesty greenpeace oxfam msf mercosur
+    g7 g8 g20 brics
     """.split()
-) | frozenset({"united nations", "world bank", "red cross", "red crescent", "african union", "european union", "arab league", "human rights watch", "amnesty international", "doctors without borders", "london stock exchange", "new york stock exchange"})
+) | frozenset({"group of seven", "group of eight", "group of 20", "group of twenty", "united nations", "world bank", "red cross", "red crescent", "african union", "european union", "arab league", "human rights watch", "amnesty international", "doctors without borders", "london stock exchange", "new york stock exchange"})
 
 # Last words that make a name a natural feature (LOC), whatever the NER says ("Burrard Inlet").
 # Islands are left out: "Rhode Island" is a state.
@@ -141,3 +142,15 @@ def _inflections(verb: str) -> set[str]:
 
 
 REPORTING_VERB_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))
+
+# Numbered groups and their short names: joined even though neither spells the other.
+GROUP_SHORT_NAMES = {"group of seven": "g7", "group of eight": "g8", "group of 20": "g20", "group of twenty": "g20"}
+
+# Common nouns news puts before a company's name ("Japanese drugmaker Takeda", "US chipmaker
+# Nvidia"): the capitalised name after them is an organisation.
+COMPANY_DESCRIPTORS = frozenset(
+    """
+    drugmaker carmaker automaker chipmaker planemaker steelmaker shipbuilder retailer lender bank
+    insurer airline carrier broadcaster conglomerate miner telecom operator startup start-up
+    """.split()
+)
