@@ -297,3 +297,22 @@ def test_names_news_gives_in_passing(parse, text, expected):
     because "chief" is no descriptor); initials that fit two names of the article join neither."""
     found = entities_by_name(parse(text))
     assert {name: (found[name].entity_type, [m.text for m in found[name].mentions]) for name in expected if name in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of JPMorgan Chase rose on Friday. JPMorgan said profit jumped.", {"JPMorgan Chase": ("ORG", ["JPMorgan Chase", "JPMorgan"])}),
+        (
+            "The Federal Reserve held rates steady on Wednesday. The Fed is expected to cut in September.",
+            {"Federal Reserve": ("ORG", ["Federal Reserve", "Fed"])},
+        ),
+        ("Alderman Brian Hopkins, who represents parts of downtown, said he would vote against it.", {"Brian Hopkins": ("PERSON", ["Brian Hopkins"])}),
+        ("The victims, a 22-year-old man and a 19-year-old woman, were taken to Manchester Royal Infirmary.", {"Manchester Royal Infirmary": ("ORG", ["Manchester Royal Infirmary"])}),
+    ],
+    ids=["company-first-word", "known-short-name", "alderman-is-a-title", "infirmary-is-an-organisation"],
+)
+def test_short_names_titles_and_suffixes(parse, text, expected):
+    """Unhandled: a first word shared by two organisations of the article joins neither."""
+    found = entities_by_name(parse(text))
+    assert {name: (found[name].entity_type, [m.text for m in found[name].mentions]) for name in expected if name in found} == expected

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from transforms.aliases import alias_key
-from transforms.lexicon import GROUP_SHORT_NAMES, PLACE_SUFFIX_WORDS
+from transforms.lexicon import KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
 from transforms.places import known_place
 
 if TYPE_CHECKING:
@@ -58,17 +58,22 @@ def short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
 
     Notes:
-        Only one-word names the NER did not call an organisation or a person, that are no known
-        place, and that start exactly one company name of the article ("Japan" stays a country
-        beside "Japan Airlines", "Northfield" a town beside "Northfield Chamber of Commerce").
+        Only one-word names the NER did not call a person, that are no known place, and that
+        start exactly one company name of the article (one ending in a company word, or, for a
+        name tagged an organisation, of two words): "Japan" stays a country beside "Japan
+        Airlines", "Northfield" a town beside "Northfield Chamber of Commerce".
     """
     orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) > 1]
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         words = entity.canonical_name.split()
-        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP") or known_place(words[0]) is not None:
+        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG") or known_place(words[0]) is not None:
             return []
-        return [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold() and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS]
+        starting = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold()]
+        # An organisation's own short name: "JPMorgan" for "JPMorgan Chase", "Epic" for "Epic
+        # Games"; longer names ("Northfield Chamber of Commerce") only with a company word.
+        owners = [o for o in starting if alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS or (entity.entity_type == "ORG" and len(o.canonical_name.split()) == 2)]
+        return owners if len(starting) == 1 else []
 
     return _join_into_owners(entities, owners_of)
 
@@ -104,7 +109,7 @@ def initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         letters = entity.canonical_name.replace(".", "")
-        if entity.entity_type == "ORG" and (group := [e for e in longer if GROUP_SHORT_NAMES.get(alias_key(e.canonical_name)) == alias_key(letters)]):
+        if entity.entity_type == "ORG" and (group := [e for e in longer if KNOWN_SHORT_NAMES.get(alias_key(e.canonical_name)) == alias_key(letters)]):
             return group  # "G7" after "the Group of Seven"
         if entity.entity_type not in ("ORG", "GPE") or not 2 <= len(letters) <= 6 or not (letters.isupper() and letters.isalpha()):
             return []

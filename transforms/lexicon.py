@@ -13,6 +13,7 @@ TITLE_WORDS = frozenset(
     attorney counsel advisor adviser aide minister-of-state mp mla lawmaker treasurer auditor
     inspector superintendent marshal prosecutor sheriff speaker whip economist analyst strategist
     editor manager coach forward defender midfielder striker goalkeeper winger quarterback pitcher
+    alderman alderwoman councilman councilwoman councillor councilor assemblyman assemblywoman
     """.split()
 )
 # Words that may stand inside a title phrase without being a name ("Secretary of *Defence*").
@@ -75,7 +76,7 @@ ORG_SUFFIXES = frozenset(
     capital bank group partners holdings inc inc. corp corp. corporation ltd ltd. llc plc co co.
     company airlines airways motors ventures securities investments foundation institute
     university college council association federation union agency authority commission
-    committee ministry department railway railways hospital clinic school church cathedral
+    committee ministry department railway railways hospital infirmary clinic school church cathedral
     forces army navy guard
     """.split()
 )
@@ -143,8 +144,8 @@ def _inflections(verb: str) -> set[str]:
 
 REPORTING_VERB_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))
 
-# Numbered groups and their short names: joined even though neither spells the other.
-GROUP_SHORT_NAMES = {"group of seven": "g7", "group of eight": "g8", "group of 20": "g20", "group of twenty": "g20"}
+# Short names of well-known bodies that spell neither their initials nor their first word.
+KNOWN_SHORT_NAMES = {"group of seven": "g7", "group of eight": "g8", "group of 20": "g20", "group of twenty": "g20", "federal reserve": "fed"}
 
 # Common nouns news puts before a company's name ("Japanese drugmaker Takeda", "US chipmaker
 # Nvidia"): the capitalised name after them is an organisation.
