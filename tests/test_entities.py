@@ -316,3 +316,27 @@ def test_short_names_titles_and_suffixes(parse, text, expected):
     """Unhandled: a first word shared by two organisations of the article joins neither."""
     found = entities_by_name(parse(text))
     assert {name: (found[name].entity_type, [m.text for m in found[name].mentions]) for name in expected if name in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Investigators from the US National Transportation Safety Board would join the inquiry.",
+            {"US": "GPE", "National Transportation Safety Board": "ORG"},
+        ),
+        ("In London, the UK Health Security Agency (UKHSA) reported 216 new cases.", {"UK Health Security Agency": "ORG"}),
+        ("Oppenheimer won seven Oscars at the Academy Awards ceremony in Los Angeles.", {"Oscars": "EVENT", "Academy Awards": "EVENT"}),
+        ("Nearly 200 countries agreed at the COP29 climate summit in Baku.", {"COP29": "EVENT"}),
+        ("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", {"Congress": "ORG"}),
+        ("Acting President Choi Sang-mok said investigators would join the inquiry.", {"Choi Sang-mok": "PERSON"}),
+        ("Shares of Jeju Air fell 8.7% on Monday.", {"Jeju Air": "ORG"}),
+    ],
+    ids=["country-before-a-government-body", "country-inside-the-bodys-initials", "award-ceremonies-are-events", "numbered-summit-is-an-event",
+         "lower-case-tail-of-an-org", "hyphenated-given-name", "air-is-a-company-word"],
+)
+def test_country_prefixes_events_and_name_edges(parse, text, expected):
+    """Unhandled: a country before a company ("Japan Airlines") stays whole on purpose; a city
+    before its police ("New York Police Department") too."""
+    found = entities_by_name(parse(text))
+    assert {name: found[name].entity_type for name in expected if name in found} == expected

@@ -22,8 +22,8 @@ from transforms.doc_text import doc_text, doc_tokens
 from transforms.aliases import AliasMap, alias_key
 from transforms.entity_joins import join_entities
 from transforms.ids import stable_id
-from transforms.lexicon import BUILDING_WORDS, COMPANY_DESCRIPTORS, GEO_FEATURE_WORDS, SURNAME_LIKE_BUILDING_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
-from transforms.places import known_place
+from transforms.lexicon import BUILDING_WORDS, COMPANY_DESCRIPTORS, EVENT_WORDS, GEO_FEATURE_WORDS, GOVERNMENT_BODY_WORDS, SURNAME_LIKE_BUILDING_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
+from transforms.places import is_country, known_place
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 _LEADING_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -175,9 +175,15 @@ def find_titled_names(doc: Doc) -> list[_TitledName]:
 
 
 def _hyphenated_end(token: Token) -> int:
-    """Where a name ends, a hyphenated surname included ("Grande-Marlaska")."""
+    """Where a name ends, a hyphenated part included ("Grande-Marlaska", "Choi Sang-mok")."""
     doc = token.doc
-    while token.i + 2 < len(doc) and not token.whitespace_ and doc[token.i + 1].text in ("-", "–") and not doc[token.i + 1].whitespace_ and _is_capitalised(doc[token.i + 2]):
+    while (
+        token.i + 2 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text in ("-", "–")
+        and not doc[token.i + 1].whitespace_
+        and (_is_capitalised(doc[token.i + 2]) or (doc[token.i + 2].is_lower and doc[token.i + 2].is_alpha and len(doc[token.i + 2]) <= 4))
+    ):
         token = doc[token.i + 2]
     return token.idx + len(token)
 
@@ -418,6 +424,37 @@ def _untagged_names(doc: Doc, mentions: list[Mention], surnames: set[str]) -> li
 _COMPASS_WORDS = frozenset({"western", "eastern", "northern", "southern", "central", "middle"})
 
 
+_EVENT_NAMES = frozenset({"oscars", "emmys", "grammys", "baftas", "olympics", "paralympics"})
+_NUMBERED_EVENT = re.compile(r"(?:COP|G)\d{1,2}$")
+
+
+def _is_event_name(words: list[Token]) -> bool:
+    last = words[-1]
+    if len(words) == 1:
+        return last.lower_ in _EVENT_NAMES or (last.text.startswith("COP") and _NUMBERED_EVENT.match(last.text) is not None)
+    return _is_capitalised(last) and last.lower_ in EVENT_WORDS
+
+
+def _country_and_body(words: list[Token]) -> list[tuple[int, int, str]] | None:
+    """"US Senate" -> "US" (GPE) + "Senate" (ORG): a country's name before a government body,
+    unless the body's own initials take the country in ("UK Health Security Agency (UKHSA)")."""
+    while words and words[0].lower_ in _LEADING_WORDS:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    after = doc_text(words[0].doc)[words[-1].idx + len(words[-1]) :][:12]
+    defined = re.match(r"\s*\(([A-Z]{2,10})\)", after)
+    if defined and defined[1].startswith(words[0].text.replace(".", "")):
+        return None
+    for size in (1, 2):
+        if len(words) <= size:
+            break
+        prefix, rest = words[:size], words[size:]
+        if is_country(" ".join(w.text for w in prefix)) and rest[-1].lower_ in GOVERNMENT_BODY_WORDS and _is_capitalised(rest[0]):
+            return [(prefix[0].idx, prefix[-1].idx + len(prefix[-1]), "GPE"), (rest[0].idx, rest[-1].idx + len(rest[-1]), "ORG")]
+    return None
+
+
 def _after_company_descriptor(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in COMPANY_DESCRIPTORS and token.doc[token.i - 1].is_lower
 
@@ -499,7 +536,10 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
       "person" in capitals ("SNPL") an organisation;
     - a name after a company descriptor ("Japanese drugmaker Takeda") is an organisation, and
       "Western" before a common noun ("Western assets") a nationality-like adjective, no place;
-    - "Trump Tower" tagged a person is a FAC (not for "House", "Field", "Bridge": surnames too).
+    - "Trump Tower" tagged a person is a FAC (not for "House", "Field", "Bridge": surnames too);
+    - "the Academy Awards", "the Oscars", "COP29" are events; "US Senate" is the country and
+      its senate (a government body only, and not when the body's initials take the country
+      in: "UK Health Security Agency (UKHSA)"); "the Congress party" is "Congress".
 
     Notes:
         A company named like a town after "in" ("sales in Shell") stays a wrong GPE; "the White
@@ -513,6 +553,13 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, ent.end_char, "ORG")]  # "Japanese drugmaker Takeda"
     if label in ("GPE", "NORP") and len(words) == 1 and words[0].lower_ in _COMPASS_WORDS and ent.end < len(ent.doc) and ent.doc[ent.end].is_lower:
         return [(ent.start_char, ent.end_char, "NORP")]  # "Western assets": an adjective, no place
+    if label in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and _is_event_name(words):
+        return [(ent.start_char, ent.end_char, "EVENT")]  # "the Academy Awards", "COP29"
+    if label == "ORG" and len(words) > 1 and (split := _country_and_body(words)) is not None:
+        return split  # "US National Transportation Safety Board": the country and its board
+    if label == "ORG" and len(words) > 1 and words[-1].is_lower and any(_is_capitalised(w) for w in words[:-1]):
+        kept = [w for w in words if not (w.is_lower and w.i > max(i for i, x in enumerate(words) if _is_capitalised(x)) + words[0].i)]
+        return [(kept[0].idx, kept[-1].idx + len(kept[-1]), "ORG")]  # "the Congress party" -> Congress
     if label == "ORG" and len(words) == 1 and words[0].tag_ == "JJ":
         return []
     if label == "PERSON" and len(words) == 1 and words[0].text.isalpha() and words[0].text.isupper() and 2 <= len(words[0].text) <= 6:
@@ -543,8 +590,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, ent.end_char, "FAC")]  # "Trump Tower" is no person; "Tom House" may be
     if label in ("ORG", "GPE", "PERSON") and following is not None and following.lower_ in BUILDING_WORDS and following.is_lower:
         return [(ent.start_char, following.idx + len(following), "FAC")]  # "Palam airport"
-    if label == "PERSON" and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text in ("-", "–") and not ent.doc[ent.end - 1].whitespace_ and _is_capitalised(ent.doc[ent.end + 1]):
-        return [(ent.start_char, ent.doc[ent.end + 1].idx + len(ent.doc[ent.end + 1]), "PERSON")]  # "Grande-Marlaska"
+    if label == "PERSON" and ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text in ("-", "–") and not ent.doc[ent.end - 1].whitespace_ and not ent.doc[ent.end].whitespace_ and (_is_capitalised(ent.doc[ent.end + 1]) or ent.doc[ent.end + 1].is_lower):
+        return [(ent.start_char, ent.doc[ent.end + 1].idx + len(ent.doc[ent.end + 1]), "PERSON")]  # "Grande-Marlaska", "Choi Sang-mok"
     if label == "PERSON" and len(words) == 1 and words[0].text not in surnames and _is_place_object(words[0]):
         return [(ent.start_char, ent.end_char, "GPE")]
     if label in ("PERSON", "ORG") and words[0].lower_ in STORM_WORDS and len(words) > 1:

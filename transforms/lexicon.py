@@ -74,7 +74,7 @@ DOCUMENT_NOUNS = frozenset("statement release communique communiqué report lett
 ORG_SUFFIXES = frozenset(
     """
     capital bank group partners holdings inc inc. corp corp. corporation ltd ltd. llc plc co co.
-    company airlines airways motors ventures securities investments foundation institute
+    company air airlines airways motors ventures securities investments foundation institute
     university college council association federation union agency authority commission
     committee ministry department railway railways hospital infirmary clinic school church cathedral
     forces army navy guard
@@ -155,3 +155,15 @@ COMPANY_DESCRIPTORS = frozenset(
     insurer airline carrier broadcaster conglomerate miner telecom operator startup start-up
     """.split()
 )
+
+# Last words of a government body a country's name may lead ("US Senate", "US National
+# Transportation Safety Board"): the country is a place of its own, as OntoNotes tags it.
+GOVERNMENT_BODY_WORDS = frozenset(
+    """
+    senate house congress parliament board department ministry commission agency court army navy
+    embassy government administration office council service bureau police forces force guard
+    treasury military
+    """.split()
+)
+# Last words of events that the small model calls organisations ("the Academy Awards").
+EVENT_WORDS = frozenset("awards award prize olympics championship championships cup festival summit".split())

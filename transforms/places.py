@@ -95,3 +95,20 @@ def _places() -> dict[str, Place]:
 def known_place(name: str) -> Place | None:
     """The place a name is known as, or None (cached: news repeats its names)."""
     return _places().get(place_key(name))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    names = {place_key(n) for n in _EXTRA_COUNTRY_NAMES if n != "NYC"}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name"):
+            if (name := getattr(country, attribute, None)) is not None:
+                names.add(place_key(name))
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    """True for a country's name or its usual abbreviation ("US", "U.K.")."""
+    return place_key(name) in _countries()
