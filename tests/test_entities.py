@@ -1,6 +1,7 @@
 import pytest
 
-from transforms.entities import entity_id_for, extract_entities, trim_span
+from transforms.entities import ArticleEntity, Mention, entity_id_for, extract_entities, trim_span
+from transforms.entity_joins import one_type_per_name
 
 
 def entities_by_name(doc):
@@ -340,3 +341,21 @@ def test_country_prefixes_events_and_name_edges(parse, text, expected):
     before its police ("New York Police Department") too."""
     found = entities_by_name(parse(text))
     assert {name: found[name].entity_type for name in expected if name in found} == expected
+
+
+def test_a_white_house_the_ner_calls_a_building_is_the_administration(parse):
+    found = entities_by_name(parse("He also met Jake Sullivan at the White House on Friday."))
+    assert found["White House"].entity_type == "ORG"
+
+
+def _entity(name, entity_type, *spans):
+    return ArticleEntity(name, entity_type, [Mention(s, s + len(name), name, entity_type) for s in spans])
+
+
+def test_a_one_word_name_tagged_person_once_is_the_organisation():
+    """Unhandled: a tie in mentions keeps both; a surname of a person of the article stays the person."""
+    joined = one_type_per_name([_entity("Kellanova", "ORG", 0, 50), _entity("Kellanova", "PERSON", 100), _entity("Ford", "ORG", 200),
+                                _entity("Harrison Ford", "PERSON", 300), _entity("Ford", "PERSON", 400)])
+    assert sorted((e.canonical_name, e.entity_type, len(e.mentions)) for e in joined) == [
+        ("Ford", "ORG", 1), ("Ford", "PERSON", 1), ("Harrison Ford", "PERSON", 1), ("Kellanova", "ORG", 3),
+    ]

@@ -584,6 +584,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if label in ("ORG", "PERSON", "GPE", "FAC") and following is not None and following.lower_ in GEO_FEATURE_WORDS and following.is_lower:
         return [(ent.start_char, following.idx + len(following), "LOC")]  # "the Dadia forest"
+    if [w.lower_ for w in words if w.lower_ not in _LEADING_WORDS] == ["white", "house"] and label in ("FAC", "GPE", "LOC"):
+        return [(ent.start_char, ent.end_char, "ORG")]  # "at the White House": news means the administration
     if label in ("ORG", "GPE") and last in BUILDING_WORDS and len(words) > 1 and [w.lower_ for w in words[-2:]] != ["white", "house"]:
         return [(ent.start_char, ent.end_char, "FAC")]
     if label == "PERSON" and last in BUILDING_WORDS - SURNAME_LIKE_BUILDING_WORDS and len(words) > 1:

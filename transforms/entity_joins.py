@@ -49,6 +49,26 @@ def one_sense_per_article(entities: list[ArticleEntity]) -> list[ArticleEntity]:
     return _join_into_owners(entities, owners_of)
 
 
+def one_type_per_name(entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A one-word name the NER calls an organisation and, once, a person ("Kellanova, which
+    was spun off") is the organisation, unless it is the surname of a person of the article.
+
+    Notes:
+        "Ford" the company and "Harrison Ford" the actor in one article stay apart.
+    """
+    orgs = {alias_key(e.canonical_name): e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 1}
+    surnames = {alias_key(e.canonical_name.split()[-1]) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        key = alias_key(entity.canonical_name)
+        if entity.entity_type != "PERSON" or len(entity.canonical_name.split()) != 1 or key in surnames or key not in orgs:
+            return []
+        org = orgs[key]
+        return [org] if len(org.mentions) >= len(entity.mentions) else []
+
+    return _join_into_owners(entities, owners_of)
+
+
 # Last words of company names coined from a brand ("Nuvola Systems"), unlike institutions named
 # after their town ("Northfield Chamber of Commerce", "Corvale Hospital").
 _COMPANY_WORDS = frozenset("systems technologies technology inc corp corporation group holdings capital labs motors airlines airways energy pharmaceuticals pharma ltd plc llc partners ventures networks software media therapeutics robotics".split())
@@ -120,4 +140,4 @@ def initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:
 
 def join_entities(entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """Every join, in order: senses first, so a short name meets its entity's settled type."""
-    return initialisms(short_place_names(short_org_names(one_sense_per_article(entities))))
+    return initialisms(short_place_names(short_org_names(one_type_per_name(one_sense_per_article(entities)))))
