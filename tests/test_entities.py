@@ -359,3 +359,27 @@ def test_a_one_word_name_tagged_person_once_is_the_organisation():
     assert sorted((e.canonical_name, e.entity_type, len(e.mentions)) for e in joined) == [
         ("Ford", "ORG", 1), ("Ford", "PERSON", 1), ("Harrison Ford", "PERSON", 1), ("Kellanova", "ORG", 3),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Westbrook Council Leader Sofia Demir said the council would open two shelters.", {"Westbrook Council": "ORG", "Sofia Demir": "PERSON"}),
+        ("The capsule landed in the New Mexico desert after a troubled test flight.", {"New Mexico": "GPE"}),
+        (
+            "Los Angeles Fire Department chief Kristin Crowley said crews had been short of water in some hydrants, and Mayor Karen Bass faced questions.",
+            {"Los Angeles Fire Department": "ORG", "Kristin Crowley": "PERSON"},
+        ),
+    ],
+    ids=["organisation-leading-a-role", "known-place-before-a-feature-word", "organisation-opening-a-sentence-with-a-place"],
+)
+def test_organisations_in_roles_and_places_before_features(parse, text, expected):
+    """Unhandled: an organisation in the middle of a role ("Chief of Defence Staff") is a title
+    word on purpose; a small place before a feature word still joins it ("the Dadia forest")."""
+    found = entities_by_name(parse(text))
+    assert {name: found[name].entity_type for name in expected if name in found} == expected
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_person(parse):
+    found = entities_by_name(parse("Wildfires driven by strong winds have destroyed more than 10,000 buildings in Los Angeles County, officials said."))
+    assert "Wildfires" not in found

@@ -379,8 +379,9 @@ def _suffix_org_names(doc: Doc, mentions: list[Mention]) -> list[tuple[int, int]
                 first -= 2  # "Self-Defense"
             else:
                 break
-        if first == token.i or tokens[first].is_sent_start:
-            continue
+        opens_with_place = any(known_place(" ".join(t.text for t in tokens[first : first + n])) is not None for n in (1, 2) if first + n < token.i)
+        if first == token.i or (tokens[first].is_sent_start and not opens_with_place):
+            continue  # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" is
         start, end = tokens[first].idx, token.idx + len(token)
         if not any(m.char_start < end and start < m.char_end for m in mentions):
             found.append((start, end))
@@ -562,6 +563,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(kept[0].idx, kept[-1].idx + len(kept[-1]), "ORG")]  # "the Congress party" -> Congress
     if label == "ORG" and len(words) == 1 and words[0].tag_ == "JJ":
         return []
+    if label in ("PERSON", "ORG") and len(words) == 1 and words[0].tag_ == "NNS" and words[0].is_sent_start:
+        return []  # "Wildfires driven by ...": a plural noun opening a sentence is no name
     if label == "PERSON" and len(words) == 1 and words[0].text.isalpha() and words[0].text.isupper() and 2 <= len(words[0].text) <= 6:
         return [(ent.start_char, ent.end_char, "ORG")]  # "SNPL": an acronym is no person
     name = re.sub(r"\s*['’]s$", "", ent.text)  # as written, hyphens kept ("the Indo-Pacific")
@@ -582,7 +585,7 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     if label in ("ORG", "PERSON", "FAC", "GPE") and last in GEO_FEATURE_WORDS and len(words) > 1:
         return [(ent.start_char, ent.end_char, "LOC")]
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if label in ("ORG", "PERSON", "GPE", "FAC") and following is not None and following.lower_ in GEO_FEATURE_WORDS and following.is_lower:
+    if label in ("ORG", "PERSON", "GPE", "FAC") and following is not None and following.lower_ in GEO_FEATURE_WORDS and following.is_lower and not (place is not None and place.prominent):
         return [(ent.start_char, following.idx + len(following), "LOC")]  # "the Dadia forest"
     if [w.lower_ for w in words if w.lower_ not in _LEADING_WORDS] == ["white", "house"] and label in ("FAC", "GPE", "LOC"):
         return [(ent.start_char, ent.end_char, "ORG")]  # "at the White House": news means the administration
@@ -667,10 +670,15 @@ def _add_mention(mentions: list[Mention], claimed: list[tuple[int, int]], roles:
         return  # names are capitalised: "the east coast" is a description, not a name
     if any(start < c_end and c_start < end for c_start, c_end in claimed):
         return  # a titled name or an office phrase has the better span and type
-    inside_role = any(r_start <= start and end <= r_end for r_start, r_end in roles)
-    if inside_role and label not in ("GPE", "NORP"):
-        return  # "Defence" in "Chief of Defence Staff" is a title word, not an org
+    role = next(((r_start, r_end) for r_start, r_end in roles if r_start <= start and end <= r_end), None)
+    if role is not None and label not in ("GPE", "NORP") and not (start == role[0] and _has_proper_word(body[start:end])):
+        return  # "Defence" in "Chief of Defence Staff" is a title word, not an org; "Google" in "Google CEO" is one
     mentions.append(Mention(start, end, body[start:end], label))
+
+
+def _has_proper_word(text: str) -> bool:
+    """A word that is neither an office nor a title word ("Google", "Los Angeles")."""
+    return any(w[:1].isupper() and w.lower() not in OFFICE_WORDS and w.lower() not in TITLE_WORDS for w in text.split())
 
 
 def _name_words(text: str) -> list[str]:
