@@ -383,3 +383,21 @@ def test_organisations_in_roles_and_places_before_features(parse, text, expected
 def test_a_plural_noun_opening_a_sentence_is_no_person(parse):
     found = entities_by_name(parse("Wildfires driven by strong winds have destroyed more than 10,000 buildings in Los Angeles County, officials said."))
     assert "Wildfires" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The San Francisco company has been under pressure from Anthropic and Meta Platforms.", {"Anthropic": "ORG", "Meta Platforms": "ORG"}),
+        ("The Food and Drug Administration approved the drug on Friday.", {"Food and Drug Administration": "ORG"}),
+        ("He said CCTV footage showed a man in a cap leaving the bag.", {}),
+        ("Apple is in talks with OpenAI about using its technology in the iPhone.", {"iPhone": "PRODUCT"}),
+        ("Starmer, speaking outside 10 Downing Street, promised a government of service.", {"10 Downing Street": "FAC"}),
+        ("An explosion ripped through the Rameshwaram Cafe in Bengaluru on Friday.", {"Rameshwaram Cafe": "ORG"}),
+    ],
+    ids=["two-companies-joined-by-and", "and-inside-one-body", "acronym-of-a-thing", "camel-case-product", "street-address", "cafe-is-who-runs-it"],
+)
+def test_coordinations_acronyms_products_and_addresses(parse, text, expected):
+    """Unhandled: brands of a company ("Pop-Tarts") come out as organisations."""
+    found = entities_by_name(parse(text))
+    assert {name: e.entity_type for name, e in found.items() if e.entity_type in ("ORG", "PRODUCT", "FAC") and name not in ("Apple", "OpenAI")} == expected

@@ -22,7 +22,7 @@ from transforms.doc_text import doc_text, doc_tokens
 from transforms.aliases import AliasMap, alias_key
 from transforms.entity_joins import join_entities
 from transforms.ids import stable_id
-from transforms.lexicon import BUILDING_WORDS, COMPANY_DESCRIPTORS, EVENT_WORDS, GEO_FEATURE_WORDS, GOVERNMENT_BODY_WORDS, SURNAME_LIKE_BUILDING_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, COMPANY_DESCRIPTORS, EVENT_WORDS, GEO_FEATURE_WORDS, GOVERNMENT_BODY_WORDS, NON_ENTITY_ACRONYMS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, HOLDING_NOUNS, HONORIFICS, KNOWN_ORGS, OFFICE_WORDS, ORG_NOUNS, ORG_SUFFIXES, PLACE_PREPOSITIONS, REPORTING_VERB_FORMS, STORM_WORDS, TITLE_WORDS
 from transforms.places import is_country, known_place
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
@@ -436,6 +436,22 @@ def _is_event_name(words: list[Token]) -> bool:
     return _is_capitalised(last) and last.lower_ in EVENT_WORDS
 
 
+def _coordinated_orgs(words: list[Token]) -> list[tuple[int, int, str]] | None:
+    """"Anthropic and Meta Platforms" -> two organisations; "Department of Water and Power"
+    (an "of" before the "and"), "Food and Drug Administration" (one body word at the end) and
+    "Johnson & Johnson" stay one."""
+    ands = [i for i, w in enumerate(words) if w.lower_ == "and"]
+    if len(ands) != 1 or any(w.lower_ in ("of", "for") for w in words):
+        return None
+    left, right = words[: ands[0]], words[ands[0] + 1 :]
+    if not left or not right or not all(_is_capitalised(w) for w in left + right):
+        return None
+    heads = ORG_SUFFIXES | GOVERNMENT_BODY_WORDS
+    if right[-1].lower_ in heads and left[-1].lower_ not in heads:
+        return None  # "Food and Drug Administration": the "and" joins what the body is of
+    return [(left[0].idx, left[-1].idx + len(left[-1]), "ORG"), (right[0].idx, right[-1].idx + len(right[-1]), "ORG")]
+
+
 def _country_and_body(words: list[Token]) -> list[tuple[int, int, str]] | None:
     """"US Senate" -> "US" (GPE) + "Senate" (ORG): a country's name before a government body,
     unless the body's own initials take the country in ("UK Health Security Agency (UKHSA)")."""
@@ -540,7 +556,10 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     - "Trump Tower" tagged a person is a FAC (not for "House", "Field", "Bridge": surnames too);
     - "the Academy Awards", "the Oscars", "COP29" are events; "US Senate" is the country and
       its senate (a government body only, and not when the body's initials take the country
-      in: "UK Health Security Agency (UKHSA)"); "the Congress party" is "Congress".
+      in: "UK Health Security Agency (UKHSA)"); "the Congress party" is "Congress";
+    - "Anthropic and Meta Platforms" is two companies (not "Food and Drug Administration"),
+      "CCTV" no name, "iPhone" a product, "10 Downing Street" a facility, "the Rameshwaram
+      Cafe" (a facility ending in an organisation word) the organisation that runs it.
 
     Notes:
         A company named like a town after "in" ("sales in Shell") stays a wrong GPE; "the White
@@ -552,6 +571,16 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return []
     if label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and _after_company_descriptor(words[0]):
         return [(ent.start_char, ent.end_char, "ORG")]  # "Japanese drugmaker Takeda"
+    if len(words) == 1 and words[0].text.upper() in NON_ENTITY_ACRONYMS:
+        return []  # "CCTV footage", "GDP": capitals, but no name
+    if len(words) == 1 and words[0].text[:1].islower() and words[0].text[1:2].isupper():
+        return [(ent.start_char, ent.end_char, "PRODUCT")]  # "the iPhone"
+    if label == "FAC" and len(words) > 1 and words[-1].lower_ in ORG_SUFFIXES:
+        return [(ent.start_char, ent.end_char, "ORG")]  # "the Rameshwaram Cafe", "St. Mary's Hospital": who runs it
+    if label in ("PERSON", "ORG") and len(words) > 1 and words[-1].lower_ in ("north", "south", "east", "west", "central") and known_place(" ".join(w.text for w in words[:-1])) is not None:
+        return [(ent.start_char, ent.end_char, "GPE")]  # "Bangalore South", a constituency
+    if label in ("LOC", "GPE", "ORG") and len(words) > 1 and words[-1].lower_ in STREET_WORDS and _is_capitalised(words[-1]):
+        return [(ent.start_char, ent.end_char, "FAC")]  # "10 Downing Street"
     if label in ("GPE", "NORP") and len(words) == 1 and words[0].lower_ in _COMPASS_WORDS and ent.end < len(ent.doc) and ent.doc[ent.end].is_lower:
         return [(ent.start_char, ent.end_char, "NORP")]  # "Western assets": an adjective, no place
     if label in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and _is_event_name(words):
@@ -605,6 +634,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, ent.end_char, "ORG")]
     if label in ("PRODUCT", "WORK_OF_ART", "FAC", "ORG") and 2 <= len(words) <= 3 and all(_is_capitalised(t) for t in words) and words[-1].text in speakers:
         return [(ent.start_char, ent.end_char, "PERSON")]
+    if label == "ORG" and len(words) > 3 and (pair := _coordinated_orgs(words)) is not None:
+        return pair  # "Anthropic and Meta Platforms": two companies
     if len(words) == 3 and words[1].lower_ == "and" and _is_capitalised(words[0]) and _is_capitalised(words[2]):
         place = label == "GPE" or _is_place_object(ent.root)
         if place or label in ("ORG", "PERSON"):

@@ -25,7 +25,7 @@ OFFICE_WORDS = frozenset(
     prime deputy junior senior acting former us u.s. uk u.k. eu un chief executive principal
     department ministry of the for and & cabinet information broadcasting science technology
     research development culture sports tourism railways water power housing urban rural
-    economic economy public works war veterans homeland immigration
+    economic economy public works war veterans homeland immigration exchequer
     """.split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
@@ -76,7 +76,7 @@ ORG_SUFFIXES = frozenset(
     capital bank group partners holdings inc inc. corp corp. corporation ltd ltd. llc plc co co.
     company air airlines airways motors ventures securities investments foundation institute
     university college council association federation union agency authority commission
-    committee ministry department railway railways hospital infirmary clinic school church cathedral
+    committee ministry department railway railways hospital infirmary clinic school church cathedral cafe
     forces army navy guard
     """.split()
 )
@@ -167,3 +167,7 @@ GOVERNMENT_BODY_WORDS = frozenset(
 )
 # Last words of events that the small model calls organisations ("the Academy Awards").
 EVENT_WORDS = frozenset("awards award prize olympics championship championships cup festival summit".split())
+# Acronyms of things, not names ("CCTV footage", "GDP growth").
+NON_ENTITY_ACRONYMS = frozenset("CCTV GDP CEO CFO COO CTO AI IPO VAT GST PPE DNA HIV AIDS LGBT LGBTQ NGO GPS SUV ATM PhD TV IT".upper().split())
+# Last words of street names: an address is a facility, not a place ("10 Downing Street").
+STREET_WORDS = frozenset("street road avenue boulevard lane".split())
