@@ -401,3 +401,21 @@ def test_coordinations_acronyms_products_and_addresses(parse, text, expected):
     """Unhandled: brands of a company ("Pop-Tarts") come out as organisations."""
     found = entities_by_name(parse(text))
     assert {name: e.entity_type for name, e in found.items() if e.entity_type in ("ORG", "PRODUCT", "FAC") and name not in ("Apple", "OpenAI")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The union reached a deal with General Motors on Monday.", {"General Motors": "ORG"}),
+        ("The Japan Meteorological Agency lifted a tsunami warning on Tuesday.", {"Japan Meteorological Agency": "ORG"}),
+        ("President Luiz Inácio Lula da Silva visited the region and promised federal aid.", {"Luiz Inácio Lula da Silva": "PERSON"}),
+        ("Floods in the southern Brazilian state of Rio Grande do Sul have killed at least 100 people.", {"Rio Grande do Sul": "GPE"}),
+        ("The robbery, at a store owned by the Italian jeweller Bulgari, took less than three minutes.", {"Bulgari": "ORG"}),
+    ],
+    ids=["general-before-a-company-word-is-no-title", "full-country-name-leading-a-body-stays", "particle-in-a-titled-name",
+         "particle-in-a-known-place", "jeweller-is-a-company-descriptor"],
+)
+def test_names_with_particles_and_company_words(parse, text, expected):
+    """Unhandled: a particle name the gazetteer does not know stays cut unless it is a person's."""
+    found = entities_by_name(parse(text))
+    assert {name: found[name].entity_type for name in expected if name in found} == expected

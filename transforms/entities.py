@@ -159,15 +159,15 @@ def find_titled_names(doc: Doc) -> list[_TitledName]:
             first += 1
         if not name or len(name) > 4 or any(t.ent_type_ in ("GPE", "DATE", "NORP", "LOC") for t in name):
             continue
-        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name):
-            continue
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name) or name[-1].lower_ in ORG_SUFFIXES:
+            continue  # "General Motors" is a company, not a general
         role_tokens = run[first : last_office + 1]
         found.append(
             _TitledName(
                 role_start=role_tokens[0].idx,
                 role_end=role_tokens[-1].idx + len(role_tokens[-1]),
                 name_start=name[0].idx,
-                name_end=_hyphenated_end(name[-1]),
+                name_end=_particle_tail_end(name[-1]) or _hyphenated_end(name[-1]),
                 role=doc_text(doc)[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
             )
         )
@@ -436,6 +436,32 @@ def _is_event_name(words: list[Token]) -> bool:
     return _is_capitalised(last) and last.lower_ in EVENT_WORDS
 
 
+_NAME_PARTICLES = frozenset("da de do dos das del della di du van von der bin al".split())
+
+
+def _particle_tail_end(token: Token) -> int | None:
+    """End of "da Silva" / "do Sul" after a name's last token, or None."""
+    doc = token.doc
+    k = token.i + 1
+    while k < len(doc) and doc[k].lower_ in _NAME_PARTICLES and doc[k].is_lower:
+        k += 1
+    if k == token.i + 1 or k >= len(doc) or not _is_capitalised(doc[k]):
+        return None
+    return doc[k].idx + len(doc[k])
+
+
+def _with_particle_tail(ent: Span, label: str) -> tuple[int, int, str] | None:
+    """A name going on through lower-case particles where the NER cut it: "Luiz Inácio Lula
+    da Silva" (a person), "Rio Grande do Sul" (a place when the gazetteer knows the whole)."""
+    end = _particle_tail_end(ent[-1])
+    if end is None:
+        return None
+    place = known_place(doc_text(ent.doc)[ent.start_char : end])
+    if place is not None:
+        return (ent.start_char, end, place.label)
+    return (ent.start_char, end, "PERSON") if label == "PERSON" else None
+
+
 def _coordinated_orgs(words: list[Token]) -> list[tuple[int, int, str]] | None:
     """"Anthropic and Meta Platforms" -> two organisations; "Department of Water and Power"
     (an "of" before the "and"), "Food and Drug Administration" (one body word at the end) and
@@ -453,8 +479,9 @@ def _coordinated_orgs(words: list[Token]) -> list[tuple[int, int, str]] | None:
 
 
 def _country_and_body(words: list[Token]) -> list[tuple[int, int, str]] | None:
-    """"US Senate" -> "US" (GPE) + "Senate" (ORG): a country's name before a government body,
-    unless the body's own initials take the country in ("UK Health Security Agency (UKHSA)")."""
+    """"US Senate" -> "US" (GPE) + "Senate" (ORG): a country's abbreviation before a government
+    body, unless the body's own initials take the country in ("UK Health Security Agency
+    (UKHSA)"); a full country name leads official names ("Japan Meteorological Agency")."""
     while words and words[0].lower_ in _LEADING_WORDS:
         words = words[1:]
     if len(words) < 2:
@@ -467,7 +494,9 @@ def _country_and_body(words: list[Token]) -> list[tuple[int, int, str]] | None:
         if len(words) <= size:
             break
         prefix, rest = words[:size], words[size:]
-        if is_country(" ".join(w.text for w in prefix)) and rest[-1].lower_ in GOVERNMENT_BODY_WORDS and _is_capitalised(rest[0]):
+        abbreviation = size == 1 and prefix[0].text.replace(".", "").isupper() and len(prefix[0].text.replace(".", "")) <= 3
+        # Only "US"/"UK": "Japan Meteorological Agency" and "Kenya National Commission" are names.
+        if abbreviation and is_country(prefix[0].text) and rest[-1].lower_ in GOVERNMENT_BODY_WORDS and _is_capitalised(rest[0]):
             return [(prefix[0].idx, prefix[-1].idx + len(prefix[-1]), "GPE"), (rest[0].idx, rest[-1].idx + len(rest[-1]), "ORG")]
     return None
 
@@ -555,8 +584,9 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
       "Western" before a common noun ("Western assets") a nationality-like adjective, no place;
     - "Trump Tower" tagged a person is a FAC (not for "House", "Field", "Bridge": surnames too);
     - "the Academy Awards", "the Oscars", "COP29" are events; "US Senate" is the country and
-      its senate (a government body only, and not when the body's initials take the country
-      in: "UK Health Security Agency (UKHSA)"); "the Congress party" is "Congress";
+      its senate (an abbreviated country before a government body only, and not when the
+      body's initials take the country in: "UK Health Security Agency (UKHSA)"); "the Congress
+      party" is "Congress"; "Lula da Silva" and "Rio Grande do Sul" go on through "da"/"do";
     - "Anthropic and Meta Platforms" is two companies (not "Food and Drug Administration"),
       "CCTV" no name, "iPhone" a product, "10 Downing Street" a facility, "the Rameshwaram
       Cafe" (a facility ending in an organisation word) the organisation that runs it.
@@ -571,6 +601,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return []
     if label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and _after_company_descriptor(words[0]):
         return [(ent.start_char, ent.end_char, "ORG")]  # "Japanese drugmaker Takeda"
+    if label in ("PERSON", "GPE", "LOC", "NORP", "ORG") and (extended := _with_particle_tail(ent, label)) is not None:
+        return [extended]  # "Lula da Silva", "Rio Grande do Sul"
     if len(words) == 1 and words[0].text.upper() in NON_ENTITY_ACRONYMS:
         return []  # "CCTV footage", "GDP": capitals, but no name
     if len(words) == 1 and words[0].text[:1].islower() and words[0].text[1:2].isupper():

@@ -153,6 +153,7 @@ COMPANY_DESCRIPTORS = frozenset(
     """
     drugmaker carmaker automaker chipmaker planemaker steelmaker shipbuilder retailer lender bank
     insurer airline carrier broadcaster conglomerate miner telecom operator startup start-up
+    jeweller jeweler brewer distiller publisher
     """.split()
 )
 
