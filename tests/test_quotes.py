@@ -162,8 +162,21 @@ def test_speaker_in_following_sentence(parse):
             "Mayor Elena Varga told her staff to reopen the depot.",
             [("indirect", "her staff to reopen the depot", "Elena Varga", "told")],
         ),
+        (
+            "Priya Raman accused the council of hiding the harbour accounts.",
+            [("indirect", "the council of hiding the harbour accounts", "Priya Raman", "accused")],
+        ),
+        (
+            "Priya Raman called for a public inquiry into the harbour accounts.",
+            [("indirect", "a public inquiry into the harbour accounts", "Priya Raman", "called")],
+        ),
+        (
+            "Priya Raman sees the harbour plan as a waste of money.",
+            [("indirect", "the harbour plan as a waste of money", "Priya Raman", "sees")],
+        ),
     ],
-    ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive"],
+    ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive",
+         "accused-of", "called-for", "sees-as"],
 )
 def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
     assert quotes_of(parse(text)) == expected

@@ -677,13 +677,17 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
             if tokens:
                 return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
-    # "described the talks as "warm and cordial"": object plus its "as" phrase.
+    return _as_phrase_content(verb, need_object=False)
+
+
+def _as_phrase_content(verb: Token, need_object: bool = True) -> tuple[int, int] | None:
+    """"described the talks as "warm and cordial"": the object plus its "as" phrase."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-    if as_phrases:
-        tokens = [t for c in objects + as_phrases for t in c.subtree]
-        return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
-    return None
+    if not as_phrases or (need_object and not objects):
+        return None
+    tokens = [t for c in objects + as_phrases for t in c.subtree]
+    return _trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
@@ -707,7 +711,11 @@ _EXPLETIVES = frozenset(("it", "there", "this", "that", "which", "what"))
 
 
 def _attitude_tokens(doc: Doc) -> list[Token]:
-    return [t for t in doc_tokens(doc) if t.lower_ in ATTITUDE_VERB_FORMS and t.pos_ == "VERB"]
+    return [t for t in doc_tokens(doc) if (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS) and t.pos_ == "VERB"]
+
+
+# "developers see golf courses [as wasted space]": a view only with its "as" phrase.
+AS_ONLY_FORMS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded regarding".split())
 
 
 def _attitude_content(verb: Token) -> tuple[int, int] | None:
@@ -720,16 +728,46 @@ def _attitude_content(verb: Token) -> tuple[int, int] | None:
         Passive and impersonal uses ("it is believed", "there seems") have no source and are
         skipped; an object that is only a pronoun ("opposes it") is too vague to keep.
     """
+    if verb.lower_ in AS_ONLY_FORMS:
+        return _as_phrase_content(verb)
     return _reported_content(verb) or _complement(verb)
+
+
+def _forms(lemmas: str) -> dict[str, str]:
+    """{form: lemma} for regular verbs (the pipeline runs without a lemmatizer)."""
+    table = {}
+    for lemma in lemmas.split():
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        for form in (lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "es"):
+            table[form] = lemma
+    return table
+
+
+# "accused Trump [of inciting violence]", "blamed the bank [for the crisis]".
+_OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault credit")
+# "called [for a boycott]", "referred [to her father's business]": the stance is the object of the preposition.
+_PREP_STANCE_VERBS = _forms("call refer talk push argue warn complain press advocate") | {"spoke": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer"}
+_PREP_STANCES = frozenset({("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"), ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for")})
+PREP_STANCE_FORMS = frozenset(form for form, lemma in _PREP_STANCE_VERBS.items() if lemma in {l for l, _ in _PREP_STANCES})
 
 
 def _complement(verb: Token) -> tuple[int, int] | None:
     """The object with what completes it, or the infinitive: "called [the charges false]",
-    "told [his advisers to act]", "wants [to cut taxes]". None for a bare pronoun object."""
+    "told [his advisers to act]", "wants [to cut taxes]", "accused [Trump of lying]", "called
+    for [an inquiry]". None for a bare pronoun object.
+
+    Notes:
+        Verbs of attack ("attacked Kyiv") are left out: in war news their object is no stance.
+    """
     body = doc_text(verb.doc)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "oprd")]
     parts = objects[:1] + [c for c in infinitives if objects and c.i > objects[0].i] if objects else infinitives[:1]
+    if objects and verb.lower_ in _OBJECT_PREP_VERBS:
+        parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objects[0].i]
+    if not parts and verb.lower_ in _PREP_STANCE_VERBS:
+        lemma = _PREP_STANCE_VERBS[verb.lower_]
+        parts = [p for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in _PREP_STANCES for p in c.children if p.dep_ == "pobj"]
     if not parts:
         return None
     tokens = [t for c in parts for t in c.subtree]
