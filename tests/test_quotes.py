@@ -413,3 +413,18 @@ def test_a_quote_split_by_its_attribution_stays_one_when_narration_follows(parse
     [direct] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
     assert [text[a:b] for a, b in direct.word_spans] == ["I love this harbour,", "I will never sail from it again"]
     assert direct.speaker == "Tomas Reyes"
+
+
+def test_a_paragraph_opened_by_a_name_and_a_colon_is_that_persons(parse):
+    """Headlines ("Marco Rubio: ...") and interview transcripts ("Matthews: Well, ..."). Unhandled:
+    a label that is no entity of the article ("Q:", "Update:") gives no quote."""
+    text = (
+        "Dana Whitfield: Harbour fees will double by spring.\n\nThe council met on Monday. Dana Whitfield spoke first.\n\n"
+        "Whitfield: Well, the fees are too low for the port to survive.\n\nUpdate: The meeting ended at noon."
+    )
+    doc = parse(text)
+    found = [(q.text, q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc))]
+    assert found == [
+        ("Harbour fees will double by spring", "Dana Whitfield", ":"),
+        ("Well, the fees are too low for the port to survive", "Dana Whitfield", ":"),
+    ]

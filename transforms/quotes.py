@@ -458,6 +458,31 @@ def _transcript_speaker(body: str, entities: list[ArticleEntity], span: QuoteSpa
     return _Speaker(label.title(), None)
 
 
+# "Marco Rubio: You don't win the nomination by states." (a headline) and "Matthews: Well,
+# speculation is bad." (an interview): a name and a colon open the paragraph.
+_LABELLED_PARAGRAPH = re.compile(r"(?m)^(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): +(?P<content>\S[^\n]{8,})$")
+
+
+def _labelled_paragraphs(doc: Doc, entities: list[ArticleEntity]) -> list[tuple[_Speaker, int, int]]:
+    """(speaker, content start, content end) of paragraphs opened by "Name: ".
+
+    Notes:
+        The label must be a person or organisation of the article (or a surname of one), so
+        "Update: ..." and "Photo: ..." are no speakers. The whole rest of the paragraph is the
+        content, quotation marks or not.
+    """
+    body = doc_text(doc)
+    found = []
+    for match in _LABELLED_PARAGRAPH.finditer(body):
+        label = match["label"]
+        entity = _entity_at(entities, match.start("label"), match.end("label"))
+        if entity is None or entity.entity_type not in ("PERSON", "ORG") or entity.canonical_name.split()[-1].casefold() not in label.casefold().split():
+            continue
+        start, end = _trimmed_punct(body, match.start("content"), match.end("content"))
+        found.append((_Speaker(entity.canonical_name, entity), start, end))
+    return found
+
+
 _COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
 _ACCORDING_INTRO = re.compile(r"according\s+to\s+(?P<name>[^,.;:]{2,80}),\s*$", re.IGNORECASE)
 
@@ -852,6 +877,10 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         speaker = resolve_speaker(source_token, entities, start, source)
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, "according to", False))
+    for speaker, start, end in _labelled_paragraphs(doc, entities):
+        if not any(q.char_start < end and start < q.char_end for q in found):
+            is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
+            found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, ":", False))
     # A sourceless clause inside an attributed quote ("..., agreed to X, the Ministry said")
     # is part of that quote, not a quote of its own.
     found = [q for q in found if q.speaker is not None or q.quote_type == "direct" or not any(
