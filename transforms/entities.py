@@ -462,13 +462,21 @@ def _with_particle_tail(ent: Span, label: str) -> tuple[int, int, str] | None:
     return (ent.start_char, end, "PERSON") if label == "PERSON" else None
 
 
+# Words before a pair of companies ("pressure from Anthropic and Meta Platforms").
+_LIST_PREPOSITIONS = frozenset("from between including like against versus with over by".split())
+
+
 def _coordinated_orgs(words: list[Token]) -> list[tuple[int, int, str]] | None:
-    """"Anthropic and Meta Platforms" -> two organisations; "Department of Water and Power"
+    """"(pressure from) Anthropic and Meta Platforms" -> two organisations, after a preposition of
+    lists only; "Customs and Border Protection" opening a clause, "Department of Water and Power"
     (an "of" before the "and"), "Food and Drug Administration" (one body word at the end) and
     "Johnson & Johnson" stay one."""
     ands = [i for i, w in enumerate(words) if w.lower_ == "and"]
     if len(ands) != 1 or any(w.lower_ in ("of", "for") for w in words):
         return None
+    before = words[0].doc[words[0].i - 1] if words[0].i > 0 else None
+    if before is None or before.lower_ not in _LIST_PREPOSITIONS:
+        return None  # "Customs and Border Protection recorded ...": one agency
     left, right = words[: ands[0]], words[ands[0] + 1 :]
     if not left or not right or not all(_is_capitalised(w) for w in left + right):
         return None
@@ -615,7 +623,7 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, ent.end_char, "FAC")]  # "10 Downing Street"
     if label in ("GPE", "NORP") and len(words) == 1 and words[0].lower_ in _COMPASS_WORDS and ent.end < len(ent.doc) and ent.doc[ent.end].is_lower:
         return [(ent.start_char, ent.end_char, "NORP")]  # "Western assets": an adjective, no place
-    if label in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and _is_event_name(words):
+    if label in ("ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT") and _is_event_name(words):
         return [(ent.start_char, ent.end_char, "EVENT")]  # "the Academy Awards", "COP29"
     if label == "ORG" and len(words) > 1 and (split := _country_and_body(words)) is not None:
         return split  # "US National Transportation Safety Board": the country and its board
@@ -672,7 +680,7 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         place = label == "GPE" or _is_place_object(ent.root)
         if place or label in ("ORG", "PERSON"):
             return [(w.idx, w.idx + len(w), "GPE" if place else label) for w in (words[0], words[2])]
-    if label == "ORG" and len(words) == 1 and words[0].lower_ not in ORG_SUFFIXES and _is_place_object(words[0]):
+    if label == "ORG" and len(words) == 1 and words[0].lower_ not in ORG_SUFFIXES and alias_key(words[0].text) not in KNOWN_ORGS and _is_place_object(words[0]):
         return [(ent.start_char, ent.end_char, "GPE")]
     if label in ("ORG", "PERSON") and len(words) == 1 and _coordinated_with_place(words[0]):
         return [(ent.start_char, ent.end_char, "GPE")]
