@@ -421,3 +421,18 @@ def test_names_with_particles_and_company_words(parse, text, expected):
     """Unhandled: a particle name the gazetteer does not know stays cut unless it is a person's."""
     found = entities_by_name(parse(text))
     assert {name: found[name].entity_type for name in expected if name in found} == expected
+
+
+def test_a_country_is_not_the_city_named_after_it(parse):
+    found = entities_by_name(parse("Claudia Sheinbaum was elected Mexico's first woman president. Sheinbaum, a former mayor of Mexico City, will take office in October."))
+    assert (found["Mexico"].entity_type, found["Mexico City"].entity_type) == ("GPE", "GPE")
+
+
+def test_a_town_name_before_party_is_the_party(parse):
+    """Unhandled: a prominent city's name tagged an organisation still becomes the city."""
+    text = (
+        "Sheinbaum, a former mayor of Mexico City and a climate scientist, will take office on October 1. She ran for the ruling Morena party "
+        "founded by outgoing President Andrés Manuel López Obrador.\n\nThe peso fell 3% on Monday as investors worried about Morena's large majority in Congress."
+    )
+    found = entities_by_name(parse(text))
+    assert (found["Morena"].entity_type, len(found["Morena"].mentions)) == ("ORG", 2)

@@ -623,6 +623,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, ent.end_char, "FAC")]  # "10 Downing Street"
     if label in ("GPE", "NORP") and len(words) == 1 and words[0].lower_ in _COMPASS_WORDS and ent.end < len(ent.doc) and ent.doc[ent.end].is_lower:
         return [(ent.start_char, ent.end_char, "NORP")]  # "Western assets": an adjective, no place
+    if label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG") and len(words) == 1 and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "party":
+        return [(ent.start_char, ent.end_char, "ORG")]  # "the ruling Morena party"
     if label in ("ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT") and _is_event_name(words):
         return [(ent.start_char, ent.end_char, "EVENT")]  # "the Academy Awards", "COP29"
     if label == "ORG" and len(words) > 1 and (split := _country_and_body(words)) is not None:
@@ -648,10 +650,10 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     place = known_place(name)
     if place is not None and (label in ("PERSON", "ORG", "NORP", "FAC") or label != place.label) and words[-1].lower_ not in ORG_SUFFIXES:
         # "Sri Lanka" tagged a person: a known place, unless it is someone's surname here.
-        if label != "PERSON" or (place.prominent and words[-1].text not in surnames):
-            return [(ent.start_char, ent.end_char, place.label)]
+        if label not in ("PERSON", "ORG") or (place.prominent and words[-1].text not in surnames):
+            return [(ent.start_char, ent.end_char, place.label)]  # a small town's name tagged an org is more likely the org ("Morena")
     last = words[-1].lower_
-    if label in ("ORG", "PERSON", "FAC", "GPE") and last in GEO_FEATURE_WORDS and len(words) > 1:
+    if label in ("ORG", "PERSON", "FAC", "GPE", "EVENT") and last in GEO_FEATURE_WORDS and len(words) > 1:
         return [(ent.start_char, ent.end_char, "LOC")]
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if label in ("ORG", "PERSON", "GPE", "FAC") and following is not None and following.lower_ in GEO_FEATURE_WORDS and following.is_lower and not (place is not None and place.prominent):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from transforms.aliases import alias_key
 from transforms.lexicon import KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
-from transforms.places import known_place
+from transforms.places import is_country, known_place
 
 if TYPE_CHECKING:
     from transforms.entities import ArticleEntity
@@ -99,7 +99,11 @@ def short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
 
 
 def short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"Nakuru" after "Nakuru County", "Hualien" after "Hualien City": the same place."""
+    """"Nakuru" after "Nakuru County", "Hualien" after "Hualien City": the same place.
+
+    Notes:
+        A country never joins the city named after it ("Mexico" and "Mexico City").
+    """
     places = {}
     for entity in entities:
         words = entity.canonical_name.split()
@@ -107,7 +111,7 @@ def short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
             places.setdefault(alias_key(words[0]), []).append(entity)
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
-        if entity.entity_type not in ("GPE", "LOC", "ORG") or len(entity.canonical_name.split()) != 1:
+        if entity.entity_type not in ("GPE", "LOC", "ORG") or len(entity.canonical_name.split()) != 1 or is_country(entity.canonical_name):
             return []
         return places.get(alias_key(entity.canonical_name), [])
 

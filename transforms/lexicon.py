@@ -76,7 +76,7 @@ ORG_SUFFIXES = frozenset(
     capital bank group partners holdings inc inc. corp corp. corporation ltd ltd. llc plc co co.
     company air airlines airways motors ventures securities investments foundation institute
     university college council association federation union agency authority commission
-    committee ministry department railway railways hospital infirmary clinic school church cathedral cafe
+    committee ministry department railway railways hospital infirmary clinic school church cathedral cafe newspapers
     forces army navy guard
     """.split()
 )
