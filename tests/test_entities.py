@@ -8,6 +8,15 @@ def entities_by_name(doc):
     return {e.canonical_name: e for e in extract_entities(doc)}
 
 
+def types_of(found, names):
+    """{name: entity_type} of the expected names that were found (a missing one fails the comparison)."""
+    return {name: found[name].entity_type for name in names if name in found}
+
+
+def types_and_mentions_of(found, names):
+    return {name: (found[name].entity_type, [m.text for m in found[name].mentions]) for name in names if name in found}
+
+
 @pytest.mark.parametrize(
     ("text", "start", "end", "trimmed"),
     [
@@ -121,7 +130,7 @@ def test_pronouns_are_not_entity_mentions(parse):
 )
 def test_known_ner_errors_are_repaired(parse, text, expected):
     found = entities_by_name(parse(text))
-    assert {name: found[name].entity_type for name in expected if name in found} == expected
+    assert types_of(found, expected) == expected
 
 
 def test_a_stake_in_a_company_stays_a_company(parse):
@@ -297,7 +306,7 @@ def test_names_news_gives_in_passing(parse, text, expected):
     """Unhandled: a descriptor before a person ("bank chief Jane Fraser" keeps the person only
     because "chief" is no descriptor); initials that fit two names of the article join neither."""
     found = entities_by_name(parse(text))
-    assert {name: (found[name].entity_type, [m.text for m in found[name].mentions]) for name in expected if name in found} == expected
+    assert types_and_mentions_of(found, expected) == expected
 
 
 @pytest.mark.parametrize(
@@ -316,7 +325,7 @@ def test_names_news_gives_in_passing(parse, text, expected):
 def test_short_names_titles_and_suffixes(parse, text, expected):
     """Unhandled: a first word shared by two organisations of the article joins neither."""
     found = entities_by_name(parse(text))
-    assert {name: (found[name].entity_type, [m.text for m in found[name].mentions]) for name in expected if name in found} == expected
+    assert types_and_mentions_of(found, expected) == expected
 
 
 @pytest.mark.parametrize(
@@ -340,7 +349,7 @@ def test_country_prefixes_events_and_name_edges(parse, text, expected):
     """Unhandled: a country before a company ("Japan Airlines") stays whole on purpose; a city
     before its police ("New York Police Department") too."""
     found = entities_by_name(parse(text))
-    assert {name: found[name].entity_type for name in expected if name in found} == expected
+    assert types_of(found, expected) == expected
 
 
 def test_a_white_house_the_ner_calls_a_building_is_the_administration(parse):
@@ -377,7 +386,7 @@ def test_organisations_in_roles_and_places_before_features(parse, text, expected
     """Unhandled: an organisation in the middle of a role ("Chief of Defence Staff") is a title
     word on purpose; a small place before a feature word still joins it ("the Dadia forest")."""
     found = entities_by_name(parse(text))
-    assert {name: found[name].entity_type for name in expected if name in found} == expected
+    assert types_of(found, expected) == expected
 
 
 def test_a_plural_noun_opening_a_sentence_is_no_person(parse):
@@ -420,7 +429,7 @@ def test_coordinations_acronyms_products_and_addresses(parse, text, expected):
 def test_names_with_particles_and_company_words(parse, text, expected):
     """Unhandled: a particle name the gazetteer does not know stays cut unless it is a person's."""
     found = entities_by_name(parse(text))
-    assert {name: found[name].entity_type for name in expected if name in found} == expected
+    assert types_of(found, expected) == expected
 
 
 def test_a_country_is_not_the_city_named_after_it(parse):

@@ -496,16 +496,13 @@ def _country_and_body(words: list[Token]) -> list[tuple[int, int, str]] | None:
         return None
     after = doc_text(words[0].doc)[words[-1].idx + len(words[-1]) :][:12]
     defined = re.match(r"\s*\(([A-Z]{2,10})\)", after)
-    if defined and defined[1].startswith(words[0].text.replace(".", "")):
+    country, body = words[0], words[1:]
+    letters = country.text.replace(".", "")
+    # Only "US"/"UK": "Japan Meteorological Agency" and "Kenya National Commission" are names.
+    if not (letters.isupper() and len(letters) <= 3 and is_country(country.text)) or (defined and defined[1].startswith(letters)):
         return None
-    for size in (1, 2):
-        if len(words) <= size:
-            break
-        prefix, rest = words[:size], words[size:]
-        abbreviation = size == 1 and prefix[0].text.replace(".", "").isupper() and len(prefix[0].text.replace(".", "")) <= 3
-        # Only "US"/"UK": "Japan Meteorological Agency" and "Kenya National Commission" are names.
-        if abbreviation and is_country(prefix[0].text) and rest[-1].lower_ in GOVERNMENT_BODY_WORDS and _is_capitalised(rest[0]):
-            return [(prefix[0].idx, prefix[-1].idx + len(prefix[-1]), "GPE"), (rest[0].idx, rest[-1].idx + len(rest[-1]), "ORG")]
+    if body[-1].lower_ in GOVERNMENT_BODY_WORDS and _is_capitalised(body[0]):
+        return [(country.idx, country.idx + len(country), "GPE"), (body[0].idx, body[-1].idx + len(body[-1]), "ORG")]
     return None
 
 

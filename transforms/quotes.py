@@ -763,7 +763,8 @@ def _forms(lemmas: str) -> dict[str, str]:
     table = {}
     for lemma in lemmas.split():
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        for form in (lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "es"):
+        third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+        for form in (lemma, third, stem + "ed", stem + "ing"):
             table[form] = lemma
     return table
 
@@ -773,7 +774,7 @@ _OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault
 # "called [for a boycott]", "referred [to her father's business]": the stance is the object of the preposition.
 _PREP_STANCE_VERBS = _forms("call refer talk push argue warn complain press advocate") | {"spoke": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer"}
 _PREP_STANCES = frozenset({("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"), ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for")})
-PREP_STANCE_FORMS = frozenset(form for form, lemma in _PREP_STANCE_VERBS.items() if lemma in {l for l, _ in _PREP_STANCES})
+PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
 
 def _complement(verb: Token) -> tuple[int, int] | None:
