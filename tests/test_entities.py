@@ -341,9 +341,10 @@ def test_short_names_titles_and_suffixes(parse, text, expected):
         ("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", {"Congress": "ORG"}),
         ("Acting President Choi Sang-mok said investigators would join the inquiry.", {"Choi Sang-mok": "PERSON"}),
         ("Shares of Jeju Air fell 8.7% on Monday.", {"Jeju Air": "ORG"}),
+        ("Inspector-General of Police Kayode Egbetokun said officers would not allow anarchy.", {"Kayode Egbetokun": "PERSON"}),
     ],
     ids=["country-before-a-government-body", "country-inside-the-bodys-initials", "award-ceremonies-are-events", "numbered-summit-is-an-event",
-         "lower-case-tail-of-an-org", "hyphenated-given-name", "air-is-a-company-word"],
+         "lower-case-tail-of-an-org", "hyphenated-given-name", "air-is-a-company-word", "of-police-is-part-of-the-title"],
 )
 def test_country_prefixes_events_and_name_edges(parse, text, expected):
     """Unhandled: a country before a company ("Japan Airlines") stays whole on purpose; a city
@@ -445,3 +446,12 @@ def test_a_town_name_before_party_is_the_party(parse):
     )
     found = entities_by_name(parse(text))
     assert (found["Morena"].entity_type, len(found["Morena"].mentions)) == ("ORG", 2)
+
+
+def test_a_nationality_adjective_is_no_place(parse):
+    """Unhandled: a nationality adjective the gazetteer knows as a town keeps the town."""
+    text = (
+        "Ukrainian troops have pushed up to 30 km into the Kursk region, officials said on Monday. "
+        "Governor Alexei Smirnov said 28 villages were under Ukrainian control and 121,000 people had been evacuated."
+    )
+    assert [(e.canonical_name, e.entity_type) for e in extract_entities(parse(text)) if e.canonical_name == "Ukrainian"] == [("Ukrainian", "NORP")]

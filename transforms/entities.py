@@ -423,6 +423,7 @@ def _untagged_names(doc: Doc, mentions: list[Mention], surnames: set[str]) -> li
 
 
 _COMPASS_WORDS = frozenset({"western", "eastern", "northern", "southern", "central", "middle"})
+_NATIONALITY_ENDINGS = ("ian", "ean", "ese", "ish", "ani", "eni")
 
 
 _EVENT_NAMES = frozenset({"oscars", "emmys", "grammys", "baftas", "olympics", "paralympics"})
@@ -620,6 +621,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return [(ent.start_char, ent.end_char, "FAC")]  # "10 Downing Street"
     if label in ("GPE", "NORP") and len(words) == 1 and words[0].lower_ in _COMPASS_WORDS and ent.end < len(ent.doc) and ent.doc[ent.end].is_lower:
         return [(ent.start_char, ent.end_char, "NORP")]  # "Western assets": an adjective, no place
+    if label == "GPE" and len(words) == 1 and words[0].lower_.endswith(_NATIONALITY_ENDINGS) and known_place(words[0].text) is None and ent.end < len(ent.doc) and ent.doc[ent.end].is_lower:
+        return [(ent.start_char, ent.end_char, "NORP")]  # "under Ukrainian control"
     if label in ("GPE", "LOC", "PERSON", "NORP", "FAC", "ORG") and len(words) == 1 and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "party":
         return [(ent.start_char, ent.end_char, "ORG")]  # "the ruling Morena party"
     if label in ("ORG", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT") and _is_event_name(words):

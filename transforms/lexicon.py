@@ -25,7 +25,7 @@ OFFICE_WORDS = frozenset(
     prime deputy junior senior acting former us u.s. uk u.k. eu un chief executive principal
     department ministry of the for and & cabinet information broadcasting science technology
     research development culture sports tourism railways water power housing urban rural
-    economic economy public works war veterans homeland immigration exchequer
+    economic economy public works war veterans homeland immigration exchequer police
     """.split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady".split())
