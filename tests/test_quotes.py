@@ -428,3 +428,16 @@ def test_a_paragraph_opened_by_a_name_and_a_colon_is_that_persons(parse):
         ("Harbour fees will double by spring", "Dana Whitfield", ":"),
         ("Well, the fees are too low for the port to survive", "Dana Whitfield", ":"),
     ]
+
+
+def test_who_was_asked_is_not_who_asked(parse):
+    """"When asked by reporters whether ..., Reyes said": the question is the reporters'; a
+    question with no named asker keeps speaker null. Unhandled: "Reyes, asked whether ...,"
+    (a participle beside its subject) is read the same way."""
+    text = "Tomas Reyes said the harbour would reopen. When asked by reporters whether the fees would rise, Reyes said that the council would decide in May."
+    doc = parse(text)
+    found = {q.cue: (q.text, q.speaker) for q in extract_quotes(doc, extract_entities(doc))}
+    assert found["asked"] == ("the fees would rise", "reporters")
+    doc = parse("Asked about the harbour fees, Dana Whitfield said the council would decide in May.")
+    found = {q.cue: (q.text, q.speaker) for q in extract_quotes(doc, extract_entities(doc))}
+    assert found["Asked"] == ("the harbour fees", None)

@@ -350,6 +350,10 @@ def _subject_of(verb: Token) -> Token | None:
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Hillary Clinton asking, ..."
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "when asked by Ingraham", "Asked about the charges, Rubio said": the clause's subject
+        # was asked; who asked is the agent, if named.
+        return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -772,8 +776,8 @@ def _forms(lemmas: str) -> dict[str, str]:
 # "accused Trump [of inciting violence]", "blamed the bank [for the crisis]".
 _OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault credit")
 # "called [for a boycott]", "referred [to her father's business]": the stance is the object of the preposition.
-_PREP_STANCE_VERBS = _forms("call refer talk push argue warn complain press advocate") | {"spoke": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer"}
-_PREP_STANCES = frozenset({("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"), ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for")})
+_PREP_STANCE_VERBS = _forms("call refer talk push argue warn complain press advocate ask") | {"spoke": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer"}
+_PREP_STANCES = frozenset({("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"), ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for")})
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
 
