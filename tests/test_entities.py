@@ -423,9 +423,13 @@ def test_coordinations_acronyms_products_and_addresses(parse, text, expected):
         ("President Luiz Inácio Lula da Silva visited the region and promised federal aid.", {"Luiz Inácio Lula da Silva": "PERSON"}),
         ("Floods in the southern Brazilian state of Rio Grande do Sul have killed at least 100 people.", {"Rio Grande do Sul": "GPE"}),
         ("The robbery, at a store owned by the Italian jeweller Bulgari, took less than three minutes.", {"Bulgari": "ORG"}),
+        (
+            "The fighting between the army, led by General Abdel Fattah al-Burhan, and the Rapid Support Forces has destroyed much of Khartoum.",
+            {"Abdel Fattah al-Burhan": "PERSON"},
+        ),
     ],
     ids=["general-before-a-company-word-is-no-title", "full-country-name-leading-a-body-stays", "particle-in-a-titled-name",
-         "particle-in-a-known-place", "jeweller-is-a-company-descriptor"],
+         "particle-in-a-known-place", "jeweller-is-a-company-descriptor", "hyphenated-particle-in-a-titled-name"],
 )
 def test_names_with_particles_and_company_words(parse, text, expected):
     """Unhandled: a particle name the gazetteer does not know stays cut unless it is a person's."""

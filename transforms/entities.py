@@ -437,15 +437,16 @@ def _is_event_name(words: list[Token]) -> bool:
     return _is_capitalised(last) and last.lower_ in EVENT_WORDS
 
 
-_NAME_PARTICLES = frozenset("da de do dos das del della di du van von der bin al".split())
+_NAME_PARTICLES = frozenset("da de do dos das del della di du van von der bin ibn al el".split())
 
 
 def _particle_tail_end(token: Token) -> int | None:
-    """End of "da Silva" / "do Sul" after a name's last token, or None."""
+    """End of "da Silva" / "do Sul" / "al-Burhan" after a name's last token, or None."""
     doc = token.doc
     k = token.i + 1
     while k < len(doc) and doc[k].lower_ in _NAME_PARTICLES and doc[k].is_lower:
-        k += 1
+        # "al-Burhan": the particle joined to the name by a hyphen
+        k += 2 if k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_ else 1
     if k == token.i + 1 or k >= len(doc) or not _is_capitalised(doc[k]):
         return None
     return doc[k].idx + len(doc[k])
