@@ -459,3 +459,18 @@ def test_a_nationality_adjective_is_no_place(parse):
         "Governor Alexei Smirnov said 28 villages were under Ukrainian control and 121,000 people had been evacuated."
     )
     assert [(e.canonical_name, e.entity_type) for e in extract_entities(parse(text)) if e.canonical_name == "Ukrainian"] == [("Ukrainian", "NORP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US Federal Reserve and the European Central Bank meet later this month.", {"US": "GPE", "Federal Reserve": "ORG"}),
+        ("In Jakarta he visited the Istiqlal Mosque, South-east Asia's largest, with its grand imam.", {"Istiqlal Mosque": "FAC", "South-east Asia": "LOC"}),
+    ],
+    ids=["country-before-its-reserve", "region-cut-in-two-and-a-mosque"],
+)
+def test_regions_cut_in_two_and_places_of_worship(parse, text, expected):
+    """Unhandled: a region the gazetteer does not know stays in two pieces."""
+    found = entities_by_name(parse(text))
+    assert types_of(found, expected) == expected
+    assert "Asia" not in found or "South-east Asia" not in expected

@@ -452,6 +452,17 @@ def _particle_tail_end(token: Token) -> int | None:
     return doc[k].idx + len(doc[k])
 
 
+def _joined_place(ent: Span) -> tuple[int, int, str] | None:
+    """A place name the NER cut in two ("South-east" + "Asia"): the whole, when the gazetteer
+    knows it and the part after is capitalised."""
+    doc = ent.doc
+    if ent.end >= len(doc) or not _is_capitalised(doc[ent.end]):
+        return None
+    end = doc[ent.end].idx + len(doc[ent.end])
+    place = known_place(doc_text(doc)[ent.start_char : end])
+    return (ent.start_char, end, place.label) if place is not None and known_place(ent.text) is None else None
+
+
 def _with_particle_tail(ent: Span, label: str) -> tuple[int, int, str] | None:
     """A name going on through lower-case particles where the NER cut it: "Luiz Inácio Lula
     da Silva" (a person), "Rio Grande do Sul" (a place when the gazetteer knows the whole)."""
@@ -594,6 +605,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
       its senate (an abbreviated country before a government body only, and not when the
       body's initials take the country in: "UK Health Security Agency (UKHSA)"); "the Congress
       party" is "Congress"; "Lula da Silva" and "Rio Grande do Sul" go on through "da"/"do";
+    - "South-east" + "Asia" cut apart is one region when the gazetteer knows the whole; a
+      mosque, temple or synagogue is a FAC;
     - "Anthropic and Meta Platforms" is two companies (not "Food and Drug Administration"),
       "CCTV" no name, "iPhone" a product, "10 Downing Street" a facility, "the Rameshwaram
       Cafe" (a facility ending in an organisation word) the organisation that runs it.
@@ -608,6 +621,8 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
         return []
     if label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and _after_company_descriptor(words[0]):
         return [(ent.start_char, ent.end_char, "ORG")]  # "Japanese drugmaker Takeda"
+    if label in ("GPE", "LOC") and (joined := _joined_place(ent)) is not None:
+        return [joined]  # "South-east" + "Asia" tagged apart: one region
     if label in ("PERSON", "GPE", "LOC", "NORP", "ORG") and (extended := _with_particle_tail(ent, label)) is not None:
         return [extended]  # "Lula da Silva", "Rio Grande do Sul"
     if len(words) == 1 and words[0].text.upper() in NON_ENTITY_ACRONYMS:
@@ -744,6 +759,8 @@ def _add_mention(mentions: list[Mention], claimed: list[tuple[int, int]], roles:
         return  # names are capitalised: "the east coast" is a description, not a name
     if any(start < c_end and c_start < end for c_start, c_end in claimed):
         return  # a titled name or an office phrase has the better span and type
+    if any(m.char_start <= start and end <= m.char_end for m in mentions):
+        return  # already inside a mention a repair extended ("Asia" after "South-east Asia")
     role = next(((r_start, r_end) for r_start, r_end in roles if r_start <= start and end <= r_end), None)
     if role is not None and label not in ("GPE", "NORP") and not (start == role[0] and _has_proper_word(body[start:end])):
         return  # "Defence" in "Chief of Defence Staff" is a title word, not an org; "Google" in "Google CEO" is one

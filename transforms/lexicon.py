@@ -106,7 +106,7 @@ GEO_FEATURE_WORDS = frozenset(
     """.split()
 )
 # Last words that make a name a building or structure (FAC), not the organisation inside it.
-BUILDING_WORDS = frozenset("house palace tower building stadium arena field airport bridge station".split())
+BUILDING_WORDS = frozenset("house palace tower building stadium arena field airport bridge station mosque temple synagogue".split())
 # Building words that are also surnames ("Tom House", "Sally Field").
 SURNAME_LIKE_BUILDING_WORDS = frozenset("house field bridge".split())
 # Last words of place names whose first word alone names the same place ("Nakuru County" ->
@@ -163,7 +163,7 @@ GOVERNMENT_BODY_WORDS = frozenset(
     """
     senate house congress parliament board department ministry commission agency court army navy
     embassy government administration office council service bureau police forces force guard
-    treasury military
+    treasury military reserve
     """.split()
 )
 # Last words of events that the small model calls organisations ("the Academy Awards").

@@ -32,7 +32,7 @@ _EXTRA_COUNTRY_NAMES = ("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", 
 
 
 # Regions news names that are no country, state or city.
-_REGIONS = ("Indo-Pacific", "Asia-Pacific", "Middle East", "Near East", "Far East", "Sahel", "Balkans", "Caucasus", "Scandinavia", "Latin America", "Central America", "Southeast Asia", "South Asia", "Central Asia", "East Africa", "West Africa", "North Africa", "Horn of Africa", "Arctic", "Antarctic", "Caribbean", "Mediterranean")
+_REGIONS = ("Indo-Pacific", "Asia-Pacific", "Middle East", "Near East", "Far East", "Sahel", "Balkans", "Caucasus", "Scandinavia", "Latin America", "Central America", "Southeast Asia", "South-east Asia", "South East Asia", "South Asia", "Central Asia", "East Africa", "West Africa", "North Africa", "Horn of Africa", "Arctic", "Antarctic", "Caribbean", "Mediterranean")
 
 
 @dataclass(frozen=True)
