@@ -474,3 +474,18 @@ def test_regions_cut_in_two_and_places_of_worship(parse, text, expected):
     found = entities_by_name(parse(text))
     assert types_of(found, expected) == expected
     assert "Asia" not in found or "South-east Asia" not in expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opposition leader Lee Jae-myung of the Democratic Party called the declaration illegal.", {"Lee Jae-myung": "PERSON"}),
+        ("Silver rose to a 12-year high. Shares of Newmont, the world's biggest gold miner, rose 2% in New York.", {"Newmont": "ORG"}),
+        ("Rival BYD sold more cars than Tesla in the third quarter, according to data from Bloomberg.", {"Bloomberg": "ORG"}),
+    ],
+    ids=["hyphenated-korean-given-name", "shares-of-a-company", "news-agency-after-from"],
+)
+def test_given_names_shares_and_news_agencies(parse, text, expected):
+    """Unhandled: an untagged all-capitals company ("BYD") is not found."""
+    found = entities_by_name(parse(text))
+    assert types_of(found, expected) == expected

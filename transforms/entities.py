@@ -182,7 +182,7 @@ def _hyphenated_end(token: Token) -> int:
         and not token.whitespace_
         and doc[token.i + 1].text in ("-", "–")
         and not doc[token.i + 1].whitespace_
-        and (_is_capitalised(doc[token.i + 2]) or (doc[token.i + 2].is_lower and doc[token.i + 2].is_alpha and len(doc[token.i + 2]) <= 4))
+        and (_is_capitalised(doc[token.i + 2]) or (doc[token.i + 2].is_lower and doc[token.i + 2].is_alpha and len(doc[token.i + 2]) <= 6))
     ):
         token = doc[token.i + 2]
     return token.idx + len(token)
@@ -519,6 +519,12 @@ def _country_and_body(words: list[Token]) -> list[tuple[int, int, str]] | None:
     return None
 
 
+def _after_shares_of(token: Token) -> bool:
+    """"Shares of Newmont rose": what has shares is a company."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ in ("of", "in") and doc[token.i - 2].lower_ in ("shares", "stock", "stake")
+
+
 def _after_company_descriptor(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in COMPANY_DESCRIPTORS and token.doc[token.i - 1].is_lower
 
@@ -619,7 +625,7 @@ def _repaired(ent: Span, speakers: set[str], surnames: frozenset[str] | set[str]
     words = [t for t in ent if not t.is_punct]
     if not words:
         return []
-    if label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and _after_company_descriptor(words[0]):
+    if label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and (_after_company_descriptor(words[0]) or _after_shares_of(words[0])):
         return [(ent.start_char, ent.end_char, "ORG")]  # "Japanese drugmaker Takeda"
     if label in ("GPE", "LOC") and (joined := _joined_place(ent)) is not None:
         return [joined]  # "South-east" + "Asia" tagged apart: one region

@@ -93,7 +93,7 @@ KNOWN_ORGS = frozenset(
     """
     un unicef unesco unhcr unrwa unaids undp unep wfp fao iaea icc icj imf wto who opec nato asean
     oecd interpol europol fifa uefa ioc nasdaq nyse amnesty greenpeace oxfam msf mercosur
-    g7 g8 g20 brics congress
+    g7 g8 g20 brics congress reuters bloomberg afp nielsen gallup ipsos yougov
     """.split()
 ) | frozenset({"group of seven", "group of eight", "group of 20", "group of twenty", "united nations", "world bank", "red cross", "red crescent", "african union", "european union", "arab league", "human rights watch", "amnesty international", "doctors without borders", "london stock exchange", "new york stock exchange"})
 
