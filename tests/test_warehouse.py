@@ -161,3 +161,18 @@ def test_two_runs_files_read_together_without_schema_drift(final_dir, tmp_path, 
         {"a": str(first / "quotes" / "*" / "*.parquet"), "b": str(second / "quotes" / "*" / "*.parquet")},
     ).fetchone()[0]
     assert union == 2 * sample_tables["quotes"].num_rows
+
+
+def test_a_warehouse_with_other_columns_is_refused_with_advice(tmp_path):
+    """An older newsledger's warehouse (a column fewer) gets the rebuild advice, not a DuckDB binder error."""
+    import duckdb
+
+    from newsledger.errors import WarehouseError
+    from warehouse.load import connect_writer
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, body VARCHAR)")
+    con.close()
+    with pytest.raises(WarehouseError, match="--full-refresh"):
+        connect_writer(path)

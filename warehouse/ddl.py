@@ -76,8 +76,9 @@ def render_comments_sql() -> str:
     return header + "\n".join(comments_sql(t) for t in TABLES)
 
 
+TABLES_FILE = "001_tables.sql"
 GENERATED_FILES = {
-    "001_tables.sql": render_tables_sql,
+    TABLES_FILE: render_tables_sql,
     "002_comments.sql": render_comments_sql,
     "190_mart_comments.sql": render_mart_comments_sql,
 }

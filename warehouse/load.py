@@ -16,7 +16,7 @@ import duckdb
 
 from newsledger.errors import WarehouseError
 from newsledger.schemas import TABLES, TABLES_BY_NAME
-from warehouse.ddl import sql_files
+from warehouse.ddl import TABLES_FILE, sql_files
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +51,14 @@ def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
             "holds it open: close it and run again.",
             is_transient=True,
         ) from exc
-    for path in sql_files():
+    # Tables first and checked before comments and views touch their columns: a warehouse an
+    # older newsledger built gets the clear "rebuild" error, not a binder error.
+    tables, others = [p for p in sql_files() if p.name == TABLES_FILE], [p for p in sql_files() if p.name != TABLES_FILE]
+    for path in tables:
         con.execute(path.read_text(encoding="utf-8"))
     _check_schema(con, database_path)
+    for path in others:
+        con.execute(path.read_text(encoding="utf-8"))
     return con
 
 
