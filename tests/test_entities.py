@@ -489,3 +489,23 @@ def test_given_names_shares_and_news_agencies(parse, text, expected):
     """Unhandled: an untagged all-capitals company ("BYD") is not found."""
     found = entities_by_name(parse(text))
     assert types_of(found, expected) == expected
+
+
+def test_a_shared_surname_names_the_person_introduced_first(parse):
+    """Unhandled: a story whose protagonist is introduced after a namesake gets the namesake."""
+    text = (
+        "Senator Ted Cruz endorsed the plan on Friday. His wife, Heidi Cruz, had campaigned for it in Houston. "
+        "Cruz said the plan would pass next week."
+    )
+    found = entities_by_name(parse(text))
+    assert [m.text for m in found["Heidi Cruz"].mentions] == ["Heidi Cruz"]
+    assert "Cruz" in [m.text for m in found["Ted Cruz"].mentions]
+
+
+def test_a_lower_case_title_names_the_one_titled_person(parse):
+    """"The president said" after "President Barack Obama"; "the president of the museum" is
+    someone else."""
+    found = entities_by_name(parse("President Barack Obama opened the museum on Saturday. The president said it would tell an American story."))
+    assert "president" in [m.text for m in found["Barack Obama"].mentions]
+    found = entities_by_name(parse("President Barack Obama opened the museum. The president of the museum said it cost a lot."))
+    assert "president" not in [m.text for m in found["Barack Obama"].mentions]

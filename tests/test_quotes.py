@@ -441,3 +441,9 @@ def test_who_was_asked_is_not_who_asked(parse):
     doc = parse("Asked about the harbour fees, Dana Whitfield said the council would decide in May.")
     found = {q.cue: (q.text, q.speaker) for q in extract_quotes(doc, extract_entities(doc))}
     assert found["Asked"] == ("the harbour fees", None)
+
+
+def test_a_lower_case_title_speaks_for_the_titled_person(parse):
+    doc = parse("Senator Tim Scott spoke to the group. The senator said the party had to reach black voters.")
+    [quote] = extract_quotes(doc, extract_entities(doc))
+    assert (quote.speaker, quote.cue) == ("Tim Scott", "said")

@@ -801,11 +801,12 @@ def _group_people(mentions: list[Mention]) -> list[ArticleEntity]:
         word = words[0].casefold()
         candidates = [c for (first, last), c in clusters.items() if word in (last, first)]
         if candidates:
-            # Prefer the full name mentioned last before this mention.
-            def last_before(c: ArticleEntity) -> int:
-                return max((m.char_start for m in c.mentions if m.char_start <= mention.char_start), default=-1)
+            # A surname several people share names the one the story introduced first (news
+            # calls relatives and namesakes by their first or full names afterwards).
+            def introduced(c: ArticleEntity) -> int:
+                return min(m.char_start for m in c.mentions)
 
-            max(candidates, key=last_before).mentions.append(mention)
+            min(candidates, key=introduced).mentions.append(mention)
         else:
             singles.setdefault(word, ArticleEntity(words[0], "PERSON")).mentions.append(mention)
     return list(clusters.values()) + list(singles.values())
@@ -874,8 +875,13 @@ def _join_bare_org_nouns(entities: list[ArticleEntity]) -> list[ArticleEntity]:
 def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[ArticleEntity, Mention]]:
     """Titles used as names: "the Union Minister" -> the person whose role has those words.
 
-    A nominal is "the" + capitalised title/office words without a name after them; it joins
-    the one person whose role contains all its words, and nobody when two people fit.
+    A nominal is "the" + title/office words without a name after them ("the Union Minister",
+    "the president"); it joins the one person whose role contains all its words, and nobody
+    when two people fit.
+
+    Notes:
+        A lower-case title followed by "of" ("the president of the club") names someone else
+        and joins nobody.
     """
     roles = [(p, {w.casefold() for r in p.roles for w in r.split()}) for p in people]
     found: list[tuple[ArticleEntity, Mention]] = []
@@ -884,13 +890,15 @@ def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[A
         if token.lower_ != "the":
             continue
         j = i + 1
-        while j < len(tokens) and _is_office_word(tokens[j]) and (_is_capitalised(tokens[j]) or tokens[j].lower_ in ("of", "&")):
+        while j < len(tokens) and _is_office_word(tokens[j]) and (_is_capitalised(tokens[j]) or tokens[j].is_lower):
             j += 1
         while j > i + 1 and tokens[j - 1].lower_ in ("of", "&"):
             j -= 1
         words = tokens[i + 1 : j]
         if not words or not any(_is_title_word(t) for t in words):
             continue
+        if all(t.is_lower for t in words) and j < len(tokens) and tokens[j].lower_ in ("of", "for", "'s", "’s"):
+            continue  # "the president of the company" is someone else; "the president" alone is the titled one
         if j < len(tokens) and tokens[j].pos_ == "PROPN" and _is_capitalised(tokens[j]):
             continue  # a titled name, handled by find_titled_names
         wanted = {t.lower_ for t in words}
