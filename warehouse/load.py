@@ -53,7 +53,8 @@ def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
         ) from exc
     # Tables first and checked before comments and views touch their columns: a warehouse an
     # older newsledger built gets the clear "rebuild" error, not a binder error.
-    tables, others = [p for p in sql_files() if p.name == TABLES_FILE], [p for p in sql_files() if p.name != TABLES_FILE]
+    files = sql_files()
+    tables, others = [p for p in files if p.name == TABLES_FILE], [p for p in files if p.name != TABLES_FILE]
     for path in tables:
         con.execute(path.read_text(encoding="utf-8"))
     _check_schema(con, database_path)
