@@ -174,9 +174,41 @@ def test_speaker_in_following_sentence(parse):
             "Priya Raman sees the harbour plan as a waste of money.",
             [("indirect", "the harbour plan as a waste of money", "Priya Raman", "sees")],
         ),
+        (
+            "Priya Raman expressed concern about the harbour accounts.",
+            [("indirect", "concern about the harbour accounts", "Priya Raman", "expressed")],
+        ),
+        (
+            "Priya Raman pointed to the empty harbour accounts.",
+            [("indirect", "the empty harbour accounts", "Priya Raman", "pointed")],
+        ),
+        (
+            "Samuel Okafor laid out his plan for night buses.",
+            [("indirect", "his plan for night buses", "Samuel Okafor", "laid")],
+        ),
+        (
+            "Samuel Okafor realized the depot would never reopen.",
+            [("indirect", "the depot would never reopen", "Samuel Okafor", "realized")],
+        ),
+        (
+            "Priya Raman wagered that the harbour plan would fail.",
+            [("indirect", "the harbour plan would fail", "Priya Raman", "wagered")],
+        ),
+        (
+            "Samuel Okafor repeated his pledge to double the number of night buses.",
+            [("indirect", "his pledge to double the number of night buses", "Samuel Okafor", "repeated")],
+        ),
+        (
+            "The council rejected Priya Raman's claim that the harbour accounts were hidden.",
+            [
+                ("indirect", "Priya Raman's claim that the harbour accounts were hidden", "The council", "rejected"),
+                ("indirect", "the harbour accounts were hidden", "Priya Raman", "claim"),
+            ],
+        ),
     ],
     ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive",
-         "accused-of", "called-for", "sees-as"],
+         "accused-of", "called-for", "sees-as", "expressed-concern", "pointed-to", "laid-out", "realized-clause",
+         "any-verb-with-a-that-clause", "repeated-pledge", "possessed-stance-noun"],
 )
 def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
     assert quotes_of(parse(text)) == expected
@@ -189,8 +221,12 @@ def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
         "Priya Raman opposes it.",
         "There seems to be no plan.",
         "The two councils maintained the momentum of the talks.",
+        "Samuel Okafor pointed the torch at the broken depot door.",
+        "Samuel Okafor laid the first stone of the new depot.",
+        "The claim that the harbour accounts were hidden was never proved.",
     ],
-    ids=["impersonal-passive", "pronoun-object", "expletive-subject", "maintain-an-object-is-not-speech"],
+    ids=["impersonal-passive", "pronoun-object", "expletive-subject", "maintain-an-object-is-not-speech",
+         "point-without-its-preposition", "lay-without-out", "stance-noun-without-a-possessor"],
 )
 def test_attitudes_without_a_source_or_content_are_not_quotes(parse, text):
     assert quotes_of(parse(text)) == []

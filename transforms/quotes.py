@@ -21,7 +21,15 @@ from spacy.tokens import Doc, Token
 from transforms.doc_text import doc_text, doc_tokens
 
 from transforms.entities import ArticleEntity
-from transforms.lexicon import ATTITUDE_VERB_FORMS, DOCUMENT_NOUNS, NO_OBJECT_CONTENT_FORMS, ORG_NOUNS, REPORTING_VERB_FORMS
+from transforms.lexicon import (
+    ATTITUDE_VERB_FORMS,
+    DOCUMENT_NOUNS,
+    NO_OBJECT_CONTENT_FORMS,
+    ORG_NOUNS,
+    REPORTING_VERB_FORMS,
+    STANCE_NOUN_PREPOSITIONS,
+    STANCE_NOUNS,
+)
 
 OPENING_MARKS = "“„«"
 CLOSING_MARKS = "”»"
@@ -740,7 +748,33 @@ _EXPLETIVES = frozenset(("it", "there", "this", "that", "which", "what"))
 
 
 def _attitude_tokens(doc: Doc) -> list[Token]:
-    return [t for t in doc_tokens(doc) if (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS) and t.pos_ == "VERB"]
+    return [
+        t
+        for t in doc_tokens(doc)
+        if (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS or _particle_cue(t) or _takes_that_clause(t)) and t.pos_ == "VERB"
+    ]
+
+
+def _takes_that_clause(verb: Token) -> bool:
+    """A verb with a "that" clause as its complement ("Democrats have long contended that...",
+    "he bet that..."): outside the lexicons, such a clause is still a proposition its subject
+    holds or states.
+
+    Notes:
+        A clause without "that" ("he figured the deal was dead") is left out: the parser hangs
+        too many unrelated clauses on verbs that way.
+    """
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
+
+
+# "pointed out that...", "laid out his plan", "spelled out": a stance only with its particle.
+_PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out", "lay": "out", "lays": "out", "laid": "out", "laying": "out",
+                   "spell": "out", "spells": "out", "spelled": "out", "spelt": "out", "spelling": "out"}
+
+
+def _particle_cue(token: Token) -> bool:
+    particle = _PARTICLE_VERBS.get(token.lower_)
+    return particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
 
 
 # "developers see golf courses [as wasted space]": a view only with its "as" phrase.
@@ -759,6 +793,8 @@ def _attitude_content(verb: Token) -> tuple[int, int] | None:
     """
     if verb.lower_ in AS_ONLY_FORMS:
         return _as_phrase_content(verb)
+    if verb.lower_ in _PREP_ONLY_VERBS and not _particle_cue(verb):
+        return _prep_stance_content(verb)
     return _reported_content(verb) or _complement(verb)
 
 
@@ -776,9 +812,32 @@ def _forms(lemmas: str) -> dict[str, str]:
 # "accused Trump [of inciting violence]", "blamed the bank [for the crisis]".
 _OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault credit")
 # "called [for a boycott]", "referred [to her father's business]": the stance is the object of the preposition.
-_PREP_STANCE_VERBS = _forms("call refer talk push argue warn complain press advocate ask") | {"spoke": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer"}
-_PREP_STANCES = frozenset({("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"), ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for")})
+# Verbs that take a stance only through their preposition ("pointed to her record", "focused
+# on jobs", "balked at the price"): their plain object ("pointed the gun", "focused its
+# efforts") is no content.
+_PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side")
+_PREP_STANCE_VERBS = (
+    _forms("call refer talk push argue warn complain press advocate ask agree")
+    | _PREP_ONLY_VERBS
+    | {"spoke": "speak", "spoken": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer"}
+)
+_PREP_STANCES = frozenset(
+    {("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"),
+     ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for"), ("agree", "with"), ("point", "to"), ("focus", "on"),
+     ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with")}
+)
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
+
+
+def _prep_stance_content(verb: Token) -> tuple[int, int] | None:
+    """The object of a stance verb's preposition: "called for [an inquiry]", "pointed to [her
+    record]". None when the verb has no such preposition."""
+    lemma = _PREP_STANCE_VERBS.get(verb.lower_)
+    objects = [p for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in _PREP_STANCES for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return None
+    tokens = [t for o in objects for t in o.subtree]
+    return _trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
 def _complement(verb: Token) -> tuple[int, int] | None:
@@ -795,11 +854,8 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     parts = objects[:1] + [c for c in infinitives if objects and c.i > objects[0].i] if objects else infinitives[:1]
     if objects and verb.lower_ in _OBJECT_PREP_VERBS:
         parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objects[0].i]
-    if not parts and verb.lower_ in _PREP_STANCE_VERBS:
-        lemma = _PREP_STANCE_VERBS[verb.lower_]
-        parts = [p for c in verb.children if c.dep_ == "prep" and (lemma, c.lower_) in _PREP_STANCES for p in c.children if p.dep_ == "pobj"]
     if not parts:
-        return None
+        return _prep_stance_content(verb) if verb.lower_ in _PREP_STANCE_VERBS else None
     tokens = [t for c in parts for t in c.subtree]
     return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
@@ -838,6 +894,38 @@ def _according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
             start += 1
         if end - start > 0:
             found.append((token, source, start, end))
+    return found
+
+
+def _stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+    """(noun, possessor, content_start, content_end) for a possessed stance noun and its clause
+    or target: "Trump's claim [that he was offered a scholarship]", "his pledge [to end the
+    war]", "her attacks on [Trump]".
+
+    Notes:
+        Without a possessor ("the claim that...", "a plan to...") the source is unknown and
+        nothing is kept; "the senator's claim" with a noun possessor is kept as written.
+    """
+    found = []
+    for noun in doc_tokens(doc):
+        if noun.pos_ != "NOUN" or (noun.lower_ not in STANCE_NOUNS and not any((noun.lower_, p) in STANCE_NOUN_PREPOSITIONS for p in ("on", "of", "for"))):
+            continue
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if possessor is None:
+            continue
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            if child.dep_ in ("acl", "ccomp") and noun.lower_ in STANCE_NOUNS:
+                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")]
+            elif child.dep_ == "prep" and (noun.lower_, child.lower_) in STANCE_NOUN_PREPOSITIONS:
+                tokens = [t for o in child.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
+            else:
+                continue
+            if len(tokens) >= 2:
+                start, end = _trimmed_punct(doc_text(doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+                found.append((noun, possessor, start, end))
+            break
     return found
 
 
@@ -882,6 +970,14 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         speaker = resolve_speaker(source_token, entities, start, source)
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, "according to", False))
+    for noun, possessor, start, end in _stance_nouns(doc):
+        # Nested in another source's quote is fine ("the council rejected [Raman's claim that
+        # [the accounts were hidden]]"): each has its own source.
+        if overlaps_direct(start, end) or any(q.char_start == start or q.char_end <= end and start <= q.char_start for q in found):
+            continue
+        speaker = resolve_speaker(possessor, entities, start, source)
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
+        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, noun.text, False))
     for speaker, start, end in _labelled_paragraphs(doc, entities):
         if not any(q.char_start < end and start < q.char_end for q in found):
             is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
