@@ -205,10 +205,23 @@ def test_speaker_in_following_sentence(parse):
                 ("indirect", "the harbour accounts were hidden", "Priya Raman", "claim"),
             ],
         ),
+        (
+            "Priya Raman endorsed Samuel Okafor.",
+            [("indirect", "Samuel Okafor", "Priya Raman", "endorsed")],
+        ),
+        (
+            "Harbour traders are worried that the depot will close.",
+            [("indirect", "the depot will close", "Harbour traders", "worried")],
+        ),
+        (
+            "Priya Raman is skeptical of the harbour plan.",
+            [("indirect", "the harbour plan", "Priya Raman", "skeptical")],
+        ),
     ],
     ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive",
          "accused-of", "called-for", "sees-as", "expressed-concern", "pointed-to", "laid-out", "realized-clause",
-         "any-verb-with-a-that-clause", "repeated-pledge", "possessed-stance-noun"],
+         "any-verb-with-a-that-clause", "repeated-pledge", "possessed-stance-noun", "one-name-stance", "stance-adjective-clause",
+         "stance-adjective-preposition"],
 )
 def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
     assert quotes_of(parse(text)) == expected
@@ -224,9 +237,13 @@ def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
         "Samuel Okafor pointed the torch at the broken depot door.",
         "Samuel Okafor laid the first stone of the new depot.",
         "The claim that the harbour accounts were hidden was never proved.",
+        "Priya Raman told Reuters.",
+        "It is clear that the depot will close.",
+        "A worried trader of the harbour market waited.",
     ],
     ids=["impersonal-passive", "pronoun-object", "expletive-subject", "maintain-an-object-is-not-speech",
-         "point-without-its-preposition", "lay-without-out", "stance-noun-without-a-possessor"],
+         "point-without-its-preposition", "lay-without-out", "stance-noun-without-a-possessor", "one-name-addressee",
+         "expletive-stance-adjective", "attributive-adjective"],
 )
 def test_attitudes_without_a_source_or_content_are_not_quotes(parse, text):
     assert quotes_of(parse(text)) == []

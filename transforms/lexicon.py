@@ -64,6 +64,17 @@ STANCE_NOUNS = frozenset(
 # Stance nouns with the preposition that introduces their target ("his attacks on Clinton").
 STANCE_NOUN_PREPOSITIONS = frozenset({("attack", "on"), ("attacks", "on"), ("call", "for"), ("calls", "for"), ("criticism", "of"), ("critique", "of"), ("criticism", "on")})
 
+# Adjectives of a held stance: "Democrats are worried that...", "voters are skeptical of free
+# trade", "she is eager to debate". The clause or prepositional object is the content.
+STANCE_ADJECTIVES_WITH_CLAUSE = frozenset(
+    "eager aware concerned hopeful optimistic pessimistic adamant convinced surprised worried confident glad".split()
+)
+STANCE_ADJECTIVE_PREPOSITIONS = frozenset(
+    {("critical", "of"), ("skeptical", "of"), ("sceptical", "of"), ("supportive", "of"), ("wary", "of"), ("aware", "of"),
+     ("confident", "in"), ("confident", "about"), ("interested", "in"), ("upbeat", "about"), ("optimistic", "about"),
+     ("pessimistic", "about"), ("nervous", "about"), ("worried", "about"), ("concerned", "about"), ("open", "to")}
+)
+
 # Verbs that attribute a belief, intention, stance or finding rather than words: their clause
 # or object is the source's content ("she believes the talks failed", "he wants to cut
 # taxes", "the senator opposes the bill", "the study shows that..."). Forms listed by hand:

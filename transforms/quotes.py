@@ -27,6 +27,8 @@ from transforms.lexicon import (
     NO_OBJECT_CONTENT_FORMS,
     ORG_NOUNS,
     REPORTING_VERB_FORMS,
+    STANCE_ADJECTIVE_PREPOSITIONS,
+    STANCE_ADJECTIVES_WITH_CLAUSE,
     STANCE_NOUN_PREPOSITIONS,
     STANCE_NOUNS,
 )
@@ -929,6 +931,56 @@ def _stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
     return found
 
 
+# Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
+_SIDE_TAKING_FORMS = frozenset(_forms("endorse support back praise criticize criticise side lash"))
+
+
+def _long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) -> bool:
+    """Content of at least ``min_tokens`` tokens, or the name a verb of taking sides is about
+    ("endorsed Cruz", "sided with Clinton").
+
+    Notes:
+        Other verbs with a one-name object are left out: "told Reuters", "mentioned Clinton"
+        and "polls show Trump" name an addressee or a topic more often than a stance.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand") or []
+    if len(span) >= min_tokens:
+        return True
+    return verb.lower_ in _SIDE_TAKING_FORMS and any(t.pos_ == "PROPN" for t in span) and all(t.pos_ == "PROPN" or t.dep_ == "det" for t in span)
+
+
+def _stance_adjectives(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+    """(adjective, subject, content_start, content_end) for a subject's stance told by an
+    adjective: "Democrats are worried [that turnout will fall]", "voters are skeptical of
+    [free trade]", "she is eager [to debate]".
+
+    Notes:
+        Only adjectives that complete a verb ("are worried") count; an attributive one ("a
+        worried voter") holds no content, and an expletive subject ("it is clear that...")
+        names no source.
+    """
+    found = []
+    for adjective in doc_tokens(doc):
+        if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp":
+            continue
+        word = adjective.lower_
+        subject = _subject_of(adjective.head)
+        if subject is None or subject.lower_ in _EXPLETIVES:
+            continue
+        for child in adjective.rights:
+            if child.dep_ in ("ccomp", "xcomp") and word in STANCE_ADJECTIVES_WITH_CLAUSE:
+                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")]
+            elif child.dep_ == "prep" and (word, child.lower_) in STANCE_ADJECTIVE_PREPOSITIONS:
+                tokens = [t for o in child.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
+            else:
+                continue
+            if len(tokens) >= 2:
+                start, end = _trimmed_punct(doc_text(doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+                found.append((adjective, subject, start, end))
+            break
+    return found
+
+
 def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
     """Every direct, indirect and mixed quote of one article, ordered by position."""
     body = doc_text(doc)
@@ -946,7 +998,7 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         if content is None or overlaps_direct(*content):
             continue
         start, end = content
-        if len(doc.char_span(start, end, alignment_mode="expand") or []) < 3:
+        if not _long_enough(doc, verb, start, end, 3):
             continue
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         speaker = resolve_speaker(_subject_of(verb), entities, start, source)
@@ -959,7 +1011,7 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         if content is None or subject is None or subject.lower_ in _EXPLETIVES or overlaps_direct(*content):
             continue
         start, end = content
-        if len(doc.char_span(start, end, alignment_mode="expand") or []) < 2 or any(q.char_start < end and start < q.char_end for q in found):
+        if not _long_enough(doc, verb, start, end, 2) or any(q.char_start < end and start < q.char_end for q in found):
             continue
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         speaker = resolve_speaker(subject, entities, start, source)
@@ -978,6 +1030,12 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         speaker = resolve_speaker(possessor, entities, start, source)
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, noun.text, False))
+    for adjective, subject, start, end in _stance_adjectives(doc):
+        if overlaps_direct(start, end) or any(q.char_start < end and start < q.char_end for q in found):
+            continue
+        speaker = resolve_speaker(subject, entities, start, source)
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
+        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, adjective.text, False))
     for speaker, start, end in _labelled_paragraphs(doc, entities):
         if not any(q.char_start < end and start < q.char_end for q in found):
             is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
