@@ -217,11 +217,23 @@ def test_speaker_in_following_sentence(parse):
             "Priya Raman is skeptical of the harbour plan.",
             [("indirect", "the harbour plan", "Priya Raman", "skeptical")],
         ),
+        (
+            "Priya Raman attacked the harbour plan as a giveaway.",
+            [("indirect", "the harbour plan as a giveaway", "Priya Raman", "attacked")],
+        ),
+        (
+            "Samuel Okafor voted against the new parking levy.",
+            [("indirect", "the new parking levy", "Samuel Okafor", "voted")],
+        ),
+        (
+            "Samuel Okafor seemed to doubt the harbour figures.",
+            [("indirect", "to doubt the harbour figures", "Samuel Okafor", "seemed")],
+        ),
     ],
     ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive",
          "accused-of", "called-for", "sees-as", "expressed-concern", "pointed-to", "laid-out", "realized-clause",
          "any-verb-with-a-that-clause", "repeated-pledge", "possessed-stance-noun", "one-name-stance", "stance-adjective-clause",
-         "stance-adjective-preposition"],
+         "stance-adjective-preposition", "attack-by-a-person", "voted-against", "seemed-to"],
 )
 def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
     assert quotes_of(parse(text)) == expected
@@ -240,10 +252,11 @@ def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
         "Priya Raman told Reuters.",
         "It is clear that the depot will close.",
         "A worried trader of the harbour market waited.",
+        "Rebel forces attacked the northern harbour of Valdora at dawn.",
     ],
     ids=["impersonal-passive", "pronoun-object", "expletive-subject", "maintain-an-object-is-not-speech",
          "point-without-its-preposition", "lay-without-out", "stance-noun-without-a-possessor", "one-name-addressee",
-         "expletive-stance-adjective", "attributive-adjective"],
+         "expletive-stance-adjective", "attributive-adjective", "attack-by-forces-is-no-stance"],
 )
 def test_attitudes_without_a_source_or_content_are_not_quotes(parse, text):
     assert quotes_of(parse(text)) == []

@@ -45,7 +45,7 @@ REPORTING_VERBS = frozenset(
     blast slam lambaste denounce decry mock ridicule thank discuss highlight tout hail applaud
     chide scold rebuke echo recommend advise request invite
     express outline detail repeat reference underscore bemoan assail retweet remind encourage
-    threaten challenge dub label portray characterize characterise imply voice
+    threaten challenge dub label portray characterize characterise imply voice offer
     """.split()
 )
 # Reporting verbs whose plain object is not what was said ("maintain the momentum", "added
@@ -75,6 +75,10 @@ STANCE_ADJECTIVE_PREPOSITIONS = frozenset(
      ("pessimistic", "about"), ("nervous", "about"), ("worried", "about"), ("concerned", "about"), ("open", "to")}
 )
 
+# Attitude verbs that also name physical acts ("forces attacked the city"): a stance only when
+# a person holds it.
+PERSON_ONLY_ATTITUDE_FORMS = frozenset("attack attacks attacked attacking".split())
+
 # Verbs that attribute a belief, intention, stance or finding rather than words: their clause
 # or object is the source's content ("she believes the talks failed", "he wants to cut
 # taxes", "the senator opposes the bill", "the study shows that..."). Forms listed by hand:
@@ -97,7 +101,10 @@ ATTITUDE_VERB_FORMS = frozenset(
     realised realising understand understands understood understanding recognize recognizes
     recognized recognizing recognise recognises recognised recognising consider considers
     considered considering prefer prefers preferred preferring mull mulls mulled mulling deem deems
-    deemed deeming notice notices noticed noticing
+    deemed deeming notice notices noticed noticing decide decides decided deciding share shares
+    shared sharing order orders ordered ordering project projects projected projecting compare
+    compares compared comparing seem seems seemed seeming appear appears appeared appearing
+    attack attacks attacked attacking
     """.split()
 )
 # Nouns for documents and announcements that speak for an organisation ("the statement said").

@@ -26,6 +26,7 @@ from transforms.lexicon import (
     DOCUMENT_NOUNS,
     NO_OBJECT_CONTENT_FORMS,
     ORG_NOUNS,
+    PERSON_ONLY_ATTITUDE_FORMS,
     REPORTING_VERB_FORMS,
     STANCE_ADJECTIVE_PREPOSITIONS,
     STANCE_ADJECTIVES_WITH_CLAUSE,
@@ -817,7 +818,7 @@ _OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault
 # Verbs that take a stance only through their preposition ("pointed to her record", "focused
 # on jobs", "balked at the price"): their plain object ("pointed the gun", "focused its
 # efforts") is no content.
-_PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side")
+_PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side vote reflect")
 _PREP_STANCE_VERBS = (
     _forms("call refer talk push argue warn complain press advocate ask agree")
     | _PREP_ONLY_VERBS
@@ -826,7 +827,8 @@ _PREP_STANCE_VERBS = (
 _PREP_STANCES = frozenset(
     {("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"),
      ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for"), ("agree", "with"), ("point", "to"), ("focus", "on"),
-     ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with")}
+     ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with"),
+     ("vote", "for"), ("vote", "against"), ("reflect", "on")}
 )
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
@@ -1013,8 +1015,10 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         start, end = content
         if not _long_enough(doc, verb, start, end, 2) or any(q.char_start < end and start < q.char_end for q in found):
             continue
-        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         speaker = resolve_speaker(subject, entities, start, source)
+        if verb.lower_ in PERSON_ONLY_ATTITUDE_FORMS and (speaker.entity is None or speaker.entity.entity_type != "PERSON"):
+            continue
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
     for cue, source_token, start, end in _according_to(doc):
         if overlaps_direct(start, end) or any(q.char_start < end and start < q.char_end for q in found):
