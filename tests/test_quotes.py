@@ -229,11 +229,24 @@ def test_speaker_in_following_sentence(parse):
             "Samuel Okafor seemed to doubt the harbour figures.",
             [("indirect", "to doubt the harbour figures", "Samuel Okafor", "seemed")],
         ),
+        (
+            "The harbour plan was criticised by Priya Raman.",
+            [("indirect", "The harbour plan", "Priya Raman", "criticised")],
+        ),
+        (
+            "As the Valdora Gazette reported, the depot will close in May.",
+            [("indirect", "the depot will close in May", "Valdora Gazette", "reported")],
+        ),
+        (
+            "Samuel Okafor did not respond to a request for comment.",
+            [("indirect", "a request for comment", "Samuel Okafor", "respond")],
+        ),
     ],
     ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive",
          "accused-of", "called-for", "sees-as", "expressed-concern", "pointed-to", "laid-out", "realized-clause",
          "any-verb-with-a-that-clause", "repeated-pledge", "possessed-stance-noun", "one-name-stance", "stance-adjective-clause",
-         "stance-adjective-preposition", "attack-by-a-person", "voted-against", "seemed-to"],
+         "stance-adjective-preposition", "attack-by-a-person", "voted-against", "seemed-to",
+         "passive-with-agent", "as-x-reported", "respond-to"],
 )
 def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
     assert quotes_of(parse(text)) == expected
@@ -253,10 +266,12 @@ def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
         "It is clear that the depot will close.",
         "A worried trader of the harbour market waited.",
         "Rebel forces attacked the northern harbour of Valdora at dawn.",
+        "Samuel Okafor spoke on condition of anonymity.",
     ],
     ids=["impersonal-passive", "pronoun-object", "expletive-subject", "maintain-an-object-is-not-speech",
          "point-without-its-preposition", "lay-without-out", "stance-noun-without-a-possessor", "one-name-addressee",
-         "expletive-stance-adjective", "attributive-adjective", "attack-by-forces-is-no-stance"],
+         "expletive-stance-adjective", "attributive-adjective", "attack-by-forces-is-no-stance",
+         "spoke-on-condition"],
 )
 def test_attitudes_without_a_source_or_content_are_not_quotes(parse, text):
     assert quotes_of(parse(text)) == []

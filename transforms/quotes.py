@@ -730,15 +730,35 @@ def _as_phrase_content(verb: Token, need_object: bool = True) -> tuple[int, int]
     return _trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
+def _passive_with_agent(verb: Token) -> tuple[Token, int, int] | None:
+    """(source, content_start, content_end) for a passive cue with its agent: "the proposals
+    have been applauded by [Wall Street critics]" -> the proposals, by the critics.
+
+    Notes:
+        A passive with a clause ("he was told by aides that...") is left to the clause rules:
+        its subject is the addressee, not the content.
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) or subjects[0].lower_ in _EXPLETIVES or subjects[0].pos_ == "PRON":
+        return None
+    agent = next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+    if agent is None:
+        return None
+    tokens = list(subjects[0].subtree)
+    return agent, *_trimmed_punct(doc_text(verb.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+
+
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
-    """"Acts of protest, Mr. Obama said, are acts of patriotism": an attribution set off by
-    commas inside (or at the end of) the sentence it reports; the content is that sentence.
+    """"Acts of protest, Mr. Obama said, are acts of patriotism" and "As Politico revealed,
+    most payments were...": an attribution set off by commas inside (or at the edge of) the
+    sentence it reports; the content is that sentence.
 
     Notes:
         The content span runs over the attribution in its middle (one span per quote); an
         attribution that is the sentence's own main verb is handled by ``_reported_content``.
     """
-    if verb.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in verb.children):
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)  # "As Politico revealed, ..."
+    if not (verb.dep_ == "parataxis" or as_clause) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     own = {t.i for t in verb.subtree}
     rest = [t for t in verb.sent if t.i not in own and not t.is_punct]
@@ -820,15 +840,18 @@ _OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault
 # efforts") is no content.
 _PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side vote reflect")
 _PREP_STANCE_VERBS = (
-    _forms("call refer talk push argue warn complain press advocate ask agree")
+    _forms("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond")
     | _PREP_ONLY_VERBS
-    | {"spoke": "speak", "spoken": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer"}
+    | {"spoke": "speak", "spoken": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer",
+       "write": "write", "writes": "write", "wrote": "write", "written": "write", "writing": "write", "reply": "reply", "replies": "reply", "replied": "reply"}
 )
 _PREP_STANCES = frozenset(
     {("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"),
      ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for"), ("agree", "with"), ("point", "to"), ("focus", "on"),
      ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with"),
-     ("vote", "for"), ("vote", "against"), ("reflect", "on")}
+     ("vote", "for"), ("vote", "against"), ("reflect", "on"), ("call", "on"), ("ask", "for"), ("comment", "on"), ("speak", "of"), ("write", "about"),
+     ("joke", "about"), ("boast", "about"), ("boast", "of"), ("apologize", "for"), ("apologise", "for"), ("respond", "to"), ("reply", "to"),
+     ("speak", "against")}
 )
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
@@ -1004,6 +1027,14 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
             continue
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         speaker = resolve_speaker(_subject_of(verb), entities, start, source)
+        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
+    for verb in [*_cue_tokens(doc), *_attitude_tokens(doc)]:
+        passive = None if verb.i in used_cues else _passive_with_agent(verb)
+        if passive is None or overlaps_direct(passive[1], passive[2]) or any(q.char_start < passive[2] and passive[1] < q.char_end for q in found):
+            continue
+        agent, start, end = passive
+        speaker = resolve_speaker(agent, entities, start, source)
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
     for verb in _attitude_tokens(doc):
         if verb.tag_ == "VB":
