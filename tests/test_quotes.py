@@ -528,3 +528,50 @@ def test_a_lower_case_title_speaks_for_the_titled_person(parse):
     doc = parse("Senator Tim Scott spoke to the group. The senator said the party had to reach black voters.")
     [quote] = extract_quotes(doc, extract_entities(doc))
     assert (quote.speaker, quote.cue) == ("Tim Scott", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The harbour union met on Friday. Its regional leader, Tomasz Wrona, said the strike would go ahead.", "Tomasz Wrona"),
+        ("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"),
+        (
+            "Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
+            "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.",
+            "Rui Matos",
+        ),
+        ("Shares of Valdora Motors rose after the carmaker said it would cut costs at its main plant.", "Valdora Motors"),
+    ],
+    ids=["role-then-name", "name-right-before-the-cue", "the-minister-is-the-last-minister-named", "the-carmaker-is-the-one-company"],
+)
+def test_speaker_named_after_a_role_or_by_its_kind(parse, text, speaker):
+    doc = parse(text)
+    assert speaker in {q.speaker for q in extract_quotes(doc, extract_entities(doc))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Elena Varga spoke on Monday. People close to Elena Varga said the budget was late.",
+        "Mayor Elena Varga and Priya Raman spoke. Two councillors, Elena Varga and Priya Raman, said the budget was late.",
+    ],
+    ids=["name-inside-the-subject-is-someone-else", "a-group-is-not-its-first-member"],
+)
+def test_speaker_is_not_a_name_the_subject_only_mentions(parse, text):
+    doc = parse(text)
+    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.cue == "said"]
+    assert quote.speaker not in ("Elena Varga", "Priya Raman")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Priya Raman called on the council to reopen the depot.", [("indirect", "the council to reopen the depot", "Priya Raman", "called")]),
+        ("Priya Raman also called on President Samuel Okafor.", []),
+        ("Strong winds pushed the flames towards the harbour.", []),
+        ("The harbour traders welcomed the judgment.", [("indirect", "the judgment", "The harbour traders", "welcomed")]),
+    ],
+    ids=["called-on-someone-to-act", "called-on-is-a-visit", "push-an-object-is-no-stance", "welcomed-a-noun"],
+)
+def test_calls_pushes_and_welcomes(parse, text, expected):
+    assert quotes_of(parse(text)) == expected
