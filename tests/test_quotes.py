@@ -575,3 +575,33 @@ def test_speaker_is_not_a_name_the_subject_only_mentions(parse, text):
 )
 def test_calls_pushes_and_welcomes(parse, text, expected):
     assert quotes_of(parse(text)) == expected
+
+
+def test_a_second_cue_joined_to_the_reported_clause_is_its_own_quote(parse):
+    text = "Coach Ana Costa said her players had given everything and blamed the referee for the penalty."
+    assert quotes_of(parse(text)) == [
+        ("indirect", "her players had given everything", "Ana Costa", "said"),
+        ("indirect", "the referee for the penalty", "Ana Costa", "blamed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Shares in Valdora Air fell 6% in Lisbon on Tuesday after the airline group cut its profit forecast, citing higher costs.", "Valdora Air"),
+        (
+            "Valdora Systems Inc. reported record revenue on Wednesday. The Lisbon-based company said sales rose to $2 billion. "
+            "Harbour Semiconductor Company said it would build a plant.",
+            "Valdora Systems Inc",
+        ),
+    ],
+    ids=["the-airline-group", "the-company-is-not-the-next-company-named"],
+)
+def test_a_company_called_by_its_kind(parse, text, speaker):
+    doc = parse(text)
+    first = next(q for q in extract_quotes(doc, extract_entities(doc)) if q.cue in ("citing", "said"))
+    assert first.speaker == speaker
+
+
+def test_an_order_is_not_a_quote(parse):
+    assert quotes_of(parse("President Samuel Okafor ordered the evacuation of residents living near the river.")) == []

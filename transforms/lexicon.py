@@ -102,7 +102,7 @@ ATTITUDE_VERB_FORMS = frozenset(
     recognized recognizing recognise recognises recognised recognising consider considers
     considered considering prefer prefers preferred preferring mull mulls mulled mulling deem deems
     deemed deeming notice notices noticed noticing decide decides decided deciding share shares
-    shared sharing order orders ordered ordering project projects projected projecting compare
+    shared sharing project projects projected projecting compare
     compares compared comparing seem seems seemed seeming appear appears appeared appearing
     attack attacks attacked attacking
     """.split()

@@ -318,12 +318,9 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     titled = _titled_person(subject, entities, quote_start)
     if titled is not None:
         return _Speaker(titled.canonical_name, titled)
-    if lower in COMPANY_DESCRIPTORS and any(c.lower_ == "the" for c in subject.children):
-        # "the carmaker said": the company the story is about, when it is the only one so far.
-        before = {e.entity_id: e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions)}
-        if len(before) == 1:
-            company = next(iter(before.values()))
-            return _Speaker(company.canonical_name, company)
+    company = _the_one_company(subject, entities, quote_start)
+    if company is not None:
+        return _Speaker(company.canonical_name, company)
     if subject.pos_ == "PRON" and lower not in _INDEFINITE_PRONOUNS:
         if lower in _MALE_FEMALE_PRONOUNS:
             # A person named inside a quote is who was talked about, not who talks next.
@@ -332,7 +329,8 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
                 return _Speaker(person.canonical_name, person)
         return _Speaker(None, None)
     if lower in ORG_NOUNS:
-        org = _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
+        org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or _the_one_company(subject, entities, quote_start, kinds=_COMPANY_KINDS)
+        org = org or _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
         if org is not None:
             return _Speaker(org.canonical_name, org)
     if lower in DOCUMENT_NOUNS and document_source is not None:
@@ -342,6 +340,24 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
 
 
 _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
+_COMPANY_KINDS = frozenset({"company", "firm", "group"})
+
+
+def _the_one_company(subject: Token, entities: list[ArticleEntity], quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
+    """"the carmaker said", "the airline group said", "the California-based company said":
+    the organisation the story is about, when it is the only one named before the quote.
+
+    Notes:
+        With two organisations named before, "the company" is left as written: the nearest
+        one is as often the wrong one.
+    """
+    if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "relcl", "acl", "prep") for c in subject.children):
+        return None  # "the company that designs her clothes" is a new one; "the company and X" a group
+    words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
+    if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds or subject.lower_ == "group" and words & COMPANY_DESCRIPTORS):
+        return None
+    before = {e.entity_id: e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions)}
+    return next(iter(before.values())) if len(before) == 1 else None
 
 
 def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
@@ -433,6 +449,8 @@ def _subject_of(verb: Token) -> Token | None:
         # "when asked by Ingraham", "Asked about the charges, Rubio said": the clause's subject
         # was asked; who asked is the agent, if named.
         return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _second_cue_in(verb.head) is not None:
+        return _subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -783,9 +801,25 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
+            cut = _second_cue_in(child)
+            if cut is not None:
+                tokens = [t for t in tokens if t.i < cut]
             if tokens:
                 return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return _as_phrase_content(verb, need_object=False)
+
+
+def _second_cue_in(clause: Token) -> int | None:
+    """Where a reported clause hands over to a second cue of the same speaker: "said his
+    players had given everything [and blamed the referee]" (the parser joins "blamed" to the
+    reported clause). The token index of the joining "and", or None."""
+    if clause.i < clause.head.i:
+        return None  # "They reviewed it and agreed, the statement said": both are what was said
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and conj.tag_ == "VBD" and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+            cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
+            return cc[-1].i if cc else conj.i
+    return None
 
 
 def _as_phrase_content(verb: Token, need_object: bool = True) -> tuple[int, int] | None:
