@@ -605,3 +605,28 @@ def test_a_company_called_by_its_kind(parse, text, speaker):
 
 def test_an_order_is_not_a_quote(parse):
     assert quotes_of(parse("President Samuel Okafor ordered the evacuation of residents living near the river.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Valdora Bank reported a 25% jump in profit on Friday, while rivals posted weaker results.",
+            [("indirect", "a 25% jump in profit on Friday", "Valdora Bank", "reported")],
+        ),
+        (
+            "Valdora was criticised for its oil exports; its president, Samuel Okafor, described oil as a gift.",
+            [("indirect", "oil as a gift", "Samuel Okafor", "described")],
+        ),
+        (
+            "The council and the unions pushed for the harbour to reopen.",
+            [("indirect", "the harbour to reopen", "The council and the unions", "pushed")],
+        ),
+        ("The harbour traders urged restraint.", [("indirect", "restraint", "The harbour traders", "urged")]),
+        ("The new tax would meet targets agreed with the harbour board.", []),
+    ],
+    ids=["while-clause-is-not-what-was-reported", "clause-before-a-semicolon-is-not-the-content", "pushed-for-x-to-y",
+         "one-noun-appeal", "participle-modifier-is-no-cue"],
+)
+def test_reported_content_boundaries(parse, text, expected):
+    assert quotes_of(parse(text)) == expected

@@ -796,10 +796,15 @@ def _inverted_subject(cue: Token) -> Token | None:
     return None
 
 
+# Marks of an adverbial clause the parser may take for a reported one ("reported a jump in
+# profit, while rivals posted weaker results").
+_ADVERBIAL_MARKS = frozenset("while whereas because although though as when after before since unless until".split())
+
+
 def _reported_content(verb: Token) -> tuple[int, int] | None:
     body = doc_text(verb.doc)
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not _is_adverbial(child, verb):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
             cut = _second_cue_in(child)
             if cut is not None:
@@ -807,6 +812,18 @@ def _reported_content(verb: Token) -> tuple[int, int] | None:
             if tokens:
                 return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return _as_phrase_content(verb, need_object=False)
+
+
+def _is_adverbial(clause: Token, verb: Token) -> bool:
+    """A clause hung on the cue as reported that is not: one opened by "while" or "because",
+    or one before the cue that a semicolon cuts off ("Azerbaijan was criticised; its
+    president described fossil fuels as...")."""
+    if any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children):
+        return True
+    if clause.i < verb.i:
+        between = doc_text(verb.doc)[clause.right_edge.idx : verb.idx]
+        return ";" in between
+    return False
 
 
 def _second_cue_in(clause: Token) -> int | None:
@@ -970,9 +987,11 @@ def _prep_stance_content(verb: Token) -> tuple[int, int] | None:
         for p in c.children
         if p.dep_ in ("pobj", "pcomp")
     ]
+    # "pushed for China to contribute": a for-to clause the parser hangs on the verb.
+    objects += [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and (lemma, m.lower_) in _PREP_STANCES for m in c.children)]
     if not objects:
         return None
-    tokens = [t for o in objects for t in o.subtree]
+    tokens = [t for o in objects for t in o.subtree if not (t.dep_ == "mark" and t.head == o)]
     return _trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
@@ -1069,6 +1088,8 @@ def _stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
 
 
 # Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
+# Verbs of appeal whose whole content may be one abstract noun.
+_APPEAL_FORMS = frozenset(_forms("urge call demand appeal"))
 _SIDE_TAKING_FORMS = frozenset(_forms("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce"))
 
 
@@ -1083,6 +1104,8 @@ def _long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) -
     span = doc.char_span(start, end, alignment_mode="expand") or []
     if len(span) >= min_tokens:
         return True
+    if len(span) == 1 and span[0].pos_ == "NOUN" and verb.lower_ in _APPEAL_FORMS:
+        return True  # "urged restraint", "called for calm"
     if verb.lower_ not in _SIDE_TAKING_FORMS:
         return False
     # "welcomed the judgment", "criticised the visit": a determiner and its noun is enough.
@@ -1134,8 +1157,8 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         return any(q.char_start < end and start < q.char_end for q in direct)
 
     for verb in _cue_tokens(doc):
-        if verb.i in used_cues:
-            continue
+        if verb.i in used_cues or verb.dep_ == "acl" and verb.tag_ == "VBN":
+            continue  # "targets agreed with the IMF", "a statement issued on Monday": a modifier, no cue
         content = _reported_content(verb) or _parenthetical_content(verb) or (None if verb.lower_ in NO_OBJECT_CONTENT_FORMS else _complement(verb))
         if content is None or overlaps_direct(*content):
             continue
