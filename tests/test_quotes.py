@@ -630,3 +630,14 @@ def test_an_order_is_not_a_quote(parse):
 )
 def test_reported_content_boundaries(parse, text, expected):
     assert quotes_of(parse(text)) == expected
+
+
+def test_an_unnamed_judge_is_the_judge_the_next_sentence_names(parse):
+    text = (
+        "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. "
+        "District Judge Ana Costa ordered the city to repay the fees. A spokesman for the city said it would appeal."
+    )
+    doc = parse(text)
+    found = {q.cue: q.speaker for q in extract_quotes(doc, extract_entities(doc))}
+    assert found["ruled"] == "Ana Costa"
+    assert found["said"] != "Ana Costa"

@@ -45,12 +45,14 @@ REPORTING_VERBS = frozenset(
     blast slam lambaste denounce decry mock ridicule thank discuss highlight tout hail applaud
     chide scold rebuke echo recommend advise request invite
     express outline detail repeat reference underscore bemoan assail retweet remind encourage
-    threaten dub label portray characterize characterise imply voice offer
+    threaten dub label portray characterize characterise imply voice offer rule
     """.split()
 )
 # Reporting verbs whose plain object is not what was said ("maintain the momentum", "added
-# a clause"): only a clause after them is content.
-NO_OBJECT_CONTENT_FORMS = frozenset("maintain maintains maintained maintaining add adds added adding observe observes observed observing".split())
+# a clause", "ruled the country"): only a clause after them is content.
+NO_OBJECT_CONTENT_FORMS = frozenset(
+    "maintain maintains maintained maintaining add adds added adding observe observes observed observing rule rules ruled ruling".split()
+)
 
 # Nouns of a stated stance whose possessor is the source and whose clause is the content
 # ("Trump's claim that...", "his pledge to...", "her decision not to run").

@@ -315,7 +315,7 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     if named is not None:
         return _Speaker(named.canonical_name, named)
     lower = subject.lower_
-    titled = _titled_person(subject, entities, quote_start)
+    titled = _titled_person(subject, entities, quote_start) or _named_next(subject, entities)
     if titled is not None:
         return _Speaker(titled.canonical_name, titled)
     company = _the_one_company(subject, entities, quote_start)
@@ -410,6 +410,30 @@ def _titled_person(subject: Token, entities: list[ArticleEntity], quote_start: i
         return None
     fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= {w.casefold() for r in e.roles for w in r.split()}]
     return _nearest(fitting, quote_start, ("PERSON",))
+
+
+def _named_next(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+    """"A federal judge in Manhattan refused... District Judge Lewis Kaplan said": a lead's
+    unnamed "a judge" is the person the next sentence names with that title, if that sentence
+    is the first to name them.
+
+    Notes:
+        Only the very next sentence counts, and only an indefinite title ("a judge"); "a
+        spokesman" named two paragraphs later is left as written.
+    """
+    if subject.lower_ not in TITLE_WORDS or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return None
+    sentence = subject.sent
+    if sentence.end >= len(subject.doc):
+        return None
+    following = subject.doc[sentence.end].sent
+    for entity in entities:
+        if entity.entity_type != "PERSON" or min(m.char_start for m in entity.mentions) < following.start_char:
+            continue
+        first = min(entity.mentions, key=lambda m: m.char_start)
+        if first.char_start < following.end_char and subject.lower_ in (first.role or "").casefold().split():
+            return entity
+    return None
 
 
 def _quoted_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
@@ -818,7 +842,8 @@ def _is_adverbial(clause: Token, verb: Token) -> bool:
     """A clause hung on the cue as reported that is not: one opened by "while" or "because",
     or one before the cue that a semicolon cuts off ("Azerbaijan was criticised; its
     president described fossil fuels as...")."""
-    if any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children):
+    first = clause.left_edge
+    if any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children) or first.pos_ == "SCONJ" and first.lower_ in _ADVERBIAL_MARKS:
         return True
     if clause.i < verb.i:
         between = doc_text(verb.doc)[clause.right_edge.idx : verb.idx]
