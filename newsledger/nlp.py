@@ -45,6 +45,9 @@ def load_pipeline(model: str) -> Language:
         raise ModelNotInstalledError(model) from exc
     if REPLACED_COMPONENT in nlp.pipe_names:
         _replace_attribute_ruler(nlp)
+    # "in a post on X." ends a sentence: the tokenizer would take "X." for an initial and run
+    # the sentence on. A middle initial "X." is far rarer in news than the platform.
+    nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
     return nlp
 
 

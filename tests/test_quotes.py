@@ -641,3 +641,28 @@ def test_an_unnamed_judge_is_the_judge_the_next_sentence_names(parse):
     found = {q.cue: q.speaker for q in extract_quotes(doc, extract_entities(doc))}
     assert found["ruled"] == "Ana Costa"
     assert found["said"] != "Ana Costa"
+
+
+def test_a_post_on_x_ends_its_sentence(parse):
+    text = "Mayor Elena Varga congratulated the team in a post on X. The Harbour Board announced a reward for the crew."
+    found = {q.cue: q.speaker for q in extract_quotes(*(lambda d: (d, extract_entities(d)))(parse(text)))}
+    assert found["announced"] == "Harbour Board"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'His son Tomás Ibarra called him "a hero, not only to me but to everyone in the harbour".',
+            [("mixed", 'him "a hero, not only to me but to everyone in the harbour"', "Tomás Ibarra", "called")],
+        ),
+        (
+            "The prosecutor of the International Criminal Court, Karim Khan, said he was seeking a warrant.",
+            [("indirect", "he was seeking a warrant", "Karim Khan", "said")],
+        ),
+        ("Priya Raman announced her retirement.", [("indirect", "her retirement", "Priya Raman", "announced")]),
+    ],
+    ids=["quoted-complement-runs-to-its-closing-mark", "apposition-set-off-before-the-verb", "announced-a-noun"],
+)
+def test_complements_appositions_and_short_announcements(parse, text, expected):
+    assert quotes_of(parse(text)) == expected

@@ -45,7 +45,7 @@ REPORTING_VERBS = frozenset(
     blast slam lambaste denounce decry mock ridicule thank discuss highlight tout hail applaud
     chide scold rebuke echo recommend advise request invite
     express outline detail repeat reference underscore bemoan assail retweet remind encourage
-    threaten dub label portray characterize characterise imply voice offer rule
+    threaten dub label portray characterize characterise imply voice offer rule congratulate
     """.split()
 )
 # Reporting verbs whose plain object is not what was said ("maintain the momentum", "added

@@ -331,7 +331,9 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
     if lower in ORG_NOUNS:
         org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or _the_one_company(subject, entities, quote_start, kinds=_COMPANY_KINDS)
         org = org or _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
-        if org is not None:
+        # Named after the quote only in the same sentence ("the Ministry said in a statement by
+        # the Ministry of Defence"); the next story's agency is someone else.
+        if org is not None and (any(m.char_end <= quote_start for m in org.mentions) or any(subject.sent.start_char <= m.char_start < subject.sent.end_char for m in org.mentions)):
             return _Speaker(org.canonical_name, org)
     if lower in DOCUMENT_NOUNS and document_source is not None:
         return _Speaker(document_source.canonical_name, document_source)
@@ -356,8 +358,18 @@ def _the_one_company(subject: Token, entities: list[ArticleEntity], quote_start:
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds or subject.lower_ == "group" and words & COMPANY_DESCRIPTORS):
         return None
-    before = {e.entity_id: e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions)}
-    return next(iter(before.values())) if len(before) == 1 else None
+    before = [e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions)]
+    if len(before) > 1 and words & COMPANY_DESCRIPTORS:
+        # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
+        # Danish drugmaker said"); a plain "the company" among several stays as written.
+        lead_end = next(iter(subject.doc.sents)).end_char
+        before = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end) for m in e.mentions if m.char_end <= lead_end)]
+    return before[0] if len(before) == 1 else None
+
+
+def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in _SUBJECT_DEPS
 
 
 def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
@@ -388,7 +400,12 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
         for mention in entity.mentions:
             if subject.idx < mention.char_end <= verb.idx and _BETWEEN_NAME_AND_VERB.fullmatch(body[mention.char_end : verb.idx]):
                 span = subject.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-                if span is not None and not any(a.dep_ in ("prep", "conj", "acl", "relcl") for a in _path_to(span.root, subject)):
+                if span is None:
+                    continue
+                # "The prosecutor of the court, Karim Khan, said": set off by commas right before
+                # the verb, an apposition names the subject even if the parser hangs it lower.
+                set_off = span.root.dep_ == "appos" and body[span.start_char - 2 : span.start_char] == ", " and body[mention.char_end : verb.idx].startswith(",")
+                if set_off or not any(a.dep_ in ("prep", "conj", "acl", "relcl") for a in _path_to(span.root, subject)):
                     return entity
     return None
 
@@ -1029,8 +1046,9 @@ def _complement(verb: Token) -> tuple[int, int] | None:
         Verbs of attack ("attacked Kyiv") are left out: in war news their object is no stance.
     """
     body = doc_text(verb.doc)
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
     infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "oprd")]
+    # A pronoun object is content only with what completes it ("called him a hero").
+    objects = [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ != "PRON" or any(i.i > c.i for i in infinitives))]
     if not objects and infinitives and _PREP_STANCE_VERBS.get(verb.lower_) == "call":
         # "called on Congress [to act]": the one called on belongs to the content.
         objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for p in c.children if p.dep_ == "pobj"][:1]
@@ -1043,13 +1061,21 @@ def _complement(verb: Token) -> tuple[int, int] | None:
     return _trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
+MAX_FRAGMENT_TAIL = 200
+
+
 def _trimmed_punct(body: str, start: int, end: int) -> tuple[int, int]:
     while end > start and body[end - 1] in ".,;: ":
         end -= 1
-    # A quoted fragment at the end of the content keeps its closing mark.
+    # A quoted fragment at the end of the content runs to its closing mark, even when the
+    # parser hung its tail elsewhere ('called him "a hero, not only to me but..."').
     inner = body[start:end]
-    if end < len(body) and body[end] in CLOSING_MARKS + STRAIGHT_MARK and sum(inner.count(c) for c in OPENING_MARKS) > sum(inner.count(c) for c in CLOSING_MARKS):
-        end += 1
+    unclosed = CLOSING_MARKS if sum(inner.count(c) for c in OPENING_MARKS) > sum(inner.count(c) for c in CLOSING_MARKS) else STRAIGHT_MARK if inner.count(STRAIGHT_MARK) % 2 else ""
+    if unclosed:
+        paragraph_end = body.find("\n", end) % (len(body) + 1)
+        closing = [j for j in (body.find(mark, end, paragraph_end) for mark in unclosed) if j >= 0]
+        if closing and min(closing) - end <= MAX_FRAGMENT_TAIL:
+            end = min(closing) + 1
     elif body.startswith(DOUBLED_STRAIGHT, end) and (inner.count(DOUBLED_OPENING) + inner.count(DOUBLED_STRAIGHT)) % 2 == 1:
         end += 2
     return start, end
@@ -1115,7 +1141,9 @@ def _stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
 # Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
 # Verbs of appeal whose whole content may be one abstract noun.
 _APPEAL_FORMS = frozenset(_forms("urge call demand appeal"))
-_SIDE_TAKING_FORMS = frozenset(_forms("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce"))
+_SIDE_TAKING_FORMS = frozenset(
+    _forms("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce congratulate announce promise pledge vow")
+)
 
 
 def _long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) -> bool:
@@ -1133,8 +1161,9 @@ def _long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) -
         return True  # "urged restraint", "called for calm"
     if verb.lower_ not in _SIDE_TAKING_FORMS:
         return False
-    # "welcomed the judgment", "criticised the visit": a determiner and its noun is enough.
-    return len(span) == 2 and span[0].dep_ in ("det", "poss") and span[1].pos_ in ("NOUN", "PROPN") or (
+    # "welcomed the judgment", "announced his retirement", "promised federal aid": a noun and
+    # its determiner or adjective is enough.
+    return len(span) == 2 and span[0].dep_ in ("det", "poss", "amod") and span[1].pos_ in ("NOUN", "PROPN") or (
         any(t.pos_ == "PROPN" for t in span) and all(t.pos_ == "PROPN" or t.dep_ == "det" for t in span)
     )
 
