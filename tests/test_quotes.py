@@ -666,3 +666,43 @@ def test_a_post_on_x_ends_its_sentence(parse):
 )
 def test_complements_appositions_and_short_announcements(parse, text, expected):
     assert quotes_of(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Friedrich Weber, leader of the conservative Harbour Union, ruled out any coalition with the AfD.\n\nThe new alliance won 16%.",
+            [("indirect", "any coalition with the AfD", "Friedrich Weber", "ruled")],
+        ),
+        (
+            "The intelligence agency classifies the harbour branch of the party as extremist.",
+            [("indirect", "the harbour branch of the party as extremist", "The intelligence agency", "classifies")],
+        ),
+        ("President Samuel Okafor appealed for calm.", [("indirect", "calm", "Samuel Okafor", "appealed")]),
+        ("Harbour investors worried about the size of the new majority.", [("indirect", "the size of the new majority", "Harbour investors", "worried")]),
+        (
+            "Police fired tear gas in the capital on Thursday as donors pledged more than 2 billion euros in aid.",
+            [("indirect", "more than 2 billion euros in aid", "donors", "pledged")],
+        ),
+    ],
+    ids=["ruled-out-stops-at-the-paragraph", "classifies-as", "appealed-for", "worried-about", "temporal-as-is-no-attribution"],
+)
+def test_more_stance_constructions(parse, text, expected):
+    assert quotes_of(parse(text)) == expected
+
+
+def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(parse):
+    text = (
+        "The US Transport Department will give Valdora Shipping Co $6.6 billion in grants to build ferries in Phoenix, Arizona, "
+        "Transport Secretary Gina Ostrowski said on Monday. "
+        "Prince Harold lost his High Court attempt on Tuesday to overturn a decision to downgrade his police protection "
+        "when visiting Britain, a judge in London ruled. "
+        "Justice Peter Lane said the committee had acted lawfully."
+    )
+    doc = parse(text)
+    found = {}
+    for q in extract_quotes(doc, extract_entities(doc)):
+        found.setdefault(q.cue, (q.speaker, q.text))
+    assert found["said"][0] == "Gina Ostrowski" and "Ostrowski" not in found["said"][1]
+    assert found["ruled"][0] == "Peter Lane"

@@ -312,6 +312,12 @@ def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_
         named = _entity_at(entities, start, end)  # "Rendell, a Clinton surrogate" -> Rendell
     if named is None:
         named = _name_after_role(subject, entities)
+    elif named.entity_type in ("GPE", "LOC"):
+        # "..., when visiting Britain, a judge in London ruled": the parser made the place the
+        # subject and the judge its apposition.
+        titled = next((c for c in subject.children if c.dep_ == "appos" and c.lower_ in TITLE_WORDS), None)
+        if titled is not None:
+            return resolve_speaker(titled, entities, quote_start, document_source)
     if named is not None:
         return _Speaker(named.canonical_name, named)
     lower = subject.lower_
@@ -410,6 +416,19 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
     return None
 
 
+def _person_right_before(verb: Token, entities: list[ArticleEntity]) -> tuple[ArticleEntity, int] | None:
+    """(person, start of their mention) for a person named right before a cue that has no
+    subject of its own ("..., Commerce Secretary Gina Raimondo said")."""
+    body = doc_text(verb.doc)
+    for entity in entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.char_end <= verb.idx and body[mention.char_end : verb.idx].strip() == "" and verb.idx - mention.char_end <= 2:
+                return entity, mention.char_start
+    return None
+
+
 def _titled_person(subject: Token, entities: list[ArticleEntity], quote_start: int) -> ArticleEntity | None:
     """"the minister said" when several people are ministers: the one mentioned last before
     the quote, as news writing means it. None unless the subject is "the" + lower-case title
@@ -448,7 +467,8 @@ def _named_next(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity 
         if entity.entity_type != "PERSON" or min(m.char_start for m in entity.mentions) < following.start_char:
             continue
         first = min(entity.mentions, key=lambda m: m.char_start)
-        if first.char_start < following.end_char and subject.lower_ in (first.role or "").casefold().split():
+        role_words = set((first.role or "").casefold().split())
+        if first.char_start < following.end_char and (subject.lower_ in role_words or subject.lower_ == "judge" and "justice" in role_words):
             return entity
     return None
 
@@ -918,7 +938,8 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
         The content span runs over the attribution in its middle (one span per quote); an
         attribution that is the sentence's own main verb is handled by ``_reported_content``.
     """
-    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)  # "As Politico revealed, ..."
+    # "As Politico revealed, ...", not "as donors pledged 2 billion euros" (a clause of its own).
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     if not (verb.dep_ == "parataxis" or as_clause) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     own = {t.i for t in verb.subtree}
@@ -953,7 +974,8 @@ def _takes_that_clause(verb: Token) -> bool:
 
 # "pointed out that...", "laid out his plan", "spelled out": a stance only with its particle.
 _PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out", "lay": "out", "lays": "out", "laid": "out", "laying": "out",
-                   "spell": "out", "spells": "out", "spelled": "out", "spelt": "out", "spelling": "out"}
+                   "spell": "out", "spells": "out", "spelled": "out", "spelt": "out", "spelling": "out",
+                   "rule": "out", "rules": "out", "ruled": "out", "ruling": "out"}
 
 
 def _particle_cue(token: Token) -> bool:
@@ -962,7 +984,7 @@ def _particle_cue(token: Token) -> bool:
 
 
 # "developers see golf courses [as wasted space]": a view only with its "as" phrase.
-AS_ONLY_FORMS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded regarding".split())
+AS_ONLY_FORMS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded regarding classify classifies classified classifying".split())
 
 
 def _attitude_content(verb: Token) -> tuple[int, int] | None:
@@ -1001,9 +1023,10 @@ _OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault
 # efforts") is no content.
 _PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side vote reflect push press")
 _PREP_STANCE_VERBS = (
-    _forms("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond")
+    _forms("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond appeal")
     | _PREP_ONLY_VERBS
     | {"spoke": "speak", "spoken": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer",
+       "worry": "worry", "worries": "worry", "worried": "worry", "worrying": "worry",
        "write": "write", "writes": "write", "wrote": "write", "written": "write", "writing": "write", "reply": "reply", "replies": "reply", "replied": "reply"}
 )
 _PREP_STANCES = frozenset(
@@ -1012,7 +1035,7 @@ _PREP_STANCES = frozenset(
      ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with"),
      ("vote", "for"), ("vote", "against"), ("reflect", "on"), ("call", "on"), ("ask", "for"), ("comment", "on"), ("speak", "of"), ("write", "about"),
      ("joke", "about"), ("boast", "about"), ("boast", "of"), ("apologize", "for"), ("apologise", "for"), ("respond", "to"), ("reply", "to"),
-     ("speak", "against")}
+     ("speak", "against"), ("appeal", "for"), ("worry", "about")}
 )
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
@@ -1065,7 +1088,11 @@ MAX_FRAGMENT_TAIL = 200
 
 
 def _trimmed_punct(body: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and body[end - 1] in ".,;: ":
+    # Reported content never runs over a paragraph break (the parser may glue two paragraphs).
+    paragraph_break = body.find("\n\n", start, end)
+    if paragraph_break > start:
+        end = paragraph_break
+    while end > start and body[end - 1] in ".,;: \n":
         end -= 1
     # A quoted fragment at the end of the content runs to its closing mark, even when the
     # parser hung its tail elsewhere ('called him "a hero, not only to me but..."').
@@ -1217,10 +1244,17 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         if content is None or overlaps_direct(*content):
             continue
         start, end = content
+        subject = _subject_of(verb)
+        named_before = _person_right_before(verb, entities) if subject is None else None
+        if named_before is not None:
+            # "..., Commerce Secretary Gina Raimondo said.": the parser ran the name into the
+            # clause; the clause ends at the comma before the name and its title.
+            cut = body.rfind(",", start, named_before[1])
+            start, end = _trimmed_punct(body, start, cut if cut > start else end)
         if not _long_enough(doc, verb, start, end, 3):
             continue
         is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-        speaker = resolve_speaker(_subject_of(verb), entities, start, source)
+        speaker = _Speaker(named_before[0].canonical_name, named_before[0]) if named_before else resolve_speaker(subject, entities, start, source)
         found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
     for verb in [*_cue_tokens(doc), *_attitude_tokens(doc)]:
         passive = None if verb.i in used_cues else _passive_with_agent(verb)
