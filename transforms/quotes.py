@@ -1237,6 +1237,13 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
     def overlaps_direct(start: int, end: int) -> bool:
         return any(q.char_start < end and start < q.char_end for q in direct)
 
+    def overlaps_found(start: int, end: int) -> bool:
+        return any(q.char_start < end and start < q.char_end for q in found)
+
+    def add(start: int, end: int, speaker: _Speaker, cue: str) -> None:
+        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
+        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, cue, False))
+
     for verb in _cue_tokens(doc):
         if verb.i in used_cues or verb.dep_ == "acl" and verb.tag_ == "VBN":
             continue  # "targets agreed with the IMF", "a statement issued on Monday": a modifier, no cue
@@ -1251,19 +1258,13 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
             # clause; the clause ends at the comma before the name and its title.
             cut = body.rfind(",", start, named_before[1])
             start, end = _trimmed_punct(body, start, cut if cut > start else end)
-        if not _long_enough(doc, verb, start, end, 3):
-            continue
-        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-        speaker = _Speaker(named_before[0].canonical_name, named_before[0]) if named_before else resolve_speaker(subject, entities, start, source)
-        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
+        if _long_enough(doc, verb, start, end, 3):
+            add(start, end, _Speaker(named_before[0].canonical_name, named_before[0]) if named_before else resolve_speaker(subject, entities, start, source), verb.text)
     for verb in [*_cue_tokens(doc), *_attitude_tokens(doc)]:
         passive = None if verb.i in used_cues else _passive_with_agent(verb)
-        if passive is None or overlaps_direct(passive[1], passive[2]) or any(q.char_start < passive[2] and passive[1] < q.char_end for q in found):
-            continue
-        agent, start, end = passive
-        speaker = resolve_speaker(agent, entities, start, source)
-        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
+        if passive is not None and not overlaps_direct(passive[1], passive[2]) and not overlaps_found(passive[1], passive[2]):
+            agent, start, end = passive
+            add(start, end, resolve_speaker(agent, entities, start, source), verb.text)
     for verb in _attitude_tokens(doc):
         if verb.tag_ == "VB":
             continue  # a bare infinitive ("wants to support", "to find") holds no attitude yet
@@ -1272,37 +1273,25 @@ def extract_quotes(doc: Doc, entities: list[ArticleEntity]) -> list[QuoteMatch]:
         if content is None or subject is None or subject.lower_ in _EXPLETIVES or overlaps_direct(*content):
             continue
         start, end = content
-        if not _long_enough(doc, verb, start, end, 2) or any(q.char_start < end and start < q.char_end for q in found):
+        if not _long_enough(doc, verb, start, end, 2) or overlaps_found(start, end):
             continue
         speaker = resolve_speaker(subject, entities, start, source)
-        if verb.lower_ in PERSON_ONLY_ATTITUDE_FORMS and (speaker.entity is None or speaker.entity.entity_type != "PERSON"):
-            continue
-        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, verb.text, False))
+        if verb.lower_ not in PERSON_ONLY_ATTITUDE_FORMS or speaker.entity is not None and speaker.entity.entity_type == "PERSON":
+            add(start, end, speaker, verb.text)
     for cue, source_token, start, end in _according_to(doc):
-        if overlaps_direct(start, end) or any(q.char_start < end and start < q.char_end for q in found):
-            continue
-        speaker = resolve_speaker(source_token, entities, start, source)
-        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, "according to", False))
+        if not overlaps_direct(start, end) and not overlaps_found(start, end):
+            add(start, end, resolve_speaker(source_token, entities, start, source), "according to")
     for noun, possessor, start, end in _stance_nouns(doc):
         # Nested in another source's quote is fine ("the council rejected [Raman's claim that
         # [the accounts were hidden]]"): each has its own source.
-        if overlaps_direct(start, end) or any(q.char_start == start or q.char_end <= end and start <= q.char_start for q in found):
-            continue
-        speaker = resolve_speaker(possessor, entities, start, source)
-        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, noun.text, False))
+        if not overlaps_direct(start, end) and not any(q.char_start == start or q.char_end <= end and start <= q.char_start for q in found):
+            add(start, end, resolve_speaker(possessor, entities, start, source), noun.text)
     for adjective, subject, start, end in _stance_adjectives(doc):
-        if overlaps_direct(start, end) or any(q.char_start < end and start < q.char_end for q in found):
-            continue
-        speaker = resolve_speaker(subject, entities, start, source)
-        is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-        found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, adjective.text, False))
+        if not overlaps_direct(start, end) and not overlaps_found(start, end):
+            add(start, end, resolve_speaker(subject, entities, start, source), adjective.text)
     for speaker, start, end in _labelled_paragraphs(doc, entities):
-        if not any(q.char_start < end and start < q.char_end for q in found):
-            is_mixed = any(start <= s.char_start and s.char_end <= end for s in embedded)
-            found.append(QuoteMatch(start, end, body[start:end], "mixed" if is_mixed else "indirect", speaker.name, speaker.entity, ":", False))
+        if not overlaps_found(start, end):
+            add(start, end, speaker, ":")
     # A sourceless clause inside an attributed quote ("..., agreed to X, the Ministry said")
     # is part of that quote, not a quote of its own.
     found = [q for q in found if q.speaker is not None or q.quote_type == "direct" or not any(
