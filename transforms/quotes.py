@@ -1143,31 +1143,37 @@ def _stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
         nothing is kept; "the senator's claim" with a noun possessor is kept as written.
     """
     found = []
+    prepositional = {noun for noun, _ in STANCE_NOUN_PREPOSITIONS}
     for noun in doc_tokens(doc):
-        if noun.pos_ != "NOUN" or (noun.lower_ not in STANCE_NOUNS and not any((noun.lower_, p) in STANCE_NOUN_PREPOSITIONS for p in ("on", "of", "for"))):
+        if noun.pos_ != "NOUN" or (noun.lower_ not in STANCE_NOUNS and noun.lower_ not in prepositional):
             continue
         possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if possessor is None:
-            continue
-        for child in noun.children:
-            if child.i < noun.i:
-                continue
-            if child.dep_ in ("acl", "ccomp") and noun.lower_ in STANCE_NOUNS:
-                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")]
-            elif child.dep_ == "prep" and (noun.lower_, child.lower_) in STANCE_NOUN_PREPOSITIONS:
-                tokens = [t for o in child.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
-            else:
-                continue
-            if len(tokens) >= 2:
-                start, end = _trimmed_punct(doc_text(doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
-                found.append((noun, possessor, start, end))
-            break
+        content = None if possessor is None else _clause_or_target(noun, STANCE_NOUNS, STANCE_NOUN_PREPOSITIONS, ("acl", "ccomp"))
+        if content is not None:
+            found.append((noun, possessor, *content))
     return found
 
 
-# Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
+def _clause_or_target(head: Token, with_clause: frozenset[str], prepositions: frozenset[tuple[str, str]], clause_deps: tuple[str, ...]) -> tuple[int, int] | None:
+    """The first clause (for words in ``with_clause``) or prepositional object (for the
+    (word, preposition) pairs) after a stance noun or adjective, as a content span."""
+    word = head.lower_
+    for child in head.rights:
+        if child.dep_ in clause_deps and word in with_clause:
+            tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")]
+        elif child.dep_ == "prep" and (word, child.lower_) in prepositions:
+            tokens = [t for o in child.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
+        else:
+            continue
+        if len(tokens) < 2:
+            return None
+        return _trimmed_punct(doc_text(head.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return None
+
+
 # Verbs of appeal whose whole content may be one abstract noun.
 _APPEAL_FORMS = frozenset(_forms("urge call demand appeal"))
+# Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
 _SIDE_TAKING_FORMS = frozenset(
     _forms("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce congratulate announce promise pledge vow")
 )
@@ -1209,21 +1215,12 @@ def _stance_adjectives(doc: Doc) -> list[tuple[Token, Token, int, int]]:
     for adjective in doc_tokens(doc):
         if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp":
             continue
-        word = adjective.lower_
         subject = _subject_of(adjective.head)
         if subject is None or subject.lower_ in _EXPLETIVES:
             continue
-        for child in adjective.rights:
-            if child.dep_ in ("ccomp", "xcomp") and word in STANCE_ADJECTIVES_WITH_CLAUSE:
-                tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.head == child and t.lower_ == "that")]
-            elif child.dep_ == "prep" and (word, child.lower_) in STANCE_ADJECTIVE_PREPOSITIONS:
-                tokens = [t for o in child.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree]
-            else:
-                continue
-            if len(tokens) >= 2:
-                start, end = _trimmed_punct(doc_text(doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
-                found.append((adjective, subject, start, end))
-            break
+        content = _clause_or_target(adjective, STANCE_ADJECTIVES_WITH_CLAUSE, STANCE_ADJECTIVE_PREPOSITIONS, ("ccomp", "xcomp"))
+        if content is not None:
+            found.append((adjective, subject, *content))
     return found
 
 
