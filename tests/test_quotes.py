@@ -645,7 +645,8 @@ def test_an_unnamed_judge_is_the_judge_the_next_sentence_names(parse):
 
 def test_a_post_on_x_ends_its_sentence(parse):
     text = "Mayor Elena Varga congratulated the team in a post on X. The Harbour Board announced a reward for the crew."
-    found = {q.cue: q.speaker for q in extract_quotes(*(lambda d: (d, extract_entities(d)))(parse(text)))}
+    doc = parse(text)
+    found = {q.cue: q.speaker for q in extract_quotes(doc, extract_entities(doc))}
     assert found["announced"] == "Harbour Board"
 
 
