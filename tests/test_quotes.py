@@ -707,3 +707,29 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
         found.setdefault(q.cue, (q.speaker, q.text))
     assert found["said"][0] == "Gina Ostrowski" and "Ostrowski" not in found["said"][1]
     assert found["ruled"][0] == "Peter Lane"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        (
+            "The harbour will flood within five years, the agency said, as Mayor Elena Varga called for a sea wall.",
+            "called",
+            ("indirect", "a sea wall", "Elena Varga", "called"),
+        ),
+        (
+            "Tomás Ibarra, the leader of the Harbour Party, also opposed the move.",
+            "opposed",
+            ("indirect", "the move", "Tomás Ibarra", "opposed"),
+        ),
+        ("Defence Minister Rui Matos offered to resign.", "offered", ("indirect", "to resign", "Rui Matos", "offered")),
+        (
+            "Elena Varga forecast sales growth of up to 30% next year.",
+            "forecast",
+            ("indirect", "sales growth of up to 30%", "Elena Varga", "forecast"),
+        ),
+    ],
+    ids=["temporal-as-with-its-own-call", "name-opening-the-sentence-before-its-role", "offered-to", "forecast"],
+)
+def test_final_batch_constructions(parse, text, cue, expected):
+    assert expected in [q for q in quotes_of(parse(text)) if q[3] == cue]

@@ -45,7 +45,7 @@ REPORTING_VERBS = frozenset(
     blast slam lambaste denounce decry mock ridicule thank discuss highlight tout hail applaud
     chide scold rebuke echo recommend advise request invite
     express outline detail repeat reference underscore bemoan assail retweet remind encourage
-    threaten dub label portray characterize characterise imply voice offer rule congratulate
+    threaten dub label portray characterize characterise imply voice offer rule congratulate forecast
     """.split()
 )
 # Reporting verbs whose plain object is not what was said ("maintain the momentum", "added
@@ -161,7 +161,7 @@ ORG_NOUNS = frozenset("ministry department government office agency council comm
 _IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken"),
     "deny": ("denied",), "reply": ("replied",), "testify": ("testified",), "criticise": (), "criticize": (),
-    "dub": ("dubbed", "dubbing"), "label": ("labeled", "labelled", "labelling"),
+    "dub": ("dubbed", "dubbing"), "forecast": ("forecasted",), "label": ("labeled", "labelled", "labelling"),
 }
 
 

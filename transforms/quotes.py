@@ -396,10 +396,13 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
             named = _entity_at(entities, child.idx, child.idx + len(child))
             if named is not None and named.entity_type in ("PERSON", "ORG"):
                 return named
+    body = doc_text(subject.doc)
+    opening = _name_opening_the_sentence(subject, entities)
+    if opening is not None:
+        return opening
     verb = subject.head
     if verb.i <= subject.i or verb.i - subject.i > 12:
         return None
-    body = doc_text(subject.doc)
     for entity in entities:
         if entity.entity_type != "PERSON":
             continue
@@ -413,6 +416,22 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
                 set_off = span.root.dep_ == "appos" and body[span.start_char - 2 : span.start_char] == ", " and body[mention.char_end : verb.idx].startswith(",")
                 if set_off or not any(a.dep_ in ("prep", "conj", "acl", "relcl") for a in _path_to(span.root, subject)):
                     return entity
+    return None
+
+
+def _name_opening_the_sentence(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+    """"Han Dong-hoon, the leader of the party, also opposed": the person who opens the
+    sentence, set off by a comma right before the role subject (the parser may lose the name).
+    Only at the start of the sentence: in "Asked about Trump, the senator said" the name
+    before the comma is someone else."""
+    if subject.pos_ != "NOUN" or subject.left_edge.dep_ not in ("det", "poss"):
+        return None  # "Loyalty, he noted, ...": a pronoun subject is no role
+    body = doc_text(subject.doc)
+    left = subject.left_edge.idx
+    sentence_start = subject.sent.start_char
+    for entity in entities:
+        if entity.entity_type == "PERSON" and any(m.char_start == sentence_start and body[m.char_end : left].strip() == "," for m in entity.mentions):
+            return entity
     return None
 
 
@@ -938,8 +957,13 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
         The content span runs over the attribution in its middle (one span per quote); an
         attribution that is the sentence's own main verb is handled by ``_reported_content``.
     """
-    # "As Politico revealed, ...", not "as donors pledged 2 billion euros" (a clause of its own).
-    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+    # "As Politico revealed, ...", not "as donors pledged 2 billion euros" or "as Guterres
+    # called for a ban" (clauses of their own): the cue has nothing but its subject.
+    as_clause = (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and all(c.dep_ in ("mark", "nsubj", "aux", "advmod", "punct") for c in verb.children)
+    )
     if not (verb.dep_ == "parataxis" or as_clause) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     own = {t.i for t in verb.subtree}
@@ -1023,7 +1047,7 @@ _OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault
 # efforts") is no content.
 _PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side vote reflect push press")
 _PREP_STANCE_VERBS = (
-    _forms("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond appeal")
+    _forms("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond appeal bet")
     | _PREP_ONLY_VERBS
     | {"spoke": "speak", "spoken": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer",
        "worry": "worry", "worries": "worry", "worried": "worry", "worrying": "worry",
@@ -1035,7 +1059,7 @@ _PREP_STANCES = frozenset(
      ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with"),
      ("vote", "for"), ("vote", "against"), ("reflect", "on"), ("call", "on"), ("ask", "for"), ("comment", "on"), ("speak", "of"), ("write", "about"),
      ("joke", "about"), ("boast", "about"), ("boast", "of"), ("apologize", "for"), ("apologise", "for"), ("respond", "to"), ("reply", "to"),
-     ("speak", "against"), ("appeal", "for"), ("worry", "about")}
+     ("speak", "against"), ("appeal", "for"), ("worry", "about"), ("bet", "on")}
 )
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
@@ -1171,6 +1195,8 @@ def _clause_or_target(head: Token, with_clause: frozenset[str], prepositions: fr
     return None
 
 
+# Verbs of commitment whose whole content may be a bare infinitive ("offered to resign").
+_COMMITMENT_FORMS = frozenset(_forms("offer promise pledge vow threaten"))
 # Verbs of appeal whose whole content may be one abstract noun.
 _APPEAL_FORMS = frozenset(_forms("urge call demand appeal"))
 # Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
@@ -1192,6 +1218,8 @@ def _long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) -
         return True
     if len(span) == 1 and span[0].pos_ == "NOUN" and verb.lower_ in _APPEAL_FORMS:
         return True  # "urged restraint", "called for calm"
+    if len(span) == 2 and span[0].lower_ == "to" and span[1].pos_ == "VERB" and verb.lower_ in _COMMITMENT_FORMS:
+        return True  # "offered to resign", "threatened to quit"
     if verb.lower_ not in _SIDE_TAKING_FORMS:
         return False
     # "welcomed the judgment", "announced his retirement", "promised federal aid": a noun and
