@@ -496,7 +496,15 @@ def _quoted_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
     """Spans inside quotation marks, found once per Doc."""
     cached = doc.user_data.get("newsledger.quoted")
     if cached is None:
-        cached = doc.user_data["newsledger.quoted"] = tuple((s.char_start, s.char_end) for s in find_quote_spans(doc_text(doc)))
+        cached = doc.user_data["newsledger.quoted"] = tuple((s.char_start, s.char_end) for s in quote_spans_of(doc))
+    return cached
+
+
+def quote_spans_of(doc: Doc) -> list[QuoteSpan]:
+    """``find_quote_spans`` of the Doc's text, found once per Doc."""
+    cached = doc.user_data.get("newsledger.quote_spans")
+    if cached is None:
+        cached = doc.user_data["newsledger.quote_spans"] = find_quote_spans(doc_text(doc))
     return cached
 
 
@@ -771,7 +779,7 @@ def _continues_previous(body: str, previous: QuoteMatch, span: QuoteSpan) -> boo
 
 def _direct_quotes(doc: Doc, entities: list[ArticleEntity], source: ArticleEntity | None) -> tuple[list[QuoteMatch], set[int], list[QuoteSpan]]:
     body = doc_text(doc)
-    spans = find_quote_spans(body)
+    spans = quote_spans_of(doc)
     paragraphs = _paragraphs(body)
     found: list[QuoteMatch] = []
     used_cues: set[int] = set()
@@ -977,11 +985,16 @@ _EXPLETIVES = frozenset(("it", "there", "this", "that", "which", "what"))
 
 
 def _attitude_tokens(doc: Doc) -> list[Token]:
-    return [
-        t
-        for t in doc_tokens(doc)
-        if (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS or _particle_cue(t) or _takes_that_clause(t)) and t.pos_ == "VERB"
-    ]
+    """Every attitude-verb token of the Doc, found once per Doc."""
+    cached = doc.user_data.get("newsledger.attitudes")
+    if cached is None:
+        cached = doc.user_data["newsledger.attitudes"] = [
+            t
+            for t in doc_tokens(doc)
+            if t.pos_ == "VERB"
+            and (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS or _particle_cue(t) or _takes_that_clause(t))
+        ]
+    return cached
 
 
 def _takes_that_clause(verb: Token) -> bool:
