@@ -3,7 +3,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from transforms.entities import extract_entities
-from transforms.quotes import extract_quotes, find_quote_spans
+from transforms.quote_marks import find_quote_spans
+from transforms.quotes import extract_quotes
 
 
 def spans(text):
