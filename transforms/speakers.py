@@ -162,7 +162,8 @@ _COMPANY_KINDS = frozenset({"company", "firm", "group"})
 
 def _the_one_company(subject: Token, entities: list[ArticleEntity], quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
     """"the carmaker said", "the airline group said", "the California-based company said":
-    the organisation the story is about, when it is the only one named before the quote.
+    the organisation the story is about: the only one named before the quote or, for a
+    descriptor noun ("drugmaker"), the one that is the subject of the lead.
 
     Notes:
         With two organisations named before, "the company" is left as written: the nearest
@@ -171,7 +172,7 @@ def _the_one_company(subject: Token, entities: list[ArticleEntity], quote_start:
     if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "relcl", "acl", "prep") for c in subject.children):
         return None  # "the company that designs her clothes" is a new one; "the company and X" a group
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
-    if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds or subject.lower_ == "group" and words & COMPANY_DESCRIPTORS):
+    if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
     before = [e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions)]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
