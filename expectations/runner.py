@@ -28,14 +28,32 @@ DOCS_SITE = "newsledger_run"
 
 @dataclass
 class ValidationReport:
-    """Outcome of validating one run: per table, the failed expectations in words."""
+    """Outcome of validating one run.
+
+    Attributes:
+        failures: per table, every failed expectation in words (row-level and structural).
+        structural: per table, the failures no row can be blamed for (a column missing, a
+            check of the whole table): these block the load.
+        offending: article ids whose rows broke a row-level expectation, each with the
+            failures in words (``table: check``); these articles are quarantined.
+        results_dir: where results and Data Docs were written.
+    """
 
     failures: dict[str, list[str]] = field(default_factory=dict)
+    structural: dict[str, list[str]] = field(default_factory=dict)
+    offending: dict[str, list[str]] = field(default_factory=dict)
     results_dir: Path | None = None
 
     @property
     def passed(self) -> bool:
         return not any(self.failures.values())
+
+    @property
+    def quarantine_note(self) -> str | None:
+        """One line for ``runs.message`` when articles were quarantined, else None."""
+        if not self.offending:
+            return None
+        return f"{len(self.offending)} article(s) failed row-level checks and were quarantined: see rejects where stage = 'validate'"
 
     def raise_for_failures(self) -> None:
         """Raise a ContractError naming the first failing table and all of its failures.
@@ -43,11 +61,45 @@ class ValidationReport:
         Raises:
             ContractError: at least one suite failed.
         """
-        for table, failures in self.failures.items():
-            if failures:
-                others = [t for t, f in self.failures.items() if f and t != table]
-                extra = [f"(also failing: {', '.join(others)})"] if others else []
-                raise ContractError(table, failures + extra)
+        _raise_first(self.failures)
+
+    def raise_for_structural(self) -> None:
+        """Raise a ContractError when a failure cannot be pinned on articles.
+
+        Raises:
+            ContractError: at least one structural failure.
+        """
+        _raise_first(self.structural)
+
+
+def _raise_first(failures_by_table: dict[str, list[str]]) -> None:
+    for table, failures in failures_by_table.items():
+        if failures:
+            others = [t for t, f in failures_by_table.items() if f and t != table]
+            extra = [f"(also failing: {', '.join(others)})"] if others else []
+            raise ContractError(table, failures + extra)
+
+
+def _row_key(table_name: str) -> str | None:
+    """The column that ties a table's rows to articles (entities through their mentions)."""
+    names = TABLES_BY_NAME[table_name].schema.names
+    return "article_id" if "article_id" in names else "entity_id" if "entity_id" in names else None
+
+
+def _offending_articles(name: str, result: Any, tables: Mapping[str, pa.Table]) -> set[str] | None:
+    """The articles behind a failed row-level expectation; None when no row can be blamed."""
+    key = _row_key(name)
+    rows = (result.result or {}).get("unexpected_index_list")
+    if key is None or not rows:
+        return None
+    values = {row.get(key) for row in rows if isinstance(row, dict)}
+    if key == "article_id":
+        return {v for v in values if isinstance(v, str)} or None
+    mentions = tables.get("entity_mentions")
+    if mentions is None:
+        return None
+    owners = {a for a, e in zip(mentions["article_id"].to_pylist(), mentions["entity_id"].to_pylist(), strict=True) if e in values}
+    return owners or None
 
 
 def _frame(name: str, tables: Mapping[str, pa.Table]) -> Any:
@@ -69,6 +121,15 @@ def _describe(result: Any) -> str:
     if "observed_value" in outcome and not examples:
         shown = f", observed {outcome['observed_value']}"
     return f"{config.type}{where}: {detail}{shown}"
+
+
+def _check_name(result: Any) -> str:
+    """The failed expectation in a few words: a semantic check by its name, else type and column."""
+    config = result.expectation_config
+    column = config.kwargs.get("column")
+    if isinstance(column, str) and column.startswith(CHECK_PREFIX):
+        return f"check {column.removeprefix(CHECK_PREFIX)}"
+    return f"{config.type} on {column}" if column else config.type
 
 
 def _quiet_context(gx: Any) -> Any:
@@ -129,11 +190,25 @@ def validate_chunks(chunks: Iterable[Mapping[str, pa.Table]], results_dir: Path 
                 batch_definition = source.add_dataframe_asset(name=name).add_batch_definition_whole_dataframe(f"{name}_chunk")
                 suite = context.suites.add(gx.ExpectationSuite(name=name, expectations=build_expectations(TABLES_BY_NAME[name], gx)))
                 definition = context.validation_definitions.add(gx.ValidationDefinition(name=f"validate_{name}", data=batch_definition, suite=suite))
-                definitions[name] = context.checkpoints.add(gx.Checkpoint(name=f"check_{name}", validation_definitions=[definition]))
+                key = _row_key(name)
+                # COMPLETE results name the article (or entity) of every failing row, so a bad
+                # article can be quarantined instead of blocking the night.
+                result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": [key]} if key else {"result_format": "SUMMARY"}
+                definitions[name] = context.checkpoints.add(
+                    gx.Checkpoint(name=f"check_{name}", validation_definitions=[definition], result_format=result_format)
+                )
             outcome = definitions[name].run(batch_parameters={"dataframe": _frame(name, tables)})
             result = next(iter(outcome.run_results.values()))
-            failures = [_describe(r) for r in result.results if not r.success]
+            failed = [r for r in result.results if not r.success]
+            failures = [_describe(r) for r in failed]
             report.failures.setdefault(name, []).extend(f"chunk {number}: {f}" if number > 1 else f for f in failures)
+            for expectation, described in zip(failed, failures, strict=True):
+                articles = _offending_articles(name, expectation, tables)
+                if articles is None:
+                    report.structural.setdefault(name, []).append(f"chunk {number}: {described}" if number > 1 else described)
+                    continue
+                for article_id in articles:
+                    report.offending.setdefault(article_id, []).append(f"{name}: {_check_name(expectation)}")
             if results_dir is not None:
                 folder = results_dir / f"chunk-{number:04d}"
                 folder.mkdir(exist_ok=True)

@@ -41,6 +41,7 @@ def ingest_news(
     since: date | None = None,
     until: date | None = None,
     wait_seconds: float = 0.0,
+    follow_symlinks: bool = False,
 ) -> RunResult:
     """Load news articles from files and folders into the warehouse in one atomic publish.
 
@@ -52,6 +53,7 @@ def ingest_news(
         since: first day to load, by the day in the file's path.
         until: last day to load, by the day in the file's path.
         wait_seconds: how long to queue behind another run of the same warehouse.
+        follow_symlinks: read symbolic links that point outside the input folders.
     """
     settings = Settings.from_env(warehouse_dir=warehouse)
     started = datetime.now(UTC)
@@ -64,8 +66,9 @@ def ingest_news(
         tasks.recover(settings)
         tasks.warm_up_validation()
         aliases = tasks.read_aliases(settings)
-        files = tasks.discover(paths)
-        plan = tasks.plan(files, settings, aliases, full_refresh, reprocess, since, until)
+        found = tasks.discover(paths, follow_symlinks)
+        plan, unreadable = tasks.plan(found.files, settings, aliases, full_refresh, reprocess, since, until)
+        tasks.stage_input_rejects(run_dir, settings, found.problems, unreadable)
         clock.lap("plan")
         reporter().start(len(plan.to_process))
         batches = plan_batches(plan.to_process, settings.batch_size, settings.workers, plan.sizes)
@@ -77,13 +80,14 @@ def ingest_news(
         for future in as_completed(list(extracted)):
             future.result()
             reporter().advance(extracted[future])
-        chunks = validation_chunks([len(batch) for batch in batches])
+        chunks = validation_chunks([len(batch) for batch in batches], first_batch=0)
         clock.lap("extract")
 
         try:
-            tasks.validate(run_dir, chunks, report_dir)
+            report = tasks.validate(run_dir, chunks, report_dir)
+            tasks.quarantine(run_dir, report, settings.max_quarantine_share)
         except ContractError as error:
-            failed = run_row(run_id, started, datetime.now(UTC), RunCounts(files_seen=len(files), files_skipped=plan.skipped),
+            failed = run_row(run_id, started, datetime.now(UTC), RunCounts(files_seen=found.seen, files_skipped=plan.skipped),
                              validation_passed=False, extractor_version=__version__, message=str(error))
             tasks.record_failed_run(settings, failed)
             tasks.clean_staging(run_dir)
@@ -91,8 +95,9 @@ def ingest_news(
 
         clock.lap("validate")
         row_counts = tasks.count_staged(run_dir)
-        counts = counts_from(len(files), plan.skipped, row_counts)
-        row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=True, extractor_version=__version__, stage_seconds=clock.seconds)
+        counts = counts_from(found.seen, plan.skipped, row_counts)
+        row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=report.passed, extractor_version=__version__,
+                      stage_seconds=clock.seconds, message=report.quarantine_note, loaded=True)
         build, loaded = tasks.load_warehouse(run_dir, settings, row, full_refresh)
         tasks.publish_warehouse(build, settings)
         clock.lap("load")

@@ -8,6 +8,7 @@ from enum import Enum
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from newsledger.nlp import load_pipeline
+from newsledger.processes import bind_worker_to_run
 from newsledger.settings import Settings
 
 
@@ -18,10 +19,13 @@ class RunnerKind(str, Enum):
 
 
 def preload_model() -> None:
-    """Load the language model once per worker process, before its first batch.
+    """Prepare a worker process before its first batch: tie it to the run, load the model once.
 
-    Workers inherit the entry point's environment, where the settings were exported.
+    The worker ignores Ctrl-C (the run's main process decides how the run ends) and exits when
+    the main process dies. Workers inherit the entry point's environment, where the settings
+    were exported.
     """
+    bind_worker_to_run()
     load_pipeline(Settings.from_env().spacy_model)
 
 

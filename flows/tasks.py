@@ -5,25 +5,25 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pyarrow.parquet as pq
 from prefect import task
 from prefect.states import State
 
-from expectations.runner import validate_chunks, warm_up
+from expectations.runner import ValidationReport, validate_chunks, warm_up
 from newsledger import __version__
-from newsledger.errors import WarehouseError
-from newsledger.inputs import discover_files, read_alias_file
+from newsledger.errors import ContractError, WarehouseError
+from newsledger.inputs import Discovery, InputProblem, discover_inputs, fingerprint_files, problem_rejects, read_alias_file
 from newsledger.nlp import load_pipeline
-from newsledger.schemas import TABLES_BY_NAME
 from newsledger.settings import Settings
+from newsledger.runlog import append_faults
 from transforms.aliases import AliasMap, extractor_version
-from transforms.arrow import to_table
-from transforms.articles import ReadOptions, read_articles
+from transforms.articles import ReadOptions
+from transforms.batch_reading import read_batch
 from transforms.extract import extract_articles
-from transforms.ids import sha256_hex
+from transforms.faults import Fault
 from transforms.incremental import FilePlan, plan_files
+from transforms.quarantine import blamed_examples, decide
 from transforms.records import Article
-from transforms.tables import build_extracted_tables
+from transforms.tables import extracted_tables, parsed_tables
 from warehouse import lake, load, publish, staging
 
 
@@ -50,51 +50,60 @@ def read_aliases(settings: Settings) -> AliasMap:
 
 
 @task(name="discover-files")
-def discover(paths: list[str]) -> list[str]:
-    return discover_files(paths)
+def discover(paths: list[str], follow_symlinks: bool) -> Discovery:
+    return discover_inputs(paths, follow_symlinks)
 
 
 @task(name="plan-files", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
-def plan(files: list[str], settings: Settings, aliases: AliasMap, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> FilePlan:
-    hashes, sizes = {}, {}
-    for path in files:
-        content = Path(path).read_bytes()
-        hashes[path], sizes[path] = sha256_hex(content), len(content)
+def plan(files: list[str], settings: Settings, aliases: AliasMap, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> tuple[FilePlan, list[Fault]]:
+    found = fingerprint_files(files)
     loaded = {} if full_refresh else load.loaded_files(settings.database_path)
-    return plan_files(hashes, loaded, extractor_version(__version__, aliases), full_refresh=full_refresh, reprocess=reprocess, since=since, until=until, sizes=sizes)
+    version = extractor_version(__version__, aliases)
+    return plan_files(found.hashes, loaded, version, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until, sizes=found.sizes), found.faults
+
+
+@task(name="stage-input-rejects")
+def stage_input_rejects(run_dir: Path, settings: Settings, problems: list[InputProblem], faults: list[Fault]) -> int:
+    """Batch 0 of a run: the paths that are not readable files, as rejects."""
+    append_faults(settings.warehouse_dir, run_dir.name, faults)
+    rejects = problem_rejects(problems, faults, datetime.now(UTC))
+    staging.write_batch(run_dir, 0, parsed_tables([], rejects, datetime.now(UTC)).tables)
+    return len(rejects)
 
 
 @task(name="parse-batch")
 def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
-    options = ReadOptions(extractor_version(__version__, aliases), settings.max_file_bytes, datetime.now(UTC))
-    articles, rejects = [], []
-    for path in files:
-        result = read_articles(Path(path).read_bytes(), path, options)
-        articles += result.articles
-        rejects += result.rejects
-    staging.write_batch(
-        run_dir,
-        batch_number,
-        {
-            "articles": to_table(articles, TABLES_BY_NAME["articles"].schema, "articles"),
-            "rejects": to_table(rejects, TABLES_BY_NAME["rejects"].schema, "rejects"),
-        },
-    )
-    return len(articles)
+    now = datetime.now(UTC)
+    read = read_batch(files, lambda path: Path(path).read_bytes(), ReadOptions(extractor_version(__version__, aliases), settings.max_file_bytes, now))
+    batch = parsed_tables(read.articles, read.rejects, now)
+    append_faults(settings.warehouse_dir, run_dir.name, read.faults + batch.faults)
+    staging.write_batch(run_dir, batch_number, batch.tables)
+    return batch.tables["articles"].num_rows
 
 
 @task(name="extract-batch")
 def extract_batch(batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
-    batch_file = run_dir / "articles" / f"batch-{batch_number:05d}.parquet"
-    articles = [Article(**row) for row in pq.read_table(batch_file).to_pylist()]
-    rows = [r for _, r in extract_articles(articles, load_pipeline(settings.spacy_model), aliases)]
-    staging.write_batch(run_dir, batch_number, build_extracted_tables(rows))
+    staged = staging.read_parsed_batch(run_dir, batch_number)
+    articles = [Article(**row) for row in staged["articles"].to_pylist()]
+    results = list(extract_articles(articles, load_pipeline(settings.spacy_model), aliases))
+    batch = extracted_tables(results, staged["articles"], staged["rejects"], datetime.now(UTC))
+    append_faults(settings.warehouse_dir, run_dir.name, batch.faults)
+    staging.write_batch(run_dir, batch_number, batch.tables)
     return batch_number
 
 
 @task(name="validate-run")
-def validate(run_dir: Path, chunks: list[list[int]], report_dir: Path) -> None:
-    validate_chunks((staging.read_batches(run_dir, chunk) for chunk in chunks), report_dir).raise_for_failures()
+def validate(run_dir: Path, chunks: list[list[int]], report_dir: Path) -> ValidationReport:
+    return validate_chunks((staging.read_batches(run_dir, chunk) for chunk in chunks), report_dir)
+
+
+@task(name="quarantine-articles")
+def quarantine(run_dir: Path, report: ValidationReport, max_share: float) -> int:
+    report.raise_for_structural()
+    decision = decide(len(report.offending), staging.count_staged(run_dir)["articles"], max_share)
+    if not decision.allowed:
+        raise ContractError("articles", [decision.message, *blamed_examples(report.offending)])
+    return staging.quarantine(run_dir, report.offending, datetime.now(UTC))
 
 
 @task(name="count-staged")

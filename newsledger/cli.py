@@ -7,6 +7,8 @@ import io
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -29,6 +31,7 @@ app = typer.Typer(
 console = Console(stderr=True)
 out = Console()
 
+EXIT_UNEXPECTED = 1
 EXIT_VALIDATION_FAILED = 2
 EXIT_WAREHOUSE_ERROR = 3
 EXIT_BAD_ARGUMENTS = 4
@@ -85,6 +88,12 @@ def _summary_table(result: object, warehouse: Path) -> RichTable:
     return table
 
 
+class Runner(str, Enum):
+    process = "process"
+    dask = "dask"
+    thread = "thread"
+
+
 @app.command(
     epilog="Example:  newsledger run --warehouse /data/news ~/crawl/2023-06-05 extra/article.txt",
 )
@@ -93,80 +102,134 @@ def run(
     warehouse: WarehouseOption = None,
     batch_size: Annotated[int | None, typer.Option(help="Files per batch task. [env NEWSLEDGER_BATCH_SIZE]", min=1)] = None,
     max_file_bytes: Annotated[int | None, typer.Option(help="Reject input files larger than this. [env NEWSLEDGER_MAX_FILE_BYTES]", min=1)] = None,
+    max_quarantine_share: Annotated[
+        float | None,
+        typer.Option(help="Largest share of the run's articles that failed row-level checks to quarantine before the load is blocked (exit 2). [default: 0.05; env NEWSLEDGER_MAX_QUARANTINE_SHARE]", min=0.0, max=1.0),
+    ] = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Rebuild the warehouse from these files alone (drops what they do not hold).")] = False,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Also re-extract unchanged files whose rows came from an older newsledger version.")] = False,
     since: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: first day to load, by the day in the file's path (folders laid out by day).")] = None,
     until: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: last day to load, by the day in the file's path.")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run of this warehouse to finish before giving up.", min=0)] = 0.0,
     aliases: Annotated[Path | None, typer.Option(help="Alias CSV (alias,canonical_name,entity_type) merging names the text cannot join. [default: aliases.csv in the warehouse; env NEWSLEDGER_ALIASES]")] = None,
-    runner: Annotated[str, typer.Option(help="Where batches run: process (one worker per core), dask (a Dask cluster), thread (one process, for debugging).")] = "process",
+    runner: Annotated[Runner, typer.Option(help="Where batches run: process (one worker per core), dask (a Dask cluster), thread (one process, for debugging).")] = Runner.process,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: number of cores).", min=1)] = None,
     dask_address: Annotated[str | None, typer.Option(help="Scheduler of an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (with --runner dask; default: a local cluster).")] = None,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Read symbolic links that point outside the input folders (by default they are rejected).")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every step.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on the screen (they always go to DIR/logs/newsledger.log).")] = False,
 ) -> None:
     """Load news articles into the warehouse: parse, extract quotes, entities, time expressions
     and events, write Parquet, validate with Great Expectations, publish DuckDB atomically.
 
     Files already loaded with the same content are skipped; a changed file replaces its rows.
-    Files that cannot be read land in the rejects table with a reason; the run still
-    succeeds (exit 0). Exit 2: validation blocked the load (the warehouse is unchanged). Exit 3:
-    the warehouse could not be written (e.g. another run is loading it). Exit 4: bad arguments.
+    A file or article that cannot be read, extracted or validated lands in the rejects table
+    with a reason, and the rest loads (exit 0). Exit 2: validation blocked the load (a
+    structural failure, or more than --max-quarantine-share of the articles failed); the
+    warehouse is unchanged. Exit 3: the warehouse could not be written (another run holds it,
+    no space, no permission, damaged file). Exit 4: bad arguments or input paths. Exit 130/143:
+    interrupted (Ctrl-C / SIGTERM). Exit 1: an unexpected error (traceback in the log).
     """
-    settings = Settings.from_env(warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers, aliases_file=aliases)
-    _configure_logging(verbose)
+    settings = Settings.from_env(
+        warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers, aliases_file=aliases, max_quarantine_share=max_quarantine_share
+    )
+    # Everything a user can get wrong is checked before Prefect, Great Expectations or the
+    # model start, so a typo costs a second, not half a minute.
+    from newsledger.preflight import check_run_arguments
+
+    with _errors_to_exit_codes(settings, None, debug):
+        has_input = check_run_arguments(paths, settings.warehouse_dir, since, until)
+    if not has_input:
+        console.print(f"[yellow]Warning: nothing to load[/yellow]: no files under {', '.join(str(p) for p in paths)}", soft_wrap=True)
+        return
+    log_file = _configure_logging(verbose, settings.warehouse_dir)
+    with _errors_to_exit_codes(settings, log_file, debug):
+        _run_flow(paths, settings, full_refresh, reprocess, since, until, wait, runner, dask_address, follow_symlinks, verbose)
+
+
+def _run_flow(
+    paths: list[Path], settings: Settings, full_refresh: bool, reprocess: bool, since: datetime | None, until: datetime | None,
+    wait: float, runner: Runner, dask_address: str | None, follow_symlinks: bool, verbose: bool,
+) -> None:
     from newsledger.prefect_env import SharedTemporaryServer, configure_prefect_env
+    from newsledger.processes import clear_leftover_processes, end_run_on_signals
 
-    configure_prefect_env()
-    # The flow reads its settings from the environment (deployments pass only JSON parameters).
-    settings.export_to_env()
-    if verbose:
-        import os
+    clear_leftover_processes()
+    with end_run_on_signals():
+        configure_prefect_env()
+        # The flow reads its settings from the environment (deployments pass only JSON parameters).
+        settings.export_to_env()
+        if verbose:
+            import os
 
-        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
-    server = SharedTemporaryServer()
-    from expectations.runner import warm_up
-    from flows.ingest import ingest_news
-    from flows.runners import RunnerKind, build_task_runner
-    from newsledger.progress import set_reporter
+            os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+        server = SharedTemporaryServer()
+        from expectations.runner import warm_up
+        from flows.ingest import ingest_news
+        from flows.runners import RunnerKind, build_task_runner
+        from newsledger.progress import set_reporter
 
-    warm_up()  # Great Expectations imports while the temporary server starts
+        warm_up()  # Great Expectations imports while the temporary server starts
+        flow_run = ingest_news.with_options(task_runner=build_task_runner(RunnerKind(runner.value), settings.workers, dask_address))
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+        try:
+            with server.active(), progress:
+                set_reporter(_BarReporter(progress))
+                result = flow_run(
+                    [str(p) for p in paths],
+                    warehouse=str(settings.warehouse_dir),
+                    full_refresh=full_refresh,
+                    reprocess=reprocess,
+                    since=since.date() if since else None,
+                    until=until.date() if until else None,
+                    wait_seconds=wait,
+                    follow_symlinks=follow_symlinks,
+                )
+        finally:
+            set_reporter(None)
+            server.stop()
+    out.print(_summary_table(result, settings.warehouse_dir))
+    out.print(f"validation report: {result.report_dir / 'data_docs' / 'index.html'}", soft_wrap=True)
+    if result.counts.files_seen == 0:
+        console.print("[yellow]No files found[/yellow] (only hidden files or nothing under the given folders): nothing was loaded.")
+    if result.counts.files_rejected:
+        out.print(f"[yellow]{result.counts.files_rejected} file(s) or record(s) rejected[/yellow]: newsledger sql \"select source_path, stage, reason from rejects\"", soft_wrap=True)
 
+
+@contextmanager
+def _errors_to_exit_codes(settings: Settings, log_file: Path | None, debug: bool) -> Iterator[None]:
+    """One line and the documented exit code for every error; the traceback goes to the log."""
+    where = f" (details in {log_file})" if log_file else ""
     try:
-        kind = RunnerKind(runner)
-    except ValueError:
-        console.print(f"[red]--runner must be one of: {', '.join(k.value for k in RunnerKind)}[/red]")
-        raise typer.Exit(EXIT_BAD_ARGUMENTS) from None
-    flow_run = ingest_news.with_options(task_runner=build_task_runner(kind, settings.workers, dask_address))
-
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
-    try:
-        with server.active(), progress:
-            set_reporter(_BarReporter(progress))
-            result = flow_run(
-                [str(p) for p in paths],
-                warehouse=str(settings.warehouse_dir),
-                full_refresh=full_refresh,
-                reprocess=reprocess,
-                since=since.date() if since else None,
-                until=until.date() if until else None,
-                wait_seconds=wait,
-            )
+        yield
     except ContractError as error:
+        from newsledger.runlog import file_only_logger
+
+        file_only_logger().warning("validation blocked the load: %s", error)
         console.print(f"[red]Validation blocked the load; the warehouse is unchanged.[/red]\n{error}")
-        console.print(f"Validation results: {settings.validation_dir}")
+        console.print(f"Validation results: {settings.validation_dir}", soft_wrap=True)
         raise typer.Exit(EXIT_VALIDATION_FAILED) from None
     except WarehouseError as error:
-        console.print(f"[red]Warehouse error:[/red] {error}")
-        raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
+        _fail(f"Warehouse error: {error}{where}", EXIT_WAREHOUSE_ERROR, debug)
     except NewsledgerError as error:
-        console.print(f"[red]Error:[/red] {error}")
-        raise typer.Exit(EXIT_BAD_ARGUMENTS) from None
-    finally:
-        set_reporter(None)
-    out.print(_summary_table(result, settings.warehouse_dir))
-    out.print(f"validation report: {result.report_dir / 'data_docs' / 'index.html'}")
-    if result.counts.files_rejected:
-        out.print(f"[yellow]{result.counts.files_rejected} file(s) or record(s) rejected[/yellow]: newsledger sql \"select source_path, reason from rejects\"")
+        _fail(f"Error: {error}", EXIT_BAD_ARGUMENTS, debug)
+    except OSError as error:
+        # What is left after the input fault boundary is the warehouse side: full disk, read-only, permissions.
+        problem = error.strerror or str(error)
+        _fail(f"Warehouse error: cannot write {error.filename or settings.warehouse_dir} ({problem}): free disk space, fix permissions or pass another --warehouse{where}",
+              EXIT_WAREHOUSE_ERROR, debug)
+    except Exception as error:  # the command's last resort: one line, traceback in the log
+        _fail(f"Unexpected error: {type(error).__name__}: {error}{where}; rerun with --debug to see the traceback", EXIT_UNEXPECTED, debug)
+
+
+def _fail(message: str, code: int, debug: bool) -> None:
+    from newsledger.runlog import file_only_logger
+
+    file_only_logger().error(message, exc_info=True)
+    if debug:
+        console.print_exception()
+    console.print(message, style="red", markup=False, soft_wrap=True, highlight=False)
+    raise typer.Exit(code) from None
 
 
 @app.command(
@@ -184,7 +247,7 @@ def sql(
     try:
         result = run_query(settings.database_path, query)
     except WarehouseError as error:
-        console.print(f"[red]{error}[/red]")
+        console.print(str(error), style="red", markup=False, soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
     rows = result.to_pylist()
     if output_format is OutputFormat.json:
@@ -256,7 +319,7 @@ def report(
     try:
         latest = run_query(settings.database_path, "select run_id, status, started_at from runs order by started_at desc limit 1").to_pylist()
     except WarehouseError as error:
-        console.print(f"[red]{error}[/red]")
+        console.print(str(error), style="red", markup=False, soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
     if not latest:
         console.print("No run recorded yet: run `newsledger run PATH` first.")
@@ -273,15 +336,40 @@ def report(
         webbrowser.open(index.as_uri())
 
 
-def _configure_logging(verbose: bool) -> None:
+def _configure_logging(verbose: bool, warehouse_dir: Path | None = None) -> Path | None:
+    """Warnings to the screen (everything with --verbose); the run log under the warehouse."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # GX announces its temporary docs folder at INFO on every run.
     logging.getLogger("great_expectations").setLevel(logging.INFO if verbose else logging.WARNING)
+    if warehouse_dir is None:
+        return None
+    from newsledger.runlog import attach_file_handler
+
+    return attach_file_handler(warehouse_dir, logging.WARNING)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: usage errors exit 4 in one line (click's own code, 2, means a blocked load here)."""
+    # typer 0.29 vendors click; its usage errors are only importable from there (version pinned).
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(standalone_mode=False)
+    except NoArgsIsHelpError as error:
+        console.print(error.format_message())
+        code = 0
+    except UsageError as error:
+        command_name = error.ctx.command_path if error.ctx is not None else "newsledger"
+        console.print(f"Error: {error.format_message()} (see `{command_name} --help`)", style="red", markup=False, soft_wrap=True, highlight=False)
+        code = EXIT_BAD_ARGUMENTS
+    except ClickException as error:
+        error.show()
+        code = error.exit_code
+    except typer.Abort:
+        console.print("interrupted")
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -50,3 +50,24 @@ class WarehouseError(NewsledgerError):
         self.database_path = database_path
         self.is_transient = is_transient
         super().__init__(f"{database_path}: {message}")
+
+
+class BadArgumentError(NewsledgerError):
+    """A command-line argument is wrong (a date window that ends before it starts, ...)."""
+
+
+class WarehouseUnwritableError(WarehouseError):
+    """The warehouse folder cannot be written (permissions, read-only or full file system); never transient."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(path, f"cannot be written ({problem}): free disk space, fix the folder's permissions or pass another --warehouse")
+
+
+class WarehouseDamagedError(WarehouseError):
+    """The DuckDB file is not a valid database (a disk fault or a foreign file); never transient."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, "is not a valid DuckDB database (damaged or not ours): rebuild it with `newsledger run --full-refresh PATH...`")
+
+
+DAMAGED_DATABASE_MARK = "not a valid DuckDB database file"

@@ -37,7 +37,8 @@ class SharedTemporaryServer:
     the API, so each worker of a process pool started its own (about 5 s of CPU each, and
     another uvicorn process competing with the language model for the cores). Starting the
     server here and handing its URL to the flow's settings makes the workers inherit it. The
-    server starts in a background thread, so its start-up overlaps with importing the flow.
+    server starts in a background thread, so its start-up overlaps with importing the flow,
+    and stops when the ``active`` block ends (or at exit, if the block is never entered).
     With ``PREFECT_API_URL`` set (a standing server), this does nothing.
     """
 
@@ -55,12 +56,22 @@ class SharedTemporaryServer:
 
     @contextmanager
     def active(self) -> Iterator[None]:
-        """Wait for the server, then make it the API of everything run inside the block."""
+        """Wait for the server, then make it the API of everything run inside the block; stop it after."""
         if self._server is None or self._starting is None:
             yield
             return
         from prefect.settings import PREFECT_API_URL, temporary_settings
 
-        self._starting.result()
-        with temporary_settings(updates={PREFECT_API_URL: self._server.api_url}):
-            yield
+        try:
+            self._starting.result()
+            with temporary_settings(updates={PREFECT_API_URL: self._server.api_url}):
+                yield
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM, SIGKILL after 5 s); waits for its start-up to end first."""
+        if self._server is None or self._starting is None:
+            return
+        self._starting.exception()  # a failed start has nothing to stop but its process
+        self._server.stop()

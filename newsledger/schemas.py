@@ -26,7 +26,7 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
 RUN_STATUSES = ("success", "failed")
-REJECT_STAGES = ("read", "decode", "parse", "extract")
+REJECT_STAGES = ("discover", "read", "decode", "parse", "extract", "validate")
 
 UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
 # Pieces of a quote's text that are the speaker's words (a quote split by its attribution has two).
@@ -79,7 +79,7 @@ ARTICLES = _schema(
         _field("body", pa.string(), "Normalised article text; every char_start/char_end in the warehouse indexes it."),
         _field("word_count", pa.int32(), "Number of whitespace-separated words in the body."),
         _field("extractor_version", pa.string(), "Version of newsledger's extractors that produced the article's rows."),
-        _field("repairs", pa.string(), "Repairs made to the text (mojibake, repeated_paragraphs:N dropped copies); null when none.", nullable=True),
+        _field("repairs", pa.string(), "Repairs made to the text (mojibake, long_runs cut, repeated_paragraphs:N dropped copies, published_date_out_of_range kept but not used to resolve dates); null when none.", nullable=True),
         _field("original_text", pa.string(), "The text as written before the mojibake repair; null when nothing was repaired.", nullable=True),
     ],
 )

@@ -27,6 +27,8 @@ class Settings:
         max_file_bytes: larger input files are rejected.
         workers: worker processes for the batches (default: one per core).
         aliases_file: the user's alias CSV; None means ``aliases.csv`` in the warehouse folder.
+        max_quarantine_share: the largest share of a run's articles validation may quarantine;
+            beyond it the load is blocked (exit 2).
     """
 
     warehouse_dir: Path = DEFAULT_WAREHOUSE
@@ -35,6 +37,7 @@ class Settings:
     max_file_bytes: int = 20_000_000
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     aliases_file: Path | None = None
+    max_quarantine_share: float = 0.05
 
     @property
     def aliases_path(self) -> Path:
@@ -64,6 +67,7 @@ class Settings:
         env["NEWSLEDGER_BATCH_SIZE"] = str(self.batch_size)
         env["NEWSLEDGER_MAX_FILE_BYTES"] = str(self.max_file_bytes)
         env["NEWSLEDGER_WORKERS"] = str(self.workers)
+        env["NEWSLEDGER_MAX_QUARANTINE_SHARE"] = str(self.max_quarantine_share)
         if self.aliases_file is not None:
             env["NEWSLEDGER_ALIASES"] = str(self.aliases_file)
 
@@ -84,6 +88,8 @@ class Settings:
             settings = replace(settings, workers=int(env["NEWSLEDGER_WORKERS"]))
         if "NEWSLEDGER_MAX_FILE_BYTES" in env:
             settings = replace(settings, max_file_bytes=int(env["NEWSLEDGER_MAX_FILE_BYTES"]))
+        if "NEWSLEDGER_MAX_QUARANTINE_SHARE" in env:
+            settings = replace(settings, max_quarantine_share=float(env["NEWSLEDGER_MAX_QUARANTINE_SHARE"]))
         given = {k: v for k, v in overrides.items() if v is not None}
         for key in ("warehouse_dir", "aliases_file"):
             if key in given:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms.articles import ReadOptions, read_articles
+from transforms.articles import ReadOptions, ReadResult, read_articles
 
 OPTIONS = ReadOptions(extractor_version="test", max_file_bytes=10_000, now=datetime(2024, 1, 1, tzinfo=UTC))
 RAW = " date 2023-06-05 “Hello,” she said.\n\nSecond paragraph.\n\n20230605-144004\n"
@@ -155,3 +155,137 @@ def test_only_runs_longer_than_three_collapse(copies, dropped):
 def test_clean_text_needs_no_repair():
     article = read_one(RAW.encode("utf-8"))
     assert (article.repairs, article.original_text) == (None, None)
+
+
+PRETTY_CUT = b'[\n {\n  "title": "A",\n  "text": "Body"\n },\n {\n  "title": "B",'
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "words"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested.json", "nested deeper than 100 levels"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested.txt", "nested deeper than 100 levels"),
+        (b'{"text": "x", "a": ' + b"[" * 101 + b"]" * 101 + b"}", "just-too-deep.json", "nested deeper than 100 levels"),
+        (PRETTY_CUT, "pretty_cut.json", "invalid JSON at line 7 column"),
+        (b'[\n {"text": "A"},\n {"text": "B",,}\n]', "typo.json", "invalid JSON at line 3 column 15"),
+        (b'[\n {"text": "A"},\n {"text": "B"', "first-line-incomplete.txt", "truncated"),
+    ],
+    ids=["nesting-bomb", "nesting-bomb-any-name", "one-level-too-deep", "truncated-pretty-json", "typo-mid-file", "sniffed-json-cut"],
+)
+def test_a_broken_json_file_is_one_reject(data, path, words):
+    result = read_articles(data, path, OPTIONS if len(data) <= OPTIONS.max_file_bytes else ROOMY)
+    assert result.articles == []
+    [reject] = result.rejects
+    assert (reject.stage, reject.error_type) == ("parse", "BadInputError")
+    assert words in reject.reason
+
+
+ROOMY = ReadOptions(extractor_version="test", max_file_bytes=1_000_000, now=OPTIONS.now)
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting():
+    record = {"text": "Body " + "[{" * 300, "tags": [[["a"]]]}
+    article = read_one(json.dumps(record).encode(), "brackets.json")
+    assert article.body.startswith("Body [{")
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "bodies", "rejected_lines"),
+    [
+        (b'{"text": "First."}\n{"text": "Sec\n{"body": "Third."}\n', "wire.json", ["First.", "Third."], [2]),
+        (b'{"text": "First."}\n' + b"[" * 200 + b"]" * 200 + b'\n{"text": "Third."}\n', "deep-line.jsonl", ["First.", "Third."], [2]),
+        (b'{"text": "Fir\n{"text": "Second."}\n', "first-bad.ndjson", ["Second."], [1]),
+    ],
+    ids=["jsonl-content-named-json", "one-line-too-deep", "first-line-bad-but-named-ndjson"],
+)
+def test_json_lines_reject_only_their_bad_lines(data, path, bodies, rejected_lines):
+    result = read_articles(data, path, OPTIONS)
+    assert [a.body for a in result.articles] == bodies
+    assert [int(r.reason.split()[2]) for r in result.rejects] == rejected_lines
+
+
+@pytest.mark.parametrize(
+    ("prefix", "published"),
+    [
+        (" date 9999-12-31 ", date(9999, 12, 31)),
+        (" date 0001-01-01 ", date(1, 1, 1)),
+        (" date 2350-06-05 ", date(2350, 6, 5)),
+        (" date 1799-12-31 ", date(1799, 12, 31)),
+    ],
+    ids=["year-9999", "year-1", "year-2350", "day-before-1800"],
+)
+def test_an_absurd_publication_date_is_kept_and_flagged(prefix, published):
+    article = read_one((prefix + "The council met yesterday and will vote next year.").encode())
+    assert (article.published_date, article.repairs) == (published, "published_date_out_of_range")
+
+
+@pytest.mark.parametrize("published", [" date 1800-01-01 ", " date 2200-12-31 "], ids=["first-sane-day", "last-sane-day"])
+def test_the_ends_of_the_sane_range_need_no_flag(published):
+    assert read_one((published + "The council met.").encode()).repairs is None
+
+
+@pytest.mark.parametrize(
+    ("record", "published", "crawled"),
+    [
+        ({"text": "Body.", "date": "9999-12-31", "crawled_at": "9999-12-31T23:00:00-05:00"}, date(9999, 12, 31), None),
+        ({"text": "Body.", "date": "0000-01-01", "crawled_at": "0001-01-01T00:00:00+05:00"}, None, None),
+        ({"text": "Body.", "date": "2023-06-05", "crawled_at": "2023-06-05T10:00:00+02:00"}, date(2023, 6, 5), datetime(2023, 6, 5, 8, tzinfo=UTC)),
+    ],
+    ids=["instant-past-year-9999-in-utc", "year-0-and-before-year-1-in-utc", "ordinary"],
+)
+def test_json_dates_at_the_ends_of_the_calendar(record, published, crawled):
+    article = read_one(json.dumps(record).encode(), "edge.json")
+    assert (article.published_date, article.crawled_at) == (published, crawled)
+
+
+@pytest.mark.parametrize(
+    ("data", "path"),
+    [
+        (('date 2023-06-05 “A,” she said. ' + '"' * 50_000 + ' “B,” he said.').encode(), "run.txt"),
+        (json.dumps({"text": "“A,” she said. " + "!" * 5_000}).encode(), "run.json"),
+        (("<html><body><article><p>The port closed on Tuesday after a storm damaged two cranes, the harbour master said. "
+          + "“" * 50_000 + "</p></article></body></html>").encode(), "run.html"),
+    ],
+    ids=["raw", "json", "html"],
+)
+def test_long_runs_are_cut_and_flagged(data, path):
+    [article] = read_articles(data, path, ROOMY).articles
+    assert article.repairs == "long_runs"
+    assert len(article.body) < 500
+
+
+def test_repairs_are_listed_in_order():
+    text = " date 9999-12-31 The minister said â€œyesâ€\x9d" + "!" * 200 + "\n\n" + "Loop.\n\n" * 5 + "End."
+    article = read_one(text.encode("utf-8"))
+    assert article.repairs == "mojibake,long_runs,repeated_paragraphs:4,published_date_out_of_range"
+
+
+def _is_an_empty_json_list(data: bytes) -> bool:
+    """An empty JSON list holds no article and is no error: the one file that yields nothing."""
+    try:
+        return json.loads(gzip.decompress(data) if data.startswith(b"\x1f\x8b") else data) == []
+    except (ValueError, OSError, EOFError):
+        return False
+
+
+HOSTILE_TOKENS = [
+    "{", "}", "[", "]", '"', "\\", "text", "date", ":", ",", " ", "\n", "9999-12-31", "0001-01-01T00:00+05:00", "20230605-144004",
+    "date ", "<html>", "<p>", "“", '"' * 90, "!" * 300, "x" * 250, "\x00", "\r", "â€œ", "é",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        st.lists(st.sampled_from(HOSTILE_TOKENS), max_size=40).map(lambda parts: "".join(parts).encode("utf-8")),
+        st.lists(st.sampled_from(HOSTILE_TOKENS), max_size=40).map(lambda parts: gzip.compress("".join(parts).encode("utf-8"))),
+    ),
+    st.sampled_from(["fuzz.txt", "fuzz.json", "fuzz.jsonl", "fuzz.html", "fuzz.json.gz", "fuzz"]),
+)
+def test_read_articles_on_any_bytes_and_name_returns_a_result(data, path):
+    result = read_articles(data, path, OPTIONS)
+    assert isinstance(result, ReadResult)
+    assert result.articles or result.rejects or _is_an_empty_json_list(data)
+    for article in result.articles:
+        assert article.body and article.body == article.body.strip()

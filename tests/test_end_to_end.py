@@ -121,33 +121,73 @@ def test_second_run_changes_no_row_count(first_run, inputs):
     assert runs == [{"status": "success"}, {"status": "success"}]
 
 
-def test_failed_validation_blocks_the_load_and_leaves_the_warehouse(first_run, inputs, monkeypatch):
-    """A defect in an extractor (a quote whose text does not match its span) must not load."""
-    from flows import ingest, tasks
+def _bad_spans_for(monkeypatch, corrupt):
+    """Make the extractor emit quotes whose text does not match their span, for articles ``corrupt`` picks."""
+    import pyarrow as pa
+
     from transforms import tables
 
-    settings, _ = first_run
-    before = counts(settings.database_path)
     real_build = tables.build_extracted_tables
 
     def build_with_a_bad_span(rows):
         built = real_build(rows)
         quotes = built["quotes"]
-        if quotes.num_rows:
-            import pyarrow as pa
-
-            texts = ["WRONG" + t for t in quotes["text"].to_pylist()]
-            built["quotes"] = quotes.set_column(quotes.schema.get_field_index("text"), quotes.schema.field("text"), pa.array(texts))
+        texts = ["WRONG" + t if corrupt(a) else t for t, a in zip(quotes["text"].to_pylist(), quotes["article_id"].to_pylist())]
+        built["quotes"] = quotes.set_column(quotes.schema.get_field_index("text"), quotes.schema.field("text"), pa.array(texts, type=pa.string()))
         return built
 
-    monkeypatch.setattr(tasks, "build_extracted_tables", build_with_a_bad_span)
+    monkeypatch.setattr(tables, "build_extracted_tables", build_with_a_bad_span)
+
+
+def test_failed_validation_of_many_articles_blocks_the_load_and_leaves_the_warehouse(first_run, inputs, monkeypatch):
+    """A defect in an extractor (every quote's text off its span) is a broken rule, not bad articles: no load."""
+    from flows import ingest
+
+    settings, _ = first_run
+    before = counts(settings.database_path)
+    _bad_spans_for(monkeypatch, lambda article_id: True)
     in_process = ingest.ingest_news.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))  # so the patch applies
-    with pytest.raises(ContractError, match="check__span_matches_body"):
+    with pytest.raises(ContractError, match="span_matches_body") as caught:
         in_process([str(inputs / "samples")], warehouse=str(settings.warehouse_dir), full_refresh=True)
+    assert "--max-quarantine-share" in str(caught.value)
     assert counts(settings.database_path) == before
     last = run_query(settings.database_path, "select status, validation_passed, message from runs order by started_at desc limit 1").to_pylist()[0]
     assert (last["status"], last["validation_passed"]) == ("failed", False)
     assert "span_matches_body" in last["message"]
+
+
+def test_one_failing_article_is_quarantined_and_the_rest_load(inputs, tmp_path, monkeypatch):
+    from flows import ingest
+
+    harbour = run_query  # placeholder to keep imports local
+    del harbour
+    bad_body_start = "The harbour"
+    from transforms.ids import stable_id  # noqa: F401  (ids are hashes: pick the article by its quotes instead)
+
+    chosen: set[str] = set()
+
+    def corrupt(article_id):
+        # The first article seen with quotes is the one that goes wrong.
+        if not chosen:
+            chosen.add(article_id)
+        return article_id in chosen
+
+    _bad_spans_for(monkeypatch, corrupt)
+    monkeypatch.setenv("NEWSLEDGER_MAX_QUARANTINE_SHARE", "0.2")
+    warehouse = tmp_path / "wh"
+    in_process = ingest.ingest_news.with_options(task_runner=ThreadPoolTaskRunner(max_workers=1))
+    result = in_process([str(inputs / "samples")], warehouse=str(warehouse))
+    db = warehouse / "newsledger.duckdb"
+    assert result.counts.articles_loaded == 6  # 7 articles, 1 quarantined
+    [reject] = run_query(db, "select source_path, stage, error_type, reason from rejects where stage = 'validate'").to_pylist()
+    assert reject["error_type"] == "ValidationFailed"
+    assert reject["source_path"] in reject["reason"] and "quotes: check span_matches_body" in reject["reason"]
+    assert run_query(db, "select count(*) as n from quotes where text like 'WRONG%'")["n"][0].as_py() == 0
+    last = run_query(db, "select status, validation_passed, message from runs").to_pylist()[0]
+    assert (last["status"], last["validation_passed"]) == ("success", False) and "quarantined" in last["message"]
+    assert bad_body_start  # the report still shows the failure:
+    report = json.loads((warehouse / "validation" / result.run_id / "chunk-0001" / "quotes.json").read_text())
+    assert not report["success"]
 
 
 @pytest.mark.skipif(not SEEDS.exists(), reason="the shared seed article is not beside this checkout")

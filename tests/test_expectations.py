@@ -82,3 +82,36 @@ def test_dates_out_of_range_fail(sample_tables):
     broken = dict(sample_tables, events=replace_column(events, "date_start", starts))
     report = validate_tables(broken)
     assert any("check__dates_sane" in f for f in report.failures["events"])
+
+
+def test_row_failures_name_their_articles_and_structural_ones_block(sample_tables):
+    events = sample_tables["events"]
+    index = pc.is_valid(events["date_start"]).to_pylist().index(True)
+    starts = events["date_start"].to_pylist()
+    import datetime
+
+    starts[index] = datetime.date(2350, 6, 5)
+    report = validate_tables(dict(sample_tables, events=replace_column(events, "date_start", starts)))
+    bad_article = events["article_id"][index].as_py()
+    assert report.offending == {bad_article: ["events: check dates_sane"]}
+    assert not report.structural
+    report.raise_for_structural()  # quarantine, not a block
+    assert "quarantined" in report.quarantine_note
+
+
+def test_an_entity_failure_blames_the_articles_that_mention_it(sample_tables):
+    entities = sample_tables["entities"]
+    names = entities["canonical_name"].to_pylist()
+    names[0] = None
+    report = validate_tables(dict(sample_tables, entities=replace_column(entities, "canonical_name", names)))
+    mentions = sample_tables["entity_mentions"]
+    owners = {a for a, e in zip(mentions["article_id"].to_pylist(), mentions["entity_id"].to_pylist()) if e == entities["entity_id"][0].as_py()}
+    assert set(report.offending) == owners and owners
+
+
+def test_a_missing_column_is_structural(sample_tables):
+    quotes = sample_tables["quotes"]
+    report = validate_tables(dict(sample_tables, quotes=quotes.drop_columns(["cue"])))
+    assert report.structural["quotes"]
+    with pytest.raises(ContractError):
+        report.raise_for_structural()

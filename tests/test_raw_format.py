@@ -18,8 +18,14 @@ from transforms.raw_format import parse_crawl_stamp, parse_iso_date, parse_raw_a
         ("date night was fun.", None, None, "date night was fun."),
         ("date 2023-06-05 Stamp on the same line 20230605-144004", date(2023, 6, 5), None, "Stamp on the same line 20230605-144004"),
         ("date 2023-06-05 Bad stamp.\n\n20231399-999999", date(2023, 6, 5), None, "Bad stamp."),
+        (" date 9999-12-31 Far future.\n\n99991231-235959", date(9999, 12, 31), datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC), "Far future."),
+        (" date 0001-01-01 Year one.", date(1, 1, 1), None, "Year one."),
+        (" date 0000-01-01 No year zero.", None, None, "No year zero."),
     ],
-    ids=["same-line", "own-line", "invalid-date", "no-prefix", "slash-date", "not-a-prefix", "stamp-not-own-line", "invalid-stamp"],
+    ids=[
+        "same-line", "own-line", "invalid-date", "no-prefix", "slash-date", "not-a-prefix", "stamp-not-own-line", "invalid-stamp",
+        "last-day-python-holds", "first-day-python-holds", "year-zero",
+    ],
 )
 def test_parse_raw_article(text, published, crawled, body):
     parsed = parse_raw_article(text)
@@ -39,7 +45,10 @@ def test_parse_never_raises_and_body_is_stripped(text):
     assert parsed.body == parsed.body.strip()
 
 
-@pytest.mark.parametrize(("token", "expected"), [("2024-02-29", date(2024, 2, 29)), ("2023-02-29", None), ("2023-13-01", None), ("23-1-1", None)])
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("2024-02-29", date(2024, 2, 29)), ("2023-02-29", None), ("2023-13-01", None), ("23-1-1", None), ("9999-12-31", date(9999, 12, 31)), ("0000-12-31", None)],
+)
 def test_parse_iso_date(token, expected):
     assert parse_iso_date(token) == expected
 

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from transforms.calendar_values import is_sane_value
 from transforms.timex import find_timexes
 
 MONDAY = date(2023, 6, 5)
@@ -335,3 +336,89 @@ def test_a_coordinated_day_shares_the_month():
     values = [(t.text, t.value) for t in find_timexes("The summit is on April 24 and 25.", date(1999, 2, 10), lambda _o: "future")]
     assert values == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
     assert [t.text for t in find_timexes("Sales on April 24, 1999 and 25 stores.", date(1999, 2, 10))] == ["April 24, 1999"]
+
+
+# Publication dates off the sane calendar (1800-01-01..2200-12-31), at and past Python's ends.
+ABSURD_DATES = [date(9999, 12, 31), date(1, 1, 1), date(2350, 6, 5), date(1799, 12, 31), date(2201, 1, 1)]
+
+
+@pytest.mark.parametrize("reference", ABSURD_DATES, ids=str)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It rained yesterday.", "XXXX-XX-XX"),
+        ("They meet tomorrow.", "XXXX-XX-XX"),
+        ("Talks resume next year.", "XXXX"),
+        ("Prices rose last week.", "XXXX-WXX"),
+        ("They will meet next weekend.", "XXXX-WXX-WE"),
+        ("He left two years ago.", "XXXX"),
+        ("The index fell from the previous Friday.", "XXXX-WXX-5"),
+        ("Tonight the polls close.", "XXXX-XX-XX"),
+    ],
+)
+def test_a_publication_date_off_the_calendar_anchors_nothing(text, value, reference):
+    timex = only(text, reference=reference)
+    assert (timex.value, timex.is_resolved) == (value, False)
+
+
+@pytest.mark.parametrize("reference", [MONDAY, None, *ABSURD_DATES], ids=str)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He left 99999 years ago.",
+        "It happened 9999999 days ago.",
+        "It will be 99999 years later.",
+        "It ended 99999999999 weeks ago.",
+        "It began 10,000,000 days ago.",
+        "The 9999th century.",
+        "It lasted " + "9" * 200 + " years and ended " + "9" * 5000 + " days ago.",
+        "the day after 9999-12-31 and the day before 0001-01-01",
+        "In 2199; the following year, the next day, that same week.",
+    ],
+    ids=["years-ago", "days-ago", "years-later", "weeks-ago", "thousands-separators", "century", "digits-past-int-limit", "day-before-after-ends", "anaphora-at-the-end"],
+)
+def test_no_number_in_the_text_breaks_the_date_arithmetic(text, reference):
+    for timex in find_timexes(text, reference):
+        assert text[timex.char_start : timex.char_end] == timex.text
+        if timex.is_resolved and timex.timex_type in ("DATE", "TIME"):
+            assert is_sane_value(timex.value), timex
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value", "resolved"),
+    [
+        ("He left 500 years ago.", MONDAY, "1523", False),  # a real year, off the sane calendar: kept, unresolved
+        ("He left 99999 years ago.", MONDAY, "XXXX", False),  # no calendar year at all: the placeholder
+        ("Filed 9999-12-31.", MONDAY, "9999-12-31", False),
+        ("Filed 2200-12-31.", MONDAY, "2200-12-31", True),
+        ("Talks resume next year.", date(2200, 12, 31), "2201", False),
+        ("Talks resumed last year.", date(1800, 1, 1), "1799", False),
+        ("It rained yesterday.", date(1800, 1, 2), "1800-01-01", True),
+    ],
+    ids=["500-years-ago", "99999-years-ago", "iso-9999", "iso-last-sane-day", "next-year-after-2200", "last-year-before-1800", "first-sane-day"],
+)
+def test_values_off_the_sane_calendar_are_unresolved(text, reference, value, resolved):
+    timex = only(text, reference=reference)
+    assert (timex.value, timex.is_resolved) == (value, resolved)
+
+
+@pytest.mark.parametrize("reference", ABSURD_DATES, ids=str)
+@pytest.mark.parametrize("tense", ["past", "future", ""])
+def test_every_modifier_and_head_pair_survives_an_absurd_publication_date(reference, tense):
+    for modifier in TIME_MODIFIERS:
+        for head in TIME_HEADS:
+            text = f"It was {modifier} {head} of 1994, {modifier} {head}."
+            assert find_timexes(text, reference, lambda _o: tense) == find_timexes(text, None, lambda _o: tense)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from([*TIME_MODIFIERS, "99999", "9999999", "10,000,000"]), st.sampled_from(TIME_HEADS)).map(" ".join), min_size=1, max_size=6).map(" ".join),
+    st.dates(),
+    st.sampled_from(["past", "future", ""]),
+)
+def test_any_publication_date_and_any_count_resolve_on_the_calendar(text, reference, tense):
+    for timex in find_timexes(text, reference, lambda _o: tense):
+        assert text[timex.char_start : timex.char_end] == timex.text
+        if timex.is_resolved and timex.timex_type in ("DATE", "TIME"):
+            assert is_sane_value(timex.value), timex

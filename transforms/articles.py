@@ -14,12 +14,14 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import accumulate
 from typing import Any
 
 from newsledger.errors import BadInputError
+from transforms.calendar_values import CALENDAR_ERRORS, is_sane_date
 from transforms.decode import decode_bytes
 from transforms.ids import sha256_hex, stable_id
-from transforms.normalize import collapse_repeated_paragraphs, normalize_text
+from transforms.normalize import collapse_repeated_paragraphs, cut_long_runs, normalize_text, normalize_text_noting_changes
 from transforms.raw_format import parse_crawl_stamp, parse_iso_date, parse_raw_article
 from transforms.records import Article, Reject
 
@@ -30,6 +32,16 @@ _TITLE_KEYS = ("title", "headline")
 _CRAWL_KEYS = ("crawled_at", "date_download", "crawled", "fetched_at")
 _LEADING_ISO_DATE = re.compile(r"\A\s*(\d{4}-\d{2}-\d{2})")
 _HTML_START = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article|<\?xml)", re.IGNORECASE)
+_JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+# Deepest JSON nesting read. Article records nest a few levels (a list of records holding a
+# list of authors); Python's decoder gives up near its recursion limit (about 1,000 levels,
+# fewer inside a deep call stack) with a RecursionError, so deeper files are refused first.
+MAX_JSON_DEPTH = 100
+# A JSON string, or an unterminated one up to the end of its line (JSON strings hold no raw
+# newline): what the decoder skips over when it counts brackets.
+_JSON_STRING = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"?')
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 @dataclass(frozen=True)
@@ -62,13 +74,16 @@ class _Fields:
     crawled_at: datetime | None
     title: str | None
     original_body: str | None = None  # the body before mojibake repair, when that changed it
+    runs_cut: bool = False  # normalisation cut long runs of marks or unspaced text (cut_long_runs)
 
 
-def _repaired(text: str) -> tuple[str, str | None]:
-    """Normalised text, and the text without the mojibake repair when the repair changed it."""
-    fixed = normalize_text(text).strip()
+def _repaired(text: str) -> tuple[str, str | None, bool]:
+    """Normalised text, the text without the mojibake repair when the repair changed it, and
+    whether long runs were cut."""
+    fixed, changed = normalize_text_noting_changes(text)
+    fixed = fixed.strip()
     plain = normalize_text(text, repair_encoding=False).strip()
-    return fixed, (plain if plain != fixed else None)
+    return fixed, (plain if plain != fixed else None), cut_long_runs.__name__ in changed
 
 
 def make_reject(error: BadInputError, file_sha256: str, now: datetime, record: int = 0) -> Reject:
@@ -120,9 +135,9 @@ def _coerce_instant(value: Any) -> datetime | None:
         return stamp
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except CALENDAR_ERRORS:  # not an instant, or one that leaves year 1-9999 in UTC
         return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def fields_from_json_record(record: Any, source_path: str) -> _Fields:
@@ -137,27 +152,80 @@ def fields_from_json_record(record: Any, source_path: str) -> _Fields:
     if not isinstance(body, str) or not body.strip():
         raise BadInputError(source_path, "parse", f"JSON record has no article text: expected one of the fields {', '.join(_BODY_KEYS)}")
     title = _first(record, _TITLE_KEYS)
-    body, original = _repaired(body)
+    body, original, runs_cut = _repaired(body)
     return _Fields(
         body=body,
         original_body=original,
+        runs_cut=runs_cut,
         published_date=_coerce_date(_first(record, _DATE_KEYS)),
         crawled_at=_coerce_instant(_first(record, _CRAWL_KEYS)),
         title=normalize_text(title).strip() if isinstance(title, str) and title.strip() else None,
     )
 
 
+def _nested_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether JSON text opens more than ``limit`` arrays or objects inside one another.
+
+    Brackets inside strings do not count. Linear in the text; free for text with fewer
+    brackets than the limit.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return any(depth > limit for depth in accumulate(map(_DEPTH_STEP.__getitem__, brackets)))
+
+
+def _too_deep_error(source_path: str, what: str) -> BadInputError:
+    remedy = "not an article file" if what == "JSON" else "not an article record: fix or drop that line"
+    return BadInputError(source_path, "parse", f"{what} is nested deeper than {MAX_JSON_DEPTH} levels, the most newsledger reads: {remedy}")
+
+
+def _decode_json(text: str, source_path: str, what: str) -> Any:
+    """``json.loads`` with the nesting guarded.
+
+    Raises:
+        BadInputError: the text is nested deeper than MAX_JSON_DEPTH.
+        json.JSONDecodeError: the text is not valid JSON (the caller words the reason).
+    """
+    if _nested_too_deep(text):
+        raise _too_deep_error(source_path, what)
+    try:
+        return json.loads(text)
+    except RecursionError as exc:  # the guard counts like the decoder; this is a backstop
+        raise _too_deep_error(source_path, what) from exc
+
+
+def _is_json_lines(lines: list[str], source_path: str) -> bool:
+    """Whether a file that is not one JSON value should be read line by line as JSONL.
+
+    Notes:
+        Only a file named .jsonl/.ndjson, or one whose first line is a whole JSON value, is:
+        a pretty-printed JSON file cut short is one reject, not one per line.
+    """
+    if len(lines) < 2:
+        return False
+    if source_path.lower().removesuffix(".gz").endswith(_JSON_LINES_SUFFIXES):
+        return True
+    try:
+        _decode_json(lines[0], source_path, "JSON")
+    except (json.JSONDecodeError, BadInputError):
+        return False
+    return True
+
+
 def _json_records(text: str, source_path: str) -> list[Any]:
     stripped = text.strip()
     try:
-        parsed = json.loads(stripped)
-    except json.JSONDecodeError as whole_error:
+        parsed = _decode_json(stripped, source_path, "JSON")
+    except (json.JSONDecodeError, BadInputError) as whole_error:
         lines = [line for line in stripped.split("\n") if line.strip()]
-        if len(lines) < 2:
-            raise BadInputError(
-                source_path, "parse", f"invalid JSON at line {whole_error.lineno} column {whole_error.colno} ({whole_error.msg}): the file may be truncated"
-            ) from whole_error
-        return [_JsonLine(line, number) for number, line in enumerate(lines, start=1)]
+        if _is_json_lines(lines, source_path):
+            return [_JsonLine(line, number) for number, line in enumerate(lines, start=1)]
+        if isinstance(whole_error, BadInputError):
+            raise
+        raise BadInputError(
+            source_path, "parse", f"invalid JSON at line {whole_error.lineno} column {whole_error.colno} ({whole_error.msg}): the file may be truncated"
+        ) from whole_error
     return parsed if isinstance(parsed, list) else [parsed]
 
 
@@ -178,15 +246,27 @@ def _html_fields(text: str, source_path: str) -> _Fields:
     paragraphs = [p.strip() for p in document.text.split("\n") if p.strip()]
     if paragraphs and document.title and paragraphs[0] == document.title.strip():
         paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph
-    body, original = _repaired("\n\n".join(paragraphs))
-    return _Fields(body=body, published_date=_coerce_date(document.date), crawled_at=None, title=(document.title or None), original_body=original)
+    body, original, runs_cut = _repaired("\n\n".join(paragraphs))
+    return _Fields(
+        body=body, published_date=_coerce_date(document.date), crawled_at=None, title=(document.title or None), original_body=original, runs_cut=runs_cut
+    )
 
 
 def _article(fields: _Fields, source_path: str, record: int, source_format: str, file_sha256: str, options: ReadOptions) -> Article:
     if not fields.body:
         raise BadInputError(source_path, "parse", "no article text after the date prefix and crawl stamp")
     body, dropped = collapse_repeated_paragraphs(fields.body)
-    repairs = [name for name, done in (("mojibake", fields.original_body is not None), (f"repeated_paragraphs:{dropped}", dropped > 0)) if done]
+    repairs = [
+        name
+        for name, done in (
+            ("mojibake", fields.original_body is not None),
+            ("long_runs", fields.runs_cut),
+            (f"repeated_paragraphs:{dropped}", dropped > 0),
+            # Kept as the source wrote it, but anchors no relative time expression (transforms.timex).
+            ("published_date_out_of_range", fields.published_date is not None and not is_sane_date(fields.published_date)),
+        )
+        if done
+    ]
     return Article(
         article_id=stable_id(body, fields.published_date, fields.title),
         source_path=source_path,
@@ -224,10 +304,12 @@ def read_articles(data: bytes, source_path: str, options: ReadOptions) -> ReadRe
         text = decode_bytes(data, source_path).text
         file_format = _sniff_format(text, source_path)
         if file_format == "raw":
-            raw = parse_raw_article(normalize_text(text))
+            normalized, changed = normalize_text_noting_changes(text)
+            raw = parse_raw_article(normalized)
             plain = parse_raw_article(normalize_text(text, repair_encoding=False)).body
             original = plain if plain != raw.body else None
-            fields = _Fields(body=raw.body, published_date=raw.published_date, crawled_at=raw.crawled_at, title=None, original_body=original)
+            runs_cut = cut_long_runs.__name__ in changed
+            fields = _Fields(body=raw.body, published_date=raw.published_date, crawled_at=raw.crawled_at, title=None, original_body=original, runs_cut=runs_cut)
             return ReadResult([_article(fields, source_path, 0, "raw", file_sha256, options)], [])
         if file_format == "html":
             return ReadResult([_article(_html_fields(text, source_path), source_path, 0, "html", file_sha256, options)], [])
@@ -240,7 +322,7 @@ def read_articles(data: bytes, source_path: str, options: ReadOptions) -> ReadRe
         try:
             if isinstance(record, _JsonLine):
                 try:
-                    record = json.loads(record.line)
+                    record = _decode_json(record.line, source_path, f"JSONL line {record.number}")
                 except json.JSONDecodeError as exc:
                     raise BadInputError(source_path, "parse", f"JSONL line {record.number} is not valid JSON ({exc.msg}): fix or drop that line") from exc
             articles.append(_article(fields_from_json_record(record, source_path), source_path, index, "json", file_sha256, options))

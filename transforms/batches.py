@@ -46,12 +46,13 @@ def plan_batches(items: Sequence[T], max_size: int, workers: int, weights: Seque
     return batches
 
 
-def validation_chunks(batch_sizes: Sequence[int], files_per_chunk: int = 2000) -> list[list[int]]:
+def validation_chunks(batch_sizes: Sequence[int], files_per_chunk: int = 2000, first_batch: int | None = None) -> list[list[int]]:
     """Group consecutive batch numbers (from 1) into chunks of about ``files_per_chunk`` files.
 
     Validation reads one chunk at a time, so its memory stays flat however large the run.
+    ``first_batch`` (batch 0: the inputs rejected before parsing) joins the first chunk.
     """
-    chunks: list[list[int]] = []
+    chunks: list[list[int]] = [] if first_batch is None else [[first_batch]]
     size = 0
     for number, batch_size in enumerate(batch_sizes, start=1):
         if not chunks or size + batch_size > files_per_chunk:

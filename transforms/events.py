@@ -7,16 +7,14 @@ Notes:
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from transforms.calendar_values import calendar_interval, is_sane_date
 from transforms.doc_text import doc_text
-
-from transforms.timex import SEASONS, TimexMatch
+from transforms.timex import TimexMatch
 
 DATING_TYPES = ("DATE", "TIME")
 # Nouns that name an event themselves ("the visit on Sunday", "talks in March").
@@ -25,7 +23,6 @@ EVENT_NOUNS = frozenset(
     "agreement deal protest rally match game crash explosion announcement speech hearing trial dialogue".split()
 )
 EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
 @dataclass(frozen=True)
@@ -44,42 +41,20 @@ class EventMatch:
     date_end: date | None
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def value_interval(value: str) -> tuple[date, date] | None:
     """The first and last calendar day a TIMEX3 date value covers; None when it has none.
 
     ``2023-06-04`` -> that day; ``2021-03`` -> the month; ``2023`` -> the year; ``199`` -> the
     decade; ``2023-W22`` -> Monday to Sunday; ``2023-Q3``; ``2023-H2``; ``2023-SU``; a TIME -> its day.
+
+    Notes:
+        An interval reaching outside the sane calendar (``EARLIEST_DATE`` to ``LATEST_DATE`` of
+        ``transforms.calendar_values``) is None too: "1523" or "9999-12-31" leave an event undated.
     """
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
-            return date(int(m[1]), int(m[2]), 1), _month_end(int(m[1]), int(m[2]))
-        if m := re.fullmatch(r"(\d{4})", value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-        if m := re.fullmatch(r"(\d{3})", value):
-            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
-            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (monday, monday + timedelta(days=6))
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
-            first = (int(m[2]) - 1) * 3 + 1
-            return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 2)
-        if m := re.fullmatch(r"(\d{4})-H([12])", value):
-            first = 1 if m[2] == "1" else 7
-            return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 5)
-        if (m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)) and m[2] in SEASONS.values():
-            start_month, end_month = _SEASON_MONTHS[m[2]]
-            end_year = int(m[1]) + (1 if m[2] == "WI" else 0)
-            return date(int(m[1]), start_month, 1), _month_end(end_year, end_month)
-    except ValueError:
+    interval = calendar_interval(value)
+    if interval is None or not (is_sane_date(interval[0]) and is_sane_date(interval[1])):
         return None
-    return None
+    return interval
 
 
 def _trigger_for(token: Token) -> Token | None:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from transforms.doc_text import doc_text
 from transforms.entities import ArticleEntity, extract_entities
 from transforms.events import extract_events
+from transforms.faults import Fault, contain, fault_of, pipe_contained
 from transforms.ids import stable_id
 from transforms.quotes import extract_quotes
 from transforms.aliases import AliasMap
@@ -148,17 +149,25 @@ def _merge(parts: list[ArticleRows]) -> ArticleRows:
     return merged
 
 
-def extract_articles(articles: Iterable[Article], nlp: Language, aliases: AliasMap | None = None) -> Iterator[tuple[Article, ArticleRows]]:
+def extract_articles(articles: Iterable[Article], nlp: Language, aliases: AliasMap | None = None) -> Iterator[tuple[Article, ArticleRows | Fault]]:
     """Parse bodies in batches with spaCy and extract every article's rows.
 
     Long articles are parsed in pieces (spaCy's memory grows with the length of one text), and
-    their rows are merged with offsets into the whole body.
+    their rows are merged with offsets into the whole body. An article whose parse or
+    extraction raises yields a Fault instead of rows; every other article is unaffected.
     """
     articles = list(articles)
     pieces = [(index, offset, text) for index, article in enumerate(articles) for offset, text in split_into_pieces(article.body, PIECE_CHARS)]
-    docs = nlp.pipe((text for _, _, text in pieces), batch_size=SPACY_BATCH_SIZE)
-    parts: dict[int, list[ArticleRows]] = {}
+    docs = pipe_contained(lambda texts: nlp.pipe(texts, batch_size=SPACY_BATCH_SIZE), nlp, [text for _, _, text in pieces])
+    parts: dict[int, list[ArticleRows | Fault]] = {}
     for (index, offset, _), doc in zip(pieces, docs, strict=True):
-        parts.setdefault(index, []).append(extract_article(articles[index], doc, offset, aliases))
+        article = articles[index]
+        where = {"stage": "extract", "source_path": article.source_path, "source_record": article.source_record, "file_sha256": article.file_sha256}
+        if isinstance(doc, BaseException):
+            parts.setdefault(index, []).append(fault_of(doc, **where))
+        else:
+            parts.setdefault(index, []).append(contain(lambda doc=doc, offset=offset, article=article: extract_article(article, doc, offset, aliases), **where))
     for index, article in enumerate(articles):
-        yield article, _merge(parts.get(index, []))
+        found = parts.get(index, [])
+        fault = next((part for part in found if isinstance(part, Fault)), None)
+        yield article, fault if fault is not None else _merge([part for part in found if isinstance(part, ArticleRows)])

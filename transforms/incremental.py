@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from transforms.raw_format import parse_iso_date
+from transforms.source_paths import display_path
 
 # A day in a path: 2024-03-11, 2024/03/11 or 20240311 (as a folder or inside a file name).
 _PATH_DAY = re.compile(r"(?<!\d)(\d{4})[-/_]?(\d{2})[-/_]?(\d{2})(?!\d)")
@@ -72,7 +73,7 @@ def plan_files(
         if not in_window(date_in_path(path), since, until):
             outside += 1
             continue
-        held = loaded.get(path, set())
+        held = loaded.get(display_path(path), set())
         same_bytes = {version for sha, version in held if sha == hashes[path]}
         stale = reprocess and any(version not in ("", extractor_version) for version in same_bytes)
         if full_refresh or not same_bytes or stale:

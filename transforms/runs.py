@@ -53,13 +53,18 @@ def run_row(
     extractor_version: str,
     message: str | None = None,
     stage_seconds: dict[str, float] | None = None,
+    loaded: bool | None = None,
 ) -> dict[str, object]:
-    """The ``runs`` table row of one run; status follows from whether it loaded."""
+    """The ``runs`` table row of one run.
+
+    Status: ``success`` when it loaded. ``loaded`` None (older callers) reads a message as a failure.
+    """
+    succeeded = loaded if loaded is not None else message is None
     return {
         "run_id": run_id,
         "started_at": started_at,
         "finished_at": finished_at,
-        "status": "success" if message is None else "failed",
+        "status": "success" if succeeded else "failed",
         **asdict(counts),
         "validation_passed": validation_passed,
         "stage_seconds": None if stage_seconds is None else json.dumps({k: round(v, 3) for k, v in stage_seconds.items()}),

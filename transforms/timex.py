@@ -9,6 +9,9 @@ Spans follow TimeML: no leading preposition ("on Sunday" -> "Sunday"), determine
 ("the next few years"). Without a reference date, absolute values still resolve and relative
 ones keep ``X`` placeholders (``XXXX-XX-XX``) with ``is_resolved = False``.
 
+Resolved dates stay on the sane calendar of ``transforms.calendar_values`` (1800-2200): a
+publication date outside it anchors nothing, and a value outside it is kept unresolved.
+
 Notes:
     Not handled: times with time zones ("3 p.m. EST" keeps the local time), fiscal years
     that do not follow the calendar, holidays of non-Gregorian calendars ("Diwali"), ranges
@@ -21,12 +24,12 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from transforms.calendar_values import safe_date, shift_month, week_value
+from transforms.calendar_values import CALENDAR_ERRORS, is_sane_date, is_sane_value, safe_date, shift_month, week_value
 from transforms.timex_context import ANAPHORIC, anchor_anaphora, compare_quarters, coordinated_days, day_before_after, from_anchor
 
 Tense = str  # "past", "future" or "" when unknown
@@ -815,13 +818,17 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
 
     Args:
         body: the normalised article text.
-        reference_date: the publication date; None leaves relative values unresolved.
+        reference_date: the publication date; None, or a date outside 1800-2200, leaves
+            relative values unresolved.
         tense_at: optional function from a character offset to the tense of the clause there
             ("past", "future" or ""), used for weekdays and bare months.
 
     Returns:
         Non-overlapping matches, ordered by position.
     """
+    # A publication date off the sane calendar (" date 9999-12-31") is a typo or a placeholder:
+    # relative expressions stay unresolved rather than counted from it.
+    reference = reference_date if reference_date is not None and is_sane_date(reference_date) else None
     taken: list[tuple[int, int]] = []
     found: list[TimexMatch] = []
     lowered = _lower_keeping_offsets(body)
@@ -847,7 +854,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             if body[start:end] == "This Week" and body[:start].rstrip()[-1:] in ('"', "“", "`", "'"):
                 continue  # ABC's "This Week" is a programme, not a week
             tense = tense_at(start) if tense_at else ""
-            resolved = resolver(match, _Context(reference_date, tense))
+            resolved = _resolve(resolver, match, _Context(reference, tense))
             if resolved is None:
                 continue
             timex_type, value, is_resolved = resolved
@@ -855,7 +862,40 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
     found.extend(coordinated_days(body, found, taken))
     found = [day_before_after(body, timex) for timex in found]
-    return anchor_anaphora(compare_quarters(sorted(found, key=lambda t: t.char_start)))
+    return [_kept_on_calendar(timex) for timex in anchor_anaphora(compare_quarters(sorted(found, key=lambda t: t.char_start)))]
+
+
+def _resolve(resolver: _Resolver, match: re.Match[str], ctx: _Context) -> tuple[str, str, bool] | None:
+    """Run one resolver with its date arithmetic guarded: the one place where a date that
+    leaves the calendar becomes an unresolved value instead of an exception.
+
+    Arithmetic that leaves Python's calendar ("9999999 days ago") or yields no calendar value
+    (a negative or five-digit year: "99999 years later") reads the expression again without
+    the article's date: a relative expression gets its ``X`` placeholder, unresolved. A real
+    date off the sane calendar keeps its value, unresolved ("500 years ago" -> ``1523``).
+
+    Notes:
+        An expression that fails even without the article's date is dropped: a count longer
+        than ``int`` reads (4,300 digits), which cut_long_runs keeps out of article bodies.
+    """
+    try:
+        resolved = resolver(match, ctx)
+    except CALENDAR_ERRORS:
+        return _resolve(resolver, match, _Context(None, ctx.tense)) if ctx.reference is not None else None
+    if resolved is None or not resolved[2] or resolved[0] not in ("DATE", "TIME"):
+        return resolved
+    sane = is_sane_value(resolved[1])
+    if sane is None:
+        return _resolve(resolver, match, _Context(None, ctx.tense)) if ctx.reference is not None else None
+    return resolved if sane else (resolved[0], resolved[1], False)
+
+
+def _kept_on_calendar(timex: TimexMatch) -> TimexMatch:
+    """Unresolve a date the context passes moved off the sane calendar ("the following year"
+    after "2200")."""
+    if timex.is_resolved and timex.timex_type in ("DATE", "TIME") and not is_sane_value(timex.value):
+        return replace(timex, is_resolved=False)
+    return timex
 
 
 def _is_conjunction_now(body: str, start: int) -> bool:

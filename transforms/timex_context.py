@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
-from transforms.calendar_values import safe_date, shift_month, week_value
+from transforms.calendar_values import calendar_interval, safe_date, shift_days, shift_month, week_value
 
 if TYPE_CHECKING:
     from transforms.timex import TimexMatch
@@ -35,10 +35,11 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     step = _ANAPHORIC_STEP.get((m["rel"] or "").lower(), 0)
     if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
         return None
-    if unit == "day":
-        return "DATE", (anchor + timedelta(days=step)).isoformat(), True
-    if unit == "week":
-        return "DATE", week_value(anchor + timedelta(weeks=step)), True
+    if unit in ("day", "week"):
+        day = shift_days(anchor, step * (7 if unit == "week" else 1))
+        if day is None:
+            return None
+        return "DATE", day.isoformat() if unit == "day" else week_value(day), True
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, step)
         return "DATE", f"{year:04d}-{month:02d}", True
@@ -91,9 +92,11 @@ def day_before_after(body: str, timex: TimexMatch) -> TimexMatch:
     if timex.timex_type != "DATE" or not _DAY_VALUE.match(timex.value):
         return timex
     m = _DAY_BEFORE_AFTER.search(body, max(0, timex.char_start - 12), timex.char_start)
-    if m is None:
+    if m is None or (interval := calendar_interval(timex.value)) is None:
         return timex
-    day = date.fromisoformat(timex.value) + timedelta(days=1 if m["which"].lower() == "after" else -1)
+    day = shift_days(interval[0], 1 if m["which"].lower() == "after" else -1)
+    if day is None:
+        return timex  # "the day after 9999-12-31": no such day
     return replace(timex, char_start=m.start(), text=body[m.start() : timex.char_end], value=day.isoformat())
 
 

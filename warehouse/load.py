@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsledger.errors import WarehouseError
+from newsledger.errors import DAMAGED_DATABASE_MARK, WarehouseDamagedError, WarehouseError
 from newsledger.schemas import TABLES, TABLES_BY_NAME
 from warehouse.ddl import TABLES_FILE, sql_files
 
@@ -45,6 +45,8 @@ def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(database_path))
     except duckdb.IOException as exc:
+        if DAMAGED_DATABASE_MARK in str(exc):
+            raise WarehouseDamagedError(str(database_path)) from exc
         raise WarehouseError(
             str(database_path),
             f"cannot open the warehouse for writing ({exc}). Another process (a BI tool or another run) "
@@ -82,8 +84,9 @@ def _columns(table: str) -> str:
     return ", ".join(TABLES_BY_NAME[table].schema.names)
 
 
-def _staged_glob(staged_dir: Path, table: str) -> str:
-    return str(staged_dir / table / "*.parquet")
+def _staged_glob(staged_dir: Path, table: str) -> list[str]:
+    # A list of exact paths, not a pattern: DuckDB reads '[' or '*' in a warehouse path as a glob.
+    return sorted(str(p) for p in (staged_dir / table).glob("*.parquet"))
 
 
 def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, object]) -> LoadSummary:
@@ -184,6 +187,8 @@ def loaded_files(database_path: Path) -> dict[str, set[tuple[str, str]]]:
     try:
         con = duckdb.connect(str(database_path), read_only=True)
     except duckdb.IOException as exc:
+        if DAMAGED_DATABASE_MARK in str(exc):
+            raise WarehouseDamagedError(str(database_path)) from exc
         raise WarehouseError(str(database_path), f"cannot read the warehouse ({exc})", is_transient=True) from exc
     try:
         rows = con.execute(

@@ -7,7 +7,8 @@ Layout: ``<staging>/<run_id>/<table>/batch-00001.parquet``. Every batch writes e
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -15,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsledger.schemas import EXTRACTED_TABLES, TABLES_BY_NAME
+from transforms.quarantine import quarantine_tables
 
 
 def write_batch(run_dir: Path, batch_number: int, tables: Mapping[str, pa.Table]) -> None:
@@ -26,6 +28,24 @@ def write_batch(run_dir: Path, batch_number: int, tables: Mapping[str, pa.Table]
         temporary = folder / f".batch-{batch_number:05d}.parquet.tmp"
         pq.write_table(table.cast(TABLES_BY_NAME[name].schema), temporary)
         temporary.replace(target)
+
+
+def read_parsed_batch(run_dir: Path, batch_number: int) -> dict[str, pa.Table]:
+    """A parsed batch's ``articles`` and ``rejects`` tables, as its parse task wrote them."""
+    return {name: pq.read_table(run_dir / name / f"batch-{batch_number:05d}.parquet", schema=TABLES_BY_NAME[name].schema) for name in ("articles", "rejects")}
+
+
+def quarantine(run_dir: Path, failures: Mapping[str, Sequence[str]], now: datetime) -> int:
+    """Move the offending articles of every staged batch to its rejects; returns how many moved."""
+    moved = 0
+    for number in batch_numbers(run_dir):
+        names = [t.name for t in EXTRACTED_TABLES if (run_dir / t.name / f"batch-{number:05d}.parquet").exists()]
+        tables = {name: pq.read_table(run_dir / name / f"batch-{number:05d}.parquet", schema=TABLES_BY_NAME[name].schema) for name in names}
+        hit = set(tables["articles"]["article_id"].to_pylist()) & set(failures)
+        if hit:
+            write_batch(run_dir, number, quarantine_tables(tables, {a: failures[a] for a in hit}, now))
+            moved += len(hit)
+    return moved
 
 
 def batch_numbers(run_dir: Path) -> list[int]:
@@ -69,8 +89,9 @@ def count_staged(run_dir: Path) -> dict[str, int]:
     try:
         counts = {}
         for table in EXTRACTED_TABLES:
-            files = str(run_dir / table.name / "*.parquet")
-            if not list((run_dir / table.name).glob("*.parquet")):
+            # Exact paths, not a pattern: '[' or '*' in a warehouse path would be read as a glob.
+            files = sorted(str(p) for p in (run_dir / table.name).glob("*.parquet"))
+            if not files:
                 counts[table.name] = 0
                 continue
             key = ", ".join(table.primary_key)

@@ -12,7 +12,7 @@ COMMENT ON COLUMN articles.title IS 'Headline; null when the input has none.';
 COMMENT ON COLUMN articles.body IS 'Normalised article text; every char_start/char_end in the warehouse indexes it.';
 COMMENT ON COLUMN articles.word_count IS 'Number of whitespace-separated words in the body.';
 COMMENT ON COLUMN articles.extractor_version IS 'Version of newsledger''s extractors that produced the article''s rows.';
-COMMENT ON COLUMN articles.repairs IS 'Repairs made to the text (mojibake, repeated_paragraphs:N dropped copies); null when none.';
+COMMENT ON COLUMN articles.repairs IS 'Repairs made to the text (mojibake, long_runs cut, repeated_paragraphs:N dropped copies, published_date_out_of_range kept but not used to resolve dates); null when none.';
 COMMENT ON COLUMN articles.original_text IS 'The text as written before the mojibake repair; null when nothing was repaired.';
 
 COMMENT ON TABLE entities IS 'People, organisations, places and other named things, one row per canonical name and type.';
