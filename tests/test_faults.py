@@ -103,3 +103,64 @@ def test_a_non_utf8_name_is_stored_escaped():
     name = os.fsdecode(b"caf\xe9.txt")
     batch = read_batch([name], lambda p: b"Body text here.", OPTIONS)
     assert batch.articles[0].source_path == "caf\\xe9.txt"
+
+
+def test_an_article_arrow_cannot_hold_is_rejected_and_the_batch_kept():
+    import dataclasses
+
+    from transforms.tables import parsed_tables
+
+    [good] = read_batch(["good.txt"], lambda p: b"Body text here.", OPTIONS).articles
+    unstorable = dataclasses.replace(good, article_id="other", source_path="odd.txt", title="x\udc80")
+    batch = parsed_tables([good, unstorable], [], NOW)
+    assert batch.tables["articles"]["source_path"].to_pylist() == ["good.txt"]
+    assert batch.tables["rejects"]["source_path"].to_pylist() == ["odd.txt"]
+    assert "not valid Unicode" in batch.faults[0].reason
+
+
+def test_an_article_whose_extraction_raises_is_rejected_alone(nlp, monkeypatch):
+    from transforms import extract
+    from transforms.tables import extracted_tables
+
+    articles = read_batch(["a.txt", "b.txt"], lambda p: f"The council of {p[0].upper()}ville met on Monday.".encode(), OPTIONS).articles
+    real = extract.extract_article
+
+    def fragile(article, doc, base=0, aliases=None):
+        if article.source_path == "b.txt":
+            raise IndexError("a rule walked off the end of the Doc")
+        return real(article, doc, base, aliases)
+
+    monkeypatch.setattr(extract, "extract_article", fragile)
+    results = list(extract.extract_articles(articles, nlp))
+    assert isinstance(results[1][1], Fault) and results[1][1].error_type == "IndexError"
+    from transforms.tables import parsed_tables
+
+    parsed = parsed_tables(articles, [], NOW).tables
+    batch = extracted_tables(results, parsed["articles"], parsed["rejects"], NOW)
+    assert batch.tables["articles"]["source_path"].to_pylist() == ["a.txt"]
+    [reject] = batch.tables["rejects"].to_pylist()
+    assert (reject["source_path"], reject["stage"], reject["error_type"]) == ("b.txt", "extract", "IndexError")
+    assert set(batch.tables["entity_mentions"]["article_id"].to_pylist()) <= {articles[0].article_id}
+
+
+def test_a_tokenizer_crash_costs_only_its_article(nlp, monkeypatch):
+    from transforms import extract
+
+    articles = read_batch(["a.txt", "b.txt", "c.txt"], lambda p: f"Article {p} about the harbour.".encode(), OPTIONS).articles
+
+    class Brittle:
+        def __init__(self, real):
+            self.real = real
+
+        def __call__(self, text):
+            if "b.txt" in text:
+                raise RuntimeError("tokenizer died")
+            return self.real(text)
+
+        def pipe(self, texts, batch_size=16):
+            for text in texts:
+                yield self(text)
+
+    results = list(extract.extract_articles(articles, Brittle(nlp)))
+    kinds = [type(r).__name__ for _, r in results]
+    assert kinds == ["ArticleRows", "Fault", "ArticleRows"]

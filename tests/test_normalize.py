@@ -17,8 +17,9 @@ from transforms.normalize import MAX_MARK_RUN, MAX_UNSPACED_RUN, NORMALIZERS, cu
         ("a\x00b\x07c", "abc"),
         ("para  \n\n\n\nnext", "para\n\nnext"),
         ("Wow" + "!" * 5000 + " he said", "Wow" + "!" * MAX_MARK_RUN + " he said"),
+        ("Caf\ud800 and \udc80", "Caf\ufffd and \ufffd"),
     ],
-    ids=["crlf", "curly-kept", "mojibake", "nfc", "control-chars", "blank-lines", "long-run"],
+    ids=["crlf", "curly-kept", "mojibake", "nfc", "control-chars", "blank-lines", "long-run", "lone-surrogates"],
 )
 def test_normalize_text(raw, expected):
     assert normalize_text(raw) == expected
@@ -28,6 +29,7 @@ def test_normalize_text(raw, expected):
 def test_normalizers_are_idempotent(text):
     once = normalize_text(text)
     assert normalize_text(once) == once
+    once.encode("utf-8")  # always storable by Arrow and DuckDB
 
 
 def test_normalizers_are_str_to_str():

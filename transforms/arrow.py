@@ -46,6 +46,8 @@ def to_table(records: Iterable[Any], schema: pa.Schema, table_name: str = "table
         return pa.Table.from_pylist(rows, schema=schema)
     except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
         raise ContractError(table_name, [f"values do not fit the column types: {exc}"]) from exc
+    except UnicodeEncodeError as exc:
+        raise ContractError(table_name, [f"a text value is not valid Unicode ({exc.reason}): normalise it before it reaches a table"]) from exc
 
 
 def concat_tables(tables: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:

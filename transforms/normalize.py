@@ -29,6 +29,21 @@ _MARK_RUN = re.compile(rf"(?P<mark>[^\w\s]|_)(?P=mark){{{MAX_MARK_RUN},}}")
 _UNSPACED_RUN = re.compile(rf"\S{{{MAX_UNSPACED_RUN + 1},}}")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """Replace lone UTF-16 surrogates (a JSON "\\ud800" escape) by U+FFFD, the replacement character.
+
+    Examples:
+        'Caf\\ud800' -> 'Caf\ufffd'
+    Notes:
+        A Python str never holds a valid surrogate pair, so every surrogate is lone; Arrow and
+        DuckDB cannot store one, and one would cost the article (or its batch) its load.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def unify_newlines(text: str) -> str:
     """Turn CRLF, CR and Unicode line/paragraph separators into ``\\n``."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
@@ -92,6 +107,7 @@ def cut_long_runs(text: str) -> str:
 
 
 NORMALIZERS: tuple[Callable[[str], str], ...] = (
+    replace_lone_surrogates,
     unify_newlines,
     repair_mojibake,
     compose_unicode,
