@@ -142,9 +142,11 @@ def run(
     if not has_input:
         console.print(f"[yellow]Warning: nothing to load[/yellow]: no files under {', '.join(str(p) for p in paths)}", soft_wrap=True)
         return
-    log_file = _configure_logging(verbose, settings.warehouse_dir)
-    with _errors_to_exit_codes(settings, log_file, debug):
-        _run_flow(paths, settings, full_refresh, reprocess, since, until, wait, runner, dask_address, follow_symlinks, verbose)
+    from newsledger.runlog import log_path
+
+    _configure_logging(verbose)
+    with _errors_to_exit_codes(settings, log_path(settings.warehouse_dir), debug):
+        _run_flow(paths, settings, full_refresh, reprocess, since, until, wait, runner, dask_address, follow_symlinks, verbose or debug)
 
 
 def _run_flow(
@@ -159,15 +161,23 @@ def _run_flow(
         configure_prefect_env()
         # The flow reads its settings from the environment (deployments pass only JSON parameters).
         settings.export_to_env()
-        if verbose:
-            import os
+        import os
 
+        if verbose:
             os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+        else:
+            # Prefect prints every failed task's traceback; our one-line errors say what to do
+            # and the tracebacks go to the run log (Prefect reads PREFECT_LOGGING_<path> overrides).
+            os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
         server = SharedTemporaryServer()
         from expectations.runner import warm_up
         from flows.ingest import ingest_news
         from flows.runners import RunnerKind, build_task_runner
         from newsledger.progress import set_reporter
+        from newsledger.runlog import attach_file_handler
+
+        # After Prefect's import: its logging set-up replaces the root logger's handlers.
+        attach_file_handler(settings.warehouse_dir, logging.WARNING)
 
         warm_up()  # Great Expectations imports while the temporary server starts
         flow_run = ingest_news.with_options(task_runner=build_task_runner(RunnerKind(runner.value), settings.workers, dask_address))
@@ -336,16 +346,11 @@ def report(
         webbrowser.open(index.as_uri())
 
 
-def _configure_logging(verbose: bool, warehouse_dir: Path | None = None) -> Path | None:
-    """Warnings to the screen (everything with --verbose); the run log under the warehouse."""
+def _configure_logging(verbose: bool) -> None:
+    """Warnings to the screen (everything with --verbose)."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # GX announces its temporary docs folder at INFO on every run.
     logging.getLogger("great_expectations").setLevel(logging.INFO if verbose else logging.WARNING)
-    if warehouse_dir is None:
-        return None
-    from newsledger.runlog import attach_file_handler
-
-    return attach_file_handler(warehouse_dir, logging.WARNING)
 
 
 def main() -> None:
