@@ -347,8 +347,15 @@ def report(
 
 
 def _configure_logging(verbose: bool) -> None:
-    """Warnings to the screen (everything with --verbose)."""
+    """Warnings to the screen (everything with --verbose); Prefect's own records only with --verbose.
+
+    A failed task makes Prefect log its traceback; the screen gets our one-line error instead
+    and the traceback goes to the run log.
+    """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(lambda record: not record.name.startswith("prefect"))
     # GX announces its temporary docs folder at INFO on every run.
     logging.getLogger("great_expectations").setLevel(logging.INFO if verbose else logging.WARNING)
 

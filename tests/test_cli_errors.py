@@ -81,3 +81,18 @@ def test_a_damaged_database_names_full_refresh(tmp_path):
     assert not caught.value.is_transient  # never retried as if a lock
     with pytest.raises(WarehouseDamagedError, match="--full-refresh"):
         load.connect_writer(db)
+
+
+@pytest.mark.e2e
+def test_a_run_on_a_damaged_database_says_full_refresh_in_one_line(tmp_path, prefect_server):
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    (warehouse / "newsledger.duckdb").write_bytes(os.urandom(8192))
+    cli = Path(sys.executable).parent / "newsledger"
+    done = subprocess.run([cli, "run", "--warehouse", warehouse, SAMPLES / "2024-03-11"], capture_output=True, text=True, timeout=600, env=prefect_server)
+    assert done.returncode == 3
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "--full-refresh" in lines[0] and "Traceback" not in done.stderr
+    assert "Traceback" in (warehouse / "logs" / "newsledger.log").read_text()
+    rebuilt = subprocess.run([cli, "run", "--full-refresh", "--warehouse", warehouse, SAMPLES / "2024-03-11"], capture_output=True, text=True, timeout=600, env=prefect_server)
+    assert rebuilt.returncode == 0, rebuilt.stderr
