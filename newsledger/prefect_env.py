@@ -70,8 +70,12 @@ class SharedTemporaryServer:
             self.stop()
 
     def stop(self) -> None:
-        """Stop the server (SIGTERM, SIGKILL after 5 s); waits for its start-up to end first."""
+        """Stop the server (SIGTERM, SIGKILL after 5 s). Safe to call twice.
+
+        Waits for the start-up to end first: stopped midway, Prefect's start-up would poll a dead
+        server until its timeout. After a failed start-up this still ends the server process.
+        """
         if self._server is None or self._starting is None:
             return
-        self._starting.exception()  # a failed start has nothing to stop but its process
+        self._starting.exception()
         self._server.stop()

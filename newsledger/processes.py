@@ -3,10 +3,11 @@
 A run's main process starts children (worker processes, a temporary Prefect server, the
 multiprocessing resource tracker). Three ways a run ends and what makes its children go too:
 
-- SIGINT / SIGTERM / SIGHUP: ``end_run_on_signals`` stops every descendant and exits with
+- SIGINT / SIGTERM / SIGHUP: ``end_run_on_signals`` kills every descendant and exits with
   128 + the signal number, without unwinding through Prefect (its graceful shutdown can wait
   minutes on a dead worker pool or API). A hard exit is what ``kill -9`` does, and the
-  warehouse is built for it: the served database is only ever replaced by an atomic rename.
+  warehouse is built for it: the served database is only ever replaced by an atomic rename,
+  and the next run clears the staged batches and half-built copies under its run lock.
 - ``kill -9`` of the main process: workers notice that their parent is gone and exit
   (``bind_worker_to_run``); the resource tracker follows them; what cannot watch its parent
   (the temporary server) is cleared by the next run's ``clear_leftover_processes``.
@@ -36,26 +37,29 @@ from pathlib import Path
 import psutil
 
 RUN_PID_VARIABLE = "NEWSLEDGER_RUN_PID"
+# Killed workers leave the semaphores of the task they were running; the resource tracker
+# removes them when the run is over, with a "leaked semaphore objects" warning that reads like
+# a fault of ours. The tracker and the workers start inside the run and read this variable.
+QUIET_RESOURCE_TRACKER = "ignore::UserWarning:multiprocessing.resource_tracker"
 ENDING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-# Seconds a process gets to exit after SIGTERM before it is killed.
-GRACE_SECONDS = 3.0
 # Exit status of a worker whose run's main process died.
 EXIT_PARENT_GONE = 1
 # Written to the wake-up pipe to stop its reader; no signal has number 0.
 _STOP_WATCHING = 0
 
 
-def clear_leftover_processes(grace_seconds: float = GRACE_SECONDS) -> list[int]:
-    """Stop what runs killed earlier (``kill -9``, a power cut of the main process only) left.
+def clear_leftover_processes() -> list[int]:
+    """Kill what runs killed earlier (``kill -9``, the OOM killer) left: their temporary server.
 
     Only processes marked by a run (``NEWSLEDGER_RUN_PID``) of this Python interpreter, whose
-    run is no longer their ancestor, and of this user (others' cannot be read).
+    run is no longer their ancestor, and of this user (others' cannot be read). SIGKILL at
+    once: nobody waits for them, and the server's SQLite database survives a kill.
 
     Returns:
-        The pids stopped.
+        The pids killed.
     """
     leftovers = find_leftover_processes()
-    stop_processes(leftovers, grace_seconds)
+    kill_processes(leftovers)
     return [p.pid for p in leftovers]
 
 
@@ -82,25 +86,28 @@ def find_leftover_processes() -> list[psutil.Process]:
     return leftovers
 
 
-def stop_processes(processes: Iterable[psutil.Process], grace_seconds: float = GRACE_SECONDS) -> None:
-    """SIGTERM, then SIGKILL whatever still runs after ``grace_seconds``."""
+def kill_processes(processes: Iterable[psutil.Process], timeout: float = 2.0) -> None:
+    """SIGKILL the processes and wait (at most ``timeout`` seconds) until they are gone."""
     processes = list(processes)
     for process in processes:
-        _send(process, signal.SIGTERM)
-    _, alive = psutil.wait_procs(processes, timeout=grace_seconds)
-    for process in alive:
         _send(process, signal.SIGKILL)
-    psutil.wait_procs(alive, timeout=1.0)
+    psutil.wait_procs(processes, timeout=timeout)
 
 
 @contextmanager
-def end_run_on_signals(grace_seconds: float = GRACE_SECONDS) -> Iterator[None]:
-    """Inside the block, SIGINT, SIGTERM and SIGHUP end the run within seconds.
+def end_run_on_signals() -> Iterator[None]:
+    """Inside the block, SIGINT, SIGTERM and SIGHUP end the run within a second or two.
 
-    On the first such signal: one line on stderr, SIGTERM to every descendant process (SIGKILL
-    after ``grace_seconds``), then exit with 128 + the signal number. Later signals do not
-    disturb the shutdown. Processes started inside the block are marked as this run's
-    (``NEWSLEDGER_RUN_PID``) so that a later run can clear them if this one is killed.
+    On the first such signal: one line on stderr, SIGKILL to every descendant process, then
+    exit with 128 + the signal number. Later signals do not disturb the shutdown. Processes
+    started inside the block are marked as this run's (``NEWSLEDGER_RUN_PID``) so that a later
+    run can clear them if this one is killed, and they do not print the resource tracker's
+    warning about the semaphores of killed workers (it removes them).
+
+    SIGKILL, not SIGTERM first: the run itself ends hard, its children hold nothing a clean
+    exit would save (workers write staged batches the next run clears; the temporary server's
+    SQLite survives a kill), and a terminated server prints screens of cancelled-task
+    tracebacks while it winds down.
 
     The shutdown starts from a thread woken by the signal itself (``signal.set_wakeup_fd``),
     so it does not depend on the main thread: Prefect replaces the SIGTERM handler while a
@@ -110,24 +117,26 @@ def end_run_on_signals(grace_seconds: float = GRACE_SECONDS) -> Iterator[None]:
     """
     if threading.current_thread() is not threading.main_thread():
         raise RuntimeError("end_run_on_signals() must be entered in the main thread (signal handlers live there)")
-    stopper = _RunStopper(grace_seconds)
+    stopper = _RunStopper()
     signals = [s for s in ENDING_SIGNALS if signal.getsignal(s) is not signal.SIG_IGN]
     read_fd, write_fd = os.pipe()
     os.set_blocking(write_fd, False)
     previous_wakeup_fd = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
     previous_handlers = {s: signal.signal(s, stopper.on_signal) for s in signals}
-    previous_mark = os.environ.get(RUN_PID_VARIABLE)
+    previous_environment = {name: os.environ.get(name) for name in (RUN_PID_VARIABLE, "PYTHONWARNINGS")}
     os.environ[RUN_PID_VARIABLE] = str(os.getpid())
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [os.environ.get("PYTHONWARNINGS"), QUIET_RESOURCE_TRACKER]))
     watcher = threading.Thread(target=stopper.watch, args=(read_fd,), name="newsledger-signals", daemon=True)
     watcher.start()
     try:
         yield
     finally:
         stopper.wait_if_stopping()
-        if previous_mark is None:
-            os.environ.pop(RUN_PID_VARIABLE, None)
-        else:
-            os.environ[RUN_PID_VARIABLE] = previous_mark
+        for name, value in previous_environment.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         for number, handler in previous_handlers.items():
             signal.signal(number, handler)
         signal.set_wakeup_fd(previous_wakeup_fd)
@@ -166,8 +175,7 @@ def bind_worker_to_run(poll_seconds: float = 1.0) -> None:
 class _RunStopper:
     """Stops the run once, from whichever thread a signal reaches first."""
 
-    def __init__(self, grace_seconds: float) -> None:
-        self.grace_seconds = grace_seconds
+    def __init__(self) -> None:
         self._lock = threading.RLock()  # a signal handler may interrupt its own thread while it holds it
         self._stopping_thread: int | None = None
 
@@ -207,35 +215,24 @@ class _RunStopper:
                 f"\nnewsledger: interrupted by {name}: stopping the run's worker processes and its temporary Prefect "
                 "server, if any. The served warehouse is as it was (or fully loaded, if this run had already published it).\n"
             )
-            _stop_descendants(self.grace_seconds)
+            _kill_descendants()
         finally:
             os._exit(128 + signum)
 
 
-def _stop_descendants(grace_seconds: float) -> None:
-    """SIGTERM every descendant, SIGKILL those left after ``grace_seconds``.
+def _kill_descendants(timeout: float = 3.0) -> None:
+    """SIGKILL every descendant, and those that appear meanwhile (a pool may be starting one).
 
-    Children appearing meanwhile (a pool may start a worker) are stopped too. The resource
-    tracker is left alone: it ignores SIGTERM and, once the run and its workers are gone, it
-    removes the semaphores they left and exits.
+    The resource tracker is spared: it outlives the run by design, removes the semaphores the
+    run and its workers leave, and exits as soon as they are all gone.
     """
     me = psutil.Process()
-    deadline = time.monotonic() + grace_seconds
-    signalled: set[int] = set()
-    while True:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         running = [p for p in _living(me.children(recursive=True)) if not _is_resource_tracker(p)]
         if not running:
             return
-        if time.monotonic() >= deadline:
-            for process in running:
-                _send(process, signal.SIGKILL)
-            psutil.wait_procs(running, timeout=1.0)
-            return
-        for process in running:
-            if process.pid not in signalled:
-                _send(process, signal.SIGTERM)
-                signalled.add(process.pid)
-        psutil.wait_procs(running, timeout=0.1)
+        kill_processes(running, timeout=0.5)
 
 
 def _living(processes: Iterable[psutil.Process]) -> list[psutil.Process]:
