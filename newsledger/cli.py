@@ -31,6 +31,22 @@ app = typer.Typer(
 console = Console(stderr=True)
 out = Console()
 
+
+def _print_version(value: bool) -> None:
+    if value:
+        from newsledger import __version__
+
+        sys.stdout.write(f"newsledger {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """newsledger: turn raw news-article files into a DuckDB + Parquet warehouse of quotes, entities and dated events."""
+
+
 EXIT_UNEXPECTED = 1
 EXIT_VALIDATION_FAILED = 2
 EXIT_WAREHOUSE_ERROR = 3
@@ -199,11 +215,27 @@ def _run_flow(
             set_reporter(None)
             server.stop()
     out.print(_summary_table(result, settings.warehouse_dir))
-    out.print(f"validation report: {result.report_dir / 'data_docs' / 'index.html'}", soft_wrap=True)
+    _print_run_report(settings.warehouse_dir, result.run_id)
     if result.counts.files_seen == 0:
         console.print("[yellow]No files found[/yellow] (only hidden files or nothing under the given folders): nothing was loaded.")
     if result.counts.files_rejected:
         out.print(f"[yellow]{result.counts.files_rejected} file(s) or record(s) rejected[/yellow]: newsledger sql \"select source_path, stage, reason from rejects\"", soft_wrap=True)
+
+
+def _print_run_report(warehouse_dir: Path, run_id: str) -> None:
+    """Write the run's HTML report and print its path unwrapped; a report that fails never fails a loaded run."""
+    from newsledger.report import write_run_report
+
+    try:
+        path = write_run_report(warehouse_dir, run_id)
+    except (NewsledgerError, OSError, ValueError) as error:
+        from newsledger.runlog import file_only_logger
+
+        file_only_logger().warning("the run report could not be written", exc_info=True)
+        console.print(f"Run report not written ({error}); `newsledger report` tries again.", style="yellow", markup=False, soft_wrap=True)
+        return
+    sys.stdout.flush()
+    sys.stdout.write(f"run report: {path}\n")
 
 
 @contextmanager
@@ -242,11 +274,26 @@ def _fail(message: str, code: int, debug: bool) -> None:
     raise typer.Exit(code) from None
 
 
+def _query_help() -> str:
+    """The QUERY argument's help: the tables and the BI views, from the contract itself."""
+    from newsledger.schemas import TABLES
+    from warehouse.marts import MART_VIEWS
+
+    return (
+        "One reading SQL statement (DuckDB dialect). Tables: " + ", ".join(t.name for t in TABLES)
+        + ". Views for BI: " + ", ".join(f"mart.{v.name}" for v in MART_VIEWS)
+        + ". Columns: docs/tables.md, docs/marts.md, or `select * from duckdb_columns()`."
+    )
+
+
+_QUERY_HELP = _query_help()
+
+
 @app.command(
     epilog='Example:  newsledger sql "select speaker, count(*) n from quotes group by 1 order by n desc" --format csv',
 )
 def sql(
-    query: Annotated[str, typer.Argument(help="One SQL statement (DuckDB dialect). Tables: articles, quotes, entities, entity_mentions, temporal_expressions, events, event_participants, rejects, runs.")],
+    query: Annotated[str, typer.Argument(help=_QUERY_HELP, show_default=False)],
     warehouse: WarehouseOption = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
 ) -> None:
@@ -317,33 +364,44 @@ def serve(
     prefect_serve(deployment)
 
 
-@app.command(epilog="Example:  newsledger report --open")
+@app.command(epilog="Example:  newsledger report --run 20240312T020000Z-000001 --open")
 def report(
     warehouse: WarehouseOption = None,
-    open_browser: Annotated[bool, typer.Option("--open", help="Open the report in a web browser.")] = False,
+    run_id: Annotated[str | None, typer.Option("--run", help="Run id to report on (see `newsledger sql \"select run_id from runs\"`). [default: the latest run]", show_default=False)] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Also open the report in a web browser; exit 4 with one line saying why when none can be started.")] = False,
 ) -> None:
-    """Print where the latest run's validation report (Great Expectations Data Docs) is."""
-    from warehouse.query import run_query
+    """Write the run report and print its path: one HTML file that opens with no network.
+
+    It shows what came in (files seen, loaded, skipped, rejected by reason, with file names),
+    what was extracted (this run, the night, the warehouse), how long each stage took, what
+    validation found (with links to each table's Great Expectations pages) and recent runs,
+    with plots. The file is DIR/reports/<run_id>.html. Exit 3: no warehouse or no run yet;
+    exit 4: no such --run, or --open found no browser (the report is still written).
+    """
+    from newsledger.errors import BadArgumentError
+    from newsledger.report import open_report, write_run_report
 
     settings = Settings.from_env(warehouse_dir=warehouse)
     try:
-        latest = run_query(settings.database_path, "select run_id, status, started_at from runs order by started_at desc limit 1").to_pylist()
+        path = write_run_report(settings.warehouse_dir, run_id)
+    except BadArgumentError as error:
+        console.print(f"Error: {error}", style="red", markup=False, soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_BAD_ARGUMENTS) from None
     except WarehouseError as error:
         console.print(str(error), style="red", markup=False, soft_wrap=True, highlight=False)
         raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
-    if not latest:
-        console.print("No run recorded yet: run `newsledger run PATH` first.")
-        raise typer.Exit(EXIT_WAREHOUSE_ERROR)
-    index = settings.validation_dir / latest[0]["run_id"] / "data_docs" / "index.html"
-    if not index.exists():
-        console.print(f"[red]The report of run {latest[0]['run_id']} is missing ({index}).[/red]")
-        raise typer.Exit(EXIT_WAREHOUSE_ERROR)
-    out.print(f"run {latest[0]['run_id']} ({latest[0]['status']}, started {latest[0]['started_at']}):")
-    sys.stdout.write(f"{index}\n")
+    except OSError as error:
+        console.print(f"Warehouse error: cannot write the report under {settings.warehouse_dir} ({error.strerror or error}): fix permissions or free disk space",
+                      style="red", markup=False, soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
+    # One plain line, never wrapped: scripts and pipes take the path as it is.
+    sys.stdout.write(f"{path}\n")
+    sys.stdout.flush()
     if open_browser:
-        import webbrowser
-
-        webbrowser.open(index.as_uri())
+        problem = open_report(path)
+        if problem is not None:
+            console.print(f"Cannot open the report: {problem}", markup=False, soft_wrap=True, highlight=False)
+            raise typer.Exit(EXIT_BAD_ARGUMENTS)
 
 
 def _configure_logging(verbose: bool) -> None:

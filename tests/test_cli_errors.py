@@ -1,4 +1,4 @@
-"""Exit codes and one-line messages as the README's table says, decided before anything heavy starts."""
+"""Exit codes and one-line messages as the table in docs/operations.md says, decided before anything heavy starts."""
 
 import errno
 import os

@@ -195,7 +195,7 @@ def test_cli_refusal_is_exactly_one_line(db, tmp_path):
 
 
 def test_bi_tools_get_the_same_protection_through_sqlalchemy(db, tmp_path):
-    """The README's engine parameters for Superset: reads work, files and other databases do not."""
+    """The engine parameters for Superset in docs/operations.md: reads work, files and other databases do not."""
     sa = pytest.importorskip("sqlalchemy")
     engine = sa.create_engine(f"duckdb:///{db}", connect_args={"read_only": True, "config": dict(READ_ONLY_CONFIG)})
     abuses = (f"select * from read_text('{tmp_path.as_posix()}/secret.txt')", f"attach '{tmp_path.as_posix()}/other.duckdb' as other",

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from newsledger.errors import WarehouseError
 
-# What a BI tool should pass as well (README, "Read-only access for BI tools").
+# What a BI tool should pass as well (docs/operations.md, "Read-only access for BI tools").
 READ_ONLY_CONFIG: Final[dict[str, bool]] = {
     # No file system, network, ATTACH, COPY, EXPORT, INSTALL, read_*() or glob().
     "enable_external_access": False,
@@ -108,6 +108,17 @@ def run_query(database_path: Path, sql: str) -> pa.Table:
         raise WarehouseError(str(database_path), f"query failed: {_first_line(exc)}") from exc
     finally:
         con.close()
+
+
+def open_read_only(database_path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only, locked connection (``READ_ONLY_CONFIG``) for callers that bind parameters.
+
+    Raises:
+        WarehouseError: no warehouse at that path, it is damaged, or it cannot be opened.
+    """
+    if not database_path.exists():
+        raise WarehouseError(str(database_path), "no warehouse here yet: run `newsledger run` first, or pass the right --warehouse")
+    return _connect_read_only(database_path)
 
 
 def _connect_read_only(database_path: Path) -> duckdb.DuckDBPyConnection:
