@@ -78,3 +78,41 @@ def trigger_inside_clause(tables: Tables) -> list[bool]:
     """An event's trigger lies inside its clause."""
     rows = tables["events"].select(["char_start", "char_end", "trigger_char_start", "trigger_char_end"]).to_pylist()
     return [r["char_start"] <= r["trigger_char_start"] < r["trigger_char_end"] <= r["char_end"] for r in rows]
+
+
+def positive_counts(table: str, columns: tuple[str, ...]) -> Check:
+    """Every count column of a cluster table is at least 1."""
+
+    def check(tables: Tables) -> list[bool]:
+        rows = tables[table].select(list(columns)).to_pylist()
+        return [all(r[c] is not None and r[c] >= 1 for c in columns) for r in rows]
+
+    return check
+
+
+def cluster_counts_ordered(table: str, members: str) -> Check:
+    """A cluster has at least as many members as articles, and as many articles as stories."""
+
+    def check(tables: Tables) -> list[bool]:
+        rows = tables[table].select([members, "articles", "stories"]).to_pylist()
+        return [r[members] >= r["articles"] >= r["stories"] for r in rows]
+
+    return check
+
+
+def story_first_article_belongs(tables: Tables) -> list[bool]:
+    """A story's first article carries that story's id."""
+    story_of = dict(zip(tables["articles"]["article_id"].to_pylist(), tables["articles"]["story_id"].to_pylist(), strict=True))
+    rows = tables["stories"].select(["story_id", "first_article_id"]).to_pylist()
+    return [story_of.get(r["first_article_id"]) == r["story_id"] for r in rows]
+
+
+def links_ordered(tables: Tables) -> list[bool]:
+    """A link is stored once, its smaller member id first."""
+    rows = tables["cluster_links"].select(["member_id", "linked_member_id"]).to_pylist()
+    return [r["member_id"] < r["linked_member_id"] for r in rows]
+
+
+def cluster_resolves(table: str, column: str, summary: str) -> Check:
+    """Every member's cluster id has its row in the cluster table (after the load)."""
+    return references(table, column, summary, column)

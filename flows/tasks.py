@@ -74,7 +74,7 @@ def stage_input_rejects(run_dir: Path, settings: Settings, problems: list[InputP
 @task(name="parse-batch")
 def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
     now = datetime.now(UTC)
-    read = read_batch(files, lambda path: Path(path).read_bytes(), ReadOptions(extractor_version(__version__, aliases), settings.max_file_bytes, now))
+    read = read_batch(files, lambda path: Path(path).read_bytes(), ReadOptions(extractor_version(__version__, aliases), settings.max_file_bytes, now, settings.source_pattern))
     batch = parsed_tables(read.articles, read.rejects, now)
     append_faults(settings.warehouse_dir, run_dir.name, read.faults + batch.faults)
     staging.write_batch(run_dir, batch_number, batch.tables)

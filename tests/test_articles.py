@@ -35,7 +35,10 @@ def test_raw_article_in_any_encoding_gives_the_same_article(data, path):
     article = read_one(data, path)
     assert article.published_date == date(2023, 6, 5)
     assert article.body == "“Hello,” she said.\n\nSecond paragraph."
-    assert article.article_id == read_one(RAW.encode("utf-8")).article_id
+    # The id hashes the file and record with the text: the same text read from this path in any
+    # encoding is the same article; from another file it is another article (a reprint).
+    assert article.article_id == read_one(RAW.encode("utf-8"), path).article_id
+    assert article.article_id != read_one(RAW.encode("utf-8"), "reprint/" + path).article_id
 
 
 def test_legacy_cp1252_is_detected():
@@ -289,3 +292,35 @@ def test_read_articles_on_any_bytes_and_name_returns_a_result(data, path):
     assert result.articles or result.rejects or _is_an_empty_json_list(data)
     for article in result.articles:
         assert article.body and article.body == article.body.strip()
+
+
+def test_a_verbatim_reprint_in_another_file_is_its_own_article_in_the_same_story_text():
+    original, reprint = read_one(RAW.encode("utf-8"), "wire/a.txt"), read_one(RAW.encode("utf-8"), "outlet/a.txt")
+    assert original.article_id != reprint.article_id
+    assert original.body == reprint.body
+    assert original.story_id != reprint.story_id  # until the load links them into one story
+
+
+@pytest.mark.parametrize(
+    ("data", "path", "pattern", "source"),
+    [
+        (json.dumps({"text": "Body.", "site_name": "Harbour Times"}).encode(), "a.json", None, "Harbour Times"),
+        (json.dumps({"text": "Body.", "source": {"name": "Kell Wire"}}).encode(), "a.json", None, "Kell Wire"),
+        (json.dumps({"text": "Body.", "url": "https://www.harbourtimes.example/x/1"}).encode(), "a.json", None, "harbourtimes.example"),
+        (json.dumps({"text": "Body.", "url": "not a url"}).encode(), "a.json", None, None),
+        (b"Body.", "crawl/kell-wire/2024-03-11/a.txt", "DEFAULT", "kell-wire"),
+        (b"Body.", "samples/2024-03-11/a.txt", "DEFAULT", None),
+        (b"Body.", "feeds/outlet-9/a.txt", r"feeds/(?P<source>[^/]+)/", "outlet-9"),
+        (b"Body.", "feeds/outlet-9/a.txt", r"feeds/([^/]+)/", None),  # no group named source
+        (json.dumps({"text": "Body.", "site_name": "Harbour Times"}).encode(), "crawl/other/2024-03-11/a.json", "DEFAULT", "Harbour Times"),
+    ],
+    ids=["json-site-name", "json-nested-name", "json-url-host", "json-bad-url", "path-default", "path-no-match", "path-custom", "path-no-group", "record-beats-path"],
+)
+def test_source_comes_from_the_record_else_the_path(data, path, pattern, source):
+    from dataclasses import replace
+
+    from transforms.sources import DEFAULT_SOURCE_PATTERN
+
+    options = replace(OPTIONS, source_pattern=DEFAULT_SOURCE_PATTERN if pattern == "DEFAULT" else pattern)
+    [article] = read_articles(data, path, options).articles
+    assert article.source == source

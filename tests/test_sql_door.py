@@ -14,6 +14,7 @@ import pytest
 
 from newsledger.errors import WarehouseError
 from newsledger.schemas import TABLES_BY_NAME
+from warehouse.marts import MART_VIEWS as ALL_MART_VIEWS
 from warehouse.load import connect_writer
 from warehouse.query import READ_ONLY_CONFIG, ReadOnlyQueryError, run_query
 
@@ -27,13 +28,15 @@ def db(tmp_path) -> Path:
     db = tmp_path / "warehouse" / "newsledger.duckdb"
     con = connect_writer(db)
     con.execute(
-        "insert into articles values ('a1', 'crawl/a1.txt', 0, 'raw', 'sha', $published, $crawled, 'Quay', $body, 9, 'test', null, null)",
+        "insert into articles (article_id, source_path, source_record, source_format, file_sha256, published_date, crawled_at, title, body, word_count, extractor_version, story_id) "
+        "values ('a1', 'crawl/a1.txt', 0, 'raw', 'sha', $published, $crawled, 'Quay', $body, 9, 'test', 'a1')",
         {"published": date(2024, 3, 11), "crawled": datetime(2024, 3, 11, 6, tzinfo=UTC), "body": BODY},
     )
     con.execute("insert into entities values ('e1', 'Elena Varga', 'PERSON')")
     con.execute("insert into entity_mentions values ('m1', 'a1', 'e1', 26, 37, 'Elena Varga', 'speaker')")
     con.execute(
-        "insert into quotes values ('q1', 'a1', 0, 25, $text, [{'char_start': 1, 'char_end': 23}], $content, 'direct', 'Elena Varga', 'e1', 'said', false)",
+        "insert into quotes (quote_id, article_id, char_start, char_end, text, segments, content, quote_type, speaker, speaker_entity_id, cue, is_uncertain, quote_cluster_id) "
+        "values ('q1', 'a1', 0, 25, $text, [{'char_start': 1, 'char_end': 23}], $content, 'direct', 'Elena Varga', 'e1', 'said', false, 'q1')",
         {"text": BODY[:25], "content": BODY[1:23]},
     )
     con.close()
@@ -114,7 +117,7 @@ def test_abuse_is_refused_in_one_line_and_changes_nothing(db, tmp_path, sql, ref
 
 
 QUOTES_COLUMNS = TABLES_BY_NAME["quotes"].schema.names
-MART_VIEWS = ["article_overview", "entity_mentions_daily", "event_timeline", "quotes_by_speaker_month", "speaker_entity_cooccurrence"]
+MART_VIEWS = sorted(view.name for view in ALL_MART_VIEWS)
 
 READS = [
     # (sql, a column of the result, its values)

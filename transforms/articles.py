@@ -24,6 +24,7 @@ from transforms.ids import sha256_hex, stable_id
 from transforms.normalize import collapse_repeated_paragraphs, cut_long_runs, normalize_text, normalize_text_noting_changes
 from transforms.raw_format import parse_crawl_stamp, parse_iso_date, parse_raw_article
 from transforms.records import Article, Reject
+from transforms.sources import DEFAULT_SOURCE_PATTERN, host_of, source_from_path, source_from_record
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _BODY_KEYS = ("body", "text", "content", "article", "maintext")
@@ -52,11 +53,14 @@ class ReadOptions:
         extractor_version: stamped on every article.
         max_file_bytes: larger files (after decompression) are rejected.
         now: the instant written on rejects (a parameter, never read from the clock here).
+        source_pattern: regex with a group named ``source`` read from the file path when the
+            record names no outlet; None or "" reads none.
     """
 
     extractor_version: str
     max_file_bytes: int
     now: datetime
+    source_pattern: str | None = DEFAULT_SOURCE_PATTERN
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class _Fields:
     title: str | None
     original_body: str | None = None  # the body before mojibake repair, when that changed it
     runs_cut: bool = False  # normalisation cut long runs of marks or unspaced text (cut_long_runs)
+    source: str | None = None  # the outlet the record or page names
 
 
 def _repaired(text: str) -> tuple[str, str | None, bool]:
@@ -160,6 +165,7 @@ def fields_from_json_record(record: Any, source_path: str) -> _Fields:
         published_date=_coerce_date(_first(record, _DATE_KEYS)),
         crawled_at=_coerce_instant(_first(record, _CRAWL_KEYS)),
         title=normalize_text(title).strip() if isinstance(title, str) and title.strip() else None,
+        source=source_from_record(record),
     )
 
 
@@ -247,8 +253,10 @@ def _html_fields(text: str, source_path: str) -> _Fields:
     if paragraphs and document.title and paragraphs[0] == document.title.strip():
         paragraphs = paragraphs[1:]  # the headline is the title, not the first paragraph
     body, original, runs_cut = _repaired("\n\n".join(paragraphs))
+    site = document.sitename or (host_of(document.url) if document.url else None) or document.hostname
     return _Fields(
-        body=body, published_date=_coerce_date(document.date), crawled_at=None, title=(document.title or None), original_body=original, runs_cut=runs_cut
+        body=body, published_date=_coerce_date(document.date), crawled_at=None, title=(document.title or None), original_body=original, runs_cut=runs_cut,
+        source=(" ".join(site.split()) or None) if isinstance(site, str) else None,
     )
 
 
@@ -268,7 +276,9 @@ def _article(fields: _Fields, source_path: str, record: int, source_format: str,
         if done
     ]
     return Article(
-        article_id=stable_id(body, fields.published_date, fields.title),
+        # The file and record are part of the id: a verbatim reprint in another file is another
+        # outlet carrying the story, an article of its own (its story_id joins them).
+        article_id=stable_id(source_path, record, body, fields.published_date, fields.title),
         source_path=source_path,
         source_record=record,
         source_format=source_format,
@@ -281,6 +291,7 @@ def _article(fields: _Fields, source_path: str, record: int, source_format: str,
         extractor_version=options.extractor_version,
         repairs=",".join(repairs) or None,
         original_text=fields.original_body,
+        source=fields.source or source_from_path(source_path, options.source_pattern),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from transforms.corpus.ids import cluster_id
+
 
 @dataclass(frozen=True)
 class Article:
@@ -21,6 +23,13 @@ class Article:
     extractor_version: str
     repairs: str | None
     original_text: str | None
+    source: str | None = None
+    # Before the load links it to its copies, an article is a story of its own.
+    story_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.story_id:
+            object.__setattr__(self, "story_id", cluster_id("story", self.article_id))
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,11 @@ class Quote:
     speaker_entity_id: str | None
     cue: str | None
     is_uncertain: bool
+    quote_cluster_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.quote_cluster_id:
+            object.__setattr__(self, "quote_cluster_id", cluster_id("quote", self.quote_id))
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,11 @@ class Event:
     date_value: str | None
     date_start: date | None
     date_end: date | None
+    event_cluster_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.event_cluster_id:
+            object.__setattr__(self, "event_cluster_id", cluster_id("event", self.event_id))
 
 
 @dataclass(frozen=True)

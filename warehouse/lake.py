@@ -2,7 +2,8 @@
 
 Tables that belong to articles are Hive-partitioned by publication month
 (``quotes/published_month=2024-03/data.parquet``; ``published_month=unknown`` for undated
-articles); ``entities``, ``rejects`` and ``runs`` are one file each. Every file carries the
+articles); ``entities``, ``rejects``, ``runs`` and the cluster tables (``stories``,
+``quote_clusters``, ``event_clusters``) are one file each. Every file carries the
 contract schema and ``newsledger.schema_version`` in its metadata. A run rewrites only the
 months it touched; each file is replaced atomically, and ``_manifest.json`` (written last) names
 the run the lake reflects.
@@ -30,7 +31,8 @@ from newsledger.schemas import SCHEMA_VERSION, TABLES, Table
 from warehouse.load import MONTH_SQL
 
 PARTITION_COLUMN = "published_month"
-UNPARTITIONED = ("entities", "rejects", "runs")
+# Tables not tied to one article: one file each (clusters span months).
+UNPARTITIONED = ("entities", "rejects", "runs", "stories", "quote_clusters", "event_clusters")
 MANIFEST = "_manifest.json"
 
 

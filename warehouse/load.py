@@ -1,7 +1,8 @@
 """Load a run's staged Parquet into a DuckDB file in one transaction.
 
 The load is keyed: an article already in the warehouse (same ``article_id``) or from the same
-source file is replaced with all of its rows, so loading the same batch twice leaves the same
+source file is replaced with all of its rows (and its place in stories and clusters,
+``warehouse.corpus``), so loading the same batch twice leaves the same
 rows, and a killed load leaves the database as it was (DuckDB rolls back an open transaction).
 Runs load a private copy of the served database (see ``warehouse.publish``).
 """
@@ -9,13 +10,15 @@ Runs load a private copy of the served database (see ``warehouse.publish``).
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from newsledger.errors import DAMAGED_DATABASE_MARK, WarehouseDamagedError, WarehouseError
-from newsledger.schemas import TABLES, TABLES_BY_NAME
+from newsledger.errors import DAMAGED_DATABASE_MARK, ContractError, WarehouseDamagedError, WarehouseError
+from newsledger.schemas import CORPUS_TABLES, TABLES, TABLES_BY_NAME
+from warehouse import corpus
 from warehouse.ddl import TABLES_FILE, sql_files
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,7 @@ class LoadSummary:
 
     row_counts: dict[str, int]
     touched_months: frozenset[str]
+    cluster_seconds: float = 0.0
 
 
 def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
@@ -107,15 +111,21 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
         if _has_staged(staged_dir, "articles"):
             touched = _replace_staged_articles(con, _staged_glob(staged_dir, "articles"))
         for table in TABLES:
-            if table.name == "runs" or not _has_staged(staged_dir, table.name):
+            if table.name == "runs" or table.name in CORPUS_TABLES or not _has_staged(staged_dir, table.name):
                 continue
-            # Batches overlap on entities (and on articles whose text sits in two files): one row per key.
+            # Batches overlap on entities: one row per key.
             verb = "INSERT OR IGNORE" if table.name in ("entities", "rejects") else "INSERT"
             cols, key = _columns(table.name), ", ".join(table.primary_key)
             con.execute(
                 f"{verb} INTO {table.name} ({cols}) SELECT DISTINCT ON ({key}) {cols} FROM read_parquet($p) ORDER BY {key}",
                 {"p": _staged_glob(staged_dir, table.name)},
             )
+        started = time.perf_counter()
+        if _has_staged(staged_dir, "articles"):
+            new_articles = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM read_parquet($p)", {"p": _staged_glob(staged_dir, "articles")}).fetchall()]
+            touched |= corpus.cluster_new_articles(con, new_articles, MONTH_SQL).touched_months
+            _check_clusters_resolve(con, database_path)
+        cluster_seconds = time.perf_counter() - started
         insert_run_row(con, run_row)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")  # the file must be complete on its own before it is published
@@ -123,9 +133,34 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
     except duckdb.Error as exc:
         _rollback(con)
         raise WarehouseError(str(database_path), f"load failed and was rolled back: {exc}") from exc
+    except ContractError:
+        _rollback(con)
+        raise
     finally:
         con.close()
-    return LoadSummary(counts, frozenset(touched))
+    return LoadSummary(counts, frozenset(touched), cluster_seconds)
+
+
+# Every member row names a cluster that has its summary row.
+_CLUSTER_REFERENCES = (
+    ("articles", "story_id", "stories"),
+    ("quotes", "quote_cluster_id", "quote_clusters"),
+    ("events", "event_cluster_id", "event_clusters"),
+)
+
+
+def _check_clusters_resolve(con: duckdb.DuckDBPyConnection, database_path: Path) -> None:
+    """Refuse to commit a load that left a story, quote or event cluster id without its row.
+
+    Raises:
+        ContractError: a cluster id does not resolve (the load is rolled back).
+    """
+    for table, column, summary in _CLUSTER_REFERENCES:
+        missing = con.execute(
+            f"SELECT {column}, count(*) FROM {table} WHERE {column} NOT IN (SELECT {column} FROM {summary}) GROUP BY 1 ORDER BY 1 LIMIT 3"
+        ).fetchall()
+        if missing:
+            raise ContractError(table, [f"{column} without a row in {summary} in {database_path}: e.g. {missing}"])
 
 
 def _has_staged(staged_dir: Path, table: str) -> bool:
@@ -144,6 +179,7 @@ def _replace_staged_articles(con: duckdb.DuckDBPyConnection, articles: str) -> s
     touched = {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM articles WHERE article_id IN ({replaced})", {"p": articles}).fetchall()}
     touched |= {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM read_parquet($p)", {"p": articles}).fetchall()}
     con.execute(f"CREATE TEMP TABLE replaced AS {replaced}", {"p": articles})
+    corpus.forget_articles(con)
     for child in ARTICLE_CHILDREN:
         con.execute(f"DELETE FROM {child} WHERE article_id IN (SELECT article_id FROM replaced)")
     con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM replaced)")

@@ -56,7 +56,8 @@ def batch_numbers(run_dir: Path) -> list[int]:
 def read_batches(run_dir: Path, numbers: list[int]) -> dict[str, pa.Table]:
     """Read some batches of a run back, one row per primary key (first batch wins).
 
-    The same entity is found by many batches, and the same article text may sit in two files.
+    The same entity is found by many batches. (The same article text in two files is two
+    articles: the article id hashes the file and record too.)
     """
     tables: dict[str, pa.Table] = {}
     for table in EXTRACTED_TABLES:

@@ -58,3 +58,49 @@ COMMENT ON COLUMN mart.article_overview.entities IS 'Distinct entities mentioned
 COMMENT ON COLUMN mart.article_overview.entity_mentions IS 'Entity mentions.';
 COMMENT ON COLUMN mart.article_overview.temporal_expressions IS 'Time expressions.';
 COMMENT ON COLUMN mart.article_overview.events IS 'Dated events.';
+
+COMMENT ON VIEW mart.quote_clusters_by_speaker_month IS 'Quotes per speaker and month counted once per quote cluster (the same words carried by fifty outlets count once); month of first sighting.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.speaker IS 'The speaker most sources give for the quote.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.speaker_entity_id IS 'Entity of the speaker; null when the speaker is not a named entity.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.speaker_type IS 'Entity type of the speaker (PERSON, ORG, ...); null when not an entity.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.month IS 'First day of the month the quote was first seen in.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.quote_clusters IS 'Distinct quotes (clusters) of every type.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.direct_quote_clusters IS 'Distinct quotes in quotation marks.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.indirect_quote_clusters IS 'Distinct reported statements.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.mixed_quote_clusters IS 'Distinct reported statements with a quoted fragment.';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.quotes IS 'Quote rows behind them (copies included).';
+COMMENT ON COLUMN mart.quote_clusters_by_speaker_month.widest_sources IS 'Most outlets that carried one of these quotes.';
+
+COMMENT ON VIEW mart.widely_carried_quotes IS 'Every quote cluster ranked by how widely it was carried: distinct stories, then outlets, then articles.';
+COMMENT ON COLUMN mart.widely_carried_quotes.quote_cluster_id IS 'The quote cluster.';
+COMMENT ON COLUMN mart.widely_carried_quotes.content IS 'Its canonical (longest) words.';
+COMMENT ON COLUMN mart.widely_carried_quotes.quote_type IS 'Type of the quote giving the canonical words.';
+COMMENT ON COLUMN mart.widely_carried_quotes.speaker IS 'The speaker most sources give; null when unattributed.';
+COMMENT ON COLUMN mart.widely_carried_quotes.speaker_entity_id IS 'Entity of the speaker; null when not a named entity.';
+COMMENT ON COLUMN mart.widely_carried_quotes.first_seen_date IS 'Earliest publication date it appeared.';
+COMMENT ON COLUMN mart.widely_carried_quotes.first_article_id IS 'Article it was first seen in.';
+COMMENT ON COLUMN mart.widely_carried_quotes.stories IS 'Distinct stories quoting it.';
+COMMENT ON COLUMN mart.widely_carried_quotes.sources IS 'Distinct outlets quoting it.';
+COMMENT ON COLUMN mart.widely_carried_quotes.articles IS 'Articles quoting it.';
+COMMENT ON COLUMN mart.widely_carried_quotes.quotes IS 'Quote rows in the cluster.';
+COMMENT ON COLUMN mart.widely_carried_quotes.carried_rank IS '1 for the most widely carried (ties share a rank).';
+
+COMMENT ON VIEW mart.story_sizes_daily IS 'Stories by the day they were first published, with how many copies carried them.';
+COMMENT ON COLUMN mart.story_sizes_daily.published_date IS 'Day of the story''s earliest article.';
+COMMENT ON COLUMN mart.story_sizes_daily.stories IS 'Stories first published that day.';
+COMMENT ON COLUMN mart.story_sizes_daily.articles IS 'Articles (copies) of those stories, whenever published.';
+COMMENT ON COLUMN mart.story_sizes_daily.syndicated_stories IS 'Stories carried by more than one article.';
+COMMENT ON COLUMN mart.story_sizes_daily.largest_story_articles IS 'Articles of the most widely copied story.';
+COMMENT ON COLUMN mart.story_sizes_daily.median_story_articles IS 'Median articles per story.';
+COMMENT ON COLUMN mart.story_sizes_daily.widest_story_sources IS 'Most distinct outlets that carried one of these stories.';
+
+COMMENT ON VIEW mart.event_clusters_timeline IS 'Real-world events once each (mentions across articles clustered), with their date, participants and reach.';
+COMMENT ON COLUMN mart.event_clusters_timeline.event_cluster_id IS 'The event cluster.';
+COMMENT ON COLUMN mart.event_clusters_timeline.date_start IS 'First day of the event''s date; null when unresolved.';
+COMMENT ON COLUMN mart.event_clusters_timeline.date_end IS 'Last day of the event''s date; null when unresolved.';
+COMMENT ON COLUMN mart.event_clusters_timeline.trigger IS 'Trigger of the earliest mention.';
+COMMENT ON COLUMN mart.event_clusters_timeline.event_text IS 'Clause of the earliest mention, as written.';
+COMMENT ON COLUMN mart.event_clusters_timeline.participants IS 'Entities named in any mention, sorted, separated by ''; ''.';
+COMMENT ON COLUMN mart.event_clusters_timeline.mentions IS 'Event rows (mentions) in the cluster.';
+COMMENT ON COLUMN mart.event_clusters_timeline.articles IS 'Articles reporting it.';
+COMMENT ON COLUMN mart.event_clusters_timeline.stories IS 'Distinct stories reporting it.';
