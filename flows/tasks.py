@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.states import State
 
 from expectations.runner import ValidationReport, validate_chunks, warm_up
@@ -59,7 +59,12 @@ def plan(files: list[str], settings: Settings, aliases: AliasMap, full_refresh: 
     found = fingerprint_files(files)
     loaded = {} if full_refresh else load.loaded_files(settings.database_path)
     version = extractor_version(__version__, aliases)
-    return plan_files(found.hashes, loaded, version, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until, sizes=found.sizes), found.faults
+    decided = plan_files(found.hashes, loaded, version, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until, sizes=found.sizes)
+    get_run_logger().info(
+        "%d files: %d to read, %d unchanged, %d outside the date window, %d unreadable",
+        len(files), len(decided.to_process), decided.unchanged, decided.outside_window, len(found.faults),
+    )
+    return decided, found.faults
 
 
 @task(name="stage-input-rejects")
@@ -68,6 +73,8 @@ def stage_input_rejects(run_dir: Path, settings: Settings, problems: list[InputP
     append_faults(settings.warehouse_dir, run_dir.name, faults)
     rejects = problem_rejects(problems, faults, datetime.now(UTC))
     staging.write_batch(run_dir, 0, parsed_tables([], rejects, datetime.now(UTC)).tables)
+    for reject in rejects:
+        get_run_logger().warning("rejected %s: %s", reject.source_path, reject.reason)
     return len(rejects)
 
 
@@ -78,6 +85,7 @@ def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Se
     batch = parsed_tables(read.articles, read.rejects, now)
     append_faults(settings.warehouse_dir, run_dir.name, read.faults + batch.faults)
     staging.write_batch(run_dir, batch_number, batch.tables)
+    get_run_logger().info("batch %d: %d files read, %d articles, %d rejects", batch_number, len(files), batch.tables["articles"].num_rows, batch.tables["rejects"].num_rows)
     return batch.tables["articles"].num_rows
 
 
@@ -89,6 +97,11 @@ def extract_batch(batch_number: int, run_dir: Path, settings: Settings, aliases:
     batch = extracted_tables(results, staged["articles"], staged["rejects"], datetime.now(UTC))
     append_faults(settings.warehouse_dir, run_dir.name, batch.faults)
     staging.write_batch(run_dir, batch_number, batch.tables)
+    get_run_logger().info(
+        "batch %d: %d articles extracted (%d quotes, %d entity mentions, %d events), %d failed",
+        batch_number, batch.tables["articles"].num_rows, batch.tables["quotes"].num_rows, batch.tables["entity_mentions"].num_rows,
+        batch.tables["events"].num_rows, len(batch.faults),
+    )
     return batch_number
 
 
@@ -103,7 +116,10 @@ def quarantine(run_dir: Path, report: ValidationReport, max_share: float) -> int
     decision = decide(len(report.offending), staging.count_staged(run_dir)["articles"], max_share)
     if not decision.allowed:
         raise ContractError("articles", [decision.message, *blamed_examples(report.offending)])
-    return staging.quarantine(run_dir, report.offending, datetime.now(UTC))
+    moved = staging.quarantine(run_dir, report.offending, datetime.now(UTC))
+    if moved:
+        get_run_logger().warning("%d article(s) failed row-level checks and were quarantined to rejects", moved)
+    return moved
 
 
 @task(name="count-staged")
@@ -114,7 +130,9 @@ def count_staged(run_dir: Path) -> dict[str, int]:
 @task(name="load-warehouse", retries=3, retry_delay_seconds=10, retry_condition_fn=_retry_if_transient)
 def load_warehouse(final_dir: Path, settings: Settings, run_row: dict[str, object], fresh: bool) -> tuple[Path, load.LoadSummary]:
     build = publish.prepare_build(settings.database_path, str(run_row["run_id"]), fresh=fresh)
-    return build, load.load_staged_run(build, final_dir, run_row)
+    loaded = load.load_staged_run(build, final_dir, run_row)
+    get_run_logger().info("loaded; the warehouse now holds %s", ", ".join(f"{n} {table}" for table, n in loaded.row_counts.items()))
+    return build, loaded
 
 
 @task(name="publish-warehouse")

@@ -190,6 +190,8 @@ def _run_flow(
         from flows.ingest import ingest_news
         from flows.runners import RunnerKind, build_task_runner
         from newsledger.progress import set_reporter
+        from prefect.logging.handlers import APILogWorker
+
         from newsledger.runlog import attach_file_handler
 
         # After Prefect's import: its logging set-up replaces the root logger's handlers.
@@ -201,16 +203,20 @@ def _run_flow(
         try:
             with server.active(), progress:
                 set_reporter(_BarReporter(progress))
-                result = flow_run(
-                    [str(p) for p in paths],
-                    warehouse=str(settings.warehouse_dir),
-                    full_refresh=full_refresh,
-                    reprocess=reprocess,
-                    since=since.date() if since else None,
-                    until=until.date() if until else None,
-                    wait_seconds=wait,
-                    follow_symlinks=follow_symlinks,
-                )
+                try:
+                    result = flow_run(
+                        [str(p) for p in paths],
+                        warehouse=str(settings.warehouse_dir),
+                        full_refresh=full_refresh,
+                        reprocess=reprocess,
+                        since=since.date() if since else None,
+                        until=until.date() if until else None,
+                        wait_seconds=wait,
+                        follow_symlinks=follow_symlinks,
+                    )
+                finally:
+                    # The run's log lines reach the server before a temporary one stops.
+                    APILogWorker.drain_all(timeout=5)
         finally:
             set_reporter(None)
             server.stop()
@@ -352,6 +358,13 @@ def serve(
             "  export PREFECT_API_URL=http://127.0.0.1:4200/api\nand run this command again."
         )
         raise typer.Exit(EXIT_BAD_ARGUMENTS)
+    from newsledger.prefect_env import PrefectServerUnreachableError, check_server_reachable
+
+    try:
+        check_server_reachable(os.environ["PREFECT_API_URL"])
+    except PrefectServerUnreachableError as error:
+        console.print(f"Error: {error}", style="red", markup=False, soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_BAD_ARGUMENTS) from None
     settings = Settings.from_env(warehouse_dir=warehouse)
     configure_prefect_env()
     settings.export_to_env()

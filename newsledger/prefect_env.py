@@ -3,22 +3,56 @@
 from __future__ import annotations
 
 import os
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsledger.errors import NewsledgerError
+
 DEFAULTS = {
     # Keeping PREFECT_HOME between runs spares the temporary server its database migrations.
     "PREFECT_HOME": str(Path.home() / ".newsledger" / "prefect"),
-    "PREFECT_LOGGING_LEVEL": "WARNING",
-    "PREFECT_LOGGING_TO_API_ENABLED": "false",
+    # Each run's and task's log lines go to the Prefect server (the UI shows them beside the
+    # run); the command line keeps its screen quiet by its own console setting.
+    "PREFECT_LOGGING_LEVEL": "INFO",
+    "PREFECT_LOGGING_TO_API_ENABLED": "true",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     # The temporary server needs longer than the default 20 s on a busy 2-core machine.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
 }
+
+
+class PrefectServerUnreachableError(NewsledgerError):
+    """``PREFECT_API_URL`` names a server that does not answer."""
+
+    def __init__(self, api_url: str, problem: str) -> None:
+        self.api_url = api_url
+        super().__init__(
+            f"no Prefect server answers at PREFECT_API_URL={api_url} ({problem}): start one with `prefect server start` or fix the address"
+        )
+
+
+def check_server_reachable(api_url: str, timeout_seconds: float = 5.0) -> None:
+    """Ask the server's health endpoint, so a wrong address fails in one line, not a traceback.
+
+    Raises:
+        PrefectServerUnreachableError: no answer, or not a healthy Prefect API.
+    """
+    try:
+        with urllib.request.urlopen(f"{api_url.rstrip('/')}/health", timeout=timeout_seconds) as response:
+            if response.status == 200:
+                return
+            problem = f"HTTP {response.status}"
+    except urllib.error.HTTPError as exc:
+        problem = f"HTTP {exc.code}"
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        problem = str(getattr(exc, "reason", exc))
+    raise PrefectServerUnreachableError(api_url, problem)
 
 
 def configure_prefect_env(environ: dict[str, str] | None = None) -> None:
