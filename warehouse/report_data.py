@@ -106,7 +106,8 @@ _EXTRACTED_ROWS: Final = (
     ("events", "events", "events", "events"),
     ("event participants", None, "event_participants", "event_participants"),
 )
-_NOT_EXTRACTED: Final = frozenset({"rejects", "runs"})
+# Bookkeeping, not findings: the run log, rejects (shown apart) and the clustering index.
+_NOT_EXTRACTED: Final = frozenset({"rejects", "runs", "cluster_index", "cluster_links"})
 
 
 @dataclass(frozen=True)
