@@ -10,7 +10,7 @@ from prefect import flow
 from prefect.futures import as_completed
 
 from flows import tasks
-from flows.runners import default_task_runner
+from flows.runners import default_task_runner, release_workers
 from newsledger import __version__
 from newsledger.errors import ContractError
 from newsledger.progress import reporter
@@ -61,25 +61,27 @@ def ingest_news(
     run_dir = settings.staging_dir / run_id
     report_dir = settings.validation_dir / run_id
 
-    clock = StageClock()
+    clock = StageClock(on_lap=reporter().stage_done)
     with run_lock(settings.warehouse_dir, wait_seconds):
         tasks.recover(settings)
-        tasks.warm_up_validation()
         aliases = tasks.read_aliases(settings)
         found = tasks.discover(paths, follow_symlinks)
         plan, unreadable = tasks.plan(found.files, settings, aliases, full_refresh, reprocess, since, until)
+        tasks.warm_up_validation(len(plan.to_process))
         tasks.stage_input_rejects(run_dir, settings, found.problems, unreadable)
         clock.lap("plan")
         reporter().start(len(plan.to_process))
         batches = plan_batches(plan.to_process, settings.batch_size, settings.workers, plan.sizes)
         parsed = [tasks.parse_batch.submit(batch, number, run_dir, settings, aliases) for number, batch in enumerate(batches, start=1)]
         extracted = {
-            tasks.extract_batch.submit(number, run_dir, settings, aliases, wait_for=[parsed[number - 1]]): len(batch)
-            for number, batch in enumerate(batches, start=1)
+            tasks.extract_batch.submit(number, run_dir, settings, aliases, wait_for=[parsed[number - 1]]): number
+            for number in range(1, len(batches) + 1)
         }
         for future in as_completed(list(extracted)):
             future.result()
-            reporter().advance(extracted[future])
+            number = extracted[future]
+            reporter().batch_done(number, parsed[number - 1].result())
+        release_workers()
         chunks = validation_chunks([len(batch) for batch in batches], first_batch=0)
         clock.lap("extract")
 

@@ -11,16 +11,16 @@ from prefect.states import State
 from expectations.runner import ValidationReport, validate_chunks, warm_up
 from newsledger import __version__
 from newsledger.errors import ContractError, WarehouseError
-from newsledger.inputs import Discovery, InputProblem, discover_inputs, fingerprint_files, problem_rejects, read_alias_file
-from newsledger.nlp import load_pipeline
+from newsledger.inputs import Discovery, InputProblem, discover_inputs, problem_rejects, read_alias_file
+from newsledger.planning import plan_inputs
+from newsledger.progress import each_reported, reporter
 from newsledger.settings import Settings
 from newsledger.runlog import append_faults
 from transforms.aliases import AliasMap, extractor_version
 from transforms.articles import ReadOptions
 from transforms.batch_reading import read_batch
-from transforms.extract import extract_articles
 from transforms.faults import Fault
-from transforms.incremental import FilePlan, plan_files
+from transforms.incremental import FilePlan
 from transforms.quarantine import blamed_examples, decide
 from transforms.records import Article
 from transforms.tables import extracted_tables, parsed_tables
@@ -40,8 +40,10 @@ def recover(settings: Settings) -> None:
 
 
 @task(name="warm-up-validation")
-def warm_up_validation() -> None:
-    warm_up()
+def warm_up_validation(files_to_read: int) -> None:
+    # Great Expectations imports for seconds: in the background, and only when rows will come.
+    if files_to_read:
+        warm_up()
 
 
 @task(name="read-aliases")
@@ -56,15 +58,12 @@ def discover(paths: list[str], follow_symlinks: bool) -> Discovery:
 
 @task(name="plan-files", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
 def plan(files: list[str], settings: Settings, aliases: AliasMap, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> tuple[FilePlan, list[Fault]]:
-    found = fingerprint_files(files)
-    loaded = {} if full_refresh else load.loaded_files(settings.database_path)
-    version = extractor_version(__version__, aliases)
-    decided = plan_files(found.hashes, loaded, version, full_refresh=full_refresh, reprocess=reprocess, since=since, until=until, sizes=found.sizes)
+    decided, faults = plan_inputs(files, settings.database_path, aliases, full_refresh, reprocess, since, until)
     get_run_logger().info(
         "%d files: %d to read, %d unchanged, %d outside the date window, %d unreadable",
-        len(files), len(decided.to_process), decided.unchanged, decided.outside_window, len(found.faults),
+        len(files), len(decided.to_process), decided.unchanged, decided.outside_window, len(faults),
     )
-    return decided, found.faults
+    return decided, faults
 
 
 @task(name="stage-input-rejects")
@@ -86,14 +85,19 @@ def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Se
     append_faults(settings.warehouse_dir, run_dir.name, read.faults + batch.faults)
     staging.write_batch(run_dir, batch_number, batch.tables)
     get_run_logger().info("batch %d: %d files read, %d articles, %d rejects", batch_number, len(files), batch.tables["articles"].num_rows, batch.tables["rejects"].num_rows)
+    reporter().parsed(batch_number, len(files), batch.tables["articles"].num_rows)
     return batch.tables["articles"].num_rows
 
 
 @task(name="extract-batch")
 def extract_batch(batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
+    # Imported here: only the processes that extract need spaCy (the run's main process does not).
+    from newsledger.nlp import load_pipeline
+    from transforms.extract import extract_articles
+
     staged = staging.read_parsed_batch(run_dir, batch_number)
     articles = [Article(**row) for row in staged["articles"].to_pylist()]
-    results = list(extract_articles(articles, load_pipeline(settings.spacy_model), aliases))
+    results = list(each_reported(extract_articles(articles, load_pipeline(settings.spacy_model), aliases), batch_number))
     batch = extracted_tables(results, staged["articles"], staged["rejects"], datetime.now(UTC))
     append_faults(settings.warehouse_dir, run_dir.name, batch.faults)
     staging.write_batch(run_dir, batch_number, batch.tables)

@@ -6,21 +6,29 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
 from newsledger.errors import ContractError, NewsledgerError, WarehouseError
 from newsledger.settings import DEFAULT_WAREHOUSE, Settings
+
+if TYPE_CHECKING:
+    from flows.ingest import RunResult
+    from flows.worker_pool import EarlyStart
+    from newsledger.local_server import ServerState
+    from newsledger.prefect_env import RunServer
+    from newsledger.run_progress import RunDisplay
 
 app = typer.Typer(
     help="newsledger: turn raw news-article files into a DuckDB + Parquet warehouse of quotes, entities and dated events.",
@@ -52,6 +60,11 @@ EXIT_UNEXPECTED = 1
 EXIT_VALIDATION_FAILED = 2
 EXIT_WAREHOUSE_ERROR = 3
 EXIT_BAD_ARGUMENTS = 4
+# One line per run in DIR/logs/: the summary's times (bench/fixed_cost.py reads them).
+TIMINGS_FILE = "timings.jsonl"
+# Set once a run has printed its summary: the process then exits without the interpreter's
+# teardown of Prefect, Great Expectations and pandas (a second after the summary).
+_EXIT_WITHOUT_TEARDOWN = False
 
 WarehouseOption = Annotated[
     Path | None,
@@ -65,21 +78,7 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-class _BarReporter:
-    """Shows a progress bar of files extracted while the flow runs."""
-
-    def __init__(self, progress: Progress) -> None:
-        self.progress = progress
-        self.task_id = progress.add_task("extracting", total=None)
-
-    def start(self, total_files: int) -> None:
-        self.progress.update(self.task_id, total=total_files, completed=0)
-
-    def advance(self, files: int) -> None:
-        self.progress.advance(self.task_id, files)
-
-
-def _summary_table(result: object, warehouse: Path) -> RichTable:
+def _summary_table(result: object, warehouse: Path, timings: list[tuple[str, float]]) -> RichTable:
     counts = result.counts  # type: ignore[attr-defined]
     table = RichTable(title=f"run {result.run_id} -> {warehouse}", show_header=True)  # type: ignore[attr-defined]
     table.add_column("what")
@@ -99,9 +98,10 @@ def _summary_table(result: object, warehouse: Path) -> RichTable:
     ]
     for label, value, total_key in rows:
         table.add_row(label, str(value), "" if total_key is None else str(totals.get(total_key, "")))
-    table.add_row("time taken", f"{result.seconds:.1f} s", "")  # type: ignore[attr-defined]
-    for stage, seconds in result.stage_seconds.items():  # type: ignore[attr-defined]
-        table.add_row(f"  {stage}", f"{seconds:.1f} s", "")
+    # From the process's start to this table: the rows below add up to it.
+    table.add_row("time taken", f"{sum(seconds for _, seconds in timings):.1f} s", "")
+    for step, seconds in timings:
+        table.add_row(f"  {step}", f"{seconds:.1f} s", "")
     return table
 
 
@@ -146,6 +146,11 @@ def run(
     warehouse is unchanged. Exit 3: the warehouse could not be written (another run holds it,
     no space, no permission, damaged file). Exit 4: bad arguments or input paths. Exit 130/143:
     interrupted (Ctrl-C / SIGTERM). Exit 1: an unexpected error (traceback in the log).
+
+    Runs report to the Prefect server PREFECT_API_URL names; without one, to a local server
+    the first run starts and later runs reuse (`newsledger server status|stop`;
+    NEWSLEDGER_PREFECT_SERVER=temporary gives each run its own). The summary's times run from
+    the start of the command and add up to its wall time; DIR/logs/timings.jsonl keeps them.
     """
     settings = Settings.from_env(
         warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers, aliases_file=aliases, max_quarantine_share=max_quarantine_share
@@ -170,84 +175,185 @@ def _run_flow(
     paths: list[Path], settings: Settings, full_refresh: bool, reprocess: bool, since: datetime | None, until: datetime | None,
     wait: float, runner: Runner, dask_address: str | None, follow_symlinks: bool, verbose: bool,
 ) -> None:
-    from newsledger.prefect_env import SharedTemporaryServer, configure_prefect_env
-    from newsledger.processes import clear_leftover_processes, end_run_on_signals
+    """Run the flow, with the seconds before and after it overlapped where they can be.
 
+    The Prefect server is found (or launched) before Prefect is imported; worker processes
+    start loading the model while Prefect imports, when the plan will have batches for them
+    (``flows.worker_pool.EarlyStart``); Great Expectations imports while the flow starts.
+    """
+    from newsledger.prefect_env import configure_prefect_env, open_run_server
+    from newsledger.processes import clear_leftover_processes, end_run_on_signals
+    from newsledger.run_progress import RunDisplay, RunTimeline
+
+    timeline = RunTimeline.from_process_start()
     clear_leftover_processes()
     with end_run_on_signals():
         configure_prefect_env()
         # The flow reads its settings from the environment (deployments pass only JSON parameters).
         settings.export_to_env()
-        import os
-
         if verbose:
             os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
         else:
             # Prefect prints every failed task's traceback; our one-line errors say what to do
             # and the tracebacks go to the run log (Prefect reads PREFECT_LOGGING_<path> overrides).
             os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
-        server = SharedTemporaryServer()
-        from expectations.runner import warm_up
-        from flows.ingest import ingest_news
-        from flows.runners import RunnerKind, build_task_runner
-        from newsledger.progress import set_reporter
-        from prefect.logging.handlers import APILogWorker
-
-        from newsledger.runlog import attach_file_handler
-
-        # After Prefect's import: its logging set-up replaces the root logger's handlers.
-        attach_file_handler(settings.warehouse_dir, logging.WARNING)
-
-        warm_up()  # Great Expectations imports while the temporary server starts
-        flow_run = ingest_news.with_options(task_runner=build_task_runner(RunnerKind(runner.value), settings.workers, dask_address))
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True)
+        server = open_run_server(settings)
+        early = _start_workers_early(paths, settings, full_refresh, reprocess, since, until, follow_symlinks) if runner is Runner.process else None
+        if console.is_terminal:
+            console.print(f"newsledger run: {len(paths)} input path(s) -> {settings.warehouse_dir}; Prefect server: {_server_words(server)}",
+                          markup=False, highlight=False, soft_wrap=True)
+        display = RunDisplay(console, timeline)
         try:
-            with server.active(), progress:
-                set_reporter(_BarReporter(progress))
-                try:
-                    result = flow_run(
-                        [str(p) for p in paths],
-                        warehouse=str(settings.warehouse_dir),
-                        full_refresh=full_refresh,
-                        reprocess=reprocess,
-                        since=since.date() if since else None,
-                        until=until.date() if until else None,
-                        wait_seconds=wait,
-                        follow_symlinks=follow_symlinks,
-                    )
-                finally:
-                    # The run's log lines reach the server before a temporary one stops.
-                    APILogWorker.drain_all(timeout=5)
+            with display:
+                result = _flow_with_display(paths, settings, full_refresh, reprocess, since, until, wait, runner, dask_address, follow_symlinks,
+                                            server, early, display)
+                display.status("finishing: run report")
+                report_path = _write_run_report(settings.warehouse_dir, result.run_id)
         finally:
-            set_reporter(None)
-            server.stop()
-    out.print(_summary_table(result, settings.warehouse_dir))
-    _print_run_report(settings.warehouse_dir, result.run_id)
+            server.close()
+    timings = timeline.rows()
+    _record_timings(settings.warehouse_dir, result.run_id, timings, server.kind, early, timeline.started_at)
+    out.print(_summary_table(result, settings.warehouse_dir, timings))
+    if report_path is not None:
+        sys.stdout.flush()
+        sys.stdout.write(f"run report: {report_path}\n")
     if result.counts.files_seen == 0:
         console.print("[yellow]No files found[/yellow] (only hidden files or nothing under the given folders): nothing was loaded.")
     if result.counts.files_rejected:
         out.print(f"[yellow]{result.counts.files_rejected} file(s) or record(s) rejected[/yellow]: newsledger sql \"select source_path, stage, reason from rejects\"", soft_wrap=True)
+    global _EXIT_WITHOUT_TEARDOWN
+    _EXIT_WITHOUT_TEARDOWN = True
 
 
-def _print_run_report(warehouse_dir: Path, run_id: str) -> None:
-    """Write the run's HTML report and print its path unwrapped; a report that fails never fails a loaded run."""
+def _flow_with_display(
+    paths: list[Path], settings: Settings, full_refresh: bool, reprocess: bool, since: datetime | None, until: datetime | None,
+    wait: float, runner: Runner, dask_address: str | None, follow_symlinks: bool, server: RunServer, early: EarlyStart | None, display: RunDisplay,
+) -> RunResult:
+    """Import the flow, wait for the server, run the flow with its progress on ``display``; its logs and events reach the server."""
+    from expectations.runner import warm_up
+    from flows.ingest import ingest_news
+    from flows.runners import RunnerKind, build_task_runner
+    from newsledger.progress import set_reporter
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+    from prefect.settings import temporary_settings
+
+    from newsledger.runlog import attach_file_handler
+
+    # After Prefect's import: its logging set-up replaces the root logger's handlers.
+    attach_file_handler(settings.warehouse_dir, logging.WARNING)
+    display.timeline.mark("start-up")
+    pool, batches = early.result() if early is not None else (None, None)
+    if batches != 0:
+        warm_up()  # Great Expectations imports while the flow starts and the workers extract
+    display.status(f"starting: Prefect server ({server.kind})")
+    server.wait_ready()
+    display.timeline.mark("Prefect server")
+    display.status("starting the flow run")
+    flow_run = ingest_news.with_options(task_runner=build_task_runner(RunnerKind(runner.value), settings.workers, dask_address, pool))
+    set_reporter(display)
+    # The run report's plotting library imports while the flow runs (the main process mostly
+    # waits for its workers), not after it.
+    threading.Thread(target=_import_report_modules, name="newsledger-report-import", daemon=True).start()
+    try:
+        # The flow-run heartbeat's thread sleeps in whole seconds and made every run wait up to a
+        # second at its end; nothing watches the heartbeats of a command-line run.
+        with server.active(), temporary_settings(updates={"flows.heartbeat_frequency": None}):
+            try:
+                return flow_run(
+                    [str(p) for p in paths],
+                    warehouse=str(settings.warehouse_dir),
+                    full_refresh=full_refresh,
+                    reprocess=reprocess,
+                    since=since.date() if since else None,
+                    until=until.date() if until else None,
+                    wait_seconds=wait,
+                    follow_symlinks=follow_symlinks,
+                )
+            finally:
+                # The run's log lines and task-run events reach the server before a temporary one
+                # stops or the process exits.
+                APILogWorker.drain_all(timeout=5)
+                EventsWorker.drain_all(timeout=5)
+    finally:
+        set_reporter(None)
+
+
+def _import_report_modules() -> None:
+    import matplotlib.figure  # noqa: F401
+    from matplotlib.backends import backend_svg  # noqa: F401
+
+    import newsledger.report  # noqa: F401
+
+
+def _start_workers_early(
+    paths: list[Path], settings: Settings, full_refresh: bool, reprocess: bool, since: datetime | None, until: datetime | None, follow_symlinks: bool,
+) -> EarlyStart:
+    """Start the workers the flow's plan will need, while Prefect imports (see ``flows.worker_pool``)."""
+    from flows.worker_pool import EarlyStart
+    from newsledger.planning import expected_batches
+
+    def batches() -> int:
+        return expected_batches([str(p) for p in paths], settings, full_refresh, reprocess, since.date() if since else None,
+                                until.date() if until else None, follow_symlinks)
+
+    return EarlyStart(batches, settings.workers, settings.spacy_model)
+
+
+def _server_words(server: RunServer) -> str:
+    return {
+        "standing": f"{server.api_url} (PREFECT_API_URL)",
+        "shared": f"{server.api_url} (shared, already running)",
+        "started": f"{server.api_url} (shared, starting now; later runs reuse it; `newsledger server stop` stops it)",
+    }.get(server.kind, "a temporary one, for this run")
+
+
+def _record_timings(warehouse_dir: Path, run_id: str, timings: list[tuple[str, float]], server_kind: str, early: EarlyStart | None, started_at: float) -> None:
+    """Append the run's timings to DIR/logs/timings.jsonl: the summary's steps, and when the workers started early were ready."""
+    from newsledger.runlog import log_path
+
+    import resource
+
+    pool = early.pool if early is not None else None
+    ready = pool.ready_at() if pool is not None else None
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    entry = {
+        "run_id": run_id,
+        "seconds": round(sum(seconds for _, seconds in timings), 3),
+        "steps": {step: round(seconds, 3) for step, seconds in timings},
+        "prefect_server": server_kind,
+        "workers_started_early": pool.started if pool is not None else 0,
+        "workers_ready_after": None if ready is None else round(ready - started_at, 3),
+        # CPU seconds of this process and of its ended children (the workers): on a busy
+        # machine the wall time varies, the CPU time much less.
+        "cpu_seconds": {"main": round(own.ru_utime + own.ru_stime, 2), "workers": round(children.ru_utime + children.ru_stime, 2)},
+    }
+    try:
+        with log_path(warehouse_dir).with_name(TIMINGS_FILE).open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(entry) + "\n")
+    except OSError:
+        pass  # timings are for benchmarks and curiosity: never a reason to fail a loaded run
+
+
+def _write_run_report(warehouse_dir: Path, run_id: str) -> Path | None:
+    """Write the run's HTML report; a report that fails never fails a loaded run (None, and a line saying so)."""
     from newsledger.report import write_run_report
 
     try:
-        path = write_run_report(warehouse_dir, run_id)
+        return write_run_report(warehouse_dir, run_id)
     except (NewsledgerError, OSError, ValueError) as error:
         from newsledger.runlog import file_only_logger
 
         file_only_logger().warning("the run report could not be written", exc_info=True)
         console.print(f"Run report not written ({error}); `newsledger report` tries again.", style="yellow", markup=False, soft_wrap=True)
-        return
-    sys.stdout.flush()
-    sys.stdout.write(f"run report: {path}\n")
+        return None
 
 
 @contextmanager
 def _errors_to_exit_codes(settings: Settings, log_file: Path | None, debug: bool) -> Iterator[None]:
     """One line and the documented exit code for every error; the traceback goes to the log."""
+    from newsledger.local_server import ServerStartError
+
     where = f" (details in {log_file})" if log_file else ""
     try:
         yield
@@ -260,6 +366,8 @@ def _errors_to_exit_codes(settings: Settings, log_file: Path | None, debug: bool
         raise typer.Exit(EXIT_VALIDATION_FAILED) from None
     except WarehouseError as error:
         _fail(f"Warehouse error: {error}{where}", EXIT_WAREHOUSE_ERROR, debug)
+    except ServerStartError as error:
+        _fail(f"Error: {error}", EXIT_UNEXPECTED, debug)
     except NewsledgerError as error:
         _fail(f"Error: {error}", EXIT_BAD_ARGUMENTS, debug)
     except OSError as error:
@@ -349,8 +457,6 @@ def serve(
     address. Runs then appear in the Prefect UI; failed runs are retried only for transient
     warehouse errors, never for bad input.
     """
-    import os
-
     from newsledger.prefect_env import configure_prefect_env
 
     if not os.environ.get("PREFECT_API_URL"):
@@ -418,6 +524,86 @@ def report(
             raise typer.Exit(EXIT_BAD_ARGUMENTS)
 
 
+server_app = typer.Typer(
+    help="The local Prefect server that runs share when PREFECT_API_URL names none: started by the first run, kept for the next ones.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(server_app, name="server")
+
+
+def _server_home() -> Path:
+    from newsledger.local_server import prefect_home
+    from newsledger.prefect_env import configure_prefect_env
+
+    configure_prefect_env()
+    return prefect_home()
+
+
+def _describe_server(state: ServerState, home: Path) -> str:
+    from newsledger.local_server import last_used
+
+    used = last_used(home)
+    idle = f"stops after {state.idle_minutes:g} min without a run" if state.idle_minutes else "never stops by itself"
+    since = f", last used {datetime.fromtimestamp(used).astimezone():%Y-%m-%d %H:%M:%S}" if used else ""
+    return (f"Prefect server {state.api_url} (pid {state.pid}, Prefect {state.prefect_version}, started {state.started_at}{since}; {idle}); "
+            f"PREFECT_HOME {home}")
+
+
+@server_app.command("status", epilog="Example:  newsledger server status")
+def server_status() -> None:
+    """Say whether the shared Prefect server runs, where, and since when (exit 0; exit 3 when none runs)."""
+    from newsledger.local_server import find_server
+
+    home = _server_home()
+    state = find_server(home)
+    if state is None:
+        sys.stdout.write(f"no shared Prefect server runs for PREFECT_HOME {home}; the next `newsledger run` starts one\n")
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR)
+    sys.stdout.write(_describe_server(state, home) + "\n")
+
+
+@server_app.command("start", epilog="Example:  newsledger server start   # before a demo, so the first run does not wait for it")
+def server_start() -> None:
+    """Start the shared Prefect server now (or find it running) and wait until it answers.
+
+    Runs start it when they need it; this only moves the wait (10-20 s on a small machine)
+    ahead. Exit 3: it did not start (its log is named).
+    """
+    from newsledger.local_server import ServerStartError, start_shared_server
+
+    home = _server_home()
+    try:
+        state = start_shared_server(home, Settings.from_env().prefect_server_idle_minutes)
+    except ServerStartError as error:
+        console.print(f"Error: {error}", style="red", markup=False, soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
+    sys.stdout.write(_describe_server(state, home) + "\n")
+
+
+@server_app.command("stop", epilog="Example:  newsledger server stop --wait 600   # after tonight's run, if one is going on")
+def server_stop(
+    wait: Annotated[float, typer.Option(help="Seconds to wait for runs using the server to end.", min=0)] = 0.0,
+) -> None:
+    """Stop the shared Prefect server (runs started later start a new one).
+
+    A server that a run is using is not stopped: exit 3 with one line, unless the runs end
+    within --wait. Exit 0 when it was stopped or none was running.
+    """
+    from newsledger.local_server import ServerBusyError, stop_shared_server
+
+    home = _server_home()
+    try:
+        stopped = stop_shared_server(home, wait)
+    except ServerBusyError as error:
+        console.print(f"Error: {error}", style="red", markup=False, soft_wrap=True, highlight=False)
+        raise typer.Exit(EXIT_WAREHOUSE_ERROR) from None
+    if stopped is None:
+        sys.stdout.write(f"no shared Prefect server was running for PREFECT_HOME {home}\n")
+    else:
+        sys.stdout.write(f"stopped the Prefect server {stopped.api_url} (pid {stopped.pid})\n")
+
+
 def _configure_logging(verbose: bool) -> None:
     """Warnings to the screen (everything with --verbose); Prefect's own records only with --verbose.
 
@@ -453,7 +639,23 @@ def main() -> None:
     except typer.Abort:
         console.print("interrupted")
         code = 130
-    sys.exit(code if isinstance(code, int) else 0)
+    code = code if isinstance(code, int) else 0
+    if _EXIT_WITHOUT_TEARDOWN:
+        _exit_now(code)
+    sys.exit(code)
+
+
+def _exit_now(code: int) -> None:
+    """End a finished run's process at once: everything is written, flushed and sent.
+
+    Tearing down the interpreter (Prefect's threads, Great Expectations, pandas, collected
+    module by module) took about a second after the summary had been printed. The flow's
+    log lines and events were drained to the server, the warehouse is published and closed.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ def render_table_reference() -> str:
     """Markdown: one section per table, one row per column."""
     parts = []
     for table in TABLES:
-        parts.append(f"### `{table.name}`\n\n{table.description} Key: `{', '.join(table.primary_key)}`.\n")
+        enforced = "" if table.key_enforced else " (kept unique by the load and checked by its suite, not enforced by DuckDB)"
+        parts.append(f"### `{table.name}`\n\n{table.description} Key: `{', '.join(table.primary_key)}`{enforced}.\n")
         parts.append("| column | type | null? | description |\n|---|---|---|---|")
         for field in table.schema:
             description = field_meta(field, "description") or ""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from newsledger.errors import NewsledgerError
+
+if TYPE_CHECKING:  # spaCy imports in the processes that load the model, not in every importer
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Quiet, fast defaults for Prefect, set before Prefect is imported (users' settings win)."""
+"""Quiet, fast defaults for Prefect, and the Prefect server a run reports to, set up before Prefect is imported (users' settings win)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,15 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from newsledger.errors import NewsledgerError
+from newsledger.errors import BadArgumentError, NewsledgerError
+from newsledger.settings import Settings
+
+if TYPE_CHECKING:
+    from newsledger.local_server import ServerHandle
 
 DEFAULTS = {
     # Keeping PREFECT_HOME between runs spares the temporary server its database migrations.
@@ -64,6 +69,97 @@ def configure_prefect_env(environ: dict[str, str] | None = None) -> None:
     Path(env["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 
 
+SERVER_MODES = ("shared", "temporary")
+
+
+class RunServer(Protocol):
+    """The Prefect server a run reports to.
+
+    Attributes:
+        kind: ``standing`` (``PREFECT_API_URL``), ``shared`` (the local server runs share, found
+            running), ``started`` (the shared server, launched by this run) or ``temporary``.
+    """
+
+    kind: str
+
+    @property
+    def api_url(self) -> str | None:
+        """The API address; None while a temporary server is starting."""
+
+    def wait_ready(self) -> None:
+        """Return once the server answers."""
+
+    def active(self) -> AbstractContextManager[None]:
+        """Make the server the API of everything run inside the block."""
+
+    def close(self) -> None:
+        """The run is done with the server (a temporary one stops). Safe to call twice."""
+
+
+class StandingServer:
+    """A server the user runs and names in ``PREFECT_API_URL``: nothing to start or stop."""
+
+    kind = "standing"
+
+    def __init__(self, api_url: str) -> None:
+        self.api_url = api_url
+
+    def wait_ready(self) -> None:
+        pass
+
+    def active(self) -> AbstractContextManager[None]:
+        return nullcontext()
+
+    def close(self) -> None:
+        pass
+
+
+class SharedServer:
+    """The local server runs share (``newsledger.local_server``), set as ``PREFECT_API_URL``."""
+
+    def __init__(self, handle: ServerHandle) -> None:
+        self._handle = handle
+        self.kind = handle.kind
+        self.api_url = handle.api_url
+        os.environ["PREFECT_API_URL"] = handle.api_url
+
+    def wait_ready(self) -> None:
+        self._handle.wait_ready()
+
+    def active(self) -> AbstractContextManager[None]:
+        return nullcontext()
+
+    def close(self) -> None:
+        self._handle.release()
+        if os.environ.get("PREFECT_API_URL") == self.api_url:
+            del os.environ["PREFECT_API_URL"]
+
+
+def open_run_server(settings: Settings) -> RunServer:
+    """The Prefect server of a run: the one ``PREFECT_API_URL`` names, else the shared local one
+    (found or launched; call before Prefect is imported, which reads the address it sets in
+    ``PREFECT_API_URL``), else a temporary one.
+
+    Returns at once; ``wait_ready`` before the flow starts.
+
+    Raises:
+        BadArgumentError: ``NEWSLEDGER_PREFECT_SERVER`` is neither shared nor temporary.
+        ServerStartError: the shared server could not be launched.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return StandingServer(os.environ["PREFECT_API_URL"])
+    if settings.prefect_server not in SERVER_MODES:
+        raise BadArgumentError(f"NEWSLEDGER_PREFECT_SERVER={settings.prefect_server!r}: use one of {', '.join(SERVER_MODES)}")
+    if settings.prefect_server == "shared":
+        from newsledger.local_server import open_shared_server, prefect_home
+
+        timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", DEFAULTS["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]))
+        handle = open_shared_server(prefect_home(), settings.prefect_server_idle_minutes, timeout)
+        if handle is not None:  # None: a server of another Prefect version holds this PREFECT_HOME
+            return SharedServer(handle)
+    return SharedTemporaryServer()
+
+
 class SharedTemporaryServer:
     """One temporary Prefect server for a run's main process *and* its worker processes.
 
@@ -76,6 +172,8 @@ class SharedTemporaryServer:
     With ``PREFECT_API_URL`` set (a standing server), this does nothing.
     """
 
+    kind = "temporary"
+
     def __init__(self) -> None:
         from prefect.settings import get_current_settings
 
@@ -87,6 +185,18 @@ class SharedTemporaryServer:
 
         self._server = SubprocessASGIServer()
         self._starting = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefect-server").submit(self._server.start)
+
+    @property
+    def api_url(self) -> str | None:
+        return self._server.api_url if self._server is not None and self._server.port is not None else None
+
+    def wait_ready(self) -> None:
+        """Wait until the server has started (raises what its start-up raised)."""
+        if self._starting is not None:
+            self._starting.result()
+
+    def close(self) -> None:
+        self.stop()
 
     @contextmanager
     def active(self) -> Iterator[None]:

@@ -265,6 +265,8 @@ def _send(process: psutil.Process, signum: int) -> None:
 def _say(text: str) -> None:
     # os.write, not print: a signal may land while the main thread holds sys.stderr's lock.
     try:
+        if os.isatty(2):
+            text = "\x1b[?25h" + text  # the progress display hid the cursor; nothing else will show it again
         os.write(2, text.encode())
     except (OSError, ValueError):
         pass

@@ -171,7 +171,7 @@ def _stages(data: RunReportData, plots: Mapping[str, str]) -> str:
         rows.append(("total recorded", f"{sum(data.stage_seconds.values()):.1f}"))
         parts.append(_table(("stage", "seconds"), rows, numeric=(1,)))
         if "load" not in data.stage_seconds:
-            parts.append('<p class="note">Recorded up to validation; loading and publishing follow it (the run\'s summary on screen shows them).</p>')
+            parts.append('<p class="note">Recorded up to validation, and the load\'s clustering step (cluster); the rest of the load and publishing follow (the run\'s summary on screen shows them).</p>')
     else:
         parts.append('<p class="note">This run recorded no stage timings.</p>')
     parts.append("</section>")

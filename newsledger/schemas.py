@@ -11,6 +11,9 @@ Field metadata keys:
 Schema metadata keys:
     description: one line about the table.
     primary_key: comma-separated key columns.
+    key_enforced: ``false`` when DuckDB does not enforce the key (the load keeps it unique and the
+        suites check it): a primary-key index costs a lookup per insert and is rewritten at every
+        commit, which on the largest derived table cost more than the work it guards.
 """
 
 from __future__ import annotations
@@ -50,8 +53,11 @@ def _field(
     return pa.field(name, type_, nullable=nullable, metadata=meta)
 
 
-def _schema(description: str, primary_key: str, fields: list[pa.Field]) -> pa.Schema:
-    return pa.schema(fields, metadata={"description": description, "primary_key": primary_key})
+def _schema(description: str, primary_key: str, fields: list[pa.Field], *, key_enforced: bool = True) -> pa.Schema:
+    metadata = {"description": description, "primary_key": primary_key}
+    if not key_enforced:
+        metadata["key_enforced"] = "false"
+    return pa.schema(fields, metadata=metadata)
 
 
 def _span_fields(what: str) -> list[pa.Field]:
@@ -246,7 +252,7 @@ RUNS = _schema(
         _field("temporal_expressions", pa.int64(), "Temporal expressions extracted by this run."),
         _field("events", pa.int64(), "Events extracted by this run."),
         _field("validation_passed", pa.bool_(), "True when every validation suite passed."),
-        _field("stage_seconds", pa.string(), "Wall-clock seconds per stage (plan, extract, validate, load, publish), as JSON.", nullable=True),
+        _field("stage_seconds", pa.string(), "Wall-clock seconds per stage (plan, extract, validate, and cluster: the load's clustering step), as JSON.", nullable=True),
         _field("extractor_version", pa.string(), "Version of newsledger that ran."),
         _field("message", pa.string(), "Why the run failed; null on success.", nullable=True),
     ],
@@ -312,20 +318,28 @@ EVENT_CLUSTERS = _schema(
 CLUSTER_KINDS = ("story", "quote", "event")
 
 CLUSTER_INDEX = _schema(
-    "The persisted near-duplicate index: locality-sensitive band keys of each article, quote and event, so a new one is "
-    "compared only with those sharing a key.",
+    "The persisted near-duplicate index: each article, quote and event's fingerprint (copies of one text share it), and the "
+    "keys of each text under its representative (its member with the smallest id), so a new text is compared only with "
+    "those sharing a key.",
     "kind,member_id,band",
     [
         _field("kind", pa.string(), "What is indexed: story (an article's text), quote or event.", allowed=CLUSTER_KINDS),
         _field("member_id", pa.string(), "The article_id, quote_id or event_id indexed."),
         ARTICLE_ID,
-        _field("band", pa.int32(), "Number of the MinHash band (1000 and up: a quote's anchor 4-grams; 0 for an event's date-and-trigger block)."),
-        _field("band_key", pa.int64(), "Hash of the band's number and MinHash values (or of the anchor or block); equal keys make two members candidates."),
+        _field(
+            "band",
+            pa.int32(),
+            "Which key: -1 the member's fingerprint; below -1 keys that join without comparison (an event's actors, or its places when it names none); "
+            "0 and up keys that make candidates: MinHash bands (a quote's anchor 4-grams from 1000, its near-identity keys "
+            "from 5000, in speaker role r at r * 10000 + band; an event's date-and-trigger block at 0).",
+        ),
+        _field("band_key", pa.int64(), "Hash of the band's number and MinHash values (or of the fingerprint, anchor, block or participant); equal keys make two members candidates."),
     ],
+    key_enforced=False,
 )
 
 CLUSTER_LINKS = _schema(
-    "Verified near-duplicate pairs (candidates that passed the comparison); clusters are their connected components.",
+    "Verified pairs of texts (candidates that passed the comparison), between their representatives; with the copies that share a fingerprint in cluster_index, clusters are their connected components.",
     "kind,member_id,linked_member_id",
     [
         _field("kind", pa.string(), "What is linked: story (articles), quote or event.", allowed=CLUSTER_KINDS),
@@ -351,6 +365,10 @@ class Table:
     @property
     def primary_key(self) -> tuple[str, ...]:
         return tuple(self.schema.metadata[b"primary_key"].decode().split(","))
+
+    @property
+    def key_enforced(self) -> bool:
+        return self.schema.metadata.get(b"key_enforced", b"true") != b"false"
 
 
 # Load order: a table comes after every table it references.

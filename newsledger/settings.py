@@ -33,6 +33,11 @@ class Settings:
             beyond it the load is blocked (exit 2).
         source_pattern: regular expression over the file path whose group ``source`` names the
             outlet when the record does not (``NEWSLEDGER_SOURCE_PATTERN``; empty = none).
+        prefect_server: without ``PREFECT_API_URL``, ``shared`` (runs share a local Prefect
+            server that outlives them, ``newsledger.local_server``) or ``temporary`` (each run
+            starts its own) (``NEWSLEDGER_PREFECT_SERVER``).
+        prefect_server_idle_minutes: the shared server stops after this long without a run;
+            0 = never (``NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES``).
     """
 
     warehouse_dir: Path = DEFAULT_WAREHOUSE
@@ -43,6 +48,8 @@ class Settings:
     aliases_file: Path | None = None
     max_quarantine_share: float = 0.05
     source_pattern: str | None = DEFAULT_SOURCE_PATTERN
+    prefect_server: str = "shared"
+    prefect_server_idle_minutes: float = 120
 
     @property
     def aliases_path(self) -> Path:
@@ -76,6 +83,8 @@ class Settings:
         if self.aliases_file is not None:
             env["NEWSLEDGER_ALIASES"] = str(self.aliases_file)
         env["NEWSLEDGER_SOURCE_PATTERN"] = self.source_pattern or ""
+        env["NEWSLEDGER_PREFECT_SERVER"] = self.prefect_server
+        env["NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES"] = f"{self.prefect_server_idle_minutes:g}"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -98,6 +107,10 @@ class Settings:
             settings = replace(settings, max_quarantine_share=float(env["NEWSLEDGER_MAX_QUARANTINE_SHARE"]))
         if "NEWSLEDGER_SOURCE_PATTERN" in env:
             settings = replace(settings, source_pattern=env["NEWSLEDGER_SOURCE_PATTERN"] or None)
+        if "NEWSLEDGER_PREFECT_SERVER" in env:
+            settings = replace(settings, prefect_server=env["NEWSLEDGER_PREFECT_SERVER"])
+        if "NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES" in env:
+            settings = replace(settings, prefect_server_idle_minutes=float(env["NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES"]))
         given = {k: v for k, v in overrides.items() if v is not None}
         for key in ("warehouse_dir", "aliases_file"):
             if key in given:

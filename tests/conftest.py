@@ -24,6 +24,24 @@ SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _stop_the_shared_server_the_session_started():
+    """Runs of the command line without PREFECT_API_URL start the shared local Prefect server
+    (newsledger.local_server); one the session started is stopped at its end, unless a run
+    (of another session) still uses it: its idle timeout ends it then."""
+    from newsledger.local_server import ServerBusyError, find_server, prefect_home, stop_shared_server
+
+    home = prefect_home()
+    before = find_server(home)
+    yield
+    after = find_server(home)
+    if after is not None and after != before:
+        try:
+            stop_shared_server(home)
+        except ServerBusyError:
+            pass
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from newsledger.nlp import load_pipeline

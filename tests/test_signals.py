@@ -259,10 +259,15 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def start_run(corpus: Path, warehouse: Path) -> subprocess.Popen:
-    """A real run with the temporary Prefect server, in a session of its own."""
+def start_run(corpus: Path, warehouse: Path, shared_home: Path | None = None) -> subprocess.Popen:
+    """A real run in a session of its own, with a temporary Prefect server of its own (or the
+    shared server of ``shared_home``)."""
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["NEWSLEDGER_WORKERS"] = "2"
+    if shared_home is None:
+        env["NEWSLEDGER_PREFECT_SERVER"] = "temporary"
+    else:
+        env.update(NEWSLEDGER_PREFECT_SERVER="shared", PREFECT_HOME=str(shared_home))
     return subprocess.Popen(
         [CLI, "run", "--batch-size", "8", "--warehouse", warehouse, corpus],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True, env=env,
@@ -343,4 +348,62 @@ def test_after_kill_9_workers_exit_and_the_next_run_clears_the_server(corpus, tm
     cleanup.append(next_run.pid)
     assert next_run.wait(timeout=300) == 0, next_run.stderr.read()[-2000:]
     wait_until(lambda: not session_processes(process.pid), "the next run has killed the server", timeout=2)
+    wait_until(lambda: not session_processes(next_run.pid), "the next run leaves nothing either", timeout=2)
+
+
+# ---------------------------------------------------------------- the shared Prefect server
+
+
+@pytest.fixture(scope="module")
+def shared_home(tmp_path_factory):
+    """A PREFECT_HOME whose shared server the runs below use; stopped at the end."""
+    from newsledger.local_server import stop_shared_server
+
+    home = tmp_path_factory.mktemp("shared-prefect-home")
+    yield home
+    stop_shared_server(home, wait_seconds=60)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("how", list(SENDERS))
+def test_a_signal_ends_a_run_and_the_shared_server_stays(how, corpus, served, cleanup, shared_home):
+    from newsledger.local_server import find_server
+
+    warehouse, before = served
+    signum, send = SENDERS[how]
+    process = start_run(corpus, warehouse, shared_home)
+    cleanup.append(process.pid)
+    wait_for_extraction(process, warehouse)
+    server = find_server(shared_home)
+    assert server is not None and server.pid not in {p.pid for p in session_processes(process.pid)}
+
+    returncode, seconds, stderr = exit_after(process, signum, lambda s: send(process.pid, s))
+    assert returncode == 128 + signum, stderr[-2000:]
+    assert [line for line in stderr.splitlines() if line.strip()] == [stderr.strip()]  # our line, nothing else
+    wait_until(lambda: not session_processes(process.pid), "no process of the run is left", timeout=3)
+    assert digest(warehouse / "newsledger.duckdb") == before
+    assert find_server(shared_home) == server  # not the run's: it serves the next one
+
+
+@pytest.mark.e2e
+def test_after_kill_9_the_shared_server_serves_the_next_run(corpus, tmp_path, cleanup, shared_home):
+    from newsledger.local_server import find_server
+
+    warehouse = tmp_path / "wh"
+    process = start_run(corpus, warehouse, shared_home)
+    cleanup.append(process.pid)
+    wait_for_extraction(process, warehouse)
+    process.kill()
+    process.wait()
+    wait_until(lambda: not session_processes(process.pid), "the workers and the resource tracker exit on their own", timeout=5)
+    server = find_server(shared_home)
+    assert server is not None
+
+    from bench.generate_corpus import generate
+
+    generate(tmp_path / "few", 4, words=100)
+    next_run = start_run(tmp_path / "few", warehouse, shared_home)
+    cleanup.append(next_run.pid)
+    assert next_run.wait(timeout=300) == 0, next_run.stderr.read()[-2000:]
+    assert find_server(shared_home) == server  # cleared as no leftover, reused
     wait_until(lambda: not session_processes(next_run.pid), "the next run leaves nothing either", timeout=2)

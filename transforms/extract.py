@@ -155,19 +155,31 @@ def extract_articles(articles: Iterable[Article], nlp: Language, aliases: AliasM
     Long articles are parsed in pieces (spaCy's memory grows with the length of one text), and
     their rows are merged with offsets into the whole body. An article whose parse or
     extraction raises yields a Fault instead of rows; every other article is unaffected.
+    Articles come out in order, each as soon as its last piece is parsed (so a caller can
+    report progress while spaCy works through the batch).
     """
     articles = list(articles)
     pieces = [(index, offset, text) for index, article in enumerate(articles) for offset, text in split_into_pieces(article.body, PIECE_CHARS)]
+    last_piece = {index: position for position, (index, _, _) in enumerate(pieces)}
     docs = pipe_contained(lambda texts: nlp.pipe(texts, batch_size=SPACY_BATCH_SIZE), nlp, [text for _, _, text in pieces])
     parts: dict[int, list[ArticleRows | Fault]] = {}
-    for (index, offset, _), doc in zip(pieces, docs, strict=True):
+    finished = 0  # articles yielded so far
+    for position, ((index, offset, _), doc) in enumerate(zip(pieces, docs, strict=True)):
         article = articles[index]
         where = {"stage": "extract", "source_path": article.source_path, "source_record": article.source_record, "file_sha256": article.file_sha256}
         if isinstance(doc, BaseException):
             parts.setdefault(index, []).append(fault_of(doc, **where))
         else:
             parts.setdefault(index, []).append(contain(lambda doc=doc, offset=offset, article=article: extract_article(article, doc, offset, aliases), **where))
-    for index, article in enumerate(articles):
-        found = parts.get(index, [])
-        fault = next((part for part in found if isinstance(part, Fault)), None)
-        yield article, fault if fault is not None else _merge([part for part in found if isinstance(part, ArticleRows)])
+        if last_piece[index] == position:
+            for done in range(finished, index + 1):
+                yield articles[done], _article_result(parts.pop(done, []))
+            finished = index + 1
+    for done in range(finished, len(articles)):
+        yield articles[done], _article_result(parts.pop(done, []))
+
+
+def _article_result(parts: list[ArticleRows | Fault]) -> ArticleRows | Fault:
+    """An article's rows merged from its pieces, or the first piece's fault."""
+    fault = next((part for part in parts if isinstance(part, Fault)), None)
+    return fault if fault is not None else _merge([part for part in parts if isinstance(part, ArticleRows)])

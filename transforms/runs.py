@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -73,14 +74,33 @@ def run_row(
     }
 
 
+def with_stage_seconds(row: dict[str, object], stage: str, seconds: float) -> dict[str, object]:
+    """The ``runs`` row with one more stage in ``stage_seconds`` (the load adds its clustering
+    step, timed after the row was built); a row that records no stages stays as it is.
+
+    Examples:
+        stage_seconds '{"extract": 9.0}' + ("cluster", 0.4) -> '{"extract": 9.0, "cluster": 0.4}'
+    """
+    if row.get("stage_seconds") is None:
+        return row
+    stages = json.loads(str(row["stage_seconds"]))
+    return {**row, "stage_seconds": json.dumps({**stages, stage: round(seconds, 3)})}
+
+
 @dataclass
 class StageClock:
-    """Wall-clock seconds per stage of a run: ``clock.lap("extract")`` closes a stage."""
+    """Wall-clock seconds per stage of a run: ``clock.lap("extract")`` closes a stage.
+
+    ``on_lap`` hears of every lap as it closes, with its seconds (a progress display).
+    """
 
     seconds: dict[str, float] = field(default_factory=dict)
+    on_lap: Callable[[str, float], None] | None = None
     _last: float = field(default_factory=time.perf_counter)
 
     def lap(self, stage: str) -> None:
         now = time.perf_counter()
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
-        self._last = now
+        elapsed, self._last = now - self._last, now
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + elapsed
+        if self.on_lap is not None:
+            self.on_lap(stage, elapsed)

@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from newsledger.errors import ContractError
 from newsledger.schemas import TABLES_BY_NAME
 from transforms.arrow import to_table
-from transforms.extract import ArticleRows
 from transforms.faults import Fault, contain
 from transforms.records import Article, Reject
+
+if TYPE_CHECKING:  # transforms.extract imports spaCy, which only the extracting processes need
+    from transforms.extract import ArticleRows
 
 ROW_TABLES = ("entities", "entity_mentions", "entity_aliases", "quotes", "temporal_expressions", "events", "event_participants")
 
@@ -69,7 +72,7 @@ def extracted_tables(results: Sequence[tuple[Article, ArticleRows | Fault]], sta
         now: written on the new rejects.
     """
     faults = [outcome for _, outcome in results if isinstance(outcome, Fault)]
-    good = [(article, outcome) for article, outcome in results if isinstance(outcome, ArticleRows)]
+    good = [(article, outcome) for article, outcome in results if not isinstance(outcome, Fault)]
     try:
         tables = build_extracted_tables([rows for _, rows in good])
     except ContractError:

@@ -3,16 +3,26 @@
 Runs inside the load's transaction (``warehouse.load``), so a killed load leaves index, links
 and clusters as they were. For each kind ('story', 'quote', 'event'):
 
-1. the new members' band keys go into ``cluster_index``;
-2. members sharing a key with a new member are its candidates (one SQL join: no
-   all-pairs comparison, the cost follows the candidates, not the warehouse's size);
+1. every member's fingerprint is in ``cluster_index`` (``TWIN_BAND``): members with one
+   fingerprint are copies of one text (a reprint's quotes, a wire copy) and share a cluster
+   with no comparison. Each text keeps its other keys and its links under one
+   representative, its member with the smallest id, so a quote carried by thousands of
+   copies costs one index row per copy, not one comparison or link per pair of copies;
+2. a text the load creates or changes (a new text, a new representative, a copy that adds a
+   speaker, a copy that left) gets its keys again, and the representatives sharing a key
+   with it are its candidates (one SQL join: no all-pairs comparison; the cost follows the
+   texts among the candidates, not the warehouse's size); a new copy of an unchanged text
+   costs its fingerprint row only;
 3. each candidate pair is compared (``transforms.corpus``) and kept in ``cluster_links``;
+   keys in the bands below TWIN_BAND (an event's participants) join without comparison;
 4. the clusters a new member joins, merges or a replaced article leaves are recomputed as
-   connected components of their links, each named by its earliest member; only members whose
-   id changes are updated, and only those clusters' summary rows are rewritten.
+   connected components of their texts (SQL groups the copies; Python sees one node per
+   text), each named by its earliest member; only members whose id changes are updated, and
+   only those clusters' summary rows are rewritten.
 
-The links are all verified candidate pairs, whatever the order members arrived in, so loading
-the same files over two nights in either order gives the same clusters and ids.
+Representatives are the smallest ids and links are all verified candidate pairs of texts,
+whatever the order members arrived in, so loading the same files over two nights in either
+order gives the same rows.
 """
 
 from __future__ import annotations
@@ -26,9 +36,11 @@ import duckdb
 import pyarrow as pa
 
 from newsledger.schemas import TABLES_BY_NAME
-from transforms.corpus.components import assign_clusters
-from transforms.corpus.events import event_block_key, event_mention_of, is_same_event
-from transforms.corpus.quotes import is_same_quote, quote_bands, quote_text_of
+from transforms.corpus.components import cluster_roots
+from transforms.corpus.events import WHO_TYPES, event_block_key, event_fingerprint, event_keys, event_mention_of, is_same_event
+from transforms.corpus.ids import cluster_id
+from transforms.corpus.quotes import is_same_quote, quote_fingerprint, quote_keys, quote_text_of, with_speakers
+from transforms.corpus.signatures import TWIN_BAND, IndexKeys, symmetric_keys
 from transforms.corpus.stories import is_same_story, story_bands, story_text_of
 
 _FAR_FUTURE = date.max
@@ -73,9 +85,18 @@ def _ids(values: Iterable[str]) -> pa.Table:
     return pa.table({"id": pa.array(sorted(set(values)), type=pa.string())})
 
 
+def index_is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """False when ``cluster_index`` holds keys but no fingerprints: an index newsledger 0.3.0 built
+    before texts had representatives, which new keys would never meet."""
+    return not con.execute(
+        "SELECT EXISTS (SELECT 1 FROM cluster_index WHERE band <> $twin) AND NOT EXISTS (SELECT 1 FROM cluster_index WHERE band = $twin)",
+        {"twin": TWIN_BAND},
+    ).fetchone()[0]
+
+
 def forget_articles(con: duckdb.DuckDBPyConnection) -> None:
     """Before the articles in temp table ``replaced`` are deleted: note their clusters as dirty
-    and drop their index keys and links."""
+    and the texts they leave as changed, and drop their index keys and links."""
     con.execute("CREATE OR REPLACE TEMP TABLE dirty_clusters (kind VARCHAR, cluster_id VARCHAR)")
     for kind in KINDS:
         con.execute(
@@ -83,6 +104,11 @@ def forget_articles(con: duckdb.DuckDBPyConnection) -> None:
             "WHERE article_id IN (SELECT article_id FROM replaced)",
             {"kind": kind.name},
         )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE forgotten_texts AS SELECT DISTINCT kind, band_key FROM cluster_index "
+        "WHERE band = $twin AND article_id IN (SELECT article_id FROM replaced)",
+        {"twin": TWIN_BAND},
+    )
     con.execute("DELETE FROM cluster_index WHERE article_id IN (SELECT article_id FROM replaced)")
     con.execute("DELETE FROM cluster_links WHERE article_id IN (SELECT article_id FROM replaced) OR linked_article_id IN (SELECT article_id FROM replaced)")
 
@@ -90,93 +116,221 @@ def forget_articles(con: duckdb.DuckDBPyConnection) -> None:
 # --- what each kind compares ---------------------------------------------------------------
 
 
+def _once(make: Callable[..., Any]) -> Callable[..., Any]:
+    """``make`` called once per distinct arguments: copies carry the same text many times."""
+    made: dict[tuple[Any, ...], Any] = {}
+
+    def cached(*args: Any) -> Any:
+        if args not in made:
+            made[args] = make(*args)
+        return made[args]
+
+    return cached
+
+
 def _story_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, Any]:
     _temp(con, "_wanted", _ids(ids))
-    return {a: story_text_of(body) for a, body in _rows(con, "SELECT article_id, body FROM articles WHERE article_id IN (SELECT id FROM _wanted)")}
+    text_of = _once(story_text_of)
+    return {a: text_of(body) for a, body in _rows(con, "SELECT article_id, body FROM articles WHERE article_id IN (SELECT id FROM _wanted)")}
 
 
 def _quote_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, Any]:
     _temp(con, "_wanted", _ids(ids))
     rows = _rows(con, "SELECT quote_id, content, quote_type, coalesce(speaker_entity_id, speaker) FROM quotes WHERE quote_id IN (SELECT id FROM _wanted)")
-    return {q: quote_text_of(content, quote_type, speaker) for q, content, quote_type, speaker in rows}
+    text_of = _once(quote_text_of)
+    return {q: text_of(content, quote_type, speaker) for q, content, quote_type, speaker in rows}
 
 
 def _event_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, Any]:
     _temp(con, "_wanted", _ids(ids))
     rows = _rows(
         con,
-        "SELECT e.event_id, e.text, list_sort(list(p.entity_id) FILTER (WHERE p.entity_id IS NOT NULL)) FROM events e "
-        "LEFT JOIN event_participants p USING (event_id) WHERE e.event_id IN (SELECT id FROM _wanted) GROUP BY e.event_id, e.text",
+        "SELECT e.event_id, e.text, e.date_start, e.date_end, e.trigger, "
+        "list(p.entity_id) FILTER (WHERE p.entity_id IS NOT NULL AND en.entity_type IN $who), "
+        "list(p.entity_id) FILTER (WHERE p.entity_id IS NOT NULL AND en.entity_type NOT IN $who) "
+        "FROM events e LEFT JOIN event_participants p USING (event_id) LEFT JOIN entities en USING (entity_id) "
+        "WHERE e.event_id IN (SELECT id FROM _wanted) GROUP BY e.event_id, e.text, e.date_start, e.date_end, e.trigger",
+        {"who": sorted(WHO_TYPES)},
     )
-    return {e: event_mention_of(text, frozenset(who or ())) for e, text, who in rows}
+    block_of, mention_of = _once(event_block_key), _once(event_mention_of)
+    return {e: mention_of(text, frozenset(who or ()), block_of(start, end, trigger), frozenset(where or ()))
+            for e, text, start, end, trigger, who, where in rows}
 
 
-def _story_keys(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
-    texts = _story_texts(con, ids)
-    members = sorted(texts)
-    return dict(zip(members, story_bands([texts[m] for m in members]), strict=True))
+def _story_keys(texts: Sequence[Any]) -> list[IndexKeys]:
+    return [symmetric_keys(keys) for keys in story_bands(texts)]
 
 
-def _quote_keys(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
-    texts = _quote_texts(con, ids)
-    members = sorted(texts)
-    return dict(zip(members, quote_bands([texts[m] for m in members]), strict=True))
-
-
-def _event_keys(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
-    _temp(con, "_wanted", _ids(ids))
-    rows = _rows(con, "SELECT event_id, date_start, date_end, trigger FROM events WHERE event_id IN (SELECT id FROM _wanted)")
-    keys = {}
-    for event_id, start, end, trigger in rows:
-        key = event_block_key(start, end, trigger)
-        keys[event_id] = [] if key is None else [(0, key)]
-    return keys
+def _event_keys(texts: Sequence[Any]) -> list[IndexKeys]:
+    return [event_keys(t) for t in texts]
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """How one kind finds its keys, reads what it compares and compares a pair."""
+    """How one kind reads, groups, keys and compares its members.
 
-    keys: Callable[[duckdb.DuckDBPyConnection, Sequence[str]], dict[str, list[tuple[int, int]]]]
+    Attributes:
+        texts: the texts of some members, read from the warehouse.
+        fingerprint: the key of a member's group of copies (None: a group of its own).
+        keys: the index rows and look-ups of each text.
+        same: whether two texts are one cluster.
+        attribute_sql: a member column that may differ between copies of one text (a quote's
+            speaker); a text's value is then the set over its copies, given by ``with_attribute``.
+        with_attribute: a text with the set of its copies' attribute values.
+    """
+
     texts: Callable[[duckdb.DuckDBPyConnection, Sequence[str]], dict[str, Any]]
+    fingerprint: Callable[[Any], int | None]
+    keys: Callable[[Sequence[Any]], list[IndexKeys]]
     same: Callable[[Any, Any], bool]
+    attribute_sql: str | None = None
+    with_attribute: Callable[[Any, frozenset[Any]], Any] | None = None
 
 
 COMPARISONS = {
-    "story": Comparison(_story_keys, _story_texts, is_same_story),
-    "quote": Comparison(_quote_keys, _quote_texts, is_same_quote),
-    "event": Comparison(_event_keys, _event_texts, is_same_event),
+    "story": Comparison(_story_texts, lambda text: text.fingerprint, _story_keys, is_same_story),
+    "quote": Comparison(_quote_texts, quote_fingerprint, quote_keys, is_same_quote, "coalesce(t.speaker_entity_id, t.speaker)", with_speakers),
+    "event": Comparison(_event_texts, event_fingerprint, _event_keys, is_same_event),
 }
 
 
 # --- one kind --------------------------------------------------------------------------------
 
+_INDEX_SCHEMA = TABLES_BY_NAME["cluster_index"].schema
 
-def _index_new_members(con: duckdb.DuckDBPyConnection, kind: Kind, new_ids: Sequence[str]) -> None:
-    keys = COMPARISONS[kind.name].keys(con, new_ids)
+
+def _insert_index(con: duckdb.DuckDBPyConnection, kind: str, members: list[str], articles: list[str], bands: list[int], keys: list[int]) -> None:
+    """Insert rows into ``cluster_index``, given column by column."""
+    if not members:
+        return
+    columns = {"kind": [kind] * len(members), "member_id": members, "article_id": articles, "band": bands, "band_key": keys}
+    _temp(con, "_new_index", pa.table({name: pa.array(columns[name], type=_INDEX_SCHEMA.field(name).type) for name in _INDEX_SCHEMA.names}))
+    con.execute("INSERT INTO cluster_index SELECT * FROM _new_index")
+
+
+def _attribute_sets(con: duckdb.DuckDBPyConnection, kind: Kind, comparison: Comparison) -> dict[int, tuple[frozenset[Any], frozenset[Any]]]:
+    """Per text in temp table ``_texts_wanted`` (by fingerprint): the set of its copies' attribute
+    values, and that set without this load's new members."""
+    rows = _rows(
+        con,
+        f"SELECT w.band_key, list(DISTINCT {comparison.attribute_sql}) FILTER (WHERE {comparison.attribute_sql} IS NOT NULL), "
+        f"bool_or({comparison.attribute_sql} IS NULL), "
+        f"list(DISTINCT {comparison.attribute_sql}) FILTER (WHERE {comparison.attribute_sql} IS NOT NULL AND t.{kind.member} NOT IN (SELECT id FROM _members)), "
+        f"bool_or({comparison.attribute_sql} IS NULL AND t.{kind.member} NOT IN (SELECT id FROM _members)) "
+        f"FROM _texts_wanted w JOIN cluster_index i ON i.kind = $kind AND i.band = $twin AND i.band_key = w.band_key "
+        f"JOIN {kind.table} t ON t.{kind.member} = i.member_id GROUP BY w.band_key",
+        {"kind": kind.name, "twin": TWIN_BAND},
+    )
+    return {key: (frozenset(now or ()) | ({None} if now_null else set()), frozenset(before or ()) | ({None} if before_null else set()))
+            for key, now, now_null, before, before_null in rows}
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What indexing a load's new members of one kind did."""
+
+    texts: dict[str, Any]  # texts (of members and of representatives with their copies' attributes)
+    changed: list[str]  # representatives of texts keyed again (compared with their candidates)
+
+
+def _index_new_members(con: duckdb.DuckDBPyConnection, kind: Kind, new_ids: Sequence[str]) -> Indexed:
+    """Put the new members' fingerprints into the index and key again the texts that changed."""
+    comparison = COMPARISONS[kind.name]
+    texts = comparison.texts(con, new_ids)
     _temp(con, "_members", _ids(new_ids))
     owners = dict(_rows(con, f"SELECT {kind.member}, article_id FROM {kind.table} WHERE {kind.member} IN (SELECT id FROM _members)"))
-    rows = [(kind.name, m, owners[m], band, key) for m in sorted(keys) for band, key in keys[m]]
-    index = pa.table(
-        {name: pa.array([r[i] for r in rows], type=TABLES_BY_NAME["cluster_index"].schema.field(name).type) for i, name in enumerate(TABLES_BY_NAME["cluster_index"].schema.names)}
+    fingerprints = {m: comparison.fingerprint(texts[m]) for m in sorted(texts)}
+    copies = [m for m, f in fingerprints.items() if f is not None]
+    _insert_index(con, kind.name, copies, [owners[m] for m in copies], [TWIN_BAND] * len(copies), [fingerprints[m] for m in copies])
+    # Each text a new member joins or a replaced article left: its representative (smallest
+    # id), the member holding its keys, whether it has members from before this load.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _texts_wanted AS "
+        "SELECT band_key FROM cluster_index WHERE kind = $kind AND band = $twin AND member_id IN (SELECT id FROM _members) "
+        "UNION SELECT band_key FROM forgotten_texts WHERE kind = $kind",
+        {"kind": kind.name, "twin": TWIN_BAND},
     )
-    _temp(con, "_new_index", index)
-    con.execute("INSERT OR IGNORE INTO cluster_index SELECT * FROM _new_index")
+    state = _rows(
+        con,
+        "WITH copies AS (SELECT i.band_key, i.member_id FROM cluster_index i WHERE i.kind = $kind AND i.band = $twin "
+        "                AND i.band_key IN (SELECT band_key FROM _texts_wanted)), "
+        "holders AS (SELECT DISTINCT member_id FROM cluster_index WHERE kind = $kind AND band <> $twin AND member_id IN (SELECT member_id FROM copies)) "
+        "SELECT c.band_key, min(c.member_id), min(h.member_id), min(c.member_id) FILTER (WHERE c.member_id NOT IN (SELECT id FROM _members)), "
+        "       c.band_key IN (SELECT band_key FROM forgotten_texts WHERE kind = $kind) "
+        "FROM copies c LEFT JOIN holders h USING (member_id) GROUP BY c.band_key",
+        {"kind": kind.name, "twin": TWIN_BAND},
+    )
+    attributes = _attribute_sets(con, kind, comparison) if comparison.attribute_sql else {}
+    stale = {key: (representative, holder) for key, representative, holder, _, forgotten in state
+             if forgotten or holder != representative or (key in attributes and attributes[key][0] != attributes[key][1])}
+    known = sorted(earlier for _, _, _, earlier, _ in state if earlier is not None)
+    changed = sorted(representative for representative, _ in stale.values())
+    # Texts keyed again lose their old rows and links; their new keys follow their copies.
+    _temp(con, "_holders", _ids(holder for _, holder in stale.values() if holder is not None))
+    con.execute("DELETE FROM cluster_index WHERE kind = $kind AND band <> $twin AND member_id IN (SELECT id FROM _holders)", {"kind": kind.name, "twin": TWIN_BAND})
+    con.execute(
+        "DELETE FROM cluster_links WHERE kind = $kind AND (member_id IN (SELECT id FROM _holders) OR linked_member_id IN (SELECT id FROM _holders))",
+        {"kind": kind.name},
+    )
+    missing = [m for m in changed if m not in texts]
+    if missing:
+        texts.update(comparison.texts(con, missing))
+        _temp(con, "_owners_wanted", _ids(missing))
+        owners.update(_rows(con, f"SELECT {kind.member}, article_id FROM {kind.table} WHERE {kind.member} IN (SELECT id FROM _owners_wanted)"))
+    if comparison.with_attribute is not None:
+        for key, (representative, _) in stale.items():
+            texts[representative] = comparison.with_attribute(texts[representative], attributes[key][0])
+    keys = comparison.keys([texts[m] for m in changed])
+    rows: dict[str, list[Any]] = {"members": [], "articles": [], "bands": [], "keys": [], "probers": [], "probes": []}
+    for member, own in zip(changed, keys, strict=True):
+        rows["members"] += [member] * len(own.stored)
+        rows["articles"] += [owners[member]] * len(own.stored)
+        rows["bands"] += [band for band, _ in own.stored]
+        rows["keys"] += [key for _, key in own.stored]
+        rows["probers"] += [member] * len(own.probes)
+        rows["probes"] += own.probes
+    _insert_index(con, kind.name, rows["members"], rows["articles"], rows["bands"], rows["keys"])
+    _temp(con, "_probes", pa.table({"member_id": pa.array(rows["probers"], pa.string()), "band_key": pa.array(rows["probes"], pa.int64())}))
+    _temp(con, "_changed_texts", _ids(changed))
+    _temp(con, "_known", _ids(known))
+    return Indexed(texts, changed)
 
 
-def _link_candidates(con: duckdb.DuckDBPyConnection, kind: Kind) -> int:
-    """Compare each new member with the members sharing a band key; keep the pairs that match."""
+def _text_of_representatives(con: duckdb.DuckDBPyConnection, kind: Kind, representatives: Sequence[str]) -> dict[str, Any]:
+    """Texts of representatives, with their copies' attribute values when the kind has one."""
+    comparison = COMPARISONS[kind.name]
+    texts = comparison.texts(con, representatives)
+    if comparison.attribute_sql is None or comparison.with_attribute is None or not texts:
+        return texts
+    _temp(con, "_representatives", _ids(texts))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _texts_wanted AS SELECT band_key, member_id FROM cluster_index "
+        "WHERE kind = $kind AND band = $twin AND member_id IN (SELECT id FROM _representatives)",
+        {"kind": kind.name, "twin": TWIN_BAND},
+    )
+    representative_of = dict(_rows(con, "SELECT band_key, member_id FROM _texts_wanted"))
+    attributes = _attribute_sets(con, kind, comparison)
+    for key, (values, _) in attributes.items():
+        member = representative_of[key]
+        texts[member] = comparison.with_attribute(texts[member], values)
+    return texts
+
+
+def _link_candidates(con: duckdb.DuckDBPyConnection, kind: Kind, indexed: Indexed) -> int:
+    """Compare each text keyed again with the representatives its look-ups find; keep the pairs that match."""
     pairs = _rows(
         con,
-        "SELECT DISTINCT least(n.member_id, o.member_id), greatest(n.member_id, o.member_id) FROM cluster_index n "
-        "JOIN cluster_index o ON o.kind = n.kind AND o.band_key = n.band_key AND o.member_id <> n.member_id "
-        "WHERE n.kind = $kind AND n.member_id IN (SELECT id FROM _members) ORDER BY 1, 2",
+        "SELECT DISTINCT least(p.member_id, o.member_id), greatest(p.member_id, o.member_id) FROM _probes p "
+        "JOIN cluster_index o ON o.kind = $kind AND o.band_key = p.band_key AND o.band >= 0 AND o.member_id <> p.member_id ORDER BY 1, 2",
         {"kind": kind.name},
     )
     if not pairs:
         return 0
     comparison = COMPARISONS[kind.name]
-    texts = comparison.texts(con, sorted({m for pair in pairs for m in pair}))
+    texts = {m: indexed.texts[m] for m in indexed.changed}
+    missing = sorted({m for pair in pairs for m in pair} - texts.keys())
+    if missing:
+        texts.update(_text_of_representatives(con, kind, missing))
     kept = [(a, b) for a, b in pairs if a in texts and b in texts and comparison.same(texts[a], texts[b])]
     _temp(con, "_links", pa.table({"a": pa.array([a for a, _ in kept], pa.string()), "b": pa.array([b for _, b in kept], pa.string())}))
     con.execute(
@@ -193,45 +347,78 @@ def _order_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return (published is None, published or _FAR_FUTURE, crawled is None, crawled or _LATEST, *rest)
 
 
-def _recluster(con: duckdb.DuckDBPyConnection, kind: Kind) -> list[str]:
+def _member_sql(kind: Kind) -> str:
+    """Members with their cluster and the columns of Kind.order_sql."""
+    if kind is STORY:
+        return f"SELECT t.{kind.member} AS member, t.{kind.cluster} AS cluster, t.published_date, t.crawled_at, t.article_id FROM {kind.table} t"
+    return (f"SELECT t.{kind.member} AS member, t.{kind.cluster} AS cluster, a.published_date, a.crawled_at, t.article_id, t.char_start, "
+            f"t.{kind.member} FROM {kind.table} t JOIN articles a USING (article_id)")
+
+
+def _recluster(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
     """Recompute the clusters touched by new members, new links and replaced articles.
 
-    Returns the cluster ids whose summary rows must be rewritten (before and after).
+    Leaves temp table ``_summarise_ids`` with the cluster ids whose summary rows must be
+    rewritten (before and after), and ``_changed`` with the members whose id changed.
     """
+    # A member of each cluster a new member reaches: the earlier copies of its text, the texts
+    # linked to a text keyed again, one member per participant key such a text shares (all
+    # members sharing a key are in one cluster already).
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _reached AS SELECT id FROM _known "
+        "UNION SELECT linked_member_id FROM cluster_links WHERE kind = $kind AND member_id IN (SELECT id FROM _changed_texts) "
+        "UNION SELECT member_id FROM cluster_links WHERE kind = $kind AND linked_member_id IN (SELECT id FROM _changed_texts) "
+        "UNION SELECT min(member_id) FROM cluster_index WHERE kind = $kind AND band < $twin "
+        "AND band_key IN (SELECT band_key FROM cluster_index WHERE kind = $kind AND band < $twin AND member_id IN (SELECT id FROM _changed_texts)) "
+        "AND member_id NOT IN (SELECT id FROM _changed_texts) GROUP BY band_key",
+        {"kind": kind.name, "twin": TWIN_BAND},
+    )
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE _affected_clusters AS "
         f"SELECT cluster_id FROM dirty_clusters WHERE kind = $kind "
-        f"UNION SELECT {kind.cluster} FROM {kind.table} WHERE {kind.member} IN (SELECT id FROM _members) "
-        f"UNION SELECT t.{kind.cluster} FROM cluster_links l JOIN {kind.table} t ON t.{kind.member} IN (l.member_id, l.linked_member_id) "
-        f"WHERE l.kind = $kind AND (l.member_id IN (SELECT id FROM _members) OR l.linked_member_id IN (SELECT id FROM _members))",
+        f"UNION SELECT {kind.cluster} FROM {kind.table} WHERE {kind.member} IN (SELECT id FROM _members) OR {kind.member} IN (SELECT id FROM _reached)",
         {"kind": kind.name},
     )
-    base = "" if kind is STORY else " JOIN articles a USING (article_id)"
-    extra = "" if kind is STORY else ", t.char_start"
-    prefix = "" if kind is STORY else "a."
-    rows = _rows(
-        con,
-        f"SELECT t.{kind.member}, t.{kind.cluster}, {prefix}published_date, {prefix}crawled_at, t.article_id{extra} FROM {kind.table} t{base} "
-        f"WHERE t.{kind.cluster} IN (SELECT cluster_id FROM _affected_clusters) OR t.{kind.member} IN (SELECT id FROM _members)",
+    # Every member of those clusters with its text's representative (the smallest id among its copies).
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _affected_members AS "
+        f"WITH m AS ({_member_sql(kind)} WHERE t.{kind.cluster} IN (SELECT cluster_id FROM _affected_clusters) OR t.{kind.member} IN (SELECT id FROM _members)), "
+        f"f AS (SELECT m.*, i.band_key AS fingerprint FROM m LEFT JOIN cluster_index i ON i.kind = $kind AND i.band = $twin AND i.member_id = m.member) "
+        f"SELECT *, CASE WHEN fingerprint IS NULL THEN member ELSE min(member) OVER (PARTITION BY fingerprint) END AS representative FROM f",
+        {"kind": kind.name, "twin": TWIN_BAND},
     )
-    current = {r[0]: r[1] for r in rows}
-    order = {r[0]: _order_key((*r[2:], r[0])) for r in rows}
-    _temp(con, "_affected_members", _ids(current))
+    columns = "published_date, crawled_at, article_id" + ("" if kind is STORY else f", char_start, {kind.member}")
+    earliest = {r[0]: r[1:] for r in _rows(
+        con,
+        f"SELECT representative, member, {columns} FROM _affected_members QUALIFY row_number() OVER (PARTITION BY representative ORDER BY {kind.order_sql}) = 1",
+    )}
+    order = {rep: _order_key((*row[1:], row[0])) if kind is STORY else _order_key(row[1:]) for rep, row in earliest.items()}
     links = _rows(
         con,
-        "SELECT member_id, linked_member_id FROM cluster_links WHERE kind = $kind AND member_id IN (SELECT id FROM _affected_members)",
+        "SELECT member_id, linked_member_id FROM cluster_links WHERE kind = $kind AND member_id IN (SELECT representative FROM _affected_members)",
         {"kind": kind.name},
     )
-    assigned = assign_clusters(kind.name, current, links, order.__getitem__)
-    changed = {m: c for m, c in assigned.items() if current[m] != c}
-    if changed:
-        members = sorted(changed)
-        _temp(con, "_reassigned", pa.table({"member": pa.array(members, pa.string()), "cluster": pa.array([changed[m] for m in members], pa.string())}))
-        con.execute(f"UPDATE {kind.table} SET {kind.cluster} = r.cluster FROM _reassigned r WHERE {kind.table}.{kind.member} = r.member")
-    before = {c for (c,) in _rows(con, "SELECT cluster_id FROM _affected_clusters")}
+    shared = _rows(
+        con,
+        "SELECT list(member_id ORDER BY member_id) FROM cluster_index WHERE kind = $kind AND band < $twin "
+        "AND member_id IN (SELECT representative FROM _affected_members) GROUP BY band_key HAVING count(*) > 1",
+        {"kind": kind.name, "twin": TWIN_BAND},
+    )
+    links += [(first, other) for (members,) in shared for first, *others in [members] for other in others]
+    roots = cluster_roots(earliest, links, order.__getitem__)
+    representatives = sorted(roots)
+    _temp(con, "_text_clusters", pa.table({
+        "representative": pa.array(representatives, pa.string()),
+        "new_cluster": pa.array([cluster_id(kind.name, earliest[roots[r]][0]) for r in representatives], pa.string()),
+    }))
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _changed AS SELECT m.member, c.new_cluster FROM _affected_members m JOIN _text_clusters c USING (representative) "
+        "WHERE m.cluster IS DISTINCT FROM c.new_cluster"
+    )
+    con.execute(f"UPDATE {kind.table} SET {kind.cluster} = c.new_cluster FROM _changed c WHERE {kind.table}.{kind.member} = c.member")
+    con.execute("CREATE OR REPLACE TEMP TABLE _summarise_ids AS SELECT cluster_id AS id FROM _affected_clusters UNION SELECT new_cluster FROM _text_clusters")
     if kind is STORY:
-        _temp(con, "_story_changed", _ids(changed))
-    return sorted(before | set(assigned.values()))
+        con.execute("CREATE OR REPLACE TEMP TABLE _story_changed AS SELECT member AS id FROM _changed")
 
 
 # --- summaries -------------------------------------------------------------------------------
@@ -318,9 +505,9 @@ _SUMMARY_SQL = {
 }
 
 
-def _summarise(con: duckdb.DuckDBPyConnection, kind: Kind, cluster_ids: Sequence[str]) -> None:
-    """Rewrite the summary rows of these clusters (a cluster left without members loses its row)."""
-    _temp(con, "_summarise", _ids(cluster_ids))
+def _summarise(con: duckdb.DuckDBPyConnection, kind: Kind) -> None:
+    """Rewrite the summary rows of the clusters in temp table ``_summarise`` (a cluster left
+    without members loses its row)."""
     key = TABLES_BY_NAME[kind.summary].primary_key[0]
     con.execute(f"DELETE FROM {kind.summary} WHERE {key} IN (SELECT id FROM _summarise)")
     columns = ", ".join(TABLES_BY_NAME[kind.summary].schema.names)
@@ -348,22 +535,22 @@ def cluster_new_articles(con: duckdb.DuckDBPyConnection, new_articles: Sequence[
         Links made per kind, and the publication months whose rows changed.
     """
     con.execute("CREATE TEMP TABLE IF NOT EXISTS dirty_clusters (kind VARCHAR, cluster_id VARCHAR)")
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS forgotten_texts (kind VARCHAR, band_key BIGINT)")
     _temp(con, "_new_articles", _ids(new_articles))
     _temp(con, "_story_changed", _ids(()))
+    con.execute("CREATE OR REPLACE TEMP TABLE _touched (article_id VARCHAR)")
     links: dict[str, int] = {}
-    touched_articles: set[str] = set()
     for kind in KINDS:
         new_ids = [m for (m,) in _rows(con, f"SELECT {kind.member} FROM {kind.table} WHERE article_id IN (SELECT id FROM _new_articles)")]
-        _index_new_members(con, kind, new_ids)
-        links[kind.name] = _link_candidates(con, kind)
-        summarise = set(_recluster(con, kind))
-        if kind is not STORY:
-            # A story merge changes the story count of the quotes and events in its articles.
-            summarise |= {c for (c,) in _rows(con, f"SELECT DISTINCT {kind.cluster} FROM {kind.table} WHERE article_id IN (SELECT id FROM _story_changed)")}
-        _summarise(con, kind, sorted(summarise))
-        _temp(con, "_summarised", _ids(summarise))
-        touched_articles |= {a for (a,) in _rows(con, f"SELECT DISTINCT article_id FROM {kind.table} WHERE {kind.cluster} IN (SELECT id FROM _summarised)")}
-    _temp(con, "_touched", _ids(touched_articles))
-    months = frozenset(m for (m,) in _rows(con, f"SELECT DISTINCT {month_sql} FROM articles WHERE article_id IN (SELECT id FROM _touched)"))
+        indexed = _index_new_members(con, kind, new_ids)
+        links[kind.name] = _link_candidates(con, kind, indexed)
+        _recluster(con, kind)
+        # A story merge changes the story count of the quotes and events in its articles.
+        story_merges = "" if kind is STORY else f" UNION SELECT {kind.cluster} FROM {kind.table} WHERE article_id IN (SELECT id FROM _story_changed)"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _summarise AS SELECT id FROM _summarise_ids{story_merges}")
+        _summarise(con, kind)
+        con.execute(f"INSERT INTO _touched SELECT article_id FROM {kind.table} WHERE {kind.cluster} IN (SELECT id FROM _summarise)")
+    months = frozenset(m for (m,) in _rows(con, f"SELECT DISTINCT {month_sql} FROM articles WHERE article_id IN (SELECT article_id FROM _touched)"))
     con.execute("DELETE FROM dirty_clusters")
+    con.execute("DELETE FROM forgotten_texts")
     return ClusterSummary(links, months)

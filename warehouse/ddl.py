@@ -42,9 +42,11 @@ def _quote(text: str) -> str:
 
 
 def create_table_sql(table: Table) -> str:
-    """``CREATE TABLE IF NOT EXISTS`` for one table, with its primary key."""
+    """``CREATE TABLE IF NOT EXISTS`` for one table, with its primary key unless the schema says
+    the key is not enforced (``newsledger.schemas``)."""
     columns = [f"    {f.name} {duckdb_type(f.type)}{'' if f.nullable else ' NOT NULL'}" for f in table.schema]
-    columns.append(f"    PRIMARY KEY ({', '.join(table.primary_key)})")
+    if table.key_enforced:
+        columns.append(f"    PRIMARY KEY ({', '.join(table.primary_key)})")
     return f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(columns) + "\n);\n"
 
 

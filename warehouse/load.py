@@ -18,6 +18,7 @@ import duckdb
 
 from newsledger.errors import DAMAGED_DATABASE_MARK, ContractError, WarehouseDamagedError, WarehouseError
 from newsledger.schemas import CORPUS_TABLES, TABLES, TABLES_BY_NAME
+from transforms.runs import with_stage_seconds
 from warehouse import corpus
 from warehouse.ddl import TABLES_FILE, sql_files
 
@@ -106,6 +107,12 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
     """
     con = connect_writer(database_path)
     try:
+        if not corpus.index_is_current(con):
+            raise WarehouseError(
+                str(database_path),
+                "its clustering index (cluster_index) was built by an earlier 0.3.0 and cannot be extended: "
+                "rebuild the warehouse with `newsledger run --full-refresh PATH...`",
+            )
         con.execute("BEGIN TRANSACTION")
         touched: set[str] = set()
         if _has_staged(staged_dir, "articles"):
@@ -126,7 +133,7 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
             touched |= corpus.cluster_new_articles(con, new_articles, MONTH_SQL).touched_months
             _check_clusters_resolve(con, database_path)
         cluster_seconds = time.perf_counter() - started
-        insert_run_row(con, run_row)
+        insert_run_row(con, with_stage_seconds(run_row, "cluster", cluster_seconds))
         con.execute("COMMIT")
         con.execute("CHECKPOINT")  # the file must be complete on its own before it is published
         counts = {t.name: con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in TABLES}

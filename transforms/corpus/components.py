@@ -35,6 +35,23 @@ def components(members: Iterable[str], links: Iterable[tuple[str, str]]) -> list
     return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
+def cluster_roots(members: Iterable[str], links: Iterable[tuple[str, str]], order: Callable[[str], K]) -> dict[str, str]:
+    """The root of every member: its component's earliest member by ``order``.
+
+    Args:
+        members: the members to cluster.
+        links: verified pairs.
+        order: sort key of a member; the smallest is the component's root. It must be a total
+            order (end it with the member's id) so that the root is the same in every run.
+    """
+    roots: dict[str, str] = {}
+    for group in components(members, links):
+        root = min(group, key=order)
+        for member in group:
+            roots[member] = root
+    return roots
+
+
 def assign_clusters(kind: str, members: Iterable[str], links: Iterable[tuple[str, str]], order: Callable[[str], K]) -> dict[str, str]:
     """Cluster id of every member: the id of its component's earliest member by ``order``.
 
@@ -42,12 +59,6 @@ def assign_clusters(kind: str, members: Iterable[str], links: Iterable[tuple[str
         kind: 'story', 'quote' or 'event' (part of the id).
         members: the members to cluster.
         links: verified pairs.
-        order: sort key of a member; the smallest is the component's root. It must be a total
-            order (end it with the member's id) so that the root is the same in every run.
+        order: as in ``cluster_roots``.
     """
-    assigned: dict[str, str] = {}
-    for group in components(members, links):
-        root = min(group, key=order)
-        for member in group:
-            assigned[member] = cluster_id(kind, root)
-    return assigned
+    return {member: cluster_id(kind, root) for member, root in cluster_roots(members, links, order).items()}

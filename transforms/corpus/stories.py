@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from transforms.corpus.signatures import Banding, band_keys
+from transforms.corpus.signatures import Banding, band_keys, text_key
 from transforms.corpus.text import shingles, story_text, words
 
 SHINGLE_WORDS = 5
@@ -29,16 +29,26 @@ MIN_CONTAINED_SHINGLES = 10
 
 @dataclass(frozen=True)
 class StoryText:
-    """An article's text as the comparison sees it."""
+    """An article's text as the comparison sees it.
+
+    Attributes:
+        shingles: 5-word shingles of the text without boilerplate.
+        lead: shingles of its first LEAD_WORDS words.
+        fingerprint: a key of its words: articles with equal fingerprints (a verbatim reprint,
+            wire copy that differs only in boilerplate) are one story with no comparison, and
+            compare alike with every other article. None for an empty text (no story).
+    """
 
     shingles: frozenset[str]
     lead: frozenset[str]
+    fingerprint: int | None = None
 
 
 def story_text_of(body: str) -> StoryText:
-    """Shingles of the whole text and of its lead, boilerplate dropped."""
+    """Shingles of the whole text and of its lead, boilerplate dropped, and its fingerprint."""
     tokens = words(story_text(body))
-    return StoryText(frozenset(shingles(tokens, SHINGLE_WORDS)), frozenset(shingles(tokens[:LEAD_WORDS], SHINGLE_WORDS)))
+    whole = frozenset(shingles(tokens, SHINGLE_WORDS))
+    return StoryText(whole, frozenset(shingles(tokens[:LEAD_WORDS], SHINGLE_WORDS)), text_key("story", " ".join(tokens)) if whole else None)
 
 
 def story_bands(texts: Sequence[StoryText]) -> list[list[tuple[int, int]]]:

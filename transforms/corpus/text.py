@@ -28,6 +28,11 @@ _SHORT = 30  # words: longer paragraphs are story text even if they match a patt
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 
 
+def _at_most(paragraph: str, words: int) -> bool:
+    """Whether the paragraph has at most ``words`` words (without splitting all of a long one)."""
+    return len(paragraph.split(None, words)) <= words
+
+
 def drop_dateline(paragraph: str) -> str:
     """'KELL, March 3 (Wire) - The council...' -> 'The council...'."""
     return _DATELINE.sub("", paragraph, count=1)
@@ -36,23 +41,25 @@ def drop_dateline(paragraph: str) -> str:
 def drop_byline(paragraph: str) -> str:
     """'By Jane Doe, Wire correspondent' -> ''; 'By Monday, Parliament had voted.' stays (a sentence)."""
     text = paragraph.strip()
-    sentence = text.endswith((".", "!", "?")) and len(text.split()) > 4
-    return "" if len(text.split()) <= 10 and not sentence and _BYLINE.match(text) else paragraph
+    if not _at_most(text, 10):
+        return paragraph
+    sentence = text.endswith((".", "!", "?")) and not _at_most(text, 4)
+    return "" if not sentence and _BYLINE.match(text) else paragraph
 
 
 def drop_credit(paragraph: str) -> str:
     """'(Reporting by A; Editing by B)' -> ''."""
-    return "" if len(paragraph.split()) <= _SHORT and _CREDIT.match(paragraph.strip()) else paragraph
+    return "" if _at_most(paragraph, _SHORT) and _CREDIT.match(paragraph.strip()) else paragraph
 
 
 def drop_copyright(paragraph: str) -> str:
     """'© 2024 Wire. All rights reserved.' -> ''."""
-    return "" if len(paragraph.split()) <= _SHORT and _COPYRIGHT.search(paragraph) else paragraph
+    return "" if _at_most(paragraph, _SHORT) and _COPYRIGHT.search(paragraph) else paragraph
 
 
 def drop_promo(paragraph: str) -> str:
     """'Read more: ...', 'Follow us on ...' -> ''."""
-    return "" if len(paragraph.split()) <= _SHORT and _PROMO.match(paragraph.strip()) else paragraph
+    return "" if _at_most(paragraph, _SHORT) and _PROMO.match(paragraph.strip()) else paragraph
 
 
 BOILERPLATE_RULES: tuple[Rule, ...] = (
@@ -98,4 +105,4 @@ def shingles(tokens: list[str], size: int) -> set[str]:
     """Every run of ``size`` consecutive tokens; a shorter text is one shingle of all its tokens."""
     if len(tokens) < size:
         return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+    return set(map(" ".join, zip(*(tokens[i:] for i in range(size)))))

@@ -177,8 +177,7 @@ CREATE TABLE IF NOT EXISTS cluster_index (
     member_id VARCHAR NOT NULL,
     article_id VARCHAR NOT NULL,
     band INTEGER NOT NULL,
-    band_key BIGINT NOT NULL,
-    PRIMARY KEY (kind, member_id, band)
+    band_key BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS cluster_links (

@@ -107,7 +107,7 @@ COMMENT ON COLUMN runs.entity_mentions IS 'Entity mentions extracted by this run
 COMMENT ON COLUMN runs.temporal_expressions IS 'Temporal expressions extracted by this run.';
 COMMENT ON COLUMN runs.events IS 'Events extracted by this run.';
 COMMENT ON COLUMN runs.validation_passed IS 'True when every validation suite passed.';
-COMMENT ON COLUMN runs.stage_seconds IS 'Wall-clock seconds per stage (plan, extract, validate, load, publish), as JSON.';
+COMMENT ON COLUMN runs.stage_seconds IS 'Wall-clock seconds per stage (plan, extract, validate, and cluster: the load''s clustering step), as JSON.';
 COMMENT ON COLUMN runs.extractor_version IS 'Version of newsledger that ran.';
 COMMENT ON COLUMN runs.message IS 'Why the run failed; null on success.';
 
@@ -146,14 +146,14 @@ COMMENT ON COLUMN event_clusters.events IS 'Number of mentions (events rows) in 
 COMMENT ON COLUMN event_clusters.articles IS 'Number of articles reporting it.';
 COMMENT ON COLUMN event_clusters.stories IS 'Number of distinct stories reporting it.';
 
-COMMENT ON TABLE cluster_index IS 'The persisted near-duplicate index: locality-sensitive band keys of each article, quote and event, so a new one is compared only with those sharing a key.';
+COMMENT ON TABLE cluster_index IS 'The persisted near-duplicate index: each article, quote and event''s fingerprint (copies of one text share it), and the keys of each text under its representative (its member with the smallest id), so a new text is compared only with those sharing a key.';
 COMMENT ON COLUMN cluster_index.kind IS 'What is indexed: story (an article''s text), quote or event.';
 COMMENT ON COLUMN cluster_index.member_id IS 'The article_id, quote_id or event_id indexed.';
 COMMENT ON COLUMN cluster_index.article_id IS 'The article the row belongs to.';
-COMMENT ON COLUMN cluster_index.band IS 'Number of the MinHash band (1000 and up: a quote''s anchor 4-grams; 0 for an event''s date-and-trigger block).';
-COMMENT ON COLUMN cluster_index.band_key IS 'Hash of the band''s number and MinHash values (or of the anchor or block); equal keys make two members candidates.';
+COMMENT ON COLUMN cluster_index.band IS 'Which key: -1 the member''s fingerprint; below -1 keys that join without comparison (an event''s actors, or its places when it names none); 0 and up keys that make candidates: MinHash bands (a quote''s anchor 4-grams from 1000, its near-identity keys from 5000, in speaker role r at r * 10000 + band; an event''s date-and-trigger block at 0).';
+COMMENT ON COLUMN cluster_index.band_key IS 'Hash of the band''s number and MinHash values (or of the fingerprint, anchor, block or participant); equal keys make two members candidates.';
 
-COMMENT ON TABLE cluster_links IS 'Verified near-duplicate pairs (candidates that passed the comparison); clusters are their connected components.';
+COMMENT ON TABLE cluster_links IS 'Verified pairs of texts (candidates that passed the comparison), between their representatives; with the copies that share a fingerprint in cluster_index, clusters are their connected components.';
 COMMENT ON COLUMN cluster_links.kind IS 'What is linked: story (articles), quote or event.';
 COMMENT ON COLUMN cluster_links.member_id IS 'The smaller id of the pair (article_id, quote_id or event_id).';
 COMMENT ON COLUMN cluster_links.article_id IS 'The article the row belongs to.';
