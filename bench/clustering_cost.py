@@ -77,7 +77,7 @@ def unrelated_similarity(paths: list[Path], sample: int = 120) -> tuple[float, f
     such a pair shares an index key (a candidate each new article must be compared with)."""
     from datetime import UTC, datetime
 
-    from transforms.articles import ReadOptions, read_articles
+    from transforms.read.articles import ReadOptions, read_articles
     from transforms.corpus.stories import LEAD, WHOLE, story_text_of
 
     options = ReadOptions("bench", 10**8, datetime.now(UTC))

@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from bench.quality import extract_folder, prf, read_gold
-from transforms.aliases import alias_key
+from transforms.entities.aliases import alias_key
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC")
 DEFAULT_DIR = Path(__file__).parent / "data" / "entities"

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsledger.nlp import load_pipeline
-from newsledger.settings import DEFAULT_MODEL
-from transforms.articles import ReadOptions, read_articles
+from newsledger.model.pipeline import load_pipeline
+from newsledger.core.settings import DEFAULT_MODEL
+from transforms.read.articles import ReadOptions, read_articles
 from transforms.extract import ArticleRows, extract_articles
 from transforms.records import Article
 

@@ -468,15 +468,15 @@ def false_merges(gold: list[str], predicted: list[str]) -> Counter:
 
 def run_pipeline(root: Path, workdir: Path) -> tuple[Path, float, float, float]:
     """Read, extract, stage and load the crawl; returns the database, extraction, load and clustering seconds."""
-    from newsledger.nlp import load_pipeline
-    from newsledger.schemas import TABLES_BY_NAME
-    from newsledger.settings import DEFAULT_MODEL
-    from transforms.arrow import to_table
-    from transforms.articles import ReadOptions, read_articles
+    from newsledger.model.pipeline import load_pipeline
+    from newsledger.core.schemas import TABLES_BY_NAME
+    from newsledger.core.settings import DEFAULT_MODEL
+    from transforms.run.arrow import to_table
+    from transforms.read.articles import ReadOptions, read_articles
     from transforms.extract import extract_articles
-    from transforms.runs import RunCounts, run_row
-    from transforms.sources import DEFAULT_SOURCE_PATTERN
-    from transforms.tables import build_extracted_tables
+    from transforms.run.runs import RunCounts, run_row
+    from transforms.read.sources import DEFAULT_SOURCE_PATTERN
+    from transforms.run.tables import build_extracted_tables
     from warehouse import load, staging
 
     nlp = load_pipeline(DEFAULT_MODEL)

@@ -23,8 +23,8 @@ import duckdb
 
 from bench.generate_corpus import generate
 from bench.measure import run_cli
-from newsledger.settings import DEFAULT_MODEL
-from transforms.articles import ReadOptions, read_articles
+from newsledger.core.settings import DEFAULT_MODEL
+from transforms.read.articles import ReadOptions, read_articles
 
 
 def bare_spacy(paths: list[Path], workers: int) -> float:

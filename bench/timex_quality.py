@@ -76,10 +76,10 @@ def main() -> None:
     print(f"relaxed P {rp:.3f} R {rr:.3f} F1 {rf:.3f}")
     print(f"type accuracy {type_ok / relaxed if relaxed else 0:.3f}, value accuracy {value_acc:.3f}, value F1 {value_acc * rf:.3f}")
     if args.speed:
-        from newsledger.nlp import load_pipeline
-        from newsledger.settings import DEFAULT_MODEL
-        from transforms.tense import tense_function
-        from transforms.timex import find_timexes
+        from newsledger.model.pipeline import load_pipeline
+        from newsledger.core.settings import DEFAULT_MODEL
+        from transforms.time.tense import tense_function
+        from transforms.time.expressions import find_timexes
 
         nlp = load_pipeline(DEFAULT_MODEL)
         articles = [a for _, a, _ in extracted]

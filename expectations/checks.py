@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 
 import pyarrow as pa
 
-from transforms.calendar_values import EARLIEST_DATE, LATEST_DATE
+from transforms.time.calendar_values import EARLIEST_DATE, LATEST_DATE
 
 Tables = Mapping[str, pa.Table]
 Check = Callable[[Tables], list[bool]]

@@ -20,8 +20,8 @@ from typing import Any
 import pyarrow as pa
 
 from expectations.suites import CHECK_PREFIX, build_expectations, table_checks
-from newsledger.errors import ContractError
-from newsledger.schemas import TABLES_BY_NAME
+from newsledger.core.errors import ContractError
+from newsledger.core.schemas import TABLES_BY_NAME
 
 log = logging.getLogger(__name__)
 _EXAMPLES = 3

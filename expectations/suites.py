@@ -7,7 +7,7 @@ import importlib
 from typing import Any
 
 from expectations.checks import Check
-from newsledger.schemas import Table, allowed_values
+from newsledger.core.schemas import Table, allowed_values
 
 CHECK_PREFIX = "check__"
 

@@ -12,11 +12,11 @@ from prefect.futures import as_completed
 from flows import tasks
 from flows.runners import default_task_runner, release_workers
 from newsledger import __version__
-from newsledger.errors import ContractError
+from newsledger.core.errors import ContractError
 from newsledger.progress import reporter
-from newsledger.settings import Settings
-from transforms.batches import plan_batches, validation_chunks
-from transforms.runs import RunCounts, StageClock, counts_from, run_id_for, run_row
+from newsledger.core.settings import Settings
+from transforms.run.batches import plan_batches, validation_chunks
+from transforms.run.runs import RunCounts, StageClock, counts_from, run_id_for, run_row
 from warehouse.publish import run_lock
 
 

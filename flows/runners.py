@@ -14,7 +14,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 
 from flows.worker_pool import WorkerPool
 from newsledger.progress import forward_progress, reporter, stop_forwarding
-from newsledger.settings import Settings
+from newsledger.core.settings import Settings
 
 
 class RunnerKind(str, Enum):

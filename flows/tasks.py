@@ -10,20 +10,20 @@ from prefect.states import State
 
 from expectations.runner import ValidationReport, validate_chunks, warm_up
 from newsledger import __version__
-from newsledger.errors import ContractError, WarehouseError
+from newsledger.core.errors import ContractError, WarehouseError
 from newsledger.inputs import Discovery, InputProblem, discover_inputs, problem_rejects, read_alias_file
 from newsledger.planning import plan_inputs
 from newsledger.progress import each_reported, reporter
-from newsledger.settings import Settings
+from newsledger.core.settings import Settings
 from newsledger.runlog import append_faults
-from transforms.aliases import AliasMap, extractor_version
-from transforms.articles import ReadOptions
-from transforms.batch_reading import read_batch
-from transforms.faults import Fault
-from transforms.incremental import FilePlan
-from transforms.quarantine import blamed_examples, decide
+from transforms.entities.aliases import AliasMap, extractor_version
+from transforms.read.articles import ReadOptions
+from transforms.read.batch_reading import read_batch
+from transforms.run.faults import Fault
+from transforms.run.incremental import FilePlan
+from transforms.run.quarantine import blamed_examples, decide
 from transforms.records import Article
-from transforms.tables import extracted_tables, parsed_tables
+from transforms.run.tables import extracted_tables, parsed_tables
 from warehouse import lake, load, publish, staging
 
 
@@ -92,7 +92,7 @@ def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Se
 @task(name="extract-batch")
 def extract_batch(batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
     # Imported here: only the processes that extract need spaCy (the run's main process does not).
-    from newsledger.nlp import load_pipeline
+    from newsledger.model.pipeline import load_pipeline
     from transforms.extract import extract_articles
 
     staged = staging.read_parsed_batch(run_dir, batch_number)

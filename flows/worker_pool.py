@@ -31,7 +31,7 @@ def initialize_worker(prefect_messages: object, progress: object, model: str) ->
     The worker ignores Ctrl-C (the run's main process decides how the run ends) and exits when
     the main process dies.
     """
-    from newsledger.processes import bind_worker_to_run
+    from newsledger.orchestration.processes import bind_worker_to_run
 
     bind_worker_to_run()
     # Prefect's own worker set-up (what its process-pool runner passes as initializer): logs
@@ -43,7 +43,7 @@ def initialize_worker(prefect_messages: object, progress: object, model: str) ->
     _initialize_process_pool_worker(prefect_messages)
     _skip_prefect_collections()
     set_reporter(QueueProgress(progress))
-    from newsledger.nlp import load_pipeline
+    from newsledger.model.pipeline import load_pipeline
 
     load_pipeline(model)
     import flows.tasks  # noqa: F401  (unpickling the first task would import them)

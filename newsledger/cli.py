@@ -20,14 +20,14 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from newsledger.errors import ContractError, NewsledgerError, WarehouseError
-from newsledger.settings import DEFAULT_WAREHOUSE, Settings
+from newsledger.core.errors import ContractError, NewsledgerError, WarehouseError
+from newsledger.core.settings import DEFAULT_WAREHOUSE, Settings
 
 if TYPE_CHECKING:
     from flows.ingest import RunResult
     from flows.worker_pool import EarlyStart
-    from newsledger.local_server import ServerState
-    from newsledger.prefect_env import RunServer
+    from newsledger.orchestration.local_server import ServerState
+    from newsledger.orchestration.prefect_env import RunServer
     from newsledger.run_progress import RunDisplay
 
 app = typer.Typer(
@@ -181,8 +181,8 @@ def _run_flow(
     start loading the model while Prefect imports, when the plan will have batches for them
     (``flows.worker_pool.EarlyStart``); Great Expectations imports while the flow starts.
     """
-    from newsledger.prefect_env import configure_prefect_env, open_run_server
-    from newsledger.processes import clear_leftover_processes, end_run_on_signals
+    from newsledger.orchestration.prefect_env import configure_prefect_env, open_run_server
+    from newsledger.orchestration.processes import clear_leftover_processes, end_run_on_signals
     from newsledger.run_progress import RunDisplay, RunTimeline
 
     timeline = RunTimeline.from_process_start()
@@ -352,7 +352,7 @@ def _write_run_report(warehouse_dir: Path, run_id: str) -> Path | None:
 @contextmanager
 def _errors_to_exit_codes(settings: Settings, log_file: Path | None, debug: bool) -> Iterator[None]:
     """One line and the documented exit code for every error; the traceback goes to the log."""
-    from newsledger.local_server import ServerStartError
+    from newsledger.orchestration.local_server import ServerStartError
 
     where = f" (details in {log_file})" if log_file else ""
     try:
@@ -391,7 +391,7 @@ def _fail(message: str, code: int, debug: bool) -> None:
 
 def _query_help() -> str:
     """The QUERY argument's help: the tables and the BI views, from the contract itself."""
-    from newsledger.schemas import TABLES
+    from newsledger.core.schemas import TABLES
     from warehouse.marts import MART_VIEWS
 
     return (
@@ -457,7 +457,7 @@ def serve(
     address. Runs then appear in the Prefect UI; failed runs are retried only for transient
     warehouse errors, never for bad input.
     """
-    from newsledger.prefect_env import configure_prefect_env
+    from newsledger.orchestration.prefect_env import configure_prefect_env
 
     if not os.environ.get("PREFECT_API_URL"):
         console.print(
@@ -465,7 +465,7 @@ def serve(
             "  export PREFECT_API_URL=http://127.0.0.1:4200/api\nand run this command again."
         )
         raise typer.Exit(EXIT_BAD_ARGUMENTS)
-    from newsledger.prefect_env import PrefectServerUnreachableError, check_server_reachable
+    from newsledger.orchestration.prefect_env import PrefectServerUnreachableError, check_server_reachable
 
     try:
         check_server_reachable(os.environ["PREFECT_API_URL"])
@@ -498,7 +498,7 @@ def report(
     with plots. The file is DIR/reports/<run_id>.html. Exit 3: no warehouse or no run yet;
     exit 4: no such --run, or --open found no browser (the report is still written).
     """
-    from newsledger.errors import BadArgumentError
+    from newsledger.core.errors import BadArgumentError
     from newsledger.report import open_report, write_run_report
 
     settings = Settings.from_env(warehouse_dir=warehouse)
@@ -533,15 +533,15 @@ app.add_typer(server_app, name="server")
 
 
 def _server_home() -> Path:
-    from newsledger.local_server import prefect_home
-    from newsledger.prefect_env import configure_prefect_env
+    from newsledger.orchestration.local_server import prefect_home
+    from newsledger.orchestration.prefect_env import configure_prefect_env
 
     configure_prefect_env()
     return prefect_home()
 
 
 def _describe_server(state: ServerState, home: Path) -> str:
-    from newsledger.local_server import last_used
+    from newsledger.orchestration.local_server import last_used
 
     used = last_used(home)
     idle = f"stops after {state.idle_minutes:g} min without a run" if state.idle_minutes else "never stops by itself"
@@ -553,7 +553,7 @@ def _describe_server(state: ServerState, home: Path) -> str:
 @server_app.command("status", epilog="Example:  newsledger server status")
 def server_status() -> None:
     """Say whether the shared Prefect server runs, where, and since when (exit 0; exit 3 when none runs)."""
-    from newsledger.local_server import find_server
+    from newsledger.orchestration.local_server import find_server
 
     home = _server_home()
     state = find_server(home)
@@ -570,7 +570,7 @@ def server_start() -> None:
     Runs start it when they need it; this only moves the wait (10-20 s on a small machine)
     ahead. Exit 3: it did not start (its log is named).
     """
-    from newsledger.local_server import ServerStartError, start_shared_server
+    from newsledger.orchestration.local_server import ServerStartError, start_shared_server
 
     home = _server_home()
     try:
@@ -590,7 +590,7 @@ def server_stop(
     A server that a run is using is not stopped: exit 3 with one line, unless the runs end
     within --wait. Exit 0 when it was stopped or none was running.
     """
-    from newsledger.local_server import ServerBusyError, stop_shared_server
+    from newsledger.orchestration.local_server import ServerBusyError, stop_shared_server
 
     home = _server_home()
     try:

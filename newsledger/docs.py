@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from newsledger.schemas import TABLES, allowed_values, field_meta
+from newsledger.core.schemas import TABLES, allowed_values, field_meta
 from warehouse.ddl import duckdb_type
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,9 +59,9 @@ def render_tables_page() -> str:
     return "\n".join([
         "# Tables and columns",
         "",
-        GENERATED.format(source="newsledger/schemas.py"),
+        GENERATED.format(source="newsledger/core/schemas.py"),
         "",
-        "Every table's shape is declared once, as a pyarrow schema in `newsledger/schemas.py`; the DuckDB",
+        "Every table's shape is declared once, as a pyarrow schema in `newsledger/core/schemas.py`; the DuckDB",
         "DDL (`warehouse/sql/`), the Great Expectations suites, the record types and this reference are",
         "generated from it or checked against it by tests. Every column is also documented inside DuckDB",
         "(`select table_name, column_name, comment from duckdb_columns()`). Offsets are Python string",
@@ -126,7 +126,7 @@ def render_rules_page(transforms_dir: Path = ROOT / "transforms") -> str:
         "The extraction rules are plain Python functions in `transforms/` (pure: no I/O, no Prefect, no",
         "DuckDB), each documented and tested with short invented sentences (`tests/test_<module>.py`).",
         "What they find, in words, is in [extraction.md](extraction.md); known gaps are `xfail` tests.",
-        "Word lists are in `transforms/lexicon.py`; places come from `transforms/places.py`.",
+        "Word lists are in `transforms/lexicon.py`; places come from `transforms/entities/places.py`.",
         "",
         "| module | what it decides |",
         "|---|---|",

@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from newsledger.errors import NewsledgerError
-from transforms.aliases import AliasMap, parse_alias_csv
-from transforms.faults import Fault, contain
-from transforms.ids import sha256_hex, stable_id
+from newsledger.core.errors import NewsledgerError
+from transforms.entities.aliases import AliasMap, parse_alias_csv
+from transforms.run.faults import Fault, contain
+from transforms.run.ids import sha256_hex, stable_id
 from transforms.records import Reject
-from transforms.source_paths import display_path
+from transforms.read.source_paths import display_path
 
 # Files a crawl or an editor leaves behind that are never articles.
 _IGNORED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from newsledger import __version__
 from newsledger.inputs import discover_inputs, fingerprint_files, read_alias_file
-from newsledger.settings import Settings
-from transforms.aliases import AliasMap, extractor_version
-from transforms.batches import plan_batches
-from transforms.faults import Fault
-from transforms.incremental import FilePlan, plan_files
+from newsledger.core.settings import Settings
+from transforms.entities.aliases import AliasMap, extractor_version
+from transforms.run.batches import plan_batches
+from transforms.run.faults import Fault
+from transforms.run.incremental import FilePlan, plan_files
 
 
 def plan_inputs(

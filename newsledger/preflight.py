@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from newsledger.errors import BadArgumentError, WarehouseUnwritableError
+from newsledger.core.errors import BadArgumentError, WarehouseUnwritableError
 from newsledger.inputs import InputPathError, has_any_input
 
 

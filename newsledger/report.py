@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsledger import __version__
 from newsledger.report_html import render_report
-from newsledger.settings import DATABASE_FILE
+from newsledger.core.settings import DATABASE_FILE
 from warehouse.report_data import RunReportData, gather_run_report
 
 REPORTS_FOLDER = "reports"

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from transforms.faults import Fault
+from transforms.run.faults import Fault
 
 LOG_DIR = "logs"
 LOG_FILE = "newsledger.log"

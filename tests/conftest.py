@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from newsledger.prefect_env import configure_prefect_env
-from newsledger.settings import DEFAULT_MODEL
+from newsledger.orchestration.prefect_env import configure_prefect_env
+from newsledger.core.settings import DEFAULT_MODEL
 
 configure_prefect_env()
 
@@ -27,9 +27,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture(scope="session", autouse=True)
 def _stop_the_shared_server_the_session_started():
     """Runs of the command line without PREFECT_API_URL start the shared local Prefect server
-    (newsledger.local_server); one the session started is stopped at its end, unless a run
+    (newsledger.orchestration.local_server); one the session started is stopped at its end, unless a run
     (of another session) still uses it: its idle timeout ends it then."""
-    from newsledger.local_server import ServerBusyError, find_server, prefect_home, stop_shared_server
+    from newsledger.orchestration.local_server import ServerBusyError, find_server, prefect_home, stop_shared_server
 
     home = prefect_home()
     before = find_server(home)
@@ -44,7 +44,7 @@ def _stop_the_shared_server_the_session_started():
 
 @pytest.fixture(scope="session")
 def nlp():
-    from newsledger.nlp import load_pipeline
+    from newsledger.model.pipeline import load_pipeline
 
     return load_pipeline(DEFAULT_MODEL)
 
@@ -65,11 +65,11 @@ def sample_tables(nlp, tmp_path_factory):
     from datetime import UTC, datetime
 
     from newsledger.inputs import discover_files
-    from newsledger.schemas import TABLES_BY_NAME
-    from transforms.arrow import to_table
-    from transforms.articles import ReadOptions, read_articles
+    from newsledger.core.schemas import TABLES_BY_NAME
+    from transforms.run.arrow import to_table
+    from transforms.read.articles import ReadOptions, read_articles
     from transforms.extract import extract_articles
-    from transforms.tables import build_extracted_tables
+    from transforms.run.tables import build_extracted_tables
     from warehouse import staging
 
     options = ReadOptions("test", 10_000_000, datetime(2024, 1, 1, tzinfo=UTC))
@@ -92,7 +92,7 @@ def sample_tables(nlp, tmp_path_factory):
 def shared_prefect_api():
     """One temporary Prefect server shared by the flow runs of the session and their worker
     processes, as ``newsledger run`` does (without it every worker pool starts its own)."""
-    from newsledger.prefect_env import SharedTemporaryServer
+    from newsledger.orchestration.prefect_env import SharedTemporaryServer
 
     with SharedTemporaryServer().active():
         yield

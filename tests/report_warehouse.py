@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from newsledger.schemas import TABLES, TABLES_BY_NAME
+from newsledger.core.schemas import TABLES, TABLES_BY_NAME
 from warehouse.ddl import create_table_sql
 
 RUN_ID = "20240312T020000Z-000001"

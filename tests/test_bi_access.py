@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 
-from transforms.runs import RunCounts, run_row
+from transforms.run.runs import RunCounts, run_row
 from warehouse import load, staging
 
 

@@ -60,7 +60,7 @@ def test_warehouse_os_errors_are_exit_3_with_one_line(tmp_path, capsys):
     import typer
 
     from newsledger.cli import _errors_to_exit_codes
-    from newsledger.settings import Settings
+    from newsledger.core.settings import Settings
 
     with pytest.raises(typer.Exit) as caught:
         with _errors_to_exit_codes(Settings(warehouse_dir=tmp_path), None, False):
@@ -71,7 +71,7 @@ def test_warehouse_os_errors_are_exit_3_with_one_line(tmp_path, capsys):
 
 
 def test_a_damaged_database_names_full_refresh(tmp_path):
-    from newsledger.errors import WarehouseDamagedError
+    from newsledger.core.errors import WarehouseDamagedError
     from warehouse import load
 
     db = tmp_path / "newsledger.duckdb"

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsledger.schemas import TABLES, field_meta
+from newsledger.core.schemas import TABLES, field_meta
 from transforms import records
 from warehouse.ddl import GENERATED_FILES, SQL_DIR, duckdb_type, sql_files
 

@@ -14,7 +14,7 @@ import pytest
 
 from bench.generate_corpus import generate
 from conftest import SAMPLES
-from newsledger.schemas import TABLES
+from newsledger.core.schemas import TABLES
 
 pytestmark = pytest.mark.e2e
 CLI = Path(sys.executable).parent / "newsledger"

@@ -12,9 +12,9 @@ import pytest
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from conftest import SAMPLES, SEEDS
-from newsledger.errors import ContractError
-from newsledger.schemas import TABLES, span_tables
-from newsledger.settings import Settings
+from newsledger.core.errors import ContractError
+from newsledger.core.schemas import TABLES, span_tables
+from newsledger.core.settings import Settings
 from warehouse.query import run_query
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("shared_prefect_api")]
@@ -125,7 +125,7 @@ def _bad_spans_for(monkeypatch, corrupt):
     """Make the extractor emit quotes whose text does not match their span, for articles ``corrupt`` picks."""
     import pyarrow as pa
 
-    from transforms import tables
+    from transforms.run import tables
 
     real_build = tables.build_extracted_tables
 

@@ -5,7 +5,7 @@ import pyarrow.compute as pc
 import pytest
 
 from expectations.runner import validate_tables
-from newsledger.errors import ContractError
+from newsledger.core.errors import ContractError
 
 
 def replace_column(table: pa.Table, name: str, values) -> pa.Table:

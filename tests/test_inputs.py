@@ -8,8 +8,8 @@ import pytest
 
 from newsledger.inputs import InputPathError, discover_inputs, fingerprint_files, has_any_input, problem_rejects
 from newsledger.preflight import check_run_arguments
-from newsledger.errors import BadArgumentError, WarehouseUnwritableError
-from transforms.source_paths import display_path
+from newsledger.core.errors import BadArgumentError, WarehouseUnwritableError
+from transforms.read.source_paths import display_path
 
 
 def _tree(root: Path) -> Path:

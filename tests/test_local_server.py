@@ -17,8 +17,8 @@ import psutil
 import pytest
 
 from conftest import SAMPLES
-from newsledger import local_server
-from newsledger.local_server import (
+from newsledger.orchestration import local_server
+from newsledger.orchestration.local_server import (
     STATE_FILE,
     ServerBusyError,
     ServerState,
@@ -29,7 +29,7 @@ from newsledger.local_server import (
     read_state,
     stop_shared_server,
 )
-from newsledger.processes import RUN_PID_VARIABLE
+from newsledger.orchestration.processes import RUN_PID_VARIABLE
 
 CLI = Path(sys.executable).parent / "newsledger"
 pytestmark = pytest.mark.e2e
@@ -120,7 +120,7 @@ def test_status_and_stop_commands(home):
 HOLDER = """
 import sys
 from pathlib import Path
-from newsledger.local_server import open_shared_server
+from newsledger.orchestration.local_server import open_shared_server
 handle = open_shared_server(Path(sys.argv[1]), idle_minutes=120)
 handle.wait_ready()
 print("using", flush=True)
@@ -175,7 +175,7 @@ def test_a_stale_state_file_is_ignored_and_replaced(home, stale):
 STARTER = """
 import sys
 from pathlib import Path
-from newsledger.local_server import open_shared_server
+from newsledger.orchestration.local_server import open_shared_server
 handle = open_shared_server(Path(sys.argv[1]), idle_minutes=120)
 print(handle.kind, handle.api_url, flush=True)
 handle.wait_ready()
@@ -224,8 +224,8 @@ def test_a_server_of_another_prefect_version_is_left_alone(tmp_path, monkeypatch
 SIGNALLED = textwrap.dedent("""
     import os, signal, sys
     from pathlib import Path
-    from newsledger.processes import end_run_on_signals
-    from newsledger.local_server import open_shared_server
+    from newsledger.orchestration.processes import end_run_on_signals
+    from newsledger.orchestration.local_server import open_shared_server
     with end_run_on_signals():
         handle = open_shared_server(Path(sys.argv[1]), idle_minutes=120)
         handle.wait_ready()
@@ -243,7 +243,7 @@ def test_a_signalled_run_leaves_the_shared_server_running(tmp_path):
         assert run.wait(timeout=10) == 130
         state = find_server(tmp_path)
         assert state is not None
-        from newsledger.processes import find_leftover_processes
+        from newsledger.orchestration.processes import find_leftover_processes
 
         assert state.pid not in {p.pid for p in find_leftover_processes()}
     finally:

@@ -11,7 +11,7 @@ from prefect import flow, task
 from prefect.settings import get_current_settings
 from prefect.task_runners import ProcessPoolTaskRunner
 
-from newsledger.prefect_env import DEFAULTS, configure_prefect_env
+from newsledger.orchestration.prefect_env import DEFAULTS, configure_prefect_env
 
 
 def test_user_settings_win_over_defaults(tmp_path):
@@ -41,7 +41,7 @@ def test_worker_processes_use_the_runs_server(shared_prefect_api):
 
 SERVER_LIFETIME = """
 import psutil
-from newsledger.prefect_env import SharedTemporaryServer, configure_prefect_env
+from newsledger.orchestration.prefect_env import SharedTemporaryServer, configure_prefect_env
 
 configure_prefect_env()
 server = SharedTemporaryServer()

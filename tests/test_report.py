@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from newsledger import __version__
 from newsledger.cli import app
 from newsledger.report import write_run_report
-from newsledger.schemas import TABLES
+from newsledger.core.schemas import TABLES
 from warehouse.marts import MART_VIEWS
 from warehouse.report_data import gather_run_report, parse_stage_seconds, reason_kind
 

@@ -1,6 +1,6 @@
 """Signals end a run within seconds and leave no process behind; a killed run's leftovers are cleared.
 
-The first tests drive ``newsledger.processes`` through small stand-in runs (a Python process
+The first tests drive ``newsledger.orchestration.processes`` through small stand-in runs (a Python process
 with a child and a grandchild); the ``e2e`` tests send each signal to a real ``newsledger run``
 while its workers extract, with the temporary Prefect server (no ``PREFECT_API_URL``).
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from newsledger import processes
-from newsledger.processes import RUN_PID_VARIABLE, clear_leftover_processes, end_run_on_signals, find_leftover_processes
+from newsledger.orchestration import processes
+from newsledger.orchestration.processes import RUN_PID_VARIABLE, clear_leftover_processes, end_run_on_signals, find_leftover_processes
 
 # A child that starts a grandchild, then sleeps.
 CHILD = """
@@ -32,7 +32,7 @@ time.sleep(120)
 # A stand-in run: children started inside end_run_on_signals, then {wait} on the main thread.
 RUN = """
 import os, signal, subprocess, sys, threading, time
-from newsledger import processes
+from newsledger.orchestration import processes
 {prepare}
 with processes.end_run_on_signals():
     child = subprocess.Popen([sys.executable, "-c", {child!r}])
@@ -202,7 +202,7 @@ def test_the_children_of_a_killed_run_are_cleared_and_nothing_else(cleanup):
 POOL = """
 import multiprocessing, os, sys
 from concurrent.futures import ProcessPoolExecutor
-from newsledger.processes import bind_worker_to_run
+from newsledger.orchestration.processes import bind_worker_to_run
 import time
 pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"), initializer=bind_worker_to_run)
 list(pool.map(time.sleep, [0.5, 0.5]))  # two at once: both workers start
@@ -357,7 +357,7 @@ def test_after_kill_9_workers_exit_and_the_next_run_clears_the_server(corpus, tm
 @pytest.fixture(scope="module")
 def shared_home(tmp_path_factory):
     """A PREFECT_HOME whose shared server the runs below use; stopped at the end."""
-    from newsledger.local_server import stop_shared_server
+    from newsledger.orchestration.local_server import stop_shared_server
 
     home = tmp_path_factory.mktemp("shared-prefect-home")
     yield home
@@ -367,7 +367,7 @@ def shared_home(tmp_path_factory):
 @pytest.mark.e2e
 @pytest.mark.parametrize("how", list(SENDERS))
 def test_a_signal_ends_a_run_and_the_shared_server_stays(how, corpus, served, cleanup, shared_home):
-    from newsledger.local_server import find_server
+    from newsledger.orchestration.local_server import find_server
 
     warehouse, before = served
     signum, send = SENDERS[how]
@@ -387,7 +387,7 @@ def test_a_signal_ends_a_run_and_the_shared_server_stays(how, corpus, served, cl
 
 @pytest.mark.e2e
 def test_after_kill_9_the_shared_server_serves_the_next_run(corpus, tmp_path, cleanup, shared_home):
-    from newsledger.local_server import find_server
+    from newsledger.orchestration.local_server import find_server
 
     warehouse = tmp_path / "wh"
     process = start_run(corpus, warehouse, shared_home)

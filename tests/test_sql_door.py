@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsledger.errors import WarehouseError
-from newsledger.schemas import TABLES_BY_NAME
+from newsledger.core.errors import WarehouseError
+from newsledger.core.schemas import TABLES_BY_NAME
 from warehouse.marts import MART_VIEWS as ALL_MART_VIEWS
 from warehouse.load import connect_writer
 from warehouse.query import READ_ONLY_CONFIG, ReadOnlyQueryError, run_query

@@ -7,9 +7,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from newsledger.errors import WarehouseError
-from newsledger.schemas import SCHEMA_VERSION, TABLES
-from transforms.runs import RunCounts, run_row
+from newsledger.core.errors import WarehouseError
+from newsledger.core.schemas import SCHEMA_VERSION, TABLES
+from transforms.run.runs import RunCounts, run_row
 from warehouse import load, staging
 
 
@@ -167,7 +167,7 @@ def test_a_warehouse_with_other_columns_is_refused_with_advice(tmp_path):
     """An older newsledger's warehouse (a column fewer) gets the rebuild advice, not a DuckDB binder error."""
     import duckdb
 
-    from newsledger.errors import WarehouseError
+    from newsledger.core.errors import WarehouseError
     from warehouse.load import connect_writer
 
     path = tmp_path / "old.duckdb"

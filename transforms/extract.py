@@ -8,16 +8,17 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from transforms.context import ArticleContext
 from transforms.doc_text import doc_text
-from transforms.entities import ArticleEntity, extract_entities
-from transforms.events import extract_events
-from transforms.faults import Fault, contain, fault_of, pipe_contained
-from transforms.ids import stable_id
-from transforms.quotes import extract_quotes
-from transforms.aliases import AliasMap
+from transforms.entities.extraction import ArticleEntity, extract_entities
+from transforms.time.events import extract_events
+from transforms.run.faults import Fault, contain, fault_of, pipe_contained
+from transforms.run.ids import stable_id
+from transforms.quotes.extraction import extract_quotes
+from transforms.entities.aliases import AliasMap
 from transforms.records import Article, Entity, EntityAlias, EntityMention, Event, EventParticipant, Quote, TemporalExpression
-from transforms.tense import tense_function
-from transforms.timex import find_timexes
+from transforms.time.tense import tense_function
+from transforms.time.expressions import find_timexes
 
 SPACY_BATCH_SIZE = 16
 # Longest text handed to spaCy at once; longer bodies are parsed in pieces.
@@ -67,8 +68,9 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
     """
     rows = ArticleRows()
     entities = extract_entities(doc, aliases)
+    context = ArticleContext.build(doc, article.published_date, base).with_entities(entities)
     _entity_rows(article, entities, rows, base)
-    for quote in extract_quotes(doc, entities):
+    for quote in extract_quotes(context.doc, list(context.entities)):
         start, end = quote.char_start + base, quote.char_end + base
         rows.quotes.append(
             Quote(

@@ -35,7 +35,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from newsledger.schemas import TABLES_BY_NAME
+from newsledger.core.schemas import TABLES_BY_NAME
 from transforms.corpus.components import cluster_roots
 from transforms.corpus.events import WHO_TYPES, event_block_key, event_fingerprint, event_keys, event_mention_of, is_same_event
 from transforms.corpus.ids import cluster_id

@@ -26,8 +26,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsledger.errors import WarehouseError
-from newsledger.schemas import SCHEMA_VERSION, TABLES, Table
+from newsledger.core.errors import WarehouseError
+from newsledger.core.schemas import SCHEMA_VERSION, TABLES, Table
 from warehouse.load import MONTH_SQL
 
 PARTITION_COLUMN = "published_month"

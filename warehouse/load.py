@@ -16,9 +16,9 @@ from pathlib import Path
 
 import duckdb
 
-from newsledger.errors import DAMAGED_DATABASE_MARK, ContractError, WarehouseDamagedError, WarehouseError
-from newsledger.schemas import CORPUS_TABLES, TABLES, TABLES_BY_NAME
-from transforms.runs import with_stage_seconds
+from newsledger.core.errors import DAMAGED_DATABASE_MARK, ContractError, WarehouseDamagedError, WarehouseError
+from newsledger.core.schemas import CORPUS_TABLES, TABLES, TABLES_BY_NAME
+from transforms.run.runs import with_stage_seconds
 from warehouse import corpus
 from warehouse.ddl import TABLES_FILE, sql_files
 

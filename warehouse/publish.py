@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsledger.errors import WarehouseError
+from newsledger.core.errors import WarehouseError
 
 LOCK_FILE = ".newsledger.lock"
 BUILD_DIR = ".build"

@@ -16,7 +16,7 @@ from typing import Final
 import duckdb
 import pyarrow as pa
 
-from newsledger.errors import WarehouseError
+from newsledger.core.errors import WarehouseError
 
 # What a BI tool should pass as well (docs/operations.md, "Read-only access for BI tools").
 READ_ONLY_CONFIG: Final[dict[str, bool]] = {

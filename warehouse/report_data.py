@@ -20,8 +20,8 @@ from typing import Any, Final
 
 import duckdb
 
-from newsledger.errors import BadArgumentError, WarehouseError
-from newsledger.schemas import TABLES
+from newsledger.core.errors import BadArgumentError, WarehouseError
+from newsledger.core.schemas import TABLES
 from warehouse.query import open_read_only
 
 DAYS_PLOTTED: Final = 30

@@ -15,8 +15,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsledger.schemas import EXTRACTED_TABLES, TABLES_BY_NAME
-from transforms.quarantine import quarantine_tables
+from newsledger.core.schemas import EXTRACTED_TABLES, TABLES_BY_NAME
+from transforms.run.quarantine import quarantine_tables
 
 
 def write_batch(run_dir: Path, batch_number: int, tables: Mapping[str, pa.Table]) -> None:

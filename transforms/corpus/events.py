@@ -13,7 +13,7 @@ from datetime import date
 
 from transforms.corpus.signatures import TWIN_BAND, IndexKeys, text_key
 from transforms.corpus.text import words
-from transforms.ids import stable_id
+from transforms.run.ids import stable_id
 
 SAME_CLAUSE = 0.6  # Jaccard of clause words when neither mention names a participant
 _SUFFIXES = ("ing", "ied", "ies", "ed", "es", "s")

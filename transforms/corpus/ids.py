@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.ids import stable_id
+from transforms.run.ids import stable_id
 
 
 def cluster_id(kind: str, root_member_id: str) -> str:

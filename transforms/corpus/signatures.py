@@ -25,7 +25,7 @@ TWIN_BAND = -1  # the fingerprint of what the comparison sees: equal fingerprint
 # MinHash as datasketch 2.0 computes it by default ("affine32", seed 1): the SHA-1 of each
 # shingle (first 4 bytes, little-endian), mixed by MurmurHash3's 32-bit finalizer, then
 # a * h + b modulo 2**32 per permutation, the minimum over the set. Computed here with numpy
-# for a whole batch at once (tests/test_cluster_index.py checks it against datasketch), so
+# for a whole batch at once (tests/corpus/test_cluster_index.py checks it against datasketch), so
 # the keys persisted in a warehouse never change with a library's default.
 MINHASH_SEED = 1
 _CHUNK_VALUES = 1 << 19  # shingles x permutations per numpy step: 2 MB, reused, not paged in afresh

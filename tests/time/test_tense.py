@@ -1,0 +1,57 @@
+"""Which way a date points, from the clause the parser puts it in."""
+
+from datetime import date
+
+import pytest
+
+from transforms.time.tense import tense_function
+from transforms.time.expressions import find_timexes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "tense"),
+    [
+        ("The ministers met on Tuesday.", "Tuesday", "past"),
+        ("The ministers will meet on Tuesday.", "Tuesday", "future"),
+        ("He said he would travel to Washington on Thursday.", "Thursday", "future"),
+        ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
+        ("On Friday, the government planned to pay the families.", "Friday", "past"),
+        ("The acquisition is scheduled to close Monday.", "Monday", "future"),
+        ("The offer had been due to expire Friday.", "Friday", "past"),
+        ("Officials postponed until Tuesday any action on the case.", "Tuesday", "future"),
+        ("The agency has given the relatives until 9 a.m. Tuesday to sign.", "Tuesday", "future"),
+        ("The shops stayed closed until Tuesday.", "Tuesday", "past"),
+        ("She tried to reach him on Tuesday.", "Tuesday", "past"),
+        ("The group could come to the U.S. as soon as Tuesday.", "Tuesday", "future"),
+        ("Nestle's share before Friday's purchases was small.", "Friday", ""),
+        ("Castro attended a rally Thursday in Havana.", "Thursday", "past"),
+    ],
+)
+def test_date_tense(parse, sentence, day, tense):
+    doc = parse(sentence)
+    assert tense_function(doc)(sentence.index(day)) == tense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "value"),
+    [
+        # past tense, but a payment date weeks ahead is this year's
+        ("The company declared a dividend, payable Dec. 7.", date(1989, 10, 27), "1989-12-07"),
+        # past tense, half a year ahead: last year's
+        ("The index closed within 70 points of its record high set on Aug. 6.", date(1998, 2, 6), "1997-08-06"),
+        # present tense reaching back two weeks
+        ("The raid is not linked with the August 7 bombings.", date(1998, 8, 21), "1998-08-07"),
+        # past tense, a deadline next month
+        ("Meissner gave no reason for the Jan. 14 deadline.", date(2000, 1, 5), "2000-01-14"),
+    ],
+)
+def test_month_and_day_without_a_year(parse, sentence, reference, value):
+    doc = parse(sentence)
+    values = [t.value for t in find_timexes(doc.text, reference, tense_function(doc))]
+    assert values == [value]
+
+
+def test_habitual_would_is_read_as_future_a_known_gap(parse):
+    sentence = "As a boy he would call his mother on Sundays."
+    doc = parse(sentence)
+    assert tense_function(doc)(sentence.index("Sundays")) == "future"

@@ -1,0 +1,132 @@
+"""Calendar arithmetic the TIMEX3 resolvers share: safe dates, ISO week values, month shifts,
+the sane calendar every resolved date must fall in, and the interval a TIMEX3 value covers.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+# The calendar news dates are placed on: a resolved time expression, an event's interval and
+# the anchor of relative expressions stay inside it (the validation suite checks events
+# against the same two dates; import them from here).
+EARLIEST_DATE = date(1800, 1, 1)
+LATEST_DATE = date(2200, 12, 31)
+
+# What date arithmetic raises past year 1 or 9999 (OverflowError), or on a number too long
+# for ``int`` or a day that does not exist (ValueError).
+CALENDAR_ERRORS: tuple[type[Exception], ...] = (OverflowError, ValueError)
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# The year part of a TIMEX3 date value: a century ("20"), a decade ("199") or a year ("2023"),
+# followed by nothing or by "-" / "T".
+_YEAR_PART = re.compile(r"(?P<digits>\d{2,4})(?=$|[-T])")
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The date, or None when it does not exist (February 30)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def is_sane_date(day: date) -> bool:
+    """Whether a date lies between EARLIEST_DATE and LATEST_DATE (1800-01-01..2200-12-31).
+
+    Examples:
+        date(2023, 6, 5) -> True; date(9999, 12, 31) -> False; date(1, 1, 1) -> False
+    """
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
+def shift_days(day: date, days: int) -> date | None:
+    """The date ``days`` days away, or None when that leaves Python's calendar (years 1-9999)."""
+    try:
+        return day + timedelta(days=days)
+    except CALENDAR_ERRORS:
+        return None
+
+
+def week_value(day: date) -> str:
+    """The TIMEX3 value of the ISO week holding a day: ``2023-W22``."""
+    iso = day.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """(year, month) ``delta`` months away."""
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def calendar_interval(value: str) -> tuple[date, date] | None:
+    """The first and last calendar day a TIMEX3 date value covers; None when it has none.
+
+    ``2023-06-04`` -> that day; ``2021-03`` -> the month; ``2023`` -> the year; ``199`` -> the
+    decade; ``2023-W22`` -> Monday to Sunday; ``2023-Q3``; ``2023-H2``; ``2023-SU``; a TIME -> its day.
+
+    Notes:
+        Not handled: centuries ("20") and placeholders ("XXXX-06") have no interval. Any
+        interval, sane or not, is returned (``transforms.time.events.value_interval`` keeps the
+        sane ones); a value Python's calendar cannot hold ("9999-W53") gives None.
+    """
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            return date(int(m[1]), int(m[2]), 1), _month_end(int(m[1]), int(m[2]))
+        if m := re.fullmatch(r"(\d{4})", value):
+            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
+        if m := re.fullmatch(r"(\d{3})", value):
+            return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (monday, monday + timedelta(days=6))
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+            first = (int(m[2]) - 1) * 3 + 1
+            return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 2)
+        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+            first = 1 if m[2] == "1" else 7
+            return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 5)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+            start_month, end_month = _SEASON_MONTHS[m[2]]
+            end_year = int(m[1]) + (1 if m[2] == "WI" else 0)
+            return date(int(m[1]), start_month, 1), _month_end(end_year, end_month)
+    except CALENDAR_ERRORS:
+        return None
+    return None
+
+
+def is_sane_value(value: str) -> bool | None:
+    """Whether a resolved TIMEX3 date value lies on the sane calendar.
+
+    Returns True when all of it lies between EARLIEST_DATE and LATEST_DATE, False when some of
+    it lies outside (``1523``, ``2201-01``, ``9999-12-31``), and None when it is no calendar
+    value at all: a negative or five-digit year from runaway arithmetic (``-97976``,
+    ``102022``).
+
+    Examples:
+        "2023-W22" -> True; "20" (the 21st century) -> True; "1523" -> False; "-97976" -> None
+    Notes:
+        Values without digits up front (``PAST_REF``, ``XXXX-06``, ``P2Y``) are not dates and
+        count as sane. A value that does not exist ("2023-02-30") counts by its year alone.
+    """
+    if not value[:1].isdigit():
+        return None if value[:1] == "-" else True
+    interval = calendar_interval(value)
+    if interval is not None:
+        return is_sane_date(interval[0]) and is_sane_date(interval[1])
+    m = _YEAR_PART.match(value)
+    if m is None:
+        return None
+    digits = m["digits"]
+    scale = 10 ** (4 - len(digits))  # a century covers 100 years, a decade 10, a year 1
+    first, last = int(digits) * scale, int(digits) * scale + scale - 1
+    return EARLIEST_DATE.year <= first and last <= LATEST_DATE.year

@@ -1,0 +1,119 @@
+"""Events: the clause a temporal expression dates, its trigger, and its calendar interval.
+
+Notes:
+    Not handled: events dated by an expression in another sentence ("On Sunday. He arrived."),
+    and durations or sets, which measure or repeat a clause rather than date it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from transforms.time.calendar_values import calendar_interval, is_sane_date
+from transforms.doc_text import doc_text
+from transforms.time.expressions import TimexMatch
+
+DATING_TYPES = ("DATE", "TIME")
+# Nouns that name an event themselves ("the visit on Sunday", "talks in March").
+EVENT_NOUNS = frozenset(
+    "visit meeting talks summit election vote attack strike war conference ceremony launch trip tour "
+    "agreement deal protest rally match game crash explosion announcement speech hearing trial dialogue".split()
+)
+EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    """A dated clause, before it becomes a table row."""
+
+    char_start: int
+    char_end: int
+    text: str
+    trigger: str
+    trigger_char_start: int
+    trigger_char_end: int
+    timex: TimexMatch
+    date_value: str | None
+    date_start: date | None
+    date_end: date | None
+
+
+def value_interval(value: str) -> tuple[date, date] | None:
+    """The first and last calendar day a TIMEX3 date value covers; None when it has none.
+
+    ``2023-06-04`` -> that day; ``2021-03`` -> the month; ``2023`` -> the year; ``199`` -> the
+    decade; ``2023-W22`` -> Monday to Sunday; ``2023-Q3``; ``2023-H2``; ``2023-SU``; a TIME -> its day.
+
+    Notes:
+        An interval reaching outside the sane calendar (``EARLIEST_DATE`` to ``LATEST_DATE`` of
+        ``transforms.time.calendar_values``) is None too: "1523" or "9999-12-31" leave an event undated.
+    """
+    interval = calendar_interval(value)
+    if interval is None or not (is_sane_date(interval[0]) and is_sane_date(interval[1])):
+        return None
+    return interval
+
+
+def _trigger_for(token: Token) -> Token | None:
+    """Climb from the expression to the verb (or event noun) it modifies."""
+    current = token
+    for _ in range(12):
+        if current.pos_ == "VERB" or (current.pos_ == "NOUN" and current.lower_ in EVENT_NOUN_FORMS and current != token):
+            return current
+        if current.pos_ == "AUX" and current.dep_ == "ROOT":
+            return current
+        if current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def _clause(trigger: Token) -> tuple[int, int]:
+    sent = trigger.sent
+    if trigger.pos_ == "NOUN":
+        tokens = [t for t in trigger.subtree]
+    else:
+        # The clause: the trigger's subtree without nested clauses that have their own subject.
+        tokens = [t for t in trigger.subtree if sent.start <= t.i < sent.end]
+    tokens = [t for t in tokens if not t.is_space] or [trigger]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    text = doc_text(trigger.doc)
+    while end > start and text[end - 1] in ".,;: \n":
+        end -= 1
+    return start, end
+
+
+def extract_events(doc: Doc, timexes: list[TimexMatch]) -> list[EventMatch]:
+    """One event per temporal expression that dates a clause (DATE or TIME types)."""
+    events: list[EventMatch] = []
+    for timex in timexes:
+        if timex.timex_type not in DATING_TYPES:
+            continue
+        span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        trigger = _trigger_for(span.root)
+        if trigger is None:
+            continue
+        start, end = _clause(trigger)
+        start, end = min(start, timex.char_start), max(end, timex.char_end)
+        interval = value_interval(timex.value) if timex.is_resolved else None
+        events.append(
+            EventMatch(
+                char_start=start,
+                char_end=end,
+                text=doc_text(doc)[start:end],
+                trigger=trigger.text,
+                trigger_char_start=trigger.idx,
+                trigger_char_end=trigger.idx + len(trigger),
+                timex=timex,
+                date_value=timex.value,
+                date_start=interval[0] if interval else None,
+                date_end=interval[1] if interval else None,
+            )
+        )
+    return events

@@ -1,0 +1,156 @@
+"""The tense of the clause around a date, as resolving weekdays and bare months needs it.
+
+"Tuesday" in a Wednesday paper is yesterday in "met on Tuesday" and next week's in "will meet
+on Tuesday". The parser gives the clause; this module turns it into "past", "future" or ""
+(unknown, which the resolver treats as news's usual past).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from transforms.lexicon import REPORTING_VERB_FORMS
+from transforms.time.expressions import Tense
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+_PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d"})
+_PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
+# Verbs whose dated object or infinitive is still to come, whatever their own tense:
+# "planned a demonstration on Saturday", "is scheduled to close Monday", "set to resume Monday".
+_PLANNING_FORMS = frozenset(
+    {
+        "plan", "plans", "planned", "planning",
+        "schedule", "schedules", "scheduled", "scheduling",
+        "slated", "due", "expected", "expects", "expect",
+        "intend", "intends", "intended", "prepared", "preparing", "poised",
+    }
+)
+# Heads of an infinitive that put it in the future: the planning verbs plus "set to resume",
+# "is to resume", "are going to", "is about to". ("set" alone is not one: "the record set on
+# Aug. 6".)
+_FUTURE_INFINITIVE_HEADS = _PLANNING_FORMS | frozenset({"set", "is", "are", "was", "were", "going", "about"})
+# Verbs that push something to a later date: "postponed until Tuesday", "extended its deadline
+# until 9 a.m. Tuesday", "has given them until Tuesday".
+_DEFERRAL_FORMS = frozenset(
+    {
+        "postpone", "postponed", "postpones", "delay", "delayed", "delays", "extend", "extended", "extends",
+        "adjourn", "adjourned", "adjourns", "defer", "deferred", "defers", "give", "gave", "given", "gives",
+        "recess", "recessed",
+    }
+)
+# Multi-word adverbs before a date that only point forward: "as soon as Tuesday".
+_FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"))
+# How many heads to climb from the date to its verb before giving up.
+_MAX_CLIMB = 8
+
+
+def clause_tense(verb: Token) -> Tense:
+    """The tense of a verb's clause as dates need it: "past", "future" or "" (unknown).
+
+    News uses the present for what is scheduled ("the board meets Thursday", "is scheduled
+    for Thursday") and the past for what happened; a participle takes its auxiliary's tense;
+    "would" in reported speech looks forward ("said he would travel Thursday").
+
+    Notes:
+        Reported present ("says") is left unknown: news writes "said Tuesday" for the past.
+        Not handled: the habitual "would" ("he would call on Sundays") reads as future.
+    """
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
+        return "future"
+    if auxiliaries & _PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and auxiliaries & _PRESENT_PASSIVE:
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in REPORTING_VERB_FORMS:
+        return "future"
+    if verb.tag_ == "VBG" and auxiliaries & _PRESENT_PASSIVE:
+        return "future"  # "is meeting Thursday"
+    return ""
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    # "had been due to expire Friday": the plan's date has passed ("due" hangs off "been").
+    heads = (verb, verb.head) if verb.dep_ == "acomp" else (verb,)
+    return any(_has_aux(head, ("had", "'d")) for head in heads)
+
+
+def _has_aux(verb: Token, forms: tuple[str, ...]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in forms for c in verb.children)
+
+
+def _follows_until(token: Token) -> bool:
+    # "until Tuesday", "until 9 a.m. EST Tuesday": "until" a few words before, in the same phrase.
+    doc = token.doc
+    for i in range(token.i - 1, max(token.i - 6, -1), -1):
+        if doc[i].lower_ in ("until", "till"):
+            return True
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct and doc[i].text not in (".",):
+            return False
+    return False
+
+
+def _follows_forward_lead(token: Token) -> bool:
+    doc, i = token.doc, token.i
+    return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in _FORWARD_LEADS)
+
+
+def date_tense(token: Token) -> Tense:
+    """The tense that decides which way a date at `token` points.
+
+    Climbs from the date to the verb of its clause. A planning verb before the date ("planned
+    a rally on Saturday", but not "On Friday, the government planned...") or an infinitive it
+    governs ("set to resume Monday") looks forward, unless in the past perfect ("had been due
+    to expire Friday"); an infinitive under any other verb takes that verb's tense ("tried to
+    call him Tuesday").
+
+    "until Tuesday" after a verb of deferral or a present perfect looks forward ("postponed
+    until Tuesday", "has given them until Tuesday").
+
+    Notes:
+        A possessive date ("Friday's purchases") is left unknown, which news reads as past.
+        Not handled: "by Tuesday" takes the clause's tense.
+    """
+    if token.dep_ == "poss":
+        return ""
+    if _follows_forward_lead(token):
+        return "future"
+    date_index = token.i
+    after_until = _follows_until(token)
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
+                return "future"
+            if token.lower_ in _PLANNING_FORMS and date_index > token.i:
+                return "past" if _is_past_perfect(token) else "future"
+            if _is_infinitive(token):
+                if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS:
+                    return "past" if _is_past_perfect(token.head) else "future"
+                if token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+                    return clause_tense(token.head)
+            tense = clause_tense(token)
+            if not tense and token.dep_ in ("acomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
+                return clause_tense(token.head)  # "stayed closed until Tuesday", "met and agreed Monday"
+            return tense
+        if token.head is token:
+            return ""
+        token = token.head
+    return ""
+
+
+def tense_function(doc: Doc) -> Callable[[int], Tense]:
+    """Return a function from a character offset to the tense of the clause governing it."""
+
+    def tense_at(offset: int) -> Tense:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return ""
+        return date_tense(span[0])
+
+    return tense_at
