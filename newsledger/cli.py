@@ -524,6 +524,35 @@ def report(
             raise typer.Exit(EXIT_BAD_ARGUMENTS)
 
 
+@app.command(epilog="Example:  newsledger explain samples/article-01.txt | less")
+def explain(
+    path: Annotated[Path, typer.Argument(help="One article file (.txt, .json, .jsonl, .html, .gz), as a run would read it.", show_default=False)],
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Print one file's articles with each quote, speaker, entity mention and date, and the rule behind it.
+
+    The rule names are the provenance columns of the warehouse (quotes.found_by and
+    quotes.speaker_by, entity_mentions.repaired_by, temporal_expressions.pattern), each an
+    entry of a registry listed in docs/rules.md. Nothing is written; the alias file of
+    --warehouse (DIR/aliases.csv) is applied as a run applies it. Exit 4: not a readable file.
+    """
+    from newsledger.explain import explain_articles, read_file, render_article, render_rejects, rule_legend
+
+    settings = Settings.from_env(warehouse_dir=warehouse)
+    with _errors_to_exit_codes(settings, None, debug=False):
+        articles, rejects = read_file(path, settings.max_file_bytes, settings.source_pattern)
+    if rejects:
+        sys.stdout.write(render_rejects(rejects) + "\n")
+    if not articles:
+        sys.stdout.flush()
+        raise typer.Exit(EXIT_BAD_ARGUMENTS)
+    sys.stdout.write(rule_legend() + "\n\n")
+    with _errors_to_exit_codes(settings, None, debug=False):
+        for explained in explain_articles(articles, settings.spacy_model, settings.aliases_path):
+            sys.stdout.write(render_article(explained) + "\n")
+    sys.stdout.flush()
+
+
 server_app = typer.Typer(
     help="The local Prefect server that runs share when PREFECT_API_URL names none: started by the first run, kept for the next ones.",
     no_args_is_help=True,

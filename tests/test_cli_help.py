@@ -4,7 +4,7 @@ from typer.testing import CliRunner
 from newsledger.cli import app
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["sql"], ["serve"], ["report"], ["server", "status"], ["server", "start"], ["server", "stop"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["sql"], ["explain"], ["serve"], ["report"], ["server", "status"], ["server", "start"], ["server", "stop"]])
 def test_help_explains_with_an_example(command):
     result = CliRunner().invoke(app, [*command, "--help"])
     assert result.exit_code == 0
