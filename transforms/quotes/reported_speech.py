@@ -4,9 +4,11 @@ Each function returns a content span; speakers are resolved in ``transforms.quot
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
-from transforms.doc_text import doc_text, doc_tokens
+from transforms.doc_text import doc_text
 from transforms.lexicon import (
     ATTITUDE_VERB_FORMS,
     STANCE_ADJECTIVE_PREPOSITIONS,
@@ -15,12 +17,15 @@ from transforms.lexicon import (
     STANCE_NOUNS,
 )
 from transforms.quotes.marks import trimmed, trimmed_punct
+from transforms.lexicons import words
 from transforms.quotes.speakers import EXPLETIVES, second_cue_in, subject_of
 
+if TYPE_CHECKING:
+    from transforms.context import ArticleContext
 
 # Marks of an adverbial clause the parser may take for a reported one ("reported a jump in
 # profit, while rivals posted weaker results").
-_ADVERBIAL_MARKS = frozenset("while whereas because although though as when after before since unless until".split())
+_ADVERBIAL_MARKS = words("adverbial_marks")
 
 
 def reported_content(verb: Token) -> tuple[int, int] | None:
@@ -102,17 +107,14 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     return trimmed_punct(doc_text(verb.doc), rest[0].idx, rest[-1].idx + len(rest[-1]))
 
 
-def attitude_tokens(doc: Doc) -> list[Token]:
-    """Every attitude-verb token of the Doc, found once per Doc."""
-    cached = doc.user_data.get("newsledger.attitudes")
-    if cached is None:
-        cached = doc.user_data["newsledger.attitudes"] = [
-            t
-            for t in doc_tokens(doc)
-            if t.pos_ == "VERB"
-            and (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS or _particle_cue(t) or _takes_that_clause(t))
-        ]
-    return cached
+def attitude_tokens(context: ArticleContext) -> tuple[Token, ...]:
+    """Every attitude-verb token of the article (compute once per article: it walks every token)."""
+    return tuple(
+        t
+        for t in context.tokens
+        if t.pos_ == "VERB"
+        and (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS or _particle_cue(t) or _takes_that_clause(t))
+    )
 
 
 def _takes_that_clause(verb: Token) -> bool:
@@ -239,10 +241,10 @@ def complement(verb: Token) -> tuple[int, int] | None:
     return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
-def according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+def according_to_contents(context: ArticleContext) -> list[tuple[Token, Token, int, int]]:
     """(cue, source, content_start, content_end) for "according to X, <clause>" and its mirror."""
     found = []
-    tokens = doc_tokens(doc)
+    tokens, body = context.tokens, context.text
     for token in tokens:
         if token.lower_ != "according" or token.i + 2 >= len(tokens) or tokens[token.i + 1].lower_ != "to":
             continue
@@ -256,15 +258,15 @@ def according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
             start, end = phrase_end, sent.end_char
         else:
             start, end = sent.start_char, token.idx
-        start, end = trimmed_punct(doc_text(doc), *trimmed(doc_text(doc), start, end))
-        while start < end and doc_text(doc)[start] in ",; ":
+        start, end = trimmed_punct(body, *trimmed(body, start, end))
+        while start < end and body[start] in ",; ":
             start += 1
         if end - start > 0:
             found.append((token, source, start, end))
     return found
 
 
-def stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+def stance_noun_contents(context: ArticleContext) -> list[tuple[Token, Token, int, int]]:
     """(noun, possessor, content_start, content_end) for a possessed stance noun and its clause
     or target: "Trump's claim [that he was offered a scholarship]", "his pledge [to end the
     war]", "her attacks on [Trump]".
@@ -275,7 +277,7 @@ def stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
     """
     found = []
     prepositional = {noun for noun, _ in STANCE_NOUN_PREPOSITIONS}
-    for noun in doc_tokens(doc):
+    for noun in context.tokens:
         if noun.pos_ != "NOUN" or (noun.lower_ not in STANCE_NOUNS and noun.lower_ not in prepositional):
             continue
         possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -336,7 +338,7 @@ def long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) ->
     )
 
 
-def stance_adjectives(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+def stance_adjective_contents(context: ArticleContext) -> list[tuple[Token, Token, int, int]]:
     """(adjective, subject, content_start, content_end) for a subject's stance told by an
     adjective: "Democrats are worried [that turnout will fall]", "voters are skeptical of
     [free trade]", "she is eager [to debate]".
@@ -347,7 +349,7 @@ def stance_adjectives(doc: Doc) -> list[tuple[Token, Token, int, int]]:
         names no source.
     """
     found = []
-    for adjective in doc_tokens(doc):
+    for adjective in context.tokens:
         if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp":
             continue
         subject = subject_of(adjective.head)
