@@ -52,12 +52,12 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
     for verb in state.cues:
         if verb.i in state.used_cues or verb.dep_ == "acl" and verb.tag_ == "VBN":
             continue  # "targets agreed with the IMF", "a statement issued on Monday": a modifier, no cue
-        content = reported_content(verb) or parenthetical_content(verb) or (None if verb.lower_ in NO_OBJECT_CONTENT_FORMS else complement(verb))
+        content = reported_content(verb, body) or parenthetical_content(verb, body) or (None if verb.lower_ in NO_OBJECT_CONTENT_FORMS else complement(verb, body))
         if content is None or state.overlaps_direct(*content):
             continue
         start, end = content
         subject = subject_of(verb)
-        named_before = person_right_before(verb, state.context.entities) if subject is None else None
+        named_before = person_right_before(verb, state.context.entities, body) if subject is None else None
         if named_before is not None:
             # "..., Commerce Secretary Gina Raimondo said.": the parser ran the name into the
             # clause; the clause ends at the comma before the name and its title.
@@ -80,7 +80,7 @@ def passive_with_agent_rule(state: QuoteState) -> Iterator[Candidate]:
         A passive with a clause ('he was told by aides that...') is left to the clause rules.
     """
     for verb in (*state.cues, *state.attitudes):
-        passive = None if verb.i in state.used_cues else passive_with_agent(verb)
+        passive = None if verb.i in state.used_cues else passive_with_agent(verb, state.context.text)
         if passive is not None and not state.overlaps_direct(passive[1], passive[2]) and not state.overlaps_found(passive[1], passive[2]):
             agent, start, end = passive
             yield start, end, resolve_speaker(agent, state.context, start, state.source), verb.text
@@ -100,7 +100,7 @@ def attitude_verb(state: QuoteState) -> Iterator[Candidate]:
     for verb in state.attitudes:
         if verb.tag_ == "VB":
             continue  # a bare infinitive ("wants to support", "to find") holds no attitude yet
-        content = attitude_content(verb)
+        content = attitude_content(verb, state.context.text)
         subject = subject_of(verb)
         if content is None or subject is None or subject.lower_ in EXPLETIVES or state.overlaps_direct(*content):
             continue

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from transforms.doc_text import doc_text
 from transforms.lexicon import (
     ATTITUDE_VERB_FORMS,
     STANCE_ADJECTIVE_PREPOSITIONS,
@@ -28,20 +27,20 @@ if TYPE_CHECKING:
 _ADVERBIAL_MARKS = words("adverbial_marks")
 
 
-def reported_content(verb: Token) -> tuple[int, int] | None:
-    body = doc_text(verb.doc)
+def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
+    """The clause a cue reports ('said (that) ...'), else its object with an "as" phrase."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and not _is_adverbial(child, verb):
+        if child.dep_ == "ccomp" and not _is_adverbial(child, verb, body):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
             cut = second_cue_in(child)
             if cut is not None:
                 tokens = [t for t in tokens if t.i < cut]
             if tokens:
                 return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
-    return _as_phrase_content(verb, need_object=False)
+    return _as_phrase_content(verb, body, need_object=False)
 
 
-def _is_adverbial(clause: Token, verb: Token) -> bool:
+def _is_adverbial(clause: Token, verb: Token, body: str) -> bool:
     """A clause hung on the cue as reported that is not: one opened by "while" or "because",
     or one before the cue that a semicolon cuts off ("Azerbaijan was criticised; its
     president described fossil fuels as...")."""
@@ -49,22 +48,22 @@ def _is_adverbial(clause: Token, verb: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children) or first.pos_ == "SCONJ" and first.lower_ in _ADVERBIAL_MARKS:
         return True
     if clause.i < verb.i:
-        between = doc_text(verb.doc)[clause.right_edge.idx : verb.idx]
+        between = body[clause.right_edge.idx : verb.idx]
         return ";" in between
     return False
 
 
-def _as_phrase_content(verb: Token, need_object: bool = True) -> tuple[int, int] | None:
+def _as_phrase_content(verb: Token, body: str, need_object: bool = True) -> tuple[int, int] | None:
     """"described the talks as "warm and cordial"": the object plus its "as" phrase."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
     if not as_phrases or (need_object and not objects):
         return None
     tokens = [t for c in objects + as_phrases for t in c.subtree]
-    return trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
-def passive_with_agent(verb: Token) -> tuple[Token, int, int] | None:
+def passive_with_agent(verb: Token, body: str) -> tuple[Token, int, int] | None:
     """(source, content_start, content_end) for a passive cue with its agent: "the proposals
     have been applauded by [Wall Street critics]" -> the proposals, by the critics.
 
@@ -79,10 +78,10 @@ def passive_with_agent(verb: Token) -> tuple[Token, int, int] | None:
     if agent is None:
         return None
     tokens = list(subjects[0].subtree)
-    return agent, *trimmed_punct(doc_text(verb.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return agent, *trimmed_punct(body, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
-def parenthetical_content(verb: Token) -> tuple[int, int] | None:
+def parenthetical_content(verb: Token, body: str) -> tuple[int, int] | None:
     """"Acts of protest, Mr. Obama said, are acts of patriotism" and "As Politico revealed,
     most payments were...": an attribution set off by commas inside (or at the edge of) the
     sentence it reports; the content is that sentence.
@@ -104,7 +103,7 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     rest = [t for t in verb.sent if t.i not in own and not t.is_punct]
     if len(rest) < 4:
         return None
-    return trimmed_punct(doc_text(verb.doc), rest[0].idx, rest[-1].idx + len(rest[-1]))
+    return trimmed_punct(body, rest[0].idx, rest[-1].idx + len(rest[-1]))
 
 
 def attitude_tokens(context: ArticleContext) -> tuple[Token, ...]:
@@ -144,7 +143,7 @@ def _particle_cue(token: Token) -> bool:
 AS_ONLY_FORMS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded regarding classify classifies classified classifying".split())
 
 
-def attitude_content(verb: Token) -> tuple[int, int] | None:
+def attitude_content(verb: Token, body: str) -> tuple[int, int] | None:
     """The clause, infinitive or object an attitude verb attributes to its subject.
 
     "believes (that) the talks failed" -> the clause; "wants to cut taxes" -> "to cut taxes";
@@ -155,10 +154,10 @@ def attitude_content(verb: Token) -> tuple[int, int] | None:
         skipped; an object that is only a pronoun ("opposes it") is too vague to keep.
     """
     if verb.lower_ in AS_ONLY_FORMS:
-        return _as_phrase_content(verb)
+        return _as_phrase_content(verb, body)
     if verb.lower_ in _PREP_ONLY_VERBS and not _particle_cue(verb):
-        return _prep_stance_content(verb)
-    return reported_content(verb) or complement(verb)
+        return _prep_stance_content(verb, body)
+    return reported_content(verb, body) or complement(verb, body)
 
 
 def _forms(lemmas: str) -> dict[str, str]:
@@ -197,7 +196,7 @@ _PREP_STANCES = frozenset(
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
 
-def _prep_stance_content(verb: Token) -> tuple[int, int] | None:
+def _prep_stance_content(verb: Token, body: str) -> tuple[int, int] | None:
     """The object of a stance verb's preposition: "called for [an inquiry]", "pointed to [her
     record]". None when the verb has no such preposition."""
     lemma = _PREP_STANCE_VERBS.get(verb.lower_)
@@ -214,10 +213,10 @@ def _prep_stance_content(verb: Token) -> tuple[int, int] | None:
     if not objects:
         return None
     tokens = [t for o in objects for t in o.subtree if not (t.dep_ == "mark" and t.head == o)]
-    return trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
-def complement(verb: Token) -> tuple[int, int] | None:
+def complement(verb: Token, body: str) -> tuple[int, int] | None:
     """The object with what completes it, or the infinitive: "called [the charges false]",
     "told [his advisers to act]", "wants [to cut taxes]", "accused [Trump of lying]", "called
     for [an inquiry]". None for a bare pronoun object.
@@ -225,7 +224,6 @@ def complement(verb: Token) -> tuple[int, int] | None:
     Notes:
         Verbs of attack ("attacked Kyiv") are left out: in war news their object is no stance.
     """
-    body = doc_text(verb.doc)
     infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "oprd")]
     # A pronoun object is content only with what completes it ("called him a hero").
     objects = [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ != "PRON" or any(i.i > c.i for i in infinitives))]
@@ -236,7 +234,7 @@ def complement(verb: Token) -> tuple[int, int] | None:
     if objects and verb.lower_ in _OBJECT_PREP_VERBS:
         parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objects[0].i]
     if not parts:
-        return _prep_stance_content(verb) if verb.lower_ in _PREP_STANCE_VERBS else None
+        return _prep_stance_content(verb, body) if verb.lower_ in _PREP_STANCE_VERBS else None
     tokens = [t for c in parts for t in c.subtree]
     return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
@@ -281,13 +279,13 @@ def stance_noun_contents(context: ArticleContext) -> list[tuple[Token, Token, in
         if noun.pos_ != "NOUN" or (noun.lower_ not in STANCE_NOUNS and noun.lower_ not in prepositional):
             continue
         possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
-        content = None if possessor is None else _clause_or_target(noun, STANCE_NOUNS, STANCE_NOUN_PREPOSITIONS, ("acl", "ccomp"))
+        content = None if possessor is None else _clause_or_target(noun, context.text, STANCE_NOUNS, STANCE_NOUN_PREPOSITIONS, ("acl", "ccomp"))
         if content is not None:
             found.append((noun, possessor, *content))
     return found
 
 
-def _clause_or_target(head: Token, with_clause: frozenset[str], prepositions: frozenset[tuple[str, str]], clause_deps: tuple[str, ...]) -> tuple[int, int] | None:
+def _clause_or_target(head: Token, body: str, with_clause: frozenset[str], prepositions: frozenset[tuple[str, str]], clause_deps: tuple[str, ...]) -> tuple[int, int] | None:
     """The first clause (for words in ``with_clause``) or prepositional object (for the
     (word, preposition) pairs) after a stance noun or adjective, as a content span."""
     word = head.lower_
@@ -300,7 +298,7 @@ def _clause_or_target(head: Token, with_clause: frozenset[str], prepositions: fr
             continue
         if len(tokens) < 2:
             return None
-        return trimmed_punct(doc_text(head.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+        return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return None
 
 
@@ -355,7 +353,7 @@ def stance_adjective_contents(context: ArticleContext) -> list[tuple[Token, Toke
         subject = subject_of(adjective.head)
         if subject is None or subject.lower_ in EXPLETIVES:
             continue
-        content = _clause_or_target(adjective, STANCE_ADJECTIVES_WITH_CLAUSE, STANCE_ADJECTIVE_PREPOSITIONS, ("ccomp", "xcomp"))
+        content = _clause_or_target(adjective, context.text, STANCE_ADJECTIVES_WITH_CLAUSE, STANCE_ADJECTIVE_PREPOSITIONS, ("ccomp", "xcomp"))
         if content is not None:
             found.append((adjective, subject, *content))
     return found

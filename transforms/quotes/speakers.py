@@ -4,19 +4,22 @@ and the entity behind it (names, pronouns, titles, roles, organisation nouns, do
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from transforms.doc_text import doc_text
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import ATTITUDE_VERB_FORMS, COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.rules import Example, Rule, first_match, rule
 
 if TYPE_CHECKING:
     from transforms.context import ArticleContext
+
+# The article's entities, as ArticleContext holds them (a tuple) or as a list.
+Entities = Sequence[ArticleEntity]
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -28,7 +31,7 @@ _INDEFINITE_PRONOUNS = frozenset("all some many several few others everyone ever
 
 # --- speakers ------------------------------------------------------------------------------
 
-def entity_at(entities: tuple[ArticleEntity, ...] | list[ArticleEntity], start: int, end: int) -> ArticleEntity | None:
+def entity_at(entities: Entities, start: int, end: int) -> ArticleEntity | None:
     for entity in entities:
         for mention in entity.mentions:
             if mention.char_start < end and start < mention.char_end:
@@ -37,7 +40,7 @@ def entity_at(entities: tuple[ArticleEntity, ...] | list[ArticleEntity], start: 
 
 
 def _nearest(
-    entities: list[ArticleEntity],
+    entities: Entities,
     offset: int,
     types: tuple[str, ...],
     head_word: str | None = None,
@@ -199,7 +202,7 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
     """
     if query.named is not None:
         return None
-    found = _name_after_role(query.subject, query.entities)
+    found = _name_after_role(query.subject, query.entities, query.body)
     return _named(found, name_after_role.name) if found is not None else None
 
 
@@ -341,7 +344,7 @@ _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
 _COMPANY_KINDS = frozenset({"company", "firm", "group"})
 
 
-def _the_one_company(subject: Token, entities: list[ArticleEntity], quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
+def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
     """"the carmaker said", "the airline group said", "the California-based company said":
     the organisation the story is about: the only one named before the quote or, for a
     descriptor noun ("drugmaker"), the one that is the subject of the lead.
@@ -369,7 +372,7 @@ def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
     return span is not None and span.root.dep_ in _SUBJECT_DEPS
 
 
-def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEntity | None:
     """The person a role subject introduces: "Its regional leader, Thorsten Groeger, said",
     "Their coach, Tomás Ferrer, admitted", and the misparsed "Microsoft vice-president Karen
     O'Neill said" (the parser takes "-" for the subject): a person named between the subject
@@ -387,8 +390,7 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
             named = entity_at(entities, child.idx, child.idx + len(child))
             if named is not None and named.entity_type in ("PERSON", "ORG"):
                 return named
-    body = doc_text(subject.doc)
-    opening = _name_opening_the_sentence(subject, entities)
+    opening = _name_opening_the_sentence(subject, entities, body)
     if opening is not None:
         return opening
     verb = subject.head
@@ -410,14 +412,13 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
     return None
 
 
-def _name_opening_the_sentence(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+def _name_opening_the_sentence(subject: Token, entities: Entities, body: str) -> ArticleEntity | None:
     """"Han Dong-hoon, the leader of the party, also opposed": the person who opens the
     sentence, set off by a comma right before the role subject (the parser may lose the name).
     Only at the start of the sentence: in "Asked about Trump, the senator said" the name
     before the comma is someone else."""
     if subject.pos_ != "NOUN" or subject.left_edge.dep_ not in ("det", "poss"):
         return None  # "Loyalty, he noted, ...": a pronoun subject is no role
-    body = doc_text(subject.doc)
     left = subject.left_edge.idx
     sentence_start = subject.sent.start_char
     for entity in entities:
@@ -426,10 +427,9 @@ def _name_opening_the_sentence(subject: Token, entities: list[ArticleEntity]) ->
     return None
 
 
-def person_right_before(verb: Token, entities: list[ArticleEntity]) -> tuple[ArticleEntity, int] | None:
+def person_right_before(verb: Token, entities: Entities, body: str) -> tuple[ArticleEntity, int] | None:
     """(person, start of their mention) for a person named right before a cue that has no
     subject of its own ("..., Commerce Secretary Gina Raimondo said")."""
-    body = doc_text(verb.doc)
     for entity in entities:
         if entity.entity_type != "PERSON":
             continue
@@ -439,7 +439,7 @@ def person_right_before(verb: Token, entities: list[ArticleEntity]) -> tuple[Art
     return None
 
 
-def _titled_person(subject: Token, entities: list[ArticleEntity], quote_start: int) -> ArticleEntity | None:
+def _titled_person(subject: Token, entities: Entities, quote_start: int) -> ArticleEntity | None:
     """"the minister said" when several people are ministers: the one mentioned last before
     the quote, as news writing means it. None unless the subject is "the" + lower-case title
     words that are all in some person's role.
@@ -458,7 +458,7 @@ def _titled_person(subject: Token, entities: list[ArticleEntity], quote_start: i
     return _nearest(fitting, quote_start, ("PERSON",))
 
 
-def _named_next(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
     """"A federal judge in Manhattan refused... District Judge Lewis Kaplan said": a lead's
     unnamed "a judge" is the person the next sentence names with that title, if that sentence
     is the first to name them.
