@@ -8,12 +8,14 @@ speaker of a quote whose ``speaker_by`` is that rule. ``None`` says the rule fin
 import pytest
 
 from newsledger.core.schemas import QUOTE_FOUND_BY, QUOTE_SPEAKER_BY
+from transforms import lexicon
 from transforms.context import ArticleContext
 from transforms.entities.extraction import extract_entities
 from transforms.quotes.direct import DIRECT_SPEAKER_RULES
 from transforms.quotes.extraction import FOUND_BY_VALUES, SPEAKER_BY_VALUES, extract_quotes
 from transforms.quotes.indirect import QUOTE_RULES
 from transforms.quotes.speakers import SPEAKER_RULES
+from transforms.lexicons.verbs import verb_forms
 from transforms.rules import check_registry
 
 REGISTRIES = {"DIRECT_SPEAKER_RULES": DIRECT_SPEAKER_RULES, "QUOTE_RULES": QUOTE_RULES, "SPEAKER_RULES": SPEAKER_RULES}
@@ -83,3 +85,24 @@ def test_every_quote_names_its_rules(parse):
     ]
     assert {found_by for _, found_by, _, _ in rows} <= set(FOUND_BY_VALUES)
     assert {by for *_, by in rows if by} <= set(SPEAKER_BY_VALUES)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "irregular", "expected"),
+    [
+        ("say", ("said",), {"say", "says", "saying", "said"}),
+        ("deny", ("denied",), {"deny", "denies", "denying", "denied"}),
+        ("push", (), {"push", "pushes", "pushing", "pushed"}),
+        ("agree", (), {"agree", "agrees", "agreing", "agreed"}),
+        ("admit", (), {"admit", "admits", "admiting", "admited", "admitted", "admitting"}),
+        ("echo", (), {"echo", "echos", "echoes", "echoing", "echoed"}),
+    ],
+    ids=["irregular-past", "consonant-y", "sibilant", "final-e-dropped-as-it-always-was", "doubling", "final-o"],
+)
+def test_verb_forms(lemma, irregular, expected):
+    assert verb_forms(lemma, irregular) == expected
+
+
+def test_verb_forms_is_the_reporting_verbs_inflection():
+    """transforms.lexicon inflects the reporting verbs the same way (it may call verb_forms)."""
+    assert all(verb_forms(v, lexicon._IRREGULAR.get(v, ())) == lexicon._inflections(v) for v in lexicon.REPORTING_VERBS)

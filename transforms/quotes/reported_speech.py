@@ -16,7 +16,8 @@ from transforms.lexicon import (
     STANCE_NOUNS,
 )
 from transforms.quotes.marks import trimmed, trimmed_punct
-from transforms.lexicons import words
+from transforms.lexicons import pairs, words
+from transforms.lexicons.verbs import form_lemmas
 from transforms.quotes.speakers import EXPLETIVES, second_cue_in, subject_of
 
 if TYPE_CHECKING:
@@ -129,9 +130,7 @@ def _takes_that_clause(verb: Token) -> bool:
 
 
 # "pointed out that...", "laid out his plan", "spelled out": a stance only with its particle.
-_PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out", "lay": "out", "lays": "out", "laid": "out", "laying": "out",
-                   "spell": "out", "spells": "out", "spelled": "out", "spelt": "out", "spelling": "out",
-                   "rule": "out", "rules": "out", "ruled": "out", "ruling": "out"}
+_PARTICLE_VERBS = dict(pairs("particle_verb_forms"))
 
 
 def _particle_cue(token: Token) -> bool:
@@ -140,7 +139,7 @@ def _particle_cue(token: Token) -> bool:
 
 
 # "developers see golf courses [as wasted space]": a view only with its "as" phrase.
-AS_ONLY_FORMS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded regarding classify classifies classified classifying".split())
+AS_ONLY_FORMS = words("as_only_verb_forms")
 
 
 def attitude_content(verb: Token, body: str) -> tuple[int, int] | None:
@@ -160,30 +159,17 @@ def attitude_content(verb: Token, body: str) -> tuple[int, int] | None:
     return reported_content(verb, body) or complement(verb, body)
 
 
-def _forms(lemmas: str) -> dict[str, str]:
-    """{form: lemma} for regular verbs (the pipeline runs without a lemmatizer)."""
-    table = {}
-    for lemma in lemmas.split():
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
-        for form in (lemma, third, stem + "ed", stem + "ing"):
-            table[form] = lemma
-    return table
-
-
 # "accused Trump [of inciting violence]", "blamed the bank [for the crisis]".
-_OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault credit")
+_OBJECT_PREP_VERBS = form_lemmas("accuse blame praise criticise criticize thank fault credit".split())
 # "called [for a boycott]", "referred [to her father's business]": the stance is the object of the preposition.
 # Verbs that take a stance only through their preposition ("pointed to her record", "focused
 # on jobs", "balked at the price"): their plain object ("pointed the gun", "focused its
 # efforts") is no content.
-_PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side vote reflect push press")
+_PREP_ONLY_VERBS = form_lemmas("point focus touch balk hint distance weigh rail lash side vote reflect push press".split())
 _PREP_STANCE_VERBS = (
-    _forms("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond appeal bet")
+    form_lemmas("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond appeal bet".split())
     | _PREP_ONLY_VERBS
-    | {"spoke": "speak", "spoken": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer",
-       "worry": "worry", "worries": "worry", "worried": "worry", "worrying": "worry",
-       "write": "write", "writes": "write", "wrote": "write", "written": "write", "writing": "write", "reply": "reply", "replies": "reply", "replied": "reply"}
+    | dict(pairs("irregular_stance_verb_forms"))
 )
 _PREP_STANCES = frozenset(
     {("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"),
@@ -303,12 +289,12 @@ def _clause_or_target(head: Token, body: str, with_clause: frozenset[str], prepo
 
 
 # Verbs of commitment whose whole content may be a bare infinitive ("offered to resign").
-_COMMITMENT_FORMS = frozenset(_forms("offer promise pledge vow threaten"))
+_COMMITMENT_FORMS = frozenset(form_lemmas("offer promise pledge vow threaten".split()))
 # Verbs of appeal whose whole content may be one abstract noun.
-_APPEAL_FORMS = frozenset(_forms("urge call demand appeal"))
+_APPEAL_FORMS = frozenset(form_lemmas("urge call demand appeal".split()))
 # Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
 _SIDE_TAKING_FORMS = frozenset(
-    _forms("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce congratulate announce promise pledge vow")
+    form_lemmas("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce congratulate announce promise pledge vow".split())
 )
 
 
