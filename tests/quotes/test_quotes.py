@@ -695,7 +695,7 @@ def test_complements_appositions_and_short_announcements(parse, text, expected):
     ],
     ids=["ruled-out-stops-at-the-paragraph", "classifies-as", "appealed-for", "worried-about", "temporal-as-is-no-attribution"],
 )
-def test_more_stance_constructions(parse, text, expected):
+def test_particles_as_phrases_appeals_and_temporal_as(parse, text, expected):
     assert quotes_of(parse(text)) == expected
 
 
@@ -737,5 +737,5 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
     ],
     ids=["temporal-as-with-its-own-call", "name-opening-the-sentence-before-its-role", "offered-to", "forecast"],
 )
-def test_final_batch_constructions(parse, text, cue, expected):
+def test_as_clause_cues_sentence_opening_names_and_one_word_commitments(parse, text, cue, expected):
     assert expected in [q for q in quotes_of(parse(text)) if q[3] == cue]
