@@ -160,25 +160,18 @@ def attitude_content(verb: Token, body: str) -> tuple[int, int] | None:
 
 
 # "accused Trump [of inciting violence]", "blamed the bank [for the crisis]".
-_OBJECT_PREP_VERBS = form_lemmas("accuse blame praise criticise criticize thank fault credit".split())
+_OBJECT_PREP_VERBS = form_lemmas(sorted(words("object_preposition_verbs")))
 # "called [for a boycott]", "referred [to her father's business]": the stance is the object of the preposition.
 # Verbs that take a stance only through their preposition ("pointed to her record", "focused
 # on jobs", "balked at the price"): their plain object ("pointed the gun", "focused its
 # efforts") is no content.
-_PREP_ONLY_VERBS = form_lemmas("point focus touch balk hint distance weigh rail lash side vote reflect push press".split())
+_PREP_ONLY_VERBS = form_lemmas(sorted(words("preposition_only_verbs")))
 _PREP_STANCE_VERBS = (
-    form_lemmas("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond appeal bet".split())
+    form_lemmas(sorted(words("preposition_stance_verbs")))
     | _PREP_ONLY_VERBS
     | dict(pairs("irregular_stance_verb_forms"))
 )
-_PREP_STANCES = frozenset(
-    {("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"),
-     ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for"), ("agree", "with"), ("point", "to"), ("focus", "on"),
-     ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with"),
-     ("vote", "for"), ("vote", "against"), ("reflect", "on"), ("call", "on"), ("ask", "for"), ("comment", "on"), ("speak", "of"), ("write", "about"),
-     ("joke", "about"), ("boast", "about"), ("boast", "of"), ("apologize", "for"), ("apologise", "for"), ("respond", "to"), ("reply", "to"),
-     ("speak", "against"), ("appeal", "for"), ("worry", "about"), ("bet", "on")}
-)
+_PREP_STANCES = pairs("stance_verb_prepositions")
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
 
@@ -289,13 +282,11 @@ def _clause_or_target(head: Token, body: str, with_clause: frozenset[str], prepo
 
 
 # Verbs of commitment whose whole content may be a bare infinitive ("offered to resign").
-_COMMITMENT_FORMS = frozenset(form_lemmas("offer promise pledge vow threaten".split()))
+_COMMITMENT_FORMS = frozenset(form_lemmas(sorted(words("commitment_verbs"))))
 # Verbs of appeal whose whole content may be one abstract noun.
-_APPEAL_FORMS = frozenset(form_lemmas("urge call demand appeal".split()))
+_APPEAL_FORMS = frozenset(form_lemmas(sorted(words("appeal_verbs"))))
 # Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
-_SIDE_TAKING_FORMS = frozenset(
-    form_lemmas("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce congratulate announce promise pledge vow".split())
-)
+_SIDE_TAKING_FORMS = frozenset(form_lemmas(sorted(words("side_taking_verbs"))))
 
 
 def long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import ATTITUDE_VERB_FORMS, COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
+from transforms.lexicons import words
 from transforms.rules import Example, Rule, first_match, rule
 
 if TYPE_CHECKING:
@@ -23,10 +24,10 @@ Entities = Sequence[ArticleEntity]
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_MALE_FEMALE_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_MALE_FEMALE_PRONOUNS = words("gendered_pronouns")
+_RELATIVE_PRONOUNS = words("relative_pronouns")
 # Vague sources are kept as written ("some say", "all agreed"), like "experts say".
-_INDEFINITE_PRONOUNS = frozenset("all some many several few others everyone everybody someone somebody each both most".split())
+_INDEFINITE_PRONOUNS = words("vague_source_pronouns")
 
 
 # --- speakers ------------------------------------------------------------------------------
@@ -341,7 +342,7 @@ def resolve_speaker(subject: Token | None, context: ArticleContext, quote_start:
 
 
 _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
-_COMPANY_KINDS = frozenset({"company", "firm", "group"})
+_COMPANY_KINDS = words("company_kind_nouns")
 
 
 def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
@@ -543,4 +544,5 @@ def second_cue_in(clause: Token) -> int | None:
     return None
 
 
-EXPLETIVES = frozenset(("it", "there", "this", "that", "which", "what"))
+# Subjects that name no source ("it is believed", "there seems").
+EXPLETIVES = words("expletive_subjects")
