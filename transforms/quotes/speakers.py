@@ -1,5 +1,8 @@
 """Who speaks: the subject of a cue (climbing relative clauses, participles and joined verbs)
-and the entity behind it (names, pronouns, titles, roles, organisation nouns, documents)."""
+and the entity behind it (names, pronouns, titles, roles, organisation nouns, documents).
+
+``resolve_speaker`` applies SPEAKER_RULES in order: the first rule that answers names the
+speaker (or decides that nobody can be named), and its name goes into ``quotes.speaker_by``."""
 
 from __future__ import annotations
 
