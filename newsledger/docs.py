@@ -126,7 +126,7 @@ def render_registries() -> list[str]:
     parts: list[str] = []
     for registry in REGISTRIES:
         rules = registry.rules()
-        parts += [f"### `{registry.name}` → `{registry.column}`", "", f"{registry.description} In `{registry.module}`; {len(rules)} rules, first match first.", ""]
+        parts += [f"### `{registry.name}` → `{registry.column}`", "", f"{registry.description} In `{registry.module}`; {len(rules)} rules, {'all applied in this order' if registry.every_rule_runs else 'the first that answers wins'}.", ""]
         parts += ["| # | rule | what it finds (and does not) | examples |", "|---|---|---|---|"]
         for number, entry in enumerate(rules, 1):
             examples = "<br>".join(_example_cell(e) for e in entry.examples[:3])

@@ -64,6 +64,7 @@ def build_report_warehouse(root: Path) -> Path:
                 "quote_id": f"q-{article_id}", "article_id": article_id, "char_start": 0, "char_end": 7, "text": body[:7],
                 "segments": [{"char_start": 0, "char_end": 7}], "content": body[:7], "quote_type": "indirect", "speaker": speaker,
                 "speaker_entity_id": "e2" if speaker == HOSTILE_SPEAKER else "e1", "cue": "said", "is_uncertain": False,
+                "found_by": "reported_clause", "speaker_by": "named_subject",
             })
             mentions.append({"mention_id": f"m-{article_id}", "article_id": article_id, "entity_id": "e1" if k else "e3",
                              "char_start": 0, "char_end": 7, "text": body[:7]})

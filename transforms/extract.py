@@ -70,7 +70,7 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
     entities = extract_entities(doc, aliases)
     context = ArticleContext.build(doc, article.published_date, base).with_entities(entities)
     _entity_rows(article, entities, rows, base)
-    for quote in extract_quotes(context.doc, list(context.entities)):
+    for quote in extract_quotes(context):
         start, end = quote.char_start + base, quote.char_end + base
         rows.quotes.append(
             Quote(
@@ -86,6 +86,8 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
                 speaker_entity_id=quote.speaker_entity.entity_id if quote.speaker_entity else None,
                 cue=quote.cue,
                 is_uncertain=quote.is_uncertain,
+                found_by=quote.found_by,
+                speaker_by=quote.speaker_by if quote.speaker is not None else None,
             )
         )
     timexes = find_timexes(doc_text(doc), article.published_date, tense_function(doc))

@@ -84,6 +84,9 @@ class Quote:
     speaker_entity_id: str | None
     cue: str | None
     is_uncertain: bool
+    # The rules behind the row (defaults keep older positional constructors working).
+    found_by: str = ""
+    speaker_by: str | None = None
     quote_cluster_id: str = ""
 
     def __post_init__(self) -> None:

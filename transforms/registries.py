@@ -22,14 +22,36 @@ class Registry:
     module: str
     column: str
     description: str
+    every_rule_runs: bool = False
+    # Other provenance columns that may hold this registry's names (a quote rule that names
+    # its speaker itself is also the quote's speaker_by).
+    also_in: tuple[str, ...] = ()
 
     def rules(self) -> tuple[Rule[Any], ...]:
         return getattr(importlib.import_module(self.module), self.name)
 
 
-REGISTRIES: tuple[Registry, ...] = ()
+REGISTRIES: tuple[Registry, ...] = (
+    Registry(
+        "DIRECT_SPEAKER_RULES", "transforms.quotes.direct", "quotes.found_by",
+        "How a quotation in marks is attributed (direct quotes): the first rule that answers names the speaker, or keeps the quote without one.",
+        also_in=("quotes.speaker_by",),
+    ),
+    Registry(
+        "QUOTE_RULES", "transforms.quotes.indirect", "quotes.found_by",
+        "Reported speech without quotation marks (indirect and mixed quotes): every rule runs, in this order; "
+        "a span an earlier rule took is not taken again.",
+        every_rule_runs=True,
+        also_in=("quotes.speaker_by",),
+    ),
+    Registry(
+        "SPEAKER_RULES", "transforms.quotes.speakers", "quotes.speaker_by",
+        "Who the subject of a reporting verb is: a name, a title, a pronoun or an organisation's noun resolved to one entity; "
+        "the first rule that answers wins. (Quote rules that name their speaker themselves also appear in speaker_by.)",
+    ),
+)
 
 
 def rule_names(column: str) -> frozenset[str]:
     """Every rule name a provenance column may hold."""
-    return frozenset(r.name for registry in REGISTRIES if registry.column == column for r in registry.rules())
+    return frozenset(r.name for registry in REGISTRIES if column in (registry.column, *registry.also_in) for r in registry.rules())

@@ -26,6 +26,19 @@ import pyarrow as pa
 SCHEMA_VERSION = "3"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
+# The quote rules (transforms.quotes: DIRECT_SPEAKER_RULES, then QUOTE_RULES) and the speaker
+# rules (SPEAKER_RULES, plus the quote rules that name their speaker themselves), by name;
+# tests/quotes checks these against the registries.
+QUOTE_FOUND_BY = (
+    "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "verb_before_colon",
+    "continues_previous_speaker", "unattributed_quote",
+    "reported_clause", "passive_with_agent", "attitude_verb", "according_to", "stance_noun", "stance_adjective", "labelled_paragraph",
+)
+QUOTE_SPEAKER_BY = (
+    "subject_in_another_paragraph", "place_with_titled_apposition", "named_subject", "name_after_role", "titled_person",
+    "named_in_next_sentence", "the_one_company", "personal_pronoun", "organisation_noun", "document_noun", "subject_as_written",
+    "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "reported_clause", "labelled_paragraph",
+)
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")
 RUN_STATUSES = ("success", "failed")
@@ -129,6 +142,22 @@ QUOTES = _schema(
         ),
         _field("cue", pa.string(), "Reporting word that attributes the quote (said, tweeted, according to).", nullable=True),
         _field("is_uncertain", pa.bool_(), "True when the quote's marks are unbalanced and its end was guessed."),
+        _field(
+            "found_by",
+            pa.string(),
+            "Name of the quote rule that found the quote: a rule of DIRECT_SPEAKER_RULES (words in quotation marks) or "
+            "QUOTE_RULES (indirect and mixed quotes) in transforms/quotes, described in docs/rules.md. A quote merged from "
+            "two pieces keeps the first piece's rules.",
+            allowed=QUOTE_FOUND_BY,
+        ),
+        _field(
+            "speaker_by",
+            pa.string(),
+            "Name of the rule that named the speaker: a rule of SPEAKER_RULES (the cue's subject resolved) or a quote rule "
+            "that names its speaker itself (docs/rules.md); null when there is no speaker.",
+            nullable=True,
+            allowed=QUOTE_SPEAKER_BY,
+        ),
         _field(
             "quote_cluster_id",
             pa.string(),

@@ -81,7 +81,7 @@ def quote(article_id: str, body: str, content: str, speaker: str | None, quote_t
     start = body.index(content)
     end = start + len(content)
     return Quote(stable_id(article_id, "quote", start, end, quote_type), article_id, start, end, content, [{"char_start": start, "char_end": end}],
-                 content, quote_type, speaker, None, "said", False)
+                 content, quote_type, speaker, None, "said", False, found_by="cue_beside_quote", speaker_by="named_subject" if speaker else None)
 
 
 def night(path: str, day: date, source: str, lead: str, content: str, speaker: str) -> tuple[list, list]:

@@ -2,6 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transforms.context import ArticleContext
 from transforms.entities.extraction import extract_entities
 from transforms.quotes.marks import find_quote_spans
 from transforms.quotes.extraction import extract_quotes
@@ -41,8 +42,12 @@ def test_quote_spans_never_raise_and_stay_inside_the_text(text):
         assert 0 <= span.char_start < span.char_end <= len(text)
 
 
+def quotes_in(doc):
+    return extract_quotes(ArticleContext.build(doc).with_entities(extract_entities(doc)))
+
+
 def quotes_of(doc):
-    return [(q.quote_type, q.text, q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc))]
+    return [(q.quote_type, q.text, q.speaker, q.cue) for q in quotes_in(doc)]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +126,7 @@ def test_organisation_and_document_speakers(parse):
 
 def test_odd_number_of_marks_gives_one_uncertain_quote(parse):
     doc = parse("“This quote never closes, said nobody in particular at all.\n\nThe next paragraph is plain narration.")
-    found = extract_quotes(doc, extract_entities(doc))
+    found = quotes_in(doc)
     assert [(q.quote_type, q.is_uncertain) for q in found] == [("direct", True)]
 
 
@@ -305,7 +310,7 @@ def test_attributions_without_a_plain_said(parse, text, expected):
 
 
 def test_a_dash_before_a_sentence_is_no_attribution(parse):
-    [quote] = extract_quotes(doc := parse("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall."), extract_entities(doc))
+    [quote] = quotes_in(parse("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall."))
     assert (quote.speaker, quote.cue) == ("Elena Varga", "said")
 
 
@@ -343,7 +348,7 @@ def test_a_dash_before_a_sentence_is_no_attribution(parse):
 )
 def test_one_utterance_is_one_quote(parse, text, expected_texts, expected_words):
     doc = parse(text)
-    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    quotes = [q for q in quotes_in(doc) if q.quote_type == "direct"]
     assert [q.text for q in quotes] == expected_texts
     # The attribution and the paragraph breaks between the pieces are not the speaker's words.
     assert [[text[a:b] for a, b in q.word_spans] for q in quotes] == expected_words
@@ -366,7 +371,7 @@ def test_a_sourceless_clause_inside_an_attributed_quote_is_not_a_quote_of_its_ow
 )
 def test_speakers_that_are_not_the_nearest_name(parse, text, speaker):
     doc = parse(text)
-    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "indirect"]
+    [quote] = [q for q in quotes_in(doc) if q.quote_type == "indirect"]
     assert (quote.speaker, quote.speaker_entity) == (speaker, None)
 
 
@@ -403,7 +408,7 @@ def test_speakers_that_are_not_the_nearest_name(parse, text, speaker):
 )
 def test_speaker_named_beside_the_cue_or_in_an_introduction(parse, text, speaker, cue):
     doc = parse(text)
-    direct = [(q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    direct = [(q.speaker, q.cue) for q in quotes_in(doc) if q.quote_type == "direct"]
     assert direct == [(speaker, cue)]
 
 
@@ -414,12 +419,12 @@ def test_speaker_named_beside_the_cue_or_in_an_introduction(parse, text, speaker
 )
 def test_a_title_in_quotes_is_no_quote(parse, text):
     doc = parse(text)
-    assert [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"] == []
+    assert [q for q in quotes_in(doc) if q.quote_type == "direct"] == []
 
 
 def test_a_sentence_with_lower_case_words_is_a_quote(parse):
     doc = parse("“We need law and order,” Trump said.")
-    assert [(q.quote_type, q.speaker) for q in extract_quotes(doc, extract_entities(doc))] == [("direct", "Trump")]
+    assert [(q.quote_type, q.speaker) for q in quotes_in(doc)] == [("direct", "Trump")]
 
 
 @pytest.mark.parametrize(
@@ -438,7 +443,7 @@ def test_speaker_of_a_cue_without_its_own_named_subject(parse, text, cue, speake
     """Unhandled: a relative clause on an object ("told a woman who suggested ...") names
     that object even when the parser attaches it elsewhere."""
     doc = parse(text)
-    found = {q.cue: q.speaker for q in extract_quotes(doc, extract_entities(doc))}
+    found = {q.cue: q.speaker for q in quotes_in(doc)}
     assert found.get(cue) == speaker, found
 
 
@@ -448,7 +453,7 @@ def test_a_cue_after_a_sentence_ending_quote_must_start_right_after_it(parse):
     comma with a long attribution after it ('"We won." Mayor Elena Varga of Port Ellis said.')."""
     text = "Dana Whitfield boasted, “That makes me smart.” Whitfield was defensive about an architect who said he was never paid."
     doc = parse(text)
-    [direct] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    [direct] = [q for q in quotes_in(doc) if q.quote_type == "direct"]
     assert (direct.speaker, direct.cue) == ("Dana Whitfield", "boasted")
 
 
@@ -473,7 +478,7 @@ def test_a_cue_after_a_sentence_ending_quote_must_start_right_after_it(parse):
 def test_speaker_beside_the_cue_and_pronouns(parse, text, speaker):
     """Unhandled: a pronoun whose antecedent is named only inside an earlier quote."""
     doc = parse(text)
-    quotes = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    quotes = [q for q in quotes_in(doc) if q.quote_type == "direct"]
     assert quotes[-1].speaker == speaker, quotes
 
 
@@ -482,7 +487,7 @@ def test_a_capitalised_fragment_run_into_the_sentence_is_part_of_a_mixed_quote(p
     (a reporting verb right before the mark) stays a direct quote."""
     text = "Tomas Reyes said that Dana Whitfield represents “Port Ellis Values” and little else. Reyes also said “We will win the harbour vote.”"
     doc = parse(text)
-    found = [(q.quote_type, q.text) for q in extract_quotes(doc, extract_entities(doc))]
+    found = [(q.quote_type, q.text) for q in quotes_in(doc)]
     assert ("mixed", "Dana Whitfield represents “Port Ellis Values” and little else") in found
     assert ("direct", "We will win the harbour vote.") in found
 
@@ -492,7 +497,7 @@ def test_a_quote_split_by_its_attribution_stays_one_when_narration_follows(parse
     attribution of B. Unhandled: an attribution longer than MAX_SPLITTING_ATTRIBUTION."""
     text = "Tomas Reyes attacked the plan - “I love this harbour,” he said, “I will never sail from it again” - and vowed to block the sale."
     doc = parse(text)
-    [direct] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.quote_type == "direct"]
+    [direct] = [q for q in quotes_in(doc) if q.quote_type == "direct"]
     assert [text[a:b] for a, b in direct.word_spans] == ["I love this harbour,", "I will never sail from it again"]
     assert direct.speaker == "Tomas Reyes"
 
@@ -505,7 +510,7 @@ def test_a_paragraph_opened_by_a_name_and_a_colon_is_that_persons(parse):
         "Whitfield: Well, the fees are too low for the port to survive.\n\nUpdate: The meeting ended at noon."
     )
     doc = parse(text)
-    found = [(q.text, q.speaker, q.cue) for q in extract_quotes(doc, extract_entities(doc))]
+    found = [(q.text, q.speaker, q.cue) for q in quotes_in(doc)]
     assert found == [
         ("Harbour fees will double by spring", "Dana Whitfield", ":"),
         ("Well, the fees are too low for the port to survive", "Dana Whitfield", ":"),
@@ -518,16 +523,16 @@ def test_who_was_asked_is_not_who_asked(parse):
     (a participle beside its subject) is read the same way."""
     text = "Tomas Reyes said the harbour would reopen. When asked by reporters whether the fees would rise, Reyes said that the council would decide in May."
     doc = parse(text)
-    found = {q.cue: (q.text, q.speaker) for q in extract_quotes(doc, extract_entities(doc))}
+    found = {q.cue: (q.text, q.speaker) for q in quotes_in(doc)}
     assert found["asked"] == ("the fees would rise", "reporters")
     doc = parse("Asked about the harbour fees, Dana Whitfield said the council would decide in May.")
-    found = {q.cue: (q.text, q.speaker) for q in extract_quotes(doc, extract_entities(doc))}
+    found = {q.cue: (q.text, q.speaker) for q in quotes_in(doc)}
     assert found["Asked"] == ("the harbour fees", None)
 
 
 def test_a_lower_case_title_speaks_for_the_titled_person(parse):
     doc = parse("Senator Tim Scott spoke to the group. The senator said the party had to reach black voters.")
-    [quote] = extract_quotes(doc, extract_entities(doc))
+    [quote] = quotes_in(doc)
     assert (quote.speaker, quote.cue) == ("Tim Scott", "said")
 
 
@@ -547,7 +552,7 @@ def test_a_lower_case_title_speaks_for_the_titled_person(parse):
 )
 def test_speaker_named_after_a_role_or_by_its_kind(parse, text, speaker):
     doc = parse(text)
-    assert speaker in {q.speaker for q in extract_quotes(doc, extract_entities(doc))}
+    assert speaker in {q.speaker for q in quotes_in(doc)}
 
 
 @pytest.mark.parametrize(
@@ -560,7 +565,7 @@ def test_speaker_named_after_a_role_or_by_its_kind(parse, text, speaker):
 )
 def test_speaker_is_not_a_name_the_subject_only_mentions(parse, text):
     doc = parse(text)
-    [quote] = [q for q in extract_quotes(doc, extract_entities(doc)) if q.cue == "said"]
+    [quote] = [q for q in quotes_in(doc) if q.cue == "said"]
     assert quote.speaker not in ("Elena Varga", "Priya Raman")
 
 
@@ -600,7 +605,7 @@ def test_a_second_cue_joined_to_the_reported_clause_is_its_own_quote(parse):
 )
 def test_a_company_called_by_its_kind(parse, text, speaker):
     doc = parse(text)
-    first = next(q for q in extract_quotes(doc, extract_entities(doc)) if q.cue in ("citing", "said"))
+    first = next(q for q in quotes_in(doc) if q.cue in ("citing", "said"))
     assert first.speaker == speaker
 
 
@@ -639,7 +644,7 @@ def test_an_unnamed_judge_is_the_judge_the_next_sentence_names(parse):
         "District Judge Ana Costa ordered the city to repay the fees. A spokesman for the city said it would appeal."
     )
     doc = parse(text)
-    found = {q.cue: q.speaker for q in extract_quotes(doc, extract_entities(doc))}
+    found = {q.cue: q.speaker for q in quotes_in(doc)}
     assert found["ruled"] == "Ana Costa"
     assert found["said"] != "Ana Costa"
 
@@ -647,7 +652,7 @@ def test_an_unnamed_judge_is_the_judge_the_next_sentence_names(parse):
 def test_a_post_on_x_ends_its_sentence(parse):
     text = "Mayor Elena Varga congratulated the team in a post on X. The Harbour Board announced a reward for the crew."
     doc = parse(text)
-    found = {q.cue: q.speaker for q in extract_quotes(doc, extract_entities(doc))}
+    found = {q.cue: q.speaker for q in quotes_in(doc)}
     assert found["announced"] == "Harbour Board"
 
 
@@ -690,7 +695,7 @@ def test_complements_appositions_and_short_announcements(parse, text, expected):
     ],
     ids=["ruled-out-stops-at-the-paragraph", "classifies-as", "appealed-for", "worried-about", "temporal-as-is-no-attribution"],
 )
-def test_more_stance_constructions(parse, text, expected):
+def test_particles_as_phrases_appeals_and_temporal_as(parse, text, expected):
     assert quotes_of(parse(text)) == expected
 
 
@@ -704,7 +709,7 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
     )
     doc = parse(text)
     found = {}
-    for q in extract_quotes(doc, extract_entities(doc)):
+    for q in quotes_in(doc):
         found.setdefault(q.cue, (q.speaker, q.text))
     assert found["said"][0] == "Gina Ostrowski" and "Ostrowski" not in found["said"][1]
     assert found["ruled"][0] == "Peter Lane"
@@ -732,5 +737,5 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
     ],
     ids=["temporal-as-with-its-own-call", "name-opening-the-sentence-before-its-role", "offered-to", "forecast"],
 )
-def test_final_batch_constructions(parse, text, cue, expected):
+def test_as_clause_cues_sentence_opening_names_and_one_word_commitments(parse, text, cue, expected):
     assert expected in [q for q in quotes_of(parse(text)) if q[3] == cue]

@@ -13,6 +13,7 @@ from transforms.entities.extraction import extract_entities
 from transforms.time.events import extract_events, value_interval
 from transforms.read.normalize import MAX_MARK_RUN
 from transforms.quotes.extraction import extract_quotes
+from transforms.context import ArticleContext
 from transforms.time.tense import tense_function
 from transforms.time.expressions import find_timexes
 
@@ -95,7 +96,7 @@ def test_fifty_thousand_marks_between_two_quotes_cost_little_and_hide_neither(nl
     assert article.repairs == "long_runs"
     started = time.monotonic()
     doc = nlp(article.body)
-    quotes = extract_quotes(doc, extract_entities(doc))
+    quotes = extract_quotes(ArticleContext.build(doc).with_entities(extract_entities(doc)))
     assert time.monotonic() - started < 10  # uncut, this took over four minutes
     # An unclosed opening mark in the paragraph before a quote (one is enough) makes
     # quote_marks read the next quote as its continuation, opening mark included: lstrip.

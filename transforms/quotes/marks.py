@@ -7,9 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
-from transforms.doc_text import doc_text
 from transforms.lexicon import REPORTING_VERB_FORMS
 
 
@@ -153,14 +150,6 @@ def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int,
     pieces.append(trimmed(body, piece_start, close_at))
     segments = tuple(p for p in pieces if p[0] < p[1]) if len(pieces) > 1 else ()
     return QuoteSpan(start, end, uncertain, opens_paragraph=not before, is_embedded=embedded, segments=segments)
-
-
-def quote_spans_of(doc: Doc) -> list[QuoteSpan]:
-    """``find_quote_spans`` of the Doc's text, found once per Doc."""
-    cached = doc.user_data.get("newsledger.quote_spans")
-    if cached is None:
-        cached = doc.user_data["newsledger.quote_spans"] = find_quote_spans(doc_text(doc))
-    return cached
 
 
 MAX_FRAGMENT_TAIL = 200

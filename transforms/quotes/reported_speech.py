@@ -4,9 +4,10 @@ Each function returns a content span; speakers are resolved in ``transforms.quot
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
-from transforms.doc_text import doc_text, doc_tokens
 from transforms.lexicon import (
     ATTITUDE_VERB_FORMS,
     STANCE_ADJECTIVE_PREPOSITIONS,
@@ -15,28 +16,32 @@ from transforms.lexicon import (
     STANCE_NOUNS,
 )
 from transforms.quotes.marks import trimmed, trimmed_punct
+from transforms.lexicons import pairs, words
+from transforms.lexicons.verbs import form_lemmas
 from transforms.quotes.speakers import EXPLETIVES, second_cue_in, subject_of
 
+if TYPE_CHECKING:
+    from transforms.context import ArticleContext
 
 # Marks of an adverbial clause the parser may take for a reported one ("reported a jump in
 # profit, while rivals posted weaker results").
-_ADVERBIAL_MARKS = frozenset("while whereas because although though as when after before since unless until".split())
+_ADVERBIAL_MARKS = words("adverbial_marks")
 
 
-def reported_content(verb: Token) -> tuple[int, int] | None:
-    body = doc_text(verb.doc)
+def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
+    """The clause a cue reports ('said (that) ...'), else its object with an "as" phrase."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and not _is_adverbial(child, verb):
+        if child.dep_ == "ccomp" and not _is_adverbial(child, verb, body):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
             cut = second_cue_in(child)
             if cut is not None:
                 tokens = [t for t in tokens if t.i < cut]
             if tokens:
                 return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
-    return _as_phrase_content(verb, need_object=False)
+    return _as_phrase_content(verb, body, need_object=False)
 
 
-def _is_adverbial(clause: Token, verb: Token) -> bool:
+def _is_adverbial(clause: Token, verb: Token, body: str) -> bool:
     """A clause hung on the cue as reported that is not: one opened by "while" or "because",
     or one before the cue that a semicolon cuts off ("Azerbaijan was criticised; its
     president described fossil fuels as...")."""
@@ -44,22 +49,22 @@ def _is_adverbial(clause: Token, verb: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children) or first.pos_ == "SCONJ" and first.lower_ in _ADVERBIAL_MARKS:
         return True
     if clause.i < verb.i:
-        between = doc_text(verb.doc)[clause.right_edge.idx : verb.idx]
+        between = body[clause.right_edge.idx : verb.idx]
         return ";" in between
     return False
 
 
-def _as_phrase_content(verb: Token, need_object: bool = True) -> tuple[int, int] | None:
+def _as_phrase_content(verb: Token, body: str, need_object: bool = True) -> tuple[int, int] | None:
     """"described the talks as "warm and cordial"": the object plus its "as" phrase."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
     if not as_phrases or (need_object and not objects):
         return None
     tokens = [t for c in objects + as_phrases for t in c.subtree]
-    return trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
-def passive_with_agent(verb: Token) -> tuple[Token, int, int] | None:
+def passive_with_agent(verb: Token, body: str) -> tuple[Token, int, int] | None:
     """(source, content_start, content_end) for a passive cue with its agent: "the proposals
     have been applauded by [Wall Street critics]" -> the proposals, by the critics.
 
@@ -74,10 +79,10 @@ def passive_with_agent(verb: Token) -> tuple[Token, int, int] | None:
     if agent is None:
         return None
     tokens = list(subjects[0].subtree)
-    return agent, *trimmed_punct(doc_text(verb.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return agent, *trimmed_punct(body, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
 
 
-def parenthetical_content(verb: Token) -> tuple[int, int] | None:
+def parenthetical_content(verb: Token, body: str) -> tuple[int, int] | None:
     """"Acts of protest, Mr. Obama said, are acts of patriotism" and "As Politico revealed,
     most payments were...": an attribution set off by commas inside (or at the edge of) the
     sentence it reports; the content is that sentence.
@@ -99,20 +104,17 @@ def parenthetical_content(verb: Token) -> tuple[int, int] | None:
     rest = [t for t in verb.sent if t.i not in own and not t.is_punct]
     if len(rest) < 4:
         return None
-    return trimmed_punct(doc_text(verb.doc), rest[0].idx, rest[-1].idx + len(rest[-1]))
+    return trimmed_punct(body, rest[0].idx, rest[-1].idx + len(rest[-1]))
 
 
-def attitude_tokens(doc: Doc) -> list[Token]:
-    """Every attitude-verb token of the Doc, found once per Doc."""
-    cached = doc.user_data.get("newsledger.attitudes")
-    if cached is None:
-        cached = doc.user_data["newsledger.attitudes"] = [
-            t
-            for t in doc_tokens(doc)
-            if t.pos_ == "VERB"
-            and (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS or _particle_cue(t) or _takes_that_clause(t))
-        ]
-    return cached
+def attitude_tokens(context: ArticleContext) -> tuple[Token, ...]:
+    """Every attitude-verb token of the article (compute once per article: it walks every token)."""
+    return tuple(
+        t
+        for t in context.tokens
+        if t.pos_ == "VERB"
+        and (t.lower_ in ATTITUDE_VERB_FORMS or t.lower_ in PREP_STANCE_FORMS or t.lower_ in AS_ONLY_FORMS or _particle_cue(t) or _takes_that_clause(t))
+    )
 
 
 def _takes_that_clause(verb: Token) -> bool:
@@ -128,9 +130,7 @@ def _takes_that_clause(verb: Token) -> bool:
 
 
 # "pointed out that...", "laid out his plan", "spelled out": a stance only with its particle.
-_PARTICLE_VERBS = {"point": "out", "points": "out", "pointed": "out", "pointing": "out", "lay": "out", "lays": "out", "laid": "out", "laying": "out",
-                   "spell": "out", "spells": "out", "spelled": "out", "spelt": "out", "spelling": "out",
-                   "rule": "out", "rules": "out", "ruled": "out", "ruling": "out"}
+_PARTICLE_VERBS = dict(pairs("particle_verb_forms"))
 
 
 def _particle_cue(token: Token) -> bool:
@@ -139,10 +139,10 @@ def _particle_cue(token: Token) -> bool:
 
 
 # "developers see golf courses [as wasted space]": a view only with its "as" phrase.
-AS_ONLY_FORMS = frozenset("see sees saw seeing view views viewed viewing regard regards regarded regarding classify classifies classified classifying".split())
+AS_ONLY_FORMS = words("as_only_verb_forms")
 
 
-def attitude_content(verb: Token) -> tuple[int, int] | None:
+def attitude_content(verb: Token, body: str) -> tuple[int, int] | None:
     """The clause, infinitive or object an attitude verb attributes to its subject.
 
     "believes (that) the talks failed" -> the clause; "wants to cut taxes" -> "to cut taxes";
@@ -153,49 +153,29 @@ def attitude_content(verb: Token) -> tuple[int, int] | None:
         skipped; an object that is only a pronoun ("opposes it") is too vague to keep.
     """
     if verb.lower_ in AS_ONLY_FORMS:
-        return _as_phrase_content(verb)
+        return _as_phrase_content(verb, body)
     if verb.lower_ in _PREP_ONLY_VERBS and not _particle_cue(verb):
-        return _prep_stance_content(verb)
-    return reported_content(verb) or complement(verb)
-
-
-def _forms(lemmas: str) -> dict[str, str]:
-    """{form: lemma} for regular verbs (the pipeline runs without a lemmatizer)."""
-    table = {}
-    for lemma in lemmas.split():
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        third = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
-        for form in (lemma, third, stem + "ed", stem + "ing"):
-            table[form] = lemma
-    return table
+        return _prep_stance_content(verb, body)
+    return reported_content(verb, body) or complement(verb, body)
 
 
 # "accused Trump [of inciting violence]", "blamed the bank [for the crisis]".
-_OBJECT_PREP_VERBS = _forms("accuse blame praise criticise criticize thank fault credit")
+_OBJECT_PREP_VERBS = form_lemmas(sorted(words("object_preposition_verbs")))
 # "called [for a boycott]", "referred [to her father's business]": the stance is the object of the preposition.
 # Verbs that take a stance only through their preposition ("pointed to her record", "focused
 # on jobs", "balked at the price"): their plain object ("pointed the gun", "focused its
 # efforts") is no content.
-_PREP_ONLY_VERBS = _forms("point focus touch balk hint distance weigh rail lash side vote reflect push press")
+_PREP_ONLY_VERBS = form_lemmas(sorted(words("preposition_only_verbs")))
 _PREP_STANCE_VERBS = (
-    _forms("call refer talk push argue warn complain press advocate ask agree comment joke boast apologize apologise respond appeal bet")
+    form_lemmas(sorted(words("preposition_stance_verbs")))
     | _PREP_ONLY_VERBS
-    | {"spoke": "speak", "spoken": "speak", "speak": "speak", "speaks": "speak", "speaking": "speak", "referred": "refer", "referring": "refer",
-       "worry": "worry", "worries": "worry", "worried": "worry", "worrying": "worry",
-       "write": "write", "writes": "write", "wrote": "write", "written": "write", "writing": "write", "reply": "reply", "replies": "reply", "replied": "reply"}
+    | dict(pairs("irregular_stance_verb_forms"))
 )
-_PREP_STANCES = frozenset(
-    {("ask", "about"), ("call", "for"), ("refer", "to"), ("talk", "about"), ("speak", "about"), ("push", "for"), ("argue", "for"), ("argue", "against"),
-     ("warn", "against"), ("warn", "of"), ("complain", "about"), ("press", "for"), ("advocate", "for"), ("agree", "with"), ("point", "to"), ("focus", "on"),
-     ("touch", "on"), ("balk", "at"), ("hint", "at"), ("distance", "from"), ("weigh", "on"), ("rail", "against"), ("lash", "at"), ("side", "with"),
-     ("vote", "for"), ("vote", "against"), ("reflect", "on"), ("call", "on"), ("ask", "for"), ("comment", "on"), ("speak", "of"), ("write", "about"),
-     ("joke", "about"), ("boast", "about"), ("boast", "of"), ("apologize", "for"), ("apologise", "for"), ("respond", "to"), ("reply", "to"),
-     ("speak", "against"), ("appeal", "for"), ("worry", "about"), ("bet", "on")}
-)
+_PREP_STANCES = pairs("stance_verb_prepositions")
 PREP_STANCE_FORMS = frozenset(_PREP_STANCE_VERBS)
 
 
-def _prep_stance_content(verb: Token) -> tuple[int, int] | None:
+def _prep_stance_content(verb: Token, body: str) -> tuple[int, int] | None:
     """The object of a stance verb's preposition: "called for [an inquiry]", "pointed to [her
     record]". None when the verb has no such preposition."""
     lemma = _PREP_STANCE_VERBS.get(verb.lower_)
@@ -212,10 +192,10 @@ def _prep_stance_content(verb: Token) -> tuple[int, int] | None:
     if not objects:
         return None
     tokens = [t for o in objects for t in o.subtree if not (t.dep_ == "mark" and t.head == o)]
-    return trimmed_punct(doc_text(verb.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
-def complement(verb: Token) -> tuple[int, int] | None:
+def complement(verb: Token, body: str) -> tuple[int, int] | None:
     """The object with what completes it, or the infinitive: "called [the charges false]",
     "told [his advisers to act]", "wants [to cut taxes]", "accused [Trump of lying]", "called
     for [an inquiry]". None for a bare pronoun object.
@@ -223,7 +203,6 @@ def complement(verb: Token) -> tuple[int, int] | None:
     Notes:
         Verbs of attack ("attacked Kyiv") are left out: in war news their object is no stance.
     """
-    body = doc_text(verb.doc)
     infinitives = [c for c in verb.children if c.dep_ in ("xcomp", "oprd")]
     # A pronoun object is content only with what completes it ("called him a hero").
     objects = [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ != "PRON" or any(i.i > c.i for i in infinitives))]
@@ -234,15 +213,15 @@ def complement(verb: Token) -> tuple[int, int] | None:
     if objects and verb.lower_ in _OBJECT_PREP_VERBS:
         parts += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > objects[0].i]
     if not parts:
-        return _prep_stance_content(verb) if verb.lower_ in _PREP_STANCE_VERBS else None
+        return _prep_stance_content(verb, body) if verb.lower_ in _PREP_STANCE_VERBS else None
     tokens = [t for c in parts for t in c.subtree]
     return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
 
-def according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+def according_to_contents(context: ArticleContext) -> list[tuple[Token, Token, int, int]]:
     """(cue, source, content_start, content_end) for "according to X, <clause>" and its mirror."""
     found = []
-    tokens = doc_tokens(doc)
+    tokens, body = context.tokens, context.text
     for token in tokens:
         if token.lower_ != "according" or token.i + 2 >= len(tokens) or tokens[token.i + 1].lower_ != "to":
             continue
@@ -256,15 +235,15 @@ def according_to(doc: Doc) -> list[tuple[Token, Token, int, int]]:
             start, end = phrase_end, sent.end_char
         else:
             start, end = sent.start_char, token.idx
-        start, end = trimmed_punct(doc_text(doc), *trimmed(doc_text(doc), start, end))
-        while start < end and doc_text(doc)[start] in ",; ":
+        start, end = trimmed_punct(body, *trimmed(body, start, end))
+        while start < end and body[start] in ",; ":
             start += 1
         if end - start > 0:
             found.append((token, source, start, end))
     return found
 
 
-def stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+def stance_noun_contents(context: ArticleContext) -> list[tuple[Token, Token, int, int]]:
     """(noun, possessor, content_start, content_end) for a possessed stance noun and its clause
     or target: "Trump's claim [that he was offered a scholarship]", "his pledge [to end the
     war]", "her attacks on [Trump]".
@@ -275,17 +254,17 @@ def stance_nouns(doc: Doc) -> list[tuple[Token, Token, int, int]]:
     """
     found = []
     prepositional = {noun for noun, _ in STANCE_NOUN_PREPOSITIONS}
-    for noun in doc_tokens(doc):
+    for noun in context.tokens:
         if noun.pos_ != "NOUN" or (noun.lower_ not in STANCE_NOUNS and noun.lower_ not in prepositional):
             continue
         possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
-        content = None if possessor is None else _clause_or_target(noun, STANCE_NOUNS, STANCE_NOUN_PREPOSITIONS, ("acl", "ccomp"))
+        content = None if possessor is None else _clause_or_target(noun, context.text, STANCE_NOUNS, STANCE_NOUN_PREPOSITIONS, ("acl", "ccomp"))
         if content is not None:
             found.append((noun, possessor, *content))
     return found
 
 
-def _clause_or_target(head: Token, with_clause: frozenset[str], prepositions: frozenset[tuple[str, str]], clause_deps: tuple[str, ...]) -> tuple[int, int] | None:
+def _clause_or_target(head: Token, body: str, with_clause: frozenset[str], prepositions: frozenset[tuple[str, str]], clause_deps: tuple[str, ...]) -> tuple[int, int] | None:
     """The first clause (for words in ``with_clause``) or prepositional object (for the
     (word, preposition) pairs) after a stance noun or adjective, as a content span."""
     word = head.lower_
@@ -298,18 +277,16 @@ def _clause_or_target(head: Token, with_clause: frozenset[str], prepositions: fr
             continue
         if len(tokens) < 2:
             return None
-        return trimmed_punct(doc_text(head.doc), min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+        return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return None
 
 
 # Verbs of commitment whose whole content may be a bare infinitive ("offered to resign").
-_COMMITMENT_FORMS = frozenset(_forms("offer promise pledge vow threaten"))
+_COMMITMENT_FORMS = frozenset(form_lemmas(sorted(words("commitment_verbs"))))
 # Verbs of appeal whose whole content may be one abstract noun.
-_APPEAL_FORMS = frozenset(_forms("urge call demand appeal"))
+_APPEAL_FORMS = frozenset(form_lemmas(sorted(words("appeal_verbs"))))
 # Verbs of taking sides whose whole content may be one name ("Bush endorsed Cruz").
-_SIDE_TAKING_FORMS = frozenset(
-    _forms("endorse support back praise criticize criticise side lash welcome thank condemn reject denounce congratulate announce promise pledge vow")
-)
+_SIDE_TAKING_FORMS = frozenset(form_lemmas(sorted(words("side_taking_verbs"))))
 
 
 def long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) -> bool:
@@ -336,7 +313,7 @@ def long_enough(doc: Doc, verb: Token, start: int, end: int, min_tokens: int) ->
     )
 
 
-def stance_adjectives(doc: Doc) -> list[tuple[Token, Token, int, int]]:
+def stance_adjective_contents(context: ArticleContext) -> list[tuple[Token, Token, int, int]]:
     """(adjective, subject, content_start, content_end) for a subject's stance told by an
     adjective: "Democrats are worried [that turnout will fall]", "voters are skeptical of
     [free trade]", "she is eager [to debate]".
@@ -347,13 +324,13 @@ def stance_adjectives(doc: Doc) -> list[tuple[Token, Token, int, int]]:
         names no source.
     """
     found = []
-    for adjective in doc_tokens(doc):
+    for adjective in context.tokens:
         if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp":
             continue
         subject = subject_of(adjective.head)
         if subject is None or subject.lower_ in EXPLETIVES:
             continue
-        content = _clause_or_target(adjective, STANCE_ADJECTIVES_WITH_CLAUSE, STANCE_ADJECTIVE_PREPOSITIONS, ("ccomp", "xcomp"))
+        content = _clause_or_target(adjective, context.text, STANCE_ADJECTIVES_WITH_CLAUSE, STANCE_ADJECTIVE_PREPOSITIONS, ("ccomp", "xcomp"))
         if content is not None:
             found.append((adjective, subject, *content))
     return found

@@ -1,29 +1,41 @@
 """Who speaks: the subject of a cue (climbing relative clauses, participles and joined verbs)
-and the entity behind it (names, pronouns, titles, roles, organisation nouns, documents)."""
+and the entity behind it (names, pronouns, titles, roles, organisation nouns, documents).
+
+``resolve_speaker`` applies SPEAKER_RULES in order: the first rule that answers names the
+speaker (or decides that nobody can be named), and its name goes into ``quotes.speaker_by``."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from transforms.doc_text import doc_text, doc_tokens
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import ATTITUDE_VERB_FORMS, COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
-from transforms.quotes.marks import quote_spans_of
+from transforms.lexicons import words
+from transforms.rules import Example, Rule, first_match, rule
+
+if TYPE_CHECKING:
+    from transforms.context import ArticleContext
+
+# The article's entities, as ArticleContext holds them (a tuple) or as a list.
+Entities = Sequence[ArticleEntity]
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_MALE_FEMALE_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+_MALE_FEMALE_PRONOUNS = words("gendered_pronouns")
+_RELATIVE_PRONOUNS = words("relative_pronouns")
 # Vague sources are kept as written ("some say", "all agreed"), like "experts say".
-_INDEFINITE_PRONOUNS = frozenset("all some many several few others everyone everybody someone somebody each both most".split())
+_INDEFINITE_PRONOUNS = words("vague_source_pronouns")
 
 
 # --- speakers ------------------------------------------------------------------------------
 
-def entity_at(entities: list[ArticleEntity], start: int, end: int) -> ArticleEntity | None:
+def entity_at(entities: Entities, start: int, end: int) -> ArticleEntity | None:
     for entity in entities:
         for mention in entity.mentions:
             if mention.char_start < end and start < mention.char_end:
@@ -32,7 +44,7 @@ def entity_at(entities: list[ArticleEntity], start: int, end: int) -> ArticleEnt
 
 
 def _nearest(
-    entities: list[ArticleEntity],
+    entities: Entities,
     offset: int,
     types: tuple[str, ...],
     head_word: str | None = None,
@@ -61,10 +73,11 @@ def _nearest(
     return None if chosen is None else chosen[1]
 
 
-def find_document_source(doc: Doc, entities: list[ArticleEntity]) -> ArticleEntity | None:
+def find_document_source(context: ArticleContext) -> ArticleEntity | None:
     """The organisation behind the article's statements: "a statement issued by the Ministry",
     "the Ministry statement". None when no document noun names its author."""
-    for token in doc_tokens(doc):
+    entities = context.entities
+    for token in context.tokens:
         if token.lower_ not in DOCUMENT_NOUNS:
             continue
         for child in token.subtree:
@@ -81,86 +94,261 @@ def find_document_source(doc: Doc, entities: list[ArticleEntity]) -> ArticleEnti
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who speaks: a name (None when nobody can be named), its entity if any, and ``by``, the name
+    of the rule that decided it (a SPEAKER_RULES entry, or the quote rule that names its speaker
+    itself); ``by`` is also set when a rule decided that nobody can be named."""
+
     name: str | None
     entity: ArticleEntity | None
+    by: str | None = None
 
 
-def resolve_speaker(subject: Token | None, entities: list[ArticleEntity], quote_start: int, document_source: ArticleEntity | None) -> Speaker:
-    """Name the speaker behind a cue's subject.
+class SpeakerQuery:
+    """What the speaker rules read: the cue's subject, where the quote starts, the article.
+
+    The subject's phrase and the entity it names are computed on first use, once per query.
+    """
+
+    def __init__(self, subject: Token, context: ArticleContext, quote_start: int, document_source: ArticleEntity | None) -> None:
+        self.subject = subject
+        self.context = context
+        self.entities = context.entities
+        self.quote_start = quote_start
+        self.document_source = document_source
+        self.body = context.text
+
+    @cached_property
+    def phrase_span(self) -> tuple[int, int]:
+        """(start, end) of the subject's own words, not its clauses or appositions ("Trump,
+        speaking to a group in Virginia," is Trump, not Virginia), never across a paragraph."""
+        subject, body = self.subject, self.body
+        para_start = body.rfind("\n", 0, subject.idx) + 1
+        para_end = body.find("\n", subject.idx) % (len(body) + 1)
+        phrase = [
+            t
+            for t in subject.subtree
+            if (t.dep_ != "punct" or t == subject)
+            and not any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in _path_to(t, subject))
+            and para_start <= t.idx < para_end
+        ]
+        return min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+
+    @cached_property
+    def named(self) -> ArticleEntity | None:
+        """The entity the subject names ("Rendell, a Clinton surrogate" -> Rendell), if any."""
+        subject = self.subject
+        named = entity_at(self.entities, subject.idx, subject.idx + len(subject))
+        if named is None and subject.pos_ == "PROPN":
+            named = entity_at(self.entities, *self.phrase_span)
+        return named
+
+
+def _named(entity: ArticleEntity, by: str) -> Speaker:
+    return Speaker(entity.canonical_name, entity, by)
+
+
+@rule(Example("The Latest on the harbour vote:\n\n5:45 p.m.\n\nDana Whitfield says the harbour fees will double next year.", None,
+              "must not fire: the parser's time-stamp subject is passed over by subject_of"))
+def subject_in_another_paragraph(query: SpeakerQuery) -> Speaker | None:
+    """A subject in another paragraph than its verb: a misparse, so nobody is named.
+
+    Notes:
+        AP "The Latest" time stamps ("5:45 p.m.") are hung on the next paragraph's verb.
+    """
+    subject = query.subject
+    if "\n" in query.body[min(subject.idx, subject.head.idx) : max(subject.idx, subject.head.idx)]:
+        return Speaker(None, None, subject_in_another_paragraph.name)
+    return None
+
+
+@rule(Example(
+    "Prince Harold lost his High Court attempt on Tuesday to overturn a decision to downgrade his police protection when visiting Britain, "
+    "a judge in London ruled. Justice Peter Lane said the committee had acted lawfully.", "Peter Lane"))
+def place_with_titled_apposition(query: SpeakerQuery) -> Speaker | None:
+    """'..., when visiting Britain, a judge in London ruled': the parser made the place the
+    subject and the titled person its apposition; the apposition is resolved instead (by
+    SPEAKER_RULES again; the speaker keeps this rule's name).
+
+    Notes:
+        Only an apposition headed by a title word ("judge", "minister") counts.
+    """
+    named = query.named
+    if named is None or named.entity_type not in ("GPE", "LOC"):
+        return None
+    titled = next((c for c in query.subject.children if c.dep_ == "appos" and c.lower_ in TITLE_WORDS), None)
+    if titled is None:
+        return None
+    resolved = resolve_speaker(titled, query.context, query.quote_start, query.document_source)
+    return replace(resolved, by=place_with_titled_apposition.name)
+
+
+@rule(Example("Samuel Okafor said crews had replaced 300 metres of track.", "Samuel Okafor"),
+      Example("Acts of protest, Samuel Okafor said, are acts of patriotism.", "Samuel Okafor"))
+def named_subject(query: SpeakerQuery) -> Speaker | None:
+    """A subject that is (or, for a proper noun, whose phrase holds) a name of the article.
+
+    Notes:
+        "The Varga campaign" is not Elena Varga: a name that only modifies the head noun of a
+        common-noun subject is not looked up.
+    """
+    return _named(query.named, named_subject.name) if query.named is not None else None
+
+
+@rule(Example("The harbour union met on Friday. Its regional leader, Tomasz Wrona, said the strike would go ahead.", "Tomasz Wrona"),
+      Example("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"))
+def name_after_role(query: SpeakerQuery) -> Speaker | None:
+    """A role subject with the person's name beside it ("Its regional leader, Tomasz Wrona,
+    said"); see ``_name_after_role``.
+
+    Notes:
+        A plural subject ("two councillors, A and B,") and a name inside the subject's
+        prepositional phrase ("people close to Varga") are not resolved.
+    """
+    if query.named is not None:
+        return None
+    found = _name_after_role(query.subject, query.entities, query.body)
+    return _named(found, name_after_role.name) if found is not None else None
+
+
+@rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
+              "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"))
+def titled_person(query: SpeakerQuery) -> Speaker | None:
+    """'the senator said': the person with that title mentioned last before the quote.
+
+    Notes:
+        Only "the" + lower-case title words; "the minister of X" is left to later rules.
+    """
+    found = _titled_person(query.subject, query.entities, query.quote_start)
+    return _named(found, titled_person.name) if found is not None else None
+
+
+@rule(Example(
+    "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. District Judge Ana Costa ordered the city to repay the fees.",
+    "Ana Costa"))
+def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
+    """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
+    person the very next sentence names first with it.
+
+    Notes:
+        Only the next sentence, and only an indefinite title ("a judge").
+    """
+    found = _named_next(query.subject, query.entities)
+    return _named(found, named_in_next_sentence.name) if found is not None else None
+
+
+@rule(Example("Shares of Valdora Motors rose after the carmaker said it would cut costs at its main plant.", "Valdora Motors"))
+def the_one_company(query: SpeakerQuery) -> Speaker | None:
+    """'the carmaker said': the organisation the story is about (see ``_the_one_company``).
+
+    Notes:
+        With two organisations named before, a plain "the company" is left as written.
+    """
+    found = _the_one_company(query.subject, query.entities, query.quote_start)
+    return _named(found, the_one_company.name) if found is not None else None
+
+
+@rule(Example("Priya Raman chairs the board. “Nobody expected a landslide,” she said.", "Priya Raman"),
+      Example("“We want the plan withdrawn before the vote,” they said.", None, "they: nobody is named"))
+def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
+    """'he'/'she': the person mentioned last before the quote, leaving out names inside quotes
+    (a person named inside a quote is who was talked about, not who talks next).
+
+    Notes:
+        "They" and "it" stay unattributed (their antecedent is too often a group or a thing);
+        vague pronouns ("some", "all") are left to ``subject_as_written``.
+    """
+    subject = query.subject
+    lower = subject.lower_
+    if subject.pos_ != "PRON" or lower in _INDEFINITE_PRONOUNS:
+        return None
+    if lower in _MALE_FEMALE_PRONOUNS:
+        person = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
+        if person is not None:
+            return _named(person, personal_pronoun.name)
+    return Speaker(None, None, personal_pronoun.name)
+
+
+@rule(Example("The Transport Ministry opened the line. The ministry said the line would be inspected monthly.", "Transport Ministry"))
+def organisation_noun(query: SpeakerQuery) -> Speaker | None:
+    """'the Ministry said': the organisation named with that word before the quote (or in the
+    same sentence after it), else the story's one company for "company", "firm", "group".
+
+    Notes:
+        An organisation named only after the quote's sentence (the next story's agency) is not it.
+    """
+    subject, quote_start, entities = query.subject, query.quote_start, query.entities
+    lower = subject.lower_
+    if lower not in ORG_NOUNS:
+        return None
+    org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or _the_one_company(subject, entities, quote_start, kinds=_COMPANY_KINDS)
+    org = org or _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
+    if org is not None and (any(m.char_end <= quote_start for m in org.mentions) or any(subject.sent.start_char <= m.char_start < subject.sent.end_char for m in org.mentions)):
+        return _named(org, organisation_noun.name)
+    return None
+
+
+@rule(Example(
+    "A statement issued by the Transport Ministry praised the crews.\n\n“Safety comes first in every decision we take,” said the official statement.",
+    "Transport Ministry"))
+def document_noun(query: SpeakerQuery) -> Speaker | None:
+    """'the statement said': the organisation the article names as the document's author
+    (``find_document_source``).
+
+    Notes:
+        A document with no named author ("The report says") stays as written.
+    """
+    if query.subject.lower_ in DOCUMENT_NOUNS and query.document_source is not None:
+        return _named(query.document_source, document_noun.name)
+    return None
+
+
+@rule(Example("Mayor Elena Varga spoke on Monday. The Varga campaign said the polls were wrong.", "The Varga campaign"),
+      Example("The harbour fees will double, but some say the port can absorb the cost.", "some"))
+def subject_as_written(query: SpeakerQuery) -> Speaker | None:
+    """Any other subject: its own words, with no entity ("The Varga campaign", "experts").
+
+    Notes:
+        Always answers: the last rule of SPEAKER_RULES.
+    """
+    start, end = query.phrase_span
+    return Speaker(query.body[start:end], None, subject_as_written.name)
+
+
+# The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
+SPEAKER_RULES: tuple[Rule, ...] = (
+    subject_in_another_paragraph,
+    place_with_titled_apposition,
+    named_subject,
+    name_after_role,
+    titled_person,
+    named_in_next_sentence,
+    the_one_company,
+    personal_pronoun,
+    organisation_noun,
+    document_noun,
+    subject_as_written,
+)
+
+
+def resolve_speaker(subject: Token | None, context: ArticleContext, quote_start: int, document_source: ArticleEntity | None) -> Speaker:
+    """Name the speaker behind a cue's subject: the first of SPEAKER_RULES that answers.
 
     Named subjects map to their entity; "he"/"she" to the nearest person mentioned before the
     quote; "the Ministry" to the organisation named with that word; documents ("the official
     statement") to the article's document source (see find_document_source). Anything else
-    keeps the subject's words with no entity: "the Trump campaign" is not Donald Trump (a
-    name that only modifies the subject's head noun is not the speaker), and "the report"
-    with no named author stays "the report".
-
-    Notes:
-        "They" and "it" stay unattributed: their antecedent is too often a group or a thing.
+    keeps the subject's words with no entity.
     """
     if subject is None:
         return Speaker(None, None)
-    body = doc_text(subject.doc)
-    if "\n" in body[min(subject.idx, subject.head.idx) : max(subject.idx, subject.head.idx)]:
-        return Speaker(None, None)  # a subject in another paragraph than its verb is a misparse (AP "The Latest" time stamps)
-    para_start = body.rfind("\n", 0, subject.idx) + 1
-    para_end = body.find("\n", subject.idx) % (len(body) + 1)
-    # The subject's own words, not its clauses or appositions ("Trump, speaking to a
-    # group in Virginia," is Trump, not Virginia), and never across a paragraph break.
-    phrase = [
-        t
-        for t in subject.subtree
-        if (t.dep_ != "punct" or t == subject)
-        and not any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in _path_to(t, subject))
-        and para_start <= t.idx < para_end
-    ]
-    start = min(t.idx for t in phrase)
-    end = max(t.idx + len(t) for t in phrase)
-    named = entity_at(entities, subject.idx, subject.idx + len(subject))
-    if named is None and subject.pos_ == "PROPN":
-        named = entity_at(entities, start, end)  # "Rendell, a Clinton surrogate" -> Rendell
-    if named is None:
-        named = _name_after_role(subject, entities)
-    elif named.entity_type in ("GPE", "LOC"):
-        # "..., when visiting Britain, a judge in London ruled": the parser made the place the
-        # subject and the judge its apposition.
-        titled = next((c for c in subject.children if c.dep_ == "appos" and c.lower_ in TITLE_WORDS), None)
-        if titled is not None:
-            return resolve_speaker(titled, entities, quote_start, document_source)
-    if named is not None:
-        return Speaker(named.canonical_name, named)
-    lower = subject.lower_
-    titled = _titled_person(subject, entities, quote_start) or _named_next(subject, entities)
-    if titled is not None:
-        return Speaker(titled.canonical_name, titled)
-    company = _the_one_company(subject, entities, quote_start)
-    if company is not None:
-        return Speaker(company.canonical_name, company)
-    if subject.pos_ == "PRON" and lower not in _INDEFINITE_PRONOUNS:
-        if lower in _MALE_FEMALE_PRONOUNS:
-            # A person named inside a quote is who was talked about, not who talks next.
-            person = _nearest(entities, quote_start, ("PERSON",), skip=_quoted_ranges(subject.doc))
-            if person is not None:
-                return Speaker(person.canonical_name, person)
-        return Speaker(None, None)
-    if lower in ORG_NOUNS:
-        org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or _the_one_company(subject, entities, quote_start, kinds=_COMPANY_KINDS)
-        org = org or _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
-        # Named after the quote only in the same sentence ("the Ministry said in a statement by
-        # the Ministry of Defence"); the next story's agency is someone else.
-        if org is not None and (any(m.char_end <= quote_start for m in org.mentions) or any(subject.sent.start_char <= m.char_start < subject.sent.end_char for m in org.mentions)):
-            return Speaker(org.canonical_name, org)
-    if lower in DOCUMENT_NOUNS and document_source is not None:
-        return Speaker(document_source.canonical_name, document_source)
-    text = body[start:end]
-    return Speaker(text, None)
+    _, speaker = first_match(SPEAKER_RULES, SpeakerQuery(subject, context, quote_start, document_source))
+    return speaker
 
 
 _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
-_COMPANY_KINDS = frozenset({"company", "firm", "group"})
+_COMPANY_KINDS = words("company_kind_nouns")
 
 
-def _the_one_company(subject: Token, entities: list[ArticleEntity], quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
+def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
     """"the carmaker said", "the airline group said", "the California-based company said":
     the organisation the story is about: the only one named before the quote or, for a
     descriptor noun ("drugmaker"), the one that is the subject of the lead.
@@ -188,7 +376,7 @@ def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
     return span is not None and span.root.dep_ in _SUBJECT_DEPS
 
 
-def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEntity | None:
     """The person a role subject introduces: "Its regional leader, Thorsten Groeger, said",
     "Their coach, Tomás Ferrer, admitted", and the misparsed "Microsoft vice-president Karen
     O'Neill said" (the parser takes "-" for the subject): a person named between the subject
@@ -206,8 +394,7 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
             named = entity_at(entities, child.idx, child.idx + len(child))
             if named is not None and named.entity_type in ("PERSON", "ORG"):
                 return named
-    body = doc_text(subject.doc)
-    opening = _name_opening_the_sentence(subject, entities)
+    opening = _name_opening_the_sentence(subject, entities, body)
     if opening is not None:
         return opening
     verb = subject.head
@@ -229,14 +416,13 @@ def _name_after_role(subject: Token, entities: list[ArticleEntity]) -> ArticleEn
     return None
 
 
-def _name_opening_the_sentence(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+def _name_opening_the_sentence(subject: Token, entities: Entities, body: str) -> ArticleEntity | None:
     """"Han Dong-hoon, the leader of the party, also opposed": the person who opens the
     sentence, set off by a comma right before the role subject (the parser may lose the name).
     Only at the start of the sentence: in "Asked about Trump, the senator said" the name
     before the comma is someone else."""
     if subject.pos_ != "NOUN" or subject.left_edge.dep_ not in ("det", "poss"):
         return None  # "Loyalty, he noted, ...": a pronoun subject is no role
-    body = doc_text(subject.doc)
     left = subject.left_edge.idx
     sentence_start = subject.sent.start_char
     for entity in entities:
@@ -245,10 +431,9 @@ def _name_opening_the_sentence(subject: Token, entities: list[ArticleEntity]) ->
     return None
 
 
-def person_right_before(verb: Token, entities: list[ArticleEntity]) -> tuple[ArticleEntity, int] | None:
+def person_right_before(verb: Token, entities: Entities, body: str) -> tuple[ArticleEntity, int] | None:
     """(person, start of their mention) for a person named right before a cue that has no
     subject of its own ("..., Commerce Secretary Gina Raimondo said")."""
-    body = doc_text(verb.doc)
     for entity in entities:
         if entity.entity_type != "PERSON":
             continue
@@ -258,7 +443,7 @@ def person_right_before(verb: Token, entities: list[ArticleEntity]) -> tuple[Art
     return None
 
 
-def _titled_person(subject: Token, entities: list[ArticleEntity], quote_start: int) -> ArticleEntity | None:
+def _titled_person(subject: Token, entities: Entities, quote_start: int) -> ArticleEntity | None:
     """"the minister said" when several people are ministers: the one mentioned last before
     the quote, as news writing means it. None unless the subject is "the" + lower-case title
     words that are all in some person's role.
@@ -277,7 +462,7 @@ def _titled_person(subject: Token, entities: list[ArticleEntity], quote_start: i
     return _nearest(fitting, quote_start, ("PERSON",))
 
 
-def _named_next(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity | None:
+def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
     """"A federal judge in Manhattan refused... District Judge Lewis Kaplan said": a lead's
     unnamed "a judge" is the person the next sentence names with that title, if that sentence
     is the first to name them.
@@ -300,14 +485,6 @@ def _named_next(subject: Token, entities: list[ArticleEntity]) -> ArticleEntity 
         if first.char_start < following.end_char and (subject.lower_ in role_words or subject.lower_ == "judge" and "justice" in role_words):
             return entity
     return None
-
-
-def _quoted_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """Spans inside quotation marks, found once per Doc."""
-    cached = doc.user_data.get("newsledger.quoted")
-    if cached is None:
-        cached = doc.user_data["newsledger.quoted"] = tuple((s.char_start, s.char_end) for s in quote_spans_of(doc))
-    return cached
 
 
 def _path_to(token: Token, root: Token) -> list[Token]:
@@ -352,12 +529,9 @@ def _is_cue(token: Token) -> bool:
     return token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
 
 
-def cue_tokens(doc: Doc) -> list[Token]:
-    """Every reporting-verb token of the Doc, found once per Doc."""
-    cached = doc.user_data.get("newsledger.cues")
-    if cached is None:
-        cached = doc.user_data["newsledger.cues"] = [t for t in doc_tokens(doc) if _is_cue(t)]
-    return cached
+def cue_tokens(context: ArticleContext) -> tuple[Token, ...]:
+    """Every reporting-verb token of the article (compute once per article: it walks every token)."""
+    return tuple(t for t in context.tokens if _is_cue(t))
 
 
 def second_cue_in(clause: Token) -> int | None:
@@ -373,4 +547,5 @@ def second_cue_in(clause: Token) -> int | None:
     return None
 
 
-EXPLETIVES = frozenset(("it", "there", "this", "that", "which", "what"))
+# Subjects that name no source ("it is believed", "there seems").
+EXPLETIVES = words("expletive_subjects")

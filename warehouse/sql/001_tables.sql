@@ -58,6 +58,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_entity_id VARCHAR,
     cue VARCHAR,
     is_uncertain BOOLEAN NOT NULL,
+    found_by VARCHAR NOT NULL,
+    speaker_by VARCHAR,
     quote_cluster_id VARCHAR NOT NULL,
     PRIMARY KEY (quote_id)
 );

@@ -50,6 +50,8 @@ COMMENT ON COLUMN quotes.speaker IS 'Canonical name of who said it; null when it
 COMMENT ON COLUMN quotes.speaker_entity_id IS 'Entity of the speaker; null when unattributed or not a named entity.';
 COMMENT ON COLUMN quotes.cue IS 'Reporting word that attributes the quote (said, tweeted, according to).';
 COMMENT ON COLUMN quotes.is_uncertain IS 'True when the quote''s marks are unbalanced and its end was guessed.';
+COMMENT ON COLUMN quotes.found_by IS 'Name of the quote rule that found the quote: a rule of DIRECT_SPEAKER_RULES (words in quotation marks) or QUOTE_RULES (indirect and mixed quotes) in transforms/quotes, described in docs/rules.md. A quote merged from two pieces keeps the first piece''s rules.';
+COMMENT ON COLUMN quotes.speaker_by IS 'Name of the rule that named the speaker: a rule of SPEAKER_RULES (the cue''s subject resolved) or a quote rule that names its speaker itself (docs/rules.md); null when there is no speaker.';
 COMMENT ON COLUMN quotes.quote_cluster_id IS 'The same words quoted in other articles share it (copies of one story or different stories; a part of a longer quote joins it). A hash of the cluster''s earliest quote.';
 
 COMMENT ON TABLE temporal_expressions IS 'Time expressions (TimeML TIMEX3), resolved against the publication date.';

@@ -1,0 +1,471 @@
+"""Direct quotes: the words inside quotation marks, attributed by DIRECT_SPEAKER_RULES.
+
+Every quotation-mark span of the article (``transforms.quotes.marks``) that is no title and no
+fragment run into a sentence is tried against DIRECT_SPEAKER_RULES in order; the first rule
+that answers attributes it (its name is the quote's ``found_by``). A quote split by its
+attribution ('"A," she said. "B."') is merged into one, which keeps the first piece's rules.
+
+Notes:
+    Not handled: a direct quote whose speaker is named only in a later sentence, and quotes
+    attributed by a headline or byline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from transforms.lexicons import words
+from transforms.quotes.marks import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, QuoteSpan
+from transforms.quotes.matches import QuoteMatch, QuoteState
+from transforms.quotes.speakers import Speaker, entity_at, resolve_speaker, subject_of
+from transforms.rules import Example, Rule, rule
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_WORD_BEFORE = re.compile(r"(\w+)\.$")
+# Periods after these end no sentence: '"...," Mr. Podesta said.' must keep "said" in reach.
+ABBREVIATIONS = words("abbreviations")
+# A quoted fragment shorter than this (in words) and not attributed is a scare quote or title.
+MIN_UNATTRIBUTED_WORDS = 5
+# Longest attribution between two pieces of one quote ('"A," Mr. Trump said. "B."').
+MAX_SPLITTING_ATTRIBUTION = 60
+# Longest narration that may end the paragraph of a quote continued in the next paragraph.
+MAX_TRAILING_ATTRIBUTION = 160
+
+
+@dataclass(frozen=True)
+class QuoteSite:
+    """One quotation-mark span as the direct rules see it.
+
+    Attributes:
+        span: the quoted words.
+        cue: the reporting verb nearest the quote in its sentence (``cue_near``), if any.
+        p_start: where the quote's paragraph starts.
+        previous: the direct quote before this one, if any.
+        same_paragraph: the previous quote ends in this quote's paragraph.
+    """
+
+    span: QuoteSpan
+    cue: Token | None
+    p_start: int
+    previous: QuoteMatch | None
+    same_paragraph: bool
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A direct rule's answer: the speaker (maybe nobody), the cue word, the cue token it used."""
+
+    speaker: Speaker
+    cue: str | None
+    used_cue: int | None = None
+
+
+def sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """Sentence-final punctuation, skipping the periods of titles and initials ("Mr.", "D.")."""
+    for match in _SENTENCE_END.finditer(text):
+        before = _WORD_BEFORE.search(text, 0, match.end())
+        if match[0] == "." and before and (before[1].casefold() in ABBREVIATIONS or (len(before[1]) == 1 and before[1].isupper())):
+            continue
+        yield match
+
+
+def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...], p_start: int, p_end: int) -> Token | None:
+    """The cue of a quote: the first reporting verb after it in its sentence, else the last one
+    before it, never one inside another quote."""
+    body = state.context.text
+    inside = [(s.char_start - 1, s.char_end + 1) for s in all_spans]
+    after_end = min([s.char_start - 1 for s in all_spans if s.char_start > span.char_end] + [p_end])
+    tail = body[span.char_end + 1 : after_end]
+    stop = next(sentence_ends(tail), None)
+    after_end = span.char_end + 1 + (stop.end() if stop else len(tail))
+    before_start = max([s.char_end + 1 for s in all_spans if s.char_end < span.char_start] + [p_start])
+    head = body[before_start : span.char_start - 1]
+    stops = list(sentence_ends(head))
+    before_start = before_start + (stops[-1].end() if stops else 0)
+
+    def cues(lo: int, hi: int) -> list[Token]:
+        return [t for t in state.cues if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in inside)]
+
+    after, before = cues(span.char_end, after_end), cues(before_start, span.char_start)
+    if after and (body[span.char_end - 1] != "." or attribution_starts_after(state, span, after[0])):
+        return after[0]
+    if before:
+        return before[-1]
+    return None
+
+
+_CLAUSE_END_AFTER_MARK = re.compile(r"[”\"']{0,2}\s*[-–—,.;:!?]")
+
+
+def _ends_its_clause(body: str, span: QuoteSpan) -> bool:
+    """The quote ends with its own punctuation or a dash/comma right after its closing mark."""
+    return body[span.char_end - 1] in ".!?," or _CLAUSE_END_AFTER_MARK.match(body, span.char_end) is not None
+
+
+def attribution_starts_after(state: QuoteState, span: QuoteSpan, cue: Token) -> bool:
+    """After a quote that ends its sentence ('"...smart." Trump was defensive, ...'), a later
+    cue attributes it only when its clause starts right after the quote ('"..." he said')."""
+    tokens = state.context.tokens
+    at = bisect.bisect_right(tokens, span.char_end, key=lambda t: t.idx)
+    first = next((t for t in tokens[at:] if not t.is_punct and not t.is_space), None)
+    if first is None:
+        return False
+    subject = subject_of(cue)
+    return cue.i == first.i or (subject is not None and subject.left_edge.i <= first.i <= subject.i)
+
+
+_DASH_ATTRIBUTION = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*(?P<name>[^\W\d][^\n]{1,80}?)[ \t\u00a0.]*(?:\n|$)")
+_TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
+
+
+@rule(Example("Partial transcript:\n\n“VARGA: We will rebuild the terminal before the winter storms.”\n\nMayor Elena Varga spoke first.",
+              ("VARGA: We will rebuild the terminal before the winter storms.", "Elena Varga")))
+def transcript_label(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'WALLACE: Let's start...': a transcript's capitalised speaker label opens the quote.
+
+    The label is matched to the person whose name ends with it ("PENCE" -> Mike Pence); a label
+    that is nobody of the article is kept as written, in title case.
+
+    Notes:
+        A label in mixed case ("Wallace: ...") is left to ``labelled_paragraph`` (QUOTE_RULES).
+    """
+    match = _TRANSCRIPT_LABEL.match(state.context.text, site.span.char_start)
+    if match is None:
+        return None
+    label = match["label"].strip()
+    last = label.split()[-1].casefold()
+    cue = site.cue.text if site.cue is not None else None
+    for entity in state.context.entities:
+        if entity.entity_type == "PERSON" and entity.canonical_name.split()[-1].casefold() == last:
+            return Attribution(Speaker(entity.canonical_name, entity, transcript_label.name), cue)
+    return Attribution(Speaker(label.title(), None, transcript_label.name), cue)
+
+
+@rule(Example("Readers wrote in.\n\n“The bus never comes on time and nobody answers the phone.” ― Carla Sanchez\n\nMore letters follow.",
+              ("The bus never comes on time and nobody answers the phone.", "Carla Sanchez")),
+      Example("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall.", None, "a dash before a sentence"))
+def dash_attribution(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'“...” ― Carla Sanchez': a name after a dash, alone on the rest of the line.
+
+    Notes:
+        A dash followed by a sentence ("” - and then he left") is no attribution; a name
+        longer than 80 characters is not looked for.
+    """
+    body = state.context.text
+    match = _DASH_ATTRIBUTION.match(body, site.span.char_end + 1)
+    if match is None or len(match["name"].split()) > 8 or not match["name"][0].isupper():
+        return None
+    start, end = match.span("name")
+    named = entity_at(state.context.entities, start, end)
+    dash = body[match.start() : match.start("name")].strip()
+    speaker = Speaker(named.canonical_name, named, dash_attribution.name) if named else Speaker(match["name"], None, dash_attribution.name)
+    return Attribution(speaker, dash)
+
+
+_LINKING_WORDS = words("linking_words")
+_COURTESY_TITLES = words("courtesy_titles")
+_ROLE_GAP = re.compile(r"[ \u00a0]+(?:[A-Za-z.’'-]+[ \u00a0]+){1,4}")
+
+
+def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker | None:
+    """'"...," said James Acton, a physicist who...' and '"..." Rep. Elijah E. Cummings (D-Md.)
+    said': the person named right after or right before the cue, whatever the parse says.
+
+    A name after the cue counts only when the cue follows the quote at once (inversion):
+    in '"...?" a reporter asked Trump' Trump is asked. Of a name that only modifies a role
+    and the name after it ("said Clinton ally James Carville"), the last name speaks.
+    """
+    body = state.context.text
+    after = cue.idx + len(cue)
+    inverted = not body[quote_end:cue.idx].strip(" \u00a0,\n" + CLOSING_MARKS + STRAIGHT_MARK + "'")
+    before = body[max(0, cue.idx - 60) : cue.idx]
+    before_end = cue.idx - len(before) + len(re.sub(r"\s*(?:\([^()]{1,20}\))?\s*$", "", before))
+    people = sorted(((m.char_start, m.char_end, e) for e in state.context.entities if e.entity_type == "PERSON" for m in e.mentions), key=lambda x: x[0])
+    for index, (start, end, entity) in enumerate(people):
+        between = body[after:start].strip(" \u00a0")
+        right_after = inverted and start >= after and (between == "" or between in _COURTESY_TITLES)
+        if right_after:
+            for next_start, _, next_entity in people[index + 1 :]:
+                if next_start > end + 60:
+                    break
+                gap = body[end:next_start]
+                if _ROLE_GAP.fullmatch(gap) and not _LINKING_WORDS.intersection(gap.lower().split()):
+                    entity = next_entity  # "Huckabee campaign spokesman Hogan Gidley"
+                    break
+            return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
+        if end == before_end:
+            return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
+    return None
+
+
+def subject_outside_quote(subject: Token | None, span: QuoteSpan) -> Token | None:
+    """A subject inside the quote is not the speaker: it is what the quote says, not who says it.
+
+    '“Nobody expected a landslide,” she said' parses fine; '“... I believe,” said X' may hang a
+    subject from inside the marks on the cue: that one is dropped (None).
+    """
+    if subject is not None and span.char_start <= subject.idx < span.char_end:
+        return None
+    return subject
+
+
+@rule(Example("“We will rebuild the terminal,” said Mayor Elena Varga.", ("We will rebuild the terminal,", "Elena Varga")),
+      Example("Priya Raman chairs the board. “Nobody expected a landslide,” she said.", ("Nobody expected a landslide,", "Priya Raman")),
+      Example("“The tests show the regime can build more warheads,” said James Acton, a physicist who studies the programme at a think tank in Washington.",
+              ("The tests show the regime can build more warheads,", "James Acton")))
+def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """A reporting verb next to the quote in its sentence ('"...," she said', 'X said "..."'):
+    the person named right beside the cue, else the cue's subject (``subject_outside_quote``)
+    resolved by SPEAKER_RULES.
+
+    Notes:
+        A cue in another sentence, or inside another quote, is not looked at; a cue whose
+        subject cannot be resolved still attributes the quote (speaker null, cue kept).
+    """
+    cue = site.cue
+    if cue is None:
+        return None
+    span = site.span
+    adjacent = _person_beside_cue(state, cue, span.char_end) if cue.idx > span.char_end else None
+    subject = subject_outside_quote(subject_of(cue) or inverted_subject(cue), span)
+    speaker = adjacent or resolve_speaker(subject, state.context, span.char_start, state.source)
+    return Attribution(speaker, cue.text, cue.i)
+
+
+_COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
+_ACCORDING_INTRO = re.compile(r"according\s+to\s+(?P<name>[^,.;:]{2,80}),\s*$", re.IGNORECASE)
+
+
+def _introduction_head(state: QuoteState, site: QuoteSite) -> tuple[str, int]:
+    """The text before the quote in its paragraph (or, for a block quote, the paragraph before
+    it, when that ends with a colon: "The New York Times reports:") and where it starts."""
+    body = state.context.text
+    p_start = site.p_start
+    head = body[p_start : site.span.char_start - 1]
+    before = body[:p_start].rstrip()
+    if not head.strip() and before.endswith(":"):
+        p_start = before.rfind("\n") + 1
+        head = before[p_start:]
+    return head, p_start
+
+
+@rule(Example("Priya Raman spoke after the vote.\n\nAccording to Raman, “the harbour wall will be finished before the storms come.”",
+              ("the harbour wall will be finished before the storms come.", "Priya Raman")))
+def according_to_before_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'According to Limbaugh, "..."': the source named after "according to" right before the
+    quote (cue "according to"). The indirect 'according to X, CLAUSE' is ``according_to``.
+
+    Notes:
+        The name is kept as written when it is no entity of the article.
+    """
+    head, p_start = _introduction_head(state, site)
+    according = _ACCORDING_INTRO.search(head)
+    if according is None:
+        return None
+    start = p_start + according.start("name")
+    named = entity_at(state.context.entities, start, p_start + according.end("name"))
+    name = named.canonical_name if named else according["name"].strip()
+    return Attribution(Speaker(name, named, according_to_before_quote.name), "according to")
+
+
+@rule(Example("Priya Raman spoke after the vote.\n\nRaman continued: “The harbour wall will be finished before the storms come.”",
+              ("The harbour wall will be finished before the storms come.", "Priya Raman")),
+      Example("Harbour Holdings filed its accounts.\n\nThe Port Ellis Gazette reports:\n\n“The harbour lost money in every quarter of the year, and the council knew it.”",
+              ("The harbour lost money in every quarter of the year, and the council knew it.", "Port Ellis Gazette")))
+def verb_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'Limbaugh continued: "..."' (any verb before a colon) and 'X said in a statement: "..."'
+    (the sentence's last reporting verb before the colon): the verb's subject speaks.
+
+    Notes:
+        The subject must resolve to a name (SPEAKER_RULES); a colon after a noun ("the
+        statement read: ...") is left to the cue rules.
+    """
+    head, p_start = _introduction_head(state, site)
+    if _ACCORDING_INTRO.search(head) is not None:
+        return None
+    colon = _COLON_INTRO.search(head)
+    if colon is not None:
+        verb_span = state.context.doc.char_span(p_start + colon.start("verb"), p_start + colon.end("verb"))
+        verb = verb_span[0] if verb_span is not None and verb_span[0].pos_ in ("VERB", "AUX") else None
+    elif head.rstrip().endswith(":"):
+        # "said in a statement:", "wrote on Facebook:": the last reporting verb of the sentence.
+        stops = list(sentence_ends(head.rstrip()[:-1]))
+        sentence_start = p_start + (stops[-1].end() if stops else 0)
+        verbs = [t for t in state.cues if sentence_start <= t.idx < p_start + len(head)]
+        verb = verbs[-1] if verbs else None
+    else:
+        return None
+    if verb is None:
+        return None
+    speaker = resolve_speaker(subject_of(verb) or inverted_subject(verb), state.context, site.span.char_start, None)
+    return Attribution(speaker, verb.text) if speaker.name else None
+
+
+@rule(Example("Priya Raman spoke.\n\n“The plan is finished,” she said.\n\nThe council met on Monday.\n\n“We start again in the spring with a smaller budget.”",
+              ("We start again in the spring with a smaller budget.", "Priya Raman")))
+def continues_previous_speaker(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """An unattributed quote that opens its paragraph, or follows an attributed one in the same
+    paragraph, is the previous speaker's ('"A," she said. "B."'; a paragraph all quote).
+
+    The speaker keeps the ``speaker_by`` of the quote it continues.
+
+    Notes:
+        Only a previous quote with a named speaker is continued.
+    """
+    previous = site.previous
+    if previous is None or previous.speaker is None or not (site.span.opens_paragraph or site.same_paragraph):
+        return None
+    return Attribution(Speaker(previous.speaker, previous.speaker_entity, previous.speaker_by), None)
+
+
+@rule(Example("The sign at the depot gate was plain.\n\n“No entry for anyone without a valid pass after dark.”",
+              ("No entry for anyone without a valid pass after dark.", None)),
+      Example("The so-called “reform” was debated for hours in the chamber.", None, "too short to keep unattributed"))
+def unattributed_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """Quotation marks no rule attributes: kept as a quote with no speaker when they hold at
+    least MIN_UNATTRIBUTED_WORDS words (a shorter one is a scare quote or a title).
+
+    Notes:
+        Always answers: the last rule of DIRECT_SPEAKER_RULES.
+    """
+    return Attribution(Speaker(None, None), None)
+
+
+# The order is the priority: the first rule that answers attributes the quote.
+DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
+    transcript_label,
+    dash_attribution,
+    cue_beside_quote,
+    according_to_before_quote,
+    verb_before_colon,
+    continues_previous_speaker,
+    unattributed_quote,
+)
+
+
+def _words(body: str, start: int, end: int) -> int:
+    return len(body[start:end].split())
+
+
+def _continues_previous(body: str, previous: QuoteMatch, span: QuoteSpan) -> bool:
+    """True when this unattributed quote goes on with the previous one: one utterance.
+
+    '"A," she said of the plan, in which... "B."' (its attribution, however long, in one
+    paragraph) and '"A," she said.' followed by a paragraph '"B."' that is all quote are both
+    one quote from "A" to "B" (the attribution between stays inside its text).
+
+    Notes:
+        A quote after a paragraph of narration, or after a longer attribution paragraph,
+        starts a new quote (it still inherits the previous speaker).
+    """
+    gap = body[previous.char_end : span.char_start]
+    if previous.quote_type != "direct" or previous.speaker is None:
+        return False
+    if "\n" not in gap:
+        return True
+    head, _, tail = gap.partition("\n\n")
+    return span.opens_paragraph and "\n" not in head and not tail.strip(OPENING_MARKS + STRAIGHT_MARK + "`' \t") and len(head) <= MAX_TRAILING_ATTRIBUTION and not any(m in head for m in OPENING_MARKS)
+
+
+_TITLE_SMALL_WORDS = words("title_small_words")
+
+
+def looks_like_title(text: str) -> bool:
+    """Two to seven words, every one but the small ones capitalised, and no question or
+    exclamation: the title of a show, book, song or policy ("Morning Joe", "Grand Bargain").
+
+    Notes:
+        Not handled: a title in sentence case ("Make your kid a millionaire") still reads as a
+        quote; a shouted all-capitals quote ("WE WANT JOBS") reads as a title.
+    """
+    words_ = [w.strip(",.;:'’\"“”") for w in text.split()]
+    words_ = [w for w in words_ if w]
+    if not 2 <= len(words_) <= 7 or text.rstrip().endswith(("?", "!")):
+        return False
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words_) and words_[0][0].isupper() and sum(w[0].isupper() for w in words_) >= 2
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """'..., said the official statement': the parser may hang the subject as an object."""
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def direct_quotes(state: QuoteState) -> None:
+    """Fill ``state.direct``, ``state.used_cues`` and ``state.embedded`` from the article's
+    quotation marks, each attributed by the first of DIRECT_SPEAKER_RULES that answers."""
+    context = state.context
+    body, spans, paragraphs = context.text, context.quote_spans, context.paragraphs
+    found = state.direct
+    previous: QuoteMatch | None = None
+    previous_cue: int | None = None
+    for span in spans:
+        if span.is_embedded:
+            state.embedded.append(span)
+            continue
+        if looks_like_title(body[span.char_start : span.char_end]):
+            continue  # “Fox News Sunday”, “A Change Is Gonna Come”: a name in quotes, not words said
+        # A quote over several paragraphs looks for its cue before its start and after its end.
+        p_start = next((a for a, b in paragraphs if a <= span.char_start < b), 0)
+        p_end = next((b for a, b in paragraphs if a <= span.char_end <= b), len(body))
+        cue = cue_near(state, span, spans, p_start, p_end)
+        site = QuoteSite(span, cue, p_start, previous, previous is not None and previous.char_end >= p_start)
+        found_by, attribution = _first_attribution(state, site)
+        if attribution.used_cue is not None:
+            state.used_cues.add(attribution.used_cue)
+        speaker, cue_text = attribution.speaker, attribution.cue
+        if cue_text is None and speaker.name is None and _words(body, span.char_start, span.char_end) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        # '"A," he said, "B" - and vowed ...': the attribution between the two pieces is the
+        # previous one's, and B has no attribution of its own right after it.
+        shares_cue = (
+            previous is not None
+            and previous_cue is not None
+            and previous.char_end <= context.tokens[previous_cue].idx < span.char_start
+            and "\n" not in body[previous.char_end : span.char_start]
+            and (
+                cue is None
+                or cue.i == previous_cue
+                or (
+                    cue.idx > span.char_end
+                    and len(body[previous.char_end : span.char_start]) <= MAX_SPLITTING_ATTRIBUTION
+                    and _ends_its_clause(body, span)
+                    and not attribution_starts_after(state, span, cue)
+                )
+            )
+        )
+        if previous is not None and (shares_cue or (cue_text is None and _continues_previous(body, previous, span))):
+            # '"A," she said. "B."' and '"A," she said, "b."' are one utterance split by its
+            # attribution: one quote whose segments leave the attribution out; it keeps the
+            # first piece's rules.
+            merged = QuoteMatch(
+                previous.char_start, span.char_end, body[previous.char_start : span.char_end], "direct",
+                previous.speaker, previous.speaker_entity, previous.cue, previous.is_uncertain or span.is_uncertain,
+                previous.word_spans + (span.segments or ((span.char_start, span.char_end),)),
+                previous.found_by, previous.speaker_by,
+            )
+            found[-1] = previous = merged
+            continue
+        match = QuoteMatch(
+            span.char_start, span.char_end, body[span.char_start : span.char_end], "direct",
+            speaker.name, speaker.entity, cue_text, span.is_uncertain, span.segments,
+            found_by, speaker.by,
+        )
+        found.append(match)
+        previous = match
+        previous_cue = cue.i if cue is not None else None
+
+
+def _first_attribution(state: QuoteState, site: QuoteSite) -> tuple[str, Attribution]:
+    for entry in DIRECT_SPEAKER_RULES:
+        answer = entry(state, site)
+        if answer is not None:
+            return entry.name, answer
+    raise AssertionError("unattributed_quote always answers")  # pragma: no cover
