@@ -95,7 +95,7 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
         timex_id = stable_id(article.article_id, "timex", start, end)
         timex_ids[timex.char_start] = timex_id
         rows.temporal_expressions.append(
-            TemporalExpression(timex_id, article.article_id, start, end, timex.text, timex.timex_type, timex.value, timex.is_resolved)
+            TemporalExpression(timex_id, article.article_id, start, end, timex.text, timex.timex_type, timex.value, timex.is_resolved, timex.pattern)
         )
     for event in extract_events(doc, timexes):
         timex_id = timex_ids[event.timex.char_start]

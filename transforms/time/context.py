@@ -74,10 +74,10 @@ def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
     for timex in found:
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
-            timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2])
+            timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
         elif _BARE_CLOCK.fullmatch(timex.text.lower()) and anchor is not None and anchor[1] == "day" and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23": that evening, not the paper's.
-            timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True)
+            timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         elif m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor = new_anchor
         result.append(timex)
@@ -97,7 +97,7 @@ def day_before_after(body: str, timex: TimexMatch) -> TimexMatch:
     day = shift_days(interval[0], 1 if m["which"].lower() == "after" else -1)
     if day is None:
         return timex  # "the day after 9999-12-31": no such day
-    return replace(timex, char_start=m.start(), text=body[m.start() : timex.char_end], value=day.isoformat())
+    return replace(timex, char_start=m.start(), text=body[m.start() : timex.char_end], value=day.isoformat(), pattern="day_before_after")
 
 
 _DAY_VALUE = re.compile(r"^(?P<month>\d{4}-\d{2})-\d{2}$")
@@ -122,7 +122,7 @@ def coordinated_days(body: str, found: list[TimexMatch], taken: list[tuple[int, 
         value = f"{timex.value[:8]}{int(m['day']):02d}"
         if any(start < t_end and t_start < end for t_start, t_end in taken) or safe_date(int(value[:4]), int(value[5:7]), int(value[8:])) is None:
             continue
-        extra.append(replace(timex, char_start=start, char_end=end, text=body[start:end], value=value))
+        extra.append(replace(timex, char_start=start, char_end=end, text=body[start:end], value=value, pattern="coordinated_days"))
     return extra
 
 
@@ -149,6 +149,6 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
         elif _LONGER_PERIOD.search(timex.text):
             quarter = None
         elif quarter is not None and timex.is_resolved and _YEAR_BACK.match(timex.text):
-            timex = replace(timex, value=f"{int(quarter['year']) - 1:04d}-Q{quarter['q']}", is_resolved=True)
+            timex = replace(timex, value=f"{int(quarter['year']) - 1:04d}-Q{quarter['q']}", is_resolved=True, pattern="compare_quarters")
         result.append(timex)
     return result

@@ -103,6 +103,7 @@ class TimexMatch:
     timex_type: str
     value: str
     is_resolved: bool
+    pattern: str
 
 
 @dataclass(frozen=True)
@@ -859,7 +860,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
                 continue
             timex_type, value, is_resolved = resolved
             taken.append((start, end))
-            found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved))
+            found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved, name))
     found.extend(coordinated_days(body, found, taken))
     found = [day_before_after(body, timex) for timex in found]
     return [_kept_on_calendar(timex) for timex in anchor_anaphora(compare_quarters(sorted(found, key=lambda t: t.char_start)))]
