@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from transforms.rules import rule
 from transforms.time.calendar_values import calendar_interval, safe_date, shift_days, shift_month, week_value
-from transforms.time.examples import timex_example as ex
+from transforms.time.timex_rule import timex_example as ex
 
 if TYPE_CHECKING:
     from transforms.time.expressions import TimexMatch

@@ -31,7 +31,7 @@ from datetime import date
 from transforms.time.calendar_values import CALENDAR_ERRORS, is_sane_date, is_sane_value
 from transforms.time.context import anchor_anaphora, compare_quarters, coordinated_days, day_before_after
 from transforms.time.patterns import PATTERNS
-from transforms.time.resolve import Resolution, ResolveContext, Resolver, Tense
+from transforms.time.timex_rule import Resolution, ResolveContext, Resolver, Tense
 
 __all__ = ["PATTERNS", "Tense", "TimexMatch", "find_timexes"]
 

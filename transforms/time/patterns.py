@@ -9,63 +9,20 @@ substring test costs microseconds where a regex scan costs a fraction of a milli
 
 A pattern may need context it does not tag ("in 2019"): its group ``t`` is then the span.
 The values come from ``transforms.time.resolve``; the examples are read against
-``transforms.time.examples.PUBLISHED`` (Monday 2023-06-05) unless they name their own date.
+``transforms.time.timex_rule.PUBLISHED`` (Monday 2023-06-05) unless they name their own date.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from transforms.rules import Example, Rule
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
-from transforms.time.examples import timex_example as ex
-from transforms.time.resolve import Resolution, ResolveContext, Resolver
-
-_MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-_MONTH_WITH_MAY = _MONTH.replace("april|", "april|may|")
-# Days as digits ("June 4", "4th") or, in broadcast transcripts, as words ("March eighth"; only
-# after the month, where "March first" cannot be an adverb).
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY_OR_WORD = r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day_word>(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty-first)\b(?!-))"
-_YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
-# US and UTC zone names news writes after a clock time; the value keeps the local time.
-_ZONE = r"(?:[ecmp][sd]t|gmt|utc)\b"
-# Nouns after "today's" that make it the present age, not a date ("today's world", "today's
-# youth"); TimeBank leaves those unannotated.
-_GENERIC_PRESENT = r"(?:world|youth|society|generations?|children|kids|young|teenagers|culture|economy|personal|computers|technology|families|consumers|standards)\b"
-_SPELLED_YEAR = r"nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
-_NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
-# "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
-_UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
-_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
-_FEW = r"(?P<few>few|several|coming|past)"
-
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_CLOCK_KEYS = ("a.m.", "p.m.", "noon", "midnight")
-
-
-@dataclass(frozen=True, kw_only=True)
-class TimexPattern(Rule[Resolver]):
-    """A named temporal rule: a regex over the lower-cased text, the key words it needs, and its
-    function, the resolver of its matches."""
-
-    regex: re.Pattern[str]
-    needs: tuple[str, ...]
-
-
-def pattern(regex: str, *examples: Example, needs: tuple[str, ...] = (), name: str | None = None) -> Callable[[Resolver], TimexPattern]:
-    """Make a resolver a pattern named after it (or ``name``), with its regex, key words and examples."""
-
-    def wrap(function: Resolver) -> TimexPattern:
-        return TimexPattern(name or function.__name__, function, examples, regex=re.compile(regex), needs=needs)
-
-    return wrap
-
-
+from transforms.time.fragments import (
+    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+)
+from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
+from transforms.time.timex_rule import timex_example as ex
 
 @pattern(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", ex("Filed 2021-06-04.", "2021-06-04", "2021-06-04"))
 def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -75,7 +32,7 @@ def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{_YEAR})?\b",
+    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{YEAR})?\b",
     ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
     ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
     ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
@@ -102,7 +59,7 @@ def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:every|each)\s+(?:{_WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b",
+    rf"\b(?:every|each)\s+(?:{WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b",
     ex("The fair is held each July.", "each July", "XXXX-07"),
     ex("They meet every Thursday.", "every Thursday", "XXXX-WXX-4"),
     needs=("every", "each"),
@@ -114,7 +71,7 @@ def set_named(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{_MONTH_WITH_MAY}\s+)?{_YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december)|the\s+(?P<this_unit>month|week))\b",
+    rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{MONTH_WITH_MAY}\s+)?{YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december)|the\s+(?P<this_unit>month|week))\b",
     ex("Troops left by the end of 1990.", "the end of 1990", "1990"),
     ex("The goal is 40,000 troops by the end of the month.", "the end of the month", "2023-06"),
     needs=("the end", "the beginning", "the start", "the middle"),
@@ -139,10 +96,10 @@ def year_two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 
 
 @pattern(
-    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{_ZONE})?,?\s+(?:on\s+)?{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
+    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
     ex("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00", tense="future"),
     ex("He spoke at 9:30 a.m. on June 4, 2021.", "9:30 a.m. on June 4, 2021", "2021-06-04T09:30"),
-    needs=_CLOCK_KEYS,
+    needs=CLOCK_KEYS,
 )
 def time_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A clock time on a date: "5 p.m. EST Nov. 9", "noon, June 4, 2021". Not: the time zone
@@ -151,7 +108,7 @@ def time_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\bthe\s+week\s+of\s+{_MONTH_WITH_MAY}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
+    rf"\bthe\s+week\s+of\s+{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
     ex("Talks resume the week of June 12.", "the week of June 12", "2023-W24", tense="future"),
     needs=("week of",),
 )
@@ -162,7 +119,7 @@ def week_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:this\s+coming\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{_MONTH_WITH_MAY}\s+{_DAY_OR_WORD}(?:,?\s+{_YEAR})?\b",
+    rf"\b(?:this\s+coming\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{MONTH_WITH_MAY}\s+{DAY_OR_WORD}(?:,?\s+{YEAR})?\b",
     ex("Saturday, April 25 is the deadline.", "Saturday, April 25", "2023-04-25"),
     ex("Women's Day is this coming Sunday, March eighth.", "this coming Sunday, March eighth", "2024-03-08", tense="future"),
     needs=("day",),
@@ -174,11 +131,11 @@ def weekday_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{_MONTH_WITH_MAY}\s+{_DAY_OR_WORD}(?:,?\s+{_YEAR})?\b",
+    rf"\b{MONTH_WITH_MAY}\s+{DAY_OR_WORD}(?:,?\s+{YEAR})?\b",
     ex("Signed on June 4, 2021.", "June 4, 2021", "2021-06-04"),
     ex("Signed June 4.", "June 4", "2023-06-04"),
     ex("Talks begin on Nov. 25.", "Nov. 25", "2023-11-25", tense="future"),
-    needs=_MONTH_KEYS,
+    needs=MONTH_KEYS,
 )
 def month_day_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month and day, with or without the year: "June 4, 2021", "Nov. 25", "March eighth"
@@ -188,10 +145,10 @@ def month_day_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_WITH_MAY}(?:,?\s+{_YEAR})?\b",
+    rf"\b{DAY}\s+(?:of\s+)?{MONTH_WITH_MAY}(?:,?\s+{YEAR})?\b",
     ex("Signed on 4 June 2021.", "4 June 2021", "2021-06-04"),
     ex("They met on the 4th of June 2021.", "4th of June 2021", "2021-06-04"),
-    needs=_MONTH_KEYS,
+    needs=MONTH_KEYS,
 )
 def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A day before its month: "4 June 2021", "the 4th of June" (span without "the"). Not: a day
@@ -200,10 +157,10 @@ def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{_MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b",
+    rf"\b{MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b",
     ex("It opened in January this year.", "January this year", "2023-01"),
     ex("It closed in July last year.", "July last year", "2022-07"),
-    needs=_MONTH_KEYS,
+    needs=MONTH_KEYS,
 )
 def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month of this, last or next year: "July last year". Not: "July of last year"."""
@@ -211,11 +168,11 @@ def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{_ZONE}\s+)?(?:on\s+)?{_WEEKDAY}\b",
+    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{ZONE}\s+)?(?:on\s+)?{WEEKDAY}\b",
     ex("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-05-31T22:00", tense="past"),
     ex("The offer expires at midnight Friday.", "midnight Friday", "2023-06-09T24:00", tense="future"),
     ex("Relatives have until 4 a.m. EDT Thursday to sign.", "4 a.m. EDT Thursday", "2023-06-08T04:00", tense="future"),
-    needs=_CLOCK_KEYS,
+    needs=CLOCK_KEYS,
 )
 def time_weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A clock time on a weekday: "10 p.m. Wednesday", "midnight Friday" (T24:00, the end of the
@@ -224,9 +181,9 @@ def time_weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{_MONTH_WITH_MAY},?\s+(?:of\s+)?{_YEAR}\b",
+    rf"\b{MONTH_WITH_MAY},?\s+(?:of\s+)?{YEAR}\b",
     ex("The visit in March 2021 went well.", "March 2021", "2021-03"),
-    needs=_MONTH_KEYS,
+    needs=MONTH_KEYS,
 )
 def month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month of a year: "March 2021", "May of 1998". Not: a year in words (the pattern
@@ -235,7 +192,7 @@ def month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{_YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b",
+    rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b",
     ex("Net in this year's third quarter fell.", "this year's third quarter", "2023-Q3"),
     ex("Net in the year-ago third quarter fell.", "the year-ago third quarter", "2022-Q3"),
     ex("In the 1988 third quarter it lost money.", "the 1988 third quarter", "1988-Q3"),
@@ -248,7 +205,7 @@ def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{_YEAR})?\b",
+    rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{YEAR})?\b",
     ex("Profits in the third quarter.", "the third quarter", "2023-Q3"),
     ex("Third-quarter profit rose.", "Third-quarter", "2023-Q3"),
     ex("Results in Q4 2022 were weak.", "Q4 2022", "2022-Q4"),
@@ -275,7 +232,7 @@ def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{_YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)",
+    rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)",
     ex("Profit rose in the last half of 1989.", "the last half of 1989", "1989-H2"),
     ex("Sales should pick up in the second half.", "the second half", "2023-H2"),
     needs=("half",),
@@ -287,7 +244,7 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{_YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-))",
+    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-))",
     ex("Orders rose in the current quarter.", "the current quarter", "2023-Q2"),
     ex("Net was $2 million for the corresponding period last year.", "the corresponding period last year", "2022-Q1"),
     ex("The year ended March 31 was good.", "The year", "P1Y"),
@@ -301,7 +258,7 @@ def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{_YEAR}|{_SPELLED_YEAR}))?\b",
+    rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
     ex("Built last summer.", "last summer", "2022-SU"),
     ex("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
     needs=("spring", "summer", "autumn", "winter"),
@@ -348,7 +305,7 @@ def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today(?!['’]s\s+{_GENERIC_PRESENT})|tonight|tomorrow)\b",
+    rf"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today(?!['’]s\s+{GENERIC_PRESENT})|tonight|tomorrow)\b",
     ex("It rained yesterday.", "yesterday", "2023-06-04"),
     ex("He came home tonight.", "tonight", "2023-06-05TNI"),
     needs=("yesterday", "today", "tonight", "tomorrow"),
@@ -360,7 +317,7 @@ def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{_NUM}[\s-]+{_UNIT}\s+(?P<dir>earlier|later)\b",
+    rf"\b{NUM}[\s-]+{UNIT}\s+(?P<dir>earlier|later)\b",
     ex("Sales were lower a year earlier.", "a year earlier", "2022"),
     ex("A month later the talks resumed.", "A month later", "2023-07"),
     ex("Two days later the talks resumed.", "Two days later", "P2D"),
@@ -385,7 +342,7 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+ago\b",
+    rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{NUM}\s+{UNIT}\s+ago\b",
     ex("He left two years ago.", "two years ago", "2021"),
     ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
     ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
@@ -398,7 +355,7 @@ def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{_REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b",
+    rf"\b{REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b",
     ex("Prices rose last week.", "last week", "2023-W22"),
     ex("Talks resume next month.", "next month", "2023-07"),
     ex("Sales fell earlier this month.", "earlier this month", "2023-06"),
@@ -411,7 +368,7 @@ def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{_WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b",
+    rf"\b{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b",
     ex("They met Thursday morning.", "Thursday morning", "2023-06-01", tense="past"),
     needs=("day",),
 )
@@ -422,7 +379,7 @@ def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{_WEEKDAY}\b",
+    rf"\b(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{WEEKDAY}\b",
     ex("He arrived on Sunday.", "Sunday", "2023-06-04", tense="past"),
     ex("They will meet on Tuesday.", "Tuesday", "2023-06-06", tense="future"),
     ex("The index fell 4.5% from the previous Friday.", "the previous Friday", "2023-05-26"),
@@ -435,7 +392,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{_FEW}\s+{_UNIT}\b",
+    rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{FEW}\s+{UNIT}\b",
     ex("Over the next few years.", "the next few years", "PXY"),
     ex("It took a few days.", "a few days", "PXD"),
     ex("Crime fell over the past decade.", "the past decade", "P10Y"),
@@ -459,7 +416,7 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{_NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{_UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -571,7 +528,7 @@ def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{_YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
+    rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
     ex("It opened in 2019.", "2019", "2019"),
     ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),
     ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
@@ -588,7 +545,7 @@ def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The fair closed last May.", "last May", "2022-05"),
     ex("The fair closed last April.", "last April", "2023-04"),
     ex("It opens in early December.", "early December", "2023-12", tense="future"),
-    needs=_MONTH_KEYS,
+    needs=MONTH_KEYS,
 )
 def month_modified(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month after "last", "next", "this", "early", "late", "mid": "last May", "mid-May".
@@ -601,7 +558,7 @@ def month_modified(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Talks will begin in January.", "January", "2024-01", tense="future"),
     ex("Talks began in December.", "December", "2022-12", tense="past"),
     ex("The March accession will go ahead.", "March", "2024-03", tense="future"),
-    needs=_MONTH_KEYS,
+    needs=MONTH_KEYS,
 )
 def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A capitalised month name alone, the year from the tense: "in January", "the March
@@ -614,7 +571,7 @@ def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
     r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
     ex("Results are due in May.", "May", "2023-05", tense="future"),
     ex("It closed in August, the board said.", "August", "2023-08", tense="past"),
-    needs=_MONTH_KEYS,
+    needs=MONTH_KEYS,
 )
 def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month after a preposition, "May" and "August" included ("in May"; the preposition is
@@ -636,50 +593,15 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 PATTERNS: tuple[TimexPattern, ...] = (
-    iso_date,
-    holiday,
-    anaphoric,
-    set_named,
-    part_of_period,
-    year_two_thousand,
-    time_date,
-    week_of,
-    weekday_date,
-    month_day_year,
-    day_month_year,
-    month_rel_year,
-    time_weekday,
-    month_year,
-    year_quarter,
-    quarter,
-    year_end,
-    half_year,
-    the_quarter,
-    season,
-    season_fall,
-    clock_time,
-    part_of_day,
-    deictic_day,
-    anchored,
-    year_earlier,
-    ago,
-    relative_unit,
-    weekday_part,
-    weekday,
-    duration_vague,
-    duration_hyphen,
-    duration_words,
-    recent_plural,
-    duration_plural,
-    every_unit,
-    spelled_decade,
-    decade,
-    century,
-    spelled_year,
-    vague_ago,
-    year,
-    month_modified,
-    month_capitalised,
-    month_alone,
-    vague,
+    # written dates and named days, longest first; clock times on a date or weekday
+    iso_date, holiday, anaphoric, set_named, part_of_period, year_two_thousand, time_date, week_of,
+    weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
+    # quarters, halves, reporting periods, seasons
+    year_quarter, quarter, year_end, half_year, the_quarter, season, season_fall,
+    # times of day, days and weeks around the publication date
+    clock_time, part_of_day, deictic_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
+    # durations and sets
+    duration_vague, duration_hyphen, duration_words, recent_plural, duration_plural, every_unit,
+    # decades, centuries, years, months alone, the vague past, present and future
+    spelled_decade, decade, century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )

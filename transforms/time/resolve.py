@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.easter import easter
-
-from transforms.time.calendar_values import safe_date, shift_month, week_value
+from transforms.time.calendar_values import HOLIDAYS, safe_date, shift_month, week_value
 from transforms.time.context import from_anchor
+from transforms.time.timex_rule import Resolution, ResolveContext
 
-Tense = str  # "past", "future" or "" when unknown
-Resolution = tuple[str, str, bool]  # (timex_type, value, is_resolved)
 
 MONTHS = {
     name: number
@@ -60,17 +55,6 @@ _ORDINAL_DAY_WORDS = {
     "thirtieth": 30,
     "thirty-first": 31,
 }
-
-@dataclass(frozen=True)
-class ResolveContext:
-    """What a resolver reads besides its match: the publication date (None: unknown or off the
-    sane calendar) and the tense of the clause ("past", "future" or "")."""
-
-    reference: date | None
-    tense: Tense
-
-
-Resolver = Callable[[re.Match[str], ResolveContext], Resolution | None]
 
 
 def _number(token: str) -> int | None:
@@ -580,31 +564,6 @@ def two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "DATE", str(2000 + (NUMBER_WORDS[m["unit"]] if m["unit"] else 0)), True
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th given weekday of a month (n = -1: the last one)."""
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = date(year, month, monthrange(year, month)[1])
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-# Holidays news dates events by (US calendar where it matters: Thanksgiving, Labor Day).
-_HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "christmas": lambda y: date(y, 12, 25),
-    "new year's eve": lambda y: date(y, 12, 31),
-    "new year's": lambda y: date(y, 1, 1),
-    "easter": easter,
-    "independence day": lambda y: date(y, 7, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
-    "halloween": lambda y: date(y, 10, 31),
-}
-
-
 def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"Thanksgiving Day", "Christmas Eve", "Election Day": that day in the year the tense
     points to, like a month and day written without a year.
@@ -616,7 +575,7 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     name = re.sub(r"\s+", " ", m["holiday"].replace("’", "'"))
     name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new year's day") else name
     name = name.removesuffix(" sunday")
-    day_of = _HOLIDAYS[name]
+    day_of = HOLIDAYS[name]
     if m["year"]:
         return "DATE", day_of(int(m["year"])).isoformat(), True
     if ctx.reference is None:
