@@ -23,6 +23,11 @@ def test_the_registries_follow_the_conventions():
     assert not {p.name for p in PATTERNS} & {p.name for p in CONTEXT_PASSES}
 
 
+@pytest.mark.parametrize("entry", RULES, ids=lambda entry: entry.name)
+def test_every_rule_says_what_it_does_not_handle(entry):
+    assert "Not" in entry.doc, f"{entry.name}: say what it does not handle (Not: ... / Notes:)"
+
+
 def test_patterns_keep_their_priority_order():
     names = [p.name for p in PATTERNS]
     # longer, more specific patterns first: a later pattern never takes an earlier one's text

@@ -167,6 +167,10 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     comparison is with 1988-Q3, not the whole of 1988. A later mention of a longer period
     ("for the nine months, ... a year earlier") ends the quarter's reach, and a year-ago
     quarter is not itself the quarter compared against.
+
+    Notes:
+        Not handled: "two years ago" after a quarter stays a year; a half ("the first half")
+        does not start a comparison.
     """
     quarter: re.Match[str] | None = None
     result = []
