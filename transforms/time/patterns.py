@@ -10,6 +10,8 @@ substring test costs microseconds where a regex scan costs a fraction of a milli
 A pattern may need context it does not tag ("in 2019"): its group ``t`` is then the span.
 The values come from ``transforms.time.resolve``; the examples are read against
 ``transforms.time.timex_rule.PUBLISHED`` (Monday 2023-06-05) unless they name their own date.
+Adding a pattern is one ``@pattern`` function (docstring: what it finds; "Not:" what it does
+not) with its examples, and its place in ``PATTERNS``.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from transforms.time.fragments import (
 )
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
+
 
 @pattern(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", ex("Filed 2021-06-04.", "2021-06-04", "2021-06-04"))
 def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
