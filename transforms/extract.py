@@ -9,7 +9,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.context import ArticleContext
-from transforms.doc_text import doc_text
 from transforms.entities.extraction import ArticleEntity, extract_entities
 from transforms.time.events import extract_events
 from transforms.run.faults import Fault, contain, fault_of, pipe_contained
@@ -90,18 +89,26 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
                 speaker_by=quote.speaker_by if quote.speaker is not None else None,
             )
         )
-    timexes = find_timexes(doc_text(doc), article.published_date, tense_function(doc))
+    _time_rows(article, context, rows)
+    return rows
+
+
+def _time_rows(article: Article, context: ArticleContext, rows: ArticleRows) -> None:
+    """The article's temporal expressions, the events they date and those events' participants
+    (the entities mentioned inside each event's clause), with offsets into the body."""
+    timexes = find_timexes(context.text, context.published_date, tense_function(context.doc))
     timex_ids = {}
     for timex in timexes:
-        start, end = timex.char_start + base, timex.char_end + base
+        start, end = context.in_body(timex.char_start, timex.char_end)
         timex_id = stable_id(article.article_id, "timex", start, end)
         timex_ids[timex.char_start] = timex_id
         rows.temporal_expressions.append(
-            TemporalExpression(timex_id, article.article_id, start, end, timex.text, timex.timex_type, timex.value, timex.is_resolved)
+            TemporalExpression(timex_id, article.article_id, start, end, timex.text, timex.timex_type, timex.value, timex.is_resolved, timex.pattern)
         )
-    for event in extract_events(doc, timexes):
+    for event in extract_events(context.doc, timexes):
         timex_id = timex_ids[event.timex.char_start]
-        start, end = event.char_start + base, event.char_end + base
+        start, end = context.in_body(event.char_start, event.char_end)
+        trigger_start, trigger_end = context.in_body(event.trigger_char_start, event.trigger_char_end)
         event_id = stable_id(article.article_id, "event", start, end, timex_id)
         rows.events.append(
             Event(
@@ -111,8 +118,8 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
                 char_end=end,
                 text=event.text,
                 trigger=event.trigger,
-                trigger_char_start=event.trigger_char_start + base,
-                trigger_char_end=event.trigger_char_end + base,
+                trigger_char_start=trigger_start,
+                trigger_char_end=trigger_end,
                 timex_id=timex_id,
                 date_value=event.date_value,
                 date_start=event.date_start,
@@ -121,7 +128,6 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
         )
         inside = {m.entity_id for m in rows.entity_mentions if start <= m.char_start and m.char_end <= end}
         rows.event_participants.extend(EventParticipant(event_id, article.article_id, entity_id) for entity_id in sorted(inside))
-    return rows
 
 
 def split_into_pieces(body: str, max_chars: int = PIECE_CHARS) -> list[tuple[int, str]]:

@@ -104,6 +104,7 @@ class TemporalExpression:
     timex_type: str
     value: str
     is_resolved: bool
+    pattern: str
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,18 @@ REGISTRIES: tuple[Registry, ...] = (
         "Who the subject of a reporting verb is: a name, a title, a pronoun or an organisation's noun resolved to one entity; "
         "the first rule that answers wins. (Quote rules that name their speaker themselves also appear in speaker_by.)",
     ),
+    Registry(
+        "PATTERNS", "transforms.time.patterns", "temporal_expressions.pattern",
+        "Temporal expressions (TIMEX3) and their values against the publication date: at each position the first pattern "
+        "that matches and resolves wins (examples: publication date 2023-06-05).",
+    ),
+    Registry(
+        "CONTEXT_PASSES", "transforms.time.context", "temporal_expressions.pattern",
+        "Passes over the expressions of a whole article that find or re-read a value from its neighbours "
+        "(an anaphoric date, 'the day before', coordinated days, compared quarters); all run, in this order, "
+        "and the row names the pass.",
+        every_rule_runs=True,
+    ),
 )
 
 

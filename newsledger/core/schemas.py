@@ -211,6 +211,13 @@ TEMPORAL_EXPRESSIONS = _schema(
         _field("timex_type", pa.string(), "TIMEX3 type.", allowed=TIMEX_TYPES),
         _field("value", pa.string(), "TIMEX3 value (2023-06-04, 2021-03, P2D, PAST_REF; X for unknown digits)."),
         _field("is_resolved", pa.bool_(), "False when the value needed a publication date the article lacks."),
+        _field(
+            "pattern",
+            pa.string(),
+            "The rule that found the expression and gave its value: a pattern of transforms.time.patterns.PATTERNS "
+            "(e.g. month_day_year, weekday, duration_words), or the context pass of transforms.time.context.CONTEXT_PASSES "
+            "that re-read it from the expressions around it (anchor_anaphora, day_before_after, coordinated_days, compare_quarters).",
+        ),
     ],
 )
 

@@ -112,7 +112,7 @@ def report(path: str, published: date, source: str, dated: list[tuple[str, str, 
     for clause, trigger, day, names in dated:
         start = body.index(clause)
         timex_id = stable_id(a.article_id, "timex", start)
-        rows["temporal_expressions"].append(TemporalExpression(timex_id, a.article_id, start, start + len(clause), clause, "DATE", day.isoformat(), True))
+        rows["temporal_expressions"].append(TemporalExpression(timex_id, a.article_id, start, start + len(clause), clause, "DATE", day.isoformat(), True, "month_day_year"))
         event = Event(stable_id(a.article_id, "event", start), a.article_id, start, start + len(clause), clause, trigger,
                       start + clause.index(trigger), start + clause.index(trigger) + len(trigger), timex_id, day.isoformat(), day, day)
         rows["events"].append(event)

@@ -1,12 +1,16 @@
 """Calendar arithmetic the TIMEX3 resolvers share: safe dates, ISO week values, month shifts,
-the sane calendar every resolved date must fall in, and the interval a TIMEX3 value covers.
+the days holidays fall on, the sane calendar every resolved date must fall in, and the interval
+a TIMEX3 value covers.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+
+from dateutil.easter import easter
 
 # The calendar news dates are placed on: a resolved time expression, an event's interval and
 # the anchor of relative expressions stay inside it (the validation suite checks events
@@ -130,3 +134,28 @@ def is_sane_value(value: str) -> bool | None:
     scale = 10 ** (4 - len(digits))  # a century covers 100 years, a decade 10, a year 1
     first, last = int(digits) * scale, int(digits) * scale + scale - 1
     return EARLIEST_DATE.year <= first and last <= LATEST_DATE.year
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month (n = -1: the last one)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+# Holidays news dates events by (US calendar where it matters: Thanksgiving, Labor Day).
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year's": lambda y: date(y, 1, 1),
+    "easter": easter,
+    "independence day": lambda y: date(y, 7, 4),
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "halloween": lambda y: date(y, 10, 31),
+}

@@ -3,7 +3,11 @@
 "Later that year" takes the year of the last date before it, "the day before last Tuesday" moves
 the date that follows it, "April 24 and 25" lends its month to "25", and "a year ago" after a
 quarter in earnings news is that quarter a year before. These passes take and return the matches
-of ``transforms.time.expressions.find_timexes`` (changed with ``dataclasses.replace``).
+of ``transforms.time.expressions.find_timexes`` (changed with ``dataclasses.replace``); an
+expression a pass finds or re-reads names the pass in its ``pattern``.
+
+``CONTEXT_PASSES`` is their registry, in the order ``find_timexes`` applies them (each pass
+has its own arguments, so ``find_timexes`` calls them by name, in that order).
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from transforms.rules import rule
 from transforms.time.calendar_values import calendar_interval, safe_date, shift_days, shift_month, week_value
+from transforms.time.timex_rule import timex_example as ex
 
 if TYPE_CHECKING:
     from transforms.time.expressions import TimexMatch
@@ -62,8 +68,14 @@ def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
     return found, "day" if m["day"] else ("month" if m["month"] else "year")
 
 
+@rule(
+    ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
+    ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03", tense="past"),
+    ex("The talks began on Oct. 23, 2021. At 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
+)
 def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
-    """Re-date "that day", "the following year"... from the last date before them in the text.
+    """Re-date "that day", "the following year"... from the last date before them in the text,
+    and a bare clock time ("at 10 p.m.") after a day to that day.
 
     Notes:
         The anchor is the nearest preceding date, not the event the sentence refers back to:
@@ -74,10 +86,10 @@ def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
     for timex in found:
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
-            timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2])
+            timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
         elif _BARE_CLOCK.fullmatch(timex.text.lower()) and anchor is not None and anchor[1] == "day" and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23": that evening, not the paper's.
-            timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True)
+            timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         elif m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor = new_anchor
         result.append(timex)
@@ -87,8 +99,16 @@ def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
 _DAY_BEFORE_AFTER = re.compile(r"\bday\s+(?P<which>before|after)\s+$", re.IGNORECASE)
 
 
+@rule(
+    ex("The day before last Tuesday's hearing, he left.", "day before last Tuesday", "2023-05-29"),
+    ex("He left the day after June 1.", "day after June 1", "2023-06-02", tense="past"),
+)
 def day_before_after(body: str, timex: TimexMatch) -> TimexMatch:
-    """"the day before last Tuesday": one day off the date that follows (span from "day")."""
+    """"the day before last Tuesday": one day off the date that follows (span from "day").
+
+    Notes:
+        Only "day before" and "day after": "the week before last Tuesday" stays last Tuesday.
+    """
     if timex.timex_type != "DATE" or not _DAY_VALUE.match(timex.value):
         return timex
     m = _DAY_BEFORE_AFTER.search(body, max(0, timex.char_start - 12), timex.char_start)
@@ -97,13 +117,17 @@ def day_before_after(body: str, timex: TimexMatch) -> TimexMatch:
     day = shift_days(interval[0], 1 if m["which"].lower() == "after" else -1)
     if day is None:
         return timex  # "the day after 9999-12-31": no such day
-    return replace(timex, char_start=m.start(), text=body[m.start() : timex.char_end], value=day.isoformat())
+    return replace(timex, char_start=m.start(), text=body[m.start() : timex.char_end], value=day.isoformat(), pattern="day_before_after")
 
 
 _DAY_VALUE = re.compile(r"^(?P<month>\d{4}-\d{2})-\d{2}$")
 _COORDINATED_DAY = re.compile(r"\s*(?:,\s*)?(?:and|or|&)\s+(?P<day>[0-3]?\d)\b(?!\s*(?:%|percent|per|,\d|\.\d|[-/]\d))")
 
 
+@rule(
+    ex("The talks were held on April 24 and 25.", "25", "2023-04-25", tense="past"),
+    ex("On Tuesday, June 6, and 7 we meet.", "7", "2023-06-07"),
+)
 def coordinated_days(body: str, found: list[TimexMatch], taken: list[tuple[int, int]]) -> list[TimexMatch]:
     """"April 24 and 25": the second day shares the first one's month (and year).
 
@@ -122,7 +146,7 @@ def coordinated_days(body: str, found: list[TimexMatch], taken: list[tuple[int, 
         value = f"{timex.value[:8]}{int(m['day']):02d}"
         if any(start < t_end and t_start < end for t_start, t_end in taken) or safe_date(int(value[:4]), int(value[5:7]), int(value[8:])) is None:
             continue
-        extra.append(replace(timex, char_start=start, char_end=end, text=body[start:end], value=value))
+        extra.append(replace(timex, char_start=start, char_end=end, text=body[start:end], value=value, pattern="coordinated_days"))
     return extra
 
 
@@ -132,6 +156,10 @@ _YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six)\s+months\b|^the\s+(?:fiscal\s+)?year$|^(?:fiscal\s+)?\d{4}$", re.IGNORECASE)
 
 
+@rule(
+    ex("Net income in the third quarter rose to $5 million from $3 million a year ago.", "a year ago", "1988-Q3", published=date(1989, 11, 2)),
+    ex("Net in the fourth quarter rose from year-earlier results.", "year-earlier", "1988-Q4", published=date(1989, 11, 2)),
+)
 def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     """"a year ago" after a quarter in earnings news is that quarter a year before.
 
@@ -139,6 +167,10 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     comparison is with 1988-Q3, not the whole of 1988. A later mention of a longer period
     ("for the nine months, ... a year earlier") ends the quarter's reach, and a year-ago
     quarter is not itself the quarter compared against.
+
+    Notes:
+        Not handled: "two years ago" after a quarter stays a year; a half ("the first half")
+        does not start a comparison.
     """
     quarter: re.Match[str] | None = None
     result = []
@@ -149,6 +181,9 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
         elif _LONGER_PERIOD.search(timex.text):
             quarter = None
         elif quarter is not None and timex.is_resolved and _YEAR_BACK.match(timex.text):
-            timex = replace(timex, value=f"{int(quarter['year']) - 1:04d}-Q{quarter['q']}", is_resolved=True)
+            timex = replace(timex, value=f"{int(quarter['year']) - 1:04d}-Q{quarter['q']}", is_resolved=True, pattern="compare_quarters")
         result.append(timex)
     return result
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, compare_quarters, anchor_anaphora)

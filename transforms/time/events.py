@@ -14,14 +14,12 @@ from spacy.tokens import Doc, Token
 
 from transforms.time.calendar_values import calendar_interval, is_sane_date
 from transforms.doc_text import doc_text
+from transforms.lexicons import words
 from transforms.time.expressions import TimexMatch
 
 DATING_TYPES = ("DATE", "TIME")
 # Nouns that name an event themselves ("the visit on Sunday", "talks in March").
-EVENT_NOUNS = frozenset(
-    "visit meeting talks summit election vote attack strike war conference ceremony launch trip tour "
-    "agreement deal protest rally match game crash explosion announcement speech hearing trial dialogue".split()
-)
+EVENT_NOUNS = words("event_nouns")
 EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
-from transforms.time.expressions import Tense
+from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d"})

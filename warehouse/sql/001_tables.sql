@@ -73,6 +73,7 @@ CREATE TABLE IF NOT EXISTS temporal_expressions (
     timex_type VARCHAR NOT NULL,
     value VARCHAR NOT NULL,
     is_resolved BOOLEAN NOT NULL,
+    pattern VARCHAR NOT NULL,
     PRIMARY KEY (timex_id)
 );
 

@@ -63,6 +63,7 @@ COMMENT ON COLUMN temporal_expressions.text IS 'The time expression as written: 
 COMMENT ON COLUMN temporal_expressions.timex_type IS 'TIMEX3 type.';
 COMMENT ON COLUMN temporal_expressions.value IS 'TIMEX3 value (2023-06-04, 2021-03, P2D, PAST_REF; X for unknown digits).';
 COMMENT ON COLUMN temporal_expressions.is_resolved IS 'False when the value needed a publication date the article lacks.';
+COMMENT ON COLUMN temporal_expressions.pattern IS 'The rule that found the expression and gave its value: a pattern of transforms.time.patterns.PATTERNS (e.g. month_day_year, weekday, duration_words), or the context pass of transforms.time.context.CONTEXT_PASSES that re-read it from the expressions around it (anchor_anaphora, day_before_after, coordinated_days, compare_quarters).';
 
 COMMENT ON TABLE events IS 'Clauses dated by a time expression, with the calendar interval of that date.';
 COMMENT ON COLUMN events.event_id IS 'Stable id of the event: a hash of article, clause and time expression.';

@@ -1,0 +1,31 @@
+"""The regex fragments the temporal patterns (``transforms.time.patterns``) are built from, and
+the key words a pattern needs in a text before it runs.
+
+Every fragment is written for the lower-cased text; named groups (``month``, ``day``, ``year``,
+``num``, ``unit``...) are what the resolvers of ``transforms.time.resolve`` read.
+"""
+
+from __future__ import annotations
+
+MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+MONTH_WITH_MAY = MONTH.replace("april|", "april|may|")
+# Days as digits ("June 4", "4th") or, in broadcast transcripts, as words ("March eighth"; only
+# after the month, where "March first" cannot be an adverb).
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+DAY_OR_WORD = r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?|(?P<day_word>(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|thirty-first)\b(?!-))"
+YEAR = r"(?P<year>(?:1[89]|20|21)\d\d)"
+# US and UTC zone names news writes after a clock time; the value keeps the local time.
+ZONE = r"(?:[ecmp][sd]t|gmt|utc)\b"
+# Nouns after "today's" that make it the present age, not a date ("today's world", "today's
+# youth"); TimeBank leaves those unannotated.
+GENERIC_PRESENT = r"(?:world|youth|society|generations?|children|kids|young|teenagers|culture|economy|personal|computers|technology|families|consumers|standards)\b"
+SPELLED_YEAR = r"nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
+NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+# "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
+UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
+WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
+FEW = r"(?P<few>few|several|coming|past)"
+
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+CLOCK_KEYS = ("a.m.", "p.m.", "noon", "midnight")

@@ -1,0 +1,610 @@
+"""The temporal patterns: an ordered registry of named rules, each a regex and its resolver.
+
+``PATTERNS`` is the priority order: ``find_timexes`` runs them in turn over the lower-cased
+text, and a later pattern never takes text an earlier one matched; so longer, more specific
+patterns come first ("Sunday, March 8" before "March 8" before "Sunday"). Each pattern's name
+is what ``temporal_expressions.pattern`` says. A pattern runs only when the text holds one of
+its ``needs`` (any of them; empty: always): most patterns cannot match most articles, and a
+substring test costs microseconds where a regex scan costs a fraction of a millisecond.
+
+A pattern may need context it does not tag ("in 2019"): its group ``t`` is then the span.
+The values come from ``transforms.time.resolve``; the examples are read against
+``transforms.time.timex_rule.PUBLISHED`` (Monday 2023-06-05) unless they name their own date.
+Adding a pattern is one ``@pattern`` function (docstring: what it finds; "Not:" what it does
+not) with its examples, and its place in ``PATTERNS``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.time import resolve
+from transforms.time.context import ANAPHORIC
+from transforms.time.fragments import (
+    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+)
+from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
+from transforms.time.timex_rule import timex_example as ex
+
+
+@pattern(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", ex("Filed 2021-06-04.", "2021-06-04", "2021-06-04"))
+def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """An ISO date: "2021-06-04". Not: a date that does not exist ("2021-02-30"), other numeric
+    forms ("6/4/2021")."""
+    return resolve.iso_date(m, ctx)
+
+
+@pattern(
+    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{YEAR})?\b",
+    ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
+    ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
+    ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
+    needs=("thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween"),
+)
+def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998" (US
+    dates where they differ). Not: holidays of other calendars ("Diwali", "Eid"), "the holidays"."""
+    return resolve.holiday(m, ctx)
+
+
+@pattern(
+    ANAPHORIC.pattern,
+    ex("The following year, talks resumed.", "The following year", "2024"),
+    ex("He returned the next morning.", "the next morning", "2023-06-06"),
+    needs=("that", "following", "next", "previous"),
+)
+def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """An expression dated by the story, not the paper: "that same day", "the following year",
+    "the next morning"; read here from the publication date, re-read by the context pass
+    ``anchor_anaphora`` from the last date before it. Not: "that day" as a noun's modifier
+    ("that day-long meeting"), "the following week-old report"."""
+    return resolve.anaphoric(m, ctx)
+
+
+@pattern(
+    rf"\b(?:every|each)\s+(?:{WEEKDAY}|(?P<month>january|february|march|april|may|june|july|august|september|october|november|december))\b",
+    ex("The fair is held each July.", "each July", "XXXX-07"),
+    ex("They meet every Thursday.", "every Thursday", "XXXX-WXX-4"),
+    needs=("every", "each"),
+)
+def set_named(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A named day or month that recurs, a SET: "each July", "every Thursday". Not: "every
+    other Thursday", "each week" (the pattern ``set``)."""
+    return resolve.set_named(m, ctx)
+
+
+@pattern(
+    rf"\bthe\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:{MONTH_WITH_MAY}\s+)?{YEAR}|(?P<month2>january|february|march|april|june|july|august|september|october|november|december)|the\s+(?P<this_unit>month|week))\b",
+    ex("Troops left by the end of 1990.", "the end of 1990", "1990"),
+    ex("The goal is 40,000 troops by the end of the month.", "the end of the month", "2023-06"),
+    needs=("the end", "the beginning", "the start", "the middle"),
+)
+def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The end, start or middle of a year, month or this month or week: the period's value
+    (TimeML keeps the part as a modifier). Not: "the end of the year" (the pattern
+    ``year_end``), "the end of the war"."""
+    return resolve.part_of_period(m, ctx)
+
+
+@pattern(
+    r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b",
+    ex("Plans for the year two thousand.", "the year two thousand", "2000"),
+    ex("He was born in the year two thousand and one.", "the year two thousand and one", "2001"),
+    needs=("two thousand",),
+)
+def year_two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year from 2000 to 2009 in words (broadcast transcripts). Not: "two thousand ten", "two
+    thousand people" is read as the year too (rare in news)."""
+    return resolve.two_thousand(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    ex("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00", tense="future"),
+    ex("He spoke at 9:30 a.m. on June 4, 2021.", "9:30 a.m. on June 4, 2021", "2021-06-04T09:30"),
+    needs=CLOCK_KEYS,
+)
+def time_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A clock time on a date: "5 p.m. EST Nov. 9", "noon, June 4, 2021". Not: the time zone
+    (the value keeps the local time), "17:00" without a.m. or p.m."""
+    return resolve.time_date(m, ctx)
+
+
+@pattern(
+    rf"\bthe\s+week\s+of\s+{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    ex("Talks resume the week of June 12.", "the week of June 12", "2023-W24", tense="future"),
+    needs=("week of",),
+)
+def week_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the week of June 12": the ISO week holding that date. Not: a date that stays unresolved
+    (no publication date): the match is dropped."""
+    return resolve.week_of(m, ctx)
+
+
+@pattern(
+    rf"\b(?:this\s+coming\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+{MONTH_WITH_MAY}\s+{DAY_OR_WORD}(?:,?\s+{YEAR})?\b",
+    ex("Saturday, April 25 is the deadline.", "Saturday, April 25", "2023-04-25"),
+    ex("Women's Day is this coming Sunday, March eighth.", "this coming Sunday, March eighth", "2024-03-08", tense="future"),
+    needs=("day",),
+)
+def weekday_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A weekday before a month and day: "Saturday, April 25"; the date decides, the weekday is
+    not checked against it. Not: "April 25, Saturday"."""
+    return resolve.full_date(m, ctx)
+
+
+@pattern(
+    rf"\b{MONTH_WITH_MAY}\s+{DAY_OR_WORD}(?:,?\s+{YEAR})?\b",
+    ex("Signed on June 4, 2021.", "June 4, 2021", "2021-06-04"),
+    ex("Signed June 4.", "June 4", "2023-06-04"),
+    ex("Talks begin on Nov. 25.", "Nov. 25", "2023-11-25", tense="future"),
+    needs=MONTH_KEYS,
+)
+def month_day_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A month and day, with or without the year: "June 4, 2021", "Nov. 25", "March eighth"
+    (without a year, the tense picks the year around the publication date). Not: ranges ("June
+    4-6" gives June 4), "may first" in lower case (a verb)."""
+    return resolve.full_date(m, ctx)
+
+
+@pattern(
+    rf"\b{DAY}\s+(?:of\s+)?{MONTH_WITH_MAY}(?:,?\s+{YEAR})?\b",
+    ex("Signed on 4 June 2021.", "4 June 2021", "2021-06-04"),
+    ex("They met on the 4th of June 2021.", "4th of June 2021", "2021-06-04"),
+    needs=MONTH_KEYS,
+)
+def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A day before its month: "4 June 2021", "the 4th of June" (span without "the"). Not: a day
+    in words ("fourth of June")."""
+    return resolve.full_date(m, ctx)
+
+
+@pattern(
+    rf"\b{MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b",
+    ex("It opened in January this year.", "January this year", "2023-01"),
+    ex("It closed in July last year.", "July last year", "2022-07"),
+    needs=MONTH_KEYS,
+)
+def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A month of this, last or next year: "July last year". Not: "July of last year"."""
+    return resolve.month_rel_year(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{ZONE}\s+)?(?:on\s+)?{WEEKDAY}\b",
+    ex("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-05-31T22:00", tense="past"),
+    ex("The offer expires at midnight Friday.", "midnight Friday", "2023-06-09T24:00", tense="future"),
+    ex("Relatives have until 4 a.m. EDT Thursday to sign.", "4 a.m. EDT Thursday", "2023-06-08T04:00", tense="future"),
+    needs=CLOCK_KEYS,
+)
+def time_weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A clock time on a weekday: "10 p.m. Wednesday", "midnight Friday" (T24:00, the end of the
+    day). Not: "Wednesday at 10 p.m." (two expressions), the time zone."""
+    return resolve.time_weekday(m, ctx)
+
+
+@pattern(
+    rf"\b{MONTH_WITH_MAY},?\s+(?:of\s+)?{YEAR}\b",
+    ex("The visit in March 2021 went well.", "March 2021", "2021-03"),
+    needs=MONTH_KEYS,
+)
+def month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A month of a year: "March 2021", "May of 1998". Not: a year in words (the pattern
+    ``spelled_year``)."""
+    return resolve.month_year(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?P<this>this\s+year['’]s)|the\s+(?P<ago>year-ago|year-earlier)|the\s+{YEAR})\s+(?P<ord>first|second|third|fourth)[\s-]+quarter\b",
+    ex("Net in this year's third quarter fell.", "this year's third quarter", "2023-Q3"),
+    ex("Net in the year-ago third quarter fell.", "the year-ago third quarter", "2022-Q3"),
+    ex("In the 1988 third quarter it lost money.", "the 1988 third quarter", "1988-Q3"),
+    needs=("quarter",),
+)
+def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A quarter of a named year: "this year's third quarter", "the year-ago third quarter",
+    "the 1988 third quarter". Not: "last year's third quarter"."""
+    return resolve.year_quarter(m, ctx)
+
+
+@pattern(
+    rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{YEAR})?\b",
+    ex("Profits in the third quarter.", "the third quarter", "2023-Q3"),
+    ex("Third-quarter profit rose.", "Third-quarter", "2023-Q3"),
+    ex("Results in Q4 2022 were weak.", "Q4 2022", "2022-Q4"),
+    needs=("quarter", "q1", "q2", "q3", "q4"),
+)
+def quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """An ordinal quarter, of a year or this one: "the third quarter", "third-quarter", "Q3",
+    "the first quarter of 2021". Not: fiscal years off the calendar (read as calendar quarters),
+    "the final quarter"."""
+    return resolve.quarter(m, ctx)
+
+
+@pattern(
+    r"\b(?P<prep>by|at|since|before|until|till|through|after|around)\s+(?P<t>(?:the\s+)?(?:year[-\s]end|year['’]s\s+end|end\s+of\s+the\s+year))\b",
+    ex("The deal should close by year-end.", "year-end", "2023", tense="future"),
+    ex("The index is up 5% since year-end.", "year-end", "2022"),
+    needs=("year-end", "year end", "year's end", "year’s end", "end of the year"),
+)
+def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The end of the year after a preposition ("by year-end", "since the end of the year"):
+    the year ("since": the last one; the preposition is not in the span). Not: "year-end
+    results" (a modifier, no preposition)."""
+    return resolve.year_end(m, ctx)
+
+
+@pattern(
+    rf"\b(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:{YEAR}|(?P<rel>this|next|last)\s+year|the\s+year))?\b(?!\s+of\b|-)",
+    ex("Profit rose in the last half of 1989.", "the last half of 1989", "1989-H2"),
+    ex("Sales should pick up in the second half.", "the second half", "2023-H2"),
+    needs=("half",),
+)
+def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A half of a year, or of this one: "the first half of 1990", "the second half". Not:
+    halves of anything else ("the first half of the game")."""
+    return resolve.half_year(m, ctx)
+
+
+@pattern(
+    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-))",
+    ex("Orders rose in the current quarter.", "the current quarter", "2023-Q2"),
+    ex("Net was $2 million for the corresponding period last year.", "the corresponding period last year", "2022-Q1"),
+    ex("The year ended March 31 was good.", "The year", "P1Y"),
+    needs=("the",),
+)
+def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the quarter", "the latest period", "the year", "the weekend": the period the article
+    reports on (earnings news); "the year ended March 31" is a one-year DURATION. Not: "the
+    year-old", "the quarter-to-quarter comparison"."""
+    return resolve.the_period(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
+    ex("Built last summer.", "last summer", "2022-SU"),
+    ex("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    needs=("spring", "summer", "autumn", "winter"),
+)
+def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A season, of a year or near the publication date: "last summer", "the winter of 1994".
+    Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
+    the southern hemisphere."""
+    return resolve.season(m, ctx)
+
+
+@pattern(
+    r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)",
+    ex("The plant closed last fall.", "last fall", "2022-FA"),
+    needs=("fall",),
+)
+def season_fall(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"this fall", "last fall", "next fall": autumn. Not: "fall" alone (mostly the verb or noun)."""
+    return resolve.season(m, ctx)
+
+
+@pattern(
+    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
+    ex("Opens at 3 p.m. today", "3 p.m.", "2023-06-05T15:00"),
+    ex("The office opens at 9 a.m.", "9 a.m.", "2023-06-05T09:00"),
+    needs=("am", "pm", "a.m", "p.m"),
+)
+def clock_time(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A clock time on the publication date ("3 p.m."; after a date, ``anchor_anaphora`` moves it
+    to that day). Not: 24-hour times ("15:00"), hours outside 1-12."""
+    return resolve.clock_time(m, ctx)
+
+
+@pattern(
+    r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b",
+    ex("It rained yesterday morning.", "yesterday morning", "2023-06-04TMO"),
+    ex("She left yesterday afternoon.", "yesterday afternoon", "2023-06-04TAF"),
+    needs=("morning", "afternoon", "evening", "night"),
+)
+def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A part of today, yesterday or tomorrow: "yesterday morning", "last night" (a TIME with
+    MO, AF, EV or NI). Not: "the morning" alone; a weekday's part (the pattern ``weekday_part``)."""
+    return resolve.part_of_day(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today(?!['’]s\s+{GENERIC_PRESENT})|tonight|tomorrow)\b",
+    ex("It rained yesterday.", "yesterday", "2023-06-04"),
+    ex("He came home tonight.", "tonight", "2023-06-05TNI"),
+    needs=("yesterday", "today", "tonight", "tomorrow"),
+)
+def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"yesterday", "today", "tomorrow", "tonight" (a TIME). Not: "today's world" and other
+    generic present ages."""
+    return resolve.deictic_day(m, ctx)
+
+
+@pattern(
+    rf"\b{NUM}[\s-]+{UNIT}\s+(?P<dir>earlier|later)\b",
+    ex("Sales were lower a year earlier.", "a year earlier", "2022"),
+    ex("A month later the talks resumed.", "A month later", "2023-07"),
+    ex("Two days later the talks resumed.", "Two days later", "P2D"),
+    needs=("earlier", "later"),
+)
+def anchored(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A count of units before or after: "a year earlier" (a date from the publication date);
+    days, hours and minutes ("two days later") are DURATIONs, counted from the story's event.
+    Not: the story's own date as the anchor of years and months (TimeML's reading)."""
+    return resolve.anchored(m, ctx)
+
+
+@pattern(
+    r"\byear-(?:earlier|ago)\b(?!\s+(?:quarter|period|level|month|week))",
+    ex("Compared with year-earlier sales.", "year-earlier", "2022"),
+    needs=("year-",),
+)
+def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"year-earlier", "year-ago" as a modifier: last year. Not: "the year-ago quarter" (the
+    pattern ``the_quarter``), "year-ago levels"."""
+    return resolve.year_earlier(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{NUM}\s+{UNIT}\s+ago\b",
+    ex("He left two years ago.", "two years ago", "2021"),
+    ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
+    ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
+    needs=("ago",),
+)
+def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A count of units ago: the date that far back, at the unit's granularity. Not: hours and
+    minutes ago (dropped), "years ago" without a count (the pattern ``vague_ago``)."""
+    return resolve.ago(m, ctx)
+
+
+@pattern(
+    rf"\b{REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b",
+    ex("Prices rose last week.", "last week", "2023-W22"),
+    ex("Talks resume next month.", "next month", "2023-07"),
+    ex("Sales fell earlier this month.", "earlier this month", "2023-06"),
+    needs=("week", "month", "year", "quarter"),
+)
+def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """This, last or next week, weekend, month, quarter or year. Not: "the last week" (a
+    duration, the pattern ``duration_words``)."""
+    return resolve.relative_unit(m, ctx)
+
+
+@pattern(
+    rf"\b{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b",
+    ex("They met Thursday morning.", "Thursday morning", "2023-06-01", tense="past"),
+    needs=("day",),
+)
+def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A weekday's morning, afternoon, evening or night: the day (TimeBank is split on adding
+    the part). Not: the part of the day in the value."""
+    return resolve.weekday_part(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{WEEKDAY}\b",
+    ex("He arrived on Sunday.", "Sunday", "2023-06-04", tense="past"),
+    ex("They will meet on Tuesday.", "Tuesday", "2023-06-06", tense="future"),
+    ex("The index fell 4.5% from the previous Friday.", "the previous Friday", "2023-05-26"),
+    needs=("day",),
+)
+def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A weekday, alone or after "last", "next", "this (coming)", "the previous": the nearest
+    one the tense points to (untensed: back). Not: plural weekdays ("on Sundays", a habit)."""
+    return resolve.weekday(m, ctx)
+
+
+@pattern(
+    rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{FEW}\s+{UNIT}\b",
+    ex("Over the next few years.", "the next few years", "PXY"),
+    ex("It took a few days.", "a few days", "PXD"),
+    ex("Crime fell over the past decade.", "the past decade", "P10Y"),
+    needs=("few", "several", "coming", "past"),
+)
+def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A stretch of unknown length: "the next few years" (PXY); "the past decade" is one unit.
+    Not: "a few years ago" (the pattern ``vague_ago``)."""
+    return resolve.duration_vague(m, ctx)
+
+
+@pattern(
+    r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)",
+    ex("A two-day visit.", "two-day", "P2D"),
+    ex("A 30-year mortgage.", "30-year", "P30Y"),
+    needs=("-",),
+)
+def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A hyphenated duration modifier: "two-day", "30-year". Not: ages ("6-year-old")."""
+    return resolve.duration_hyphen(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    ex("It lasted three weeks.", "three weeks", "P3W"),
+    ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
+    needs=(),
+)
+def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
+    half". Not: ages ("52 years old"), a count followed by "ago" (the pattern ``ago``)."""
+    return resolve.duration_words(m, ctx)
+
+
+@pattern(
+    r"\brecent\s+(?:(?P<unit>month|week|day)s|years|decades)\b",
+    ex("Prices rose in recent weeks.", "recent weeks", "PXW"),
+    ex("Prices rose in recent years.", "recent years", "PAST_REF"),
+    needs=("recent",),
+)
+def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"recent weeks" (a DURATION of unknown length), "recent years" (the vague past). Not:
+    "recent hours"."""
+    return resolve.recent_plural(m, ctx)
+
+
+@pattern(
+    r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s|(?P<centuries>centuries))\b",
+    ex("Prices rose for weeks.", "weeks", "PXW"),
+    ex("Kyiv was ruled from Moscow for centuries.", "centuries", "PXCE"),
+    needs=(),
+)
+def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A bare plural unit after "for", "in", "over", "within", "after": a DURATION of unknown
+    length (the preposition is not in the span). Not: "years ago" (the pattern ``vague_ago``)."""
+    return resolve.duration_vague(m, ctx)
+
+
+@pattern(
+    r"\b(?:(?P<setword>hourly|daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|quarter|year|hour))\b",
+    ex("Held every year.", "every year", "P1Y"),
+    ex("Average hourly earnings rose.", "hourly", "PT1H"),
+    ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P1Q"),
+    needs=("hourly", "daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
+    name="set",
+)
+def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A unit that recurs, a SET: "daily", "every year". Not: "every two years", "twice a
+    year"."""
+    return resolve.every_unit(m, ctx)
+
+
+@pattern(
+    r"\bthe\s+(?:(?P<early>early|late|mid)[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    ex("Grunge was the music of the nineties.", "the nineties", "199"),
+    ex("Sales rose in the late eighties.", "the late eighties", "198"),
+    needs=("ties",),
+)
+def spelled_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A decade of the 1900s in words: "the nineties". Not: another century's ("the twenties"
+    in a 2030 paper), ages ("in his forties" has no "the")."""
+    return resolve.spelled_decade(m, ctx)
+
+
+@pattern(
+    r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b",
+    ex("Popular in the 1990s.", "the 1990s", "199"),
+    ex("Music of the '90s sold well.", "the '90s", "199"),
+    ex("Prices soared in the early 1990s.", "the early 1990s", "199"),
+    needs=("0s",),
+)
+def decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A decade in digits: "the 1990s", "the '90s" (the century from the publication date).
+    Not: temperatures or ages ("in his 50s" has no "the" or apostrophe)."""
+    return resolve.decade(m, ctx)
+
+
+@pattern(
+    r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b",
+    ex("The worst war of the 20th century.", "the 20th century", "19"),
+    ex("Houses built this century cost more.", "this century", "20"),
+    needs=("century",),
+)
+def century(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A century: "the 20th century", "this century". Not: centuries in words ("the nineteenth
+    century")."""
+    return resolve.century(m, ctx)
+
+
+@pattern(
+    r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b",
+    ex("It was built in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ex("He was born in July nineteen forty-five.", "July nineteen forty-five", "1945-07"),
+    needs=("nineteen",),
+)
+def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year of the 1900s in words (broadcast transcripts), optionally after a month. Not:
+    "nineteen" alone, years of other centuries in words."""
+    return resolve.spelled_year(m, ctx)
+
+
+@pattern(
+    r"\b(?:(?:several|a\s+few|many|some)\s+)?(?:years|months|weeks|days)\s+ago\b",
+    ex("He left several years ago.", "several years ago", "PAST_REF"),
+    ex("The company was bleeding just months ago.", "months ago", "PAST_REF"),
+    needs=("ago",),
+)
+def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """Units ago without a count: the vague past (PAST_REF). Not: "two years ago" (the pattern
+    ``ago``)."""
+    return resolve.past_ref(m, ctx)
+
+
+@pattern(
+    rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
+    ex("It opened in 2019.", "2019", "2019"),
+    ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),
+    ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
+    needs=(),
+)
+def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "mid-1996". Not: counts and
+    amounts ("2019 points", "$1999", "2082.1")."""
+    return resolve.year(m, ctx)
+
+
+@pattern(
+    r"\b(?P<mod>early|late|mid|last|next|this)[\s-]+(?P<month>january|february|march|april|june|july|august|september|october|november|december|may)\b",
+    ex("The fair closed last May.", "last May", "2022-05"),
+    ex("The fair closed last April.", "last April", "2023-04"),
+    ex("It opens in early December.", "early December", "2023-12", tense="future"),
+    needs=MONTH_KEYS,
+)
+def month_modified(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A month after "last", "next", "this", "early", "late", "mid": "last May", "mid-May".
+    Not: "this march" in lower case (a protest)."""
+    return resolve.month_modified(m, ctx)
+
+
+@pattern(
+    r"\b(?P<month>january|february|march(?!\s+(?:for|of|on|to|against)\b)|april|june|july|september|october|november|december)\b(?!\s+\d)",
+    ex("Talks will begin in January.", "January", "2024-01", tense="future"),
+    ex("Talks began in December.", "December", "2022-12", tense="past"),
+    ex("The March accession will go ahead.", "March", "2024-03", tense="future"),
+    needs=MONTH_KEYS,
+)
+def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A capitalised month name alone, the year from the tense: "in January", "the March
+    accession". Not: "May" and "August" (a verb, a name, an adjective; see ``month_alone``),
+    "March for Life", lower-case "march"."""
+    return resolve.month_alone(m, ctx)
+
+
+@pattern(
+    r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
+    ex("Results are due in May.", "May", "2023-05", tense="future"),
+    ex("It closed in August, the board said.", "August", "2023-08", tense="past"),
+    needs=MONTH_KEYS,
+)
+def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A month after a preposition, "May" and "August" included ("in May"; the preposition is
+    not in the span). Not: "May" without a preposition ("The May family")."""
+    return resolve.month_alone(m, ctx)
+
+
+@pattern(
+    r"\b(?P<vague>recently|lately|now|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b",
+    ex("Talks held recently.", "recently", "PAST_REF"),
+    ex("We are ready now.", "now", "PRESENT_REF"),
+    ex("Prices will fall in the near future.", "the near future", "FUTURE_REF"),
+    needs=("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term"),
+)
+def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The vague past, present or future: "recently", "now", "current", "the near future". Not:
+    "Now," opening a sentence (a discourse marker), "the current account"."""
+    return resolve.vague(m, ctx)
+
+
+PATTERNS: tuple[TimexPattern, ...] = (
+    # written dates and named days, longest first; clock times on a date or weekday
+    iso_date, holiday, anaphoric, set_named, part_of_period, year_two_thousand, time_date, week_of,
+    weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
+    # quarters, halves, reporting periods, seasons
+    year_quarter, quarter, year_end, half_year, the_quarter, season, season_fall,
+    # times of day, days and weeks around the publication date
+    clock_time, part_of_day, deictic_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
+    # durations and sets
+    duration_vague, duration_hyphen, duration_words, recent_plural, duration_plural, every_unit,
+    # decades, centuries, years, months alone, the vague past, present and future
+    spelled_decade, decade, century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
+)
