@@ -115,7 +115,12 @@ def _table_cell(text: str) -> str:
 def _example_cell(example: object) -> str:
     text = " ".join(str(getattr(example, "text", "")).split())
     expected = getattr(example, "expected", None)
-    out = "(nothing)" if expected is None else f"`{expected}`"
+    if expected is None:
+        out = "(nothing)"
+    elif hasattr(expected, "span") and hasattr(expected, "value"):
+        out = f"`{expected.span}` = `{expected.value}`"  # a dated example of the time patterns
+    else:
+        out = f"`{expected}`"
     return _table_cell(f"{text} → {out}")
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 # The quote rules (transforms.quotes: DIRECT_SPEAKER_RULES, then QUOTE_RULES) and the speaker
