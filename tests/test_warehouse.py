@@ -176,3 +176,15 @@ def test_a_warehouse_with_other_columns_is_refused_with_advice(tmp_path):
     con.close()
     with pytest.raises(WarehouseError, match="--full-refresh"):
         connect_writer(path)
+
+
+@pytest.mark.parametrize("order", [("USA TODAY", "USA Today"), ("USA Today", "USA TODAY")])
+def test_an_entity_written_in_two_casings_keeps_the_same_name_whatever_the_order(sample_tables, tmp_path, order):
+    tables = dict(sample_tables)
+    entity = tables["entities"].to_pylist()[0]
+    rows = [dict(entity, canonical_name=name) for name in order] + tables["entities"].to_pylist()[1:]
+    tables["entities"] = pa.Table.from_pylist(rows, schema=tables["entities"].schema)
+    db = tmp_path / "w.duckdb"
+    load.load_staged_run(db, _stage(tmp_path / "run", tables), a_run_row("r1"))
+    [kept] = run_query(db, f"select canonical_name from entities where entity_id = '{entity['entity_id']}'").to_pylist()
+    assert kept["canonical_name"] == "USA Today"

@@ -85,6 +85,12 @@ def _check_schema(con: duckdb.DuckDBPyConnection, database_path: Path) -> None:
             )
 
 
+# Articles may write one entity with names that differ only in case ("USA Today", "USA TODAY":
+# one entity_id); which row DISTINCT ON keeps must not depend on the order files were read,
+# or two runs over the same files would differ. A name not all in capitals is preferred.
+_TIE_BREAKS = {"entities": ", canonical_name = upper(canonical_name), canonical_name"}
+
+
 def _columns(table: str) -> str:
     return ", ".join(TABLES_BY_NAME[table].schema.names)
 
@@ -124,7 +130,7 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
             verb = "INSERT OR IGNORE" if table.name in ("entities", "rejects") else "INSERT"
             cols, key = _columns(table.name), ", ".join(table.primary_key)
             con.execute(
-                f"{verb} INTO {table.name} ({cols}) SELECT DISTINCT ON ({key}) {cols} FROM read_parquet($p) ORDER BY {key}",
+                f"{verb} INTO {table.name} ({cols}) SELECT DISTINCT ON ({key}) {cols} FROM read_parquet($p) ORDER BY {key}{_TIE_BREAKS.get(table.name, '')}",
                 {"p": _staged_glob(staged_dir, table.name)},
             )
         started = time.perf_counter()
