@@ -16,7 +16,7 @@ from transforms.lexicon import KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
 from transforms.entities.places import is_country, known_place
 
 if TYPE_CHECKING:
-    from transforms.entities.extraction import ArticleEntity
+    from transforms.entities.grouping import ArticleEntity
 
 
 def _join_into_owners(entities: list[ArticleEntity], owners_of: Callable[[ArticleEntity], list[ArticleEntity]]) -> list[ArticleEntity]:
