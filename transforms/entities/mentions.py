@@ -195,8 +195,9 @@ def titled_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]
 
 
 @rule(
-    Example("A statement issued by the Defence Ministr praised the talks.", [("Defence Ministr", "ORG")]),
-    Example("A statement issued by the Defence Ministry praised the talks.", [("Defence Ministry", "ORG")]),
+    Example("State Department officials said the talks went well.", [("State Department", "ORG")]),
+    Example("Defence Ministry officials declined to comment.", [("Defence Ministry", "ORG")]),
+    Example("A spokesman for the Defence Ministr said the talks went well.", None, note="the model's longer span holds it"),
 )
 def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"the Defence Ministry", "the Foreign Office": office words before an organisation noun
@@ -396,7 +397,7 @@ def known_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Men
 
 
 @rule(
-    Example("The ministry launched a campaign in Bucharest schools.", [("Bucharest", "GPE")]),
+    Example("Sales rose after Japanese drugmaker Takeda cut prices.", [("Takeda", "ORG")]),
     Example("Shares of Microsoft closed slightly higher on the Nasdaq in New York.", [("Nasdaq", "ORG")]),
     Example("Kylian Mbappé scored as Paris Saint-Germain won on Wednesday. His goal put PSG ahead.", [("PSG", "ORG")]),
 )
@@ -443,7 +444,7 @@ def _initialism_of(letters: str, mentions: list[Mention]) -> Mention | None:
     return next(iter(fits.values())) if len(fits) == 1 else None
 
 
-@rule(Example("Fans of Paris Saint-Germain cheered. PSG won again.", None, note="fires only when the model calls the club a facility"))
+@rule(Example("Fans of Paris Saint-Germain cheered. PSG won again.", [("Paris Saint-Germain", "ORG")]))
 def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A "facility" known by its initials is an organisation ("Paris Saint-Germain" ...
     "PSG"): relabelled ORG.
