@@ -50,7 +50,7 @@ class Mention:
     """One mention of an entity; ``body[char_start:char_end] == text``.
 
     ``repaired_by`` names the rule that made or changed the span or label (a finder of
-    ``MENTION_FINDERS``, a repair of ``ENTITY_REPAIRS``, or a person rule of the grouping);
+    ``MENTION_FINDERS``, a repair of ``ENTITY_REPAIRS``, or a finder of ``PERSON_FINDERS``);
     None when the model's own span and label stood.
     """
 

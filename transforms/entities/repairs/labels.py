@@ -353,7 +353,10 @@ def _coordinated_with_org(token: Token) -> bool:
     return any(s.ent_type_ == "ORG" for s in siblings)
 
 
-@rule(Example("Much of the growth came from data centres run by Microsoft, Amazon and Alphabet.", [("Alphabet", "ORG")]))
+@rule(
+    Example("Much of the growth came from data centres run by Microsoft, Amazon and Alphabet.", [("Alphabet", "ORG")]),
+    Example("Nvidia reported record revenue.", [("Nvidia", "ORG")]),
+)
 def company_tagged_place(e: TaggedEntity) -> Repair | None:
     """A one-word "place" the gazetteer does not know, in a list with an organisation
     ("Amazon and Alphabet") or the subject of a company verb ("Nvidia reported"), is a

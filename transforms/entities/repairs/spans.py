@@ -221,12 +221,16 @@ def coordinated_names_split(e: TaggedEntity) -> Repair | None:
     return None
 
 
-@rule(Example("Chief executive Jensen Huang said generative AI had hit the tipping point.", None, note="non_entity_acronym drops AI first"))
+@rule(
+    Example("Fires in NSW spread quickly.", [("NSW", None)], note="a known gap: the gazetteer does not know the state's abbreviation"),
+    Example("Chief executive Jensen Huang said generative AI had hit the tipping point.", None, note="non_entity_acronym drops AI first"),
+)
 def unknown_capitals_place(e: TaggedEntity) -> Repair | None:
     """A one-word "place" in capitals the gazetteer does not know ("generative AI") is no
     name.
 
-    Not: known abbreviations ("US", "UK": the gazetteer knows them).
+    Not: known abbreviations ("US", "UK": the gazetteer knows them). Abbreviations of states
+    the gazetteer does not know ("NSW") are dropped too: a known gap.
     """
     if e.label == "GPE" and e.place is None and len(e.words) == 1 and e.words[0].text.isupper() and e.words[0].text.isalpha():
         return []
