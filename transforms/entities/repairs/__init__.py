@@ -129,7 +129,7 @@ def first_repair(ent: Span, speakers: frozenset[str] | set[str], surnames: froze
         return None, []
     tagged = TaggedEntity(ent, _relabel(ent), words, speakers, surnames)
     for repair in ENTITY_REPAIRS:
-        answer = repair(tagged)
+        answer = repair.function(tagged)  # not ``repair(tagged)``: the wrapper costs ~10% of extraction
         if answer is not None:
             return repair, answer
     return None, tagged.whole(tagged.label)
