@@ -33,7 +33,7 @@ def db(tmp_path) -> Path:
         {"published": date(2024, 3, 11), "crawled": datetime(2024, 3, 11, 6, tzinfo=UTC), "body": BODY},
     )
     con.execute("insert into entities values ('e1', 'Elena Varga', 'PERSON')")
-    con.execute("insert into entity_mentions values ('m1', 'a1', 'e1', 26, 37, 'Elena Varga', 'speaker')")
+    con.execute("insert into entity_mentions values ('m1', 'a1', 'e1', 26, 37, 'Elena Varga', 'speaker', null)")
     con.execute(
         "insert into quotes (quote_id, article_id, char_start, char_end, text, segments, content, quote_type, speaker, speaker_entity_id, cue, is_uncertain, found_by, speaker_by, quote_cluster_id) "
         "values ('q1', 'a1', 0, 25, $text, [{'char_start': 1, 'char_end': 23}], $content, 'direct', 'Elena Varga', 'e1', 'said', false, 'cue_beside_quote', 'named_subject', 'q1')",

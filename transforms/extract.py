@@ -52,6 +52,7 @@ def _entity_rows(article: Article, entities: list[ArticleEntity], rows: ArticleR
                     char_end=end,
                     text=mention.text,
                     role=mention.role,
+                    repaired_by=mention.repaired_by,
                 )
             )
 

@@ -60,6 +60,7 @@ class EntityMention:
     char_end: int
     text: str
     role: str | None
+    repaired_by: str | None
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,23 @@ REGISTRIES: tuple[Registry, ...] = (
         "and the row names the pass.",
         every_rule_runs=True,
     ),
+    Registry(
+        "MENTION_FINDERS", "transforms.entities.mentions", "entity_mentions.repaired_by",
+        "Where entity mentions come from: the model's entities (through ENTITY_REPAIRS) and the names it misses; "
+        "all run, in this order, each adding or changing mentions.",
+        every_rule_runs=True,
+    ),
+    Registry(
+        "ENTITY_REPAIRS", "transforms.entities.repairs", "entity_mentions.repaired_by",
+        "Repairs of one entity the model tagged: its span cut, extended, split or dropped, or its label changed; "
+        "the first rule that answers wins, and null in repaired_by means the model's own span and label stood.",
+    ),
+    Registry(
+        "PERSON_FINDERS", "transforms.entities.grouping", "entity_mentions.repaired_by",
+        "Mentions moved to a person when grouping the article's entities (a surname the model tagged otherwise, a title "
+        "standing for its holder); all run, in this order.",
+        every_rule_runs=True,
+    ),
 )
 
 

@@ -198,6 +198,12 @@ ENTITY_MENTIONS = _schema(
         _field("entity_id", pa.string(), "The entity mentioned.", references="entities.entity_id"),
         *_span_fields("mention"),
         _field("role", pa.string(), "Title or role written with the mention (e.g. Union Defence Minister).", nullable=True),
+        _field(
+            "repaired_by",
+            pa.string(),
+            "The rule that made or changed this mention's span or label: a repair of ENTITY_REPAIRS (e.g. storm_name), a finder of MENTION_FINDERS (e.g. titled_name) or of PERSON_FINDERS (e.g. nominal_title); null where the model's own span and label stood. Per mention, not per entity: one entity may be repaired in one article and not in another.",
+            nullable=True,
+        ),
     ],
 )
 

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from transforms.entities.aliases import alias_key
 from transforms.lexicon import KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
+from transforms.lexicons import words
 from transforms.entities.places import is_country, known_place
 
 if TYPE_CHECKING:
-    from transforms.entities.extraction import ArticleEntity
+    from transforms.entities.grouping import ArticleEntity
 
 
 def _join_into_owners(entities: list[ArticleEntity], owners_of: Callable[[ArticleEntity], list[ArticleEntity]]) -> list[ArticleEntity]:
@@ -71,7 +72,7 @@ def one_type_per_name(entities: list[ArticleEntity]) -> list[ArticleEntity]:
 
 # Last words of company names coined from a brand ("Nuvola Systems"), unlike institutions named
 # after their town ("Northfield Chamber of Commerce", "Corvale Hospital").
-_COMPANY_WORDS = frozenset("systems technologies technology inc corp corporation group holdings capital labs motors airlines airways energy pharmaceuticals pharma ltd plc llc partners ventures networks software media therapeutics robotics".split())
+_COMPANY_WORDS = words("brand_company_words")
 
 
 def short_org_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
@@ -118,7 +119,7 @@ def short_place_names(entities: list[ArticleEntity]) -> list[ArticleEntity]:
     return _join_into_owners(entities, owners_of)
 
 
-_SMALL_WORDS = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
+_SMALL_WORDS = words("initials_skip_words")
 
 
 def initialisms(entities: list[ArticleEntity]) -> list[ArticleEntity]:

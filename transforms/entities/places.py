@@ -13,26 +13,21 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from transforms.lexicons import words
+
 # A city at least this large is a place when the NER calls it a person or an organisation.
 CITY_POPULATION = 100_000
 # A city is found where the NER tagged nothing only when this large: smaller ones too often
 # share their name with a word or a person ("Reading", "Victoria", "Mobile").
 PROMINENT_CITY_POPULATION = 1_000_000
-# ISO 3166-2 subdivision types that news names as places; districts and municipalities are
-# left out (thousands of small names that collide with ordinary words).
-_SUBDIVISION_TYPES = frozenset(
-    {
-        "State", "Province", "Country", "Territory", "Region", "Autonomous region", "Autonomous community",
-        "Autonomous province", "Autonomous republic", "Union territory", "Federal district", "Capital district",
-        "Capital territory", "Land", "Republic", "Special administrative region", "Nation", "Emirate",
-    }
-)
+# ISO 3166-2 subdivision types that news names as places (see the list for why).
+_SUBDIVISION_TYPES = words("place_subdivision_types")
 # Short forms news uses for countries that neither table spells that way.
-_EXTRA_COUNTRY_NAMES = ("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Britain", "Great Britain", "America", "Russia", "South Korea", "North Korea", "Iran", "Syria", "Vietnam", "Taiwan", "Bolivia", "Venezuela", "Tanzania", "Moldova", "Laos", "Czech Republic", "Ivory Coast", "Holland", "UAE", "DRC", "PRC", "DPRK", "ROK", "USSR", "NYC")
+_EXTRA_COUNTRY_NAMES = words("extra_country_names")
 
 
 # Regions news names that are no country, state or city.
-_REGIONS = ("Indo-Pacific", "Asia-Pacific", "Middle East", "Near East", "Far East", "Sahel", "Balkans", "Caucasus", "Scandinavia", "Latin America", "Central America", "Southeast Asia", "South-east Asia", "South East Asia", "South Asia", "Central Asia", "East Africa", "West Africa", "North Africa", "Horn of Africa", "Arctic", "Antarctic", "Caribbean", "Mediterranean")
+_REGIONS = words("regions")
 
 
 @dataclass(frozen=True)

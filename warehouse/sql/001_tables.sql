@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     char_end INTEGER NOT NULL,
     text VARCHAR NOT NULL,
     role VARCHAR,
+    repaired_by VARCHAR,
     PRIMARY KEY (mention_id)
 );
 

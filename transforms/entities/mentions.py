@@ -1,0 +1,482 @@
+"""Named mentions of one article: the model's entities, repaired, and what MENTION_FINDERS add.
+
+``find_mentions`` applies ``MENTION_FINDERS`` in order: each finder takes the mentions found so
+far and returns them with its own added (or relabelled). The model's entities go through
+``ENTITY_REPAIRS`` (``transforms.entities.repairs``) in their place in that order. Every
+mention says which rule made or changed it (``Mention.repaired_by``; None: the model's own
+span and label).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from transforms.doc_text import doc_text, doc_tokens
+from transforms.entities.aliases import alias_key
+from transforms.entities.places import known_place
+from transforms.entities.repairs import repair_entity
+from transforms.entities.words import (
+    COMPASS_ADJECTIVES,
+    LEADING_WORDS,
+    after_company_descriptor,
+    has_possessive,
+    hyphenated_end,
+    initials,
+    is_capitalised,
+    is_office_word,
+    is_title_word,
+    org_noun,
+    org_noun_of,
+    particle_tail_end,
+)
+from transforms.lexicon import KNOWN_ORGS, OFFICE_WORDS, ORG_SUFFIXES, REPORTING_VERB_FORMS, TITLE_WORDS
+from transforms.lexicons import words as lexicon_words
+from transforms.rules import Example, Rule, rule
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
+# Names whose capitalised "The" is part of the name.
+_NAMES_WITH_THE = lexicon_words("names_with_the")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
+_FEATURE_OF_WORDS = lexicon_words("feature_of_words")
+_COURT_WORDS = lexicon_words("court_words")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity; ``body[char_start:char_end] == text``.
+
+    ``repaired_by`` names the rule that made or changed the span or label (a finder of
+    ``MENTION_FINDERS``, a repair of ``ENTITY_REPAIRS``, or a finder of ``PERSON_FINDERS``);
+    None when the model's own span and label stood.
+    """
+
+    char_start: int
+    char_end: int
+    text: str
+    label: str
+    role: str | None = None
+    repaired_by: str | None = None
+
+
+def _is_initialism_dot(body: str, start: int, end: int) -> bool:
+    # The last dot of "U.S." or "U.K." belongs to the name.
+    return body[end - 1] == "." and end - start >= 4 and body[end - 3] == "." and body[end - 2].isalpha()
+
+
+def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a mention: no leading article, no possessive 's, no edge punctuation or spaces."""
+    while True:
+        before = (start, end)
+        while start < end and body[start] in _EDGE_PUNCT:
+            start += 1
+        while end > start and body[end - 1] in _EDGE_PUNCT and not _is_initialism_dot(body, start, end):
+            end -= 1
+        possessive = _POSSESSIVE.search(body[start:end])
+        if possessive and end - start > len(possessive[0]):
+            end -= len(possessive[0])
+        opening = body.find("(", start, end)
+        if opening > start and body.find(")", opening, end) < 0:
+            end = opening  # "World Health Organization (WHO": the acronym is its own mention
+        first_word = body[start:end].split(" ", 1)[0]
+        if first_word.lower() in LEADING_WORDS and " " in body[start:end] and body[start:end] not in _NAMES_WITH_THE:
+            start += len(first_word) + 1
+        if (start, end) == before:
+            return start, end
+
+
+@dataclass(frozen=True)
+class TitledName:
+    role_start: int
+    role_end: int
+    name_start: int
+    name_end: int
+    role: str
+
+
+def find_titled_names(doc: Doc) -> list[TitledName]:
+    """Find ``<title phrase> <Name>`` runs: "Union Defence Minister Rajnath Singh".
+
+    A run is a stretch of capitalised tokens (with "of", "for", "&" inside); the name is the
+    tail after the last title or office word, and the run needs at least one title word.
+
+    Notes:
+        A name made only of office words ("General Motors") is not split; a run broken by
+        punctuation ("Secretary, Department of Defence") gives no name.
+    """
+    found: list[TitledName] = []
+    tokens = doc_tokens(doc)
+    i = 0
+    while i < len(tokens):
+        if not (is_capitalised(tokens[i]) or is_title_word(tokens[i])):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and (is_capitalised(tokens[j]) or (tokens[j].lower_ in ("of", "for", "&") and j > i) or is_title_word(tokens[j])):
+            # "Hana Sato of Lakemont Capital": "of" after a name ends the title run; after an
+            # office word ("Secretary of Defence") it stays inside.
+            if tokens[j].lower_ in ("of", "for", "&") and not is_office_word(tokens[j - 1]):
+                break
+            j += 1
+        run = tokens[i:j]
+        i = max(j, i + 1)
+        last_office = max((k for k, t in enumerate(run) if is_office_word(t)), default=-1)
+        if last_office < 0 or not any(is_title_word(t) for t in run[: last_office + 1]):
+            continue
+        name = run[last_office + 1 :]
+        # Skip sentence-initial function words that happen to be capitalised ("On", "The").
+        first = 0
+        while first < last_office and not (is_office_word(run[first]) or run[first].pos_ == "PROPN"):
+            first += 1
+        if not name or len(name) > 4 or any(t.ent_type_ in ("GPE", "DATE", "NORP", "LOC") for t in name):
+            continue
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name) or name[-1].lower_ in ORG_SUFFIXES:
+            continue  # "General Motors" is a company, not a general
+        role_tokens = run[first : last_office + 1]
+        found.append(
+            TitledName(
+                role_start=role_tokens[0].idx,
+                role_end=role_tokens[-1].idx + len(role_tokens[-1]),
+                name_start=name[0].idx,
+                name_end=particle_tail_end(name[-1]) or hyphenated_end(name[-1]),
+                role=doc_text(doc)[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class MentionSearch:
+    """What the finders read of one article, built once: the Doc, its text, the model's
+    entities, the titled names, and the words that are people's surnames."""
+
+    doc: Doc
+    body: str
+    ents: tuple[Span, ...]
+    titled: tuple[TitledName, ...]
+    speakers: frozenset[str]  # one-word subjects of reporting verbs ("Alves said")
+    surnames: frozenset[str]  # last words of the model's people ("Lloyd Austin"), and speakers
+
+    @classmethod
+    def build(cls, doc: Doc) -> MentionSearch:
+        ents = tuple(doc.ents)  # built once: each access makes new spans
+        speakers = frozenset(_lone_speaker_words(doc))
+        # A "person" that is a known place ("Sri Lanka") gives no surname.
+        surnames = frozenset({e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and known_place(e.text) is None} | speakers)
+        return cls(doc, doc_text(doc), ents, tuple(find_titled_names(doc)), speakers, surnames)
+
+    def mention(self, start: int, end: int, label: str, finder: str, role: str | None = None) -> Mention:
+        return Mention(start, end, self.body[start:end], label, role, finder)
+
+
+def _lone_speaker_words(doc: Doc) -> set[str]:
+    """One-word subjects of reporting verbs ("Alves said"): surnames of people."""
+    return {
+        t.text
+        for t in doc_tokens(doc)
+        if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and is_capitalised(t) and t.head.lower_ in REPORTING_VERB_FORMS and not list(t.children)
+    }
+
+
+@rule(
+    Example("Union Defence Minister Rajnath Singh met reporters.", [("Rajnath Singh", "PERSON")]),
+    Example("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", [("Hana Sato", "PERSON")]),
+)
+def titled_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """People named after their title ("Union Defence Minister Rajnath Singh"), with the title
+    as their role (``find_titled_names``); their spans win over the model's pieces of them.
+
+    Not: a name made only of office words ("General Motors"); a run broken by punctuation.
+    """
+    return mentions + [search.mention(t.name_start, t.name_end, "PERSON", "titled_name", t.role) for t in search.titled]
+
+
+@rule(
+    Example("State Department officials said the talks went well.", [("State Department", "ORG")]),
+    Example("Defence Ministry officials declined to comment.", [("Defence Ministry", "ORG")]),
+    Example("A spokesman for the Defence Ministr said the talks went well.", None, note="the model's longer span holds it"),
+)
+def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the Defence Ministry", "the Foreign Office": office words before an organisation noun
+    (spelled right or nearly), which the model often misses or cuts to the noun alone.
+
+    Not: the noun alone ("the Ministry": see ``bare_org_noun``); a longer name the model found
+    around it ("Progressive Union Party").
+    """
+    doc = search.doc
+    tokens = doc_tokens(doc)
+    found = []
+    for token in tokens:
+        if org_noun(token) is None:
+            continue
+        first = token.i
+        while first > 0 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ in OFFICE_WORDS and tokens[first - 1].lower_ not in ("the", "of", "and", "for", "&"):
+            first -= 1
+        start, end = tokens[first].idx, token.idx + len(token)
+        # A longer name the NER found around it ("Progressive Union Party") is the better span.
+        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not has_possessive(e) for e in doc.ents):
+            found.append(search.mention(start, end, "ORG", "office_org_phrase"))
+    return mentions + found
+
+
+@rule(
+    Example("Judge Sarah Whitfield of the U.S. District Court for the Eastern District of Texas blocked the rule.", [("U.S. District Court for the Eastern District of Texas", "ORG")]),
+    Example("Prosecutors from the Southern District of New York told the court on Monday.", [("Southern District of New York", "ORG")]),
+)
+def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the U.S. District Court for the Eastern District of Texas", "the Court of Appeals for
+    the Ninth Circuit": a court's name runs on through "for"/"of" and capitalised words, where
+    the model stops at "Court" and calls the district a place. "the Southern District of New
+    York" is a federal district: its court and prosecutors.
+
+    Not: a district inside a court's name (the court is the one name); a court without "for"
+    or "of" after it.
+    """
+    tokens = doc_tokens(search.doc)
+    found = []
+    for token in tokens:
+        district = token.lower_ == "district" and token.i > 0 and tokens[token.i - 1].lower_ in COMPASS_ADJECTIVES and is_capitalised(tokens[token.i - 1])
+        if district and any(t.lower_ in _COURT_WORDS for t in tokens[max(0, token.i - 6) : token.i]):
+            continue  # "the District Court for the Eastern District of Texas" is one name
+        if (token.lower_ not in _COURT_WORDS and not district) or not is_capitalised(token):
+            continue
+        first = token.i
+        while first > 0 and (is_capitalised(tokens[first - 1]) or tokens[first - 1].text in (".",)) and tokens[first - 1].lower_ not in LEADING_WORDS:
+            first -= 1
+        end = token.i + 1
+        while end + 1 < len(tokens) and tokens[end].lower_ in ("for", "of"):
+            k = end + 1
+            if tokens[k].lower_ == "the":
+                k += 1
+            if k >= len(tokens) or not is_capitalised(tokens[k]):
+                break
+            while k < len(tokens) and is_capitalised(tokens[k]):
+                k += 1
+            end = k
+        if end > token.i + 1:
+            found.append(search.mention(tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1]), "ORG", "court_name"))
+    return mentions + found
+
+
+@rule(Example("The ship will patrol the Bay of Bengal from Visakhapatnam.", [("Bay of Bengal", "LOC")]))
+def feature_of_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the Bay of Bengal", "the Gulf of Aden", "Lake of the Woods": a natural feature named
+    with "of", which the model cuts at "of" and calls the rest a place.
+
+    Not: features outside ``feature_of_words.txt``; a lower-case feature ("the bay of ...").
+    """
+    tokens = doc_tokens(search.doc)
+    found = []
+    for token in tokens[:-2]:
+        if token.lower_ not in _FEATURE_OF_WORDS or not is_capitalised(token) or tokens[token.i + 1].lower_ != "of":
+            continue
+        k = token.i + 2
+        if tokens[k].lower_ == "the" and k + 1 < len(tokens):
+            k += 1
+        end = k
+        while end < len(tokens) and is_capitalised(tokens[end]):
+            end += 1
+        if end > k:
+            found.append(search.mention(token.idx, tokens[end - 1].idx + len(tokens[end - 1]), "LOC", "feature_of_name"))
+    return mentions + found
+
+
+@rule(
+    Example("Storm Dagny closed roads on Sunday, officials said.", [("Storm Dagny", "EVENT")]),
+    Example("Lloyd Austin arrived on Sunday.", [("Lloyd Austin", "PERSON")], note="the model's own span and label stood"),
+)
+def model_entities(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """The model's entities, each through ``ENTITY_REPAIRS`` (the first repair that answers
+    decides its spans and labels), trimmed (``trim_span``).
+
+    Not: labels outside ``KEPT_LABELS`` (dates, numbers); lower-case spans ("the east coast");
+    a span that overlaps a mention found so far (a titled name, an office, court or feature
+    phrase has the better span and type) or lies inside one a repair extended; a piece of a
+    title ("Defence" in "Chief of Defence Staff").
+    """
+    claimed = [(m.char_start, m.char_end) for m in mentions]
+    roles = [(t.role_start, t.role_end) for t in search.titled]
+    mentions = list(mentions)
+    for ent in search.ents:
+        for start, end, label, repaired_by in repair_entity(ent, search.speakers, search.surnames):
+            _add_mention(mentions, claimed, roles, search.body, start, end, label, repaired_by)
+    return mentions
+
+
+def _add_mention(mentions: list[Mention], claimed: list[tuple[int, int]], roles: list[tuple[int, int]], body: str, start: int, end: int, label: str, repaired_by: str | None) -> None:
+    if label not in KEPT_LABELS:
+        return
+    start, end = trim_span(body, start, end)
+    if start >= end or not any(c.isupper() for c in body[start:end]):
+        return  # names are capitalised: "the east coast" is a description, not a name
+    if any(start < c_end and c_start < end for c_start, c_end in claimed):
+        return  # a titled name or an office phrase has the better span and type
+    if any(m.char_start <= start and end <= m.char_end for m in mentions):
+        return  # already inside a mention a repair extended ("Asia" after "South-east Asia")
+    role = next(((r_start, r_end) for r_start, r_end in roles if r_start <= start and end <= r_end), None)
+    if role is not None and label not in ("GPE", "NORP") and not (start == role[0] and _has_proper_word(body[start:end])):
+        return  # "Defence" in "Chief of Defence Staff" is a title word, not an org; "Google" in "Google CEO" is one
+    mentions.append(Mention(start, end, body[start:end], label, None, repaired_by))
+
+
+def _has_proper_word(text: str) -> bool:
+    """A word that is neither an office nor a title word ("Google", "Los Angeles")."""
+    return any(w[:1].isupper() and w.lower() not in OFFICE_WORDS and w.lower() not in TITLE_WORDS for w in text.split())
+
+
+@rule(Example("A statement issued by the Defence Ministry praised the talks. The Ministry said the visit went well.", [("Ministry", "ORG")]))
+def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the Ministry" after "the Defence Ministry" was named: a mention of it, even where the
+    model tags nothing (joined to its organisation by the grouping).
+
+    Not: a bare noun no named organisation of the article ends in; one without "the".
+    """
+    owners = {org_noun_of(m.text.split()[-1]) for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
+    found = []
+    tokens = doc_tokens(search.doc)
+    for token in tokens:
+        noun = org_noun(token)
+        if noun is None or noun not in owners or token.i == 0 or tokens[token.i - 1].lower_ != "the":
+            continue
+        if not any(m.char_start <= token.idx < m.char_end for m in mentions):
+            found.append(search.mention(token.idx, token.idx + len(token), "ORG", "bare_org_noun"))
+    return mentions + found
+
+
+@rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]))
+def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """Capitalised names ending in an organisation word that the model missed ("Japan's
+    Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
+
+    Not: a run that opens a sentence takes its first word along ("Shares Bank" is not a name,
+    but "Analysts Institute" in a headline would be taken).
+    """
+    tokens = doc_tokens(search.doc)
+    found = []
+    for token in tokens:
+        if token.lower_ not in ORG_SUFFIXES or not is_capitalised(token) or token.ent_type_:
+            continue
+        first = token.i
+        while first > 0:
+            before = tokens[first - 1]
+            if is_capitalised(before) and before.lower_ not in LEADING_WORDS:
+                first -= 1
+            elif before.text in ("-", "–") and first > 1 and is_capitalised(tokens[first - 2]):
+                first -= 2  # "Self-Defense"
+            else:
+                break
+        opens_with_place = any(known_place(" ".join(t.text for t in tokens[first : first + n])) is not None for n in (1, 2) if first + n < token.i)
+        if first == token.i or (tokens[first].is_sent_start and not opens_with_place):
+            continue  # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" is
+        start, end = tokens[first].idx, token.idx + len(token)
+        if not any(m.char_start < end and start < m.char_end for m in mentions):
+            found.append(search.mention(start, end, "ORG", "suffix_org_name"))
+    return mentions + found
+
+
+_KNOWN_ORG_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted((n for n in KNOWN_ORGS if " " in n), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+@rule(Example("Leaders of the Group of Seven met in Apulia.", [("Group of Seven", "ORG")]))
+def known_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """International bodies known by a name of several words that the model misses ("the
+    Group of Seven"), written with capitals, outside every other mention.
+
+    Not: the name in lower case; one-word bodies (see ``untagged_name``).
+    """
+    body = search.body
+    found = []
+    for match in _KNOWN_ORG_PATTERN.finditer(body):
+        start, end = match.span()
+        if body[start].isupper() and not any(m.char_start < end and start < m.char_end for m in mentions):
+            found.append(search.mention(start, end, "ORG", "known_org_phrase"))
+    return mentions + found
+
+
+@rule(
+    Example("Sales rose after Japanese drugmaker Takeda cut prices.", [("Takeda", "ORG")]),
+    Example("Shares of Microsoft closed slightly higher on the Nasdaq in New York.", [("Nasdaq", "ORG")]),
+    Example("Kylian Mbappé scored as Paris Saint-Germain won on Wednesday. His goal put PSG ahead.", [("PSG", "ORG")]),
+)
+def untagged_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """Prominent places the model tagged as nothing ("Bucharest schools"): countries,
+    continents, states and provinces, cities of a million people; international bodies known
+    by name ("on the Nasdaq"); names after a company descriptor; initials of one name of the
+    article ("PSG" after "Paris Saint-Germain").
+
+    Not: a capitalised word inside a longer untagged name ("Santiago" in "Santiago
+    Bernabéu"); a place name that is a surname in the article (left to the person).
+    """
+    tokens = doc_tokens(search.doc)
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_ or any(s <= token.idx < e for s, e in covered):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].pos_ == "PROPN" and is_capitalised(tokens[j]) and not tokens[j].ent_type_:
+            j += 1
+        # The whole capitalised run must be the name: "Santiago" in "Santiago Bernabéu" is not.
+        run = tokens[i:j]
+        text = " ".join(t.text for t in run)
+        place = known_place(text)
+        label = "ORG" if alias_key(text) in KNOWN_ORGS or after_company_descriptor(run[0]) else (place.label if place is not None and place.prominent else None)
+        if label is None and len(run) == 1 and (long_form := _initialism_of(run[0].text, mentions)) is not None:
+            label = "ORG" if long_form.label == "FAC" else long_form.label  # "PSG" after "Paris Saint-Germain"
+        if label is not None and run[-1].text not in search.surnames:
+            found.append(search.mention(run[0].idx, run[-1].idx + len(run[-1]), label, "untagged_name"))
+        i = j
+    return mentions + found
+
+
+def _initialism_of(letters: str, mentions: list[Mention]) -> Mention | None:
+    """The one mention of several words whose initials the all-capitals word spells ("PSG"
+    for "Paris Saint-Germain")."""
+    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+        return None
+    fits = {m.text: m for m in mentions if m.label in ("ORG", "FAC", "GPE") and initials(m.text) == letters and " " in m.text.replace("-", " ")}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+@rule(Example("Fans of Paris Saint-Germain cheered. PSG won again.", [("Paris Saint-Germain", "ORG")]))
+def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A "facility" known by its initials is an organisation ("Paris Saint-Germain" ...
+    "PSG"): relabelled ORG.
+
+    Not: a facility whose initials no organisation mention of the article spells.
+    """
+    initialled = {alias_key(m.text) for m in mentions if m.label == "ORG" and m.text.isupper()}
+    return [
+        replace(m, label="ORG", repaired_by="facility_known_by_initials") if m.label == "FAC" and any(initials(m.text) == key.upper() for key in initialled) else m
+        for m in mentions
+    ]
+
+
+MENTION_FINDERS: tuple[Rule, ...] = (
+    titled_name,
+    office_org_phrase,
+    court_name,
+    feature_of_name,
+    model_entities,
+    bare_org_noun,
+    suffix_org_name,
+    known_org_phrase,
+    untagged_name,
+    facility_known_by_initials,
+)
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Named mentions of one article: every finder of ``MENTION_FINDERS`` in order, sorted by
+    position."""
+    search = MentionSearch.build(doc)
+    mentions: list[Mention] = []
+    for finder in MENTION_FINDERS:
+        mentions = finder(search, mentions)
+    return sorted(mentions, key=lambda m: (m.char_start, m.char_end))
