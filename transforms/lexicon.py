@@ -4,6 +4,7 @@ and the verb forms derived from them."""
 from __future__ import annotations
 
 from transforms.lexicons import pairs, words
+from transforms.lexicons.verbs import verb_forms
 
 TITLE_WORDS = words("title_words")
 OFFICE_WORDS = words("office_words")
@@ -36,7 +37,7 @@ PLACE_SUFFIX_WORDS = words("place_suffix_words")
 
 ORG_NOUNS = words("org_nouns")
 
-# Irregular past forms of reporting verbs; regular ones are inflected by rule below.
+# Irregular past forms of reporting verbs; regular ones are inflected by verb_forms.
 _IRREGULAR = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "speak": ("spoke", "spoken"),
     "deny": ("denied",), "reply": ("replied",), "testify": ("testified",), "criticise": (), "criticize": (),
@@ -44,26 +45,7 @@ _IRREGULAR = {
 }
 
 
-def _inflections(verb: str) -> set[str]:
-    """say -> say, says, saying, said (the lemmatizer is not run: the forms are listed instead)."""
-    forms = {verb, *_IRREGULAR.get(verb, ())}
-    stem = verb[:-1] if verb.endswith("e") else verb
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        forms |= {verb[:-1] + "ies", verb + "ing", verb[:-1] + "ied"}
-    elif verb.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {verb + "es", verb + "ing", verb + "ed"}
-    else:
-        forms |= {verb + "s", stem + "ing", stem + "ed" if verb.endswith("e") else verb + "ed"}
-    if verb.endswith("o"):
-        forms.add(verb + "es")  # "echoes"
-    if verb in ("admit", "regret", "commit", "slam"):
-        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
-    if _IRREGULAR.get(verb) and verb + "ed" not in _IRREGULAR[verb]:
-        forms.discard(verb + "ed")
-    return forms
-
-
-REPORTING_VERB_FORMS = frozenset(form for verb in REPORTING_VERBS for form in _inflections(verb))
+REPORTING_VERB_FORMS = frozenset(form for verb in REPORTING_VERBS for form in verb_forms(verb, _IRREGULAR.get(verb, ())))
 
 # Short names of well-known bodies that spell neither their initials nor their first word.
 KNOWN_SHORT_NAMES = {"group of seven": "g7", "group of eight": "g8", "group of 20": "g20", "group of twenty": "g20", "federal reserve": "fed"}
