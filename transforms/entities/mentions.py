@@ -50,7 +50,8 @@ class Mention:
     """One mention of an entity; ``body[char_start:char_end] == text``.
 
     ``repaired_by`` names the rule that made or changed the span or label (a finder of
-    ``MENTION_FINDERS``, a repair of ``ENTITY_REPAIRS``, or a finder of ``PERSON_FINDERS``);
+    ``MENTION_FINDERS``, a repair of ``ENTITY_REPAIRS``, a finder of ``PERSON_FINDERS`` or a join
+    of ``ENTITY_JOINS``);
     None when the model's own span and label stood.
     """
 
