@@ -9,6 +9,7 @@ rule reads the article's body and its entities, moves mentions onto the entity t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from transforms.entities.aliases import alias_key
 from transforms.lexicon import KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
 from transforms.lexicons import words
+from transforms.entities.mentions import Mention
 from transforms.entities.places import is_country, known_place
 from transforms.rules import Example, Rule, rule
 
@@ -202,6 +204,120 @@ def initialisms(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
     return _join_into_owners(entities, owners_of, "initialisms")
 
 
+_BARE_INSTITUTIONS = words("bare_institution_words")
+
+
+@rule(
+    Example("Lawmakers of the European Parliament voted on Tuesday. Parliament will sit again next week.", [("Parliament", "European Parliament")]),
+    Example("Crowds gathered outside the Capitol on Monday.", None, note="no full entity to join"),
+)
+def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A bare "Parliament", "Capitol" or "Senate" joins the one full entity of the article it
+    stands for ("the European Parliament", "the Parliament of Georgia"), whatever the model
+    called either of them.
+
+    Notes:
+        Two full entities ending in the word ("the Scottish Parliament", "the UK Parliament")
+        keep the bare word apart; the words are in ``bare_institution_words.txt``.
+    """
+    full = [e for e in entities if e.entity_type in ("ORG", "FAC", "GPE") and len(e.canonical_name.split()) > 1]
+
+    def stands_for(entity: ArticleEntity, word: str) -> bool:
+        words = [alias_key(w) for w in entity.canonical_name.split()]
+        return words[-1] == word or (words[0] == word and len(words) > 2 and words[1] == "of")
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        key = alias_key(entity.canonical_name)
+        if key not in _BARE_INSTITUTIONS or entity.entity_type not in ("ORG", "FAC", "GPE", "LOC"):
+            return []
+        return [e for e in full if stands_for(e, key)]
+
+    return _join_into_owners(entities, owners_of, "bare_institution")
+
+
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{1,30}")
+
+
+def _spells(handle: str, words: list[str]) -> bool:
+    """The handle is prefixes of the name's words in order, from the first word or the last
+    ("kmorales", "skyvaleair", "harrierstrust"), with at least one whole word of three letters."""
+
+    def fits(rest: str, i: int, whole: bool) -> bool:
+        if not rest:
+            return whole
+        return any(rest.startswith(words[j][:n]) and fits(rest[n:], j + 1, whole or (n == len(words[j]) >= 3)) for j in range(i, len(words)) for n in range(len(words[j]), 0, -1) if j == i or i > 0)
+
+    return bool(words) and (fits(handle, 0, False) or handle == words[-1])
+
+
+@rule(
+    Example("Karen Morales, the mayor of Brightvale, posted the news. “We did it,” @KMorales wrote.", [("@KMorales", "Karen Morales")]),
+    Example("Skyvale Airways collapsed on Tuesday. Its account, @SkyvaleAir, still sold fares.", [("@SkyvaleAir", "Skyvale Airways")]),
+    Example("The club's fans wrote to @FanVoice on Monday.", None, note="a handle that spells nobody of the article"),
+)
+def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A social-media handle ("@KMorales", "@SkyvaleAir") is a mention of the one person or
+    organisation of the article whose name it spells (``_spells``): initials or prefixes of the
+    name's words in order, digits and underscores aside.
+
+    Notes:
+        A handle that fits two entities, or none, is no mention; a handle the model tagged as a
+        name of its own joins its entity the same way.
+    """
+    named = [e for e in entities if e.entity_type in ("PERSON", "ORG") and not e.canonical_name.startswith("@")]
+
+    def owners(handle: str) -> list[ArticleEntity]:
+        letters = re.sub(r"[^a-z]", "", handle.casefold())
+        return [e for e in named if _spells(letters, [re.sub(r"[^a-z]", "", w) for w in alias_key(e.canonical_name).split() if w not in _SMALL_WORDS])]
+
+    kept = _join_into_owners(entities, lambda e: owners(e.canonical_name) if e.canonical_name.startswith("@") else [], "social_handle")
+    taken = [(m.char_start, m.char_end) for e in kept for m in e.mentions]
+    for match in _HANDLE.finditer(body):
+        start, end = match.span()
+        fitting = owners(match.group())
+        if len(fitting) == 1 and not any(start < e and s < end for s, e in taken):
+            fitting[0].mentions.append(Mention(start, end, match.group(), fitting[0].entity_type, None, "social_handle"))
+    return kept
+
+
+_FORMER_NAME = re.compile(r",\s+(?:(?:founded|created|established|launched|started)(?:\s+in\s+\d{4})?\s+as|formerly(?:\s+known\s+as)?|previously\s+known\s+as|once\s+known\s+as|then\s+called)\s+(?:the\s+)?")
+
+
+def _word_before(body: str, end: int) -> str | None:
+    """The capitalised word right before ``end`` when it opens a sentence or the body."""
+    match = re.search(r"(?:^|[.!?]\s+)([A-Z][\w&-]+)$", body[:end])
+    return match.group(1) if match else None
+
+
+@rule(
+    Example("Skyvale Airways, founded in 2004 as Severn Air, had struggled since the pandemic.", [("Severn Air", "Skyvale Airways")]),
+    Example("Northwind Energy, formerly Baltic Power Group, said profits rose.", [("Baltic Power Group", "Northwind Energy")]),
+    Example("Skyvale Airways collapsed on Tuesday. Skyvale, founded in 2004 as Severn Air, had struggled.", [("Severn Air", "Skyvale Airways")]),
+)
+def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Skyvale, founded in 2004 as Severn Air, ...", "Northwind, formerly Baltic Power": the former
+    name is the organisation's, set off by commas right after one of its mentions.
+
+    Notes:
+        Only an organisation named right before the comma (or its first word, opening the
+        sentence: "Skyvale, founded ..."); "a group formerly led by Ana
+        Costa" names no former name (no name before the comma).
+    """
+    starts = {m.char_start: e for e in entities for m in e.mentions}
+    ends = {m.char_end: e for e in entities for m in e.mentions}
+    orgs = [e for e in entities if e.entity_type == "ORG"]
+    moves: dict[int, ArticleEntity] = {}
+    for match in _FORMER_NAME.finditer(body):
+        owner, former = ends.get(match.start()), starts.get(match.end())
+        if owner is None and (word := _word_before(body, match.start())):
+            # "Skyvale, founded ..." opening a sentence, untagged: the one organisation it names
+            named = [e for e in orgs if alias_key(e.canonical_name.split()[0]) == alias_key(word)]
+            owner = named[0] if len(named) == 1 else None
+        if owner is not None and former is not None and owner is not former and owner.entity_type == "ORG" and former.entity_type != "PERSON":
+            moves[id(former)] = owner
+    return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
+
+
 # All run, in this order: senses first, so a short name meets its entity's settled type.
 ENTITY_JOINS: tuple[Rule, ...] = (
     one_sense_per_article,  # "Arlen" (GPE) and "Arlen" (ORG) -> the place
@@ -211,6 +327,9 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
+    bare_institution,  # "Parliament" -> "European Parliament"
+    former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
+    social_handle,  # "@KMorales" -> "Karen Morales"
 )
 
 

@@ -10,7 +10,7 @@ from transforms.entities.aliases import alias_key
 from transforms.entities.places import known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.entities.words import COMPASS_ADJECTIVES, LEADING_WORDS, after_company_descriptor, is_capitalised, is_place_object
-from transforms.lexicon import BUILDING_WORDS, EVENT_WORDS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, EVENT_WORDS, ORG_NOUNS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -20,6 +20,7 @@ _EVENT_NAMES = lexicon_words("event_names")
 _NUMBERED_EVENT = re.compile(r"(?:COP|G)\d{1,2}$")
 _COMPANY_VERB_FORMS = lexicon_words("company_verb_forms")
 _ADMIN_AREA_WORDS = lexicon_words("admin_area_words")
+_HONOUR_WORDS = lexicon_words("honour_words")
 
 
 @rule(
@@ -154,6 +155,35 @@ def _is_event_name(words: tuple[Token, ...]) -> bool:
     return is_capitalised(last) and last.lower_ in EVENT_WORDS
 
 
+@rule(
+    Example("The president inspected the Tri-Service Guard of Honour on Monday.", [("Tri-Service Guard of Honour", "EVENT")]),
+    Example("She received the Presidential Medal of Freedom at the White House.", [("Presidential Medal of Freedom", "EVENT")]),
+    Example("The Nobel Prize Committee met in Oslo.", None, note="a body named after a prize is an organisation"),
+)
+def honour_or_ceremony(e: TaggedEntity) -> Repair | None:
+    """Honours, awards and ceremonies ("the Tri-Service Guard of Honour", "the Presidential
+    Medal of Freedom") are events, not places or organisations: the capitalised phrase around
+    the model's piece (joined by "of"), when one of its words is in ``honour_words.txt``.
+
+    Not: a phrase ending in an organisation word ("the Nobel Prize Committee"); a lower-case
+    honour word ("a guard of honour").
+    """
+    if e.label not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "NORP"):
+        return None
+    doc = e.doc
+    first, end = e.ent.start, e.ent.end
+    while first > 0 and doc[first - 1].lower_ != "the" and (is_capitalised(doc[first - 1]) or doc[first - 1].text == "-" or (doc[first - 1].lower_ == "of" and first > 1 and is_capitalised(doc[first - 2]))):
+        first -= 1
+    while end < len(doc) and (is_capitalised(doc[end]) or doc[end].text == "-" or (doc[end].lower_ == "of" and end + 1 < len(doc) and is_capitalised(doc[end + 1]))):
+        end += 1
+    if doc[first].lower_ == "the":
+        first += 1
+    run = [t for t in doc[first:end] if t.is_alpha]
+    if not run or not any(is_capitalised(t) and t.lower_ in _HONOUR_WORDS for t in run) or run[-1].lower_ in ORG_SUFFIXES or run[-1].lower_ in ORG_NOUNS:
+        return None
+    return [(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "EVENT")]
+
+
 @rule(Example("Pilots’ union SNPL warned of strikes at the airport.", [("SNPL", "ORG")]))
 def acronym_person(e: TaggedEntity) -> Repair | None:
     """A "person" written as one word of 2-6 capitals ("SNPL") is an organisation.
@@ -190,6 +220,28 @@ def apposition_to_title(e: TaggedEntity) -> Repair | None:
         if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in TITLE_WORDS and all(is_capitalised(t) for t in ent if not t.is_punct):
             return e.whole("PERSON")
     return None
+
+
+@rule(
+    Example("“We have waited,” board chair Amara Okafor said after the vote.", [("Amara Okafor", "PERSON")]),
+    Example("The visit of foreign minister Sergey Lavrov was cancelled.", None, note="the model's own PERSON stood"),
+)
+def name_after_lower_title(e: TaggedEntity) -> Repair | None:
+    """A name of two or three capitalised words right after a lower-case title ("board chair
+    Amara Okafor") is a person, whatever the model called it (one sense: the title says who).
+
+    Not: a known place, or a name ending in an organisation word ("chair Lakemont Water
+    Authority" is no one); a title before a comma (``apposition_to_title``).
+    """
+    ent, doc = e.ent, e.doc
+    if e.label not in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") or not 2 <= len(e.words) <= 3 or ent.start == 0:
+        return None
+    before = doc[ent.start - 1]
+    if not (before.is_lower and before.lower_ in TITLE_WORDS) or not all(is_capitalised(t) and t.is_alpha for t in e.words):
+        return None
+    if e.place is not None or e.last in ORG_SUFFIXES or e.last in ORG_NOUNS:
+        return None
+    return e.whole("PERSON")
 
 
 @rule(

@@ -33,6 +33,27 @@ def joined_place(e: TaggedEntity) -> Repair | None:
 
 
 @rule(
+    Example("Frost hit the valley, according to the weather service Météo-France, on Sunday.", [("Météo-France", "ORG")]),
+    Example("The plan was backed by Austria-Hungary historians.", None, note="a known place before the hyphen"),
+)
+def hyphenated_org(e: TaggedEntity) -> Repair | None:
+    """A name joined by a hyphen to a country or region ("Météo-France", "Radio-Canada") is
+    one organisation, where the model cut it at the hyphen and called the first part a place.
+
+    Not: a first part that is a known place ("Austria-Hungary"); a space around the hyphen.
+    """
+    if e.label not in ("GPE", "LOC", "ORG", "PERSON") or len(e.words) != 1 or e.place is not None:
+        return None
+    ent, doc = e.ent, e.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "-" or doc[ent.end - 1].whitespace_ or doc[ent.end].whitespace_:
+        return None
+    tail = doc[ent.end + 1]
+    if not is_capitalised(tail) or known_place(tail.text) is None:
+        return None
+    return [(ent.start_char, tail.idx + len(tail), "ORG")]
+
+
+@rule(
     Example("Floods hit the state of Rio Grande do Sul in Brazil.", [("Rio Grande do Sul", "GPE")]),
 )
 def particle_tail(e: TaggedEntity) -> Repair | None:
