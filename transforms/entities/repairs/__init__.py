@@ -51,6 +51,7 @@ from transforms.entities.repairs.labels import (
 from transforms.entities.repairs.spans import (
     joined_place,
     hyphenated_org,
+    nationality_institution,
     particle_tail,
     non_entity_acronym,
     country_before_body,
@@ -83,6 +84,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
     hyphenated_org,  # "Météo" + "-France" -> one ORG
+    nationality_institution,  # "Scottish" + "Parliament" -> one ORG
     particle_tail,  # "Lula da Silva", "Rio Grande do Sul"
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT

@@ -158,6 +158,7 @@ def _is_event_name(words: tuple[Token, ...]) -> bool:
 @rule(
     Example("The president inspected the Tri-Service Guard of Honour on Monday.", [("Tri-Service Guard of Honour", "EVENT")]),
     Example("She received the Presidential Medal of Freedom at the White House.", [("Presidential Medal of Freedom", "EVENT")]),
+    Example("Soldiers of the Royal Guard of Honour lined the route.", [("Royal Guard of Honour", "EVENT"), ("Royal Guard of Honour", "EVENT")], note="the model tags both pieces"),
     Example("The Nobel Prize Committee met in Oslo.", None, note="a body named after a prize is an organisation"),
 )
 def honour_or_ceremony(e: TaggedEntity) -> Repair | None:
@@ -171,13 +172,11 @@ def honour_or_ceremony(e: TaggedEntity) -> Repair | None:
     if e.label not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "NORP"):
         return None
     doc = e.doc
-    first, end = e.ent.start, e.ent.end
-    while first > 0 and doc[first - 1].lower_ != "the" and (is_capitalised(doc[first - 1]) or doc[first - 1].text == "-" or (doc[first - 1].lower_ == "of" and first > 1 and is_capitalised(doc[first - 2]))):
+    first, end = e.ent.start + (doc[e.ent.start].lower_ == "the"), e.ent.end
+    while first > 0 and doc[first].lower_ != "the" and ((is_capitalised(doc[first - 1]) and doc[first - 1].pos_ == "PROPN") or doc[first - 1].text == "-" or (doc[first - 1].lower_ == "of" and first > 1 and is_capitalised(doc[first - 2]) and doc[first - 2].pos_ == "PROPN")):
         first -= 1
     while end < len(doc) and (is_capitalised(doc[end]) or doc[end].text == "-" or (doc[end].lower_ == "of" and end + 1 < len(doc) and is_capitalised(doc[end + 1]))):
         end += 1
-    if doc[first].lower_ == "the":
-        first += 1
     run = [t for t in doc[first:end] if t.is_alpha]
     if not run or not any(is_capitalised(t) and t.lower_ in _HONOUR_WORDS for t in run) or run[-1].lower_ in ORG_SUFFIXES or run[-1].lower_ in ORG_NOUNS:
         return None

@@ -53,6 +53,31 @@ def hyphenated_org(e: TaggedEntity) -> Repair | None:
     return [(ent.start_char, tail.idx + len(tail), "ORG")]
 
 
+_BARE_INSTITUTIONS = lexicon_words("bare_institution_words")
+
+
+@rule(
+    Example("Lawmakers at the Scottish Parliament voted on Tuesday.", [("Scottish Parliament", "ORG"), ("Scottish Parliament", "ORG")]),
+)
+def nationality_institution(e: TaggedEntity) -> Repair | None:
+    """"the Scottish Parliament", "the Welsh Assembly": a nationality the model cut off an
+    institution's name is part of it: one organisation (answered for either piece).
+
+    Not: a country's abbreviation before a body ("US Senate": ``country_before_body``); an
+    institution word outside ``bare_institution_words.txt`` ("Scottish ministers").
+    """
+    ent, doc = e.ent, e.doc
+    if e.label == "NORP" and len(ent) == 1 and ent.end < len(doc):
+        adjective, body = ent[0], doc[ent.end]
+    elif e.label in ("ORG", "FAC", "GPE") and len(ent) == 1 and ent.start > 0:
+        adjective, body = doc[ent.start - 1], ent[0]
+    else:
+        return None
+    if adjective.ent_type_ != "NORP" or not is_capitalised(body) or body.lower_ not in _BARE_INSTITUTIONS or body.ent_type_ not in ("ORG", "FAC", "GPE") or adjective.whitespace_ != " ":
+        return None
+    return [(adjective.idx, body.idx + len(body), "ORG")]
+
+
 @rule(
     Example("Floods hit the state of Rio Grande do Sul in Brazil.", [("Rio Grande do Sul", "GPE")]),
 )
