@@ -270,18 +270,19 @@ def first_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> 
 
     Not: a first name two people share, or that is another person's surname; a known place
     ("Georgia", "Florence"); a common word (a stop word, a token the parser does not call a
-    proper noun); a first name opening another full name ("Ana Lopez").
+    proper noun, a word the article also writes in lower case); a first name opening another
+    full name ("Ana Lopez"); a word in capitals ("MIDWAY").
     """
     firsts: dict[str, list[ArticleEntity]] = {}
     surnames = {_name_words(p.canonical_name)[-1].casefold() for p in people if len(_name_words(p.canonical_name)) >= 2}
     for person in people:
         words = _name_words(person.canonical_name)
-        if len(words) >= 2 and words[0].casefold() not in surnames and known_place(words[0]) is None and len(words[0]) > 1:
+        if len(words) >= 2 and words[0].casefold() not in surnames and known_place(words[0]) is None and len(words[0]) > 1 and not _written_lower(doc, words[0]):
             firsts.setdefault(words[0].casefold(), []).append(person)
     kept: list[Mention] = []
     for mention in others:
         owners = firsts.get(mention.text.casefold(), [])
-        if len(owners) == 1:
+        if len(owners) == 1 and not mention.text.isupper():
             owners[0].mentions.append(Mention(mention.char_start, mention.char_end, mention.text, "PERSON", None, "first_name"))
         else:
             kept.append(mention)
@@ -299,6 +300,11 @@ def first_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> 
             owners[0].mentions.append(Mention(start, end, token.text, "PERSON", None, "first_name"))
             taken.append((start, end))
     return kept
+
+
+def _written_lower(doc: Doc, word: str) -> bool:
+    """The article also writes the word in lower case: a common word ("correction", "will")."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc_text(doc)) is not None
 
 
 # Applied in order after people are grouped: each gives people mentions and returns the

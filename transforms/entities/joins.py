@@ -137,6 +137,7 @@ def person_named_company(body: str, entities: list[ArticleEntity]) -> list[Artic
 @rule(
     Example("Korvex Resources Ltd agreed to buy Chilean copper miner Minera Altamira SA for $4.2 billion. \"Altamira gives us the best deposit,\" he said.", [("Altamira", "Minera Altamira SA")]),
     Example("Stockport Harriers FC agreed to a takeover on Thursday. Fans said Harriers deserved better.", [("Harriers", "Stockport Harriers FC")]),
+    Example("The Center for American Progress, a think tank, said American workers would gain.", None),
 )
 def inner_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Altamira" after "Minera Altamira SA", "Harriers" after "Stockport Harriers FC": an
@@ -144,15 +145,19 @@ def inner_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
 
     Notes:
         Only a one-word name the model did not call a place, that is a middle word (neither
-        the first nor the last) of exactly one organisation of three words or more, and no
-        country, company or organisation word: "Bank" stays apart from "Ard Bank of Cork".
+        the first nor the last) of exactly one organisation of three or four capitalised words,
+        and no country, nationality, company or organisation word: "American" stays apart from
+        "Center for American Progress" and "North American Free Trade Agreement".
     """
-    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) >= 3]
+    # Names of capitalised words only: "Center for American Progress" describes, it is not named after "American".
+    orgs = [e for e in entities if e.entity_type == "ORG" and 3 <= len(e.canonical_name.split()) <= 4 and all(w[:1].isupper() for w in e.canonical_name.split())]
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         key = alias_key(entity.canonical_name)
         if entity.entity_type not in ("PERSON", "NORP", "ORG") or len(key.split()) != 1 or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or is_country(key):
             return []
+        if entity.entity_type == "NORP" and (not key.endswith("s") or key.endswith(("ss", *_NATIONALITY_ENDINGS))):
+            return []  # "American", "Swiss": a nationality; a plural ("Harriers", "Rovers") names a team
         return [o for o in orgs if key in [alias_key(w) for w in o.canonical_name.split()[1:-1]]]
 
     return _join_into_owners(entities, owners_of, "inner_short_name")
@@ -205,6 +210,7 @@ def initialisms(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
 
 
 _BARE_INSTITUTIONS = words("bare_institution_words")
+_NATIONALITY_ENDINGS = tuple(sorted(words("nationality_endings")))
 
 
 @rule(

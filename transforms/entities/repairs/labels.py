@@ -21,6 +21,8 @@ _NUMBERED_EVENT = re.compile(r"(?:COP|G)\d{1,2}$")
 _COMPANY_VERB_FORMS = lexicon_words("company_verb_forms")
 _ADMIN_AREA_WORDS = lexicon_words("admin_area_words")
 _HONOUR_WORDS = lexicon_words("honour_words")
+_AWARD_VERBS = lexicon_words("award_verbs")
+_AWARD_LAST_WORDS = lexicon_words("award_last_words")
 
 
 @rule(
@@ -158,6 +160,9 @@ def _is_event_name(words: tuple[Token, ...]) -> bool:
 @rule(
     Example("The president inspected the Tri-Service Guard of Honour on Monday.", [("Tri-Service Guard of Honour", "EVENT")]),
     Example("She received the Presidential Medal of Freedom at the White House.", [("Presidential Medal of Freedom", "EVENT")]),
+    Example("She received the Distinguished Flying Cross at the palace.", [("Distinguished Flying Cross", "EVENT")]),
+    Example("Volunteers of the Red Cross handed out food.", None, note="a cross that is no award's object is the organisation"),
+    Example("Sorensen, who received the Order of the Dannebrog last year, spoke.", [("Order of the Dannebrog", "EVENT")]),
     Example("Soldiers of the Royal Guard of Honour lined the route.", [("Royal Guard of Honour", "EVENT"), ("Royal Guard of Honour", "EVENT")], note="the model tags both pieces"),
     Example("The Nobel Prize Committee met in Oslo.", None, note="a body named after a prize is an organisation"),
 )
@@ -166,21 +171,45 @@ def honour_or_ceremony(e: TaggedEntity) -> Repair | None:
     Medal of Freedom") are events, not places or organisations: the capitalised phrase around
     the model's piece (joined by "of"), when one of its words is in ``honour_words.txt``.
 
+    A name ending in "Cross", "Star" or opening with "Order" is an honour only as the object
+    of an award verb ("received the Distinguished Flying Cross"; word lists ``award_verbs``,
+    ``award_last_words``).
+
     Not: a phrase ending in an organisation word ("the Nobel Prize Committee"); a lower-case
-    honour word ("a guard of honour").
+    honour word ("a guard of honour"); "the Red Cross" (no award verb before it).
     """
     if e.label not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "NORP"):
         return None
     doc = e.doc
     first, end = e.ent.start + (doc[e.ent.start].lower_ == "the"), e.ent.end
-    while first > 0 and doc[first].lower_ != "the" and ((is_capitalised(doc[first - 1]) and doc[first - 1].pos_ == "PROPN") or doc[first - 1].text == "-" or (doc[first - 1].lower_ == "of" and first > 1 and is_capitalised(doc[first - 2]) and doc[first - 2].pos_ == "PROPN")):
-        first -= 1
+    while first > 0:
+        step = next((n for n in (1, 2, 3) if _honour_name_before(doc, first, n)), 0)
+        if not step:
+            break
+        first -= step
     while end < len(doc) and (is_capitalised(doc[end]) or doc[end].text == "-" or (doc[end].lower_ == "of" and end + 1 < len(doc) and is_capitalised(doc[end + 1]))):
         end += 1
     run = [t for t in doc[first:end] if t.is_alpha]
-    if not run or not any(is_capitalised(t) and t.lower_ in _HONOUR_WORDS for t in run) or run[-1].lower_ in ORG_SUFFIXES or run[-1].lower_ in ORG_NOUNS:
+    if not run or run[-1].lower_ in ORG_SUFFIXES or run[-1].lower_ in ORG_NOUNS:
+        return None
+    if not any(is_capitalised(t) and t.lower_ in _HONOUR_WORDS for t in run) and not (_awarded(doc, first) and (run[-1].lower_ in _AWARD_LAST_WORDS or run[0].lower_ in _AWARD_LAST_WORDS)):
         return None
     return [(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "EVENT")]
+
+
+def _honour_name_before(doc, first: int, n: int) -> bool:
+    """The ``n`` tokens before ``first`` go on the name leftwards: a proper noun or hyphen
+    (n=1), "Guard of" (n=2), "Order of the" (n=3)."""
+    if first < n:
+        return False
+    head, between = doc[first - n], [t.lower_ for t in doc[first - n + 1 : first]]
+    return (head.text == "-" and n == 1) or (is_capitalised(head) and head.pos_ == "PROPN" and between == ["of", "the"][: n - 1])
+
+
+def _awarded(doc, first: int) -> bool:
+    """The phrase starting at ``first`` is the object of an award verb ("received the ...")."""
+    before = [t for t in doc[max(0, first - 3) : first] if t.lower_ not in ("the", "a", "an")]
+    return bool(before) and before[-1].lower_ in _AWARD_VERBS
 
 
 @rule(Example("Pilots’ union SNPL warned of strikes at the airport.", [("SNPL", "ORG")]))
