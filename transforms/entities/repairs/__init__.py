@@ -52,6 +52,7 @@ from transforms.entities.repairs.spans import (
     joined_place,
     hyphenated_org,
     nationality_institution,
+    quoted_title,
     particle_tail,
     non_entity_acronym,
     country_before_body,
@@ -85,6 +86,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     joined_place,  # "South-east" + "Asia" -> one region
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG
+    quoted_title,  # “The Ferryman's Daughter” -> WORK_OF_ART
     particle_tail,  # "Lula da Silva", "Rio Grande do Sul"
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT
