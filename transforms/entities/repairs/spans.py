@@ -78,33 +78,35 @@ def nationality_institution(e: TaggedEntity) -> Repair | None:
     return [(adjective.idx, body.idx + len(body), "ORG")]
 
 
-_OPENING_MARKS, _CLOSING_MARKS = "\"“‘", "\"”’"
 _TITLE_SMALL_WORDS = lexicon_words("title_small_words")
 
 
 @rule(
     Example("The oil painting, “The Ferryman's Daughter” by the Dutch artist Pieter Hollanders, was stolen.", [("The Ferryman's Daughter", "WORK_OF_ART")]),
     Example("“Kestrel will grow,” Ana Costa said.", None, note="a sentence in marks is a quote, not a title"),
+    Example("“If Pence’s goal was to make Kaine defend business as usual, he succeeded,” he wrote.", None),
 )
 def quoted_title(e: TaggedEntity) -> Repair | None:
     """A name inside a short title in quotation marks ("“The Ferryman's Daughter”", a film, a
     book, a report) is the work's title: the whole title, WORK_OF_ART.
 
-    Not: a quote (a title has at most eight words, every word of four letters or more
-    capitalised, and no sentence punctuation); marks more than 60 characters away.
+    Not: a quote (a title has two to eight words, every word of four letters or more
+    capitalised, and no sentence punctuation); marks more than 60 characters away; an
+    apostrophe ("“If Pence’s goal was ...”").
     """
     if e.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"):
         return None
     body = doc_text(e.doc)
     before, after = body[max(0, e.start - 60) : e.start], body[e.end : e.end + 60]
-    opening = max(before.rfind(m) for m in _OPENING_MARKS)
-    closings = [after.find(m) for m in _CLOSING_MARKS if after.find(m) >= 0]
-    if opening < 0 or not closings or any(m in before[opening + 1 :] for m in _CLOSING_MARKS if m not in _OPENING_MARKS):
+    # A mark beside a letter is an apostrophe ("Pence’s"), not a quotation mark.
+    openings = [m.start() for m in re.finditer(r"(?<!\w)[\"“‘]", before)]
+    closing = re.search(r"[\"”’](?!\w)", after)
+    if not openings or closing is None or re.search(r"[”\"](?!\w)", before[openings[-1] + 1 :]):
         return None
-    start, end = max(0, e.start - 60) + opening + 1, e.end + min(closings)
+    start, end = max(0, e.start - 60) + openings[-1] + 1, e.end + closing.start()
     title = body[start:end]
     words = title.split()
-    if not words or len(words) > 8 or re.search(r"[.!?,;:]", title) or not title[:1].isupper():
+    if not 2 <= len(words) <= 8 or re.search(r"[.!?,;:]", title) or not title[:1].isupper():
         return None
     if any(len(w) >= 4 and not w[:1].isupper() and w.lower() not in _TITLE_SMALL_WORDS for w in words):
         return None
