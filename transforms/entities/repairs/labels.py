@@ -27,6 +27,7 @@ _AWARD_LAST_WORDS = lexicon_words("award_last_words")
 
 @rule(
     Example("Shares of Newmont rose on Friday.", [("Newmont", "ORG")]),
+    Example("A court revived a lawsuit against streaming company Lumora Media on Monday.", [("Lumora Media", "ORG")]),
     Example("Sales rose after Japanese drugmaker Takeda cut prices.", None, note="the model tags no Takeda: untagged_name finds it"),
 )
 def company_after_descriptor(e: TaggedEntity) -> Repair | None:

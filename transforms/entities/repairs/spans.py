@@ -13,6 +13,7 @@ from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
 _LIST_PREPOSITIONS = lexicon_words("list_prepositions")
+_LEGAL_FORMS = lexicon_words("legal_form_words")
 
 
 @rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]))
@@ -171,15 +172,19 @@ def country_before_body(e: TaggedEntity) -> Repair | None:
     return None
 
 
-@rule(Example("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", [("the Congress", "ORG")]))
+@rule(
+    Example("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", [("the Congress", "ORG")]),
+    Example("Brannock Rail plc said on Thursday it would close its works.", None, note="a legal form stays in the name"),
+)
 def lower_case_org_tail(e: TaggedEntity) -> Repair | None:
     """An organisation ending in lower-case words ("the Congress party") is its capitalised
     part ("Congress").
 
-    Not: an organisation all in lower case.
+    Not: an organisation all in lower case; a legal form ("Brannock Rail plc",
+    ``legal_form_words.txt``).
     """
     words = e.words
-    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and any(is_capitalised(w) for w in words[:-1]):
+    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and words[-1].lower_ not in _LEGAL_FORMS and any(is_capitalised(w) for w in words[:-1]):
         kept = [w for w in words if not (w.is_lower and w.i > max(i for i, x in enumerate(words) if is_capitalised(x)) + words[0].i)]
         return [(kept[0].idx, kept[-1].idx + len(kept[-1]), "ORG")]
     return None
