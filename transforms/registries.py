@@ -78,6 +78,12 @@ REGISTRIES: tuple[Registry, ...] = (
         "standing for its holder); all run, in this order.",
         every_rule_runs=True,
     ),
+    Registry(
+        "ENTITY_JOINS", "transforms.entities.joins", "entity_mentions.repaired_by",
+        "Joins of an article's entities the spans alone miss (one sense per name, short names, acronyms, first names, "
+        "handles): each moves mentions onto the entity they belong to and names itself on them; all run, in this order.",
+        every_rule_runs=True,
+    ),
 )
 
 

@@ -201,7 +201,7 @@ ENTITY_MENTIONS = _schema(
         _field(
             "repaired_by",
             pa.string(),
-            "The rule that made or changed this mention's span or label: a repair of ENTITY_REPAIRS (e.g. storm_name), a finder of MENTION_FINDERS (e.g. titled_name) or of PERSON_FINDERS (e.g. nominal_title); null where the model's own span and label stood. Per mention, not per entity: one entity may be repaired in one article and not in another.",
+            "The rule that made or changed this mention's span or label: a repair of ENTITY_REPAIRS (e.g. storm_name), a finder of MENTION_FINDERS (e.g. titled_name) or of PERSON_FINDERS (e.g. nominal_title), or a join of ENTITY_JOINS that moved it onto its entity (e.g. short_org_names); null where the model's own span and label stood. Per mention, not per entity: one entity may be repaired in one article and not in another.",
             nullable=True,
         ),
     ],

@@ -364,7 +364,7 @@ def _entity(name, entity_type, *spans):
 
 def test_a_one_word_name_tagged_person_once_is_the_organisation():
     """Unhandled: a tie in mentions keeps both; a surname of a person of the article stays the person."""
-    joined = one_type_per_name([_entity("Kellanova", "ORG", 0, 50), _entity("Kellanova", "PERSON", 100), _entity("Ford", "ORG", 200),
+    joined = one_type_per_name.function("", [_entity("Kellanova", "ORG", 0, 50), _entity("Kellanova", "PERSON", 100), _entity("Ford", "ORG", 200),
                                 _entity("Harrison Ford", "PERSON", 300), _entity("Ford", "PERSON", 400)])
     assert sorted((e.canonical_name, e.entity_type, len(e.mentions)) for e in joined) == [
         ("Ford", "ORG", 1), ("Ford", "PERSON", 1), ("Harrison Ford", "PERSON", 1), ("Kellanova", "ORG", 3),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.entities.extraction import ENTITY_REPAIRS, MENTION_FINDERS, PERSON_FINDERS, extract_entities
+from transforms.entities.extraction import ENTITY_JOINS, ENTITY_REPAIRS, MENTION_FINDERS, PERSON_FINDERS, extract_entities
 from transforms.entities.mentions import MentionSearch
 from transforms.entities.repairs import first_repair
 from transforms.rules import check_registry
 
-REGISTRIES = {"ENTITY_REPAIRS": ENTITY_REPAIRS, "MENTION_FINDERS": MENTION_FINDERS, "PERSON_FINDERS": PERSON_FINDERS}
+REGISTRIES = {"ENTITY_REPAIRS": ENTITY_REPAIRS, "MENTION_FINDERS": MENTION_FINDERS, "PERSON_FINDERS": PERSON_FINDERS, "ENTITY_JOINS": ENTITY_JOINS}
 RULE_NAMES = {entry.name for rules in REGISTRIES.values() for entry in rules}
 
 
@@ -65,6 +65,14 @@ def test_person_finder_examples(parse, finder, example):
     doc = parse(example.text)
     given = [(m.text, "PERSON") for e in extract_entities(doc) for m in e.mentions if m.repaired_by == finder.name]
     assert given == (example.expected or [])
+
+
+@pytest.mark.parametrize(("join", "example"), _examples(ENTITY_JOINS))
+def test_entity_join_examples(parse, join, example):
+    """(mention, the entity it joined) for every mention the join moved."""
+    doc = parse(example.text)
+    joined = [(m.text, e.canonical_name) for e in extract_entities(doc) for m in e.mentions if m.repaired_by == join.name]
+    assert joined == (example.expected or [])
 
 
 def test_repaired_by_names_the_rule_and_is_null_where_the_model_stood(parse):

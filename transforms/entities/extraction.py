@@ -21,11 +21,12 @@ from spacy.tokens import Doc
 from transforms.doc_text import doc_text
 from transforms.entities.aliases import AliasMap
 from transforms.entities.grouping import PERSON_FINDERS, ArticleEntity, apply_aliases, entity_id_for, find_nominal_mentions, group_others, group_people
-from transforms.entities.joins import join_entities
+from transforms.entities.joins import ENTITY_JOINS, join_entities
 from transforms.entities.mentions import KEPT_LABELS, MENTION_FINDERS, Mention, find_mentions, find_titled_names, trim_span
 from transforms.entities.repairs import ENTITY_REPAIRS
 
 __all__ = [
+    "ENTITY_JOINS",
     "ENTITY_REPAIRS",
     "KEPT_LABELS",
     "MENTION_FINDERS",
@@ -56,7 +57,7 @@ def extract_entities(doc: Doc, aliases: AliasMap | None = None) -> list[ArticleE
         [m for m in non_people if (m.label in ("GPE", "NORP") or not any(s <= m.char_start and m.char_end <= e for s, e in taken))],
         doc_text(doc),
     )
-    entities = join_entities(people + others)
+    entities = join_entities(doc_text(doc), people + others)
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.char_start)
     entities = sorted(entities, key=lambda e: e.mentions[0].char_start)

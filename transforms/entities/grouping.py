@@ -258,9 +258,58 @@ def nominal_title(doc: Doc, people: list[ArticleEntity], others: list[Mention]) 
     return others
 
 
+@rule(
+    Example("Dr. Amara Okafor chairs the Lakemont board. Amara told reporters that the plan was sound.", [("Amara", "PERSON")]),
+    Example("Coach Ana Costa praised her players. Ana, who joined in May, said the club was ready.", [("Ana", "PERSON")]),
+    Example("Mayor Ana Costa met Judge Ana Lopez on Monday. Ana said the talks went well.", None, note="two people share the first name"),
+)
+def first_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
+    """A first name alone ("Amara told reporters", "Ana, who joined...") is the one person of
+    the article with that first name: a mention the model tagged otherwise moves to them, and an
+    untagged proper noun spelled so becomes one. Returns the other mentions.
+
+    Not: a first name two people share, or that is another person's surname; a known place
+    ("Georgia", "Florence"); a common word (a stop word, a token the parser does not call a
+    proper noun, a word the article also writes in lower case); a first name opening another
+    full name ("Ana Lopez"); a word in capitals ("MIDWAY").
+    """
+    firsts: dict[str, list[ArticleEntity]] = {}
+    surnames = {_name_words(p.canonical_name)[-1].casefold() for p in people if len(_name_words(p.canonical_name)) >= 2}
+    for person in people:
+        words = _name_words(person.canonical_name)
+        if len(words) >= 2 and words[0].casefold() not in surnames and known_place(words[0]) is None and len(words[0]) > 1 and not _written_lower(doc, words[0]):
+            firsts.setdefault(words[0].casefold(), []).append(person)
+    kept: list[Mention] = []
+    for mention in others:
+        owners = firsts.get(mention.text.casefold(), [])
+        if len(owners) == 1 and not mention.text.isupper():
+            owners[0].mentions.append(Mention(mention.char_start, mention.char_end, mention.text, "PERSON", None, "first_name"))
+        else:
+            kept.append(mention)
+    taken = [(m.char_start, m.char_end) for p in people for m in p.mentions] + [(m.char_start, m.char_end) for m in kept]
+    tokens = doc_tokens(doc)
+    for token in tokens:
+        owners = firsts.get(token.lower_, [])
+        if len(owners) != 1 or token.pos_ != "PROPN" or token.is_stop or not token.text[:1].isupper():
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        following = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+        if following is not None and following.pos_ == "PROPN" and is_capitalised(following):
+            continue  # "Ana Lopez": another full name
+        if not any(start < e and s < end for s, e in taken):
+            owners[0].mentions.append(Mention(start, end, token.text, "PERSON", None, "first_name"))
+            taken.append((start, end))
+    return kept
+
+
+def _written_lower(doc: Doc, word: str) -> bool:
+    """The article also writes the word in lower case: a common word ("correction", "will")."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc_text(doc)) is not None
+
+
 # Applied in order after people are grouped: each gives people mentions and returns the
 # non-person mentions that stay.
-PERSON_FINDERS: tuple[Rule, ...] = (person_name, nominal_title)
+PERSON_FINDERS: tuple[Rule, ...] = (person_name, first_name, nominal_title)
 
 
 def apply_aliases(entities: list[ArticleEntity], aliases: AliasMap) -> list[ArticleEntity]:

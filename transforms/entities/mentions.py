@@ -43,6 +43,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
 _FEATURE_OF_WORDS = lexicon_words("feature_of_words")
 _COURT_WORDS = lexicon_words("court_words")
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class Mention:
     """One mention of an entity; ``body[char_start:char_end] == text``.
 
     ``repaired_by`` names the rule that made or changed the span or label (a finder of
-    ``MENTION_FINDERS``, a repair of ``ENTITY_REPAIRS``, or a finder of ``PERSON_FINDERS``);
+    ``MENTION_FINDERS``, a repair of ``ENTITY_REPAIRS``, a finder of ``PERSON_FINDERS`` or a join
+    of ``ENTITY_JOINS``);
     None when the model's own span and label stood.
     """
 
@@ -225,12 +227,15 @@ def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Me
 @rule(
     Example("Judge Sarah Whitfield of the U.S. District Court for the Eastern District of Texas blocked the rule.", [("U.S. District Court for the Eastern District of Texas", "ORG")]),
     Example("Prosecutors from the Southern District of New York told the court on Monday.", [("Southern District of New York", "ORG")]),
+    Example("The 9th U.S. Circuit Court of Appeals ruled on Friday that the law was valid.", [("9th U.S. Circuit Court of Appeals", "ORG")]),
 )
 def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"the U.S. District Court for the Eastern District of Texas", "the Court of Appeals for
     the Ninth Circuit": a court's name runs on through "for"/"of" and capitalised words, where
     the model stops at "Court" and calls the district a place. "the Southern District of New
     York" is a federal district: its court and prosecutors.
+
+    A numbered circuit keeps its number ("the 9th U.S. Circuit Court of Appeals").
 
     Not: a district inside a court's name (the court is the one name); a court without "for"
     or "of" after it.
@@ -246,6 +251,8 @@ def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
         first = token.i
         while first > 0 and (is_capitalised(tokens[first - 1]) or tokens[first - 1].text in (".",)) and tokens[first - 1].lower_ not in LEADING_WORDS:
             first -= 1
+        if first > 0 and first < token.i and _ORDINAL.match(tokens[first - 1].text):
+            first -= 1  # "the 9th U.S. Circuit Court of Appeals": the circuit's number is its name
         end = token.i + 1
         while end + 1 < len(tokens) and tokens[end].lower_ in ("for", "of"):
             k = end + 1

@@ -30,7 +30,7 @@ COMMENT ON COLUMN entity_mentions.char_start IS 'Start of the mention in article
 COMMENT ON COLUMN entity_mentions.char_end IS 'End of the mention in articles.body, exclusive.';
 COMMENT ON COLUMN entity_mentions.text IS 'The mention as written: always body[char_start:char_end].';
 COMMENT ON COLUMN entity_mentions.role IS 'Title or role written with the mention (e.g. Union Defence Minister).';
-COMMENT ON COLUMN entity_mentions.repaired_by IS 'The rule that made or changed this mention''s span or label: a repair of ENTITY_REPAIRS (e.g. storm_name), a finder of MENTION_FINDERS (e.g. titled_name) or of PERSON_FINDERS (e.g. nominal_title); null where the model''s own span and label stood. Per mention, not per entity: one entity may be repaired in one article and not in another.';
+COMMENT ON COLUMN entity_mentions.repaired_by IS 'The rule that made or changed this mention''s span or label: a repair of ENTITY_REPAIRS (e.g. storm_name), a finder of MENTION_FINDERS (e.g. titled_name) or of PERSON_FINDERS (e.g. nominal_title), or a join of ENTITY_JOINS that moved it onto its entity (e.g. short_org_names); null where the model''s own span and label stood. Per mention, not per entity: one entity may be repaired in one article and not in another.';
 
 COMMENT ON TABLE entity_aliases IS 'Other names an entity goes by in an article: surnames, titles, acronyms, alias-file entries.';
 COMMENT ON COLUMN entity_aliases.article_id IS 'The article the row belongs to.';

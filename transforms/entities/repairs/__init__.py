@@ -28,9 +28,11 @@ from transforms.entities.repairs.labels import (
     nationality_adjective,
     name_before_party,
     event_name,
+    honour_or_ceremony,
     acronym_person,
     known_org,
     apposition_to_title,
+    name_after_lower_title,
     known_place_name,
     natural_feature_name,
     white_house,
@@ -48,6 +50,9 @@ from transforms.entities.repairs.labels import (
 )
 from transforms.entities.repairs.spans import (
     joined_place,
+    hyphenated_org,
+    nationality_institution,
+    quoted_title,
     particle_tail,
     non_entity_acronym,
     country_before_body,
@@ -79,6 +84,9 @@ def _relabel(span: Span) -> str:
 ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
+    hyphenated_org,  # "Météo" + "-France" -> one ORG
+    nationality_institution,  # "Scottish" + "Parliament" -> one ORG
+    quoted_title,  # “The Ferryman's Daughter” -> WORK_OF_ART
     particle_tail,  # "Lula da Silva", "Rio Grande do Sul"
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT
@@ -89,6 +97,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     nationality_adjective,  # "Ukrainian cities" (GPE) -> NORP
     name_before_party,  # "the ruling Morena party" -> ORG
     event_name,  # "the Academy Awards", "COP29" -> EVENT
+    honour_or_ceremony,  # "Tri-Service Guard" + "of Honour" -> one EVENT
     country_before_body,  # "US Senate" -> US (GPE) + Senate (ORG)
     lower_case_org_tail,  # "the Congress party" -> Congress
     adjective_org,  # "Indigenous communities" -> no name
@@ -97,6 +106,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     known_org,  # "Unicef" -> ORG
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
+    name_after_lower_title,  # "board chair Amara Okafor" (GPE) -> PERSON
     known_place_name,  # "Sri Lanka" (PERSON) -> GPE
     natural_feature_name,  # "Burrard Inlet" -> LOC
     lower_case_feature,  # "the Dadia forest" -> LOC

@@ -10,7 +10,7 @@ from transforms.entities.aliases import alias_key
 from transforms.entities.places import known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.entities.words import COMPASS_ADJECTIVES, LEADING_WORDS, after_company_descriptor, is_capitalised, is_place_object
-from transforms.lexicon import BUILDING_WORDS, EVENT_WORDS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, EVENT_WORDS, ORG_NOUNS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -20,10 +20,14 @@ _EVENT_NAMES = lexicon_words("event_names")
 _NUMBERED_EVENT = re.compile(r"(?:COP|G)\d{1,2}$")
 _COMPANY_VERB_FORMS = lexicon_words("company_verb_forms")
 _ADMIN_AREA_WORDS = lexicon_words("admin_area_words")
+_HONOUR_WORDS = lexicon_words("honour_words")
+_AWARD_VERBS = lexicon_words("award_verbs")
+_AWARD_LAST_WORDS = lexicon_words("award_last_words")
 
 
 @rule(
     Example("Shares of Newmont rose on Friday.", [("Newmont", "ORG")]),
+    Example("A court revived a lawsuit against streaming company Lumora Media on Monday.", [("Lumora Media", "ORG")]),
     Example("Sales rose after Japanese drugmaker Takeda cut prices.", None, note="the model tags no Takeda: untagged_name finds it"),
 )
 def company_after_descriptor(e: TaggedEntity) -> Repair | None:
@@ -154,6 +158,61 @@ def _is_event_name(words: tuple[Token, ...]) -> bool:
     return is_capitalised(last) and last.lower_ in EVENT_WORDS
 
 
+@rule(
+    Example("The president inspected the Tri-Service Guard of Honour on Monday.", [("Tri-Service Guard of Honour", "EVENT")]),
+    Example("She received the Presidential Medal of Freedom at the White House.", [("Presidential Medal of Freedom", "EVENT")]),
+    Example("She received the Distinguished Flying Cross at the palace.", [("Distinguished Flying Cross", "EVENT")]),
+    Example("Volunteers of the Red Cross handed out food.", None, note="a cross that is no award's object is the organisation"),
+    Example("Sorensen, who received the Order of the Dannebrog last year, spoke.", [("Order of the Dannebrog", "EVENT")]),
+    Example("Soldiers of the Royal Guard of Honour lined the route.", [("Royal Guard of Honour", "EVENT"), ("Royal Guard of Honour", "EVENT")], note="the model tags both pieces"),
+    Example("The Nobel Prize Committee met in Oslo.", None, note="a body named after a prize is an organisation"),
+)
+def honour_or_ceremony(e: TaggedEntity) -> Repair | None:
+    """Honours, awards and ceremonies ("the Tri-Service Guard of Honour", "the Presidential
+    Medal of Freedom") are events, not places or organisations: the capitalised phrase around
+    the model's piece (joined by "of"), when one of its words is in ``honour_words.txt``.
+
+    A name ending in "Cross", "Star" or opening with "Order" is an honour only as the object
+    of an award verb ("received the Distinguished Flying Cross"; word lists ``award_verbs``,
+    ``award_last_words``).
+
+    Not: a phrase ending in an organisation word ("the Nobel Prize Committee"); a lower-case
+    honour word ("a guard of honour"); "the Red Cross" (no award verb before it).
+    """
+    if e.label not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "NORP"):
+        return None
+    doc = e.doc
+    first, end = e.ent.start + (doc[e.ent.start].lower_ == "the"), e.ent.end
+    while first > 0:
+        step = next((n for n in (1, 2, 3) if _honour_name_before(doc, first, n)), 0)
+        if not step:
+            break
+        first -= step
+    while end < len(doc) and (is_capitalised(doc[end]) or doc[end].text == "-" or (doc[end].lower_ == "of" and end + 1 < len(doc) and is_capitalised(doc[end + 1]))):
+        end += 1
+    run = [t for t in doc[first:end] if t.is_alpha]
+    if not run or run[-1].lower_ in ORG_SUFFIXES or run[-1].lower_ in ORG_NOUNS:
+        return None
+    if not any(is_capitalised(t) and t.lower_ in _HONOUR_WORDS for t in run) and not (_awarded(doc, first) and (run[-1].lower_ in _AWARD_LAST_WORDS or run[0].lower_ in _AWARD_LAST_WORDS)):
+        return None
+    return [(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "EVENT")]
+
+
+def _honour_name_before(doc, first: int, n: int) -> bool:
+    """The ``n`` tokens before ``first`` go on the name leftwards: a proper noun or hyphen
+    (n=1), "Guard of" (n=2), "Order of the" (n=3)."""
+    if first < n:
+        return False
+    head, between = doc[first - n], [t.lower_ for t in doc[first - n + 1 : first]]
+    return (head.text == "-" and n == 1) or (is_capitalised(head) and head.pos_ == "PROPN" and between == ["of", "the"][: n - 1])
+
+
+def _awarded(doc, first: int) -> bool:
+    """The phrase starting at ``first`` is the object of an award verb ("received the ...")."""
+    before = [t for t in doc[max(0, first - 3) : first] if t.lower_ not in ("the", "a", "an")]
+    return bool(before) and before[-1].lower_ in _AWARD_VERBS
+
+
 @rule(Example("Pilots’ union SNPL warned of strikes at the airport.", [("SNPL", "ORG")]))
 def acronym_person(e: TaggedEntity) -> Repair | None:
     """A "person" written as one word of 2-6 capitals ("SNPL") is an organisation.
@@ -190,6 +249,28 @@ def apposition_to_title(e: TaggedEntity) -> Repair | None:
         if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in TITLE_WORDS and all(is_capitalised(t) for t in ent if not t.is_punct):
             return e.whole("PERSON")
     return None
+
+
+@rule(
+    Example("“We have waited,” board chair Amara Okafor said after the vote.", [("Amara Okafor", "PERSON")]),
+    Example("The visit of foreign minister Sergey Lavrov was cancelled.", None, note="the model's own PERSON stood"),
+)
+def name_after_lower_title(e: TaggedEntity) -> Repair | None:
+    """A name of two or three capitalised words right after a lower-case title ("board chair
+    Amara Okafor") is a person, whatever the model called it (one sense: the title says who).
+
+    Not: a known place, or a name ending in an organisation word ("chair Lakemont Water
+    Authority" is no one); a title before a comma (``apposition_to_title``).
+    """
+    ent, doc = e.ent, e.doc
+    if e.label not in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") or not 2 <= len(e.words) <= 3 or ent.start == 0:
+        return None
+    before = doc[ent.start - 1]
+    if not (before.is_lower and before.lower_ in TITLE_WORDS) or not all(is_capitalised(t) and t.is_alpha for t in e.words):
+        return None
+    if e.place is not None or e.last in ORG_SUFFIXES or e.last in ORG_NOUNS:
+        return None
+    return e.whole("PERSON")
 
 
 @rule(

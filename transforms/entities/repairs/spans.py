@@ -13,6 +13,7 @@ from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
 _LIST_PREPOSITIONS = lexicon_words("list_prepositions")
+_LEGAL_FORMS = lexicon_words("legal_form_words")
 
 
 @rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]))
@@ -30,6 +31,87 @@ def joined_place(e: TaggedEntity) -> Repair | None:
     end = doc[ent.end].idx + len(doc[ent.end])
     place = known_place(doc_text(doc)[ent.start_char : end])
     return [(ent.start_char, end, place.label)] if place is not None and known_place(ent.text) is None else None
+
+
+@rule(
+    Example("Frost hit the valley, according to the weather service Météo-France, on Sunday.", [("Météo-France", "ORG")]),
+    Example("The plan was backed by Austria-Hungary historians.", None, note="a known place before the hyphen"),
+)
+def hyphenated_org(e: TaggedEntity) -> Repair | None:
+    """A name joined by a hyphen to a country or region ("Météo-France", "Radio-Canada") is
+    one organisation, where the model cut it at the hyphen and called the first part a place.
+
+    Not: a first part that is a known place ("Austria-Hungary"); a space around the hyphen.
+    """
+    if e.label not in ("GPE", "LOC", "ORG", "PERSON") or len(e.words) != 1 or e.place is not None:
+        return None
+    ent, doc = e.ent, e.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "-" or doc[ent.end - 1].whitespace_ or doc[ent.end].whitespace_:
+        return None
+    tail = doc[ent.end + 1]
+    if not is_capitalised(tail) or known_place(tail.text) is None:
+        return None
+    return [(ent.start_char, tail.idx + len(tail), "ORG")]
+
+
+_BARE_INSTITUTIONS = lexicon_words("bare_institution_words")
+
+
+@rule(
+    Example("Lawmakers at the Scottish Parliament voted on Tuesday.", [("Scottish Parliament", "ORG"), ("Scottish Parliament", "ORG")]),
+)
+def nationality_institution(e: TaggedEntity) -> Repair | None:
+    """"the Scottish Parliament", "the Welsh Assembly": a nationality the model cut off an
+    institution's name is part of it: one organisation (answered for either piece).
+
+    Not: a country's abbreviation before a body ("US Senate": ``country_before_body``); an
+    institution word outside ``bare_institution_words.txt`` ("Scottish ministers").
+    """
+    ent, doc = e.ent, e.doc
+    if e.label == "NORP" and len(ent) == 1 and ent.end < len(doc):
+        adjective, body = ent[0], doc[ent.end]
+    elif e.label in ("ORG", "FAC", "GPE") and len(ent) == 1 and ent.start > 0:
+        adjective, body = doc[ent.start - 1], ent[0]
+    else:
+        return None
+    if adjective.ent_type_ != "NORP" or not is_capitalised(body) or body.lower_ not in _BARE_INSTITUTIONS or body.ent_type_ not in ("ORG", "FAC", "GPE") or adjective.whitespace_ != " ":
+        return None
+    return [(adjective.idx, body.idx + len(body), "ORG")]
+
+
+_TITLE_SMALL_WORDS = lexicon_words("title_small_words")
+
+
+@rule(
+    Example("The oil painting, “The Ferryman's Daughter” by the Dutch artist Pieter Hollanders, was stolen.", [("The Ferryman's Daughter", "WORK_OF_ART")]),
+    Example("“Kestrel will grow,” Ana Costa said.", None, note="a sentence in marks is a quote, not a title"),
+    Example("“If Pence’s goal was to make Kaine defend business as usual, he succeeded,” he wrote.", None),
+)
+def quoted_title(e: TaggedEntity) -> Repair | None:
+    """A name inside a short title in quotation marks ("“The Ferryman's Daughter”", a film, a
+    book, a report) is the work's title: the whole title, WORK_OF_ART.
+
+    Not: a quote (a title has two to eight words, every word of four letters or more
+    capitalised, and no sentence punctuation); marks more than 60 characters away; an
+    apostrophe ("“If Pence’s goal was ...”").
+    """
+    if e.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"):
+        return None
+    body = doc_text(e.doc)
+    before, after = body[max(0, e.start - 60) : e.start], body[e.end : e.end + 60]
+    # A mark beside a letter is an apostrophe ("Pence’s"), not a quotation mark.
+    openings = [m.start() for m in re.finditer(r"(?<!\w)[\"“‘]", before)]
+    closing = re.search(r"[\"”’](?!\w)", after)
+    if not openings or closing is None or re.search(r"[”\"](?!\w)", before[openings[-1] + 1 :]):
+        return None
+    start, end = max(0, e.start - 60) + openings[-1] + 1, e.end + closing.start()
+    title = body[start:end]
+    words = title.split()
+    if not 2 <= len(words) <= 8 or re.search(r"[.!?,;:]", title) or not title[:1].isupper():
+        return None
+    if any(len(w) >= 4 and not w[:1].isupper() and w.lower() not in _TITLE_SMALL_WORDS for w in words):
+        return None
+    return [(start, end, "WORK_OF_ART")]
 
 
 @rule(
@@ -90,15 +172,19 @@ def country_before_body(e: TaggedEntity) -> Repair | None:
     return None
 
 
-@rule(Example("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", [("the Congress", "ORG")]))
+@rule(
+    Example("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", [("the Congress", "ORG")]),
+    Example("Brannock Rail plc said on Thursday it would close its works.", None, note="a legal form stays in the name"),
+)
 def lower_case_org_tail(e: TaggedEntity) -> Repair | None:
     """An organisation ending in lower-case words ("the Congress party") is its capitalised
     part ("Congress").
 
-    Not: an organisation all in lower case.
+    Not: an organisation all in lower case; a legal form ("Brannock Rail plc",
+    ``legal_form_words.txt``).
     """
     words = e.words
-    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and any(is_capitalised(w) for w in words[:-1]):
+    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and words[-1].lower_ not in _LEGAL_FORMS and any(is_capitalised(w) for w in words[:-1]):
         kept = [w for w in words if not (w.is_lower and w.i > max(i for i, x in enumerate(words) if is_capitalised(x)) + words[0].i)]
         return [(kept[0].idx, kept[-1].idx + len(kept[-1]), "ORG")]
     return None
