@@ -67,8 +67,9 @@ def extract_article(article: Article, doc: Doc, base: int = 0, aliases: AliasMap
         aliases: the user's alias file, applied to canonical names.
     """
     rows = ArticleRows()
-    entities = extract_entities(doc, aliases)
-    context = ArticleContext.build(doc, article.published_date, base).with_entities(entities)
+    context = ArticleContext.build(doc, article.published_date, base)
+    entities = extract_entities(context, aliases)
+    context = context.with_entities(entities)
     _entity_rows(article, entities, rows, base)
     for quote in extract_quotes(context):
         start, end = quote.char_start + base, quote.char_end + base

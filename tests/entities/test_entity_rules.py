@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from transforms.context import ArticleContext
+
 from transforms.entities.extraction import ENTITY_JOINS, ENTITY_REPAIRS, MENTION_FINDERS, PERSON_FINDERS, extract_entities
 from transforms.entities.mentions import MentionSearch
 from transforms.entities.repairs import first_repair
@@ -29,10 +31,10 @@ def test_rule_names_are_unique_across_the_registries():
 def repairs_answered(doc, repair):
     """What ``repair`` answered for the model's entities of ``doc``: (text, label) per span it
     gave, (the entity's text, None) for an entity it dropped."""
-    search = MentionSearch.build(doc)
+    search = MentionSearch.build(ArticleContext.build(doc))
     answered = []
     for ent in search.ents:
-        chosen, answer = first_repair(ent, search.speakers, search.surnames)
+        chosen, answer = first_repair(ent, search.body, search.speakers, search.surnames)
         if chosen is repair:
             answered += [(search.body[start:end], label) for start, end, label in answer] or [(ent.text, None)]
     return answered
@@ -46,7 +48,7 @@ def test_entity_repair_examples(parse, repair, example):
 
 def found_by(doc, finder):
     """The mentions ``finder`` added or changed, run in its place in ``MENTION_FINDERS``."""
-    search = MentionSearch.build(doc)
+    search = MentionSearch.build(ArticleContext.build(doc))
     mentions = []
     for entry in MENTION_FINDERS:
         before, mentions = mentions, entry(search, mentions)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from transforms.doc_text import doc_text
+from transforms.context import ArticleContext
 from transforms.entities.aliases import AliasMap
 from transforms.entities.grouping import PERSON_FINDERS, ArticleEntity, apply_aliases, entity_id_for, find_nominal_mentions, group_others, group_people
 from transforms.entities.joins import ENTITY_JOINS, join_entities
@@ -43,21 +43,25 @@ __all__ = [
 ]
 
 
-def extract_entities(doc: Doc, aliases: AliasMap | None = None) -> list[ArticleEntity]:
-    """Every entity of one article with all of its mentions, in order of first mention."""
-    mentions = find_mentions(doc)
+def extract_entities(article: ArticleContext | Doc, aliases: AliasMap | None = None) -> list[ArticleEntity]:
+    """Every entity of one article with all of its mentions, in order of first mention.
+
+    ``article`` is the article's context (a bare Doc is given one: tests and one-off calls).
+    """
+    context = article if isinstance(article, ArticleContext) else ArticleContext.build(article)
+    mentions = find_mentions(context)
     people = group_people([m for m in mentions if m.label == "PERSON"])
     non_people = [m for m in mentions if m.label != "PERSON"]
     for finder in PERSON_FINDERS:
-        non_people = finder(doc, people, non_people)
+        non_people = finder(context, people, non_people)
     taken = [(m.char_start, m.char_end) for p in people for m in p.mentions]
     # A title word tagged as an org ("Defence" in "the US Secretary of Defence") is no entity;
     # a place or nationality inside a title ("US") still is.
     others = group_others(
         [m for m in non_people if (m.label in ("GPE", "NORP") or not any(s <= m.char_start and m.char_end <= e for s, e in taken))],
-        doc_text(doc),
+        context.text,
     )
-    entities = join_entities(doc_text(doc), people + others)
+    entities = join_entities(context.text, people + others)
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.char_start)
     entities = sorted(entities, key=lambda e: e.mentions[0].char_start)

@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
-from transforms.doc_text import doc_text, doc_tokens
+from transforms.context import ArticleContext
 from transforms.entities.aliases import AliasMap, alias_key
 from transforms.entities.mentions import Mention
 from transforms.entities.places import known_place
@@ -155,7 +153,7 @@ def _join_bare_org_nouns(entities: list[ArticleEntity]) -> list[ArticleEntity]:
     return kept
 
 
-def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[ArticleEntity, Mention]]:
+def find_nominal_mentions(context: ArticleContext, people: list[ArticleEntity]) -> list[tuple[ArticleEntity, Mention]]:
     """Titles used as names: "the Union Minister" -> the person whose role has those words.
 
     A nominal is "the" + title/office words without a name after them ("the Union Minister",
@@ -168,7 +166,7 @@ def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[A
     """
     roles = [(p, {w.casefold() for r in p.roles for w in r.split()}) for p in people]
     found: list[tuple[ArticleEntity, Mention]] = []
-    tokens = doc_tokens(doc)
+    tokens = context.tokens
     for i, token in enumerate(tokens[:-1]):
         if token.lower_ != "the":
             continue
@@ -188,7 +186,7 @@ def find_nominal_mentions(doc: Doc, people: list[ArticleEntity]) -> list[tuple[A
         fitting = [p for p, role_words in roles if wanted <= role_words]
         if len(fitting) == 1:
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            text = doc_text(doc)[start:end]
+            text = context.text[start:end]
             found.append((fitting[0], Mention(start, end, text, "PERSON", text, "nominal_title")))
     return found
 
@@ -209,7 +207,7 @@ def _person_names(people: list[ArticleEntity]) -> dict[str, ArticleEntity]:
 @rule(
     Example("Harbour Mayor Elena Varga announced the plan on Friday. Varga said the money was in place.", [("Varga", "PERSON")]),
 )
-def person_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
+def person_name(context: ArticleContext, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
     """Give people the mentions the model missed or mislabelled.
 
     A non-person mention whose text is a person's full name or surname ("Varga" tagged ORG)
@@ -228,13 +226,13 @@ def person_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) ->
             kept.append(mention)
     taken = [(m.char_start, m.char_end) for p in people for m in p.mentions] + [(m.char_start, m.char_end) for m in kept]
     for name, person in sorted(names.items(), key=lambda item: -len(item[0])):
-        if " " not in name and doc.vocab[name].is_stop:
+        if " " not in name and context.doc.vocab[name].is_stop:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text(doc), flags=re.IGNORECASE):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", context.text, flags=re.IGNORECASE):
             start, end = match.span()
-            if not doc_text(doc)[start].isupper() or any(start < e and s < end for s, e in taken):
+            if not context.text[start].isupper() or any(start < e and s < end for s, e in taken):
                 continue
-            person.mentions.append(Mention(start, end, doc_text(doc)[start:end], "PERSON", None, "person_name"))
+            person.mentions.append(Mention(start, end, context.text[start:end], "PERSON", None, "person_name"))
             taken.append((start, end))
     return kept
 
@@ -242,7 +240,7 @@ def person_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) ->
 @rule(
     Example("Union Defence Minister Rajnath Singh held talks on Monday. Later, the Union Minister said the talks were useful.", [("Union Minister", "PERSON")]),
 )
-def nominal_title(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
+def nominal_title(context: ArticleContext, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
     """Titles used as names ("the Union Minister") join the one person whose role has those
     words (``find_nominal_mentions``), where no mention of a person lies. Returns the other
     mentions unchanged.
@@ -251,7 +249,7 @@ def nominal_title(doc: Doc, people: list[ArticleEntity], others: list[Mention]) 
     people's roles fit.
     """
     taken = [(m.char_start, m.char_end) for p in people for m in p.mentions]
-    for person, mention in find_nominal_mentions(doc, people):
+    for person, mention in find_nominal_mentions(context, people):
         if not any(mention.char_start < e and s < mention.char_end for s, e in taken):
             person.mentions.append(mention)
             taken.append((mention.char_start, mention.char_end))
@@ -263,7 +261,7 @@ def nominal_title(doc: Doc, people: list[ArticleEntity], others: list[Mention]) 
     Example("Coach Ana Costa praised her players. Ana, who joined in May, said the club was ready.", [("Ana", "PERSON")]),
     Example("Mayor Ana Costa met Judge Ana Lopez on Monday. Ana said the talks went well.", None, note="two people share the first name"),
 )
-def first_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
+def first_name(context: ArticleContext, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
     """A first name alone ("Amara told reporters", "Ana, who joined...") is the one person of
     the article with that first name: a mention the model tagged otherwise moves to them, and an
     untagged proper noun spelled so becomes one. Returns the other mentions.
@@ -277,7 +275,7 @@ def first_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> 
     surnames = {_name_words(p.canonical_name)[-1].casefold() for p in people if len(_name_words(p.canonical_name)) >= 2}
     for person in people:
         words = _name_words(person.canonical_name)
-        if len(words) >= 2 and words[0].casefold() not in surnames and known_place(words[0]) is None and len(words[0]) > 1 and not _written_lower(doc, words[0]):
+        if len(words) >= 2 and words[0].casefold() not in surnames and known_place(words[0]) is None and len(words[0]) > 1 and not _written_lower(context.text, words[0]):
             firsts.setdefault(words[0].casefold(), []).append(person)
     kept: list[Mention] = []
     for mention in others:
@@ -287,7 +285,7 @@ def first_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> 
         else:
             kept.append(mention)
     taken = [(m.char_start, m.char_end) for p in people for m in p.mentions] + [(m.char_start, m.char_end) for m in kept]
-    tokens = doc_tokens(doc)
+    tokens = context.tokens
     for token in tokens:
         owners = firsts.get(token.lower_, [])
         if len(owners) != 1 or token.pos_ != "PROPN" or token.is_stop or not token.text[:1].isupper():
@@ -302,9 +300,9 @@ def first_name(doc: Doc, people: list[ArticleEntity], others: list[Mention]) -> 
     return kept
 
 
-def _written_lower(doc: Doc, word: str) -> bool:
+def _written_lower(body: str, word: str) -> bool:
     """The article also writes the word in lower case: a common word ("correction", "will")."""
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", doc_text(doc)) is not None
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
 
 
 # Applied in order after people are grouped: each gives people mentions and returns the

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from transforms.doc_text import doc_text, doc_tokens
+from transforms.context import ArticleContext
+
 from transforms.entities.aliases import alias_key
 from transforms.entities.places import known_place
 from transforms.entities.repairs import repair_entity
@@ -99,7 +100,7 @@ class TitledName:
     role: str
 
 
-def find_titled_names(doc: Doc) -> list[TitledName]:
+def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
     """Find ``<title phrase> <Name>`` runs: "Union Defence Minister Rajnath Singh".
 
     A run is a stretch of capitalised tokens (with "of", "for", "&" inside); the name is the
@@ -110,7 +111,6 @@ def find_titled_names(doc: Doc) -> list[TitledName]:
         punctuation ("Secretary, Department of Defence") gives no name.
     """
     found: list[TitledName] = []
-    tokens = doc_tokens(doc)
     i = 0
     while i < len(tokens):
         if not (is_capitalised(tokens[i]) or is_title_word(tokens[i])):
@@ -144,7 +144,7 @@ def find_titled_names(doc: Doc) -> list[TitledName]:
                 role_end=role_tokens[-1].idx + len(role_tokens[-1]),
                 name_start=name[0].idx,
                 name_end=particle_tail_end(name[-1]) or hyphenated_end(name[-1]),
-                role=doc_text(doc)[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
+                role=body[role_tokens[0].idx : role_tokens[-1].idx + len(role_tokens[-1])],
             )
         )
     return found
@@ -152,33 +152,36 @@ def find_titled_names(doc: Doc) -> list[TitledName]:
 
 @dataclass(frozen=True)
 class MentionSearch:
-    """What the finders read of one article, built once: the Doc, its text, the model's
-    entities, the titled names, and the words that are people's surnames."""
+    """What the finders read of one article, built once from its ArticleContext: the Doc, its
+    text and tokens, the model's entities, the titled names, and the words that are people's
+    surnames."""
 
     doc: Doc
     body: str
+    tokens: tuple[Token, ...]
     ents: tuple[Span, ...]
     titled: tuple[TitledName, ...]
     speakers: frozenset[str]  # one-word subjects of reporting verbs ("Alves said")
     surnames: frozenset[str]  # last words of the model's people ("Lloyd Austin"), and speakers
 
     @classmethod
-    def build(cls, doc: Doc) -> MentionSearch:
+    def build(cls, context: ArticleContext) -> MentionSearch:
+        doc, tokens = context.doc, context.tokens
         ents = tuple(doc.ents)  # built once: each access makes new spans
-        speakers = frozenset(_lone_speaker_words(doc))
+        speakers = frozenset(_lone_speaker_words(tokens))
         # A "person" that is a known place ("Sri Lanka") gives no surname.
         surnames = frozenset({e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and known_place(e.text) is None} | speakers)
-        return cls(doc, doc_text(doc), ents, tuple(find_titled_names(doc)), speakers, surnames)
+        return cls(doc, context.text, tokens, ents, tuple(find_titled_names(tokens, context.text)), speakers, surnames)
 
     def mention(self, start: int, end: int, label: str, finder: str, role: str | None = None) -> Mention:
         return Mention(start, end, self.body[start:end], label, role, finder)
 
 
-def _lone_speaker_words(doc: Doc) -> set[str]:
+def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     """One-word subjects of reporting verbs ("Alves said"): surnames of people."""
     return {
         t.text
-        for t in doc_tokens(doc)
+        for t in tokens
         if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and is_capitalised(t) and t.head.lower_ in REPORTING_VERB_FORMS and not list(t.children)
     }
 
@@ -208,8 +211,7 @@ def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Me
     Not: the noun alone ("the Ministry": see ``bare_org_noun``); a longer name the model found
     around it ("Progressive Union Party").
     """
-    doc = search.doc
-    tokens = doc_tokens(doc)
+    doc, tokens = search.doc, search.tokens
     found = []
     for token in tokens:
         if org_noun(token) is None:
@@ -240,7 +242,7 @@ def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     Not: a district inside a court's name (the court is the one name); a court without "for"
     or "of" after it.
     """
-    tokens = doc_tokens(search.doc)
+    tokens = search.tokens
     found = []
     for token in tokens:
         district = token.lower_ == "district" and token.i > 0 and tokens[token.i - 1].lower_ in COMPASS_ADJECTIVES and is_capitalised(tokens[token.i - 1])
@@ -275,7 +277,7 @@ def feature_of_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
 
     Not: features outside ``feature_of_words.txt``; a lower-case feature ("the bay of ...").
     """
-    tokens = doc_tokens(search.doc)
+    tokens = search.tokens
     found = []
     for token in tokens[:-2]:
         if token.lower_ not in _FEATURE_OF_WORDS or not is_capitalised(token) or tokens[token.i + 1].lower_ != "of":
@@ -308,7 +310,7 @@ def model_entities(search: MentionSearch, mentions: list[Mention]) -> list[Menti
     roles = [(t.role_start, t.role_end) for t in search.titled]
     mentions = list(mentions)
     for ent in search.ents:
-        for start, end, label, repaired_by in repair_entity(ent, search.speakers, search.surnames):
+        for start, end, label, repaired_by in repair_entity(ent, search.body, search.speakers, search.surnames):
             _add_mention(mentions, claimed, roles, search.body, start, end, label, repaired_by)
     return mentions
 
@@ -343,7 +345,7 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     """
     owners = {org_noun_of(m.text.split()[-1]) for m in mentions if m.label == "ORG" and len(m.text.split()) > 1}
     found = []
-    tokens = doc_tokens(search.doc)
+    tokens = search.tokens
     for token in tokens:
         noun = org_noun(token)
         if noun is None or noun not in owners or token.i == 0 or tokens[token.i - 1].lower_ != "the":
@@ -361,7 +363,7 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
     Not: a run that opens a sentence takes its first word along ("Shares Bank" is not a name,
     but "Analysts Institute" in a headline would be taken).
     """
-    tokens = doc_tokens(search.doc)
+    tokens = search.tokens
     found = []
     for token in tokens:
         if token.lower_ not in ORG_SUFFIXES or not is_capitalised(token) or token.ent_type_:
@@ -417,7 +419,7 @@ def untagged_name(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     Not: a capitalised word inside a longer untagged name ("Santiago" in "Santiago
     Bernabéu"); a place name that is a surname in the article (left to the person).
     """
-    tokens = doc_tokens(search.doc)
+    tokens = search.tokens
     covered = [(m.char_start, m.char_end) for m in mentions]
     found: list[Mention] = []
     i = 0
@@ -479,10 +481,10 @@ MENTION_FINDERS: tuple[Rule, ...] = (
 )
 
 
-def find_mentions(doc: Doc) -> list[Mention]:
+def find_mentions(context: ArticleContext) -> list[Mention]:
     """Named mentions of one article: every finder of ``MENTION_FINDERS`` in order, sorted by
     position."""
-    search = MentionSearch.build(doc)
+    search = MentionSearch.build(context)
     mentions: list[Mention] = []
     for finder in MENTION_FINDERS:
         mentions = finder(search, mentions)

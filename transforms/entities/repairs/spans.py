@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from transforms.doc_text import doc_text
 from transforms.entities.places import is_country, known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.entities.words import LEADING_WORDS, is_capitalised, is_place_object, particle_tail_end
@@ -29,7 +28,7 @@ def joined_place(e: TaggedEntity) -> Repair | None:
     if ent.end >= len(doc) or not is_capitalised(doc[ent.end]):
         return None
     end = doc[ent.end].idx + len(doc[ent.end])
-    place = known_place(doc_text(doc)[ent.start_char : end])
+    place = known_place(e.body[ent.start_char : end])
     return [(ent.start_char, end, place.label)] if place is not None and known_place(ent.text) is None else None
 
 
@@ -97,7 +96,7 @@ def quoted_title(e: TaggedEntity) -> Repair | None:
     """
     if e.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"):
         return None
-    body = doc_text(e.doc)
+    body = e.body
     before, after = body[max(0, e.start - 60) : e.start], body[e.end : e.end + 60]
     # A mark beside a letter is an apostrophe ("Pence’s"), not a quotation mark.
     openings = [m.start() for m in re.finditer(r"(?<!\w)[\"“‘]", before)]
@@ -128,7 +127,7 @@ def particle_tail(e: TaggedEntity) -> Repair | None:
     end = particle_tail_end(e.ent[-1])
     if end is None:
         return None
-    place = known_place(doc_text(e.doc)[e.start : end])
+    place = known_place(e.body[e.start : end])
     if place is not None:
         return [(e.start, end, place.label)]
     return [(e.start, end, "PERSON")] if e.label == "PERSON" else None
@@ -160,7 +159,7 @@ def country_before_body(e: TaggedEntity) -> Repair | None:
         words = words[1:]
     if len(words) < 2:
         return None
-    after = doc_text(words[0].doc)[words[-1].idx + len(words[-1]) :][:12]
+    after = e.body[words[-1].idx + len(words[-1]) :][:12]
     defined = re.match(r"\s*\(([A-Z]{2,10})\)", after)
     country, body = words[0], words[1:]
     letters = country.text.replace(".", "")

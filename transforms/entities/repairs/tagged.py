@@ -19,6 +19,7 @@ class TaggedEntity:
     """One entity the model tagged, with what the repairs read of it."""
 
     ent: Span
+    body: str  # the article's text (the Doc's), offsets as the Doc's
     label: str  # the model's label, a place named by an organisation noun already an ORG
     words: tuple[Token, ...]  # its tokens without punctuation
     speakers: frozenset[str] | set[str]  # one-word subjects of reporting verbs ("Alves said")
