@@ -372,12 +372,13 @@ def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 @pattern(
     rf"\b{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b",
-    ex("They met Thursday morning.", "Thursday morning", "2023-06-01", tense="past"),
+    ex("They met Thursday morning.", "Thursday morning", "2023-06-01TMO", tense="past"),
+    ex("The deal fell through on Monday evening.", "Monday evening", "2023-06-05TEV", tense="past"),
     needs=("day",),
 )
 def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A weekday's morning, afternoon, evening or night: the day (TimeBank is split on adding
-    the part). Not: the part of the day in the value."""
+    """A weekday's morning, afternoon, evening or night: a TIME, the day with its part-of-day
+    code (TMO, TAF, TEV, TNI). Not: "Friday mornings" (a habit)."""
     return resolve.weekday_part(m, ctx)
 
 

@@ -226,14 +226,18 @@ _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 
 
 def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"Friday morning", "Sunday night": the day itself, a DATE.
+    """"Friday morning", "Sunday night": the day with the TIMEX3 part-of-day code, a TIME
+    (``2023-06-02TMO``), as the guideline writes it.
 
     Notes:
-        TimeBank is split here (about half its nights carry the TIMEX3 part-of-day code, TNI or
-        TEV); appending the code was measured to gain no value matches and to lose type
-        matches, so the day stays the value.
+        TimeBank is split here (about half its nights carry the code); the guideline is followed.
     """
-    return weekday(m, ctx)
+    resolved = weekday(m, ctx)
+    if resolved is None:
+        return None
+    _, day, ok = resolved
+    part = _DAY_PARTS[m["part"].lower()]
+    return "TIME", f"{day}T{part}", ok
 
 
 def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
