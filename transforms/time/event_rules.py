@@ -118,6 +118,37 @@ def modifier_of_thing(site: EventSite) -> Token | _NoEvent | None:
     return None
 
 
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _crosses_quote(a: Token, b: Token) -> bool:
+    """Whether an odd number of quotation marks lies between two tokens: one is inside a quote,
+    the other outside."""
+    start, end = sorted((a.idx, b.idx))
+    return sum(ch in QUOTE_MARKS for ch in a.doc.text[start:end]) % 2 == 1
+
+
+@rule(
+    Example('"We were up until 4 in the morning," said Ms Ortiz.', NO_EVENT_TEXT),
+    Example('"We sold the house in 2019," said Ms Ortiz.', None),
+    Example('Ms Ortiz said on Monday: "We are leaving."', None),
+)
+def reported_in_quote(site: EventSite) -> Token | _NoEvent | None:
+    """A date inside a quotation dates a happening inside it, never the reporting verb outside:
+    when the climb leaves the quote ("'We were up until 4 in the morning,' said Ms Ortiz": a
+    quoted state, no verb inside), there is no event. A quoted happening ("'We sold the house in
+    2019,' she said") keeps its verb: the climb stops inside.
+
+    Notes:
+        Quotes are found by counting quotation marks between the date and the climbed word;
+        a quote left open at a paragraph's end is not told apart.
+    """
+    climbed = site.climbed
+    if climbed is None or not _crosses_quote(site.root, climbed):
+        return None
+    return NO_EVENT
+
+
 @rule(
     Example("Tavira declined to comment on Thursday.", "declined"),
     Example("The club refused to comment on Friday.", "refused"),
@@ -217,6 +248,7 @@ def scheduled_event(site: EventSite) -> Token | _NoEvent | None:
 @rule(
     Example('The school will give a farewell concert, titled "Last Light", on June 26.', "concert"),
     Example("A man called Smith arrived on Monday.", None),
+    Example("The first launch attempt was called off on Feb. 3.", None),
 )
 def named_event(site: EventSite) -> Token | _NoEvent | None:
     """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
@@ -226,18 +258,20 @@ def named_event(site: EventSite) -> Token | _NoEvent | None:
         A name that is no event noun ("a man called Smith") keeps the climb.
     """
     verb = site.climbed
-    if verb is None or verb.lower_ not in NAMING_PARTICIPLES:
+    if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
+        # "called off" is a verb of its own, not a name.
         return None
     head = verb.head
     if is_event_noun(head):
         return head
-    before = [c for c in head.children if c.i < verb.i and is_event_noun(c)]
+    before = [t for t in head.subtree if t.i < verb.i and is_event_noun(t)]
     return before[-1] if before else None
 
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     comparison_base,
     modifier_of_thing,
+    reported_in_quote,
     implicative_head,
     copula_complement,
     figure_for_period,
