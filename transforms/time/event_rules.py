@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from transforms.doc_text import doc_text
 from transforms.lexicons import words
 from transforms.rules import Example, Rule, rule
 
@@ -125,7 +126,7 @@ def _crosses_quote(a: Token, b: Token) -> bool:
     """Whether an odd number of quotation marks lies between two tokens: one is inside a quote,
     the other outside."""
     start, end = sorted((a.idx, b.idx))
-    return sum(ch in QUOTE_MARKS for ch in a.doc.text[start:end]) % 2 == 1
+    return sum(ch in QUOTE_MARKS for ch in doc_text(a.doc)[start:end]) % 2 == 1
 
 
 @rule(
