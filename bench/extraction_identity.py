@@ -65,7 +65,7 @@ import duckdb
 
 FORMAT = 1
 VOLATILE_COLUMNS = ("run_id", "rejected_at", "started_at", "finished_at", "stage_seconds", "extractor_version")
-PROVENANCE_COLUMNS = ("found_by", "speaker_by", "repaired_by", "pattern")
+PROVENANCE_COLUMNS = ("found_by", "speaker_by", "repaired_by", "pattern", "trigger_by")
 SKIPPED_TABLES = ("runs",)
 # The tables the comparison is about; a missing one is reported (the dump covers every base table).
 EXPECTED_TABLES = (

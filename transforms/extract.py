@@ -122,6 +122,7 @@ def _time_rows(article: Article, context: ArticleContext, rows: ArticleRows) -> 
                 trigger=event.trigger,
                 trigger_char_start=trigger_start,
                 trigger_char_end=trigger_end,
+                trigger_by=event.trigger_by,
                 timex_id=timex_id,
                 date_value=event.date_value,
                 date_start=event.date_start,

@@ -123,6 +123,8 @@ class Event:
     date_start: date | None
     date_end: date | None
     event_cluster_id: str = ""
+    # The rule that chose the trigger (transforms.time.event_rules; "nearest_verb": the climb's word).
+    trigger_by: str = "nearest_verb"
 
     def __post_init__(self) -> None:
         if not self.event_cluster_id:

@@ -62,6 +62,11 @@ REGISTRIES: tuple[Registry, ...] = (
         every_rule_runs=True,
     ),
     Registry(
+        "EVENT_TRIGGERS", "transforms.time.event_rules", "events.trigger_by",
+        "Which happening a DATE or TIME expression dates: the climb from the expression reaches a verb or event noun "
+        "(nearest_verb); the first rule that answers corrects it (another word, or no event at all).",
+    ),
+    Registry(
         "MENTION_FINDERS", "transforms.entities.mentions", "entity_mentions.repaired_by",
         "Where entity mentions come from: the model's entities (through ENTITY_REPAIRS) and the names it misses; "
         "all run, in this order, each adding or changing mentions.",

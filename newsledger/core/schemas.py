@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 # The quote rules (transforms.quotes: DIRECT_SPEAKER_RULES, then QUOTE_RULES) and the speaker
@@ -247,6 +247,12 @@ EVENTS = _schema(
             "Mentions of one real-world event in different articles share it (same dates, same kind of happening, a shared "
             "participant). A hash of the cluster's earliest event.",
             references="event_clusters.event_cluster_id",
+        ),
+        _field(
+            "trigger_by",
+            pa.string(),
+            "The rule that chose the trigger: nearest_verb (the verb or event noun the expression modifies) or a rule of "
+            "transforms.time.event_rules.EVENT_TRIGGERS (e.g. implicative_head, figure_for_period).",
         ),
     ],
 )

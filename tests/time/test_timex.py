@@ -98,7 +98,7 @@ def only(text, reference=MONDAY, tense=""):
         ("Third-quarter profit rose.", "Third-quarter", "DATE", "2023-Q3", ""),
         ("The fair closed last May.", "last May", "DATE", "2022-05", ""),
         ("It opens in early December.", "early December", "DATE", "2023-12", "future"),
-        ("They met Thursday morning.", "Thursday morning", "DATE", "2023-06-01", "past"),  # TimeBank: the day
+        ("They met Thursday morning.", "Thursday morning", "TIME", "2023-06-01TMO", "past"),  # TIMEX3: the part-of-day code
         ("The fair closed last April.", "last April", "DATE", "2023-04", ""),
         ("Talks will begin in January.", "January", "DATE", "2024-01", "future"),
         ("Talks began in December.", "December", "DATE", "2022-12", "past"),

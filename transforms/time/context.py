@@ -186,4 +186,36 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, compare_quarters, anchor_anaphora)
+_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+# How far after its month a "year earlier" still compares with it: the same clause.
+_COMPARE_REACH = 60
+
+
+@rule(
+    ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
+)
+def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
+    """"a year earlier" right after a month ("rose in February from a year earlier") is that
+    month a year before, as the guideline anchors it to the time it is compared with.
+
+    Notes:
+        Only within the same clause (the month ends at most 60 characters before, and the
+        month is written in that sentence); farther away the year stays the publication's.
+    """
+    result: list[TimexMatch] = []
+    for timex in found:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and _YEAR_BACK.match(timex.text)
+            and (m := _MONTH_VALUE.match(previous.value)) is not None
+            and previous.is_resolved
+            and timex.char_start - previous.char_end <= _COMPARE_REACH
+            and previous.timex_type == "DATE"
+        ):
+            timex = replace(timex, value=f"{int(m['year']) - 1:04d}-{m['month']}", is_resolved=True, pattern="compare_months")
+        result.append(timex)
+    return result
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, compare_quarters, compare_months, anchor_anaphora)

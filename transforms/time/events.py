@@ -12,15 +12,15 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from transforms.time.calendar_values import calendar_interval, is_sane_date
 from transforms.doc_text import doc_text
-from transforms.lexicons import words
+from transforms.rules import first_match
+from transforms.time.calendar_values import calendar_interval, is_sane_date
+from transforms.time.event_rules import EVENT_NOUN_FORMS, EVENT_TRIGGERS, NO_EVENT, EventSite
 from transforms.time.expressions import TimexMatch
 
 DATING_TYPES = ("DATE", "TIME")
-# Nouns that name an event themselves ("the visit on Sunday", "talks in March").
-EVENT_NOUNS = words("event_nouns")
-EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
+# The trigger_by of an event no rule of EVENT_TRIGGERS corrected: the climb's own word.
+NEAREST_VERB = "nearest_verb"
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class EventMatch:
     trigger_char_start: int
     trigger_char_end: int
     timex: TimexMatch
+    trigger_by: str
     date_value: str | None
     date_start: date | None
     date_end: date | None
@@ -69,6 +70,18 @@ def _trigger_for(token: Token) -> Token | None:
     return None
 
 
+def find_trigger(root: Token) -> tuple[Token, str] | None:
+    """The word a dating expression (its root token) dates and the rule that chose it: the
+    climb's verb or event noun, unless a rule of ``EVENT_TRIGGERS`` answers; None: no event."""
+    climbed = _trigger_for(root)
+    chosen, answer = first_match(EVENT_TRIGGERS, EventSite(root, climbed))
+    if chosen is None:
+        return (climbed, NEAREST_VERB) if climbed is not None else None
+    if answer is NO_EVENT:
+        return None
+    return answer, chosen.name
+
+
 def _clause(trigger: Token) -> tuple[int, int]:
     sent = trigger.sent
     if trigger.pos_ == "NOUN":
@@ -94,9 +107,10 @@ def extract_events(doc: Doc, timexes: list[TimexMatch]) -> list[EventMatch]:
         span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        trigger = _trigger_for(span.root)
-        if trigger is None:
+        found = find_trigger(span.root)
+        if found is None:
             continue
+        trigger, trigger_by = found
         start, end = _clause(trigger)
         start, end = min(start, timex.char_start), max(end, timex.char_end)
         interval = value_interval(timex.value) if timex.is_resolved else None
@@ -109,6 +123,7 @@ def extract_events(doc: Doc, timexes: list[TimexMatch]) -> list[EventMatch]:
                 trigger_char_start=trigger.idx,
                 trigger_char_end=trigger.idx + len(trigger),
                 timex=timex,
+                trigger_by=trigger_by,
                 date_value=timex.value,
                 date_start=interval[0] if interval else None,
                 date_end=interval[1] if interval else None,

@@ -23,6 +23,8 @@ from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
+from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, weekday_part
+from transforms.time.patterns_sets import coming_ref, fortnight, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -371,17 +373,6 @@ def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b",
-    ex("They met Thursday morning.", "Thursday morning", "2023-06-01", tense="past"),
-    needs=("day",),
-)
-def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A weekday's morning, afternoon, evening or night: the day (TimeBank is split on adding
-    the part). Not: the part of the day in the value."""
-    return resolve.weekday_part(m, ctx)
-
-
-@pattern(
     rf"\b(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{WEEKDAY}\b",
     ex("He arrived on Sunday.", "Sunday", "2023-06-04", tense="past"),
     ex("They will meet on Tuesday.", "Tuesday", "2023-06-06", tense="future"),
@@ -456,16 +447,17 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:(?P<setword>hourly|daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|quarter|year|hour))\b",
+    r"\b(?:(?P<setword>hourly|(?<!business\s)(?<!regional\s)(?<!national\s)(?<!local\s)(?<!financial\s)daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|quarter|year|hour))\b",
     ex("Held every year.", "every year", "P1Y"),
     ex("Average hourly earnings rose.", "hourly", "PT1H"),
+    ex("A helpline will be staffed daily.", "daily", "P1D"),
     ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P1Q"),
     needs=("hourly", "daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
     name="set",
 )
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A unit that recurs, a SET: "daily", "every year". Not: "every two years", "twice a
-    year"."""
+    year", "the business daily" (a newspaper)."""
     return resolve.every_unit(m, ctx)
 
 
@@ -482,10 +474,11 @@ def spelled_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[89]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b",
+    r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[2-9]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b",
     ex("Popular in the 1990s.", "the 1990s", "199"),
     ex("Music of the '90s sold well.", "the '90s", "199"),
     ex("Prices soared in the early 1990s.", "the early 1990s", "199"),
+    ex("Hollanders finished the painting in the 1650s.", "the 1650s", "165"),
     needs=("0s",),
 )
 def decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -495,9 +488,10 @@ def decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))\s+century\b",
+    r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))[\s-]+century\b",
     ex("The worst war of the 20th century.", "the 20th century", "19"),
     ex("Houses built this century cost more.", "this century", "20"),
+    ex("Police found a 17th-century painting.", "17th-century", "16"),
     needs=("century",),
 )
 def century(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -597,14 +591,14 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, part_of_period, year_two_thousand, time_date, week_of,
+    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, time_date, part_of_date, week_of,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter, year_end, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
-    clock_time, part_of_day, deictic_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
+    clock_time, clock_words, noon_midnight, part_of_day, deictic_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    duration_vague, duration_hyphen, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, duration_vague, duration_hyphen, fortnight, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     spelled_decade, decade, century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )

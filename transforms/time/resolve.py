@@ -33,8 +33,9 @@ MONTHS = {
 WEEKDAYS = {name: index for index, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "hour": "H", "minute": "M", "second": "S", "weekend": "WE", "quarter": "Q"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -226,14 +227,18 @@ _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 
 
 def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"Friday morning", "Sunday night": the day itself, a DATE.
+    """"Friday morning", "Sunday night": the day with the TIMEX3 part-of-day code, a TIME
+    (``2023-06-02TMO``), as the guideline writes it.
 
     Notes:
-        TimeBank is split here (about half its nights carry the TIMEX3 part-of-day code, TNI or
-        TEV); appending the code was measured to gain no value matches and to lose type
-        matches, so the day stays the value.
+        TimeBank is split here (about half its nights carry the code); the guideline is followed.
     """
-    return weekday(m, ctx)
+    resolved = weekday(m, ctx)
+    if resolved is None:
+        return None
+    _, day, ok = resolved
+    part = _DAY_PARTS[m["part"].lower()]
+    return "TIME", f"{day}T{part}", ok
 
 
 def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:

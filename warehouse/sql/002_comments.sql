@@ -80,6 +80,7 @@ COMMENT ON COLUMN events.date_value IS 'TIMEX3 value of the date; null when it i
 COMMENT ON COLUMN events.date_start IS 'First calendar day the date covers; null when unknown.';
 COMMENT ON COLUMN events.date_end IS 'Last calendar day the date covers; null when unknown.';
 COMMENT ON COLUMN events.event_cluster_id IS 'Mentions of one real-world event in different articles share it (same dates, same kind of happening, a shared participant). A hash of the cluster''s earliest event.';
+COMMENT ON COLUMN events.trigger_by IS 'The rule that chose the trigger: nearest_verb (the verb or event noun the expression modifies) or a rule of transforms.time.event_rules.EVENT_TRIGGERS (e.g. implicative_head, figure_for_period).';
 
 COMMENT ON TABLE event_participants IS 'Entities mentioned inside an event''s clause.';
 COMMENT ON COLUMN event_participants.event_id IS 'The event.';

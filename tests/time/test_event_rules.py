@@ -1,0 +1,58 @@
+"""Every example of EVENT_TRIGGERS: the rule alone answers it (the trigger, NO_EVENT_TEXT or
+nothing), and the whole event finder agrees on the sentences where the rule answers."""
+
+from datetime import date
+
+import pytest
+
+from transforms.rules import check_registry
+from transforms.time.event_rules import EVENT_TRIGGERS, NO_EVENT, NO_EVENT_TEXT, EventSite
+from transforms.time.events import NEAREST_VERB, _trigger_for, extract_events
+from transforms.time.expressions import find_timexes
+from transforms.time.tense import tense_function
+
+PUBLISHED = date(2023, 6, 5)
+CASES = [(r, e) for r in EVENT_TRIGGERS for e in r.examples]
+
+
+def test_registry_is_documented():
+    check_registry("EVENT_TRIGGERS", EVENT_TRIGGERS)
+
+
+def _dating_roots(doc):
+    timexes = [t for t in find_timexes(doc.text, PUBLISHED, tense_function(doc)) if t.timex_type in ("DATE", "TIME")]
+    return timexes, [doc.char_span(t.char_start, t.char_end, alignment_mode="expand").root for t in timexes]
+
+
+@pytest.mark.parametrize(("entry", "example"), CASES, ids=[f"{r.name}: {e.text}" for r, e in CASES])
+def test_rule_example(parse, entry, example):
+    doc = parse(example.text)
+    timexes, roots = _dating_roots(doc)
+    assert roots, f"no dating expression in {example.text!r}"
+    answers = [entry(EventSite(root, _trigger_for(root))) for root in roots]
+    shown = [NO_EVENT_TEXT if a is NO_EVENT else (a.text if a is not None else None) for a in answers]
+    if example.expected is None:
+        assert shown == [None] * len(roots)
+    else:
+        assert example.expected in shown
+        events = extract_events(doc, timexes)
+        if example.expected == NO_EVENT_TEXT:
+            assert not [e for e in events if e.trigger_by == entry.name]
+        else:
+            assert any(e.trigger == example.expected and e.trigger_by == entry.name for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value", "trigger_by"),
+    [
+        ("The minister visited the orchards on Monday.", "visited", "2023-06-05", NEAREST_VERB),
+        ("The deal fell through on Monday evening.", "fell", "2023-06-05TEV", NEAREST_VERB),
+        ("A spokeswoman declined to comment on Thursday.", "declined", "2023-06-01", "implicative_head"),
+        ("Prices rose 7 percent in March from a year earlier.", "rose", "2023-03", NEAREST_VERB),
+    ],
+)
+def test_one_event_per_happening(parse, text, trigger, value, trigger_by):
+    doc = parse(text)
+    timexes, _ = _dating_roots(doc)
+    events = extract_events(doc, timexes)
+    assert [(e.trigger, e.date_value, e.trigger_by) for e in events] == [(trigger, value, trigger_by)]

@@ -1,0 +1,106 @@
+"""The TIMEX3 guideline, category by category: one short invented sentence per form the
+guideline names, its span, type and value (published Monday 2023-06-05; the tense of the
+clause given). Capitalised sentence-initial forms behave like the rest."""
+
+from datetime import date
+
+import pytest
+
+from transforms.time.expressions import find_timexes
+
+PUBLISHED = date(2023, 6, 5)
+
+
+def found(text, tense=""):
+    return [(t.text, t.timex_type, t.value) for t in find_timexes(text, PUBLISHED, lambda _: tense)]
+
+
+DATE_CASES = [
+    ("The plant closed on Sunday.", "past", ("Sunday", "DATE", "2023-06-04")),
+    ("Talks resume on Tuesday.", "future", ("Tuesday", "DATE", "2023-06-06")),
+    ("Signed on June 4, 2021.", "", ("June 4, 2021", "DATE", "2021-06-04")),
+    ("Prices rose in March.", "past", ("March", "DATE", "2023-03")),
+    ("It was built last summer.", "past", ("last summer", "DATE", "2022-SU")),
+    ("Profit rose in the third quarter of 2022.", "past", ("the third quarter of 2022", "DATE", "2022-Q3")),
+    ("Work begins in the second half of 2025.", "future", ("the second half of 2025", "DATE", "2025-H2")),
+    ("It opened in 1979.", "past", ("1979", "DATE", "1979")),
+    ("Music of the 1990s sold well.", "", ("the 1990s", "DATE", "199")),
+    ("Hollanders finished it in the 1650s.", "past", ("the 1650s", "DATE", "165")),
+    ("The 19th century saw growth.", "past", ("The 19th century", "DATE", "18")),
+    ("Police found a 17th-century painting.", "past", ("17th-century", "DATE", "16")),
+    ("Sales fell in fiscal 2022.", "past", ("fiscal 2022", "DATE", "2022")),
+    ("Inflation stays high until the end of the year.", "future", ("the end of the year", "DATE", "2023")),
+    ("Yesterday the index fell.", "past", ("Yesterday", "DATE", "2023-06-04")),
+    ("Today the plant reopens.", "", ("Today", "DATE", "2023-06-05")),
+]
+
+TIME_CASES = [
+    ("The offer expires at 5 p.m.", "future", ("5 p.m.", "TIME", "2023-06-05T17:00")),
+    ("They met Thursday morning.", "past", ("Thursday morning", "TIME", "2023-06-01TMO")),
+    ("Talks collapsed on Friday afternoon.", "past", ("Friday afternoon", "TIME", "2023-06-02TAF")),
+    ("The deal fell through on Sunday evening.", "past", ("Sunday evening", "TIME", "2023-06-04TEV")),
+    ("Growers lit candles on Saturday night.", "past", ("Saturday night", "TIME", "2023-06-03TNI")),
+    ("The solvent escaped on the night of July 14, 2018.", "past", ("the night of July 14, 2018", "TIME", "2018-07-14TNI")),
+    ("He speaks tonight.", "future", ("tonight", "TIME", "2023-06-05TNI")),
+    ("Tonight he speaks.", "future", ("Tonight", "TIME", "2023-06-05TNI")),
+    ("It rained yesterday morning.", "past", ("yesterday morning", "TIME", "2023-06-04TMO")),
+    ("Her sister saw it at six in the morning.", "past", ("six in the morning", "TIME", "2023-06-05T06:00")),
+    ("The statement was posted shortly after midnight.", "past", ("midnight", "TIME", "2023-06-04T24:00")),
+    ("The shop opens at noon.", "future", ("noon", "TIME", "2023-06-05T12:00")),
+    ("The bells rang at ten o'clock.", "past", ("ten o'clock", "TIME", "2023-06-05T10:00")),
+]
+
+DURATION_CASES = [
+    ("The strike lasted three weeks.", "past", ("three weeks", "DURATION", "P3W")),
+    ("Fourteen minutes. That is all it took.", "", ("Fourteen minutes", "DURATION", "PT14M")),
+    ("It took fifteen minutes.", "past", ("fifteen minutes", "DURATION", "PT15M")),
+    ("It may be over within a fortnight.", "future", ("a fortnight", "DURATION", "P2W")),
+    ("He has lived there for years.", "", ("years", "DURATION", "PXY")),
+    ("Kyiv was ruled from Moscow for decades.", "past", ("decades", "DURATION", "PXDE")),
+    ("It took a few days.", "past", ("a few days", "DURATION", "PXD")),
+    ("Over the next few years prices rise.", "future", ("the next few years", "DURATION", "PXY")),
+]
+
+SET_CASES = [
+    ("They meet every Thursday.", "", ("every Thursday", "SET", "XXXX-WXX-4")),
+    ("The fair is held each July.", "", ("each July", "SET", "XXXX-07")),
+    ("Held every year.", "", ("every year", "SET", "P1Y")),
+    ("Every year the festival grows.", "", ("Every year", "SET", "P1Y")),
+    ("The report is published annually.", "", ("annually", "SET", "P1Y")),
+    ("The magazine appears weekly.", "", ("weekly", "SET", "P1W")),
+    ("A helpline will be staffed daily.", "future", ("daily", "SET", "P1D")),
+    ("The union negotiates wages every spring.", "", ("every spring", "SET", "XXXX-SP")),
+    ("The frame hangs there every weekend.", "", ("every weekend", "SET", "XXXX-WXX-WE")),
+    ("He runs each morning.", "", ("each morning", "SET", "XXXX-XX-XXTMO")),
+]
+
+REF_CASES = [
+    ("The plant is now closed.", "", ("now", "DATE", "PRESENT_REF")),
+    ("Now the plant is closed.", "", ("Now", "DATE", "PRESENT_REF")),
+    ("The rules changed recently.", "past", ("recently", "DATE", "PAST_REF")),
+    ("Recently, the rules changed.", "past", ("Recently", "DATE", "PAST_REF")),
+    ("More turbines will be ordered in the coming years.", "future", ("the coming years", "DATE", "FUTURE_REF")),
+    ("The Coming years will tell.", "future", ("The Coming years", "DATE", "FUTURE_REF")),
+    ("Prices will fall in the near future.", "future", ("the near future", "DATE", "FUTURE_REF")),
+]
+
+NOT_TIMEXES = [
+    "The Montevideo business daily Mirador reported it.",
+    "For Poland, high noon has come.",
+    "The coming election matters.",
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "expected"), DATE_CASES + TIME_CASES + DURATION_CASES + SET_CASES + REF_CASES)
+def test_guideline_form(text, tense, expected):
+    assert expected in found(text, tense)
+
+
+@pytest.mark.parametrize("text", NOT_TIMEXES)
+def test_not_a_temporal_expression(text):
+    assert found(text) == []
+
+
+@pytest.mark.xfail(reason="'at the time' and 'formerly' (PAST_REF) are not read: TimeBank leaves them unannotated", strict=True)
+def test_past_ref_at_the_time():
+    assert ("At the time", "DATE", "PAST_REF") in found("At the time, he was a minister.", "past")

@@ -1,0 +1,281 @@
+"""Which happening a temporal expression dates: an ordered registry of named trigger rules.
+
+``extract_events`` climbs from a DATE or TIME expression to the verb (or event noun) it modifies;
+``EVENT_TRIGGERS`` then corrects that first guess where a construction says the date belongs to
+another word ("declined to comment on Thursday" dates the declining, "a loss for 2021" the loss)
+or to no happening at all (a copula's state, "cheap autumn fares", "from a year earlier"). The
+first rule that answers wins; ``NO_EVENT`` drops the event; no answer keeps the climbed word.
+Each event row's ``trigger_by`` names the rule (``nearest_verb`` when none answered).
+
+A rule reads an ``EventSite``: the expression's root token and the word the climb reached.
+Examples give a sentence and the trigger expected (``NO_EVENT_TEXT``: the event is dropped;
+None: the rule must not answer); ``tests/time/test_event_rules.py`` runs them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from transforms.doc_text import doc_text
+from transforms.lexicons import words
+from transforms.rules import Example, Rule, rule
+
+def verb_forms(bases: frozenset[str]) -> frozenset[str]:
+    """The regular inflections of base verbs ("decline" -> declined, declines, declining;
+    "plan" -> planned): the pipeline runs no lemmatizer."""
+    forms = set()
+    for w in bases:
+        stem = w[:-1] if w.endswith("e") else w
+        forms |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
+    return frozenset(forms)
+
+
+EVENT_NOUNS = words("event_nouns")
+EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
+IMPLICATIVE_VERBS = verb_forms(words("implicative_verbs"))
+FIGURE_NOUNS = words("figure_nouns")
+FIGURE_VERBS = verb_forms(words("figure_verbs"))
+SCHEDULE_VERBS = verb_forms(words("schedule_verbs"))
+NAMING_PARTICIPLES = words("naming_participles")
+
+NO_EVENT_TEXT = "(no event)"
+# A comparison's base period ("rose 5% from a year earlier"): the words that make it one.
+COMPARISON_PREPOSITIONS = frozenset({"from", "than", "over"})
+RELATIVE_WORDS = frozenset({"earlier", "ago", "before", "previous", "prior", "last"})
+
+
+class _NoEvent:
+    """The answer of a rule that finds no happening for the expression."""
+
+    def __repr__(self) -> str:
+        return "NO_EVENT"
+
+
+NO_EVENT = _NoEvent()
+
+
+@dataclass(frozen=True)
+class EventSite:
+    """Where a dating expression sits: its root token and the word the climb reached (None: none)."""
+
+    root: Token
+    climbed: Token | None
+
+
+TriggerRule = Rule[Callable[[EventSite], Any]]
+
+
+def is_event_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUN_FORMS
+
+
+def _preposition(root: Token) -> Token | None:
+    head = root.head
+    while head.dep_ in ("npadvmod", "pcomp", "pobj") and head != head.head and head.pos_ != "ADP":
+        head = head.head
+    return head if head.pos_ == "ADP" or head.dep_ == "prep" else None
+
+
+@rule(
+    Example("Prices rose 7 percent in March from a year earlier.", NO_EVENT_TEXT),
+    Example("Sales were higher than a year ago.", NO_EVENT_TEXT),
+    Example("The office was open from last year.", None),
+)
+def comparison_base(site: EventSite) -> Token | _NoEvent | None:
+    """The base of a comparison ("from a year earlier", "than a year ago", "over the previous
+    year"): it dates no happening, the other date of the clause does.
+
+    Notes:
+        "from March to June" (a range) is a start, not a base: the expression must be relative
+        (earlier, ago, before, previous, prior, last) and follow "from", "than" or "over".
+    """
+    prep = _preposition(site.root)
+    if prep is None or prep.lower_ not in COMPARISON_PREPOSITIONS:
+        return None
+    relative = {t.lower_ for t in prep.subtree}
+    if relative & RELATIVE_WORDS and not (prep.lower_ == "from" and "last" in relative and "earlier" not in relative and "ago" not in relative):
+        return NO_EVENT
+    return None
+
+
+@rule(
+    Example("The airline was advertising cheap autumn fares.", NO_EVENT_TEXT),
+    Example("Current students will be able to finish.", NO_EVENT_TEXT),
+    Example("The summer festival opened on Friday.", None),
+)
+def modifier_of_thing(site: EventSite) -> Token | _NoEvent | None:
+    """An expression that only modifies a thing ("autumn fares", "the 2021 model"): it dates
+    no happening.
+
+    Notes:
+        A modified event noun ("the summer festival", "Friday's meeting") is left to the climb.
+    """
+    if site.root.dep_ in ("compound", "amod", "nmod") and site.root.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(site.root.head):
+        return NO_EVENT
+    return None
+
+
+QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _crosses_quote(a: Token, b: Token) -> bool:
+    """Whether an odd number of quotation marks lies between two tokens: one is inside a quote,
+    the other outside."""
+    start, end = sorted((a.idx, b.idx))
+    return sum(ch in QUOTE_MARKS for ch in doc_text(a.doc)[start:end]) % 2 == 1
+
+
+@rule(
+    Example('"We were up until 4 in the morning," said Ms Ortiz.', NO_EVENT_TEXT),
+    Example('"We sold the house in 2019," said Ms Ortiz.', None),
+    Example('Ms Ortiz said on Monday: "We are leaving."', None),
+)
+def reported_in_quote(site: EventSite) -> Token | _NoEvent | None:
+    """A date inside a quotation dates a happening inside it, never the reporting verb outside:
+    when the climb leaves the quote ("'We were up until 4 in the morning,' said Ms Ortiz": a
+    quoted state, no verb inside), there is no event. A quoted happening ("'We sold the house in
+    2019,' she said") keeps its verb: the climb stops inside.
+
+    Notes:
+        Quotes are found by counting quotation marks between the date and the climbed word;
+        a quote left open at a paragraph's end is not told apart.
+    """
+    climbed = site.climbed
+    if climbed is None or not _crosses_quote(site.root, climbed):
+        return None
+    return NO_EVENT
+
+
+@rule(
+    Example("Tavira declined to comment on Thursday.", "declined"),
+    Example("The club refused to comment on Friday.", "refused"),
+    Example("They agreed to sell the plant in May.", None),
+)
+def implicative_head(site: EventSite) -> Token | _NoEvent | None:
+    """A date on the complement of "declined", "refused", "failed", "managed" dates that verb:
+    the complement happens (or not) when it does.
+
+    Notes:
+        Other verbs keep their complement's date ("agreed to sell the plant in May": the sale).
+    """
+    verb = site.climbed
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.lower_ in IMPLICATIVE_VERBS:
+        return verb.head
+    return None
+
+
+@rule(
+    Example("The company has until March 31 to pay the fine.", "pay"),
+    Example("This is his second visit, the previous one being in March 2021.", "visit"),
+    Example("The meeting is on Monday.", "meeting"),
+    Example("Last year's harvest was worth 90 million euros.", NO_EVENT_TEXT),
+    Example("It is one of the largest breaches this year.", NO_EVENT_TEXT),
+)
+def copula_complement(site: EventSite) -> Token | _NoEvent | None:
+    """A copula or "have" reached from the date: the happening is its verb complement ("has
+    until March 31 to pay"), else its event noun subject or complement ("the meeting is on
+    Monday", "his second visit, the previous one being in March"); a state is no event.
+
+    Notes:
+        "The previous one" is read as the nearest event noun before it in the sentence.
+    """
+    verb = site.climbed
+    if verb is None or not (verb.pos_ == "AUX" or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
+            return child
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "attr") and is_event_noun(child):
+            return child
+    # "the previous one being in March": the event noun "one" stands for.
+    path = [t for t in site.root.ancestors]
+    for token in path:
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.lower_ == "one"), None)
+        if subject is not None:
+            before = [t for t in token.sent if t.i < subject.i and is_event_noun(t)]
+            if before:
+                return before[-1]
+    return NO_EVENT
+
+
+@rule(
+    Example("It reported a pre-tax loss for 2021.", "loss"),
+    Example("The ministry expected growth of about 3 percent this year.", "growth"),
+    Example("It reported on Friday that sales fell.", None),
+)
+def figure_for_period(site: EventSite) -> Token | _NoEvent | None:
+    """A period on a verb that reports or forecasts a figure ("reported a loss for 2021",
+    "expected growth this year") dates the figure, the verb's object.
+
+    Notes:
+        A day ("reported a loss on Friday") dates the report: only years, quarters, halves,
+        months and "this year" qualify.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FIGURE_VERBS:
+        return None
+    text = site.root.lower_
+    if site.root.pos_ == "PROPN" and text not in ("q1", "q2", "q3", "q4"):
+        # A weekday or a named month day: a day dates the report.
+        return None
+    figure = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in FIGURE_NOUNS), None)
+    return figure
+
+
+@rule(
+    Example("Its next flight is scheduled for early May.", "flight"),
+    Example("The vote was set for Tuesday.", "vote"),
+    Example("The report is due on June 12.", None),
+)
+def scheduled_event(site: EventSite) -> Token | _NoEvent | None:
+    """An event noun scheduled, planned or set for a date ("the flight is scheduled for May"):
+    the date is the event's, not the scheduling's.
+
+    Notes:
+        A thing that is not an event noun ("the report is due") keeps the verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in SCHEDULE_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
+    return subject
+
+
+@rule(
+    Example('The school will give a farewell concert, titled "Last Light", on June 26.', "concert"),
+    Example("A man called Smith arrived on Monday.", None),
+    Example("The first launch attempt was called off on Feb. 3.", None),
+)
+def named_event(site: EventSite) -> Token | _NoEvent | None:
+    """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
+    the event noun it names is.
+
+    Notes:
+        A name that is no event noun ("a man called Smith") keeps the climb.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
+        # "called off" is a verb of its own, not a name.
+        return None
+    head = verb.head
+    if is_event_noun(head):
+        return head
+    before = [t for t in head.subtree if t.i < verb.i and is_event_noun(t)]
+    return before[-1] if before else None
+
+
+EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
+    comparison_base,
+    modifier_of_thing,
+    reported_in_quote,
+    implicative_head,
+    copula_complement,
+    figure_for_period,
+    scheduled_event,
+    named_event,
+)

@@ -1,0 +1,101 @@
+"""TIMEX3 TIME patterns beyond clock times with a.m./p.m.: parts of a day with a weekday or a
+date, clock times in words ("six in the morning", "midnight"). Part of ``PATTERNS``
+(``transforms.time.patterns``), which orders them; values follow the TIMEX3 guideline: a part
+of a day is the day's value with its code (``TMO``, ``TAF``, ``TEV``, ``TNI``), a clock time the
+day's value with ``Thh:mm`` (the midnight that ends a day is ``T24:00``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from transforms.time import resolve
+from transforms.time.fragments import DAY, MONTH_WITH_MAY, WEEKDAY, YEAR
+from transforms.time.timex_rule import Resolution, ResolveContext, pattern
+from transforms.time.timex_rule import timex_example as ex
+
+DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_HOUR_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+HOUR = r"(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+@pattern(
+    rf"\b{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b(?!s)",
+    ex("They met Thursday morning.", "Thursday morning", "2023-06-01TMO", tense="past"),
+    ex("The deal fell through on Monday evening.", "Monday evening", "2023-06-05TEV", tense="past"),
+    needs=("day",),
+)
+def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A weekday's morning, afternoon, evening or night: a TIME, the day with its part-of-day
+    code (TMO, TAF, TEV, TNI). Not: "Friday mornings" (a habit)."""
+    return resolve.weekday_part(m, ctx)
+
+
+@pattern(
+    rf"\bthe\s+(?P<part>morning|afternoon|evening|night)\s+of\s+(?:{WEEKDAY},?\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    ex("The solvent escaped on the night of July 14, 2018.", "the night of July 14, 2018", "2018-07-14TNI"),
+    ex("Polls close on the evening of Tuesday, June 6.", "the evening of Tuesday, June 6", "2023-06-06TEV", tense="future"),
+    needs=("morning of", "afternoon of", "evening of", "night of"),
+)
+def part_of_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the night of July 14, 2018": a part of a written date, a TIME with its part-of-day code.
+    Not: "the morning of the vote" (no date: the event noun is no expression)."""
+    day = resolve.full_date(m, ctx)
+    if day is None:
+        return None
+    return "TIME", f"{day[1]}T{DAY_PARTS[m['part'].lower()]}", day[2]
+
+
+def _day_of(ctx: ResolveContext, offset: int = 0) -> str | None:
+    return None if ctx.reference is None else (ctx.reference + timedelta(days=offset)).isoformat()
+
+
+@pattern(
+    rf"\b{HOUR}(?:\s+o['’]clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)\b|\b{HOUR.replace('hour', 'oclock')}\s+o['’]clock\b",
+    ex("Her sister saw it on television at six in the morning.", "six in the morning", "2023-06-05T06:00"),
+    ex("We were up until 4 in the morning.", "4 in the morning", "2023-06-05T04:00"),
+    ex("He will leave at 4 in the morning.", "4 in the morning", "2023-06-06T04:00", tense="future"),
+    ex("The vote starts at eight in the evening.", "eight in the evening", "2023-06-05T20:00"),
+    ex("The bells rang at ten o'clock.", "ten o'clock", "2023-06-05T10:00"),
+    needs=("in the morning", "in the afternoon", "in the evening", "o'clock", "o’clock"),
+)
+def clock_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A clock time in words: "six in the morning", "4 in the afternoon", "ten o'clock", on the
+    publication date (after a day, ``anchor_anaphora`` does not move it). Not: "one in the
+    morning's papers" is read as 01:00 too; "twelve o'clock" is noon."""
+    word = (m["hour"] or m["oclock"]).lower()
+    hour = int(word) if word.isdigit() else _HOUR_WORDS[word]
+    part = (m["part"] or "").lower()
+    if part in ("afternoon", "evening") and hour < 12:
+        hour += 12
+    elif part == "morning" and hour == 12:
+        hour = 0
+    # "will leave at 4 in the morning": the next morning.
+    day = _day_of(ctx, 1 if part == "morning" and ctx.tense == "future" else 0)
+    if day is None:
+        return "TIME", f"XXXX-XX-XXT{hour:02d}:00", False
+    return "TIME", f"{day}T{hour:02d}:00", True
+
+
+@pattern(
+    r"\b(?<!high\s)(?P<word>midnight|noon|midday)\b(?![-\s]+(?:mass|sun)\b)",
+    ex("The statement was posted shortly after midnight.", "midnight", "2023-06-04T24:00", tense="past"),
+    ex("The offer expires at midnight.", "midnight", "2023-06-05T24:00", tense="future"),
+    ex("The shop opens at noon.", "noon", "2023-06-05T12:00", tense="future"),
+    needs=("midnight", "noon", "midday"),
+)
+def noon_midnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"noon", "midday", "midnight" alone, on the publication date; midnight is the one that
+    ended the day before (``T24:00`` of that day) unless the clause is in the future. Not: "high
+    noon" (a figure of speech, a film); with a weekday or a date ("noon Thursday") the patterns
+    ``time_weekday`` and ``time_date`` take them first."""
+    word = m["word"].lower()
+    if word == "midnight":
+        day = _day_of(ctx, 0 if ctx.tense == "future" else -1)
+        return ("TIME", f"{day}T24:00", True) if day else ("TIME", "XXXX-XX-XXT24:00", False)
+    day = _day_of(ctx)
+    return ("TIME", f"{day}T12:00", True) if day else ("TIME", "XXXX-XX-XXT12:00", False)

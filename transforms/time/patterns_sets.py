@@ -1,0 +1,61 @@
+"""TIMEX3 SET, DURATION and REF patterns the guideline names beyond the units of
+``transforms.time.patterns``: sets of seasons, weekends and parts of days ("every spring",
+"each morning"), a fortnight, and "the coming years" (FUTURE_REF). Part of ``PATTERNS``, which
+orders them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.time.fragments import NUM
+from transforms.time.resolve import NUMBER_WORDS
+from transforms.time.timex_rule import Resolution, ResolveContext, pattern
+from transforms.time.timex_rule import timex_example as ex
+
+_SET_VALUES = {
+    "spring": "XXXX-SP", "summer": "XXXX-SU", "autumn": "XXXX-FA", "fall": "XXXX-FA", "winter": "XXXX-WI",
+    "weekend": "XXXX-WXX-WE", "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "evening": "XXXX-XX-XXTEV",
+    "night": "XXXX-XX-XXTNI",
+}
+
+
+@pattern(
+    r"\b(?:every|each)\s+(?P<what>spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night)\b",
+    ex("The union negotiates wages every spring.", "every spring", "XXXX-SP"),
+    ex("The museum hung the frame every weekend.", "every weekend", "XXXX-WXX-WE"),
+    ex("He runs each morning.", "each morning", "XXXX-XX-XXTMO"),
+    needs=("every", "each"),
+)
+def set_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A SET of seasons, weekends or parts of days: "every spring", "each morning", "every
+    weekend". Not: "every single morning" (a word between)."""
+    return "SET", _SET_VALUES[m["what"].lower()], True
+
+
+@pattern(
+    rf"\b(?:{NUM}\s+)?(?P<unit>fortnight)s?\b",
+    ex("The harvest may be over within a fortnight.", "a fortnight", "P2W"),
+    ex("Talks lasted two fortnights.", "two fortnights", "P4W"),
+    needs=("fortnight",),
+)
+def fortnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A fortnight: a DURATION of two weeks ("a fortnight", "two fortnights"). Not: "fortnightly"
+    (a set; the word boundary keeps it out)."""
+    count = 1 if m["num"] is None else (int(m["num"]) if m["num"].isdigit() else NUMBER_WORDS.get(m["num"].lower()))
+    if count is None:
+        return None
+    return "DURATION", f"P{2 * count}W", True
+
+
+@pattern(
+    r"\b(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)\b",
+    ex("More turbines will be ordered in the coming years.", "the coming years", "FUTURE_REF"),
+    ex("Rates may rise in coming months.", "coming months", "FUTURE_REF"),
+    needs=("coming",),
+)
+def coming_ref(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the coming years", "the coming months": the vague future (FUTURE_REF), a future without
+    a length. Not: "the next few years" (a DURATION, the pattern ``duration_vague``), "the weeks
+    ahead" (TimeBank: a DURATION), "the coming election" (no unit)."""
+    return "DATE", "FUTURE_REF", True
