@@ -20,7 +20,6 @@ from transforms.context import ArticleContext
 from transforms.quotes.direct import DIRECT_SPEAKER_RULES, direct_quotes
 from transforms.quotes.indirect import QUOTE_RULES, drop_sourceless_clauses_inside_quotes, indirect_quotes
 from transforms.quotes.matches import QuoteMatch, QuoteState
-from transforms.quotes.reported_speech import attitude_tokens
 from transforms.quotes.speakers import SPEAKER_RULES, cue_tokens, find_document_source
 
 __all__ = ["FOUND_BY_VALUES", "SPEAKER_BY_VALUES", "QuoteMatch", "extract_quotes"]
@@ -46,7 +45,7 @@ def extract_quotes(context: ArticleContext) -> list[QuoteMatch]:
     content that a rule before it found; a sourceless clause inside an attributed quote is
     dropped at the end (``drop_sourceless_clauses_inside_quotes``).
     """
-    state = QuoteState(context, cue_tokens(context), attitude_tokens(context), find_document_source(context))
+    state = QuoteState(context, cue_tokens(context), find_document_source(context))
     direct_quotes(state)
     state.found.extend(state.direct)
     indirect_quotes(state)
