@@ -651,3 +651,29 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
 def test_a_name_opening_the_sentence_before_its_role_speaks(parse):
     text = "Tomás Ibarra, the leader of the Harbour Party, also said the move was unlawful."
     assert quotes_of(parse(text)) == [("indirect", "the move was unlawful", "Tomás Ibarra", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The museum's insurer, Harbour Mutual Insurance Ltd, offered a reward. A spokesman for the company said it was too early to say.", "Harbour Mutual Insurance Ltd"),
+        ("A spokeswoman for the Valdora Transport Ministry said the line would reopen.", "Valdora Transport Ministry"),
+        ("The University of Aldbridge will close its school of music, the university said.", "University of Aldbridge"),
+        (
+            "Norland & Finch said hackers had stolen card details. The company, which sells furniture, said the intrusion began in April.",
+            "Norland & Finch",
+        ),
+        ("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
+        ("The Maine Lobstermen's Alliance has fought the project. In a letter, the group wrote that the turbines would close the grounds.", "Maine Lobstermen's Alliance"),
+    ],
+    ids=["spokesman-for-the-kind", "spokeswoman-for-a-name", "the-kind-in-the-name", "the-company-with-a-comma-clause", "it-said", "the-group"],
+)
+def test_an_organisation_called_by_its_kind_or_spokesperson_is_its_entity(parse, text, speaker):
+    said = [q for q in quotes_in(parse(text)) if q.quote_type != "direct"]
+    assert said[-1].speaker == speaker and said[-1].speaker_entity is not None
+
+
+def test_a_spokesman_for_an_unnamed_office_is_not_the_last_organisation(parse):
+    text = "Lakemont Water Authority raised its rates. The audit office found no wrongdoing, a spokesman for the office said."
+    [quote] = quotes_in(parse(text))
+    assert quote.speaker != "Lakemont Water Authority"
