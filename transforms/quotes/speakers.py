@@ -315,7 +315,7 @@ def subject_as_written(query: SpeakerQuery) -> Speaker | None:
 
 
 # Rules defined in their own module; imported here, after what they use of this one.
-from transforms.quotes.organisation_speakers import organisation_by_kind, spokesperson_for  # noqa: E402
+from transforms.quotes.nominal_speakers import document_named_before, organisation_by_kind, role_in_apposition, spokesperson_for  # noqa: E402
 
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
@@ -325,11 +325,13 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     named_subject,
     name_after_role,
     titled_person,
+    role_in_apposition,
     named_in_next_sentence,
     the_one_company,
     personal_pronoun,
     organisation_noun,
     document_noun,
+    document_named_before,
     organisation_by_kind,
     subject_as_written,
 )

@@ -1,12 +1,14 @@
-"""Speaker rules for organisations an article calls by a common noun: "a spokesman for the
-office", "the club", "it". Part of SPEAKER_RULES (``transforms.quotes.speakers``)."""
+"""Speaker rules for an entity the article calls by a common noun: an organisation ("a
+spokesman for the office", "the club", "it"), a person by the role the article gave them
+("the principal"), a document by who issued it ("the statement"). Part of SPEAKER_RULES
+(``transforms.quotes.speakers``), which imports them."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import COMPANY_DESCRIPTORS, ORG_NOUNS
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS
 from transforms.lexicons import words
 from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at
 from transforms.rules import Example, rule
@@ -106,3 +108,62 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
         return None
     entity = _the_organisation_so_called(subject, query, subject.idx)
     return Speaker(entity.canonical_name, entity, organisation_by_kind.name) if entity is not None else None
+
+
+@rule(Example("Professor Alan Birkett, the university's principal, spoke first. The principal said 31 posts would move.", "Alan Birkett"),
+      Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"))
+def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
+    """'the principal said': the person the article introduced with that role beside their
+    name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
+    "Agriculture Minister Hélène Vasseur"), the last one before the quote.
+
+    Notes:
+        Only "the" + a singular common noun; a role never set beside a name is left to later rules.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    doc, role = subject.doc, subject.lower_
+    found: tuple[int, ArticleEntity] | None = None
+    for entity in query.entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+            if span is None or mention.char_end > min(query.quote_start, subject.idx):
+                continue
+            root = span.root
+            beside = [root.head] if root.dep_ == "appos" else []
+            beside += [c for c in root.children if c.dep_ in ("appos", "compound")]
+            beside += [t for t in doc[max(span.start - 4, 0) : span.start] if t.dep_ == "compound" and t.head == root]
+            if any(t.lower_ == role for t in beside) and (found is None or mention.char_start > found[0]):
+                found = (mention.char_start, entity)
+    return Speaker(found[1].canonical_name, found[1], role_in_apposition.name) if found else None
+
+
+@rule(Example("The airline said in a statement that it had exhausted every option. "
+              "\u201cWe are deeply sorry to our passengers,\u201d the statement said.", None, "the airline is no named organisation here"),
+      Example("Skyvale Airways said in a statement that it had exhausted every option. "
+              "\u201cWe are deeply sorry to our passengers,\u201d the statement said.", "Skyvale Airways"))
+def document_named_before(query: SpeakerQuery) -> Speaker | None:
+    """'the statement said': whoever the article said issued that document before ("The
+    airline said in a statement ...", "a statement from the club"), resolved like any subject.
+
+    Notes:
+        Only a document named earlier with its issuer as the subject of a cue; an issuer that
+        is no entity names nobody here.
+    """
+    from transforms.quotes.speakers import resolve_speaker, subject_of  # the rules' own module imports this one
+
+    subject = query.subject
+    if subject.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for earlier in reversed(subject.doc[: subject.i]):
+        if earlier.lower_ != subject.lower_ or earlier.head.dep_ != "prep" or earlier.head.head.pos_ != "VERB":
+            continue
+        issuer = subject_of(earlier.head.head)
+        if issuer is None or issuer.lower_ in DOCUMENT_NOUNS:
+            return None
+        speaker = resolve_speaker(issuer, query.context, earlier.idx, query.document_source)
+        return Speaker(speaker.name, speaker.entity, document_named_before.name) if speaker.entity is not None else None
+    return None
