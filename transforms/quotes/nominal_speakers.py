@@ -29,7 +29,8 @@ def is_subject_at(doc: Doc, start: int, end: int) -> bool:
 def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -> ArticleEntity | None:
     """The organisation "the <noun>" stands for: the last one named before ``before`` with
     that noun in its name ("the university" -> University of Aldbridge), else the last one
-    named as a sentence's subject ("Hollis pleaded guilty... the company said")."""
+    named as the subject of this sentence or the two before ("Hollis pleaded guilty... the
+    company said")."""
     named_before = [
         (max(m.char_start for m in e.mentions if m.char_end <= before), e)
         for e in query.entities
@@ -44,12 +45,17 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     sentence_start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
     if noun.pos_ == "NOUN" and any(t.lower_ == noun.lower_ and entity_at(query.entities, t.idx, t.idx + len(t)) is None for t in doc[sentence_start : noun.i]):
         return None
-    # Not a subject inside the quote itself ("Brightwater will pay..., the club said").
+    # The organisation named last as a subject before the quote (not inside it: "Brightwater
+    # will pay..., the club said"), in this sentence or the two before it: further back,
+    # "the agency" is as often a new one.
+    limit = min(before, query.quote_start)
+    window_start = doc[max(noun.sent.start - 1, 0)].sent
+    window_start = doc[max(window_start.start - 1, 0)].sent.start_char
     as_subject = [
         (m.char_start, e)
         for _, e in named_before
         for m in e.mentions
-        if m.char_end <= min(before, query.quote_start) and is_subject_at(doc, m.char_start, m.char_end)
+        if window_start <= m.char_start and m.char_end <= limit and is_subject_at(doc, m.char_start, m.char_end)
     ]
     return max(as_subject, key=lambda pair: pair[0])[1] if as_subject else None
 
