@@ -677,3 +677,29 @@ def test_a_spokesman_for_an_unnamed_office_is_not_the_last_organisation(parse):
     text = "Lakemont Water Authority raised its rates. The audit office found no wrongdoing, a spokesman for the office said."
     [quote] = quotes_in(parse(text))
     assert quote.speaker != "Lakemont Water Authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Its president, Dale Whitcomb, said: "We were told this would be a talk. It was a sales pitch." '
+            "Whitcomb said the alliance would challenge the approval in court.",
+            [
+                ("direct", "We were told this would be a talk. It was a sales pitch.", "Dale Whitcomb", "said"),
+                ("indirect", "the alliance would challenge the approval in court", "Dale Whitcomb", "said"),
+            ],
+        ),
+        (
+            'Margaret lost €46,000 in two days. "He knew my bank," Margaret told the Herald. "I still can\'t believe I did it."\n\n'
+            "Ard Bank, whose customers made up about half of the victims, said it had refunded most of the money.",
+            [
+                ("direct", 'He knew my bank," Margaret told the Herald. "I still can\'t believe I did it.', "Margaret", "told"),
+                ("indirect", "it had refunded most of the money", "Ard Bank", "said"),
+            ],
+        ),
+    ],
+    ids=["a-cue-with-its-own-clause-after-a-quote-is-not-its-attribution", "a-clause-across-a-paragraph-break-is-not-reported"],
+)
+def test_a_cue_after_a_quote_reports_its_own_clause(parse, text, expected):
+    assert quotes_of(parse(text)) == expected

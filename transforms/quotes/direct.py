@@ -109,7 +109,11 @@ def _ends_its_clause(body: str, span: QuoteSpan) -> bool:
 
 def attribution_starts_after(state: QuoteState, span: QuoteSpan, cue: Token) -> bool:
     """After a quote that ends its sentence ('"...smart." Trump was defensive, ...'), a later
-    cue attributes it only when its clause starts right after the quote ('"..." he said')."""
+    cue attributes it only when its clause starts right after the quote ('"..." he said'),
+    and not when it reports a clause of its own ('"..." Whitcomb said the alliance would sue').
+    """
+    if any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return False
     tokens = state.context.tokens
     at = bisect.bisect_right(tokens, span.char_end, key=lambda t: t.idx)
     first = next((t for t in tokens[at:] if not t.is_punct and not t.is_space), None)

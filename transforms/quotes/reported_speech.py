@@ -31,7 +31,7 @@ _ADVERBIAL_MARKS = words("adverbial_marks")
 def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
     """The clause a cue reports: 'said (that) ...'."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and not _is_adverbial(child, verb, body):
+        if child.dep_ == "ccomp" and not _is_adverbial(child, verb, body) and not _in_another_paragraph(child, verb, body):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
             cut = second_cue_in(child)
             if cut is not None:
@@ -39,6 +39,14 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
             if tokens:
                 return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return None
+
+
+def _in_another_paragraph(clause: Token, verb: Token, body: str) -> bool:
+    """A clause the parser hung on a cue across a paragraph break (the quote ending the
+    paragraph before "Ard Bank said it had refunded ..."): never what the cue reports."""
+    start = min(clause.left_edge.idx, verb.idx)
+    end = max(clause.right_edge.idx, verb.idx)
+    return "\n" in body[start:end]
 
 
 def _is_adverbial(clause: Token, verb: Token, body: str) -> bool:
