@@ -124,11 +124,12 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     "Agriculture Minister Hélène Vasseur"), the last one before the quote.
 
     Notes:
-        Only "the" + a singular common noun; a role never set beside a name is left to later rules.
+        Only "the" + a singular common noun, nothing else ("the Democratic nominee" may be
+        another nominee); a role never set beside a name is left to later rules.
     """
     subject = query.subject
-    if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        return None
+    if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or [c.lower_ for c in subject.children if c.dep_ != "punct"] != ["the"]:
+        return None  # "the Democratic nominee" is not whoever was called a nominee
     doc, role = subject.doc, subject.lower_
     found: tuple[int, ArticleEntity] | None = None
     for entity in query.entities:
