@@ -135,7 +135,6 @@ def test_unattributable_pronoun_keeps_speaker_null(parse):
     assert found == [("direct", "We want the plan withdrawn before the vote,", None, "said")]
 
 
-@pytest.mark.xfail(reason="a speaker named only in the next sentence is not attributed yet", strict=True)
 def test_speaker_in_following_sentence(parse):
     found = quotes_of(parse("“We are ready for the season.” That was the word from coach Ana Costa on Monday."))
     assert found[0][2] == "Ana Costa"

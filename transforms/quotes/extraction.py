@@ -33,6 +33,7 @@ SPEAKER_BY_VALUES: tuple[str, ...] = tuple(r.name for r in SPEAKER_RULES) + (
     "dash_attribution",
     "cue_beside_quote",
     "according_to_before_quote",
+    "word_from_next_sentence",
     "reported_clause",
     "labelled_paragraph",
 )
