@@ -702,3 +702,12 @@ def test_a_spokesman_for_an_unnamed_office_is_not_the_last_organisation(parse):
 )
 def test_a_cue_after_a_quote_reports_its_own_clause(parse, text, expected):
     assert quotes_of(parse(text)) == expected
+
+
+def test_according_to_after_a_quote_ending_the_paragraph_before(parse):
+    text = (
+        '"We would rather act now than later," the governor said. "We will not wait."\n\n'
+        "Consumer prices rose 7.4 percent in February, according to the National Statistics Institute, above the target range."
+    )
+    found = [q for q in quotes_of(parse(text)) if q[3] == "according to"]
+    assert found == [("indirect", "Consumer prices rose 7.4 percent in February", "National Statistics Institute", "according to")]

@@ -132,7 +132,9 @@ def according_to_contents(context: ArticleContext) -> list[tuple[Token, Token, i
         if token.i == sent.start or token.idx - sent.start_char < 3:
             start, end = phrase_end, sent.end_char
         else:
-            start, end = sent.start_char, token.idx
+            # A sentence the parser ran over a paragraph break (a closing mark left before
+            # it) starts, for its content, at the paragraph.
+            start, end = max(sent.start_char, body.rfind("\n", 0, token.idx) + 1), token.idx
         start, end = trimmed_punct(body, *trimmed(body, start, end))
         while start < end and body[start] in ",; ":
             start += 1
