@@ -174,3 +174,28 @@ def document_named_before(query: SpeakerQuery) -> Speaker | None:
         speaker = resolve_speaker(issuer, query.context, earlier.idx, query.document_source)
         return Speaker(speaker.name, speaker.entity, document_named_before.name) if speaker.entity is not None else None
     return None
+
+
+@rule(Example("France's Agriculture Minister Hélène Vasseur, who visited Valence, said the government would help.", "Hélène Vasseur"))
+def person_in_apposition(query: SpeakerQuery) -> Speaker | None:
+    """A subject that is no person, with a person set beside it as its apposition ("France's
+    Agriculture Minister Hélène Vasseur said", where the parser makes "Minister" the subject
+    and the name its apposition): that person, not the place or organisation the title names.
+
+    Notes:
+        A subject that is itself a person ("Trump, Clinton's rival, said") keeps its own name;
+        a common-noun role ("Its leader, X,") is left to ``name_after_role``; two people set
+        beside it are a group.
+    """
+    subject = query.subject
+    if subject.pos_ != "PROPN":
+        return None  # "Its regional leader, Tomasz Wrona," is name_after_role's
+    own = entity_at(query.entities, subject.idx, subject.idx + len(subject))
+    if own is not None and own.entity_type == "PERSON":
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):  # "Two councillors, A and B," are a group
+            entity = entity_at(query.entities, child.idx, child.idx + len(child))
+            if entity is not None and entity.entity_type == "PERSON":
+                return Speaker(entity.canonical_name, entity, person_in_apposition.name)
+    return None

@@ -315,13 +315,20 @@ def subject_as_written(query: SpeakerQuery) -> Speaker | None:
 
 
 # Rules defined in their own module; imported here, after what they use of this one.
-from transforms.quotes.nominal_speakers import document_named_before, organisation_by_kind, role_in_apposition, spokesperson_for  # noqa: E402
+from transforms.quotes.nominal_speakers import (  # noqa: E402
+    document_named_before,
+    organisation_by_kind,
+    person_in_apposition,
+    role_in_apposition,
+    spokesperson_for,
+)
 
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
     spokesperson_for,
+    person_in_apposition,
     named_subject,
     name_after_role,
     titled_person,
