@@ -711,3 +711,16 @@ def test_according_to_after_a_quote_ending_the_paragraph_before(parse):
     )
     found = [q for q in quotes_of(parse(text)) if q[3] == "according to"]
     assert found == [("indirect", "Consumer prices rose 7.4 percent in February", "National Statistics Institute", "according to")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tessaro Foods Ltd said on Monday it would close its plant in Leeds.", [("indirect", "it would close its plant in Leeds", "Tessaro Foods Ltd", "said")]),
+        ("Tessaro Foods Ltd said that on Monday it would close the plant.", [("indirect", "on Monday it would close the plant", "Tessaro Foods Ltd", "said")]),
+        ("Tessaro Foods Ltd said in Leeds on Friday that sales rose.", [("indirect", "sales rose", "Tessaro Foods Ltd", "said")]),
+    ],
+    ids=["when-it-was-said-is-not-what-was-said", "after-that-it-is", "two-word-clause"],
+)
+def test_reported_clause_boundaries(parse, text, expected):
+    assert quotes_of(parse(text)) == expected

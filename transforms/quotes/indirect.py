@@ -61,7 +61,7 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
             # clause; the clause ends at the comma before the name and its title.
             cut = body.rfind(",", start, named_before[1])
             start, end = trimmed_punct(body, start, cut if cut > start else end)
-        if long_enough(state.context.doc, start, end, 3):
+        if long_enough(state.context.doc, start, end, 2):
             if named_before:
                 speaker = Speaker(named_before[0].canonical_name, named_before[0], reported_clause.name)
             else:

@@ -36,9 +36,20 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
             cut = second_cue_in(child)
             if cut is not None:
                 tokens = [t for t in tokens if t.i < cut]
+            tokens = [t for t in tokens if t.i not in _cue_modifiers_in(child, verb)]
             if tokens:
                 return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return None
+
+
+def _cue_modifiers_in(clause: Token, verb: Token) -> set[int]:
+    """Token indexes of a time or place phrase the parser hung on the clause although it sits
+    between the cue and the clause's subject with no "that" before it: "said [on Monday] it
+    would close" (when it was said, not part of what was said)."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i < verb.i or any(c.dep_ == "mark" for c in clause.children):
+        return set()
+    return {t.i for c in clause.children if c.dep_ in ("prep", "npadvmod") and verb.i < c.i < subject.left_edge.i for t in c.subtree}
 
 
 def _in_another_paragraph(clause: Token, verb: Token, body: str) -> bool:
