@@ -32,7 +32,7 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 QUOTE_FOUND_BY = (
     "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "verb_before_colon",
     "word_from_next_sentence", "continues_previous_speaker", "unattributed_quote",
-    "reported_clause", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
+    "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
     "subject_in_another_paragraph", "place_with_titled_apposition", "spokesperson_for", "person_in_apposition", "named_subject", "name_after_role", "titled_person", "role_in_apposition",

@@ -20,6 +20,7 @@ from transforms.quotes.reported_speech import (
     long_enough,
     naming_content,
     parenthetical_content,
+    preposed_clause,
     reported_content,
 )
 from transforms.quotes.speakers import Speaker, entity_at, person_right_before, resolve_speaker, subject_of
@@ -67,6 +68,26 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
             else:
                 speaker = resolve_speaker(subject, state.context, start, state.source)
             yield start, end, speaker, verb.text
+
+
+@rule(Example("Brandvik Energy AS will sell its wind farms, the company said on Tuesday.", ("Brandvik Energy AS will sell its wind farms", "Brandvik Energy AS")),
+      Example("While prices rose, the company said sales were steady.", None, "a marked adverbial clause is no content"))
+def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
+    """'CLAUSE, X said.' where the parser hung the clause on the cue as an adverbial clause
+    (``preposed_clause``); the cue's subject speaks.
+
+    Notes:
+        A clause opened by "while", "because", "if" (a real adverbial clause) is skipped, and
+        so is content a rule before found.
+    """
+    body = state.context.text
+    for verb in state.cues:
+        content = None if verb.i in state.used_cues else preposed_clause(verb, body)
+        if content is None or state.overlaps_direct(*content) or state.overlaps_found(*content):
+            continue
+        subject = subject_of(verb)
+        if subject is not None and long_enough(state.context.doc, *content, 3):
+            yield *content, resolve_speaker(subject, state.context, content[0], state.source), verb.text
 
 
 @rule(Example("Mayor Elena Varga called the charges baseless.", ("the charges baseless", "Elena Varga")),
@@ -151,6 +172,7 @@ def labelled_paragraph(state: QuoteState) -> Iterator[Candidate]:
 # Beliefs, intentions, plans, votes and actions are not quotes: no rule reads them.
 QUOTE_RULES: tuple[Rule, ...] = (
     reported_clause,
+    clause_before_cue,
     naming_complement,
     according_to,
     claim_noun_clause,

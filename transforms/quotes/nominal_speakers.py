@@ -30,7 +30,8 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     """The organisation "the <noun>" stands for: the last one named before ``before`` with
     that noun in its name ("the university" -> University of Aldbridge), else the last one
     named as the subject of this sentence or the two before ("Hollis pleaded guilty... the
-    company said")."""
+    company said"), else the one organisation the quote itself names, as its subject
+    ("Brandvik will sell its farms, the company said")."""
     named_before = [
         (max(m.char_start for m in e.mentions if m.char_end <= before), e)
         for e in query.entities
@@ -57,7 +58,15 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
         for m in e.mentions
         if window_start <= m.char_start and m.char_end <= limit and is_subject_at(doc, m.char_start, m.char_end)
     ]
-    return max(as_subject, key=lambda pair: pair[0])[1] if as_subject else None
+    if as_subject:
+        return max(as_subject, key=lambda pair: pair[0])[1]
+    # "Brandvik will sell its farms, the company said": with no organisation before the quote,
+    # the one organisation the quote itself names as a subject.
+    inside = [e for _, e in named_before if any(limit <= m.char_start and m.char_end <= before for m in e.mentions)]
+    if len(inside) != 1:
+        return None
+    as_subject = any(limit <= m.char_start and m.char_end <= before and is_subject_at(doc, m.char_start, m.char_end) for m in inside[0].mentions)
+    return inside[0] if as_subject else None
 
 
 @rule(Example("Lakemont Water Authority raised its rates. A spokesman for the authority said the pipes were old.", "Lakemont Water Authority"),

@@ -185,3 +185,19 @@ def long_enough(doc: Doc, start: int, end: int, min_tokens: int) -> bool:
     """Content of at least ``min_tokens`` tokens."""
     span = doc.char_span(start, end, alignment_mode="expand") or []
     return len(span) >= min_tokens
+
+
+def preposed_clause(verb: Token, body: str) -> tuple[int, int] | None:
+    """"Brandvik will sell its farms, the company said": a clause before the cue that the
+    parser hung on it as an adverbial clause, though nothing marks it as one (no "while",
+    "because", "if"): it has its own subject and a comma before the cue's subject."""
+    for child in verb.children:
+        if child.dep_ != "advcl" or child.i > verb.i or any(c.dep_ == "mark" for c in child.children) or child.left_edge.pos_ == "SCONJ":
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) or _in_another_paragraph(child, verb, body):
+            continue
+        between = body[child.right_edge.idx + len(child.right_edge) : verb.idx]
+        if "," in between and ";" not in between:
+            tokens = list(child.subtree)
+            return trimmed_punct(body, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    return None
