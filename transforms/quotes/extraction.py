@@ -11,7 +11,9 @@ read in ``transforms.quotes.marks``, reported content in ``transforms.quotes.rep
 Notes:
     Not handled: quotes in single marks at the top level ('...' as the main quote mark is
     rare in running text and collides with apostrophes), a direct quote whose speaker is
-    named only in a later sentence, and quotes attributed by a headline or byline.
+    named only in a later sentence other than "That was the word from X" / "So said X"
+    (``word_from_next_sentence``), and quotes attributed by a headline or byline. Beliefs,
+    intentions, plans, votes, refusals to comment and actions are not quotes: no rule reads them.
 """
 
 from __future__ import annotations
