@@ -31,13 +31,13 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 # tests/quotes checks these against the registries.
 QUOTE_FOUND_BY = (
     "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "verb_before_colon",
-    "continues_previous_speaker", "unattributed_quote",
-    "reported_clause", "passive_with_agent", "attitude_verb", "according_to", "stance_noun", "stance_adjective", "labelled_paragraph",
+    "word_from_next_sentence", "continues_previous_speaker", "unattributed_quote",
+    "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
-    "subject_in_another_paragraph", "place_with_titled_apposition", "named_subject", "name_after_role", "titled_person",
-    "named_in_next_sentence", "the_one_company", "personal_pronoun", "organisation_noun", "document_noun", "subject_as_written",
-    "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "reported_clause", "labelled_paragraph",
+    "subject_in_another_paragraph", "place_with_titled_apposition", "spokesperson_for", "person_in_apposition", "named_subject", "name_after_role", "titled_person", "role_in_apposition",
+    "named_in_next_sentence", "the_one_company", "personal_pronoun", "organisation_noun", "document_noun", "document_named_before", "organisation_by_kind", "subject_as_written",
+    "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "word_from_next_sentence", "reported_clause", "labelled_paragraph",
 )
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")

@@ -101,13 +101,9 @@ def quotes_of(doc):
             "''This isn't tax reform,'' said Alan Cole, an economist.",
             [("direct", "This isn't tax reform,", "Alan Cole", "said")],
         ),
-        (
-            "Samuel Okafor slammed the council’s handling of the budget.",
-            [("indirect", "the council’s handling of the budget", "Samuel Okafor", "slammed")],
-        ),
     ],
     ids=["speaker-after", "colon-intro", "pronoun", "split-quote", "indirect-said", "told-that", "according-to", "mixed", "title-period-is-no-sentence-end",
-         "parenthetical-attribution", "subject-with-a-clause-is-the-subject", "doubled-apostrophe-marks", "criticism-verb"],
+         "parenthetical-attribution", "subject-with-a-clause-is-the-subject", "doubled-apostrophe-marks"],
 )
 def test_quotes_and_speakers(parse, text, expected):
     assert quotes_of(parse(text)) == expected
@@ -139,7 +135,6 @@ def test_unattributable_pronoun_keeps_speaker_null(parse):
     assert found == [("direct", "We want the plan withdrawn before the vote,", None, "said")]
 
 
-@pytest.mark.xfail(reason="a speaker named only in the next sentence is not attributed yet", strict=True)
 def test_speaker_in_following_sentence(parse):
     found = quotes_of(parse("“We are ready for the season.” That was the word from coach Ana Costa on Monday."))
     assert found[0][2] == "Ana Costa"
@@ -149,113 +144,77 @@ def test_speaker_in_following_sentence(parse):
     ("text", "expected"),
     [
         (
-            "Priya Raman believes the harbour plan will fail.",
-            [("indirect", "the harbour plan will fail", "Priya Raman", "believes")],
-        ),
-        (
-            "Samuel Okafor wants to double the number of night buses.",
-            [("indirect", "to double the number of night buses", "Samuel Okafor", "wants")],
-        ),
-        (
-            "Councillor Tomás Ibarra opposes the new parking levy.",
-            [("indirect", "the new parking levy", "Tomás Ibarra", "opposes")],
-        ),
-        (
             "Mayor Elena Varga called the charges baseless.",
             [("indirect", "the charges baseless", "Elena Varga", "called")],
         ),
         (
-            "Mayor Elena Varga told her staff to reopen the depot.",
-            [("indirect", "her staff to reopen the depot", "Elena Varga", "told")],
+            'Dev Malhotra called the fine "a floor, not a ceiling".',
+            [("mixed", 'the fine "a floor, not a ceiling"', "Dev Malhotra", "called")],
         ),
         (
-            "Priya Raman accused the council of hiding the harbour accounts.",
-            [("indirect", "the council of hiding the harbour accounts", "Priya Raman", "accused")],
-        ),
-        (
-            "Priya Raman called for a public inquiry into the harbour accounts.",
-            [("indirect", "a public inquiry into the harbour accounts", "Priya Raman", "called")],
-        ),
-        (
-            "Priya Raman sees the harbour plan as a waste of money.",
-            [("indirect", "the harbour plan as a waste of money", "Priya Raman", "sees")],
-        ),
-        (
-            "Priya Raman expressed concern about the harbour accounts.",
-            [("indirect", "concern about the harbour accounts", "Priya Raman", "expressed")],
-        ),
-        (
-            "Priya Raman pointed to the empty harbour accounts.",
-            [("indirect", "the empty harbour accounts", "Priya Raman", "pointed")],
-        ),
-        (
-            "Samuel Okafor laid out his plan for night buses.",
-            [("indirect", "his plan for night buses", "Samuel Okafor", "laid")],
-        ),
-        (
-            "Samuel Okafor realized the depot would never reopen.",
-            [("indirect", "the depot would never reopen", "Samuel Okafor", "realized")],
-        ),
-        (
-            "Priya Raman wagered that the harbour plan would fail.",
-            [("indirect", "the harbour plan would fail", "Priya Raman", "wagered")],
-        ),
-        (
-            "Samuel Okafor repeated his pledge to double the number of night buses.",
-            [("indirect", "his pledge to double the number of night buses", "Samuel Okafor", "repeated")],
+            "Priya Raman described the talks as warm and useful.",
+            [("indirect", "the talks as warm and useful", "Priya Raman", "described")],
         ),
         (
             "The council rejected Priya Raman's claim that the harbour accounts were hidden.",
-            [
-                ("indirect", "Priya Raman's claim that the harbour accounts were hidden", "The council", "rejected"),
-                ("indirect", "the harbour accounts were hidden", "Priya Raman", "claim"),
-            ],
-        ),
-        (
-            "Priya Raman endorsed Samuel Okafor.",
-            [("indirect", "Samuel Okafor", "Priya Raman", "endorsed")],
-        ),
-        (
-            "Harbour traders are worried that the depot will close.",
-            [("indirect", "the depot will close", "Harbour traders", "worried")],
-        ),
-        (
-            "Priya Raman is skeptical of the harbour plan.",
-            [("indirect", "the harbour plan", "Priya Raman", "skeptical")],
-        ),
-        (
-            "Priya Raman attacked the harbour plan as a giveaway.",
-            [("indirect", "the harbour plan as a giveaway", "Priya Raman", "attacked")],
-        ),
-        (
-            "Samuel Okafor voted against the new parking levy.",
-            [("indirect", "the new parking levy", "Samuel Okafor", "voted")],
-        ),
-        (
-            "Samuel Okafor seemed to doubt the harbour figures.",
-            [("indirect", "to doubt the harbour figures", "Samuel Okafor", "seemed")],
-        ),
-        (
-            "The harbour plan was criticised by Priya Raman.",
-            [("indirect", "The harbour plan", "Priya Raman", "criticised")],
+            [("indirect", "the harbour accounts were hidden", "Priya Raman", "claim")],
         ),
         (
             "As the Valdora Gazette reported, the depot will close in May.",
             [("indirect", "the depot will close in May", "Valdora Gazette", "reported")],
         ),
-        (
-            "Samuel Okafor did not respond to a request for comment.",
-            [("indirect", "a request for comment", "Samuel Okafor", "respond")],
-        ),
     ],
-    ids=["belief-clause", "intention-infinitive", "stance-object", "reporting-object-complement", "reporting-object-infinitive",
-         "accused-of", "called-for", "sees-as", "expressed-concern", "pointed-to", "laid-out", "realized-clause",
-         "any-verb-with-a-that-clause", "repeated-pledge", "possessed-stance-noun", "one-name-stance", "stance-adjective-clause",
-         "stance-adjective-preposition", "attack-by-a-person", "voted-against", "seemed-to",
-         "passive-with-agent", "as-x-reported", "respond-to"],
+    ids=["called-x-y", "called-x-quoted-y", "described-as", "possessed-claim-with-a-clause", "as-x-reported"],
 )
-def test_attitudes_and_complements_are_indirect_quotes(parse, text, expected):
+def test_naming_claims_and_parentheticals_are_indirect_quotes(parse, text, expected):
     assert quotes_of(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya Raman believes the harbour plan will fail.",
+        "Samuel Okafor realized the depot would never reopen.",
+        "Priya Raman wagered that the harbour plan would fail.",
+        "Harbour traders are worried that the depot will close.",
+        "Samuel Okafor wants to double the number of night buses.",
+        "Samuel Okafor repeated his pledge to double the number of night buses.",
+        "The school's plans to give a farewell concert were dropped.",
+        "Councillor Tomás Ibarra opposes the new parking levy.",
+        "Priya Raman is skeptical of the harbour plan.",
+        "Priya Raman sees the harbour plan as a waste of money.",
+        "Samuel Okafor seemed to doubt the harbour figures.",
+        "Samuel Okafor voted against the new parking levy.",
+        "Priya Raman endorsed Samuel Okafor.",
+        "The harbour traders welcomed the judgment.",
+        "Priya Raman called for a public inquiry into the harbour accounts.",
+        "Priya Raman called on the council to reopen the depot.",
+        "Mayor Elena Varga told her staff to reopen the depot.",
+        "Police urged older residents never to share their PIN.",
+        "Priya Raman accused the council of hiding the harbour accounts.",
+        "Priya Raman expressed concern about the harbour accounts.",
+        "Priya Raman pointed to the empty harbour accounts.",
+        "Samuel Okafor laid out his plan for night buses.",
+        "The harbour plan was criticised by Priya Raman.",
+        "Samuel Okafor did not respond to a request for comment.",
+        "Carolina Pereyra declined to comment on Thursday.",
+        "Harbour Freight Ltd agreed to buy the depot for $4 million.",
+        "The company announced plans to shut 20 stores.",
+        "The insurer offered a reward of 100,000 euros.",
+        "The bank reported a pre-tax loss of 41 million pounds.",
+        "One resident asked not to be named.",
+        "The ministry expects growth of about 3 percent.",
+        "Samuel Okafor slammed the council’s handling of the budget.",
+    ],
+    ids=["belief-clause", "realized-clause", "any-verb-with-a-that-clause", "stance-adjective-clause", "intention-infinitive",
+         "repeated-pledge", "plans-of", "stance-object", "stance-adjective-preposition", "sees-as", "seemed-to", "voted-against",
+         "endorsed", "welcomed-a-noun", "called-for", "called-on-someone-to-act", "told-to", "urged-to", "accused-of",
+         "expressed-concern", "pointed-to", "laid-out", "passive-with-agent", "respond-to", "declined-to-comment",
+         "agreed-to-buy", "announced-plans", "offered-a-reward", "reported-a-loss", "asked-not-to-be-named", "expects-a-noun",
+         "criticism-of-a-noun"],
+)
+def test_beliefs_plans_votes_and_actions_are_not_quotes(parse, text):
+    assert quotes_of(parse(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -527,7 +486,7 @@ def test_who_was_asked_is_not_who_asked(parse):
     assert found["asked"] == ("the fees would rise", "reporters")
     doc = parse("Asked about the harbour fees, Dana Whitfield said the council would decide in May.")
     found = {q.cue: (q.text, q.speaker) for q in quotes_in(doc)}
-    assert found["Asked"] == ("the harbour fees", None)
+    assert "Asked" not in found  # a topic, not a proposition
 
 
 def test_a_lower_case_title_speaks_for_the_titled_person(parse):
@@ -569,32 +528,15 @@ def test_speaker_is_not_a_name_the_subject_only_mentions(parse, text):
     assert quote.speaker not in ("Elena Varga", "Priya Raman")
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Priya Raman called on the council to reopen the depot.", [("indirect", "the council to reopen the depot", "Priya Raman", "called")]),
-        ("Priya Raman also called on President Samuel Okafor.", []),
-        ("Strong winds pushed the flames towards the harbour.", []),
-        ("The harbour traders welcomed the judgment.", [("indirect", "the judgment", "The harbour traders", "welcomed")]),
-    ],
-    ids=["called-on-someone-to-act", "called-on-is-a-visit", "push-an-object-is-no-stance", "welcomed-a-noun"],
-)
-def test_calls_pushes_and_welcomes(parse, text, expected):
-    assert quotes_of(parse(text)) == expected
-
-
-def test_a_second_cue_joined_to_the_reported_clause_is_its_own_quote(parse):
+def test_a_second_cue_joined_to_the_reported_clause_is_not_part_of_it(parse):
     text = "Coach Ana Costa said her players had given everything and blamed the referee for the penalty."
-    assert quotes_of(parse(text)) == [
-        ("indirect", "her players had given everything", "Ana Costa", "said"),
-        ("indirect", "the referee for the penalty", "Ana Costa", "blamed"),
-    ]
+    assert quotes_of(parse(text)) == [("indirect", "her players had given everything", "Ana Costa", "said")]
 
 
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Shares in Valdora Air fell 6% in Lisbon on Tuesday after the airline group cut its profit forecast, citing higher costs.", "Valdora Air"),
+        ("Shares in Valdora Air fell 6% in Lisbon on Tuesday after the airline group said costs had risen.", "Valdora Air"),
         (
             "Valdora Systems Inc. reported record revenue on Wednesday. The Lisbon-based company said sales rose to $2 billion. "
             "Harbour Semiconductor Company said it would build a plant.",
@@ -605,7 +547,7 @@ def test_a_second_cue_joined_to_the_reported_clause_is_its_own_quote(parse):
 )
 def test_a_company_called_by_its_kind(parse, text, speaker):
     doc = parse(text)
-    first = next(q for q in quotes_in(doc) if q.cue in ("citing", "said"))
+    first = next(q for q in quotes_in(doc) if q.cue == "said")
     assert first.speaker == speaker
 
 
@@ -616,23 +558,17 @@ def test_an_order_is_not_a_quote(parse):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (
-            "Valdora Bank reported a 25% jump in profit on Friday, while rivals posted weaker results.",
-            [("indirect", "a 25% jump in profit on Friday", "Valdora Bank", "reported")],
-        ),
+        ("Valdora Bank reported a 25% jump in profit on Friday, while rivals posted weaker results.", []),
         (
             "Valdora was criticised for its oil exports; its president, Samuel Okafor, described oil as a gift.",
             [("indirect", "oil as a gift", "Samuel Okafor", "described")],
         ),
-        (
-            "The council and the unions pushed for the harbour to reopen.",
-            [("indirect", "the harbour to reopen", "The council and the unions", "pushed")],
-        ),
-        ("The harbour traders urged restraint.", [("indirect", "restraint", "The harbour traders", "urged")]),
+        ("The council and the unions pushed for the harbour to reopen.", []),
+        ("The harbour traders urged restraint.", []),
         ("The new tax would meet targets agreed with the harbour board.", []),
     ],
-    ids=["while-clause-is-not-what-was-reported", "clause-before-a-semicolon-is-not-the-content", "pushed-for-x-to-y",
-         "one-noun-appeal", "participle-modifier-is-no-cue"],
+    ids=["while-clause-is-not-what-was-reported", "clause-before-a-semicolon-is-not-the-content", "pushed-for-x-to-y-is-no-quote",
+         "one-noun-appeal-is-no-quote", "participle-modifier-is-no-cue"],
 )
 def test_reported_content_boundaries(parse, text, expected):
     assert quotes_of(parse(text)) == expected
@@ -650,7 +586,7 @@ def test_an_unnamed_judge_is_the_judge_the_next_sentence_names(parse):
 
 
 def test_a_post_on_x_ends_its_sentence(parse):
-    text = "Mayor Elena Varga congratulated the team in a post on X. The Harbour Board announced a reward for the crew."
+    text = "Mayor Elena Varga congratulated the team in a post on X. The Harbour Board announced that the crew would get a reward."
     doc = parse(text)
     found = {q.cue: q.speaker for q in quotes_in(doc)}
     assert found["announced"] == "Harbour Board"
@@ -667,36 +603,32 @@ def test_a_post_on_x_ends_its_sentence(parse):
             "The prosecutor of the International Criminal Court, Karim Khan, said he was seeking a warrant.",
             [("indirect", "he was seeking a warrant", "Karim Khan", "said")],
         ),
-        ("Priya Raman announced her retirement.", [("indirect", "her retirement", "Priya Raman", "announced")]),
+        ("Priya Raman announced her retirement.", []),
     ],
-    ids=["quoted-complement-runs-to-its-closing-mark", "apposition-set-off-before-the-verb", "announced-a-noun"],
+    ids=["quoted-complement-runs-to-its-closing-mark", "apposition-set-off-before-the-verb", "announced-a-noun-is-no-quote"],
 )
 def test_complements_appositions_and_short_announcements(parse, text, expected):
     assert quotes_of(parse(text)) == expected
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "text",
     [
-        (
-            "Friedrich Weber, leader of the conservative Harbour Union, ruled out any coalition with the AfD.\n\nThe new alliance won 16%.",
-            [("indirect", "any coalition with the AfD", "Friedrich Weber", "ruled")],
-        ),
-        (
-            "The intelligence agency classifies the harbour branch of the party as extremist.",
-            [("indirect", "the harbour branch of the party as extremist", "The intelligence agency", "classifies")],
-        ),
-        ("President Samuel Okafor appealed for calm.", [("indirect", "calm", "Samuel Okafor", "appealed")]),
-        ("Harbour investors worried about the size of the new majority.", [("indirect", "the size of the new majority", "Harbour investors", "worried")]),
-        (
-            "Police fired tear gas in the capital on Thursday as donors pledged more than 2 billion euros in aid.",
-            [("indirect", "more than 2 billion euros in aid", "donors", "pledged")],
-        ),
+        "Friedrich Weber, leader of the conservative Harbour Union, ruled out any coalition with the AfD.\n\nThe new alliance won 16%.",
+        "The intelligence agency classifies the harbour branch of the party as extremist.",
+        "President Samuel Okafor appealed for calm.",
+        "Harbour investors worried about the size of the new majority.",
+        "Police fired tear gas in the capital on Thursday as donors pledged more than 2 billion euros in aid.",
+        "The harbour will flood within five years as Mayor Elena Varga called for a sea wall.",
+        "Tomás Ibarra, the leader of the Harbour Party, also opposed the move.",
+        "Defence Minister Rui Matos offered to resign.",
+        "Elena Varga forecast sales growth of up to 30% next year.",
     ],
-    ids=["ruled-out-stops-at-the-paragraph", "classifies-as", "appealed-for", "worried-about", "temporal-as-is-no-attribution"],
+    ids=["ruled-out", "classifies-as", "appealed-for", "worried-about", "temporal-as-with-a-pledge", "temporal-as-with-a-call",
+         "opposed", "offered-to", "forecast-a-noun"],
 )
-def test_particles_as_phrases_appeals_and_temporal_as(parse, text, expected):
-    assert quotes_of(parse(text)) == expected
+def test_particles_appeals_commitments_and_stances_are_no_quotes(parse, text):
+    assert quotes_of(parse(text)) == []
 
 
 def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(parse):
@@ -715,27 +647,80 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
     assert found["ruled"][0] == "Peter Lane"
 
 
+def test_a_name_opening_the_sentence_before_its_role_speaks(parse):
+    text = "Tomás Ibarra, the leader of the Harbour Party, also said the move was unlawful."
+    assert quotes_of(parse(text)) == [("indirect", "the move was unlawful", "Tomás Ibarra", "said")]
+
+
 @pytest.mark.parametrize(
-    ("text", "cue", "expected"),
+    ("text", "speaker"),
+    [
+        ("The museum's insurer, Harbour Mutual Insurance Ltd, offered a reward. A spokesman for the company said it was too early to say.", "Harbour Mutual Insurance Ltd"),
+        ("A spokeswoman for the Valdora Transport Ministry said the line would reopen.", "Valdora Transport Ministry"),
+        ("The University of Aldbridge will close its school of music, the university said.", "University of Aldbridge"),
+        (
+            "Norland & Finch said hackers had stolen card details. The company, which sells furniture, said the intrusion began in April.",
+            "Norland & Finch",
+        ),
+        ("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
+        ("The Maine Lobstermen's Alliance has fought the project. In a letter, the group wrote that the turbines would close the grounds.", "Maine Lobstermen's Alliance"),
+    ],
+    ids=["spokesman-for-the-kind", "spokeswoman-for-a-name", "the-kind-in-the-name", "the-company-with-a-comma-clause", "it-said", "the-group"],
+)
+def test_an_organisation_called_by_its_kind_or_spokesperson_is_its_entity(parse, text, speaker):
+    said = [q for q in quotes_in(parse(text)) if q.quote_type != "direct"]
+    assert said[-1].speaker == speaker and said[-1].speaker_entity is not None
+
+
+def test_a_spokesman_for_an_unnamed_office_is_not_the_last_organisation(parse):
+    text = "Lakemont Water Authority raised its rates. The audit office found no wrongdoing, a spokesman for the office said."
+    [quote] = quotes_in(parse(text))
+    assert quote.speaker != "Lakemont Water Authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
     [
         (
-            "The harbour will flood within five years, the agency said, as Mayor Elena Varga called for a sea wall.",
-            "called",
-            ("indirect", "a sea wall", "Elena Varga", "called"),
+            'Its president, Dale Whitcomb, said: "We were told this would be a talk. It was a sales pitch." '
+            "Whitcomb said the alliance would challenge the approval in court.",
+            [
+                ("direct", "We were told this would be a talk. It was a sales pitch.", "Dale Whitcomb", "said"),
+                ("indirect", "the alliance would challenge the approval in court", "Dale Whitcomb", "said"),
+            ],
         ),
         (
-            "Tomás Ibarra, the leader of the Harbour Party, also opposed the move.",
-            "opposed",
-            ("indirect", "the move", "Tomás Ibarra", "opposed"),
-        ),
-        ("Defence Minister Rui Matos offered to resign.", "offered", ("indirect", "to resign", "Rui Matos", "offered")),
-        (
-            "Elena Varga forecast sales growth of up to 30% next year.",
-            "forecast",
-            ("indirect", "sales growth of up to 30%", "Elena Varga", "forecast"),
+            'Margaret lost €46,000 in two days. "He knew my bank," Margaret told the Herald. "I still can\'t believe I did it."\n\n'
+            "Ard Bank, whose customers made up about half of the victims, said it had refunded most of the money.",
+            [
+                ("direct", 'He knew my bank," Margaret told the Herald. "I still can\'t believe I did it.', "Margaret", "told"),
+                ("indirect", "it had refunded most of the money", "Ard Bank", "said"),
+            ],
         ),
     ],
-    ids=["temporal-as-with-its-own-call", "name-opening-the-sentence-before-its-role", "offered-to", "forecast"],
+    ids=["a-cue-with-its-own-clause-after-a-quote-is-not-its-attribution", "a-clause-across-a-paragraph-break-is-not-reported"],
 )
-def test_as_clause_cues_sentence_opening_names_and_one_word_commitments(parse, text, cue, expected):
-    assert expected in [q for q in quotes_of(parse(text)) if q[3] == cue]
+def test_a_cue_after_a_quote_reports_its_own_clause(parse, text, expected):
+    assert quotes_of(parse(text)) == expected
+
+
+def test_according_to_after_a_quote_ending_the_paragraph_before(parse):
+    text = (
+        '"We would rather act now than later," the governor said. "We will not wait."\n\n'
+        "Consumer prices rose 7.4 percent in February, according to the National Statistics Institute, above the target range."
+    )
+    found = [q for q in quotes_of(parse(text)) if q[3] == "according to"]
+    assert found == [("indirect", "Consumer prices rose 7.4 percent in February", "National Statistics Institute", "according to")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tessaro Foods Ltd said on Monday it would close its plant in Leeds.", [("indirect", "it would close its plant in Leeds", "Tessaro Foods Ltd", "said")]),
+        ("Tessaro Foods Ltd said that on Monday it would close the plant.", [("indirect", "on Monday it would close the plant", "Tessaro Foods Ltd", "said")]),
+        ("Tessaro Foods Ltd said in Leeds on Friday that sales rose.", [("indirect", "sales rose", "Tessaro Foods Ltd", "said")]),
+    ],
+    ids=["when-it-was-said-is-not-what-was-said", "after-that-it-is", "two-word-clause"],
+)
+def test_reported_clause_boundaries(parse, text, expected):
+    assert quotes_of(parse(text)) == expected

@@ -109,7 +109,11 @@ def _ends_its_clause(body: str, span: QuoteSpan) -> bool:
 
 def attribution_starts_after(state: QuoteState, span: QuoteSpan, cue: Token) -> bool:
     """After a quote that ends its sentence ('"...smart." Trump was defensive, ...'), a later
-    cue attributes it only when its clause starts right after the quote ('"..." he said')."""
+    cue attributes it only when its clause starts right after the quote ('"..." he said'),
+    and not when it reports a clause of its own ('"..." Whitcomb said the alliance would sue').
+    """
+    if any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return False
     tokens = state.context.tokens
     at = bisect.bisect_right(tokens, span.char_end, key=lambda t: t.idx)
     first = next((t for t in tokens[at:] if not t.is_punct and not t.is_space), None)
@@ -306,6 +310,42 @@ def verb_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
     return Attribution(speaker, verb.text) if speaker.name else None
 
 
+@rule(Example("“We are ready for the season.” That was the word from coach Ana Costa on Monday.", ("We are ready for the season.", "Ana Costa")),
+      Example("“We are ready for the season.” That was a surprise to coach Ana Costa.", None, "no 'from': the person is not the source"))
+def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """A quote with no cue of its own, followed by a sentence that says whose words they were:
+    '"..." That was the word from coach Ana Costa', '"..." So said Ana Costa'.
+
+    Notes:
+        Only the sentence right after the quote, and only a person or organisation named
+        after "from" in a sentence about "that"/"this", or after "said" in "So said X".
+    """
+    if site.cue is not None:
+        return None
+    doc = state.context.doc
+    after = doc.char_span(site.span.char_end, len(doc.text), alignment_mode="expand")
+    first = next((t for t in after or () if not t.is_punct and not t.is_space), None) if after is not None else None
+    if first is None or first.sent.start != first.i or "\n" in doc.text[site.span.char_end : first.idx]:
+        return None
+    sentence = first.sent
+    root = sentence.root
+    # The pipeline has no lemmatizer: forms, not lemmas.
+    about_the_quote = first.lower_ in ("that", "this", "those", "these", "such") and first.dep_ == "nsubj" and root.lower_ in ("is", "was", "are", "were", "'s")
+    so_said = first.lower_ == "so" and root.lower_ in ("said", "says")
+    if about_the_quote:
+        sources = [p for t in sentence if t.dep_ == "prep" and t.lower_ == "from" for p in t.children if p.dep_ == "pobj"]
+    elif so_said:
+        sources = [c for c in root.children if c.dep_ in ("nsubj", "dobj", "attr")]
+    else:
+        return None
+    for source in sources:
+        start, end = min(t.idx for t in source.subtree), max(t.idx + len(t) for t in source.subtree)
+        entity = entity_at(state.context.entities, start, end)
+        if entity is not None and entity.entity_type in ("PERSON", "ORG"):
+            return Attribution(Speaker(entity.canonical_name, entity, word_from_next_sentence.name), None)
+    return None
+
+
 @rule(Example("Priya Raman spoke.\n\n“The plan is finished,” she said.\n\nThe council met on Monday.\n\n“We start again in the spring with a smaller budget.”",
               ("We start again in the spring with a smaller budget.", "Priya Raman")))
 def continues_previous_speaker(state: QuoteState, site: QuoteSite) -> Attribution | None:
@@ -343,6 +383,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     cue_beside_quote,
     according_to_before_quote,
     verb_before_colon,
+    word_from_next_sentence,
     continues_previous_speaker,
     unattributed_quote,
 )

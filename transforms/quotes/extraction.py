@@ -11,7 +11,9 @@ read in ``transforms.quotes.marks``, reported content in ``transforms.quotes.rep
 Notes:
     Not handled: quotes in single marks at the top level ('...' as the main quote mark is
     rare in running text and collides with apostrophes), a direct quote whose speaker is
-    named only in a later sentence, and quotes attributed by a headline or byline.
+    named only in a later sentence other than "That was the word from X" / "So said X"
+    (``word_from_next_sentence``), and quotes attributed by a headline or byline. Beliefs,
+    intentions, plans, votes, refusals to comment and actions are not quotes: no rule reads them.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from transforms.context import ArticleContext
 from transforms.quotes.direct import DIRECT_SPEAKER_RULES, direct_quotes
 from transforms.quotes.indirect import QUOTE_RULES, drop_sourceless_clauses_inside_quotes, indirect_quotes
 from transforms.quotes.matches import QuoteMatch, QuoteState
-from transforms.quotes.reported_speech import attitude_tokens
 from transforms.quotes.speakers import SPEAKER_RULES, cue_tokens, find_document_source
 
 __all__ = ["FOUND_BY_VALUES", "SPEAKER_BY_VALUES", "QuoteMatch", "extract_quotes"]
@@ -34,6 +35,7 @@ SPEAKER_BY_VALUES: tuple[str, ...] = tuple(r.name for r in SPEAKER_RULES) + (
     "dash_attribution",
     "cue_beside_quote",
     "according_to_before_quote",
+    "word_from_next_sentence",
     "reported_clause",
     "labelled_paragraph",
 )
@@ -46,7 +48,7 @@ def extract_quotes(context: ArticleContext) -> list[QuoteMatch]:
     content that a rule before it found; a sourceless clause inside an attributed quote is
     dropped at the end (``drop_sourceless_clauses_inside_quotes``).
     """
-    state = QuoteState(context, cue_tokens(context), attitude_tokens(context), find_document_source(context))
+    state = QuoteState(context, cue_tokens(context), find_document_source(context))
     direct_quotes(state)
     state.found.extend(state.direct)
     indirect_quotes(state)

@@ -47,7 +47,6 @@ class QuoteState:
     Attributes:
         context: the article's parse.
         cues: its reporting-verb tokens.
-        attitudes: its attitude-verb tokens.
         source: the organisation behind the article's documents (``find_document_source``).
         direct: the direct quotes (found first, by DIRECT_SPEAKER_RULES).
         used_cues: token indexes of the cues that attributed a direct quote.
@@ -57,7 +56,6 @@ class QuoteState:
 
     context: ArticleContext
     cues: tuple[Token, ...]
-    attitudes: tuple[Token, ...]
     source: ArticleEntity | None
     direct: list[QuoteMatch] = field(default_factory=list)
     used_cues: set[int] = field(default_factory=set)

@@ -259,8 +259,8 @@ def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
     """
     subject = query.subject
     lower = subject.lower_
-    if subject.pos_ != "PRON" or lower in _INDEFINITE_PRONOUNS:
-        return None
+    if subject.pos_ != "PRON" or lower in _INDEFINITE_PRONOUNS or lower == "it":
+        return None  # "it" is left to organisation_by_kind
     if lower in _MALE_FEMALE_PRONOUNS:
         person = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
         if person is not None:
@@ -314,18 +314,32 @@ def subject_as_written(query: SpeakerQuery) -> Speaker | None:
     return Speaker(query.body[start:end], None, subject_as_written.name)
 
 
+# Rules defined in their own module; imported here, after what they use of this one.
+from transforms.quotes.nominal_speakers import (  # noqa: E402
+    document_named_before,
+    organisation_by_kind,
+    person_in_apposition,
+    role_in_apposition,
+    spokesperson_for,
+)
+
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
+    spokesperson_for,
+    person_in_apposition,
     named_subject,
     name_after_role,
     titled_person,
+    role_in_apposition,
     named_in_next_sentence,
     the_one_company,
     personal_pronoun,
     organisation_noun,
     document_noun,
+    document_named_before,
+    organisation_by_kind,
     subject_as_written,
 )
 

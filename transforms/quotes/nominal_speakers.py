@@ -1,0 +1,210 @@
+"""Speaker rules for an entity the article calls by a common noun: an organisation ("a
+spokesman for the office", "the club", "it"), a person by the role the article gave them
+("the principal"), a document by who issued it ("the statement"). Part of SPEAKER_RULES
+(``transforms.quotes.speakers``), which imports them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from transforms.entities.extraction import ArticleEntity
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS
+from transforms.lexicons import words
+from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at
+from transforms.rules import Example, rule
+
+_SPOKESPERSON_NOUNS = words("spokesperson_nouns")
+_KIND_NOUNS = words("organisation_kind_nouns") | ORG_NOUNS | COMPANY_DESCRIPTORS
+_FOR_PREPOSITIONS = frozenset(("for", "from", "of", "at"))
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def is_subject_at(doc: Doc, start: int, end: int) -> bool:
+    """A mention that is a sentence's subject, or set beside it ("The insurer, Lindeman, offered")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = None if span is None else span.root
+    return root is not None and (root.dep_ in _SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
+
+
+def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -> ArticleEntity | None:
+    """The organisation "the <noun>" stands for: the last one named before ``before`` with
+    that noun in its name ("the university" -> University of Aldbridge), else the last one
+    named as the subject of this sentence or the two before ("Hollis pleaded guilty... the
+    company said"), else the one organisation the quote itself names, as its subject
+    ("Brandvik will sell its farms, the company said")."""
+    named_before = [
+        (max(m.char_start for m in e.mentions if m.char_end <= before), e)
+        for e in query.entities
+        if e.entity_type == "ORG" and any(m.char_end <= before for m in e.mentions)
+    ]
+    with_noun = [(at, e) for at, e in named_before if noun.lower_ in e.canonical_name.casefold().split()]
+    if with_noun:
+        return max(with_noun, key=lambda pair: pair[0])[1]
+    doc = query.subject.doc
+    # "The audit office found nothing, a spokesman for the office said": the noun was just used
+    # for something unnamed, so it is that, not the last organisation named.
+    sentence_start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
+    if noun.pos_ == "NOUN" and any(t.lower_ == noun.lower_ and entity_at(query.entities, t.idx, t.idx + len(t)) is None for t in doc[sentence_start : noun.i]):
+        return None
+    # The organisation named last as a subject before the quote (not inside it: "Brightwater
+    # will pay..., the club said"), in this sentence or the two before it: further back,
+    # "the agency" is as often a new one.
+    limit = min(before, query.quote_start)
+    window_start = doc[max(noun.sent.start - 1, 0)].sent
+    window_start = doc[max(window_start.start - 1, 0)].sent.start_char
+    as_subject = [
+        (m.char_start, e)
+        for _, e in named_before
+        for m in e.mentions
+        if window_start <= m.char_start and m.char_end <= limit and is_subject_at(doc, m.char_start, m.char_end)
+    ]
+    if as_subject:
+        return max(as_subject, key=lambda pair: pair[0])[1]
+    # "Brandvik will sell its farms, the company said": with no organisation before the quote,
+    # the one organisation the quote itself names as a subject.
+    inside = [e for _, e in named_before if any(limit <= m.char_start and m.char_end <= before for m in e.mentions)]
+    if len(inside) != 1:
+        return None
+    as_subject = any(limit <= m.char_start and m.char_end <= before and is_subject_at(doc, m.char_start, m.char_end) for m in inside[0].mentions)
+    return inside[0] if as_subject else None
+
+
+@rule(Example("Lakemont Water Authority raised its rates. A spokesman for the authority said the pipes were old.", "Lakemont Water Authority"),
+      Example("A spokeswoman for the Valdora Transport Ministry said the line would reopen.", "Valdora Transport Ministry"))
+def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
+    """'a spokesman for X', 'a statement from X', 'figures from X': X speaks, named or called
+    by its kind ("the authority").
+
+    Notes:
+        A spokesman for a person ("a spokesman for Ms Varga") is that person; one for nobody
+        named stays as written.
+    """
+    subject = query.subject
+    if subject.lower_ not in _SPOKESPERSON_NOUNS:
+        return None
+    target = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"), None)
+    if target is None:
+        return None
+    start = min(t.idx for t in target.subtree)
+    end = max(t.idx + len(t) for t in target.subtree)
+    entity = entity_at(query.entities, start, end)
+    if entity is None and target.lower_ in _KIND_NOUNS:
+        entity = _the_organisation_so_called(target, query, min(query.quote_start, subject.idx))
+    return Speaker(entity.canonical_name, entity, spokesperson_for.name) if entity is not None else None
+
+
+@rule(Example("Stockport Harriers FC agreed a takeover by Brightwater Partners. The club said the deal would close in May.", "Stockport Harriers FC"),
+      Example("The University of Aldbridge will close its music school. The university said the school had run a deficit.", "University of Aldbridge"),
+      Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"))
+def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
+    """'the company said', 'the club said', 'it said': the organisation the article introduced
+    so: the last one named with that noun in its name, else the last one named as a
+    sentence's subject.
+
+    Notes:
+        A plural ("the two companies") or a noun with a clause of its own ("the company that
+        ...") is left to later rules; "it" with no organisation named as a subject before
+        names nobody.
+    """
+    subject = query.subject
+    if subject.lower_ == "it" and subject.pos_ == "PRON":
+        entity = _the_organisation_so_called(subject, query, subject.idx)
+        return Speaker(entity.canonical_name if entity else None, entity, organisation_by_kind.name)
+    if (
+        subject.pos_ != "NOUN"
+        or subject.tag_ == "NNS"
+        or subject.lower_ not in _KIND_NOUNS
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+        or any(c.dep_ in ("conj", "prep", "nummod") for c in subject.children)
+        # "the company that designs her clothes" is another one; "The company, which sells
+        # furniture," (set off by a comma) is the one already named.
+        or any(c.dep_ in ("relcl", "acl") for c in subject.children) and subject.nbor(1).text != ","
+    ):
+        return None
+    entity = _the_organisation_so_called(subject, query, subject.idx)
+    return Speaker(entity.canonical_name, entity, organisation_by_kind.name) if entity is not None else None
+
+
+@rule(Example("Professor Alan Birkett, the university's principal, spoke first. The principal said 31 posts would move.", "Alan Birkett"),
+      Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"))
+def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
+    """'the principal said': the person the article introduced with that role beside their
+    name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
+    "Agriculture Minister Hélène Vasseur"), the last one before the quote.
+
+    Notes:
+        Only "the" + a singular common noun, nothing else ("the Democratic nominee" may be
+        another nominee); a role never set beside a name is left to later rules.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or [c.lower_ for c in subject.children if c.dep_ != "punct"] != ["the"]:
+        return None  # "the Democratic nominee" is not whoever was called a nominee
+    doc, role = subject.doc, subject.lower_
+    found: tuple[int, ArticleEntity] | None = None
+    for entity in query.entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+            if span is None or mention.char_end > min(query.quote_start, subject.idx):
+                continue
+            root = span.root
+            beside = [root.head] if root.dep_ == "appos" else []
+            beside += [c for c in root.children if c.dep_ in ("appos", "compound")]
+            beside += [t for t in doc[max(span.start - 4, 0) : span.start] if t.dep_ == "compound" and t.head == root]
+            if any(t.lower_ == role for t in beside) and (found is None or mention.char_start > found[0]):
+                found = (mention.char_start, entity)
+    return Speaker(found[1].canonical_name, found[1], role_in_apposition.name) if found else None
+
+
+@rule(Example("The airline said in a statement that it had exhausted every option. "
+              "\u201cWe are deeply sorry to our passengers,\u201d the statement said.", None, "the airline is no named organisation here"),
+      Example("Skyvale Airways said in a statement that it had exhausted every option. "
+              "\u201cWe are deeply sorry to our passengers,\u201d the statement said.", "Skyvale Airways"))
+def document_named_before(query: SpeakerQuery) -> Speaker | None:
+    """'the statement said': whoever the article said issued that document before ("The
+    airline said in a statement ...", "a statement from the club"), resolved like any subject.
+
+    Notes:
+        Only a document named earlier with its issuer as the subject of a cue; an issuer that
+        is no entity names nobody here.
+    """
+    from transforms.quotes.speakers import resolve_speaker, subject_of  # the rules' own module imports this one
+
+    subject = query.subject
+    if subject.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for earlier in reversed(subject.doc[: subject.i]):
+        if earlier.lower_ != subject.lower_ or earlier.head.dep_ != "prep" or earlier.head.head.pos_ != "VERB":
+            continue
+        issuer = subject_of(earlier.head.head)
+        if issuer is None or issuer.lower_ in DOCUMENT_NOUNS:
+            return None
+        speaker = resolve_speaker(issuer, query.context, earlier.idx, query.document_source)
+        return Speaker(speaker.name, speaker.entity, document_named_before.name) if speaker.entity is not None else None
+    return None
+
+
+@rule(Example("France's Agriculture Minister Hélène Vasseur, who visited Valence, said the government would help.", "Hélène Vasseur"))
+def person_in_apposition(query: SpeakerQuery) -> Speaker | None:
+    """A subject that is no person, with a person set beside it as its apposition ("France's
+    Agriculture Minister Hélène Vasseur said", where the parser makes "Minister" the subject
+    and the name its apposition): that person, not the place or organisation the title names.
+
+    Notes:
+        A subject that is itself a person ("Trump, Clinton's rival, said") keeps its own name;
+        a common-noun role ("Its leader, X,") is left to ``name_after_role``; two people set
+        beside it are a group.
+    """
+    subject = query.subject
+    if subject.pos_ != "PROPN":
+        return None  # "Its regional leader, Tomasz Wrona," is name_after_role's
+    own = entity_at(query.entities, subject.idx, subject.idx + len(subject))
+    if own is not None and own.entity_type == "PERSON":
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):  # "Two councillors, A and B," are a group
+            entity = entity_at(query.entities, child.idx, child.idx + len(child))
+            if entity is not None and entity.entity_type == "PERSON":
+                return Speaker(entity.canonical_name, entity, person_in_apposition.name)
+    return None
