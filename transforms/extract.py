@@ -107,7 +107,7 @@ def _time_rows(article: Article, context: ArticleContext, rows: ArticleRows) -> 
         rows.temporal_expressions.append(
             TemporalExpression(timex_id, article.article_id, start, end, timex.text, timex.timex_type, timex.value, timex.is_resolved, timex.pattern)
         )
-    for event in extract_events(context.doc, timexes):
+    for event in extract_events(context, timexes):
         timex_id = timex_ids[event.timex.char_start]
         start, end = context.in_body(event.char_start, event.char_end)
         trigger_start, trigger_end = context.in_body(event.trigger_char_start, event.trigger_char_end)

@@ -13,8 +13,11 @@ from collections.abc import Iterable
 _DOUBLING = ("admit", "regret", "commit", "slam")
 
 
-def verb_forms(lemma: str, irregular: Iterable[str] = ()) -> frozenset[str]:
+def verb_forms(lemma: str, irregular: Iterable[str] = (), *, double_final: bool = False) -> frozenset[str]:
     """The lemma, its third person, -ing and -ed forms, and the ``irregular`` forms given.
+
+    ``double_final`` also doubles the last consonant ("plan" -> planned, planning; "set" ->
+    setting) for lists that must not miss a doubled form and can bear a few non-words.
 
     Notes:
         Only ``_DOUBLING`` verbs double their consonant ("admitted"); "refer" gives "refered"
@@ -32,7 +35,7 @@ def verb_forms(lemma: str, irregular: Iterable[str] = ()) -> frozenset[str]:
         forms |= {lemma + "s", stem + "ing", stem + "ed" if lemma.endswith("e") else lemma + "ed"}
     if lemma.endswith("o"):
         forms.add(lemma + "es")  # "echoes"
-    if lemma in _DOUBLING:
+    if lemma in _DOUBLING or double_final:
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     if irregular and lemma + "ed" not in irregular:
         forms.discard(lemma + "ed")

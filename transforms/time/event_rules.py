@@ -20,26 +20,22 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from transforms.doc_text import doc_text
 from transforms.lexicons import words
+from transforms.lexicons.verbs import verb_forms
 from transforms.rules import Example, Rule, rule
 
-def verb_forms(bases: frozenset[str]) -> frozenset[str]:
-    """The regular inflections of base verbs ("decline" -> declined, declines, declining;
-    "plan" -> planned): the pipeline runs no lemmatizer."""
-    forms = set()
-    for w in bases:
-        stem = w[:-1] if w.endswith("e") else w
-        forms |= {w, w + "s", w + "es", stem + "ed", stem + "ing", w + w[-1] + "ed", w + w[-1] + "ing"}
-    return frozenset(forms)
+def _all_forms(bases: frozenset[str]) -> frozenset[str]:
+    """Every form of some base verbs, doubled consonants included ("plan" -> planned): the
+    pipeline runs no lemmatizer."""
+    return frozenset(form for base in bases for form in verb_forms(base, double_final=True))
 
 
 EVENT_NOUNS = words("event_nouns")
 EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
-IMPLICATIVE_VERBS = verb_forms(words("implicative_verbs"))
+IMPLICATIVE_VERBS = _all_forms(words("implicative_verbs"))
 FIGURE_NOUNS = words("figure_nouns")
-FIGURE_VERBS = verb_forms(words("figure_verbs"))
-SCHEDULE_VERBS = verb_forms(words("schedule_verbs"))
+FIGURE_VERBS = _all_forms(words("figure_verbs"))
+SCHEDULE_VERBS = _all_forms(words("schedule_verbs"))
 NAMING_PARTICIPLES = words("naming_participles")
 
 NO_EVENT_TEXT = "(no event)"
@@ -60,10 +56,12 @@ NO_EVENT = _NoEvent()
 
 @dataclass(frozen=True)
 class EventSite:
-    """Where a dating expression sits: its root token and the word the climb reached (None: none)."""
+    """Where a dating expression sits: its root token, the word the climb reached (None: none)
+    and the article's text (the Doc's)."""
 
     root: Token
     climbed: Token | None
+    text: str
 
 
 TriggerRule = Rule[Callable[[EventSite], Any]]
@@ -122,11 +120,11 @@ def modifier_of_thing(site: EventSite) -> Token | _NoEvent | None:
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 
-def _crosses_quote(a: Token, b: Token) -> bool:
+def _crosses_quote(a: Token, b: Token, text: str) -> bool:
     """Whether an odd number of quotation marks lies between two tokens: one is inside a quote,
     the other outside."""
     start, end = sorted((a.idx, b.idx))
-    return sum(ch in QUOTE_MARKS for ch in doc_text(a.doc)[start:end]) % 2 == 1
+    return sum(ch in QUOTE_MARKS for ch in text[start:end]) % 2 == 1
 
 
 @rule(
@@ -145,7 +143,7 @@ def reported_in_quote(site: EventSite) -> Token | _NoEvent | None:
         a quote left open at a paragraph's end is not told apart.
     """
     climbed = site.climbed
-    if climbed is None or not _crosses_quote(site.root, climbed):
+    if climbed is None or not _crosses_quote(site.root, climbed, site.text):
         return None
     return NO_EVENT
 

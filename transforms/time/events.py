@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from transforms.doc_text import doc_text
+from transforms.context import ArticleContext
 from transforms.rules import first_match
 from transforms.time.calendar_values import calendar_interval, is_sane_date
 from transforms.time.event_rules import EVENT_NOUN_FORMS, EVENT_TRIGGERS, NO_EVENT, EventSite
@@ -70,11 +70,11 @@ def _trigger_for(token: Token) -> Token | None:
     return None
 
 
-def find_trigger(root: Token) -> tuple[Token, str] | None:
+def find_trigger(root: Token, text: str) -> tuple[Token, str] | None:
     """The word a dating expression (its root token) dates and the rule that chose it: the
     climb's verb or event noun, unless a rule of ``EVENT_TRIGGERS`` answers; None: no event."""
     climbed = _trigger_for(root)
-    chosen, answer = first_match(EVENT_TRIGGERS, EventSite(root, climbed))
+    chosen, answer = first_match(EVENT_TRIGGERS, EventSite(root, climbed, text))
     if chosen is None:
         return (climbed, NEAREST_VERB) if climbed is not None else None
     if answer is NO_EVENT:
@@ -82,7 +82,7 @@ def find_trigger(root: Token) -> tuple[Token, str] | None:
     return answer, chosen.name
 
 
-def _clause(trigger: Token) -> tuple[int, int]:
+def _clause(trigger: Token, text: str) -> tuple[int, int]:
     sent = trigger.sent
     if trigger.pos_ == "NOUN":
         tokens = [t for t in trigger.subtree]
@@ -92,14 +92,18 @@ def _clause(trigger: Token) -> tuple[int, int]:
     tokens = [t for t in tokens if not t.is_space] or [trigger]
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    text = doc_text(trigger.doc)
     while end > start and text[end - 1] in ".,;: \n":
         end -= 1
     return start, end
 
 
-def extract_events(doc: Doc, timexes: list[TimexMatch]) -> list[EventMatch]:
-    """One event per temporal expression that dates a clause (DATE or TIME types)."""
+def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> list[EventMatch]:
+    """One event per temporal expression that dates a clause (DATE or TIME types).
+
+    ``article`` is the article's context (a bare Doc is given one: tests and one-off calls).
+    """
+    context = article if isinstance(article, ArticleContext) else ArticleContext.build(article)
+    doc, text = context.doc, context.text
     events: list[EventMatch] = []
     for timex in timexes:
         if timex.timex_type not in DATING_TYPES:
@@ -107,18 +111,18 @@ def extract_events(doc: Doc, timexes: list[TimexMatch]) -> list[EventMatch]:
         span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        found = find_trigger(span.root)
+        found = find_trigger(span.root, text)
         if found is None:
             continue
         trigger, trigger_by = found
-        start, end = _clause(trigger)
+        start, end = _clause(trigger, text)
         start, end = min(start, timex.char_start), max(end, timex.char_end)
         interval = value_interval(timex.value) if timex.is_resolved else None
         events.append(
             EventMatch(
                 char_start=start,
                 char_end=end,
-                text=doc_text(doc)[start:end],
+                text=text[start:end],
                 trigger=trigger.text,
                 trigger_char_start=trigger.idx,
                 trigger_char_end=trigger.idx + len(trigger),
