@@ -422,3 +422,10 @@ def test_any_publication_date_and_any_count_resolve_on_the_calendar(text, refere
         assert text[timex.char_start : timex.char_end] == timex.text
         if timex.is_resolved and timex.timex_type in ("DATE", "TIME"):
             assert is_sane_value(timex.value), timex
+
+
+def test_an_expression_never_spans_a_paragraph_break():
+    body = "Talks extended until Friday\n\nSeptember 18, 2008 - Negotiators agreed on Thursday to keep talking."
+    found = [(body[t.char_start : t.char_end], t.value) for t in find_timexes(body, date(2008, 9, 18), lambda _: "past")]
+    assert ("September 18, 2008", "2008-09-18") in found
+    assert all("\n" not in text for text, _ in found)

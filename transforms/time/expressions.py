@@ -101,6 +101,8 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
                 continue  # "may first consider": a verb and an adverb, not May 1
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
+            if "\n\n" in body[start:end]:
+                continue  # a headline's "until Friday" and the dateline below it are two expressions
             if name in ("duration_words", "duration_vague", "duration_plural") and _strip_ago_guard(body, start, end):
                 continue
             if name == "vague" and match["vague"].lower() == "now" and _is_conjunction_now(body, start):
