@@ -532,7 +532,7 @@ def explain(
     """Print one file's articles with each quote, speaker, entity mention and date, and the rule behind it.
 
     The rule names are the provenance columns of the warehouse (quotes.found_by and
-    quotes.speaker_by, entity_mentions.repaired_by, temporal_expressions.pattern), each an
+    quotes.speaker_by, entity_mentions.repaired_by, temporal_expressions.pattern, events.trigger_by), each an
     entry of a registry listed in docs/rules.md. Nothing is written; the alias file of
     --warehouse (DIR/aliases.csv) is applied as a run applies it. Exit 4: not a readable file.
     """

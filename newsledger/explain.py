@@ -3,7 +3,7 @@
 For a reader who asks "why is this quote given to her?" or "where did this date come from?":
 each quote, speaker, entity mention and date is printed with its provenance column
 (``quotes.found_by``, ``quotes.speaker_by``, ``entity_mentions.repaired_by``,
-``temporal_expressions.pattern``), which names one entry of one registry (docs/rules.md).
+``temporal_expressions.pattern``, ``events.trigger_by``), which names one entry of one registry (docs/rules.md).
 Nothing is written to a warehouse.
 """
 
@@ -111,7 +111,7 @@ def render_article(explained: Explained) -> str:
         for t in rows.temporal_expressions
     ]
     events = [
-        f"  [{e.char_start}-{e.char_end}] {e.trigger} on {e.date_value or '?'}: {_excerpt(e.text, 70)}"
+        f"  [{e.char_start}-{e.char_end}] {e.trigger} on {e.date_value or '?'}; trigger by {_rule(e, 'trigger_by')}: {_excerpt(e.text, 60)}"
         for e in rows.events
     ]
     return "\n".join([

@@ -38,6 +38,8 @@ def test_every_row_is_shown_with_its_rule(nlp):
     assert set(speaker_by) - {"-"} <= rule_names("quotes.speaker_by")
     assert set(patterns) <= rule_names("temporal_expressions.pattern")
     assert set(spans) - {"model"} <= rule_names("entity_mentions.repaired_by")
+    triggers = re.findall(r"; trigger by (\S+?):", text)
+    assert len(triggers) == len(rows.events) and set(triggers) <= rule_names("events.trigger_by") | {"nearest_verb"}
 
 
 def test_the_command_prints_the_article_and_writes_nothing(tmp_path):
