@@ -1,6 +1,7 @@
 """Clustering cost: what stories, quote and event clusters add to a run, and whether it grows.
 
     python -m bench.clustering_cost [--sizes 200 1000] [--more 100] [--words 600]
+    python -m bench.clustering_cost --news BASE_FOLDER NEW_FOLDER   # real articles
 
 Runs `newsledger run` (a fresh process each time, as in production) over invented articles of
 ``--words`` words (``bench.generate_corpus``) and reads each run's ``runs.stage_seconds``,
@@ -12,6 +13,11 @@ where the run records its extraction (``extract``) and the load's clustering ste
 2. the growth check: ``--more`` other articles loaded into an empty warehouse and into each
    of those warehouses; the clustering seconds per new article must not grow with the
    warehouse's size (the index is persisted and a new article meets its candidates only).
+
+With ``--news``, real articles instead: BASE_FOLDER (e.g. PolNeAR train, 840 articles) into a
+fresh warehouse (its cluster / extract share), then NEW_FOLDER (e.g. PolNeAR dev, 84 other
+articles) into an empty warehouse and into that one: the per-new-article clustering seconds
+with 0 and with len(BASE) articles already loaded.
 
 The invented articles repeat their phrases and quotes far more than news does (every article
 draws from a few templates and gives the same words to many speakers), so the index meets
@@ -99,13 +105,33 @@ def _articles(database: Path) -> int:
         con.close()
 
 
+def news_growth(base: Path, new: Path, workers: int) -> None:
+    """The --news mode: the share on a real corpus, and the per-new-article cost at 0 and N."""
+    with tempfile.TemporaryDirectory(prefix="clustering-cost-news-") as tmp:
+        root = Path(tmp)
+        first = run_and_read([base], root / "wh-base", workers)
+        print(f"{first.articles} articles of {base} into a fresh warehouse: extract {first.extract_seconds:.1f} s, "
+              f"cluster {first.cluster_seconds:.2f} s, cluster/extract {first.share:.1%} (target <= {TARGET_SHARE:.0%})")
+        empty = run_and_read([new], root / "wh-empty", workers)
+        grown = run_and_read([new], root / "wh-base", workers)
+        for label, cost in (("an empty warehouse", empty), (f"a warehouse of {grown.warehouse_before}", grown)):
+            print(f"{cost.articles} articles of {new} into {label}: cluster {cost.cluster_seconds:.2f} s, {cost.ms_per_article:.1f} ms per new article")
+        ratio = grown.ms_per_article / empty.ms_per_article if empty.ms_per_article else 0.0
+        print(f"per-new-article clustering at {grown.warehouse_before} vs 0 existing articles: {ratio:.2f}x "
+              f"({'GROWS' if ratio > GROWTH_TOLERANCE else 'flat'}: tolerance {GROWTH_TOLERANCE}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000], help="articles of the first runs (each into a fresh warehouse)")
     parser.add_argument("--more", type=int, default=100, help="articles loaded afterwards into each warehouse, and into an empty one")
     parser.add_argument("--words", type=int, default=600)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--news", nargs=2, type=Path, metavar=("BASE_FOLDER", "NEW_FOLDER"), help="real article folders instead of invented articles")
     args = parser.parse_args()
+    if args.news:
+        news_growth(*args.news, args.workers)
+        return
     sizes = sorted(args.sizes)
     with tempfile.TemporaryDirectory(prefix="clustering-cost-") as tmp:
         root = Path(tmp)
