@@ -316,8 +316,10 @@ def subject_as_written(query: SpeakerQuery) -> Speaker | None:
 
 # Rules defined in their own module; imported here, after what they use of this one.
 from transforms.quotes.nominal_speakers import (  # noqa: E402
+    both_organisations,
     document_named_before,
     organisation_by_kind,
+    organisation_sign,
     person_in_apposition,
     role_in_apposition,
     spokesperson_for,
@@ -340,6 +342,8 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     document_noun,
     document_named_before,
     organisation_by_kind,
+    both_organisations,
+    organisation_sign,
     subject_as_written,
 )
 
