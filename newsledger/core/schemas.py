@@ -31,7 +31,7 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 # tests/quotes checks these against the registries.
 QUOTE_FOUND_BY = (
     "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "verb_before_colon",
-    "word_from_next_sentence", "continues_previous_speaker", "unattributed_quote",
+    "word_from_next_sentence", "continues_previous_speaker", "speaker_of_sentence_before", "unattributed_quote",
     "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
