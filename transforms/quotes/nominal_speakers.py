@@ -289,3 +289,34 @@ def both_organisations(query: SpeakerQuery) -> Speaker | None:
         return Speaker(None, None, both_organisations.name)
     entity = min(first_named.values(), key=lambda pair: pair[0])[1]
     return Speaker(entity.canonical_name, entity, both_organisations.name)
+
+
+_DISPUTE_VERB_FORMS = words("dispute_verb_forms")
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
+
+
+@rule(Example("Dev Patel called the rise unfair. Amara Okafor rejected his claim that the authority had wasted money.", "Dev Patel"),
+      Example("Dev Patel spoke at the meeting. He repeated his claim that the authority had wasted money.", "Dev Patel"))
+def pronoun_possessor(query: SpeakerQuery) -> Speaker | None:
+    """'his claim that ...', 'her warning that ...': the person named last before the pronoun,
+    leaving out names inside quotes and, when a verb of disputing governs the noun ("Okafor
+    rejected his claim"), the one who disputes it (one rejects someone else's claim).
+
+    Notes:
+        No gender is known: "her" after a man's name still goes to him; "their" is left to
+        later rules.
+    """
+    from transforms.quotes.speakers import _nearest, resolve_speaker, subject_of  # the rules' own module imports this one
+
+    subject = query.subject
+    if subject.dep_ != "poss" or subject.lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    noun = subject.head
+    people = [e for e in query.entities if e.entity_type == "PERSON"]
+    if noun.dep_ == "dobj" and noun.head.lower_ in _DISPUTE_VERB_FORMS:
+        disputer = subject_of(noun.head)
+        if disputer is not None and disputer != subject:
+            who = resolve_speaker(disputer, query.context, disputer.idx, query.document_source).entity
+            people = [e for e in people if e is not who]
+    person = _nearest(people, subject.idx, ("PERSON",), skip=query.context.quoted_ranges)
+    return Speaker(person.canonical_name, person, pronoun_possessor.name) if person is not None else None

@@ -321,6 +321,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     organisation_by_kind,
     organisation_sign,
     person_in_apposition,
+    pronoun_possessor,
     role_in_apposition,
     spokesperson_for,
 )
@@ -337,6 +338,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     role_in_apposition,
     named_in_next_sentence,
     the_one_company,
+    pronoun_possessor,
     personal_pronoun,
     organisation_noun,
     document_noun,
