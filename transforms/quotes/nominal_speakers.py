@@ -1,6 +1,8 @@
 """Speaker rules for an entity the article calls by a common noun: an organisation ("a
 spokesman for the office", "the club", "it"), a person by the role the article gave them
-("the principal"), a document by who issued it ("the statement"). Part of SPEAKER_RULES
+("the principal"), a document by who issued it ("the statement"), a sign, website or
+petition by the organisation its phrase names, "the two companies" by the pair just named, and
+"his claim" by the person named before. Part of SPEAKER_RULES
 (``transforms.quotes.speakers``), which imports them."""
 
 from __future__ import annotations
@@ -265,7 +267,8 @@ def both_organisations(query: SpeakerQuery) -> Speaker | None:
     one named first (news convention: the acquirer, the lead's subject).
 
     Notes:
-        With three or more organisations named in that window nobody is named.
+        With one, or three or more, organisations named in that window the subject is kept as
+        written ("the two companies").
     """
     subject = query.subject
     plural = subject.lower_
@@ -286,7 +289,7 @@ def both_organisations(query: SpeakerQuery) -> Speaker | None:
         if starts:
             first_named[entity.entity_id] = (min(starts), entity)
     if len(first_named) != 2:
-        return Speaker(None, None, both_organisations.name)
+        return None  # kept as written by subject_as_written
     entity = min(first_named.values(), key=lambda pair: pair[0])[1]
     return Speaker(entity.canonical_name, entity, both_organisations.name)
 
