@@ -1,8 +1,7 @@
 """Speaker rules for an entity the article calls by a common noun: an organisation ("a
 spokesman for the office", "the club", "it"), a person by the role the article gave them
 ("the principal"), a document by who issued it ("the statement"), a sign, website or
-petition by the organisation its phrase names, "the two companies" by the pair just named, and
-"his claim" by the person named before. Part of SPEAKER_RULES
+petition by the organisation its phrase names and "the two companies" by the pair just named. Part of SPEAKER_RULES
 (``transforms.quotes.speakers``), which imports them."""
 
 from __future__ import annotations
@@ -293,33 +292,3 @@ def both_organisations(query: SpeakerQuery) -> Speaker | None:
     entity = min(first_named.values(), key=lambda pair: pair[0])[1]
     return Speaker(entity.canonical_name, entity, both_organisations.name)
 
-
-_DISPUTE_VERB_FORMS = words("dispute_verb_forms")
-_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
-
-
-@rule(Example("Dev Patel called the rise unfair. Amara Okafor rejected his claim that the authority had wasted money.", "Dev Patel"),
-      Example("Dev Patel spoke at the meeting. He repeated his claim that the authority had wasted money.", "Dev Patel"))
-def pronoun_possessor(query: SpeakerQuery) -> Speaker | None:
-    """'his claim that ...', 'her warning that ...': the person named last before the pronoun,
-    leaving out names inside quotes and, when a verb of disputing governs the noun ("Okafor
-    rejected his claim"), the one who disputes it (one rejects someone else's claim).
-
-    Notes:
-        No gender is known: "her" after a man's name still goes to him; "their" is left to
-        later rules.
-    """
-    from transforms.quotes.speakers import _nearest, resolve_speaker, subject_of  # the rules' own module imports this one
-
-    subject = query.subject
-    if subject.dep_ != "poss" or subject.lower_ not in _POSSESSIVE_PRONOUNS:
-        return None
-    noun = subject.head
-    people = [e for e in query.entities if e.entity_type == "PERSON"]
-    if noun.dep_ == "dobj" and noun.head.lower_ in _DISPUTE_VERB_FORMS:
-        disputer = subject_of(noun.head)
-        if disputer is not None and disputer != subject:
-            who = resolve_speaker(disputer, query.context, disputer.idx, query.document_source).entity
-            people = [e for e in people if e is not who]
-    person = _nearest(people, subject.idx, ("PERSON",), skip=query.context.quoted_ranges)
-    return Speaker(person.canonical_name, person, pronoun_possessor.name) if person is not None else None

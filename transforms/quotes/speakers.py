@@ -321,10 +321,10 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     organisation_by_kind,
     organisation_sign,
     person_in_apposition,
-    pronoun_possessor,
     role_in_apposition,
     spokesperson_for,
 )
+from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor  # noqa: E402
 
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
@@ -339,6 +339,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     named_in_next_sentence,
     the_one_company,
     pronoun_possessor,
+    gendered_pronoun,
     personal_pronoun,
     organisation_noun,
     document_noun,
