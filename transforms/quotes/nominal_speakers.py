@@ -227,7 +227,9 @@ _SIGN_NOUNS = words("sign_nouns")
 @rule(Example("Norland & Finch closed its stores. A banner on the retailer's website read: \u201cWe will reopen on Monday.\u201d", "Norland & Finch"),
       Example("The council will shut the library. The petition, organised by the group Save Our Library, read: \u201cBooks are not a luxury.\u201d",
               "Save Our Library"),
-      Example("Fans gathered outside the ground. A handwritten sign read: \u201cNot for sale.\u201d", None, "a sign of nobody named"))
+      Example("Fans gathered outside the ground. A handwritten sign read: \u201cNot for sale.\u201d", None, "a sign of nobody named"),
+      Example("Harwick Foods agreed on Monday to sell its bakery arm to Olsen Grain Holdings.\n\n"
+              "A notice on the Harwick website read: \u201cOrders placed before Friday will be delivered as normal.\u201d", "Harwick Foods"))
 def organisation_sign(query: SpeakerQuery) -> Speaker | None:
     """'A banner on the retailer's website read', 'The petition, organised by X, read': a sign,
     website or petition speaks for the organisation its phrase names (by name, or by a kind
@@ -238,7 +240,8 @@ def organisation_sign(query: SpeakerQuery) -> Speaker | None:
         whose phrase names no organisation ("a handwritten sign") is left to later rules.
     """
     subject = query.subject
-    if subject.lower_ not in _SIGN_NOUNS or subject.pos_ != "NOUN":
+    # A document no earlier rule could give an author ("A notice on the Harwick website") too.
+    if subject.lower_ not in _SIGN_NOUNS | DOCUMENT_NOUNS or subject.pos_ != "NOUN":
         return None
     for token in subject.subtree:
         if token == subject or token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in ("poss", "pobj", "compound", "appos"):
