@@ -139,21 +139,23 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
 @rule(Example("Professor Alan Birkett, the university's principal, spoke first. The principal said 31 posts would move.", "Alan Birkett"),
       Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"),
       Example("Callum Reid met Fiona Blake, the firm's finance director, on Tuesday. The finance director said the talks had begun in January.",
-              "Fiona Blake"))
+              "Fiona Blake"),
+      Example("Pellow chief executive Mark Hensley visited Leeds. The chief executive said no driver would lose work.", "Mark Hensley"))
 def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     """'the principal said': the person the article introduced with that role beside their
     name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
     "Agriculture Minister Hélène Vasseur"), the last one before the quote.
 
     Notes:
-        Only "the" + a singular common noun, with common-noun compounds that the role beside
+        Only "the" + a singular common noun, with lower-case modifiers that the role beside
         the name also has ("the finance director"), nothing else ("the Democratic nominee" may
         be another nominee); a role never set beside a name is left to later rules.
     """
     subject = query.subject
     children = [c for c in subject.children if c.dep_ != "punct"]
-    # "the finance director": common-noun compounds must all stand in the role beside the name.
-    compounds = {c.lower_ for c in children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower}
+    # "the finance director", "the chief executive": lower-case modifiers must all stand in the
+    # role beside the name ("the Democratic nominee" is no role of one person).
+    compounds = {c.lower_ for c in children if c.dep_ in ("compound", "amod") and c.is_lower}
     if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or [c.lower_ for c in children if c.lower_ not in compounds] != ["the"]:
         return None  # "the Democratic nominee" is not whoever was called a nominee
     doc, role = subject.doc, subject.lower_
@@ -169,7 +171,9 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
             beside = [root.head] if root.dep_ == "appos" else []
             beside += [c for c in root.children if c.dep_ in ("appos", "compound")]
             beside += [t for t in doc[max(span.start - 4, 0) : span.start] if t.dep_ == "compound" and t.head == root]
-            if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} for t in beside) and (found is None or mention.char_start > found[0]):
+            # "Pellow chief executive Mark Hensley": the words before the name are its role too.
+            before_name = {w.lower_ for w in doc[max(span.start - 4, 0) : span.start]}
+            if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} | before_name for t in beside) and (found is None or mention.char_start > found[0]):
                 found = (mention.char_start, entity)
     return Speaker(found[1].canonical_name, found[1], role_in_apposition.name) if found else None
 
