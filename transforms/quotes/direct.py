@@ -363,6 +363,43 @@ def continues_previous_speaker(state: QuoteState, site: QuoteSite) -> Attributio
     return Attribution(Speaker(previous.speaker, previous.speaker_entity, previous.speaker_by), None)
 
 
+@rule(Example("The ferry may not sail before spring, Priya Raman said. “The hull needs new plates and the yard is full.”",
+              ("The hull needs new plates and the yard is full.", "Priya Raman")),
+      Example("The answers are not enough, says Tomasz Wrona, head of the harbour union. “We asked for a plan and got a leaflet.”",
+              ("We asked for a plan and got a leaflet.", "Tomasz Wrona")),
+      Example("The harbour was quiet on Monday. “Nobody has seen a boat for a week.”", None, "the sentence before names no speaker"))
+def speaker_of_sentence_before(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """A quote with no cue of its own that opens a sentence right after a sentence of its
+    paragraph whose subject is a named person or organisation ('..., Schiff said. "..."',
+    'X, his former partner, called him a master. "..."'): that subject goes on speaking.
+
+    Notes:
+        Only the sentence right before, in the same paragraph, and only a subject that resolves
+        to an entity (SPEAKER_RULES); a quote after a colon is ``verb_before_colon``'s.
+    """
+    if site.cue is not None:
+        return None
+    body, doc = state.context.text, state.context.doc
+    head = body[site.p_start : site.span.char_start - 1].rstrip()
+    if not head or head[-1] not in ".!?" or head[-1] == "." and _WORD_BEFORE.search(head) and _WORD_BEFORE.search(head).group(1) in ABBREVIATIONS:
+        return None
+    stops = list(sentence_ends(head[:-1]))
+    start = site.p_start + (stops[-1].end() if stops else 0)
+    sentence = doc.char_span(start, site.p_start + len(head), alignment_mode="expand")
+    if sentence is None or len(sentence) == 0:
+        return None
+    root = sentence.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(root) or inverted_subject(root)
+    if subject is None or not start <= subject.idx < site.p_start + len(head):
+        return None
+    speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
+    if speaker.entity is None or speaker.entity.entity_type not in ("PERSON", "ORG"):
+        return None
+    return Attribution(speaker, None)
+
+
 @rule(Example("The sign at the depot gate was plain.\n\n“No entry for anyone without a valid pass after dark.”",
               ("No entry for anyone without a valid pass after dark.", None)),
       Example("The so-called “reform” was debated for hours in the chamber.", None, "too short to keep unattributed"))
@@ -385,6 +422,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     verb_before_colon,
     word_from_next_sentence,
     continues_previous_speaker,
+    speaker_of_sentence_before,
     unattributed_quote,
 )
 

@@ -1,6 +1,7 @@
 """Speaker rules for an entity the article calls by a common noun: an organisation ("a
 spokesman for the office", "the club", "it"), a person by the role the article gave them
-("the principal"), a document by who issued it ("the statement"). Part of SPEAKER_RULES
+("the principal"), a document by who issued it ("the statement"), a sign, website or
+petition by the organisation its phrase names and "the two companies" by the pair just named. Part of SPEAKER_RULES
 (``transforms.quotes.speakers``), which imports them."""
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ def is_subject_at(doc: Doc, start: int, end: int) -> bool:
     return root is not None and (root.dep_ in _SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
 
 
+def _describes_a_new_one(noun: Token) -> bool:
+    """"The audit office", "an agency": a noun with its own modifiers or an indefinite article
+    introduces something; a bare "the agency" points back to one already named."""
+    return any(c.dep_ in ("compound", "amod") or c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
 def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -> ArticleEntity | None:
     """The organisation "the <noun>" stands for: the last one named before ``before`` with
     that noun in its name ("the university" -> University of Aldbridge), else the last one
@@ -44,7 +51,11 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     # "The audit office found nothing, a spokesman for the office said": the noun was just used
     # for something unnamed, so it is that, not the last organisation named.
     sentence_start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else 0
-    if noun.pos_ == "NOUN" and any(t.lower_ == noun.lower_ and entity_at(query.entities, t.idx, t.idx + len(t)) is None for t in doc[sentence_start : noun.i]):
+    # A bare "the company" before ("She ordered the company to pay") points back like this one.
+    if noun.pos_ == "NOUN" and any(
+        t.lower_ == noun.lower_ and entity_at(query.entities, t.idx, t.idx + len(t)) is None and _describes_a_new_one(t)
+        for t in doc[sentence_start : noun.i]
+    ):
         return None
     # The organisation named last as a subject before the quote (not inside it: "Brightwater
     # will pay..., the club said"), in this sentence or the two before it: further back,
@@ -126,18 +137,26 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
 
 
 @rule(Example("Professor Alan Birkett, the university's principal, spoke first. The principal said 31 posts would move.", "Alan Birkett"),
-      Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"))
+      Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"),
+      Example("Callum Reid met Fiona Blake, the firm's finance director, on Tuesday. The finance director said the talks had begun in January.",
+              "Fiona Blake"),
+      Example("Pellow chief executive Mark Hensley visited Leeds. The chief executive said no driver would lose work.", "Mark Hensley"))
 def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     """'the principal said': the person the article introduced with that role beside their
     name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
     "Agriculture Minister Hélène Vasseur"), the last one before the quote.
 
     Notes:
-        Only "the" + a singular common noun, nothing else ("the Democratic nominee" may be
-        another nominee); a role never set beside a name is left to later rules.
+        Only "the" + a singular common noun, with lower-case modifiers that the role beside
+        the name also has ("the finance director"), nothing else ("the Democratic nominee" may
+        be another nominee); a role never set beside a name is left to later rules.
     """
     subject = query.subject
-    if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or [c.lower_ for c in subject.children if c.dep_ != "punct"] != ["the"]:
+    children = [c for c in subject.children if c.dep_ != "punct"]
+    # "the finance director", "the chief executive": lower-case modifiers must all stand in the
+    # role beside the name ("the Democratic nominee" is no role of one person).
+    compounds = {c.lower_ for c in children if c.dep_ in ("compound", "amod") and c.is_lower}
+    if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or [c.lower_ for c in children if c.lower_ not in compounds] != ["the"]:
         return None  # "the Democratic nominee" is not whoever was called a nominee
     doc, role = subject.doc, subject.lower_
     found: tuple[int, ArticleEntity] | None = None
@@ -152,7 +171,9 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
             beside = [root.head] if root.dep_ == "appos" else []
             beside += [c for c in root.children if c.dep_ in ("appos", "compound")]
             beside += [t for t in doc[max(span.start - 4, 0) : span.start] if t.dep_ == "compound" and t.head == root]
-            if any(t.lower_ == role for t in beside) and (found is None or mention.char_start > found[0]):
+            # "Pellow chief executive Mark Hensley": the words before the name are its role too.
+            before_name = {w.lower_ for w in doc[max(span.start - 4, 0) : span.start]}
+            if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} | before_name for t in beside) and (found is None or mention.char_start > found[0]):
                 found = (mention.char_start, entity)
     return Speaker(found[1].canonical_name, found[1], role_in_apposition.name) if found else None
 
@@ -208,3 +229,79 @@ def person_in_apposition(query: SpeakerQuery) -> Speaker | None:
             if entity is not None and entity.entity_type == "PERSON":
                 return Speaker(entity.canonical_name, entity, person_in_apposition.name)
     return None
+
+
+_SIGN_NOUNS = words("sign_nouns")
+
+
+@rule(Example("Norland & Finch closed its stores. A banner on the retailer's website read: \u201cWe will reopen on Monday.\u201d", "Norland & Finch"),
+      Example("The council will shut the library. The petition, organised by the group Save Our Library, read: \u201cBooks are not a luxury.\u201d",
+              "Save Our Library"),
+      Example("Fans gathered outside the ground. A handwritten sign read: \u201cNot for sale.\u201d", None, "a sign of nobody named"),
+      Example("Harwick Foods agreed on Monday to sell its bakery arm to Olsen Grain Holdings.\n\n"
+              "A notice on the Harwick website read: \u201cOrders placed before Friday will be delivered as normal.\u201d", "Harwick Foods"))
+def organisation_sign(query: SpeakerQuery) -> Speaker | None:
+    """'A banner on the retailer's website read', 'The petition, organised by X, read': a sign,
+    website or petition speaks for the organisation its phrase names (by name, or by a kind
+    noun the article used for it: "the retailer").
+
+    Notes:
+        Only an organisation: "a Varga campaign poster" names a person, not a speaker; a sign
+        whose phrase names no organisation ("a handwritten sign") is left to later rules.
+    """
+    subject = query.subject
+    # A document no earlier rule could give an author ("A notice on the Harwick website") too.
+    if subject.lower_ not in _SIGN_NOUNS | DOCUMENT_NOUNS or subject.pos_ != "NOUN":
+        return None
+    for token in subject.subtree:
+        if token == subject or token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in ("poss", "pobj", "compound", "appos"):
+            continue
+        entity = entity_at(query.entities, token.idx, token.idx + len(token))
+        if entity is None and token.pos_ == "NOUN" and token.lower_ in _KIND_NOUNS:
+            entity = _the_organisation_so_called(token, query, min(query.quote_start, subject.idx))
+        # Who organised or signed it ("organised by X") is its author, whatever X's type.
+        by_agent = any(t.dep_ == "agent" for t in token.ancestors if subject in t.ancestors)
+        if entity is not None and (entity.entity_type == "ORG" or by_agent and entity.entity_type == "PERSON"):
+            return Speaker(entity.canonical_name, entity, organisation_sign.name)
+    return None
+
+
+_PAIR_WORDS = frozenset(("two", "both"))
+
+
+@rule(Example("Lakemont Mining Ltd agreed on Thursday to buy Valdora Copper SA for $4 billion. The buyer will pay $18 a share, the two companies said.",
+              "Lakemont Mining Ltd"),
+      Example("Lakemont Mining Ltd, Valdora Copper SA and Tavira Metals Inc met in Lima. Talks will go on, the two companies said.", None,
+              "three named: which two is not said"))
+def both_organisations(query: SpeakerQuery) -> Speaker | None:
+    """'the two companies said', 'both firms said': when the article has just named exactly two
+    organisations (in this sentence or the two before it), their joint words are given to the
+    one named first (news convention: the acquirer, the lead's subject).
+
+    Notes:
+        With one, or three or more, organisations named in that window the subject is kept as
+        written ("the two companies").
+    """
+    subject = query.subject
+    plural = subject.lower_
+    # The pipeline has no lemmatizer: "companies" -> "company", "firms" -> "firm", "groups" -> "group".
+    singulars = {plural[:-3] + "y", plural[:-1], plural[:-2]} if plural.endswith("s") else set()
+    if subject.tag_ != "NNS" or not singulars & _KIND_NOUNS:
+        return None
+    if not any(c.lower_ in _PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in subject.children):
+        return None
+    doc = subject.doc
+    window = doc[max(subject.sent.start - 1, 0)].sent
+    window_start = doc[max(window.start - 1, 0)].sent.start_char
+    first_named: dict[str, tuple[int, ArticleEntity]] = {}
+    for entity in query.entities:
+        if entity.entity_type != "ORG":
+            continue
+        starts = [m.char_start for m in entity.mentions if window_start <= m.char_start and m.char_end <= subject.idx]
+        if starts:
+            first_named[entity.entity_id] = (min(starts), entity)
+    if len(first_named) != 2:
+        return None  # kept as written by subject_as_written
+    entity = min(first_named.values(), key=lambda pair: pair[0])[1]
+    return Speaker(entity.canonical_name, entity, both_organisations.name)
+

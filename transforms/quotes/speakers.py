@@ -316,12 +316,15 @@ def subject_as_written(query: SpeakerQuery) -> Speaker | None:
 
 # Rules defined in their own module; imported here, after what they use of this one.
 from transforms.quotes.nominal_speakers import (  # noqa: E402
+    both_organisations,
     document_named_before,
     organisation_by_kind,
+    organisation_sign,
     person_in_apposition,
     role_in_apposition,
     spokesperson_for,
 )
+from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor  # noqa: E402
 
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
@@ -335,11 +338,15 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     role_in_apposition,
     named_in_next_sentence,
     the_one_company,
+    pronoun_possessor,
+    gendered_pronoun,
     personal_pronoun,
     organisation_noun,
     document_noun,
     document_named_before,
     organisation_by_kind,
+    both_organisations,
+    organisation_sign,
     subject_as_written,
 )
 

@@ -1,0 +1,87 @@
+"""Speaker rules for pronouns that the plain nearest-person rule gets wrong: "he said" right
+after a woman is named (``gendered_pronoun``) and "his claim" (``pronoun_possessor``). Part of
+SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.entities.extraction import ArticleEntity
+from transforms.lexicons import words
+from transforms.quotes.speakers import Speaker, SpeakerQuery, _nearest
+from transforms.rules import Example, rule
+
+_MALE_WORDS = words("male_person_words")
+_FEMALE_WORDS = words("female_person_words")
+_MALE_PRONOUNS = frozenset(("he", "him"))
+_FEMALE_PRONOUNS = frozenset(("she", "her"))
+_TITLE_BEFORE = re.compile(r"\b(\w+\.?)\s+$")
+
+
+def _gender(person: ArticleEntity, body: str) -> str | None:
+    """"male", "female" or None: from a courtesy title right before a mention ("Mrs. Raman")
+    or a gendered role word the article gave the person ("the council's spokeswoman")."""
+    found = set()
+    for mention in person.mentions:
+        title = _TITLE_BEFORE.search(body[max(mention.char_start - 6, 0) : mention.char_start])
+        role_words = set((mention.role or "").casefold().split())
+        if title is not None:
+            role_words.add(title.group(1).casefold())
+        found |= {"male"} if role_words & _MALE_WORDS else set()
+        found |= {"female"} if role_words & _FEMALE_WORDS else set()
+    return found.pop() if len(found) == 1 else None
+
+
+@rule(Example("Mr. Tomasz Wrona met Ms. Priya Raman on Monday. Ms. Raman left early.\n\n\u201cWe will sign in May,\u201d he said.", "Tomasz Wrona"),
+      Example("Priya Raman met Tomasz Wrona on Monday.\n\n\u201cWe will sign in May,\u201d he said.", None, "no gender known: personal_pronoun's"))
+def gendered_pronoun(query: SpeakerQuery) -> Speaker | None:
+    """'he said' when the person named last is known to be a woman (or 'she said' after a
+    man): the person named last before the quote who is not known to be of the other gender.
+
+    Notes:
+        Gender is read only from courtesy titles and role words of the article, never guessed
+        from first names; when the person named last has none, ``personal_pronoun`` decides.
+    """
+    subject = query.subject
+    lower = subject.lower_
+    if subject.pos_ != "PRON" or subject.dep_ == "poss" or lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
+        return None
+    other = "female" if lower in _MALE_PRONOUNS else "male"
+    people = [e for e in query.entities if e.entity_type == "PERSON"]
+    skip = query.context.quoted_ranges
+    nearest = _nearest(people, query.quote_start, ("PERSON",), skip=skip)
+    if nearest is None or _gender(nearest, query.body) != other:
+        return None
+    person = _nearest([e for e in people if _gender(e, query.body) != other], query.quote_start, ("PERSON",), skip=skip)
+    return Speaker(person.canonical_name, person, gendered_pronoun.name) if person is not None else None
+
+
+_DISPUTE_VERB_FORMS = words("dispute_verb_forms")
+_POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
+
+
+@rule(Example("Dev Patel called the rise unfair. Amara Okafor rejected his claim that the authority had wasted money.", "Dev Patel"),
+      Example("Dev Patel spoke at the meeting. He repeated his claim that the authority had wasted money.", "Dev Patel"))
+def pronoun_possessor(query: SpeakerQuery) -> Speaker | None:
+    """'his claim that ...', 'her warning that ...': the person named last before the pronoun,
+    leaving out names inside quotes and, when a verb of disputing governs the noun ("Okafor
+    rejected his claim"), the one who disputes it (one rejects someone else's claim).
+
+    Notes:
+        No gender is known: "her" after a man's name still goes to him; "their" is left to
+        later rules.
+    """
+    from transforms.quotes.speakers import resolve_speaker, subject_of  # defined after the import of this module
+
+    subject = query.subject
+    if subject.dep_ != "poss" or subject.lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    noun = subject.head
+    people = [e for e in query.entities if e.entity_type == "PERSON"]
+    if noun.dep_ == "dobj" and noun.head.lower_ in _DISPUTE_VERB_FORMS:
+        disputer = subject_of(noun.head)
+        if disputer is not None and disputer != subject:
+            who = resolve_speaker(disputer, query.context, disputer.idx, query.document_source).entity
+            people = [e for e in people if e is not who]
+    person = _nearest(people, subject.idx, ("PERSON",), skip=query.context.quoted_ranges)
+    return Speaker(person.canonical_name, person, pronoun_possessor.name) if person is not None else None
