@@ -633,6 +633,16 @@ def server_stop(
         sys.stdout.write(f"stopped the Prefect server {stopped.api_url} (pid {stopped.pid})\n")
 
 
+_PREFECT_PACKAGE = f"{os.sep}prefect{os.sep}"
+
+
+def _not_from_prefect(record: logging.LogRecord) -> bool:
+    """False for Prefect's records: its loggers are named "prefect..." and, for its background
+    services, after their class ("EventsWorker: Still processing items" while a busy server
+    drains), so the file they come from decides too."""
+    return not (record.name.startswith("prefect") or _PREFECT_PACKAGE in record.pathname)
+
+
 def _configure_logging(verbose: bool) -> None:
     """Warnings to the screen (everything with --verbose); Prefect's own records only with --verbose.
 
@@ -642,7 +652,7 @@ def _configure_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not verbose:
         for handler in logging.getLogger().handlers:
-            handler.addFilter(lambda record: not record.name.startswith("prefect"))
+            handler.addFilter(_not_from_prefect)
     # GX announces its temporary docs folder at INFO on every run.
     logging.getLogger("great_expectations").setLevel(logging.INFO if verbose else logging.WARNING)
 

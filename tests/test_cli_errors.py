@@ -96,3 +96,17 @@ def test_a_run_on_a_damaged_database_says_full_refresh_in_one_line(tmp_path, pre
     assert "Traceback" in (warehouse / "logs" / "newsledger.log").read_text()
     rebuilt = subprocess.run([cli, "run", "--full-refresh", "--warehouse", warehouse, SAMPLES / "2024-03-11"], capture_output=True, text=True, timeout=600, env=prefect_server)
     assert rebuilt.returncode == 0, rebuilt.stderr
+
+
+def test_prefect_service_warnings_stay_off_the_screen():
+    """A busy server made Prefect's EventsWorker warn on stderr before the one-line error."""
+    import logging
+
+    from newsledger.cli import _not_from_prefect
+
+    def record(name: str, path: str) -> logging.LogRecord:
+        return logging.LogRecord(name, logging.WARNING, path, 1, "Still processing items: 11 items remaining...", None, None)
+
+    assert not _not_from_prefect(record("EventsWorker", "/venv/lib/python3.11/site-packages/prefect/_internal/concurrency/services.py"))
+    assert not _not_from_prefect(record("prefect.flow_runs", "/anywhere.py"))
+    assert _not_from_prefect(record("newsledger", "/work/main/newsledger/cli.py"))
