@@ -3,7 +3,7 @@ and the verb forms derived from them."""
 
 from __future__ import annotations
 
-from transforms.lexicons import pairs, words
+from transforms.lexicons import words
 from transforms.lexicons.verbs import verb_forms
 
 TITLE_WORDS = words("title_words")
@@ -11,16 +11,6 @@ OFFICE_WORDS = words("office_words")
 HONORIFICS = words("honorifics")
 
 REPORTING_VERBS = words("reporting_verbs")
-NO_OBJECT_CONTENT_FORMS = words("no_object_content_forms")
-
-STANCE_NOUNS = words("stance_nouns")
-STANCE_NOUN_PREPOSITIONS = pairs("stance_noun_prepositions")
-
-STANCE_ADJECTIVES_WITH_CLAUSE = words("stance_adjectives_with_clause")
-STANCE_ADJECTIVE_PREPOSITIONS = pairs("stance_adjective_prepositions")
-
-PERSON_ONLY_ATTITUDE_FORMS = words("person_only_attitude_forms")
-
 ATTITUDE_VERB_FORMS = words("attitude_verb_forms")
 DOCUMENT_NOUNS = words("document_nouns")
 ORG_SUFFIXES = words("org_suffixes")

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from transforms import lexicon
-from transforms.lexicons import LexiconError, pairs, why, words
+from transforms.lexicons import LexiconError, why, words
 
 LISTS = sorted(p.name[:-4] for p in resources.files("transforms.lexicons").iterdir() if p.name.endswith(".txt"))
 
@@ -29,14 +29,7 @@ def test_each_list_says_why_and_holds_unique_entries(name):
 def test_the_old_constants_are_the_lists():
     assert lexicon.TITLE_WORDS == words("title_words")
     assert "minister" in lexicon.TITLE_WORDS and "said" in lexicon.REPORTING_VERB_FORMS
-    assert ("attack", "on") in lexicon.STANCE_NOUN_PREPOSITIONS
     assert "united nations" in lexicon.KNOWN_ORGS and "unicef" in lexicon.KNOWN_ORGS
-
-
-def test_pairs_are_two_words():
-    assert all(len(pair) == 2 for pair in pairs("stance_adjective_prepositions"))
-    with pytest.raises(LexiconError, match="is not two words"):
-        pairs("known_orgs")
 
 
 def test_a_missing_list_says_how_to_fix():

@@ -1,7 +1,7 @@
 """The extractors' word lists, as data: one ``*.txt`` file per list in this folder.
 
 Each file starts with a ``#`` line saying why the list exists; then one entry per line
-(an entry may hold spaces: "united nations"; a pair is two words: "attack on"). Blank lines and
+(an entry may hold spaces: "united nations"). Blank lines and
 further ``#`` lines are ignored. Lists are read once per process.
 """
 
@@ -30,17 +30,6 @@ def _entries(name: str) -> tuple[str, ...]:
 def words(name: str) -> frozenset[str]:
     """The entries of ``transforms/lexicons/<name>.txt``."""
     return frozenset(_entries(name))
-
-
-def pairs(name: str) -> frozenset[tuple[str, str]]:
-    """The two-word entries of ``transforms/lexicons/<name>.txt`` as (first, second) pairs."""
-    found = []
-    for entry in _entries(name):
-        first, _, second = entry.partition(" ")
-        if not second or " " in second:
-            raise LexiconError(f"word list transforms/lexicons/{name}.txt: {entry!r} is not two words")
-        found.append((first, second))
-    return frozenset(found)
 
 
 def why(name: str) -> str:
