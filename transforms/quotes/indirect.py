@@ -10,7 +10,9 @@ the sentence is a mixed quote. Content spans come from ``transforms.quotes.repor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
 
 from transforms.quotes.marks import trimmed_punct
 from transforms.quotes.matches import QuoteMatch, QuoteState
@@ -70,6 +72,19 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
             yield start, end, speaker, verb.text
 
 
+def _subject_speaks(state: QuoteState, content_of: Callable[[Token, str], tuple[int, int] | None], min_words: int) -> Iterator[Candidate]:
+    """The content ``content_of`` finds beside each unused cue, spoken by the cue's subject
+    (content a rule before took, or shorter than ``min_words``, is left)."""
+    body = state.context.text
+    for verb in state.cues:
+        content = None if verb.i in state.used_cues else content_of(verb, body)
+        if content is None or state.overlaps_direct(*content) or state.overlaps_found(*content):
+            continue
+        subject = subject_of(verb)
+        if subject is not None and long_enough(state.context.doc, *content, min_words):
+            yield *content, resolve_speaker(subject, state.context, content[0], state.source), verb.text
+
+
 @rule(Example("Brandvik Energy AS will sell its wind farms, the company said on Tuesday.", ("Brandvik Energy AS will sell its wind farms", "Brandvik Energy AS")),
       Example("While prices rose, the company said sales were steady.", None, "a marked adverbial clause is no content"))
 def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
@@ -80,14 +95,7 @@ def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
         A clause opened by "while", "because", "if" (a real adverbial clause) is skipped, and
         so is content a rule before found.
     """
-    body = state.context.text
-    for verb in state.cues:
-        content = None if verb.i in state.used_cues else preposed_clause(verb, body)
-        if content is None or state.overlaps_direct(*content) or state.overlaps_found(*content):
-            continue
-        subject = subject_of(verb)
-        if subject is not None and long_enough(state.context.doc, *content, 3):
-            yield *content, resolve_speaker(subject, state.context, content[0], state.source), verb.text
+    yield from _subject_speaks(state, preposed_clause, min_words=3)
 
 
 @rule(Example("Mayor Elena Varga called the charges baseless.", ("the charges baseless", "Elena Varga")),
@@ -100,14 +108,7 @@ def naming_complement(state: QuoteState) -> Iterator[Candidate]:
     Notes:
         'called a meeting', 'called for calm' and 'called on X to act' name no predicate: skipped.
     """
-    body = state.context.text
-    for verb in state.cues:
-        content = None if verb.i in state.used_cues else naming_content(verb, body)
-        if content is None or state.overlaps_direct(*content) or state.overlaps_found(*content):
-            continue
-        subject = subject_of(verb)
-        if subject is not None and long_enough(state.context.doc, *content, 2):
-            yield *content, resolve_speaker(subject, state.context, content[0], state.source), verb.text
+    yield from _subject_speaks(state, naming_content, min_words=2)
 
 
 @rule(Example("According to Samuel Okafor, the line will reopen on Friday.", ("the line will reopen on Friday", "Samuel Okafor")))
