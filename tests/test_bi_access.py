@@ -56,6 +56,19 @@ def test_speaker_entity_cooccurrence(engine):
     assert {"Port Authority", "Harbour Chamber of Commerce"} <= {r["canonical_name"] for r in found}
 
 
+def test_speaker_entity_cooccurrence_counts_articles_as_written_out(engine):
+    # The view counts rows (fast); this is the same count spelt out with DISTINCT.
+    reference = """
+        select q.speaker_entity_id, q.speaker, m.entity_id, count(distinct q.article_id) as articles,
+               min(a.published_date) as first_date, max(a.published_date) as last_date
+        from quotes q join entity_mentions m using (article_id) join articles a using (article_id)
+        where q.speaker_entity_id is not null and m.entity_id <> q.speaker_entity_id
+        group by all order by all"""
+    view = "select speaker_entity_id, speaker, entity_id, articles, first_date, last_date from mart.speaker_entity_cooccurrence order by all"
+    expected = rows(engine, reference)
+    assert expected and rows(engine, view) == expected
+
+
 def test_article_overview_counts_match_the_tables(engine):
     overview = rows(engine, "select sum(quotes) as q, count(*) as a from mart.article_overview")[0]
     totals = rows(engine, "select (select count(*) from quotes) as q, (select count(*) from articles) as a")[0]
