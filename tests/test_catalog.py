@@ -1,0 +1,72 @@
+"""Segments and the served catalog (issue #15 work in progress): readers see the writer's rows."""
+
+import duckdb
+import pytest
+
+from newsledger.core.schemas import TABLES
+from tests.test_warehouse import a_run_row
+from warehouse import load, staging
+from warehouse.catalog import build_catalog, published_segments, swap_in
+from warehouse.segments import SegmentMap, unused_segments, write_segments
+
+
+@pytest.fixture
+def writer(sample_tables, tmp_path):
+    staging.write_batch(tmp_path / "run", 1, sample_tables)
+    database = tmp_path / ".state" / "writer.duckdb"
+    summary = load.load_staged_run(database, tmp_path / "run", a_run_row("r1"))
+    return database, summary
+
+
+def rows(con, table):
+    return sorted(map(repr, con.execute(f"SELECT * FROM {table}").fetchall()))
+
+
+def locked_reader(catalog, segments_root):
+    con = duckdb.connect(str(catalog), read_only=True)
+    con.execute(f"SET allowed_directories = ['{segments_root.resolve()}/']")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+def test_a_catalog_serves_every_table_as_the_writer_holds_it(writer, tmp_path):
+    database, _ = writer
+    root = tmp_path / ".state" / "segments"
+    with duckdb.connect(str(database), read_only=True) as con:
+        segments = write_segments(con, root, "r1", SegmentMap(), None)
+        expected = {t.name: rows(con, t.name) for t in TABLES}
+    build_catalog(tmp_path / "built.duckdb", root, segments)
+    swap_in(tmp_path / "built.duckdb", tmp_path / "newsledger.duckdb")
+
+    reader = locked_reader(tmp_path / "newsledger.duckdb", root)
+    for table in TABLES:
+        assert rows(reader, table.name) == expected[table.name], table.name
+        columns = [r[0] for r in reader.execute(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{table.name}' ORDER BY ordinal_position").fetchall()]
+        assert columns == table.schema.names
+    assert reader.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'quotes' AND comment IS NULL").fetchone()[0] == 0
+    assert reader.execute("SELECT count(*) FROM mart.quotes_by_speaker_month").fetchone()[0] > 0
+    with pytest.raises(duckdb.Error):
+        reader.execute("SELECT * FROM read_csv('/etc/passwd')")
+    reader.close()
+    assert published_segments(tmp_path / "newsledger.duckdb").files == segments.files
+
+
+def test_a_later_run_rewrites_only_the_months_it_touched(writer, sample_tables, tmp_path):
+    database, summary = writer
+    root = tmp_path / ".state" / "segments"
+    with duckdb.connect(str(database), read_only=True) as con:
+        first = write_segments(con, root, "r1", SegmentMap(), None)
+    # The same files again: the load replaces their articles, touching their months.
+    second_summary = load.load_staged_run(database, tmp_path / "run", a_run_row("r2"))
+    touched = set(second_summary.touched_months)
+    with duckdb.connect(str(database), read_only=True) as con:
+        second = write_segments(con, root, "r2", first, touched)
+    for table, partitions in second.files.items():
+        for partition, path in partitions.items():
+            rewritten = path.endswith("/r2.parquet")
+            assert rewritten == (partition in touched or partition == "all"), (table, partition)
+    # Readers of the first catalog keep their files one generation; older ones go.
+    assert unused_segments(root, [second, first]) == []
+    stale = unused_segments(root, [second])
+    assert stale and all(p.name == "r1.parquet" for p in stale)

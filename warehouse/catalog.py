@@ -1,0 +1,90 @@
+"""The served catalog: a small DuckDB file whose tables are views over the current segments.
+
+WORK IN PROGRESS (issue #15, branch publish-catalog): not wired into the flow yet.
+
+Readers (``newsledger sql``, BI tools) open ``DIR/newsledger.duckdb`` read-only as before and
+find every table of the contract by its name, with its columns, comments and the ``mart``
+views; each table is a view over the segment files one publish chose (``warehouse.segments``),
+so the catalog holds no rows, is written in a fraction of a second whatever the warehouse's
+size, and is swapped in with one rename. A reader that opened the previous catalog keeps
+reading the previous segments, which stay one generation longer.
+
+``meta.published`` names the run that published the catalog and the segments it reads (what
+the next publish starts from).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import duckdb
+
+from newsledger.core.schemas import TABLES
+from warehouse.ddl import TABLES_FILE, comments_sql, sql_files
+from warehouse.segments import SegmentMap, empty_table_sql
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def view_sql(table_name: str, columns: list[str], files: list[Path]) -> str:
+    """One contract table as a view over its segment files (absolute paths: readers open the
+    catalog from any working directory)."""
+    if not files:
+        return f"CREATE VIEW {table_name} AS {empty_table_sql(table_name)}"
+    listed = ", ".join(_quote(str(f)) for f in files)
+    return f"CREATE VIEW {table_name} AS SELECT {', '.join(columns)} FROM read_parquet([{listed}], hive_partitioning = false)"
+
+
+def build_catalog(target: Path, segments_root: Path, segments: SegmentMap) -> None:
+    """Write a complete catalog to ``target`` (a new file; the caller swaps it in)."""
+    target.unlink(missing_ok=True)
+    con = duckdb.connect(str(target))
+    try:
+        for table in TABLES:
+            files = [segments_root.resolve() / p for p in segments.paths(table.name)]
+            con.execute(view_sql(table.name, table.schema.names, files))
+            # Views take COMMENT ON VIEW where the tables' DDL says TABLE.
+            con.execute(comments_sql(table).replace(f"COMMENT ON TABLE {table.name} ", f"COMMENT ON VIEW {table.name} ", 1))
+        for path in sql_files():
+            if path.name != TABLES_FILE and not path.name.startswith("002_"):
+                con.execute(path.read_text(encoding="utf-8"))
+        con.execute("CREATE SCHEMA IF NOT EXISTS meta")
+        con.execute(
+            f"CREATE VIEW meta.published AS SELECT {_quote(segments.run_id)} AS run_id, "
+            f"{_quote(json.dumps(segments.files, sort_keys=True))} AS segments"
+        )
+        con.execute("COMMENT ON VIEW meta.published IS 'The run that published this catalog, and the segment files (relative to DIR/.state/segments) each table reads.'")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def published_segments(catalog: Path) -> SegmentMap | None:
+    """The segments the served catalog reads; None when there is no catalog (or an older file)."""
+    if not catalog.exists():
+        return None
+    try:
+        con = duckdb.connect(str(catalog), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute("SELECT run_id, segments FROM meta.published").fetchone()
+    except duckdb.CatalogException:
+        return None  # a warehouse of tables, from before the catalog
+    finally:
+        con.close()
+    return SegmentMap(row[0], json.loads(row[1]))
+
+
+def swap_in(built: Path, served: Path) -> None:
+    """Rename the built catalog over the served one, durably."""
+    os.replace(built, served)
+    directory = os.open(served.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
