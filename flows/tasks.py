@@ -24,7 +24,7 @@ from transforms.run.incremental import FilePlan
 from transforms.run.quarantine import blamed_examples, decide
 from transforms.records import Article
 from transforms.run.tables import extracted_tables, parsed_tables
-from warehouse import lake, load, publish, staging
+from warehouse import load, publish, staging
 
 
 def _retry_if_transient(task: object, task_run: object, state: State) -> bool:
@@ -36,6 +36,7 @@ def _retry_if_transient(task: object, task_run: object, state: State) -> bool:
 @task(name="recover")
 def recover(settings: Settings) -> None:
     publish.clear_leftovers(settings.warehouse_dir)
+    publish.adopt_legacy_database(settings.database_path, settings.state_path)
     staging.remove_all(settings.staging_dir)
 
 
@@ -58,7 +59,7 @@ def discover(paths: list[str], follow_symlinks: bool) -> Discovery:
 
 @task(name="plan-files", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
 def plan(files: list[str], settings: Settings, aliases: AliasMap, full_refresh: bool, reprocess: bool, since: date | None, until: date | None) -> tuple[FilePlan, list[Fault]]:
-    decided, faults = plan_inputs(files, settings.database_path, aliases, full_refresh, reprocess, since, until)
+    decided, faults = plan_inputs(files, settings.loaded_database, aliases, full_refresh, reprocess, since, until)
     get_run_logger().info(
         "%d files: %d to read, %d unchanged, %d outside the date window, %d unreadable",
         len(files), len(decided.to_process), decided.unchanged, decided.outside_window, len(faults),
@@ -133,7 +134,7 @@ def count_staged(run_dir: Path) -> dict[str, int]:
 
 @task(name="load-warehouse", retries=3, retry_delay_seconds=10, retry_condition_fn=_retry_if_transient)
 def load_warehouse(final_dir: Path, settings: Settings, run_row: dict[str, object], fresh: bool) -> tuple[Path, load.LoadSummary]:
-    build = publish.prepare_build(settings.database_path, str(run_row["run_id"]), fresh=fresh)
+    build = publish.load_target(settings.database_path, settings.state_path, str(run_row["run_id"]), fresh=fresh)
     loaded = load.load_staged_run(build, final_dir, run_row)
     get_run_logger().info("loaded; the warehouse now holds %s", ", ".join(f"{n} {table}" for table, n in loaded.row_counts.items()))
     return build, loaded
@@ -141,19 +142,20 @@ def load_warehouse(final_dir: Path, settings: Settings, run_row: dict[str, objec
 
 @task(name="publish-warehouse")
 def publish_warehouse(build: Path, settings: Settings) -> None:
-    publish.swap_in(build, settings.database_path)
+    publish.commit_load(build, settings.state_path)
 
 
 @task(name="publish-parquet", retries=3, retry_delay_seconds=5, retry_condition_fn=_retry_if_transient)
 def publish_parquet(settings: Settings, run_id: str, months: frozenset[str] | None) -> dict[str, int]:
-    return lake.export_lake(settings.database_path, settings.parquet_dir, run_id, months)
+    published = publish.publish(settings.database_path, settings.state_path, settings.segments_dir, settings.parquet_dir, run_id, months)
+    return {table: len(partitions) for table, partitions in published.files.items()}
 
 
 @task(name="record-failed-run")
 def record_failed_run(settings: Settings, run_row: dict[str, object]) -> None:
-    build = publish.prepare_build(settings.database_path, str(run_row["run_id"]), fresh=False)
+    build = publish.load_target(settings.database_path, settings.state_path, str(run_row["run_id"]), fresh=False)
     load.record_failed_run(build, run_row)
-    publish.swap_in(build, settings.database_path)
+    publish.publish(settings.database_path, settings.state_path, settings.segments_dir, settings.parquet_dir, str(run_row["run_id"]), frozenset())
 
 
 @task(name="clean-staging")

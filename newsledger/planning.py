@@ -46,5 +46,5 @@ def expected_batches(
         NewsledgerError: an alias file or the warehouse cannot be read (the flow will say so).
     """
     found = discover_inputs(paths, follow_symlinks)
-    plan, _ = plan_inputs(found.files, settings.database_path, read_alias_file(settings.aliases_path), full_refresh, reprocess, since, until)
+    plan, _ = plan_inputs(found.files, settings.loaded_database, read_alias_file(settings.aliases_path), full_refresh, reprocess, since, until)
     return len(plan_batches(plan.to_process, settings.batch_size, settings.workers, plan.sizes))

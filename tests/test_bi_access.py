@@ -96,16 +96,20 @@ def _recipe_from_the_docs():
     return namespace["newsledger_engine"]
 
 
-def _publish_without_quotes(served):
-    """A new night swapped in as a run does it: a copy loaded (here: quotes deleted), then renamed over."""
+def _publish(served, run_id):
     from warehouse import publish
 
-    build = publish.prepare_build(served, "night2", fresh=False)
-    con = load.connect_writer(build)
+    state = served.parent / ".state" / "newsledger-state.duckdb"
+    publish.publish(served, state, state.parent / "segments", served.parent / "parquet", run_id, None)
+
+
+def _publish_without_quotes(served):
+    """A new night published as a run does it: the writer's database loaded (here: quotes
+    deleted), new segments written and a new catalog renamed over the served one."""
+    con = load.connect_writer(served.parent / ".state" / "newsledger-state.duckdb")
     con.execute("delete from quotes")
-    con.execute("checkpoint")
     con.close()
-    publish.swap_in(build, served)
+    _publish(served, "night2")
 
 
 @pytest.fixture
@@ -113,7 +117,8 @@ def served(sample_tables, tmp_path):
     now = datetime(2024, 3, 12, tzinfo=UTC)
     row = run_row("r1", now, now, RunCounts(), validation_passed=True, extractor_version="test")
     database = tmp_path / "newsledger.duckdb"
-    load.load_staged_run(database, _stage(tmp_path / "run", sample_tables), row)
+    load.load_staged_run(tmp_path / ".state" / "newsledger-state.duckdb", _stage(tmp_path / "run", sample_tables), row)
+    _publish(database, "r1")
     return database
 
 

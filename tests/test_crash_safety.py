@@ -58,7 +58,10 @@ def _staged(warehouse: Path, table: str) -> bool:
 KILL_POINTS = {
     "while-extracting": lambda w: _staged(w, "quotes"),
     "while-validating": lambda w: any((w / "validation").glob("*/chunk-0001")),
-    "while-loading": lambda w: any((w / ".build").glob("*.duckdb")),
+    # The writer's database has a write-ahead log while a load writes it.
+    "while-loading": lambda w: any((w / ".state").glob("*.duckdb.wal")),
+    # Committed, segments being written: the next run must publish what this one loaded.
+    "while-publishing": lambda w: any((w / ".state" / "segments").glob("*/*/*.parquet")) and not (w / "newsledger.duckdb").exists(),
     "after-publishing-the-database": lambda w: (w / "newsledger.duckdb").exists(),  # a fresh warehouse: appears at the swap
 }
 
@@ -107,7 +110,8 @@ def test_kill_then_rerun_equals_a_clean_run(point, corpus, reference, tmp_path, 
     content, lake = reference
     assert snapshot(warehouse) == content
     assert lake_rows(warehouse) == lake
-    assert not any((warehouse / ".build").glob("*")) and not any((warehouse / "staging").glob("*"))
+    assert not any((warehouse / "staging").glob("*"))
+    assert not [p for p in (warehouse / ".state").iterdir() if p.name.startswith(("build-", "catalog-"))]
 
 
 def test_kill_during_an_incremental_load_keeps_the_earlier_load(corpus, reference, tmp_path, server_env):

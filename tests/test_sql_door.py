@@ -16,7 +16,8 @@ from newsledger.core.errors import WarehouseError
 from newsledger.core.schemas import TABLES_BY_NAME
 from warehouse.marts import MART_VIEWS as ALL_MART_VIEWS
 from warehouse.load import connect_writer
-from warehouse.query import READ_ONLY_CONFIG, ReadOnlyQueryError, run_query
+from warehouse import publish
+from warehouse.query import ReadOnlyQueryError, read_only_setup, run_query
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BODY = '"We will build the quay," Elena Varga said on Monday.'
@@ -26,7 +27,8 @@ BODY = '"We will build the quay," Elena Varga said on Monday.'
 def db(tmp_path) -> Path:
     """A tiny warehouse (one article, quote, entity and mention) beside another database."""
     db = tmp_path / "warehouse" / "newsledger.duckdb"
-    con = connect_writer(db)
+    state = db.parent / ".state" / "newsledger-state.duckdb"
+    con = connect_writer(state)
     con.execute(
         "insert into articles (article_id, source_path, source_record, source_format, file_sha256, published_date, crawled_at, title, body, word_count, extractor_version, story_id) "
         "values ('a1', 'crawl/a1.txt', 0, 'raw', 'sha', $published, $crawled, 'Quay', $body, 9, 'test', 'a1')",
@@ -40,6 +42,7 @@ def db(tmp_path) -> Path:
         {"text": BODY[:25], "content": BODY[1:23]},
     )
     con.close()
+    publish.publish(db, state, db.parent / ".state" / "segments", db.parent / "parquet", "r1", None)
     other = duckdb.connect(str(tmp_path / "other.duckdb"))
     other.execute("create table aliases as select 'Varga' as alias")
     other.close()
@@ -198,9 +201,15 @@ def test_cli_refusal_is_exactly_one_line(db, tmp_path):
 
 
 def test_bi_tools_get_the_same_protection_through_sqlalchemy(db, tmp_path):
-    """The engine parameters for Superset in docs/operations.md: reads work, files and other databases do not."""
+    """The SQLAlchemy recipe in docs/operations.md: reads work, files and other databases do not."""
     sa = pytest.importorskip("sqlalchemy")
-    engine = sa.create_engine(f"duckdb:///{db}", connect_args={"read_only": True, "config": dict(READ_ONLY_CONFIG)})
+    engine = sa.create_engine(f"duckdb:///{db}", connect_args={"read_only": True})
+
+    @sa.event.listens_for(engine, "connect")
+    def lock(dbapi_connection, _record):
+        for statement in read_only_setup(db):
+            dbapi_connection.execute(statement)
+
     abuses = (f"select * from read_text('{tmp_path.as_posix()}/secret.txt')", f"attach '{tmp_path.as_posix()}/other.duckdb' as other",
               "set enable_external_access = true")
     try:
@@ -214,10 +223,10 @@ def test_bi_tools_get_the_same_protection_through_sqlalchemy(db, tmp_path):
 
 
 def test_bi_tools_with_init_sql_get_the_same_protection(db, tmp_path):
-    """The README's init SQL for tools that cannot pass DuckDB settings (Metabase's Init SQL)."""
+    """The init SQL in docs/operations.md for tools that cannot pass DuckDB settings (Metabase's Init SQL)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
-        con.execute("SET enable_external_access = false; SET lock_configuration = true;")
+        con.execute("; ".join(read_only_setup(db)) + ";")
         assert con.execute("select count(*) from mart.article_overview").fetchall() == [(1,)]
         with pytest.raises(duckdb.PermissionException):
             con.execute(f"select * from read_text('{tmp_path.as_posix()}/secret.txt')")

@@ -31,6 +31,13 @@ def final_dir(sample_tables, tmp_path):
     return _stage(tmp_path / "run", sample_tables)
 
 
+def export(db, parquet_dir, run_id):
+    """Publish the writer's database ``db``: a catalog beside it, its segments, the lake."""
+    from warehouse import publish
+
+    return publish.publish(db.with_name(f"served-{run_id}.duckdb"), db, db.parent / f"segments-{run_id}", parquet_dir, run_id, None)
+
+
 def counts(db):
     return {name: run_query(db, f"select count(*) as n from {name}")["n"][0].as_py() for name in DATA_TABLES}
 
@@ -122,7 +129,7 @@ def test_lake_is_partitioned_follows_the_contract_and_reads_without_our_code(fin
 
     db = tmp_path / "w.duckdb"
     summary = load.load_staged_run(db, final_dir, a_run_row("r1"))
-    lake.export_lake(db, tmp_path / "parquet", "r1")
+    export(db, tmp_path / "parquet", "r1")
     root = tmp_path / "parquet"
     assert lake.read_manifest(root)["run_id"] == "r1"
     for table in TABLES:
@@ -154,7 +161,7 @@ def test_two_runs_files_read_together_without_schema_drift(final_dir, tmp_path, 
     for run, root in (("r1", first), ("r2", second)):
         db = tmp_path / f"{run}.duckdb"
         load.load_staged_run(db, final_dir, a_run_row(run))
-        lake.export_lake(db, root, run)
+        export(db, root, run)
     con = duckdb.connect()
     union = con.execute(
         "select count(*) from read_parquet([$a, $b], union_by_name = false)",

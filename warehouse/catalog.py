@@ -9,13 +9,11 @@ so the catalog holds no rows, is written in a fraction of a second whatever the 
 size, and is swapped in with one rename. A reader that opened the previous catalog keeps
 reading the previous segments, which stay one generation longer.
 
-``meta.published`` names the run that published the catalog and the segments it reads (what
-the next publish starts from).
+``meta.published`` names the run that published the catalog.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -53,31 +51,11 @@ def build_catalog(target: Path, segments_root: Path, segments: SegmentMap) -> No
             if path.name != TABLES_FILE and not path.name.startswith("002_"):
                 con.execute(path.read_text(encoding="utf-8"))
         con.execute("CREATE SCHEMA IF NOT EXISTS meta")
-        con.execute(
-            f"CREATE VIEW meta.published AS SELECT {_quote(segments.run_id)} AS run_id, "
-            f"{_quote(json.dumps(segments.files, sort_keys=True))} AS segments"
-        )
-        con.execute("COMMENT ON VIEW meta.published IS 'The run that published this catalog, and the segment files (relative to DIR/.state/segments) each table reads.'")
+        con.execute(f"CREATE VIEW meta.published AS SELECT {_quote(segments.run_id)} AS run_id")
+        con.execute("COMMENT ON VIEW meta.published IS 'The run that published this catalog (its tables read that run''s segments).'")
         con.execute("CHECKPOINT")
     finally:
         con.close()
-
-
-def published_segments(catalog: Path) -> SegmentMap | None:
-    """The segments the served catalog reads; None when there is no catalog (or an older file)."""
-    if not catalog.exists():
-        return None
-    try:
-        con = duckdb.connect(str(catalog), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        row = con.execute("SELECT run_id, segments FROM meta.published").fetchone()
-    except duckdb.CatalogException:
-        return None  # a warehouse of tables, from before the catalog
-    finally:
-        con.close()
-    return SegmentMap(row[0], json.loads(row[1]))
 
 
 def swap_in(built: Path, served: Path) -> None:

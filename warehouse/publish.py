@@ -1,11 +1,16 @@
-"""Publishing a load so that readers are never blocked and never see half of it.
+"""Publishing a load so that readers are never blocked, never see half of it, and the cost
+follows the night, not the warehouse.
 
-The served database ``DIR/newsledger.duckdb`` is never opened for writing by a run. A run
-copies it to ``DIR/.build/``, loads the copy in one transaction, checkpoints and closes it, then
-renames it over the served file (an atomic ``rename`` on POSIX). A BI tool holding a read-only
-connection keeps reading the old file until it reconnects; a new connection sees the new one.
-A run killed at any point leaves the served file as it was; its leftovers are cleared by the
-next run.
+The writer's database ``DIR/.state/newsledger-state.duckdb`` holds every table; one run at a
+time loads it in place, in one transaction (a run killed before its commit leaves it as it
+was: DuckDB drops an uncommitted transaction). Readers never open it. They open the served
+catalog ``DIR/newsledger.duckdb``: a small DuckDB file whose tables are views over immutable
+Parquet segments (``warehouse.segments``, ``warehouse.catalog``). After the load a run writes
+new segments for the partitions it changed, builds a new catalog beside the served one and
+renames it over (atomic on POSIX): a reader sees the old night or the new one, never half, and
+never waits. The Parquet lake ``DIR/parquet/`` is the same segments, hard-linked under stable
+names. A run killed after its commit and before its publish is published by the next run,
+which then rewrites every segment once.
 
 One run at a time: a run holds an exclusive lock on ``DIR/.newsledger.lock``; a second run
 fails at once with a clear message (or waits, if asked to).
@@ -18,15 +23,22 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from newsledger.core.errors import WarehouseError
+from warehouse import lake
+from warehouse.catalog import build_catalog, swap_in
+from warehouse.segments import PUBLISHED, SegmentMap, mark_published, published_map, save_map, unused_segments, write_segments
 
 LOCK_FILE = ".newsledger.lock"
 BUILD_DIR = ".build"
+STATE_DIR = ".state"
+SEGMENTS_DIR = "segments"
 
 
 class RunInProgressError(WarehouseError):
@@ -71,33 +83,103 @@ def run_lock(warehouse_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
 
 
 def clear_leftovers(warehouse_dir: Path) -> None:
-    """Remove what a killed run left behind (half-built database copies)."""
-    shutil.rmtree(warehouse_dir / BUILD_DIR, ignore_errors=True)
+    """Remove what a killed run left behind (half-built databases, catalogs and segments)."""
+    shutil.rmtree(warehouse_dir / BUILD_DIR, ignore_errors=True)  # database copies of newsledger <= 0.4
+    state = warehouse_dir / STATE_DIR
+    for pattern in ("build-*.duckdb*", "catalog-*.duckdb*", "segments/*/*/.*.tmp"):
+        for path in state.glob(pattern):
+            path.unlink(missing_ok=True)
 
 
-def prepare_build(served: Path, run_id: str, fresh: bool) -> Path:
-    """A private copy of the served database to load into (an empty one when ``fresh``)."""
-    build_dir = served.parent / BUILD_DIR
-    build_dir.mkdir(parents=True, exist_ok=True)
-    build = build_dir / f"{run_id}.duckdb"
-    if served.exists() and not fresh:
-        shutil.copy2(served, build)
-    return build
+def adopt_legacy_database(served: Path, state: Path) -> None:
+    """Make a warehouse of newsledger <= 0.4 (tables in the served file) the writer's database.
+
+    A one-time copy: the served file stays as it is until the first catalog replaces it.
+    """
+    if state.exists() or not served.exists() or (state.parent / SEGMENTS_DIR / PUBLISHED).exists():
+        return
+    state.parent.mkdir(parents=True, exist_ok=True)
+    temporary = state.with_name(f"build-adopt-{os.getpid()}.duckdb")
+    shutil.copy2(served, temporary)
+    os.replace(temporary, state)
 
 
-def swap_in(build: Path, served: Path) -> None:
-    """Atomically replace the served database by the loaded build.
+def load_target(served: Path, state: Path, run_id: str, fresh: bool) -> Path:
+    """The database a run loads: the writer's own, or a new one for a full refresh.
+
+    Raises:
+        WarehouseError: a catalog is served but the writer's database is gone.
+    """
+    state.parent.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        return state.with_name(f"build-{run_id}.duckdb")
+    if not state.exists() and served.exists():
+        raise WarehouseError(
+            str(state), "the writer's database is missing (deleted or moved?): rebuild with `newsledger run --full-refresh PATH...`"
+        )
+    return state
+
+
+def commit_load(build: Path, state: Path) -> None:
+    """Make a full refresh's new database the writer's (nothing to do for an in-place load).
 
     Raises:
         WarehouseError: the build is missing or has an unfinished write-ahead log.
     """
+    if build == state:
+        return
     if not build.exists():
-        raise WarehouseError(str(served), f"nothing to publish: {build} does not exist")
+        raise WarehouseError(str(state), f"nothing to publish: {build} does not exist")
     if build.with_name(build.name + ".wal").exists():
-        raise WarehouseError(str(served), f"{build} was not checkpointed; refusing to publish a partial database")
-    os.replace(build, served)
-    directory = os.open(served.parent, os.O_RDONLY)
+        raise WarehouseError(str(state), f"{build} was not checkpointed; refusing to publish a partial database")
+    os.replace(build, state)
+    _fsync_folder(state.parent)
+
+
+def publish(served: Path, state: Path, segments_root: Path, parquet_dir: Path, run_id: str, months: Iterable[str] | None) -> SegmentMap:
+    """Write the night's segments, swap in a catalog that reads them, link the lake.
+
+    Args:
+        served: the catalog readers open (``DIR/newsledger.duckdb``).
+        state: the writer's database, loaded and committed.
+        segments_root: where segments live.
+        parquet_dir: the lake's root folder.
+        run_id: the run publishing.
+        months: the publication months the run changed; None rewrites every segment.
+
+    Raises:
+        WarehouseError: the writer's database cannot be read.
+    """
+    previous = published_map(segments_root)
     try:
-        os.fsync(directory)  # make the rename itself durable
+        con = duckdb.connect(str(state), read_only=True)
+    except duckdb.IOException as exc:
+        raise WarehouseError(str(state), f"cannot read the writer's database to publish ({exc})", is_transient=True) from exc
+    try:
+        before = con.execute(
+            "SELECT run_id FROM runs WHERE run_id <> $run ORDER BY started_at DESC LIMIT 1", {"run": run_id}
+        ).fetchone()
+        # A run that died between its commit and its publish left partitions nobody listed: all.
+        if previous is None or before is None or previous.run_id != before[0]:
+            months = None
+        current = write_segments(con, segments_root, run_id, previous or SegmentMap(), None if months is None else set(months))
+    finally:
+        con.close()
+    built = state.with_name(f"catalog-{run_id}.duckdb")
+    build_catalog(built, segments_root, current)
+    save_map(segments_root, current)
+    swap_in(built, served)
+    mark_published(segments_root, run_id)
+    lake.link_lake(parquet_dir, segments_root, current, previous if months is not None else None)
+    # Readers of the catalog just replaced may still be reading its segments: keep them a night.
+    for stale in unused_segments(segments_root, [current] + ([previous] if previous else [])):
+        stale.unlink(missing_ok=True)
+    return current
+
+
+def _fsync_folder(folder: Path) -> None:
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(directory)  # make a rename itself durable
     finally:
         os.close(directory)

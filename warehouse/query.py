@@ -2,7 +2,7 @@
 
 One reading statement per call, on a connection that cannot leave the warehouse file: DuckDB
 opens it read-only with external access disabled and its configuration locked
-(``READ_ONLY_CONFIG``), so files, URLs, other databases, extensions and ``SET`` are refused by
+(``read_only_setup``), so files, URLs, other databases, extensions and ``SET`` are refused by
 DuckDB itself, even from inside a ``SELECT``. Before anything runs, the statement's kind is
 checked against a short list of reading kinds, so that a refusal is one line saying what to do.
 """
@@ -18,13 +18,20 @@ import pyarrow as pa
 
 from newsledger.core.errors import WarehouseError
 
-# What a BI tool should pass as well (docs/operations.md, "Read-only access for BI tools").
-READ_ONLY_CONFIG: Final[dict[str, bool]] = {
-    # No file system, network, ATTACH, COPY, EXPORT, INSTALL, read_*() or glob().
-    "enable_external_access": False,
-    # No SET / RESET / PRAGMA x = y, so the line above cannot be undone by the query.
-    "lock_configuration": True,
-}
+# What a BI tool should run as well, in this order, right after it opens the catalog read-only
+# (docs/operations.md, "Read-only access for BI tools"). DuckDB takes allowed_directories only
+# while external access is on, and neither in the connection's config, hence statements.
+def read_only_setup(database_path: Path) -> list[str]:
+    """The statements that lock a reader to the warehouse's own segments."""
+    segments = (database_path.parent / ".state" / "segments").resolve()
+    return [
+        # The views read the segments, and nothing else may be read.
+        f"SET allowed_directories = ['{str(segments).replace(chr(39), chr(39) * 2)}/']",
+        # No other files, network, ATTACH, COPY, EXPORT, INSTALL, read_*() or glob().
+        "SET enable_external_access = false",
+        # No SET / RESET / PRAGMA x = y, so the lines above cannot be undone by the query.
+        "SET lock_configuration = true",
+    ]
 
 # Statements that only read. CALL f() is SELECT * FROM f(): the connection config bounds both.
 READING_KINDS: Final[frozenset[duckdb.StatementType]] = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.CALL})
@@ -111,7 +118,7 @@ def run_query(database_path: Path, sql: str) -> pa.Table:
 
 
 def open_read_only(database_path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only, locked connection (``READ_ONLY_CONFIG``) for callers that bind parameters.
+    """A read-only, locked connection (``read_only_setup``) for callers that bind parameters.
 
     Raises:
         WarehouseError: no warehouse at that path, it is damaged, or it cannot be opened.
@@ -122,9 +129,12 @@ def open_read_only(database_path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _connect_read_only(database_path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse read-only with ``READ_ONLY_CONFIG``."""
+    """Open the warehouse read-only and locked (``read_only_setup``)."""
     try:
-        return duckdb.connect(str(database_path), read_only=True, config=dict(READ_ONLY_CONFIG))
+        con = duckdb.connect(str(database_path), read_only=True)
+        for statement in read_only_setup(database_path):
+            con.execute(statement)
+        return con
     except duckdb.IOException as exc:
         if "not a valid DuckDB database file" in str(exc):
             raise WarehouseError(

@@ -20,6 +20,7 @@ Partitions:
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,8 +82,6 @@ def _write(con: duckdb.DuckDBPyConnection, table: Table, partition: str, target:
         data = con.sql(f"SELECT {columns} FROM {table.name} t ORDER BY {order}").to_arrow_table()
     else:
         data = con.sql(f"SELECT {columns} FROM {source} WHERE {MONTH} = $p ORDER BY {order}", params={"p": partition}).to_arrow_table()
-    if data.num_rows == 0 and source is not None:
-        return 0
     schema = table.schema.with_metadata({**(table.schema.metadata or {}), b"newsledger.schema_version": SCHEMA_VERSION.encode()})
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
@@ -96,6 +95,9 @@ def write_segments(
 ) -> SegmentMap:
     """Write new segments for the partitions a run changed; returns the map readers should read.
 
+    Every month with articles has a segment in every partitioned table (an empty one where the
+    table has no rows that month), so the lake shows each table whole.
+
     Args:
         con: the writer's database (read-only is enough), after the run's load.
         root: folder of the segments (``<table>/<partition>/<run_id>.parquet``).
@@ -105,27 +107,66 @@ def write_segments(
             None rewrites every partition (a full refresh, or a warehouse published by no map).
     """
     current = SegmentMap(run_id, {} if months is None else {t: dict(p) for t, p in previous.files.items()})
+    article_months = partitions_of(con, TABLES_BY_NAME["articles"])
     for table in TABLES:
         partitions = current.files.setdefault(table.name, {})
         if source_of(table) is None:
             wanted = {WHOLE}
-        elif months is None:
-            wanted = partitions_of(con, table)
         else:
-            wanted = set(months)
+            wanted = article_months if months is None else set(months)
         for partition in sorted(wanted):
+            if partition != WHOLE and partition not in article_months:
+                partitions.pop(partition, None)  # the month's last article was replaced
+                continue
             relative = f"{table.name}/{partition}/{run_id}.parquet"
-            if _write(con, table, partition, root / relative):
-                partitions[partition] = relative
-            else:
-                partitions.pop(partition, None)  # the partition's last row left
+            _write(con, table, partition, root / relative)
+            partitions[partition] = relative
     return current
 
 
+MAPS = "_maps"
+PUBLISHED = "_published.json"
+
+
+def save_map(root: Path, segments: SegmentMap) -> None:
+    """Keep a publish's map beside its segments (before its catalog is swapped in)."""
+    folder = root / MAPS
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{segments.run_id}.json.tmp"
+    temporary.write_text(json.dumps({"run_id": segments.run_id, "files": segments.files}, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, folder / f"{segments.run_id}.json")
+
+
+def mark_published(root: Path, run_id: str) -> None:
+    """Record which map the served catalog reads (after the swap)."""
+    temporary = root / f".{PUBLISHED}.tmp"
+    temporary.write_text(json.dumps({"run_id": run_id}), encoding="utf-8")
+    os.replace(temporary, root / PUBLISHED)
+
+
+def published_map(root: Path) -> SegmentMap | None:
+    """The map the served catalog reads; None before the first publish of this layout.
+
+    A run killed between its swap and ``mark_published`` leaves the previous run named here;
+    the next publish then finds the writer a run ahead and rewrites every segment.
+    """
+    pointer = root / PUBLISHED
+    if not pointer.exists():
+        return None
+    run_id = json.loads(pointer.read_text(encoding="utf-8"))["run_id"]
+    saved = root / MAPS / f"{run_id}.json"
+    if not saved.exists():
+        return None
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    return SegmentMap(data["run_id"], data["files"])
+
+
 def unused_segments(root: Path, keep: list[SegmentMap]) -> list[Path]:
-    """Segment files no map in ``keep`` reads (the current and the previous generation)."""
+    """Segment files and maps no map in ``keep`` reads (the current and the previous generation)."""
     wanted = set().union(*(m.all_paths() for m in keep)) if keep else set()
-    return [p for p in root.glob("*/*/*.parquet") if str(p.relative_to(root)) not in wanted]
+    runs = {m.run_id for m in keep}
+    stale = [p for p in root.glob("*/*/*.parquet") if str(p.relative_to(root)) not in wanted]
+    return stale + [p for p in (root / MAPS).glob("*.json") if p.stem not in runs]
 
 
 def empty_table_sql(table_name: str) -> str:

@@ -60,6 +60,25 @@ class Settings:
         return self.warehouse_dir / DATABASE_FILE
 
     @property
+    def state_dir(self) -> Path:
+        """The writer's own files: its database and the segments readers read (never edit)."""
+        return self.warehouse_dir / ".state"
+
+    @property
+    def state_path(self) -> Path:
+        """The writer's database: every table, loaded in place by one run at a time."""
+        return self.state_dir / "newsledger-state.duckdb"
+
+    @property
+    def loaded_database(self) -> Path:
+        """Where to read what is loaded: the writer's database, or a warehouse of newsledger <= 0.4."""
+        return self.state_path if self.state_path.exists() else self.database_path
+
+    @property
+    def segments_dir(self) -> Path:
+        return self.state_dir / "segments"
+
+    @property
     def parquet_dir(self) -> Path:
         return self.warehouse_dir / "parquet"
 
