@@ -13,8 +13,8 @@ are rehashed (so a new article meets only the base's own candidates, as news mee
 year's stories rarely). Entities are shared between copies in ``ENTITY_COPIES`` groups, as
 people and places recur across a year.
 
-The copy is a valid warehouse of this version: ``newsledger run`` loads into it, and its lake
-(``DIR/parquet``) is written in full once, so the next run publishes incrementally.
+The copy is a valid warehouse of this version: the writer's database is grown, then published
+once in full (segments, catalog, lake), so the next run publishes incrementally.
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from pathlib import Path
 import duckdb
 
 from newsledger.core.schemas import TABLES
-from warehouse import lake
+from warehouse import publish
 from warehouse.load import connect_writer
 
 DATABASE = "newsledger.duckdb"
+STATE = Path(".state") / "newsledger-state.duckdb"
 ENTITY_COPIES = 500
 DATE_SPREAD_DAYS = 3650
 # Copies per INSERT: large enough to keep statements few, small enough to keep memory low.
@@ -63,12 +64,11 @@ def _expression(column: str) -> str:
 
 def grow(base_dir: Path, out_dir: Path, articles: int, progress: bool = True) -> int:
     """Write a warehouse of about ``articles`` articles to ``out_dir``; returns its article count."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / DATABASE
-    target.unlink(missing_ok=True)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    target = out_dir / STATE
     con = connect_writer(target)
     try:
-        con.execute(f"ATTACH '{base_dir / DATABASE}' AS base (READ_ONLY)")
+        con.execute(f"ATTACH '{base_dir / STATE}' AS base (READ_ONLY)")
         base_articles = con.execute("SELECT count(*) FROM base.articles").fetchone()[0]
         copies = max(1, round(articles / base_articles))
         started = time.perf_counter()
@@ -95,14 +95,13 @@ def grow(base_dir: Path, out_dir: Path, articles: int, progress: bool = True) ->
         run_id = con.execute("SELECT run_id FROM runs WHERE status = 'success' ORDER BY started_at DESC LIMIT 1").fetchone()[0]
     finally:
         con.close()
-    shutil.rmtree(out_dir / "parquet", ignore_errors=True)
-    lake.export_lake(target, out_dir / "parquet", run_id, None)
+    publish.publish(out_dir / DATABASE, target, target.parent / "segments", out_dir / "parquet", run_id, None)
     return total
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("base", type=Path, help="a warehouse folder newsledger built (its newsledger.duckdb is read)")
+    parser.add_argument("base", type=Path, help="a warehouse folder newsledger built (its writer's database is read)")
     parser.add_argument("out", type=Path, help="the folder of the grown warehouse (replaced)")
     parser.add_argument("--articles", type=int, default=1_000_000)
     args = parser.parse_args()

@@ -39,7 +39,7 @@ from pathlib import Path
 import duckdb
 
 from bench.generate_corpus import generate
-from bench.grown_warehouse import DATABASE, grow
+from bench.grown_warehouse import DATABASE, STATE, grow
 from bench.measure import run_cli
 
 
@@ -86,10 +86,10 @@ def run_night(night: Path, warehouse: Path) -> Night:
     database = warehouse / DATABASE
     existing = 0
     if database.exists():
-        con = duckdb.connect(str(database), read_only=True)
+        con = duckdb.connect(str(warehouse / STATE), read_only=True)
         existing = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         con.close()
-    copy = copy_seconds(database)
+    copy = copy_seconds(warehouse / STATE)
     before = folder_bytes(warehouse) if warehouse.exists() else 0
     peak = [before]
     done = threading.Event()

@@ -2,7 +2,7 @@
 
 import duckdb
 
-from bench.grown_warehouse import DATABASE, grow
+from bench.grown_warehouse import DATABASE, STATE, grow
 from newsledger.core.schemas import TABLES
 from tests.test_warehouse import a_run_row
 from warehouse import load, staging
@@ -11,15 +11,15 @@ from warehouse.lake import read_manifest
 
 def test_grow_copies_every_table_with_new_keys_and_loads_again(sample_tables, tmp_path):
     staging.write_batch(tmp_path / "run", 1, sample_tables)
-    load.load_staged_run(tmp_path / "base" / DATABASE, tmp_path / "run", a_run_row("r1"))
-    base = duckdb.connect(str(tmp_path / "base" / DATABASE), read_only=True)
+    load.load_staged_run(tmp_path / "base" / STATE, tmp_path / "run", a_run_row("r1"))
+    base = duckdb.connect(str(tmp_path / "base" / STATE), read_only=True)
     base_counts = {t.name: base.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0] for t in TABLES}
     base.close()
 
     total = grow(tmp_path / "base", tmp_path / "grown", 3 * base_counts["articles"], progress=False)
 
     assert total == 3 * base_counts["articles"]
-    con = duckdb.connect(str(tmp_path / "grown" / DATABASE))
+    con = duckdb.connect(str(tmp_path / "grown" / DATABASE), read_only=True)
     for table in ("quotes", "events", "cluster_index", "stories", "quote_clusters"):
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 3 * base_counts[table], table
     assert con.execute("SELECT count(*) FROM entities").fetchone()[0] == 3 * base_counts["entities"]
@@ -30,4 +30,4 @@ def test_grow_copies_every_table_with_new_keys_and_loads_again(sample_tables, tm
     con.close()
     assert read_manifest(tmp_path / "grown" / "parquet")["run_id"] == "r1"
     # The same run loads into the grown warehouse: keys stay unique, nothing is refused.
-    load.load_staged_run(tmp_path / "grown" / DATABASE, tmp_path / "run", a_run_row("r2"))
+    load.load_staged_run(tmp_path / "grown" / STATE, tmp_path / "run", a_run_row("r2"))
