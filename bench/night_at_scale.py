@@ -9,18 +9,19 @@ extraction), then runs the same night of ``--night`` other invented articles wit
 grown one, and prints per size:
 
   wall           the run's wall time
-  load           copy of the served database + load + clustering + checkpoint + swap
+  load           the in-place load of the writer's database, clustering and checkpoint included
   of it cluster  the clustering step alone (stories, quote and event clusters)
-  publish        the Parquet lake's months and tables the night touched
-  copy           what copying the served database alone takes (measured here, same file)
+  publish        the night's segments, the catalog swapped in, the lake's links
+  copy           what copying the writer's database alone takes (what the copy-and-swap
+                 publish of newsledger <= 0.4 paid on top, every night)
   peak disk      the warehouse folder's largest size during the run, and its size before
   peak memory    the run's process tree, summed
 
 and each figure's ratio to the empty warehouse. Targets (issues #15, #16): load + publish at
 1,000,000 articles at most 1.25 x the empty warehouse with no second copy of the old data on
 disk; clustering per new article flat. The grown warehouse needs about 35 KB of disk per
-invented article (these articles carry ~36 quotes each, several times real news), twice that
-while a run copies it: check free disk before asking for a million.
+invented article (these articles carry ~36 quotes each, several times real news): check free
+disk before asking for a million.
 """
 
 from __future__ import annotations
@@ -59,18 +60,22 @@ class Night:
 
 
 def folder_bytes(folder: Path) -> int:
-    total = 0
+    """Disk used under ``folder``, each file once however many hard links it has (the lake's)."""
+    total, seen = 0, set()
     for root, _, files in os.walk(folder):
         for name in files:
             try:
-                total += os.stat(os.path.join(root, name)).st_blocks * 512
+                stat = os.stat(os.path.join(root, name))
             except OSError:
                 continue  # replaced while we walked
+            if (stat.st_dev, stat.st_ino) not in seen:
+                seen.add((stat.st_dev, stat.st_ino))
+                total += stat.st_blocks * 512
     return total
 
 
 def copy_seconds(database: Path) -> float:
-    """Copying the served database alone, as a run's build copy does."""
+    """Copying the writer's database alone (what the publish of newsledger <= 0.4 added)."""
     if not database.exists():
         return 0.0
     target = database.with_name(".bench-copy.duckdb")
