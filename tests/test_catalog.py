@@ -70,3 +70,28 @@ def test_a_later_run_rewrites_only_the_months_it_touched(writer, sample_tables, 
     assert unused_segments(root, [second, first]) == []
     stale = unused_segments(root, [second])
     assert stale and all(p.name == "r1.parquet" for p in stale)
+
+
+def test_a_warehouse_of_0_4_is_adopted_once_and_served_as_a_catalog(sample_tables, tmp_path):
+    from warehouse import publish
+
+    staging.write_batch(tmp_path / "run", 1, sample_tables)
+    served = tmp_path / "newsledger.duckdb"
+    load.load_staged_run(served, tmp_path / "run", a_run_row("r1"))  # 0.4: the tables in the served file
+    with duckdb.connect(str(served), read_only=True) as con:
+        expected = {t.name: rows(con, t.name) for t in TABLES}
+    state = tmp_path / ".state" / "newsledger-state.duckdb"
+
+    publish.adopt_legacy_database(served, state)
+    assert state.exists()
+    publish.publish(served, state, state.parent / "segments", tmp_path / "parquet", "r2", frozenset())
+
+    with duckdb.connect(str(served), read_only=True) as reader:
+        assert reader.execute("SELECT run_id FROM meta.published").fetchone() == ("r2",)
+        assert {t.name: rows(reader, t.name) for t in TABLES} == expected
+    # Adopted once: a catalog is never taken for an old warehouse.
+    state.unlink()
+    publish.adopt_legacy_database(served, state)
+    assert not state.exists()
+    with pytest.raises(Exception, match="writer's database is missing"):
+        publish.load_target(served, state, "r3", fresh=False)
