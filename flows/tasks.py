@@ -155,6 +155,7 @@ def publish_parquet(settings: Settings, run_id: str, months: frozenset[str] | No
 def record_failed_run(settings: Settings, run_row: dict[str, object]) -> None:
     build = publish.load_target(settings.database_path, settings.state_path, str(run_row["run_id"]), fresh=False)
     load.record_failed_run(build, run_row)
+    publish.commit_load(build, settings.state_path)
     publish.publish(settings.database_path, settings.state_path, settings.segments_dir, settings.parquet_dir, str(run_row["run_id"]), frozenset())
 
 

@@ -111,12 +111,14 @@ def load_target(served: Path, state: Path, run_id: str, fresh: bool) -> Path:
         WarehouseError: a catalog is served but the writer's database is gone.
     """
     state.parent.mkdir(parents=True, exist_ok=True)
-    if fresh:
-        return state.with_name(f"build-{run_id}.duckdb")
-    if not state.exists() and served.exists():
+    if not fresh and not state.exists() and served.exists():
         raise WarehouseError(
             str(state), "the writer's database is missing (deleted or moved?): rebuild with `newsledger run --full-refresh PATH...`"
         )
+    if fresh or not state.exists():
+        # A new database is built aside and renamed in whole: a run killed while creating its
+        # tables leaves nothing a later run could take for a warehouse.
+        return state.with_name(f"build-{run_id}.duckdb")
     return state
 
 
