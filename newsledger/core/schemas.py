@@ -35,7 +35,7 @@ QUOTE_FOUND_BY = (
     "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
-    "subject_in_another_paragraph", "place_with_titled_apposition", "spokesperson_for", "person_in_apposition", "named_subject", "name_after_role", "titled_person", "role_in_apposition",
+    "subject_in_another_paragraph", "place_with_titled_apposition", "participle_of_the_main_clause", "spokesperson_for", "person_in_apposition", "named_subject", "name_after_role", "titled_person", "role_in_apposition",
     "named_in_next_sentence", "the_one_company", "pronoun_possessor", "gendered_pronoun", "personal_pronoun", "organisation_noun", "document_noun", "document_named_before", "organisation_by_kind", "both_organisations", "organisation_sign", "subject_as_written",
     "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "word_from_next_sentence", "reported_clause", "labelled_paragraph",
 )

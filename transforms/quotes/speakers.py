@@ -320,6 +320,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     document_named_before,
     organisation_by_kind,
     organisation_sign,
+    participle_of_the_main_clause,
     person_in_apposition,
     role_in_apposition,
     spokesperson_for,
@@ -330,6 +331,7 @@ from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possess
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
+    participle_of_the_main_clause,
     spokesperson_for,
     person_in_apposition,
     named_subject,
