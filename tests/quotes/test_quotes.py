@@ -771,3 +771,15 @@ def test_a_participle_speaks_for_the_main_clause(parse, text, speaker):
 def test_a_participle_on_a_report_someone_else_wrote_is_the_reports(parse):
     speakers = [q.speaker for q in quotes_in(parse("Priya Raman cited a report saying the harbour had lost money for a decade."))]
     assert "Priya Raman" not in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Varga was quick to add that the depot would stay open.", "Elena Varga"),
+        ("Mayor Elena Varga was careful to say that the depot would stay open.", "Elena Varga"),
+    ],
+    ids=["quick-to-add", "careful-to-say"],
+)
+def test_a_cue_after_an_adjective_speaks_for_the_subject_of_its_copula(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
