@@ -233,7 +233,8 @@ def _name_set_off(state: QuoteState, start: int | None, end: int | None) -> Spea
               ("We were wrong not to confront him from the start,", "Ramos")),
       Example("Colonel Ana Costa, a military spokeswoman in Valdora, said: “More soldiers will be coming here.”",
               ("More soldiers will be coming here.", "Ana Costa")),
-      Example("“We start in May,” the harbour master told Priya Raman.", None, "a name after the cue is who was told"))
+      Example("“We start in May,” the harbour master told Priya Raman.", None, "a name after the cue is who was told"),
+      Example("A source speaking to the Valdora Gazette said: “The agents are looking at the harbour accounts.”", None, "the name does not open the clause"))
 def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """'"...," Ramos, 58, told AFP' and 'Col. Ana Costa, a spokeswoman, said: "..."': a person
     or organisation named between the quote and its cue, set off at most by an apposition
@@ -259,7 +260,9 @@ def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
         return None
     heads = re.finditer(r",[^,“”\"\n]{1,120},\s*$|\s*$", body[site.p_start : cue.idx])
     speaker = next((s for s in (_name_set_off(state, None, site.p_start + m.start()) for m in heads) if s is not None), None)
-    return Attribution(speaker, cue.text, cue.i) if speaker is not None else None
+    # The name (after its titles) opens its clause ("In a statement, Col. Costa said:"), not "a source speaking to Fox News said:".
+    opens = speaker is not None and any(re.search(r"(?:^|[,.;:!?])\s*(?:[A-Z][\w.’'-]*\s+){0,3}$", body[site.p_start : m.char_start]) for m in speaker.entity.mentions if site.p_start <= m.char_start < cue.idx)
+    return Attribution(speaker, cue.text, cue.i) if opens else None
 
 
 @rule(Example("“We will rebuild the terminal,” said Mayor Elena Varga.", ("We will rebuild the terminal,", "Elena Varga")),
