@@ -783,3 +783,15 @@ def test_a_participle_on_a_report_someone_else_wrote_is_the_reports(parse):
 )
 def test_a_cue_after_an_adjective_speaks_for_the_subject_of_its_copula(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Priya Raman spoke after the vote.\n\nAnd Mr. Okafor gloated: ''We won every seat on the harbour board.''", "Okafor"),
+        ("Harbour members may pay more, Mr. Okafor said. ''People want their boats looked after.''", "Okafor"),
+    ],
+    ids=["colon-before-two-character-mark", "sentence-before-two-character-mark"],
+)
+def test_an_opening_mark_of_two_characters_is_not_part_of_the_introduction(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text)) if q.quote_type == "direct"]

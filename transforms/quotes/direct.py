@@ -297,7 +297,7 @@ def _introduction_head(state: QuoteState, site: QuoteSite) -> tuple[str, int]:
     it, when that ends with a colon: "The New York Times reports:") and where it starts."""
     body = state.context.text
     p_start = site.p_start
-    head = body[p_start : site.span.char_start - 1]
+    head = body[p_start : site.span.char_start].rstrip(OPENING_MARKS + STRAIGHT_MARK + "'`")  # a mark may be two characters ('' or ``)
     before = body[:p_start].rstrip()
     if not head.strip() and before.endswith(":"):
         p_start = before.rfind("\n") + 1
@@ -427,7 +427,7 @@ def speaker_of_sentence_before(state: QuoteState, site: QuoteSite) -> Attributio
     if site.cue is not None:
         return None
     body, doc = state.context.text, state.context.doc
-    head = body[site.p_start : site.span.char_start - 1].rstrip()
+    head = body[site.p_start : site.span.char_start].rstrip(OPENING_MARKS + STRAIGHT_MARK + "'`").rstrip()
     if not head or head[-1] not in ".!?" or head[-1] == "." and _WORD_BEFORE.search(head) and _WORD_BEFORE.search(head).group(1) in ABBREVIATIONS:
         return None
     stops = list(sentence_ends(head[:-1]))
