@@ -23,6 +23,7 @@ from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
+from transforms.time.patterns_clock import clock_24h, clock_zone
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, weekday_part
 from transforms.time.patterns_sets import coming_ref, fortnight, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -591,7 +592,7 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, time_date, part_of_date, week_of,
+    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, time_date, clock_zone, clock_24h, part_of_date, week_of,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter, year_end, half_year, the_quarter, season, season_fall,
