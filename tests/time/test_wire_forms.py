@@ -41,3 +41,62 @@ def test_24_hour_clock_times(text, tense, expected):
 )
 def test_scores_and_counts_are_no_clock_times(text):
     assert not [t for t in found(text) if t[1] == "TIME"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("Talks broke up late Sunday.", "past", ("late Sunday", "DATE", "2023-06-04")),
+        ("The rebels attacked early Saturday.", "past", ("early Saturday", "DATE", "2023-06-03")),
+        ("The mine reopened in late 2001.", "past", ("late 2001", "DATE", "2001")),
+        ("Output rises in early 2024.", "future", ("early 2024", "DATE", "2024")),
+        ("Results for the third quarter of 2022 were weak.", "past", ("the third quarter of 2022", "DATE", "2022-Q3")),
+        ("Profit in the third quarter will rise.", "future", ("the third quarter", "DATE", "2023-Q3")),
+        ("Talks end by the end of the year.", "future", ("the end of the year", "DATE", "2023")),
+        ("The dam was finished by the middle of last year.", "past", ("the middle of last year", "DATE", "2022")),
+    ],
+)
+def test_parts_of_periods_keep_their_modifier_in_the_span(text, tense, expected):
+    assert expected in found(text, tense)
+
+
+def test_a_quarter_keeps_of_only_with_its_year():
+    assert [t[0] for t in found("Sales rose in the third quarter of this year.", "past")] == ["the third quarter of this year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The annual summit opened in Lima.", ("annual", "SET", "P1Y")),
+        ("A ninety-nine-year lease ran out.", ("ninety-nine-year", "DURATION", "P99Y")),
+        ("Shares had their worst single-day fall.", ("single-day", "DURATION", "P1D")),
+        ("A years-long feud ended.", ("years-long", "DURATION", "PXY")),
+        ("Police worked for decades on the case.", ("decades", "DURATION", "PXDE")),
+        ("It was a 10-year plan.", ("10-year", "DURATION", "P10Y")),
+        ("They fought for three years.", ("three years", "DURATION", "P3Y")),
+    ],
+)
+def test_durations_and_sets_written_as_adjectives(text, expected):
+    assert expected in found(text)
+
+
+@pytest.mark.parametrize("text", ["Annual growth slowed to 2%.", "Prices rose at an annual rate of 3%.", "A fifty-year-old man was hurt."])
+def test_rates_and_ages_are_no_sets_or_durations(text):
+    assert not [t for t in found(text) if t[1] in ("SET", "DURATION")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The index fell 2% to finish the day at 5,210.", ("the day", "DATE", "2023-06-05")),
+        ("Bonds recovered later in the day.", ("the day", "DATE", "2023-06-05")),
+        ("He resigned earlier today.", ("earlier today", "DATE", "2023-06-05")),
+    ],
+)
+def test_the_day_of_a_market_report(text, expected):
+    assert expected in found(text, "past")
+
+
+@pytest.mark.parametrize("text", ["On the day he arrived, it rained.", "He came the day before.", "It was closed during the day."])
+def test_the_day_of_an_event_is_left_out(text):
+    assert not [t for t in found(text, "past") if t[0].lower() == "the day"]

@@ -24,7 +24,8 @@ from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_zone
-from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, weekday_part
+from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, set_adjective
+from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, fortnight, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -211,7 +212,7 @@ def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:\s+of)?(?:\s+{YEAR})?\b",
+    rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:(?:\s+of)?\s+{YEAR})?\b",
     ex("Profits in the third quarter.", "the third quarter", "2023-Q3"),
     ex("Third-quarter profit rose.", "Third-quarter", "2023-Q3"),
     ex("Results in Q4 2022 were weak.", "Q4 2022", "2022-Q4"),
@@ -311,7 +312,7 @@ def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:early|late)\s+)?(?P<deictic>yesterday|today(?!['’]s\s+{GENERIC_PRESENT})|tonight|tomorrow)\b",
+    rf"\b(?:(?:early|late|earlier|later)\s+)?(?P<deictic>yesterday|today(?!['’]s\s+{GENERIC_PRESENT})|tonight|tomorrow)\b",
     ex("It rained yesterday.", "yesterday", "2023-06-04"),
     ex("He came home tonight.", "tonight", "2023-06-05TNI"),
     needs=("yesterday", "today", "tonight", "tomorrow"),
@@ -374,7 +375,7 @@ def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{WEEKDAY}\b",
+    rf"\b(?:(?:early|late)\s+)?(?:(?P<wrel>last|next|this\s+coming|this|the\s+previous)\s+)?{WEEKDAY}\b",
     ex("He arrived on Sunday.", "Sunday", "2023-06-04", tense="past"),
     ex("They will meet on Tuesday.", "Tuesday", "2023-06-06", tense="future"),
     ex("The index fell 4.5% from the previous Friday.", "the previous Friday", "2023-05-26"),
@@ -526,7 +527,7 @@ def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|mid-)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
+    rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
     ex("It opened in 2019.", "2019", "2019"),
     ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),
     ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
@@ -595,11 +596,11 @@ PATTERNS: tuple[TimexPattern, ...] = (
     iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, time_date, clock_zone, clock_24h, part_of_date, week_of,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
-    year_quarter, quarter, year_end, half_year, the_quarter, season, season_fall,
+    year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
-    clock_time, clock_words, noon_midnight, part_of_day, deictic_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
+    clock_time, clock_words, noon_midnight, part_of_day, deictic_day, the_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, duration_vague, duration_hyphen, fortnight, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, duration_vague, duration_adjective, duration_hyphen, fortnight, duration_words, recent_plural, duration_plural, every_unit, set_adjective,
     # decades, centuries, years, months alone, the vague past, present and future
     spelled_decade, decade, century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )
