@@ -100,3 +100,16 @@ def test_the_day_of_a_market_report(text, expected):
 @pytest.mark.parametrize("text", ["On the day he arrived, it rained.", "He came the day before.", "It was closed during the day."])
 def test_the_day_of_an_event_is_left_out(text):
     assert not [t for t in found(text, "past") if t[0].lower() == "the day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Rebels signed a truce in March.", date(2005, 12, 15), ("March", "DATE", "2005-03")),
+        ("The board sold the unit in January.", date(2005, 12, 15), ("January", "DATE", "2006-01")),
+        ("The deal closed in July.", date(2023, 6, 5), ("July", "DATE", "2023-07")),
+        ("The plant shut in August.", date(2023, 6, 5), ("August", "DATE", "2022-08")),
+    ],
+)
+def test_a_month_in_the_past_tense_is_at_most_the_next_one(text, published, expected):
+    assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, published, lambda _: "past")]

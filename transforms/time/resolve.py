@@ -123,8 +123,17 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     month = MONTHS[m["month"].lower().rstrip(".")]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
-    # A month named without a year: past tense points back, future forward, else the nearest.
-    year = _year_of(month, 1 if ctx.tense == "past" else 31, ctx) if ctx.tense else _year_of(month, 15, ctx)
+    # A month named without a year: past tense points back, to this month or the next at most
+    # ("signed a truce in March" in a December paper is this year's; "bought it in September"
+    # in an August paper may be a closing date), future forward, else the nearest.
+    if ctx.tense == "past":
+        ahead = (month - ctx.reference.month) % 12  # 0: this month, 1: the next one
+        if ahead == 1:
+            year = ctx.reference.year + (1 if month == 1 else 0)
+        else:
+            year = ctx.reference.year - (1 if month > ctx.reference.month else 0)
+    else:
+        year = _year_of(month, 31, ctx) if ctx.tense else _year_of(month, 15, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
