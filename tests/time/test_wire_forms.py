@@ -113,3 +113,23 @@ def test_the_day_of_an_event_is_left_out(text):
 )
 def test_a_month_in_the_past_tense_is_at_most_the_next_one(text, published, expected):
     assert expected in [(t.text, t.timex_type, t.value) for t in find_timexes(text, published, lambda _: "past")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("Prices fell for six straight days.", "past", ("six straight days", "DURATION", "P6D")),
+        ("The economy shrank for two consecutive quarters.", "past", ("two consecutive quarters", "DURATION", "P2Q")),
+        ("He served almost two and a half years.", "past", ("almost two and a half years", "DURATION", "P2Y6M")),
+        ("The feud began decades ago.", "past", ("decades ago", "DATE", "PAST_REF")),
+        ("They lived there for many years.", "past", ("many years", "DURATION", "PXY")),
+        ("Troops entered the city in the morning.", "past", ("the morning", "TIME", "2023-06-05TMO")),
+    ],
+)
+def test_durations_with_modifiers_and_parts_of_the_day(text, tense, expected):
+    assert expected in found(text, tense)
+
+
+@pytest.mark.parametrize("text", ["He reads the morning papers.", "She left the morning after the vote.", "It rained in the morning of June 4."])
+def test_the_morning_as_a_modifier_is_left_to_other_rules(text):
+    assert ("the morning", "TIME", "2023-06-05TMO") not in found(text, "past")

@@ -25,7 +25,7 @@ from transforms.time.fragments import (
 )
 from transforms.time.patterns_clock import clock_24h, clock_zone
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, set_adjective
-from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, weekday_part
+from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, fortnight, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -392,7 +392,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Over the next few years.", "the next few years", "PXY"),
     ex("It took a few days.", "a few days", "PXD"),
     ex("Crime fell over the past decade.", "the past decade", "P10Y"),
-    needs=("few", "several", "coming", "past"),
+    needs=("few", "several", "many", "coming", "past"),
 )
 def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A stretch of unknown length: "the next few years" (PXY); "the past decade" is one unit.
@@ -412,7 +412,7 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -515,7 +515,7 @@ def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:(?:several|a\s+few|many|some)\s+)?(?:years|months|weeks|days)\s+ago\b",
+    r"\b(?:(?:several|a\s+few|many|some)\s+)?(?:decades|years|months|weeks|days)\s+ago\b",
     ex("He left several years ago.", "several years ago", "PAST_REF"),
     ex("The company was bleeding just months ago.", "months ago", "PAST_REF"),
     needs=("ago",),
@@ -598,7 +598,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
-    clock_time, clock_words, noon_midnight, part_of_day, deictic_day, the_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
+    clock_time, clock_words, noon_midnight, part_of_day, deictic_day, the_day, the_part_of_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
     coming_ref, duration_vague, duration_adjective, duration_hyphen, fortnight, duration_words, recent_plural, duration_plural, every_unit, set_adjective,
     # decades, centuries, years, months alone, the vague past, present and future
