@@ -120,7 +120,9 @@ def date_tense(token: Token) -> Tense:
     election"; otherwise it stays unknown, which news reads as past ("follows Tuesday's
     declaration", "Friday's attack shows...").
 
-    A date right after "since" or "as of" points back ("the best week since November").
+    A date right after "since" or "as of" points back ("the best week since November"); one
+    after "until" in a clause without tense looks forward ("markets closed until Friday"), as
+    does one under a headline's infinitive ("Markets to reopen Monday").
 
     Notes:
         Not handled: "by Tuesday" takes the clause's tense.
@@ -130,9 +132,16 @@ def date_tense(token: Token) -> Tense:
     if _follows_forward_lead(token, _BACKWARD_LEADS):
         return "past"  # "since November", "as of February": whatever the clause's tense
     if token.dep_ == "poss":
-        return "future" if token.head is not token and _explicitly_future(token.head) else ""
-    date_index = token.i
+        return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
     after_until = _follows_until(token)
+    tense = _climbed_tense(token, after_until)
+    # "closed until Friday" in a clause of no tense (a headline, a participle): still ahead
+    return "future" if not tense and after_until else tense
+
+
+def _climbed_tense(token: Token, after_until: bool) -> Tense:
+    """The tense of the first verb above a date (see ``date_tense``)."""
+    date_index = token.i
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
@@ -142,8 +151,10 @@ def date_tense(token: Token) -> Tense:
             if _is_infinitive(token):
                 if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS:
                     return "past" if _is_past_perfect(token.head) else "future"
-                if token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+                if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
+                if token.head.i == token.i:
+                    return "future"  # a headline's "Markets to reopen Monday"
             tense = clause_tense(token)
             if not tense and token.dep_ in ("acomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
                 return clause_tense(token.head)  # "stayed closed until Tuesday", "met and agreed Monday"
