@@ -133,3 +133,7 @@ def test_durations_with_modifiers_and_parts_of_the_day(text, tense, expected):
 @pytest.mark.parametrize("text", ["He reads the morning papers.", "She left the morning after the vote.", "It rained in the morning of June 4."])
 def test_the_morning_as_a_modifier_is_left_to_other_rules(text):
     assert ("the morning", "TIME", "2023-06-05TMO") not in found(text, "past")
+
+
+def test_the_past_week_keeps_its_determiner():
+    assert ("the past week", "DATE", "2023-W22") in found("Prices fell over the past week.", "past")

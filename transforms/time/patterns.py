@@ -362,7 +362,7 @@ def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b",
+    rf"\b(?:the\s+(?=(?:past|coming)\s))?{REL}\s+(?P<relunit>week|weekend|month|year|quarter)\b",
     ex("Prices rose last week.", "last week", "2023-W22"),
     ex("Talks resume next month.", "next month", "2023-07"),
     ex("Sales fell earlier this month.", "earlier this month", "2023-06"),

@@ -159,7 +159,7 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             if not tense and token.dep_ in ("acomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
                 return clause_tense(token.head)  # "stayed closed until Tuesday", "met and agreed Monday"
             return tense
-        if token.head is token:
+        if token.head.i == token.i:
             return ""
         token = token.head
     return ""
@@ -175,7 +175,7 @@ def _explicitly_future(token: Token) -> bool:
                 return not _is_past_perfect(token)
             head = token.head
             return _is_infinitive(token) and token.dep_ == "xcomp" and head.lower_ in _FUTURE_INFINITIVE_HEADS and not _is_past_perfect(head)
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
