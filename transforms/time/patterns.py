@@ -24,7 +24,7 @@ from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_zone
-from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, set_adjective
+from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, set_adjective
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, fortnight, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -274,16 +274,6 @@ def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A season, of a year or near the publication date: "last summer", "the winter of 1994".
     Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
     the southern hemisphere."""
-    return resolve.season(m, ctx)
-
-
-@pattern(
-    r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)",
-    ex("The plant closed last fall.", "last fall", "2022-FA"),
-    needs=("fall",),
-)
-def season_fall(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"this fall", "last fall", "next fall": autumn. Not: "fall" alone (mostly the verb or noun)."""
     return resolve.season(m, ctx)
 
 

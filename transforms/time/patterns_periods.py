@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.time import resolve
 from transforms.time.resolve import NUMBER_WORDS, ORDINALS, UNIT_CODES
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -113,3 +114,13 @@ def set_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     word = m["word"].lower().replace("-", "")
     value = {"annual": "P1Y", "semiannual": "P6M", "biannual": "P6M", "biennial": "P2Y"}[word]
     return "SET", value, True
+
+
+@pattern(
+    r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)",
+    ex("The plant closed last fall.", "last fall", "2022-FA"),
+    needs=("fall",),
+)
+def season_fall(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"this fall", "last fall", "next fall": autumn. Not: "fall" alone (mostly the verb or noun)."""
+    return resolve.season(m, ctx)
