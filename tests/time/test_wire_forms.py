@@ -97,7 +97,7 @@ def test_the_day_of_a_market_report(text, expected):
     assert expected in found(text, "past")
 
 
-@pytest.mark.parametrize("text", ["On the day he arrived, it rained.", "He came the day before.", "It was closed during the day."])
+@pytest.mark.parametrize("text", ["On the day he arrived, it rained.", "He came the day before.", "It was closed during the day.", "He was sworn in earlier in the day."])
 def test_the_day_of_an_event_is_left_out(text):
     assert not [t for t in found(text, "past") if t[0].lower() == "the day"]
 
