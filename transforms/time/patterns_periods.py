@@ -1,9 +1,13 @@
-"""TIMEX3 DATE, DURATION and SET patterns for periods named against the publication year and
-for durations and sets written as adjectives: "the end of this year", "the third quarter of
-last year", "fifty-year", "single-day", "decades-long", "annual". Part of ``PATTERNS``
-(``transforms.time.patterns``), which orders them; values follow the TIMEX3 guideline (the
-part of a period is a modifier, the value is the period's; an adjective of length is a
-DURATION, of recurrence a SET).
+"""TIMEX3 DATE and DURATION patterns for periods named against the publication year and for
+durations written as adjectives: "the end of this year", "the third quarter of last year",
+"fifty-year", "single-day", "decades-long". Part of ``PATTERNS`` (``transforms.time.patterns``),
+which orders them; values follow the TIMEX3 guideline (the part of a period is a modifier, the
+value is the period's; an adjective of length is a DURATION).
+
+Notes:
+    "annual" is not read: TimeBank and TE3 annotate none of theirs ("the annual meeting", "the
+    annual parade"), MEANTIME only "annual profit" and "annual loss" (as P1Y); a SET pattern
+    for it cost more on the first two than it gained on the third.
 """
 
 from __future__ import annotations
@@ -98,22 +102,6 @@ def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
     if unit == "decade":
         return "DURATION", f"P{count * 10}Y", True
     return "DURATION", f"P{count}{UNIT_CODES[unit]}", True
-
-
-@pattern(
-    r"\b(?P<word>annual|semi-?annual|biannual|biennial)\b(?!\s+(?:reports?|results|accounts|basis|rates?|growth|average|inflation|percentage|turnover|revenue|sales|budget|income|output|production|capacity|demand|consumption|rainfall|profits?|earnings|losses|leave|salary|salaries|fees?|subscription|rebates?|review|survey|ranking|index|terms|figures?|increase|decline|rise|gains?|returns?|yield|pay|wages?|cost|spending))",
-    ex("Thousands marched in the annual parade.", "annual", "P1Y"),
-    ex("The biennial show opened.", "biennial", "P2Y"),
-    needs=("annual", "biennial"),
-)
-def set_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A recurrence written as an adjective: "the annual parade" (a SET, P1Y), "biennial",
-    "semiannual" (P6M). Not: a rate or an accounting period ("annual growth", "an annual rate
-    of 3%", "the annual report": a measure, not an event that recurs), "quarterly" (mostly
-    "quarterly dividend", "quarterly loss": TimeBank leaves them out)."""
-    word = m["word"].lower().replace("-", "")
-    value = {"annual": "P1Y", "semiannual": "P6M", "biannual": "P6M", "biennial": "P2Y"}[word]
-    return "SET", value, True
 
 
 @pattern(
