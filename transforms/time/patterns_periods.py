@@ -84,7 +84,7 @@ _HYPHEN_NUMBER = r"(?P<num>single|(?:twenty|thirty|forty|fifty|sixty|seventy|eig
     ex("The firms settled a decades-long dispute.", "decades-long", "PXY"),
     ex("A sixteen-month inquiry ended.", "sixteen-month", "P16M"),
     ex("They signed a multi-year deal.", "multi-year", "PXY"),
-    needs=("-",),
+    needs=("-day", "-week", "-month", "-year", "-decade", "-hour", "-minute", "s-long", "multi-"),
 )
 def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A length written as an adjective beyond the pattern ``duration_hyphen``'s numbers: "fifty-year",
