@@ -25,6 +25,16 @@ from transforms.time.expressions import find_timexes
         ("The group could come to the U.S. as soon as Tuesday.", "Tuesday", "future"),
         ("Nestle's share before Friday's purchases was small.", "Friday", ""),
         ("Castro attended a rally Thursday in Havana.", "Thursday", "past"),
+        ("The striker will miss Wednesday's match in Porto.", "Wednesday", "future"),
+        ("Thousands of runners are expected to take part in Sunday's race.", "Sunday", "future"),
+        ("Exiles began voting ahead of Thursday's election.", "Thursday", "future"),
+        ("The striker missed Monday's match with flu.", "Monday", ""),
+        ("The move follows Tuesday's declaration by the board.", "Tuesday", ""),
+        ("Markets have their best week since November.", "November", "past"),
+        ("Russian markets to remain closed until Friday", "Friday", "future"),
+        ("The government has continued to hold all markets closed until Friday.", "Friday", "future"),
+        ("Markets to reopen Monday", "Monday", "future"),
+        ("As of February, the store holds 70% of the market.", "February", "past"),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):

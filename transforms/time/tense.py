@@ -41,7 +41,9 @@ _DEFERRAL_FORMS = frozenset(
     }
 )
 # Multi-word adverbs before a date that only point forward: "as soon as Tuesday".
-_FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"))
+_FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"), ("ahead", "of"), ("in", "time", "for"))
+# Words before a date that only point back: "the best week since November", "as of February".
+_BACKWARD_LEADS = (("since",), ("as", "of"))
 # How many heads to climb from the date to its verb before giving up.
 _MAX_CLIMB = 8
 
@@ -96,9 +98,9 @@ def _follows_until(token: Token) -> bool:
     return False
 
 
-def _follows_forward_lead(token: Token) -> bool:
+def _follows_forward_lead(token: Token, leads: tuple[tuple[str, ...], ...] = _FORWARD_LEADS) -> bool:
     doc, i = token.doc, token.i
-    return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in _FORWARD_LEADS)
+    return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in leads)
 
 
 def date_tense(token: Token) -> Tense:
@@ -113,16 +115,33 @@ def date_tense(token: Token) -> Tense:
     "until Tuesday" after a verb of deferral or a present perfect looks forward ("postponed
     until Tuesday", "has given them until Tuesday").
 
+    A possessive date ("Friday's vote") looks forward only when its clause says so: "will
+    miss Wednesday's match", "are expected to vote in Sunday's election", "ahead of Thursday's
+    election"; otherwise it stays unknown, which news reads as past ("follows Tuesday's
+    declaration", "Friday's attack shows...").
+
+    A date right after "since" or "as of" points back ("the best week since November"); one
+    after "until" in a clause without tense looks forward ("markets closed until Friday"), as
+    does one under a headline's infinitive ("Markets to reopen Monday").
+
     Notes:
-        A possessive date ("Friday's purchases") is left unknown, which news reads as past.
         Not handled: "by Tuesday" takes the clause's tense.
     """
-    if token.dep_ == "poss":
-        return ""
     if _follows_forward_lead(token):
         return "future"
-    date_index = token.i
+    if _follows_forward_lead(token, _BACKWARD_LEADS):
+        return "past"  # "since November", "as of February": whatever the clause's tense
+    if token.dep_ == "poss":
+        return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
     after_until = _follows_until(token)
+    tense = _climbed_tense(token, after_until)
+    # "closed until Friday" in a clause of no tense (a headline, a participle): still ahead
+    return "future" if not tense and after_until else tense
+
+
+def _climbed_tense(token: Token, after_until: bool) -> Tense:
+    """The tense of the first verb above a date (see ``date_tense``)."""
+    date_index = token.i
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
             if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
@@ -132,16 +151,34 @@ def date_tense(token: Token) -> Tense:
             if _is_infinitive(token):
                 if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS:
                     return "past" if _is_past_perfect(token.head) else "future"
-                if token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+                if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
+                if token.head.i == token.i:
+                    return "future"  # a headline's "Markets to reopen Monday"
             tense = clause_tense(token)
             if not tense and token.dep_ in ("acomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
                 return clause_tense(token.head)  # "stayed closed until Tuesday", "met and agreed Monday"
             return tense
-        if token.head is token:
+        if token.head.i == token.i:
             return ""
         token = token.head
     return ""
+
+
+def _explicitly_future(token: Token) -> bool:
+    """Whether the clause over a noun points forward by its words, not by a plain present:
+    "will", "would", "shall", a planning verb ("expected to vote in Sunday's election") or an
+    infinitive under one."""
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            if _has_aux(token, tuple(_FUTURE_AUX)) or token.lower_ in _PLANNING_FORMS:
+                return not _is_past_perfect(token)
+            head = token.head
+            return _is_infinitive(token) and token.dep_ == "xcomp" and head.lower_ in _FUTURE_INFINITIVE_HEADS and not _is_past_perfect(head)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def tense_function(doc: Doc) -> Callable[[int], Tense]:
