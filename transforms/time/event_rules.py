@@ -128,14 +128,15 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
 
 
 @rule(
-    Example('"We were up until 4 in the morning," said Ms Ortiz.', NO_EVENT_TEXT),
+    Example('"Not before March," said Ms Ortiz.', NO_EVENT_TEXT),
+    Example('"Maybe next year," the minister said.', NO_EVENT_TEXT),
     Example('"We sold the house in 2019," said Ms Ortiz.', None),
     Example('Ms Ortiz said on Monday: "We are leaving."', None),
 )
 def reported_in_quote(site: EventSite) -> Token | _NoEvent | None:
     """A date inside a quotation dates a happening inside it, never the reporting verb outside:
-    when the climb leaves the quote ("'We were up until 4 in the morning,' said Ms Ortiz": a
-    quoted state, no verb inside), there is no event. A quoted happening ("'We sold the house in
+    when the climb leaves the quote ("'Not before March,' said Ms Ortiz": no verb inside), there
+    is no event. A quoted happening ("'We sold the house in
     2019,' she said") keeps its verb: the climb stops inside.
 
     Notes:
@@ -166,20 +167,32 @@ def implicative_head(site: EventSite) -> Token | _NoEvent | None:
     return None
 
 
+def _in_subject(token: Token, verb: Token) -> bool:
+    """Whether a token lies inside the subject of a verb."""
+    return any(a.head == verb and a.dep_ in ("nsubj", "nsubjpass") for a in [token, *token.ancestors])
+
+
 @rule(
     Example("The company has until March 31 to pay the fine.", "pay"),
     Example("This is his second visit, the previous one being in March 2021.", "visit"),
     Example("The meeting is on Monday.", "meeting"),
-    Example("Last year's harvest was worth 90 million euros.", NO_EVENT_TEXT),
+    Example("The firm said it had been in talks with the regulator since 2021.", "talks"),
+    Example("Officials believe an agreement is still possible before the winter.", "agreement"),
+    Example("The reservoir was 9 percent full on Tuesday, engineers said.", "full"),
     Example("It is one of the largest breaches this year.", NO_EVENT_TEXT),
+    Example("Our supply for the coming winter is secure.", NO_EVENT_TEXT),
 )
 def copula_complement(site: EventSite) -> Token | _NoEvent | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
-    Monday", "his second visit, the previous one being in March"); a state is no event.
+    Monday", "his second visit, the previous one being in March", "had been in talks since
+    2021"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
+    with nothing of these ("one of the largest breaches this year") is no event.
 
     Notes:
-        "The previous one" is read as the nearest event noun before it in the sentence.
+        "The previous one" is read as the nearest event noun before it in the sentence. The climb
+        stops at a copula that has its own subject, so "believes a deal is possible before the
+        summer" reaches "is", not "believes".
     """
     verb = site.climbed
     if verb is None or not (verb.pos_ == "AUX" or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
@@ -190,6 +203,16 @@ def copula_complement(site: EventSite) -> Token | _NoEvent | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "attr") and is_event_noun(child):
             return child
+    # "had been in talks since 2021": the event noun of the copula's own prepositional complement.
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i < site.root.i:
+            noun = next((c for c in child.children if c.dep_ == "pobj" and is_event_noun(c)), None)
+            if noun is not None:
+                return noun
+    adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if adjective is not None and verb.pos_ == "AUX" and not _in_subject(site.root, verb):
+        # "Our supply for the coming winter is secure": a date inside the subject dates no state.
+        return adjective
     # "the previous one being in March": the event noun "one" stands for.
     path = [t for t in site.root.ancestors]
     for token in path:
@@ -267,6 +290,53 @@ def named_event(site: EventSite) -> Token | _NoEvent | None:
     return before[-1] if before else None
 
 
+@rule(
+    Example("Rationing will begin at 9 p.m. on Friday and last until the end of October.", "last"),
+    Example("Prices rose in May and fell in June.", None),
+    Example("The plant opened in 2004 and employs 300 people.", None),
+)
+def later_conjunct(site: EventSite) -> Token | _NoEvent | None:
+    """A date that follows a second coordinated verb but hangs on the first ("will begin at 9
+    p.m. and last until October": the parser puts "until October" under "begin") dates the
+    later conjunct, the nearest one before the date.
+
+    Notes:
+        The conjunct may be tagged an adjective ("last") as long as it is coordinated with the
+        verb; a date before every conjunct keeps the climbed verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    anchor = site.root
+    while anchor.head != verb and anchor.head != anchor:
+        anchor = anchor.head
+    if anchor.head != verb or anchor.i < verb.i:
+        return None
+    between = [c for c in verb.children if c.dep_ == "conj" and verb.i < c.i < anchor.i and c.pos_ in ("VERB", "ADJ")]
+    return between[-1] if between else None
+
+
+FORECAST_VERBS = _all_forms(words("forecast_verbs"))
+
+
+@rule(
+    Example("Analysts expect more cuts across the industry in the first half of 2024.", "cuts"),
+    Example("Economists forecast further job cuts in 2025.", "cuts"),
+    Example("They expect the minister to resign in May.", None),
+)
+def forecast_object(site: EventSite) -> Token | _NoEvent | None:
+    """A period on a verb that forecasts a happening ("expect more cuts in the first half of
+    2024") dates the forecast happening, the verb's event noun object, not the forecasting.
+
+    Notes:
+        A verb object ("expect the minister to resign in May") is found by the climb itself.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FORECAST_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
+
+
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     comparison_base,
     modifier_of_thing,
@@ -276,4 +346,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     figure_for_period,
     scheduled_event,
     named_event,
+    later_conjunct,
+    forecast_object,
 )

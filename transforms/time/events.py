@@ -62,7 +62,9 @@ def _trigger_for(token: Token) -> Token | None:
     for _ in range(12):
         if current.pos_ == "VERB" or (current.pos_ == "NOUN" and current.lower_ in EVENT_NOUN_FORMS and current != token):
             return current
-        if current.pos_ == "AUX" and current.dep_ == "ROOT":
+        if current.pos_ == "AUX" and (current.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "expl") for c in current.children)):
+            # A copula heading its own clause ("a deal is possible before the summer"): the
+            # happening is inside that clause, never the verb that reports it.
             return current
         if current.head == current:
             return None
@@ -105,6 +107,7 @@ def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> 
     context = article if isinstance(article, ArticleContext) else ArticleContext.build(article)
     doc, text = context.doc, context.text
     events: list[EventMatch] = []
+    seen: set[tuple[int, str | None]] = set()
     for timex in timexes:
         if timex.timex_type not in DATING_TYPES:
             continue
@@ -115,6 +118,11 @@ def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> 
         if found is None:
             continue
         trigger, trigger_by = found
+        if (trigger.i, timex.value) in seen:
+            # "held on April 21, the same day as ...": a second expression of the same date
+            # restates it; one happening on one date is one event.
+            continue
+        seen.add((trigger.i, timex.value))
         start, end = _clause(trigger, text)
         start, end = min(start, timex.char_start), max(end, timex.char_end)
         interval = value_interval(timex.value) if timex.is_resolved else None
