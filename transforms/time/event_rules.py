@@ -337,7 +337,113 @@ def forecast_object(site: EventSite) -> Token | _NoEvent | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
 
 
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON", "GPE"})
+
+
+@rule(
+    Example("The campaign group Justice Now was founded in 2015.", NO_EVENT_TEXT),
+    Example("Tickets for Summer Sounds sold out on Monday.", NO_EVENT_TEXT),
+    Example("Now the group has 300 members, its founder said.", None),
+)
+def inside_name(site: EventSite) -> Token | _NoEvent | None:
+    """A time word that is part of a name ("the group Justice Now", "Winter Aid") dates
+    nothing: the named thing is no date.
+
+    Notes:
+        Only a capitalised word in the middle of a sentence inside a named entity of the model
+        (an organisation, a work, a product, a place, a law or a person) answers.
+    """
+    root = site.root
+    if root.ent_type_ in NAME_LABELS and root.text[:1].isupper() and not root.is_sent_start:
+        return NO_EVENT
+    return None
+
+
+@rule(
+    Example("The bank raised rates twice last year, most recently in November.", NO_EVENT_TEXT),
+    Example("Recently, the bank raised rates.", None),
+)
+def most_recent_repeat(site: EventSite) -> Token | _NoEvent | None:
+    """"Most recently" picks the last of repeated happenings ("raised rates twice last year,
+    most recently in November"): the date beside it dates the happening, the adverb nothing.
+    """
+    root = site.root
+    if root.lower_ == "recently" and any(c.lower_ in ("most", "more") for c in root.children):
+        return NO_EVENT
+    return None
+
+
+SEMI_MODALS = frozenset({"have", "has", "had", "having", "need", "needs", "needed", "ought", "got"})
+
+
+@rule(
+    Example("Now they will have to fetch water after dark.", "fetch"),
+    Example("The club had to sell its ground in 1998.", None),
+    Example("They have held talks since January.", None),
+)
+def semi_modal(site: EventSite) -> Token | _NoEvent | None:
+    """A date reaching "have to" or "need to" dates the verb that follows ("will have to
+    fetch water now"): the modal is no happening.
+
+    Notes:
+        A date under the complement itself ("had to sell its ground in 1998") is found by the
+        climb; "have" as a main verb or an auxiliary is left alone.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in SEMI_MODALS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+ONSET_WORDS = frozenset({"starting", "beginning", "effective", "commencing"})
+
+
+@rule(
+    Example("Starting Monday, shops will close at 8 p.m. on weekdays.", "close"),
+    Example("Beginning next week, the bridge will be shut.", "shut"),
+    Example("Starting in 2019, the firm grew fast.", "grew"),
+)
+def onset_phrase(site: EventSite) -> Token | _NoEvent | None:
+    """"Starting Monday, shops will close": the onset participle only introduces the date of
+    the main clause, whose verb is the happening.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in ONSET_WORDS or verb.dep_ not in ("advcl", "prep", "npadvmod", "acl"):
+        return None
+    head = verb.head
+    if head.pos_ == "AUX":
+        head = next((c for c in head.children if c.dep_ in ("acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")), head)
+    return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+SETTING_PREPOSITIONS = frozenset({"at", "during"})
+
+
+@rule(
+    Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said"),
+    Example("Two men were arrested during a raid on Monday.", "arrested"),
+    Example("The ceremony on Thursday was cancelled.", None),
+)
+def setting_event(site: EventSite) -> Token | _NoEvent | None:
+    """A date on an event that is only the setting of a verb ("spoke at a ceremony on
+    Thursday", "arrested during a raid on Monday") dates the verb: that is the happening told,
+    the setting happens at the same time.
+    """
+    noun = site.climbed
+    if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i:
+        return None
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPOSITIONS and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
+
+
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
+    inside_name,
+    most_recent_repeat,
     comparison_base,
     modifier_of_thing,
     reported_in_quote,
@@ -348,4 +454,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     named_event,
     later_conjunct,
     forecast_object,
+    semi_modal,
+    onset_phrase,
+    setting_event,
 )
