@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
 from transforms.lexicons.verbs import verb_forms
 from transforms.rules import Example, Rule, rule
@@ -424,22 +425,25 @@ SETTING_PREPOSITIONS = frozenset({"at", "during"})
 
 @rule(
     Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said"),
-    Example("Two men were arrested during a raid on Monday.", "arrested"),
-    Example("The ceremony on Thursday was cancelled.", None),
+    Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told"),
+    Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
 )
 def setting_event(site: EventSite) -> Token | _NoEvent | None:
-    """A date on an event that is only the setting of a verb ("spoke at a ceremony on
-    Thursday", "arrested during a raid on Monday") dates the verb: that is the happening told,
-    the setting happens at the same time.
+    """A date on an event that is only the setting of a report ("said at a ceremony on
+    Thursday", "told reporters during a visit on Monday") dates the saying: that is the
+    happening told, the setting happens at the same time.
+
+    Notes:
+        Only verbs of saying: "a decision taken at a meeting on Monday" keeps the meeting, the
+        happening the date was written for.
     """
     noun = site.climbed
     if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i:
         return None
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPOSITIONS and prep.head.pos_ == "VERB":
+    if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPOSITIONS and prep.head.lower_ in REPORTING_VERB_FORMS:
         return prep.head
     return None
-
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     inside_name,
