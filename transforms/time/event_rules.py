@@ -181,6 +181,7 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("Officials believe an agreement is still possible before the winter.", "agreement"),
     Example("The reservoir was 9 percent full on Tuesday, engineers said.", "full"),
     Example("It is one of the largest breaches this year.", NO_EVENT_TEXT),
+    Example("The layoffs are the firm's third round of cuts this year.", "round"),
     Example("Our supply for the coming winter is secure.", NO_EVENT_TEXT),
 )
 def copula_complement(site: EventSite) -> Token | _NoEvent | None:
@@ -201,9 +202,11 @@ def copula_complement(site: EventSite) -> Token | _NoEvent | None:
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
             return child
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "attr") and is_event_noun(child):
-            return child
+    for dep in ("attr", "nsubj"):
+        # "The cuts are the second round this year": the predicate names the dated event.
+        for child in verb.children:
+            if child.dep_ == dep and is_event_noun(child):
+                return child
     # "had been in talks since 2021": the event noun of the copula's own prepositional complement.
     for child in verb.children:
         if child.dep_ == "prep" and child.i < site.root.i:
@@ -426,6 +429,7 @@ SETTING_PREPOSITIONS = frozenset({"at", "during"})
 @rule(
     Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said"),
     Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told"),
+    Example("In a statement on its website on Sunday, the airline said flights would resume.", None),
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
 )
 def setting_event(site: EventSite) -> Token | _NoEvent | None:
@@ -435,7 +439,8 @@ def setting_event(site: EventSite) -> Token | _NoEvent | None:
 
     Notes:
         Only verbs of saying: "a decision taken at a meeting on Monday" keeps the meeting, the
-        happening the date was written for.
+        happening the date was written for. The medium of the saying ("in a statement on
+        Sunday", "in a post on Wednesday") is the dated event itself and keeps the noun.
     """
     noun = site.climbed
     if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i:
@@ -443,6 +448,28 @@ def setting_event(site: EventSite) -> Token | _NoEvent | None:
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPOSITIONS and prep.head.lower_ in REPORTING_VERB_FORMS:
         return prep.head
+    return None
+
+
+@rule(
+    Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
+    Example("Residents living near the plant since 2010 were moved.", None),
+)
+def describing_participle(site: EventSite) -> Token | _NoEvent | None:
+    """A date reaching an -ing participle that describes an object ("will pass a law banning
+    cars before the summer") dates the verb of that object: the participle says what the thing
+    does, not when.
+
+    Notes:
+        Only a participle on the object of a verb (direct, or of a preposition); one on a
+        subject ("residents living near the plant since 2010") keeps the climb.
+    """
+    verb = site.climbed
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
     return None
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
@@ -461,4 +488,5 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     semi_modal,
     onset_phrase,
     setting_event,
+    describing_participle,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.context import ArticleContext
 from transforms.rules import first_match
@@ -72,6 +72,17 @@ def _trigger_for(token: Token) -> Token | None:
     return None
 
 
+def dating_root(span: Span) -> Token:
+    """The token through which an expression hangs in its sentence: the span's root, unless the
+    parser hung that on as punctuation ("walked out at 8 a.m." with "a.m." a stray mark of
+    "said") while another token of the span is properly attached ("8", the object of "at")."""
+    root = span.root
+    if root.dep_ != "punct":
+        return root
+    attached = [t for t in span if t.dep_ != "punct" and (t.head == t or not (span.start <= t.head.i < span.end))]
+    return attached[0] if attached else root
+
+
 def find_trigger(root: Token, text: str) -> tuple[Token, str] | None:
     """The word a dating expression (its root token) dates and the rule that chose it: the
     climb's verb or event noun, unless a rule of ``EVENT_TRIGGERS`` answers; None: no event."""
@@ -114,7 +125,7 @@ def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> 
         span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        found = find_trigger(span.root, text)
+        found = find_trigger(dating_root(span), text)
         if found is None:
             continue
         trigger, trigger_by = found
