@@ -104,16 +104,18 @@ def comparison_base(site: EventSite) -> Token | _NoEvent | None:
 @rule(
     Example("The airline was advertising cheap autumn fares.", NO_EVENT_TEXT),
     Example("Current students will be able to finish.", NO_EVENT_TEXT),
+    Example("A 2019 report found that the river was polluted.", NO_EVENT_TEXT),
+    Example("The firm's 2023 annual report shows a loss.", NO_EVENT_TEXT),
     Example("The summer festival opened on Friday.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | _NoEvent | None:
-    """An expression that only modifies a thing ("autumn fares", "the 2021 model"): it dates
-    no happening.
+    """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
+    report"): it dates no happening.
 
     Notes:
         A modified event noun ("the summer festival", "Friday's meeting") is left to the climb.
     """
-    if site.root.dep_ in ("compound", "amod", "nmod") and site.root.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(site.root.head):
+    if site.root.dep_ in ("compound", "amod", "nmod", "nummod") and site.root.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(site.root.head):
         return NO_EVENT
     return None
 
@@ -472,6 +474,41 @@ def describing_participle(site: EventSite) -> Token | _NoEvent | None:
         return noun.head
     return None
 
+
+BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
+
+
+@rule(
+    Example("The ban runs from March 4, when the athlete was suspended.", "suspended"),
+    Example("Sales have grown since 2019, when the firm listed its shares.", "listed"),
+    Example("Prices fell in May, when demand slowed.", None),
+    Example("When the plant closed in 2009, 400 jobs went.", None),
+)
+def when_clause(site: EventSite) -> Token | _NoEvent | None:
+    """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
+    suspended", "since 2019, when the firm listed") names the moment of the when-clause's
+    happening; the main verb only starts or ends there.
+
+    Notes:
+        Only "when" right after the expression (a comma between) and a boundary preposition
+        (from, since, to, until): "fell in May, when demand slowed" dates the fall. A date
+        inside the when-clause is found by the climb.
+    """
+    root = site.root
+    prep = _preposition(root)
+    if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS:
+        return None
+    doc = root.doc
+    # The words after the expression's head: "December 2, when": skip its numbers and commas.
+    following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num)]
+    if not following or following[0].lower_ != "when" or following[0].sent != root.sent:
+        return None
+    clause = following[0].head
+    if clause.dep_ in ("advcl", "relcl") and clause.pos_ in ("VERB", "AUX") and clause.i > root.i:
+        return clause
+    return None
+
+
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     inside_name,
     most_recent_repeat,
@@ -489,4 +526,5 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     onset_phrase,
     setting_event,
     describing_participle,
+    when_clause,
 )
