@@ -179,6 +179,7 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("The company has until March 31 to pay the fine.", "pay"),
     Example("This is his second visit, the previous one being in March 2021.", "visit"),
     Example("The meeting is on Monday.", "meeting"),
+    Example("The election is due in November, and campaigning starts next week.", "starts"),
     Example("The firm said it had been in talks with the regulator since 2021.", "talks"),
     Example("Officials believe an agreement is still possible before the winter.", "agreement"),
     Example("The reservoir was 9 percent full on Tuesday, engineers said.", "full"),
@@ -201,6 +202,11 @@ def copula_complement(site: EventSite) -> Token | _NoEvent | None:
     verb = site.climbed
     if verb is None or not (verb.pos_ == "AUX" or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
         return None
+    conjunct = next((a for a in [site.root, *site.root.ancestors] if a.head == verb and a.dep_ == "conj"), None)
+    if conjunct is not None:
+        # "The election is due in November, and campaigning starts next week": the second
+        # clause's date, whatever tag the parser gave its verb.
+        return conjunct
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
             return child
