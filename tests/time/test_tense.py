@@ -14,6 +14,7 @@ from transforms.time.expressions import find_timexes
         ("The ministers met on Tuesday.", "Tuesday", "past"),
         ("The ministers will meet on Tuesday.", "Tuesday", "future"),
         ("He said he would travel to Washington on Thursday.", "Thursday", "future"),
+        ("The union said on Friday its members would strike.", "Friday", "past"),
         ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
         ("On Friday, the government planned to pay the families.", "Friday", "past"),
         ("The acquisition is scheduled to close Monday.", "Monday", "future"),

@@ -14,6 +14,7 @@ None: the rule must not answer); ``tests/time/test_event_rules.py`` runs them al
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -349,6 +350,51 @@ def forecast_object(site: EventSite) -> Token | _NoEvent | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
 
 
+DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]+(?:,|\s\()[^\n]{0,80}?\s[-\u2013\u2014]{1,2}\s")
+
+
+@rule(
+    Example("OSLO, March 12 (Newswire) - Prices rose on Tuesday.", NO_EVENT_TEXT),
+    Example("OSLO (Newswire) - Prices rose on Tuesday.", None),
+)
+def dateline_date(site: EventSite) -> Token | _NoEvent | None:
+    """The date of a dateline ("OSLO, March 12 (Newswire) - ...") is the story's filing date:
+    it dates no happening of the first sentence.
+
+    Notes:
+        A dateline is a capitalised place at the very start of the text, then up to 80
+        characters, then a dash between spaces; only an expression before that dash answers.
+    """
+    match = DATELINE.match(site.text)
+    if match is not None and site.root.idx < match.end():
+        return NO_EVENT
+    return None
+
+
+@rule(
+    Example("Acme said on Monday it would buy its rival.", "said"),
+    Example("The union said on Friday its members would strike.", "said"),
+    Example("Acme said it would buy its rival on Monday.", None),
+)
+def report_date_before_clause(site: EventSite) -> Token | _NoEvent | None:
+    """"Acme said on Monday it would buy its rival": a date between a verb of saying and the
+    subject of its reported clause dates the saying; without "that" the parser hangs it on the
+    reported verb.
+
+    Notes:
+        A date after the reported clause's subject ("said it would buy its rival on Monday")
+        stays with the reported verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    reporting = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is not None and reporting.i < site.root.i < subject.i:
+        return reporting
+    return None
+
+
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON", "GPE"})
 
 
@@ -516,12 +562,14 @@ def when_clause(site: EventSite) -> Token | _NoEvent | None:
 
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
+    dateline_date,
     inside_name,
     most_recent_repeat,
     comparison_base,
     modifier_of_thing,
     reported_in_quote,
     implicative_head,
+    report_date_before_clause,
     copula_complement,
     figure_for_period,
     scheduled_event,

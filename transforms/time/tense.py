@@ -101,6 +101,17 @@ def _follows_forward_lead(token: Token) -> bool:
     return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in _FORWARD_LEADS)
 
 
+def _reporting_verb_before(verb: Token, date_index: int) -> Token | None:
+    """The verb of saying a date belongs to when the parser hung it on the reported clause:
+    "said on Monday it would buy" (the date between "said" and the clause's subject)."""
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is not None and verb.head.i < date_index < subject.i:
+        return verb.head
+    return None
+
+
 def date_tense(token: Token) -> Tense:
     """The tense that decides which way a date at `token` points.
 
@@ -111,7 +122,9 @@ def date_tense(token: Token) -> Tense:
     call him Tuesday").
 
     "until Tuesday" after a verb of deferral or a present perfect looks forward ("postponed
-    until Tuesday", "has given them until Tuesday").
+    until Tuesday", "has given them until Tuesday"). A date between a verb of saying and its
+    reported clause's subject takes the saying's tense ("said on Friday its members would
+    strike": last Friday).
 
     Notes:
         A possessive date ("Friday's purchases") is left unknown, which news reads as past.
@@ -125,6 +138,9 @@ def date_tense(token: Token) -> Tense:
     after_until = _follows_until(token)
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
+            reporting = _reporting_verb_before(token, date_index)
+            if reporting is not None:
+                return clause_tense(reporting)
             if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
                 return "future"
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
