@@ -187,12 +187,13 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("It is one of the largest breaches this year.", NO_EVENT_TEXT),
     Example("The layoffs are the firm's third round of cuts this year.", "round"),
     Example("Our supply for the coming winter is secure.", NO_EVENT_TEXT),
+    Example("Profits for 2023 were 20 percent higher.", "Profits"),
 )
 def copula_complement(site: EventSite) -> Token | _NoEvent | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
     Monday", "his second visit, the previous one being in March", "had been in talks since
-    2021"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
+    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
     with nothing of these ("one of the largest breaches this year") is no event.
 
     Notes:
@@ -222,6 +223,10 @@ def copula_complement(site: EventSite) -> Token | _NoEvent | None:
             noun = next((c for c in child.children if c.dep_ == "pobj" and is_event_noun(c)), None)
             if noun is not None:
                 return noun
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in FIGURE_NOUNS and _in_subject(site.root, verb):
+        # "Profits for 2023 were 20 percent higher": the figure of the period.
+        return subject
     adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
     if adjective is not None and verb.pos_ == "AUX" and not _in_subject(site.root, verb):
         # "Our supply for the coming winter is secure": a date inside the subject dates no state.
@@ -392,6 +397,31 @@ def report_date_before_clause(site: EventSite) -> Token | _NoEvent | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     if subject is not None and reporting.i < site.root.i < subject.i:
         return reporting
+    return None
+
+
+RECORD_WORDS = frozenset({"first", "last", "only"})
+
+
+@rule(
+    Example("Inflation hit 9.1 percent in June, its highest level since 1981.", NO_EVENT_TEXT),
+    Example("It was the biggest protest since 2019.", NO_EVENT_TEXT),
+    Example("The plant has been closed since 2019.", None),
+)
+def record_since(site: EventSite) -> Token | _NoEvent | None:
+    """"Its highest level since 1981", "the biggest protest since 2019": a record's "since"
+    measures how rare the happening is; the date dates nothing that happened then.
+
+    Notes:
+        Only "since" on a noun with a superlative (or "first", "last", "only"); "closed since
+        2019" dates the closure's start.
+    """
+    prep = _preposition(site.root)
+    if prep is None or prep.lower_ != "since" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = prep.head
+    if any(c.tag_ == "JJS" or c.lower_ in RECORD_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")):
+        return NO_EVENT
     return None
 
 
@@ -566,6 +596,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     inside_name,
     most_recent_repeat,
     comparison_base,
+    record_since,
     modifier_of_thing,
     reported_in_quote,
     implicative_head,
