@@ -92,10 +92,14 @@ def dateline_date(site: EventSite) -> Token | NoEventAnswer | None:
     return None
 
 
+REPORT_BREAKS = frozenset(':"\u201c\u201d')
+
+
 @rule(
     Example("Acme said on Monday it would buy its rival.", "said"),
     Example("The union said on Friday its members would strike.", "said"),
     Example("Acme said it would buy its rival on Monday.", None),
+    Example('The mayor said: "Next week the bridge reopens."', None),
 )
 def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
     """"Acme said on Monday it would buy its rival": a date between a verb of saying and the
@@ -104,14 +108,16 @@ def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A date after the reported clause's subject ("said it would buy its rival on Monday")
-        stays with the reported verb.
+        stays with the reported verb, and so does one behind a colon or a quotation mark
+        ('said: "Next week the bridge reopens"'), which opens the reported words.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
         return None
     reporting = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is not None and reporting.i < site.root.i < subject.i:
+    between = site.text[reporting.idx : site.root.idx]
+    if subject is not None and reporting.i < site.root.i < subject.i and not any(ch in REPORT_BREAKS for ch in between):
         return reporting
     return None
 

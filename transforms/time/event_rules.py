@@ -52,6 +52,8 @@ __all__ = ["EVENT_NOUN_FORMS", "EVENT_TRIGGERS", "NO_EVENT", "NO_EVENT_TEXT", "E
 # A comparison's base period ("rose 5% from a year earlier"): the words that make it one.
 COMPARISON_PREPOSITIONS = frozenset({"from", "than", "over"})
 RELATIVE_WORDS = frozenset({"earlier", "ago", "before", "previous", "prior", "last"})
+# Adverbs that are a copula's predicate: "shares are up 12 percent this year".
+DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
 
 
 @rule(
@@ -162,6 +164,8 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("The layoffs are the firm's third round of cuts this year.", "round"),
     Example("Our supply for the coming winter is secure.", NO_EVENT_TEXT),
     Example("Profits for 2023 were 20 percent higher.", "Profits"),
+    Example("The shares are up 12 percent this year.", "up"),
+    Example('"We were up until 4 in the morning," said one grower.', NO_EVENT_TEXT),
 )
 def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
@@ -202,6 +206,13 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
         # "Profits for 2023 were 20 percent higher": the figure of the period.
         return subject
     adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if adjective is None:
+        # "The shares are up 12 percent this year": a direction adverb is the predicate.
+        # Only a change by an amount: "we were up until 4 in the morning" is being awake.
+        adjective = next(
+            (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in DIRECTION_PREDICATES and any(t.like_num for t in c.subtree)),
+            None,
+        )
     if adjective is not None and verb.pos_ == "AUX" and not _in_subject(site.root, verb):
         # "Our supply for the coming winter is secure": a date inside the subject dates no state.
         return adjective

@@ -21,6 +21,8 @@ from transforms.time.expressions import TimexMatch
 DATING_TYPES = ("DATE", "TIME")
 # The trigger_by of an event no rule of EVENT_TRIGGERS corrected: the climb's own word.
 NEAREST_VERB = "nearest_verb"
+# Dependencies that make a word the head of a clause of its own.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,10 @@ def _trigger_for(token: Token) -> Token | None:
     current = token
     for _ in range(12):
         if current.pos_ == "VERB" or (current.pos_ == "NOUN" and current.lower_ in EVENT_NOUN_FORMS and current != token):
+            return current
+        if current != token and current.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in current.children):
+            # A clause head the tagger took for a noun ("the bridge reopens next week"): its
+            # subject makes it the clause's verb.
             return current
         if current.pos_ == "AUX" and (current.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "expl") for c in current.children)):
             # A copula heading its own clause ("a deal is possible before the summer"): the

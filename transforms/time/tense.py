@@ -107,7 +107,8 @@ def _reporting_verb_before(verb: Token, date_index: int) -> Token | None:
     if verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    if subject is not None and verb.head.i < date_index < subject.i:
+    between = verb.doc[verb.head.i + 1 : date_index]
+    if subject is not None and verb.head.i < date_index < subject.i and not any(t.text in (":", '"', "\u201c", "\u201d") for t in between):
         return verb.head
     return None
 
