@@ -311,3 +311,22 @@ def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     if clause.dep_ in ("advcl", "relcl") and clause.pos_ in ("VERB", "AUX") and clause.i > root.i:
         return clause
     return None
+
+
+@rule(
+    Example("The union has called a strike for Thursday.", "strike"),
+    Example("The board set a new vote for March 3.", "vote"),
+    Example("The firm reported a loss for 2021.", None),
+)
+def event_for_date(site: EventSite) -> Token | NoEventAnswer | None:
+    """An event noun object and a date "for" it ("called a strike for Thursday", "set a vote
+    for March 3"): the date is when the event is to happen, not when it was called.
+
+    Notes:
+        A figure ("reported a loss for 2021") is figure_for_period's; only "for" answers.
+    """
+    verb = site.climbed
+    prep = preposition(site.root)
+    if verb is None or verb.pos_ != "VERB" or prep is None or prep.lower_ != "for" or prep.head != verb:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.i < prep.i), None)

@@ -20,6 +20,7 @@ from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     dateline_date,
     describing_participle,
+    event_for_date,
     forecast_object,
     inside_name,
     later_conjunct,
@@ -306,6 +307,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     copula_complement,
     figure_for_period,
     scheduled_event,
+    event_for_date,
     named_event,
     later_conjunct,
     forecast_object,

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
+from transforms.lexicons import words
+from transforms.time.event_site import all_forms, is_event_noun
 from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
@@ -40,6 +42,9 @@ _DEFERRAL_FORMS = frozenset(
         "recess", "recessed",
     }
 )
+# Verbs that set up an event for a date: "called a strike for Thursday" (not "announced a drop
+# in profits for the fourth quarter", a period of the past).
+_CONVENING_FORMS = all_forms(words("convening_verbs"))
 # Multi-word adverbs before a date that only point forward: "as soon as Tuesday".
 _FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"))
 # How many heads to climb from the date to its verb before giving up.
@@ -101,6 +106,16 @@ def _follows_forward_lead(token: Token) -> bool:
     return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in _FORWARD_LEADS)
 
 
+def _event_set_for(verb: Token, date_index: int) -> bool:
+    """Whether a date follows "for" after an event its verb sets up: "called a strike for
+    Thursday", "set a vote for March 3" look forward whatever the verb's tense; "announced a
+    drop in profits for the fourth quarter" does not (no verb that convenes)."""
+    doc = verb.doc
+    if verb.lower_ not in _CONVENING_FORMS or date_index == 0 or doc[date_index - 1].lower_ != "for":
+        return False
+    return any(c.dep_ == "dobj" and is_event_noun(c) and c.i < date_index for c in verb.children)
+
+
 def _reporting_verb_before(verb: Token, date_index: int) -> Token | None:
     """The verb of saying a date belongs to when the parser hung it on the reported clause:
     "said on Monday it would buy" (the date between "said" and the clause's subject)."""
@@ -125,7 +140,8 @@ def date_tense(token: Token) -> Tense:
     "until Tuesday" after a verb of deferral or a present perfect looks forward ("postponed
     until Tuesday", "has given them until Tuesday"). A date between a verb of saying and its
     reported clause's subject takes the saying's tense ("said on Friday its members would
-    strike": last Friday).
+    strike": last Friday). A date "for" an event a verb sets up looks forward ("called a
+    strike for Thursday").
 
     Notes:
         A possessive date ("Friday's purchases") is left unknown, which news reads as past.
@@ -139,6 +155,8 @@ def date_tense(token: Token) -> Tense:
     after_until = _follows_until(token)
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
+            if _event_set_for(token, date_index):
+                return "future"
             reporting = _reporting_verb_before(token, date_index)
             if reporting is not None:
                 return clause_tense(reporting)
