@@ -16,6 +16,8 @@ from transforms.time.expressions import find_timexes
         ("He said he would travel to Washington on Thursday.", "Thursday", "future"),
         ("The union said on Friday its members would strike.", "Friday", "past"),
         ("The union has called a strike for Thursday.", "Thursday", "future"),
+        ("The clinics will begin offering booster shots on Monday.", "Monday", "future"),
+        ("The shops stopped selling the toy on Monday.", "Monday", "past"),
         ("The firm announced a drop in profits for the fourth quarter.", "the fourth", "past"),
         ("Protesters planned a large demonstration on Saturday.", "Saturday", "future"),
         ("On Friday, the government planned to pay the families.", "Friday", "past"),

@@ -170,8 +170,10 @@ def date_tense(token: Token) -> Tense:
                 if token.head is not token and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
             tense = clause_tense(token)
-            if not tense and token.dep_ in ("acomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
-                return clause_tense(token.head)  # "stayed closed until Tuesday", "met and agreed Monday"
+            if not tense and token.dep_ in ("acomp", "conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+                # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
+                # shots on Monday"
+                return clause_tense(token.head)
             return tense
         if token.head is token:
             return ""
