@@ -30,14 +30,14 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 # rules (SPEAKER_RULES, plus the quote rules that name their speaker themselves), by name;
 # tests/quotes checks these against the registries.
 QUOTE_FOUND_BY = (
-    "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "verb_before_colon",
+    "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "according_to_before_quote", "verb_before_colon",
     "word_from_next_sentence", "continues_previous_speaker", "speaker_of_sentence_before", "unattributed_quote",
-    "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
+    "unsaid_clause", "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
-    "subject_in_another_paragraph", "place_with_titled_apposition", "spokesperson_for", "person_in_apposition", "named_subject", "name_after_role", "titled_person", "role_in_apposition",
+    "subject_in_another_paragraph", "place_with_titled_apposition", "participle_of_the_main_clause", "spokesperson_for", "person_in_apposition", "named_subject", "name_after_role", "titled_person", "role_in_apposition",
     "named_in_next_sentence", "the_one_company", "pronoun_possessor", "gendered_pronoun", "personal_pronoun", "organisation_noun", "document_noun", "document_named_before", "organisation_by_kind", "both_organisations", "organisation_sign", "subject_as_written",
-    "transcript_label", "dash_attribution", "cue_beside_quote", "according_to_before_quote", "word_from_next_sentence", "reported_clause", "labelled_paragraph",
+    "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "according_to_before_quote", "word_from_next_sentence", "reported_clause", "labelled_paragraph",
 )
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")

@@ -724,3 +724,74 @@ def test_according_to_after_a_quote_ending_the_paragraph_before(parse):
 )
 def test_reported_clause_boundaries(parse, text, expected):
     assert quotes_of(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Elena Varga did not say whether the depot would close.",
+        "Mayor Elena Varga never said the depot would close.",
+        "Mayor Elena Varga declined to say whether the depot would close.",
+        "One could say the harbour was never meant to make money.",
+        "It is too soon to say whether the new ferry timetable will work.",
+        "It's safe to say the harbour will close.",
+        "It is worth noting that the harbour lost money.",
+        "The mayor spoke. That said, the harbour will close in May.",
+    ],
+    ids=["did-not-say", "never-said", "declined-to-say", "could-say", "too-soon-to-say", "safe-to-say", "worth-noting", "that-said"],
+)
+def test_negated_hypothetical_refused_and_impersonal_cues_report_nothing(parse, text):
+    assert quotes_of(parse(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The spokesman would only say that the harbour accounts were under review.", ("the harbour accounts were under review", "The spokesman")),
+        ("The company went on to say that profits would rise.", ("profits would rise", "The company")),
+    ],
+    ids=["would-only-say", "went-on-to-say"],
+)
+def test_a_limited_or_continued_cue_still_reports(parse, text, expected):
+    assert expected in [(q.text, q.speaker) for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Harbour Freight Ltd issued a statement saying the depot would close in May.", "Harbour Freight Ltd"),
+        ("Carla Mendes told the Gazette that Tomasz Wrona “has never once paid the harbour levy,” adding, “He owes the town an apology.”", "Carla Mendes"),
+    ],
+    ids=["issued-a-statement-saying", "adding-after-a-reported-clause"],
+)
+def test_a_participle_speaks_for_the_main_clause(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text)) if q.speaker_by == "participle_of_the_main_clause"]
+
+
+def test_a_participle_on_a_report_someone_else_wrote_is_the_reports(parse):
+    speakers = [q.speaker for q in quotes_in(parse("Priya Raman cited a report saying the harbour had lost money for a decade."))]
+    assert "Priya Raman" not in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Varga was quick to add that the depot would stay open.", "Elena Varga"),
+        ("Mayor Elena Varga was careful to say that the depot would stay open.", "Elena Varga"),
+    ],
+    ids=["quick-to-add", "careful-to-say"],
+)
+def test_a_cue_after_an_adjective_speaks_for_the_subject_of_its_copula(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Priya Raman spoke after the vote.\n\nAnd Mr. Okafor gloated: ''We won every seat on the harbour board.''", "Okafor"),
+        ("Harbour members may pay more, Mr. Okafor said. ''People want their boats looked after.''", "Okafor"),
+    ],
+    ids=["colon-before-two-character-mark", "sentence-before-two-character-mark"],
+)
+def test_an_opening_mark_of_two_characters_is_not_part_of_the_introduction(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text)) if q.quote_type == "direct"]

@@ -56,3 +56,42 @@ def test_one_event_per_happening(parse, text, trigger, value, trigger_by):
     timexes, _ = _dating_roots(doc)
     events = extract_events(doc, timexes)
     assert [(e.trigger, e.date_value, e.trigger_by) for e in events] == [(trigger, value, trigger_by)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A nominal event: the date on an event noun dates the noun.
+        ("The vote on Tuesday was postponed.", [("vote", "2023-05-30")]),
+        ("Turnout on Sunday was 52 percent.", [("Turnout", "2023-06-04")]),
+        # Coordinated dates: one event each.
+        ("Shares fell 4 percent on Monday and a further 2 percent on Tuesday.", [("fell", "2023-06-05"), ("fell", "2023-05-30")]),
+        # A subordinate clause keeps its own verb; the main clause keeps its own.
+        ("The bridge, which opened in 1998, will close next month.", [("opened", "1998"), ("close", "2023-07")]),
+        # A copula inside a reported clause: the happening is inside, never the reporting verb.
+        ("Analysts believe a merger is possible before the summer.", [("merger", "2023-SU")]),
+        # Dates that anchor no happening.
+        ("A 2019 report found that the river was polluted.", []),
+    ],
+)
+def test_general_constructions(parse, text, expected):
+    doc = parse(text)
+    timexes, _ = _dating_roots(doc)
+    assert [(e.trigger, e.date_value) for e in extract_events(doc, timexes)] == expected
+
+
+def test_a_restated_date_is_one_event(parse):
+    # "on May 12, the same day": the second expression restates the first; one row.
+    doc = parse("The run-off will be held on May 12, on the same day.")
+    timexes, _ = _dating_roots(doc)
+    events = extract_events(doc, timexes)
+    assert len({(e.trigger, e.date_value) for e in events}) == len(events)
+
+
+def test_dating_root_skips_a_stray_punct_attachment(parse):
+    from transforms.time.events import dating_root
+
+    doc = parse("The union said 87 percent of its members at the three hospitals had walked out at 8 a.m.")
+    span = doc.char_span(doc.text.index("8 a.m."), doc.text.index("8 a.m.") + len("8 a.m."), alignment_mode="expand")
+    root = dating_root(span)
+    assert root.dep_ != "punct"

@@ -218,6 +218,53 @@ def subject_outside_quote(subject: Token | None, span: QuoteSpan) -> Token | Non
     return subject
 
 
+_APPOSITION_TO_CUE = re.compile(r"\s*(?:,[^,“”\"\n]{1,120},)?\s*")
+_AFTER_QUOTE = re.compile(r"[,\s”\"']*")
+
+
+def _name_set_off(state: QuoteState, start: int | None, end: int | None) -> Speaker | None:
+    """The person or organisation with a mention from ``start`` (or ending at ``end``)."""
+    found = (e for e in state.context.entities if e.entity_type in ("PERSON", "ORG") and any(m.char_start == start or m.char_end == end for m in e.mentions))
+    entity = next(found, None)
+    return Speaker(entity.canonical_name, entity, name_beside_cue.name) if entity is not None else None
+
+
+@rule(Example("“We were wrong not to confront him from the start,” Ramos, 58, told a news agency in Valdora on Monday.",
+              ("We were wrong not to confront him from the start,", "Ramos")),
+      Example("Colonel Ana Costa, a military spokeswoman in Valdora, said: “More soldiers will be coming here.”",
+              ("More soldiers will be coming here.", "Ana Costa")),
+      Example("“We start in May,” the harbour master told Priya Raman.", None, "a name after the cue is who was told"),
+      Example("A source speaking to the Valdora Gazette said: “The agents are looking at the harbour accounts.”", None, "the name does not open the clause"))
+def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'"...," Ramos, 58, told AFP' and 'Col. Ana Costa, a spokeswoman, said: "..."': a person
+    or organisation named between the quote and its cue, set off at most by an apposition
+    between commas, whatever the parser made of the sentence (it often hangs such a cue on
+    the quote's own verb, or takes the name for something else).
+
+    Notes:
+        Only a name right after the closing mark (before a later cue) or right before an
+        apposition and a cue that opens the quote ('X, ROLE, said: "..."'); a name after the
+        cue ('" ...," she told Raman') is who was addressed, left to ``cue_beside_quote``.
+    """
+    cue = site.cue
+    if cue is None:
+        return None
+    body, span = state.context.text, site.span
+    if cue.idx > span.char_end:
+        start = _AFTER_QUOTE.match(body, span.char_end).end()
+        speaker = _name_set_off(state, start, None)
+        ends = [m.char_end for m in speaker.entity.mentions if m.char_start == start] if speaker and speaker.entity else []
+        return Attribution(speaker, cue.text, cue.i) if ends and _APPOSITION_TO_CUE.fullmatch(body, min(ends), cue.idx) else None
+    between = body[cue.idx + len(cue) : span.char_start - 1]
+    if between.strip(" ,:\u00a0") or "\n" in between:
+        return None
+    heads = re.finditer(r",[^,“”\"\n]{1,120},\s*$|\s*$", body[site.p_start : cue.idx])
+    speaker = next((s for s in (_name_set_off(state, None, site.p_start + m.start()) for m in heads) if s is not None), None)
+    # The name (after its titles) opens its clause ("In a statement, Col. Costa said:"), not "a source speaking to Fox News said:".
+    opens = speaker is not None and any(re.search(r"(?:^|[,.;:!?])\s*(?:[A-Z][\w.’'-]*\s+){0,3}$", body[site.p_start : m.char_start]) for m in speaker.entity.mentions if site.p_start <= m.char_start < cue.idx)
+    return Attribution(speaker, cue.text, cue.i) if opens else None
+
+
 @rule(Example("“We will rebuild the terminal,” said Mayor Elena Varga.", ("We will rebuild the terminal,", "Elena Varga")),
       Example("Priya Raman chairs the board. “Nobody expected a landslide,” she said.", ("Nobody expected a landslide,", "Priya Raman")),
       Example("“The tests show the regime can build more warheads,” said James Acton, a physicist who studies the programme at a think tank in Washington.",
@@ -250,7 +297,7 @@ def _introduction_head(state: QuoteState, site: QuoteSite) -> tuple[str, int]:
     it, when that ends with a colon: "The New York Times reports:") and where it starts."""
     body = state.context.text
     p_start = site.p_start
-    head = body[p_start : site.span.char_start - 1]
+    head = body[p_start : site.span.char_start].rstrip(OPENING_MARKS + STRAIGHT_MARK + "'`")  # a mark may be two characters ('' or ``)
     before = body[:p_start].rstrip()
     if not head.strip() and before.endswith(":"):
         p_start = before.rfind("\n") + 1
@@ -380,7 +427,7 @@ def speaker_of_sentence_before(state: QuoteState, site: QuoteSite) -> Attributio
     if site.cue is not None:
         return None
     body, doc = state.context.text, state.context.doc
-    head = body[site.p_start : site.span.char_start - 1].rstrip()
+    head = body[site.p_start : site.span.char_start].rstrip(OPENING_MARKS + STRAIGHT_MARK + "'`").rstrip()
     if not head or head[-1] not in ".!?" or head[-1] == "." and _WORD_BEFORE.search(head) and _WORD_BEFORE.search(head).group(1) in ABBREVIATIONS:
         return None
     stops = list(sentence_ends(head[:-1]))
@@ -417,6 +464,7 @@ def unattributed_quote(state: QuoteState, site: QuoteSite) -> Attribution | None
 DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     transcript_label,
     dash_attribution,
+    name_beside_cue,
     cue_beside_quote,
     according_to_before_quote,
     verb_before_colon,

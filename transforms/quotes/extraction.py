@@ -33,6 +33,7 @@ FOUND_BY_VALUES: tuple[str, ...] = tuple(r.name for r in (*DIRECT_SPEAKER_RULES,
 SPEAKER_BY_VALUES: tuple[str, ...] = tuple(r.name for r in SPEAKER_RULES) + (
     "transcript_label",
     "dash_attribution",
+    "name_beside_cue",
     "cue_beside_quote",
     "according_to_before_quote",
     "word_from_next_sentence",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from transforms.lexicons import words
 from transforms.quotes.marks import trimmed_punct
 from transforms.quotes.matches import QuoteMatch, QuoteState
 from transforms.quotes.reported_speech import (
@@ -30,6 +31,59 @@ from transforms.rules import Example, Rule, rule
 
 # (content start, content end, speaker, cue word)
 Candidate = tuple[int, int, Speaker, str]
+
+_HYPOTHETICAL_AUXILIARIES = words("hypothetical_auxiliaries")
+_REFUSAL_VERB_FORMS = words("refusal_verb_forms")
+_IMPERSONAL_SUBJECTS = frozenset(("it", "that", "this"))
+
+
+def _unsaid(cue: Token) -> bool:
+    """A cue under which nothing was said: negated ('did not say whether', 'never said that'),
+    hypothetical ('one could say', 'you might argue'), refused ('declined to say whether') or
+    impersonal ('it is safe to say', 'too soon to say', 'worth noting', 'That said, ...')."""
+    children = list(cue.children)
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in children) and not any(c.lower_ == "only" for c in children):
+        return True
+    doc = cue.doc
+    if 0 < cue.i < len(doc) - 1 and doc[cue.i - 1].lower_ == "that" and doc[cue.i - 1].is_sent_start and doc[cue.i + 1].text == ",":
+        return True  # "That said, the harbour will close": a linking phrase
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.lower_ in _REFUSAL_VERB_FORMS:
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    if cue.dep_ in ("xcomp", "pcomp", "advcl") and (infinitive or head.pos_ in ("ADJ", "ADV")):
+        # "It is safe to say", "too soon to say", "it's worth noting": a copula with no
+        # subject but "it"; "she was quick to say" has one and reports.
+        verb = head
+        while verb.pos_ in ("ADJ", "ADV", "ADP") and verb.head != verb:
+            verb = verb.head
+        if verb.pos_ == "AUX":
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl", "nsubjpass")]
+            return all(s.lower_ in _IMPERSONAL_SUBJECTS for s in subjects)
+    return False
+
+
+@rule(Example("Mayor Elena Varga did not say whether the depot would close.", None),
+      Example("One could say the harbour was never meant to make money.", None),
+      Example("It is too soon to say whether the new ferry timetable will work.", None),
+      Example("The spokesman would only say that the harbour accounts were under review.", None, "kept: 'would only say' reports"))
+def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
+    """A clause under a cue that says nothing was said: negated ('did not say whether ...'),
+    hypothetical ('one could say ...', 'he would argue ...'), refused ('declined to say
+    whether ...') or impersonal ('it is too soon to say whether ...', 'it is worth noting
+    that ...'). Its cue is set aside (``state.used_cues``) so no later rule reports the clause;
+    the rule yields no quote.
+
+    Notes:
+        'would only say that ...' is reported speech and is kept; a direct quote's cue is not
+        looked at ('“...,” she would later say' stays her quote).
+    """
+    for cue in state.cues:
+        if cue.i not in state.used_cues and _unsaid(cue):
+            state.used_cues.add(cue.i)
+    yield from ()
 
 
 @rule(Example("Samuel Okafor said crews had replaced 300 metres of track.", ("crews had replaced 300 metres of track", "Samuel Okafor")),
@@ -172,6 +226,7 @@ def labelled_paragraph(state: QuoteState) -> Iterator[Candidate]:
 # The order is the priority: a rule skips content that a rule before it found.
 # Beliefs, intentions, plans, votes and actions are not quotes: no rule reads them.
 QUOTE_RULES: tuple[Rule, ...] = (
+    unsaid_clause,
     reported_clause,
     clause_before_cue,
     naming_complement,

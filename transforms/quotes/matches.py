@@ -49,7 +49,8 @@ class QuoteState:
         cues: its reporting-verb tokens.
         source: the organisation behind the article's documents (``find_document_source``).
         direct: the direct quotes (found first, by DIRECT_SPEAKER_RULES).
-        used_cues: token indexes of the cues that attributed a direct quote.
+        used_cues: token indexes of the cues that attributed a direct quote, or that
+            ``unsaid_clause`` set aside (nothing was said under them).
         embedded: quotation marks run into a sentence (fragments of a mixed quote).
         found: every quote so far, direct ones first, then QUOTE_RULES' in registry order.
     """

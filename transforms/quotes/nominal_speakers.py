@@ -9,14 +9,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS
+from dataclasses import replace
+
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
 from transforms.lexicons import words
+from transforms.quotes import speakers
 from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at
 from transforms.rules import Example, rule
 
 _SPOKESPERSON_NOUNS = words("spokesperson_nouns")
 _KIND_NOUNS = words("organisation_kind_nouns") | ORG_NOUNS | COMPANY_DESCRIPTORS
 _FOR_PREPOSITIONS = frozenset(("for", "from", "of", "at"))
+_MESSAGE_NOUNS = words("message_nouns")
+_ISSUING_VERB_FORMS = words("issuing_verb_forms")
+_OBJECT_DEPS = ("dobj", "pobj", "dative", "attr", "oprd", "conj", "appos", "npadvmod")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -305,3 +311,76 @@ def both_organisations(query: SpeakerQuery) -> Speaker | None:
     entity = min(first_named.values(), key=lambda pair: pair[0])[1]
     return Speaker(entity.canonical_name, entity, both_organisations.name)
 
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb whose object (or prepositional object) ``noun`` is: 'attacked [the bill]',
+    'spoke about [the bill]'."""
+    head = noun.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ in ("prep", "pobj", "dobj", "conj", "appos", "compound") and head.head != head:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") and head != noun else None
+
+
+def _set_off(participle: Token) -> bool:
+    """A comma right before the participle, or before the closing mark right before it."""
+    before = participle.i - 1
+    while before >= 0 and participle.doc[before].is_quote and participle.doc[before].is_punct:
+        before -= 1
+    return before >= 0 and participle.doc[before].text == ","
+
+
+def _reporting_participle(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep and c.tag_ == "VBG" and c.lower_ in REPORTING_VERB_FORMS), None)
+
+
+def _main_clause_verb(subject: Token) -> Token | None:
+    """The verb of the clause a reporting participle belongs to, when the parser hung the
+    participle inside that clause's object or reported clause (None otherwise):
+
+    - on the object: 'attacked [the levy], arguing', 'issued [a statement] saying';
+    - on the reported clause: 'told the paper that [Costa had lied], adding'.
+    """
+    if subject.dep_ in _OBJECT_DEPS:
+        participle = _reporting_participle(subject, "acl")
+        verb = _clause_verb(subject) if participle is not None else None
+        if verb is not None and (_set_off(participle) or subject.lower_ in _MESSAGE_NOUNS and verb.lower_ in _ISSUING_VERB_FORMS):
+            return verb
+        return None
+    clause = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("ccomp", "xcomp") or clause.lower_ in REPORTING_VERB_FORMS:
+        return None
+    participle = _reporting_participle(clause, "advcl")
+    if participle is None or not _set_off(participle) or participle.i < clause.i:
+        return None
+    return clause.head if clause.head.pos_ in ("VERB", "AUX") else None
+
+
+@rule(Example("Harbour Freight Ltd issued a statement saying the depot would close in May.", "Harbour Freight Ltd"),
+      Example("Carla Mendes told the Gazette that Tomasz Wrona “has never once paid the harbour levy,” adding, “He owes the town an apology.”", "Carla Mendes"),
+      Example("Priya Raman cited a report saying the harbour had lost money for a decade.", None, "a report someone else wrote"))
+def participle_of_the_main_clause(query: SpeakerQuery) -> Speaker | None:
+    """'X attacked the levy, arguing that ...', 'X issued a statement saying ...', 'X told the
+    paper that Y lied, adding ...': a reporting participle the parser hung on the object or
+    on the reported clause of another verb speaks for that verb's subject (resolved by
+    SPEAKER_RULES again; the speaker keeps this rule's name).
+
+    On an object the participle counts when a comma sets it off or when the object is a
+    message its subject put out ("issued a statement", "released an ad": ``message_nouns``,
+    ``issuing_verb_forms``); on a reported clause, when a comma sets it off.
+
+    Notes:
+        A participle on a sentence's own subject ("a voter asking ...") is that subject's;
+        "cited a report saying" is the report's, not the citer's; a participle with no comma
+        on a person ("footage of Hillary Clinton asking") stays that person's; a reported
+        clause whose verb is itself a cue ("said Y told them, adding") is left alone.
+    """
+    subject = query.subject
+    verb = _main_clause_verb(subject)
+    if verb is None:
+        return None
+    inner = speakers.subject_of(verb)
+    if inner is None or inner == subject or inner.i > verb.i or inner.idx >= query.quote_start:
+        return None  # a subject inside the quote is what it says, not who says it
+    resolved = speakers.resolve_speaker(inner, query.context, query.quote_start, query.document_source)
+    return replace(resolved, by=participle_of_the_main_clause.name) if resolved.name else None

@@ -320,6 +320,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     document_named_before,
     organisation_by_kind,
     organisation_sign,
+    participle_of_the_main_clause,
     person_in_apposition,
     role_in_apposition,
     spokesperson_for,
@@ -330,6 +331,7 @@ from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possess
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
+    participle_of_the_main_clause,
     spokesperson_for,
     person_in_apposition,
     named_subject,
@@ -452,14 +454,18 @@ def _name_opening_the_sentence(subject: Token, entities: Entities, body: str) ->
     return None
 
 
+_APPOSITION_BEFORE_CUE = re.compile(r"\s{0,2}|,[^,“”\"\n]{1,120},\s{0,2}")
+
+
 def person_right_before(verb: Token, entities: Entities, body: str) -> tuple[ArticleEntity, int] | None:
     """(person, start of their mention) for a person named right before a cue that has no
-    subject of its own ("..., Commerce Secretary Gina Raimondo said")."""
+    subject of its own ("..., Commerce Secretary Gina Raimondo said"), or set off from it by
+    an apposition between commas ("Senator Harry Reid, the minority leader, said")."""
     for entity in entities:
         if entity.entity_type != "PERSON":
             continue
         for mention in entity.mentions:
-            if mention.char_end <= verb.idx and body[mention.char_end : verb.idx].strip() == "" and verb.idx - mention.char_end <= 2:
+            if mention.char_end <= verb.idx and _APPOSITION_BEFORE_CUE.fullmatch(body, mention.char_end, verb.idx):
                 return entity, mention.char_start
     return None
 
@@ -541,6 +547,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "ADV") and verb.head.dep_ in ("acomp", "advmod") and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "Trump was quick to add", "voters were more likely to say"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
     return None

@@ -159,3 +159,12 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
     "halloween": lambda y: date(y, 10, 31),
 }
+
+
+def past_month_year(month: int, reference: date) -> int:
+    """The year of a month named without one in a past-tense clause: the latest one begun by the
+    reference date, or the next month at most ("signed a truce in March" in a December paper is
+    this year's; "bought it in September" in an August paper may be a closing date)."""
+    if (month - reference.month) % 12 == 1:
+        return reference.year + (1 if month == 1 else 0)
+    return reference.year - (1 if month > reference.month else 0)

@@ -52,7 +52,7 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     return "DATE", f"{anchor.year + step:04d}", True
 
 
-_BARE_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)")
+_BARE_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
 
 
@@ -72,10 +72,13 @@ def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03", tense="past"),
     ex("The talks began on Oct. 23, 2021. At 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
+    ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
+    ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
 )
 def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
     """Re-date "that day", "the following year"... from the last date before them in the text,
-    and a bare clock time ("at 10 p.m.") after a day to that day.
+    and a bare clock time ("at 10 p.m.", "at 18:00 UTC") or part of a day ("in the morning")
+    after a day to that day.
 
     Notes:
         The anchor is the nearest preceding date, not the event the sentence refers back to:
@@ -87,7 +90,7 @@ def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
-        elif _BARE_CLOCK.fullmatch(timex.text.lower()) and anchor is not None and anchor[1] == "day" and timex.is_resolved:
+        elif timex.timex_type == "TIME" and (_BARE_CLOCK.fullmatch(timex.text.lower()) or timex.pattern == "the_part_of_day") and anchor is not None and anchor[1] == "day" and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23": that evening, not the paper's.
             timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         elif m is None and (new_anchor := _anchor_of(timex)) is not None:

@@ -14,68 +14,47 @@ None: the rule must not answer); ``tests/time/test_event_rules.py`` runs them al
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
-
 from spacy.tokens import Token
 
-from transforms.lexicons import words
-from transforms.lexicons.verbs import verb_forms
-from transforms.rules import Example, Rule, rule
+from transforms.rules import Example, rule
+from transforms.time.event_constructions import (
+    dateline_date,
+    describing_participle,
+    event_for_date,
+    forecast_object,
+    inside_name,
+    later_conjunct,
+    most_recent_repeat,
+    onset_phrase,
+    record_since,
+    report_date_before_clause,
+    semi_modal,
+    setting_event,
+    when_clause,
+)
+from transforms.time.event_site import (
+    EVENT_NOUN_FORMS,
+    FIGURE_NOUNS,
+    FIGURE_VERBS,
+    IMPLICATIVE_VERBS,
+    NAMING_PARTICIPLES,
+    NO_EVENT,
+    NO_EVENT_TEXT,
+    SCHEDULE_VERBS,
+    EventSite,
+    NoEventAnswer,
+    TriggerRule,
+    is_event_noun,
+    preposition,
+)
 
-def _all_forms(bases: frozenset[str]) -> frozenset[str]:
-    """Every form of some base verbs, doubled consonants included ("plan" -> planned): the
-    pipeline runs no lemmatizer."""
-    return frozenset(form for base in bases for form in verb_forms(base, double_final=True))
+__all__ = ["EVENT_NOUN_FORMS", "EVENT_TRIGGERS", "NO_EVENT", "NO_EVENT_TEXT", "EventSite"]
 
-
-EVENT_NOUNS = words("event_nouns")
-EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
-IMPLICATIVE_VERBS = _all_forms(words("implicative_verbs"))
-FIGURE_NOUNS = words("figure_nouns")
-FIGURE_VERBS = _all_forms(words("figure_verbs"))
-SCHEDULE_VERBS = _all_forms(words("schedule_verbs"))
-NAMING_PARTICIPLES = words("naming_participles")
-
-NO_EVENT_TEXT = "(no event)"
 # A comparison's base period ("rose 5% from a year earlier"): the words that make it one.
 COMPARISON_PREPOSITIONS = frozenset({"from", "than", "over"})
 RELATIVE_WORDS = frozenset({"earlier", "ago", "before", "previous", "prior", "last"})
-
-
-class _NoEvent:
-    """The answer of a rule that finds no happening for the expression."""
-
-    def __repr__(self) -> str:
-        return "NO_EVENT"
-
-
-NO_EVENT = _NoEvent()
-
-
-@dataclass(frozen=True)
-class EventSite:
-    """Where a dating expression sits: its root token, the word the climb reached (None: none)
-    and the article's text (the Doc's)."""
-
-    root: Token
-    climbed: Token | None
-    text: str
-
-
-TriggerRule = Rule[Callable[[EventSite], Any]]
-
-
-def is_event_noun(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and token.lower_ in EVENT_NOUN_FORMS
-
-
-def _preposition(root: Token) -> Token | None:
-    head = root.head
-    while head.dep_ in ("npadvmod", "pcomp", "pobj") and head != head.head and head.pos_ != "ADP":
-        head = head.head
-    return head if head.pos_ == "ADP" or head.dep_ == "prep" else None
+# Adverbs that are a copula's predicate: "shares are up 12 percent this year".
+DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
 
 
 @rule(
@@ -83,7 +62,7 @@ def _preposition(root: Token) -> Token | None:
     Example("Sales were higher than a year ago.", NO_EVENT_TEXT),
     Example("The office was open from last year.", None),
 )
-def comparison_base(site: EventSite) -> Token | _NoEvent | None:
+def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison ("from a year earlier", "than a year ago", "over the previous
     year"): it dates no happening, the other date of the clause does.
 
@@ -91,7 +70,7 @@ def comparison_base(site: EventSite) -> Token | _NoEvent | None:
         "from March to June" (a range) is a start, not a base: the expression must be relative
         (earlier, ago, before, previous, prior, last) and follow "from", "than" or "over".
     """
-    prep = _preposition(site.root)
+    prep = preposition(site.root)
     if prep is None or prep.lower_ not in COMPARISON_PREPOSITIONS:
         return None
     relative = {t.lower_ for t in prep.subtree}
@@ -103,16 +82,18 @@ def comparison_base(site: EventSite) -> Token | _NoEvent | None:
 @rule(
     Example("The airline was advertising cheap autumn fares.", NO_EVENT_TEXT),
     Example("Current students will be able to finish.", NO_EVENT_TEXT),
+    Example("A 2019 report found that the river was polluted.", NO_EVENT_TEXT),
+    Example("The firm's 2023 annual report shows a loss.", NO_EVENT_TEXT),
     Example("The summer festival opened on Friday.", None),
 )
-def modifier_of_thing(site: EventSite) -> Token | _NoEvent | None:
-    """An expression that only modifies a thing ("autumn fares", "the 2021 model"): it dates
-    no happening.
+def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
+    """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
+    report"): it dates no happening.
 
     Notes:
         A modified event noun ("the summer festival", "Friday's meeting") is left to the climb.
     """
-    if site.root.dep_ in ("compound", "amod", "nmod") and site.root.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(site.root.head):
+    if site.root.dep_ in ("compound", "amod", "nmod", "nummod") and site.root.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(site.root.head):
         return NO_EVENT
     return None
 
@@ -128,14 +109,15 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
 
 
 @rule(
-    Example('"We were up until 4 in the morning," said Ms Ortiz.', NO_EVENT_TEXT),
+    Example('"Not before March," said Ms Ortiz.', NO_EVENT_TEXT),
+    Example('"Maybe next year," the minister said.', NO_EVENT_TEXT),
     Example('"We sold the house in 2019," said Ms Ortiz.', None),
     Example('Ms Ortiz said on Monday: "We are leaving."', None),
 )
-def reported_in_quote(site: EventSite) -> Token | _NoEvent | None:
+def reported_in_quote(site: EventSite) -> Token | NoEventAnswer | None:
     """A date inside a quotation dates a happening inside it, never the reporting verb outside:
-    when the climb leaves the quote ("'We were up until 4 in the morning,' said Ms Ortiz": a
-    quoted state, no verb inside), there is no event. A quoted happening ("'We sold the house in
+    when the climb leaves the quote ("'Not before March,' said Ms Ortiz": no verb inside), there
+    is no event. A quoted happening ("'We sold the house in
     2019,' she said") keeps its verb: the climb stops inside.
 
     Notes:
@@ -153,7 +135,7 @@ def reported_in_quote(site: EventSite) -> Token | _NoEvent | None:
     Example("The club refused to comment on Friday.", "refused"),
     Example("They agreed to sell the plant in May.", None),
 )
-def implicative_head(site: EventSite) -> Token | _NoEvent | None:
+def implicative_head(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on the complement of "declined", "refused", "failed", "managed" dates that verb:
     the complement happens (or not) when it does.
 
@@ -166,30 +148,75 @@ def implicative_head(site: EventSite) -> Token | _NoEvent | None:
     return None
 
 
+def _in_subject(token: Token, verb: Token) -> bool:
+    """Whether a token lies inside the subject of a verb."""
+    return any(a.head == verb and a.dep_ in ("nsubj", "nsubjpass") for a in [token, *token.ancestors])
+
+
 @rule(
     Example("The company has until March 31 to pay the fine.", "pay"),
     Example("This is his second visit, the previous one being in March 2021.", "visit"),
     Example("The meeting is on Monday.", "meeting"),
-    Example("Last year's harvest was worth 90 million euros.", NO_EVENT_TEXT),
+    Example("The election is due in November, and campaigning starts next week.", "starts"),
+    Example("The firm said it had been in talks with the regulator since 2021.", "talks"),
+    Example("Officials believe an agreement is still possible before the winter.", "agreement"),
+    Example("The reservoir was 9 percent full on Tuesday, engineers said.", "full"),
     Example("It is one of the largest breaches this year.", NO_EVENT_TEXT),
+    Example("The layoffs are the firm's third round of cuts this year.", "round"),
+    Example("Our supply for the coming winter is secure.", NO_EVENT_TEXT),
+    Example("Profits for 2023 were 20 percent higher.", "Profits"),
+    Example("The shares are up 12 percent this year.", "up"),
+    Example('"We were up until 4 in the morning," said one grower.', NO_EVENT_TEXT),
 )
-def copula_complement(site: EventSite) -> Token | _NoEvent | None:
+def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
-    Monday", "his second visit, the previous one being in March"); a state is no event.
+    Monday", "his second visit, the previous one being in March", "had been in talks since
+    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
+    with nothing of these ("one of the largest breaches this year") is no event.
 
     Notes:
-        "The previous one" is read as the nearest event noun before it in the sentence.
+        "The previous one" is read as the nearest event noun before it in the sentence. The climb
+        stops at a copula that has its own subject, so "believes a deal is possible before the
+        summer" reaches "is", not "believes".
     """
     verb = site.climbed
     if verb is None or not (verb.pos_ == "AUX" or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
         return None
+    conjunct = next((a for a in [site.root, *site.root.ancestors] if a.head == verb and a.dep_ == "conj"), None)
+    if conjunct is not None:
+        # "The election is due in November, and campaigning starts next week": the second
+        # clause's date, whatever tag the parser gave its verb.
+        return conjunct
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
             return child
+    for dep in ("attr", "nsubj"):
+        # "The cuts are the second round this year": the predicate names the dated event.
+        for child in verb.children:
+            if child.dep_ == dep and is_event_noun(child):
+                return child
+    # "had been in talks since 2021": the event noun of the copula's own prepositional complement.
     for child in verb.children:
-        if child.dep_ in ("nsubj", "attr") and is_event_noun(child):
-            return child
+        if child.dep_ == "prep" and child.i < site.root.i:
+            noun = next((c for c in child.children if c.dep_ == "pobj" and is_event_noun(c)), None)
+            if noun is not None:
+                return noun
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in FIGURE_NOUNS and _in_subject(site.root, verb):
+        # "Profits for 2023 were 20 percent higher": the figure of the period.
+        return subject
+    adjective = next((c for c in verb.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+    if adjective is None:
+        # "The shares are up 12 percent this year": a direction adverb is the predicate.
+        # Only a change by an amount: "we were up until 4 in the morning" is being awake.
+        adjective = next(
+            (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in DIRECTION_PREDICATES and any(t.like_num for t in c.subtree)),
+            None,
+        )
+    if adjective is not None and verb.pos_ == "AUX" and not _in_subject(site.root, verb):
+        # "Our supply for the coming winter is secure": a date inside the subject dates no state.
+        return adjective
     # "the previous one being in March": the event noun "one" stands for.
     path = [t for t in site.root.ancestors]
     for token in path:
@@ -206,7 +233,7 @@ def copula_complement(site: EventSite) -> Token | _NoEvent | None:
     Example("The ministry expected growth of about 3 percent this year.", "growth"),
     Example("It reported on Friday that sales fell.", None),
 )
-def figure_for_period(site: EventSite) -> Token | _NoEvent | None:
+def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that reports or forecasts a figure ("reported a loss for 2021",
     "expected growth this year") dates the figure, the verb's object.
 
@@ -230,7 +257,7 @@ def figure_for_period(site: EventSite) -> Token | _NoEvent | None:
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
 )
-def scheduled_event(site: EventSite) -> Token | _NoEvent | None:
+def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     """An event noun scheduled, planned or set for a date ("the flight is scheduled for May"):
     the date is the event's, not the scheduling's.
 
@@ -249,7 +276,7 @@ def scheduled_event(site: EventSite) -> Token | _NoEvent | None:
     Example("A man called Smith arrived on Monday.", None),
     Example("The first launch attempt was called off on Feb. 3.", None),
 )
-def named_event(site: EventSite) -> Token | _NoEvent | None:
+def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
     the event noun it names is.
 
@@ -268,12 +295,25 @@ def named_event(site: EventSite) -> Token | _NoEvent | None:
 
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
+    dateline_date,
+    inside_name,
+    most_recent_repeat,
     comparison_base,
+    record_since,
     modifier_of_thing,
     reported_in_quote,
     implicative_head,
+    report_date_before_clause,
     copula_complement,
     figure_for_period,
     scheduled_event,
+    event_for_date,
     named_event,
+    later_conjunct,
+    forecast_object,
+    semi_modal,
+    onset_phrase,
+    setting_event,
+    describing_participle,
+    when_clause,
 )

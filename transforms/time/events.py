@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.context import ArticleContext
 from transforms.rules import first_match
@@ -21,6 +21,8 @@ from transforms.time.expressions import TimexMatch
 DATING_TYPES = ("DATE", "TIME")
 # The trigger_by of an event no rule of EVENT_TRIGGERS corrected: the climb's own word.
 NEAREST_VERB = "nearest_verb"
+# Dependencies that make a word the head of a clause of its own.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,29 @@ def _trigger_for(token: Token) -> Token | None:
     for _ in range(12):
         if current.pos_ == "VERB" or (current.pos_ == "NOUN" and current.lower_ in EVENT_NOUN_FORMS and current != token):
             return current
-        if current.pos_ == "AUX" and current.dep_ == "ROOT":
+        if current != token and current.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in current.children):
+            # A clause head the tagger took for a noun ("the bridge reopens next week"): its
+            # subject makes it the clause's verb.
+            return current
+        if current.pos_ == "AUX" and (current.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "expl") for c in current.children)):
+            # A copula heading its own clause ("a deal is possible before the summer"): the
+            # happening is inside that clause, never the verb that reports it.
             return current
         if current.head == current:
             return None
         current = current.head
     return None
+
+
+def dating_root(span: Span) -> Token:
+    """The token through which an expression hangs in its sentence: the span's root, unless the
+    parser hung that on as punctuation ("walked out at 8 a.m." with "a.m." a stray mark of
+    "said") while another token of the span is properly attached ("8", the object of "at")."""
+    root = span.root
+    if root.dep_ != "punct":
+        return root
+    attached = [t for t in span if t.dep_ != "punct" and (t.head == t or not (span.start <= t.head.i < span.end))]
+    return attached[0] if attached else root
 
 
 def find_trigger(root: Token, text: str) -> tuple[Token, str] | None:
@@ -105,16 +124,22 @@ def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> 
     context = article if isinstance(article, ArticleContext) else ArticleContext.build(article)
     doc, text = context.doc, context.text
     events: list[EventMatch] = []
+    seen: set[tuple[int, str | None]] = set()
     for timex in timexes:
         if timex.timex_type not in DATING_TYPES:
             continue
         span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        found = find_trigger(span.root, text)
+        found = find_trigger(dating_root(span), text)
         if found is None:
             continue
         trigger, trigger_by = found
+        if (trigger.i, timex.value) in seen:
+            # "held on April 21, the same day as ...": a second expression of the same date
+            # restates it; one happening on one date is one event.
+            continue
+        seen.add((trigger.i, timex.value))
         start, end = _clause(trigger, text)
         start, end = min(start, timex.char_start), max(end, timex.char_end)
         interval = value_interval(timex.value) if timex.is_resolved else None

@@ -25,7 +25,7 @@ NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
 WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
-FEW = r"(?P<few>few|several|coming|past)"
+FEW = r"(?P<few>few|several|many|coming|past)"
 
 MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 CLOCK_KEYS = ("a.m.", "p.m.", "noon", "midnight")

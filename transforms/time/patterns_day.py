@@ -99,3 +99,34 @@ def noon_midnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
         return ("TIME", f"{day}T24:00", True) if day else ("TIME", "XXXX-XX-XXT24:00", False)
     day = _day_of(ctx)
     return ("TIME", f"{day}T12:00", True) if day else ("TIME", "XXXX-XX-XXT12:00", False)
+
+
+@pattern(
+    r"\b(?:(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|closing)|(?:late|later)\s+in)\s+(?P<t>the\s+day)\b(?!['’-]|\s+(?:of|before|after|when|that)\b)",
+    ex("The index fell 3% to end the day at 7,114.", "the day", "2023-06-05", tense="past"),
+    ex("Shares rebounded late in the day.", "the day", "2023-06-05", tense="past"),
+    needs=("the day",),
+)
+def the_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the day" a market or a match ends ("to end the day at 7,114", "closed the day higher",
+    "later in the day"): the publication date (the verb or "in" is not in the span). Not: "on
+    the day he fell ill", "the day before", "during the day" (a part of any day), "the day's
+    gains" (a possessive), "earlier in the day" (TimeBank and TE3 leave it out)."""
+    day = _day_of(ctx)
+    return ("DATE", day, True) if day else ("DATE", "XXXX-XX-XX", False)
+
+
+@pattern(
+    r"\b(?:in|during|through|throughout)\s+(?P<t>the\s+(?P<part>morning|afternoon|evening))\b(?!['’]|\s+(?:of|after|before|papers?|news|sessions?|shift|show|edition|prayers?|trading)\b)",
+    ex("Rebels attacked the town in the morning.", "the morning", "2023-06-05TMO", tense="past"),
+    ex("Talks resume in the afternoon.", "the afternoon", "2023-06-05TAF", tense="future"),
+    needs=("the morning", "the afternoon", "the evening"),
+)
+def the_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"in the morning", "during the afternoon": a part of the publication day, a TIME with its
+    code (the preposition is not in the span). Not: "six in the morning" (the pattern
+    ``clock_words``), "the morning of June 4" (``part_of_date``), "the morning after", "the
+    morning papers"."""
+    part = DAY_PARTS[m["part"].lower()]
+    day = _day_of(ctx)
+    return ("TIME", f"{day}T{part}", True) if day else ("TIME", f"XXXX-XX-XXT{part}", False)

@@ -59,3 +59,19 @@ def coming_ref(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     a length. Not: "the next few years" (a DURATION, the pattern ``duration_vague``), "the weeks
     ahead" (TimeBank: a DURATION), "the coming election" (no unit)."""
     return "DATE", "FUTURE_REF", True
+
+
+@pattern(
+    r"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+|a\s+)couple\s+of\s+(?P<unit>day|week|month|year|decade|hour|minute)s\b(?!\s+ago\b)",
+    ex("Prices may stay high for a couple of years.", "a couple of years", "P2Y"),
+    ex("Work slowed over the last couple of months.", "the last couple of months", "P2M"),
+    needs=("couple of",),
+)
+def couple_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"a couple of years", "the next couple of weeks": a DURATION of two units (TimeBank writes
+    P2Y). Not: "a couple of years ago" (left to the pattern ``vague_ago``), "a couple of
+    times" (no unit of time)."""
+    unit = m["unit"].lower()
+    if unit in ("hour", "minute"):
+        return "DURATION", f"PT2{'H' if unit == 'hour' else 'M'}", True
+    return "DURATION", "P20Y" if unit == "decade" else f"P2{unit[0].upper()}", True

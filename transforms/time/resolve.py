@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from transforms.time.calendar_values import HOLIDAYS, safe_date, shift_month, week_value
+from transforms.time.calendar_values import HOLIDAYS, past_month_year, safe_date, shift_month, week_value
 from transforms.time.context import from_anchor
 from transforms.time.timex_rule import Resolution, ResolveContext
 
@@ -123,8 +123,8 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     month = MONTHS[m["month"].lower().rstrip(".")]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
-    # A month named without a year: past tense points back, future forward, else the nearest.
-    year = _year_of(month, 1 if ctx.tense == "past" else 31, ctx) if ctx.tense else _year_of(month, 15, ctx)
+    # Without a year: past tense points back (``past_month_year``), future forward, else the nearest.
+    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else _year_of(month, 31 if ctx.tense else 15, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 

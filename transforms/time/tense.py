@@ -12,6 +12,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
+from transforms.lexicons import words
+from transforms.time.event_site import all_forms, is_event_noun
 from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
@@ -40,8 +42,13 @@ _DEFERRAL_FORMS = frozenset(
         "recess", "recessed",
     }
 )
+# Verbs that set up an event for a date: "called a strike for Thursday" (not "announced a drop
+# in profits for the fourth quarter", a period of the past).
+_CONVENING_FORMS = all_forms(words("convening_verbs"))
 # Multi-word adverbs before a date that only point forward: "as soon as Tuesday".
-_FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"))
+_FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"), ("ahead", "of"), ("in", "time", "for"))
+# Words before a date that only point back: "the best week since November", "as of February".
+_BACKWARD_LEADS = (("since",), ("as", "of"))
 # How many heads to climb from the date to its verb before giving up.
 _MAX_CLIMB = 8
 
@@ -96,9 +103,31 @@ def _follows_until(token: Token) -> bool:
     return False
 
 
-def _follows_forward_lead(token: Token) -> bool:
+def _follows_forward_lead(token: Token, leads: tuple[tuple[str, ...], ...] = _FORWARD_LEADS) -> bool:
     doc, i = token.doc, token.i
-    return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in _FORWARD_LEADS)
+    return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in leads)
+
+
+def _event_set_for(verb: Token, date_index: int) -> bool:
+    """Whether a date follows "for" after an event its verb sets up: "called a strike for
+    Thursday", "set a vote for March 3" look forward whatever the verb's tense; "announced a
+    drop in profits for the fourth quarter" does not (no verb that convenes)."""
+    doc = verb.doc
+    if verb.lower_ not in _CONVENING_FORMS or date_index == 0 or doc[date_index - 1].lower_ != "for":
+        return False
+    return any(c.dep_ == "dobj" and is_event_noun(c) and c.i < date_index for c in verb.children)
+
+
+def _reporting_verb_before(verb: Token, date_index: int) -> Token | None:
+    """The verb of saying a date belongs to when the parser hung it on the reported clause:
+    "said on Monday it would buy" (the date between "said" and the clause's subject)."""
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    between = verb.doc[verb.head.i + 1 : date_index]
+    if subject is not None and verb.head.i < date_index < subject.i and not any(t.text in (":", '"', "\u201c", "\u201d") for t in between):
+        return verb.head
+    return None
 
 
 def date_tense(token: Token) -> Tense:
@@ -111,20 +140,45 @@ def date_tense(token: Token) -> Tense:
     call him Tuesday").
 
     "until Tuesday" after a verb of deferral or a present perfect looks forward ("postponed
-    until Tuesday", "has given them until Tuesday").
+    until Tuesday", "has given them until Tuesday"). A date between a verb of saying and its
+    reported clause's subject takes the saying's tense ("said on Friday its members would
+    strike": last Friday). A date "for" an event a verb sets up looks forward ("called a
+    strike for Thursday").
+
+    A possessive date ("Friday's vote") looks forward only when its clause says so: "will
+    miss Wednesday's match", "are expected to vote in Sunday's election", "ahead of Thursday's
+    election"; otherwise it stays unknown, which news reads as past ("follows Tuesday's
+    declaration", "Friday's attack shows...").
+
+    A date right after "since" or "as of" points back ("the best week since November"); one
+    after "until" in a clause without tense looks forward ("markets closed until Friday"), as
+    does one under a headline's infinitive ("Markets to reopen Monday").
 
     Notes:
-        A possessive date ("Friday's purchases") is left unknown, which news reads as past.
         Not handled: "by Tuesday" takes the clause's tense.
     """
-    if token.dep_ == "poss":
-        return ""
     if _follows_forward_lead(token):
         return "future"
-    date_index = token.i
+    if _follows_forward_lead(token, _BACKWARD_LEADS):
+        return "past"  # "since November", "as of February": whatever the clause's tense
+    if token.dep_ == "poss":
+        return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
     after_until = _follows_until(token)
+    tense = _climbed_tense(token, after_until)
+    # "closed until Friday" in a clause of no tense (a headline, a participle): still ahead
+    return "future" if not tense and after_until else tense
+
+
+def _climbed_tense(token: Token, after_until: bool) -> Tense:
+    """The tense of the first verb above a date (see ``date_tense``)."""
+    date_index = token.i
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
+            if _event_set_for(token, date_index):
+                return "future"
+            reporting = _reporting_verb_before(token, date_index)
+            if reporting is not None:
+                return clause_tense(reporting)
             if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
                 return "future"
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
@@ -132,16 +186,36 @@ def date_tense(token: Token) -> Tense:
             if _is_infinitive(token):
                 if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS:
                     return "past" if _is_past_perfect(token.head) else "future"
-                if token.head is not token and token.head.pos_ in ("VERB", "AUX"):
+                if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
+                if token.head.i == token.i:
+                    return "future"  # a headline's "Markets to reopen Monday"
             tense = clause_tense(token)
-            if not tense and token.dep_ in ("acomp", "conj") and token.head.pos_ in ("VERB", "AUX"):
-                return clause_tense(token.head)  # "stayed closed until Tuesday", "met and agreed Monday"
+            if not tense and token.dep_ in ("acomp", "conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
+                # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
+                # shots on Monday"
+                return clause_tense(token.head)
             return tense
-        if token.head is token:
+        if token.head.i == token.i:
             return ""
         token = token.head
     return ""
+
+
+def _explicitly_future(token: Token) -> bool:
+    """Whether the clause over a noun points forward by its words, not by a plain present:
+    "will", "would", "shall", a planning verb ("expected to vote in Sunday's election") or an
+    infinitive under one."""
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX"):
+            if _has_aux(token, tuple(_FUTURE_AUX)) or token.lower_ in _PLANNING_FORMS:
+                return not _is_past_perfect(token)
+            head = token.head
+            return _is_infinitive(token) and token.dep_ == "xcomp" and head.lower_ in _FUTURE_INFINITIVE_HEADS and not _is_past_perfect(head)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def tense_function(doc: Doc) -> Callable[[int], Tense]:

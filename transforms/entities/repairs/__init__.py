@@ -54,6 +54,7 @@ from transforms.entities.repairs.spans import (
     nationality_institution,
     quoted_title,
     particle_tail,
+    headline_verb_tail,
     non_entity_acronym,
     country_before_body,
     lower_case_org_tail,
@@ -88,6 +89,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG
     quoted_title,  # “The Ferryman's Daughter” -> WORK_OF_ART
     particle_tail,  # "Lula da Silva", "Rio Grande do Sul"
+    headline_verb_tail,  # "Trump Says He Never" -> Trump
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT
     facility_run_by_org,  # "the Rameshwaram Cafe" (FAC) -> ORG

@@ -13,6 +13,7 @@ from transforms.rules import Example, rule
 
 _LIST_PREPOSITIONS = lexicon_words("list_prepositions")
 _LEGAL_FORMS = lexicon_words("legal_form_words")
+_HEADLINE_VERBS = lexicon_words("headline_verbs")
 
 
 @rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]))
@@ -333,4 +334,22 @@ def possessive_institution(e: TaggedEntity) -> Repair | None:
     after = ent.end if doc[ent.end - 1].lower_ not in ("'s", "’s") else ent.end - 1
     if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") and is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES:
         return [(e.start, doc[after + 1].idx + len(doc[after + 1]), "ORG")]
+    return None
+
+
+@rule(Example("Dana Whitfield Tells Council the Fees Will Double\n\nDana Whitfield spoke on Monday.", [("Dana Whitfield", "PERSON")]),
+      Example("Elena Varga opened the quay on Monday.", None, note="no headline verb in the name"))
+def headline_verb_tail(e: TaggedEntity) -> Repair | None:
+    """A name run on into a title-case headline's verb ("Trump Says He Never", "Costa Slams
+    Harbour Levy"): the name ends before the verb (``headline_verbs``), so the headline's words
+    do not become the entity's canonical name.
+
+    Not: a verb that opens the span (nothing of the name before it), or a lower-case one.
+    """
+    if e.label not in ("PERSON", "ORG"):
+        return None
+    for index, token in enumerate(e.ent):
+        if index > 0 and token.text[:1].isupper() and token.lower_ in _HEADLINE_VERBS:
+            end = e.ent[index - 1].idx + len(e.ent[index - 1])
+            return [(e.start, end, e.label)]
     return None

@@ -1,0 +1,332 @@
+"""Trigger rules for constructions around the clause a date sits in: datelines, names,
+records, reported clauses, coordinated and modal verbs, settings and "when" clauses. They are
+entries of ``EVENT_TRIGGERS`` (``transforms.time.event_rules``), which orders them; the
+examples follow that module's conventions (``NO_EVENT_TEXT``: the event is dropped).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from transforms.lexicon import REPORTING_VERB_FORMS
+from transforms.lexicons import words
+from transforms.rules import Example, rule
+from transforms.time.event_site import (
+    NO_EVENT,
+    NO_EVENT_TEXT,
+    EventSite,
+    NoEventAnswer,
+    all_forms,
+    is_event_noun,
+    preposition,
+)
+
+
+@rule(
+    Example("Rationing will begin at 9 p.m. on Friday and last until the end of October.", "last"),
+    Example("Prices rose in May and fell in June.", None),
+    Example("The plant opened in 2004 and employs 300 people.", None),
+)
+def later_conjunct(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date that follows a second coordinated verb but hangs on the first ("will begin at 9
+    p.m. and last until October": the parser puts "until October" under "begin") dates the
+    later conjunct, the nearest one before the date.
+
+    Notes:
+        The conjunct may be tagged an adjective ("last") as long as it is coordinated with the
+        verb; a date before every conjunct keeps the climbed verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    anchor = site.root
+    while anchor.head != verb and anchor.head != anchor:
+        anchor = anchor.head
+    if anchor.head != verb or anchor.i < verb.i:
+        return None
+    between = [c for c in verb.children if c.dep_ == "conj" and verb.i < c.i < anchor.i and c.pos_ in ("VERB", "ADJ")]
+    return between[-1] if between else None
+
+
+FORECAST_VERBS = all_forms(words("forecast_verbs"))
+
+
+@rule(
+    Example("Analysts expect more cuts across the industry in the first half of 2024.", "cuts"),
+    Example("Economists forecast further job cuts in 2025.", "cuts"),
+    Example("They expect the minister to resign in May.", None),
+)
+def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
+    """A period on a verb that forecasts a happening ("expect more cuts in the first half of
+    2024") dates the forecast happening, the verb's event noun object, not the forecasting.
+
+    Notes:
+        A verb object ("expect the minister to resign in May") is found by the climb itself.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FORECAST_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
+
+
+DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]+(?:,|\s\()[^\n]{0,80}?\s[-\u2013\u2014]{1,2}\s")
+
+
+@rule(
+    Example("OSLO, March 12 (Newswire) - Prices rose on Tuesday.", NO_EVENT_TEXT),
+    Example("OSLO (Newswire) - Prices rose on Tuesday.", None),
+)
+def dateline_date(site: EventSite) -> Token | NoEventAnswer | None:
+    """The date of a dateline ("OSLO, March 12 (Newswire) - ...") is the story's filing date:
+    it dates no happening of the first sentence.
+
+    Notes:
+        A dateline is a capitalised place at the very start of the text, then up to 80
+        characters, then a dash between spaces; only an expression before that dash answers.
+    """
+    match = DATELINE.match(site.text)
+    if match is not None and site.root.idx < match.end():
+        return NO_EVENT
+    return None
+
+
+REPORT_BREAKS = frozenset(':"\u201c\u201d')
+
+
+@rule(
+    Example("Acme said on Monday it would buy its rival.", "said"),
+    Example("The union said on Friday its members would strike.", "said"),
+    Example("Acme said it would buy its rival on Monday.", None),
+    Example('The mayor said: "Next week the bridge reopens."', None),
+)
+def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
+    """"Acme said on Monday it would buy its rival": a date between a verb of saying and the
+    subject of its reported clause dates the saying; without "that" the parser hangs it on the
+    reported verb.
+
+    Notes:
+        A date after the reported clause's subject ("said it would buy its rival on Monday")
+        stays with the reported verb, and so does one behind a colon or a quotation mark
+        ('said: "Next week the bridge reopens"'), which opens the reported words.
+    """
+    verb = site.climbed
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    reporting = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    between = site.text[reporting.idx : site.root.idx]
+    if subject is not None and reporting.i < site.root.i < subject.i and not any(ch in REPORT_BREAKS for ch in between):
+        return reporting
+    return None
+
+
+RECORD_WORDS = frozenset({"first", "last", "only"})
+
+
+@rule(
+    Example("Inflation hit 9.1 percent in June, its highest level since 1981.", NO_EVENT_TEXT),
+    Example("It was the biggest protest since 2019.", NO_EVENT_TEXT),
+    Example("The plant has been closed since 2019.", None),
+)
+def record_since(site: EventSite) -> Token | NoEventAnswer | None:
+    """"Its highest level since 1981", "the biggest protest since 2019": a record's "since"
+    measures how rare the happening is; the date dates nothing that happened then.
+
+    Notes:
+        Only "since" on a noun with a superlative (or "first", "last", "only"); "closed since
+        2019" dates the closure's start.
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.lower_ != "since" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = prep.head
+    if any(c.tag_ == "JJS" or c.lower_ in RECORD_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")):
+        return NO_EVENT
+    return None
+
+
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON", "GPE"})
+
+
+@rule(
+    Example("The campaign group Justice Now was founded in 2015.", NO_EVENT_TEXT),
+    Example("Tickets for Summer Sounds sold out on Monday.", NO_EVENT_TEXT),
+    Example("Now the group has 300 members, its founder said.", None),
+)
+def inside_name(site: EventSite) -> Token | NoEventAnswer | None:
+    """A time word that is part of a name ("the group Justice Now", "Winter Aid") dates
+    nothing: the named thing is no date.
+
+    Notes:
+        Only a capitalised word in the middle of a sentence inside a named entity of the model
+        (an organisation, a work, a product, a place, a law or a person) answers.
+    """
+    root = site.root
+    if root.ent_type_ in NAME_LABELS and root.text[:1].isupper() and not root.is_sent_start:
+        return NO_EVENT
+    return None
+
+
+@rule(
+    Example("The bank raised rates twice last year, most recently in November.", NO_EVENT_TEXT),
+    Example("Recently, the bank raised rates.", None),
+)
+def most_recent_repeat(site: EventSite) -> Token | NoEventAnswer | None:
+    """"Most recently" picks the last of repeated happenings ("raised rates twice last year,
+    most recently in November"): the date beside it dates the happening, the adverb nothing.
+    """
+    root = site.root
+    if root.lower_ == "recently" and any(c.lower_ in ("most", "more") for c in root.children):
+        return NO_EVENT
+    return None
+
+
+SEMI_MODALS = frozenset({"have", "has", "had", "having", "need", "needs", "needed", "ought", "got"})
+
+
+@rule(
+    Example("Now they will have to fetch water after dark.", "fetch"),
+    Example("The club had to sell its ground in 1998.", None),
+    Example("They have held talks since January.", None),
+)
+def semi_modal(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date reaching "have to" or "need to" dates the verb that follows ("will have to
+    fetch water now"): the modal is no happening.
+
+    Notes:
+        A date under the complement itself ("had to sell its ground in 1998") is found by the
+        climb; "have" as a main verb or an auxiliary is left alone.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in SEMI_MODALS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children):
+            return child
+    return None
+
+
+ONSET_WORDS = frozenset({"starting", "beginning", "effective", "commencing"})
+
+
+@rule(
+    Example("Starting Monday, shops will close at 8 p.m. on weekdays.", "close"),
+    Example("Beginning next week, the bridge will be shut.", "shut"),
+    Example("Starting in 2019, the firm grew fast.", "grew"),
+)
+def onset_phrase(site: EventSite) -> Token | NoEventAnswer | None:
+    """"Starting Monday, shops will close": the onset participle only introduces the date of
+    the main clause, whose verb is the happening.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in ONSET_WORDS or verb.dep_ not in ("advcl", "prep", "npadvmod", "acl"):
+        return None
+    head = verb.head
+    if head.pos_ == "AUX":
+        head = next((c for c in head.children if c.dep_ in ("acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")), head)
+    return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+SETTING_PREPOSITIONS = frozenset({"at", "during"})
+
+
+@rule(
+    Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said"),
+    Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told"),
+    Example("In a statement on its website on Sunday, the airline said flights would resume.", None),
+    Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
+)
+def setting_event(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date on an event that is only the setting of a report ("said at a ceremony on
+    Thursday", "told reporters during a visit on Monday") dates the saying: that is the
+    happening told, the setting happens at the same time.
+
+    Notes:
+        Only verbs of saying: "a decision taken at a meeting on Monday" keeps the meeting, the
+        happening the date was written for. The medium of the saying ("in a statement on
+        Sunday", "in a post on Wednesday") is the dated event itself and keeps the noun.
+    """
+    noun = site.climbed
+    if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i:
+        return None
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPOSITIONS and prep.head.lower_ in REPORTING_VERB_FORMS:
+        return prep.head
+    return None
+
+
+@rule(
+    Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
+    Example("Residents living near the plant since 2010 were moved.", None),
+)
+def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date reaching an -ing participle that describes an object ("will pass a law banning
+    cars before the summer") dates the verb of that object: the participle says what the thing
+    does, not when.
+
+    Notes:
+        Only a participle on the object of a verb (direct, or of a preposition); one on a
+        subject ("residents living near the plant since 2010") keeps the climb.
+    """
+    verb = site.climbed
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
+BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
+
+
+@rule(
+    Example("The ban runs from March 4, when the athlete was suspended.", "suspended"),
+    Example("Sales have grown since 2019, when the firm listed its shares.", "listed"),
+    Example("Prices fell in May, when demand slowed.", None),
+    Example("When the plant closed in 2009, 400 jobs went.", None),
+)
+def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
+    """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
+    suspended", "since 2019, when the firm listed") names the moment of the when-clause's
+    happening; the main verb only starts or ends there.
+
+    Notes:
+        Only "when" right after the expression (a comma between) and a boundary preposition
+        (from, since, to, until): "fell in May, when demand slowed" dates the fall. A date
+        inside the when-clause is found by the climb.
+    """
+    root = site.root
+    prep = preposition(root)
+    if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS:
+        return None
+    doc = root.doc
+    # The words after the expression's head: "December 2, when": skip its numbers and commas.
+    following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num)]
+    if not following or following[0].lower_ != "when" or following[0].sent != root.sent:
+        return None
+    clause = following[0].head
+    if clause.dep_ in ("advcl", "relcl") and clause.pos_ in ("VERB", "AUX") and clause.i > root.i:
+        return clause
+    return None
+
+
+@rule(
+    Example("The union has called a strike for Thursday.", "strike"),
+    Example("The board set a new vote for March 3.", "vote"),
+    Example("The firm reported a loss for 2021.", None),
+)
+def event_for_date(site: EventSite) -> Token | NoEventAnswer | None:
+    """An event noun object and a date "for" it ("called a strike for Thursday", "set a vote
+    for March 3"): the date is when the event is to happen, not when it was called.
+
+    Notes:
+        A figure ("reported a loss for 2021") is figure_for_period's; only "for" answers.
+    """
+    verb = site.climbed
+    prep = preposition(site.root)
+    if verb is None or verb.pos_ != "VERB" or prep is None or prep.lower_ != "for" or prep.head != verb:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.i < prep.i), None)

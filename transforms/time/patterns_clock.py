@@ -1,0 +1,76 @@
+"""TIMEX3 TIME patterns for 24-hour clock times, the way wire services and Wikinews write them:
+"16:08 UTC", "0900 GMT", "14:30 local time", "12:00 UTC Monday", "at 21:45". Part of
+``PATTERNS`` (``transforms.time.patterns``), which orders them after the clock times with
+a.m./p.m.; values follow the TIMEX3 guideline (ISO 8601): the day's value with ``Thh:mm``, and
+``Z`` after a time in UTC or GMT; a local time ("14:30 local time", "EST") keeps no zone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from transforms.time import resolve
+from transforms.time.fragments import DAY, MONTH_WITH_MAY, WEEKDAY, YEAR
+from transforms.time.timex_rule import Resolution, ResolveContext, pattern
+from transforms.time.timex_rule import timex_example as ex
+
+# The hour and minute of a 24-hour time: "16:08", "0900" (four digits only with a zone after).
+_CLOCK = r"(?P<hour>[01]?\d|2[0-3])(?P<colon>:|\.|h)?(?P<minute>[0-5]\d)"
+_ZONE = r"(?P<zone>utc|gmt|local\s+time|(?:bst|cet|cest)\b)"
+# What may follow the zone on the same expression: a weekday, a deictic day, a written date.
+_DAY_AFTER = rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}|(?P<deictic>today|tomorrow|yesterday)|{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?)\b)?"
+_UNIVERSAL = ("utc", "gmt", "z")
+
+
+def _day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The day a 24-hour clock time sits on: its weekday, deictic word or date, else the
+    publication date."""
+    if m["weekday"]:
+        return resolve.weekday(m, ctx)
+    if m["month"]:
+        return resolve.full_date(m, ctx)
+    offset = {"yesterday": -1, "tomorrow": 1}.get((m["deictic"] or "").lower(), 0)
+    if ctx.reference is None:
+        return "DATE", "XXXX-XX-XX", False
+    return "DATE", (ctx.reference + timedelta(days=offset)).isoformat(), True
+
+
+def _clock_value(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    day = _day(m, ctx)
+    if day is None:
+        return None
+    zone = " ".join((m.groupdict().get("zone") or "").lower().split())
+    suffix = "Z" if zone in _UNIVERSAL else ""
+    return "TIME", f"{day[1]}T{int(m['hour']):02d}:{m['minute']}{suffix}", day[2]
+
+
+@pattern(
+    rf"(?<![\d,.:$£€])\b{_CLOCK}\s*{_ZONE}{_DAY_AFTER}(?![\d:])",
+    ex("The quake struck at 16:08 UTC.", "16:08 UTC", "2023-06-05T16:08Z", tense="past"),
+    ex("Polls close at 0900 GMT.", "0900 GMT", "2023-06-05T09:00Z"),
+    ex("The launch is set for 12:00 UTC Tuesday.", "12:00 UTC Tuesday", "2023-06-06T12:00Z", tense="future"),
+    ex("Fighting resumed at 14:30 local time.", "14:30 local time", "2023-06-05T14:30", tense="past"),
+    ex("Trading halted at 1545 GMT on June 2.", "1545 GMT on June 2", "2023-06-02T15:45Z", tense="past"),
+    needs=("utc", "gmt", "local time", " bst", " cet"),
+)
+def clock_zone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A 24-hour clock time with its zone, and the day after it if any: "16:08 UTC", "0900
+    GMT", "14:30 local time", "12:00 UTC Monday" (a TIME on the publication date unless a day
+    follows; ``Z`` for UTC and GMT). Not: offsets ("GMT+8"), a.m./p.m. times (``clock_time``),
+    "2400 GMT" (hours run 00-23), US zones after a 24-hour time ("1400 EST": rare, and "est"
+    is in too many words for the cheap key test)."""
+    return _clock_value(m, ctx)
+
+
+@pattern(
+    rf"\b(?:at|by|until|till|before|after|from|around|about|since)\s+(?P<t>(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s+(?:h|hrs|hours)\b)?{_DAY_AFTER})(?![\d:.,]\d|\s*(?:a\.?m|p\.?m|am\b|pm\b|-\s*\d|to\s+\d|lead|win|victory|defeat))",
+    ex("The train left at 21:45.", "21:45", "2023-06-05T21:45", tense="past"),
+    ex("Voting ends at 20:00 Sunday.", "20:00 Sunday", "2023-06-11T20:00", tense="future"),
+    needs=(":",),
+)
+def clock_24h(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A 24-hour clock time after "at", "by", "until"... without a zone: "at 21:45", "until
+    20:00 Sunday" (two-digit hours only; the preposition is not in the span). Not: scores
+    and ratios ("won 2:1", "a 10:30 lead"), "9:30" alone (a.m. or p.m. unknown), race times."""
+    return _clock_value(m, ctx)

@@ -1,0 +1,114 @@
+"""TIMEX3 DATE and DURATION patterns for periods named against the publication year and for
+durations written as adjectives: "the end of this year", "the third quarter of last year",
+"fifty-year", "single-day", "decades-long". Part of ``PATTERNS`` (``transforms.time.patterns``),
+which orders them; values follow the TIMEX3 guideline (the part of a period is a modifier, the
+value is the period's; an adjective of length is a DURATION).
+
+Notes:
+    "annual" is not read: TimeBank and TE3 annotate none of theirs ("the annual meeting", "the
+    annual parade"), MEANTIME only "annual profit" and "annual loss" (as P1Y); a SET pattern
+    for it cost more on the first two than it gained on the third.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.time import resolve
+from transforms.time.resolve import NUMBER_WORDS, ORDINALS, UNIT_CODES
+from transforms.time.timex_rule import Resolution, ResolveContext, pattern
+from transforms.time.timex_rule import timex_example as ex
+
+_REL_YEAR = r"(?:(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+past)\s+year|the\s+year)"
+_STEP = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "the past": -1, "next": 1, "": 0}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _year(m: re.Match[str], ctx: ResolveContext) -> tuple[str, bool]:
+    step = _STEP[" ".join((m["rel"] or "").lower().split())]
+    if ctx.reference is None:
+        return "XXXX", False
+    return f"{ctx.reference.year + step:04d}", True
+
+
+@pattern(
+    rf"\bthe\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+{_REL_YEAR}\b",
+    ex("Troops leave by the end of this year.", "the end of this year", "2023", tense="future"),
+    ex("Prices fell at the start of last year.", "the start of last year", "2022", tense="past"),
+    ex("The plant closes at the beginning of next year.", "the beginning of next year", "2024", tense="future"),
+    needs=(" of this year", " of last year", " of next year", " of the year", " of the current year", " of the previous year", " of the past year"),
+)
+def part_of_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The end, start, middle or rest of this, last or next year ("the end of this year"): the
+    year's value (TimeML keeps the part as a modifier). Not: "the end of the year" after "by",
+    "since"... (the pattern ``year_end``, which reads "since" as the last one), "the end of the
+    fiscal year" (its calendar differs)."""
+    value, resolved = _year(m, ctx)
+    return "DATE", value, resolved
+
+
+@pattern(
+    rf"\bthe\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)|(?P<final>final|last))\s+quarter\s+of\s+{_REL_YEAR}\b",
+    ex("Profit rose in the third quarter of this year.", "the third quarter of this year", "2023-Q3", tense="past"),
+    ex("Sales fell in the first quarter of last year.", "the first quarter of last year", "2022-Q1", tense="past"),
+    ex("Work ends in the final quarter of next year.", "the final quarter of next year", "2024-Q4", tense="future"),
+    needs=("quarter of",),
+)
+def quarter_of_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """An ordinal (or the final) quarter of this, last or next year: "the third quarter of last
+    year". Not: a quarter of a year in digits ("the third quarter of 2021", the pattern
+    ``quarter``), "the last quarter of the century"."""
+    value, resolved = _year(m, ctx)
+    quarter = 4 if m["final"] else ORDINALS[m["ord"].lower()]
+    return "DATE", f"{value}-Q{quarter}", resolved
+
+
+@pattern(
+    rf"\bthe\s+(?P<final>final|last)\s+quarter\s+of\s+(?P<year>(?:1[89]|20|21)\d\d)\b",
+    ex("Sales peaked in the final quarter of 2019.", "the final quarter of 2019", "2019-Q4"),
+    needs=("quarter of",),
+)
+def final_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the final quarter of 2019", "the last quarter of 1998": the fourth quarter. Not: "the
+    last quarter" alone (the latest reported quarter, the pattern ``the_quarter``)."""
+    return "DATE", f"{m['year']}-Q4", True
+
+
+_HYPHEN_NUMBER = r"(?P<num>single|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|eleven|thirteen|fourteen|sixteen|seventeen|eighteen|nineteen|hundred)"
+
+
+@pattern(
+    rf"\b(?:{_HYPHEN_NUMBER}-(?P<unit>day|week|month|year|decade|hour|minute)|(?P<vague>decades|years|months|weeks|days|hours)-long|multi-(?P<multi>year|month|week|day|decade))\b(?!-old|-)",
+    ex("A fifty-year lease was signed.", "fifty-year", "P50Y"),
+    ex("It was the biggest single-day fall.", "single-day", "P1D"),
+    ex("The firms settled a decades-long dispute.", "decades-long", "PXY"),
+    ex("A sixteen-month inquiry ended.", "sixteen-month", "P16M"),
+    ex("They signed a multi-year deal.", "multi-year", "PXY"),
+    needs=("-day", "-week", "-month", "-year", "-decade", "-hour", "-minute", "s-long", "multi-"),
+)
+def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A length written as an adjective beyond the pattern ``duration_hyphen``'s numbers: "fifty-year",
+    "twenty-five-year", "single-day", "decades-long", "multi-year" (DURATION; the vague ones with X).
+    Not: ages ("fifty-year-old"), "year-long" (one unit without a count: left out)."""
+    if m["vague"] or m["multi"]:
+        unit = (m["multi"] or m["vague"][:-1]).lower()
+        unit = "year" if unit == "decade" else unit  # "decades-long": TimeBank and MEANTIME write PXY
+        return "DURATION", f"PTX{UNIT_CODES[unit]}" if unit == "hour" else f"PX{UNIT_CODES[unit]}", True
+    words = m["num"].lower().split("-")
+    count = 1 if words[0] == "single" else sum(NUMBER_WORDS.get(w, _TENS.get(w, 0)) for w in words)
+    unit = m["unit"].lower()
+    if unit in ("hour", "minute"):
+        return "DURATION", f"PT{count}{UNIT_CODES[unit]}", True
+    if unit == "decade":
+        return "DURATION", f"P{count * 10}Y", True
+    return "DURATION", f"P{count}{UNIT_CODES[unit]}", True
+
+
+@pattern(
+    r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)",
+    ex("The plant closed last fall.", "last fall", "2022-FA"),
+    needs=("fall",),
+)
+def season_fall(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"this fall", "last fall", "next fall": autumn. Not: "fall" alone (mostly the verb or noun)."""
+    return resolve.season(m, ctx)
