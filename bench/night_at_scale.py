@@ -13,7 +13,7 @@ grown one, and prints per size:
   of it cluster  the clustering step alone (stories, quote and event clusters)
   publish        the night's segments, the catalog swapped in, the lake's links
   copy           what copying the writer's database alone takes (what the copy-and-swap
-                 publish of newsledger <= 0.4 paid on top, every night)
+                 publish of newsledger 0.4 and earlier paid on top, every night)
   peak disk      the warehouse folder's largest size during the run, and its size before
   peak memory    the run's process tree, summed
 
@@ -75,7 +75,7 @@ def folder_bytes(folder: Path) -> int:
 
 
 def copy_seconds(database: Path) -> float:
-    """Copying the writer's database alone (what the publish of newsledger <= 0.4 added)."""
+    """Copying the writer's database alone (what the publish of newsledger 0.4 and earlier added)."""
     if not database.exists():
         return 0.0
     target = database.with_name(".bench-copy.duckdb")

@@ -1,4 +1,4 @@
-"""Segments and the served catalog (issue #15 work in progress): readers see the writer's rows."""
+"""Segments and the served catalog: readers see the writer's rows; a night rewrites its months only."""
 
 import duckdb
 import pytest

@@ -1,7 +1,5 @@
 """The served catalog: a small DuckDB file whose tables are views over the current segments.
 
-WORK IN PROGRESS (issue #15, branch publish-catalog): not wired into the flow yet.
-
 Readers (``newsledger sql``, BI tools) open ``DIR/newsledger.duckdb`` read-only as before and
 find every table of the contract by its name, with its columns, comments and the ``mart``
 views; each table is a view over the segment files one publish chose (``warehouse.segments``),

@@ -4,7 +4,7 @@ The load is keyed: an article already in the warehouse (same ``article_id``) or 
 source file is replaced with all of its rows (and its place in stories and clusters,
 ``warehouse.corpus``), so loading the same batch twice leaves the same
 rows, and a killed load leaves the database as it was (DuckDB rolls back an open transaction).
-Runs load a private copy of the served database (see ``warehouse.publish``).
+Runs load the writer's own database in place; readers read what ``warehouse.publish`` serves.
 """
 
 from __future__ import annotations

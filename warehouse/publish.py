@@ -84,7 +84,7 @@ def run_lock(warehouse_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
 
 def clear_leftovers(warehouse_dir: Path) -> None:
     """Remove what a killed run left behind (half-built databases, catalogs and segments)."""
-    shutil.rmtree(warehouse_dir / BUILD_DIR, ignore_errors=True)  # database copies of newsledger <= 0.4
+    shutil.rmtree(warehouse_dir / BUILD_DIR, ignore_errors=True)  # database copies of newsledger 0.4 and earlier
     state = warehouse_dir / STATE_DIR
     for pattern in ("build-*.duckdb*", "catalog-*.duckdb*", "segments/*/*/.*.tmp"):
         for path in state.glob(pattern):
@@ -92,7 +92,7 @@ def clear_leftovers(warehouse_dir: Path) -> None:
 
 
 def adopt_legacy_database(served: Path, state: Path) -> None:
-    """Make a warehouse of newsledger <= 0.4 (tables in the served file) the writer's database.
+    """Make a warehouse of newsledger 0.4 and earlier (tables in the served file) the writer's database.
 
     A one-time copy: the served file stays as it is until the first catalog replaces it.
     """

@@ -1,7 +1,5 @@
 """Immutable Parquet segments: what readers read, written per table partition and never changed.
 
-WORK IN PROGRESS (issue #15, branch publish-catalog): not wired into the flow yet.
-
 The design this serves: a run loads the writer's own database in place (one transaction, no
 copy), then writes a new segment for each partition the night changed, and publishes a small
 catalog (``warehouse.catalog``) whose views read exactly the current segments; the catalog is
