@@ -95,3 +95,20 @@ def test_a_warehouse_of_0_4_is_adopted_once_and_served_as_a_catalog(sample_table
     assert not state.exists()
     with pytest.raises(Exception, match="writer's database is missing"):
         publish.load_target(served, state, "r3", fresh=False)
+
+
+def test_leftovers_of_a_killed_run_go_and_the_warehouse_stays(tmp_path):
+    from warehouse import publish
+
+    state = tmp_path / ".state"
+    kept = [state / "newsledger-state.duckdb", state / "segments" / "quotes" / "2024-03" / "r1.parquet",
+            state / "segments" / "_maps" / "r1.json", state / "segments" / "_published.json"]
+    leftovers = [state / "build-r2.duckdb", state / "build-r2.duckdb.wal", state / "catalog-r2.duckdb",
+                 state / "segments" / "quotes" / "2024-03" / ".r2.parquet.tmp", state / "segments" / "._published.json.tmp",
+                 state / "segments" / "_maps" / ".r2.json.tmp", tmp_path / ".build" / "r2.duckdb"]
+    for path in kept + leftovers:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    publish.clear_leftovers(tmp_path)
+    assert [p for p in leftovers if p.exists()] == []
+    assert all(p.exists() for p in kept)

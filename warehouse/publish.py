@@ -86,7 +86,7 @@ def clear_leftovers(warehouse_dir: Path) -> None:
     """Remove what a killed run left behind (half-built databases, catalogs and segments)."""
     shutil.rmtree(warehouse_dir / BUILD_DIR, ignore_errors=True)  # database copies of newsledger 0.4 and earlier
     state = warehouse_dir / STATE_DIR
-    for pattern in ("build-*.duckdb*", "catalog-*.duckdb*", "segments/*/*/.*.tmp"):
+    for pattern in ("build-*.duckdb*", "catalog-*.duckdb*", "segments/*/*/.*.tmp", "segments/.*.tmp", "segments/_maps/.*.tmp"):
         for path in state.glob(pattern):
             path.unlink(missing_ok=True)
 
