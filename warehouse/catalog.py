@@ -18,12 +18,8 @@ from pathlib import Path
 import duckdb
 
 from newsledger.core.schemas import TABLES
-from warehouse.ddl import TABLES_FILE, comments_sql, sql_files
+from warehouse.ddl import TABLES_FILE, comments_sql, sql_files, sql_string
 from warehouse.segments import SegmentMap, empty_table_sql
-
-
-def _quote(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def view_sql(table_name: str, columns: list[str], files: list[Path]) -> str:
@@ -31,7 +27,7 @@ def view_sql(table_name: str, columns: list[str], files: list[Path]) -> str:
     catalog from any working directory)."""
     if not files:
         return f"CREATE VIEW {table_name} AS {empty_table_sql(table_name)}"
-    listed = ", ".join(_quote(str(f)) for f in files)
+    listed = ", ".join(sql_string(str(f)) for f in files)
     return f"CREATE VIEW {table_name} AS SELECT {', '.join(columns)} FROM read_parquet([{listed}], hive_partitioning = false)"
 
 
@@ -49,7 +45,7 @@ def build_catalog(target: Path, segments_root: Path, segments: SegmentMap) -> No
             if path.name != TABLES_FILE and not path.name.startswith("002_"):
                 con.execute(path.read_text(encoding="utf-8"))
         con.execute("CREATE SCHEMA IF NOT EXISTS meta")
-        con.execute(f"CREATE VIEW meta.published AS SELECT {_quote(segments.run_id)} AS run_id")
+        con.execute(f"CREATE VIEW meta.published AS SELECT {sql_string(segments.run_id)} AS run_id")
         con.execute("COMMENT ON VIEW meta.published IS 'The run that published this catalog (its tables read that run''s segments).'")
         con.execute("CHECKPOINT")
     finally:

@@ -20,6 +20,7 @@ from newsledger.core.errors import DAMAGED_DATABASE_MARK, ContractError, Warehou
 from newsledger.core.schemas import CORPUS_TABLES, TABLES, TABLES_BY_NAME
 from transforms.run.runs import with_stage_seconds
 from warehouse import corpus
+from warehouse.segments import month_sql
 from warehouse.ddl import TABLES_FILE, sql_files
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 ARTICLE_CHILDREN = ("event_participants", "events", "temporal_expressions", "quotes", "entity_aliases", "entity_mentions")
 
 
-MONTH_SQL = "coalesce(strftime(published_date, '%Y-%m'), 'unknown')"
+MONTH_SQL = month_sql()
 
 
 @dataclass(frozen=True)

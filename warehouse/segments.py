@@ -29,7 +29,13 @@ import pyarrow.parquet as pq
 from newsledger.core.schemas import SCHEMA_VERSION, TABLES, TABLES_BY_NAME, Table
 from warehouse.ddl import duckdb_type
 
-MONTH = "coalesce(strftime(a.published_date, '%Y-%m'), 'unknown')"
+def month_sql(table_alias: str = "") -> str:
+    """An article's partition: its publication month, 'unknown' when undated."""
+    column = f"{table_alias}.published_date" if table_alias else "published_date"
+    return f"coalesce(strftime({column}, '%Y-%m'), 'unknown')"
+
+
+MONTH = month_sql("a")
 WHOLE = "all"
 
 # FROM clause per table whose rows are partitioned by an article's month ("t" is the table).
