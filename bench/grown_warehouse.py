@@ -28,11 +28,12 @@ from pathlib import Path
 import duckdb
 
 from newsledger.core.schemas import TABLES
+from newsledger.core.settings import DATABASE_FILE, SEGMENTS_DIR, STATE_DIR, STATE_FILE
 from warehouse import publish
 from warehouse.load import connect_writer
 
-DATABASE = "newsledger.duckdb"
-STATE = Path(".state") / "newsledger-state.duckdb"
+DATABASE = DATABASE_FILE
+STATE = Path(STATE_DIR) / STATE_FILE
 ENTITY_COPIES = 500
 DATE_SPREAD_DAYS = 3650
 # Copies per INSERT: large enough to keep statements few, small enough to keep memory low.
@@ -95,7 +96,7 @@ def grow(base_dir: Path, out_dir: Path, articles: int, progress: bool = True) ->
         run_id = con.execute("SELECT run_id FROM runs WHERE status = 'success' ORDER BY started_at DESC LIMIT 1").fetchone()[0]
     finally:
         con.close()
-    publish.publish(out_dir / DATABASE, target, target.parent / "segments", out_dir / "parquet", run_id, None)
+    publish.publish(out_dir / DATABASE, target, target.parent / SEGMENTS_DIR, out_dir / "parquet", run_id, None)
     return total
 
 

@@ -6,7 +6,8 @@ import pytest
 from newsledger.core.schemas import TABLES
 from tests.test_warehouse import a_run_row
 from warehouse import load, staging
-from warehouse.catalog import build_catalog, swap_in
+from warehouse.catalog import build_catalog
+from warehouse.publish import replace_durably
 from warehouse.segments import SegmentMap, unused_segments, write_segments
 
 
@@ -37,7 +38,7 @@ def test_a_catalog_serves_every_table_as_the_writer_holds_it(writer, tmp_path):
         segments = write_segments(con, root, "r1", SegmentMap(), None)
         expected = {t.name: rows(con, t.name) for t in TABLES}
     build_catalog(tmp_path / "built.duckdb", root, segments)
-    swap_in(tmp_path / "built.duckdb", tmp_path / "newsledger.duckdb")
+    replace_durably(tmp_path / "built.duckdb", tmp_path / "newsledger.duckdb")
 
     reader = locked_reader(tmp_path / "newsledger.duckdb", root)
     for table in TABLES:

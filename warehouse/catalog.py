@@ -12,7 +12,6 @@ reading the previous segments, which stay one generation longer.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -50,13 +49,3 @@ def build_catalog(target: Path, segments_root: Path, segments: SegmentMap) -> No
         con.execute("CHECKPOINT")
     finally:
         con.close()
-
-
-def swap_in(built: Path, served: Path) -> None:
-    """Rename the built catalog over the served one, durably."""
-    os.replace(built, served)
-    directory = os.open(served.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)

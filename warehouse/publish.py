@@ -31,14 +31,13 @@ from pathlib import Path
 import duckdb
 
 from newsledger.core.errors import WarehouseError
+from newsledger.core.settings import SEGMENTS_DIR, STATE_DIR
 from warehouse import lake
-from warehouse.catalog import build_catalog, swap_in
+from warehouse.catalog import build_catalog
 from warehouse.segments import PUBLISHED, SegmentMap, mark_published, published_map, save_map, unused_segments, write_segments
 
 LOCK_FILE = ".newsledger.lock"
 BUILD_DIR = ".build"
-STATE_DIR = ".state"
-SEGMENTS_DIR = "segments"
 
 
 class RunInProgressError(WarehouseError):
@@ -134,8 +133,7 @@ def commit_load(build: Path, state: Path) -> None:
         raise WarehouseError(str(state), f"nothing to publish: {build} does not exist")
     if build.with_name(build.name + ".wal").exists():
         raise WarehouseError(str(state), f"{build} was not checkpointed; refusing to publish a partial database")
-    os.replace(build, state)
-    _fsync_folder(state.parent)
+    replace_durably(build, state)
 
 
 def publish(served: Path, state: Path, segments_root: Path, parquet_dir: Path, run_id: str, months: Iterable[str] | None) -> SegmentMap:
@@ -170,7 +168,7 @@ def publish(served: Path, state: Path, segments_root: Path, parquet_dir: Path, r
     built = state.with_name(f"catalog-{run_id}.duckdb")
     build_catalog(built, segments_root, current)
     save_map(segments_root, current)
-    swap_in(built, served)
+    replace_durably(built, served)
     mark_published(segments_root, run_id)
     lake.link_lake(parquet_dir, segments_root, current, previous if months is not None else None)
     # Readers of the catalog just replaced may still be reading its segments: keep them a night.
@@ -179,9 +177,11 @@ def publish(served: Path, state: Path, segments_root: Path, parquet_dir: Path, r
     return current
 
 
-def _fsync_folder(folder: Path) -> None:
-    directory = os.open(folder, os.O_RDONLY)
+def replace_durably(source: Path, target: Path) -> None:
+    """Rename ``source`` over ``target`` (atomic on POSIX) and make the rename itself durable."""
+    os.replace(source, target)
+    directory = os.open(target.parent, os.O_RDONLY)
     try:
-        os.fsync(directory)  # make a rename itself durable
+        os.fsync(directory)
     finally:
         os.close(directory)

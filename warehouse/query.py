@@ -17,13 +17,14 @@ import duckdb
 import pyarrow as pa
 
 from newsledger.core.errors import WarehouseError
+from newsledger.core.settings import SEGMENTS_DIR, STATE_DIR
 
 # What a BI tool should run as well, in this order, right after it opens the catalog read-only
 # (docs/operations.md, "Read-only access for BI tools"). DuckDB takes allowed_directories only
 # while external access is on, and neither in the connection's config, hence statements.
 def read_only_setup(database_path: Path) -> list[str]:
     """The statements that lock a reader to the warehouse's own segments."""
-    segments = (database_path.parent / ".state" / "segments").resolve()
+    segments = (database_path.parent / STATE_DIR / SEGMENTS_DIR).resolve()
     return [
         # The views read the segments, and nothing else may be read.
         f"SET allowed_directories = ['{str(segments).replace(chr(39), chr(39) * 2)}/']",

