@@ -195,3 +195,44 @@ def test_an_entity_written_in_two_casings_keeps_the_same_name_whatever_the_order
     load.load_staged_run(db, _stage(tmp_path / "run", tables), a_run_row("r1"))
     [kept] = run_query(db, f"select canonical_name from entities where entity_id = '{entity['entity_id']}'").to_pylist()
     assert kept["canonical_name"] == "USA Today"
+
+
+def test_a_load_that_leaves_a_cluster_without_its_row_is_refused(final_dir, tmp_path, monkeypatch):
+    from newsledger.core.errors import ContractError
+    from warehouse import corpus
+
+    summarise = corpus._summarise
+
+    def forget_quote_clusters(con, kind):
+        summarise(con, kind)
+        if kind is corpus.QUOTE:
+            con.execute("DELETE FROM quote_clusters WHERE quote_cluster_id IN (SELECT id FROM _summarise)")
+
+    monkeypatch.setattr(corpus, "_summarise", forget_quote_clusters)
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(ContractError, match="quote_cluster_id without a row in quote_clusters"):
+        load.load_staged_run(db, final_dir, a_run_row("r1"))
+    assert counts(db)["quotes"] == 0
+
+
+def test_a_warehouse_with_the_old_enforced_keys_is_upgraded_once_with_its_rows(final_dir, tmp_path):
+    from warehouse import upgrade
+    from warehouse.ddl import create_table_sql
+
+    db = tmp_path / "w.duckdb"
+    load.load_staged_run(db, final_dir, a_run_row("r1"))
+    before = counts(db)
+    con = duckdb.connect(str(db))
+    for table in TABLES:  # as newsledger 0.5 made them: every key enforced
+        if not table.key_enforced:
+            con.execute(create_table_sql(table, "old").replace("\n);", f",\n    PRIMARY KEY ({', '.join(table.primary_key)})\n);"))
+            con.execute(f"INSERT INTO old SELECT * FROM {table.name}; DROP TABLE {table.name}; ALTER TABLE old RENAME TO {table.name}")
+    assert upgrade.tables_with_unenforced_keys(con) == [t.name for t in TABLES if not t.key_enforced]
+    con.close()
+    load.load_staged_run(db, final_dir, a_run_row("r2"))
+    assert {k: v for k, v in counts(db).items() if k != "runs"} == {k: v for k, v in before.items() if k != "runs"}
+    con = duckdb.connect(str(db))
+    assert upgrade.tables_with_unenforced_keys(con) == []
+    nullable = con.execute("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'quotes' AND column_name = 'quote_id'").fetchone()[0]
+    con.close()
+    assert nullable == "NO"

@@ -244,11 +244,12 @@ def _index_new_members(con: duckdb.DuckDBPyConnection, kind: Kind, new_ids: Sequ
     _insert_index(con, kind.name, copies, [owners[m] for m in copies], [TWIN_BAND] * len(copies), [fingerprints[m] for m in copies])
     # Each text a new member joins or a replaced article left: its representative (smallest
     # id), the member holding its keys, whether it has members from before this load.
+    # (The new members' fingerprints are known here: reading them back would scan the index.)
+    _temp(con, "_new_fingerprints", pa.table({"band_key": pa.array(sorted({fingerprints[m] for m in copies}), pa.int64())}))
     con.execute(
         "CREATE OR REPLACE TEMP TABLE _texts_wanted AS "
-        "SELECT band_key FROM cluster_index WHERE kind = $kind AND band = $twin AND member_id IN (SELECT id FROM _members) "
-        "UNION SELECT band_key FROM forgotten_texts WHERE kind = $kind",
-        {"kind": kind.name, "twin": TWIN_BAND},
+        "SELECT band_key FROM _new_fingerprints UNION SELECT band_key FROM forgotten_texts WHERE kind = $kind",
+        {"kind": kind.name},
     )
     state = _rows(
         con,
@@ -524,7 +525,8 @@ class ClusterSummary:
 
 def cluster_new_articles(con: duckdb.DuckDBPyConnection, new_articles: Sequence[str], month_sql: str) -> ClusterSummary:
     """Index, link and cluster the members of ``new_articles`` (already inserted) and repair the
-    clusters that replaced articles left (``forget_articles`` noted them).
+    clusters that replaced articles left (``forget_articles`` noted them). Leaves temp table
+    ``load_clusters`` (kind, id): every cluster whose summary row this load rewrote or removed.
 
     Args:
         con: the load's connection, inside its transaction.
@@ -539,6 +541,7 @@ def cluster_new_articles(con: duckdb.DuckDBPyConnection, new_articles: Sequence[
     _temp(con, "_new_articles", _ids(new_articles))
     _temp(con, "_story_changed", _ids(()))
     con.execute("CREATE OR REPLACE TEMP TABLE _touched (article_id VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE load_clusters (kind VARCHAR, id VARCHAR)")
     links: dict[str, int] = {}
     for kind in KINDS:
         new_ids = [m for (m,) in _rows(con, f"SELECT {kind.member} FROM {kind.table} WHERE article_id IN (SELECT id FROM _new_articles)")]
@@ -549,6 +552,7 @@ def cluster_new_articles(con: duckdb.DuckDBPyConnection, new_articles: Sequence[
         story_merges = "" if kind is STORY else f" UNION SELECT {kind.cluster} FROM {kind.table} WHERE article_id IN (SELECT id FROM _story_changed)"
         con.execute(f"CREATE OR REPLACE TEMP TABLE _summarise AS SELECT id FROM _summarise_ids{story_merges}")
         _summarise(con, kind)
+        con.execute("INSERT INTO load_clusters SELECT $kind, id FROM _summarise", {"kind": kind.name})
         con.execute(f"INSERT INTO _touched SELECT article_id FROM {kind.table} WHERE {kind.cluster} IN (SELECT id FROM _summarise)")
     months = frozenset(m for (m,) in _rows(con, f"SELECT DISTINCT {month_sql} FROM articles WHERE article_id IN (SELECT article_id FROM _touched)"))
     con.execute("DELETE FROM dirty_clusters")

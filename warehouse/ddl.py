@@ -42,13 +42,13 @@ def sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def create_table_sql(table: Table) -> str:
-    """``CREATE TABLE IF NOT EXISTS`` for one table, with its primary key unless the schema says
-    the key is not enforced (``newsledger.core.schemas``)."""
+def create_table_sql(table: Table, name: str | None = None) -> str:
+    """``CREATE TABLE IF NOT EXISTS`` for one table (under ``name`` if given), with its primary
+    key unless the schema says the key is not enforced (``newsledger.core.schemas``)."""
     columns = [f"    {f.name} {duckdb_type(f.type)}{'' if f.nullable else ' NOT NULL'}" for f in table.schema]
     if table.key_enforced:
         columns.append(f"    PRIMARY KEY ({', '.join(table.primary_key)})")
-    return f"CREATE TABLE IF NOT EXISTS {table.name} (\n" + ",\n".join(columns) + "\n);\n"
+    return f"CREATE TABLE IF NOT EXISTS {name or table.name} (\n" + ",\n".join(columns) + "\n);\n"
 
 
 def comments_sql(table: Table) -> str:

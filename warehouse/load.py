@@ -19,7 +19,7 @@ import duckdb
 from newsledger.core.errors import DAMAGED_DATABASE_MARK, ContractError, WarehouseDamagedError, WarehouseError
 from newsledger.core.schemas import CORPUS_TABLES, TABLES, TABLES_BY_NAME
 from transforms.run.runs import with_stage_seconds
-from warehouse import corpus
+from warehouse import corpus, upgrade
 from warehouse.segments import month_sql
 from warehouse.ddl import TABLES_FILE, sql_files
 
@@ -59,6 +59,8 @@ def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
             "holds it open: close it and run again.",
             is_transient=True,
         ) from exc
+    # DuckDB's own progress bar, on a long statement, would write over the run's progress lines.
+    con.execute("SET enable_progress_bar = false")
     # Tables first and checked before comments and views touch their columns: a warehouse an
     # older newsledger built gets the clear "rebuild" error, not a binder error.
     files = sql_files()
@@ -66,6 +68,7 @@ def connect_writer(database_path: Path) -> duckdb.DuckDBPyConnection:
     for path in tables:
         con.execute(path.read_text(encoding="utf-8"))
     _check_schema(con, database_path)
+    upgrade.drop_unenforced_keys(con)
     for path in others:
         con.execute(path.read_text(encoding="utf-8"))
     return con
@@ -155,26 +158,25 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
     return LoadSummary(counts, frozenset(touched), cluster_seconds)
 
 
-# Every member row names a cluster that has its summary row.
-_CLUSTER_REFERENCES = (
-    ("articles", "story_id", "stories"),
-    ("quotes", "quote_cluster_id", "quote_clusters"),
-    ("events", "event_cluster_id", "event_clusters"),
-)
-
-
 def _check_clusters_resolve(con: duckdb.DuckDBPyConnection, database_path: Path) -> None:
     """Refuse to commit a load that left a story, quote or event cluster id without its row.
+
+    Only the clusters this load rewrote can have lost their row (``corpus.cluster_new_articles``
+    lists them in ``load_clusters``); checking the whole warehouse would make every night's load
+    grow with it.
 
     Raises:
         ContractError: a cluster id does not resolve (the load is rolled back).
     """
-    for table, column, summary in _CLUSTER_REFERENCES:
+    for kind in corpus.KINDS:
+        mine = "(SELECT id FROM load_clusters WHERE kind = $kind)"
         missing = con.execute(
-            f"SELECT {column}, count(*) FROM {table} WHERE {column} NOT IN (SELECT {column} FROM {summary}) GROUP BY 1 ORDER BY 1 LIMIT 3"
+            f"SELECT {kind.cluster}, count(*) FROM {kind.table} WHERE {kind.cluster} IN {mine} "
+            f"AND {kind.cluster} NOT IN (SELECT {kind.cluster} FROM {kind.summary} WHERE {kind.cluster} IN {mine}) GROUP BY 1 ORDER BY 1 LIMIT 3",
+            {"kind": kind.name},
         ).fetchall()
         if missing:
-            raise ContractError(table, [f"{column} without a row in {summary} in {database_path}: e.g. {missing}"])
+            raise ContractError(kind.table, [f"{kind.cluster} without a row in {kind.summary} in {database_path}: e.g. {missing}"])
 
 
 def _has_staged(staged_dir: Path, table: str) -> bool:
@@ -192,11 +194,14 @@ def _replace_staged_articles(con: duckdb.DuckDBPyConnection, articles: str) -> s
     )
     touched = {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM articles WHERE article_id IN ({replaced})", {"p": articles}).fetchall()}
     touched |= {r[0] for r in con.execute(f"SELECT DISTINCT {MONTH_SQL} FROM read_parquet($p)", {"p": articles}).fetchall()}
-    con.execute(f"CREATE TEMP TABLE replaced AS {replaced}", {"p": articles})
-    corpus.forget_articles(con)
-    for child in ARTICLE_CHILDREN:
-        con.execute(f"DELETE FROM {child} WHERE article_id IN (SELECT article_id FROM replaced)")
-    con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM replaced)")
+    # Only the articles the warehouse holds: most nights replace none, and each statement below
+    # scans a whole table, so they are skipped then.
+    con.execute(f"CREATE TEMP TABLE replaced AS SELECT article_id FROM articles WHERE article_id IN ({replaced})", {"p": articles})
+    if con.execute("SELECT EXISTS (SELECT 1 FROM replaced)").fetchone()[0]:
+        corpus.forget_articles(con)
+        for child in ARTICLE_CHILDREN:
+            con.execute(f"DELETE FROM {child} WHERE article_id IN (SELECT article_id FROM replaced)")
+        con.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM replaced)")
     # A file that loads now is no longer a reject.
     con.execute("DELETE FROM rejects WHERE source_path IN (SELECT source_path FROM read_parquet($p))", {"p": articles})
     con.execute("DROP TABLE replaced")

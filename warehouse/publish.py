@@ -156,6 +156,7 @@ def publish(served: Path, state: Path, segments_root: Path, parquet_dir: Path, r
     except duckdb.IOException as exc:
         raise WarehouseError(str(state), f"cannot read the writer's database to publish ({exc})", is_transient=True) from exc
     try:
+        con.execute("SET enable_progress_bar = false")  # it would write over the run's progress lines
         before = con.execute(
             "SELECT run_id FROM runs WHERE run_id <> $run ORDER BY started_at DESC LIMIT 1", {"run": run_id}
         ).fetchone()

@@ -15,8 +15,7 @@ CREATE TABLE IF NOT EXISTS articles (
     repairs VARCHAR,
     original_text VARCHAR,
     source VARCHAR,
-    story_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id)
+    story_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS entities (
@@ -34,16 +33,14 @@ CREATE TABLE IF NOT EXISTS entity_mentions (
     char_end INTEGER NOT NULL,
     text VARCHAR NOT NULL,
     role VARCHAR,
-    repaired_by VARCHAR,
-    PRIMARY KEY (mention_id)
+    repaired_by VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS entity_aliases (
     article_id VARCHAR NOT NULL,
     entity_id VARCHAR NOT NULL,
     alias VARCHAR NOT NULL,
-    source VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, entity_id, alias)
+    source VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS quotes (
@@ -61,8 +58,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     is_uncertain BOOLEAN NOT NULL,
     found_by VARCHAR NOT NULL,
     speaker_by VARCHAR,
-    quote_cluster_id VARCHAR NOT NULL,
-    PRIMARY KEY (quote_id)
+    quote_cluster_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS temporal_expressions (
@@ -74,8 +70,7 @@ CREATE TABLE IF NOT EXISTS temporal_expressions (
     timex_type VARCHAR NOT NULL,
     value VARCHAR NOT NULL,
     is_resolved BOOLEAN NOT NULL,
-    pattern VARCHAR NOT NULL,
-    PRIMARY KEY (timex_id)
+    pattern VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS events (
@@ -92,15 +87,13 @@ CREATE TABLE IF NOT EXISTS events (
     date_start DATE,
     date_end DATE,
     event_cluster_id VARCHAR NOT NULL,
-    trigger_by VARCHAR NOT NULL,
-    PRIMARY KEY (event_id)
+    trigger_by VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id VARCHAR NOT NULL,
     article_id VARCHAR NOT NULL,
-    entity_id VARCHAR NOT NULL,
-    PRIMARY KEY (event_id, entity_id)
+    entity_id VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS rejects (
@@ -143,8 +136,7 @@ CREATE TABLE IF NOT EXISTS stories (
     first_published_date DATE,
     last_published_date DATE,
     articles BIGINT NOT NULL,
-    sources BIGINT NOT NULL,
-    PRIMARY KEY (story_id)
+    sources BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS quote_clusters (
@@ -159,8 +151,7 @@ CREATE TABLE IF NOT EXISTS quote_clusters (
     quotes BIGINT NOT NULL,
     articles BIGINT NOT NULL,
     stories BIGINT NOT NULL,
-    sources BIGINT NOT NULL,
-    PRIMARY KEY (quote_cluster_id)
+    sources BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS event_clusters (
@@ -173,8 +164,7 @@ CREATE TABLE IF NOT EXISTS event_clusters (
     participants VARCHAR,
     events BIGINT NOT NULL,
     articles BIGINT NOT NULL,
-    stories BIGINT NOT NULL,
-    PRIMARY KEY (event_cluster_id)
+    stories BIGINT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS cluster_index (
