@@ -391,11 +391,11 @@ def _fail(message: str, code: int, debug: bool) -> None:
 
 def _query_help() -> str:
     """The QUERY argument's help: the tables and the BI views, from the contract itself."""
-    from newsledger.core.schemas import TABLES
+    from newsledger.core.schemas import SERVED_TABLES
     from warehouse.marts import MART_VIEWS
 
     return (
-        "One reading SQL statement (DuckDB dialect). Tables: " + ", ".join(t.name for t in TABLES)
+        "One reading SQL statement (DuckDB dialect). Tables: " + ", ".join(t.name for t in SERVED_TABLES)
         + ". Views for BI: " + ", ".join(f"mart.{v.name}" for v in MART_VIEWS)
         + ". Columns: docs/tables.md, docs/marts.md, or `select * from duckdb_columns()`."
     )

@@ -26,7 +26,10 @@ def render_table_reference() -> str:
     parts = []
     for table in TABLES:
         enforced = "" if table.key_enforced else " (kept unique by the load and checked by its suite, not enforced by DuckDB)"
-        parts.append(f"### `{table.name}`\n\n{table.description} Key: `{', '.join(table.primary_key)}`{enforced}.\n")
+        where = "" if table.served else (
+            " **Kept by the writer only** (`DIR/.state/newsledger-state.duckdb`): not in the served database nor the Parquet lake."
+        )
+        parts.append(f"### `{table.name}`\n\n{table.description} Key: `{', '.join(table.primary_key)}`{enforced}.{where}\n")
         parts.append("| column | type | null? | description |\n|---|---|---|---|")
         for field in table.schema:
             description = field_meta(field, "description") or ""

@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from newsledger.core.schemas import TABLES
+from newsledger.core.schemas import SERVED_TABLES
 from tests.test_warehouse import a_run_row
 from warehouse import load, staging
 from warehouse.catalog import build_catalog
@@ -36,12 +36,12 @@ def test_a_catalog_serves_every_table_as_the_writer_holds_it(writer, tmp_path):
     root = tmp_path / ".state" / "segments"
     with duckdb.connect(str(database), read_only=True) as con:
         segments = write_segments(con, root, "r1", SegmentMap(), None)
-        expected = {t.name: rows(con, t.name) for t in TABLES}
+        expected = {t.name: rows(con, t.name) for t in SERVED_TABLES}
     build_catalog(tmp_path / "built.duckdb", root, segments)
     replace_durably(tmp_path / "built.duckdb", tmp_path / "newsledger.duckdb")
 
     reader = locked_reader(tmp_path / "newsledger.duckdb", root)
-    for table in TABLES:
+    for table in SERVED_TABLES:
         assert rows(reader, table.name) == expected[table.name], table.name
         columns = [r[0] for r in reader.execute(f"SELECT column_name FROM information_schema.columns WHERE table_name = '{table.name}' ORDER BY ordinal_position").fetchall()]
         assert columns == table.schema.names
@@ -50,6 +50,8 @@ def test_a_catalog_serves_every_table_as_the_writer_holds_it(writer, tmp_path):
     with pytest.raises(duckdb.Error):
         reader.execute("SELECT * FROM read_csv('/etc/passwd')")
     assert reader.execute("SELECT run_id FROM meta.published").fetchone() == ("r1",)
+    with pytest.raises(duckdb.CatalogException):
+        reader.execute("SELECT * FROM cluster_index")  # the writer's own index is not served
     reader.close()
 
 
@@ -80,7 +82,7 @@ def test_a_warehouse_of_0_4_is_adopted_once_and_served_as_a_catalog(sample_table
     served = tmp_path / "newsledger.duckdb"
     load.load_staged_run(served, tmp_path / "run", a_run_row("r1"))  # 0.4: the tables in the served file
     with duckdb.connect(str(served), read_only=True) as con:
-        expected = {t.name: rows(con, t.name) for t in TABLES}
+        expected = {t.name: rows(con, t.name) for t in SERVED_TABLES}
     state = tmp_path / ".state" / "newsledger-state.duckdb"
 
     publish.adopt_legacy_database(served, state)
@@ -89,7 +91,7 @@ def test_a_warehouse_of_0_4_is_adopted_once_and_served_as_a_catalog(sample_table
 
     with duckdb.connect(str(served), read_only=True) as reader:
         assert reader.execute("SELECT run_id FROM meta.published").fetchone() == ("r2",)
-        assert {t.name: rows(reader, t.name) for t in TABLES} == expected
+        assert {t.name: rows(reader, t.name) for t in SERVED_TABLES} == expected
     # Adopted once: a catalog is never taken for an old warehouse.
     state.unlink()
     publish.adopt_legacy_database(served, state)

@@ -14,7 +14,7 @@ import pytest
 
 from bench.generate_corpus import generate
 from conftest import SAMPLES
-from newsledger.core.schemas import TABLES
+from newsledger.core.schemas import SERVED_TABLES, TABLES
 
 pytestmark = pytest.mark.e2e
 CLI = Path(sys.executable).parent / "newsledger"
@@ -23,21 +23,23 @@ VOLATILE = {"rejects": ["rejected_at"]}
 
 
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(warehouse / "newsledger.duckdb"), read_only=True)
-    try:
-        content = {}
-        for table in TABLES:
-            if table.name == "runs":
-                continue
-            exclude = f" EXCLUDE ({', '.join(VOLATILE[table.name])})" if table.name in VOLATILE else ""
-            content[table.name] = con.execute(f"SELECT *{exclude} FROM {table.name} ORDER BY ALL").fetchall()
-        return content
-    finally:
-        con.close()
+    """Every served table, and the tables only the writer keeps (read from its database)."""
+    content = {}
+    for database, tables in ((warehouse / "newsledger.duckdb", SERVED_TABLES), (warehouse / ".state" / "newsledger-state.duckdb", TABLES)):
+        con = duckdb.connect(str(database), read_only=True)
+        try:
+            for table in tables:
+                if table.name == "runs" or (table.served and database.parent != warehouse):
+                    continue
+                exclude = f" EXCLUDE ({', '.join(VOLATILE[table.name])})" if table.name in VOLATILE else ""
+                content[table.name] = con.execute(f"SELECT *{exclude} FROM {table.name} ORDER BY ALL").fetchall()
+        finally:
+            con.close()
+    return content
 
 
 def lake_rows(warehouse: Path) -> dict[str, int]:
-    return {t.name: pq.read_table(warehouse / "parquet" / t.name).num_rows for t in TABLES if t.name != "runs"}
+    return {t.name: pq.read_table(warehouse / "parquet" / t.name).num_rows for t in SERVED_TABLES if t.name != "runs"}
 
 
 @pytest.fixture(scope="module")

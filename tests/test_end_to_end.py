@@ -13,12 +13,12 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from conftest import SAMPLES, SEEDS
 from newsledger.core.errors import ContractError
-from newsledger.core.schemas import TABLES, span_tables
+from newsledger.core.schemas import SERVED_TABLES, TABLES, span_tables
 from newsledger.core.settings import Settings
 from warehouse.query import run_query
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("shared_prefect_api")]
-DATA_TABLES = [t.name for t in TABLES if t.name != "runs"]
+DATA_TABLES = [t.name for t in SERVED_TABLES if t.name != "runs"]
 HOSTILE = {
     "empty.txt": b"",
     "blank.txt": b"  \n\n  ",
@@ -100,8 +100,9 @@ def test_bad_date_prefix_loads_with_null_date(first_run):
 
 def test_parquet_tables_and_validation_results_are_written(first_run):
     settings, result = first_run
-    for table in TABLES:
+    for table in SERVED_TABLES:
         assert pq.read_table(settings.parquet_dir / table.name).num_rows == result.warehouse_row_counts[table.name]
+    assert not (settings.parquet_dir / "cluster_index").exists()  # the writer's own index
     assert (settings.validation_dir / result.run_id / "chunk-0001" / "quotes.json").exists()
     assert (result.report_dir / "data_docs" / "index.html").exists()
     assert not any(settings.staging_dir.iterdir())

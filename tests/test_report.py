@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from newsledger import __version__
 from newsledger.cli import app
 from newsledger.report import write_run_report
-from newsledger.core.schemas import TABLES
+from newsledger.core.schemas import SERVED_TABLES
 from warehouse.marts import MART_VIEWS
 from warehouse.report_data import gather_run_report, parse_stage_seconds, reason_kind
 
@@ -172,7 +172,7 @@ def test_sql_help_lists_the_tables_and_the_views():
     result = CliRunner().invoke(app, ["sql", "--help"], terminal_width=400)
     assert result.exit_code == 0
     text = " ".join(result.output.split())
-    for table in TABLES:
+    for table in SERVED_TABLES:
         assert table.name in text
     for view in MART_VIEWS:
         assert f"mart.{view.name}" in text

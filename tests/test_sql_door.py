@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from newsledger.core.errors import WarehouseError
-from newsledger.core.schemas import TABLES_BY_NAME
+from newsledger.core.schemas import SERVED_TABLES, TABLES_BY_NAME
 from warehouse.marts import MART_VIEWS as ALL_MART_VIEWS
 from warehouse.load import connect_writer
 from warehouse import publish
@@ -131,7 +131,7 @@ READS = [
     ("from entities select canonical_name", "canonical_name", ["Elena Varga"]),
     ("values (1, 'a')", "col0", [1]),
     ("describe quotes", "column_name", QUOTES_COLUMNS),
-    ("show tables", "name", sorted(t for t in TABLES_BY_NAME)),
+    ("show tables", "name", sorted(t.name for t in SERVED_TABLES)),
     ("summarize entities", "column_name", ["entity_id", "canonical_name", "entity_type"]),
     ("pivot quotes on quote_type using count(*)", "direct", [1]),
     ("select speaker, quotes, direct_quotes from mart.quotes_by_speaker_month", "quotes", [1]),

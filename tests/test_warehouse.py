@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsledger.core.errors import WarehouseError
-from newsledger.core.schemas import SCHEMA_VERSION, TABLES
+from newsledger.core.schemas import SCHEMA_VERSION, SERVED_TABLES, TABLES
 from transforms.run.runs import RunCounts, run_row
 from warehouse import load, staging
 
@@ -132,7 +132,8 @@ def test_lake_is_partitioned_follows_the_contract_and_reads_without_our_code(fin
     export(db, tmp_path / "parquet", "r1")
     root = tmp_path / "parquet"
     assert lake.read_manifest(root)["run_id"] == "r1"
-    for table in TABLES:
+    assert not (root / "cluster_index").exists()  # the writer's own index
+    for table in SERVED_TABLES:
         files = list((root / table.name).rglob("*.parquet"))
         assert files, table.name
         for path in files:

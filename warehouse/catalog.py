@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsledger.core.schemas import TABLES
+from newsledger.core.schemas import SERVED_TABLES
 from warehouse.ddl import TABLES_FILE, comments_sql, sql_files, sql_string
 from warehouse.segments import SegmentMap, empty_table_sql
 
@@ -35,7 +35,7 @@ def build_catalog(target: Path, segments_root: Path, segments: SegmentMap) -> No
     target.unlink(missing_ok=True)
     con = duckdb.connect(str(target))
     try:
-        for table in TABLES:
+        for table in SERVED_TABLES:
             files = [segments_root.resolve() / p for p in segments.paths(table.name)]
             con.execute(view_sql(table.name, table.schema.names, files))
             # Views take COMMENT ON VIEW where the tables' DDL says TABLE.

@@ -21,7 +21,7 @@ import os
 import shutil
 from pathlib import Path
 
-from newsledger.core.schemas import SCHEMA_VERSION
+from newsledger.core.schemas import SCHEMA_VERSION, TABLES
 from warehouse.segments import WHOLE, SegmentMap
 
 PARTITION_COLUMN = "published_month"
@@ -81,6 +81,9 @@ def link_lake(parquet_dir: Path, segments_root: Path, current: SegmentMap, previ
             target.unlink(missing_ok=True)
             if partition != WHOLE:
                 shutil.rmtree(target.parent, ignore_errors=True)
+    for table in TABLES:
+        if not table.served:
+            shutil.rmtree(parquet_dir / table.name, ignore_errors=True)  # served by an older version
     manifest = {"schema_version": SCHEMA_VERSION, "run_id": current.run_id, "partition_column": PARTITION_COLUMN}
     (parquet_dir / f".{MANIFEST}.tmp").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     os.replace(parquet_dir / f".{MANIFEST}.tmp", parquet_dir / MANIFEST)

@@ -14,6 +14,8 @@ Partitions:
 - cluster summaries (``stories``, ``quote_clusters``, ``event_clusters``): the publication month
   of the cluster's first article, so a night that grows an old cluster rewrites its month only;
 - ``entities``, ``rejects``, ``runs``: one segment each (small next to the tables of articles).
+
+Only the served tables (``newsledger.core.schemas.SERVED_TABLES``) have segments.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from newsledger.core.schemas import SCHEMA_VERSION, TABLES, TABLES_BY_NAME, Table
+from newsledger.core.schemas import SCHEMA_VERSION, SERVED_TABLES, TABLES_BY_NAME, Table
 from warehouse.ddl import duckdb_type
 
 def month_sql(table_alias: str = "") -> str:
@@ -112,7 +114,7 @@ def write_segments(
     """
     current = SegmentMap(run_id, {} if months is None else {t: dict(p) for t, p in previous.files.items()})
     article_months = partitions_of(con, TABLES_BY_NAME["articles"])
-    for table in TABLES:
+    for table in SERVED_TABLES:
         partitions = current.files.setdefault(table.name, {})
         if source_of(table) is None:
             wanted = {WHOLE}

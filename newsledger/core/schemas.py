@@ -18,6 +18,10 @@ Schema metadata keys:
         the load deletes an article's rows before it writes them again, so keys stay unique.
         Enforced only where a load relies on the key (INSERT OR IGNORE: entities, rejects,
         cluster_links) and on the small runs table.
+    served: ``false`` for a table only the writer keeps (in ``DIR/.state/``), not in the served
+        catalog nor the lake: ``cluster_index`` is the load's look-up structure (hashed keys, of
+        no use in a query) and the largest table; publishing its month cost more than all the
+        other tables together at 100,000 articles.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 # The quote rules (transforms.quotes: DIRECT_SPEAKER_RULES, then QUOTE_RULES) and the speaker
@@ -70,10 +74,12 @@ def _field(
     return pa.field(name, type_, nullable=nullable, metadata=meta)
 
 
-def _schema(description: str, primary_key: str, fields: list[pa.Field], *, key_enforced: bool = True) -> pa.Schema:
+def _schema(description: str, primary_key: str, fields: list[pa.Field], *, key_enforced: bool = True, served: bool = True) -> pa.Schema:
     metadata = {"description": description, "primary_key": primary_key}
     if not key_enforced:
         metadata["key_enforced"] = "false"
+    if not served:
+        metadata["served"] = "false"
     return pa.schema(fields, metadata=metadata)
 
 
@@ -398,6 +404,7 @@ CLUSTER_INDEX = _schema(
         _field("band_key", pa.int64(), "Hash of the band's number and MinHash values (or of the fingerprint, anchor, block or participant); equal keys make two members candidates."),
     ],
     key_enforced=False,
+    served=False,
 )
 
 CLUSTER_LINKS = _schema(
@@ -432,6 +439,10 @@ class Table:
     def key_enforced(self) -> bool:
         return self.schema.metadata.get(b"key_enforced", b"true") != b"false"
 
+    @property
+    def served(self) -> bool:
+        return self.schema.metadata.get(b"served", b"true") != b"false"
+
 
 # Load order: a table comes after every table it references.
 TABLES: tuple[Table, ...] = (
@@ -452,6 +463,8 @@ TABLES: tuple[Table, ...] = (
     Table("cluster_links", CLUSTER_LINKS),
 )
 TABLES_BY_NAME = {t.name: t for t in TABLES}
+# Tables readers see (the served catalog and the Parquet lake); the others are the writer's own.
+SERVED_TABLES = tuple(t for t in TABLES if t.served)
 # Tables the load derives across articles (clusters and their index), never staged by a run.
 CORPUS_TABLES = ("stories", "quote_clusters", "event_clusters", "cluster_index", "cluster_links")
 # Tables a run extracts from articles and stages as Parquet before validation and load.
