@@ -355,13 +355,15 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return mentions + found
 
 
-@rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]))
+@rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]),
+      Example("Fraudsters emptied 300 accounts.\n\nOrrin Bank, whose customers lost most, said it had refunded the money.", [("Orrin Bank", "ORG")]))
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
     Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
 
-    Not: a run that opens a sentence takes its first word along ("Shares Bank" is not a name,
-    but "Analysts Institute" in a headline would be taken).
+    Not: a run that opens a sentence with a common noun ("Shares Bank" is not a name); one
+    opening with a proper noun is ("Ard Bank, whose customers ..."), so a headline's
+    "Analysts Institute" tagged as proper nouns would be taken.
     """
     tokens = search.tokens
     found = []
@@ -378,8 +380,10 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             else:
                 break
         opens_with_place = any(known_place(" ".join(t.text for t in tokens[first : first + n])) is not None for n in (1, 2) if first + n < token.i)
-        if first == token.i or (tokens[first].is_sent_start and not opens_with_place):
-            continue  # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" is
+        # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" and a
+        # proper noun ("Ard Bank, whose customers ...") are.
+        if first == token.i or (tokens[first].is_sent_start and not opens_with_place and tokens[first].pos_ != "PROPN"):
+            continue
         start, end = tokens[first].idx, token.idx + len(token)
         if not any(m.char_start < end and start < m.char_end for m in mentions):
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
