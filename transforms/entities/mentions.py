@@ -45,6 +45,7 @@ _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
 _FEATURE_OF_WORDS = lexicon_words("feature_of_words")
 _COURT_WORDS = lexicon_words("court_words")
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
+_ORGANISATION_WORDS = lexicon_words("organisation_kind_nouns") | lexicon_words("org_nouns") | lexicon_words("company_descriptors")
 
 
 @dataclass(frozen=True)
@@ -448,6 +449,40 @@ def untagged_name(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return mentions + found
 
 
+@rule(Example("Hollis Chemical Inc was fined on Tuesday.\n\nHollis, which employs 260 people, pleaded guilty.", [("Hollis", "ORG")]),
+      Example("Ontario Power Generation runs the plant. Ontario said it would review the permit.", None, "a known place, not a short name"))
+def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """An organisation's first word alone ("Hollis" after "Hollis Chemical Inc"), a proper
+    noun the model tagged as nothing: a mention of that organisation (the grouping joins it).
+
+    Not: a first word that is a known place, an organisation word ("Museum"), a leading word
+    ("The"), a person's surname in the article, or the first word of two organisations'
+    names; a word that runs on into another capitalised word ("Hollis Street").
+    """
+    firsts: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "ORG" and len(words) >= 2:
+            firsts.setdefault(words[0], set()).add(m.text)
+    shorts = {
+        w for w, names in firsts.items()
+        if len(names) == 1 and w[:1].isupper() and w.isalpha() and w.lower() not in ORG_SUFFIXES | LEADING_WORDS
+        and w.lower() not in _ORGANISATION_WORDS and known_place(w) is None and w not in search.surnames
+    }
+    if not shorts:
+        return mentions
+    tokens = search.tokens
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for token in tokens:
+        if token.text not in shorts or token.pos_ != "PROPN" or token.ent_type_ or any(a <= token.idx < b for a, b in covered):
+            continue
+        if token.i + 1 < len(tokens) and is_capitalised(tokens[token.i + 1]) or token.i > 0 and is_capitalised(tokens[token.i - 1]) and not tokens[token.i - 1].is_sent_start:
+            continue
+        found.append(search.mention(token.idx, token.idx + len(token), "ORG", "short_org_name"))
+    return mentions + found
+
+
 def _initialism_of(letters: str, mentions: list[Mention]) -> Mention | None:
     """The one mention of several words whose initials the all-capitals word spells ("PSG"
     for "Paris Saint-Germain")."""
@@ -481,6 +516,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     suffix_org_name,
     known_org_phrase,
     untagged_name,
+    short_org_name,
     facility_known_by_initials,
 )
 

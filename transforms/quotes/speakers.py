@@ -326,6 +326,13 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     spokesperson_for,
 )
 from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor  # noqa: E402
+from transforms.quotes.organisation_speakers import (  # noqa: E402
+    body_of_organisation,
+    company_by_legal_form,
+    it_after_organisation_noun,
+    organisation_named_next,
+    spokesperson_of_the_subject_before,
+)
 
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
@@ -333,6 +340,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     place_with_titled_apposition,
     participle_of_the_main_clause,
     spokesperson_for,
+    spokesperson_of_the_subject_before,
     person_in_apposition,
     named_subject,
     name_after_role,
@@ -343,12 +351,16 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     pronoun_possessor,
     gendered_pronoun,
     personal_pronoun,
+    body_of_organisation,
     organisation_noun,
     document_noun,
     document_named_before,
+    it_after_organisation_noun,
     organisation_by_kind,
+    company_by_legal_form,
     both_organisations,
     organisation_sign,
+    organisation_named_next,
     subject_as_written,
 )
 
