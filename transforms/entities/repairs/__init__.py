@@ -56,6 +56,7 @@ from transforms.entities.repairs.spans import (
     quoted_title,
     particle_tail,
     headline_verb_tail,
+    leading_cue_word,
     non_entity_acronym,
     country_before_body,
     lower_case_org_tail,
@@ -91,6 +92,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     quoted_title,  # “The Ferryman's Daughter” -> WORK_OF_ART
     particle_tail,  # "Lula da Silva", "Rio Grande do Sul"
     headline_verb_tail,  # "Trump Says He Never" -> Trump
+    leading_cue_word,  # "Said Miller: “...”" -> Miller
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT
     facility_run_by_org,  # "the Rameshwaram Cafe" (FAC) -> ORG
