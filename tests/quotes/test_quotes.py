@@ -28,9 +28,12 @@ def spans(text):
         ("''First part.\n\n''Second part,'' she said.", [("First part.\n\n''Second part,", False)]),
         ("The players' ball and the Joneses' house.", []),
         ("He said “we are ready. Then “Go now,” she said.", [("we are ready. Then", True), ("Go now,", False)]),
+        ("Maria Lopez, Texas\n\n”Fear. I am afraid he will win.”", [("Fear. I am afraid he will win.", False)]),
+        ("Prices rose.\n\n” is a stray mark.", []),
     ],
     ids=["curly", "straight", "split-by-attribution", "continued-over-paragraphs", "unclosed", "nested-single", "stray-close", "inch-mark",
-         "doubled-apostrophes", "backticks-and-apostrophes", "doubled-over-paragraphs", "plural-possessives-are-no-marks", "second-opening-ends-an-unclosed-quote"],
+         "doubled-apostrophes", "backticks-and-apostrophes", "doubled-over-paragraphs", "plural-possessives-are-no-marks", "second-opening-ends-an-unclosed-quote",
+         "closing-mark-opening-a-paragraph-opens", "stray-closing-mark-before-a-space"],
 )
 def test_find_quote_spans(text, expected):
     assert spans(text) == expected

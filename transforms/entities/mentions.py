@@ -45,6 +45,7 @@ _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
 _FEATURE_OF_WORDS = lexicon_words("feature_of_words")
 _COURT_WORDS = lexicon_words("court_words")
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
+_COMPANY_ENDINGS = lexicon_words("brand_company_words") | lexicon_words("legal_form_words") | lexicon_words("company_name_endings")
 _ORGANISATION_WORDS = lexicon_words("organisation_kind_nouns") | lexicon_words("org_nouns") | lexicon_words("company_descriptors")
 
 
@@ -452,10 +453,11 @@ def untagged_name(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
 @rule(Example("Hollis Chemical Inc was fined on Tuesday.\n\nHollis, which employs 260 people, pleaded guilty.", [("Hollis", "ORG")]),
       Example("Ontario Power Generation runs the plant. Ontario said it would review the permit.", None, "a known place, not a short name"))
 def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
-    """An organisation's first word alone ("Hollis" after "Hollis Chemical Inc"), a proper
-    noun the model tagged as nothing: a mention of that organisation (the grouping joins it).
+    """A company's first word alone ("Hollis" after "Hollis Chemical Inc"), a proper noun the
+    model tagged as nothing: a mention of that company (the grouping joins it). A company is
+    a name ending in a legal form or company word ("Inc", "ASA", "Holdings", "Technologies").
 
-    Not: a first word that is a known place, an organisation word ("Museum"), a leading word
+    Not: the first word of another organisation ("Bamum" after "Bamum Palace Museum"); a first word that is a known place, an organisation word ("Museum"), a leading word
     ("The"), a person's surname in the article, or the first word of two organisations'
     names; a word that runs on into another capitalised word ("Hollis Street").
     """
@@ -463,10 +465,10 @@ def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Menti
     for m in mentions:
         words = m.text.split()
         if m.label == "ORG" and len(words) >= 2:
-            firsts.setdefault(words[0], set()).add(m.text)
+            firsts.setdefault(words[0], set()).add(m.text if words[-1].casefold().rstrip(".") in _COMPANY_ENDINGS else "")
     shorts = {
         w for w, names in firsts.items()
-        if len(names) == 1 and w[:1].isupper() and w.isalpha() and w.lower() not in ORG_SUFFIXES | LEADING_WORDS
+        if len(names) == 1 and "" not in names and w[:1].isupper() and w.isalpha() and w.lower() not in ORG_SUFFIXES | LEADING_WORDS
         and w.lower() not in _ORGANISATION_WORDS and known_place(w) is None and w not in search.surnames
     }
     if not shorts:
