@@ -358,7 +358,9 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
 
 
 @rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]),
-      Example("Fraudsters emptied 300 accounts.\n\nOrrin Bank, whose customers lost most, said it had refunded the money.", [("Orrin Bank", "ORG")]))
+      Example("Fraudsters emptied 300 accounts.\n\nOrrin Bank, whose customers lost most, said it had refunded the money.", [("Orrin Bank", "ORG")]),
+      Example("The report was published by the Hellenic Maritime Accident Investigation Board on Monday.",
+              [("Hellenic Maritime Accident Investigation Board", "ORG")]))
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
     Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
@@ -387,7 +389,11 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
         if first == token.i or (tokens[first].is_sent_start and not opens_with_place and tokens[first].pos_ != "PROPN"):
             continue
         start, end = tokens[first].idx, token.idx + len(token)
-        if not any(m.char_start < end and start < m.char_end for m in mentions):
+        overlapping = [m for m in mentions if m.char_start < end and start < m.char_end]
+        # "the [Hellenic] Maritime Accident Investigation Board": a nationality the model tagged
+        # inside the name is part of it.
+        if all(m.label == "NORP" and start <= m.char_start and m.char_end <= end for m in overlapping):
+            mentions = [m for m in mentions if m not in overlapping]
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
     return mentions + found
 
@@ -485,6 +491,39 @@ def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Menti
     return mentions + found
 
 
+_AGE = re.compile(r", (\d{1,2}), ")
+
+
+@rule(Example("Prices of cocoa fell again.\n\nFarmer Akosua Mensah, 58, said she had lost her crop.", [("Akosua Mensah", "PERSON")]),
+      Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"))
+def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
+    set off by an age between commas, are a person (news gives ages of people only). Of a
+    run opening a sentence ("Farmer Akosua Mensah") the last two words are the name.
+
+    Not: a run with any word the model tagged; one word alone ("Mensah, 58,").
+    """
+    tokens, body = search.tokens, search.body
+    found = []
+    for match in _AGE.finditer(body):
+        end = match.start()
+        last = next((t for t in tokens if t.idx + len(t) == end), None)
+        if last is None:
+            continue
+        run = []
+        i = last.i
+        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and not tokens[i].ent_type_:
+            run.insert(0, tokens[i])
+            i -= 1
+        if len(run) >= 3 and run[0].is_sent_start or len(run) == 4:
+            run = run[-2:]  # "Farmer Akosua Mensah": the occupation opens the sentence
+        start = run[0].idx if run else end
+        if len(run) < 2 or any(m.char_start < end and start < m.char_end for m in mentions):
+            continue
+        found.append(search.mention(start, end, "PERSON", "name_with_age"))
+    return mentions + found
+
+
 def _initialism_of(letters: str, mentions: list[Mention]) -> Mention | None:
     """The one mention of several words whose initials the all-capitals word spells ("PSG"
     for "Paris Saint-Germain")."""
@@ -519,6 +558,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     known_org_phrase,
     untagged_name,
     short_org_name,
+    name_with_age,
     facility_known_by_initials,
 )
 
