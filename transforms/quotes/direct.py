@@ -567,7 +567,10 @@ def direct_quotes(state: QuoteState) -> None:
                 )
             )
         )
-        if previous is not None and (shares_cue or (cue_text is None and _continues_previous(body, previous, span))):
+        # A quote whose own attribution names someone else ('"..." That was the warning from X')
+        # is not the previous speaker's continuation.
+        continues = cue_text is None and speaker.name in (None, previous.speaker if previous else None) and previous is not None and _continues_previous(body, previous, span)
+        if previous is not None and (shares_cue or continues):
             # '"A," she said. "B."' and '"A," she said, "b."' are one utterance split by its
             # attribution: one quote whose segments leave the attribution out; it keeps the
             # first piece's rules.

@@ -73,7 +73,7 @@ class QuoteState:
 def inverted_subject(cue: Token) -> Token | None:
     """'..., said the official statement': the parser may hang the subject as an object; in
     'Said Ellis: "..."' it makes the cue a compound of the name."""
-    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+    if cue.dep_ == "compound" and cue.head.pos_ in ("PROPN", "NOUN") and cue.head.text[:1].isupper() and cue.head.i > cue.i:
         return cue.head
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.pos_ in ("NOUN", "PROPN"):

@@ -42,8 +42,9 @@ def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
     the last subject before it (in its sentence or the one before).
 
     Notes:
-        Only when that subject is an organisation: a spokesman after "Senator X said" may be
-        the senator's or the party's, and stays as written.
+        Only when that subject is an organisation, named or called by its kind ("The firm
+        said": resolved again): a spokesman after "Senator X said" may be the senator's or
+        the party's, and stays as written.
     """
     subject = query.subject
     if subject.lower_ not in _SPOKESPERSON_PEOPLE or subject.tag_ != "NN" or any(c.dep_ == "prep" for c in subject.children):
@@ -52,9 +53,17 @@ def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
         return None
     before = _subject_before(subject, query.context.quoted_ranges)
     entity = None if before is None else entity_at(query.entities, before.idx, before.idx + len(before))
-    if entity is None or entity.entity_type != "ORG":
-        return None
-    return Speaker(entity.canonical_name, entity, spokesperson_of_the_subject_before.name)
+    if entity is not None and entity.entity_type == "ORG":
+        return Speaker(entity.canonical_name, entity, spokesperson_of_the_subject_before.name)
+    if entity is None and before is not None and before.is_lower and before.tag_ in ("NN", "NNP") and before.lower_ in kind_nouns():
+        # "The ministry said ... A spokesman said": the organisation "the ministry" is, else
+        # its words as written ("The Latvian transport ministry").
+        resolved = speakers.resolve_speaker(before, query.context, before.idx, query.document_source)
+        if resolved.entity is not None and resolved.entity.entity_type == "ORG":
+            return Speaker(resolved.name, resolved.entity, spokesperson_of_the_subject_before.name)
+        start, end = SpeakerQuery(before, query.context, before.idx, query.document_source).phrase_span
+        return Speaker(query.body[start:end], None, spokesperson_of_the_subject_before.name)
+    return None
 
 
 @rule(Example("Harwick Foods Ltd was fined on Monday. The company has until March to pay. It said it would not appeal.", "Harwick Foods Ltd"))
@@ -131,7 +140,7 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
     mention = doc.char_span(start, end, alignment_mode="expand")
     root = None if mention is None else mention.root
     # "The utility, Régie Atlantique des Eaux,": the name set beside the noun.
-    beside = root is not None and root.dep_ == "appos" and root.head.i < root.i and root.head.lower_ in kinds
+    beside = root is not None and root.head.lower_ in kinds and (root.dep_ == "appos" and root.head.i < root.i or root.dep_ == "compound")
     return entity if in_name or beside else None
 
 
@@ -145,7 +154,7 @@ def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     """'..., the city's water utility said.' in a lead that names no organisation before: the
     organisation the next sentence names first, when its name holds the noun (or the noun's
     owner: "the museum's board" -> "Hohenberg Museum") or the noun is set beside it ("The
-    utility, Régie Atlantique des Eaux,").
+    utility, Régie Atlantique des Eaux,", "The AZ Sint-Lucas hospital").
 
     Notes:
         Only the very next sentence, and only when no organisation was named before the
@@ -192,3 +201,26 @@ def company_by_legal_form(query: SpeakerQuery) -> Speaker | None:
     if len(companies) != 1:
         return None
     return Speaker(companies[0].canonical_name, companies[0], company_by_legal_form.name)
+
+
+@rule(Example("Two airlines, Nordic Sky and BalticJet, said on Wednesday they would merge.", "Nordic Sky"),
+      Example("Two councillors, Ana Costa and Rui Matos, said the plan was wrong.", None, "people are a group: left as written"))
+def organisations_in_apposition(query: SpeakerQuery) -> Speaker | None:
+    """'Two airlines, Nordic Sky and BalticJet, said': a plural organisation noun with the
+    organisations named beside it speaks as the first one named (news convention, as
+    ``both_organisations``).
+
+    Notes:
+        Only organisations: two people named beside "councillors" are a group and stay as
+        written.
+    """
+    subject = query.subject
+    plural = subject.lower_
+    singulars = {plural[:-3] + "y", plural[:-1], plural[:-2]} if plural.endswith("s") else set()
+    if subject.tag_ != "NNS" or not singulars & kind_nouns():
+        return None
+    named = next((c for c in subject.children if c.dep_ == "appos"), None)
+    entity = None if named is None else entity_at(query.entities, min(t.idx for t in named.subtree), named.idx + len(named))
+    if entity is None or entity.entity_type != "ORG":
+        return None
+    return Speaker(entity.canonical_name, entity, organisations_in_apposition.name)

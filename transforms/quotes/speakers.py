@@ -331,6 +331,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     company_by_legal_form,
     it_after_organisation_noun,
     organisation_named_next,
+    organisations_in_apposition,
     spokesperson_of_the_subject_before,
 )
 
@@ -359,6 +360,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisation_by_kind,
     company_by_legal_form,
     both_organisations,
+    organisations_in_apposition,
     organisation_sign,
     organisation_named_next,
     subject_as_written,
@@ -566,7 +568,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+_INVERTED_CUES = words("inverted_cue_words")
+
+
 def _is_cue(token: Token) -> bool:
+    if token.text in _INVERTED_CUES and token.is_sent_start and token.dep_ == "compound" and token.head.i == token.i + 1:
+        return True  # 'Said Egli: "..."': the tagger may read "Said" as part of the name
     return token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
 
 
