@@ -325,7 +325,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor  # noqa: E402
+from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
@@ -343,6 +343,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     spokesperson_for,
     spokesperson_of_the_subject_before,
     person_in_apposition,
+    who_after_title,
     named_subject,
     name_after_role,
     titled_person,

@@ -33,6 +33,7 @@ from transforms.entities.repairs.labels import (
     known_org,
     apposition_to_title,
     apposition_to_company_noun,
+    name_before_title,
     name_after_lower_title,
     known_place_name,
     natural_feature_name,
@@ -112,6 +113,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
     apposition_to_company_noun,  # "the museum's insurer, Verzekeringen Lindeman" (PERSON) -> ORG
+    name_before_title,  # "Julia Marsh, chair of ..." (ORG) -> PERSON
     name_after_lower_title,  # "board chair Amara Okafor" (GPE) -> PERSON
     known_place_name,  # "Sri Lanka" (PERSON) -> GPE
     natural_feature_name,  # "Burrard Inlet" -> LOC

@@ -253,6 +253,24 @@ def apposition_to_title(e: TaggedEntity) -> Repair | None:
     return None
 
 
+@rule(Example("That was the warning from Julia Marsh, chair of the residents' group.", [("Julia Marsh", "PERSON")]),
+      Example("Lakemont Capital, chair of the lenders' group, said no.", None, note="a name ending in an organisation word"))
+def name_before_title(e: TaggedEntity) -> Repair | None:
+    """A name of two or three capitalised words followed by a comma and a lower-case title
+    ("Julia Marsh, chair of the association") is a person, whatever the model called it.
+
+    Not: a name ending in an organisation word ("Lakemont Capital, chair of ..."), a known
+    place, or a name the model tagged a nationality or an event.
+    """
+    ent, doc = e.ent, e.doc
+    if e.label not in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") or not 2 <= len(e.words) <= 3 or e.place is not None:
+        return None
+    if e.last in ORG_SUFFIXES or not all(is_capitalised(t) for t in e.words) or ent.end + 1 >= len(doc):
+        return None
+    comma, title = doc[ent.end], doc[ent.end + 1]
+    return e.whole("PERSON") if comma.text == "," and title.is_lower and title.lower_ in TITLE_WORDS else None
+
+
 @rule(Example("The gallery's insurer, Verzekeringen Holst, offered a reward in May.", [("Verzekeringen Holst", "ORG")]),
       Example("Two lenders, Banca Sud and Credito Alto, agreed to merge.", [("Credito Alto", "ORG")], note="the model tags Banca Sud ORG itself"),
       Example("Her lawyer, Verzekeringen Holst, spoke first.", None, note="a title, not a company noun: the model's PERSON stood"))
