@@ -7,22 +7,28 @@ from the neighbouring paragraph.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 COMPONENT = "newsledger_paragraph_breaks"
 
 
+_AFTER_BREAK = re.compile(r"\n\s*(?=\S)")
+
+
 @Language.component(COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """The first token after a whitespace token holding a line break starts a sentence.
+    """The first token after a line break starts a sentence.
 
     Notes:
         A single line break counts too (headlines, datelines and list items stand on lines of
-        their own in the raw format); a break inside a token cannot happen (spaCy splits on it).
+        their own in the raw format). Only the break positions are visited (a handful per
+        article), not every token.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if not token.is_space and (previous.is_space and "\n" in previous.text or "\n" in previous.whitespace_):
-            token.is_sent_start = True
+    for match in _AFTER_BREAK.finditer(doc.text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            span[0].is_sent_start = True
     return doc
