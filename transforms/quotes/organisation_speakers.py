@@ -177,9 +177,8 @@ def _is_company_name(name: str) -> bool:
     return name.split()[-1].casefold().rstrip(".") in _COMPANY_NAME_ENDINGS if " " in name else False
 
 
-@rule(Example("A chemical maker was fined by a court in Ontario on Tuesday after a spill at a plant run by Hollis Chemical Inc. "
-              "The Environment Ministry fined it too. Inspectors visited the plant twice. The company said it had replaced every valve.",
-              "Hollis Chemical Inc"),
+@rule(Example("A chemical maker was fined on Tuesday after a spill at a plant run by Hollis Chemical Inc, according to the advocacy "
+              "group Tamarack Watch. Inspectors visited the plant twice. The company said it had replaced every valve.", "Hollis Chemical Inc"),
       Example("Brannock Rail plc and Tavira Holdings Ltd met on Monday. The company said talks would go on.", None,
               "two companies: which one is not said"))
 def company_by_legal_form(query: SpeakerQuery) -> Speaker | None:
