@@ -402,7 +402,8 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
-    before = [e for e in entities  # a company is no ministry, court or commission if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())]
+    # A company is no ministry, court or commission.
+    before = [e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
         # Danish drugmaker said"); a plain "the company" among several stays as written.
