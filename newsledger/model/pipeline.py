@@ -50,6 +50,10 @@ def load_pipeline(model: str) -> Language:
     # "in a post on X." ends a sentence: the tokenizer would take "X." for an initial and run
     # the sentence on. A middle initial "X." is far rarer in news than the platform.
     nlp.tokenizer.add_special_case("X.", [{"ORTH": "X"}, {"ORTH": "."}])
+    if "parser" in nlp.pipe_names:
+        from newsledger.model.paragraphs import COMPONENT as PARAGRAPHS
+
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 

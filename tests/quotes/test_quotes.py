@@ -28,9 +28,12 @@ def spans(text):
         ("''First part.\n\n''Second part,'' she said.", [("First part.\n\n''Second part,", False)]),
         ("The players' ball and the Joneses' house.", []),
         ("He said “we are ready. Then “Go now,” she said.", [("we are ready. Then", True), ("Go now,", False)]),
+        ("Maria Lopez, Texas\n\n”Fear. I am afraid he will win.”", [("Fear. I am afraid he will win.", False)]),
+        ("Prices rose.\n\n” is a stray mark.", []),
     ],
     ids=["curly", "straight", "split-by-attribution", "continued-over-paragraphs", "unclosed", "nested-single", "stray-close", "inch-mark",
-         "doubled-apostrophes", "backticks-and-apostrophes", "doubled-over-paragraphs", "plural-possessives-are-no-marks", "second-opening-ends-an-unclosed-quote"],
+         "doubled-apostrophes", "backticks-and-apostrophes", "doubled-over-paragraphs", "plural-possessives-are-no-marks", "second-opening-ends-an-unclosed-quote",
+         "closing-mark-opening-a-paragraph-opens", "stray-closing-mark-before-a-space"],
 )
 def test_find_quote_spans(text, expected):
     assert spans(text) == expected
@@ -795,3 +798,16 @@ def test_a_cue_after_an_adjective_speaks_for_the_subject_of_its_copula(parse, te
 )
 def test_an_opening_mark_of_two_characters_is_not_part_of_the_introduction(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text)) if q.quote_type == "direct"]
+
+
+def test_a_quote_named_by_the_next_sentence_is_no_continuation(parse):
+    # '"A," he said. "B."' then a quote paragraph that the next sentence gives to someone else.
+    text = ("Councillor Martin Drew welcomed the plan. \"Three families lost everything,\" he said. \"Money does not help.\"\n\n"
+            "\"We will be watching every pound of it.\"\n\nThat was the warning from Julia Marsh, who chairs the residents' group.")
+    speakers = {q.text: q.speaker for q in quotes_in(parse(text))}
+    assert speakers["We will be watching every pound of it."] == "Julia Marsh"
+
+
+def test_paragraph_breaks_end_sentences(parse):
+    doc = parse("\"We are ready,\" she said. \"The port will close.\"\n\nThe minister said the port would reopen.")
+    assert all("\n" not in s.text.strip() for s in doc.sents)

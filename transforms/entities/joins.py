@@ -101,7 +101,10 @@ def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
         starting = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold()]
         # An organisation's own short name: "JPMorgan" for "JPMorgan Chase", "Epic" for "Epic
         # Games"; longer names ("Northfield Chamber of Commerce") only with a company word.
-        owners = [o for o in starting if alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS or (entity.entity_type == "ORG" and len(o.canonical_name.split()) == 2)]
+        # A short name the mention finder found beside its one owner ("Hollis" after "Hollis
+        # Chemical Inc", ``short_org_name``) joins it whatever the owner's last word.
+        found_short = all(m.repaired_by == "short_org_name" for m in entity.mentions)
+        owners = [o for o in starting if alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS or found_short or (entity.entity_type == "ORG" and len(o.canonical_name.split()) == 2)]
         return owners if len(starting) == 1 else []
 
     return _join_into_owners(entities, owners_of, "short_org_names")
@@ -161,6 +164,33 @@ def inner_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
         return [o for o in orgs if key in [alias_key(w) for w in o.canonical_name.split()[1:-1]]]
 
     return _join_into_owners(entities, owners_of, "inner_short_name")
+
+
+@rule(
+    Example("Shares of Credito Alto rose after its merger with Banca Sud. Alto shareholders will get new shares.", [("Alto", "Credito Alto")]),
+    Example("Deutsche Bank cut jobs. The Bank of England kept rates.", None, note="an organisation word is no short name"),
+)
+def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Padano" after "Credito Padano", "Emiliana" after "Banca Emiliana": a two-word
+    organisation called by its last word.
+
+    Notes:
+        Only a one-word name that ends exactly one two-word organisation of the article, and
+        is no country, no organisation or company word ("Bank", "Airways"), no bare institution
+        ("Parliament") and no person's name of the article.
+    """
+    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 2 and all(w[:1].isupper() for w in e.canonical_name.split())]
+    people = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        key = alias_key(entity.canonical_name)
+        if entity.entity_type not in ("PERSON", "GPE", "ORG", "NORP") or len(key.split()) != 1 or key in _ORG_LAST_WORDS or key in people or is_country(key):
+            return []
+        if key in _BARE_INSTITUTIONS:  # "Parliament" is bare_institution's
+            return []
+        return [o for o in orgs if alias_key(o.canonical_name.split()[-1]) == key]
+
+    return _join_into_owners(entities, owners_of, "last_word_short_name")
 
 
 @rule(Example("Floods hit Nakuru County on Monday. Roads in Nakuru were closed.", [("Nakuru", "Nakuru County")]))
@@ -331,6 +361,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
+    last_word_short_name,  # "Padano" -> "Credito Padano"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     bare_institution,  # "Parliament" -> "European Parliament"

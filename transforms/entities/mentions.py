@@ -45,6 +45,8 @@ _EDGE_PUNCT = " \t\n.,;:!?\"'“”‘’()[]{}-–—"
 _FEATURE_OF_WORDS = lexicon_words("feature_of_words")
 _COURT_WORDS = lexicon_words("court_words")
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)$")
+_COMPANY_ENDINGS = lexicon_words("brand_company_words") | lexicon_words("legal_form_words") | lexicon_words("company_name_endings")
+_ORGANISATION_WORDS = lexicon_words("organisation_kind_nouns") | lexicon_words("org_nouns") | lexicon_words("company_descriptors")
 
 
 @dataclass(frozen=True)
@@ -355,13 +357,17 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return mentions + found
 
 
-@rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]))
+@rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]),
+      Example("Fraudsters emptied 300 accounts.\n\nOrrin Bank, whose customers lost most, said it had refunded the money.", [("Orrin Bank", "ORG")]),
+      Example("The report was published by the Hellenic Maritime Accident Investigation Board on Monday.",
+              [("Hellenic Maritime Accident Investigation Board", "ORG")]))
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
     Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
 
-    Not: a run that opens a sentence takes its first word along ("Shares Bank" is not a name,
-    but "Analysts Institute" in a headline would be taken).
+    Not: a run that opens a sentence with a common noun ("Shares Bank" is not a name); one
+    opening with a proper noun is ("Ard Bank, whose customers ..."), so a headline's
+    "Analysts Institute" tagged as proper nouns would be taken.
     """
     tokens = search.tokens
     found = []
@@ -378,10 +384,16 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             else:
                 break
         opens_with_place = any(known_place(" ".join(t.text for t in tokens[first : first + n])) is not None for n in (1, 2) if first + n < token.i)
-        if first == token.i or (tokens[first].is_sent_start and not opens_with_place):
-            continue  # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" is
+        # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" and a
+        # proper noun ("Ard Bank, whose customers ...") are.
+        if first == token.i or (tokens[first].is_sent_start and not opens_with_place and tokens[first].pos_ != "PROPN"):
+            continue
         start, end = tokens[first].idx, token.idx + len(token)
-        if not any(m.char_start < end and start < m.char_end for m in mentions):
+        overlapping = [m for m in mentions if m.char_start < end and start < m.char_end]
+        # "the [Hellenic] Maritime Accident Investigation Board": a nationality the model tagged
+        # inside the name is part of it.
+        if all(m.label == "NORP" and start <= m.char_start and m.char_end <= end for m in overlapping):
+            mentions = [m for m in mentions if m not in overlapping]
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
     return mentions + found
 
@@ -444,6 +456,74 @@ def untagged_name(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return mentions + found
 
 
+@rule(Example("Hollis Chemical Inc was fined on Tuesday.\n\nHollis, which employs 260 people, pleaded guilty.", [("Hollis", "ORG")]),
+      Example("Ontario Power Generation runs the plant. Ontario said it would review the permit.", None, "a known place, not a short name"))
+def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A company's first word alone ("Hollis" after "Hollis Chemical Inc"), a proper noun the
+    model tagged as nothing: a mention of that company (the grouping joins it). A company is
+    a name ending in a legal form or company word ("Inc", "ASA", "Holdings", "Technologies").
+
+    Not: the first word of another organisation ("Bamum" after "Bamum Palace Museum"); a first word that is a known place, an organisation word ("Museum"), a leading word
+    ("The"), a person's surname in the article, or the first word of two organisations'
+    names; a word that runs on into another capitalised word ("Hollis Street").
+    """
+    firsts: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "ORG" and len(words) >= 2:
+            firsts.setdefault(words[0], set()).add(m.text if words[-1].casefold().rstrip(".") in _COMPANY_ENDINGS else "")
+    shorts = {
+        w for w, names in firsts.items()
+        if len(names) == 1 and "" not in names and w[:1].isupper() and w.isalpha() and w.lower() not in ORG_SUFFIXES | LEADING_WORDS
+        and w.lower() not in _ORGANISATION_WORDS and known_place(w) is None and w not in search.surnames
+    }
+    if not shorts:
+        return mentions
+    tokens = search.tokens
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for token in tokens:
+        if token.text not in shorts or token.pos_ != "PROPN" or token.ent_type_ or any(a <= token.idx < b for a, b in covered):
+            continue
+        if token.i + 1 < len(tokens) and is_capitalised(tokens[token.i + 1]) or token.i > 0 and is_capitalised(tokens[token.i - 1]) and not tokens[token.i - 1].is_sent_start:
+            continue
+        found.append(search.mention(token.idx, token.idx + len(token), "ORG", "short_org_name"))
+    return mentions + found
+
+
+_AGE = re.compile(r", (\d{1,2}), ")
+
+
+@rule(Example("Prices of cocoa fell again.\n\nFarmer Akosua Mensah, 58, said she had lost her crop.", [("Akosua Mensah", "PERSON")]),
+      Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"))
+def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
+    set off by an age between commas, are a person (news gives ages of people only). Of a
+    run opening a sentence ("Farmer Akosua Mensah") the last two words are the name.
+
+    Not: a run with any word the model tagged; one word alone ("Mensah, 58,").
+    """
+    tokens, body = search.tokens, search.body
+    found = []
+    for match in _AGE.finditer(body):
+        end = match.start()
+        last = next((t for t in tokens if t.idx + len(t) == end), None)
+        if last is None:
+            continue
+        run = []
+        i = last.i
+        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and not tokens[i].ent_type_:
+            run.insert(0, tokens[i])
+            i -= 1
+        if len(run) >= 3 and run[0].is_sent_start or len(run) == 4:
+            run = run[-2:]  # "Farmer Akosua Mensah": the occupation opens the sentence
+        start = run[0].idx if run else end
+        if len(run) < 2 or any(m.char_start < end and start < m.char_end for m in mentions):
+            continue
+        found.append(search.mention(start, end, "PERSON", "name_with_age"))
+    return mentions + found
+
+
 def _initialism_of(letters: str, mentions: list[Mention]) -> Mention | None:
     """The one mention of several words whose initials the all-capitals word spells ("PSG"
     for "Paris Saint-Germain")."""
@@ -477,6 +557,8 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     suffix_org_name,
     known_org_phrase,
     untagged_name,
+    short_org_name,
+    name_with_age,
     facility_known_by_initials,
 )
 

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from transforms.lexicons import words
 from transforms.quotes.marks import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, QuoteSpan
-from transforms.quotes.matches import QuoteMatch, QuoteState
+from transforms.quotes.matches import QuoteMatch, QuoteState, inverted_subject
 from transforms.quotes.speakers import Speaker, entity_at, resolve_speaker, subject_of
 from transforms.rules import Example, Rule, rule
 
@@ -172,6 +172,7 @@ def dash_attribution(state: QuoteState, site: QuoteSite) -> Attribution | None:
 
 
 _LINKING_WORDS = words("linking_words")
+_QUOTE_REFERENCE_NOUNS = words("quote_reference_nouns")
 _COURTESY_TITLES = words("courtesy_titles")
 _ROLE_GAP = re.compile(r"[ \u00a0]+(?:[A-Za-z.’'-]+[ \u00a0]+){1,4}")
 
@@ -358,26 +359,32 @@ def verb_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
 
 
 @rule(Example("“We are ready for the season.” That was the word from coach Ana Costa on Monday.", ("We are ready for the season.", "Ana Costa")),
+      Example("“The port will close on Monday.”\n\nThe warning came from harbour master John Miller.", ("The port will close on Monday.", "John Miller")),
       Example("“We are ready for the season.” That was a surprise to coach Ana Costa.", None, "no 'from': the person is not the source"))
 def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """A quote with no cue of its own, followed by a sentence that says whose words they were:
-    '"..." That was the word from coach Ana Costa', '"..." So said Ana Costa'.
+    '"..." That was the word from coach Ana Costa', '"..." The warning came from X' (the
+    next paragraph too), '"..." So said Ana Costa'.
 
     Notes:
         Only the sentence right after the quote, and only a person or organisation named
-        after "from" in a sentence about "that"/"this", or after "said" in "So said X".
+        after "from" in a sentence about "that"/"this" or "the warning" (``quote_reference_nouns``),
+        or after "said" in "So said X".
     """
     if site.cue is not None:
         return None
     doc = state.context.doc
     after = doc.char_span(site.span.char_end, len(doc.text), alignment_mode="expand")
     first = next((t for t in after or () if not t.is_punct and not t.is_space), None) if after is not None else None
-    if first is None or first.sent.start != first.i or "\n" in doc.text[site.span.char_end : first.idx]:
+    if first is None or first.sent.start != first.i:
         return None
     sentence = first.sent
     root = sentence.root
     # The pipeline has no lemmatizer: forms, not lemmas.
-    about_the_quote = first.lower_ in ("that", "this", "those", "these", "such") and first.dep_ == "nsubj" and root.lower_ in ("is", "was", "are", "were", "'s")
+    # "That was ...", "The warning came from X": the subject stands for the quoted words.
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    names_the_quote = first.lower_ in ("that", "this", "those", "these", "such") or subject is not None and subject.lower_ in _QUOTE_REFERENCE_NOUNS
+    about_the_quote = names_the_quote and subject is not None and subject.i <= first.i + 1 and root.lower_ in ("is", "was", "are", "were", "'s", "came", "comes")
     so_said = first.lower_ == "so" and root.lower_ in ("said", "says")
     if about_the_quote:
         sources = [p for t in sentence if t.dep_ == "prep" and t.lower_ == "from" for p in t.children if p.dep_ == "pobj"]
@@ -517,14 +524,6 @@ def looks_like_title(text: str) -> bool:
     return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words_) and words_[0][0].isupper() and sum(w[0].isupper() for w in words_) >= 2
 
 
-def inverted_subject(cue: Token) -> Token | None:
-    """'..., said the official statement': the parser may hang the subject as an object."""
-    for child in cue.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.pos_ in ("NOUN", "PROPN"):
-            return child
-    return None
-
-
 def direct_quotes(state: QuoteState) -> None:
     """Fill ``state.direct``, ``state.used_cues`` and ``state.embedded`` from the article's
     quotation marks, each attributed by the first of DIRECT_SPEAKER_RULES that answers."""
@@ -568,7 +567,10 @@ def direct_quotes(state: QuoteState) -> None:
                 )
             )
         )
-        if previous is not None and (shares_cue or (cue_text is None and _continues_previous(body, previous, span))):
+        # A quote whose own attribution names someone else ('"..." That was the warning from X')
+        # is not the previous speaker's continuation.
+        continues = cue_text is None and speaker.name in (None, previous.speaker if previous else None) and previous is not None and _continues_previous(body, previous, span)
+        if previous is not None and (shares_cue or continues):
             # '"A," she said. "B."' and '"A," she said, "b."' are one utterance split by its
             # attribution: one quote whose segments leave the attribution out; it keeps the
             # first piece's rules.

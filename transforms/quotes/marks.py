@@ -66,6 +66,12 @@ def _closes_here(body: str, i: int) -> int:
     return 1 if body[i] in CLOSING_MARKS or body[i] == STRAIGHT_MARK else 0
 
 
+def _reversed_opening(body: str, i: int, p_start: int) -> bool:
+    """A closing mark that opens its paragraph before a word ('”Fear. I am afraid ...'): an
+    opening mark typed the wrong way round."""
+    return i == p_start and body[i] in CLOSING_MARKS and i + 1 < len(body) and body[i + 1].isalnum()
+
+
 def _starts_with_mark(body: str, i: int) -> int:
     """Length of any opening-style mark at i, as a continuation paragraph starts."""
     if body.startswith((DOUBLED_OPENING, DOUBLED_STRAIGHT), i):
@@ -81,6 +87,9 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     uncertain. Stray closing marks are ignored; a second opening mark before any closing one
     ends the first quote there, uncertain. Never raises on unbalanced marks. Curly, straight
     and the ASCII pairs ``...'' and ''...'' are quotation marks.
+
+    A closing mark that opens a paragraph before a word opens a quote (a mark typed the wrong
+    way round: '”Fear. I am afraid ...”').
 
     Notes:
         Not handled: single quotation marks ('...') as the outer quote (British style); they
@@ -104,7 +113,8 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             breaks.append((paragraphs[index - 1][1], i))
         carried = False
         while i < p_end:
-            if open_at is None and (length := _opens_here(body, i)):
+            if open_at is None and ((length := _opens_here(body, i)) or _reversed_opening(body, i, p_start)):
+                length = length or 1
                 mark_at, open_at, open_para_start = i, i + length, p_start
                 i += length
                 continue

@@ -1,6 +1,6 @@
 """What the quote rules find and share: a found quote (``QuoteMatch``) and the per-article state
 the rules read (``QuoteState``: the article's context, its cues, and the quotes found so far,
-which later, lower-priority rules must not overlap)."""
+which later, lower-priority rules must not overlap), and the inverted subject of a cue."""
 
 from __future__ import annotations
 
@@ -68,3 +68,14 @@ class QuoteState:
 
     def overlaps_found(self, start: int, end: int) -> bool:
         return any(q.char_start < end and start < q.char_end for q in self.found)
+
+
+def inverted_subject(cue: Token) -> Token | None:
+    """'..., said the official statement': the parser may hang the subject as an object; in
+    'Said Ellis: "..."' it makes the cue a compound of the name."""
+    if cue.dep_ == "compound" and cue.head.pos_ in ("PROPN", "NOUN") and cue.head.text[:1].isupper() and cue.head.i > cue.i:
+        return cue.head
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None

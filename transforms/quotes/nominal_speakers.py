@@ -24,6 +24,12 @@ _MESSAGE_NOUNS = words("message_nouns")
 _ISSUING_VERB_FORMS = words("issuing_verb_forms")
 _OBJECT_DEPS = ("dobj", "pobj", "dative", "attr", "oprd", "conj", "appos", "npadvmod")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_GOVERNMENT_WORDS = words("government_body_words")
+
+
+def kind_nouns() -> frozenset[str]:
+    """Common nouns an article uses for an organisation it named ("the club", "the insurer")."""
+    return _KIND_NOUNS
 
 
 def is_subject_at(doc: Doc, start: int, end: int) -> bool:
@@ -53,6 +59,9 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     with_noun = [(at, e) for at, e in named_before if noun.lower_ in e.canonical_name.casefold().split()]
     if with_noun:
         return max(with_noun, key=lambda pair: pair[0])[1]
+    if noun.lower_ in COMPANY_DESCRIPTORS:
+        # "the company" is no ministry, court or police force named before it.
+        named_before = [(at, e) for at, e in named_before if not _GOVERNMENT_WORDS & set(e.canonical_name.casefold().split())]
     doc = query.subject.doc
     # "The audit office found nothing, a spokesman for the office said": the noun was just used
     # for something unnamed, so it is that, not the last organisation named.
@@ -84,6 +93,9 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
         return None
     as_subject = any(limit <= m.char_start and m.char_end <= before and is_subject_at(doc, m.char_start, m.char_end) for m in inside[0].mentions)
     return inside[0] if as_subject else None
+
+
+the_organisation_so_called = _the_organisation_so_called
 
 
 @rule(Example("Lakemont Water Authority raised its rates. A spokesman for the authority said the pipes were old.", "Lakemont Water Authority"),
@@ -278,9 +290,10 @@ _PAIR_WORDS = frozenset(("two", "both"))
 @rule(Example("Lakemont Mining Ltd agreed on Thursday to buy Valdora Copper SA for $4 billion. The buyer will pay $18 a share, the two companies said.",
               "Lakemont Mining Ltd"),
       Example("Lakemont Mining Ltd, Valdora Copper SA and Tavira Metals Inc met in Lima. Talks will go on, the two companies said.", None,
-              "three named: which two is not said"))
+              "three named: which two is not said"),
+      Example("Two lenders, Banca Sud and Credito Alto, agreed to merge. Shareholders will get new shares, the banks said.", "Banca Sud"))
 def both_organisations(query: SpeakerQuery) -> Speaker | None:
-    """'the two companies said', 'both firms said': when the article has just named exactly two
+    """'the two companies said', 'both firms said', 'the banks said': when the article has just named exactly two
     organisations (in this sentence or the two before it), their joint words are given to the
     one named first (news convention: the acquirer, the lead's subject).
 
@@ -294,7 +307,7 @@ def both_organisations(query: SpeakerQuery) -> Speaker | None:
     singulars = {plural[:-3] + "y", plural[:-1], plural[:-2]} if plural.endswith("s") else set()
     if subject.tag_ != "NNS" or not singulars & _KIND_NOUNS:
         return None
-    if not any(c.lower_ in _PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") for c in subject.children):
+    if not any(c.lower_ in _PAIR_WORDS and c.dep_ in ("nummod", "det", "predet") or c.lower_ == "the" and c.dep_ == "det" for c in subject.children):
         return None
     doc = subject.doc
     window = doc[max(subject.sent.start - 1, 0)].sent

@@ -1,5 +1,6 @@
 """Speaker rules for pronouns that the plain nearest-person rule gets wrong: "he said" right
-after a woman is named (``gendered_pronoun``) and "his claim" (``pronoun_possessor``). Part of
+after a woman is named (``gendered_pronoun``), "his claim" (``pronoun_possessor``) and a
+"who said" hung on the organisation in a person's title (``who_after_title``). Part of
 SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import re
 
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicons import words
-from transforms.quotes.speakers import Speaker, SpeakerQuery, _nearest
+from transforms.quotes.speakers import Speaker, SpeakerQuery, _nearest, entity_at
 from transforms.rules import Example, rule
 
 _MALE_WORDS = words("male_person_words")
@@ -85,3 +86,34 @@ def pronoun_possessor(query: SpeakerQuery) -> Speaker | None:
             people = [e for e in people if e is not who]
     person = _nearest(people, subject.idx, ("PERSON",), skip=query.context.quoted_ranges)
     return Speaker(person.canonical_name, person, pronoun_possessor.name) if person is not None else None
+
+
+_CLIMB_DEPS = ("pobj", "prep", "appos", "compound", "poss")
+
+
+@rule(Example("Julia Marsh, chair of the Norfolk Coast Residents' Association, who said previous schemes had run over budget, spoke first.",
+              "Julia Marsh"),
+      Example("The Norfolk Coast Residents' Association, which said the schemes had run over budget, met on Monday.", None,
+              "'which' is the organisation's"))
+def who_after_title(query: SpeakerQuery) -> Speaker | None:
+    """'Julia Marsh, chair of the Residents' Association, who said ...': "who" is a person, so
+    a "who said" the parser hung on the organisation of a person's title is that person's:
+    climbing from the organisation through the title ("of", "chair") to the first person.
+
+    Notes:
+        Only "who": "which said" is the organisation's own; an organisation set beside no
+        person keeps its name.
+    """
+    subject = query.subject
+    if not any(c.dep_ == "relcl" and c.i > subject.i and any(w.dep_ == "nsubj" and w.lower_ == "who" for w in c.children) for c in subject.children):
+        return None
+    own = entity_at(query.entities, subject.idx, subject.idx + len(subject))
+    if own is None or own.entity_type == "PERSON":
+        return None
+    token = subject
+    while token.dep_ in _CLIMB_DEPS and token.head != token:
+        token = token.head
+        entity = entity_at(query.entities, token.idx, token.idx + len(token))
+        if entity is not None and entity.entity_type == "PERSON":
+            return Speaker(entity.canonical_name, entity, who_after_title.name)
+    return None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import ATTITUDE_VERB_FORMS, COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
+from transforms.lexicon import ATTITUDE_VERB_FORMS, COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.rules import Example, Rule, first_match, rule
 
@@ -236,9 +236,11 @@ def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
     return _named(found, named_in_next_sentence.name) if found is not None else None
 
 
-@rule(Example("Shares of Valdora Motors rose after the carmaker said it would cut costs at its main plant.", "Valdora Motors"))
+@rule(Example("Shares of Valdora Motors rose after the carmaker said it would cut costs at its main plant.", "Valdora Motors"),
+      Example("The European Commission fined the streaming company Tonfall AB 310 million euros on Tuesday. "
+              "In a blog post, the company said the decision ignored how the market works.", "Tonfall AB"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
-    """'the carmaker said': the organisation the story is about (see ``_the_one_company``).
+    """'the carmaker said': the organisation the story is about (``_the_one_company``; no ministry or court).
 
     Notes:
         With two organisations named before, a plain "the company" is left as written.
@@ -325,7 +327,15 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor  # noqa: E402
+from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor, who_after_title  # noqa: E402
+from transforms.quotes.organisation_speakers import (  # noqa: E402
+    body_of_organisation,
+    company_by_legal_form,
+    it_after_organisation_noun,
+    organisation_named_next,
+    organisations_in_apposition,
+    spokesperson_of_the_subject_before,
+)
 
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
@@ -333,7 +343,9 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     place_with_titled_apposition,
     participle_of_the_main_clause,
     spokesperson_for,
+    spokesperson_of_the_subject_before,
     person_in_apposition,
+    who_after_title,
     named_subject,
     name_after_role,
     titled_person,
@@ -343,12 +355,17 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     pronoun_possessor,
     gendered_pronoun,
     personal_pronoun,
+    body_of_organisation,
     organisation_noun,
     document_noun,
     document_named_before,
+    it_after_organisation_noun,
     organisation_by_kind,
+    company_by_legal_form,
     both_organisations,
+    organisations_in_apposition,
     organisation_sign,
+    organisation_named_next,
     subject_as_written,
 )
 
@@ -385,7 +402,8 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
-    before = [e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions)]
+    # A company is no ministry, court or commission.
+    before = [e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
         # Danish drugmaker said"); a plain "the company" among several stays as written.
@@ -554,8 +572,12 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _is_cue(token: Token) -> bool:
-    return token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
+_INVERTED_CUES = words("inverted_cue_words")
+
+
+def _is_cue(token: Token) -> bool:  # 'Said Egli: "..."': the tagger may read "Said" as part of the name
+    inverted = token.text in _INVERTED_CUES and token.is_sent_start and token.dep_ == "compound" and token.head.i == token.i + 1
+    return inverted or token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
 
 
 def cue_tokens(context: ArticleContext) -> tuple[Token, ...]:

@@ -32,6 +32,8 @@ from transforms.entities.repairs.labels import (
     acronym_person,
     known_org,
     apposition_to_title,
+    apposition_to_company_noun,
+    name_before_title,
     name_after_lower_title,
     known_place_name,
     natural_feature_name,
@@ -55,6 +57,7 @@ from transforms.entities.repairs.spans import (
     quoted_title,
     particle_tail,
     headline_verb_tail,
+    leading_cue_word,
     non_entity_acronym,
     country_before_body,
     lower_case_org_tail,
@@ -90,6 +93,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     quoted_title,  # “The Ferryman's Daughter” -> WORK_OF_ART
     particle_tail,  # "Lula da Silva", "Rio Grande do Sul"
     headline_verb_tail,  # "Trump Says He Never" -> Trump
+    leading_cue_word,  # "Said Miller: “...”" -> Miller
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT
     facility_run_by_org,  # "the Rameshwaram Cafe" (FAC) -> ORG
@@ -108,6 +112,8 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     known_org,  # "Unicef" -> ORG
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
+    apposition_to_company_noun,  # "the museum's insurer, Verzekeringen Lindeman" (PERSON) -> ORG
+    name_before_title,  # "Julia Marsh, chair of ..." (ORG) -> PERSON
     name_after_lower_title,  # "board chair Amara Okafor" (GPE) -> PERSON
     known_place_name,  # "Sri Lanka" (PERSON) -> GPE
     natural_feature_name,  # "Burrard Inlet" -> LOC

@@ -323,16 +323,20 @@ def unknown_capitals_place(e: TaggedEntity) -> Repair | None:
     return None
 
 
-@rule(Example("The minister opened the new wing of St. Anne's Hospital in Corvale on Monday.", [("St. Anne's Hospital", "ORG")]))
+@rule(Example("The minister opened the new wing of St. Anne's Hospital in Corvale on Monday.", [("St. Anne's Hospital", "ORG")]),
+      Example("Singapore's Ministry of Foreign Affairs said the zone lay within its waters.", None,
+              note="the model tagged the ministry itself: the country stays a place"))
 def possessive_institution(e: TaggedEntity) -> Repair | None:
     """"St. Anne" + "'s Hospital" is the organisation "St. Anne's Hospital": a name, its
     possessive and a capitalised organisation word.
 
-    Not: a lower-case word after the possessive ("St. Anne's hospital wing").
+    Not: a lower-case word after the possessive ("St. Anne's hospital wing"); a word the model
+    tagged as a name of its own ("Singapore's [Ministry of Foreign Affairs]" is the country and
+    its ministry).
     """
     ent, doc = e.ent, e.doc
     after = ent.end if doc[ent.end - 1].lower_ not in ("'s", "’s") else ent.end - 1
-    if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") and is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES:
+    if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") and is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES and not doc[after + 1].ent_type_:
         return [(e.start, doc[after + 1].idx + len(doc[after + 1]), "ORG")]
     return None
 
@@ -353,3 +357,24 @@ def headline_verb_tail(e: TaggedEntity) -> Repair | None:
             end = e.ent[index - 1].idx + len(e.ent[index - 1])
             return [(e.start, end, e.label)]
     return None
+
+
+_INVERTED_CUES = lexicon_words("inverted_cue_words")
+
+
+@rule(Example("The plan drew fire from analyst John Miller. Said Miller: “Nobody asked for this.”", [("Miller", "PERSON")]),
+      Example("Said Jalili met the envoys in Vienna on Monday.", None, note="no quote follows: a first name"))
+def leading_cue_word(e: TaggedEntity) -> Repair | None:
+    """"Said Miller: “...”", "Added Costa, “...”": a capitalised cue opening the sentence is
+    no part of the name after it (``inverted_cue_words``).
+
+    Not: a name not followed by a colon, or by a comma and a quotation mark ("Said Jalili met
+    the envoys" keeps its first name).
+    """
+    ent, doc = e.ent, e.doc
+    if e.label not in ("PERSON", "ORG", "GPE") or len(e.words) < 2 or e.words[0].text not in _INVERTED_CUES or not e.words[0].is_sent_start:
+        return None
+    after = doc[ent.end : ent.end + 2]
+    if not after or not (after[0].text == ":" or after[0].text == "," and len(after) == 2 and after[1].is_quote):
+        return None
+    return [(e.words[1].idx, e.end, e.label)]

@@ -1,0 +1,225 @@
+"""Speaker rules for an organisation the sentence does not name: a bare "a spokesman" after
+the organisation spoke, "it" after "the company", "the museum's board" for the museum, and a
+lead's "the city's water utility" that the next sentence names. Part of SPEAKER_RULES
+(``transforms.quotes.speakers``), which imports them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from transforms.entities.extraction import ArticleEntity
+from transforms.lexicons import words
+from transforms.quotes import speakers
+from transforms.quotes.nominal_speakers import kind_nouns, the_organisation_so_called
+from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at
+from transforms.rules import Example, rule
+
+_SPOKESPERSON_PEOPLE = words("spokesperson_people")
+_GOVERNING_BODY_NOUNS = words("governing_body_nouns")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _subject_before(token: Token, quoted: tuple[tuple[int, int], ...]) -> Token | None:
+    """The last main-clause subject before ``token`` (of a sentence's root verb or a verb
+    joined to it), in its sentence or the one before, outside quotation marks: in "The
+    Ministry said the zone lay ...", the Ministry, not the zone."""
+    doc = token.doc
+    start = doc[max(token.sent.start - 1, 0)].sent.start
+    for earlier in reversed(doc[start : token.i]):
+        verb = earlier.head
+        main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+        if earlier.dep_ in _SUBJECT_DEPS and main and verb.pos_ in ("VERB", "AUX") and not any(a <= earlier.idx < b for a, b in quoted):
+            return earlier
+    return None
+
+
+@rule(Example("The Valdora Ministry of Transport said the line was safe. A spokesman added that trains would run on Monday.",
+              "Valdora Ministry of Transport"),
+      Example("Senator Ana Costa said the line was safe. A spokesman added that trains would run on Monday.", None,
+              "a person's spokesman is left as written"))
+def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
+    """'A spokesman added': a spokesperson for nobody named speaks for the organisation that is
+    the last subject before it (in its sentence or the one before).
+
+    Notes:
+        Only when that subject is an organisation, named or called by its kind ("The firm
+        said": resolved again): a spokesman after "Senator X said" may be the senator's or
+        the party's, and stays as written.
+    """
+    subject = query.subject
+    if subject.lower_ not in _SPOKESPERSON_PEOPLE or subject.tag_ != "NN" or any(c.dep_ == "prep" for c in subject.children):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subject.children):
+        return None
+    before = _subject_before(subject, query.context.quoted_ranges)
+    entity = None if before is None else entity_at(query.entities, before.idx, before.idx + len(before))
+    if entity is not None and entity.entity_type == "ORG":
+        return Speaker(entity.canonical_name, entity, spokesperson_of_the_subject_before.name)
+    if entity is None and before is not None and before.is_lower and before.tag_ in ("NN", "NNP") and before.lower_ in kind_nouns():
+        # "The ministry said ... A spokesman said": the organisation "the ministry" is, else
+        # its words as written ("The Latvian transport ministry").
+        resolved = speakers.resolve_speaker(before, query.context, before.idx, query.document_source)
+        if resolved.entity is not None and resolved.entity.entity_type == "ORG":
+            return Speaker(resolved.name, resolved.entity, spokesperson_of_the_subject_before.name)
+        start, end = SpeakerQuery(before, query.context, before.idx, query.document_source).phrase_span
+        return Speaker(query.body[start:end], None, spokesperson_of_the_subject_before.name)
+    return None
+
+
+@rule(Example("Harwick Foods Ltd was fined on Monday. The company has until March to pay. It said it would not appeal.", "Harwick Foods Ltd"))
+def it_after_organisation_noun(query: SpeakerQuery) -> Speaker | None:
+    """'The company has until March to pay. It said ...': "it" whose last subject before (in
+    its sentence or the one before) is "the <organisation noun>" is whoever that noun is
+    (resolved by SPEAKER_RULES again; the speaker keeps this rule's name).
+
+    Notes:
+        An organisation named as that subject is ``organisation_by_kind``'s; a noun that
+        resolves to no entity names nobody here.
+    """
+    subject = query.subject
+    if subject.lower_ != "it" or subject.pos_ != "PRON":
+        return None
+    before = _subject_before(subject, query.context.quoted_ranges)
+    if before is None or before.pos_ != "NOUN" or before.lower_ not in kind_nouns() or before.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in before.children):
+        return None
+    resolved = speakers.resolve_speaker(before, query.context, before.idx, query.document_source)
+    return Speaker(resolved.name, resolved.entity, it_after_organisation_noun.name) if resolved.entity is not None else None
+
+
+@rule(Example("Stockport Harriers FC lost again on Saturday. The club's board said the manager would stay.", "Stockport Harriers FC"),
+      Example("Kestrel Mobile ASA cut 300 jobs on Monday. Kestrel's board said the cuts were needed.", "Kestrel Mobile ASA"))
+def body_of_organisation(query: SpeakerQuery) -> Speaker | None:
+    """'the club's board said', 'the hospital's management said': a governing body speaks for
+    the organisation (or place) that owns it, named ("Lindeman's board") or called by its
+    kind ("the club", resolved like ``organisation_by_kind``).
+
+    Notes:
+        A body of a person ("Costa's board") is left as written; a kind noun with no
+        organisation named before is left to ``organisation_named_next``.
+    """
+    subject = query.subject
+    if subject.lower_ not in _GOVERNING_BODY_NOUNS or subject.pos_ != "NOUN":
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    entity = entity_at(query.entities, owner.idx, owner.idx + len(owner))
+    if entity is None and owner.pos_ == "NOUN" and owner.lower_ in kind_nouns() and any(c.lower_ == "the" for c in owner.children):
+        entity = the_organisation_so_called(owner, query, min(query.quote_start, subject.idx))
+    if entity is None or entity.entity_type not in ("ORG", "GPE"):
+        return None
+    return Speaker(entity.canonical_name, entity, body_of_organisation.name)
+
+
+def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
+    """The first organisation the next sentence names, if the subject's kind words fit it: in
+    its name ("the museum" -> "Hohenberg Museum") or set beside it ("The utility, Régie
+    Atlantique,"); None if any organisation was named before the subject."""
+    doc = subject.doc
+    kinds = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"}
+    if subject.sent.end >= len(doc):
+        return None
+    following = doc[subject.sent.end].sent
+    while following.text.strip() == "" and following.end < len(doc):
+        following = doc[following.end].sent
+    first: tuple[int, int, ArticleEntity] | None = None
+    for entity in query.entities:
+        if entity.entity_type != "ORG":
+            continue
+        if any(m.char_start < subject.idx for m in entity.mentions):
+            return None  # named before: organisation_by_kind's (or nobody's) call
+        inside = [(m.char_start, m.char_end) for m in entity.mentions if following.start_char <= m.char_start < following.end_char]
+        if inside and (first is None or min(inside)[0] < first[0]):
+            first = (*min(inside), entity)
+    if first is None:
+        return None
+    start, end, entity = first
+    in_name = kinds & set(entity.canonical_name.casefold().split())
+    mention = doc.char_span(start, end, alignment_mode="expand")
+    root = None if mention is None else mention.root
+    # "The utility, Régie Atlantique des Eaux,": the name set beside the noun.
+    beside = root is not None and root.head.lower_ in kinds and (root.dep_ == "appos" and root.head.i < root.i or root.dep_ == "compound")
+    return entity if in_name or beside else None
+
+
+@rule(Example("Towns near the coast will lose water at night, the regional utility said on Thursday.\n\n"
+              "The utility, Aguas del Norte, said the cuts would last until September.", "Aguas del Norte"),
+      Example("A museum in Leipzig will return 23 objects, the museum's board said on Thursday. "
+              "The Hohenberg Museum said the objects would be handed over in March.", "Hohenberg Museum"),
+      Example("Towns will lose water at night, the utility said. The Water Ministry said it had warned of the drought.", None,
+              "the next organisation is no utility"))
+def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
+    """'..., the city's water utility said.' in a lead that names no organisation before: the
+    organisation the next sentence names first, when its name holds the noun (or the noun's
+    owner: "the museum's board" -> "Hohenberg Museum") or the noun is set beside it ("The
+    utility, Régie Atlantique des Eaux,", "The AZ Sint-Lucas hospital").
+
+    Notes:
+        Only the very next sentence, and only when no organisation was named before the
+        subject; an organisation that does not fit the noun is not it.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ not in kind_nouns() | _GOVERNING_BODY_NOUNS:
+        return None
+    if not any(c.dep_ in ("det", "poss") for c in subject.children) or any(c.dep_ in ("prep", "relcl", "acl", "conj") for c in subject.children):
+        return None
+    entity = _named_next(subject, query)
+    return Speaker(entity.canonical_name, entity, organisation_named_next.name) if entity is not None else None
+
+
+_COMPANY_KIND_NOUNS = words("company_kind_nouns")
+_COMPANY_NAME_ENDINGS = words("legal_form_words") | words("company_name_endings")
+
+
+def _is_company_name(name: str) -> bool:
+    return name.split()[-1].casefold().rstrip(".") in _COMPANY_NAME_ENDINGS if " " in name else False
+
+
+@rule(Example("A chemical maker was fined on Tuesday after a spill at a plant run by Hollis Chemical Inc, according to the advocacy "
+              "group Tamarack Watch. Inspectors visited the plant twice. The company said it had replaced every valve.", "Hollis Chemical Inc"),
+      Example("Brannock Rail plc and Tavira Holdings Ltd met on Monday. The company said talks would go on.", None,
+              "two companies: which one is not said"))
+def company_by_legal_form(query: SpeakerQuery) -> Speaker | None:
+    """'the company said' when no earlier rule could say which organisation: the one
+    organisation named before the quote whose name ends in a company's legal form ("Inc",
+    "plc", "ASA", "Corp": ``legal_form_words``, ``company_name_endings``); courts,
+    ministries and laws are no companies.
+
+    Notes:
+        With two such companies named before, nobody is named here.
+    """
+    subject = query.subject
+    if subject.lower_ not in _COMPANY_KIND_NOUNS or subject.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    if any(c.dep_ in ("prep", "relcl", "acl", "conj") for c in subject.children):
+        return None
+    limit = min(query.quote_start, subject.idx)
+    companies = [e for e in query.entities if e.entity_type == "ORG" and _is_company_name(e.canonical_name) and any(m.char_end <= limit for m in e.mentions)]
+    if len(companies) != 1:
+        return None
+    return Speaker(companies[0].canonical_name, companies[0], company_by_legal_form.name)
+
+
+@rule(Example("Two airlines, Nordic Sky and BalticJet, said on Wednesday they would merge.", "Nordic Sky"),
+      Example("Two councillors, Ana Costa and Rui Matos, said the plan was wrong.", None, "people are a group: left as written"))
+def organisations_in_apposition(query: SpeakerQuery) -> Speaker | None:
+    """'Two airlines, Nordic Sky and BalticJet, said': a plural organisation noun with the
+    organisations named beside it speaks as the first one named (news convention, as
+    ``both_organisations``).
+
+    Notes:
+        Only organisations: two people named beside "councillors" are a group and stay as
+        written.
+    """
+    subject = query.subject
+    plural = subject.lower_
+    singulars = {plural[:-3] + "y", plural[:-1], plural[:-2]} if plural.endswith("s") else set()
+    if subject.tag_ != "NNS" or not singulars & kind_nouns():
+        return None
+    named = next((c for c in subject.children if c.dep_ == "appos"), None)
+    entity = None if named is None else entity_at(query.entities, min(t.idx for t in named.subtree), named.idx + len(named))
+    if entity is None or entity.entity_type != "ORG":
+        return None
+    return Speaker(entity.canonical_name, entity, organisations_in_apposition.name)
