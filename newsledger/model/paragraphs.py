@@ -14,20 +14,37 @@ from spacy.tokens import Doc
 
 COMPONENT = "newsledger_paragraph_breaks"
 
-
 _AFTER_BREAK = re.compile(r"\n\s*(?=\S)")
+# A line that ends so has ended its sentence.
+_SENTENCE_ENDINGS = frozenset('.!?:;"”’»)')
+# Headlines, datelines and bylines stand on short lines of their own; a hard-wrapped paragraph
+# (some feeds cut lines at 60-80 characters, mid-sentence) has longer ones.
+SHORT_LINE = 50
+
+
+def ends_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the line break ``text[start:end]`` (newlines and spaces) ends a sentence.
+
+    A blank line always does; a single line break only after a line that ends a sentence or
+    after a short line, so a hard-wrapped paragraph still reads as one.
+    """
+    if text.count("\n", start, end) >= 2:
+        return True
+    line = text[text.rfind("\n", 0, start) + 1:start].rstrip()
+    return bool(line) and (line[-1] in _SENTENCE_ENDINGS or len(line) <= SHORT_LINE)
 
 
 @Language.component(COMPONENT)
 def paragraph_breaks(doc: Doc) -> Doc:
-    """The first token after a line break starts a sentence.
+    """The first token after a paragraph break (``ends_a_sentence``) starts a sentence.
 
     Notes:
-        A single line break counts too (headlines, datelines and list items stand on lines of
-        their own in the raw format). Only the break positions are visited (a handful per
-        article), not every token.
+        Only the break positions are visited (a handful per article), not every token.
     """
-    for match in _AFTER_BREAK.finditer(doc.text):
+    text = doc.text
+    for match in _AFTER_BREAK.finditer(text):
+        if not ends_a_sentence(text, match.start(), match.end()):
+            continue
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             span[0].is_sent_start = True
