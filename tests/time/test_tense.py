@@ -40,6 +40,11 @@ from transforms.time.expressions import find_timexes
         ("The government has continued to hold all markets closed until Friday.", "Friday", "future"),
         ("Markets to reopen Monday", "Monday", "future"),
         ("As of February, the store holds 70% of the market.", "February", "past"),
+        # A modal before a bare verb looks forward; "could" and a perfect infinitive do not.
+        ("By Tuesday, the league must decide.", "Tuesday", "future"),
+        ("The talks may resume on Friday.", "Friday", "future"),
+        ("The man may have left on Tuesday.", "Tuesday", "past"),
+        ("Police could not confirm the report on Monday.", "Monday", ""),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):

@@ -319,7 +319,7 @@ def test_anaphoric_expressions_take_the_story_date_before_them():
 
 def test_anaphoric_day_needs_a_day_anchor_else_reads_the_paper_date():
     values = [t.value for t in find_timexes("It rose in 1995. That same day, he left. The next morning he returned.", date(1999, 3, 1))]
-    assert values == ["1995", "1999-03-01", "1999-03-02"]
+    assert values == ["1995", "1999-03-01", "1999-03-02TMO"]
 
 
 def test_the_next_year_is_not_anaphoric():

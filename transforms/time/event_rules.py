@@ -32,6 +32,7 @@ from transforms.time.event_constructions import (
     setting_event,
     when_clause,
 )
+from transforms.time.event_phrases import aspectual_head, range_end, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -299,10 +300,13 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     inside_name,
     most_recent_repeat,
     comparison_base,
+    range_end,
     record_since,
     modifier_of_thing,
     reported_in_quote,
     implicative_head,
+    aspectual_head,
+    support_verb_object,
     report_date_before_clause,
     copula_complement,
     figure_for_period,

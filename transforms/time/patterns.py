@@ -23,7 +23,7 @@ from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
-from transforms.time.patterns_clock import clock_24h, clock_zone
+from transforms.time.patterns_clock import clock_24h, clock_on_day, clock_zone
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, couple_of, fortnight, set_part
@@ -54,7 +54,7 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 @pattern(
     ANAPHORIC.pattern,
     ex("The following year, talks resumed.", "The following year", "2024"),
-    ex("He returned the next morning.", "the next morning", "2023-06-06"),
+    ex("He returned the next morning.", "the next morning", "2023-06-06TMO"),
     needs=("that", "following", "next", "previous"),
 )
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -105,7 +105,7 @@ def year_two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 @pattern(
     rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
     ex("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00", tense="future"),
-    ex("He spoke at 9:30 a.m. on June 4, 2021.", "9:30 a.m. on June 4, 2021", "2021-06-04T09:30"),
+    ex("He spoke at 9:30 a.m., June 4, 2021.", "9:30 a.m., June 4, 2021", "2021-06-04T09:30"),
     needs=CLOCK_KEYS,
 )
 def time_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -583,7 +583,7 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, time_date, clock_zone, clock_24h, part_of_date, week_of,
+    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone, clock_24h, part_of_date, week_of,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,

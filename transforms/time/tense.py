@@ -17,6 +17,9 @@ from transforms.time.event_site import all_forms, is_event_noun
 from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+# Modals that look forward before a bare verb ("must decide by Tuesday", "may resume Monday");
+# "could" is left out: it is as often the past of "can" ("could not confirm on Monday").
+_FORWARD_MODALS = frozenset({"must", "should", "may", "might", "can", "ca"})
 _PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d"})
 _PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
 # Verbs whose dated object or infinitive is still to come, whatever their own tense:
@@ -62,11 +65,14 @@ def clause_tense(verb: Token) -> Tense:
 
     Notes:
         Reported present ("says") is left unknown: news writes "said Tuesday" for the past.
-        Not handled: the habitual "would" ("he would call on Sundays") reads as future.
+        Not handled: the habitual "would" ("he would call on Sundays") reads as future. "could"
+        is left unknown ("could not confirm on Monday" is past).
     """
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
         return "future"
+    if auxiliaries & _FORWARD_MODALS and verb.tag_ == "VB":
+        return "future"  # "must decide by Tuesday"; not "may have left on Tuesday" (VBN)
     if auxiliaries & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & _PRESENT_PASSIVE:
