@@ -21,6 +21,7 @@ LIGHT_VERBS = [
     ("The new mayor took office in June 2019.", [("took", "2019-06")]),
     ("The last recount took place in 2018.", [("took", "2018")]),
     ("Nurses have held two strikes since last November.", [("held", "2023-11")]),
+    ("The runner failed a test taken on May 9, 2023.", [("test", "2023-05-09")]),
 ]
 ASPECTUAL = [
     ("Workers began to dismantle the bridge on Monday.", [("began", "2024-03-11")]),

@@ -31,21 +31,28 @@ SUPPORT_VERBS = all_forms(words("support_verbs"))
     Example("The new mayor took office in June 2019.", None),
     Example("The company held its shares until 2019.", None),
     Example("Nurses have held two strikes since last November.", None),
+    Example("The runner failed a test taken on May 9.", "test"),
+    Example("A run-off, to be held on April 21, will decide.", None),
 )
 def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A light verb with an event noun object ("stand trial in the autumn", "held talks on
-    Monday", "make a decision next week"): the noun is the happening the date dates; the verb
-    only carries it.
+    Monday", "make a decision next week") or as a participle after one ("a test taken on May
+    9"): the noun is the happening the date dates; the verb only carries it.
 
     Notes:
         An object that names no event keeps the verb: "took office in June 2019" (the taking of
         office), "held its shares until 2019". Only the verbs of ``support_verbs.txt``: "won the
         match on Saturday" dates the winning. Counted events ("have held two strikes since
-        November") keep the verb: the date spans the holding of them all, not one of them.
+        November") keep the verb: the date spans the holding of them all, not one of them. A
+        participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
+        and keeps its verb.
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in SUPPORT_VERBS:
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and is_event_noun(verb.head) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "a test taken on May 9", "talks held on Monday": the participle of the light verb.
+        return verb.head
     noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
     if noun is None or any(c.dep_ == "nummod" for c in noun.children):
         return None

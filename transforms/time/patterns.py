@@ -26,7 +26,7 @@ from transforms.time.fragments import (
 from transforms.time.patterns_clock import clock_24h, clock_on_day, clock_zone
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
-from transforms.time.patterns_sets import coming_ref, couple_of, fortnight, set_part
+from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekends, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -590,7 +590,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, part_of_day, deictic_day, the_day, the_part_of_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, duration_vague, duration_adjective, duration_hyphen, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     spelled_decade, decade, century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )
