@@ -257,10 +257,11 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("Its next flight is scheduled for early May.", "flight"),
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
+    Example("The hearing, originally set for Tuesday, was postponed.", "hearing"),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
-    """An event noun scheduled, planned or set for a date ("the flight is scheduled for May"):
-    the date is the event's, not the scheduling's.
+    """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
+    "the hearing, originally set for Tuesday"): the date is the event's, not the scheduling's.
 
     Notes:
         A thing that is not an event noun ("the report is due") keeps the verb.
@@ -268,6 +269,8 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     verb = site.climbed
     if verb is None or verb.lower_ not in SCHEDULE_VERBS:
         return None
+    if verb.dep_ == "acl" and is_event_noun(verb.head):
+        return verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
     return subject
 
