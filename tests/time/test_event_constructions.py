@@ -75,6 +75,8 @@ NOMINALS = [
     ("The sale of the club in 2009 saved it.", [("sale", "2009")]),
     ("The arrest of two men on Friday surprised the town.", [("arrest", "2024-03-08")]),
     ("The opening of the new wing is planned for next spring.", [("opening", "2025-SP")]),
+    ("The closure of schools last week angered parents.", [("closure", "2024-W10")]),
+    ("The hearing, originally set for May 3, 2023, was postponed.", [("hearing", "2023-05-03")]),
 ]
 CASES = LIGHT_VERBS + ASPECTUAL + COPULAS + MODIFIERS + QUOTES + TWO_DATES + RANGES + REPORTING + PARTICIPLES + NOMINALS
 

@@ -120,3 +120,29 @@ def range_end(site: EventSite) -> Token | NoEventAnswer | None:
     if prep is None or prep.lower_ not in RANGE_ENDS:
         return None
     return NO_EVENT if _range_start(prep) is not None else None
+
+
+@rule(
+    Example("The closure of schools last week angered parents.", "closure"),
+    Example("The strike last week cost millions.", "strike"),
+    Example("The company last week said it would sell.", None),
+    Example("The strike cost millions last week.", None),
+)
+def subject_event_noun(site: EventSite) -> Token | NoEventAnswer | None:
+    """A bare date right after an event noun subject ("the closure of schools last week angered
+    parents", "the strike last week cost millions") dates that event, though the parser hangs
+    it on the verb after it.
+
+    Notes:
+        Only a date between the subject's last word and the verb, with nothing else between;
+        a subject that names no event ("the company last week said") keeps the verb, and so
+        does a date after the verb.
+    """
+    verb, root = site.climbed, site.root
+    if verb is None or verb.pos_ != "VERB" or root.head != verb or root.dep_ != "npadvmod" or root.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subject is None or not is_event_noun(subject):
+        return None
+    date_start = min(t.i for t in root.subtree)
+    return subject if max(t.i for t in subject.subtree) == date_start - 1 else None

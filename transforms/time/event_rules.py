@@ -32,7 +32,7 @@ from transforms.time.event_constructions import (
     setting_event,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, range_end, support_verb_object
+from transforms.time.event_phrases import aspectual_head, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -314,6 +314,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     copula_complement,
     figure_for_period,
     scheduled_event,
+    subject_event_noun,
     event_for_date,
     named_event,
     later_conjunct,
