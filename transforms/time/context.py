@@ -195,17 +195,19 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?P<day>-\d{2})?$")
 # How far after its month a "year earlier" still compares with it: the same clause.
 _COMPARE_REACH = 60
 
 
 @rule(
     ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
+    ex("The dam was 4 percent full on Wednesday, against 38 percent a year earlier.", "a year earlier", "2022-05-31", tense="past"),
 )
 def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
-    """"a year earlier" right after a month ("rose in February from a year earlier") is that
-    month a year before, as the guideline anchors it to the time it is compared with.
+    """"a year earlier" right after a month or a day ("rose in February from a year earlier",
+    "full on Wednesday, against 38 percent a year earlier") is that month or day a year before,
+    as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
     Notes:
         Only within the same clause (the month ends at most 60 characters before, and the
@@ -217,12 +219,14 @@ def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
         if (
             previous is not None
             and _YEAR_BACK.match(timex.text)
+            and timex.pattern != "compare_quarters"
             and (m := _MONTH_VALUE.match(previous.value)) is not None
             and previous.is_resolved
             and timex.char_start - previous.char_end <= _COMPARE_REACH
             and previous.timex_type == "DATE"
         ):
-            timex = replace(timex, value=f"{int(m['year']) - 1:04d}-{m['month']}", is_resolved=True, pattern="compare_months")
+            day = "-28" if m["month"] == "02" and m["day"] == "-29" else m["day"] or ""
+            timex = replace(timex, value=f"{int(m['year']) - 1:04d}-{m['month']}{day}", is_resolved=True, pattern="compare_months")
         result.append(timex)
     return result
 

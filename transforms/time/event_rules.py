@@ -62,17 +62,24 @@ DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
     Example("Prices rose 7 percent in March from a year earlier.", NO_EVENT_TEXT),
     Example("Sales were higher than a year ago.", NO_EVENT_TEXT),
     Example("The office was open from last year.", None),
+    Example("The dam was 4 percent full, compared with 38 percent a year earlier.", NO_EVENT_TEXT),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison ("from a year earlier", "than a year ago", "over the previous
-    year"): it dates no happening, the other date of the clause does.
+    year", "compared with 38 percent a year earlier"): it dates no happening, the other date of
+    the clause does.
 
     Notes:
         "from March to June" (a range) is a start, not a base: the expression must be relative
         (earlier, ago, before, previous, prior, last) and follow "from", "than" or "over".
     """
     prep = preposition(site.root)
-    if prep is None or prep.lower_ not in COMPARISON_PREPOSITIONS:
+    if prep is None:
+        return None
+    if prep.lower_ in ("with", "to") and prep.head.lower_ == "compared" or prep.lower_ == "against":
+        # "compared with 38 percent a year earlier", "against 4 percent a year ago"
+        return NO_EVENT if {t.lower_ for t in prep.subtree} & RELATIVE_WORDS else None
+    if prep.lower_ not in COMPARISON_PREPOSITIONS:
         return None
     relative = {t.lower_ for t in prep.subtree}
     if relative & RELATIVE_WORDS and not (prep.lower_ == "from" and "last" in relative and "earlier" not in relative and "ago" not in relative):

@@ -314,7 +314,7 @@ def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{NUM}[\s-]+{UNIT}\s+(?P<dir>earlier|later)\b",
+    rf"\b{NUM}[\s-]+{UNIT}\s+(?P<dir>earlier|later)\b(?!\s+than\b)",
     ex("Sales were lower a year earlier.", "a year earlier", "2022"),
     ex("A month later the talks resumed.", "A month later", "2023-07"),
     ex("Two days later the talks resumed.", "Two days later", "P2D"),
@@ -323,7 +323,8 @@ def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def anchored(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units before or after: "a year earlier" (a date from the publication date);
     days, hours and minutes ("two days later") are DURATIONs, counted from the story's event.
-    Not: the story's own date as the anchor of years and months (TimeML's reading)."""
+    Not: the story's own date as the anchor of years and months (TimeML's reading); "two
+    years later than planned" (an amount of delay: the duration "two years")."""
     return resolve.anchored(m, ctx)
 
 
@@ -381,7 +382,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{FEW}\s+{UNIT}\b",
     ex("Over the next few years.", "the next few years", "PXY"),
     ex("It took a few days.", "a few days", "PXD"),
-    ex("Crime fell over the past decade.", "the past decade", "P10Y"),
+    ex("Crime fell over the past decade.", "the past decade", "P1DE"),
     needs=("few", "several", "many", "coming", "past"),
 )
 def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:

@@ -100,4 +100,4 @@ def couple_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     unit = m["unit"].lower()
     if unit in ("hour", "minute"):
         return "DURATION", f"PT2{'H' if unit == 'hour' else 'M'}", True
-    return "DURATION", "P20Y" if unit == "decade" else f"P2{unit[0].upper()}", True
+    return "DURATION", "P2DE" if unit == "decade" else f"P2{unit[0].upper()}", True

@@ -169,10 +169,27 @@ def date_tense(token: Token) -> Tense:
         return "past"  # "since November", "as of February": whatever the clause's tense
     if token.dep_ == "poss":
         return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
+    noun = _modified_noun(token)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following"):
+        # "is fourth after a win on Saturday": what a present state follows has happened; only
+        # a clause that says so looks forward ("will celebrate after the match on Saturday").
+        return "future" if _explicitly_future(noun) else "past"
     after_until = _follows_until(token)
     tense = _climbed_tense(token, after_until)
     # "closed until Friday" in a clause of no tense (a headline, a participle): still ahead
     return "future" if not tense and after_until else tense
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """The common noun a date hangs on through a preposition ("a win over Deanfield on
+    Saturday"), if the climb meets one before any verb."""
+    head = token.head
+    while head.i != head.head.i and head.dep_ in ("pobj", "compound", "nummod", "npadvmod") and head.pos_ in ("PROPN", "NUM", "NOUN") and head.ent_type_ in ("DATE", "TIME"):
+        head = head.head  # still inside the expression
+    if head.pos_ != "ADP" or head.head.i == head.i:
+        return None
+    noun = head.head
+    return noun if noun.pos_ == "NOUN" and noun.ent_type_ not in ("DATE", "TIME") else None
 
 
 def _climbed_tense(token: Token, after_until: bool) -> Tense:
