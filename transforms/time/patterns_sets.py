@@ -47,13 +47,14 @@ def plural_weekends(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<num>\d{1,3})\s+(?P<unit>seconds?)\b(?!['’]|-)",
+    r"\b(?P<num>\d{1,3})\s+(?P<unit>seconds)\b(?!['’]|-)",
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),
-    needs=("second",),
+    needs=("seconds",),
 )
 def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A number of seconds in digits: "38 seconds" (DURATION PT38S). Not: "a second" (mostly an
-    ordinal: "a second term"), decimals ("9.58 seconds", a race time)."""
+    ordinal: "a second term"), "1 second" (rare; the cheap key test looks for "seconds"),
+    decimals ("9.58 seconds", a race time)."""
     if m.start() > 0 and m.string[m.start() - 1] in ".,":
         return None  # "9.58 seconds": a decimal's tail
     return "DURATION", f"PT{int(m['num'])}S", True
