@@ -36,11 +36,13 @@ COPULAS = [
     ("The vote will be held on April 21.", [("held", "2024-04-21")]),
     ("Inflation is expected to peak in the third quarter.", [("peak", "2024-Q3")]),
     ("Last year's harvest was poor.", [("harvest", "2023")]),
+    ("It was on Monday that the firm announced the cuts.", [("announced", "2024-03-11")]),
 ]
 MODIFIERS = [
     ("Tuesday's vote was close.", [("vote", "2024-03-12")]),
     ("The 2019 election changed the country.", [("election", "2019")]),
     ("The March 3 referendum will decide the matter.", [("referendum", "2024-03-03")]),
+    ("Tuesday's fire destroyed 30 homes.", [("fire", "2024-03-12")]),
     ("The ministry published a 2019 report on water.", []),
     ("He drove a 2015 model.", []),
 ]

@@ -175,13 +175,15 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("Profits for 2023 were 20 percent higher.", "Profits"),
     Example("The shares are up 12 percent this year.", "up"),
     Example('"We were up until 4 in the morning," said one grower.', NO_EVENT_TEXT),
+    Example("It was not until 2015 that the law changed.", "changed"),
 )
 def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
     Monday", "his second visit, the previous one being in March", "had been in talks since
     2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
-    with nothing of these ("one of the largest breaches this year") is no event.
+    with nothing of these ("one of the largest breaches this year") is no event. A cleft ("it was
+    on Monday that the firm announced the cuts") dates its "that" clause.
 
     Notes:
         "The previous one" is read as the nearest event noun before it in the sentence. The climb
@@ -199,6 +201,11 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
             return child
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        # A cleft: "it was on Monday that the firm announced the cuts" dates the announcing.
+        cleft = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > site.root.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if cleft is not None:
+            return cleft
     for dep in ("attr", "nsubj"):
         # "The cuts are the second round this year": the predicate names the dated event.
         for child in verb.children:
