@@ -54,6 +54,8 @@ __all__ = ["EVENT_NOUN_FORMS", "EVENT_TRIGGERS", "NO_EVENT", "NO_EVENT_TEXT", "E
 # A comparison's base period ("rose 5% from a year earlier"): the words that make it one.
 COMPARISON_PREPOSITIONS = frozenset({"from", "than", "over"})
 RELATIVE_WORDS = frozenset({"earlier", "ago", "before", "previous", "prior", "last"})
+# Forms of "be", a copula even where the tagger calls it a verb.
+BE_FORMS = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re"})
 # Adverbs that are a copula's predicate: "shares are up 12 percent this year".
 DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
 
@@ -176,6 +178,7 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("The shares are up 12 percent this year.", "up"),
     Example('"We were up until 4 in the morning," said one grower.', NO_EVENT_TEXT),
     Example("It was not until 2015 that the law changed.", "changed"),
+    Example("There was a one-time gain of $18 million in the 1988 period.", "gain"),
 )
 def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
@@ -183,7 +186,8 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Monday", "his second visit, the previous one being in March", "had been in talks since
     2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
     with nothing of these ("one of the largest breaches this year") is no event. A cleft ("it was
-    on Monday that the firm announced the cuts") dates its "that" clause.
+    on Monday that the firm announced the cuts") dates its "that" clause; an existential ("there
+    was a gain in 1988") dates what there was.
 
     Notes:
         "The previous one" is read as the nearest event noun before it in the sentence. The climb
@@ -191,7 +195,7 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
         summer" reaches "is", not "believes".
     """
     verb = site.climbed
-    if verb is None or not (verb.pos_ == "AUX" or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
+    if verb is None or not (verb.pos_ == "AUX" or verb.lower_ in BE_FORMS or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
         return None
     conjunct = next((a for a in [site.root, *site.root.ancestors] if a.head == verb and a.dep_ == "conj"), None)
     if conjunct is not None:
@@ -211,6 +215,11 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
         for child in verb.children:
             if child.dep_ == dep and is_event_noun(child):
                 return child
+    if any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children):
+        # "there was a one-time gain in the 1988 period": what there was is the happening.
+        noun = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return noun
     # "had been in talks since 2021": the event noun of the copula's own prepositional complement.
     for child in verb.children:
         if child.dep_ == "prep" and child.i < site.root.i:
