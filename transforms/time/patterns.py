@@ -251,7 +251,7 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-))",
+    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-)|\s+(?:of\s+)?(?:1[89]|20|21)\d\d\b)",
     ex("Orders rose in the current quarter.", "the current quarter", "2023-Q2"),
     ex("Net was $2 million for the corresponding period last year.", "the corresponding period last year", "2022-Q1"),
     ex("The year ended March 31 was good.", "The year", "P1Y"),
@@ -519,15 +519,16 @@ def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
+    rf"(?<![\d,.$])\b(?P<t>(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
     ex("It opened in 2019.", "2019", "2019"),
     ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),
+    ex("The fiscal year 2023 ended in June.", "The fiscal year 2023", "2023"),
     ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
     needs=(),
 )
 def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "mid-1996". Not: counts and
-    amounts ("2019 points", "$1999", "2082.1")."""
+    """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "the fiscal year 2023",
+    "mid-1996". Not: counts and amounts ("2019 points", "$1999", "2082.1")."""
     return resolve.year(m, ctx)
 
 
