@@ -40,6 +40,14 @@ from transforms.time.expressions import find_timexes
         ("The government has continued to hold all markets closed until Friday.", "Friday", "future"),
         ("Markets to reopen Monday", "Monday", "future"),
         ("As of February, the store holds 70% of the market.", "February", "past"),
+        # A modal before a bare verb looks forward; "could" and a perfect infinitive do not.
+        ("By Tuesday, the league must decide.", "Tuesday", "future"),
+        ("The talks may resume on Friday.", "Friday", "future"),
+        ("The man may have left on Tuesday.", "Tuesday", "past"),
+        ("Police could not confirm the report on Monday.", "Monday", ""),
+        # What a present state follows has happened, unless the clause looks forward.
+        ("The club is fourth after a 2-1 win over Deanfield on Saturday.", "Saturday", "past"),
+        ("The team will celebrate after the match on Saturday.", "Saturday", "future"),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):

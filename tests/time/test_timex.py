@@ -67,7 +67,7 @@ def only(text, reference=MONDAY, tense=""):
         ("Talks resume the week of June 12.", "the week of June 12", "DATE", "2023-W24", "future"),
         ("Sales fell over the past two quarters.", "the past two quarters", "DURATION", "P2Q", ""),
         ("Profit was lower two quarters ago.", "two quarters ago", "DATE", "2022-Q4", ""),
-        ("Crime fell over the past decade.", "the past decade", "DURATION", "P10Y", ""),
+        ("Crime fell over the past decade.", "the past decade", "DURATION", "P1DE", ""),
         ("The deal should close by year-end.", "year-end", "DATE", "2023", "future"),
         ("The index is up 5% since year-end.", "year-end", "DATE", "2022", ""),
         ("Kyiv was ruled from Moscow for centuries.", "centuries", "DURATION", "PXCE", ""),
@@ -319,7 +319,7 @@ def test_anaphoric_expressions_take_the_story_date_before_them():
 
 def test_anaphoric_day_needs_a_day_anchor_else_reads_the_paper_date():
     values = [t.value for t in find_timexes("It rose in 1995. That same day, he left. The next morning he returned.", date(1999, 3, 1))]
-    assert values == ["1995", "1999-03-01", "1999-03-02"]
+    assert values == ["1995", "1999-03-01", "1999-03-02TMO"]
 
 
 def test_the_next_year_is_not_anaphoric():

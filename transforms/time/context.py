@@ -31,13 +31,16 @@ ANAPHORIC = re.compile(
     r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long)\b)"
 )
 _ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1}
+PART_OF_DAY_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
 
 def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, str, bool] | None:
     """The value of an anaphoric expression seen from an anchor date of the given granularity
     ("day", "month" or "year"); None when the anchor is too coarse for the unit."""
     unit = m["unit"].lower()
-    unit = "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+    # "that evening": the anchor's day with the TIMEX3 part-of-day code (TEV).
+    part = PART_OF_DAY_CODES.get(unit, "")
+    unit = "day" if part else unit
     step = _ANAPHORIC_STEP.get((m["rel"] or "").lower(), 0)
     if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
         return None
@@ -45,6 +48,8 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
         day = shift_days(anchor, step * (7 if unit == "week" else 1))
         if day is None:
             return None
+        if part:
+            return "TIME", day.isoformat() + part, True
         return "DATE", day.isoformat() if unit == "day" else week_value(day), True
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, step)
@@ -70,7 +75,7 @@ def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
 
 @rule(
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
-    ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03", tense="past"),
+    ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
     ex("The talks began on Oct. 23, 2021. At 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
@@ -90,8 +95,9 @@ def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
-        elif timex.timex_type == "TIME" and (_BARE_CLOCK.fullmatch(timex.text.lower()) or timex.pattern == "the_part_of_day") and anchor is not None and anchor[1] == "day" and timex.is_resolved:
-            # "at 10 p.m." after "on Oct. 23": that evening, not the paper's.
+        elif timex.timex_type == "TIME" and timex.pattern != "clock_on_day" and (_BARE_CLOCK.fullmatch(timex.text.lower()) or timex.pattern == "the_part_of_day") and anchor is not None and anchor[1] == "day" and timex.is_resolved:
+            # "at 10 p.m." after "on Oct. 23": that evening, not the paper's ("8 a.m. on Friday",
+            # clock_on_day, carries its own day).
             timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         elif m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor = new_anchor
@@ -189,17 +195,19 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?P<day>-\d{2})?$")
 # How far after its month a "year earlier" still compares with it: the same clause.
 _COMPARE_REACH = 60
 
 
 @rule(
     ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
+    ex("The dam was 4 percent full on Wednesday, against 38 percent a year earlier.", "a year earlier", "2022-05-31", tense="past"),
 )
 def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
-    """"a year earlier" right after a month ("rose in February from a year earlier") is that
-    month a year before, as the guideline anchors it to the time it is compared with.
+    """"a year earlier" right after a month or a day ("rose in February from a year earlier",
+    "full on Wednesday, against 38 percent a year earlier") is that month or day a year before,
+    as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
     Notes:
         Only within the same clause (the month ends at most 60 characters before, and the
@@ -211,12 +219,14 @@ def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
         if (
             previous is not None
             and _YEAR_BACK.match(timex.text)
+            and timex.pattern != "compare_quarters"
             and (m := _MONTH_VALUE.match(previous.value)) is not None
             and previous.is_resolved
             and timex.char_start - previous.char_end <= _COMPARE_REACH
             and previous.timex_type == "DATE"
         ):
-            timex = replace(timex, value=f"{int(m['year']) - 1:04d}-{m['month']}", is_resolved=True, pattern="compare_months")
+            day = "-28" if m["month"] == "02" and m["day"] == "-29" else m["day"] or ""
+            timex = replace(timex, value=f"{int(m['year']) - 1:04d}-{m['month']}{day}", is_resolved=True, pattern="compare_months")
         result.append(timex)
     return result
 

@@ -129,17 +129,22 @@ RECORD_WORDS = frozenset({"first", "last", "only"})
     Example("Inflation hit 9.1 percent in June, its highest level since 1981.", NO_EVENT_TEXT),
     Example("It was the biggest protest since 2019.", NO_EVENT_TEXT),
     Example("The plant has been closed since 2019.", None),
+    Example("The rate rise, the first since 2018, takes effect on Friday.", NO_EVENT_TEXT),
 )
 def record_since(site: EventSite) -> Token | NoEventAnswer | None:
     """"Its highest level since 1981", "the biggest protest since 2019": a record's "since"
     measures how rare the happening is; the date dates nothing that happened then.
 
     Notes:
-        Only "since" on a noun with a superlative (or "first", "last", "only"); "closed since
-        2019" dates the closure's start.
+        Only "since" on a noun with a superlative (or "first", "last", "only"), or on such a
+        word itself ("the first since 2018"); "closed since 2019" dates the closure's start.
     """
     prep = preposition(site.root)
-    if prep is None or prep.lower_ != "since" or prep.head.pos_ not in ("NOUN", "PROPN"):
+    if prep is None or prep.lower_ != "since":
+        return None
+    if prep.head.lower_ in RECORD_WORDS or prep.head.tag_ == "JJS":
+        return NO_EVENT  # "the rate rise, the first since 2018"
+    if prep.head.pos_ not in ("NOUN", "PROPN"):
         return None
     noun = prep.head
     if any(c.tag_ == "JJS" or c.lower_ in RECORD_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")):

@@ -32,6 +32,7 @@ from transforms.time.event_constructions import (
     setting_event,
     when_clause,
 )
+from transforms.time.event_phrases import aspectual_head, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -53,6 +54,8 @@ __all__ = ["EVENT_NOUN_FORMS", "EVENT_TRIGGERS", "NO_EVENT", "NO_EVENT_TEXT", "E
 # A comparison's base period ("rose 5% from a year earlier"): the words that make it one.
 COMPARISON_PREPOSITIONS = frozenset({"from", "than", "over"})
 RELATIVE_WORDS = frozenset({"earlier", "ago", "before", "previous", "prior", "last"})
+# Forms of "be", a copula even where the tagger calls it a verb.
+BE_FORMS = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re"})
 # Adverbs that are a copula's predicate: "shares are up 12 percent this year".
 DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
 
@@ -61,17 +64,24 @@ DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
     Example("Prices rose 7 percent in March from a year earlier.", NO_EVENT_TEXT),
     Example("Sales were higher than a year ago.", NO_EVENT_TEXT),
     Example("The office was open from last year.", None),
+    Example("The dam was 4 percent full, compared with 38 percent a year earlier.", NO_EVENT_TEXT),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison ("from a year earlier", "than a year ago", "over the previous
-    year"): it dates no happening, the other date of the clause does.
+    year", "compared with 38 percent a year earlier"): it dates no happening, the other date of
+    the clause does.
 
     Notes:
         "from March to June" (a range) is a start, not a base: the expression must be relative
         (earlier, ago, before, previous, prior, last) and follow "from", "than" or "over".
     """
     prep = preposition(site.root)
-    if prep is None or prep.lower_ not in COMPARISON_PREPOSITIONS:
+    if prep is None:
+        return None
+    if prep.lower_ in ("with", "to") and prep.head.lower_ == "compared" or prep.lower_ == "against":
+        # "compared with 38 percent a year earlier", "against 4 percent a year ago"
+        return NO_EVENT if {t.lower_ for t in prep.subtree} & RELATIVE_WORDS else None
+    if prep.lower_ not in COMPARISON_PREPOSITIONS:
         return None
     relative = {t.lower_ for t in prep.subtree}
     if relative & RELATIVE_WORDS and not (prep.lower_ == "from" and "last" in relative and "earlier" not in relative and "ago" not in relative):
@@ -167,13 +177,17 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("Profits for 2023 were 20 percent higher.", "Profits"),
     Example("The shares are up 12 percent this year.", "up"),
     Example('"We were up until 4 in the morning," said one grower.', NO_EVENT_TEXT),
+    Example("It was not until 2015 that the law changed.", "changed"),
+    Example("There was a one-time gain of $18 million in the 1988 period.", "gain"),
 )
 def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
     Monday", "his second visit, the previous one being in March", "had been in talks since
     2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
-    with nothing of these ("one of the largest breaches this year") is no event.
+    with nothing of these ("one of the largest breaches this year") is no event. A cleft ("it was
+    on Monday that the firm announced the cuts") dates its "that" clause; an existential ("there
+    was a gain in 1988") dates what there was.
 
     Notes:
         "The previous one" is read as the nearest event noun before it in the sentence. The climb
@@ -181,7 +195,7 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
         summer" reaches "is", not "believes".
     """
     verb = site.climbed
-    if verb is None or not (verb.pos_ == "AUX" or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
+    if verb is None or not (verb.pos_ == "AUX" or verb.lower_ in BE_FORMS or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
         return None
     conjunct = next((a for a in [site.root, *site.root.ancestors] if a.head == verb and a.dep_ == "conj"), None)
     if conjunct is not None:
@@ -191,11 +205,21 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     for child in verb.children:
         if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB":
             return child
+    if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        # A cleft: "it was on Monday that the firm announced the cuts" dates the announcing.
+        cleft = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > site.root.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if cleft is not None:
+            return cleft
     for dep in ("attr", "nsubj"):
         # "The cuts are the second round this year": the predicate names the dated event.
         for child in verb.children:
             if child.dep_ == dep and is_event_noun(child):
                 return child
+    if any(c.dep_ == "expl" and c.lower_ == "there" for c in verb.children):
+        # "there was a one-time gain in the 1988 period": what there was is the happening.
+        noun = next((c for c in verb.children if c.dep_ in ("attr", "nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None:
+            return noun
     # "had been in talks since 2021": the event noun of the copula's own prepositional complement.
     for child in verb.children:
         if child.dep_ == "prep" and child.i < site.root.i:
@@ -256,10 +280,11 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("Its next flight is scheduled for early May.", "flight"),
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
+    Example("The hearing, originally set for Tuesday, was postponed.", "hearing"),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
-    """An event noun scheduled, planned or set for a date ("the flight is scheduled for May"):
-    the date is the event's, not the scheduling's.
+    """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
+    "the hearing, originally set for Tuesday"): the date is the event's, not the scheduling's.
 
     Notes:
         A thing that is not an event noun ("the report is due") keeps the verb.
@@ -267,6 +292,8 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     verb = site.climbed
     if verb is None or verb.lower_ not in SCHEDULE_VERBS:
         return None
+    if verb.dep_ == "acl" and is_event_noun(verb.head):
+        return verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
     return subject
 
@@ -299,14 +326,18 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     inside_name,
     most_recent_repeat,
     comparison_base,
+    range_end,
     record_since,
     modifier_of_thing,
     reported_in_quote,
     implicative_head,
+    aspectual_head,
+    support_verb_object,
     report_date_before_clause,
     copula_complement,
     figure_for_period,
     scheduled_event,
+    subject_event_noun,
     event_for_date,
     named_event,
     later_conjunct,

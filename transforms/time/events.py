@@ -102,15 +102,13 @@ def find_trigger(root: Token, text: str) -> tuple[Token, str] | None:
 
 
 def _clause(trigger: Token, text: str) -> tuple[int, int]:
-    sent = trigger.sent
-    if trigger.pos_ == "NOUN":
-        tokens = [t for t in trigger.subtree]
-    else:
-        # The clause: the trigger's subtree without nested clauses that have their own subject.
-        tokens = [t for t in trigger.subtree if sent.start <= t.i < sent.end]
-    tokens = [t for t in tokens if not t.is_space] or [trigger]
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t) for t in tokens)
+    """The span of the trigger's subtree (its clause, or its noun phrase), without spaces."""
+    left, right = trigger.left_edge, trigger.right_edge
+    if left.is_space or right.is_space:
+        tokens = [t for t in trigger.subtree if not t.is_space] or [trigger]
+        left, right = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    # The edges are the subtree's first and last tokens, and a subtree stays in its sentence.
+    start, end = left.idx, right.idx + len(right)
     while end > start and text[end - 1] in ".,;: \n":
         end -= 1
     return start, end

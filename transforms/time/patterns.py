@@ -23,10 +23,10 @@ from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
-from transforms.time.patterns_clock import clock_24h, clock_zone
+from transforms.time.patterns_clock import clock_24h, clock_on_day, clock_zone
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
-from transforms.time.patterns_sets import coming_ref, couple_of, fortnight, set_part
+from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekends, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -54,7 +54,7 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 @pattern(
     ANAPHORIC.pattern,
     ex("The following year, talks resumed.", "The following year", "2024"),
-    ex("He returned the next morning.", "the next morning", "2023-06-06"),
+    ex("He returned the next morning.", "the next morning", "2023-06-06TMO"),
     needs=("that", "following", "next", "previous"),
 )
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -105,7 +105,7 @@ def year_two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 @pattern(
     rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
     ex("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00", tense="future"),
-    ex("He spoke at 9:30 a.m. on June 4, 2021.", "9:30 a.m. on June 4, 2021", "2021-06-04T09:30"),
+    ex("He spoke at 9:30 a.m., June 4, 2021.", "9:30 a.m., June 4, 2021", "2021-06-04T09:30"),
     needs=CLOCK_KEYS,
 )
 def time_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -251,7 +251,7 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-))",
+    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-)|\s+(?:of\s+)?(?:1[89]|20|21)\d\d\b)",
     ex("Orders rose in the current quarter.", "the current quarter", "2023-Q2"),
     ex("Net was $2 million for the corresponding period last year.", "the corresponding period last year", "2022-Q1"),
     ex("The year ended March 31 was good.", "The year", "P1Y"),
@@ -314,7 +314,7 @@ def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b{NUM}[\s-]+{UNIT}\s+(?P<dir>earlier|later)\b",
+    rf"\b{NUM}[\s-]+{UNIT}\s+(?P<dir>earlier|later)\b(?!\s+than\b)",
     ex("Sales were lower a year earlier.", "a year earlier", "2022"),
     ex("A month later the talks resumed.", "A month later", "2023-07"),
     ex("Two days later the talks resumed.", "Two days later", "P2D"),
@@ -323,7 +323,8 @@ def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def anchored(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units before or after: "a year earlier" (a date from the publication date);
     days, hours and minutes ("two days later") are DURATIONs, counted from the story's event.
-    Not: the story's own date as the anchor of years and months (TimeML's reading)."""
+    Not: the story's own date as the anchor of years and months (TimeML's reading); "two
+    years later than planned" (an amount of delay: the duration "two years")."""
     return resolve.anchored(m, ctx)
 
 
@@ -381,7 +382,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{FEW}\s+{UNIT}\b",
     ex("Over the next few years.", "the next few years", "PXY"),
     ex("It took a few days.", "a few days", "PXD"),
-    ex("Crime fell over the past decade.", "the past decade", "P10Y"),
+    ex("Crime fell over the past decade.", "the past decade", "P1DE"),
     needs=("few", "several", "many", "coming", "past"),
 )
 def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -402,10 +403,11 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
+    ex("The strike will last a week.", "a week", "P1W"),
     needs=(),
 )
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -517,15 +519,16 @@ def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"(?<![\d,.$])\b(?P<t>(?:fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
+    rf"(?<![\d,.$])\b(?P<t>(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
     ex("It opened in 2019.", "2019", "2019"),
     ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),
+    ex("The fiscal year 2023 ended in June.", "The fiscal year 2023", "2023"),
     ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
     needs=(),
 )
 def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "mid-1996". Not: counts and
-    amounts ("2019 points", "$1999", "2082.1")."""
+    """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "the fiscal year 2023",
+    "mid-1996". Not: counts and amounts ("2019 points", "$1999", "2082.1")."""
     return resolve.year(m, ctx)
 
 
@@ -583,14 +586,14 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, time_date, clock_zone, clock_24h, part_of_date, week_of,
+    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone, clock_24h, part_of_date, week_of,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, part_of_day, deictic_day, the_day, the_part_of_day, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, duration_vague, duration_adjective, duration_hyphen, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     spelled_decade, decade, century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )

@@ -8,10 +8,11 @@ a.m./p.m.; values follow the TIMEX3 guideline (ISO 8601): the day's value with `
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from transforms.time import resolve
-from transforms.time.fragments import DAY, MONTH_WITH_MAY, WEEKDAY, YEAR
+from transforms.time.calendar_values import shift_days
+from transforms.time.fragments import CLOCK_KEYS, DAY, MONTH_WITH_MAY, WEEKDAY, YEAR, ZONE
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -74,3 +75,28 @@ def clock_24h(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     20:00 Sunday" (two-digit hours only; the preposition is not in the span). Not: scores
     and ratios ("won 2:1", "a 10:30 lead"), "9:30" alone (a.m. or p.m. unknown), race times."""
     return _clock_value(m, ctx)
+
+
+# A clock time with a.m./p.m., "noon" or "midnight", and its US or UTC zone.
+_AMPM_CLOCK = r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+" + ZONE + ")?"
+
+
+@pattern(
+    rf"\b(?:(?P<after>after)\s+)?(?P<t>{_AMPM_CLOCK})\s+on\s+(?:{WEEKDAY}|{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?)\b",
+    ex("The strike began at 8 a.m. on Tuesday.", "8 a.m.", "2023-05-30T08:00", tense="past"),
+    ex("The rules take effect at midnight on Sunday.", "midnight", "2023-06-11T24:00", tense="future"),
+    ex("He spoke at 9:30 a.m. on June 4, 2021.", "9:30 a.m.", "2021-06-04T09:30"),
+    ex("The rule took effect shortly after midnight on Sunday.", "midnight", "2023-06-03T24:00", tense="past"),
+    needs=CLOCK_KEYS,
+)
+def clock_on_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A clock time followed by "on" and its day ("8 a.m. on Tuesday", "9:30 a.m. on June 4"):
+    two expressions by the news convention, the TIME carrying the full date (the day is found
+    by ``weekday`` or ``month_day_year`` after it). Not: "10 p.m. Wednesday" without "on", one
+    expression (``time_weekday``, ``time_date``). "after midnight on Sunday" is Sunday's first
+    minutes: the midnight that ends Saturday (``T24:00`` of Saturday)."""
+    found = resolve.time_weekday(m, ctx) if m["weekday"] else resolve.time_date(m, ctx)
+    if found is None or not (m["after"] and (m["noon"] or "").lower() == "midnight" and found[2]):
+        return found
+    day = shift_days(date.fromisoformat(found[1][:10]), -1)
+    return (found[0], f"{day.isoformat()}T24:00", True) if day is not None else found

@@ -117,13 +117,14 @@ def the_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:in|during|through|throughout)\s+(?P<t>the\s+(?P<part>morning|afternoon|evening))\b(?!['’]|\s+(?:of|after|before|papers?|news|sessions?|shift|show|edition|prayers?|trading)\b)",
+    r"\b(?:in|during|through|throughout|since|until)\s+(?P<t>the\s+(?P<part>morning|afternoon|evening))\b(?!['’]|\s+(?:of|after|before|papers?|news|sessions?|shift|show|edition|prayers?|trading)\b)",
     ex("Rebels attacked the town in the morning.", "the morning", "2023-06-05TMO", tense="past"),
     ex("Talks resume in the afternoon.", "the afternoon", "2023-06-05TAF", tense="future"),
+    ex("Theatres have been quiet since the morning.", "the morning", "2023-06-05TMO", tense="past"),
     needs=("the morning", "the afternoon", "the evening"),
 )
 def the_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"in the morning", "during the afternoon": a part of the publication day, a TIME with its
+    """"in the morning", "during the afternoon", "since the morning": a part of the publication day, a TIME with its
     code (the preposition is not in the span). Not: "six in the morning" (the pattern
     ``clock_words``), "the morning of June 4" (``part_of_date``), "the morning after", "the
     morning papers"."""

@@ -34,6 +34,33 @@ def set_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    r"\b(?:at|on|during|over)\s+(?P<t>weekends)\b",
+    ex("Centres will also open at weekends.", "weekends", "XXXX-WXX-WE"),
+    ex("The road is closed on weekends.", "weekends", "XXXX-WXX-WE"),
+    needs=("weekends",),
+)
+def plural_weekends(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """Weekends in the plural after "at", "on", "during" or "over": every weekend, a SET (the
+    preposition is not in the span). Not: "at the weekend" (one weekend, a DATE), "two
+    weekends" (a duration)."""
+    return "SET", _SET_VALUES["weekend"], True
+
+
+@pattern(
+    r"\b(?P<num>\d{1,3})\s+(?P<unit>seconds)\b(?!['’]|-)",
+    ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),
+    needs=("seconds",),
+)
+def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A number of seconds in digits: "38 seconds" (DURATION PT38S). Not: "a second" (mostly an
+    ordinal: "a second term"), "1 second" (rare; the cheap key test looks for "seconds"),
+    decimals ("9.58 seconds", a race time)."""
+    if m.start() > 0 and m.string[m.start() - 1] in ".,":
+        return None  # "9.58 seconds": a decimal's tail
+    return "DURATION", f"PT{int(m['num'])}S", True
+
+
+@pattern(
     rf"\b(?:{NUM}\s+)?(?P<unit>fortnight)s?\b",
     ex("The harvest may be over within a fortnight.", "a fortnight", "P2W"),
     ex("Talks lasted two fortnights.", "two fortnights", "P4W"),
@@ -74,4 +101,4 @@ def couple_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     unit = m["unit"].lower()
     if unit in ("hour", "minute"):
         return "DURATION", f"PT2{'H' if unit == 'hour' else 'M'}", True
-    return "DURATION", "P20Y" if unit == "decade" else f"P2{unit[0].upper()}", True
+    return "DURATION", "P2DE" if unit == "decade" else f"P2{unit[0].upper()}", True

@@ -414,8 +414,10 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def _duration_value(count: int | str, unit: str) -> str:
     if unit in ("hour", "minute"):
         return f"PT{count}{UNIT_CODES[unit]}"
-    if unit in ("decade", "century") and isinstance(count, int):
-        return f"P{count * (10 if unit == 'decade' else 100)}Y"
+    if unit == "century" and isinstance(count, int):
+        return f"P{count * 100}Y"
+    # Decades keep their unit (P4DE), as the news convention writes them; TimeBank and MEANTIME
+    # write years (P40Y).
     return f"P{count}{UNIT_CODES[unit]}"
 
 

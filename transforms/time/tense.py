@@ -17,6 +17,9 @@ from transforms.time.event_site import all_forms, is_event_noun
 from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+# Modals that look forward before a bare verb ("must decide by Tuesday", "may resume Monday");
+# "could" is left out: it is as often the past of "can" ("could not confirm on Monday").
+_FORWARD_MODALS = frozenset({"must", "should", "may", "might", "can", "ca"})
 _PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d"})
 _PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
 # Verbs whose dated object or infinitive is still to come, whatever their own tense:
@@ -62,11 +65,14 @@ def clause_tense(verb: Token) -> Tense:
 
     Notes:
         Reported present ("says") is left unknown: news writes "said Tuesday" for the past.
-        Not handled: the habitual "would" ("he would call on Sundays") reads as future.
+        Not handled: the habitual "would" ("he would call on Sundays") reads as future. "could"
+        is left unknown ("could not confirm on Monday" is past).
     """
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
         return "future"
+    if auxiliaries & _FORWARD_MODALS and verb.tag_ == "VB":
+        return "future"  # "must decide by Tuesday"; not "may have left on Tuesday" (VBN)
     if auxiliaries & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & _PRESENT_PASSIVE:
@@ -105,7 +111,9 @@ def _follows_until(token: Token) -> bool:
 
 def _follows_forward_lead(token: Token, leads: tuple[tuple[str, ...], ...] = _FORWARD_LEADS) -> bool:
     doc, i = token.doc, token.i
-    return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in leads)
+    # The (at most three) words before the date, read once: cheaper than a slice per lead.
+    before = tuple(doc[j].lower_ for j in range(max(0, i - 3), i))
+    return any(len(lead) <= len(before) and before[len(before) - len(lead) :] == lead for lead in leads)
 
 
 def _event_set_for(verb: Token, date_index: int) -> bool:
@@ -163,10 +171,27 @@ def date_tense(token: Token) -> Tense:
         return "past"  # "since November", "as of February": whatever the clause's tense
     if token.dep_ == "poss":
         return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
+    noun = _modified_noun(token)
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following"):
+        # "is fourth after a win on Saturday": what a present state follows has happened; only
+        # a clause that says so looks forward ("will celebrate after the match on Saturday").
+        return "future" if _explicitly_future(noun) else "past"
     after_until = _follows_until(token)
     tense = _climbed_tense(token, after_until)
     # "closed until Friday" in a clause of no tense (a headline, a participle): still ahead
     return "future" if not tense and after_until else tense
+
+
+def _modified_noun(token: Token) -> Token | None:
+    """The common noun a date hangs on through a preposition ("a win over Deanfield on
+    Saturday"), if the climb meets one before any verb."""
+    head = token.head
+    while head.i != head.head.i and head.dep_ in ("pobj", "compound", "nummod", "npadvmod") and head.pos_ in ("PROPN", "NUM", "NOUN") and head.ent_type_ in ("DATE", "TIME"):
+        head = head.head  # still inside the expression
+    if head.pos_ != "ADP" or head.head.i == head.i:
+        return None
+    noun = head.head
+    return noun if noun.pos_ == "NOUN" and noun.ent_type_ not in ("DATE", "TIME") else None
 
 
 def _climbed_tense(token: Token, after_until: bool) -> Tense:

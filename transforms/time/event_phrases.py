@@ -1,0 +1,148 @@
+"""Trigger rules for phrases whose dated word is not the climb's: light verbs with an event
+noun, aspectual verbs with a verb complement, and the end of a date range. Entries of
+``EVENT_TRIGGERS`` (``transforms.time.event_rules``), which orders them; the examples follow
+that module's conventions (``NO_EVENT_TEXT``: the event is dropped).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from transforms.lexicons import words
+from transforms.rules import Example, rule
+from transforms.time.event_site import (
+    NO_EVENT,
+    NO_EVENT_TEXT,
+    EventSite,
+    NoEventAnswer,
+    all_forms,
+    is_event_noun,
+    preposition,
+)
+
+SUPPORT_VERBS = all_forms(words("support_verbs"))
+
+
+@rule(
+    Example("The captain will stand trial in the autumn.", "trial"),
+    Example("The two leaders held talks on Monday.", "talks"),
+    Example("The board will make a decision next week.", "decision"),
+    Example("Police carried out a raid on the house on Wednesday night.", "raid"),
+    Example("The new mayor took office in June 2019.", None),
+    Example("The company held its shares until 2019.", None),
+    Example("Nurses have held two strikes since last November.", None),
+    Example("The runner failed a test taken on May 9.", "test"),
+    Example("A run-off, to be held on April 21, will decide.", None),
+)
+def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
+    """A light verb with an event noun object ("stand trial in the autumn", "held talks on
+    Monday", "make a decision next week") or as a participle after one ("a test taken on May
+    9"): the noun is the happening the date dates; the verb only carries it.
+
+    Notes:
+        An object that names no event keeps the verb: "took office in June 2019" (the taking of
+        office), "held its shares until 2019". Only the verbs of ``support_verbs.txt``: "won the
+        match on Saturday" dates the winning. Counted events ("have held two strikes since
+        November") keep the verb: the date spans the holding of them all, not one of them. A
+        participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
+        and keeps its verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in SUPPORT_VERBS:
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and is_event_noun(verb.head) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "a test taken on May 9", "talks held on Monday": the participle of the light verb.
+        return verb.head
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
+    if noun is None or any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    return noun
+
+
+ASPECTUAL_VERBS = all_forms(words("aspectual_verbs"))
+
+
+@rule(
+    Example("Workers began to dismantle the bridge on Monday.", "began"),
+    Example("The plant will start producing water in the spring of 2025.", "start"),
+    Example("The firm stopped selling the drug in 2021.", "stopped"),
+    Example("They agreed to sell the plant in May.", None),
+)
+def aspectual_head(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date on the complement of an aspectual verb ("began to dismantle the bridge on
+    Monday", "will start producing water in 2025", "stopped selling the drug in 2021") dates the
+    aspectual verb, the main verb: the date is the start or the end of the complement's
+    happening, not the happening as a whole.
+
+    Notes:
+        Only the verbs of ``aspectual_verbs.txt`` with an infinitive or -ing complement; an
+        aspectual verb alone ("construction will begin in 2025") is the climb's word anyway.
+    """
+    verb = site.climbed
+    if verb is None or verb.dep_ != "xcomp" or verb.head.lower_ not in ASPECTUAL_VERBS:
+        return None
+    return verb.head
+
+
+RANGE_ENDS = frozenset({"to", "until", "till", "through", "and"})
+
+
+def _range_start(prep: Token) -> Token | None:
+    """The "from" or "between" that opens the range a range-end preposition closes, if any:
+    on the preposition itself ("from June 3 to June 9" with "to" under "from"), on the start
+    date ("to" under "3") or beside it on the same head ("closed from Monday until Friday")."""
+    candidates = [prep.head, prep.head.head, *(c for c in prep.head.children if c.dep_ == "prep" and c.i < prep.i)]
+    return next((t for t in candidates if t.lower_ in ("from", "between") and t.i < prep.i), None)
+
+
+@rule(
+    Example("The festival runs from June 3 to June 9.", NO_EVENT_TEXT),
+    Example("The road will be closed from Monday until Friday.", NO_EVENT_TEXT),
+    Example("The items were shipped to Germany between 1902 and 1908.", NO_EVENT_TEXT),
+    Example("The ban runs until December 2029.", None),
+    Example("Prices rose in March and fell in April.", None),
+)
+def range_end(site: EventSite) -> Token | NoEventAnswer | None:
+    """The end of a date range ("from June 3 to June 9", "between 1902 and 1908") dates no
+    happening of its own: the range is one happening, dated once by its start.
+
+    Notes:
+        A lone end ("the ban runs until December 2029") dates the happening; two dates joined
+        by "and" without "between" ("rose in March and fell in April") are two happenings.
+    """
+    root = site.root
+    if root.dep_ == "conj" and root.head.i < root.i:
+        start_prep = preposition(root.head)
+        if start_prep is not None and start_prep.lower_ == "between":
+            return NO_EVENT
+        return None
+    prep = preposition(root)
+    if prep is None or prep.lower_ not in RANGE_ENDS:
+        return None
+    return NO_EVENT if _range_start(prep) is not None else None
+
+
+@rule(
+    Example("The closure of schools last week angered parents.", "closure"),
+    Example("The strike last week cost millions.", "strike"),
+    Example("The company last week said it would sell.", None),
+    Example("The strike cost millions last week.", None),
+)
+def subject_event_noun(site: EventSite) -> Token | NoEventAnswer | None:
+    """A bare date right after an event noun subject ("the closure of schools last week angered
+    parents", "the strike last week cost millions") dates that event, though the parser hangs
+    it on the verb after it.
+
+    Notes:
+        Only a date between the subject's last word and the verb, with nothing else between;
+        a subject that names no event ("the company last week said") keeps the verb, and so
+        does a date after the verb.
+    """
+    verb, root = site.climbed, site.root
+    if verb is None or verb.pos_ != "VERB" or root.head != verb or root.dep_ != "npadvmod" or root.i > verb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i), None)
+    if subject is None or not is_event_noun(subject):
+        return None
+    date_start = min(t.i for t in root.subtree)
+    return subject if max(t.i for t in subject.subtree) == date_start - 1 else None
