@@ -10,6 +10,7 @@ rule reads the article's body and its entities, moves mentions onto the entity t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -324,6 +325,66 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
 
 
+_ORG_NOUNS = words("org_nouns")
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+@rule(
+    Example("Dragana Milovanović resigned on Friday. Milovanovic, a former IMF economist, took office in 2019.", [("Milovanovic", "Dragana Milovanović")]),
+    Example("Ana Lopes met Ana Lópes on Monday.", None, note="two full names stay two people"),
+)
+def accent_variant(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A name written once without its accents ("Milovanovic" after "Dragana Milovanović",
+    "Sao Joao" after "São João") joins the one entity whose name, or a word of whose person's
+    name, it spells.
+
+    Notes:
+        Only a name with no accent of its own joins; two entities it could spell join neither.
+    """
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        if _unaccented(name) != name.casefold():
+            return []
+        key, one_word = _unaccented(name), len(name.split()) == 1
+        return [
+            o for o in entities
+            if o is not entity and o.canonical_name.casefold() != name.casefold()
+            and (_unaccented(o.canonical_name) == key or (one_word and o.entity_type == "PERSON" and entity.entity_type == "PERSON" and key in _unaccented(o.canonical_name).split()))
+        ]
+
+    return _join_into_owners(entities, owners_of, "accent_variant")
+
+
+@rule(
+    Example("Banca Emiliana and Credito Padano agreed to merge into Banca Emiliana Padana. Emiliana was founded in Bologna in 1867.", [("Emiliana", "Banca Emiliana")]),
+    Example("Shares of Banca Emiliana rose. Bologna welcomed the deal.", None, note="a known place stays a place"),
+)
+def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Emiliana" after "Banca Emiliana", "Villa" after "Aston Villa": an organisation of two
+    words called by its last one.
+
+    Notes:
+        Only a one-word name that is the last word of exactly one organisation of two words,
+        no known place, no organisation word ("Bank", "Parliament") and no word of a person's name of the
+        article; a middle word of a longer name ("Banca Emiliana Padana") does not count.
+    """
+    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 2]
+    people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        key = alias_key(entity.canonical_name)
+        if len(entity.canonical_name.split()) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "PERSON") or key in people_words:
+            return []
+        if key in _ORG_LAST_WORDS or key in _SMALL_WORDS or key in _BARE_INSTITUTIONS or key in _ORG_NOUNS or known_place(entity.canonical_name) is not None:
+            return []
+        return [o for o in orgs if alias_key(o.canonical_name.split()[-1]) == key]
+
+    return _join_into_owners(entities, owners_of, "last_word_short_name")
+
+
 # All run, in this order: senses first, so a short name meets its entity's settled type.
 ENTITY_JOINS: tuple[Rule, ...] = (
     one_sense_per_article,  # "Arlen" (GPE) and "Arlen" (ORG) -> the place
@@ -331,6 +392,8 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
+    last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
+    accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     bare_institution,  # "Parliament" -> "European Parliament"

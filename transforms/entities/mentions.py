@@ -186,6 +186,40 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     }
 
 
+# "LISBON (Meridian Wire) - ", "PIRAEUS, Greece (Aegean Press Service) - ": the place, its
+# country or state, the agency in brackets, a dash; then the lead sentence.
+_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:, (?P<country>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))? \((?P<agency>[A-Z][^()\n]{1,60})\) ?[-–—]+ ?")
+# "© 2019 Meridian Wire" closing the article.
+_COPYRIGHT = re.compile(r"©\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})")
+
+
+def lead_start(body: str) -> int | None:
+    """Where the lead sentence starts after a dateline ("LISBON (Meridian Wire) - Nurses ..."),
+    or None for an article without one."""
+    match = _DATELINE.match(body)
+    return match.end() if match else None
+
+
+@rule(
+    Example("LISBON (Meridian Wire) - Nurses began a strike on Monday.", [("LISBON", "GPE"), ("Meridian Wire", "ORG")]),
+    Example("PIRAEUS, Greece (Aegean Press Service) - An inquiry opened.", [("PIRAEUS", "GPE"), ("Greece", "GPE"), ("Aegean Press Service", "ORG")]),
+    Example("Nurses began a strike on Monday.\n\n© 2019 Meridian Wire. All rights reserved.", [("Meridian Wire", "ORG")]),
+)
+def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A dateline's place (and its country) and the news agency in brackets, and the owner of
+    a closing copyright line ("© 2019 Meridian Wire"): the agency is an organisation, whatever
+    the model calls its words ("Atlantic Newswire" a place).
+
+    Not: a bracket later in the text; a dateline without an agency in brackets.
+    """
+    found = []
+    match = _DATELINE.match(search.body)
+    if match is not None:
+        found += [search.mention(match.start(group), match.end(group), label, "dateline") for group, label in (("city", "GPE"), ("country", "GPE"), ("agency", "ORG")) if match[group]]
+    found += [search.mention(m.start("owner"), m.end("owner"), "ORG", "dateline") for m in _COPYRIGHT.finditer(search.body)]
+    return mentions + [m for m in found if m.text.strip()]
+
+
 @rule(
     Example("Union Defence Minister Rajnath Singh met reporters.", [("Rajnath Singh", "PERSON")]),
     Example("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", [("Hana Sato", "PERSON")]),
@@ -355,19 +389,29 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return mentions + found
 
 
-@rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]))
+@rule(
+    Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]),
+    Example("The report, published by the Hellenic Maritime Accident Investigation Board, blamed the crew.", [("Hellenic Maritime Accident Investigation Board", "ORG")]),
+    Example("LONDON (Wire) - Kingsway Rail, which runs trains into London, will cut fares.", [("Kingsway Rail", "ORG")]),
+)
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
     Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
+
+    A nationality inside the run is part of the name; a run opening the lead after a dateline
+    ("LONDON (Wire) - Kingsway Rail, ...") is taken.
 
     Not: a run that opens a sentence takes its first word along ("Shares Bank" is not a name,
     but "Analysts Institute" in a headline would be taken).
     """
     tokens = search.tokens
     found = []
+    dropped: set[Mention] = set()
     for token in tokens:
         if token.lower_ not in ORG_SUFFIXES or not is_capitalised(token) or token.ent_type_:
             continue
+        if token.i + 1 < len(tokens) and is_capitalised(tokens[token.i + 1]) and not tokens[token.i + 1].is_sent_start:
+            continue  # "Hastings Rail" in "Hastings Rail Users' Group": the name runs on
         first = token.i
         while first > 0:
             before = tokens[first - 1]
@@ -375,15 +419,21 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
                 first -= 1
             elif before.text in ("-", "–") and first > 1 and is_capitalised(tokens[first - 2]):
                 first -= 2  # "Self-Defense"
+            elif before.text in ("'", "’") and first > 1 and is_capitalised(tokens[first - 2]) and tokens[first - 2].lower_.endswith("s"):
+                first -= 2  # "Hastings Rail Users' Group"
             else:
                 break
         opens_with_place = any(known_place(" ".join(t.text for t in tokens[first : first + n])) is not None for n in (1, 2) if first + n < token.i)
-        if first == token.i or (tokens[first].is_sent_start and not opens_with_place):
+        opens_lead = tokens[first].idx == lead_start(search.body)  # "LONDON (Wire) - Kingsway Rail, which ..."
+        if first == token.i or (tokens[first].is_sent_start and not opens_with_place and not opens_lead):
             continue  # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" is
         start, end = tokens[first].idx, token.idx + len(token)
-        if not any(m.char_start < end and start < m.char_end for m in mentions):
+        inside = [m for m in mentions if m.char_start < end and start < m.char_end]
+        # A nationality the model took from the name ("Hellenic" in "Hellenic Maritime ... Board") is part of it.
+        if all(m.label == "NORP" and start <= m.char_start and m.char_end <= end for m in inside):
+            dropped.update(inside)
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
-    return mentions + found
+    return [m for m in mentions if m not in dropped] + found
 
 
 _KNOWN_ORG_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted((n for n in KNOWN_ORGS if " " in n), key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -468,6 +518,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 
 
 MENTION_FINDERS: tuple[Rule, ...] = (
+    dateline,
     titled_name,
     office_org_phrase,
     court_name,

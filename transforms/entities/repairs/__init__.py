@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from transforms.entities.repairs.labels import (
     company_after_descriptor,
+    org_after_descriptor,
     camel_case_product,
     facility_run_by_org,
     constituency,
@@ -60,6 +61,7 @@ from transforms.entities.repairs.spans import (
     lower_case_org_tail,
     adjective_org,
     plural_noun_opening_sentence,
+    common_noun_opening_sentence,
     possessive_country_and_body,
     lower_case_feature,
     lower_case_building,
@@ -84,6 +86,7 @@ def _relabel(span: Span) -> str:
 # ``spans`` (they cut, extend, split or drop the model's span) and ``labels`` (they keep it).
 ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
+    org_after_descriptor,  # "the daily Novi Glas", "the advocacy group Tamarack Watch" -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG
@@ -104,6 +107,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     lower_case_org_tail,  # "the Congress party" -> Congress
     adjective_org,  # "Indigenous communities" -> no name
     plural_noun_opening_sentence,  # "Wildfires driven by ..." -> no name
+    common_noun_opening_sentence,  # "Turnout on Sunday was ..." -> no name
     acronym_person,  # "SNPL" (PERSON) -> ORG
     known_org,  # "Unicef" -> ORG
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry

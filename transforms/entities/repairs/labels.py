@@ -42,6 +42,29 @@ def company_after_descriptor(e: TaggedEntity) -> Repair | None:
     return None
 
 
+_ORG_DESCRIPTORS = lexicon_words("org_descriptors")
+
+
+@rule(
+    Example("Patients' group Voz do Doente urged both sides to return to talks.", [("Voz do Doente", "ORG")]),
+    Example("Ferrer told the local radio station Onda Levante on Monday.", [("Onda Levante", "ORG")]),
+    Example("The Party elected Ana Costa on Monday.", None, note="a capitalised descriptor opens a name"),
+)
+def org_after_descriptor(e: TaggedEntity) -> Repair | None:
+    """A name after a lower-case organisation noun ("the daily Novi Glas", "the advocacy group
+    Tamarack Watch", "the opposition party Alicante Verda", ``org_descriptors``) is an
+    organisation, whatever the model called it.
+
+    Not: a capitalised noun before it ("Party leader Ana Costa"); a name the model already
+    tagged ORG, EVENT or LAW.
+    """
+    first = e.words[0]
+    before = e.doc[first.i - 1] if first.i > 0 else None
+    if e.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and before is not None and before.is_lower and before.lower_ in _ORG_DESCRIPTORS:
+        return e.whole("ORG")
+    return None
+
+
 def _after_shares_of(token: Token) -> bool:
     """"Shares of Newmont rose": what has shares is a company."""
     doc = token.doc
