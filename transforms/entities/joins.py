@@ -83,12 +83,20 @@ def one_type_per_name(body: str, entities: list[ArticleEntity]) -> list[ArticleE
 _COMPANY_WORDS = words("brand_company_words")
 
 
-@rule(Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]))
+# Repairs that make a name a place by the words around it ("near Darwin").
+_PLACE_BY_CONTEXT = frozenset({"person_after_place_preposition", "org_after_place_preposition", "coordinated_with_place"})
+
+
+@rule(
+    Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]),
+    Example("Trains to Hastings will run hourly, the Hastings Rail Users' Group said.", None, note="a place by its preposition stays the town"),
+)
 def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
 
     Notes:
-        Only one-word names the NER did not call a person, that are no known place, and that
+        Only one-word names the NER did not call a person, that are no known place nor a place
+        by their preposition ("trains to Hastings"), and that
         start exactly one company name of the article (one ending in a company word, or, for a
         name tagged an organisation, of two words): "Japan" stays a country beside "Japan
         Airlines", "Northfield" a town beside "Northfield Chamber of Commerce".
@@ -97,8 +105,10 @@ def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         words = entity.canonical_name.split()
-        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG") or known_place(words[0]) is not None:
+        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "FAC") or known_place(words[0]) is not None:
             return []
+        if any(m.repaired_by in _PLACE_BY_CONTEXT for m in entity.mentions):
+            return []  # "trains to Hastings": the town, beside "Hastings Rail Users' Group"
         starting = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold()]
         # An organisation's own short name: "JPMorgan" for "JPMorgan Chase", "Epic" for "Epic
         # Games"; longer names ("Northfield Chamber of Commerce") only with a company word.

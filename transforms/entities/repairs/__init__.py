@@ -40,6 +40,7 @@ from transforms.entities.repairs.labels import (
     building_name,
     building_person,
     person_after_place_preposition,
+    known_place_after_preposition,
     storm_name,
     person_with_org_suffix,
     speaking_surname,
@@ -125,6 +126,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     storm_name,  # "Storm Dagny" -> EVENT
     person_with_org_suffix,  # "Lakemont Capital" (PERSON) -> ORG
     speaking_surname,  # "Ines Alves" ... "Alves said" -> PERSON
+    known_place_after_preposition,  # "a widow from Cork", "from Bristol and Cardiff" -> GPE
     coordinated_orgs,  # "from Anthropic and Meta Platforms" -> two ORGs
     coordinated_names_split,  # "Westbrook and Millbrook" -> two names
     org_after_place_preposition,  # "prices in Brightwater" (ORG) -> GPE

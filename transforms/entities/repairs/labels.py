@@ -376,6 +376,41 @@ def person_after_place_preposition(e: TaggedEntity) -> Repair | None:
     return None
 
 
+_ROUTE_PREPOSITIONS = frozenset({"from", "to", "in", "at", "near", "into", "via", "outside", "across", "around", "towards", "between"})
+
+
+@rule(
+    Example("One victim, an 81-year-old widow from Cork who gave her name only as Margaret, lost money.", [("Cork", "GPE")]),
+    Example("The airline flew to 34 destinations from Bristol and Cardiff until it collapsed.", [("Bristol", "GPE"), ("Cardiff", "GPE")]),
+    Example("Korvex will pay a 31 percent premium to Altamira's closing price.", None, note="the possessive's noun is the object"),
+)
+def known_place_after_preposition(e: TaggedEntity) -> Repair | None:
+    """Places the gazetteer knows, tagged a person or an organisation right after a
+    preposition ("a widow from Cork", "flights from Bristol and Cardiff"): each a place.
+
+    Not: a name the gazetteer does not know; a surname of the article's people; a name
+    ending in an organisation word; a possessive ("a premium to Altamira's closing price").
+    """
+    doc, words = e.doc, e.words
+    if e.label not in ("PERSON", "ORG") or words[0].i == 0 or doc[words[0].i - 1].lower_ not in _ROUTE_PREPOSITIONS:
+        return None
+    if words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].lower_ in ("'s", "’s", "'", "’"):
+        return None  # "a premium to Altamira's price": the preposition's object is the price
+    parts: list[list[Token]] = [[]]
+    for word in words:
+        if word.lower_ in ("and", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    found = []
+    for part in parts:
+        place = known_place(" ".join(w.text for w in part)) if part else None
+        if place is None or part[-1].text in e.surnames or part[-1].lower_ in ORG_SUFFIXES:
+            return None
+        found.append((part[0].idx, part[-1].idx + len(part[-1]), place.label))
+    return found
+
+
 @rule(Example("Storm Dagny closed roads on Sunday, officials said.", [("Storm Dagny", "EVENT")]))
 def storm_name(e: TaggedEntity) -> Repair | None:
     """A named storm ("Storm Dagny", "Hurricane Milton") tagged a person or an organisation
