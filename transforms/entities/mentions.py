@@ -186,40 +186,6 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     }
 
 
-# "LISBON (Meridian Wire) - ", "PIRAEUS, Greece (Aegean Press Service) - ": the place, its
-# country or state, the agency in brackets, a dash; then the lead sentence.
-_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:, (?P<country>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))? \((?P<agency>[A-Z][^()\n]{1,60})\) ?[-–—]+ ?")
-# "© 2019 Meridian Wire" closing the article.
-_COPYRIGHT = re.compile(r"©\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})")
-
-
-def lead_start(body: str) -> int | None:
-    """Where the lead sentence starts after a dateline ("LISBON (Meridian Wire) - Nurses ..."),
-    or None for an article without one."""
-    match = _DATELINE.match(body)
-    return match.end() if match else None
-
-
-@rule(
-    Example("LISBON (Meridian Wire) - Nurses began a strike on Monday.", [("LISBON", "GPE"), ("Meridian Wire", "ORG")]),
-    Example("PIRAEUS, Greece (Aegean Press Service) - An inquiry opened.", [("PIRAEUS", "GPE"), ("Greece", "GPE"), ("Aegean Press Service", "ORG")]),
-    Example("Nurses began a strike on Monday.\n\n© 2019 Meridian Wire. All rights reserved.", [("Meridian Wire", "ORG")]),
-)
-def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
-    """A dateline's place (and its country) and the news agency in brackets, and the owner of
-    a closing copyright line ("© 2019 Meridian Wire"): the agency is an organisation, whatever
-    the model calls its words ("Atlantic Newswire" a place).
-
-    Not: a bracket later in the text; a dateline without an agency in brackets.
-    """
-    found = []
-    match = _DATELINE.match(search.body)
-    if match is not None:
-        found += [search.mention(match.start(group), match.end(group), label, "dateline") for group, label in (("city", "GPE"), ("country", "GPE"), ("agency", "ORG")) if match[group]]
-    found += [search.mention(m.start("owner"), m.end("owner"), "ORG", "dateline") for m in _COPYRIGHT.finditer(search.body)]
-    return mentions + [m for m in found if m.text.strip()]
-
-
 @rule(
     Example("Union Defence Minister Rajnath Singh met reporters.", [("Rajnath Singh", "PERSON")]),
     Example("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", [("Hana Sato", "PERSON")]),
@@ -517,6 +483,11 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
     ]
 
 
+# Finders that read the words around a name (datelines, a kind of organisation after it, a
+# place beside it) live in their own module; it needs this one's Mention and MentionSearch.
+from transforms.entities.context_finders import coordinated_place, dateline, lead_start, name_before_org_kind  # noqa: E402
+
+
 MENTION_FINDERS: tuple[Rule, ...] = (
     dateline,
     titled_name,
@@ -528,6 +499,8 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     suffix_org_name,
     known_org_phrase,
     untagged_name,
+    name_before_org_kind,
+    coordinated_place,
     facility_known_by_initials,
 )
 

@@ -10,7 +10,7 @@ from transforms.entities.aliases import alias_key
 from transforms.entities.places import known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.entities.words import COMPASS_ADJECTIVES, LEADING_WORDS, after_company_descriptor, is_capitalised, is_place_object
-from transforms.lexicon import BUILDING_WORDS, EVENT_WORDS, ORG_NOUNS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, COMPANY_DESCRIPTORS, EVENT_WORDS, ORG_NOUNS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -48,19 +48,28 @@ _ORG_DESCRIPTORS = lexicon_words("org_descriptors")
 @rule(
     Example("Patients' group Voz do Doente urged both sides to return to talks.", [("Voz do Doente", "ORG")]),
     Example("Ferrer told the local radio station Onda Levante on Monday.", [("Onda Levante", "ORG")]),
+    Example("The museum's insurer, Verzekeringen Lindeman, offered a reward of 100,000 euros.", [("Verzekeringen Lindeman", "ORG")]),
     Example("The Party elected Ana Costa on Monday.", None, note="a capitalised descriptor opens a name"),
 )
 def org_after_descriptor(e: TaggedEntity) -> Repair | None:
     """A name after a lower-case organisation noun ("the daily Novi Glas", "the advocacy group
-    Tamarack Watch", "the opposition party Alicante Verda", ``org_descriptors``) is an
-    organisation, whatever the model called it.
+    Tamarack Watch", "the opposition party Alicante Verda", ``org_descriptors``), or in
+    apposition to one or to a company descriptor ("The museum's insurer, Verzekeringen
+    Lindeman,"), is an organisation, whatever the model called it.
 
     Not: a capitalised noun before it ("Party leader Ana Costa"); a name the model already
     tagged ORG, EVENT or LAW.
     """
-    first = e.words[0]
-    before = e.doc[first.i - 1] if first.i > 0 else None
+    first, doc = e.words[0], e.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.text == "," and first.i > 1:
+        before = doc[first.i - 2]  # "The museum's insurer, Verzekeringen Lindeman, offered"
+        closed = e.ent.end < len(doc) and doc[e.ent.end].text in (",", "(")
+        if not closed or not before.is_lower or before.lower_ not in _ORG_DESCRIPTORS | COMPANY_DESCRIPTORS:
+            return None  # "... at the firm, Ana Costa said": no apposition
     if e.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and before is not None and before.is_lower and before.lower_ in _ORG_DESCRIPTORS:
+        return e.whole("ORG")
+    if e.label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and before is not None and before.lower_ in COMPANY_DESCRIPTORS and doc[first.i - 1].text == ",":
         return e.whole("ORG")
     return None
 
