@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from transforms.entities.mentions import Mention, MentionSearch
 from transforms.entities.words import LEADING_WORDS, is_capitalised
 from transforms.lexicons import words as lexicon_words
@@ -47,6 +49,7 @@ def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
 
 
 _ORG_KIND_AFTER = lexicon_words("org_kind_after_words")
+_PLACE_LIST_PREPOSITIONS = frozenset({"from", "in", "to", "into", "across", "near", "around", "throughout", "via", "at"})
 
 
 @rule(
@@ -83,26 +86,40 @@ def name_before_org_kind(search: MentionSearch, mentions: list[Mention]) -> list
 @rule(
     Example("Kingsway Rail runs trains into London from Kent and Sussex.", [("Sussex", "GPE")]),
     Example("Flights from Riga and Tallinn resumed on Monday.", None, note="the model tags both"),
+    Example("Talks between Israel and Hezbollah resumed on Monday.", None, note="no place preposition"),
 )
 def coordinated_place(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"from Kent and Sussex": a one-word capitalised name the model left untagged, joined by
-    "and" or "or" to a place, is a place too.
+    "and" or "or" to a place after a place preposition, is a place too.
 
-    Not: a name of several words; a word opening a sentence; a name written after "and" that
-    goes on in capitals ("Kent and Sussex Courier").
+    Not: a pair after no preposition ("talks between Israel and Hezbollah", "Russia and
+    Wagner"); a name of several words; a word opening a sentence; a name that goes on in
+    capitals ("Kent and Sussex Courier").
     """
     tokens = search.tokens
-    places = {m.char_start: m for m in mentions if m.label in ("GPE",)} | {m.char_end: m for m in mentions if m.label in ("GPE",)}
+    at = {t.idx: t for t in tokens}
+    places = {(m.char_start, m.char_end) for m in mentions if m.label == "GPE" and m.char_start in at}
     covered = [(m.char_start, m.char_end) for m in mentions]
+
+    def after_preposition(first: Token) -> bool:
+        return first.i > 0 and tokens[first.i - 1].lower_ in _PLACE_LIST_PREPOSITIONS
+
     found = []
-    for token in tokens[1:-1]:
+    for token in tokens[2:-1]:
         if token.lower_ not in ("and", "or"):
             continue
         left, right = tokens[token.i - 1], tokens[token.i + 1]
-        for name, place_edge, other in ((right, left.idx + len(left), tokens[token.i + 2] if token.i + 2 < len(tokens) else None), (left, right.idx, tokens[token.i - 2] if token.i >= 2 else None)):
-            if place_edge not in places or name.pos_ != "PROPN" or not is_capitalised(name) or name.ent_type_ or name.is_sent_start:
+        place_before = next((at[s] for s, e in places if e == left.idx + len(left)), None)
+        place_after = (right.idx, next((e for s, e in places if s == right.idx), -1)) in places
+        candidates = []
+        if place_before is not None and after_preposition(place_before):
+            candidates.append((right, tokens[token.i + 2] if token.i + 2 < len(tokens) else None))
+        if place_after and after_preposition(left):
+            candidates.append((left, None))
+        for name, following in candidates:
+            if name.pos_ != "PROPN" or not is_capitalised(name) or name.ent_type_ or name.is_sent_start:
                 continue
-            if other is not None and (is_capitalised(other) or other.text in ("-", "–")) or any(s <= name.idx < e for s, e in covered):
+            if (following is not None and (is_capitalised(following) or following.text in ("-", "–"))) or any(s <= name.idx < e for s, e in covered):
                 continue
             found.append(search.mention(name.idx, name.idx + len(name), "GPE", "coordinated_place"))
     return mentions + found

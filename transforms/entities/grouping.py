@@ -111,8 +111,8 @@ def group_others(mentions: list[Mention], body: str) -> list[ArticleEntity]:
             # "the U.S. Federal Trade Commission (FTC)": the acronym names the commission
             key_text, name = unprefixed, " ".join(name.split()[len(name.split()) - len(unprefixed.split()) :])
         cluster = clusters.setdefault((mention.label, key_text), ArticleEntity(name, mention.label))
-        if len(name) > len(cluster.canonical_name):
-            cluster.canonical_name = name
+        if len(name) > len(cluster.canonical_name) or (len(name) == len(cluster.canonical_name) and cluster.canonical_name.isupper() and not name.isupper() and cluster.mentions[0].repaired_by == "dateline"):
+            cluster.canonical_name = name  # "Oslo", not the dateline's "OSLO"
         cluster.mentions.append(mention)
     for (label, _), cluster in clusters.items():
         if label == "ORG":

@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from transforms.entities.repairs.labels import (
     company_after_descriptor,
     org_after_descriptor,
+    org_first_word,
     camel_case_product,
     facility_run_by_org,
     constituency,
@@ -88,6 +89,7 @@ def _relabel(span: Span) -> str:
 ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
     org_after_descriptor,  # "the daily Novi Glas", "the advocacy group Tamarack Watch" -> ORG
+    org_first_word,  # "Banca Emiliana", "Credito Padano" (PERSON) -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG

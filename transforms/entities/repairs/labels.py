@@ -74,6 +74,25 @@ def org_after_descriptor(e: TaggedEntity) -> Repair | None:
     return None
 
 
+_ORG_FIRST_WORDS = lexicon_words("org_first_words")
+
+
+@rule(
+    Example("Two lenders, Banca Vellana and Credito Alpino, agreed on Wednesday to merge.", [("Banca Vellana", "ORG"), ("Credito Alpino", "ORG")]),
+    Example("Banca said she would sing on Friday.", None, note="one word is no name of that kind"),
+)
+def org_first_word(e: TaggedEntity) -> Repair | None:
+    """A name of several words opening with an organisation word of another language
+    ("Banca Emiliana", "Credito Padano", "Régie Atlantique des Eaux", ``org_first_words``) is
+    an organisation, not the person or place the model called it.
+
+    Not: the word alone; a name the model already tagged ORG, EVENT or LAW.
+    """
+    if e.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and len(e.words) > 1 and e.words[0].lower_ in _ORG_FIRST_WORDS:
+        return e.whole("ORG")
+    return None
+
+
 def _after_shares_of(token: Token) -> bool:
     """"Shares of Newmont rose": what has shares is a company."""
     doc = token.doc

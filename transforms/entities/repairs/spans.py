@@ -214,16 +214,18 @@ def plural_noun_opening_sentence(e: TaggedEntity) -> Repair | None:
 @rule(
     Example("Turnout on Sunday was 52 percent, up from 47 percent.", [("Turnout", None)]),
     Example("Kellanova said on Monday that sales rose.", None, note="a proper noun opening a sentence stays"),
+    Example("Target reported weaker sales on Monday.", None, note="an organisation named by a word stays"),
 )
 def common_noun_opening_sentence(e: TaggedEntity) -> Repair | None:
-    """A one-word "person", "organisation" or "place" that the tagger reads as a singular
-    common noun opening a sentence ("Turnout on Sunday was 52 percent") is no name.
+    """A one-word "person" that the tagger reads as a singular common noun opening a sentence
+    ("Turnout on Sunday was 52 percent") is no name.
 
-    Not: a word the tagger reads as a proper noun ("Scale is no longer optional" stays a
-    wrong name); the same noun inside a sentence; a word the gazetteer knows as a place.
+    Not: an "organisation" (a company named by a word: "Target reported weaker sales"); a
+    word the tagger reads as a proper noun ("Scale is no longer optional" stays a wrong
+    name); the same noun inside a sentence; a word the gazetteer knows as a place.
     """
     word = e.words[0] if len(e.words) == 1 else None
-    if e.label in ("PERSON", "ORG", "GPE") and word is not None and word.tag_ == "NN" and word.is_sent_start and e.place is None:
+    if e.label == "PERSON" and word is not None and word.tag_ == "NN" and word.is_sent_start and e.place is None:
         return []
     return None
 
