@@ -22,6 +22,8 @@ from transforms.entities.repairs.labels import (
     company_after_descriptor,
     org_after_descriptor,
     org_first_word,
+    name_after_based,
+    plural_nationality,
     camel_case_product,
     facility_run_by_org,
     constituency,
@@ -90,6 +92,8 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
     org_after_descriptor,  # "the daily Novi Glas", "the advocacy group Tamarack Watch" -> ORG
     org_first_word,  # "Banca Emiliana", "Credito Padano" (PERSON) -> ORG
+    name_after_based,  # "Lisbon-based Vela Energia" (PERSON) -> ORG
+    plural_nationality,  # "Nigerians" (ORG) -> NORP
     joined_place,  # "South-east" + "Asia" -> one region
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG

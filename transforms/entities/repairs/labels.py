@@ -74,6 +74,40 @@ def org_after_descriptor(e: TaggedEntity) -> Repair | None:
     return None
 
 
+@rule(
+    Example("Lisbon-based Vela Energia said its refinery would close.", [("Vela Energia", "ORG")]),
+    Example("London-based artist Mira Patel opened a show.", None, note="a descriptor between: the person stays"),
+)
+def name_after_based(e: TaggedEntity) -> Repair | None:
+    """A name right after a "-based" adjective ("Lisbon-based Vela Energia", "the Dublin-based
+    Lumora") is a company or institution, not the person or place the model called it.
+
+    Not: a noun between ("London-based artist Mira Patel": see the descriptors); a name the
+    model already tagged ORG.
+    """
+    first, doc = e.words[0], e.doc
+    if e.label in ("PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") and first.i >= 2 and doc[first.i - 1].lower_ == "based" and doc[first.i - 2].text in ("-", "–"):
+        return e.whole("ORG")
+    return None
+
+
+@rule(
+    Example("The minister said Nigerians would benefit from the float.", [("Nigerians", "NORP")]),
+    Example("The Guardians won again on Sunday.", None, note="a team after 'the'"),
+)
+def plural_nationality(e: TaggedEntity) -> Repair | None:
+    """A one-word plural of a nationality ("Nigerians", "Europeans") tagged an organisation,
+    person or place is a nationality group.
+
+    Not: a plural after "the" ("the Guardians": a team); other plural endings ("Kenyans" only
+    when the model says so).
+    """
+    word = e.words[0] if len(e.words) == 1 else None
+    if word is None or e.label not in ("ORG", "PERSON", "GPE") or not word.text.endswith(("ians", "eans")) or not is_capitalised(word):
+        return None
+    return None if word.i > 0 and e.doc[word.i - 1].lower_ == "the" else e.whole("NORP")
+
+
 _ORG_FIRST_WORDS = lexicon_words("org_first_words")
 
 
