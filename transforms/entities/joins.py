@@ -90,13 +90,15 @@ _PLACE_BY_CONTEXT = frozenset({"person_after_place_preposition", "org_after_plac
 @rule(
     Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]),
     Example("Trains to Hastings will run hourly, the Hastings Rail Users' Group said.", None, note="a place by its preposition stays the town"),
+    Example("Hotel owner Bellevue Group said the strike was illegal. Bellevue said it would go to court.", [("Bellevue", "Bellevue Group")]),
 )
 def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
 
     Notes:
-        Only one-word names the NER did not call a person, that are no known place nor a place
-        by their preposition ("trains to Hastings"), and that
+        Only one-word names the NER did not call a person, that are no known place (unless the
+        NER called a small one an organisation) nor a place by their preposition ("trains to
+        Hastings"), and that
         start exactly one company name of the article (one ending in a company word, or, for a
         name tagged an organisation, of two words): "Japan" stays a country beside "Japan
         Airlines", "Northfield" a town beside "Northfield Chamber of Commerce".
@@ -105,8 +107,9 @@ def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         words = entity.canonical_name.split()
-        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "FAC") or known_place(words[0]) is not None:
-            return []
+        place = known_place(words[0]) if len(words) == 1 else None
+        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "FAC") or (place is not None and (entity.entity_type != "ORG" or place.prominent)):
+            return []  # "Japan" beside "Japan Airlines"; "Bellevue" tagged ORG beside "Bellevue Group" joins
         if any(m.repaired_by in _PLACE_BY_CONTEXT for m in entity.mentions):
             return []  # "trains to Hastings": the town, beside "Hastings Rail Users' Group"
         starting = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold()]

@@ -22,6 +22,7 @@ from transforms.entities.repairs.labels import (
     company_after_descriptor,
     org_after_descriptor,
     org_first_word,
+    team_before_score,
     name_after_based,
     plural_nationality,
     camel_case_product,
@@ -94,6 +95,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     org_first_word,  # "Banca Emiliana", "Credito Padano" (PERSON) -> ORG
     name_after_based,  # "Lisbon-based Vela Energia" (PERSON) -> ORG
     plural_nationality,  # "Nigerians" (ORG) -> NORP
+    team_before_score,  # "beat Getafe 3-1" (PERSON) -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG

@@ -108,6 +108,28 @@ def plural_nationality(e: TaggedEntity) -> Repair | None:
     return None if word.i > 0 and e.doc[word.i - 1].lower_ == "the" else e.whole("NORP")
 
 
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
+
+
+@rule(
+    Example("Getafe beat Osasuna 2-0 on Sunday.", [("Osasuna", "ORG")]),
+    Example("Hearts lost to Kilmarnock 2-1 at home.", [("Kilmarnock", "ORG")]),
+)
+def team_before_score(e: TaggedEntity) -> Repair | None:
+    """A "person" right before a score ("beat Getafe 3-1") is a team, an organisation; a
+    team tagged with its score ("Kilmarnock 2-1") loses the score.
+
+    Not: a place before a score (a national team stays the country, as news names it).
+    """
+    doc, end, ent = e.doc, e.ent.end, e.ent
+    if len(ent) > 3 and e.label in ("ORG", "PERSON") and _SCORE.match(ent[-3:].text.replace(" ", "")):
+        return [(e.start, ent[-4].idx + len(ent[-4]), "ORG")]  # "Kilmarnock 2-1" tagged as one name
+    score = doc[end : end + 3].text.replace(" ", "") if end < len(doc) else ""
+    if e.label == "PERSON" and _SCORE.match(score):
+        return e.whole("ORG")
+    return None
+
+
 _ORG_FIRST_WORDS = lexicon_words("org_first_words")
 
 
