@@ -18,13 +18,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from transforms.entities.repairs.labels import (
-    company_after_descriptor,
+from transforms.entities.repairs.kinds import (
+    known_place_after_preposition,
+    name_after_based,
     org_after_descriptor,
     org_first_word,
-    team_before_score,
-    name_after_based,
     plural_nationality,
+    team_before_score,
+)
+from transforms.entities.repairs.labels import (
+    company_after_descriptor,
     camel_case_product,
     facility_run_by_org,
     constituency,
@@ -44,7 +47,6 @@ from transforms.entities.repairs.labels import (
     building_name,
     building_person,
     person_after_place_preposition,
-    known_place_after_preposition,
     storm_name,
     person_with_org_suffix,
     speaking_surname,
