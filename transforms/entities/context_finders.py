@@ -123,3 +123,45 @@ def coordinated_place(search: MentionSearch, mentions: list[Mention]) -> list[Me
                 continue
             found.append(search.mention(name.idx, name.idx + len(name), "GPE", "coordinated_place"))
     return mentions + found
+
+
+_LEGAL_FORMS = lexicon_words("legal_form_words")
+_NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
+
+
+@rule(
+    Example("Novamed AB, which makes the drug, said it would seek approval. Novamed shares rose 12 percent.", [("Novamed", "ORG")], note="the model tags the full name itself"),
+    Example("Shares rose as analysts praised the plan.", None),
+)
+def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised name before a legal form ("Novamed AB", "Brannock Rail plc", "Kestrel
+    Mobile ASA") is a company even where it opens a sentence and the model misses it; the
+    company's first word alone later ("Novamed shares rose") is its short name.
+
+    Not: a name of more than three words before the form; a first word that the article
+    also writes in lower case or that is a title or leading word ("General").
+    """
+    tokens = search.tokens
+    found, dropped, firsts = [], set(), set()
+    for token in tokens[1:]:
+        if token.lower_.rstrip(".") not in _LEGAL_FORMS or not (token.text[:1].isupper() or token.is_lower):
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 3 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS and tokens[first - 1].ent_type_ not in _NOT_IN_NAMES:
+            first -= 1
+        if first == token.i:
+            continue
+        start, end = tokens[first].idx, token.idx + len(token)
+        inside = [m for m in mentions if m.char_start < end and start < m.char_end]
+        if all(start <= m.char_start and m.char_end <= end for m in inside) and not any(m.char_start == start and m.char_end == end for m in inside):
+            dropped.update(inside)
+            found.append(search.mention(start, end, "ORG", "legal_form_name"))
+        firsts.add(tokens[first].text)
+    lower = {t.lower_ for t in tokens if t.is_lower}
+    covered = [(m.char_start, m.char_end) for m in mentions if m not in dropped] + [(m.char_start, m.char_end) for m in found]
+    for token in tokens:
+        if token.text in firsts and token.lower_ not in lower and token.lower_ not in LEADING_WORDS and not any(s <= token.idx < e for s, e in covered):
+            nxt = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+            if nxt is None or not is_capitalised(nxt):
+                found.append(search.mention(token.idx, token.idx + len(token), "ORG", "legal_form_name"))
+    return [m for m in mentions if m not in dropped] + found

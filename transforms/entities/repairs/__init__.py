@@ -19,6 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from transforms.entities.repairs.kinds import (
+    journal_name,
     known_place_after_preposition,
     name_after_based,
     org_after_descriptor,
@@ -95,6 +96,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
     org_after_descriptor,  # "the daily Novi Glas", "the advocacy group Tamarack Watch" -> ORG
     org_first_word,  # "Banca Emiliana", "Credito Padano" (PERSON) -> ORG
+    journal_name,  # "published in The Lancet" (GPE) -> WORK_OF_ART
     name_after_based,  # "Lisbon-based Vela Energia" (PERSON) -> ORG
     plural_nationality,  # "Nigerians" (ORG) -> NORP
     team_before_score,  # "beat Getafe 3-1" (PERSON) -> ORG

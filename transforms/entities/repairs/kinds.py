@@ -158,3 +158,21 @@ def known_place_after_preposition(e: TaggedEntity) -> Repair | None:
             return None
         found.append((part[0].idx, part[-1].idx + len(part[-1]), place.label))
     return found
+
+
+@rule(
+    Example("The results, published in The Lancet on Friday, were encouraging.", [("Lancet", "WORK_OF_ART")]),
+    Example("A study in the journal Cell Reports found that mice slept less.", [("Cell Reports", "WORK_OF_ART")]),
+)
+def journal_name(e: TaggedEntity) -> Repair | None:
+    """A name after "published in" or "the journal" ("published in The Lancet", "the journal
+    Nature Medicine") is a journal, a work, not the place or organisation the model called it.
+
+    Not: "published in London" (a known place stays a place).
+    """
+    doc, first = e.doc, e.words[0]
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    after_published = before[-2:] == ["published", "in"] or before[-3:] == ["published", "in", "the"]
+    if e.label in ("GPE", "ORG", "PERSON", "LOC") and (before[-1:] == ["journal"] or (after_published and e.place is None)):
+        return e.whole("WORK_OF_ART")
+    return None
