@@ -339,6 +339,9 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
 
 
 _ORG_NOUNS = words("org_nouns")
+# "the House" is the chamber, not the White House: building and government-body words name
+# institutions of their own.
+_INSTITUTION_WORDS = words("building_words") | words("government_body_words")
 
 
 def _unaccented(text: str) -> str:
@@ -374,6 +377,7 @@ def accent_variant(body: str, entities: list[ArticleEntity]) -> list[ArticleEnti
 @rule(
     Example("Banca Emiliana and Credito Padano agreed to merge into Banca Emiliana Padana. Emiliana was founded in Bologna in 1867.", [("Emiliana", "Banca Emiliana")]),
     Example("Shares of Banca Emiliana rose. Bologna welcomed the deal.", None, note="a known place stays a place"),
+    Example("The White House wanted 60 votes. Republicans took control of the House.", None, note="a building or chamber word is no short name"),
 )
 def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Emiliana" after "Banca Emiliana", "Villa" after "Aston Villa": an organisation of two
@@ -381,7 +385,8 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
 
     Notes:
         Only a one-word name that is the last word of exactly one organisation of two words,
-        no known place, no organisation word ("Bank", "Parliament") and no word of a person's name of the
+        no known place, no organisation, building or chamber word ("Bank", "Parliament", "House")
+        and no word of a person's name of the
         article; a middle word of a longer name ("Banca Emiliana Padana") does not count.
     """
     orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 2]
@@ -391,7 +396,7 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
         key = alias_key(entity.canonical_name)
         if len(entity.canonical_name.split()) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "PERSON") or key in people_words:
             return []
-        if key in _ORG_LAST_WORDS or key in _SMALL_WORDS or key in _BARE_INSTITUTIONS or key in _ORG_NOUNS or known_place(entity.canonical_name) is not None:
+        if key in _ORG_LAST_WORDS or key in _SMALL_WORDS or key in _BARE_INSTITUTIONS or key in _ORG_NOUNS or key in _INSTITUTION_WORDS or known_place(entity.canonical_name) is not None:
             return []
         return [o for o in orgs if alias_key(o.canonical_name.split()[-1]) == key]
 
