@@ -384,17 +384,18 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
     words called by its last one.
 
     Notes:
-        Only a one-word name that is the last word of exactly one organisation of two words,
+        Only a one-word name (no nationality: "Democratic") that is the last word of exactly
+        one organisation of two words,
         no known place, no organisation, building or chamber word ("Bank", "Parliament", "House")
         and no word of a person's name of the
         article; a middle word of a longer name ("Banca Emiliana Padana") does not count.
     """
-    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 2]
+    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 2 and "," not in e.canonical_name]
     people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         key = alias_key(entity.canonical_name)
-        if len(entity.canonical_name.split()) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "PERSON") or key in people_words:
+        if len(entity.canonical_name.split()) != 1 or entity.entity_type not in ("GPE", "LOC", "ORG", "PERSON") or key in people_words:
             return []
         if key in _ORG_LAST_WORDS or key in _SMALL_WORDS or key in _BARE_INSTITUTIONS or key in _ORG_NOUNS or key in _INSTITUTION_WORDS or known_place(entity.canonical_name) is not None:
             return []
