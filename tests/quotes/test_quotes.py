@@ -543,7 +543,7 @@ def test_a_second_cue_joined_to_the_reported_clause_is_not_part_of_it(parse):
         (
             "Valdora Systems Inc. reported record revenue on Wednesday. The Lisbon-based company said sales rose to $2 billion. "
             "Harbour Semiconductor Company said it would build a plant.",
-            "Valdora Systems Inc",
+            "Valdora Systems Inc.",
         ),
     ],
     ids=["the-airline-group", "the-company-is-not-the-next-company-named"],

@@ -22,7 +22,8 @@ from transforms.run.ids import stable_id
 
 # Bounded words (at most 12, of at most 41 characters): an unbounded long form backtracked
 # quadratically over long capitalised stretches (a 60,000-character token took 44 s).
-_ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]{0,40}\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]{0,40}\s+){0,10}[A-Z][\w&-]{0,40})\s+\((?P<short>[A-Z][A-Z&.]{1,9})\)")
+# A word of the long form may end in a plural possessive ("the Portuguese Nurses' Union (SPE)").
+_ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]{0,40}['’]?\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]{0,40}['’]?\s+){0,10}[A-Z][\w&-]{0,40})\s+\((?P<short>[A-Z][A-Z&.]{1,9})\)")
 
 
 @dataclass
@@ -110,8 +111,8 @@ def group_others(mentions: list[Mention], body: str) -> list[ArticleEntity]:
             # "the U.S. Federal Trade Commission (FTC)": the acronym names the commission
             key_text, name = unprefixed, " ".join(name.split()[len(name.split()) - len(unprefixed.split()) :])
         cluster = clusters.setdefault((mention.label, key_text), ArticleEntity(name, mention.label))
-        if len(name) > len(cluster.canonical_name):
-            cluster.canonical_name = name
+        if len(name) > len(cluster.canonical_name) or (len(name) == len(cluster.canonical_name) and cluster.canonical_name.isupper() and not name.isupper() and cluster.mentions[0].repaired_by == "dateline"):
+            cluster.canonical_name = name  # "Oslo", not the dateline's "OSLO"
         cluster.mentions.append(mention)
     for (label, _), cluster in clusters.items():
         if label == "ORG":

@@ -10,6 +10,7 @@ rule reads the article's body and its entities, moves mentions onto the entity t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -82,12 +83,22 @@ def one_type_per_name(body: str, entities: list[ArticleEntity]) -> list[ArticleE
 _COMPANY_WORDS = words("brand_company_words")
 
 
-@rule(Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]))
+# Repairs that make a name a place by the words around it ("near Darwin").
+_PLACE_BY_CONTEXT = frozenset({"person_after_place_preposition", "org_after_place_preposition", "coordinated_with_place"})
+
+
+@rule(
+    Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]),
+    Example("Trains to Hastings will run hourly, the Hastings Rail Users' Group said.", None, note="a place by its preposition stays the town"),
+    Example("Hotel owner Bellevue Group said the strike was illegal. Bellevue said it would go to court.", [("Bellevue", "Bellevue Group")]),
+)
 def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
 
     Notes:
-        Only one-word names the NER did not call a person, that are no known place, and that
+        Only one-word names the NER did not call a person, that are no known place (unless the
+        NER called a small one an organisation) nor a place by their preposition ("trains to
+        Hastings"), and that
         start exactly one company name of the article (one ending in a company word, or, for a
         name tagged an organisation, of two words): "Japan" stays a country beside "Japan
         Airlines", "Northfield" a town beside "Northfield Chamber of Commerce".
@@ -96,8 +107,11 @@ def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         words = entity.canonical_name.split()
-        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG") or known_place(words[0]) is not None:
-            return []
+        place = known_place(words[0]) if len(words) == 1 else None
+        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "FAC") or (place is not None and (entity.entity_type != "ORG" or place.prominent)):
+            return []  # "Japan" beside "Japan Airlines"; "Bellevue" tagged ORG beside "Bellevue Group" joins
+        if any(m.repaired_by in _PLACE_BY_CONTEXT for m in entity.mentions):
+            return []  # "trains to Hastings": the town, beside "Hastings Rail Users' Group"
         starting = [o for o in orgs if o.canonical_name.split()[0].casefold() == words[0].casefold()]
         # An organisation's own short name: "JPMorgan" for "JPMorgan Chase", "Epic" for "Epic
         # Games"; longer names ("Northfield Chamber of Commerce") only with a company word.
@@ -164,33 +178,6 @@ def inner_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
         return [o for o in orgs if key in [alias_key(w) for w in o.canonical_name.split()[1:-1]]]
 
     return _join_into_owners(entities, owners_of, "inner_short_name")
-
-
-@rule(
-    Example("Shares of Credito Alto rose after its merger with Banca Sud. Alto shareholders will get new shares.", [("Alto", "Credito Alto")]),
-    Example("Deutsche Bank cut jobs. The Bank of England kept rates.", None, note="an organisation word is no short name"),
-)
-def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"Padano" after "Credito Padano", "Emiliana" after "Banca Emiliana": a two-word
-    organisation called by its last word.
-
-    Notes:
-        Only a one-word name that ends exactly one two-word organisation of the article, and
-        is no country, no organisation or company word ("Bank", "Airways"), no bare institution
-        ("Parliament") and no person's name of the article.
-    """
-    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 2 and all(w[:1].isupper() for w in e.canonical_name.split())]
-    people = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
-
-    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
-        key = alias_key(entity.canonical_name)
-        if entity.entity_type not in ("PERSON", "GPE", "ORG", "NORP") or len(key.split()) != 1 or key in _ORG_LAST_WORDS or key in people or is_country(key):
-            return []
-        if key in _BARE_INSTITUTIONS:  # "Parliament" is bare_institution's
-            return []
-        return [o for o in orgs if alias_key(o.canonical_name.split()[-1]) == key]
-
-    return _join_into_owners(entities, owners_of, "last_word_short_name")
 
 
 @rule(Example("Floods hit Nakuru County on Monday. Roads in Nakuru were closed.", [("Nakuru", "Nakuru County")]))
@@ -354,6 +341,75 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
 
 
+_ORG_NOUNS = words("org_nouns")
+# "the House" is the chamber, not the White House: building and government-body words name
+# institutions of their own.
+_INSTITUTION_WORDS = words("building_words") | words("government_body_words")
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+@rule(
+    Example("Dragana Milovanović resigned on Friday. Milovanovic, a former IMF economist, took office in 2019.", [("Milovanovic", "Dragana Milovanović")]),
+    Example("Ana Lopes met Ana Lópes on Monday.", None, note="two full names stay two people"),
+)
+def accent_variant(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A name written once without its accents ("Milovanovic" after "Dragana Milovanović",
+    "Sao Joao" after "São João") joins the one entity whose name, or a word of whose person's
+    name, it spells.
+
+    Notes:
+        Only a name with no accent of its own joins; two entities it could spell join neither.
+    """
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        if _unaccented(name) != name.casefold():
+            return []
+        key, one_word = _unaccented(name), len(name.split()) == 1
+        return [
+            o for o in entities
+            if o is not entity and o.canonical_name.casefold() != name.casefold()
+            and (_unaccented(o.canonical_name) == key or (one_word and o.entity_type == "PERSON" and entity.entity_type == "PERSON" and key in _unaccented(o.canonical_name).split()))
+        ]
+
+    return _join_into_owners(entities, owners_of, "accent_variant")
+
+
+@rule(
+    Example("Banca Emiliana and Credito Padano agreed to merge into Banca Emiliana Padana. Emiliana was founded in Bologna in 1867.", [("Emiliana", "Banca Emiliana")]),
+    Example("Shares of Credito Alto rose after its merger with Banca Sud. Alto shareholders will get new shares.", [("Alto", "Credito Alto")]),
+    Example("Deutsche Bank cut jobs. The Bank of England kept rates.", None, note="an organisation word is no short name"),
+    Example("Shares of Banca Emiliana rose. Bologna welcomed the deal.", None, note="a known place stays a place"),
+    Example("The White House wanted 60 votes. Republicans took control of the House.", None, note="a building or chamber word is no short name"),
+)
+def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Emiliana" after "Banca Emiliana", "Villa" after "Aston Villa": an organisation of two
+    words called by its last one.
+
+    Notes:
+        Only a one-word name (no nationality: "Democratic") that is the last word of exactly
+        one organisation of two words,
+        no known place, no organisation, building or chamber word ("Bank", "Parliament", "House")
+        and no word of a person's name of the
+        article; a middle word of a longer name ("Banca Emiliana Padana") does not count.
+    """
+    orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) == 2 and "," not in e.canonical_name
+            and all(w[:1].isupper() for w in e.canonical_name.split())]
+    people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        key = alias_key(entity.canonical_name)
+        if len(entity.canonical_name.split()) != 1 or entity.entity_type not in ("GPE", "LOC", "ORG", "PERSON") or key in people_words:
+            return []
+        if key in _ORG_LAST_WORDS or key in _SMALL_WORDS or key in _BARE_INSTITUTIONS or key in _ORG_NOUNS or key in _INSTITUTION_WORDS or known_place(entity.canonical_name) is not None:
+            return []
+        return [o for o in orgs if alias_key(o.canonical_name.split()[-1]) == key]
+
+    return _join_into_owners(entities, owners_of, "last_word_short_name")
+
+
 # All run, in this order: senses first, so a short name meets its entity's settled type.
 ENTITY_JOINS: tuple[Rule, ...] = (
     one_sense_per_article,  # "Arlen" (GPE) and "Arlen" (ORG) -> the place
@@ -361,7 +417,8 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
-    last_word_short_name,  # "Padano" -> "Credito Padano"
+    last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
+    accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     bare_institution,  # "Parliament" -> "European Parliament"

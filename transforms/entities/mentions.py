@@ -357,13 +357,18 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return mentions + found
 
 
-@rule(Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]),
-      Example("Fraudsters emptied 300 accounts.\n\nOrrin Bank, whose customers lost most, said it had refunded the money.", [("Orrin Bank", "ORG")]),
-      Example("The report was published by the Hellenic Maritime Accident Investigation Board on Monday.",
-              [("Hellenic Maritime Accident Investigation Board", "ORG")]))
+@rule(
+    Example("Okafor said the deal would allow Japan’s Self-Defense Forces to train in Australia.", [("Self-Defense Forces", "ORG")]),
+    Example("Fraudsters emptied 300 accounts.\n\nOrrin Bank, whose customers lost most, said it had refunded the money.", [("Orrin Bank", "ORG")]),
+    Example("The report, published by the Hellenic Maritime Accident Investigation Board, blamed the crew.", [("Hellenic Maritime Accident Investigation Board", "ORG")]),
+    Example("LONDON (Wire) - Kingsway Rail, which runs trains into London, will cut fares.", [("Kingsway Rail", "ORG")]),
+)
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
     Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
+
+    A nationality inside the run is part of the name; a run opening the lead after a dateline
+    ("LONDON (Wire) - Kingsway Rail, ...") is taken.
 
     Not: a run that opens a sentence with a common noun ("Shares Bank" is not a name); one
     opening with a proper noun is ("Ard Bank, whose customers ..."), so a headline's
@@ -371,9 +376,12 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
     """
     tokens = search.tokens
     found = []
+    dropped: set[Mention] = set()
     for token in tokens:
         if token.lower_ not in ORG_SUFFIXES or not is_capitalised(token) or token.ent_type_:
             continue
+        if token.i + 1 < len(tokens) and is_capitalised(tokens[token.i + 1]) and not tokens[token.i + 1].is_sent_start:
+            continue  # "Hastings Rail" in "Hastings Rail Users' Group": the name runs on
         first = token.i
         while first > 0:
             before = tokens[first - 1]
@@ -381,21 +389,23 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
                 first -= 1
             elif before.text in ("-", "–") and first > 1 and is_capitalised(tokens[first - 2]):
                 first -= 2  # "Self-Defense"
+            elif before.text in ("'", "’") and first > 1 and is_capitalised(tokens[first - 2]) and tokens[first - 2].lower_.endswith("s"):
+                first -= 2  # "Hastings Rail Users' Group"
             else:
                 break
         opens_with_place = any(known_place(" ".join(t.text for t in tokens[first : first + n])) is not None for n in (1, 2) if first + n < token.i)
+        opens_lead = tokens[first].idx == lead_start(search.body)  # "LONDON (Wire) - Kingsway Rail, which ..."
         # "Shares Bank" opening a sentence is no name; "Los Angeles Fire Department" and a
         # proper noun ("Ard Bank, whose customers ...") are.
-        if first == token.i or (tokens[first].is_sent_start and not opens_with_place and tokens[first].pos_ != "PROPN"):
+        if first == token.i or (tokens[first].is_sent_start and not opens_with_place and not opens_lead and tokens[first].pos_ != "PROPN"):
             continue
         start, end = tokens[first].idx, token.idx + len(token)
-        overlapping = [m for m in mentions if m.char_start < end and start < m.char_end]
-        # "the [Hellenic] Maritime Accident Investigation Board": a nationality the model tagged
-        # inside the name is part of it.
-        if all(m.label == "NORP" and start <= m.char_start and m.char_end <= end for m in overlapping):
-            mentions = [m for m in mentions if m not in overlapping]
+        inside = [m for m in mentions if m.char_start < end and start < m.char_end]
+        # A nationality the model took from the name ("Hellenic" in "Hellenic Maritime ... Board") is part of it.
+        if all(m.label == "NORP" and start <= m.char_start and m.char_end <= end for m in inside):
+            dropped.update(inside)
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
-    return mentions + found
+    return [m for m in mentions if m not in dropped] + found
 
 
 _KNOWN_ORG_PATTERN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted((n for n in KNOWN_ORGS if " " in n), key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -547,7 +557,13 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
     ]
 
 
+# Finders that read the words around a name (datelines, a kind of organisation after it, a
+# place beside it) live in their own module; it needs this one's Mention and MentionSearch.
+from transforms.entities.context_finders import coordinated_place, dateline, lead_start, legal_form_name, name_before_org_kind  # noqa: E402
+
+
 MENTION_FINDERS: tuple[Rule, ...] = (
+    dateline,
     titled_name,
     office_org_phrase,
     court_name,
@@ -559,6 +575,9 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     untagged_name,
     short_org_name,
     name_with_age,
+    name_before_org_kind,
+    coordinated_place,
+    legal_form_name,
     facility_known_by_initials,
 )
 

@@ -18,6 +18,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from transforms.entities.repairs.kinds import (
+    journal_name,
+    known_place_after_preposition,
+    name_after_based,
+    org_after_descriptor,
+    org_first_word,
+    plural_nationality,
+    team_before_score,
+)
 from transforms.entities.repairs.labels import (
     company_after_descriptor,
     camel_case_product,
@@ -63,6 +72,7 @@ from transforms.entities.repairs.spans import (
     lower_case_org_tail,
     adjective_org,
     plural_noun_opening_sentence,
+    common_noun_opening_sentence,
     possessive_country_and_body,
     lower_case_feature,
     lower_case_building,
@@ -87,6 +97,12 @@ def _relabel(span: Span) -> str:
 # ``spans`` (they cut, extend, split or drop the model's span) and ``labels`` (they keep it).
 ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
+    org_after_descriptor,  # "the daily Novi Glas", "the advocacy group Tamarack Watch" -> ORG
+    org_first_word,  # "Banca Emiliana", "Credito Padano" (PERSON) -> ORG
+    journal_name,  # "published in The Lancet" (GPE) -> WORK_OF_ART
+    name_after_based,  # "Lisbon-based Vela Energia" (PERSON) -> ORG
+    plural_nationality,  # "Nigerians" (ORG) -> NORP
+    team_before_score,  # "beat Getafe 3-1" (PERSON) -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG
@@ -108,6 +124,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     lower_case_org_tail,  # "the Congress party" -> Congress
     adjective_org,  # "Indigenous communities" -> no name
     plural_noun_opening_sentence,  # "Wildfires driven by ..." -> no name
+    common_noun_opening_sentence,  # "Turnout on Sunday was ..." -> no name
     acronym_person,  # "SNPL" (PERSON) -> ORG
     known_org,  # "Unicef" -> ORG
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
@@ -127,6 +144,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     storm_name,  # "Storm Dagny" -> EVENT
     person_with_org_suffix,  # "Lakemont Capital" (PERSON) -> ORG
     speaking_surname,  # "Ines Alves" ... "Alves said" -> PERSON
+    known_place_after_preposition,  # "a widow from Cork", "from Bristol and Cardiff" -> GPE
     coordinated_orgs,  # "from Anthropic and Meta Platforms" -> two ORGs
     coordinated_names_split,  # "Westbrook and Millbrook" -> two names
     org_after_place_preposition,  # "prices in Brightwater" (ORG) -> GPE

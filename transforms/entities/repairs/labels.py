@@ -271,8 +271,8 @@ def name_before_title(e: TaggedEntity) -> Repair | None:
     return e.whole("PERSON") if comma.text == "," and title.is_lower and title.lower_ in TITLE_WORDS else None
 
 
-@rule(Example("The gallery's insurer, Verzekeringen Holst, offered a reward in May.", [("Verzekeringen Holst", "ORG")]),
-      Example("Two lenders, Banca Sud and Credito Alto, agreed to merge.", [("Credito Alto", "ORG")], note="the model tags Banca Sud ORG itself"),
+@rule(Example("Two airlines, Nordic Sky and BalticJet, said on Wednesday they would merge.", [("Nordic Sky", "ORG")], note="the model tags BalticJet ORG itself"),
+      Example("Two lenders, Nordvik Sud and Halvor Alto, agreed to merge.", [("Nordvik Sud", "ORG"), ("Halvor Alto", "ORG")]),
       Example("Her lawyer, Verzekeringen Holst, spoke first.", None, note="a title, not a company noun: the model's PERSON stood"))
 def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
     """A name set beside a lower-case company or organisation noun ("the museum's insurer,
@@ -282,7 +282,8 @@ def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
     or a name joined to one).
 
     Not: a noun that is also a title ("its chair, Marcus Bell" is ``apposition_to_title``'s);
-    a name the model tagged an event, a law or a work.
+    a name the model tagged an event, a law or a work. A single name after a descriptor ("the
+    museum's insurer, X,") is mostly ``org_after_descriptor``'s, which comes first.
     """
     ent, doc = e.ent, e.doc
     if e.label not in ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT") or ent.start < 2 or not (is_capitalised(e.words[0]) and is_capitalised(e.words[-1])):

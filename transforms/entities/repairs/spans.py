@@ -211,6 +211,25 @@ def plural_noun_opening_sentence(e: TaggedEntity) -> Repair | None:
     return None
 
 
+@rule(
+    Example("Turnout on Sunday was 52 percent, up from 47 percent.", [("Turnout", None)]),
+    Example("Kellanova said on Monday that sales rose.", None, note="a proper noun opening a sentence stays"),
+    Example("Target reported weaker sales on Monday.", None, note="an organisation named by a word stays"),
+)
+def common_noun_opening_sentence(e: TaggedEntity) -> Repair | None:
+    """A one-word "person" that the tagger reads as a singular common noun opening a sentence
+    ("Turnout on Sunday was 52 percent") is no name.
+
+    Not: an "organisation" (a company named by a word: "Target reported weaker sales"); a
+    word the tagger reads as a proper noun ("Scale is no longer optional" stays a wrong
+    name); the same noun inside a sentence; a word the gazetteer knows as a place.
+    """
+    word = e.words[0] if len(e.words) == 1 else None
+    if e.label == "PERSON" and word is not None and word.tag_ == "NN" and word.is_sent_start and e.place is None:
+        return []
+    return None
+
+
 @rule(Example("Romania’s Health Ministry said 14,000 cases had been recorded.", [("Romania", "GPE"), ("Health Ministry", "ORG")]))
 def possessive_country_and_body(e: TaggedEntity) -> Repair | None:
     """"Romania's Health Ministry" tagged one organisation is the country and its ministry.
@@ -323,18 +342,23 @@ def unknown_capitals_place(e: TaggedEntity) -> Repair | None:
     return None
 
 
-@rule(Example("The minister opened the new wing of St. Anne's Hospital in Corvale on Monday.", [("St. Anne's Hospital", "ORG")]),
-      Example("Singapore's Ministry of Foreign Affairs said the zone lay within its waters.", None,
-              note="the model tagged the ministry itself: the country stays a place"))
+@rule(
+    Example("The minister opened the new wing of St. Anne's Hospital in Corvale on Monday.", [("St. Anne's Hospital", "ORG")]),
+    Example("Singapore's Ministry of Foreign Affairs said the zone lay within its waters.", None,
+            note="the model tagged the ministry itself: the country stays a place"),
+    Example("Latvia's Ministry of Culture said it would keep the fund.", None, note="a country's possessive is no part of its ministry's name"),
+)
 def possessive_institution(e: TaggedEntity) -> Repair | None:
     """"St. Anne" + "'s Hospital" is the organisation "St. Anne's Hospital": a name, its
     possessive and a capitalised organisation word.
 
     Not: a lower-case word after the possessive ("St. Anne's hospital wing"); a word the model
     tagged as a name of its own ("Singapore's [Ministry of Foreign Affairs]" is the country and
-    its ministry).
+    its ministry); a known place before it ("Latvia's Ministry of Culture").
     """
     ent, doc = e.ent, e.doc
+    if e.label in ("GPE", "LOC") and e.place is not None:
+        return None
     after = ent.end if doc[ent.end - 1].lower_ not in ("'s", "’s") else ent.end - 1
     if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") and is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES and not doc[after + 1].ent_type_:
         return [(e.start, doc[after + 1].idx + len(doc[after + 1]), "ORG")]

@@ -1,0 +1,167 @@
+"""MENTION_FINDERS that read the words around a name: a dateline's place and agency, a kind of
+organisation written after a name ("the Torun Together movement"), a place coordinated with
+another ("from Kent and Sussex"). Registered in ``transforms.entities.mentions.MENTION_FINDERS``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from transforms.entities.mentions import Mention, MentionSearch
+from transforms.entities.words import LEADING_WORDS, is_capitalised
+from transforms.lexicons import words as lexicon_words
+from transforms.rules import Example, rule
+
+# "LISBON (Meridian Wire) - ", "PIRAEUS, Greece (Aegean Press Service) - ": the place, its
+# country or state, the agency in brackets, a dash; then the lead sentence.
+_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:, (?P<country>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))? \((?P<agency>[A-Z][^()\n]{1,60})\) ?[-–—]+ ?")
+# "© 2019 Meridian Wire" closing the article.
+_COPYRIGHT = re.compile(r"©\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})")
+
+
+def lead_start(body: str) -> int | None:
+    """Where the lead sentence starts after a dateline ("LISBON (Meridian Wire) - Nurses ..."),
+    or None for an article without one."""
+    match = _DATELINE.match(body)
+    return match.end() if match else None
+
+
+@rule(
+    Example("LISBON (Meridian Wire) - Nurses began a strike on Monday.", [("LISBON", "GPE"), ("Meridian Wire", "ORG")]),
+    Example("PIRAEUS, Greece (Aegean Press Service) - An inquiry opened.", [("PIRAEUS", "GPE"), ("Greece", "GPE"), ("Aegean Press Service", "ORG")]),
+    Example("Nurses began a strike on Monday.\n\n© 2019 Meridian Wire. All rights reserved.", [("Meridian Wire", "ORG")]),
+)
+def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A dateline's place (and its country) and the news agency in brackets, and the owner of
+    a closing copyright line ("© 2019 Meridian Wire"): the agency is an organisation, whatever
+    the model calls its words ("Atlantic Newswire" a place).
+
+    Not: a bracket later in the text; a dateline without an agency in brackets.
+    """
+    found = []
+    match = _DATELINE.match(search.body)
+    if match is not None:
+        found += [search.mention(match.start(group), match.end(group), label, "dateline") for group, label in (("city", "GPE"), ("country", "GPE"), ("agency", "ORG")) if match[group]]
+    found += [search.mention(m.start("owner"), m.end("owner"), "ORG", "dateline") for m in _COPYRIGHT.finditer(search.body)]
+    return mentions + [m for m in found if m.text.strip()]
+
+
+_ORG_KIND_AFTER = lexicon_words("org_kind_after_words")
+_PLACE_LIST_PREPOSITIONS = frozenset({"from", "in", "to", "into", "across", "near", "around", "throughout", "via", "at"})
+
+
+@rule(
+    Example("His challenger, Agnieszka Lisowska of the Torun Together movement, filed the complaint.", [("Torun Together", "ORG")]),
+    Example("Voters backed the Kurdish movement on Sunday.", None, note="a nationality is no movement's name"),
+)
+def name_before_org_kind(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the Torun Together movement", "the Green Future coalition": the capitalised name of two
+    to four words before a lower-case kind of organisation (``org_kind_after_words``) is the
+    organisation, and a place inside it ("Torun") is no mention of its own.
+
+    Not: one word (see ``name_before_party``); a name with a nationality or a date in it; a
+    run opening a sentence without "the" before it.
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens:
+        if token.lower_ not in _ORG_KIND_AFTER or not token.is_lower:
+            continue
+        first = token.i
+        while first > 0 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS:
+            first -= 1
+        run = tokens[first : token.i]
+        if not 2 <= len(run) <= 4 or any(t.ent_type_ in ("DATE", "CARDINAL", "ORDINAL") for t in run) or first == 0 or tokens[first - 1].lower_ != "the":
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1])
+        inside = [m for m in mentions if m.char_start < end and start < m.char_end]
+        if all(start <= m.char_start and m.char_end <= end and m.label not in ("PERSON", "NORP") for m in inside):
+            dropped.update(inside)
+            found.append(search.mention(start, end, "ORG", "name_before_org_kind"))
+    return [m for m in mentions if m not in dropped] + found
+
+
+@rule(
+    Example("Kingsway Rail runs trains into London from Kent and Sussex.", [("Sussex", "GPE")]),
+    Example("Flights from Riga and Tallinn resumed on Monday.", None, note="the model tags both"),
+    Example("Talks between Israel and Hezbollah resumed on Monday.", None, note="no place preposition"),
+)
+def coordinated_place(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"from Kent and Sussex": a one-word capitalised name the model left untagged, joined by
+    "and" or "or" to a place after a place preposition, is a place too.
+
+    Not: a pair after no preposition ("talks between Israel and Hezbollah", "Russia and
+    Wagner"); a name of several words; a word opening a sentence; a name that goes on in
+    capitals ("Kent and Sussex Courier").
+    """
+    tokens = search.tokens
+    at = {t.idx: t for t in tokens}
+    places = {(m.char_start, m.char_end) for m in mentions if m.label == "GPE" and m.char_start in at}
+    covered = [(m.char_start, m.char_end) for m in mentions]
+
+    def after_preposition(first: Token) -> bool:
+        return first.i > 0 and tokens[first.i - 1].lower_ in _PLACE_LIST_PREPOSITIONS
+
+    found = []
+    for token in tokens[2:-1]:
+        if token.lower_ not in ("and", "or"):
+            continue
+        left, right = tokens[token.i - 1], tokens[token.i + 1]
+        place_before = next((at[s] for s, e in places if e == left.idx + len(left)), None)
+        place_after = (right.idx, next((e for s, e in places if s == right.idx), -1)) in places
+        candidates = []
+        if place_before is not None and after_preposition(place_before):
+            candidates.append((right, tokens[token.i + 2] if token.i + 2 < len(tokens) else None))
+        if place_after and after_preposition(left):
+            candidates.append((left, None))
+        for name, following in candidates:
+            if name.pos_ != "PROPN" or not is_capitalised(name) or name.ent_type_ or name.is_sent_start:
+                continue
+            if (following is not None and (is_capitalised(following) or following.text in ("-", "–"))) or any(s <= name.idx < e for s, e in covered):
+                continue
+            found.append(search.mention(name.idx, name.idx + len(name), "GPE", "coordinated_place"))
+    return mentions + found
+
+
+_LEGAL_FORMS = lexicon_words("legal_form_words")
+_NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
+
+
+@rule(
+    Example("Novamed AB, which makes the drug, said it would seek approval. Novamed shares rose 12 percent.", [("Novamed", "ORG")], note="the model tags the full name itself"),
+    Example("Shares rose as analysts praised the plan.", None),
+)
+def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised name before a legal form ("Novamed AB", "Brannock Rail plc", "Kestrel
+    Mobile ASA") is a company even where it opens a sentence and the model misses it; the
+    company's first word alone later ("Novamed shares rose") is its short name.
+
+    Not: a name of more than three words before the form; a first word that the article
+    also writes in lower case or that is a title or leading word ("General").
+    """
+    tokens = search.tokens
+    found, dropped, firsts = [], set(), set()
+    for token in tokens[1:]:
+        if token.lower_.rstrip(".") not in _LEGAL_FORMS or not (token.text[:1].isupper() or token.is_lower):
+            continue
+        first = token.i
+        while first > 0 and token.i - first < 3 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS and tokens[first - 1].ent_type_ not in _NOT_IN_NAMES:
+            first -= 1
+        if first == token.i:
+            continue
+        start, end = tokens[first].idx, token.idx + len(token)
+        inside = [m for m in mentions if m.char_start < end and start < m.char_end]
+        if all(start <= m.char_start and m.char_end <= end for m in inside) and not any(m.char_start == start and m.char_end == end for m in inside):
+            dropped.update(inside)
+            found.append(search.mention(start, end, "ORG", "legal_form_name"))
+        firsts.add(tokens[first].text)
+    lower = {t.lower_ for t in tokens if t.is_lower}
+    covered = [(m.char_start, m.char_end) for m in mentions if m not in dropped] + [(m.char_start, m.char_end) for m in found]
+    for token in tokens:
+        if token.text in firsts and token.lower_ not in lower and token.lower_ not in LEADING_WORDS and not any(s <= token.idx < e for s, e in covered):
+            nxt = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+            if nxt is None or not is_capitalised(nxt):
+                found.append(search.mention(token.idx, token.idx + len(token), "ORG", "legal_form_name"))
+    return [m for m in mentions if m not in dropped] + found

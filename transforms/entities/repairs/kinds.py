@@ -1,0 +1,178 @@
+"""Label repairs that read what kind of thing a name is from the words around it: a
+descriptor before it ("the daily Novi Glas"), a "-based" adjective, a plural nationality,
+a score after a team, another language's organisation word opening it ("Banca Emiliana"),
+a preposition before a known place ("a widow from Cork"). Registered in ENTITY_REPAIRS.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from transforms.entities.places import known_place
+from transforms.entities.repairs.tagged import Repair, TaggedEntity
+from transforms.entities.words import is_capitalised
+from transforms.lexicon import COMPANY_DESCRIPTORS, ORG_SUFFIXES
+from transforms.lexicons import words as lexicon_words
+from transforms.rules import Example, rule
+
+
+_ORG_DESCRIPTORS = lexicon_words("org_descriptors")
+
+
+@rule(
+    Example("Patients' group Voz do Doente urged both sides to return to talks.", [("Voz do Doente", "ORG")]),
+    Example("Ferrer told the local radio station Onda Levante on Monday.", [("Onda Levante", "ORG")]),
+    Example("The museum's insurer, Verzekeringen Lindeman, offered a reward of 100,000 euros.", [("Verzekeringen Lindeman", "ORG")]),
+    Example("The Party elected Ana Costa on Monday.", None, note="a capitalised descriptor opens a name"),
+)
+def org_after_descriptor(e: TaggedEntity) -> Repair | None:
+    """A name after a lower-case organisation noun ("the daily Novi Glas", "the advocacy group
+    Tamarack Watch", "the opposition party Alicante Verda", ``org_descriptors``), or in
+    apposition to one or to a company descriptor ("The museum's insurer, Verzekeringen
+    Lindeman,"), is an organisation, whatever the model called it.
+
+    Not: a capitalised noun before it ("Party leader Ana Costa"); a name the model already
+    tagged ORG, EVENT or LAW.
+    """
+    first, doc = e.words[0], e.doc
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.text == "," and first.i > 1:
+        before = doc[first.i - 2]  # "The museum's insurer, Verzekeringen Lindeman, offered"
+        closed = e.ent.end < len(doc) and doc[e.ent.end].text in (",", "(")
+        if not closed or not before.is_lower or before.lower_ not in _ORG_DESCRIPTORS | COMPANY_DESCRIPTORS:
+            return None  # "... at the firm, Ana Costa said": no apposition
+    if e.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and before is not None and before.is_lower and before.lower_ in _ORG_DESCRIPTORS:
+        return e.whole("ORG")
+    if e.label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and before is not None and before.lower_ in COMPANY_DESCRIPTORS and doc[first.i - 1].text == ",":
+        return e.whole("ORG")
+    return None
+
+
+@rule(
+    Example("Lisbon-based Vela Energia said its refinery would close.", [("Vela Energia", "ORG")]),
+    Example("London-based artist Mira Patel opened a show.", None, note="a descriptor between: the person stays"),
+)
+def name_after_based(e: TaggedEntity) -> Repair | None:
+    """A name right after a "-based" adjective ("Lisbon-based Vela Energia", "the Dublin-based
+    Lumora") is a company or institution, not the person or place the model called it.
+
+    Not: a noun between ("London-based artist Mira Patel": see the descriptors); a name the
+    model already tagged ORG.
+    """
+    first, doc = e.words[0], e.doc
+    if e.label in ("PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") and first.i >= 2 and doc[first.i - 1].lower_ == "based" and doc[first.i - 2].text in ("-", "–"):
+        return e.whole("ORG")
+    return None
+
+
+@rule(
+    Example("The minister said Nigerians would benefit from the float.", [("Nigerians", "NORP")]),
+    Example("The Guardians won again on Sunday.", None, note="a team after 'the'"),
+)
+def plural_nationality(e: TaggedEntity) -> Repair | None:
+    """A one-word plural of a nationality ("Nigerians", "Europeans") tagged an organisation,
+    person or place is a nationality group.
+
+    Not: a plural after "the" ("the Guardians": a team); other plural endings ("Kenyans" only
+    when the model says so).
+    """
+    word = e.words[0] if len(e.words) == 1 else None
+    if word is None or e.label not in ("ORG", "PERSON", "GPE") or not word.text.endswith(("ians", "eans")) or not is_capitalised(word):
+        return None
+    return None if word.i > 0 and e.doc[word.i - 1].lower_ == "the" else e.whole("NORP")
+
+
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
+
+
+@rule(
+    Example("Getafe beat Osasuna 2-0 on Sunday.", [("Osasuna", "ORG")]),
+    Example("Hearts lost to Kilmarnock 2-1 at home.", [("Kilmarnock", "ORG")]),
+)
+def team_before_score(e: TaggedEntity) -> Repair | None:
+    """A "person" right before a score ("beat Getafe 3-1") is a team, an organisation; a
+    team tagged with its score ("Kilmarnock 2-1") loses the score.
+
+    Not: a place before a score (a national team stays the country, as news names it).
+    """
+    doc, end, ent = e.doc, e.ent.end, e.ent
+    if len(ent) > 3 and e.label in ("ORG", "PERSON") and _SCORE.match(ent[-3:].text.replace(" ", "")):
+        return [(e.start, ent[-4].idx + len(ent[-4]), "ORG")]  # "Kilmarnock 2-1" tagged as one name
+    score = doc[end : end + 3].text.replace(" ", "") if end < len(doc) else ""
+    if e.label == "PERSON" and _SCORE.match(score):
+        return e.whole("ORG")
+    return None
+
+
+_ORG_FIRST_WORDS = lexicon_words("org_first_words")
+
+
+@rule(
+    Example("Two lenders, Banca Vellana and Credito Alpino, agreed on Wednesday to merge.", [("Banca Vellana", "ORG"), ("Credito Alpino", "ORG")]),
+    Example("Banca said she would sing on Friday.", None, note="one word is no name of that kind"),
+)
+def org_first_word(e: TaggedEntity) -> Repair | None:
+    """A name of several words opening with an organisation word of another language
+    ("Banca Emiliana", "Credito Padano", "Régie Atlantique des Eaux", ``org_first_words``) is
+    an organisation, not the person or place the model called it.
+
+    Not: the word alone; a name the model already tagged ORG, EVENT or LAW.
+    """
+    if e.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and len(e.words) > 1 and e.words[0].lower_ in _ORG_FIRST_WORDS:
+        return e.whole("ORG")
+    return None
+
+
+_ROUTE_PREPOSITIONS = frozenset({"from", "to", "in", "at", "near", "into", "via", "outside", "across", "around", "towards", "between"})
+
+
+@rule(
+    Example("One victim, an 81-year-old widow from Cork who gave her name only as Margaret, lost money.", [("Cork", "GPE")]),
+    Example("The airline flew to 34 destinations from Bristol and Cardiff until it collapsed.", [("Bristol", "GPE"), ("Cardiff", "GPE")]),
+    Example("Korvex will pay a 31 percent premium to Altamira's closing price.", None, note="the possessive's noun is the object"),
+)
+def known_place_after_preposition(e: TaggedEntity) -> Repair | None:
+    """Places the gazetteer knows, tagged a person or an organisation right after a
+    preposition ("a widow from Cork", "flights from Bristol and Cardiff"): each a place.
+
+    Not: a name the gazetteer does not know; a surname of the article's people; a name
+    ending in an organisation word; a possessive ("a premium to Altamira's closing price").
+    """
+    doc, words = e.doc, e.words
+    if e.label not in ("PERSON", "ORG") or words[0].i == 0 or doc[words[0].i - 1].lower_ not in _ROUTE_PREPOSITIONS:
+        return None
+    if words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].lower_ in ("'s", "’s", "'", "’"):
+        return None  # "a premium to Altamira's price": the preposition's object is the price
+    parts: list[list[Token]] = [[]]
+    for word in words:
+        if word.lower_ in ("and", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    found = []
+    for part in parts:
+        place = known_place(" ".join(w.text for w in part)) if part else None
+        if place is None or part[-1].text in e.surnames or part[-1].lower_ in ORG_SUFFIXES:
+            return None
+        found.append((part[0].idx, part[-1].idx + len(part[-1]), place.label))
+    return found
+
+
+@rule(
+    Example("The results, published in The Lancet on Friday, were encouraging.", [("Lancet", "WORK_OF_ART")]),
+    Example("A study in the journal Cell Reports found that mice slept less.", [("Cell Reports", "WORK_OF_ART")]),
+)
+def journal_name(e: TaggedEntity) -> Repair | None:
+    """A name after "published in" or "the journal" ("published in The Lancet", "the journal
+    Nature Medicine") is a journal, a work, not the place or organisation the model called it.
+
+    Not: "published in London" (a known place stays a place).
+    """
+    doc, first = e.doc, e.words[0]
+    before = [t.lower_ for t in doc[max(0, first.i - 3) : first.i]]
+    after_published = before[-2:] == ["published", "in"] or before[-3:] == ["published", "in", "the"]
+    if e.label in ("GPE", "ORG", "PERSON", "LOC") and (before[-1:] == ["journal"] or (after_published and e.place is None)):
+        return e.whole("WORK_OF_ART")
+    return None
