@@ -310,7 +310,7 @@ def model_entities(search: MentionSearch, mentions: list[Mention]) -> list[Menti
     roles = [(t.role_start, t.role_end) for t in search.titled]
     mentions = list(mentions)
     for ent in search.ents:
-        for start, end, label, repaired_by in repair_entity(ent, search.body, search.speakers, search.surnames):
+        for start, end, label, repaired_by in repair_entity(ent, search.body, search.speakers, search.surnames, search.tokens):
             _add_mention(mentions, claimed, roles, search.body, start, end, label, repaired_by)
     return mentions
 
