@@ -105,7 +105,9 @@ def _follows_until(token: Token) -> bool:
 
 def _follows_forward_lead(token: Token, leads: tuple[tuple[str, ...], ...] = _FORWARD_LEADS) -> bool:
     doc, i = token.doc, token.i
-    return any(i >= len(lead) and tuple(t.lower_ for t in doc[i - len(lead) : i]) == lead for lead in leads)
+    # The words before the date read once (a Doc slice per lead builds its tokens again).
+    before = tuple(t.lower_ for t in doc[max(0, i - max(map(len, leads))) : i])
+    return any(i >= len(lead) and before[len(before) - len(lead) :] == lead for lead in leads)
 
 
 def _event_set_for(verb: Token, date_index: int) -> bool:
