@@ -221,7 +221,7 @@ def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Me
             first -= 1
         start, end = tokens[first].idx, token.idx + len(token)
         # A longer name the NER found around it ("Progressive Union Party") is the better span.
-        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not has_possessive(e) for e in doc.ents):
+        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not has_possessive(e) for e in search.ents):
             found.append(search.mention(start, end, "ORG", "office_org_phrase"))
     return mentions + found
 
