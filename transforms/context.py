@@ -51,12 +51,13 @@ class ArticleContext:
     @classmethod
     def build(cls, doc: Doc, published_date: date | None = None, base: int = 0) -> ArticleContext:
         """The context of a parsed article (``base``: where the Doc's text starts in the body)."""
-        text = doc.text
+        tokens = tuple(doc)
+        text = "".join(t.text_with_ws for t in tokens)  # what ``doc.text`` does, without building the tokens again
         spans = tuple(find_quote_spans(text))
         return cls(
             doc=doc,
             text=text,
-            tokens=tuple(doc),
+            tokens=tokens,
             sentences=tuple(doc.sents) if doc.has_annotation("SENT_START") else (doc[:],),
             paragraphs=tuple(paragraph_spans(text)),
             quote_spans=spans,

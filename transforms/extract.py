@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -107,6 +108,9 @@ def _time_rows(article: Article, context: ArticleContext, rows: ArticleRows) -> 
         rows.temporal_expressions.append(
             TemporalExpression(timex_id, article.article_id, start, end, timex.text, timex.timex_type, timex.value, timex.is_resolved, timex.pattern)
         )
+    # The article's mentions by position, so each event finds the ones inside it by bisection.
+    mentions = sorted((m.char_start, m.char_end, m.entity_id) for m in rows.entity_mentions)
+    mention_starts = [start for start, _, _ in mentions]
     for event in extract_events(context, timexes):
         timex_id = timex_ids[event.timex.char_start]
         start, end = context.in_body(event.char_start, event.char_end)
@@ -129,7 +133,7 @@ def _time_rows(article: Article, context: ArticleContext, rows: ArticleRows) -> 
                 date_end=event.date_end,
             )
         )
-        inside = {m.entity_id for m in rows.entity_mentions if start <= m.char_start and m.char_end <= end}
+        inside = {entity_id for m_start, m_end, entity_id in mentions[bisect_left(mention_starts, start) : bisect_right(mention_starts, end)] if m_end <= end}
         rows.event_participants.extend(EventParticipant(event_id, article.article_id, entity_id) for entity_id in sorted(inside))
 
 

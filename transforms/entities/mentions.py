@@ -223,7 +223,7 @@ def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Me
             first -= 1
         start, end = tokens[first].idx, token.idx + len(token)
         # A longer name the NER found around it ("Progressive Union Party") is the better span.
-        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not has_possessive(e) for e in doc.ents):
+        if first < token.i and not any(e.start_char <= start and end <= e.end_char and (e.start_char, e.end_char) != (start, end) and not has_possessive(e) for e in search.ents):
             found.append(search.mention(start, end, "ORG", "office_org_phrase"))
     return mentions + found
 
@@ -312,7 +312,7 @@ def model_entities(search: MentionSearch, mentions: list[Mention]) -> list[Menti
     roles = [(t.role_start, t.role_end) for t in search.titled]
     mentions = list(mentions)
     for ent in search.ents:
-        for start, end, label, repaired_by in repair_entity(ent, search.body, search.speakers, search.surnames):
+        for start, end, label, repaired_by in repair_entity(ent, search.body, search.speakers, search.surnames, search.tokens):
             _add_mention(mentions, claimed, roles, search.body, start, end, label, repaired_by)
     return mentions
 

@@ -373,8 +373,8 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
     """
     if site.cue is not None:
         return None
-    doc = state.context.doc
-    after = doc.char_span(site.span.char_end, len(doc.text), alignment_mode="expand")
+    doc, text = state.context.doc, state.context.text  # ``doc.text`` is rebuilt on every access
+    after = doc.char_span(site.span.char_end, len(text), alignment_mode="expand")
     first = next((t for t in after or () if not t.is_punct and not t.is_space), None) if after is not None else None
     if first is None or first.sent.start != first.i:
         return None

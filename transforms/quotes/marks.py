@@ -49,6 +49,9 @@ def trimmed(body: str, start: int, end: int) -> tuple[int, int]:
 # Two-character marks of ASCII copy: ``opening'' and ''straight'' (wire services, old NYT text).
 DOUBLED_OPENING = "``"
 DOUBLED_STRAIGHT = "''"
+# Every character a quotation mark (of any kind above) can start with: the scan below jumps
+# from one to the next, since at any other character it does nothing but move on.
+_MARK_START = re.compile("[" + re.escape(OPENING_MARKS + CLOSING_MARKS + STRAIGHT_MARK + DOUBLED_OPENING[0] + DOUBLED_STRAIGHT[0]) + "]")
 
 
 def _opens_here(body: str, i: int) -> int:
@@ -113,6 +116,9 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
             breaks.append((paragraphs[index - 1][1], i))
         carried = False
         while i < p_end:
+            if (mark := _MARK_START.search(body, i, p_end)) is None:
+                break
+            i = mark.start()
             if open_at is None and ((length := _opens_here(body, i)) or _reversed_opening(body, i, p_start)):
                 length = length or 1
                 mark_at, open_at, open_para_start = i, i + length, p_start

@@ -36,7 +36,8 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
             cut = second_cue_in(child)
             if cut is not None:
                 tokens = [t for t in tokens if t.i < cut]
-            tokens = [t for t in tokens if t.i not in _cue_modifiers_in(child, verb)]
+            modifiers = _cue_modifiers_in(child, verb)  # once, not once per token
+            tokens = [t for t in tokens if t.i not in modifiers]
             if tokens:
                 return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return None

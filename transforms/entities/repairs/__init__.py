@@ -16,7 +16,7 @@ Notes:
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from transforms.entities.repairs.kinds import (
     journal_name,
@@ -157,13 +157,17 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
 )
 
 
-def first_repair(ent: Span, body: str, speakers: frozenset[str] | set[str], surnames: frozenset[str] | set[str] = frozenset()) -> tuple[Rule | None, Repair]:
+def first_repair(
+    ent: Span, body: str, speakers: frozenset[str] | set[str], surnames: frozenset[str] | set[str] = frozenset(), tokens: tuple[Token, ...] | None = None
+) -> tuple[Rule | None, Repair]:
     """The first rule of ``ENTITY_REPAIRS`` that answers for a model entity, and its answer;
-    ``(None, [the model's span and label])`` when none does."""
-    words = tuple(t for t in ent if not t.is_punct)
+    ``(None, [the model's span and label])`` when none does. ``tokens``: the Doc's tokens, if
+    the caller has them (``ArticleContext.tokens``)."""
+    tokens = tokens if tokens is not None else tuple(ent.doc)
+    words = tuple(t for t in tokens[ent.start : ent.end] if not t.is_punct)
     if not words:
         return None, []
-    tagged = TaggedEntity(ent, body, _relabel(ent), words, speakers, surnames)
+    tagged = TaggedEntity(ent, body, _relabel(ent), words, speakers, surnames, tokens)
     for repair in ENTITY_REPAIRS:
         answer = repair.function(tagged)  # not ``repair(tagged)``: the wrapper costs ~10% of extraction
         if answer is not None:
@@ -171,9 +175,11 @@ def first_repair(ent: Span, body: str, speakers: frozenset[str] | set[str], surn
     return None, tagged.whole(tagged.label)
 
 
-def repair_entity(ent: Span, body: str, speakers: frozenset[str] | set[str], surnames: frozenset[str] | set[str] = frozenset()) -> list[tuple[int, int, str, str | None]]:
+def repair_entity(
+    ent: Span, body: str, speakers: frozenset[str] | set[str], surnames: frozenset[str] | set[str] = frozenset(), tokens: tuple[Token, ...] | None = None
+) -> list[tuple[int, int, str, str | None]]:
     """The mentions one model entity gives: ``(char_start, char_end, label, repaired_by)``,
     ``repaired_by`` the rule that changed the model's span or label (None where they stood)."""
-    repair, answer = first_repair(ent, body, speakers, surnames)
+    repair, answer = first_repair(ent, body, speakers, surnames, tokens)
     model = (ent.start_char, ent.end_char, ent.label_)
     return [(start, end, label, None if repair is None or (start, end, label) == model else repair.name) for start, end, label in answer]

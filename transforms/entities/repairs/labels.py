@@ -183,35 +183,35 @@ def honour_or_ceremony(e: TaggedEntity) -> Repair | None:
     """
     if e.label not in ("ORG", "GPE", "LOC", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "NORP"):
         return None
-    doc = e.doc
-    first, end = e.ent.start + (doc[e.ent.start].lower_ == "the"), e.ent.end
+    tokens = e.tokens
+    first, end = e.ent.start + (tokens[e.ent.start].lower_ == "the"), e.ent.end
     while first > 0:
-        step = next((n for n in (1, 2, 3) if _honour_name_before(doc, first, n)), 0)
+        step = next((n for n in (1, 2, 3) if _honour_name_before(tokens, first, n)), 0)
         if not step:
             break
         first -= step
-    while end < len(doc) and (is_capitalised(doc[end]) or doc[end].text == "-" or (doc[end].lower_ == "of" and end + 1 < len(doc) and is_capitalised(doc[end + 1]))):
+    while end < len(tokens) and (is_capitalised(tokens[end]) or tokens[end].text == "-" or (tokens[end].lower_ == "of" and end + 1 < len(tokens) and is_capitalised(tokens[end + 1]))):
         end += 1
-    run = [t for t in doc[first:end] if t.is_alpha]
+    run = [t for t in tokens[first:end] if t.is_alpha]
     if not run or run[-1].lower_ in ORG_SUFFIXES or run[-1].lower_ in ORG_NOUNS:
         return None
-    if not any(is_capitalised(t) and t.lower_ in _HONOUR_WORDS for t in run) and not (_awarded(doc, first) and (run[-1].lower_ in _AWARD_LAST_WORDS or run[0].lower_ in _AWARD_LAST_WORDS)):
+    if not any(is_capitalised(t) and t.lower_ in _HONOUR_WORDS for t in run) and not (_awarded(tokens, first) and (run[-1].lower_ in _AWARD_LAST_WORDS or run[0].lower_ in _AWARD_LAST_WORDS)):
         return None
-    return [(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "EVENT")]
+    return [(tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1]), "EVENT")]
 
 
-def _honour_name_before(doc, first: int, n: int) -> bool:
+def _honour_name_before(tokens: tuple[Token, ...], first: int, n: int) -> bool:
     """The ``n`` tokens before ``first`` go on the name leftwards: a proper noun or hyphen
     (n=1), "Guard of" (n=2), "Order of the" (n=3)."""
     if first < n:
         return False
-    head, between = doc[first - n], [t.lower_ for t in doc[first - n + 1 : first]]
+    head, between = tokens[first - n], [t.lower_ for t in tokens[first - n + 1 : first]]
     return (head.text == "-" and n == 1) or (is_capitalised(head) and head.pos_ == "PROPN" and between == ["of", "the"][: n - 1])
 
 
-def _awarded(doc, first: int) -> bool:
+def _awarded(tokens: tuple[Token, ...], first: int) -> bool:
     """The phrase starting at ``first`` is the object of an award verb ("received the ...")."""
-    before = [t for t in doc[max(0, first - 3) : first] if t.lower_ not in ("the", "a", "an")]
+    before = [t for t in tokens[max(0, first - 3) : first] if t.lower_ not in ("the", "a", "an")]
     return bool(before) and before[-1].lower_ in _AWARD_VERBS
 
 

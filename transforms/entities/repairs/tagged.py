@@ -24,6 +24,7 @@ class TaggedEntity:
     words: tuple[Token, ...]  # its tokens without punctuation
     speakers: frozenset[str] | set[str]  # one-word subjects of reporting verbs ("Alves said")
     surnames: frozenset[str] | set[str]  # last words of the article's people, and speakers
+    tokens: tuple[Token, ...] = ()  # the Doc's tokens (``ArticleContext.tokens``): ``doc[i]`` builds a new Token each time
 
     @property
     def doc(self) -> Doc:
@@ -51,7 +52,7 @@ class TaggedEntity:
 
     @property
     def following(self) -> Token | None:
-        return self.doc[self.ent.end] if self.ent.end < len(self.doc) else None
+        return self.tokens[self.ent.end] if self.ent.end < len(self.tokens) else None
 
     def whole(self, label: str) -> Repair:
         return [(self.start, self.end, label)]
