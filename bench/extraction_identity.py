@@ -4,8 +4,9 @@
 
 It runs the real command line, ``newsledger run --warehouse TMP/wh --workers 2 .``, in a fresh
 process with FOLDER as its working directory (so the stored ``source_path``, and the ids built
-from it, do not depend on where FOLDER lives) into a fresh temporary warehouse, then opens
-``TMP/wh/newsledger.duckdb`` read-only and writes every base table (``runs`` left out: it is
+from it, do not depend on where FOLDER lives) into a fresh temporary warehouse, then opens the
+writer's database ``TMP/wh/.state/newsledger-state.duckdb`` (``TMP/wh/newsledger.duckdb`` before
+0.5) read-only and writes every base table (``runs`` left out: it is
 bookkeeping) as canonical JSON lines, ``{"row": {...}, "table": NAME}``: keys sorted, compact,
 UTF-8; tables in name order, each table's rows sorted by their JSON text. It prints each table's
 row count and SHA-256 and one SHA-256 over all lines. Nothing of the project is imported, so the
@@ -344,7 +345,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsledger from {code['root']} (commit {code['commit']}, uncommitted changes: {code['uncommitted_changes']})", flush=True)
         print(f"running newsledger on {folder} ...", flush=True)
         wall = run_newsledger(folder, tmp / "wh", args.workers, env, tmp / "run.log")
-        tables = dump_tables(tmp / "wh" / "newsledger.duckdb", folder, frozenset(ignored), frozenset(skipped), frozenset(folded))
+        # From 0.5 the served file is a catalog of views; the rows are in the writer's database.
+        writer = tmp / "wh" / ".state" / "newsledger-state.duckdb"
+        database = writer if writer.exists() else tmp / "wh" / "newsledger.duckdb"
+        tables = dump_tables(database, folder, frozenset(ignored), frozenset(skipped), frozenset(folded))
     except RunFailedError as exc:
         print(exc, file=sys.stderr)
         return 2

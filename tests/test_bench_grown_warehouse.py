@@ -19,8 +19,10 @@ def test_grow_copies_every_table_with_new_keys_and_loads_again(sample_tables, tm
     total = grow(tmp_path / "base", tmp_path / "grown", 3 * base_counts["articles"], progress=False)
 
     assert total == 3 * base_counts["articles"]
+    with duckdb.connect(str(tmp_path / "grown" / STATE), read_only=True) as writer:  # the writer's own index
+        assert writer.execute("SELECT count(*) FROM cluster_index").fetchone()[0] == 3 * base_counts["cluster_index"]
     con = duckdb.connect(str(tmp_path / "grown" / DATABASE), read_only=True)
-    for table in ("quotes", "events", "cluster_index", "stories", "quote_clusters"):
+    for table in ("quotes", "events", "stories", "quote_clusters"):
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 3 * base_counts[table], table
     assert con.execute("SELECT count(*) FROM entities").fetchone()[0] == 3 * base_counts["entities"]
     # Every member still names its article and its cluster in the copy.
