@@ -25,8 +25,9 @@ demo: setup
 	@echo '$$ newsledger sql "select speaker, count(*) as quotes from quotes where speaker is not null group by 1 order by 2 desc limit 5"'
 	@$(BIN)/newsledger sql "select speaker, count(*) as quotes from quotes where speaker is not null group by 1 order by 2 desc limit 5"
 
+# Two processes, each taking whole test files (a file's module fixtures are built once).
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Regenerate what is derived from the code: the DDL files (warehouse/sql/) and docs/tables.md,
 # docs/marts.md, docs/rules.md (tests fail until they match).

@@ -244,7 +244,8 @@ class _Validator:
         return self._definitions[name]
 
 
-def validate_chunks(chunks: Iterable[Mapping[str, pa.Table]], results_dir: Path | None = None) -> ValidationReport:
+def validate_chunks(chunks: Iterable[Mapping[str, pa.Table]], results_dir: Path | None = None, *,
+                    docs_in_background: bool = False) -> ValidationReport:
     """Validate a run chunk by chunk, so memory stays bounded whatever the run's size.
 
     Each chunk holds complete batches (its articles with all of their rows and entities), so
@@ -257,6 +258,9 @@ def validate_chunks(chunks: Iterable[Mapping[str, pa.Table]], results_dir: Path 
         chunks: one mapping of table name to Arrow table per chunk (read lazily by the caller).
         results_dir: where to keep the results: ``chunk-NNNN/<table>.json`` and the Data Docs
             HTML site (``data_docs/index.html``) of the tables that had rows; None keeps nothing.
+        docs_in_background: render the Data Docs site in a thread and return at once; the
+            caller waits for it with ``wait_for_data_docs(results_dir)`` (a run renders while
+            it loads and publishes: the pages are its report, not its data).
     """
     if results_dir is not None:
         results_dir.mkdir(parents=True, exist_ok=True)
@@ -287,8 +291,54 @@ def validate_chunks(chunks: Iterable[Mapping[str, pa.Table]], results_dir: Path 
     if results_dir is not None and validator.context is not None:
         # Once at the end: a data-docs action on every checkpoint re-renders every result so far
         # (quadratic in tables x chunks; it was most of a small run's validation time).
-        validator.context.build_data_docs(site_names=[DOCS_SITE])
+        if docs_in_background:
+            _start_data_docs(results_dir, validator.context)
+        else:
+            validator.context.build_data_docs(site_names=[DOCS_SITE])
     return report
+
+
+class _DocsBuild(threading.Thread):
+    """Renders a run's Data Docs site; keeps what went wrong for the one who waits."""
+
+    def __init__(self, results_dir: Path, context: Any) -> None:
+        # Not a daemon: an interpreter that exits before anyone waited still finishes the pages.
+        super().__init__(name="gx-data-docs")
+        self.results_dir = results_dir
+        self.context = context
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.context.build_data_docs(site_names=[DOCS_SITE])
+        except BaseException as error:  # handed to wait_for_data_docs, which raises it in the run's thread
+            self.error = error
+
+
+_DOCS_BUILDS: dict[Path, _DocsBuild] = {}
+
+
+def _start_data_docs(results_dir: Path, context: Any) -> None:
+    """Render the Data Docs site in a thread of its own; nothing else touches the context after validation."""
+    build = _DocsBuild(results_dir, context)
+    _DOCS_BUILDS[results_dir] = build
+    build.start()
+
+
+def wait_for_data_docs(results_dir: Path, *, quietly: bool = False) -> None:
+    """Wait until the Data Docs pages started by ``validate_chunks(..., docs_in_background=True)``
+    are written; an error of theirs is raised here, as it would have been in validation, or
+    only logged when ``quietly``."""
+    build = _DOCS_BUILDS.pop(results_dir, None)
+    if build is None:
+        return
+    build.join()
+    if build.error is None:
+        return
+    if quietly:
+        log.warning("the Data Docs pages in %s were not rendered", results_dir, exc_info=build.error)
+        return
+    raise build.error
 
 
 def _keep_result(results_dir: Path | None, number: int, name: str, result: Mapping[str, Any]) -> None:

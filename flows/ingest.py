@@ -86,24 +86,29 @@ def ingest_news(
         clock.lap("extract")
 
         try:
-            report = tasks.validate(run_dir, chunks, report_dir)
-            tasks.quarantine(run_dir, report, settings.max_quarantine_share)
-        except ContractError as error:
-            failed = run_row(run_id, started, datetime.now(UTC), RunCounts(files_seen=found.seen, files_skipped=plan.skipped),
-                             validation_passed=False, extractor_version=__version__, message=str(error))
-            tasks.record_failed_run(settings, failed)
-            tasks.clean_staging(run_dir)
-            raise
+            try:
+                report = tasks.validate(run_dir, chunks, report_dir)
+                tasks.quarantine(run_dir, report, settings.max_quarantine_share)
+            except ContractError as error:
+                failed = run_row(run_id, started, datetime.now(UTC), RunCounts(files_seen=found.seen, files_skipped=plan.skipped),
+                                 validation_passed=False, extractor_version=__version__, message=str(error))
+                tasks.record_failed_run(settings, failed)
+                tasks.clean_staging(run_dir)
+                raise
 
-        clock.lap("validate")
-        row_counts = tasks.count_staged(run_dir)
-        counts = counts_from(found.seen, plan.skipped, row_counts)
-        row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=report.passed, extractor_version=__version__,
-                      stage_seconds=clock.seconds, message=report.quarantine_note, loaded=True)
-        build, loaded = tasks.load_warehouse(run_dir, settings, row, full_refresh)
-        tasks.publish_warehouse(build, settings)
-        clock.lap("load")
-        tasks.publish_parquet(settings, run_id, None if full_refresh else loaded.touched_months)
-        tasks.clean_staging(run_dir)
-        clock.lap("publish_parquet")
+            clock.lap("validate")
+            row_counts = tasks.count_staged(run_dir)
+            counts = counts_from(found.seen, plan.skipped, row_counts)
+            row = run_row(run_id, started, datetime.now(UTC), counts, validation_passed=report.passed, extractor_version=__version__,
+                          stage_seconds=clock.seconds, message=report.quarantine_note, loaded=True)
+            build, loaded = tasks.load_warehouse(run_dir, settings, row, full_refresh)
+            tasks.publish_warehouse(build, settings)
+            clock.lap("load")
+            tasks.publish_parquet(settings, run_id, None if full_refresh else loaded.touched_months)
+            tasks.clean_staging(run_dir)
+            clock.lap("publish_parquet")
+        except BaseException:
+            tasks.finish_data_docs(report_dir, quietly=True)  # the error that stopped the run is the one to report
+            raise
+        tasks.finish_data_docs(report_dir)
     return RunResult(run_id, counts, (datetime.now(UTC) - started).total_seconds(), loaded.row_counts, report_dir, clock.seconds)

@@ -8,7 +8,7 @@ from pathlib import Path
 from prefect import get_run_logger, task
 from prefect.states import State
 
-from expectations.runner import ValidationReport, validate_chunks, warm_up
+from expectations.runner import ValidationReport, validate_chunks, wait_for_data_docs, warm_up
 from newsledger import __version__
 from newsledger.core.errors import ContractError, WarehouseError
 from newsledger.inputs import Discovery, InputProblem, discover_inputs, problem_rejects, read_alias_file
@@ -112,7 +112,14 @@ def extract_batch(batch_number: int, run_dir: Path, settings: Settings, aliases:
 
 @task(name="validate-run")
 def validate(run_dir: Path, chunks: list[list[int]], report_dir: Path) -> ValidationReport:
-    return validate_chunks((staging.read_batches(run_dir, chunk) for chunk in chunks), report_dir)
+    # The Data Docs pages render while the run loads and publishes (finish_data_docs waits).
+    return validate_chunks((staging.read_batches(run_dir, chunk) for chunk in chunks), report_dir, docs_in_background=True)
+
+
+def finish_data_docs(report_dir: Path, *, quietly: bool = False) -> None:
+    """Wait for the run's Data Docs pages (a plain function: waiting is not a task of its own);
+    ``quietly`` logs their error instead of raising it (another error is already on its way)."""
+    wait_for_data_docs(report_dir, quietly=quietly)
 
 
 @task(name="quarantine-articles")

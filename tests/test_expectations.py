@@ -115,3 +115,29 @@ def test_a_missing_column_is_structural(sample_tables):
     assert report.structural["quotes"]
     with pytest.raises(ContractError):
         report.raise_for_structural()
+
+
+def test_data_docs_render_in_the_background_until_the_run_waits_for_them(sample_tables, tmp_path):
+    from expectations.runner import data_docs_index, validate_chunks, wait_for_data_docs
+
+    report = validate_chunks([sample_tables], tmp_path, docs_in_background=True)
+    assert report.passed and (tmp_path / "chunk-0001" / "quotes.json").exists()
+    wait_for_data_docs(tmp_path)
+    assert "quotes" in data_docs_index(tmp_path).read_text(encoding="utf-8")
+    wait_for_data_docs(tmp_path)  # a second wait has nothing left to wait for
+
+
+class _BrokenDocs:
+    def build_data_docs(self, site_names):
+        raise OSError("disk full")
+
+
+def test_a_data_docs_error_reaches_the_run_unless_another_error_is_already_on_its_way(tmp_path, caplog):
+    from expectations.runner import _start_data_docs, wait_for_data_docs
+
+    _start_data_docs(tmp_path / "a", _BrokenDocs())
+    with pytest.raises(OSError, match="disk full"):
+        wait_for_data_docs(tmp_path / "a")
+    _start_data_docs(tmp_path / "b", _BrokenDocs())
+    wait_for_data_docs(tmp_path / "b", quietly=True)
+    assert "were not rendered" in caplog.text
