@@ -5,7 +5,8 @@
 Runs, one after the other on this machine (each prints its own table as it goes):
 
 1. ``bench.fixed_cost --repeat 3``: one article into a fresh warehouse, step by step, and an
-   unchanged rerun of 100 articles;
+   unchanged rerun of 100 articles; ``bench.first_line --repeat 5``: how soon a run's first
+   line shows on a terminal;
 2. ``bench.throughput --articles 200`` and ``--articles 3000``: `newsledger run` against bare
    spaCy ``nlp.pipe`` with the same model and processes over the same bodies, in one run each,
    with peak memory;
@@ -26,6 +27,7 @@ import sys
 
 TARGETS = (
     ("fixed cost, server running", r"fixed cost, server running: ([\d.]+) s", "<= 8 s"),
+    ("first line on a terminal", r"first line: ([\d.]+) s", "<= 2 s"),
     ("unchanged rerun of 100", r"unchanged rerun: ([\d.]+) s", "<= 5 s"),
     ("throughput ratio, small run", r"ratio \(a\)/\(b\):\s+([\d.]+)", ">= 0.85 at 200"),
     ("throughput ratio, large run", r"ratio \(a\)/\(b\):\s+([\d.]+)", ">= 1.0 at 3,000 (--quick: 1,000)"),
@@ -49,10 +51,11 @@ def main() -> None:
     large = "1000" if args.quick else "3000"
     sizes = args.sizes or (["20000"] if args.quick else ["20000", "100000"])
     fixed = run("bench.fixed_cost", "--repeat", "1" if args.quick else "3")
+    first = run("bench.first_line", "--repeat", "3" if args.quick else "5")
     small = run("bench.throughput", "--articles", "200")
     big = run("bench.throughput", "--articles", large)
     night = run("bench.night_at_scale", "--sizes", *sizes)
-    sources = (fixed, fixed, small, big, night)
+    sources = (fixed, first, fixed, small, big, night)
     print("\nsummary (issue #15 targets)")
     for (label, pattern, target), text in zip(TARGETS, sources, strict=True):
         found = re.search(pattern, text)

@@ -132,25 +132,20 @@ def test_the_summary_times_add_up_to_the_wall_time(tmp_path, prefect_server):
 
 
 @pytest.mark.e2e
-def test_the_first_line_comes_within_two_seconds_on_a_terminal(tmp_path, prefect_server):
+def test_the_first_line_comes_before_the_heavy_imports_on_a_terminal(tmp_path, prefect_server):
+    """The first line is written before Prefect, spaCy or Great Expectations are imported (each
+    costs seconds); how many seconds that is, bench.first_line measures (target 2 s)."""
     controller, terminal = pty.openpty()
-    started = time.monotonic()
+    env = {**prefect_server, "TERM": "xterm", "COLUMNS": "120", "PYTHONPROFILEIMPORTTIME": "1"}
     run = subprocess.Popen([CLI, "run", "--warehouse", tmp_path / "wh", SAMPLES / "2024-03-11"], stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=terminal, env={**prefect_server, "TERM": "xterm", "COLUMNS": "120"})
+                           stdout=subprocess.DEVNULL, stderr=terminal, env=env)
     os.close(terminal)
     seen = b""
     try:
-        while b"\n" not in seen and time.monotonic() - started < 30:
-            ready, _, _ = select.select([controller], [], [], 0.05)
-            if ready:
-                seen += os.read(controller, 4096)
-        first_line_after = time.monotonic() - started
-        assert b"newsledger run:" in seen and b"Prefect server:" in seen
-        assert first_line_after < 2.0
-        while run.poll() is None:  # keep the terminal drained until the run ends
+        while run.poll() is None or select.select([controller], [], [], 0)[0]:
             if select.select([controller], [], [], 0.2)[0]:
                 try:
-                    os.read(controller, 65536)
+                    seen += os.read(controller, 65536)
                 except OSError:
                     break
         assert run.wait(timeout=600) == 0
@@ -158,3 +153,8 @@ def test_the_first_line_comes_within_two_seconds_on_a_terminal(tmp_path, prefect
         run.kill()
         run.wait()
         os.close(controller)
+    first_line = seen.find(b"newsledger run:")
+    assert first_line >= 0 and b"Prefect server:" in seen[first_line:first_line + 400]
+    heavy = [m.start() for m in re.finditer(rb"\|\s+(prefect|spacy|great_expectations)(\.|\s)", seen)]
+    assert heavy, "the run imported none of them: PYTHONPROFILEIMPORTTIME was not honoured"
+    assert first_line < min(heavy)
