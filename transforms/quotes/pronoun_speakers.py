@@ -72,7 +72,8 @@ def pronoun_possessor(query: SpeakerQuery) -> Speaker | None:
         No gender is known: "her" after a man's name still goes to him; "their" is left to
         later rules.
     """
-    from transforms.quotes.speakers import resolve_speaker, subject_of  # defined after the import of this module
+    from transforms.quotes.cues import subject_of
+    from transforms.quotes.speakers import resolve_speaker  # defined after the import of this module
 
     subject = query.subject
     if subject.dep_ != "poss" or subject.lower_ not in _POSSESSIVE_PRONOUNS:
