@@ -327,11 +327,12 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor, who_after_title  # noqa: E402
+from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
     it_after_organisation_noun,
+    only_organisation_nearby,
     organisation_named_next,
     organisations_in_apposition,
     spokesperson_of_the_subject_before,
@@ -353,6 +354,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     named_in_next_sentence,
     the_one_company,
     pronoun_possessor,
+    person_before_relative_clause,
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,
@@ -366,6 +368,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisations_in_apposition,
     organisation_sign,
     organisation_named_next,
+    only_organisation_nearby,
     subject_as_written,
 )
 
