@@ -211,12 +211,14 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
 
 
 @rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
-              "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"))
+              "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"),
+      Example("Justice Amara Quist of the High Court read the verdict.\n\n“The evidence was clear,” the judge told the court.", "Amara Quist"))
 def titled_person(query: SpeakerQuery) -> Speaker | None:
     """'the senator said': the person with that title mentioned last before the quote.
 
     Notes:
-        Only "the" + lower-case title words; "the minister of X" is left to later rules.
+        Only "the" + lower-case title words (or a title of the same office, ``title_equivalents``:
+        "the judge" for "Justice X"); "the minister of X" is left to later rules.
     """
     found = _titled_person(query.subject, query.entities, query.quote_start)
     return _named(found, titled_person.name) if found is not None else None
@@ -475,6 +477,15 @@ def _name_opening_the_sentence(subject: Token, entities: Entities, body: str) ->
     return None
 
 
+# "Justice Ana Costa" is "the judge": title words that name the same office.
+_EQUIVALENT_TITLES = tuple(frozenset(line.split()) for line in words("title_equivalents"))
+
+
+def _with_equivalents(role_words: set[str]) -> set[str]:
+    """Role words and the titles that name the same office ("justice" -> "judge")."""
+    return role_words.union(*(group for group in _EQUIVALENT_TITLES if group & role_words))
+
+
 def _titled_person(subject: Token, entities: Entities, quote_start: int) -> ArticleEntity | None:
     """"the minister said" when several people are ministers: the one mentioned last before
     the quote, as news writing means it. None unless the subject is "the" + lower-case title
@@ -490,7 +501,7 @@ def _titled_person(subject: Token, entities: Entities, quote_start: int) -> Arti
     wanted = {t.lower_ for t in words[1:]}
     if not wanted & TITLE_WORDS:
         return None
-    fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= {w.casefold() for r in e.roles for w in r.split()}]
+    fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= _with_equivalents({w.casefold() for r in e.roles for w in r.split()})]
     return _nearest(fitting, quote_start, ("PERSON",))
 
 
@@ -513,7 +524,7 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
         if entity.entity_type != "PERSON" or min(m.char_start for m in entity.mentions) < following.start_char:
             continue
         first = min(entity.mentions, key=lambda m: m.char_start)
-        role_words = set((first.role or "").casefold().split())
-        if first.char_start < following.end_char and (subject.lower_ in role_words or subject.lower_ == "judge" and "justice" in role_words):
+        role_words = _with_equivalents(set((first.role or "").casefold().split()))
+        if first.char_start < following.end_char and subject.lower_ in role_words:
             return entity
     return None
