@@ -263,12 +263,15 @@ def only_organisation_nearby(query: SpeakerQuery) -> Speaker | None:
     Notes:
         With none or several organisations there, nobody is named (later rules or the words as
         written); a company noun ("the chain", "the firm") never takes a ministry, court or
-        agency; a dateline's news agency is not counted.
+        agency; a dateline's news agency is not counted; a noun with a name right after it
+        ("the chain Vershof") is left to that name.
     """
     noun = _organisation_noun(query.subject)
     if noun is None:
         return None
     doc = noun.doc
+    if noun.i + 1 < len(doc) and entity_at(query.entities, doc[noun.i + 1].idx, doc[noun.i + 1].idx + 1) is not None:
+        return None  # "the chain Vershof warned": the name right after is the one meant
     before = doc[noun.sent.start - 1].sent if noun.sent.start > 0 else noun.sent
     window_start = (doc[before.start - 1].sent if before.start > 0 else before).start_char
     limit = min(noun.idx, query.quote_start) if query.quote_start > window_start else noun.idx

@@ -61,6 +61,7 @@ from transforms.entities.repairs.labels import (
 )
 from transforms.entities.repairs.spans import (
     joined_place,
+    word_before_country,
     hyphenated_org,
     nationality_institution,
     quoted_title,
@@ -105,6 +106,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     plural_nationality,  # "Nigerians" (ORG) -> NORP
     team_before_score,  # "beat Getafe 3-1" (PERSON) -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
+    word_before_country,  # "Elections" + "Canada" (GPE) -> one ORG
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG
     quoted_title,  # “The Ferryman's Daughter” -> WORK_OF_ART

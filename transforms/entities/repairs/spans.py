@@ -54,6 +54,43 @@ def hyphenated_org(e: TaggedEntity) -> Repair | None:
     return [(ent.start_char, tail.idx + len(tail), "ORG")]
 
 
+_COUNTRY_BODY_WORDS = lexicon_words("country_body_words")
+
+
+@rule(
+    Example("Cycling Kenya named its team on Friday.", [("Cycling Kenya", "ORG")]),
+    Example("Figures from Statistics Ireland showed rents rising.", [("Statistics Ireland", "ORG")]),
+    Example("Snow closed roads across Western Canada on Monday.", None, note="a compass word: a region"),
+    Example("Poor Kenya has waited long enough.", None, note="no field's noun"),
+)
+def word_before_country(e: TaggedEntity) -> Repair | None:
+    """A field's noun set right before a country's name as its modifier ("Elections Canada",
+    "Athletics Kenya", "Statistics Netherlands"; ``country_body_words``) makes an
+    organisation's name: the agency or federation of that country, where the model tagged the
+    country alone (or the whole as a place).
+
+    Not: any other word before the country ("Western Canada", "Poor Mexico"); a whole the
+    gazetteer knows as a place.
+    """
+    if e.label != "GPE":
+        return None
+    ent, doc = e.ent, e.doc
+    country = ent[-1]
+    if not is_country(country.text):
+        return None
+    if len(e.words) == 2 and e.words[1] == country:
+        first = e.words[0]
+    elif len(e.words) == 1 and ent.start > 0:
+        first = doc[ent.start - 1]
+    else:
+        return None
+    if first.dep_ != "compound" or first.head != country or first.pos_ not in ("NOUN", "PROPN") or not is_capitalised(first) or not first.is_alpha:
+        return None
+    if first.lower_ not in _COUNTRY_BODY_WORDS or known_place(e.body[first.idx : ent.end_char]) is not None:
+        return None
+    return [(first.idx, ent.end_char, "ORG")]
+
+
 _BARE_INSTITUTIONS = lexicon_words("bare_institution_words")
 
 
