@@ -377,6 +377,32 @@ def accent_variant(body: str, entities: list[ArticleEntity]) -> list[ArticleEnti
     return _join_into_owners(entities, owners_of, "accent_variant")
 
 
+_NAME_PARTICLES = words("name_particles")
+
+
+@rule(
+    Example("Interior Minister Pieter van Dijk spoke first. Van Dijk said the border would stay open.", [("Van Dijk", "Pieter van Dijk")]),
+    Example("Ana da Silva met Rui da Silva on Monday. Da Silva said little.", None, note="two people end so: neither"),
+)
+def particle_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Van Dijk" opening a sentence after "Pieter van Dijk": a surname that starts with a
+    particle, capitalised, joins the one person whose name ends with the same words.
+
+    Notes:
+        Only a name whose first word is a particle (``name_particles``: "de", "van", "da");
+        two people with that surname join neither.
+    """
+    people = [e for e in entities if e.entity_type == "PERSON"]
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        words_ = entity.canonical_name.casefold().split()
+        if entity.entity_type != "PERSON" or len(words_) < 2 or words_[0] not in _NAME_PARTICLES:
+            return []
+        return [o for o in people if o is not entity and len(o.canonical_name.split()) > len(words_) and o.canonical_name.casefold().split()[-len(words_):] == words_]
+
+    return _join_into_owners(entities, owners_of, "particle_surname")
+
+
 @rule(
     Example("Banca Emiliana and Credito Padano agreed to merge into Banca Emiliana Padana. Emiliana was founded in Bologna in 1867.", [("Emiliana", "Banca Emiliana")]),
     Example("Shares of Credito Alto rose after its merger with Banca Sud. Alto shareholders will get new shares.", [("Alto", "Credito Alto")]),
@@ -419,6 +445,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
     last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
+    particle_surname,  # "De Groot" -> "Femke de Groot"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     bare_institution,  # "Parliament" -> "European Parliament"
