@@ -382,7 +382,7 @@ _NAME_PARTICLES = words("name_particles")
 
 @rule(
     Example("Interior Minister Pieter van Dijk spoke first. Van Dijk said the border would stay open.", [("Van Dijk", "Pieter van Dijk")]),
-    Example("Ana da Silva met Rui da Silva on Monday. Da Silva said little.", None, note="two people end so: neither"),
+    Example("Mayor Marta van Dijk met her brother, Joost van Dijk, on Monday. Van Dijk said little.", None, note="two people end so: neither"),
 )
 def particle_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Van Dijk" opening a sentence after "Pieter van Dijk": a surname that starts with a
