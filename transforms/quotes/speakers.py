@@ -240,7 +240,9 @@ def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("Shares of Valdora Motors rose after the carmaker said it would cut costs at its main plant.", "Valdora Motors"),
       Example("The European Commission fined the streaming company Tonfall AB 310 million euros on Tuesday. "
-              "In a blog post, the company said the decision ignored how the market works.", "Tonfall AB"))
+              "In a blog post, the company said the decision ignored how the market works.", "Tonfall AB"),
+      Example("LIMA (Andes Wire) - Water flooded a copper mine owned by Valdora Mining, the company said on Tuesday.", None,
+              "the dateline's news agency is no organisation of the story"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said': the organisation the story is about (``_the_one_company``; no ministry or court).
 
@@ -400,15 +402,20 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
 
     Notes:
         With two organisations named before, "the company" is left as written: the nearest
-        one is as often the wrong one.
+        one is as often the wrong one. The dateline's news agency ("LIMA (Andes Wire) -") is
+        not one of the story's organisations.
     """
     if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "relcl", "acl", "prep") for c in subject.children):
         return None  # "the company that designs her clothes" is a new one; "the company and X" a group
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
-    # A company is no ministry, court or commission.
-    before = [e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())]
+    # A company is no ministry, court or commission, and no news agency of the dateline.
+    before = [
+        e for e in entities
+        if e.entity_type == "ORG" and any(m.char_end <= quote_start and m.repaired_by != "dateline" for m in e.mentions)
+        and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())
+    ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
         # Danish drugmaker said"); a plain "the company" among several stays as written.
