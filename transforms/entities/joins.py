@@ -377,6 +377,24 @@ def accent_variant(body: str, entities: list[ArticleEntity]) -> list[ArticleEnti
     return _join_into_owners(entities, owners_of, "accent_variant")
 
 
+@rule(Example("LIMA (Andes Wire) - Miners were freed on Monday. One of them spoke to Andes Wire by phone.", [("Andes Wire", "Andes Wire")],
+              note="when the model tags the second one a facility or a person"))
+def dateline_agency(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """The news agency of the dateline ("LIMA (Andes Wire) -") named again in the text ("she
+    told Andes Wire") is the same organisation, whatever the model called it there.
+
+    Notes:
+        Only the same name; an agency not in the dateline keeps the model's type.
+    """
+    agencies = {alias_key(e.canonical_name): e for e in entities if e.entity_type == "ORG" and any(m.repaired_by == "dateline" for m in e.mentions)}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        agency = agencies.get(alias_key(entity.canonical_name))
+        return [agency] if agency is not None and entity.entity_type in ("ORG", "FAC", "PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") else []
+
+    return _join_into_owners(entities, owners_of, "dateline_agency")
+
+
 _NAME_PARTICLES = words("name_particles")
 
 
@@ -438,6 +456,7 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
 
 # All run, in this order: senses first, so a short name meets its entity's settled type.
 ENTITY_JOINS: tuple[Rule, ...] = (
+    dateline_agency,  # "Andes Wire" (FAC) -> the dateline's "Andes Wire" (ORG)
     one_sense_per_article,  # "Arlen" (GPE) and "Arlen" (ORG) -> the place
     one_type_per_name,  # "Kellanova" (PERSON) and "Kellanova" (ORG) -> the company
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"

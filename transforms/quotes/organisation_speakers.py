@@ -279,9 +279,9 @@ def only_organisation_nearby(query: SpeakerQuery) -> Speaker | None:
     found = {
         id(e): e
         for e in query.entities
-        if e.entity_type == "ORG"
+        if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)
         for m in e.mentions
-        if window_start <= m.char_start and m.char_end <= limit and m.repaired_by != "dateline" and not any(a <= m.char_start < b for a, b in quoted)
+        if window_start <= m.char_start and m.char_end <= limit and not any(a <= m.char_start < b for a, b in quoted)
     }
     candidates = list(found.values())
     if noun.lower_ in COMPANY_DESCRIPTORS:

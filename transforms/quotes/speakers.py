@@ -413,7 +413,7 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
     # A company is no ministry, court or commission, and no news agency of the dateline.
     before = [
         e for e in entities
-        if e.entity_type == "ORG" and any(m.char_end <= quote_start and m.repaired_by != "dateline" for m in e.mentions)
+        if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not any(m.repaired_by == "dateline" for m in e.mentions)
         and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())
     ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
