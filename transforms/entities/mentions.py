@@ -559,7 +559,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 
 # Finders that read the words around a name (datelines, a kind of organisation after it, a
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
-from transforms.entities.context_finders import coordinated_place, dateline, lead_start, legal_form_name, name_before_org_kind  # noqa: E402
+from transforms.entities.context_finders import coordinated_place, dateline, defined_short_form, lead_start, legal_form_name, name_before_org_kind  # noqa: E402
 
 
 MENTION_FINDERS: tuple[Rule, ...] = (
@@ -578,6 +578,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     name_before_org_kind,
     coordinated_place,
     legal_form_name,
+    defined_short_form,
     facility_known_by_initials,
 )
 
