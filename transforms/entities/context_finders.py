@@ -172,8 +172,8 @@ _DEFINED_SHORT = re.compile(r"\((?P<short>[A-Z][A-Z&]{1,9}|[A-Z][a-z]{0,6}[A-Z][
 
 
 @rule(
-    Example("The Valdora Department of Transportation (ValDOT) closed the bridge. ValDOT said repairs would take a year.", [("ValDOT", "ORG")],
-            note="the model tags the second ValDOT itself"),
+    Example("The Valdora Department of Transportation (ValDOT) said the bridge was safe. ValDOT had planned to rebuild the deck in 2027.",
+            [("ValDOT", "ORG")]),
     Example("Voters backed Ana Costa (PSD) on Sunday.", None, note="a bracket after a person is no short form of theirs"),
 )
 def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
