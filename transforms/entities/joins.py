@@ -395,6 +395,42 @@ def dateline_agency(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
     return _join_into_owners(entities, owners_of, "dateline_agency")
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter dropped, added, changed or two swapped: "Thibodeu" / "Thibodeau"."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@rule(Example("Councillor Margaret Hollingworth won the seat on Monday. Voters in Hollingwoth's ward cheered.", [("Hollingwoth", "Margaret Hollingworth")],
+              note="when the model tags the misspelt name a place"),
+      Example("Ana Marsh met Tom Marsden on Monday. Marshe spoke first.", None, note="a short surname is too easy to miss by one letter"))
+def misspelt_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A one-word name a letter away from the surname of exactly one person of the article
+    ("Thibodeu" after "Nadine Thibodeau"): a typo of that person's name, whatever the model
+    called it.
+
+    Notes:
+        Only surnames of seven letters or more and a name no gazetteer knows as a place; a
+        plural ("the Clintons") is the family; two people it could be join neither.
+    """
+    surnames = [(e.canonical_name.split()[-1].casefold(), e) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1]
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        if len(name.split()) != 1 or len(name) < 6 or known_place(name) is not None or entity.entity_type not in ("PERSON", "GPE", "LOC", "ORG", "NORP"):
+            return []
+        key = name.casefold()
+        # "the Clintons" is the family, not a typo of "Clinton".
+        return list({id(e): e for last, e in surnames if len(last) >= 7 and key != last + "s" and _one_edit_apart(key, last)}.values())
+
+    return _join_into_owners(entities, owners_of, "misspelt_surname")
+
+
 _NAME_PARTICLES = words("name_particles")
 
 
@@ -465,6 +501,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     particle_surname,  # "De Groot" -> "Femke de Groot"
+    misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     bare_institution,  # "Parliament" -> "European Parliament"
