@@ -411,18 +411,20 @@ def _one_edit_apart(a: str, b: str) -> bool:
       Example("Ana Marsh met Tom Marsden on Monday. Marshe spoke first.", None, note="a short surname is too easy to miss by one letter"))
 def misspelt_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """A one-word name a letter away from the surname of exactly one person of the article
-    ("Thibodeu" after "Nadine Thibodeau"): a typo of that person's name, whatever the model
-    called it.
+    ("Thibodeu" after "Nadine Thibodeau") that the model took for a place or an organisation:
+    a typo of that person's name.
 
     Notes:
         Only surnames of seven letters or more and a name no gazetteer knows as a place; a
-        plural ("the Clintons") is the family; two people it could be join neither.
+        name the model took for a person may be another one ("Marsdon" beside "Marsden") and
+        stays apart; a plural ("the Clintons") is the family; two people it could be join
+        neither.
     """
     surnames = [(e.canonical_name.split()[-1].casefold(), e) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1]
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         name = entity.canonical_name
-        if len(name.split()) != 1 or len(name) < 6 or known_place(name) is not None or entity.entity_type not in ("PERSON", "GPE", "LOC", "ORG", "NORP"):
+        if len(name.split()) != 1 or len(name) < 6 or known_place(name) is not None or entity.entity_type not in ("GPE", "LOC", "ORG", "NORP"):
             return []
         key = name.casefold()
         # "the Clintons" is the family, not a typo of "Clinton".
