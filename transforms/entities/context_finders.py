@@ -165,3 +165,35 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             if nxt is None or not is_capitalised(nxt):
                 found.append(search.mention(token.idx, token.idx + len(token), "ORG", "legal_form_name"))
     return [m for m in mentions if m not in dropped] + found
+
+
+# "Orwell Port Holdings (OPH)", "the Pennsylvania Department of Transportation (PennDOT)".
+_DEFINED_SHORT = re.compile(r"\((?P<short>[A-Z][A-Z&]{1,9}|[A-Z][a-z]{0,6}[A-Z][A-Za-z]{0,8})\)")
+
+
+@rule(
+    Example("The Valdora Department of Transportation (ValDOT) said the bridge was safe. ValDOT had planned to rebuild the deck in 2027.",
+            [("ValDOT", "ORG")]),
+    Example("Voters backed Ana Costa (PSD) on Sunday.", None, note="a bracket after a person is no short form of theirs"),
+)
+def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A short form defined in brackets right after an organisation's name ("Orwell Port
+    Holdings (OPH)", "the Pennsylvania Department of Transportation (PennDOT)"): each use of it
+    the model left untagged is a mention of an organisation (the grouping joins it to the long
+    form), however often "OPH said" makes it look like a surname. The bracket itself is left
+    as the model read it.
+
+    Not: a short form with one capital ("(Sernageomin)"), or one after a person or place.
+    """
+    body = search.body
+    found: list[Mention] = []
+    for definition in _DEFINED_SHORT.finditer(body):
+        if not any(m.label == "ORG" and body[m.char_end : definition.start()].strip() == "" and m.char_end <= definition.start() for m in mentions):
+            continue
+        short = definition["short"]
+        covered = [(m.char_start, m.char_end) for m in mentions + found]
+        for use in re.finditer(rf"(?<![\w@-]){re.escape(short)}(?![\w-])", body[definition.end() :]):
+            start, end = definition.end() + use.start(), definition.end() + use.end()
+            if not any(a <= start < b for a, b in covered):
+                found.append(search.mention(start, end, "ORG", "defined_short_form"))
+    return mentions + found

@@ -22,8 +22,9 @@ from transforms.run.ids import stable_id
 
 # Bounded words (at most 12, of at most 41 characters): an unbounded long form backtracked
 # quadratically over long capitalised stretches (a 60,000-character token took 44 s).
-# A word of the long form may end in a plural possessive ("the Portuguese Nurses' Union (SPE)").
-_ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]{0,40}['’]?\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]{0,40}['’]?\s+){0,10}[A-Z][\w&-]{0,40})\s+\((?P<short>[A-Z][A-Z&.]{1,9})\)")
+# A word of the long form may end in a plural possessive ("the Portuguese Nurses' Union (SPE)");
+# the short form is in capitals ("SPE") or has two capitals at least ("PennDOT").
+_ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]{0,40}['’]?\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]{0,40}['’]?\s+){0,10}[A-Z][\w&-]{0,40})\s+\((?P<short>[A-Z][A-Z&.]{1,9}|[A-Z][a-z]{0,6}[A-Z][A-Za-z]{0,8})\)")
 
 
 @dataclass

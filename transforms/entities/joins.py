@@ -377,6 +377,88 @@ def accent_variant(body: str, entities: list[ArticleEntity]) -> list[ArticleEnti
     return _join_into_owners(entities, owners_of, "accent_variant")
 
 
+@rule(Example("LIMA (Andes Wire) - Miners were freed on Monday. One of them spoke to Andes Wire by phone.", [("Andes Wire", "Andes Wire")],
+              note="when the model tags the second one a facility or a person"))
+def dateline_agency(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """The news agency of the dateline ("LIMA (Andes Wire) -") named again in the text ("she
+    told Andes Wire") is the same organisation, whatever the model called it there.
+
+    Notes:
+        Only the same name; an agency not in the dateline keeps the model's type.
+    """
+    agencies = {alias_key(e.canonical_name): e for e in entities if e.entity_type == "ORG" and any(m.repaired_by == "dateline" for m in e.mentions)}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        agency = agencies.get(alias_key(entity.canonical_name))
+        return [agency] if agency is not None and entity.entity_type in ("ORG", "FAC", "PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") else []
+
+    return _join_into_owners(entities, owners_of, "dateline_agency")
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter dropped, added, changed or two swapped: "Thibodeu" / "Thibodeau"."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@rule(Example("Councillor Margaret Hollingworth won the seat on Monday. Voters in Hollingwoth's ward cheered.", [("Hollingwoth", "Margaret Hollingworth")],
+              note="when the model tags the misspelt name a place"),
+      Example("Ana Marsh met Tom Marsden on Monday. Marshe spoke first.", None, note="a short surname is too easy to miss by one letter"))
+def misspelt_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A one-word name a letter away from the surname of exactly one person of the article
+    ("Thibodeu" after "Nadine Thibodeau") that the model took for a place or an organisation:
+    a typo of that person's name.
+
+    Notes:
+        Only surnames of seven letters or more and a name no gazetteer knows as a place; a
+        name the model took for a person may be another one ("Marsdon" beside "Marsden") and
+        stays apart; a plural ("the Clintons") is the family; two people it could be join
+        neither.
+    """
+    surnames = [(e.canonical_name.split()[-1].casefold(), e) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1]
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        if len(name.split()) != 1 or len(name) < 6 or known_place(name) is not None or entity.entity_type not in ("GPE", "LOC", "ORG", "NORP"):
+            return []
+        key = name.casefold()
+        # "the Clintons" is the family, not a typo of "Clinton".
+        return list({id(e): e for last, e in surnames if len(last) >= 7 and key != last + "s" and _one_edit_apart(key, last)}.values())
+
+    return _join_into_owners(entities, owners_of, "misspelt_surname")
+
+
+_NAME_PARTICLES = words("name_particles")
+
+
+@rule(
+    Example("Interior Minister Pieter van Dijk spoke first. Van Dijk said the border would stay open.", [("Van Dijk", "Pieter van Dijk")]),
+    Example("Mayor Marta van Dijk met her brother, Joost van Dijk, on Monday. Van Dijk said little.", None, note="two people end so: neither"),
+)
+def particle_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Van Dijk" opening a sentence after "Pieter van Dijk": a surname that starts with a
+    particle, capitalised, joins the one person whose name ends with the same words.
+
+    Notes:
+        Only a name whose first word is a particle (``name_particles``: "de", "van", "da");
+        two people with that surname join neither.
+    """
+    people = [e for e in entities if e.entity_type == "PERSON"]
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        words_ = entity.canonical_name.casefold().split()
+        if entity.entity_type != "PERSON" or len(words_) < 2 or words_[0] not in _NAME_PARTICLES:
+            return []
+        return [o for o in people if o is not entity and len(o.canonical_name.split()) > len(words_) and o.canonical_name.casefold().split()[-len(words_):] == words_]
+
+    return _join_into_owners(entities, owners_of, "particle_surname")
+
+
 @rule(
     Example("Banca Emiliana and Credito Padano agreed to merge into Banca Emiliana Padana. Emiliana was founded in Bologna in 1867.", [("Emiliana", "Banca Emiliana")]),
     Example("Shares of Credito Alto rose after its merger with Banca Sud. Alto shareholders will get new shares.", [("Alto", "Credito Alto")]),
@@ -412,6 +494,7 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
 
 # All run, in this order: senses first, so a short name meets its entity's settled type.
 ENTITY_JOINS: tuple[Rule, ...] = (
+    dateline_agency,  # "Andes Wire" (FAC) -> the dateline's "Andes Wire" (ORG)
     one_sense_per_article,  # "Arlen" (GPE) and "Arlen" (ORG) -> the place
     one_type_per_name,  # "Kellanova" (PERSON) and "Kellanova" (ORG) -> the company
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"
@@ -419,6 +502,8 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
     last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
+    particle_surname,  # "De Groot" -> "Femke de Groot"
+    misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     bare_institution,  # "Parliament" -> "European Parliament"

@@ -232,6 +232,7 @@ def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Me
     Example("Judge Sarah Whitfield of the U.S. District Court for the Eastern District of Texas blocked the rule.", [("U.S. District Court for the Eastern District of Texas", "ORG")]),
     Example("Prosecutors from the Southern District of New York told the court on Monday.", [("Southern District of New York", "ORG")]),
     Example("The 9th U.S. Circuit Court of Appeals ruled on Friday that the law was valid.", [("9th U.S. Circuit Court of Appeals", "ORG")]),
+    Example("A judge of the Court of King's Bench ordered a recount.", [("Court of King's Bench", "ORG")]),
 )
 def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"the U.S. District Court for the Eastern District of Texas", "the Court of Appeals for
@@ -264,7 +265,8 @@ def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
                 k += 1
             if k >= len(tokens) or not is_capitalised(tokens[k]):
                 break
-            while k < len(tokens) and is_capitalised(tokens[k]):
+            # "the Court of Queen's Bench": a possessive inside the name, a capitalised word after it.
+            while k < len(tokens) and (is_capitalised(tokens[k]) or tokens[k].lower_ in ("'s", "’s") and k + 1 < len(tokens) and is_capitalised(tokens[k + 1])):
                 k += 1
             end = k
         if end > token.i + 1:
@@ -559,7 +561,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 
 # Finders that read the words around a name (datelines, a kind of organisation after it, a
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
-from transforms.entities.context_finders import coordinated_place, dateline, lead_start, legal_form_name, name_before_org_kind  # noqa: E402
+from transforms.entities.context_finders import coordinated_place, dateline, defined_short_form, lead_start, legal_form_name, name_before_org_kind  # noqa: E402
 
 
 MENTION_FINDERS: tuple[Rule, ...] = (
@@ -578,6 +580,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     name_before_org_kind,
     coordinated_place,
     legal_form_name,
+    defined_short_form,
     facility_known_by_initials,
 )
 

@@ -19,10 +19,12 @@ Notes:
 from __future__ import annotations
 
 from transforms.context import ArticleContext
-from transforms.quotes.direct import DIRECT_SPEAKER_RULES, direct_quotes
+from transforms.quotes.direct import DIRECT_SPEAKER_RULES
+from transforms.quotes.direct_spans import direct_quotes
 from transforms.quotes.indirect import QUOTE_RULES, drop_sourceless_clauses_inside_quotes, indirect_quotes
 from transforms.quotes.matches import QuoteMatch, QuoteState
-from transforms.quotes.speakers import SPEAKER_RULES, cue_tokens, find_document_source
+from transforms.quotes.cues import cue_tokens
+from transforms.quotes.speakers import SPEAKER_RULES, find_document_source
 
 __all__ = ["FOUND_BY_VALUES", "SPEAKER_BY_VALUES", "QuoteMatch", "extract_quotes"]
 

@@ -26,7 +26,8 @@ from transforms.quotes.reported_speech import (
     preposed_clause,
     reported_content,
 )
-from transforms.quotes.speakers import Speaker, entity_at, person_right_before, resolve_speaker, subject_of
+from transforms.quotes.cues import person_right_before, subject_of
+from transforms.quotes.speakers import Speaker, entity_at, resolve_speaker
 from transforms.rules import Example, Rule, rule
 
 # (content start, content end, speaker, cue word)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
 from transforms.lexicons import words
-from transforms.quotes import speakers
+from transforms.quotes import cues, speakers
 from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at
 from transforms.rules import Example, rule
 
@@ -208,7 +208,8 @@ def document_named_before(query: SpeakerQuery) -> Speaker | None:
         Only a document named earlier with its issuer as the subject of a cue; an issuer that
         is no entity names nobody here.
     """
-    from transforms.quotes.speakers import resolve_speaker, subject_of  # the rules' own module imports this one
+    from transforms.quotes.cues import subject_of
+    from transforms.quotes.speakers import resolve_speaker  # the rules' own module imports this one
 
     subject = query.subject
     if subject.lower_ not in DOCUMENT_NOUNS:
@@ -392,7 +393,7 @@ def participle_of_the_main_clause(query: SpeakerQuery) -> Speaker | None:
     verb = _main_clause_verb(subject)
     if verb is None:
         return None
-    inner = speakers.subject_of(verb)
+    inner = cues.subject_of(verb)
     if inner is None or inner == subject or inner.i > verb.i or inner.idx >= query.quote_start:
         return None  # a subject inside the quote is what it says, not who says it
     resolved = speakers.resolve_speaker(inner, query.context, query.quote_start, query.document_source)

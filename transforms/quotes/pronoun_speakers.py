@@ -1,5 +1,6 @@
 """Speaker rules for pronouns that the plain nearest-person rule gets wrong: "he said" right
-after a woman is named (``gendered_pronoun``), "his claim" (``pronoun_possessor``) and a
+after a woman is named (``gendered_pronoun``), "she said" after a name inside a "whose"
+clause of another person (``person_before_relative_clause``), "his claim" (``pronoun_possessor``) and a
 "who said" hung on the organisation in a person's title (``who_after_title``). Part of
 SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
 
@@ -57,6 +58,57 @@ def gendered_pronoun(query: SpeakerQuery) -> Speaker | None:
     return Speaker(person.canonical_name, person, gendered_pronoun.name) if person is not None else None
 
 
+def _last_person_mention(query: SpeakerQuery) -> tuple[ArticleEntity, int, int] | None:
+    """(person, start, end) of the last person mention before the quote, outside quotes."""
+    last: tuple[ArticleEntity, int, int] | None = None
+    for entity in query.entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for m in entity.mentions:
+            if m.char_end <= query.quote_start and not any(a <= m.char_start < b for a, b in query.context.quoted_ranges):
+                if last is None or m.char_start > last[1]:
+                    last = (entity, m.char_start, m.char_end)
+    return last
+
+
+@rule(Example("Mara Lindqvist, whose brother Jonas works at the plant, spoke to reporters.\n\n\u201cWe still have no news,\u201d she said.", "Mara Lindqvist"),
+      Example("Tomas Berg, who lost to Elin Sandvik in the final, was not bitter. \u201cShe earned it,\u201d he said.", "Tomas Berg"),
+      Example("Tomas Berg met Elin Sandvik in the final.\n\n\u201cShe earned it,\u201d he said.", None, "no relative clause: personal_pronoun's"))
+def person_before_relative_clause(query: SpeakerQuery) -> Speaker | None:
+    """'X, whose husband Y was trapped, said ... "...," she said': when the person named last
+    before a "he"/"she" quote sits in a relative clause hung on another person, the pronoun is
+    that other person, the one the sentence is about (a name in a "who"/"whose" clause is
+    background, not the next speaker).
+
+    Notes:
+        Only a relative clause (or participle clause) whose head is a person's mention; a
+        head known to be of the other gender (``gendered_pronoun``'s reading) is passed over.
+    """
+    subject = query.subject
+    lower = subject.lower_
+    if subject.pos_ != "PRON" or subject.dep_ == "poss" or lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
+        return None
+    last = _last_person_mention(query)
+    if last is None:
+        return None
+    inner, start, end = last
+    span = subject.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    while token.head != token:
+        if token.dep_ in ("relcl", "acl"):
+            head = token.head
+            outer = entity_at(query.entities, head.idx, head.idx + len(head))
+            if outer is None or outer is inner or outer.entity_type != "PERSON":
+                return None
+            if _gender(outer, query.body) == ("female" if lower in _MALE_PRONOUNS else "male"):
+                return None
+            return Speaker(outer.canonical_name, outer, person_before_relative_clause.name)
+        token = token.head
+    return None
+
+
 _DISPUTE_VERB_FORMS = words("dispute_verb_forms")
 _POSSESSIVE_PRONOUNS = frozenset(("his", "her"))
 
@@ -72,7 +124,8 @@ def pronoun_possessor(query: SpeakerQuery) -> Speaker | None:
         No gender is known: "her" after a man's name still goes to him; "their" is left to
         later rules.
     """
-    from transforms.quotes.speakers import resolve_speaker, subject_of  # defined after the import of this module
+    from transforms.quotes.cues import subject_of
+    from transforms.quotes.speakers import resolve_speaker  # defined after the import of this module
 
     subject = query.subject
     if subject.dep_ != "poss" or subject.lower_ not in _POSSESSIVE_PRONOUNS:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from transforms.quotes.marks import trimmed, trimmed_punct
 from transforms.lexicons import words
 from transforms.lexicons.verbs import form_lemmas
-from transforms.quotes.speakers import second_cue_in
+from transforms.quotes.cues import second_cue_in
 
 if TYPE_CHECKING:
     from transforms.context import ArticleContext

@@ -1,5 +1,5 @@
-"""Who speaks: the subject of a cue (climbing relative clauses, participles and joined verbs)
-and the entity behind it (names, pronouns, titles, roles, organisation nouns, documents).
+"""Who speaks: the entity behind a cue's subject (names, pronouns, titles, roles, organisation
+nouns, documents); the subject itself is found by ``transforms.quotes.cues``.
 
 ``resolve_speaker`` applies SPEAKER_RULES in order: the first rule that answers names the
 speaker (or decides that nobody can be named), and its name goes into ``quotes.speaker_by``."""
@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import ATTITUDE_VERB_FORMS, COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.rules import Example, Rule, first_match, rule
+from transforms.quotes.cues import _path_to
 
 if TYPE_CHECKING:
     from transforms.context import ArticleContext
@@ -28,7 +29,6 @@ Entities = Sequence[ArticleEntity]
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MALE_FEMALE_PRONOUNS = words("gendered_pronouns")
-_RELATIVE_PRONOUNS = words("relative_pronouns")
 # Vague sources are kept as written ("some say", "all agreed"), like "experts say".
 _INDEFINITE_PRONOUNS = words("vague_source_pronouns")
 
@@ -211,12 +211,14 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
 
 
 @rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
-              "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"))
+              "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"),
+      Example("Justice Amara Quist of the High Court read the verdict.\n\n“The evidence was clear,” the judge told the court.", "Amara Quist"))
 def titled_person(query: SpeakerQuery) -> Speaker | None:
     """'the senator said': the person with that title mentioned last before the quote.
 
     Notes:
-        Only "the" + lower-case title words; "the minister of X" is left to later rules.
+        Only "the" + lower-case title words (or a title of the same office, ``title_equivalents``:
+        "the judge" for "Justice X"); "the minister of X" is left to later rules.
     """
     found = _titled_person(query.subject, query.entities, query.quote_start)
     return _named(found, titled_person.name) if found is not None else None
@@ -238,7 +240,9 @@ def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("Shares of Valdora Motors rose after the carmaker said it would cut costs at its main plant.", "Valdora Motors"),
       Example("The European Commission fined the streaming company Tonfall AB 310 million euros on Tuesday. "
-              "In a blog post, the company said the decision ignored how the market works.", "Tonfall AB"))
+              "In a blog post, the company said the decision ignored how the market works.", "Tonfall AB"),
+      Example("LIMA (Andes Wire) - Water flooded a copper mine owned by Valdora Mining, the company said on Tuesday.", None,
+              "the dateline's news agency is no organisation of the story"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said': the organisation the story is about (``_the_one_company``; no ministry or court).
 
@@ -327,11 +331,12 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.pronoun_speakers import gendered_pronoun, pronoun_possessor, who_after_title  # noqa: E402
+from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
     it_after_organisation_noun,
+    only_organisation_nearby,
     organisation_named_next,
     organisations_in_apposition,
     spokesperson_of_the_subject_before,
@@ -353,6 +358,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     named_in_next_sentence,
     the_one_company,
     pronoun_possessor,
+    person_before_relative_clause,
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,
@@ -366,6 +372,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisations_in_apposition,
     organisation_sign,
     organisation_named_next,
+    only_organisation_nearby,
     subject_as_written,
 )
 
@@ -395,15 +402,20 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
 
     Notes:
         With two organisations named before, "the company" is left as written: the nearest
-        one is as often the wrong one.
+        one is as often the wrong one. The dateline's news agency ("LIMA (Andes Wire) -") is
+        not one of the story's organisations.
     """
     if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "relcl", "acl", "prep") for c in subject.children):
         return None  # "the company that designs her clothes" is a new one; "the company and X" a group
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
-    # A company is no ministry, court or commission.
-    before = [e for e in entities if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())]
+    # A company is no ministry, court or commission, and no news agency of the dateline.
+    before = [
+        e for e in entities
+        if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not any(m.repaired_by == "dateline" for m in e.mentions)
+        and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())
+    ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
         # Danish drugmaker said"); a plain "the company" among several stays as written.
@@ -472,20 +484,13 @@ def _name_opening_the_sentence(subject: Token, entities: Entities, body: str) ->
     return None
 
 
-_APPOSITION_BEFORE_CUE = re.compile(r"\s{0,2}|,[^,“”\"\n]{1,120},\s{0,2}")
+# "Justice Ana Costa" is "the judge": title words that name the same office.
+_EQUIVALENT_TITLES = tuple(frozenset(line.split()) for line in words("title_equivalents"))
 
 
-def person_right_before(verb: Token, entities: Entities, body: str) -> tuple[ArticleEntity, int] | None:
-    """(person, start of their mention) for a person named right before a cue that has no
-    subject of its own ("..., Commerce Secretary Gina Raimondo said"), or set off from it by
-    an apposition between commas ("Senator Harry Reid, the minority leader, said")."""
-    for entity in entities:
-        if entity.entity_type != "PERSON":
-            continue
-        for mention in entity.mentions:
-            if mention.char_end <= verb.idx and _APPOSITION_BEFORE_CUE.fullmatch(body, mention.char_end, verb.idx):
-                return entity, mention.char_start
-    return None
+def _with_equivalents(role_words: set[str]) -> set[str]:
+    """Role words and the titles that name the same office ("justice" -> "judge")."""
+    return role_words.union(*(group for group in _EQUIVALENT_TITLES if group & role_words))
 
 
 def _titled_person(subject: Token, entities: Entities, quote_start: int) -> ArticleEntity | None:
@@ -503,7 +508,7 @@ def _titled_person(subject: Token, entities: Entities, quote_start: int) -> Arti
     wanted = {t.lower_ for t in words[1:]}
     if not wanted & TITLE_WORDS:
         return None
-    fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= {w.casefold() for r in e.roles for w in r.split()}]
+    fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= _with_equivalents({w.casefold() for r in e.roles for w in r.split()})]
     return _nearest(fitting, quote_start, ("PERSON",))
 
 
@@ -526,77 +531,7 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
         if entity.entity_type != "PERSON" or min(m.char_start for m in entity.mentions) < following.start_char:
             continue
         first = min(entity.mentions, key=lambda m: m.char_start)
-        role_words = set((first.role or "").casefold().split())
-        if first.char_start < following.end_char and (subject.lower_ in role_words or subject.lower_ == "judge" and "justice" in role_words):
+        role_words = _with_equivalents(set((first.role or "").casefold().split()))
+        if first.char_start < following.end_char and subject.lower_ in role_words:
             return entity
     return None
-
-
-def _path_to(token: Token, root: Token) -> list[Token]:
-    """The tokens from ``token`` up to (not including) ``root``, which must be its ancestor."""
-    path = []
-    while token != root and token.head != token:
-        path.append(token)
-        token = token.head
-    return path
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a cue, climbing to the clause it hangs on when it has none of its own.
-
-    "an architect who said" -> architect; "Trump said, suggesting" and "began by saying" take
-    the subject of "said" and "began"; of two subjects the parser gives one verb (an AP time
-    stamp "5:45 p.m." and the real one), the nearer one before the verb.
-    """
-    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
-    if subjects:
-        before = [s for s in subjects if s.i < verb.i]
-        subject = before[-1] if before else subjects[0]
-        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
-            return verb.head
-        return subject
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
-        return verb.head  # "footage of Hillary Clinton asking, ..."
-    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        # "when asked by Ingraham", "Asked about the charges, Rubio said": the clause's subject
-        # was asked; who asked is the agent, if named.
-        return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and second_cue_in(verb.head) is not None:
-        return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "ADV") and verb.head.dep_ in ("acomp", "advmod") and verb.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head.head)  # "Trump was quick to add", "voters were more likely to say"
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head.head)
-    return None
-
-
-_INVERTED_CUES = words("inverted_cue_words")
-
-
-def _is_cue(token: Token) -> bool:  # 'Said Egli: "..."': the tagger may read "Said" as part of the name
-    inverted = token.text in _INVERTED_CUES and token.is_sent_start and token.dep_ == "compound" and token.head.i == token.i + 1
-    return inverted or token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
-
-
-def cue_tokens(context: ArticleContext) -> tuple[Token, ...]:
-    """Every reporting-verb token of the article (compute once per article: it walks every token)."""
-    return tuple(t for t in context.tokens if _is_cue(t))
-
-
-def second_cue_in(clause: Token) -> int | None:
-    """Where a reported clause hands over to a second cue of the same speaker: "said his
-    players had given everything [and blamed the referee]" (the parser joins "blamed" to the
-    reported clause). The token index of the joining "and", or None."""
-    if clause.i < clause.head.i:
-        return None  # "They reviewed it and agreed, the statement said": both are what was said
-    for conj in clause.children:
-        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and conj.tag_ == "VBD" and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
-            cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
-            return cc[-1].i if cc else conj.i
-    return None
-
-
-# Subjects that name no source ("it is believed", "there seems").
-EXPLETIVES = words("expletive_subjects")

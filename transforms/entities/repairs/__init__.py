@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from transforms.entities.repairs.kinds import (
     journal_name,
+    apposition_to_company_noun,
     known_place_after_preposition,
     name_after_based,
     org_after_descriptor,
@@ -41,7 +42,6 @@ from transforms.entities.repairs.labels import (
     acronym_person,
     known_org,
     apposition_to_title,
-    apposition_to_company_noun,
     name_before_title,
     name_after_lower_title,
     known_place_name,
@@ -61,6 +61,7 @@ from transforms.entities.repairs.labels import (
 )
 from transforms.entities.repairs.spans import (
     joined_place,
+    word_before_country,
     hyphenated_org,
     nationality_institution,
     quoted_title,
@@ -98,12 +99,14 @@ def _relabel(span: Span) -> str:
 ENTITY_REPAIRS: tuple[Rule, ...] = (
     company_after_descriptor,  # "Japanese drugmaker Takeda", "Shares of Newmont" -> ORG
     org_after_descriptor,  # "the daily Novi Glas", "the advocacy group Tamarack Watch" -> ORG
+    apposition_to_company_noun,  # "the museum's insurer, Verzekeringen Lindeman," (PERSON) -> ORG
     org_first_word,  # "Banca Emiliana", "Credito Padano" (PERSON) -> ORG
     journal_name,  # "published in The Lancet" (GPE) -> WORK_OF_ART
     name_after_based,  # "Lisbon-based Vela Energia" (PERSON) -> ORG
     plural_nationality,  # "Nigerians" (ORG) -> NORP
     team_before_score,  # "beat Getafe 3-1" (PERSON) -> ORG
     joined_place,  # "South-east" + "Asia" -> one region
+    word_before_country,  # "Elections" + "Canada" (GPE) -> one ORG
     hyphenated_org,  # "Météo" + "-France" -> one ORG
     nationality_institution,  # "Scottish" + "Parliament" -> one ORG
     quoted_title,  # “The Ferryman's Daughter” -> WORK_OF_ART
@@ -129,7 +132,6 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     known_org,  # "Unicef" -> ORG
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
-    apposition_to_company_noun,  # "the museum's insurer, Verzekeringen Lindeman" (PERSON) -> ORG
     name_before_title,  # "Julia Marsh, chair of ..." (ORG) -> PERSON
     name_after_lower_title,  # "board chair Amara Okafor" (GPE) -> PERSON
     known_place_name,  # "Sri Lanka" (PERSON) -> GPE

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from transforms.entities.places import known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.entities.words import is_capitalised
-from transforms.lexicon import COMPANY_DESCRIPTORS, ORG_SUFFIXES
+from transforms.lexicon import COMPANY_DESCRIPTORS, ORG_SUFFIXES, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -24,29 +24,65 @@ _ORG_DESCRIPTORS = lexicon_words("org_descriptors")
 @rule(
     Example("Patients' group Voz do Doente urged both sides to return to talks.", [("Voz do Doente", "ORG")]),
     Example("Ferrer told the local radio station Onda Levante on Monday.", [("Onda Levante", "ORG")]),
-    Example("The museum's insurer, Verzekeringen Lindeman, offered a reward of 100,000 euros.", [("Verzekeringen Lindeman", "ORG")]),
     Example("The Party elected Ana Costa on Monday.", None, note="a capitalised descriptor opens a name"),
 )
 def org_after_descriptor(e: TaggedEntity) -> Repair | None:
-    """A name after a lower-case organisation noun ("the daily Novi Glas", "the advocacy group
-    Tamarack Watch", "the opposition party Alicante Verda", ``org_descriptors``), or in
-    apposition to one or to a company descriptor ("The museum's insurer, Verzekeringen
-    Lindeman,"), is an organisation, whatever the model called it.
+    """A name right after a lower-case organisation noun ("the daily Novi Glas", "the advocacy
+    group Tamarack Watch", "the opposition party Alicante Verda", ``org_descriptors``) is an
+    organisation, whatever the model called it.
 
     Not: a capitalised noun before it ("Party leader Ana Costa"); a name the model already
-    tagged ORG, EVENT or LAW.
+    tagged ORG, EVENT or LAW; a name set off by a comma ("The museum's insurer, X,": that is
+    ``apposition_to_company_noun``'s).
     """
     first, doc = e.words[0], e.doc
     before = doc[first.i - 1] if first.i > 0 else None
-    if before is not None and before.text == "," and first.i > 1:
-        before = doc[first.i - 2]  # "The museum's insurer, Verzekeringen Lindeman, offered"
-        closed = e.ent.end < len(doc) and doc[e.ent.end].text in (",", "(")
-        if not closed or not before.is_lower or before.lower_ not in _ORG_DESCRIPTORS | COMPANY_DESCRIPTORS:
-            return None  # "... at the firm, Ana Costa said": no apposition
     if e.label in ("PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and before is not None and before.is_lower and before.lower_ in _ORG_DESCRIPTORS:
         return e.whole("ORG")
-    if e.label in ("PERSON", "GPE", "FAC", "PRODUCT", "NORP", "WORK_OF_ART") and before is not None and before.lower_ in COMPANY_DESCRIPTORS and doc[first.i - 1].text == ",":
-        return e.whole("ORG")
+    return None
+
+
+# Nouns that say a name set beside them is an organisation: the descriptors, the company
+# descriptors and the kinds of organisation ("insurer", "utility", "union"), never a title.
+_APPOSITION_ORG_NOUNS = (_ORG_DESCRIPTORS | COMPANY_DESCRIPTORS | lexicon_words("organisation_kind_nouns")) - TITLE_WORDS
+
+
+@rule(Example("The museum's insurer, Verzekeringen Lindeman, offered a reward of 100,000 euros.", [("Verzekeringen Lindeman", "ORG")]),
+      Example("Two airlines, Nordic Sky and BalticJet, said on Wednesday they would merge.", [("Nordic Sky", "ORG")], note="the model tags BalticJet ORG itself"),
+      Example("Two lenders, Nordvik Sud and Halvor Alto, agreed to merge.", [("Nordvik Sud", "ORG"), ("Halvor Alto", "ORG")]),
+      Example("Her lawyer, Verzekeringen Holst, spoke first.", None, note="a title, not a company noun: the model's PERSON stood"),
+      Example("A lawyer for the news outlets, Daniel Okafor, said no decision had been made.", None, note="a plural noun beside one name: the person stood"))
+def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
+    """A name set beside a lower-case organisation noun ("the museum's insurer, Verzekeringen
+    Lindeman,", "The utility, Régie Atlantique des Eaux,", "two lenders, Banca Sud and Credito
+    Alto,"; ``org_descriptors``, ``company_descriptors``, ``organisation_kind_nouns``) is an
+    organisation, whatever the model called it (one sense: the noun says what it is). Read off
+    the words after "noun," or from the parse (an apposition, or a name joined to one).
+
+    Not: a noun that is also a title ("its chair, Marcus Bell" is ``apposition_to_title``'s);
+    a plural noun beside one name ("a lawyer for the news outlets, David Schulz,"); a name the
+    model tagged an event or a law; a name with a lower-case first or last word.
+    """
+    ent, doc = e.ent, e.doc
+    if e.label not in ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") or ent.start < 2 or not (is_capitalised(e.words[0]) and is_capitalised(e.words[-1])):
+        return None
+    root = ent.root
+    anchor = root.head if root.dep_ == "conj" else root
+    start = ent.start
+    if doc[start - 1].lower_ in ("and", "or"):  # "lenders, Banca Sud and [Credito Alto]": back over the first name
+        start -= 1
+        while start > 0 and is_capitalised(doc[start - 1]):
+            start -= 1
+    nouns = [doc[start - 2]] if start >= 2 and doc[start - 1].text == "," else []
+    if anchor.dep_ == "appos" and anchor.head.i < ent.start:
+        nouns.append(anchor.head)
+    # A plural noun is a group only with names joined to each other ("two lenders, A and B,");
+    # "a lawyer for the news outlets, David Schulz," is one person.
+    joined = start < ent.start or root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    for noun in nouns:
+        singular = noun.lower_[:-1] if noun.tag_ == "NNS" and noun.lower_.endswith("s") and joined else noun.lower_
+        if noun.is_lower and singular in _APPOSITION_ORG_NOUNS:
+            return e.whole("ORG")
     return None
 
 
@@ -110,7 +146,7 @@ _ORG_FIRST_WORDS = lexicon_words("org_first_words")
 
 
 @rule(
-    Example("Two lenders, Banca Vellana and Credito Alpino, agreed on Wednesday to merge.", [("Banca Vellana", "ORG"), ("Credito Alpino", "ORG")]),
+    Example("Banca Vellana and Credito Alpino agreed on Wednesday to merge.", [("Banca Vellana", "ORG"), ("Credito Alpino", "ORG")]),
     Example("Banca said she would sing on Friday.", None, note="one word is no name of that kind"),
 )
 def org_first_word(e: TaggedEntity) -> Repair | None:

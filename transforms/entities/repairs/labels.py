@@ -10,7 +10,7 @@ from transforms.entities.aliases import alias_key
 from transforms.entities.places import known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.entities.words import COMPASS_ADJECTIVES, LEADING_WORDS, after_company_descriptor, is_capitalised, is_place_object
-from transforms.lexicon import BUILDING_WORDS, COMPANY_DESCRIPTORS, EVENT_WORDS, ORG_NOUNS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
+from transforms.lexicon import BUILDING_WORDS, EVENT_WORDS, ORG_NOUNS, GEO_FEATURE_WORDS, KNOWN_ORGS, ORG_SUFFIXES, STORM_WORDS, STREET_WORDS, SURNAME_LIKE_BUILDING_WORDS, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -24,7 +24,6 @@ _HONOUR_WORDS = lexicon_words("honour_words")
 _AWARD_VERBS = lexicon_words("award_verbs")
 _AWARD_LAST_WORDS = lexicon_words("award_last_words")
 # Lower-case nouns that say a name beside them is an organisation ("the insurer", "the utility").
-_ORGANISATION_NOUNS = COMPANY_DESCRIPTORS | lexicon_words("organisation_kind_nouns")
 
 
 @rule(
@@ -269,40 +268,6 @@ def name_before_title(e: TaggedEntity) -> Repair | None:
         return None
     comma, title = doc[ent.end], doc[ent.end + 1]
     return e.whole("PERSON") if comma.text == "," and title.is_lower and title.lower_ in TITLE_WORDS else None
-
-
-@rule(Example("Two airlines, Nordic Sky and BalticJet, said on Wednesday they would merge.", [("Nordic Sky", "ORG")], note="the model tags BalticJet ORG itself"),
-      Example("Two lenders, Nordvik Sud and Halvor Alto, agreed to merge.", [("Nordvik Sud", "ORG"), ("Halvor Alto", "ORG")]),
-      Example("Her lawyer, Verzekeringen Holst, spoke first.", None, note="a title, not a company noun: the model's PERSON stood"))
-def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
-    """A name set beside a lower-case company or organisation noun ("the museum's insurer,
-    Verzekeringen Lindeman,", "The utility, Régie Atlantique des Eaux,", "two lenders, Banca
-    Sud and Credito Alto,") is an organisation, whatever the model called it (one sense: the
-    noun says what it is). Read off the words after "noun," or from the parse (an apposition,
-    or a name joined to one).
-
-    Not: a noun that is also a title ("its chair, Marcus Bell" is ``apposition_to_title``'s);
-    a name the model tagged an event, a law or a work. A single name after a descriptor ("the
-    museum's insurer, X,") is mostly ``org_after_descriptor``'s, which comes first.
-    """
-    ent, doc = e.ent, e.doc
-    if e.label not in ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT") or ent.start < 2 or not (is_capitalised(e.words[0]) and is_capitalised(e.words[-1])):
-        return None
-    root = ent.root
-    anchor = root.head if root.dep_ == "conj" else root
-    start = ent.start
-    if doc[start - 1].lower_ in ("and", "or"):  # "lenders, Banca Sud and [Credito Alto]": back over the first name
-        start -= 1
-        while start > 0 and is_capitalised(doc[start - 1]):
-            start -= 1
-    nouns = [doc[start - 2]] if start >= 2 and doc[start - 1].text == "," else []
-    if anchor.dep_ == "appos" and anchor.head.i < ent.start:
-        nouns.append(anchor.head)
-    for noun in nouns:
-        singular = noun.lower_[:-1] if noun.tag_ == "NNS" and noun.lower_.endswith("s") else noun.lower_
-        if noun.is_lower and singular in _ORGANISATION_NOUNS and singular not in TITLE_WORDS:
-            return e.whole("ORG")
-    return None
 
 
 @rule(

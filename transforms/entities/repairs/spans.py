@@ -54,6 +54,43 @@ def hyphenated_org(e: TaggedEntity) -> Repair | None:
     return [(ent.start_char, tail.idx + len(tail), "ORG")]
 
 
+_COUNTRY_BODY_WORDS = lexicon_words("country_body_words")
+
+
+@rule(
+    Example("Cycling Kenya named its team on Friday.", [("Cycling Kenya", "ORG")]),
+    Example("Figures from Statistics Ireland showed rents rising.", [("Statistics Ireland", "ORG")]),
+    Example("Snow closed roads across Western Canada on Monday.", None, note="a compass word: a region"),
+    Example("Poor Kenya has waited long enough.", None, note="no field's noun"),
+)
+def word_before_country(e: TaggedEntity) -> Repair | None:
+    """A field's noun set right before a country's name as its modifier ("Elections Canada",
+    "Athletics Kenya", "Statistics Netherlands"; ``country_body_words``) makes an
+    organisation's name: the agency or federation of that country, where the model tagged the
+    country alone (or the whole as a place).
+
+    Not: any other word before the country ("Western Canada", "Poor Mexico"); a whole the
+    gazetteer knows as a place.
+    """
+    if e.label != "GPE":
+        return None
+    ent, doc = e.ent, e.doc
+    country = ent[-1]
+    if not is_country(country.text):
+        return None
+    if len(e.words) == 2 and e.words[1] == country:
+        first = e.words[0]
+    elif len(e.words) == 1 and ent.start > 0:
+        first = doc[ent.start - 1]
+    else:
+        return None
+    if first.dep_ != "compound" or first.head != country or first.pos_ not in ("NOUN", "PROPN") or not is_capitalised(first) or not first.is_alpha:
+        return None
+    if first.lower_ not in _COUNTRY_BODY_WORDS or known_place(e.body[first.idx : ent.end_char]) is not None:
+        return None
+    return [(first.idx, ent.end_char, "ORG")]
+
+
 _BARE_INSTITUTIONS = lexicon_words("bare_institution_words")
 
 
@@ -342,15 +379,20 @@ def unknown_capitals_place(e: TaggedEntity) -> Repair | None:
     return None
 
 
+_POSSESSIVES = ("'s", "’s", "'", "’")
+
+
 @rule(
     Example("The minister opened the new wing of St. Anne's Hospital in Corvale on Monday.", [("St. Anne's Hospital", "ORG")]),
+    Example("Staff at the Port Workers' Alliance voted to strike.", [("the Port Workers' Alliance", "ORG")], note="a plural possessive"),
     Example("Singapore's Ministry of Foreign Affairs said the zone lay within its waters.", None,
             note="the model tagged the ministry itself: the country stays a place"),
     Example("Latvia's Ministry of Culture said it would keep the fund.", None, note="a country's possessive is no part of its ministry's name"),
 )
 def possessive_institution(e: TaggedEntity) -> Repair | None:
-    """"St. Anne" + "'s Hospital" is the organisation "St. Anne's Hospital": a name, its
-    possessive and a capitalised organisation word.
+    """"St. Anne" + "'s Hospital" is the organisation "St. Anne's Hospital", "The Dock Workers'"
+    + "Alliance" the "Dock Workers' Alliance": a name, its possessive ('s, or a plural's ')
+    and a capitalised organisation word.
 
     Not: a lower-case word after the possessive ("St. Anne's hospital wing"); a word the model
     tagged as a name of its own ("Singapore's [Ministry of Foreign Affairs]" is the country and
@@ -359,8 +401,8 @@ def possessive_institution(e: TaggedEntity) -> Repair | None:
     ent, doc = e.ent, e.doc
     if e.label in ("GPE", "LOC") and e.place is not None:
         return None
-    after = ent.end if doc[ent.end - 1].lower_ not in ("'s", "’s") else ent.end - 1
-    if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") and is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES and not doc[after + 1].ent_type_:
+    after = ent.end if doc[ent.end - 1].lower_ not in _POSSESSIVES else ent.end - 1
+    if after + 1 < len(doc) and doc[after].lower_ in _POSSESSIVES and is_capitalised(doc[after + 1]) and doc[after + 1].lower_ in ORG_SUFFIXES and not doc[after + 1].ent_type_:
         return [(e.start, doc[after + 1].idx + len(doc[after + 1]), "ORG")]
     return None
 

@@ -1,0 +1,107 @@
+"""Where a quote's cue is and who its grammatical subject is: the reporting-verb tokens of an
+article, the subject of a cue (climbing relative clauses, participles and joined verbs), a
+second cue joined to a reported clause, and a person named right before a subjectless cue.
+The speaker rules (``transforms.quotes.speakers``) decide which entity that subject names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from transforms.entities.extraction import ArticleEntity
+from transforms.lexicon import ATTITUDE_VERB_FORMS, REPORTING_VERB_FORMS
+from transforms.lexicons import words
+
+if TYPE_CHECKING:
+    from transforms.context import ArticleContext
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE_PRONOUNS = words("relative_pronouns")
+
+_APPOSITION_BEFORE_CUE = re.compile(r"\s{0,2}|,[^,“”\"\n]{1,120},\s{0,2}")
+
+
+def person_right_before(verb: Token, entities: Sequence[ArticleEntity], body: str) -> tuple[ArticleEntity, int] | None:
+    """(person, start of their mention) for a person named right before a cue that has no
+    subject of its own ("..., Commerce Secretary Gina Raimondo said"), or set off from it by
+    an apposition between commas ("Senator Harry Reid, the minority leader, said")."""
+    for entity in entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.char_end <= verb.idx and _APPOSITION_BEFORE_CUE.fullmatch(body, mention.char_end, verb.idx):
+                return entity, mention.char_start
+    return None
+
+
+def _path_to(token: Token, root: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``root``, which must be its ancestor."""
+    path = []
+    while token != root and token.head != token:
+        path.append(token)
+        token = token.head
+    return path
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue, climbing to the clause it hangs on when it has none of its own.
+
+    "an architect who said" -> architect; "Trump said, suggesting" and "began by saying" take
+    the subject of "said" and "began"; of two subjects the parser gives one verb (an AP time
+    stamp "5:45 p.m." and the real one), the nearer one before the verb.
+    """
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    if subjects:
+        before = [s for s in subjects if s.i < verb.i]
+        subject = before[-1] if before else subjects[0]
+        if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
+        return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head  # "footage of Hillary Clinton asking, ..."
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # "when asked by Ingraham", "Asked about the charges, Rubio said": the clause's subject
+        # was asked; who asked is the agent, if named.
+        return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and second_cue_in(verb.head) is not None:
+        return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "ADV") and verb.head.dep_ in ("acomp", "advmod") and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)  # "Trump was quick to add", "voters were more likely to say"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head)
+    return None
+
+
+_INVERTED_CUES = words("inverted_cue_words")
+
+
+def _is_cue(token: Token) -> bool:  # 'Said Egli: "..."': the tagger may read "Said" as part of the name
+    inverted = token.text in _INVERTED_CUES and token.is_sent_start and token.dep_ == "compound" and token.head.i == token.i + 1
+    return inverted or token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
+
+
+def cue_tokens(context: ArticleContext) -> tuple[Token, ...]:
+    """Every reporting-verb token of the article (compute once per article: it walks every token)."""
+    return tuple(t for t in context.tokens if _is_cue(t))
+
+
+def second_cue_in(clause: Token) -> int | None:
+    """Where a reported clause hands over to a second cue of the same speaker: "said his
+    players had given everything [and blamed the referee]" (the parser joins "blamed" to the
+    reported clause). The token index of the joining "and", or None."""
+    if clause.i < clause.head.i:
+        return None  # "They reviewed it and agreed, the statement said": both are what was said
+    for conj in clause.children:
+        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and conj.tag_ == "VBD" and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+            cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
+            return cc[-1].i if cc else conj.i
+    return None
+
+
+# Subjects that name no source ("it is believed", "there seems").
+EXPLETIVES = words("expletive_subjects")
