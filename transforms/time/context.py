@@ -58,6 +58,8 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
 
 
 _BARE_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
+# Clock times whose day follows them after "on" ("8 a.m. on Friday"): their value has it already.
+_CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
 
 
@@ -95,7 +97,7 @@ def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
-        elif timex.timex_type == "TIME" and timex.pattern != "clock_on_day" and (_BARE_CLOCK.fullmatch(timex.text.lower()) or timex.pattern == "the_part_of_day") and anchor is not None and anchor[1] == "day" and timex.is_resolved:
+        elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and (_BARE_CLOCK.fullmatch(timex.text.lower()) or timex.pattern == "the_part_of_day") and anchor is not None and anchor[1] == "day" and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23": that evening, not the paper's ("8 a.m. on Friday",
             # clock_on_day, carries its own day).
             timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")

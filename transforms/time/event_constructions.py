@@ -235,29 +235,40 @@ def onset_phrase(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 SETTING_PREPOSITIONS = frozenset({"at", "during"})
+SAYING_MEDIA = words("saying_media")
+# Verbs that make the medium they name ("wrote in a post"): the medium is that happening.
+WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"wrote", "written"}
 
 
 @rule(
     Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said"),
     Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told"),
-    Example("In a statement on its website on Sunday, the airline said flights would resume.", None),
+    Example("In a statement on its website on Sunday, the airline said flights would resume.", "said"),
+    Example("The council said in a statement on Friday that the pool would reopen.", "said"),
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
+    Example("The statement on Sunday angered farmers.", None),
+    Example("The singer wrote in a post on Friday that the tour was over.", None),
 )
 def setting_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
-    Thursday", "told reporters during a visit on Monday") dates the saying: that is the
-    happening told, the setting happens at the same time.
+    Thursday", "told reporters during a visit on Monday") or on the medium of the saying ("said
+    in a statement on Sunday", "in an email on Monday, the mayor told staff") dates the saying:
+    that is the happening told, the setting and the medium happen at the same time (the news
+    gold writes "said").
 
     Notes:
         Only verbs of saying: "a decision taken at a meeting on Monday" keeps the meeting, the
-        happening the date was written for. The medium of the saying ("in a statement on
-        Sunday", "in a post on Wednesday") is the dated event itself and keeps the noun.
+        happening the date was written for. A medium that is no setting of a saying ("the
+        statement on Sunday angered farmers") keeps the noun, and so does one a verb of writing
+        makes ("wrote in a post on Friday": writing the post is the happening, the post).
     """
     noun = site.climbed
-    if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i:
+    if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i or noun.dep_ != "pobj":
         return None
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPOSITIONS and prep.head.lower_ in REPORTING_VERB_FORMS:
+    medium = prep.lower_ == "in" and noun.lower_ in SAYING_MEDIA and prep.head.lower_ not in WRITING_VERBS
+    setting = prep.lower_ in SETTING_PREPOSITIONS or medium
+    if setting and prep.head.lower_ in REPORTING_VERB_FORMS:
         return prep.head
     return None
 

@@ -23,7 +23,7 @@ from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
-from transforms.time.patterns_clock import clock_24h, clock_on_day, clock_zone
+from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekends, set_part
@@ -103,7 +103,7 @@ def year_two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 
 
 @pattern(
-    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    rf"\b(?:(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
     ex("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00", tense="future"),
     ex("He spoke at 9:30 a.m., June 4, 2021.", "9:30 a.m., June 4, 2021", "2021-06-04T09:30"),
     needs=CLOCK_KEYS,
@@ -175,7 +175,7 @@ def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{ZONE}\s+)?(?:on\s+)?{WEEKDAY}\b",
+    rf"\b(?:(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{ZONE}\s+)?(?:on\s+)?{WEEKDAY}\b",
     ex("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-05-31T22:00", tense="past"),
     ex("The offer expires at midnight Friday.", "midnight Friday", "2023-06-09T24:00", tense="future"),
     ex("Relatives have until 4 a.m. EDT Thursday to sign.", "4 a.m. EDT Thursday", "2023-06-08T04:00", tense="future"),
@@ -278,14 +278,16 @@ def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
+    r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
     ex("Opens at 3 p.m. today", "3 p.m.", "2023-06-05T15:00"),
     ex("The office opens at 9 a.m.", "9 a.m.", "2023-06-05T09:00"),
+    ex("The ferry left at 6.45 a.m.", "6.45 a.m.", "2023-06-05T06:45", tense="past"),
     needs=("am", "pm", "a.m", "p.m"),
 )
 def clock_time(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A clock time on the publication date ("3 p.m."; after a date, ``anchor_anaphora`` moves it
-    to that day). Not: 24-hour times ("15:00"), hours outside 1-12."""
+    """A clock time on the publication date ("3 p.m.", "6.45 a.m." as British papers write it;
+    after a date, ``anchor_anaphora`` moves it to that day). Not: 24-hour times ("15:00"), hours
+    outside 1-12."""
     return resolve.clock_time(m, ctx)
 
 
@@ -586,7 +588,8 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone, clock_24h, part_of_date, week_of,
+    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    part_of_date, week_of,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
