@@ -39,15 +39,29 @@ def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{YEAR})?\b",
+    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+(?:sunday|monday))?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween"
+    r"|presidents?['’]?\s+day|martin\s+luther\s+king(?:,?\s+jr\.?)?\s+day|columbus\s+day|veterans['’]?\s+day|juneteenth|good\s+friday"
+    r"|valentine['’]?s\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|boxing\s+day|bastille\s+day|ferragosto|sinterklaas|canada\s+day|australia\s+day|anzac\s+day"
+    rf"|guy\s+fawkes\s+night|bonfire\s+night)(?:,?\s+{YEAR})?\b",
     ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
     ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
     ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
-    needs=("thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween"),
+    ex("Banks were shut on Presidents' Day.", "Presidents' Day", "2023-02-20", tense="past"),
+    ex("The fireworks are planned for Bastille Day.", "Bastille Day", "2023-07-14", tense="future"),
+    ex("Beaches fill up around Ferragosto.", "Ferragosto", "2023-08-15", tense="future"),
+    ex("Chocolate sales peak before Sinterklaas.", "Sinterklaas", "2023-12-05", tense="future"),
+    ex("The march took place on Good Friday 2021.", "Good Friday 2021", "2021-04-02", tense="past"),
+    needs=(
+        "thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween",
+        "president", "luther king", "columbus day", "veterans", "juneteenth", "good friday", "valentine", "patrick", "boxing day",
+        "bastille", "ferragosto", "sinterklaas", "canada day", "australia day", "anzac", "fawkes", "bonfire night",
+    ),
 )
 def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998" (US
-    dates where they differ). Not: holidays of other calendars ("Diwali", "Eid"), "the holidays"."""
+    """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998",
+    "Presidents' Day", "Bastille Day", "Ferragosto", "Sinterklaas" (US dates where they differ;
+    the TIMEX3 guideline's holidays of the Gregorian calendar). Not: holidays of other
+    calendars ("Diwali", "Eid"), "the holidays", national days not listed."""
     return resolve.holiday(m, ctx)
 
 
@@ -55,7 +69,8 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ANAPHORIC.pattern,
     ex("The following year, talks resumed.", "The following year", "2024"),
     ex("He returned the next morning.", "the next morning", "2023-06-06TMO"),
-    needs=("that", "following", "next", "previous"),
+    ex("Both plants closed the same day.", "the same day", "2023-06-05", tense="past"),
+    needs=("that", "following", "next", "previous", "same"),
 )
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """An expression dated by the story, not the paper: "that same day", "the following year",

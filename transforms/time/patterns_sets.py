@@ -7,6 +7,7 @@ orders them.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from transforms.time.fragments import NUM
 from transforms.time.resolve import NUMBER_WORDS
@@ -61,17 +62,23 @@ def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 
 @pattern(
-    rf"\b(?:{NUM}\s+)?(?P<unit>fortnight)s?\b",
+    rf"\b(?:{NUM}\s+)?(?P<unit>fortnight)s?(?:\s+(?P<ago>ago))?\b",
     ex("The harvest may be over within a fortnight.", "a fortnight", "P2W"),
     ex("Talks lasted two fortnights.", "two fortnights", "P4W"),
+    ex("She joined the crew a fortnight ago.", "a fortnight ago", "2023-05-22", tense="past"),
     needs=("fortnight",),
 )
 def fortnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A fortnight: a DURATION of two weeks ("a fortnight", "two fortnights"). Not: "fortnightly"
-    (a set; the word boundary keeps it out)."""
+    """A fortnight: a DURATION of two weeks ("a fortnight", "two fortnights"); "a fortnight
+    ago" is the DATE fourteen days before the publication date. Not: "fortnightly" (a set; the
+    word boundary keeps it out)."""
     count = 1 if m["num"] is None else (int(m["num"]) if m["num"].isdigit() else NUMBER_WORDS.get(m["num"].lower()))
     if count is None:
         return None
+    if m["ago"]:
+        if ctx.reference is None:
+            return "DATE", "XXXX-XX-XX", False
+        return "DATE", (ctx.reference - timedelta(days=14 * count)).isoformat(), True
     return "DURATION", f"P{2 * count}W", True
 
 

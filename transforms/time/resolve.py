@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from transforms.time.calendar_values import HOLIDAYS, past_month_year, safe_date, shift_month, week_value
+from transforms.time.calendar_values import HOLIDAY_BY_KEY, holiday_key, past_month_year, safe_date, shift_month, week_value
 from transforms.time.context import from_anchor
 from transforms.time.timex_rule import Resolution, ResolveContext
 
@@ -579,10 +579,10 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
         Not handled: holidays of other calendars (Diwali, Eid, Lunar New Year) move with
         calendars we do not compute; "the holidays" is not a date.
     """
-    name = re.sub(r"\s+", " ", m["holiday"].replace("’", "'"))
-    name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new year's day") else name
-    name = name.removesuffix(" sunday")
-    day_of = HOLIDAYS[name]
+    name = holiday_key(m["holiday"])
+    name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new years day") else name
+    name = name.removesuffix(" sunday").replace(" jr day", " day")
+    day_of = HOLIDAY_BY_KEY[name]
     if m["year"]:
         return "DATE", day_of(int(m["year"])).isoformat(), True
     if ctx.reference is None:

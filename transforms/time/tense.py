@@ -71,8 +71,8 @@ def clause_tense(verb: Token) -> Tense:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
         return "future"
-    if auxiliaries & _FORWARD_MODALS and verb.tag_ == "VB":
-        return "future"  # "must decide by Tuesday"; not "may have left on Tuesday" (VBN)
+    if auxiliaries & _FORWARD_MODALS and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in auxiliaries):
+        return "future"  # "must decide by Tuesday", "must be kept in by Sunday"; not "may have left on Tuesday"
     if auxiliaries & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & _PRESENT_PASSIVE:
