@@ -43,6 +43,8 @@ from transforms.time.expressions import find_timexes
         # A modal before a bare verb looks forward; "could" and a perfect infinitive do not.
         ("By Tuesday, the league must decide.", "Tuesday", "future"),
         ("All boats must be moored by Thursday.", "Thursday", "future"),
+        ("Crews hope to reopen the road by Friday.", "Friday", "future"),
+        ("The club aims to sign a striker in January.", "January", "future"),
         ("The files should be returned on Friday.", "Friday", "future"),
         ("The keys may have been lost on Friday.", "Friday", "past"),
         ("The talks may resume on Friday.", "Friday", "future"),

@@ -80,6 +80,18 @@ def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n")
 
 
+# What may stand between a clock time and its day: its zone or the time in another zone in
+# brackets, a comma, "on" ("10:35 a.m. (0735 GMT) Friday", "9 p.m. local time on Sunday").
+_TO_ITS_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\([^()\n]{1,30}\)\s*|\)\s*)?,?\s*(?:on\s+)?")
+
+
+def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None) -> date | None:
+    """The day written right after a clock time, past its zone or bracket, if any."""
+    if following is None or following.timex_type != "DATE" or (day := _anchor_of(following)) is None or day[1] != "day":
+        return None
+    return day[0] if _TO_ITS_DAY.fullmatch(body, timex.char_end, following.char_start) else None
+
+
 @rule(
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
@@ -87,11 +99,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n")
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
     ex("The dam burst on Saturday. It was built on May 2, 1990. Sirens sounded at 9 p.m.", "9 p.m.", "2023-06-03T21:00", tense="past"),
+    ex("Fans left on Saturday. The fire began at 3:10 p.m. (1310 GMT) Friday.", "3:10 p.m.", "2023-06-02T15:10", tense="past"),
 )
 def anchor_anaphora(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """Re-date "that day", "the following year"... from the last date before them in the text,
     a part of a day ("in the morning") after a day to that day, and a bare clock time ("at 10
-    p.m.", "at 18:00 UTC") to the day of its sentence, else to the story's day: the first day
+    p.m.", "at 18:00 UTC") to the day written right after it ("3:10 p.m. (1310 GMT) Friday"),
+    else to the day of its sentence before it, else to the story's day: the first day
     the article names, the day of its lead's news ("The dam burst on Saturday. ... Sirens
     sounded at 9 p.m.": Saturday, not a day of the background in between).
 
@@ -105,7 +119,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     anchor_end = 0
     story_day: date | None = None
     result = []
-    for timex in found:
+    for index, timex in enumerate(found):
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
@@ -113,8 +127,10 @@ def anchor_anaphora(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
             # ("8 a.m. on Friday", clock_on_day, carries its own day).
             same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
-            day = anchor[0] if same_sentence and anchor is not None else story_day
-            if day is not None:
+            following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
+            day = _day_right_after(body, timex, following)
+            day = day or (anchor[0] if same_sentence and anchor is not None else story_day)
+            if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern == "the_part_of_day" and anchor is not None and anchor[1] == "day" and timex.is_resolved:
             timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")

@@ -16,6 +16,7 @@ from transforms.rules import Example, rule
 from transforms.time.event_site import (
     NO_EVENT,
     NO_EVENT_TEXT,
+    FIGURE_NOUNS,
     EventSite,
     NoEventAnswer,
     all_forms,
@@ -56,11 +57,13 @@ FORECAST_VERBS = all_forms(words("forecast_verbs"))
 @rule(
     Example("Analysts expect more cuts across the industry in the first half of 2024.", "cuts"),
     Example("Economists forecast further job cuts in 2025.", "cuts"),
+    Example("The hospital expects a deficit of $4 million by June 30.", "deficit"),
     Example("They expect the minister to resign in May.", None),
 )
 def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that forecasts a happening ("expect more cuts in the first half of
-    2024") dates the forecast happening, the verb's event noun object, not the forecasting.
+    2024") or a figure ("expects a shortfall of $2 million by March 31") dates the forecast
+    happening or figure, the verb's object, not the forecasting.
 
     Notes:
         A verb object ("expect the minister to resign in May") is found by the climb itself.
@@ -68,7 +71,7 @@ def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FORECAST_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
+    return next((c for c in verb.children if c.dep_ == "dobj" and (is_event_noun(c) or c.lower_ in FIGURE_NOUNS)), None)
 
 
 DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]+(?:,|\s\()[^\n]{0,80}?\s[-\u2013\u2014]{1,2}\s")
@@ -303,20 +306,26 @@ BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
     Example("Sales have grown since 2019, when the firm listed its shares.", "listed"),
     Example("Prices fell in May, when demand slowed.", None),
     Example("When the plant closed in 2009, 400 jobs went.", None),
+    Example("The fire revived memories of 1987, when the old mill burned down.", "burned"),
+    Example("It is the worst crash since 2004, when two trains collided near the town.", "collided"),
 )
 def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
     suspended", "since 2019, when the firm listed") names the moment of the when-clause's
     happening; the main verb only starts or ends there.
 
+    The same holds for a date that only names a time a noun is of ("memories of the 2010s, when
+    a wave of positive tests led to ...", "a repeat of 2009, when the bridge was closed"): what
+    happened then is the when-clause's happening.
+
     Notes:
         Only "when" right after the expression (a comma between) and a boundary preposition
-        (from, since, to, until): "fell in May, when demand slowed" dates the fall. A date
-        inside the when-clause is found by the climb.
+        (from, since, to, until) or "of": "fell in May, when demand slowed" dates the fall. A
+        date inside the when-clause is found by the climb.
     """
     root = site.root
     prep = preposition(root)
-    if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS:
+    if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS | {"of"}:
         return None
     doc = root.doc
     # The words after the expression's head: "December 2, when": skip its numbers and commas.

@@ -45,7 +45,8 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         match on Saturday" dates the winning. Counted events ("have held two strikes since
         November") keep the verb: the date spans the holding of them all, not one of them. A
         participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
-        and keeps its verb.
+        and keeps its verb, and so does the passive ("hearings will be held on April 22": the
+        news gold writes "held" as often as the noun).
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in SUPPORT_VERBS:
