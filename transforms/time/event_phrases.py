@@ -21,6 +21,8 @@ from transforms.time.event_site import (
 )
 
 SUPPORT_VERBS = all_forms(words("support_verbs"))
+# Prepositions of a date that spans several happenings ("since November", "over the summer").
+SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
 
 
 @rule(
@@ -31,6 +33,7 @@ SUPPORT_VERBS = all_forms(words("support_verbs"))
     Example("The new mayor took office in June 2019.", None),
     Example("The company held its shares until 2019.", None),
     Example("Nurses have held two strikes since last November.", None),
+    Example("Dockers staged two strikes in May.", "strikes"),
     Example("The runner failed a test taken on May 9.", "test"),
     Example("A run-off, to be held on April 21, will decide.", None),
 )
@@ -42,8 +45,10 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         An object that names no event keeps the verb: "took office in June 2019" (the taking of
         office), "held its shares until 2019". Only the verbs of ``support_verbs.txt``: "won the
-        match on Saturday" dates the winning. Counted events ("have held two strikes since
-        November") keep the verb: the date spans the holding of them all, not one of them. A
+        match on Saturday" dates the winning. Counted events over a span ("have held two
+        strikes since November") keep the verb: the date spans the holding of them all; on a
+        point of time ("staged two strikes in May", "had 60 calls on Monday") they are the
+        happening, as the news gold writes them. A
         participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
         and keeps its verb, and so does the passive ("hearings will be held on April 22": the
         news gold writes "held" as often as the noun).
@@ -55,8 +60,11 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         # "a test taken on May 9", "talks held on Monday": the participle of the light verb.
         return verb.head
     noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
-    if noun is None or any(c.dep_ == "nummod" for c in noun.children):
+    if noun is None:
         return None
+    prep = preposition(site.root)
+    if any(c.dep_ == "nummod" for c in noun.children) and prep is not None and prep.lower_ in SPAN_PREPOSITIONS:
+        return None  # "held two strikes since November": the holding spans them all
     return noun
 
 

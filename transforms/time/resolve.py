@@ -76,7 +76,7 @@ _FUTURE_REACH_BACK = timedelta(days=31)
 _UNTENSED_REACH_AHEAD = timedelta(days=140)
 
 
-def _year_of(month: int, day: int, ctx: ResolveContext) -> int:
+def year_of(month: int, day: int, ctx: ResolveContext) -> int:
     """The year of a month (and day) written without one, seen from the article's date.
 
     Past tense: its latest occurrence up to about three months after the article's date;
@@ -104,7 +104,7 @@ def full_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if year is None:
         if ctx.reference is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if safe_date(2000, month, day) else None
-        year = _year_of(month, day if safe_date(2000, month, day) else 1, ctx)
+        year = year_of(month, day if safe_date(2000, month, day) else 1, ctx)
     if safe_date(year, month, day) is None:
         return None
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", True
@@ -124,7 +124,7 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
     # Without a year: past tense points back (``past_month_year``), future forward, else the nearest.
-    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else _year_of(month, 31 if ctx.tense else 15, ctx)
+    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else year_of(month, 31 if ctx.tense else 15, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
@@ -552,7 +552,7 @@ def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     month = MONTHS[m["month2"]]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
-    return "DATE", f"{_year_of(month, 15, ctx):04d}-{month:02d}", True
+    return "DATE", f"{year_of(month, 15, ctx):04d}-{month:02d}", True
 
 
 def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -588,7 +588,7 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if ctx.reference is None:
         return "DATE", "XXXX-XX-XX", False
     this_year = day_of(ctx.reference.year)
-    return "DATE", day_of(_year_of(this_year.month, this_year.day, ctx)).isoformat(), True
+    return "DATE", day_of(year_of(this_year.month, this_year.day, ctx)).isoformat(), True
 
 
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
