@@ -270,6 +270,8 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Orders rose in the current quarter.", "the current quarter", "2023-Q2"),
     ex("Net was $2 million for the corresponding period last year.", "the corresponding period last year", "2022-Q1"),
     ex("The year ended March 31 was good.", "The year", "P1Y"),
+    ex("Crews will reopen the road by the weekend.", "the weekend", "2023-W23-WE", tense="future"),
+    ex("Shares fell over the weekend.", "the weekend", "2023-W22-WE", tense="past"),
     needs=("the",),
 )
 def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -458,8 +460,10 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:(?P<setword>hourly|(?<!business\s)(?<!regional\s)(?<!national\s)(?<!local\s)(?<!financial\s)daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|quarter|year|hour))\b",
+    r"\b(?:(?P<setword>hourly|(?<!business\s)(?<!regional\s)(?<!national\s)(?<!local\s)(?<!financial\s)daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?:single\s+|(?P<other>other)\s+)?(?P<setunit>day|week|month|quarter|year|hour))\b",
     ex("Held every year.", "every year", "P1Y"),
+    ex("The bins are emptied every other week.", "every other week", "P2W"),
+    ex("She trains every single day.", "every single day", "P1D"),
     ex("Average hourly earnings rose.", "hourly", "PT1H"),
     ex("A helpline will be staffed daily.", "daily", "P1D"),
     ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P1Q"),
@@ -467,8 +471,9 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     name="set",
 )
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A unit that recurs, a SET: "daily", "every year". Not: "every two years", "twice a
-    year", "the business daily" (a newspaper)."""
+    """A unit that recurs, a SET: "daily", "every year", "every single day", "every other
+    week" (each second one: P2W). Not: "every two years", "twice a year", "the business daily"
+    (a newspaper)."""
     return resolve.every_unit(m, ctx)
 
 

@@ -16,8 +16,9 @@ from transforms.time.timex_rule import timex_example as ex
 
 _SET_VALUES = {
     "spring": "XXXX-SP", "summer": "XXXX-SU", "autumn": "XXXX-FA", "fall": "XXXX-FA", "winter": "XXXX-WI",
-    "weekend": "XXXX-WXX-WE", "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "evening": "XXXX-XX-XXTEV",
-    "night": "XXXX-XX-XXTNI",
+    "weekend": "XXXX-WXX-WE",
+    # A part of every day recurs daily: the news gold writes "every night" as P1D.
+    "morning": "P1D", "afternoon": "P1D", "evening": "P1D", "night": "P1D",
 }
 
 
@@ -25,12 +26,14 @@ _SET_VALUES = {
     r"\b(?:every|each)\s+(?P<what>spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night)\b",
     ex("The union negotiates wages every spring.", "every spring", "XXXX-SP"),
     ex("The museum hung the frame every weekend.", "every weekend", "XXXX-WXX-WE"),
-    ex("He runs each morning.", "each morning", "XXXX-XX-XXTMO"),
+    ex("He runs each morning.", "each morning", "P1D"),
     needs=("every", "each"),
 )
 def set_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A SET of seasons, weekends or parts of days: "every spring", "each morning", "every
-    weekend". Not: "every single morning" (a word between)."""
+    weekend"; a part of the day recurs daily (P1D, as the news gold writes "every night"; the
+    guideline's XXXX-XX-XXTMO names the part, which TimeBank and MEANTIME never annotate). Not:
+    "every single morning" (a word between)."""
     return "SET", _SET_VALUES[m["what"].lower()], True
 
 

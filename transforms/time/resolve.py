@@ -334,7 +334,8 @@ _ENDED_AFTER = re.compile(r"\s+end(?:ed|ing)\b")
 
 def the_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the quarter", "the latest quarter", "the year", "the weekend" in news: the period the
-    article reports on: the last completed quarter, this year, the last weekend or this week.
+    article reports on: the last completed quarter, this year, the last weekend (the coming one
+    in a clause about the future) or this week.
 
     "the year ended March 31" is a one-year DURATION (TimeBank's reading of fiscal years).
 
@@ -362,6 +363,9 @@ def the_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if which == "year":
         return "DATE", f"{ref.year - year_back:04d}", True
     if which == "weekend":
+        if ctx.tense == "future":
+            # "hope to contain the fire by the weekend": the coming one (this one from Saturday on)
+            return "DATE", week_value(ref + timedelta(days=max(0, 5 - ref.weekday()))) + "-WE", True
         return "DATE", week_value(ref - timedelta(days=ref.weekday() + 1)) + "-WE", True
     return "DATE", week_value(ref), True
 
@@ -446,7 +450,8 @@ def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     word = (m["setword"] or "").lower()
     unit = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(word) or m["setunit"].lower()
-    return "SET", f"P1{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT1{UNIT_CODES[unit]}", True
+    count = 2 if m.groupdict().get("other") else 1  # "every other week": each second one
+    return "SET", f"P{count}{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT{count}{UNIT_CODES[unit]}", True
 
 
 def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
