@@ -184,7 +184,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 def holiday_key(name: str) -> str:
     """A holiday's name as ``HOLIDAYS`` spells it without apostrophes and full stops, spaces
     single: "Presidents Day", "President's Day" and "St. Patrick's Day" find their entries."""
-    return re.sub(r"['’.]", "", re.sub(r"\s+", " ", name.lower())).replace("saint ", "st ")
+    return re.sub(r"['’.,]", "", re.sub(r"\s+", " ", name.lower())).replace("saint ", "st ")
 
 
 HOLIDAY_BY_KEY: dict[str, Callable[[int], date]] = {holiday_key(name): day_of for name, day_of in HOLIDAYS.items()}

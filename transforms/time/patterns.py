@@ -25,6 +25,7 @@ from transforms.time.fragments import (
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
+from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekends, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -36,33 +37,6 @@ def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """An ISO date: "2021-06-04". Not: a date that does not exist ("2021-02-30"), other numeric
     forms ("6/4/2021")."""
     return resolve.iso_date(m, ctx)
-
-
-@pattern(
-    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+(?:sunday|monday))?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween"
-    r"|presidents?['’]?\s+day|martin\s+luther\s+king(?:,?\s+jr\.?)?\s+day|columbus\s+day|veterans['’]?\s+day|juneteenth|good\s+friday"
-    r"|valentine['’]?s\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|boxing\s+day|bastille\s+day|ferragosto|sinterklaas|canada\s+day|australia\s+day|anzac\s+day"
-    rf"|guy\s+fawkes\s+night|bonfire\s+night)(?:,?\s+{YEAR})?\b",
-    ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
-    ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
-    ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
-    ex("Banks were shut on Presidents' Day.", "Presidents' Day", "2023-02-20", tense="past"),
-    ex("The fireworks are planned for Bastille Day.", "Bastille Day", "2023-07-14", tense="future"),
-    ex("Beaches fill up around Ferragosto.", "Ferragosto", "2023-08-15", tense="future"),
-    ex("Chocolate sales peak before Sinterklaas.", "Sinterklaas", "2023-12-05", tense="future"),
-    ex("The march took place on Good Friday 2021.", "Good Friday 2021", "2021-04-02", tense="past"),
-    needs=(
-        "thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween",
-        "president", "luther king", "columbus day", "veterans", "juneteenth", "good friday", "valentine", "patrick", "boxing day",
-        "bastille", "ferragosto", "sinterklaas", "canada day", "australia day", "anzac", "fawkes", "bonfire night",
-    ),
-)
-def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998",
-    "Presidents' Day", "Bastille Day", "Ferragosto", "Sinterklaas" (US dates where they differ;
-    the TIMEX3 guideline's holidays of the Gregorian calendar). Not: holidays of other
-    calendars ("Diwali", "Eid"), "the holidays", national days not listed."""
-    return resolve.holiday(m, ctx)
 
 
 @pattern(

@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from transforms.time.calendar_values import HOLIDAY_BY_KEY, holiday_key, past_month_year, safe_date, shift_month, week_value
+from transforms.time.calendar_values import past_month_year, safe_date, shift_month, week_value
 from transforms.time.context import from_anchor
 from transforms.time.timex_rule import Resolution, ResolveContext
 
@@ -574,26 +574,6 @@ def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 def two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "DATE", str(2000 + (NUMBER_WORDS[m["unit"]] if m["unit"] else 0)), True
-
-
-def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"Thanksgiving Day", "Christmas Eve", "Election Day": that day in the year the tense
-    points to, like a month and day written without a year.
-
-    Notes:
-        Not handled: holidays of other calendars (Diwali, Eid, Lunar New Year) move with
-        calendars we do not compute; "the holidays" is not a date.
-    """
-    name = holiday_key(m["holiday"])
-    name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new years day") else name
-    name = name.removesuffix(" sunday").replace(" jr day", " day")
-    day_of = HOLIDAY_BY_KEY[name]
-    if m["year"]:
-        return "DATE", day_of(int(m["year"])).isoformat(), True
-    if ctx.reference is None:
-        return "DATE", "XXXX-XX-XX", False
-    this_year = day_of(ctx.reference.year)
-    return "DATE", day_of(year_of(this_year.month, this_year.day, ctx)).isoformat(), True
 
 
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
