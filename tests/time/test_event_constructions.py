@@ -24,9 +24,9 @@ LIGHT_VERBS = [
     ("The runner failed a test taken on May 9, 2023.", [("test", "2023-05-09")]),
 ]
 ASPECTUAL = [
-    ("Workers began to dismantle the bridge on Monday.", [("began", "2024-03-11")]),
-    ("The firm stopped selling the drug in 2021.", [("stopped", "2021")]),
-    ("The team will start building the next rocket tomorrow.", [("start", "2024-03-15")]),
+    ("Workers began to dismantle the bridge on Monday.", [("began to dismantle", "2024-03-11")]),
+    ("The firm stopped selling the drug in 2021.", [("stopped selling", "2021")]),
+    ("The team will start building the next rocket tomorrow.", [("start building", "2024-03-15")]),
     ("Construction will begin in the second half of 2025.", [("begin", "2025-H2")]),
     ("Talks will continue next week.", [("continue", "2024-W12")]),
 ]
@@ -57,9 +57,9 @@ TWO_DATES = [
     ("The strike began at 8 a.m. on Tuesday.", [("began", "2024-03-12T08:00"), ("began", "2024-03-12")]),
 ]
 RANGES = [
-    ("The festival runs from June 3 to June 9.", [("runs", "2024-06-03")]),
-    ("The road will be closed from Monday until Friday.", [("closed", "2024-03-18")]),
-    ("The items were shipped to Germany between 1902 and 1908.", [("shipped", "1902")]),
+    ("The festival runs from June 3 to June 9.", [("runs", "2024-06-03"), ("runs", "2024-06-09")]),
+    ("The road will be closed from Monday until Friday.", [("closed", "2024-03-18"), ("closed", "2024-03-15")]),
+    ("The items were shipped to Germany between 1902 and 1908.", [("shipped", "1902"), ("shipped", "1908")]),
     ("The ban runs until December 2029.", [("runs", "2029-12")]),
 ]
 REPORTING = [

@@ -42,6 +42,11 @@ from transforms.time.expressions import find_timexes
         ("As of February, the store holds 70% of the market.", "February", "past"),
         # A modal before a bare verb looks forward; "could" and a perfect infinitive do not.
         ("By Tuesday, the league must decide.", "Tuesday", "future"),
+        ("All boats must be moored by Thursday.", "Thursday", "future"),
+        ("Crews hope to reopen the road by Friday.", "Friday", "future"),
+        ("The club aims to sign a striker in January.", "January", "future"),
+        ("The files should be returned on Friday.", "Friday", "future"),
+        ("The keys may have been lost on Friday.", "Friday", "past"),
         ("The talks may resume on Friday.", "Friday", "future"),
         ("The man may have left on Tuesday.", "Tuesday", "past"),
         ("Police could not confirm the report on Monday.", "Monday", ""),

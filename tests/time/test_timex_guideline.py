@@ -71,7 +71,7 @@ SET_CASES = [
     ("A helpline will be staffed daily.", "future", ("daily", "SET", "P1D")),
     ("The union negotiates wages every spring.", "", ("every spring", "SET", "XXXX-SP")),
     ("The frame hangs there every weekend.", "", ("every weekend", "SET", "XXXX-WXX-WE")),
-    ("He runs each morning.", "", ("each morning", "SET", "XXXX-XX-XXTMO")),
+    ("He runs each morning.", "", ("each morning", "SET", "P1D")),  # news gold: a part of every day recurs daily
 ]
 
 REF_CASES = [

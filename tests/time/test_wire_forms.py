@@ -19,8 +19,9 @@ def found(text, tense=""):
     ("text", "tense", "expected"),
     [
         ("The blast was heard at 16:08 UTC.", "past", ("16:08 UTC", "TIME", "2023-06-05T16:08Z")),
-        ("Markets reopen at 0900 GMT.", "future", ("0900 GMT", "TIME", "2023-06-05T09:00Z")),
-        ("The ferry sank at 02:15 GMT yesterday.", "past", ("02:15 GMT yesterday", "TIME", "2023-06-04T02:15Z")),
+        ("Markets reopen at 0900 GMT.", "future", ("0900 GMT", "TIME", "2023-06-05T09:00")),
+        ("The ferry sank at 02:15 GMT yesterday.", "past", ("02:15 GMT yesterday", "TIME", "2023-06-04T02:15")),
+        ("Flights resume at 05:30 BST.", "future", ("05:30 BST", "TIME", "2023-06-05T05:30")),
         ("Shelling began at 14:30 local time.", "past", ("14:30 local time", "TIME", "2023-06-05T14:30")),
         ("The summit opens at 10:00 CET Thursday.", "future", ("10:00 CET Thursday", "TIME", "2023-06-08T10:00")),
         ("The curfew starts at 22:00.", "future", ("22:00", "TIME", "2023-06-05T22:00")),
@@ -28,6 +29,24 @@ def found(text, tense=""):
 )
 def test_24_hour_clock_times(text, tense, expected):
     assert expected in found(text, tense)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        (
+            "The levee broke at 05:40 local time (03:40 GMT) on Saturday.",
+            "past",
+            [("05:40 local time", "TIME", "2023-06-03T05:40"), ("03:40 GMT", "TIME", "2023-06-03T03:40"), ("Saturday", "DATE", "2023-06-03")],
+        ),
+        ("The grid failed at 16:05 CEST on Friday.", "past", [("16:05 CEST", "TIME", "2023-06-02T16:05"), ("Friday", "DATE", "2023-06-02")]),
+        ("The count closed at 21:00 on May 30.", "past", [("21:00", "TIME", "2023-05-30T21:00"), ("May 30", "DATE", "2023-05-30")]),
+        ("Staff were told at 7.15 a.m. on Thursday.", "past", [("7.15 a.m.", "TIME", "2023-06-01T07:15"), ("Thursday", "DATE", "2023-06-01")]),
+    ],
+)
+def test_a_clock_time_and_its_day_after_on_are_two_expressions(text, tense, expected):
+    """The news convention: "16:05 CEST on Friday" is a TIME carrying Friday's date, and Friday."""
+    assert found(text, tense) == expected
 
 
 @pytest.mark.parametrize(

@@ -158,7 +158,36 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
     "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
     "halloween": lambda y: date(y, 10, 31),
+    # More of the TIMEX3 guideline's holidays: US federal days, and fixed days of Europe and the
+    # Commonwealth that wire news dates things by.
+    "presidents' day": lambda y: nth_weekday(y, 2, 0, 3),
+    "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
+    "columbus day": lambda y: nth_weekday(y, 10, 0, 2),
+    "veterans day": lambda y: date(y, 11, 11),
+    "juneteenth": lambda y: date(y, 6, 19),
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "st patrick's day": lambda y: date(y, 3, 17),
+    "boxing day": lambda y: date(y, 12, 26),
+    "bastille day": lambda y: date(y, 7, 14),
+    "ferragosto": lambda y: date(y, 8, 15),
+    "sinterklaas": lambda y: date(y, 12, 5),
+    "canada day": lambda y: date(y, 7, 1),
+    "australia day": lambda y: date(y, 1, 26),
+    "anzac day": lambda y: date(y, 4, 25),
+    "guy fawkes night": lambda y: date(y, 11, 5),
+    "bonfire night": lambda y: date(y, 11, 5),
 }
+
+
+def holiday_key(name: str) -> str:
+    """A holiday's name as ``HOLIDAYS`` spells it without apostrophes and full stops, spaces
+    single: "Presidents Day", "President's Day" and "St. Patrick's Day" find their entries."""
+    return re.sub(r"['’.,]", "", re.sub(r"\s+", " ", name.lower())).replace("saint ", "st ")
+
+
+HOLIDAY_BY_KEY: dict[str, Callable[[int], date]] = {holiday_key(name): day_of for name, day_of in HOLIDAYS.items()}
 
 
 def past_month_year(month: int, reference: date) -> int:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # year", "the following month", "the next morning".
 ANAPHORIC = re.compile(
     r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+)"
-    r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long)\b)"
+    r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
 )
 _ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1}
 PART_OF_DAY_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
@@ -37,7 +37,7 @@ PART_OF_DAY_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "ni
 def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, str, bool] | None:
     """The value of an anaphoric expression seen from an anchor date of the given granularity
     ("day", "month" or "year"); None when the anchor is too coarse for the unit."""
-    unit = m["unit"].lower()
+    unit = m["unit"].lower().replace("date", "day")  # "since that date": the anchor's day
     # "that evening": the anchor's day with the TIMEX3 part-of-day code (TEV).
     part = PART_OF_DAY_CODES.get(unit, "")
     unit = "day" if part else unit
@@ -58,6 +58,8 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
 
 
 _BARE_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
+# Clock times whose day follows them after "on" ("8 a.m. on Friday"): their value has it already.
+_CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
 
 
@@ -73,34 +75,69 @@ def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
     return found, "day" if m["day"] else ("month" if m["month"] else "year")
 
 
+# A sentence ends between two offsets: a full stop, question or exclamation mark (maybe closing a
+# quote) before a space and a capital or an opening quote, or a paragraph break.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n")
+
+
+# What may stand between a clock time and its day: its zone or the time in another zone in
+# brackets, a comma, "on" ("10:35 a.m. (0735 GMT) Friday", "9 p.m. local time on Sunday").
+_TO_ITS_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\([^()\n]{1,30}\)\s*|\)\s*)?,?\s*(?:on\s+)?")
+
+
+def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None) -> date | None:
+    """The day written right after a clock time, past its zone or bracket, if any."""
+    if following is None or following.timex_type != "DATE" or (day := _anchor_of(following)) is None or day[1] != "day":
+        return None
+    return day[0] if _TO_ITS_DAY.fullmatch(body, timex.char_end, following.char_start) else None
+
+
 @rule(
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
-    ex("The talks began on Oct. 23, 2021. At 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
+    ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
+    ex("The dam burst on Saturday. It was built on May 2, 1990. Sirens sounded at 9 p.m.", "9 p.m.", "2023-06-03T21:00", tense="past"),
+    ex("Fans left on Saturday. The fire began at 3:10 p.m. (1310 GMT) Friday.", "3:10 p.m.", "2023-06-02T15:10", tense="past"),
 )
-def anchor_anaphora(found: list[TimexMatch]) -> list[TimexMatch]:
+def anchor_anaphora(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """Re-date "that day", "the following year"... from the last date before them in the text,
-    and a bare clock time ("at 10 p.m.", "at 18:00 UTC") or part of a day ("in the morning")
-    after a day to that day.
+    a part of a day ("in the morning") after a day to that day, and a bare clock time ("at 10
+    p.m.", "at 18:00 UTC") to the day written right after it ("3:10 p.m. (1310 GMT) Friday"),
+    else to the day of its sentence before it, else to the story's day: the first day
+    the article names, the day of its lead's news ("The dam burst on Saturday. ... Sirens
+    sounded at 9 p.m.": Saturday, not a day of the background in between).
 
     Notes:
         The anchor is the nearest preceding date, not the event the sentence refers back to:
-        "He was born in 1950 and moved to Paris in 1970; that year..." takes 1970.
+        "He was born in 1950 and moved to Paris in 1970; that year..." takes 1970. A clock time
+        of another day than the sentence's or the lead's ("the power returned at 9 a.m.", the
+        morning after the outage) keeps the story's day.
     """
     anchor: tuple[date, str] | None = None
+    anchor_end = 0
+    story_day: date | None = None
     result = []
-    for timex in found:
+    for index, timex in enumerate(found):
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
-        elif timex.timex_type == "TIME" and timex.pattern != "clock_on_day" and (_BARE_CLOCK.fullmatch(timex.text.lower()) or timex.pattern == "the_part_of_day") and anchor is not None and anchor[1] == "day" and timex.is_resolved:
-            # "at 10 p.m." after "on Oct. 23": that evening, not the paper's ("8 a.m. on Friday",
-            # clock_on_day, carries its own day).
+        elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
+            # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
+            # ("8 a.m. on Friday", clock_on_day, carries its own day).
+            same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
+            day = _day_right_after(body, timex, following)
+            day = day or (anchor[0] if same_sentence and anchor is not None else story_day)
+            if day is not None and day.isoformat() != timex.value[:10]:
+                timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
+        elif timex.timex_type == "TIME" and timex.pattern == "the_part_of_day" and anchor is not None and anchor[1] == "day" and timex.is_resolved:
             timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
-        elif m is None and (new_anchor := _anchor_of(timex)) is not None:
-            anchor = new_anchor
+        if m is None and (new_anchor := _anchor_of(timex)) is not None:
+            anchor, anchor_end = new_anchor, timex.char_end
+            if story_day is None and new_anchor[1] == "day":
+                story_day = new_anchor[0]
         result.append(timex)
     return result
 
@@ -231,4 +268,48 @@ def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, compare_quarters, compare_months, anchor_anaphora)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^,?\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+# The patterns of a month or a day written with its month name, with or without a year.
+_WRITTEN_MONTHS = frozenset({"month_day_year", "day_month_year", "month_capitalised", "month_alone", "month_year"})
+_MONTH_OR_DAY = re.compile(r"^(?P<year>\d{4})(?P<rest>-\d{2}(?:-\d{2})?)$")
+
+
+@rule(
+    ex("Batches made between March and November 2019 were recalled.", "March", "2019-03", published=date(2020, 2, 18), tense="past"),
+    ex("Output fell from November to March 2021.", "November", "2020-11", tense="past"),
+    ex("The consultation ran from January 8 to March 30.", "January 8", "2018-01-08", published=date(2018, 12, 4), tense="past"),
+)
+def range_years(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """The two ends of a range ("between March and November 2019", "from January 8 to March
+    30") share the year written on one of them, and the start never comes after the end: a
+    start without its year takes the end's (the year before when its month comes later), and a
+    start read ahead of its end is the year before.
+
+    Notes:
+        Only months and days joined by "from ... to/until/through" or "between ... and"; an
+        end without a year after a start with one ("from March 2019 to May") keeps its own
+        reading.
+    """
+    result = list(found)
+    for i in range(len(result) - 1):
+        start, end = result[i], result[i + 1]
+        if not (start.timex_type == end.timex_type == "DATE" and start.is_resolved and end.is_resolved):
+            continue
+        ms, me = _MONTH_OR_DAY.match(start.value), _MONTH_OR_DAY.match(end.value)
+        if ms is None or me is None or _WRITTEN_YEAR.search(start.text) or not {start.pattern, end.pattern} <= _WRITTEN_MONTHS:
+            continue  # weekdays ("from Monday until Friday") follow the tense, not each other
+        if not (_RANGE_OPEN.search(body, max(0, start.char_start - 9), start.char_start) and _RANGE_JOIN.match(body[start.char_end : end.char_start])):
+            continue
+        if _WRITTEN_YEAR.search(end.text):
+            year = int(me["year"]) - (1 if ms["rest"] > me["rest"] else 0)
+        else:
+            year = int(ms["year"]) - (1 if start.value > end.value else 0)
+        value = f"{year:04d}{ms['rest']}"
+        if value != start.value:
+            result[i] = replace(start, value=value, pattern="range_years")
+    return result
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, range_years, compare_quarters, compare_months, anchor_anaphora)

@@ -16,6 +16,7 @@ from transforms.rules import Example, rule
 from transforms.time.event_site import (
     NO_EVENT,
     NO_EVENT_TEXT,
+    FIGURE_NOUNS,
     EventSite,
     NoEventAnswer,
     all_forms,
@@ -56,11 +57,13 @@ FORECAST_VERBS = all_forms(words("forecast_verbs"))
 @rule(
     Example("Analysts expect more cuts across the industry in the first half of 2024.", "cuts"),
     Example("Economists forecast further job cuts in 2025.", "cuts"),
+    Example("The hospital expects a deficit of $4 million by June 30.", "deficit"),
     Example("They expect the minister to resign in May.", None),
 )
 def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that forecasts a happening ("expect more cuts in the first half of
-    2024") dates the forecast happening, the verb's event noun object, not the forecasting.
+    2024") or a figure ("expects a shortfall of $2 million by March 31") dates the forecast
+    happening or figure, the verb's object, not the forecasting.
 
     Notes:
         A verb object ("expect the minister to resign in May") is found by the climb itself.
@@ -68,7 +71,7 @@ def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FORECAST_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
+    return next((c for c in verb.children if c.dep_ == "dobj" and (is_event_noun(c) or c.lower_ in FIGURE_NOUNS)), None)
 
 
 DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]+(?:,|\s\()[^\n]{0,80}?\s[-\u2013\u2014]{1,2}\s")
@@ -159,6 +162,7 @@ NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON"
     Example("The campaign group Justice Now was founded in 2015.", NO_EVENT_TEXT),
     Example("Tickets for Summer Sounds sold out on Monday.", NO_EVENT_TEXT),
     Example("Now the group has 300 members, its founder said.", None),
+    Example("The MV Island Star, run by Coast Lines, hit rocks at 21:40 BST in a gale.", None),
 )
 def inside_name(site: EventSite) -> Token | NoEventAnswer | None:
     """A time word that is part of a name ("the group Justice Now", "Winter Aid") dates
@@ -166,10 +170,11 @@ def inside_name(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         Only a capitalised word in the middle of a sentence inside a named entity of the model
-        (an organisation, a work, a product, a place, a law or a person) answers.
+        (an organisation, a work, a product, a place, a law or a person) answers; a time zone
+        in capitals ("at 21:40 BST", which the model may tag an organisation) is no name.
     """
     root = site.root
-    if root.ent_type_ in NAME_LABELS and root.text[:1].isupper() and not root.is_sent_start:
+    if root.ent_type_ in NAME_LABELS and root.text[:1].isupper() and not root.text.isupper() and not root.is_sent_start:
         return NO_EVENT
     return None
 
@@ -235,29 +240,40 @@ def onset_phrase(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 SETTING_PREPOSITIONS = frozenset({"at", "during"})
+SAYING_MEDIA = words("saying_media")
+# Verbs that make the medium they name ("wrote in a post"): the medium is that happening.
+WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"wrote", "written"}
 
 
 @rule(
     Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said"),
     Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told"),
-    Example("In a statement on its website on Sunday, the airline said flights would resume.", None),
+    Example("In a statement on its website on Sunday, the airline said flights would resume.", "said"),
+    Example("The council said in a statement on Friday that the pool would reopen.", "said"),
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
+    Example("The statement on Sunday angered farmers.", None),
+    Example("The singer wrote in a post on Friday that the tour was over.", None),
 )
 def setting_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
-    Thursday", "told reporters during a visit on Monday") dates the saying: that is the
-    happening told, the setting happens at the same time.
+    Thursday", "told reporters during a visit on Monday") or on the medium of the saying ("said
+    in a statement on Sunday", "in an email on Monday, the mayor told staff") dates the saying:
+    that is the happening told, the setting and the medium happen at the same time (the news
+    gold writes "said").
 
     Notes:
         Only verbs of saying: "a decision taken at a meeting on Monday" keeps the meeting, the
-        happening the date was written for. The medium of the saying ("in a statement on
-        Sunday", "in a post on Wednesday") is the dated event itself and keeps the noun.
+        happening the date was written for. A medium that is no setting of a saying ("the
+        statement on Sunday angered farmers") keeps the noun, and so does one a verb of writing
+        makes ("wrote in a post on Friday": writing the post is the happening, the post).
     """
     noun = site.climbed
-    if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i:
+    if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i or noun.dep_ != "pobj":
         return None
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in SETTING_PREPOSITIONS and prep.head.lower_ in REPORTING_VERB_FORMS:
+    medium = prep.lower_ == "in" and noun.lower_ in SAYING_MEDIA and prep.head.lower_ not in WRITING_VERBS
+    setting = prep.lower_ in SETTING_PREPOSITIONS or medium
+    if setting and prep.head.lower_ in REPORTING_VERB_FORMS:
         return prep.head
     return None
 
@@ -292,20 +308,26 @@ BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
     Example("Sales have grown since 2019, when the firm listed its shares.", "listed"),
     Example("Prices fell in May, when demand slowed.", None),
     Example("When the plant closed in 2009, 400 jobs went.", None),
+    Example("The fire revived memories of 1987, when the old mill burned down.", "burned"),
+    Example("It is the worst crash since 2004, when two trains collided near the town.", "collided"),
 )
 def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
     suspended", "since 2019, when the firm listed") names the moment of the when-clause's
     happening; the main verb only starts or ends there.
 
+    The same holds for a date that only names a time a noun is of ("memories of the 2010s, when
+    a wave of positive tests led to ...", "a repeat of 2009, when the bridge was closed"): what
+    happened then is the when-clause's happening.
+
     Notes:
         Only "when" right after the expression (a comma between) and a boundary preposition
-        (from, since, to, until): "fell in May, when demand slowed" dates the fall. A date
-        inside the when-clause is found by the climb.
+        (from, since, to, until) or "of": "fell in May, when demand slowed" dates the fall. A
+        date inside the when-clause is found by the climb.
     """
     root = site.root
     prep = preposition(root)
-    if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS:
+    if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS | {"of"}:
         return None
     doc = root.doc
     # The words after the expression's head: "December 2, when": skip its numbers and commas.

@@ -6,7 +6,7 @@ that module's conventions (``NO_EVENT_TEXT``: the event is dropped).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.lexicons import words
 from transforms.rules import Example, rule
@@ -21,6 +21,8 @@ from transforms.time.event_site import (
 )
 
 SUPPORT_VERBS = all_forms(words("support_verbs"))
+# Prepositions of a date that spans several happenings ("since November", "over the summer").
+SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
 
 
 @rule(
@@ -31,6 +33,7 @@ SUPPORT_VERBS = all_forms(words("support_verbs"))
     Example("The new mayor took office in June 2019.", None),
     Example("The company held its shares until 2019.", None),
     Example("Nurses have held two strikes since last November.", None),
+    Example("Dockers staged two strikes in May.", "strikes"),
     Example("The runner failed a test taken on May 9.", "test"),
     Example("A run-off, to be held on April 21, will decide.", None),
 )
@@ -42,10 +45,13 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         An object that names no event keeps the verb: "took office in June 2019" (the taking of
         office), "held its shares until 2019". Only the verbs of ``support_verbs.txt``: "won the
-        match on Saturday" dates the winning. Counted events ("have held two strikes since
-        November") keep the verb: the date spans the holding of them all, not one of them. A
+        match on Saturday" dates the winning. Counted events over a span ("have held two
+        strikes since November") keep the verb: the date spans the holding of them all; on a
+        point of time ("staged two strikes in May", "had 60 calls on Monday") they are the
+        happening, as the news gold writes them. A
         participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
-        and keeps its verb.
+        and keeps its verb, and so does the passive ("hearings will be held on April 22": the
+        news gold writes "held" as often as the noun).
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in SUPPORT_VERBS:
@@ -54,8 +60,11 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         # "a test taken on May 9", "talks held on Monday": the participle of the light verb.
         return verb.head
     noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
-    if noun is None or any(c.dep_ == "nummod" for c in noun.children):
+    if noun is None:
         return None
+    prep = preposition(site.root)
+    if any(c.dep_ == "nummod" for c in noun.children) and prep is not None and prep.lower_ in SPAN_PREPOSITIONS:
+        return None  # "held two strikes since November": the holding spans them all
     return noun
 
 
@@ -63,25 +72,33 @@ ASPECTUAL_VERBS = all_forms(words("aspectual_verbs"))
 
 
 @rule(
-    Example("Workers began to dismantle the bridge on Monday.", "began"),
-    Example("The plant will start producing water in the spring of 2025.", "start"),
-    Example("The firm stopped selling the drug in 2021.", "stopped"),
+    Example("Workers began to dismantle the bridge on Monday.", "began to dismantle"),
+    Example("The plant will start producing water in the spring of 2025.", "start producing"),
+    Example("The firm stopped selling the drug in 2021.", "stopped selling"),
+    Example("Inspectors will begin checking the pylons next week.", "begin checking"),
     Example("They agreed to sell the plant in May.", None),
 )
-def aspectual_head(site: EventSite) -> Token | NoEventAnswer | None:
-    """A date on the complement of an aspectual verb ("began to dismantle the bridge on
-    Monday", "will start producing water in 2025", "stopped selling the drug in 2021") dates the
-    aspectual verb, the main verb: the date is the start or the end of the complement's
-    happening, not the happening as a whole.
+def aspectual_head(site: EventSite) -> Token | Span | NoEventAnswer | None:
+    """A date on the complement of an aspectual verb ("began to dismantle the bridge on Monday",
+    "will start producing water in 2025", "stopped selling the drug in 2021") dates one
+    happening told by both verbs: the complement's, whose start or end the date marks. The
+    trigger is the phrase from the aspectual verb to its complement ("began to dismantle",
+    "start producing"), the convention of the news gold, which writes "started working" and
+    accepts either word where it names one ("producing", "stopped").
 
     Notes:
-        Only the verbs of ``aspectual_verbs.txt`` with an infinitive or -ing complement; an
-        aspectual verb alone ("construction will begin in 2025") is the climb's word anyway.
+        Only the verbs of ``aspectual_verbs.txt`` with an infinitive or -ing complement at most
+        three words after them; farther ("began, after a long delay, to dismantle") the
+        aspectual verb alone is the trigger. An aspectual verb alone ("construction will begin
+        in 2025") is the climb's word anyway.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "xcomp" or verb.head.lower_ not in ASPECTUAL_VERBS:
         return None
-    return verb.head
+    head = verb.head
+    if not 0 < verb.i - head.i <= 3:
+        return head
+    return head.doc[head.i : verb.i + 1]
 
 
 RANGE_ENDS = frozenset({"to", "until", "till", "through", "and"})
@@ -96,30 +113,47 @@ def _range_start(prep: Token) -> Token | None:
 
 
 @rule(
-    Example("The festival runs from June 3 to June 9.", NO_EVENT_TEXT),
-    Example("The road will be closed from Monday until Friday.", NO_EVENT_TEXT),
-    Example("The items were shipped to Germany between 1902 and 1908.", NO_EVENT_TEXT),
+    Example("The festival runs from June 3 to June 9.", "runs"),
+    Example("The road will be closed from Monday until Friday.", "closed"),
+    Example("The items were shipped to Germany between 1902 and 1908.", "shipped"),
+    Example("The prices from January to June 2021 were higher.", NO_EVENT_TEXT),
     Example("The ban runs until December 2029.", None),
     Example("Prices rose in March and fell in April.", None),
 )
 def range_end(site: EventSite) -> Token | NoEventAnswer | None:
-    """The end of a date range ("from June 3 to June 9", "between 1902 and 1908") dates no
-    happening of its own: the range is one happening, dated once by its start.
+    """The end of a date range ("from June 3 to June 9", "between 1902 and 1908") dates the
+    happening its start dates, the word the start's "from" or "between" hangs on: a range
+    gives two events with one trigger, one per date, as the news gold writes them ("runs"
+    June 3 and "runs" June 9), even where the parser hangs the end on the start date.
 
     Notes:
-        A lone end ("the ban runs until December 2029") dates the happening; two dates joined
-        by "and" without "between" ("rose in March and fell in April") are two happenings.
+        A start that hangs on no verb or event noun ("the prices from January to June") dates no
+        happening: the end gives no event. A lone end ("the ban runs until December 2029")
+        dates the happening; two dates joined by "and" without "between" ("rose in March and
+        fell in April") are two happenings.
     """
     root = site.root
     if root.dep_ == "conj" and root.head.i < root.i:
         start_prep = preposition(root.head)
         if start_prep is not None and start_prep.lower_ == "between":
-            return NO_EVENT
+            return _ranged(start_prep)
         return None
     prep = preposition(root)
     if prep is None or prep.lower_ not in RANGE_ENDS:
         return None
-    return NO_EVENT if _range_start(prep) is not None else None
+    start_prep = _range_start(prep)
+    return _ranged(start_prep) if start_prep is not None else None
+
+
+def _ranged(start_prep: Token) -> Token | NoEventAnswer:
+    """The happening a range's opening preposition hangs on (a verb or an event noun), else no
+    event."""
+    head = start_prep.head
+    while head.pos_ == "ADP" and head.head != head:
+        head = head.head  # "to" under "from": climb to the word "from" hangs on
+    if head.pos_ in ("VERB", "AUX") or is_event_noun(head):
+        return head
+    return NO_EVENT
 
 
 @rule(

@@ -327,6 +327,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     most_recent_repeat,
     comparison_base,
     range_end,
+    when_clause,
     record_since,
     modifier_of_thing,
     reported_in_quote,
@@ -346,5 +347,4 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     onset_phrase,
     setting_event,
     describing_participle,
-    when_clause,
 )

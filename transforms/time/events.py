@@ -89,9 +89,10 @@ def dating_root(span: Span) -> Token:
     return attached[0] if attached else root
 
 
-def find_trigger(root: Token, text: str) -> tuple[Token, str] | None:
+def find_trigger(root: Token, text: str) -> tuple[Token | Span, str] | None:
     """The word a dating expression (its root token) dates and the rule that chose it: the
-    climb's verb or event noun, unless a rule of ``EVENT_TRIGGERS`` answers; None: no event."""
+    climb's verb or event noun, unless a rule of ``EVENT_TRIGGERS`` answers (a word, or a
+    phrase such as "began inspecting"); None: no event."""
     climbed = _trigger_for(root)
     chosen, answer = first_match(EVENT_TRIGGERS, EventSite(root, climbed, text))
     if chosen is None:
@@ -133,12 +134,16 @@ def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> 
         if found is None:
             continue
         trigger, trigger_by = found
-        if (trigger.i, timex.value) in seen:
+        # A rule may answer a phrase ("began inspecting", aspectual_head): its first word heads it.
+        head = trigger[0] if isinstance(trigger, Span) else trigger
+        trigger_start = trigger.start_char if isinstance(trigger, Span) else trigger.idx
+        trigger_end = trigger.end_char if isinstance(trigger, Span) else trigger.idx + len(trigger)
+        if (head.i, timex.value) in seen:
             # "held on April 21, the same day as ...": a second expression of the same date
             # restates it; one happening on one date is one event.
             continue
-        seen.add((trigger.i, timex.value))
-        start, end = _clause(trigger, text)
+        seen.add((head.i, timex.value))
+        start, end = _clause(head, text)
         start, end = min(start, timex.char_start), max(end, timex.char_end)
         interval = value_interval(timex.value) if timex.is_resolved else None
         events.append(
@@ -147,8 +152,8 @@ def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> 
                 char_end=end,
                 text=text[start:end],
                 trigger=trigger.text,
-                trigger_char_start=trigger.idx,
-                trigger_char_end=trigger.idx + len(trigger),
+                trigger_char_start=trigger_start,
+                trigger_char_end=trigger_end,
                 timex=timex,
                 trigger_by=trigger_by,
                 date_value=timex.value,

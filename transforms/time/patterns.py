@@ -23,8 +23,9 @@ from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
     CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
-from transforms.time.patterns_clock import clock_24h, clock_on_day, clock_zone
-from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall
+from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
+from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
+from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekends, set_part
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -39,23 +40,11 @@ def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+sunday)?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween)(?:,?\s+{YEAR})?\b",
-    ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
-    ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
-    ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
-    needs=("thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween"),
-)
-def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998" (US
-    dates where they differ). Not: holidays of other calendars ("Diwali", "Eid"), "the holidays"."""
-    return resolve.holiday(m, ctx)
-
-
-@pattern(
     ANAPHORIC.pattern,
     ex("The following year, talks resumed.", "The following year", "2024"),
     ex("He returned the next morning.", "the next morning", "2023-06-06TMO"),
-    needs=("that", "following", "next", "previous"),
+    ex("Both plants closed the same day.", "the same day", "2023-06-05", tense="past"),
+    needs=("that", "following", "next", "previous", "same"),
 )
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """An expression dated by the story, not the paper: "that same day", "the following year",
@@ -103,7 +92,7 @@ def year_two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 
 
 @pattern(
-    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
+    rf"\b(?:(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))(?:\s+{ZONE})?,?\s+(?:on\s+)?{MONTH_WITH_MAY}\s+{DAY}(?:,?\s+{YEAR})?\b",
     ex("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2023-11-09T17:00", tense="future"),
     ex("He spoke at 9:30 a.m., June 4, 2021.", "9:30 a.m., June 4, 2021", "2021-06-04T09:30"),
     needs=CLOCK_KEYS,
@@ -175,7 +164,7 @@ def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{ZONE}\s+)?(?:on\s+)?{WEEKDAY}\b",
+    rf"\b(?:(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>a\.m\.|p\.m\.)|(?P<noon>noon|midnight))\s+(?:{ZONE}\s+)?(?:on\s+)?{WEEKDAY}\b",
     ex("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2023-05-31T22:00", tense="past"),
     ex("The offer expires at midnight Friday.", "midnight Friday", "2023-06-09T24:00", tense="future"),
     ex("Relatives have until 4 a.m. EDT Thursday to sign.", "4 a.m. EDT Thursday", "2023-06-08T04:00", tense="future"),
@@ -255,6 +244,8 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Orders rose in the current quarter.", "the current quarter", "2023-Q2"),
     ex("Net was $2 million for the corresponding period last year.", "the corresponding period last year", "2022-Q1"),
     ex("The year ended March 31 was good.", "The year", "P1Y"),
+    ex("Crews will reopen the road by the weekend.", "the weekend", "2023-W23-WE", tense="future"),
+    ex("Shares fell over the weekend.", "the weekend", "2023-W22-WE", tense="past"),
     needs=("the",),
 )
 def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -278,14 +269,16 @@ def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
+    r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)",
     ex("Opens at 3 p.m. today", "3 p.m.", "2023-06-05T15:00"),
     ex("The office opens at 9 a.m.", "9 a.m.", "2023-06-05T09:00"),
+    ex("The ferry left at 6.45 a.m.", "6.45 a.m.", "2023-06-05T06:45", tense="past"),
     needs=("am", "pm", "a.m", "p.m"),
 )
 def clock_time(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A clock time on the publication date ("3 p.m."; after a date, ``anchor_anaphora`` moves it
-    to that day). Not: 24-hour times ("15:00"), hours outside 1-12."""
+    """A clock time on the publication date ("3 p.m.", "6.45 a.m." as British papers write it;
+    after a date, ``anchor_anaphora`` moves it to that day). Not: 24-hour times ("15:00"), hours
+    outside 1-12."""
     return resolve.clock_time(m, ctx)
 
 
@@ -441,8 +434,10 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:(?P<setword>hourly|(?<!business\s)(?<!regional\s)(?<!national\s)(?<!local\s)(?<!financial\s)daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?P<setunit>day|week|month|quarter|year|hour))\b",
+    r"\b(?:(?P<setword>hourly|(?<!business\s)(?<!regional\s)(?<!national\s)(?<!local\s)(?<!financial\s)daily|weekly|monthly|annually|yearly)|(?:every|each)\s+(?:single\s+|(?P<other>other)\s+)?(?P<setunit>day|week|month|quarter|year|hour))\b",
     ex("Held every year.", "every year", "P1Y"),
+    ex("The bins are emptied every other week.", "every other week", "P2W"),
+    ex("She trains every single day.", "every single day", "P1D"),
     ex("Average hourly earnings rose.", "hourly", "PT1H"),
     ex("A helpline will be staffed daily.", "daily", "P1D"),
     ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P1Q"),
@@ -450,8 +445,9 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     name="set",
 )
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A unit that recurs, a SET: "daily", "every year". Not: "every two years", "twice a
-    year", "the business daily" (a newspaper)."""
+    """A unit that recurs, a SET: "daily", "every year", "every single day", "every other
+    week" (each second one: P2W). Not: "every two years", "twice a year", "the business daily"
+    (a newspaper)."""
     return resolve.every_unit(m, ctx)
 
 
@@ -586,7 +582,8 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone, clock_24h, part_of_date, week_of,
+    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    part_of_date, week_of, week_of_month,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,

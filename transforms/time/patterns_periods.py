@@ -12,9 +12,13 @@ Notes:
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 from transforms.time import resolve
+from transforms.time.calendar_values import week_value
+from transforms.time.fragments import MONTH_WITH_MAY, YEAR
 from transforms.time.resolve import NUMBER_WORDS, ORDINALS, UNIT_CODES
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -112,3 +116,30 @@ def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
 def season_fall(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"this fall", "last fall", "next fall": autumn. Not: "fall" alone (mostly the verb or noun)."""
     return resolve.season(m, ctx)
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+@pattern(
+    rf"\bthe\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+{MONTH_WITH_MAY}(?:,?\s+{YEAR})?\b",
+    ex("The council meets in the first week of March.", "the first week of March", "2024-W09", tense="future", published=date(2024, 1, 10)),
+    ex("Sales slumped in the last week of May 2021.", "the last week of May 2021", "2021-W21", tense="past"),
+    needs=("week of",),
+)
+def week_of_month(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """An ordinal week of a month: "the first week of February", "the last week of May 2021": the
+    ISO week holding that week's first day (the 1st, the 8th...; "last": the first of the
+    month's last seven days),
+    the year from the tense when none is written. Not: "the first week of the trial" (no month),
+    "the week of June 12" (``week_of``)."""
+    month = resolve.MONTHS[m["month"].lower().rstrip(".")]
+    nth = _WEEK_ORDINALS[m["nth"].lower()]
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.reference is None:
+        return "DATE", "XXXX-WXX", False
+    else:
+        year = resolve.year_of(month, 1, ctx)
+    day = calendar.monthrange(year, month)[1] - 6 if nth < 0 else 7 * (nth - 1) + 1
+    return "DATE", week_value(date(year, month, day)), True

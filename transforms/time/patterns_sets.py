@@ -7,6 +7,7 @@ orders them.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from transforms.time.fragments import NUM
 from transforms.time.resolve import NUMBER_WORDS
@@ -15,8 +16,9 @@ from transforms.time.timex_rule import timex_example as ex
 
 _SET_VALUES = {
     "spring": "XXXX-SP", "summer": "XXXX-SU", "autumn": "XXXX-FA", "fall": "XXXX-FA", "winter": "XXXX-WI",
-    "weekend": "XXXX-WXX-WE", "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "evening": "XXXX-XX-XXTEV",
-    "night": "XXXX-XX-XXTNI",
+    "weekend": "XXXX-WXX-WE",
+    # A part of every day recurs daily: the news gold writes "every night" as P1D.
+    "morning": "P1D", "afternoon": "P1D", "evening": "P1D", "night": "P1D",
 }
 
 
@@ -24,12 +26,14 @@ _SET_VALUES = {
     r"\b(?:every|each)\s+(?P<what>spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night)\b",
     ex("The union negotiates wages every spring.", "every spring", "XXXX-SP"),
     ex("The museum hung the frame every weekend.", "every weekend", "XXXX-WXX-WE"),
-    ex("He runs each morning.", "each morning", "XXXX-XX-XXTMO"),
+    ex("He runs each morning.", "each morning", "P1D"),
     needs=("every", "each"),
 )
 def set_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A SET of seasons, weekends or parts of days: "every spring", "each morning", "every
-    weekend". Not: "every single morning" (a word between)."""
+    weekend"; a part of the day recurs daily (P1D, as the news gold writes "every night"; the
+    guideline's XXXX-XX-XXTMO names the part, which TimeBank and MEANTIME never annotate). Not:
+    "every single morning" (a word between)."""
     return "SET", _SET_VALUES[m["what"].lower()], True
 
 
@@ -61,17 +65,23 @@ def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 
 @pattern(
-    rf"\b(?:{NUM}\s+)?(?P<unit>fortnight)s?\b",
+    rf"\b(?:{NUM}\s+)?(?P<unit>fortnight)s?(?:\s+(?P<ago>ago))?\b",
     ex("The harvest may be over within a fortnight.", "a fortnight", "P2W"),
     ex("Talks lasted two fortnights.", "two fortnights", "P4W"),
+    ex("She joined the crew a fortnight ago.", "a fortnight ago", "2023-05-22", tense="past"),
     needs=("fortnight",),
 )
 def fortnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A fortnight: a DURATION of two weeks ("a fortnight", "two fortnights"). Not: "fortnightly"
-    (a set; the word boundary keeps it out)."""
+    """A fortnight: a DURATION of two weeks ("a fortnight", "two fortnights"); "a fortnight
+    ago" is the DATE fourteen days before the publication date. Not: "fortnightly" (a set; the
+    word boundary keeps it out)."""
     count = 1 if m["num"] is None else (int(m["num"]) if m["num"].isdigit() else NUMBER_WORDS.get(m["num"].lower()))
     if count is None:
         return None
+    if m["ago"]:
+        if ctx.reference is None:
+            return "DATE", "XXXX-XX-XX", False
+        return "DATE", (ctx.reference - timedelta(days=14 * count)).isoformat(), True
     return "DURATION", f"P{2 * count}W", True
 
 

@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from transforms.time.calendar_values import HOLIDAYS, past_month_year, safe_date, shift_month, week_value
+from transforms.time.calendar_values import past_month_year, safe_date, shift_month, week_value
 from transforms.time.context import from_anchor
 from transforms.time.timex_rule import Resolution, ResolveContext
 
@@ -76,7 +76,7 @@ _FUTURE_REACH_BACK = timedelta(days=31)
 _UNTENSED_REACH_AHEAD = timedelta(days=140)
 
 
-def _year_of(month: int, day: int, ctx: ResolveContext) -> int:
+def year_of(month: int, day: int, ctx: ResolveContext) -> int:
     """The year of a month (and day) written without one, seen from the article's date.
 
     Past tense: its latest occurrence up to about three months after the article's date;
@@ -104,7 +104,7 @@ def full_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if year is None:
         if ctx.reference is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if safe_date(2000, month, day) else None
-        year = _year_of(month, day if safe_date(2000, month, day) else 1, ctx)
+        year = year_of(month, day if safe_date(2000, month, day) else 1, ctx)
     if safe_date(year, month, day) is None:
         return None
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", True
@@ -124,7 +124,7 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
     # Without a year: past tense points back (``past_month_year``), future forward, else the nearest.
-    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else _year_of(month, 31 if ctx.tense else 15, ctx)
+    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else year_of(month, 31 if ctx.tense else 15, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
@@ -334,7 +334,8 @@ _ENDED_AFTER = re.compile(r"\s+end(?:ed|ing)\b")
 
 def the_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the quarter", "the latest quarter", "the year", "the weekend" in news: the period the
-    article reports on: the last completed quarter, this year, the last weekend or this week.
+    article reports on: the last completed quarter, this year, the last weekend (the coming one
+    in a clause about the future) or this week.
 
     "the year ended March 31" is a one-year DURATION (TimeBank's reading of fiscal years).
 
@@ -362,6 +363,9 @@ def the_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if which == "year":
         return "DATE", f"{ref.year - year_back:04d}", True
     if which == "weekend":
+        if ctx.tense == "future":
+            # "hope to contain the fire by the weekend": the coming one (this one from Saturday on)
+            return "DATE", week_value(ref + timedelta(days=max(0, 5 - ref.weekday()))) + "-WE", True
         return "DATE", week_value(ref - timedelta(days=ref.weekday() + 1)) + "-WE", True
     return "DATE", week_value(ref), True
 
@@ -446,7 +450,8 @@ def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     word = (m["setword"] or "").lower()
     unit = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(word) or m["setunit"].lower()
-    return "SET", f"P1{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT1{UNIT_CODES[unit]}", True
+    count = 2 if m.groupdict().get("other") else 1  # "every other week": each second one
+    return "SET", f"P{count}{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT{count}{UNIT_CODES[unit]}", True
 
 
 def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -552,7 +557,7 @@ def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     month = MONTHS[m["month2"]]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
-    return "DATE", f"{_year_of(month, 15, ctx):04d}-{month:02d}", True
+    return "DATE", f"{year_of(month, 15, ctx):04d}-{month:02d}", True
 
 
 def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -569,26 +574,6 @@ def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 def two_thousand(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "DATE", str(2000 + (NUMBER_WORDS[m["unit"]] if m["unit"] else 0)), True
-
-
-def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"Thanksgiving Day", "Christmas Eve", "Election Day": that day in the year the tense
-    points to, like a month and day written without a year.
-
-    Notes:
-        Not handled: holidays of other calendars (Diwali, Eid, Lunar New Year) move with
-        calendars we do not compute; "the holidays" is not a date.
-    """
-    name = re.sub(r"\s+", " ", m["holiday"].replace("’", "'"))
-    name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new year's day") else name
-    name = name.removesuffix(" sunday")
-    day_of = HOLIDAYS[name]
-    if m["year"]:
-        return "DATE", day_of(int(m["year"])).isoformat(), True
-    if ctx.reference is None:
-        return "DATE", "XXXX-XX-XX", False
-    this_year = day_of(ctx.reference.year)
-    return "DATE", day_of(_year_of(this_year.month, this_year.day, ctx)).isoformat(), True
 
 
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:

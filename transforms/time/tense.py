@@ -36,6 +36,10 @@ _PLANNING_FORMS = frozenset(
 # "is to resume", "are going to", "is about to". ("set" alone is not one: "the record set on
 # Aug. 6".)
 _FUTURE_INFINITIVE_HEADS = _PLANNING_FORMS | frozenset({"set", "is", "are", "was", "were", "going", "about"})
+# Present-tense verbs of wanting: what they want done is ahead ("officials hope to contain the
+# blaze by the weekend", "aims to fly in the autumn"); their past forms ("hoped to finish by
+# Friday") are left to the clause's tense.
+_DESIRE_PRESENT = frozenset({"hope", "hopes", "aim", "aims", "want", "wants", "seek", "seeks", "wish", "wishes"})
 # Verbs that push something to a later date: "postponed until Tuesday", "extended its deadline
 # until 9 a.m. Tuesday", "has given them until Tuesday".
 _DEFERRAL_FORMS = frozenset(
@@ -71,8 +75,8 @@ def clause_tense(verb: Token) -> Tense:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
         return "future"
-    if auxiliaries & _FORWARD_MODALS and verb.tag_ == "VB":
-        return "future"  # "must decide by Tuesday"; not "may have left on Tuesday" (VBN)
+    if auxiliaries & _FORWARD_MODALS and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in auxiliaries):
+        return "future"  # "must decide by Tuesday", "must be kept in by Sunday"; not "may have left on Tuesday"
     if auxiliaries & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & _PRESENT_PASSIVE:
@@ -209,7 +213,7 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
                 return "past" if _is_past_perfect(token) else "future"
             if _is_infinitive(token):
-                if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS:
+                if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS | _DESIRE_PRESENT:
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)

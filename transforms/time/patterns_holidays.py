@@ -1,0 +1,56 @@
+"""The named holidays of the Gregorian calendar as TIMEX3 DATEs: "Thanksgiving Day", "Easter
+Sunday 2024", "Presidents' Day", "Bastille Day", "Ferragosto", "Sinterklaas". Part of ``PATTERNS``
+(``transforms.time.patterns``), which orders it; the days come from
+``transforms.time.calendar_values.HOLIDAYS``; a holiday without its year takes the year its
+clause's tense points to, like a month and day written without one.
+
+Notes:
+    Not handled: holidays of other calendars (Diwali, Eid, Lunar New Year) move with calendars
+    we do not compute; "the holidays" is not a date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.time import resolve
+from transforms.time.calendar_values import HOLIDAY_BY_KEY, holiday_key
+from transforms.time.fragments import YEAR
+from transforms.time.timex_rule import Resolution, ResolveContext, pattern
+from transforms.time.timex_rule import timex_example as ex
+
+
+@pattern(
+    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+(?:sunday|monday))?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween"
+    r"|presidents?['’]?\s+day|martin\s+luther\s+king(?:,?\s+jr\.?)?\s+day|columbus\s+day|veterans['’]?\s+day|juneteenth|good\s+friday"
+    r"|valentine['’]?s\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|boxing\s+day|bastille\s+day|ferragosto|sinterklaas|canada\s+day|australia\s+day|anzac\s+day"
+    rf"|guy\s+fawkes\s+night|bonfire\s+night)(?:,?\s+{YEAR})?\b",
+    ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
+    ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
+    ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
+    ex("Banks were shut on Presidents' Day.", "Presidents' Day", "2023-02-20", tense="past"),
+    ex("The fireworks are planned for Bastille Day.", "Bastille Day", "2023-07-14", tense="future"),
+    ex("Beaches fill up around Ferragosto.", "Ferragosto", "2023-08-15", tense="future"),
+    ex("Chocolate sales peak before Sinterklaas.", "Sinterklaas", "2023-12-05", tense="future"),
+    ex("The march took place on Good Friday 2021.", "Good Friday 2021", "2021-04-02", tense="past"),
+    needs=(
+        "thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween",
+        "president", "luther king", "columbus day", "veterans", "juneteenth", "good friday", "valentine", "patrick", "boxing day",
+        "bastille", "ferragosto", "sinterklaas", "canada day", "australia day", "anzac", "fawkes", "bonfire night",
+    ),
+)
+def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998",
+    "Presidents' Day", "Bastille Day", "Ferragosto", "Sinterklaas" (US dates where they differ;
+    the TIMEX3 guideline's holidays of the Gregorian calendar). Not: holidays of other
+    calendars ("Diwali", "Eid"), "the holidays", national days not listed."""
+    name = holiday_key(m["holiday"])
+    name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new years day") else name
+    name = name.removesuffix(" sunday").replace(" jr day", " day")
+    day_of = HOLIDAY_BY_KEY[name]
+    if m["year"]:
+        return "DATE", day_of(int(m["year"])).isoformat(), True
+    if ctx.reference is None:
+        return "DATE", "XXXX-XX-XX", False
+    this_year = day_of(ctx.reference.year)
+    return "DATE", day_of(resolve.year_of(this_year.month, this_year.day, ctx)).isoformat(), True
