@@ -25,9 +25,13 @@ demo: setup
 	@echo '$$ newsledger sql "select speaker, count(*) as quotes from quotes where speaker is not null group by 1 order by 2 desc limit 5"'
 	@$(BIN)/newsledger sql "select speaker, count(*) as quotes from quotes where speaker is not null group by 1 order by 2 desc limit 5"
 
-# Two processes, each taking whole test files (a file's module fixtures are built once).
+# The unit tests on two processes (whole files each, so a file's module fixtures are built
+# once), then the end-to-end tests alone in one: they start real runs, servers and signals, and
+# time their shutdowns. Both parts always run; the exit status fails if either failed.
 test: setup
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	@$(BIN)/python -m pytest -n 2 --dist loadfile -m "not e2e"; unit=$$?; \
+	$(BIN)/python -m pytest -m e2e; e2e=$$?; \
+	test $$unit -eq 0 -a $$e2e -eq 0
 
 # Regenerate what is derived from the code: the DDL files (warehouse/sql/) and docs/tables.md,
 # docs/marts.md, docs/rules.md (tests fail until they match).

@@ -139,9 +139,3 @@ def prefect_server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
 
-
-def pytest_collection_modifyitems(config, items):
-    """Files with end-to-end runs go first (stable order otherwise): `make test` deals whole
-    files to two processes in collection order, and a long file dealt last would run alone."""
-    heavy = {item.path for item in items if item.get_closest_marker("e2e")}
-    items.sort(key=lambda item: item.path not in heavy)
