@@ -25,7 +25,7 @@ from transforms.time.fragments import (
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
-from transforms.time.patterns_eras import early_decade, early_year, spelled_century
+from transforms.time.patterns_eras import early_decade, early_year, named_early_year, spelled_century
 from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekends, set_part
@@ -584,7 +584,7 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons

@@ -28,17 +28,27 @@ _ORDINAL_ALTERNATION = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
 
 @pattern(
-    r"\b(?:(?:dat(?:es|ed|ing)|date)\s+(?:back\s+)?(?:from|to)\s+|(?<=\bthe\s)year\s+)(?P<t>(?:(?:about|around|roughly|circa|c\.)\s+)?(?P<year>[1-9]\d{2}|1[0-7]\d\d))\b(?!\s*(?:bc|b\.c\.|bce)\b)",
+    r"\b(?:dat(?:es|ed|ing|e))\s+(?:back\s+)?(?:from|to)\s+(?P<t>(?:(?:about|around|roughly|circa|c\.)\s+)?(?P<year>[1-9]\d{2}|1[0-7]\d\d))\b(?!\s*(?:bc|b\.c\.|bce)\b)",
     ex("The oldest coin dates from 843.", "843", "0843"),
     ex("A chapel dating back to 1120 was restored.", "1120", "1120"),
-    ex("The town was founded in the year 712.", "712", "0712"),
     ex("The ruins date to around 1450.", "around 1450", "1450"),
-    needs=("dat", "year"),
+    needs=("dat",),
 )
 def early_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A year before 1800 after a dating verb ("dates from 843", "dating back to 1120") or "the
-    year" ("the year 712"): four digits, zero-padded. Not: a bare number ("in 843"), a year
-    before Christ (TimeML writes those BC)."""
+    """A year before 1800 after a dating verb ("dates from 843", "dating back to 1120"): four
+    digits, zero-padded. Not: a bare number ("in 843"), a year before Christ (TimeML writes
+    those BC)."""
+    return "DATE", f"{int(m['year']):04d}", True
+
+
+@pattern(
+    r"\bthe\s+year\s+(?P<year>[1-9]\d{2}|1[0-7]\d\d)\b(?!\s*(?:bc|b\.c\.|bce)\b)",
+    ex("The town was founded in the year 712.", "the year 712", "0712"),
+    needs=("the year",),
+)
+def named_early_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the year 712": a year before 1800 named as one, four digits, zero-padded. Not: "the
+    year" alone (the pattern ``the_quarter``), a year before Christ."""
     return "DATE", f"{int(m['year']):04d}", True
 
 
@@ -55,7 +65,7 @@ def early_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<word>{_ORDINAL_ALTERNATION})|(?P<digits>[1-9])(?:st|nd|rd|th))[\s-]+century\b",
+    rf"\b(?:the\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<word>{_ORDINAL_ALTERNATION})|(?P<digits>[1-9])(?:st|nd|rd|th))\s+|(?:(?P<adj_word>{_ORDINAL_ALTERNATION})|(?P<adj_digits>[1-9])(?:st|nd|rd|th))-)century\b",
     ex("Monks settled the island in the ninth century.", "the ninth century", "08"),
     ex("A sixteenth-century map was sold.", "sixteenth-century", "15"),
     ex("The abbey burned in the 5th century.", "the 5th century", "04"),
@@ -64,6 +74,8 @@ def early_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def spelled_century(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A century in words ("the ninth century", "sixteenth-century") or a one-digit ordinal
     ("the 5th century"): its first year's two leading digits. Not: "the 20th century" (the
-    pattern ``century``)."""
-    number = _ORDINAL_WORDS[m["word"].lower()] if m["word"] else int(m["digits"])
+    pattern ``century``), a cricketer's hundred ("his fifth century": only after "the" or
+    as an adjective, "fifth-century")."""
+    word, digits = m["word"] or m["adj_word"], m["digits"] or m["adj_digits"]
+    number = _ORDINAL_WORDS[word.lower()] if word else int(digits)
     return "DATE", f"{number - 1:02d}", True
