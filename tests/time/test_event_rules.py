@@ -95,3 +95,17 @@ def test_dating_root_skips_a_stray_punct_attachment(parse):
     span = doc.char_span(doc.text.index("8 a.m."), doc.text.index("8 a.m.") + len("8 a.m."), alignment_mode="expand")
     root = dating_root(span)
     assert root.dep_ != "punct"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The grant spans the years 2021 to 2024.", []),
+        ("The new budget covers fiscal 2026, the council said on Tuesday.", [("said", "2023-05-30")]),
+        ("The insurer will cover the repairs in March.", [("cover", "2024-03")]),
+    ],
+)
+def test_a_covered_period_is_no_event(parse, text, expected):
+    doc = parse(text)
+    timexes, _ = _dating_roots(doc)
+    assert [(e.trigger, e.date_value) for e in extract_events(doc, timexes)] == expected

@@ -28,6 +28,12 @@ DATE_CASES = [
     ("Hollanders finished it in the 1650s.", "past", ("the 1650s", "DATE", "165")),
     ("The 19th century saw growth.", "past", ("The 19th century", "DATE", "18")),
     ("Police found a 17th-century painting.", "past", ("17th-century", "DATE", "16")),
+    ("Vikings raided the coast in the eighth century.", "past", ("the eighth century", "DATE", "07")),
+    ("The Eleventh century saw the abbey rebuilt.", "past", ("The Eleventh century", "DATE", "10")),
+    ("The silver was hidden in the 880s.", "past", ("the 880s", "DATE", "088")),
+    ("The earliest charter dates from 1031.", "", ("1031", "DATE", "1031")),
+    ("The bridge was begun in the year 998.", "past", ("the year 998", "DATE", "0998")),
+    ("The wreck sank some 2,000 years ago.", "past", ("some 2,000 years ago", "DATE", "0023")),
     ("Sales fell in fiscal 2022.", "past", ("fiscal 2022", "DATE", "2022")),
     ("Inflation stays high until the end of the year.", "future", ("the end of the year", "DATE", "2023")),
     ("Yesterday the index fell.", "past", ("Yesterday", "DATE", "2023-06-04")),
@@ -85,6 +91,8 @@ REF_CASES = [
 ]
 
 NOT_TIMEXES = [
+    "The museum holds 967 coins from the 900s.",
+    "The batsman scored his fifth century of the tour.",
     "The Montevideo business daily Mirador reported it.",
     "For Poland, high noon has come.",
     "The coming election matters.",

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from transforms.lexicons import words
 from transforms.rules import rule
 from transforms.time.calendar_values import calendar_interval, safe_date, shift_days, shift_month, week_value
 from transforms.time.timex_rule import timex_example as ex
@@ -312,4 +313,45 @@ def range_years(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, range_years, compare_quarters, compare_months, anchor_anaphora)
+# The nouns a year at the start of a sentence may date for the rest of it: events and editions.
+_OCCURRENCE_NOUNS = words("event_nouns") | words("edition_nouns")
+_SENTENCE_START = re.compile(r"(?:[.!?][\"”’']?\s+|\n)(?:the\s+|a\s+)?\Z", re.IGNORECASE)
+_AFTER_YEAR = re.compile(r"(?:['’]s)?\s+(?P<first>[a-z-]+)(?:\s+(?P<second>[a-z]+))?", re.IGNORECASE)
+_YEAR_VALUE = re.compile(r"^\d{4}$")
+
+
+@rule(
+    ex("The 2027 edition will run from February 11 to February 21.", "February 11", "2027-02-11", published=date(2026, 3, 2), tense="future"),
+    ex("Last year's talks ended on December 17.", "December 17", "2020-12-17", published=date(2021, 12, 20), tense="past"),
+)
+def year_of_subject(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """A year on the subject that opens a sentence ("The 2027 edition will run from February
+    11", "Last year's talks ended on December 17") is the year of the days and months written
+    without one later in that sentence.
+
+    Notes:
+        Only a subject naming an event or an edition (``event_nouns``, ``edition_nouns``):
+        "last year's champion will race on June 24" keeps the paper's year.
+    """
+    result = list(found)
+    for i, subject in enumerate(result):
+        if not (subject.timex_type == "DATE" and subject.is_resolved and _YEAR_VALUE.match(subject.value)):
+            continue
+        before = body[max(0, subject.char_start - 8) : subject.char_start]
+        if not (_SENTENCE_START.search(before) or subject.char_start <= 4 and before.strip().lower() in ("", "the", "a")):
+            continue
+        after = _AFTER_YEAR.match(body, subject.char_end)
+        if after is None or not {(after["first"] or "").lower(), (after["second"] or "").lower()} & _OCCURRENCE_NOUNS:
+            continue
+        for j in range(i + 1, len(result)):
+            timex = result[j]
+            if _SENTENCE_END.search(body, subject.char_end, timex.char_start):
+                break
+            m = _MONTH_OR_DAY.match(timex.value)
+            if m is None or timex.pattern not in _WRITTEN_MONTHS or _WRITTEN_YEAR.search(timex.text):
+                continue
+            result[j] = replace(timex, value=f"{subject.value}{m['rest']}", pattern="year_of_subject")
+    return result
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, compare_quarters, compare_months, anchor_anaphora)

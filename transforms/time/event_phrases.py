@@ -21,6 +21,9 @@ from transforms.time.event_site import (
 )
 
 SUPPORT_VERBS = all_forms(words("support_verbs"))
+EXTENT_VERBS = all_forms(words("extent_verbs"))
+# Prepositions of a covered period's ends ("covers 2019 to 2021", "between May and July").
+RANGE_PREPOSITIONS = frozenset({"between", "from", "to", "through", "until"})
 # Prepositions of a date that spans several happenings ("since November", "over the summer").
 SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
 
@@ -180,3 +183,34 @@ def subject_event_noun(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     date_start = min(t.i for t in root.subtree)
     return subject if max(t.i for t in subject.subtree) == date_start - 1 else None
+
+
+@rule(
+    Example("The new budget covers fiscal 2025 and fiscal 2026.", NO_EVENT_TEXT),
+    Example("The study spans the years 2010 to 2015.", NO_EVENT_TEXT),
+    Example("The recall covers 12 lots of cough syrup made at its plant in Akron, Ohio, between March and June 2022.", "made"),
+    Example("The airline covered the costs on Monday.", None),
+    Example("The insurer will cover the repairs in March.", None),
+)
+def covered_period(site: EventSite) -> Token | NoEventAnswer | None:
+    """A period that a thing covers or spans ("the budget covers fiscal 2025", "the study spans
+    the years 2010 to 2015") is a state's extent: no event. A participle between the verb and
+    the date ("covers 12 lots of syrup made between March and June") is what the date dates.
+
+    Notes:
+        Only a date that is the verb's object or a range of it (between, from, to, through)
+        is an extent: "will cover the repairs in March" and "covered the costs on Monday" date
+        the covering.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in EXTENT_VERBS or verb.pos_ != "VERB":
+        return None
+    participle = [t for t in verb.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and verb.i < t.i < site.root.i]
+    if participle:
+        return participle[-1]
+    branch = next((t for t in [site.root, *site.root.ancestors] if t.head == verb), None)
+    if branch is None:
+        return None
+    if branch.dep_ in ("dobj", "attr") or (branch.dep_ == "prep" and branch.lower_ in RANGE_PREPOSITIONS):
+        return NO_EVENT
+    return None

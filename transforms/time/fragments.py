@@ -21,6 +21,8 @@ ZONE = r"(?:[ecmp][sd]t|gmt|utc)\b"
 GENERIC_PRESENT = r"(?:world|youth|society|generations?|children|kids|young|teenagers|culture|economy|personal|computers|technology|families|consumers|standards)\b"
 SPELLED_YEAR = r"nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
 NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+# A count with thousands separators too ("1,050 years ago"); ``resolve._number`` drops the commas.
+NUM_GROUPED = NUM.replace(r"\d+", r"\d{1,3}(?:,\d{3})+|\d+", 1)
 # "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
 WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

@@ -21,10 +21,11 @@ import re
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
+from transforms.time.patterns_eras import early_decade, early_year, named_early_year, spelled_century
 from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekends, set_part
@@ -333,8 +334,9 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:nearly|almost|about|some|more\s+than|over)\s+)?{NUM}\s+{UNIT}\s+ago\b",
+    rf"\b(?:(?:nearly|almost|about|around|roughly|some|more\s+than|over)\s+)?{NUM_GROUPED}\s+{UNIT}\s+ago\b",
     ex("He left two years ago.", "two years ago", "2021"),
+    ex("The ship sank around 1,100 years ago.", "around 1,100 years ago", "0923"),
     ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
     ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
     needs=("ago",),
@@ -582,7 +584,7 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
@@ -592,5 +594,5 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # durations and sets
     coming_ref, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    spelled_decade, decade, century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
+    early_year, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )

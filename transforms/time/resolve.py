@@ -59,7 +59,7 @@ _ORDINAL_DAY_WORDS = {
 
 
 def _number(token: str) -> int | None:
-    token = token.lower()
+    token = token.lower().replace(",", "")
     if token.isdigit():
         return int(token)
     return NUMBER_WORDS.get(token)
