@@ -13,17 +13,12 @@ from __future__ import annotations
 
 import re
 
+from transforms.time.resolve import ORDINAL_WORDS
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
-_ORDINAL_WORDS = {
-    word: n
-    for n, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
-        "sixteenth seventeenth eighteenth nineteenth twentieth".split(),
-        start=1,
-    )
-} | {"twenty-first": 21}
+# Centuries in words up to the twenty-first.
+_ORDINAL_WORDS = {word: n for word, n in ORDINAL_WORDS.items() if n <= 21}
 _ORDINAL_ALTERNATION = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
 

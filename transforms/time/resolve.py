@@ -45,7 +45,8 @@ VAGUE = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "current": "PRESENT_REF", "these days": "PRESENT_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
 }
-_ORDINAL_DAY_WORDS = {
+# Ordinal words up to a month's last day; also the centuries in words (patterns_eras).
+ORDINAL_WORDS = {
     word: n
     for n, word in enumerate(
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
@@ -100,7 +101,7 @@ def year_of(month: int, day: int, ctx: ResolveContext) -> int:
 def full_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     year = int(m["year"]) if m["year"] else None
     month = MONTHS[m["month"].lower().rstrip(".")]
-    day = int(m["day"]) if m["day"] else _ORDINAL_DAY_WORDS[m["day_word"].lower()]
+    day = int(m["day"]) if m["day"] else ORDINAL_WORDS[m["day_word"].lower()]
     if year is None:
         if ctx.reference is None:
             return ("DATE", f"XXXX-{month:02d}-{day:02d}", False) if safe_date(2000, month, day) else None
