@@ -26,12 +26,17 @@ SAMPLE_DAY = Path(__file__).resolve().parent.parent / "samples" / "2024-03-11"
 TARGET_SECONDS = 2.0
 
 
-def first_line_seconds(warehouse: Path) -> float:
-    """Seconds from starting a run on a terminal to its first complete line; the run is then finished."""
+def run_on_terminal(warehouse: Path, inputs: Path, env: dict[str, str]) -> tuple[bytes, float]:
+    """Run `newsledger run` to its end with a pseudo-terminal as its stderr: all it wrote there,
+    and the seconds from its start to its first complete line.
+
+    Raises:
+        RuntimeError: the run failed.
+    """
     controller, terminal = pty.openpty()
     started = time.monotonic()
-    run = subprocess.Popen([CLI, "run", "--warehouse", warehouse, SAMPLE_DAY], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                           stderr=terminal, env={**os.environ, "TERM": "xterm", "COLUMNS": "120"})
+    run = subprocess.Popen([CLI, "run", "--warehouse", warehouse, inputs], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=terminal, env={**env, "TERM": "xterm", "COLUMNS": "120"})
     os.close(terminal)
     seen, seconds = b"", float("nan")
     try:
@@ -49,7 +54,12 @@ def first_line_seconds(warehouse: Path) -> float:
         run.kill()
         run.wait()
         os.close(controller)
-    return seconds
+    return seen, seconds
+
+
+def first_line_seconds(warehouse: Path) -> float:
+    """Seconds from starting a run on a terminal to its first complete line; the run is then finished."""
+    return run_on_terminal(warehouse, SAMPLE_DAY, dict(os.environ))[1]
 
 
 def main() -> None:

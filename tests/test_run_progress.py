@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import pty
 import re
-import select
 import subprocess
 import sys
 import time
@@ -135,24 +132,9 @@ def test_the_summary_times_add_up_to_the_wall_time(tmp_path, prefect_server):
 def test_the_first_line_comes_before_the_heavy_imports_on_a_terminal(tmp_path, prefect_server):
     """The first line is written before Prefect, spaCy or Great Expectations are imported (each
     costs seconds); how many seconds that is, bench.first_line measures (target 2 s)."""
-    controller, terminal = pty.openpty()
-    env = {**prefect_server, "TERM": "xterm", "COLUMNS": "120", "PYTHONPROFILEIMPORTTIME": "1"}
-    run = subprocess.Popen([CLI, "run", "--warehouse", tmp_path / "wh", SAMPLES / "2024-03-11"], stdin=subprocess.DEVNULL,
-                           stdout=subprocess.DEVNULL, stderr=terminal, env=env)
-    os.close(terminal)
-    seen = b""
-    try:
-        while run.poll() is None or select.select([controller], [], [], 0)[0]:
-            if select.select([controller], [], [], 0.2)[0]:
-                try:
-                    seen += os.read(controller, 65536)
-                except OSError:
-                    break
-        assert run.wait(timeout=600) == 0
-    finally:
-        run.kill()
-        run.wait()
-        os.close(controller)
+    from bench.first_line import run_on_terminal
+
+    seen, _ = run_on_terminal(tmp_path / "wh", SAMPLES / "2024-03-11", {**prefect_server, "PYTHONPROFILEIMPORTTIME": "1"})
     first_line = seen.find(b"newsledger run:")
     assert first_line >= 0 and b"Prefect server:" in seen[first_line:first_line + 400]
     heavy = [m.start() for m in re.finditer(rb"\|\s+(prefect|spacy|great_expectations)(\.|\s)", seen)]
