@@ -1,7 +1,12 @@
 """Each suite passes on good tables and fails, naming the check, on a deliberately broken copy."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 
 from expectations.runner import validate_tables
@@ -141,3 +146,23 @@ def test_a_data_docs_error_reaches_the_run_unless_another_error_is_already_on_it
     _start_data_docs(tmp_path / "b", _BrokenDocs())
     wait_for_data_docs(tmp_path / "b", quietly=True)
     assert "were not rendered" in caplog.text
+
+
+def test_great_expectations_imports_without_the_modules_no_suite_uses_and_still_renders(sample_tables, tmp_path):
+    tables_dir = tmp_path / "tables"
+    tables_dir.mkdir()
+    for name, table in sample_tables.items():
+        pq.write_table(table, tables_dir / f"{name}.parquet")
+    # A process of its own: this one may have imported them already.
+    script = (
+        "import sys; from pathlib import Path; import pyarrow.parquet as pq\n"
+        "from expectations.runner import import_great_expectations, validate_tables, data_docs_index\n"
+        "import_great_expectations()\n"
+        "real = [m for m in ('scipy.stats._stats_py', 'altair.vegalite') if m in sys.modules]\n"
+        "tables = {p.stem: pq.read_table(p) for p in Path(sys.argv[1]).glob('*.parquet')}\n"
+        "report = validate_tables(tables, Path(sys.argv[2]))\n"
+        "print(real, report.passed, data_docs_index(Path(sys.argv[2])).is_file())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tables_dir), str(tmp_path / "results")],
+                          capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1])
+    assert done.stdout.splitlines()[-1] == "[] True True"
