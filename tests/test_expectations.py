@@ -1,5 +1,6 @@
 """Each suite passes on good tables and fails, naming the check, on a deliberately broken copy."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -166,3 +167,16 @@ def test_great_expectations_imports_without_the_modules_no_suite_uses_and_still_
     done = subprocess.run([sys.executable, "-c", script, str(tables_dir), str(tmp_path / "results")],
                           capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1])
     assert done.stdout.splitlines()[-1] == "[] True True"
+
+
+def test_a_failed_suite_keeps_one_result_with_the_rows_that_failed(sample_tables, tmp_path):
+    # Suites run pass-or-fail first; a failed one runs again with its rows, under the same run id.
+    broken = _broken(sample_tables, "quotes", "text", lambda v: [t + "!" for t in v])
+    report = validate_tables(broken, tmp_path)
+    assert not report.passed
+    kept = json.loads((tmp_path / "chunk-0001" / "quotes.json").read_text(encoding="utf-8"))
+    failed = [r for r in kept["results"] if not r["success"]]
+    assert failed and all(r["result"].get("unexpected_index_list") for r in failed)
+    passed_page = list((tmp_path / "data_docs" / "validations" / "articles").rglob("*.html"))
+    failed_pages = list((tmp_path / "data_docs" / "validations" / "quotes").rglob("*.html"))
+    assert len(passed_page) == 1 and len(failed_pages) == 1
