@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -102,6 +104,40 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def prefect_home_template(tmp_path_factory):
+    """A PREFECT_HOME a shared server has started in once: its database migrated and Prefect's
+    block types registered. Tests about the server's life start servers in many fresh homes;
+    a copy of this one spares each start about seven seconds of that set-up, which they do not
+    test (the session's first server, and every user's first run, still do it)."""
+    from newsledger.orchestration.local_server import open_shared_server, stop_shared_server
+
+    home = tmp_path_factory.mktemp("prefect-home-template")
+    handle = open_shared_server(home, idle_minutes=120)
+    assert handle is not None
+    try:
+        handle.wait_ready()
+    finally:
+        handle.release()
+        stop_shared_server(home, wait_seconds=60)
+    return home
+
+
+def seed_prefect_home(template: Path, home: Path) -> Path:
+    """Give ``home`` a copy of the template's Prefect database and memo store; returns ``home``."""
+    home.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(template / "prefect.db") as source, sqlite3.connect(home / "prefect.db") as copy:
+        source.backup(copy)
+    shutil.copy2(template / "memo_store.toml", home / "memo_store.toml")
+    return home
+
+
+@pytest.fixture
+def seeded_tmp_path(tmp_path, prefect_home_template):
+    """``tmp_path`` as a PREFECT_HOME seeded from the template."""
+    return seed_prefect_home(prefect_home_template, tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, seed_prefect_home
 from newsledger.orchestration import local_server
 from newsledger.orchestration.local_server import (
     STATE_FILE,
@@ -36,9 +36,9 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
+def home(tmp_path_factory, prefect_home_template):
     """A PREFECT_HOME of the module's own; its shared server is stopped at the end."""
-    folder = tmp_path_factory.mktemp("prefect-home")
+    folder = seed_prefect_home(prefect_home_template, tmp_path_factory.mktemp("prefect-home"))
     yield folder
     stop_shared_server(folder, wait_seconds=60)
 
@@ -192,6 +192,7 @@ def test_two_runs_starting_at_once_start_one_server(home):
     assert find_server(home) is not None
 
 
+@pytest.mark.usefixtures("seeded_tmp_path")
 def test_an_idle_server_stops_by_itself(tmp_path):
     handle = open_shared_server(tmp_path, idle_minutes=0.05)  # 3 s
     assert handle is not None
@@ -205,6 +206,7 @@ def test_an_idle_server_stops_by_itself(tmp_path):
     assert read_state(tmp_path) is None
 
 
+@pytest.mark.usefixtures("seeded_tmp_path")
 def test_a_server_of_another_prefect_version_is_left_alone(tmp_path, monkeypatch):
     handle = open_shared_server(tmp_path, idle_minutes=120)
     assert handle is not None
@@ -234,6 +236,7 @@ SIGNALLED = textwrap.dedent("""
 """)
 
 
+@pytest.mark.usefixtures("seeded_tmp_path")
 def test_a_signalled_run_leaves_the_shared_server_running(tmp_path):
     run = subprocess.Popen([sys.executable, "-c", SIGNALLED, str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                            start_new_session=True, env=cli_env(tmp_path))
@@ -251,6 +254,7 @@ def test_a_signalled_run_leaves_the_shared_server_running(tmp_path):
         stop_shared_server(tmp_path, wait_seconds=30)
 
 
+@pytest.mark.usefixtures("seeded_tmp_path")
 def test_a_server_that_stops_answering_is_left_alone(tmp_path):
     handle = open_shared_server(tmp_path, idle_minutes=120)
     assert handle is not None

@@ -355,11 +355,12 @@ def test_after_kill_9_workers_exit_and_the_next_run_clears_the_server(corpus, tm
 
 
 @pytest.fixture(scope="module")
-def shared_home(tmp_path_factory):
+def shared_home(tmp_path_factory, prefect_home_template):
     """A PREFECT_HOME whose shared server the runs below use; stopped at the end."""
+    from conftest import seed_prefect_home
     from newsledger.orchestration.local_server import stop_shared_server
 
-    home = tmp_path_factory.mktemp("shared-prefect-home")
+    home = seed_prefect_home(prefect_home_template, tmp_path_factory.mktemp("shared-prefect-home"))
     yield home
     stop_shared_server(home, wait_seconds=60)
 
