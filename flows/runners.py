@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import contextvars
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from enum import Enum
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from prefect.context import FlowRunContext
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.worker_pool import WorkerPool
 from newsledger.progress import forward_progress, reporter, stop_forwarding
 from newsledger.core.settings import Settings
+
+T = TypeVar("T")
 
 
 class RunnerKind(str, Enum):
@@ -23,68 +24,75 @@ class RunnerKind(str, Enum):
     thread = "thread"
 
 
-class WorkerPoolTaskRunner(ProcessPoolTaskRunner):
-    """Prefect's process-pool task runner on a ``WorkerPool``, whose workers may have started
-    before the flow (``flows.worker_pool.EarlyStart``) and leave as soon as the flow has no
-    more batches for them (``release_workers``).
+class WorkerPoolTaskRunner(ThreadPoolTaskRunner):
+    """Prefect tasks in threads of the run's main process; their heavy work in a ``WorkerPool``.
 
-    Each worker ties itself to the run, loads the model once and reports its progress per
-    article (``flows.worker_pool.initialize_worker``). Without a pool given, one is made for the
-    first task submitted: a flow with nothing to extract starts no process, and a worker, which
-    enters a copy of the flow's runner for every task it runs (Prefect hydrating the flow's
-    context), makes none.
+    A batch task (``flows.tasks.parse_batch``, ``extract_batch``) is a Prefect task run like any
+    other, with its state, logs and retries in the run's main process; it hands its work to a
+    worker process with ``in_worker``. The workers import spaCy and the extractors, never
+    Prefect: shipping Prefect's task engine to each worker cost about a second of CPU per
+    worker and its API calls per task. The workers may have started before the flow
+    (``flows.worker_pool.EarlyStart``) and leave as soon as the flow has no more batches for them
+    (``release_workers``). Without a pool given, one is made for the first piece of work: a
+    flow with nothing to extract starts no process.
     """
 
     def __init__(self, max_workers: int | None = None, model: str | None = None, pool: WorkerPool | None = None) -> None:
-        super().__init__(max_workers=max_workers or os.cpu_count() or 1)
+        self._processes = max_workers or os.cpu_count() or 1
+        # Twice the processes: a thread waiting on its worker's result never leaves a worker idle.
+        super().__init__(max_workers=2 * self._processes)
         self._model = model
         self._pool = pool
+        self._pool_lock = threading.Lock()
         self._progress_thread: threading.Thread | None = None
-        self._progress_queue: Any = None
 
     def duplicate(self) -> Self:
         # The flow engine runs a duplicate; an early pool serves the first run only.
-        duplicate, self._pool = type(self)(self._max_workers, self._model, self._pool), None
+        duplicate, self._pool = type(self)(self._processes, self._model, self._pool), None
         return duplicate
 
     def __enter__(self) -> Self:
-        TaskRunner.__enter__(self)
+        super().__enter__()
         if self._pool is not None:
-            self._attach(self._pool)
+            self._forward_progress(self._pool)
         return self
 
-    def _attach(self, pool: WorkerPool) -> None:
-        """Use the pool's processes, and forward their logs, events and progress (what Prefect's ``__enter__`` does)."""
-        self._pool = None
-        self._subprocess_message_queue = pool.prefect_messages
-        # In this thread's context: a thread starts with an empty one, and Prefect there would
-        # not see the run's server (temporary settings) and start a server of its own for the events.
-        self._message_forwarding_thread = threading.Thread(
-            target=contextvars.copy_context().run, args=(self._forward_subprocess_messages,), name="ProcessPoolTaskRunnerMessageForwarder", daemon=True
-        )
-        self._message_forwarding_thread.start()
-        self._progress_queue = pool.progress
+    def _forward_progress(self, pool: WorkerPool) -> None:
         self._progress_thread = forward_progress(pool.progress, reporter())
-        self._executor = pool.executor
-        self._resolver_executor = ThreadPoolExecutor(max_workers=self._max_workers)
 
-    def submit(self, task: Any, parameters: dict[str, Any], wait_for: Any = None, dependencies: Any = None) -> Any:
-        if self._started and self._executor is None:
-            self._attach(WorkerPool(self._max_workers, self._model or Settings.from_env().spacy_model))
-        return super().submit(task, parameters, wait_for, dependencies)
+    def run_in_worker(self, function: Callable[..., T], *args: Any) -> T:
+        """Run ``function(*args)`` in a worker process and wait for its result."""
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = WorkerPool(self._processes, self._model or Settings.from_env().spacy_model)
+                self._forward_progress(self._pool)
+            pool = self._pool
+        return pool.executor.submit(function, *args).result()
 
     def release_workers(self) -> None:
         """Let the workers exit now, while the run goes on in its main process."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=False)
+        if self._pool is not None:
+            self._pool.executor.shutdown(wait=False)
 
     def __exit__(self, exc_type: Any, exc_value: Any, traceback: Any) -> None:
         try:
             super().__exit__(exc_type, exc_value, traceback)
         finally:
-            if self._progress_thread is not None:
-                stop_forwarding(self._progress_queue, self._progress_thread)
+            if self._pool is not None:
+                self._pool.executor.shutdown(wait=True, cancel_futures=True)
+            if self._progress_thread is not None and self._pool is not None:
+                stop_forwarding(self._pool.progress, self._progress_thread)
                 self._progress_thread = None
+
+
+def in_worker(function: Callable[..., T], *args: Any) -> T:
+    """Run a batch's work in one of the flow's worker processes, or here when the flow has none
+    (``--runner thread``, or a task running on a Dask worker)."""
+    context = FlowRunContext.get()
+    runner = context.task_runner if context is not None else None
+    if isinstance(runner, WorkerPoolTaskRunner):
+        return runner.run_in_worker(function, *args)
+    return function(*args)
 
 
 def release_workers() -> None:

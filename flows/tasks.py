@@ -8,22 +8,20 @@ from pathlib import Path
 from prefect import get_run_logger, task
 from prefect.states import State
 
+from flows import batch_work
+from flows.runners import in_worker
 from expectations.runner import ValidationReport, validate_chunks, wait_for_data_docs, warm_up
-from newsledger import __version__
 from newsledger.core.errors import ContractError, WarehouseError
 from newsledger.inputs import Discovery, InputProblem, discover_inputs, problem_rejects, read_alias_file
 from newsledger.planning import plan_inputs
-from newsledger.progress import each_reported, reporter
+from newsledger.progress import reporter
 from newsledger.core.settings import Settings
 from newsledger.runlog import append_faults
-from transforms.entities.aliases import AliasMap, extractor_version
-from transforms.read.articles import ReadOptions
-from transforms.read.batch_reading import read_batch
+from transforms.entities.aliases import AliasMap
 from transforms.run.faults import Fault
 from transforms.run.incremental import FilePlan
 from transforms.run.quarantine import blamed_examples, decide
-from transforms.records import Article
-from transforms.run.tables import extracted_tables, parsed_tables
+from transforms.run.tables import parsed_tables
 from warehouse import load, publish, staging
 
 
@@ -80,32 +78,18 @@ def stage_input_rejects(run_dir: Path, settings: Settings, problems: list[InputP
 
 @task(name="parse-batch")
 def parse_batch(files: list[str], batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
-    now = datetime.now(UTC)
-    read = read_batch(files, lambda path: Path(path).read_bytes(), ReadOptions(extractor_version(__version__, aliases), settings.max_file_bytes, now, settings.source_pattern))
-    batch = parsed_tables(read.articles, read.rejects, now)
-    append_faults(settings.warehouse_dir, run_dir.name, read.faults + batch.faults)
-    staging.write_batch(run_dir, batch_number, batch.tables)
-    get_run_logger().info("batch %d: %d files read, %d articles, %d rejects", batch_number, len(files), batch.tables["articles"].num_rows, batch.tables["rejects"].num_rows)
-    reporter().parsed(batch_number, len(files), batch.tables["articles"].num_rows)
-    return batch.tables["articles"].num_rows
+    parsed = in_worker(batch_work.parse_files, files, batch_number, run_dir, settings, aliases)
+    get_run_logger().info("batch %d: %d files read, %d articles, %d rejects", batch_number, parsed.files, parsed.articles, parsed.rejects)
+    reporter().parsed(batch_number, parsed.files, parsed.articles)
+    return parsed.articles
 
 
 @task(name="extract-batch")
 def extract_batch(batch_number: int, run_dir: Path, settings: Settings, aliases: AliasMap) -> int:
-    # Imported here: only the processes that extract need spaCy (the run's main process does not).
-    from newsledger.model.pipeline import load_pipeline
-    from transforms.extract import extract_articles
-
-    staged = staging.read_parsed_batch(run_dir, batch_number)
-    articles = [Article(**row) for row in staged["articles"].to_pylist()]
-    results = list(each_reported(extract_articles(articles, load_pipeline(settings.spacy_model), aliases), batch_number))
-    batch = extracted_tables(results, staged["articles"], staged["rejects"], datetime.now(UTC))
-    append_faults(settings.warehouse_dir, run_dir.name, batch.faults)
-    staging.write_batch(run_dir, batch_number, batch.tables)
+    extracted = in_worker(batch_work.extract_staged, batch_number, run_dir, settings, aliases)
     get_run_logger().info(
         "batch %d: %d articles extracted (%d quotes, %d entity mentions, %d events), %d failed",
-        batch_number, batch.tables["articles"].num_rows, batch.tables["quotes"].num_rows, batch.tables["entity_mentions"].num_rows,
-        batch.tables["events"].num_rows, len(batch.faults),
+        batch_number, extracted.articles, extracted.quotes, extracted.entity_mentions, extracted.events, extracted.failed,
     )
     return batch_number
 

@@ -1,8 +1,9 @@
 """Worker processes that can start before the flow does, so the model loads while the run plans.
 
-A worker costs seconds before its first batch: a new Python, Prefect, spaCy and the model.
-``WorkerPool`` sets up the process pool Prefect's process-pool task runner uses (its message
-queue for the workers' logs and events, plus a queue for progress), and ``EarlyStart`` starts as
+A worker costs seconds before its first batch: a new Python, spaCy and the model (never
+Prefect: the batch tasks run in the main process and send their work here).
+``WorkerPool`` sets up the process pool the flow's task runner uses (with a queue for the
+workers' progress), and ``EarlyStart`` starts as
 many workers as the run will have batches while the command line is still importing Prefect,
 once the same plan the flow will make (``newsledger.planning``) says there is work. A rerun
 over unchanged files starts none. Nothing here imports Prefect: the point is to be early.
@@ -24,9 +25,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 log = logging.getLogger(__name__)
 
 
-def initialize_worker(prefect_messages: object, progress: object, model: str) -> None:
-    """Prepare a worker before its first batch: tie it to the run, route its logs, events and
-    progress to the run's main process, load the model and the tasks' modules.
+def initialize_worker(progress: object, model: str) -> None:
+    """Prepare a worker before its first batch: tie it to the run, route its progress to the
+    run's main process, load the model and the batch work's modules (no Prefect: the batch
+    tasks run in the main process and hand their work here, ``flows.runners.in_worker``).
 
     The worker ignores Ctrl-C (the run's main process decides how the run ends) and exits when
     the main process dies.
@@ -34,34 +36,13 @@ def initialize_worker(prefect_messages: object, progress: object, model: str) ->
     from newsledger.orchestration.processes import bind_worker_to_run
 
     bind_worker_to_run()
-    # Prefect's own worker set-up (what its process-pool runner passes as initializer): logs
-    # and events go back through the queue the runner's forwarding thread reads.
-    from prefect.task_runners import _initialize_process_pool_worker
-
     from newsledger.progress import QueueProgress, set_reporter
 
-    _initialize_process_pool_worker(prefect_messages)
-    _skip_prefect_collections()
     set_reporter(QueueProgress(progress))
     from newsledger.model.pipeline import load_pipeline
 
     load_pipeline(model)
-    import flows.tasks  # noqa: F401  (unpickling the first task would import them)
-
-
-def _skip_prefect_collections() -> None:
-    """Tell Prefect that the installed Prefect collections are loaded.
-
-    Rebuilding a task's context in a worker makes Prefect import every installed collection
-    (prefect-dask: Dask and distributed, 0.4 s of CPU per worker) to look up block types; the
-    tasks here use none of them. A Prefect without this private cache just loads them.
-    """
-    try:
-        from prefect._internal.plugins import collections
-    except ImportError:
-        return
-    if getattr(collections, "_collections", False) is None:
-        collections._collections = {}
+    import flows.batch_work  # noqa: F401  (the first job would import it)
 
 
 def _ready() -> float:
@@ -70,22 +51,18 @@ def _ready() -> float:
 
 
 class WorkerPool:
-    """A spawn-context process pool prepared as Prefect's process-pool task runner needs it.
+    """A spawn-context process pool for the batches' work (``flows.batch_work``).
 
     Attributes:
         executor: the pool; workers start on the first submissions or ``start_workers``.
-        prefect_messages: Prefect's queue of the workers' logs and events.
         progress: the workers' progress messages (``newsledger.progress.QueueProgress``).
     """
 
     def __init__(self, max_workers: int, model: str) -> None:
         context = multiprocessing.get_context("spawn")
         self.max_workers = max_workers
-        self.prefect_messages = context.Queue()
         self.progress = context.Queue()
-        self.executor = ProcessPoolExecutor(
-            max_workers=max_workers, mp_context=context, initializer=initialize_worker, initargs=(self.prefect_messages, self.progress, model)
-        )
+        self.executor = ProcessPoolExecutor(max_workers=max_workers, mp_context=context, initializer=initialize_worker, initargs=(self.progress, model))
         self._started: list[Future[float]] = []
 
     def start_workers(self, count: int) -> None:
