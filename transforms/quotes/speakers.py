@@ -324,6 +324,7 @@ def subject_as_written(query: SpeakerQuery) -> Speaker | None:
 from transforms.quotes.nominal_speakers import (  # noqa: E402
     both_organisations,
     document_named_before,
+    name_set_off_after_role,
     organisation_by_kind,
     organisation_sign,
     participle_of_the_main_clause,
@@ -353,6 +354,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     who_after_title,
     named_subject,
     name_after_role,
+    name_set_off_after_role,
     titled_person,
     role_in_apposition,
     named_in_next_sentence,
