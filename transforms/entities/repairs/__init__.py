@@ -43,6 +43,7 @@ from transforms.entities.repairs.labels import (
     known_org,
     apposition_to_title,
     name_before_title,
+    name_before_age,
     name_after_lower_title,
     known_place_name,
     natural_feature_name,
@@ -133,6 +134,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
     name_before_title,  # "Julia Marsh, chair of ..." (ORG) -> PERSON
+    name_before_age,  # "Marta Quintela, 74," (ORG) -> PERSON
     name_after_lower_title,  # "board chair Amara Okafor" (GPE) -> PERSON
     known_place_name,  # "Sri Lanka" (PERSON) -> GPE
     natural_feature_name,  # "Burrard Inlet" -> LOC

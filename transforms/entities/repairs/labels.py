@@ -270,6 +270,27 @@ def name_before_title(e: TaggedEntity) -> Repair | None:
     return e.whole("PERSON") if comma.text == "," and title.is_lower and title.lower_ in TITLE_WORDS else None
 
 
+_AGE_AFTER = re.compile(r", \d{1,2}, ")
+
+
+@rule(Example("The outage also hit the emergency number. One of those callers was Beatriz Moura, 71, whose husband collapsed at home.",
+              [("Beatriz Moura", "PERSON")]),
+      Example("Lakemont Capital, 12, led the table.", None, note="a name ending in an organisation word"))
+def name_before_age(e: TaggedEntity) -> Repair | None:
+    """A name of two or three capitalised words set off by an age between commas ("Beatriz
+    Moura, 71, said") is a person, whatever the model called it (news gives ages of
+    people only; ``name_with_age`` finds the names the model tagged as nothing).
+
+    Not: a name ending in an organisation word ("Lakemont Capital, 12,"), a known place, or a
+    name the model tagged a nationality or an event.
+    """
+    if e.label not in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC") or not 2 <= len(e.words) <= 3 or e.place is not None:
+        return None
+    if e.last in ORG_SUFFIXES or not all(is_capitalised(t) for t in e.words):
+        return None
+    return e.whole("PERSON") if _AGE_AFTER.match(e.body, e.end) else None
+
+
 @rule(
     Example("“We have waited,” board chair Amara Okafor said after the vote.", [("Amara Okafor", "PERSON")]),
     Example("The visit of foreign minister Sergey Lavrov was cancelled.", None, note="the model's own PERSON stood"),
