@@ -340,6 +340,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     only_organisation_nearby,
     organisation_named_next,
     organisations_in_apposition,
+    possessed_document,
     spokesperson_of_the_subject_before,
 )
 
@@ -367,6 +368,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisation_noun,
     document_noun,
     document_named_before,
+    possessed_document,
     it_after_organisation_noun,
     organisation_by_kind,
     company_by_legal_form,
