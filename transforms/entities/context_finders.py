@@ -83,6 +83,50 @@ def name_before_org_kind(search: MentionSearch, mentions: list[Mention]) -> list
     return [m for m in mentions if m not in dropped] + found
 
 
+_ORG_DESCRIPTORS = lexicon_words("org_descriptors")
+
+
+@rule(
+    Example("Nurses joined the campaign group Mama Salama Trust in the march.", [("Mama Salama Trust", "ORG")]),
+    Example("Many wore the colours of the campaign group Library Friends of Kent.", [("Library Friends of Kent", "ORG")]),
+    Example("The advocacy group Tamarack Watch welcomed the ban.", None, note="one model name: org_after_descriptor relabels it"),
+)
+def name_after_org_descriptor(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the campaign group Salama Safari", "the campaign group Library Lovers of Tacoma": the
+    capitalised run after a lower-case organisation noun (``org_descriptors``), going on
+    through "of" and a capitalised name, is one organisation, where the model cut it into a
+    place and a person or stopped before "of".
+
+    Not: a run the model tagged as one name (``org_after_descriptor`` relabels it); a run
+    with a date or a number in it; a single word.
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens:
+        if token.lower_ not in _ORG_DESCRIPTORS or not token.is_lower:
+            continue
+        end = token.i + 1
+        while end < len(tokens) and is_capitalised(tokens[end]) and tokens[end].pos_ == "PROPN":
+            end += 1
+        if end == token.i + 1:
+            continue
+        if end + 1 < len(tokens) and tokens[end].lower_ == "of" and is_capitalised(tokens[end + 1]) and tokens[end + 1].pos_ == "PROPN":
+            end += 1  # "Library Lovers of Tacoma"
+            while end < len(tokens) and is_capitalised(tokens[end]) and tokens[end].pos_ == "PROPN":
+                end += 1
+        run = tokens[token.i + 1 : end]
+        if len(run) < 2 or any(t.ent_type_ in ("DATE", "CARDINAL", "ORDINAL", "MONEY") for t in run):
+            continue
+        start, stop = run[0].idx, run[-1].idx + len(run[-1])
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if len(inside) == 1 and (inside[0].char_start, inside[0].char_end) == (start, stop):
+            continue  # the model's own name: org_after_descriptor's
+        if all(start <= m.char_start and m.char_end <= stop for m in inside):
+            dropped.update(inside)
+            found.append(search.mention(start, stop, "ORG", "name_after_org_descriptor"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 @rule(
     Example("Kingsway Rail runs trains into London from Kent and Sussex.", [("Sussex", "GPE")]),
     Example("Flights from Riga and Tallinn resumed on Monday.", None, note="the model tags both"),
