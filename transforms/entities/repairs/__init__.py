@@ -38,6 +38,7 @@ from transforms.entities.repairs.labels import (
     nationality_adjective,
     name_before_party,
     event_name,
+    holiday_name,
     honour_or_ceremony,
     acronym_person,
     known_org,
@@ -123,6 +124,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     nationality_adjective,  # "Ukrainian cities" (GPE) -> NORP
     name_before_party,  # "the ruling Morena party" -> ORG
     event_name,  # "the Academy Awards", "COP29" -> EVENT
+    holiday_name,  # "since Easter", "around Sinterklaas" (LOC, GPE) -> DATE: no name
     honour_or_ceremony,  # "Tri-Service Guard" + "of Honour" -> one EVENT
     country_before_body,  # "US Senate" -> US (GPE) + Senate (ORG)
     lower_case_org_tail,  # "the Congress party" -> Congress

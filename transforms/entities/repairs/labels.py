@@ -152,6 +152,28 @@ def event_name(e: TaggedEntity) -> Repair | None:
     return None
 
 
+_HOLIDAY_NAMES = lexicon_words("holiday_names")
+
+
+@rule(
+    Example("Residents over 65 have been able to book appointments since Easter.", [("Easter", "DATE")]),
+    Example("Some cheeses could be scarce around Sinterklaas on December 5.", [("Sinterklaas", "DATE")]),
+    Example("Easter Island lies far off the coast of Chile.", None, note="a name that goes on is no holiday"),
+)
+def holiday_name(e: TaggedEntity) -> Repair | None:
+    """A feast or holiday ("Easter", "Sinterklaas", "Boxing Day"; ``holiday_names``) tagged a
+    place, an organisation or a person is a day of the calendar: no name (a DATE, as OntoNotes
+    tags it).
+
+    Not: a name that only starts with a holiday ("Easter Island", "Christmas Island"): the
+    whole name must be on the list.
+    """
+    name = " ".join(t.lower_ for t in e.words if t.lower_ not in ("the",)).replace("’", "'")
+    if e.label in ("GPE", "LOC", "ORG", "PERSON", "FAC", "NORP") and name in _HOLIDAY_NAMES:
+        return e.whole("DATE")
+    return None
+
+
 def _is_event_name(words: tuple[Token, ...]) -> bool:
     last = words[-1]
     if len(words) == 1:
