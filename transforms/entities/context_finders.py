@@ -241,3 +241,49 @@ def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[M
             if not any(a <= start < b for a, b in covered):
                 found.append(search.mention(start, end, "ORG", "defined_short_form"))
     return mentions + found
+
+
+# "in Iten", "from Thyborøn", "near Nyons": prepositions that put a town after them.
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
+_NON_PLACE_CAPITALS = lexicon_words("non_place_capitals") | lexicon_words("holiday_names")
+_CALENDAR_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december)$"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$|day$|week$|year$|spring$|summer$|autumn$|fall$|winter$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    Example("The sample was taken at a training camp in Eldoret on June 3.", [("Eldoret", "GPE")]),
+    Example("He said it came from God and nobody else.", None, note="a capitalised word that names no place"),
+    Example("Talks resume in May, the ministry said.", None, note="a month is no town"),
+)
+def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"a sample taken in Iten", "a trawler captain from Thyborøn", "apricots near Nyons": a
+    one-word capitalised name after "in", "from", "near" or "outside" that the model left
+    untagged (or took for a date) is a place: small towns the model does not know.
+
+    Not: a name that goes on in capitals ("in Iten Town"), a word opening a sentence or
+    after a capitalised preposition (a headline), a month, weekday, season or holiday, a
+    number ("from Day 1"), and capitalised words that name no place (``non_place_capitals``:
+    "from God", "in Parliament").
+    """
+    tokens = search.tokens
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for token in tokens[1:-1]:
+        before, after = tokens[token.i - 1], tokens[token.i + 1]
+        if before.text not in _TOWN_PREPOSITIONS or token.pos_ != "PROPN" or not is_capitalised(token) or token.is_sent_start:
+            continue
+        if token.ent_type_ not in ("", "DATE") or token.text.isupper() or not token.text.isalpha() or len(token.text) < 3:
+            continue
+        if token.lower_ in _NON_PLACE_CAPITALS or _CALENDAR_WORD.match(token.text) or after.like_num:
+            continue
+        if is_capitalised(after) and after.pos_ == "PROPN" or after.text in ("-", "'s", "’s"):
+            continue  # the name goes on ("in Iten Town", "from Kiel-Holtenau")
+        start, end = token.idx, token.idx + len(token)
+        if any(s < end and start < e for s, e in covered):
+            continue
+        found.append(search.mention(start, end, "GPE", "town_after_preposition"))
+    return mentions + found
