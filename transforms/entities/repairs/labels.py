@@ -152,7 +152,7 @@ def event_name(e: TaggedEntity) -> Repair | None:
     return None
 
 
-_HOLIDAY_NAMES = lexicon_words("holiday_names")
+_HOLIDAY_NAMES = lexicon_words("feast_day_names")
 
 
 @rule(
@@ -161,7 +161,7 @@ _HOLIDAY_NAMES = lexicon_words("holiday_names")
     Example("Easter Island lies far off the coast of Chile.", None, note="a name that goes on is no holiday"),
 )
 def holiday_name(e: TaggedEntity) -> Repair | None:
-    """A feast or holiday ("Easter", "Sinterklaas", "Boxing Day"; ``holiday_names``) tagged a
+    """A feast or holiday ("Easter", "Sinterklaas", "Boxing Day"; ``feast_day_names``) tagged a
     place, an organisation or a person is a day of the calendar: no name (a DATE, as OntoNotes
     tags it).
 
