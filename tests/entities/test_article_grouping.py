@@ -1,6 +1,8 @@
 """Whole invented articles: one entity per real thing across datelines, agencies, short names,
 accent variants and places named beside organisations (the constructions of issue 18)."""
 
+import pytest
+
 from transforms.entities.extraction import extract_entities
 
 
@@ -34,3 +36,23 @@ def test_country_possessive_stays_apart_from_its_ministry(parse):
     assert found["Ministry of Culture"][0] == "ORG"
     assert found["Latvia"][0] == "GPE"
     assert not any("'s" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "together", "apart"),
+    [
+        ("Jens Kroll, head of the North Sea-Baltic Canal Authority (NBCA), said the locks were shut. The NBCA said divers were at work.",
+         ("North Sea-Baltic Canal Authority", "NBCA"), None),
+        ("Protests spread from Lyon (France) to Geneva on Monday.", None, ("Lyon", "France")),
+        ("Senator Ana Costa (PSD) said the vote would be close. The PSD agreed.", None, ("Ana Costa", "PSD")),
+    ],
+    ids=["short-form-not-initials", "place-in-brackets", "party-of-a-person"],
+)
+def test_a_short_form_in_brackets_joins_only_an_organisation(parse, text, together, apart):
+    entities = extract_entities(parse(text))
+    owner = {m.text: e.entity_id for e in entities for m in e.mentions}
+    if together:
+        assert owner[together[0]] == owner[together[1]]
+    if apart:
+        assert all(m.repaired_by != "defined_short_name" for e in entities for m in e.mentions)
+        assert apart[1] not in owner or owner[apart[0]] != owner[apart[1]]

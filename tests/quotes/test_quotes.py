@@ -811,3 +811,32 @@ def test_a_quote_named_by_the_next_sentence_is_no_continuation(parse):
 def test_paragraph_breaks_end_sentences(parse):
     doc = parse("\"We are ready,\" she said. \"The port will close.\"\n\nThe minister said the port would reopen.")
     assert all("\n" not in s.text.strip() for s in doc.sents)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The port was shut for a week. The operator, a company known as Baltmar Logistik, said the cranes had been repaired.", "Baltmar Logistik"),
+        ("The ferry operator said the crossing was cancelled. “The fog is sitting right over the harbour mouth, which is where we turn,” "
+         "the operator's harbour master, Piet Kramer, told reporters on the quay.", "Piet Kramer"),
+        ("Harwick Foods Ltd lost £3 million last year, according to its annual report.", "Harwick Foods Ltd"),
+        ("The outage also hit the emergency number. One of those callers was Beatriz Moura, 71, whose husband collapsed at home. "
+         "“I called and called and nobody answered,” she told a local paper.", "Beatriz Moura"),
+    ],
+    ids=["kind-noun-known-as-name", "role-then-name-before-told", "its-annual-report", "age-makes-a-person-for-she"],
+)
+def test_a_name_set_beside_a_role_or_owning_a_document_speaks(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two councillors, Ana Costa and Rui Matos, said the plan was wrong.",
+        "The minister of Karin Voss's party said the locks were too old.",
+        "The harbour flooded twice last year, according to its annual report.",
+    ],
+    ids=["plural-role-is-a-group", "name-inside-of-phrase", "its-with-no-named-owner"],
+)
+def test_no_name_is_taken_from_a_group_a_phrase_or_an_unnamed_owner(parse, text):
+    assert all(q.speaker_by not in ("name_set_off_after_role", "possessed_document") for q in quotes_in(parse(text)))

@@ -83,6 +83,50 @@ def name_before_org_kind(search: MentionSearch, mentions: list[Mention]) -> list
     return [m for m in mentions if m not in dropped] + found
 
 
+_ORG_DESCRIPTORS = lexicon_words("org_descriptors")
+
+
+@rule(
+    Example("Nurses joined the campaign group Mama Salama Trust in the march.", [("Mama Salama Trust", "ORG")]),
+    Example("Many wore the colours of the campaign group Library Friends of Kent.", [("Library Friends of Kent", "ORG")]),
+    Example("The advocacy group Tamarack Watch welcomed the ban.", None, note="one model name: org_after_descriptor relabels it"),
+)
+def name_after_org_descriptor(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the campaign group Salama Safari", "the campaign group Library Lovers of Tacoma": the
+    capitalised run after a lower-case organisation noun (``org_descriptors``), going on
+    through "of" and a capitalised name, is one organisation, where the model cut it into a
+    place and a person or stopped before "of".
+
+    Not: a run the model tagged as one name (``org_after_descriptor`` relabels it); a run
+    with a date or a number in it; a single word.
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens:
+        if token.lower_ not in _ORG_DESCRIPTORS or not token.is_lower:
+            continue
+        end = token.i + 1
+        while end < len(tokens) and is_capitalised(tokens[end]) and tokens[end].pos_ == "PROPN":
+            end += 1
+        if end == token.i + 1:
+            continue
+        if end + 1 < len(tokens) and tokens[end].lower_ == "of" and is_capitalised(tokens[end + 1]) and tokens[end + 1].pos_ == "PROPN":
+            end += 1  # "Library Lovers of Tacoma"
+            while end < len(tokens) and is_capitalised(tokens[end]) and tokens[end].pos_ == "PROPN":
+                end += 1
+        run = tokens[token.i + 1 : end]
+        if len(run) < 2 or any(t.ent_type_ in ("DATE", "CARDINAL", "ORDINAL", "MONEY") for t in run):
+            continue
+        start, stop = run[0].idx, run[-1].idx + len(run[-1])
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if len(inside) == 1 and (inside[0].char_start, inside[0].char_end) == (start, stop):
+            continue  # the model's own name: org_after_descriptor's
+        if all(start <= m.char_start and m.char_end <= stop for m in inside):
+            dropped.update(inside)
+            found.append(search.mention(start, stop, "ORG", "name_after_org_descriptor"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 @rule(
     Example("Kingsway Rail runs trains into London from Kent and Sussex.", [("Sussex", "GPE")]),
     Example("Flights from Riga and Tallinn resumed on Monday.", None, note="the model tags both"),
@@ -196,4 +240,50 @@ def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[M
             start, end = definition.end() + use.start(), definition.end() + use.end()
             if not any(a <= start < b for a, b in covered):
                 found.append(search.mention(start, end, "ORG", "defined_short_form"))
+    return mentions + found
+
+
+# "in Iten", "from Thyborøn", "near Nyons": prepositions that put a town after them.
+_TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
+_NON_PLACE_CAPITALS = lexicon_words("non_place_capitals") | lexicon_words("feast_day_names")
+_CALENDAR_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december)$"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$|day$|week$|year$|spring$|summer$|autumn$|fall$|winter$",
+    re.IGNORECASE,
+)
+
+
+@rule(
+    Example("The sample was taken at a training camp in Eldoret on June 3.", [("Eldoret", "GPE")]),
+    Example("He said it came from God and nobody else.", None, note="a capitalised word that names no place"),
+    Example("Talks resume in May, the ministry said.", None, note="a month is no town"),
+)
+def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"a sample taken in Iten", "a trawler captain from Thyborøn", "apricots near Nyons": a
+    one-word capitalised name after "in", "from", "near" or "outside" that the model left
+    untagged (or took for a date) is a place: small towns the model does not know.
+
+    Not: a name that goes on in capitals ("in Iten Town"), a word opening a sentence or
+    after a capitalised preposition (a headline), a month, weekday, season or holiday, a
+    number ("from Day 1"), and capitalised words that name no place (``non_place_capitals``:
+    "from God", "in Parliament").
+    """
+    tokens = search.tokens
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for token in tokens[1:-1]:
+        before, after = tokens[token.i - 1], tokens[token.i + 1]
+        if before.text not in _TOWN_PREPOSITIONS or token.pos_ != "PROPN" or not is_capitalised(token) or token.is_sent_start:
+            continue
+        if token.ent_type_ not in ("", "DATE") or token.text.isupper() or not token.text.isalpha() or len(token.text) < 3:
+            continue
+        if token.lower_ in _NON_PLACE_CAPITALS or _CALENDAR_WORD.match(token.text) or after.like_num:
+            continue
+        if is_capitalised(after) and after.pos_ == "PROPN" or after.text in ("-", "'s", "’s"):
+            continue  # the name goes on ("in Iten Town", "from Kiel-Holtenau")
+        start, end = token.idx, token.idx + len(token)
+        if any(s < end and start < e for s, e in covered):
+            continue
+        found.append(search.mention(start, end, "GPE", "town_after_preposition"))
     return mentions + found

@@ -341,6 +341,50 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
 
 
+# "the Waterways Authority (NBWA)": a short form in brackets right after the name.
+_SHORT_FORM_IN_BRACKETS = re.compile(r"[ \u00a0]\(([^()\s]{2,20})\)")
+
+
+@rule(
+    Example("Jens Kroll, head of the North Sea-Baltic Canal Authority (NBCA), said the locks were shut. The NBCA said divers were at work.",
+            [("NBCA", "North Sea-Baltic Canal Authority"), ("NBCA", "North Sea-Baltic Canal Authority")]),
+    Example("The Andean Mining and Geology Service (Sernamin) will inspect the mine. Sernamin said it was safe.",
+            [("Sernamin", "Andean Mining and Geology Service")], note="the model tags only the later use: it joins"),
+    Example("Protests spread from Lyon (France) to Geneva.", None, note="a place in brackets is no short form"),
+)
+def defined_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"the North Sea-Baltic Canal Authority (NBCA)", "the Andean Mining and Geology Service
+    (Sernamin)": a one-word name the article defines in brackets right after an organisation's
+    name is that organisation's short form, whatever its letters spell (``initialisms`` only
+    joins initials it can spell).
+
+    Notes:
+        Only a name of several words (an organisation, or one the model called a place or a
+        facility) and a bracketed word that is no place the gazetteer knows and no person:
+        "Lyon (France)" and "Ana Costa (PSD)" stay apart; an entity that has other names
+        besides the short form is not moved.
+    """
+    # Of mentions ending at one place ("Remontées Mécaniques de Val Dorène", "Val Dorène"), the longest.
+    longest: dict[int, tuple[int, ArticleEntity]] = {}
+    for entity in entities:
+        for m in entity.mentions:
+            if m.char_end not in longest or m.char_start < longest[m.char_end][0]:
+                longest[m.char_end] = (m.char_start, entity)
+    starts = {(m.char_start, m.char_end): e for e in entities for m in e.mentions}
+    moves: dict[int, ArticleEntity] = {}
+    for match in _SHORT_FORM_IN_BRACKETS.finditer(body):
+        start, owner = longest.get(match.start(), (None, None))
+        if owner is None or " " not in body[start : match.start()].strip():
+            continue
+        # The bracketed word itself, or, where the model left it untagged, its later uses.
+        short = starts.get(match.span(1)) or next((e for e in entities if alias_key(e.canonical_name) == alias_key(match[1])), None)
+        if short is None or owner is short or any(alias_key(m.text) != alias_key(match[1]) for m in short.mentions):
+            continue  # an entity with other names ("Val Dorène" grouped with "RMVD") is no mere short form
+        if owner.entity_type in ("ORG", "LOC", "FAC") and short.entity_type not in ("PERSON", "GPE") and known_place(match[1]) is None:
+            moves[id(short)] = owner
+    return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "defined_short_name")
+
+
 _ORG_NOUNS = words("org_nouns")
 # "the House" is the chamber, not the White House: building and government-body words name
 # institutions of their own.
@@ -506,6 +550,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
+    defined_short_name,  # "Sernageomin" -> "National Geology and Mining Service (Sernageomin)"
     bare_institution,  # "Parliament" -> "European Parliament"
     former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
     social_handle,  # "@KMorales" -> "Karen Morales"

@@ -561,7 +561,9 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 
 # Finders that read the words around a name (datelines, a kind of organisation after it, a
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
-from transforms.entities.context_finders import coordinated_place, dateline, defined_short_form, lead_start, legal_form_name, name_before_org_kind  # noqa: E402
+from transforms.entities.context_finders import (  # noqa: E402
+    coordinated_place, dateline, defined_short_form, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, town_after_preposition,
+)
 
 
 MENTION_FINDERS: tuple[Rule, ...] = (
@@ -578,7 +580,9 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     short_org_name,
     name_with_age,
     name_before_org_kind,
+    name_after_org_descriptor,
     coordinated_place,
+    town_after_preposition,
     legal_form_name,
     defined_short_form,
     facility_known_by_initials,

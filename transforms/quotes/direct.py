@@ -170,6 +170,9 @@ _LINKING_WORDS = words("linking_words")
 _QUOTE_REFERENCE_NOUNS = words("quote_reference_nouns")
 _COURTESY_TITLES = words("courtesy_titles")
 _ROLE_GAP = re.compile(r"[ \u00a0]+(?:[A-Za-z.’'-]+[ \u00a0]+){1,4}")
+# '"...," the operator's director, Ana Costa, told reporters': a role right after the quote,
+# then the name set off by commas right before the cue.
+_ROLE_THEN_NAME = re.compile(r"[\s,”\"'’]*[^,“”\"\n]{1,60},[ \u00a0]+")
 
 
 def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker | None:
@@ -178,7 +181,9 @@ def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker
 
     A name after the cue counts only when the cue follows the quote at once (inversion):
     in '"...?" a reporter asked Trump' Trump is asked. Of a name that only modifies a role
-    and the name after it ("said Clinton ally James Carville"), the last name speaks.
+    and the name after it ("said Clinton ally James Carville"), the last name speaks. A name
+    set off by commas between a role after the quote and the cue ('"...," ASO's director, Ana
+    Costa, told reporters') speaks too, however the parser hung the cue.
     """
     body = state.context.text
     after = cue.idx + len(cue)
@@ -199,6 +204,8 @@ def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker
                     break
             return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
         if end == before_end:
+            return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
+        if quote_end < start and body[end : cue.idx].strip(" \u00a0") == "," and _ROLE_THEN_NAME.fullmatch(body, quote_end, start):
             return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
     return None
 
@@ -264,7 +271,10 @@ def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
 @rule(Example("“We will rebuild the terminal,” said Mayor Elena Varga.", ("We will rebuild the terminal,", "Elena Varga")),
       Example("Priya Raman chairs the board. “Nobody expected a landslide,” she said.", ("Nobody expected a landslide,", "Priya Raman")),
       Example("“The tests show the regime can build more warheads,” said James Acton, a physicist who studies the programme at a think tank in Washington.",
-              ("The tests show the regime can build more warheads,", "James Acton")))
+              ("The tests show the regime can build more warheads,", "James Acton")),
+      Example("The ferry operator said the crossing was cancelled. “The fog is sitting right over the harbour mouth, which is where we turn,” "
+              "the operator's harbour master, Piet Kramer, told reporters on the quay.",
+              ("The fog is sitting right over the harbour mouth, which is where we turn,", "Piet Kramer")))
 def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """A reporting verb next to the quote in its sentence ('"...," she said', 'X said "..."'):
     the person named right beside the cue, else the cue's subject (``subject_outside_quote``)

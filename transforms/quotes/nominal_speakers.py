@@ -6,6 +6,8 @@ petition by the organisation its phrase names and "the two companies" by the pai
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from transforms.entities.extraction import ArticleEntity
@@ -398,3 +400,45 @@ def participle_of_the_main_clause(query: SpeakerQuery) -> Speaker | None:
         return None  # a subject inside the quote is what it says, not who says it
     resolved = speakers.resolve_speaker(inner, query.context, query.quote_start, query.document_source)
     return replace(resolved, by=participle_of_the_main_clause.name) if resolved.name else None
+
+
+# ", a consortium known as X": a descriptive apposition that ends by naming the thing.
+_BEFORE_THE_NAME = re.compile(r"\s+|,\s+|,\s+(?:an?|the)\s+[^,;:()“”\"\n]{1,60}?\s+(?:known as|called|named)\s+")
+# The name may carry its short form in brackets ("X (XYZ)") before the comma that closes it.
+_AFTER_THE_NAME = re.compile(r"\s*(?:\([^()\n]{1,30}\))?\s*,?\s*")
+
+
+@rule(Example("The council stopped the works. The builder, a consortium known as Obras del Valle (OVA), said the halt would cost jobs.",
+              "Obras del Valle"),
+      Example("The port was shut for a week. The operator, a company known as Baltmar Logistik, said the cranes had been repaired.",
+              "Baltmar Logistik"),
+      Example("The canal was closed on Monday. The minister of Karin Voss's party said the locks were too old.", None,
+              "a name inside a prepositional phrase is someone else"))
+def name_set_off_after_role(query: SpeakerQuery) -> Speaker | None:
+    """'The regional tourism board, Turismo do Sul, said', 'the chain Vershof warned', 'The
+    builder, a consortium known as X (XYZ), said', 'Its economy minister, Karin Voss, said': a
+    person or organisation named right after a common-noun subject, alone or at the end of a
+    "known as" apposition, and right before the verb: whatever label the parser gave the name
+    (it often reads "Karin Voss" as a clause of "minister", or "Turismo do" as a verb).
+
+    Notes:
+        Only a singular common noun as subject, and only a name between it and its verb with
+        nothing else between (a name after "of", "for", "by" is someone else's, and a
+        plural "two councillors, A and B," is a group).
+    """
+    subject, body = query.subject, query.body
+    if query.named is not None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
+        return None
+    verb = subject.head
+    if verb.i <= subject.i or verb.i - subject.i > 20:
+        return None
+    subject_end = subject.idx + len(subject)
+    for entity in query.entities:
+        if entity.entity_type not in ("PERSON", "ORG"):
+            continue
+        for mention in entity.mentions:
+            if (subject_end <= mention.char_start and mention.char_end <= verb.idx
+                    and _BEFORE_THE_NAME.fullmatch(body, subject_end, mention.char_start)
+                    and _AFTER_THE_NAME.fullmatch(body, mention.char_end, verb.idx)):
+                return speakers._named(entity, name_set_off_after_role.name)
+    return None

@@ -5,10 +5,12 @@ lead's "the city's water utility" that the next sentence names. Part of SPEAKER_
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import COMPANY_DESCRIPTORS, GOVERNMENT_BODY_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS
 from transforms.lexicons import words
 from transforms.quotes import speakers
 from transforms.quotes.nominal_speakers import kind_nouns, the_organisation_so_called
@@ -290,3 +292,47 @@ def only_organisation_nearby(query: SpeakerQuery) -> Speaker | None:
         return None
     return Speaker(candidates[0].canonical_name, candidates[0], only_organisation_nearby.name)
 
+
+
+# Documents and pages that carry their owner's words ("its annual report", "its website").
+_OWNED_DOCUMENT_NOUNS = DOCUMENT_NOUNS | words("sign_nouns")
+_OWNER_PRONOUNS = frozenset(("its", "their"))
+
+
+def _owner_of(document: Token) -> Token | None:
+    """Who owns a document: its possessor's name ("Harwick's filing"), or, for "its" and
+    "their", the subject of the sentence's main verb before it ("Harwick lost money,
+    according to its annual report")."""
+    possessor = next((c for c in document.children if c.dep_ == "poss"), None)
+    if possessor is None:
+        return None
+    if possessor.pos_ != "PRON":
+        return possessor
+    if possessor.lower_ not in _OWNER_PRONOUNS:
+        return None
+    root = document.sent.root
+    return next((c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i < document.i and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+@rule(Example("Harwick Foods Ltd lost £3 million last year, according to its annual report.", "Harwick Foods Ltd"),
+      Example("Mayor Elena Varga's campaign raised little in May. Tomasz Wrona spent $2 million, according to his filing.", None,
+              "'his' is left to the pronoun rules"),
+      Example("The harbour flooded twice last year, according to its annual report.", None, "a subject that names no one"))
+def possessed_document(query: SpeakerQuery) -> Speaker | None:
+    """'according to its annual report', 'its website says', 'Harwick's filing shows': a
+    document or page speaks for its owner: the name that possesses it or, for "its" and
+    "their", the subject of the sentence's main verb (resolved by SPEAKER_RULES again; the
+    speaker keeps this rule's name).
+
+    Notes:
+        Only an owner that resolves to an entity of the article; "his"/"her" documents and a
+        document with no possessor ("the report said") are left to other rules.
+    """
+    subject = query.subject
+    if subject.lemma_.casefold() not in _OWNED_DOCUMENT_NOUNS and subject.lower_ not in _OWNED_DOCUMENT_NOUNS:
+        return None
+    owner = _owner_of(subject)
+    if owner is None or owner == subject:
+        return None
+    resolved = speakers.resolve_speaker(owner, query.context, query.quote_start, query.document_source)
+    return replace(resolved, by=possessed_document.name) if resolved.entity is not None else None

@@ -324,6 +324,7 @@ def subject_as_written(query: SpeakerQuery) -> Speaker | None:
 from transforms.quotes.nominal_speakers import (  # noqa: E402
     both_organisations,
     document_named_before,
+    name_set_off_after_role,
     organisation_by_kind,
     organisation_sign,
     participle_of_the_main_clause,
@@ -339,6 +340,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     only_organisation_nearby,
     organisation_named_next,
     organisations_in_apposition,
+    possessed_document,
     spokesperson_of_the_subject_before,
 )
 
@@ -353,6 +355,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     who_after_title,
     named_subject,
     name_after_role,
+    name_set_off_after_role,
     titled_person,
     role_in_apposition,
     named_in_next_sentence,
@@ -365,6 +368,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisation_noun,
     document_noun,
     document_named_before,
+    possessed_document,
     it_after_organisation_noun,
     organisation_by_kind,
     company_by_legal_form,

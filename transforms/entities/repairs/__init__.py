@@ -38,11 +38,13 @@ from transforms.entities.repairs.labels import (
     nationality_adjective,
     name_before_party,
     event_name,
+    holiday_name,
     honour_or_ceremony,
     acronym_person,
     known_org,
     apposition_to_title,
     name_before_title,
+    name_before_age,
     name_after_lower_title,
     known_place_name,
     natural_feature_name,
@@ -122,6 +124,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     nationality_adjective,  # "Ukrainian cities" (GPE) -> NORP
     name_before_party,  # "the ruling Morena party" -> ORG
     event_name,  # "the Academy Awards", "COP29" -> EVENT
+    holiday_name,  # "since Easter", "around Sinterklaas" (LOC, GPE) -> DATE: no name
     honour_or_ceremony,  # "Tri-Service Guard" + "of Honour" -> one EVENT
     country_before_body,  # "US Senate" -> US (GPE) + Senate (ORG)
     lower_case_org_tail,  # "the Congress party" -> Congress
@@ -133,6 +136,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
     name_before_title,  # "Julia Marsh, chair of ..." (ORG) -> PERSON
+    name_before_age,  # "Marta Quintela, 74," (ORG) -> PERSON
     name_after_lower_title,  # "board chair Amara Okafor" (GPE) -> PERSON
     known_place_name,  # "Sri Lanka" (PERSON) -> GPE
     natural_feature_name,  # "Burrard Inlet" -> LOC

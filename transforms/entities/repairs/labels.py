@@ -152,6 +152,28 @@ def event_name(e: TaggedEntity) -> Repair | None:
     return None
 
 
+_HOLIDAY_NAMES = lexicon_words("feast_day_names")
+
+
+@rule(
+    Example("Residents over 65 have been able to book appointments since Easter.", [("Easter", "DATE")]),
+    Example("Some cheeses could be scarce around Sinterklaas on December 5.", [("Sinterklaas", "DATE")]),
+    Example("Easter Island lies far off the coast of Chile.", None, note="a name that goes on is no holiday"),
+)
+def holiday_name(e: TaggedEntity) -> Repair | None:
+    """A feast or holiday ("Easter", "Sinterklaas", "Boxing Day"; ``feast_day_names``) tagged a
+    place, an organisation or a person is a day of the calendar: no name (a DATE, as OntoNotes
+    tags it).
+
+    Not: a name that only starts with a holiday ("Easter Island", "Christmas Island"): the
+    whole name must be on the list.
+    """
+    name = " ".join(t.lower_ for t in e.words if t.lower_ not in ("the",)).replace("’", "'")
+    if e.label in ("GPE", "LOC", "ORG", "PERSON", "FAC", "NORP") and name in _HOLIDAY_NAMES:
+        return e.whole("DATE")
+    return None
+
+
 def _is_event_name(words: tuple[Token, ...]) -> bool:
     last = words[-1]
     if len(words) == 1:
@@ -268,6 +290,27 @@ def name_before_title(e: TaggedEntity) -> Repair | None:
         return None
     comma, title = doc[ent.end], doc[ent.end + 1]
     return e.whole("PERSON") if comma.text == "," and title.is_lower and title.lower_ in TITLE_WORDS else None
+
+
+_AGE_AFTER = re.compile(r", \d{1,2}, ")
+
+
+@rule(Example("The outage also hit the emergency number. One of those callers was Beatriz Moura, 71, whose husband collapsed at home.",
+              [("Beatriz Moura", "PERSON")]),
+      Example("Lakemont Capital, 12, led the table.", None, note="a name ending in an organisation word"))
+def name_before_age(e: TaggedEntity) -> Repair | None:
+    """A name of two or three capitalised words set off by an age between commas ("Beatriz
+    Moura, 71, said") is a person, whatever the model called it (news gives ages of
+    people only; ``name_with_age`` finds the names the model tagged as nothing).
+
+    Not: a name ending in an organisation word ("Lakemont Capital, 12,"), a known place, or a
+    name the model tagged a nationality or an event.
+    """
+    if e.label not in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LOC") or not 2 <= len(e.words) <= 3 or e.place is not None:
+        return None
+    if e.last in ORG_SUFFIXES or not all(is_capitalised(t) for t in e.words):
+        return None
+    return e.whole("PERSON") if _AGE_AFTER.match(e.body, e.end) else None
 
 
 @rule(
