@@ -18,7 +18,7 @@ from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 # Modals that look forward before a bare verb ("must decide by Tuesday", "may resume Monday");
-# "could" is left out: it is as often the past of "can" ("could not confirm on Monday").
+# "could" only when not negated (``clause_tense``): "could not confirm on Monday" is the past of "can".
 _FORWARD_MODALS = frozenset({"must", "should", "may", "might", "can", "ca"})
 _PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d"})
 _PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
@@ -70,13 +70,17 @@ def clause_tense(verb: Token) -> Tense:
     Notes:
         Reported present ("says") is left unknown: news writes "said Tuesday" for the past.
         Not handled: the habitual "would" ("he would call on Sundays") reads as future. "could"
-        is left unknown ("could not confirm on Monday" is past).
+        before a bare verb reads as future ("goods could be short by the weekend"), negated it is
+        left unknown ("could not confirm on Monday" is past); "could see it on Monday", a past
+        ability, is read as future too.
     """
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
         return "future"
     if auxiliaries & _FORWARD_MODALS and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in auxiliaries):
         return "future"  # "must decide by Tuesday", "must be kept in by Sunday"; not "may have left on Tuesday"
+    if "could" in auxiliaries and verb.tag_ == "VB" and not any(c.dep_ == "neg" for c in verb.children):
+        return "future"  # "could burn until the weekend", "could be short by Friday"
     if auxiliaries & _PAST_AUX or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and auxiliaries & _PRESENT_PASSIVE:
