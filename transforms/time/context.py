@@ -354,4 +354,54 @@ def year_of_subject(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, compare_quarters, compare_months, anchor_anaphora)
+# What may stand between a date with its year and a later month of the same clause: words with no
+# clause break (no comma, semicolon, colon, dash or bracket, no "and", "but" or "while" that would
+# start another clause; a comma inside a number is no break), after an optional ", when" that opens
+# a clause about that date.
+_SAME_CLAUSE = re.compile(r"^(?:,\s+when\s+)?(?:(?!\b(?:and|but|while|or)\b)(?:[^,;:()\u2013\u2014\n]|(?<=\d),(?=\d)))*$", re.IGNORECASE)
+# Two dates joined as a pair ("in August and September"): the second one shares the first one's year.
+_DATE_PAIR = re.compile(r"^\s*(?:and|or|to|until|through)\s+$", re.IGNORECASE)
+_CLAUSE_REACH = 150
+# The patterns of a date without a year that takes its year from the clause: months, days with a
+# month name, holidays.
+_YEARLESS = _WRITTEN_MONTHS | {"holiday", "month_modified"}
+
+
+@rule(
+    ex("A fire in December 2015 cut power to 9,000 homes over Christmas.", "Christmas", "2015-12-25", published=date(2017, 7, 11), tense="past"),
+    ex("It was last shut in the summer of 2022, when dockers staged two strikes in August and September.", "September", "2022-09", published=date(2023, 10, 3), tense="past"),
+)
+def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """A month, a day or a holiday written without its year in the clause of a date written with
+    one ("a fire in December 2015 cut power over Christmas"; "in the summer of 2022, when
+    dockers struck in August and September") is in that year, not the one the tense points to.
+
+    Notes:
+        Only in one clause: a comma, a semicolon, a dash, or an "and", "but", "or" or "while" between
+        the two dates starts another ("a loss for 2021 and had sought investors since March",
+        "signed in 2004; the next meeting is due in September" keep the paper's year), except a
+        ", when" right after the dated phrase and a pair of dates joined by "and", "or", "to".
+        At most 150 characters apart.
+    """
+    result = list(found)
+    for i, timex in enumerate(result):
+        m = _MONTH_OR_DAY.match(timex.value)
+        if m is None or timex.pattern not in _YEARLESS or _WRITTEN_YEAR.search(timex.text) or not timex.is_resolved:
+            continue
+        previous = result[i - 1] if i else None
+        if previous is None or previous.timex_type != "DATE" or not previous.is_resolved or timex.char_start - previous.char_end > _CLAUSE_REACH:
+            continue
+        between = body[previous.char_end : timex.char_start]
+        if _SENTENCE_END.search(between):
+            continue
+        year = previous.value[:4]
+        if not (_WRITTEN_YEAR.search(previous.text) or previous.pattern == "year_of_clause") or not year.isdigit():
+            continue
+        if previous.pattern == "year_of_clause" and not _DATE_PAIR.match(between) or not (_SAME_CLAUSE.match(between) or _DATE_PAIR.match(between)):
+            continue
+        if year != m["year"]:
+            result[i] = replace(timex, value=f"{year}{m['rest']}", pattern="year_of_clause")
+    return result
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, anchor_anaphora)
