@@ -370,6 +370,7 @@ _YEARLESS = _WRITTEN_MONTHS | {"holiday", "month_modified"}
 @rule(
     ex("A fire in December 2015 cut power to 9,000 homes over Christmas.", "Christmas", "2015-12-25", published=date(2017, 7, 11), tense="past"),
     ex("It was last shut in the summer of 2022, when dockers staged two strikes in August and September.", "September", "2022-09", published=date(2023, 10, 3), tense="past"),
+    ex("The port was shut in the spring of 2019, when crews held three-day strikes in April.", "April", "2019-04", published=date(2023, 10, 3), tense="past"),
 )
 def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """A month, a day or a holiday written without its year in the clause of a date written with
@@ -388,7 +389,8 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
         m = _MONTH_OR_DAY.match(timex.value)
         if m is None or timex.pattern not in _YEARLESS or _WRITTEN_YEAR.search(timex.text) or not timex.is_resolved:
             continue
-        previous = result[i - 1] if i else None
+        # The last date before it: a duration between ("staged two eight-day strikes") dates nothing.
+        previous = next((t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME")), None)
         if previous is None or previous.timex_type != "DATE" or not previous.is_resolved or timex.char_start - previous.char_end > _CLAUSE_REACH:
             continue
         between = body[previous.char_end : timex.char_start]

@@ -21,6 +21,8 @@ from transforms.time.event_site import (
 )
 
 SUPPORT_VERBS = all_forms(words("support_verbs"))
+GO_ON_NOUNS = words("go_on_nouns")
+GO_FORMS = frozenset({"go", "goes", "went", "gone", "going"})
 EXTENT_VERBS = all_forms(words("extent_verbs"))
 # Prepositions of a covered period's ends ("covers 2019 to 2021", "between May and July").
 RANGE_PREPOSITIONS = frozenset({"between", "from", "to", "through", "until"})
@@ -37,6 +39,7 @@ SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
     Example("The company held its shares until 2019.", None),
     Example("Nurses have held two strikes since last November.", None),
     Example("Dockers staged two strikes in May.", "strikes"),
+    Example("The agency will give its next update at 9 a.m. on Friday.", "update"),
     Example("The runner failed a test taken on May 9.", "test"),
     Example("A run-off, to be held on April 21, will decide.", None),
 )
@@ -113,6 +116,43 @@ def _range_start(prep: Token) -> Token | None:
     date ("to" under "3") or beside it on the same head ("closed from Monday until Friday")."""
     candidates = [prep.head, prep.head.head, *(c for c in prep.head.children if c.dep_ == "prep" and c.i < prep.i)]
     return next((t for t in candidates if t.lower_ in ("from", "between") and t.i < prep.i), None)
+
+
+def _go_on(verb: Token) -> Span | None:
+    """The phrase "went on strike", "will go on display" that a form of "go" heads, if any."""
+    if verb.lower_ not in GO_FORMS:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == verb.i + 1), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in GO_ON_NOUNS), None) if prep is not None else None
+    return verb.doc[verb.i : noun.i + 1] if noun is not None else None
+
+
+@rule(
+    Example("The nurses last went on strike in 2011, when hospitals cancelled surgery.", "went on strike"),
+    Example('The paintings will go on display in a show titled "Blue Hours" from May 3 until August.', "go on display"),
+    Example("The film goes on sale in Britain on Friday.", "goes on sale"),
+    Example("The talks went on for hours on Monday.", None),
+)
+def go_on_phrase(site: EventSite) -> Token | Span | NoEventAnswer | None:
+    """A date in the clause of "go on" and the noun of a state it starts ("went on strike in
+    2011", "will go on display from May 3", "goes on sale on Friday"; ``go_on_nouns``) dates the
+    phrase, the happening, also past the participle that names its setting ("in a show titled
+    'Blue Hours' from May 3": the show is where it goes on display, not what the date dates).
+
+    Notes:
+        "went on for hours" (no noun of the list) keeps the climb; a date on another verb of the
+        sentence ("went on strike after talks failed on Monday") is that verb's.
+    """
+    token = site.climbed
+    for _ in range(6):
+        if token is None or (phrase := _go_on(token)) is not None:
+            return phrase if token is not None else None
+        # From a participle naming the setting ("a show titled ..."), through its noun and that
+        # noun's preposition, to the verb the phrase hangs on; no other verb is crossed.
+        if not (token.dep_ == "acl" and token == site.climbed or token.dep_ == "pobj" or token.pos_ == "ADP") or token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 @rule(
