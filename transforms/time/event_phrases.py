@@ -24,6 +24,8 @@ SUPPORT_VERBS = all_forms(words("support_verbs"))
 GO_ON_NOUNS = words("go_on_nouns")
 GO_FORMS = frozenset({"go", "goes", "went", "gone", "going"})
 EXTENT_VERBS = all_forms(words("extent_verbs"))
+UNHEEDED_NOUNS = words("unheeded_nouns") | {noun + "s" for noun in words("unheeded_nouns")}
+IGNORING_VERBS = frozenset({"ignore", "ignores", "ignored", "ignoring", "disregard", "disregards", "disregarded", "disregarding"})
 # Prepositions of a covered period's ends ("covers 2019 to 2021", "between May and July").
 RANGE_PREPOSITIONS = frozenset({"between", "from", "to", "through", "until"})
 # Prepositions of a date that spans several happenings ("since November", "over the summer").
@@ -254,3 +256,23 @@ def covered_period(site: EventSite) -> Token | NoEventAnswer | None:
     if branch.dep_ in ("dobj", "attr") or (branch.dep_ == "prep" and branch.lower_ in RANGE_PREPOSITIONS):
         return NO_EVENT
     return None
+
+
+@rule(
+    Example("The city had ignored two warnings, in May and again in July, to repair the bridge.", "warnings"),
+    Example("Residents said the council had ignored complaints from tenants since at least 2019.", "complaints"),
+    Example("The council ignored the report on Monday.", None),
+)
+def ignored_object(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after the object of "ignored" or "disregarded" that names a thing given ("ignored
+    two warnings, in May", "ignored complaints since 2019"; ``unheeded_nouns``) dates that thing:
+    ignoring is no happening at a point, the warnings are.
+
+    Notes:
+        Other objects ("ignored the report on Monday") keep the verb; a date before the object
+        ("on Monday ignored the warnings") is the verb's.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in IGNORING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in UNHEEDED_NOUNS and c.i < site.root.i), None)
