@@ -92,7 +92,7 @@ def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole_body(nlp):
         ("The first count on polling night, May 4, had put him ahead.", [("count", "2023-05-04")]),
         # The night before the paper, by the news convention.
         ("Rescuers searched through the night.", [("searched", "2023-06-04TNI")]),
-        ("One of the climbers died overnight in hospital.", [("died", "2023-06-04TNI")]),
+        ("Two climbers spent the night in a snow hole.", [("spent", "2023-06-04TNI")]),
         # A clause's written year is the year of its months and holidays without one.
         ("A fire in December 2015 cut power to 9,000 homes over Christmas.", [("fire", "2015-12"), ("cut", "2015-12-25")]),
         ("The storm of January 2019 kept ferries in port through February.", [("storm", "2019-01"), ("kept", "2019-02")]),

@@ -135,7 +135,7 @@ def the_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 def _night_before(ctx: ResolveContext) -> Resolution | None:
     """The night before the paper in a past clause, the coming one in a future clause; None in a
-    clause without a tense (a participle's modifier: "the sites struck overnight")."""
+    clause without a tense (a participle's modifier)."""
     if not ctx.tense:
         return None
     day = _day_of(ctx, 0 if ctx.tense == "future" else -1)
@@ -156,24 +156,4 @@ def night_before(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     Monday night); the coming night in a future clause. Not: "the night of June 4"
     (``part_of_date``), "the night before", "the night shift", a clause without a tense; the day
     a clause names ("ran through the night" after "on Monday") is not looked at."""
-    return _night_before(ctx)
-
-
-# Words that may follow "overnight" the adverb; any other lower-case word makes it an adjective
-# ("overnight maintenance", "an overnight stay"), which dates a thing, not a happening.
-_AFTER_ADVERB = r"and|or|but|though|although|as|after|before|while|when|until|amid|because|in|on|at|to|from|into|near|with|by|for"
-
-
-@pattern(
-    rf"\b(?P<t>overnight)\b(?!-|\s+(?!(?:{_AFTER_ADVERB})\b)[a-z])",
-    ex("The injured climber died overnight.", "overnight", "2023-06-04TNI", tense="past"),
-    ex("Crews will work overnight to clear the line.", "overnight", "2023-06-05TNI", tense="future"),
-    needs=("overnight",),
-)
-def overnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"overnight" the adverb: the night before the paper ("died overnight" in a Tuesday paper is
-    Monday night, as news gold writes it), the coming night in a future clause. Not: "overnight"
-    before a noun ("overnight maintenance", "overnight losses": an adjective of a thing), a
-    clause without a tense. TimeBank and the TE3 silver set leave the adverb unannotated ("the
-    sites struck overnight"), so it costs them precision."""
     return _night_before(ctx)
