@@ -57,7 +57,7 @@ _WEEKDAY_NUMBERS = {"mon": 1, "tues": 2, "wednes": 3, "thurs": 4, "fri": 5, "sat
     r"\b(?:on|at|during|over)\s+(?P<t>(?P<day>mon|tues|wednes|thurs|fri|satur|sun)days)\b(?!['’])",
     ex("The pool will also open on Sundays.", "Sundays", "XXXX-WXX-7"),
     ex("Markets are held on Tuesdays.", "Tuesdays", "XXXX-WXX-2"),
-    needs=("days",),
+    needs=("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"),
 )
 def plural_weekdays(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A weekday in the plural after "on", "at", "during" or "over": every such day, a SET (the
