@@ -82,3 +82,22 @@ def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole_body(nlp):
     assert len(direct) == 40 and len({q.quote_id for q in rows.quotes}) == len(rows.quotes)
     for row in rows.quotes + rows.entity_mentions + rows.temporal_expressions + rows.events:
         assert body[row.char_start : row.char_end] == row.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A count (of votes, of people) is a happening its date modifies.
+        ("The town grew by 4 percent since the last count in April 2022.", [("count", "2022-04")]),
+        ("The first count on polling night, May 4, had put him ahead.", [("count", "2023-05-04")]),
+        # The night before the paper, by the news convention.
+        ("Rescuers searched through the night.", [("searched", "2023-06-04TNI")]),
+        ("Two climbers spent the night in a snow hole.", [("spent", "2023-06-04TNI")]),
+        # A clause's written year is the year of its months and holidays without one.
+        ("A fire in December 2015 cut power to 9,000 homes over Christmas.", [("fire", "2015-12"), ("cut", "2015-12-25")]),
+        ("The storm of January 2019 kept ferries in port through February.", [("storm", "2019-01"), ("kept", "2019-02")]),
+    ],
+)
+def test_dated_happening_of_a_construction(parse, sentence, expected):
+    events = events_of(parse(sentence), date(2023, 6, 5))
+    assert [(e.trigger, e.date_value) for e in events] == expected

@@ -50,6 +50,12 @@ from transforms.time.expressions import find_timexes
         ("The talks may resume on Friday.", "Friday", "future"),
         ("The man may have left on Tuesday.", "Tuesday", "past"),
         ("Police could not confirm the report on Monday.", "Monday", ""),
+        # "could" before a bare verb looks forward to a bound (by, until, from), unless negated or perfect.
+        ("The blaze could burn until the weekend.", "the weekend", "future"),
+        ("Some goods could be scarce on shelves by Friday.", "Friday", "future"),
+        ("Small boats could use the old lock from Thursday.", "Thursday", "future"),
+        ("The ferry could have sunk on Monday.", "Monday", "past"),
+        ("Envoys warned on Thursday that the strikes could do harm.", "Thursday", "past"),
         # What a present state follows has happened, unless the clause looks forward.
         ("The club is fourth after a 2-1 win over Deanfield on Saturday.", "Saturday", "past"),
         ("The team will celebrate after the match on Saturday.", "Saturday", "future"),

@@ -45,6 +45,8 @@ TIME_CASES = [
     ("They met Thursday morning.", "past", ("Thursday morning", "TIME", "2023-06-01TMO")),
     ("Talks collapsed on Friday afternoon.", "past", ("Friday afternoon", "TIME", "2023-06-02TAF")),
     ("The deal fell through on Sunday evening.", "past", ("Sunday evening", "TIME", "2023-06-04TEV")),
+    ("Negotiators talked through the night.", "past", ("the night", "TIME", "2023-06-04TNI")),
+    ("Engineers will work through the night on the line.", "future", ("the night", "TIME", "2023-06-05TNI")),
     ("Growers lit candles on Saturday night.", "past", ("Saturday night", "TIME", "2023-06-03TNI")),
     ("The solvent escaped on the night of July 14, 2018.", "past", ("the night of July 14, 2018", "TIME", "2018-07-14TNI")),
     ("He speaks tonight.", "future", ("tonight", "TIME", "2023-06-05TNI")),
@@ -96,6 +98,9 @@ NOT_TIMEXES = [
     "The Montevideo business daily Mirador reported it.",
     "For Poland, high noon has come.",
     "The coming election matters.",
+    "The update was installed during routine overnight maintenance.",
+    "She became an overnight success.",
+    "The night shift ended early.",
 ]
 
 

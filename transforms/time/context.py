@@ -354,4 +354,77 @@ def year_of_subject(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, compare_quarters, compare_months, anchor_anaphora)
+# What may stand between a date with its year and a later month of the same clause: words with no
+# clause break (no comma, semicolon, colon, dash or bracket, no "and", "but" or "while" that would
+# start another clause; a comma inside a number is no break), after an optional ", when" that opens
+# a clause about that date.
+_SAME_CLAUSE = re.compile(r"^(?:,\s+when\s+)?(?:(?!\b(?:and|but|while|or)\b)(?:[^,;:()\u2013\u2014\n]|(?<=\d),(?=\d)))*$", re.IGNORECASE)
+# Two dates joined as a pair ("in August and September"): the second one shares the first one's year.
+_DATE_PAIR = re.compile(r"^\s*(?:and|or|to|until|through)\s+$", re.IGNORECASE)
+_CLAUSE_REACH = 150
+# The patterns of a date without a year that takes its year from the clause: months, days with a
+# month name, holidays.
+_YEARLESS = _WRITTEN_MONTHS | {"holiday", "month_modified"}
+
+
+# A year that spans two ("fiscal 1996-97", "the 1964-85 dictatorship"): which one a month is in is open.
+_TWO_YEARS = re.compile(r"\d{4}\s*[-–/]\s*\d{2,4}")
+# Words before a date that make it a bound of the clause's time, not its time ("since September 1986 in March").
+_BOUND_BEFORE = re.compile(r"\b(?:since|from|between|until|till|through|by|before|after)\s+(?:the\s+|late\s+|early\s+|mid-)?$", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:last|next|this|coming|past|previous)\b", re.IGNORECASE)
+
+
+def _dates_its_clause(body: str, dated: TimexMatch) -> bool:
+    """Whether a date written with its year is the time of its clause: not a bound ("since
+    September 1986"), not a span of two years ("fiscal 1996-97"), and a bare year only after "in"
+    ("in 2015"; "the Mirage 2000" or "Wales's 2005 opener" are names and modifiers)."""
+    before = body[max(0, dated.char_start - 12) : dated.char_start]
+    if _TWO_YEARS.search(body, dated.char_start, dated.char_end + 6) or _BOUND_BEFORE.search(before):
+        return False
+    return dated.pattern != "year" or bool(re.search(r"\bin\s+$", before, re.IGNORECASE))
+
+
+@rule(
+    ex("A fire in December 2015 cut power to 9,000 homes over Christmas.", "Christmas", "2015-12-25", published=date(2017, 7, 11), tense="past"),
+    ex("It was last shut in the summer of 2022, when dockers staged two strikes in August and September.", "September", "2022-09", published=date(2023, 10, 3), tense="past"),
+    ex("The port was shut in the spring of 2019, when crews held three-day strikes in April.", "April", "2019-04", published=date(2023, 10, 3), tense="past"),
+)
+def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """A month, a day or a holiday written without its year in the clause of a date written with
+    one ("a fire in December 2015 cut power over Christmas"; "in the summer of 2022, when
+    dockers struck in August and September") is in that year, not the one the tense points to.
+
+    Notes:
+        Only in one clause: a comma, a semicolon, a dash, or an "and", "but", "or" or "while" between
+        the two dates starts another ("a loss for 2021 and had sought investors since March",
+        "signed in 2004; the next meeting is due in September" keep the paper's year), except a
+        ", when" right after the dated phrase and a pair of dates joined by "and", "or", "to".
+        At most 150 characters apart. The dated phrase must be its clause's time (not "since
+        September 1986", "fiscal 1996-97", a bare year not after "in"), and a relative date
+        ("last December 14") keeps its own reading.
+    """
+    result = list(found)
+    for i, timex in enumerate(result):
+        m = _MONTH_OR_DAY.match(timex.value)
+        if m is None or timex.pattern not in _YEARLESS or _WRITTEN_YEAR.search(timex.text) or not timex.is_resolved:
+            continue
+        # The last date before it: a duration between ("staged two eight-day strikes") dates nothing.
+        previous = next((t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME")), None)
+        if previous is None or previous.timex_type != "DATE" or not previous.is_resolved or timex.char_start - previous.char_end > _CLAUSE_REACH:
+            continue
+        between = body[previous.char_end : timex.char_start]
+        if _SENTENCE_END.search(between):
+            continue
+        year = previous.value[:4]
+        if not (_WRITTEN_YEAR.search(previous.text) or previous.pattern == "year_of_clause") or not year.isdigit() or _RELATIVE_WORD.search(body, max(0, timex.char_start - 9), timex.char_end):
+            continue
+        if previous.pattern != "year_of_clause" and not _dates_its_clause(body, previous):
+            continue
+        if previous.pattern == "year_of_clause" and not _DATE_PAIR.match(between) or not (_SAME_CLAUSE.match(between) or _DATE_PAIR.match(between)):
+            continue
+        if year != m["year"]:
+            result[i] = replace(timex, value=f"{year}{m['rest']}", pattern="year_of_clause")
+    return result
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, anchor_anaphora)

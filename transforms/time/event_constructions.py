@@ -250,6 +250,7 @@ WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"
     Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told"),
     Example("In a statement on its website on Sunday, the airline said flights would resume.", "said"),
     Example("The council said in a statement on Friday that the pool would reopen.", "said"),
+    Example("The chief executive told analysts on a call at 8 a.m. that margins would rise.", "told"),
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
     Example("The statement on Sunday angered farmers.", None),
     Example("The singer wrote in a post on Friday that the tour was over.", None),
@@ -257,7 +258,8 @@ WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"
 def setting_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
     Thursday", "told reporters during a visit on Monday") or on the medium of the saying ("said
-    in a statement on Sunday", "in an email on Monday, the mayor told staff") dates the saying:
+    in a statement on Sunday", "in an email on Monday, the mayor told staff", "told analysts on
+    a call at 8 a.m.") dates the saying:
     that is the happening told, the setting and the medium happen at the same time (the news
     gold writes "said").
 
@@ -271,7 +273,7 @@ def setting_event(site: EventSite) -> Token | NoEventAnswer | None:
     if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i or noun.dep_ != "pobj":
         return None
     prep = noun.head
-    medium = prep.lower_ == "in" and noun.lower_ in SAYING_MEDIA and prep.head.lower_ not in WRITING_VERBS
+    medium = prep.lower_ in ("in", "on") and noun.lower_ in SAYING_MEDIA and prep.head.lower_ not in WRITING_VERBS
     setting = prep.lower_ in SETTING_PREPOSITIONS or medium
     if setting and prep.head.lower_ in REPORTING_VERB_FORMS:
         return prep.head

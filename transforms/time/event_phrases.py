@@ -21,7 +21,11 @@ from transforms.time.event_site import (
 )
 
 SUPPORT_VERBS = all_forms(words("support_verbs"))
+GO_ON_NOUNS = words("go_on_nouns")
+GO_FORMS = frozenset({"go", "goes", "went", "gone", "going"})
 EXTENT_VERBS = all_forms(words("extent_verbs"))
+UNHEEDED_NOUNS = words("unheeded_nouns") | {noun + "s" for noun in words("unheeded_nouns")}
+IGNORING_VERBS = frozenset({"ignore", "ignores", "ignored", "ignoring", "disregard", "disregards", "disregarded", "disregarding"})
 # Prepositions of a covered period's ends ("covers 2019 to 2021", "between May and July").
 RANGE_PREPOSITIONS = frozenset({"between", "from", "to", "through", "until"})
 # Prepositions of a date that spans several happenings ("since November", "over the summer").
@@ -37,6 +41,7 @@ SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
     Example("The company held its shares until 2019.", None),
     Example("Nurses have held two strikes since last November.", None),
     Example("Dockers staged two strikes in May.", "strikes"),
+    Example("The agency will give its next update at 9 a.m. on Friday.", "update"),
     Example("The runner failed a test taken on May 9.", "test"),
     Example("A run-off, to be held on April 21, will decide.", None),
 )
@@ -113,6 +118,43 @@ def _range_start(prep: Token) -> Token | None:
     date ("to" under "3") or beside it on the same head ("closed from Monday until Friday")."""
     candidates = [prep.head, prep.head.head, *(c for c in prep.head.children if c.dep_ == "prep" and c.i < prep.i)]
     return next((t for t in candidates if t.lower_ in ("from", "between") and t.i < prep.i), None)
+
+
+def _go_on(verb: Token) -> Span | None:
+    """The phrase "went on strike", "will go on display" that a form of "go" heads, if any."""
+    if verb.lower_ not in GO_FORMS:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and c.i == verb.i + 1), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in GO_ON_NOUNS), None) if prep is not None else None
+    return verb.doc[verb.i : noun.i + 1] if noun is not None else None
+
+
+@rule(
+    Example("The nurses last went on strike in 2011, when hospitals cancelled surgery.", "went on strike"),
+    Example('The paintings will go on display in a show titled "Blue Hours" from May 3 until August.', "go on display"),
+    Example("The film goes on sale in Britain on Friday.", "goes on sale"),
+    Example("The talks went on for hours on Monday.", None),
+)
+def go_on_phrase(site: EventSite) -> Token | Span | NoEventAnswer | None:
+    """A date in the clause of "go on" and the noun of a state it starts ("went on strike in
+    2011", "will go on display from May 3", "goes on sale on Friday"; ``go_on_nouns``) dates the
+    phrase, the happening, also past the participle that names its setting ("in a show titled
+    'Blue Hours' from May 3": the show is where it goes on display, not what the date dates).
+
+    Notes:
+        "went on for hours" (no noun of the list) keeps the climb; a date on another verb of the
+        sentence ("went on strike after talks failed on Monday") is that verb's.
+    """
+    token = site.climbed
+    for _ in range(6):
+        if token is None or (phrase := _go_on(token)) is not None:
+            return phrase if token is not None else None
+        # From a participle naming the setting ("a show titled ..."), through its noun and that
+        # noun's preposition, to the verb the phrase hangs on; no other verb is crossed.
+        if not (token.dep_ == "acl" and token == site.climbed or token.dep_ == "pobj" or token.pos_ == "ADP") or token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 @rule(
@@ -214,3 +256,23 @@ def covered_period(site: EventSite) -> Token | NoEventAnswer | None:
     if branch.dep_ in ("dobj", "attr") or (branch.dep_ == "prep" and branch.lower_ in RANGE_PREPOSITIONS):
         return NO_EVENT
     return None
+
+
+@rule(
+    Example("The city had ignored two warnings, in May and again in July, to repair the bridge.", "warnings"),
+    Example("Residents said the council had ignored complaints from tenants since at least 2019.", "complaints"),
+    Example("The council ignored the report on Monday.", None),
+)
+def ignored_object(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after the object of "ignored" or "disregarded" that names a thing given ("ignored
+    two warnings, in May", "ignored complaints since 2019"; ``unheeded_nouns``) dates that thing:
+    ignoring is no happening at a point, the warnings are.
+
+    Notes:
+        Other objects ("ignored the report on Monday") keep the verb; a date before the object
+        ("on Monday ignored the warnings") is the verb's.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in IGNORING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in UNHEEDED_NOUNS and c.i < site.root.i), None)

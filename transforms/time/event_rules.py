@@ -32,7 +32,7 @@ from transforms.time.event_constructions import (
     setting_event,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, covered_period, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import aspectual_head, covered_period, go_on_phrase, ignored_object, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -327,6 +327,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     most_recent_repeat,
     comparison_base,
     covered_period,
+    go_on_phrase,
     range_end,
     when_clause,
     record_since,
@@ -335,6 +336,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     implicative_head,
     aspectual_head,
     support_verb_object,
+    ignored_object,
     report_date_before_clause,
     copula_complement,
     figure_for_period,

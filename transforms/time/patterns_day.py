@@ -131,3 +131,29 @@ def the_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     part = DAY_PARTS[m["part"].lower()]
     day = _day_of(ctx)
     return ("TIME", f"{day}T{part}", True) if day else ("TIME", f"XXXX-XX-XXT{part}", False)
+
+
+def _night_before(ctx: ResolveContext) -> Resolution | None:
+    """The night before the paper in a past clause, the coming one in a future clause; None in a
+    clause without a tense (a participle's modifier)."""
+    if not ctx.tense:
+        return None
+    day = _day_of(ctx, 0 if ctx.tense == "future" else -1)
+    return ("TIME", f"{day}TNI", True) if day else ("TIME", "XXXX-XX-XXTNI", False)
+
+
+@pattern(
+    r"(?P<t>(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bspent\s)|(?<=\bspend\s)|(?<=\bspends\s)|(?<=\bspending\s))"
+    r"the\s+night)\b(?!['’]|\s+(?:of|after|before|shift|sky|club|bus|train|flight)\b)",
+    ex("Rescuers searched through the night.", "the night", "2023-06-04TNI", tense="past"),
+    ex("Hundreds of travellers spent the night in the terminal.", "the night", "2023-06-04TNI", tense="past"),
+    ex("Crews will work through the night to clear the line.", "the night", "2023-06-05TNI", tense="future"),
+    needs=("the night",),
+)
+def night_before(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"through the night", "during the night", "spent the night": the night before the paper, a
+    TIME with its code (news gold writes "talks ran through the night" in a Tuesday paper as
+    Monday night); the coming night in a future clause. Not: "the night of June 4"
+    (``part_of_date``), "the night before", "the night shift", a clause without a tense; the day
+    a clause names ("ran through the night" after "on Monday") is not looked at."""
+    return _night_before(ctx)

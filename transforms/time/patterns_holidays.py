@@ -2,7 +2,8 @@
 Sunday 2024", "Presidents' Day", "Bastille Day", "Ferragosto", "Sinterklaas". Part of ``PATTERNS``
 (``transforms.time.patterns``), which orders it; the days come from
 ``transforms.time.calendar_values.HOLIDAYS``; a holiday without its year takes the year its
-clause's tense points to, like a month and day written without one.
+clause's tense points to, like a month and day written without one. The written forms are data
+(``transforms/lexicons/holiday_names.txt``): the regex and its key words are built from them.
 
 Notes:
     Not handled: holidays of other calendars (Diwali, Eid, Lunar New Year) move with calendars
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.lexicons import words
 from transforms.time import resolve
 from transforms.time.calendar_values import HOLIDAY_BY_KEY, holiday_key
 from transforms.time.fragments import YEAR
@@ -20,11 +22,29 @@ from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
 
+def _written_form(form: str) -> str:
+    """The regex of one written form of ``holiday_names``: an apostrophe is either mark, a full
+    stop and a comma may be left out, words are apart by any white space."""
+    parts = (re.escape(word).replace("'", "['’]").replace(r"\.", r"\.?").replace(",", ",?") for word in form.split())
+    return r"\s+".join(parts)
+
+
+def _key_word(form: str) -> str:
+    """What a text must hold for ``form`` to match (the cheap test before the regex): its words
+    up to the first apostrophe, full stop or comma, else its longest word ("st. patrick's day"
+    needs "patrick")."""
+    head = re.split(r"['.,]", form)[0].strip()
+    return head if len(head) >= 4 else max(re.findall(r"[a-z]+", form), key=len)
+
+
+_FORMS = sorted(words("holiday_names"), key=lambda form: (-len(form), form))
+HOLIDAY_REGEX = "|".join(_written_form(form) for form in _FORMS)
+_ALL_KEYS = {_key_word(form) for form in _FORMS}
+HOLIDAY_KEYS = tuple(sorted(key for key in _ALL_KEYS if not any(other in key for other in _ALL_KEYS - {key})))
+
+
 @pattern(
-    rf"\b(?P<holiday>thanksgiving(?:\s+day)?|christmas(?:\s+(?:day|eve))?|new\s+year['’]s(?:\s+(?:day|eve))?|easter(?:\s+(?:sunday|monday))?|independence\s+day|labor\s+day|memorial\s+day|election\s+day|halloween"
-    r"|presidents?['’]?\s+day|martin\s+luther\s+king(?:,?\s+jr\.?)?\s+day|columbus\s+day|veterans['’]?\s+day|juneteenth|good\s+friday"
-    r"|valentine['’]?s\s+day|(?:st\.?|saint)\s+patrick['’]?s\s+day|boxing\s+day|bastille\s+day|ferragosto|sinterklaas|canada\s+day|australia\s+day|anzac\s+day"
-    rf"|guy\s+fawkes\s+night|bonfire\s+night)(?:,?\s+{YEAR})?\b",
+    rf"\b(?P<holiday>{HOLIDAY_REGEX})(?:,?\s+{YEAR})?\b",
     ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
     ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
     ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
@@ -33,11 +53,7 @@ from transforms.time.timex_rule import timex_example as ex
     ex("Beaches fill up around Ferragosto.", "Ferragosto", "2023-08-15", tense="future"),
     ex("Chocolate sales peak before Sinterklaas.", "Sinterklaas", "2023-12-05", tense="future"),
     ex("The march took place on Good Friday 2021.", "Good Friday 2021", "2021-04-02", tense="past"),
-    needs=(
-        "thanksgiving", "christmas", "new year", "easter", "independence day", "labor day", "memorial day", "election day", "halloween",
-        "president", "luther king", "columbus day", "veterans", "juneteenth", "good friday", "valentine", "patrick", "boxing day",
-        "bastille", "ferragosto", "sinterklaas", "canada day", "australia day", "anzac", "fawkes", "bonfire night",
-    ),
+    needs=HOLIDAY_KEYS,
 )
 def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998",

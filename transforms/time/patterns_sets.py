@@ -50,6 +50,22 @@ def plural_weekends(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "SET", _SET_VALUES["weekend"], True
 
 
+_WEEKDAY_NUMBERS = {"mon": 1, "tues": 2, "wednes": 3, "thurs": 4, "fri": 5, "satur": 6, "sun": 7}
+
+
+@pattern(
+    r"\b(?:on|at|during|over)\s+(?P<t>(?P<day>mon|tues|wednes|thurs|fri|satur|sun)days)\b(?!['’])",
+    ex("The pool will also open on Sundays.", "Sundays", "XXXX-WXX-7"),
+    ex("Markets are held on Tuesdays.", "Tuesdays", "XXXX-WXX-2"),
+    needs=("mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"),
+)
+def plural_weekdays(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A weekday in the plural after "on", "at", "during" or "over": every such day, a SET (the
+    preposition is not in the span). Not: a plural weekday without one ("Sundays are quiet"),
+    "Sundays'" (a possessive)."""
+    return "SET", f"XXXX-WXX-{_WEEKDAY_NUMBERS[m['day'].lower()]}", True
+
+
 @pattern(
     r"\b(?P<num>\d{1,3})\s+(?P<unit>seconds)\b(?!['’]|-)",
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),

@@ -18,7 +18,8 @@ from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 # Modals that look forward before a bare verb ("must decide by Tuesday", "may resume Monday");
-# "could" is left out: it is as often the past of "can" ("could not confirm on Monday").
+# "could" only before a bound ("could burn until the weekend", ``_could_look_ahead``): "could not
+# confirm on Monday" is the past of "can".
 _FORWARD_MODALS = frozenset({"must", "should", "may", "might", "can", "ca"})
 _PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'d"})
 _PRESENT_PASSIVE = frozenset({"is", "are", "am", "'s", "'re"})
@@ -70,7 +71,8 @@ def clause_tense(verb: Token) -> Tense:
     Notes:
         Reported present ("says") is left unknown: news writes "said Tuesday" for the past.
         Not handled: the habitual "would" ("he would call on Sundays") reads as future. "could"
-        is left unknown ("could not confirm on Monday" is past).
+        is left unknown ("could not confirm on Monday" is past); ``date_tense`` reads it forward
+        before "by", "until" or "from" a date.
     """
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & _FUTURE_AUX or verb.lower_ in ("will", "shall"):
@@ -86,6 +88,20 @@ def clause_tense(verb: Token) -> Tense:
     if verb.tag_ == "VBG" and auxiliaries & _PRESENT_PASSIVE:
         return "future"  # "is meeting Thursday"
     return ""
+
+
+# Words before a date that bound what "could" happens: "could burn until the weekend", "could be
+# short by Friday", "could use the lock from Thursday".
+_BOUND_WORDS = frozenset({"by", "until", "till", "from"})
+
+
+def _could_look_ahead(verb: Token, date_index: int) -> bool:
+    """Whether "could" before a bare verb, not negated, looks forward to a date it is bounded by
+    ("could burn until the weekend"); "could meet on Monday" is left to the clause, and a
+    warning "on Thursday that strikes could do damage" is the past."""
+    if date_index == 0 or verb.doc[date_index - 1].lower_ not in _BOUND_WORDS or verb.tag_ != "VB":
+        return False
+    return _has_aux(verb, ("could",)) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -166,8 +182,12 @@ def date_tense(token: Token) -> Tense:
     after "until" in a clause without tense looks forward ("markets closed until Friday"), as
     does one under a headline's infinitive ("Markets to reopen Monday").
 
+    "could" before a bare verb looks forward to a date after "by", "until" or "from" ("goods
+    could be short by the weekend").
+
     Notes:
-        Not handled: "by Tuesday" takes the clause's tense.
+        Not handled: "by Tuesday" takes the clause's tense; "could resume on Monday" is left
+        unknown (read as past).
     """
     if _follows_forward_lead(token):
         return "future"
@@ -219,6 +239,8 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     return clause_tense(token.head)
                 if token.head.i == token.i:
                     return "future"  # a headline's "Markets to reopen Monday"
+            if _could_look_ahead(token, date_index):
+                return "future"
             tense = clause_tense(token)
             if not tense and token.dep_ in ("acomp", "conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
                 # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
