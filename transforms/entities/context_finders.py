@@ -245,7 +245,7 @@ def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[M
 
 # "in Iten", "from Thyborøn", "near Nyons": prepositions that put a town after them.
 _TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
-_NON_PLACE_CAPITALS = lexicon_words("non_place_capitals") | lexicon_words("feast_day_names")
+_NON_PLACE_CAPITALS = lexicon_words("non_place_capitals") | lexicon_words("feast_day_names") | lexicon_words("holiday_names")
 _CALENDAR_WORD = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$"
     r"|(?:january|february|march|april|june|july|august|september|october|november|december)$"

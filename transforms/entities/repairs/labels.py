@@ -152,7 +152,7 @@ def event_name(e: TaggedEntity) -> Repair | None:
     return None
 
 
-_HOLIDAY_NAMES = lexicon_words("feast_day_names")
+_HOLIDAY_NAMES = lexicon_words("feast_day_names") | lexicon_words("holiday_names")
 
 
 @rule(
@@ -161,9 +161,9 @@ _HOLIDAY_NAMES = lexicon_words("feast_day_names")
     Example("Easter Island lies far off the coast of Chile.", None, note="a name that goes on is no holiday"),
 )
 def holiday_name(e: TaggedEntity) -> Repair | None:
-    """A feast or holiday ("Easter", "Sinterklaas", "Boxing Day"; ``feast_day_names``) tagged a
-    place, an organisation or a person is a day of the calendar: no name (a DATE, as OntoNotes
-    tags it).
+    """A feast or holiday ("Easter", "Sinterklaas", "Boxing Day"; ``feast_day_names`` and
+    ``holiday_names``) tagged a place, an organisation or a person is a day of the calendar: no
+    name (a DATE, as OntoNotes tags it).
 
     Not: a name that only starts with a holiday ("Easter Island", "Christmas Island"): the
     whole name must be on the list.
