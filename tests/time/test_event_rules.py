@@ -49,6 +49,8 @@ def test_rule_example(parse, entry, example):
         ("The deal fell through on Monday evening.", "fell", "2023-06-05TEV", NEAREST_VERB),
         ("A spokeswoman declined to comment on Thursday.", "declined", "2023-06-01", "implicative_head"),
         ("Prices rose 7 percent in March from a year earlier.", "rose", "2023-03", NEAREST_VERB),
+        # A saying and its medium are one happening: the trigger names both, its span starts at the verb.
+        ("The ministry said in a statement on Monday that it would appeal.", "said in a statement", "2023-06-05", "setting_event"),
     ],
 )
 def test_one_event_per_happening(parse, text, trigger, value, trigger_by):

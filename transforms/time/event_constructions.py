@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
@@ -246,28 +246,31 @@ WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"
 
 
 @rule(
-    Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said"),
-    Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told"),
+    Example("The governor said at a ceremony in Augusta on Friday afternoon that the port would reopen.", "said at a ceremony"),
+    Example("The minister told reporters during a visit to Lyon on Monday that talks would resume.", "told reporters during a visit"),
     Example("In a statement on its website on Sunday, the airline said flights would resume.", "said"),
-    Example("The council said in a statement on Friday that the pool would reopen.", "said"),
-    Example("The chief executive told analysts on a call at 8 a.m. that margins would rise.", "told"),
+    Example("The council said in a statement on Friday that the pool would reopen.", "said in a statement"),
+    Example("The chief executive told analysts on a call at 8 a.m. that margins would rise.", "told analysts on a call"),
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
     Example("The statement on Sunday angered farmers.", None),
     Example("The singer wrote in a post on Friday that the tour was over.", None),
 )
-def setting_event(site: EventSite) -> Token | NoEventAnswer | None:
+def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
     Thursday", "told reporters during a visit on Monday") or on the medium of the saying ("said
     in a statement on Sunday", "in an email on Monday, the mayor told staff", "told analysts on
     a call at 8 a.m.") dates the saying:
-    that is the happening told, the setting and the medium happen at the same time (the news
-    gold writes "said").
+    that is the happening told, the setting and the medium happen at the same time. The trigger
+    is the phrase from the verb to the medium ("said in a statement", "told reporters at a
+    briefing"): one happening, named by the saying and by its medium alike.
 
     Notes:
         Only verbs of saying: "a decision taken at a meeting on Monday" keeps the meeting, the
         happening the date was written for. A medium that is no setting of a saying ("the
         statement on Sunday angered farmers") keeps the noun, and so does one a verb of writing
-        makes ("wrote in a post on Friday": writing the post is the happening, the post).
+        makes ("wrote in a post on Friday": writing the post is the happening, the post). A
+        medium before its verb ("In a statement on Sunday, the airline said") gives the verb
+        alone: the phrase would take in the subject.
     """
     noun = site.climbed
     if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i or noun.dep_ != "pobj":
@@ -275,9 +278,10 @@ def setting_event(site: EventSite) -> Token | NoEventAnswer | None:
     prep = noun.head
     medium = prep.lower_ in ("in", "on") and noun.lower_ in SAYING_MEDIA and prep.head.lower_ not in WRITING_VERBS
     setting = prep.lower_ in SETTING_PREPOSITIONS or medium
-    if setting and prep.head.lower_ in REPORTING_VERB_FORMS:
-        return prep.head
-    return None
+    if not (setting and prep.head.lower_ in REPORTING_VERB_FORMS):
+        return None
+    verb = prep.head
+    return verb.doc[verb.i : noun.i + 1] if verb.i < noun.i else verb
 
 
 @rule(
