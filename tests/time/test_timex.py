@@ -332,6 +332,14 @@ def test_a_bare_clock_time_takes_the_day_mentioned_before_it():
     assert values == ["1998-10-23", "1998-10-23T22:00"]
 
 
+@pytest.mark.parametrize("clock", ["7.15 a.m.", "noon"])
+def test_a_dotted_or_spelled_clock_time_takes_the_story_day(clock):
+    # Wednesday's news, published on Thursday: a clock time of a later sentence is that day's.
+    text = f"The dam burst on Wednesday. Downstream, a bridge collapsed at about {clock} and roads closed."
+    values = [t.value for t in find_timexes(text, date(2023, 6, 8), lambda _o: "past")]
+    assert values[0] == "2023-06-07" and values[1].startswith("2023-06-07T")
+
+
 def test_a_coordinated_day_shares_the_month():
     values = [(t.text, t.value) for t in find_timexes("The summit is on April 24 and 25.", date(1999, 2, 10), lambda _o: "future")]
     assert values == [("April 24", "1999-04-24"), ("25", "1999-04-25")]

@@ -58,7 +58,7 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     return "DATE", f"{anchor.year + step:04d}", True
 
 
-_BARE_CLOCK = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
+_BARE_CLOCK = re.compile(r"noon|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
 # Clock times whose day follows them after "on" ("8 a.m. on Friday"): their value has it already.
 _CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
