@@ -66,6 +66,8 @@ def test_one_event_per_happening(parse, text, trigger, value, trigger_by):
         # A nominal event: the date on an event noun dates the noun.
         ("The vote on Tuesday was postponed.", [("vote", "2023-05-30")]),
         ("Turnout on Sunday was 52 percent.", [("Turnout", "2023-06-04")]),
+        ("The review in March found flaws.", [("review", "2023-03")]),
+        ("The festival's edition in May drew record crowds.", [("edition", "2023-05")]),
         # Coordinated dates: one event each.
         ("Shares fell 4 percent on Monday and a further 2 percent on Tuesday.", [("fell", "2023-06-05"), ("fell", "2023-05-30")]),
         # A subordinate clause keeps its own verb; the main clause keeps its own.
