@@ -536,6 +536,49 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
     return _join_into_owners(entities, owners_of, "last_word_short_name")
 
 
+@rule(
+    Example("Brondby Foods recalled its cheese on Monday. A spokesman for Brondby said nobody had fallen ill.", [("Brondby", "Brondby Foods")]),
+    Example("Shipping was halted on the Oder River on Monday. Barges on the Oder waited.", [("Oder", "Oder River")]),
+    Example("Residents of Hastings met on Monday. The Hastings Council said it would act.", None, note="named before the longer name: its own entity"),
+    Example("Doctors at Harlow Bay Hospital treated the crew. A member of the Harlow Bay council said ferries would resume.", None,
+            note="a council with a lower-case tail is another body"),
+)
+def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Brondby" after "Brondby Foods", "Oder" after "Oder River": a name of one or two
+    words that the article writes only after introducing exactly one organisation or place
+    named by those words and one more, whatever type the model gave either.
+
+    Notes:
+        The short name must never be written before the longer one is (a town named first
+        stays a town), must be no known place, country, name the model called a place (GPE;
+        a LOC only beside a place), organisation with a lower-case tail ("the Western Isles
+        council") or person's name word of the article,
+        and must start exactly one such name; "Vermont" stays a state beside "Vermont Motors".
+    """
+    owners_by_key: dict[str, list[ArticleEntity]] = {}
+    for owner in entities:
+        words_ = owner.canonical_name.split()
+        if owner.entity_type in ("ORG", "LOC", "FAC", "GPE") and 2 <= len(words_) <= 3 and all(w[:1].isupper() for w in words_):
+            owners_by_key.setdefault(alias_key(" ".join(words_[:-1])), []).append(owner)
+    people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        key = alias_key(name)
+        if len(name.split()) > 2 or entity.entity_type not in ("ORG", "LOC", "FAC", "PERSON") or known_place(name) is not None or is_country(name):
+            return []  # a place the model tagged GPE ("Valais" beside "Valais Alps") is itself
+        if key in people_words or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or any(m.repaired_by == "lower_case_org_tail" for m in entity.mentions):
+            return []  # "the Western Isles council" is another body than "Western Isles Hospital"
+        owners = owners_by_key.get(key, [])
+        if len(owners) != 1 or entity.entity_type == "LOC" and owners[0].entity_type not in ("LOC", "FAC"):
+            return []  # "Western Isles" (a place) beside "Western Isles Hospital"
+        introduced = min(m.char_start for m in owners[0].mentions)
+        first_short = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)
+        return owners if first_short is not None and first_short.start() >= introduced else []
+
+    return _join_into_owners(entities, owners_of, "leading_words_short_name")
+
+
 # All run, in this order: senses first, so a short name meets its entity's settled type.
 ENTITY_JOINS: tuple[Rule, ...] = (
     dateline_agency,  # "Andes Wire" (FAC) -> the dateline's "Andes Wire" (ORG)
@@ -545,6 +588,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
     last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
+    leading_words_short_name,  # "Brondby" -> "Brondby Foods"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     particle_surname,  # "De Groot" -> "Femke de Groot"
     misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"

@@ -415,9 +415,10 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
     # A company is no ministry, court or commission, and no news agency of the dateline.
+    body = subject.doc.text
     before = [
         e for e in entities
-        if e.entity_type == "ORG" and any(m.char_end <= quote_start for m in e.mentions) and not any(m.repaired_by == "dateline" for m in e.mentions)
+        if e.entity_type == "ORG" and named_before(e, body, quote_start) and not any(m.repaired_by == "dateline" for m in e.mentions)
         and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())
     ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
@@ -426,6 +427,21 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
         lead_end = next(iter(subject.doc.sents)).end_char
         before = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end) for m in e.mentions if m.char_end <= lead_end)]
     return before[0] if len(before) == 1 else None
+
+
+def named_before(entity: ArticleEntity, body: str, offset: int) -> bool:
+    """Whether the article names ``entity`` before ``offset``: a mention there, or one of its
+    mentions' words written there where the entity tagger missed it ("Crypto exchange VaultEx
+    froze withdrawals... the company said", with only later "VaultEx" tagged).
+
+    Notes:
+        Only whole capitalised names of three letters or more are looked for in the text; an
+        entity known only by a lower-case or shorter form needs a mention before ``offset``.
+    """
+    if any(m.char_end <= offset for m in entity.mentions):
+        return True
+    names = {m.text for m in entity.mentions if len(m.text) >= 3 and m.text[:1].isupper()}
+    return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body[:offset]) for name in names)
 
 
 def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
