@@ -29,7 +29,7 @@ def test_rule_example(parse, entry, example):
     doc = parse(example.text)
     timexes, roots = _dating_roots(doc)
     assert roots, f"no dating expression in {example.text!r}"
-    answers = [entry(EventSite(root, _trigger_for(root), doc.text)) for root in roots]
+    answers = [entry(EventSite(root, _trigger_for(root), doc.text, t.value)) for root, t in zip(roots, timexes, strict=True)]
     shown = [NO_EVENT_TEXT if a is NO_EVENT else (a.text if a is not None else None) for a in answers]
     if example.expected is None:
         assert shown == [None] * len(roots)

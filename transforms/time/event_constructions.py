@@ -193,17 +193,49 @@ def most_recent_repeat(site: EventSite) -> Token | NoEventAnswer | None:
     return None
 
 
+PRESENT_REF = "PRESENT_REF"
+BE_FORMS = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "'m"})
+
+
+@rule(
+    Example("The plant is now operating at full capacity.", None),
+    Example("The country now has about 300 wolves.", NO_EVENT_TEXT),
+    Example("She now commutes two hours a day.", NO_EVENT_TEXT),
+    Example("Larger ships will now have to sail around the cape.", NO_EVENT_TEXT),
+    Example("He is fine now, his sister said.", NO_EVENT_TEXT),
+    Example("The bridge reopened on Monday.", None),
+)
+def present_state(site: EventSite) -> Token | NoEventAnswer | None:
+    """An expression of the present ("now", "currently": PRESENT_REF) dates a happening only
+    while it goes on, in the progressive ("the plant is now operating at full capacity"); with a
+    state, a habit or a modal ("the country now has 300 wolves", "she now commutes two hours a
+    day", "ships will now have to sail around") it says what holds when the story is written,
+    and dates no event.
+
+    Notes:
+        Read from the expression's value, so "at present" and "these days" count as "now"; a
+        progressive is a verb in -ing with a form of "be" as its auxiliary ("are sitting right
+        now"). "Now" as a discourse word ("Now, the question is ...") is dropped the same way.
+    """
+    if site.value != PRESENT_REF:
+        return None
+    verb = site.climbed
+    if verb is not None and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in BE_FORMS for c in verb.children):
+        return None
+    return NO_EVENT
+
+
 SEMI_MODALS = frozenset({"have", "has", "had", "having", "need", "needs", "needed", "ought", "got"})
 
 
 @rule(
-    Example("Now they will have to fetch water after dark.", "fetch"),
+    Example("From Monday they will have to fetch water after dark.", "fetch"),
     Example("The club had to sell its ground in 1998.", None),
     Example("They have held talks since January.", None),
 )
 def semi_modal(site: EventSite) -> Token | NoEventAnswer | None:
-    """A date reaching "have to" or "need to" dates the verb that follows ("will have to
-    fetch water now"): the modal is no happening.
+    """A date reaching "have to" or "need to" dates the verb that follows ("from Monday they
+    will have to fetch water"): the modal is no happening.
 
     Notes:
         A date under the complement itself ("had to sell its ground in 1998") is found by the

@@ -26,6 +26,7 @@ from transforms.time.event_constructions import (
     later_conjunct,
     most_recent_repeat,
     onset_phrase,
+    present_state,
     record_since,
     report_date_before_clause,
     semi_modal,
@@ -323,6 +324,7 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     dateline_date,
+    present_state,
     inside_name,
     most_recent_repeat,
     comparison_base,

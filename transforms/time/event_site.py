@@ -43,12 +43,13 @@ NO_EVENT = NoEventAnswer()
 
 @dataclass(frozen=True)
 class EventSite:
-    """Where a dating expression sits: its root token, the word the climb reached (None: none)
-    and the article's text (the Doc's)."""
+    """Where a dating expression sits: its root token, the word the climb reached (None: none),
+    the article's text (the Doc's) and the expression's TIMEX3 value (None: not known)."""
 
     root: Token
     climbed: Token | None
     text: str
+    value: str | None = None
 
 
 TriggerRule = Rule[Callable[[EventSite], Any]]

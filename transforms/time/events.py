@@ -89,12 +89,12 @@ def dating_root(span: Span) -> Token:
     return attached[0] if attached else root
 
 
-def find_trigger(root: Token, text: str) -> tuple[Token | Span, str] | None:
-    """The word a dating expression (its root token) dates and the rule that chose it: the
-    climb's verb or event noun, unless a rule of ``EVENT_TRIGGERS`` answers (a word, or a
-    phrase such as "began inspecting"); None: no event."""
+def find_trigger(root: Token, text: str, value: str | None = None) -> tuple[Token | Span, str] | None:
+    """The word a dating expression (its root token, its TIMEX3 value) dates and the rule that
+    chose it: the climb's verb or event noun, unless a rule of ``EVENT_TRIGGERS`` answers (a
+    word, or a phrase such as "began inspecting"); None: no event."""
     climbed = _trigger_for(root)
-    chosen, answer = first_match(EVENT_TRIGGERS, EventSite(root, climbed, text))
+    chosen, answer = first_match(EVENT_TRIGGERS, EventSite(root, climbed, text, value))
     if chosen is None:
         return (climbed, NEAREST_VERB) if climbed is not None else None
     if answer is NO_EVENT:
@@ -130,7 +130,7 @@ def extract_events(article: ArticleContext | Doc, timexes: list[TimexMatch]) -> 
         span = doc.char_span(timex.char_start, timex.char_end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        found = find_trigger(dating_root(span), text)
+        found = find_trigger(dating_root(span), text, timex.value)
         if found is None:
             continue
         trigger, trigger_by = found
