@@ -68,6 +68,10 @@ def test_one_event_per_happening(parse, text, trigger, value, trigger_by):
         ("Turnout on Sunday was 52 percent.", [("Turnout", "2023-06-04")]),
         ("The review in March found flaws.", [("review", "2023-03")]),
         ("The festival's edition in May drew record crowds.", [("edition", "2023-05")]),
+        # Plurals in -es and -ies are event nouns too; so is a named event (a proper noun).
+        ("Police said the speeches in March drew large crowds.", [("speeches", "2023-03")]),
+        ("Three deliveries in May arrived late.", [("deliveries", "2023-05")]),
+        ("Half the village emigrated after the Great Famine of the 1840s.", [("Famine", "184")]),
         # Coordinated dates: one event each.
         ("Shares fell 4 percent on Monday and a further 2 percent on Tuesday.", [("fell", "2023-06-05"), ("fell", "2023-05-30")]),
         # A subordinate clause keeps its own verb; the main clause keeps its own.

@@ -20,8 +20,17 @@ def all_forms(bases: frozenset[str]) -> frozenset[str]:
     return frozenset(form for base in bases for form in verb_forms(base, double_final=True))
 
 
+def plural(noun: str) -> str:
+    """A regular English plural: "visit" -> visits, "launch" -> launches, "delivery" -> deliveries."""
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 EVENT_NOUNS = words("event_nouns")
-EVENT_NOUN_FORMS = EVENT_NOUNS | {noun + "s" for noun in EVENT_NOUNS} | {"crises", "talk"}
+EVENT_NOUN_FORMS = EVENT_NOUNS | {plural(noun) for noun in EVENT_NOUNS} | {"crises", "talk"}
 IMPLICATIVE_VERBS = all_forms(words("implicative_verbs"))
 FIGURE_NOUNS = words("figure_nouns")
 FIGURE_VERBS = all_forms(words("figure_verbs"))

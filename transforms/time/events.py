@@ -62,7 +62,7 @@ def _trigger_for(token: Token) -> Token | None:
     """Climb from the expression to the verb (or event noun) it modifies."""
     current = token
     for _ in range(12):
-        if current.pos_ == "VERB" or (current.pos_ == "NOUN" and current.lower_ in EVENT_NOUN_FORMS and current != token):
+        if current.pos_ == "VERB" or (current.pos_ in ("NOUN", "PROPN") and current.lower_ in EVENT_NOUN_FORMS and current != token):
             return current
         if current != token and current.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in current.children):
             # A clause head the tagger took for a noun ("the bridge reopens next week"): its
