@@ -59,6 +59,8 @@ RELATIVE_WORDS = frozenset({"earlier", "ago", "before", "previous", "prior", "la
 BE_FORMS = frozenset({"be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re"})
 # Adverbs that are a copula's predicate: "shares are up 12 percent this year".
 DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
+# "no later than March 1": a deadline, not the base of a comparison.
+DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
 
 
 @rule(
@@ -66,16 +68,28 @@ DIRECTION_PREDICATES = frozenset({"up", "down", "off", "higher", "lower"})
     Example("Sales were higher than a year ago.", NO_EVENT_TEXT),
     Example("The office was open from last year.", None),
     Example("The dam was 4 percent full, compared with 38 percent a year earlier.", NO_EVENT_TEXT),
+    Example("The town has 900 residents, down from about 3,000 in the 1970s.", NO_EVENT_TEXT),
+    Example("The airport handled 2 million passengers, compared with 3 million in 2019.", NO_EVENT_TEXT),
+    Example("The strike will cost far less than a similar one in August.", NO_EVENT_TEXT),
+    Example("Forms must arrive no later than March 1.", None),
+    Example("Exports rose from March to June.", None),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
-    """The base of a comparison ("from a year earlier", "than a year ago", "over the previous
-    year", "compared with 38 percent a year earlier"): it dates no happening, the other date of
-    the clause does.
+    """The base of a comparison dates no happening, the other date of the clause does: a
+    relative expression after "from", "than" or "over" ("rose 5% from a year earlier", "than a
+    year ago"), and any date inside what is compared with ("compared with 3 million in 2019",
+    "against 4 percent a year ago", "down from 3,000 in the 1970s", "far less than a similar
+    one in August").
 
     Notes:
-        "from March to June" (a range) is a start, not a base: the expression must be relative
-        (earlier, ago, before, previous, prior, last) and follow "from", "than" or "over".
+        "from March to June" (a range) is a start, not a base: a date after a bare "from" must
+        be relative (earlier, ago, before, previous, prior, last); "from" is a comparison's only
+        after a direction word ("up from", "down from", "higher from"). A deadline ("no later than
+        March 1") is no comparison. The search for the comparison stops at the first verb above
+        the date, so a comparison in another clause does not reach it.
     """
+    if _compared_with(site.root):
+        return NO_EVENT
     prep = preposition(site.root)
     if prep is None:
         return None
@@ -88,6 +102,22 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     if relative & RELATIVE_WORDS and not (prep.lower_ == "from" and "last" in relative and "earlier" not in relative and "ago" not in relative):
         return NO_EVENT
     return None
+
+
+def _compared_with(root: Token) -> bool:
+    """Whether a date lies inside the base of a comparison of its clause: under "compared
+    with/to", "against", "than" (not "later than", a deadline) or "from" after a direction word."""
+    for token in root.ancestors:
+        if token.pos_ in ("VERB", "AUX") and token.lower_ != "compared":
+            return False
+        word, head = token.lower_, token.head.lower_
+        if word in ("with", "to") and head == "compared" or word == "against" and token.dep_ == "prep":
+            return True
+        if word == "than" and head not in DEADLINE_COMPARATIVES:
+            return True
+        if word == "from" and head in DIRECTION_PREDICATES:
+            return True
+    return False
 
 
 @rule(
