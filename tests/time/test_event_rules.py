@@ -117,3 +117,19 @@ def test_a_covered_period_is_no_event(parse, text, expected):
     doc = parse(text)
     timexes, _ = _dating_roots(doc)
     assert [(e.trigger, e.date_value) for e in extract_events(doc, timexes)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "timex", "triggers"),
+    [
+        # A clause head the tagger took for a noun, known by its "to": the climb stops there.
+        ("The first ferry affected, the 300-seat Aurora, is due to dock at 7 a.m. on May 3.", "7 a.m.", ["dock"]),
+        # A copula heading a coordinated clause stops the climb: the first verb is not dated.
+        ("The club has sold 40 players since 2016 and has been under a transfer ban since October.", "October", []),
+    ],
+)
+def test_the_climb_stops_at_a_clause_head(parse, text, timex, triggers):
+    doc = parse(text)
+    timexes, _ = _dating_roots(doc)
+    events = extract_events(doc, timexes)
+    assert [e.trigger for e in events if e.timex.text == timex] == triggers

@@ -64,11 +64,11 @@ def _trigger_for(token: Token) -> Token | None:
     for _ in range(12):
         if current.pos_ == "VERB" or (current.pos_ in ("NOUN", "PROPN") and current.lower_ in EVENT_NOUN_FORMS and current != token):
             return current
-        if current != token and current.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" for c in current.children):
-            # A clause head the tagger took for a noun ("the bridge reopens next week"): its
-            # subject makes it the clause's verb.
+        if current != token and current.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" or c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            # A clause head the tagger took for a noun ("the bridge reopens next week", "is due
+            # to dock at 7 a.m."): its subject or its "to" makes it the clause's verb.
             return current
-        if current.pos_ == "AUX" and (current.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "expl") for c in current.children)):
+        if current.pos_ == "AUX" and (current.dep_ in ("ROOT", *CLAUSE_DEPS) or any(c.dep_ in ("nsubj", "expl") for c in current.children)):
             # A copula heading its own clause ("a deal is possible before the summer"): the
             # happening is inside that clause, never the verb that reports it.
             return current
