@@ -43,12 +43,14 @@ SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
     Example("Dockers staged two strikes in May.", "strikes"),
     Example("The agency will give its next update at 9 a.m. on Friday.", "update"),
     Example("The runner failed a test taken on May 9.", "test"),
+    Example("Farmers will hold a day of protest on June 12.", "protest"),
     Example("A run-off, to be held on April 21, will decide.", None),
 )
 def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A light verb with an event noun object ("stand trial in the autumn", "held talks on
-    Monday", "make a decision next week") or as a participle after one ("a test taken on May
-    9"): the noun is the happening the date dates; the verb only carries it.
+    Monday", "make a decision next week"), or one "of" down its object ("hold a day of protest
+    on June 12"), or as a participle after one ("a test taken on May 9"): the noun is the
+    happening the date dates; the verb only carries it.
 
     Notes:
         An object that names no event keeps the verb: "took office in June 2019" (the taking of
@@ -69,11 +71,19 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         return verb.head
     noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
     if noun is None:
+        # The event noun one "of" down the object ("held a day of protest on March 12").
+        noun = next((n for c in verb.children if c.dep_ == "dobj" for n in _of_phrase(c) if is_event_noun(n)), None)
+    if noun is None:
         return None
     prep = preposition(site.root)
     if any(c.dep_ == "nummod" for c in noun.children) and prep is not None and prep.lower_ in SPAN_PREPOSITIONS:
         return None  # "held two strikes since November": the holding spans them all
     return noun
+
+
+def _of_phrase(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" ("a day of protest" -> protest)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 ASPECTUAL_VERBS = all_forms(words("aspectual_verbs"))
