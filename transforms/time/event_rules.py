@@ -126,15 +126,23 @@ def _compared_with(root: Token) -> bool:
     Example("A 2019 report found that the river was polluted.", NO_EVENT_TEXT),
     Example("The firm's 2023 annual report shows a loss.", NO_EVENT_TEXT),
     Example("The summer festival opened on Friday.", None),
+    Example("The council will settle the matter at its 2024 mid-term review.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
     report"): it dates no happening.
 
     Notes:
-        A modified event noun ("the summer festival", "Friday's meeting") is left to the climb.
+        The thing is the head of the whole noun phrase, past compounds ("its 2024 mid-term
+        review" modifies "review"). A modified event noun ("the summer festival", "Friday's
+        meeting") is left to the climb.
     """
-    if site.root.dep_ in ("compound", "amod", "nmod", "nummod") and site.root.head.pos_ in ("NOUN", "PROPN") and not is_event_noun(site.root.head):
+    if site.root.dep_ not in ("compound", "amod", "nmod", "nummod"):
+        return None
+    head = site.root.head
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head):
         return NO_EVENT
     return None
 
