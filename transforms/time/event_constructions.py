@@ -133,6 +133,7 @@ RECORD_WORDS = frozenset({"first", "last", "only"})
     Example("It was the biggest protest since 2019.", NO_EVENT_TEXT),
     Example("The plant has been closed since 2019.", None),
     Example("The rate rise, the first since 2018, takes effect on Friday.", NO_EVENT_TEXT),
+    Example("The city built 9,000 homes last year, the most in a single year since 2008.", NO_EVENT_TEXT),
 )
 def record_since(site: EventSite) -> Token | NoEventAnswer | None:
     """"Its highest level since 1981", "the biggest protest since 2019": a record's "since"
@@ -140,19 +141,30 @@ def record_since(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         Only "since" on a noun with a superlative (or "first", "last", "only"), or on such a
-        word itself ("the first since 2018"); "closed since 2019" dates the closure's start.
+        word itself ("the first since 2018"), or on a phrase of one ("the most in a single year
+        since 2007"); "closed since 2019" dates the closure's start.
     """
     prep = preposition(site.root)
     if prep is None or prep.lower_ != "since":
         return None
-    if prep.head.lower_ in RECORD_WORDS or prep.head.tag_ == "JJS":
-        return NO_EVENT  # "the rate rise, the first since 2018"
-    if prep.head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    noun = prep.head
-    if any(c.tag_ == "JJS" or c.lower_ in RECORD_WORDS for c in noun.children if c.dep_ in ("amod", "nummod", "advmod")):
-        return NO_EVENT
-    return None
+    return NO_EVENT if any(_is_record(word) for word in _record_phrase(prep.head)) else None
+
+
+def _is_record(word: Token) -> bool:
+    """A superlative or a record word ("highest", "most", "first"), or a noun it modifies."""
+    if word.lower_ in RECORD_WORDS or word.tag_ in ("JJS", "RBS"):
+        return True
+    return word.pos_ in ("NOUN", "PROPN") and any(c.tag_ == "JJS" or c.lower_ in RECORD_WORDS for c in word.children if c.dep_ in ("amod", "nummod", "advmod"))
+
+
+def _record_phrase(head: Token) -> list[Token]:
+    """The word "since" hangs on and the words of its phrase above it, up to the clause: "the
+    most in a single year since 2007" -> year, most."""
+    words = [head]
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN", "ADJ", "ADV"):
+        head = head.head.head
+        words.append(head)
+    return words
 
 
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON", "GPE"})
