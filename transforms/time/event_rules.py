@@ -127,6 +127,7 @@ def _compared_with(root: Token) -> bool:
     Example("The firm's 2023 annual report shows a loss.", NO_EVENT_TEXT),
     Example("The summer festival opened on Friday.", None),
     Example("The council will settle the matter at its 2024 mid-term review.", None),
+    Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -134,12 +135,16 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         The thing is the head of the whole noun phrase, past compounds ("its 2024 mid-term
-        review" modifies "review"). A modified event noun ("the summer festival", "Friday's
+        review" modifies "review"); a coordinated modifier ("evening and Sunday services") is
+        read in the first conjunct's place. A modified event noun ("the summer festival", "Friday's
         meeting") is left to the climb.
     """
-    if site.root.dep_ not in ("compound", "amod", "nmod", "nummod"):
+    root = site.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # "evening and Sunday services": the first conjunct's place
+    if root.dep_ not in ("compound", "amod", "nmod", "nummod"):
         return None
-    head = site.root.head
+    head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
         head = head.head
     if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head):
