@@ -75,21 +75,26 @@ def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]+(?:,|\s\()[^\n]{0,80}?\s[-\u2013\u2014]{1,2}\s")
+# A byline paragraph ("By Ana Ruiz, Science Correspondent") the dateline may follow.
+BYLINE = re.compile(r"\s*By [^\n]{1,100}\n")
 
 
 @rule(
     Example("OSLO, March 12 (Newswire) - Prices rose on Tuesday.", NO_EVENT_TEXT),
     Example("OSLO (Newswire) - Prices rose on Tuesday.", None),
+    Example("By Ana Ruiz\n\nLIMA, May 4 (Andes Wire) - Prices rose on Tuesday.", NO_EVENT_TEXT),
 )
 def dateline_date(site: EventSite) -> Token | NoEventAnswer | None:
     """The date of a dateline ("OSLO, March 12 (Newswire) - ...") is the story's filing date:
     it dates no happening of the first sentence.
 
     Notes:
-        A dateline is a capitalised place at the very start of the text, then up to 80
-        characters, then a dash between spaces; only an expression before that dash answers.
+        A dateline is a capitalised place at the very start of the text (or after a byline
+        paragraph, "By Ana Ruiz"), then up to 80 characters, then a dash between spaces; only
+        an expression before that dash answers.
     """
-    match = DATELINE.match(site.text)
+    byline = BYLINE.match(site.text)
+    match = DATELINE.match(site.text, byline.end() if byline else 0)
     if match is not None and site.root.idx < match.end():
         return NO_EVENT
     return None
