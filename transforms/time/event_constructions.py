@@ -303,6 +303,7 @@ WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
     Example("The statement on Sunday angered farmers.", None),
     Example("The singer wrote in a post on Friday that the tour was over.", None),
+    Example("The union said in an email late on Sunday that the strike would go ahead.", "said in an email"),
 )
 def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
@@ -322,6 +323,11 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
         alone: the phrase would take in the subject.
     """
     noun = site.climbed
+    if noun is not None and noun.pos_ == "VERB" and noun.lower_ in REPORTING_VERB_FORMS and noun.lower_ not in WRITING_VERBS:
+        # The climb passed the medium ("said in an email late on Sunday": the date hangs on
+        # "late", under the verb): the medium between the verb and the date.
+        noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on") and noun.i < c.i < site.root.i
+                     for p in c.children if p.dep_ == "pobj" and p.lower_ in SAYING_MEDIA), None)
     if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i or noun.dep_ != "pobj":
         return None
     prep = noun.head
