@@ -264,7 +264,7 @@ def the_one_company(query: SpeakerQuery) -> Speaker | None:
 def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
     """'he'/'she': the person mentioned last before the quote, leaving out names inside quotes
     (a person named inside a quote is who was talked about, not who talks next); of the people
-    of that sentence, the one who is its main clause's subject (``_salient_person``).
+    of that sentence, the one who is its main clause's subject (``salient_person``).
 
     Notes:
         "They" and "it" stay unattributed (their antecedent is too often a group or a thing);
@@ -277,34 +277,8 @@ def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
     if lower in _MALE_FEMALE_PRONOUNS:
         person = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
         if person is not None:
-            return _named(_salient_person(query, person), personal_pronoun.name)
+            return _named(salient_person(query, person), personal_pronoun.name)
     return Speaker(None, None, personal_pronoun.name)
-
-
-def _salient_person(query: SpeakerQuery, nearest: ArticleEntity) -> ArticleEntity:
-    """Of the people named in the sentence of the last person mention before the quote, the
-    one who is the subject of its main clause ("Serra told reporters that ferries in Porto
-    Torres were searched" -> Serra; "Dinsa beat the record set by Worku" -> Dinsa); else
-    ``nearest``. A subject is who a following "he"/"she" most often is (centering)."""
-    doc, quoted = query.subject.doc, query.context.quoted_ranges
-    before = [(m, e) for e in query.entities if e.entity_type == "PERSON" for m in e.mentions
-              if m.char_end <= query.quote_start and not any(a <= m.char_start < b for a, b in quoted)]
-    if not before:
-        return nearest
-    last = max(before, key=lambda pair: pair[0].char_start)[0]
-    span = doc.char_span(last.char_start, last.char_end, alignment_mode="expand")
-    if span is None:
-        return nearest
-    sentence = span.sent
-    for mention, entity in sorted(before, key=lambda pair: pair[0].char_start):
-        found = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
-        if found is None or not sentence.start_char <= mention.char_start < sentence.end_char:
-            continue
-        root = found.root
-        verb = root.head
-        if root.dep_ in _SUBJECT_DEPS and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
-            return entity
-    return nearest
 
 
 @rule(Example("The Transport Ministry opened the line. The ministry said the line would be inspected monthly.", "Transport Ministry"))
@@ -365,7 +339,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, who_after_title  # noqa: E402
+from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
