@@ -17,6 +17,7 @@ from transforms.entities.mentions import Mention
 from transforms.entities.places import known_place
 from transforms.entities.words import is_capitalised, is_office_word, is_title_word, org_noun_of
 from transforms.lexicon import HONORIFICS, ORG_NOUNS
+from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, Rule, rule
 from transforms.run.ids import stable_id
 
@@ -24,6 +25,7 @@ from transforms.run.ids import stable_id
 # quadratically over long capitalised stretches (a 60,000-character token took 44 s).
 # A word of the long form may end in a plural possessive ("the Portuguese Nurses' Union (SPE)");
 # the short form is in capitals ("SPE") or has two capitals at least ("PennDOT").
+_NAME_PARTICLES = lexicon_words("name_particles")
 _ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]{0,40}['’]?\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]{0,40}['’]?\s+){0,10}[A-Z][\w&-]{0,40})\s+\((?P<short>[A-Z][A-Z&.]{1,9}|[A-Z][a-z]{0,6}[A-Z][A-Za-z]{0,8})\)")
 
 
@@ -201,13 +203,20 @@ def _person_names(people: list[ArticleEntity]) -> dict[str, ArticleEntity]:
         if len(words) < 2:
             continue
         names[person.canonical_name.casefold()] = person
-        surname = words[-1].casefold()
-        names[surname] = None if surname in names and names[surname] is not person else person
+        surnames = {words[-1].casefold()}
+        # A surname opened by particles ("van der Meulen", "de la Cruz") is also written whole.
+        first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.islower() and w in _NAME_PARTICLES), None)
+        if first_particle is not None and all(w.islower() and w in _NAME_PARTICLES for w in words[first_particle:-1]):
+            surnames.add(" ".join(words[first_particle:]).casefold())
+        for surname in surnames:
+            names[surname] = None if surname in names and names[surname] is not person else person
     return {k: v for k, v in names.items() if v is not None}
 
 
 @rule(
     Example("Harbour Mayor Elena Varga announced the plan on Friday. Varga said the money was in place.", [("Varga", "PERSON")]),
+    Example("The crew was coached by Joris van der Meulen, a former Olympian. Van der Meulen said the crew had trained twice a day.",
+            [("Van der Meulen", "PERSON")], note="a surname opened by particles, tagged an organisation"),
 )
 def person_name(context: ArticleContext, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
     """Give people the mentions the model missed or mislabelled.
@@ -215,6 +224,8 @@ def person_name(context: ArticleContext, people: list[ArticleEntity], others: li
     A non-person mention whose text is a person's full name or surname ("Varga" tagged ORG)
     moves to that person; any other capitalised occurrence of those names becomes a mention.
     Returns the other mentions that stay.
+
+    A surname opened by particles counts whole ("Van der Meulen" for "Joris van der Meulen").
 
     Not: surnames that are also common words ("May", "Young"); a surname two people share.
     """

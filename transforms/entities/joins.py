@@ -10,13 +10,13 @@ rule reads the article's body and its entities, moves mentions onto the entity t
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from transforms.entities.aliases import alias_key
-from transforms.lexicon import KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
+from transforms.entities.words import COMPASS_ADJECTIVES
+from transforms.lexicon import GEO_FEATURE_WORDS, KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
 from transforms.lexicons import words
 from transforms.entities.mentions import Mention
 from transforms.entities.places import is_country, known_place
@@ -391,36 +391,6 @@ _ORG_NOUNS = words("org_nouns")
 _INSTITUTION_WORDS = words("building_words") | words("government_body_words")
 
 
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
-
-
-@rule(
-    Example("Dragana Milovanović resigned on Friday. Milovanovic, a former IMF economist, took office in 2019.", [("Milovanovic", "Dragana Milovanović")]),
-    Example("Ana Lopes met Ana Lópes on Monday.", None, note="two full names stay two people"),
-)
-def accent_variant(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """A name written once without its accents ("Milovanovic" after "Dragana Milovanović",
-    "Sao Joao" after "São João") joins the one entity whose name, or a word of whose person's
-    name, it spells.
-
-    Notes:
-        Only a name with no accent of its own joins; two entities it could spell join neither.
-    """
-    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
-        name = entity.canonical_name
-        if _unaccented(name) != name.casefold():
-            return []
-        key, one_word = _unaccented(name), len(name.split()) == 1
-        return [
-            o for o in entities
-            if o is not entity and o.canonical_name.casefold() != name.casefold()
-            and (_unaccented(o.canonical_name) == key or (one_word and o.entity_type == "PERSON" and entity.entity_type == "PERSON" and key in _unaccented(o.canonical_name).split()))
-        ]
-
-    return _join_into_owners(entities, owners_of, "accent_variant")
-
-
 @rule(Example("LIMA (Andes Wire) - Miners were freed on Monday. One of them spoke to Andes Wire by phone.", [("Andes Wire", "Andes Wire")],
               note="when the model tags the second one a facility or a person"))
 def dateline_agency(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
@@ -437,70 +407,6 @@ def dateline_agency(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
         return [agency] if agency is not None and entity.entity_type in ("ORG", "FAC", "PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") else []
 
     return _join_into_owners(entities, owners_of, "dateline_agency")
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """One letter dropped, added, changed or two swapped: "Thibodeu" / "Thibodeau"."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
-
-
-@rule(Example("Councillor Margaret Hollingworth won the seat on Monday. Voters in Hollingwoth's ward cheered.", [("Hollingwoth", "Margaret Hollingworth")],
-              note="when the model tags the misspelt name a place"),
-      Example("Ana Marsh met Tom Marsden on Monday. Marshe spoke first.", None, note="a short surname is too easy to miss by one letter"))
-def misspelt_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """A one-word name a letter away from the surname of exactly one person of the article
-    ("Thibodeu" after "Nadine Thibodeau") that the model took for a place or an organisation:
-    a typo of that person's name.
-
-    Notes:
-        Only surnames of seven letters or more and a name no gazetteer knows as a place; a
-        name the model took for a person may be another one ("Marsdon" beside "Marsden") and
-        stays apart; a plural ("the Clintons") is the family; two people it could be join
-        neither.
-    """
-    surnames = [(e.canonical_name.split()[-1].casefold(), e) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1]
-
-    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
-        name = entity.canonical_name
-        if len(name.split()) != 1 or len(name) < 6 or known_place(name) is not None or entity.entity_type not in ("GPE", "LOC", "ORG", "NORP"):
-            return []
-        key = name.casefold()
-        # "the Clintons" is the family, not a typo of "Clinton".
-        return list({id(e): e for last, e in surnames if len(last) >= 7 and key != last + "s" and _one_edit_apart(key, last)}.values())
-
-    return _join_into_owners(entities, owners_of, "misspelt_surname")
-
-
-_NAME_PARTICLES = words("name_particles")
-
-
-@rule(
-    Example("Interior Minister Pieter van Dijk spoke first. Van Dijk said the border would stay open.", [("Van Dijk", "Pieter van Dijk")]),
-    Example("Mayor Marta van Dijk met her brother, Joost van Dijk, on Monday. Van Dijk said little.", None, note="two people end so: neither"),
-)
-def particle_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"Van Dijk" opening a sentence after "Pieter van Dijk": a surname that starts with a
-    particle, capitalised, joins the one person whose name ends with the same words.
-
-    Notes:
-        Only a name whose first word is a particle (``name_particles``: "de", "van", "da");
-        two people with that surname join neither.
-    """
-    people = [e for e in entities if e.entity_type == "PERSON"]
-
-    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
-        words_ = entity.canonical_name.casefold().split()
-        if entity.entity_type != "PERSON" or len(words_) < 2 or words_[0] not in _NAME_PARTICLES:
-            return []
-        return [o for o in people if o is not entity and len(o.canonical_name.split()) > len(words_) and o.canonical_name.casefold().split()[-len(words_):] == words_]
-
-    return _join_into_owners(entities, owners_of, "particle_surname")
 
 
 @rule(
@@ -539,27 +445,32 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
 @rule(
     Example("Brondby Foods recalled its cheese on Monday. A spokesman for Brondby said nobody had fallen ill.", [("Brondby", "Brondby Foods")]),
     Example("Shipping was halted on the Oder River on Monday. Barges on the Oder waited.", [("Oder", "Oder River")]),
+    Example("Crews from the Harwick Rowing Club trained at dawn on Monday. Harwick finished third in the final.", [("Harwick", "Harwick Rowing Club")]),
     Example("Residents of Hastings met on Monday. The Hastings Council said it would act.", None, note="named before the longer name: its own entity"),
     Example("Doctors at Harlow Bay Hospital treated the crew. A member of the Harlow Bay council said ferries would resume.", None,
             note="a council with a lower-case tail is another body"),
 )
 def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"Brondby" after "Brondby Foods", "Oder" after "Oder River": a name of one or two
-    words that the article writes only after introducing exactly one organisation or place
-    named by those words and one more, whatever type the model gave either.
+    """"Brondby" after "Brondby Foods", "Oder" after "Oder River", "Tideway" after "Tideway
+    Rowing Club": a name of one or two words that the article writes only after introducing
+    exactly one organisation or place (of at most four words) that it opens, whatever type the
+    model gave either.
 
     Notes:
         The short name must never be written before the longer one is (a town named first
         stays a town), must be no known place, country, name the model called a place (GPE;
-        a LOC only beside a place), organisation with a lower-case tail ("the Western Isles
+        a LOC only beside a place, or one coined word beside an organisation: "Revontuli" for
+        "Revontuli Interactive", not "Calder Valley"), organisation with a lower-case tail ("the Western Isles
         council") or person's name word of the article,
         and must start exactly one such name; "Vermont" stays a state beside "Vermont Motors".
     """
     owners_by_key: dict[str, list[ArticleEntity]] = {}
     for owner in entities:
         words_ = owner.canonical_name.split()
-        if owner.entity_type in ("ORG", "LOC", "FAC", "GPE") and 2 <= len(words_) <= 3 and all(w[:1].isupper() for w in words_):
-            owners_by_key.setdefault(alias_key(" ".join(words_[:-1])), []).append(owner)
+        if owner.entity_type in ("ORG", "LOC", "FAC", "GPE") and 2 <= len(words_) <= 4 and all(w[:1].isupper() for w in words_):
+            # Its leading words, less at least one: "Tideway" and "Tideway Rowing" for "Tideway Rowing Club".
+            for cut in range(1, min(len(words_) - 1, 2) + 1):
+                owners_by_key.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)
     people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
@@ -570,7 +481,7 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
         if key in people_words or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or any(m.repaired_by == "lower_case_org_tail" for m in entity.mentions):
             return []  # "the Western Isles council" is another body than "Western Isles Hospital"
         owners = owners_by_key.get(key, [])
-        if len(owners) != 1 or entity.entity_type == "LOC" and owners[0].entity_type not in ("LOC", "FAC"):
+        if len(owners) != 1 or entity.entity_type == "LOC" and owners[0].entity_type not in ("LOC", "FAC") and not _coined_word(name):
             return []  # "Western Isles" (a place) beside "Western Isles Hospital"
         introduced = min(m.char_start for m in owners[0].mentions)
         first_short = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body)
@@ -579,11 +490,23 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
     return _join_into_owners(entities, owners_of, "leading_words_short_name")
 
 
+def _coined_word(name: str) -> bool:
+    """One word that names no kind of place ("Revontuli", not "Western" or "Valley"): a model's
+    LOC that may be a company's short name."""
+    key = alias_key(name)
+    return " " not in key and key not in GEO_FEATURE_WORDS and key not in COMPASS_ADJECTIVES and key not in PLACE_SUFFIX_WORDS
+
+
+# Joins by how a name is spelled, defined in their own module after what they use of this one.
+from transforms.entities.name_joins import accent_variant, misspelt_surname, name_without_kind_word, one_entity_per_name, particle_surname  # noqa: E402
+
+
 # All run, in this order: senses first, so a short name meets its entity's settled type.
 ENTITY_JOINS: tuple[Rule, ...] = (
     dateline_agency,  # "Andes Wire" (FAC) -> the dateline's "Andes Wire" (ORG)
     one_sense_per_article,  # "Arlen" (GPE) and "Arlen" (ORG) -> the place
     one_type_per_name,  # "Kellanova" (PERSON) and "Kellanova" (ORG) -> the company
+    one_entity_per_name,  # "Tovara" (ORG) and "Tovara" (PERSON) -> one entity
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
@@ -593,6 +516,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     particle_surname,  # "De Groot" -> "Femke de Groot"
     misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
     short_place_names,  # "Nakuru" -> "Nakuru County"
+    name_without_kind_word,  # "Triglav" -> "Mount Triglav"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     defined_short_name,  # "Sernageomin" -> "National Geology and Mining Service (Sernageomin)"
     bare_institution,  # "Parliament" -> "European Parliament"

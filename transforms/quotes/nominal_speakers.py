@@ -53,10 +53,11 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     named as the subject of this sentence or the two before ("Hollis pleaded guilty... the
     company said"), else the one organisation the quote itself names, as its subject
     ("Brandvik will sell its farms, the company said")."""
+    # The dateline's news agency ("ISTANBUL (Wire) -") reports the story; it is nobody the story quotes.
     named_before = [
         (max(m.char_start for m in e.mentions if m.char_end <= before), e)
         for e in query.entities
-        if e.entity_type == "ORG" and any(m.char_end <= before for m in e.mentions)
+        if e.entity_type == "ORG" and any(m.char_end <= before for m in e.mentions) and not any(m.repaired_by == "dateline" for m in e.mentions)
     ]
     with_noun = [(at, e) for at, e in named_before if noun.lower_ in e.canonical_name.casefold().split()]
     if with_noun:
@@ -126,7 +127,9 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("Stockport Harriers FC agreed a takeover by Brightwater Partners. The club said the deal would close in May.", "Stockport Harriers FC"),
       Example("The University of Aldbridge will close its music school. The university said the school had run a deficit.", "University of Aldbridge"),
-      Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"))
+      Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
+      Example("ISTANBUL (Bosporus Wire) - Three ferries will stop running next year, the shipping company said.", None,
+              "the dateline's news agency is nobody the story quotes"))
 def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
     """'the company said', 'the club said', 'it said': the organisation the article introduced
     so: the last one named with that noun in its name, else the last one named as a
@@ -134,7 +137,7 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
 
     Notes:
         A plural ("the two companies") or a noun with a clause of its own ("the company that
-        ...") is left to later rules; "it" with no organisation named as a subject before
+        ...") is left to later rules; the dateline's news agency is never the one; "it" with no organisation named as a subject before
         names nobody.
     """
     subject = query.subject

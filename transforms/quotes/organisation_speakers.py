@@ -336,3 +336,34 @@ def possessed_document(query: SpeakerQuery) -> Speaker | None:
         return None
     resolved = speakers.resolve_speaker(owner, query.context, query.quote_start, query.document_source)
     return replace(resolved, by=possessed_document.name) if resolved.entity is not None else None
+
+
+_VOICE_NOUNS = words("voice_nouns")
+
+
+@rule(Example("Mayor Elena Varga left for Rome on Monday. Varga's office said the trip was private.", "Elena Varga"),
+      Example("Immigration Minister Elena Varga announced the cap on Monday.\n\nThe minister's office said the rules would apply from May.", "Elena Varga"),
+      Example("Kestrel Mobile ASA cut 300 jobs. Kestrel's spokeswoman said the cuts were needed.", "Kestrel Mobile ASA"))
+def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
+    """'Varga's office said', 'the minister's spokeswoman said': an office or spokesperson
+    speaks for its owner, a person or an organisation, named ("Varga's") or called by a
+    title the article gave exactly one person ("the minister's").
+
+    Notes:
+        An owner that resolves to no person or organisation ("the family's spokesman") leaves
+        the subject as written.
+    """
+    subject = query.subject
+    if subject.lower_ not in _VOICE_NOUNS or subject.pos_ != "NOUN":
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is None:
+        return None
+    entity = entity_at(query.entities, owner.idx, owner.idx + len(owner))
+    if entity is None and owner.pos_ == "NOUN" and any(c.lower_ == "the" for c in owner.children):
+        # "the minister's": the one person the article gave that title.
+        holders = [e for e in query.entities if e.entity_type == "PERSON" and any(owner.lower_ in role.casefold().split() for role in e.roles)]
+        entity = holders[0] if len(holders) == 1 else None
+    if entity is None or entity.entity_type not in ("PERSON", "ORG"):
+        return None
+    return Speaker(entity.canonical_name, entity, office_of_speaker.name)

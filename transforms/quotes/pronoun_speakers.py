@@ -170,3 +170,30 @@ def who_after_title(query: SpeakerQuery) -> Speaker | None:
         if entity is not None and entity.entity_type == "PERSON":
             return Speaker(entity.canonical_name, entity, who_after_title.name)
     return None
+
+
+def salient_person(query: SpeakerQuery, nearest: ArticleEntity) -> ArticleEntity:
+    """Of the people named in the sentence of the last person mention before the quote, the
+    one who is the subject of its main clause ("Serra told reporters that ferries in Porto
+    Torres were searched" -> Serra; "Dinsa beat the record set by Worku" -> Dinsa); else
+    ``nearest``. A subject is who a following "he"/"she" most often is (centering)."""
+    doc, quoted = query.subject.doc, query.context.quoted_ranges
+    before = [(m, e) for e in query.entities if e.entity_type == "PERSON" for m in e.mentions
+              if m.char_end <= query.quote_start and not any(a <= m.char_start < b for a, b in quoted)]
+    if not before:
+        return nearest
+    last = max(before, key=lambda pair: pair[0].char_start)[0]
+    span = doc.char_span(last.char_start, last.char_end, alignment_mode="expand")
+    if span is None:
+        return nearest
+    sentence = span.sent
+    for mention, entity in sorted(before, key=lambda pair: pair[0].char_start):
+        found = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+        if found is None or not sentence.start_char <= mention.char_start < sentence.end_char:
+            continue
+        root = found.root
+        verb = root.head
+        if root.dep_ in ("nsubj", "nsubjpass") and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            return entity
+    return nearest
+

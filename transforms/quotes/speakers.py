@@ -242,9 +242,14 @@ def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
       Example("The European Commission fined the streaming company Tonfall AB 310 million euros on Tuesday. "
               "In a blog post, the company said the decision ignored how the market works.", "Tonfall AB"),
       Example("LIMA (Andes Wire) - Water flooded a copper mine owned by Valdora Mining, the company said on Tuesday.", None,
-              "the dateline's news agency is no organisation of the story"))
+              "the dateline's news agency is no organisation of the story"),
+      Example("Shares in Kaamos Games fell on Thursday after a delay to its new title. Kaamos Games blamed testing. Analysts at "
+              "Borg Research cut their rating, and Norrsken Studios moved its own launch. Kaamos Games hopes to recover.\n\n"
+              "The company said it would give a firm date in the coming weeks.", "Kaamos Games", "the organisation named most"),
+      Example("Shares of Nordvik Software fell on Thursday.\n\nThe Helsinki-based studio said the game would be out in March.", "Nordvik Software"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
-    """'the carmaker said': the organisation the story is about (``_the_one_company``; no ministry or court).
+    """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
+    about (``_the_one_company``; no ministry or court).
 
     Notes:
         With two organisations named before, a plain "the company" is left as written.
@@ -254,10 +259,12 @@ def the_one_company(query: SpeakerQuery) -> Speaker | None:
 
 
 @rule(Example("Priya Raman chairs the board. “Nobody expected a landslide,” she said.", "Priya Raman"),
+      Example("Lena Ortiz, who beat the record set by Maria Duarte in 2019, was in tears. She said she had not expected to win.", "Lena Ortiz"),
       Example("“We want the plan withdrawn before the vote,” they said.", None, "they: nobody is named"))
 def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
     """'he'/'she': the person mentioned last before the quote, leaving out names inside quotes
-    (a person named inside a quote is who was talked about, not who talks next).
+    (a person named inside a quote is who was talked about, not who talks next); of the people
+    of that sentence, the one who is its main clause's subject (``salient_person``).
 
     Notes:
         "They" and "it" stay unattributed (their antecedent is too often a group or a thing);
@@ -270,7 +277,7 @@ def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
     if lower in _MALE_FEMALE_PRONOUNS:
         person = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
         if person is not None:
-            return _named(person, personal_pronoun.name)
+            return _named(salient_person(query, person), personal_pronoun.name)
     return Speaker(None, None, personal_pronoun.name)
 
 
@@ -332,11 +339,12 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, who_after_title  # noqa: E402
+from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
     it_after_organisation_noun,
+    office_of_speaker,
     only_organisation_nearby,
     organisation_named_next,
     organisations_in_apposition,
@@ -365,6 +373,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,
+    office_of_speaker,
     organisation_noun,
     document_noun,
     document_named_before,
@@ -405,13 +414,16 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
     descriptor noun ("drugmaker"), the one that is the subject of the lead.
 
     Notes:
-        With two organisations named before, "the company" is left as written: the nearest
-        one is as often the wrong one. The dateline's news agency ("LIMA (Andes Wire) -") is
+        With two organisations named before, "the company" is the one the lead is about, else
+        the one named far more often than the others (``_most_named``), else left as written:
+        the nearest one is as often the wrong one. The dateline's news agency ("LIMA (Andes Wire) -") is
         not one of the story's organisations.
     """
     if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "relcl", "acl", "prep") for c in subject.children):
         return None  # "the company that designs her clothes" is a new one; "the company and X" a group
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
+    if any(c.dep_ == "amod" and (c.lower_.endswith("-based") or c.lower_ == "based" and c.nbor(-1).text == "-") for c in subject.children) and subject.pos_ == "NOUN":
+        words |= {"company"}  # "the Helsinki-based studio": "X-based" describes a company, whatever its noun
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
     # A company is no ministry, court or commission, and no news agency of the dateline.
@@ -425,8 +437,19 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
         # Danish drugmaker said"); a plain "the company" among several stays as written.
         lead_end = next(iter(subject.doc.sents)).end_char
-        before = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end) for m in e.mentions if m.char_end <= lead_end)]
+        in_lead = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end) for m in e.mentions if m.char_end <= lead_end)]
+        # Else the one the article names most, if it is named more than twice as often as any other.
+        before = in_lead or _most_named(before)
     return before[0] if len(before) == 1 else None
+
+
+def _most_named(organisations: list[ArticleEntity]) -> list[ArticleEntity]:
+    """The organisation the story is about by how often it is named: [it] when it has three
+    mentions or more and at least twice as many as any other, else []."""
+    counts = sorted(((len(e.mentions), i) for i, e in enumerate(organisations)), reverse=True)
+    if not counts or counts[0][0] < 3 or len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return []
+    return [organisations[counts[0][1]]]
 
 
 def named_before(entity: ArticleEntity, body: str, offset: int) -> bool:
