@@ -56,3 +56,16 @@ def test_a_short_form_in_brackets_joins_only_an_organisation(parse, text, togeth
     if apart:
         assert all(m.repaired_by != "defined_short_name" for e in entities for m in e.mentions)
         assert apart[1] not in owner or owner[apart[0]] != owner[apart[1]]
+
+
+def test_untagged_first_name_joins_the_surname_tagged_elsewhere(parse):
+    # The model tags "Hrytsenko" alone (or nothing at the full name): the full name is the
+    # person, and the later surname is a mention of it, not a second person.
+    found = _entities(parse, "Kerr beat Ukraine’s Oleksandr Hrytsenko in the final round. Hrytsenko resigned after six hours.")
+    assert found["Oleksandr Hrytsenko"] == ("PERSON", ["Hrytsenko", "Oleksandr Hrytsenko"])
+    assert "Hrytsenko" not in found
+
+
+def test_an_amount_after_a_company_is_not_part_of_its_name(parse):
+    found = _entities(parse, "Regulators fined Nordvik Bank 4 billion crowns on Tuesday. Nordvik Bank said it would appeal.")
+    assert "Nordvik Bank 4" not in found and found["Nordvik Bank"][0] == "ORG"

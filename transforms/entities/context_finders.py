@@ -10,7 +10,8 @@ import re
 from spacy.tokens import Token
 
 from transforms.entities.mentions import Mention, MentionSearch
-from transforms.entities.words import LEADING_WORDS, is_capitalised
+from transforms.entities.places import known_place
+from transforms.entities.words import LEADING_WORDS, is_capitalised, is_office_word
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -287,3 +288,56 @@ def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> li
             continue
         found.append(search.mention(start, end, "GPE", "town_after_preposition"))
     return mentions + found
+
+
+def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list[Mention]) -> Token | None:
+    """The capitalised proper noun just before ``surname`` that can be a first name: untagged
+    by the model (or tagged a person), outside every other mention, and no title, office word,
+    leading word or known place."""
+    if surname.i == 0:
+        return None
+    first = tokens[surname.i - 1]
+    if not (is_capitalised(first) and first.pos_ == "PROPN" and first.text.replace("-", "").isalpha()) or first.ent_type_ not in ("", "PERSON"):
+        return None
+    if first.lower_ in LEADING_WORDS or is_office_word(first) or known_place(first.text) is not None or first.whitespace_ != " ":
+        return None
+    if any(m.char_start < first.idx + len(first) and first.idx < m.char_end for m in mentions):
+        return None
+    return first
+
+
+@rule(
+    Example("The previous chief executive, Anders Lindqvist, who has denied any wrongdoing, was questioned by police.", [("Anders Lindqvist", "PERSON")]),
+    Example("Kerr beat Ukraine’s Oleksandr Hrytsenko in the final round. Hrytsenko resigned after six hours.", [("Oleksandr Hrytsenko", "PERSON")]),
+    Example("The decision fell to Minister Phelan, who said nothing.", None, note="a title before the surname is no first name"),
+)
+def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A person's first name the model left out: a one-word person ("Wikström"), or a
+    surname the model tags as a person elsewhere in the article ("Hrytsenko"), written after a
+    capitalised proper noun that is no other name ("Anders Wikström", "Ukraine's Oleksandr
+    Hrytsenko"): the full name is the mention.
+
+    Not: a title, office or leading word before the surname ("Minister Phelan", "The"); a
+    known place ("Paris Hilton" stays the model's); a word inside another mention; a surname
+    the model tags as something else at that place ("Tóth" as a place).
+    """
+    surnames = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}
+    if not surnames:
+        return mentions
+    tokens, body = search.tokens, search.body
+    found: list[Mention] = []
+    replaced: set[Mention] = set()
+    for surname in sorted(surnames):
+        for match in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?![\w-])", body):
+            span = search.doc.char_span(match.start(), match.end())
+            if span is None or any(t.ent_type_ not in ("", "PERSON") for t in span):
+                continue
+            inside = [m for m in mentions if m.char_start < match.end() and match.start() < m.char_end]
+            if inside and not (len(inside) == 1 and inside[0].label == "PERSON" and (inside[0].char_start, inside[0].char_end) == match.span()):
+                continue
+            first = _first_name_before(tokens, span[0], [m for m in mentions if m not in inside])
+            if first is None:
+                continue
+            replaced.update(inside)
+            found.append(search.mention(first.idx, match.end(), "PERSON", "first_name_before_surname"))
+    return [m for m in mentions if m not in replaced] + found

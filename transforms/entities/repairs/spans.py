@@ -14,6 +14,7 @@ from transforms.rules import Example, rule
 _LIST_PREPOSITIONS = lexicon_words("list_prepositions")
 _LEGAL_FORMS = lexicon_words("legal_form_words")
 _HEADLINE_VERBS = lexicon_words("headline_verbs")
+_AMOUNT_WORDS = lexicon_words("amount_words")
 
 
 @rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]))
@@ -206,6 +207,31 @@ def country_before_body(e: TaggedEntity) -> Repair | None:
         return None
     if body[-1].lower_ in GOVERNMENT_BODY_WORDS and is_capitalised(body[0]):
         return [(country.idx, country.idx + len(country), "GPE"), (body[0].idx, body[-1].idx + len(body[-1]), "ORG")]
+    return None
+
+
+@rule(
+    Example("Regulators fined Nordvik Bank 4 billion crowns on Tuesday.", [("Nordvik Bank", "ORG")]),
+    Example("The watchdog fined Carrow Foods 12 million euros last year.", None, note="the model's own span ends before the amount"),
+    Example("Fans of Channel 4 News wrote in.", None, note="a number before a capitalised word stays in the name"),
+)
+def amount_after_name(e: TaggedEntity) -> Repair | None:
+    """A name the model ran on into an amount ("fined Nordvik Bank 4 billion crowns"): the
+    name ends before the number; a number followed by a scale word or currency
+    (``amount_words.txt``), or a currency sign, is never part of a name.
+
+    Not: a number inside a name ("Channel 4 News", "Boeing 737"); a span that opens with the
+    amount, or an amount the model tagged as one (labels other than names).
+    """
+    if e.label not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
+        return None
+    tokens = e.tokens or tuple(e.doc)
+    for token in e.ent:
+        after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+        amount = token.is_currency or (token.like_num and after is not None and after.lower_ in _AMOUNT_WORDS)
+        if amount and token.i > e.ent.start:
+            last = tokens[token.i - 1]
+            return [(e.start, last.idx + len(last), e.label)]
     return None
 
 
