@@ -15,23 +15,44 @@ from transforms.entities.words import LEADING_WORDS, is_capitalised, is_office_w
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
-# "LISBON (Meridian Wire) - ", "PIRAEUS, Greece (Aegean Press Service) - ": the place, its
-# country or state, the agency in brackets, a dash; then the lead sentence.
-_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:, (?P<country>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))? \((?P<agency>[A-Z][^()\n]{1,60})\) ?[-–—]+ ?")
+# "LISBON (Meridian Wire) - ", "PIRAEUS, Greece (Aegean Press Service) - ", "ABIDJAN, Feb 23
+# (West Africa Wire) - ", "QUITO, Ecuador - ": the place in capitals, its country or state, a date,
+# the agency in brackets, a dash; then the lead sentence. A byline paragraph ("By Helen Marsh,
+# Environment Reporter") may come first. The place is checked for capitals in code ("WROCŁAW").
+_DATELINE = re.compile(
+    r"""\A\s*(?:By\ [^\n]{1,80}\n\s*)?
+    (?P<city>[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*(?:\ [^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*){0,3})
+    (?:,\ (?P<country>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}))?
+    (?P<date>,\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?
+    (?:\ \((?P<agency>[A-Z][^()\n]{1,60})\))?
+    \ ?[-–—]+\ ?""",
+    re.VERBOSE,
+)
+# An agency that is one common noun ("(Wire)", "(Staff)") stands for no agency.
+_GENERIC_AGENCIES = lexicon_words("generic_agency_words")
 # "© 2019 Meridian Wire" closing the article.
 _COPYRIGHT = re.compile(r"©\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})")
+
+
+def _dateline(body: str) -> re.Match[str] | None:
+    match = _DATELINE.match(body)
+    if match is None or not match["city"].isupper() or len(match["city"]) < 2 or not (match["country"] or match["date"] or match["agency"]):
+        return None  # "QUITO -" alone is no dateline: a headline word before a dash could be
+    return match
 
 
 def lead_start(body: str) -> int | None:
     """Where the lead sentence starts after a dateline ("LISBON (Meridian Wire) - Nurses ..."),
     or None for an article without one."""
-    match = _DATELINE.match(body)
+    match = _dateline(body)
     return match.end() if match else None
 
 
 @rule(
     Example("LISBON (Meridian Wire) - Nurses began a strike on Monday.", [("LISBON", "GPE"), ("Meridian Wire", "ORG")]),
     Example("PIRAEUS, Greece (Aegean Press Service) - An inquiry opened.", [("PIRAEUS", "GPE"), ("Greece", "GPE"), ("Aegean Press Service", "ORG")]),
+    Example("By Ana Reis, Science Reporter\n\nRECIFE, Brazil, Feb 3 (Wire) - A new frog was found.", [("RECIFE", "GPE"), ("Brazil", "GPE")]),
+    Example("KRAKÓW, Poland - Trams stopped on Monday.", [("KRAKÓW", "GPE"), ("Poland", "GPE")]),
     Example("Nurses began a strike on Monday.\n\n© 2019 Meridian Wire. All rights reserved.", [("Meridian Wire", "ORG")]),
 )
 def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
@@ -39,12 +60,18 @@ def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     a closing copyright line ("© 2019 Meridian Wire"): the agency is an organisation, whatever
     the model calls its words ("Atlantic Newswire" a place).
 
-    Not: a bracket later in the text; a dateline without an agency in brackets.
+    The dateline may follow a byline paragraph ("By Helen Marsh, Environment Reporter") and hold
+    a date ("ABIDJAN, Feb 23 (West Africa Wire) -"); its agency may be missing ("QUITO, Ecuador
+    -"). An agency that is one common noun ("(Wire)", ``generic_agency_words.txt``) is no name.
+
+    Not: a bracket later in the text; a place alone before a dash ("QUITO -": a headline word
+    could be); a place not in capitals.
     """
     found = []
-    match = _DATELINE.match(search.body)
+    match = _dateline(search.body)
     if match is not None:
-        found += [search.mention(match.start(group), match.end(group), label, "dateline") for group, label in (("city", "GPE"), ("country", "GPE"), ("agency", "ORG")) if match[group]]
+        groups = [("city", "GPE"), ("country", "GPE")] + ([("agency", "ORG")] if (match["agency"] or "").casefold() not in _GENERIC_AGENCIES else [])
+        found += [search.mention(match.start(group), match.end(group), label, "dateline") for group, label in groups if match[group]]
     found += [search.mention(m.start("owner"), m.end("owner"), "ORG", "dateline") for m in _COPYRIGHT.finditer(search.body)]
     return mentions + [m for m in found if m.text.strip()]
 
