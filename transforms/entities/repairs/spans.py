@@ -15,6 +15,7 @@ _LIST_PREPOSITIONS = lexicon_words("list_prepositions")
 _LEGAL_FORMS = lexicon_words("legal_form_words")
 _HEADLINE_VERBS = lexicon_words("headline_verbs")
 _AMOUNT_WORDS = lexicon_words("amount_words")
+_AREA_WORDS = lexicon_words("admin_area_words")
 
 
 @rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]))
@@ -208,6 +209,30 @@ def country_before_body(e: TaggedEntity) -> Repair | None:
     if body[-1].lower_ in GOVERNMENT_BODY_WORDS and is_capitalised(body[0]):
         return [(country.idx, country.idx + len(country), "GPE"), (body[0].idx, body[-1].idx + len(body[-1]), "ORG")]
     return None
+
+
+@rule(
+    Example("Hotels in Teruel province are fully booked.", [("Teruel", "GPE")]),
+    Example("Flooding hit the Dadia forest on Monday.", None, note="a natural feature keeps its word (lower_case_feature)"),
+)
+def place_before_area_word(e: TaggedEntity) -> Repair | None:
+    """A place the model ran on into a lower-case kind of area ("the Schwaz district",
+    "Palencia province", ``admin_area_words.txt``) is the place's name alone.
+
+    Not: a capitalised kind that is part of the name ("Kent County"); an organisation ("Schwaz
+    district council" stays the model's).
+    """
+    words = e.words
+    if e.label not in ("GPE", "LOC") or len(words) < 2 or not words[-1].is_lower or words[-1].lower_ not in _AREA_WORDS:
+        return None
+    name = list(words[:-1])
+    while name and name[-1].is_lower:
+        name.pop()  # "the Schwaz mountain district"
+    while name and not is_capitalised(name[0]):
+        name.pop(0)  # "the"
+    if not name:
+        return None
+    return [(name[0].idx, name[-1].idx + len(name[-1]), "GPE")]
 
 
 @rule(
