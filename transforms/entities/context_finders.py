@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from transforms.entities.mentions import Mention, MentionSearch
 from transforms.entities.places import known_place
 from transforms.entities.words import LEADING_WORDS, is_capitalised, is_office_word
+from transforms.lexicon import HONORIFICS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -319,15 +320,19 @@ def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> li
 
 def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list[Mention]) -> Token | None:
     """The capitalised proper noun just before ``surname`` that can be a first name: untagged
-    by the model (or tagged a person), outside every other mention, and no title, office word,
-    leading word or known place."""
+    by the model (or tagged a person), outside every other mention, not opening a sentence
+    ("Drugmaker Halvorsen Pharma") nor inside a longer run of capitalised words (a title-case
+    headline: "Black Lawmakers Rip Donald Trump"), no plural ("Senators"), and no title,
+    honorific, office word, leading word or known place."""
     if surname.i == 0:
         return None
     first = tokens[surname.i - 1]
     if not (is_capitalised(first) and first.pos_ == "PROPN" and first.text.replace("-", "").isalpha()) or first.ent_type_ not in ("", "PERSON"):
         return None
-    if first.lower_ in LEADING_WORDS or is_office_word(first) or known_place(first.text) is not None or first.whitespace_ != " ":
+    if first.is_sent_start or first.lower_ in LEADING_WORDS or first.lower_.rstrip(".") in HONORIFICS or is_office_word(first) or known_place(first.text) is not None or first.whitespace_ != " ":
         return None
+    if first.tag_ == "NNPS" or (first.i > 0 and is_capitalised(tokens[first.i - 1]) and tokens[first.i - 1].is_alpha):
+        return None  # "Senators Charles E Grassley"; a run of capitals ("Black Lawmakers Rip Donald Trump")
     if any(m.char_start < first.idx + len(first) and first.idx < m.char_end for m in mentions):
         return None
     return first
@@ -337,6 +342,7 @@ def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list
     Example("The previous chief executive, Anders Lindqvist, who has denied any wrongdoing, was questioned by police.", [("Anders Lindqvist", "PERSON")]),
     Example("Kerr beat Ukraine’s Oleksandr Hrytsenko in the final round. Hrytsenko resigned after six hours.", [("Oleksandr Hrytsenko", "PERSON")]),
     Example("The decision fell to Minister Phelan, who said nothing.", None, note="a title before the surname is no first name"),
+    Example("Drugmaker Halvorsen Pharma recalled 400,000 packs on Monday.", None, note="a word opening the sentence is no first name"),
 )
 def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A person's first name the model left out: a one-word person ("Wikström"), or a
@@ -344,9 +350,14 @@ def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) ->
     capitalised proper noun that is no other name ("Anders Wikström", "Ukraine's Oleksandr
     Hrytsenko"): the full name is the mention.
 
-    Not: a title, office or leading word before the surname ("Minister Phelan", "The"); a
-    known place ("Paris Hilton" stays the model's); a word inside another mention; a surname
-    the model tags as something else at that place ("Tóth" as a place).
+    A longer name the model cut the same way is extended too ("João da Caparica" for "São
+    João da Caparica").
+
+    Not: a title, honorific, office or leading word before the surname ("Minister Phelan",
+    "Mr Phelan", "The"); a word opening the sentence ("Drugmaker Halvorsen Pharma") or after
+    another capitalised word (a title-case headline); a plural ("Senators Grassley"); a known
+    place ("Paris Hilton" stays the model's); a word inside another mention; a surname the
+    model tags as something else at that place ("Tóth" as a place).
     """
     surnames = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}
     if not surnames:
@@ -367,4 +378,13 @@ def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) ->
                 continue
             replaced.update(inside)
             found.append(search.mention(first.idx, match.end(), "PERSON", "first_name_before_surname"))
+    # A longer name missing its first word ("João da Caparica" for "São João da Caparica").
+    for mention in mentions:
+        span = search.doc.char_span(mention.char_start, mention.char_end)
+        if mention.label != "PERSON" or " " not in mention.text or span is None or mention in replaced:
+            continue
+        first = _first_name_before(tokens, span[0], [m for m in mentions if m is not mention])
+        if first is not None:
+            replaced.add(mention)
+            found.append(search.mention(first.idx, mention.char_end, "PERSON", "first_name_before_surname"))
     return [m for m in mentions if m not in replaced] + found
