@@ -56,3 +56,30 @@ def test_a_short_form_in_brackets_joins_only_an_organisation(parse, text, togeth
     if apart:
         assert all(m.repaired_by != "defined_short_name" for e in entities for m in e.mentions)
         assert apart[1] not in owner or owner[apart[0]] != owner[apart[1]]
+
+
+def test_untagged_first_name_joins_the_surname_tagged_elsewhere(parse):
+    # The model tags "Hrytsenko" alone (or nothing at the full name): the full name is the
+    # person, and the later surname is a mention of it, not a second person.
+    found = _entities(parse, "Kerr beat Ukraine’s Oleksandr Hrytsenko in the final round. Hrytsenko resigned after six hours.")
+    assert found["Oleksandr Hrytsenko"] == ("PERSON", ["Hrytsenko", "Oleksandr Hrytsenko"])
+    assert "Hrytsenko" not in found
+
+
+def test_an_amount_after_a_company_is_not_part_of_its_name(parse):
+    found = _entities(parse, "Regulators fined Nordvik Bank 4 billion crowns on Tuesday. Nordvik Bank said it would appeal.")
+    assert "Nordvik Bank 4" not in found and found["Nordvik Bank"][0] == "ORG"
+
+
+@pytest.mark.parametrize(("text", "place", "agency"), [
+    ("By Ana Reis, Science Reporter\n\nRECIFE, Brazil (Pernambuco Press) - A new frog was found.", "Recife", "Pernambuco Press"),
+    ("ABIDJAN, Feb 23 (West Africa Wire) — Cocoa arrivals rose.", "Abidjan", "West Africa Wire"),
+    ("PORTO, Portugal — Trams stopped on Monday.", "Porto", None),
+    ("WROCŁAW, Poland (Wire) - Thousands of people were evacuated.", "Wrocław", None),
+], ids=["after-byline", "with-date", "no-agency", "accented-capitals-generic-agency"])
+def test_dateline_forms(parse, text, place, agency):
+    found = {name.casefold(): value for name, value in _entities(parse, text).items()}
+    assert found[place.casefold()][0] == "GPE"
+    assert "wire" not in found
+    if agency:
+        assert found[agency.casefold()][0] == "ORG"

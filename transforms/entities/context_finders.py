@@ -10,27 +10,50 @@ import re
 from spacy.tokens import Token
 
 from transforms.entities.mentions import Mention, MentionSearch
-from transforms.entities.words import LEADING_WORDS, is_capitalised
+from transforms.entities.places import known_place
+from transforms.entities.words import LEADING_WORDS, is_capitalised, is_office_word
+from transforms.lexicon import HONORIFICS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
-# "LISBON (Meridian Wire) - ", "PIRAEUS, Greece (Aegean Press Service) - ": the place, its
-# country or state, the agency in brackets, a dash; then the lead sentence.
-_DATELINE = re.compile(r"\A\s*(?P<city>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})(?:, (?P<country>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}))? \((?P<agency>[A-Z][^()\n]{1,60})\) ?[-–—]+ ?")
+# "LISBON (Meridian Wire) - ", "PIRAEUS, Greece (Aegean Press Service) - ", "ABIDJAN, Feb 23
+# (West Africa Wire) - ", "QUITO, Ecuador - ": the place in capitals, its country or state, a date,
+# the agency in brackets, a dash; then the lead sentence. A byline paragraph ("By Helen Marsh,
+# Environment Reporter") may come first. The place is checked for capitals in code ("WROCŁAW").
+_DATELINE = re.compile(
+    r"""\A\s*(?:By\ [^\n]{1,80}\n\s*)?
+    (?P<city>[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*(?:\ [^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*){0,3})
+    (?:,\ (?P<country>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){0,2}))?
+    (?P<date>,\ [A-Z][a-z]{2,8}\.?\ \d{1,2})?
+    (?:\ \((?P<agency>[A-Z][^()\n]{1,60})\))?
+    \ ?[-–—]+\ ?""",
+    re.VERBOSE,
+)
+# An agency that is one common noun ("(Wire)", "(Staff)") stands for no agency.
+_GENERIC_AGENCIES = lexicon_words("generic_agency_words")
 # "© 2019 Meridian Wire" closing the article.
 _COPYRIGHT = re.compile(r"©\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w&'’-]*(?: [A-Z&][\w&'’-]*){0,4})")
+
+
+def _dateline(body: str) -> re.Match[str] | None:
+    match = _DATELINE.match(body)
+    if match is None or not match["city"].isupper() or len(match["city"]) < 2 or not (match["country"] or match["date"] or match["agency"]):
+        return None  # "QUITO -" alone is no dateline: a headline word before a dash could be
+    return match
 
 
 def lead_start(body: str) -> int | None:
     """Where the lead sentence starts after a dateline ("LISBON (Meridian Wire) - Nurses ..."),
     or None for an article without one."""
-    match = _DATELINE.match(body)
+    match = _dateline(body)
     return match.end() if match else None
 
 
 @rule(
     Example("LISBON (Meridian Wire) - Nurses began a strike on Monday.", [("LISBON", "GPE"), ("Meridian Wire", "ORG")]),
     Example("PIRAEUS, Greece (Aegean Press Service) - An inquiry opened.", [("PIRAEUS", "GPE"), ("Greece", "GPE"), ("Aegean Press Service", "ORG")]),
+    Example("By Ana Reis, Science Reporter\n\nRECIFE, Brazil, Feb 3 (Wire) - A new frog was found.", [("RECIFE", "GPE"), ("Brazil", "GPE")]),
+    Example("KRAKÓW, Poland - Trams stopped on Monday.", [("KRAKÓW", "GPE"), ("Poland", "GPE")]),
     Example("Nurses began a strike on Monday.\n\n© 2019 Meridian Wire. All rights reserved.", [("Meridian Wire", "ORG")]),
 )
 def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
@@ -38,12 +61,18 @@ def dateline(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     a closing copyright line ("© 2019 Meridian Wire"): the agency is an organisation, whatever
     the model calls its words ("Atlantic Newswire" a place).
 
-    Not: a bracket later in the text; a dateline without an agency in brackets.
+    The dateline may follow a byline paragraph ("By Helen Marsh, Environment Reporter") and hold
+    a date ("ABIDJAN, Feb 23 (West Africa Wire) -"); its agency may be missing ("QUITO, Ecuador
+    -"). An agency that is one common noun ("(Wire)", ``generic_agency_words.txt``) is no name.
+
+    Not: a bracket later in the text; a place alone before a dash ("QUITO -": a headline word
+    could be); a place not in capitals.
     """
     found = []
-    match = _DATELINE.match(search.body)
+    match = _dateline(search.body)
     if match is not None:
-        found += [search.mention(match.start(group), match.end(group), label, "dateline") for group, label in (("city", "GPE"), ("country", "GPE"), ("agency", "ORG")) if match[group]]
+        groups = [("city", "GPE"), ("country", "GPE")] + ([("agency", "ORG")] if (match["agency"] or "").casefold() not in _GENERIC_AGENCIES else [])
+        found += [search.mention(match.start(group), match.end(group), label, "dateline") for group, label in groups if match[group]]
     found += [search.mention(m.start("owner"), m.end("owner"), "ORG", "dateline") for m in _COPYRIGHT.finditer(search.body)]
     return mentions + [m for m in found if m.text.strip()]
 
@@ -287,3 +316,75 @@ def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> li
             continue
         found.append(search.mention(start, end, "GPE", "town_after_preposition"))
     return mentions + found
+
+
+def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list[Mention]) -> Token | None:
+    """The capitalised proper noun just before ``surname`` that can be a first name: untagged
+    by the model (or tagged a person), outside every other mention, not opening a sentence
+    ("Drugmaker Halvorsen Pharma") nor inside a longer run of capitalised words (a title-case
+    headline: "Black Lawmakers Rip Donald Trump"), no plural ("Senators"), and no title,
+    honorific, office word, leading word or known place."""
+    if surname.i == 0:
+        return None
+    first = tokens[surname.i - 1]
+    if not (is_capitalised(first) and first.pos_ == "PROPN" and first.text.replace("-", "").isalpha()) or first.ent_type_ not in ("", "PERSON"):
+        return None
+    if first.is_sent_start or first.lower_ in LEADING_WORDS or first.lower_.rstrip(".") in HONORIFICS or is_office_word(first) or known_place(first.text) is not None or first.whitespace_ != " ":
+        return None
+    if first.tag_ == "NNPS" or (first.i > 0 and is_capitalised(tokens[first.i - 1]) and tokens[first.i - 1].is_alpha):
+        return None  # "Senators Charles E Grassley"; a run of capitals ("Black Lawmakers Rip Donald Trump")
+    if any(m.char_start < first.idx + len(first) and first.idx < m.char_end for m in mentions):
+        return None
+    return first
+
+
+@rule(
+    Example("The previous chief executive, Anders Lindqvist, who has denied any wrongdoing, was questioned by police.", [("Anders Lindqvist", "PERSON")]),
+    Example("Kerr beat Ukraine’s Oleksandr Hrytsenko in the final round. Hrytsenko resigned after six hours.", [("Oleksandr Hrytsenko", "PERSON")]),
+    Example("The decision fell to Minister Phelan, who said nothing.", None, note="a title before the surname is no first name"),
+    Example("Drugmaker Halvorsen Pharma recalled 400,000 packs on Monday.", None, note="a word opening the sentence is no first name"),
+)
+def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A person's first name the model left out: a one-word person ("Wikström"), or a
+    surname the model tags as a person elsewhere in the article ("Hrytsenko"), written after a
+    capitalised proper noun that is no other name ("Anders Wikström", "Ukraine's Oleksandr
+    Hrytsenko"): the full name is the mention.
+
+    A longer name the model cut the same way is extended too ("João da Caparica" for "São
+    João da Caparica").
+
+    Not: a title, honorific, office or leading word before the surname ("Minister Phelan",
+    "Mr Phelan", "The"); a word opening the sentence ("Drugmaker Halvorsen Pharma") or after
+    another capitalised word (a title-case headline); a plural ("Senators Grassley"); a known
+    place ("Paris Hilton" stays the model's); a word inside another mention; a surname the
+    model tags as something else at that place ("Tóth" as a place).
+    """
+    surnames = {m.text for m in mentions if m.label == "PERSON" and " " not in m.text}
+    if not surnames:
+        return mentions
+    tokens, body = search.tokens, search.body
+    found: list[Mention] = []
+    replaced: set[Mention] = set()
+    for surname in sorted(surnames):
+        for match in re.finditer(r"(?<!\w)" + re.escape(surname) + r"(?![\w-])", body):
+            span = search.doc.char_span(match.start(), match.end())
+            if span is None or any(t.ent_type_ not in ("", "PERSON") for t in span):
+                continue
+            inside = [m for m in mentions if m.char_start < match.end() and match.start() < m.char_end]
+            if inside and not (len(inside) == 1 and inside[0].label == "PERSON" and (inside[0].char_start, inside[0].char_end) == match.span()):
+                continue
+            first = _first_name_before(tokens, span[0], [m for m in mentions if m not in inside])
+            if first is None:
+                continue
+            replaced.update(inside)
+            found.append(search.mention(first.idx, match.end(), "PERSON", "first_name_before_surname"))
+    # A longer name missing its first word ("João da Caparica" for "São João da Caparica").
+    for mention in mentions:
+        span = search.doc.char_span(mention.char_start, mention.char_end)
+        if mention.label != "PERSON" or " " not in mention.text or span is None or mention in replaced:
+            continue
+        first = _first_name_before(tokens, span[0], [m for m in mentions if m is not mention])
+        if first is not None:
+            replaced.add(mention)
+            found.append(search.mention(first.idx, mention.char_end, "PERSON", "first_name_before_surname"))
+    return [m for m in mentions if m not in replaced] + found

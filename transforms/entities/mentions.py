@@ -562,7 +562,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 # Finders that read the words around a name (datelines, a kind of organisation after it, a
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
-    coordinated_place, dateline, defined_short_form, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, town_after_preposition,
+    coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, town_after_preposition,
 )
 
 
@@ -573,6 +573,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     court_name,
     feature_of_name,
     model_entities,
+    first_name_before_surname,
     bare_org_noun,
     suffix_org_name,
     known_org_phrase,

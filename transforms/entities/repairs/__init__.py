@@ -72,7 +72,9 @@ from transforms.entities.repairs.spans import (
     leading_cue_word,
     non_entity_acronym,
     country_before_body,
+    amount_after_name,
     lower_case_org_tail,
+    place_before_area_word,
     adjective_org,
     plural_noun_opening_sentence,
     common_noun_opening_sentence,
@@ -127,6 +129,8 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     holiday_name,  # "since Easter", "around Sinterklaas" (LOC, GPE) -> DATE: no name
     honour_or_ceremony,  # "Tri-Service Guard" + "of Honour" -> one EVENT
     country_before_body,  # "US Senate" -> US (GPE) + Senate (ORG)
+    place_before_area_word,  # "the Schwaz district" -> Schwaz
+    amount_after_name,  # "fined Nordvik Bank 4 billion crowns" -> Nordvik Bank
     lower_case_org_tail,  # "the Congress party" -> Congress
     adjective_org,  # "Indigenous communities" -> no name
     plural_noun_opening_sentence,  # "Wildfires driven by ..." -> no name

@@ -14,6 +14,8 @@ from transforms.rules import Example, rule
 _LIST_PREPOSITIONS = lexicon_words("list_prepositions")
 _LEGAL_FORMS = lexicon_words("legal_form_words")
 _HEADLINE_VERBS = lexicon_words("headline_verbs")
+_AMOUNT_WORDS = lexicon_words("amount_words")
+_AREA_WORDS = lexicon_words("admin_area_words")
 
 
 @rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]))
@@ -206,6 +208,55 @@ def country_before_body(e: TaggedEntity) -> Repair | None:
         return None
     if body[-1].lower_ in GOVERNMENT_BODY_WORDS and is_capitalised(body[0]):
         return [(country.idx, country.idx + len(country), "GPE"), (body[0].idx, body[-1].idx + len(body[-1]), "ORG")]
+    return None
+
+
+@rule(
+    Example("Hotels in Teruel province are fully booked.", [("Teruel", "GPE")]),
+    Example("Flooding hit the Dadia forest on Monday.", None, note="a natural feature keeps its word (lower_case_feature)"),
+)
+def place_before_area_word(e: TaggedEntity) -> Repair | None:
+    """A place the model ran on into a lower-case kind of area ("the Schwaz district",
+    "Palencia province", ``admin_area_words.txt``) is the place's name alone.
+
+    Not: a capitalised kind that is part of the name ("Kent County"); an organisation ("Schwaz
+    district council" stays the model's).
+    """
+    words = e.words
+    if e.label not in ("GPE", "LOC") or len(words) < 2 or not words[-1].is_lower or words[-1].lower_ not in _AREA_WORDS:
+        return None
+    name = list(words[:-1])
+    while name and name[-1].is_lower:
+        name.pop()  # "the Schwaz mountain district"
+    while name and not is_capitalised(name[0]):
+        name.pop(0)  # "the"
+    if not name:
+        return None
+    return [(name[0].idx, name[-1].idx + len(name[-1]), "GPE")]
+
+
+@rule(
+    Example("Regulators fined Nordvik Bank 4 billion crowns on Tuesday.", [("Nordvik Bank", "ORG")]),
+    Example("The watchdog fined Carrow Foods 12 million euros last year.", None, note="the model's own span ends before the amount"),
+    Example("Fans of Channel 4 News wrote in.", None, note="a number before a capitalised word stays in the name"),
+)
+def amount_after_name(e: TaggedEntity) -> Repair | None:
+    """A name the model ran on into an amount ("fined Nordvik Bank 4 billion crowns"): the
+    name ends before the number; a number followed by a scale word or currency
+    (``amount_words.txt``), or a currency sign, is never part of a name.
+
+    Not: a number inside a name ("Channel 4 News", "Boeing 737"); a span that opens with the
+    amount, or an amount the model tagged as one (labels other than names).
+    """
+    if e.label not in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP"):
+        return None
+    tokens = e.tokens or tuple(e.doc)
+    for token in e.ent:
+        after = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
+        amount = token.is_currency or (token.like_num and after is not None and after.lower_ in _AMOUNT_WORDS)
+        if amount and token.i > e.ent.start:
+            last = tokens[token.i - 1]
+            return [(e.start, last.idx + len(last), e.label)]
     return None
 
 
