@@ -144,7 +144,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
             if new_anchor[1] == "day":
-                story_day, last_day = story_day or new_anchor[0], (new_anchor[0], timex.char_end)
+                story_day = story_day or new_anchor[0]
+                if timex.timex_type == "DATE":  # a day, not a part of one ("through the night")
+                    last_day = (new_anchor[0], timex.char_end)
         result.append(timex)
     return result
 
@@ -155,22 +157,23 @@ _NEWS_WINDOW = 7
 
 
 def _news_day(body: str, timex: TimexMatch, last_day: tuple[date, int] | None, story_day: date | None, tense_at: Callable[[int], str] | None) -> date | None:
-    """The day of a bare clock time with no day in its sentence: a day of the news (within a
-    week of the story's day) named in the sentence right before it ("Yesterday I had four
-    boxes. By 10 o'clock they were gone."), or in a future clause the last day named when it
-    is a coming day of the news ("ahead of Wednesday's eclipse ... totality will begin at 8:28
-    p.m."), else the story's day ("It was built on May 2, 1990. Sirens sounded at 9 p.m.": the
-    lead's day; "The board voted on Tuesday night. ... Shares rose by midday.": the lead's day
-    too)."""
+    """The day of a bare clock time with no day in its sentence: a day of the news on the side
+    of the story's day its clause's tense points to (a past clause: that day or the week before;
+    future: that day or the week after), named in the sentence right before it ("Yesterday I
+    had four boxes. By 10 o'clock they were gone."), or in a future clause the last day named
+    ("ahead of Wednesday's eclipse ... totality will begin at 8:28 p.m."); else the story's day
+    ("It was built on May 2, 1990. Sirens sounded at 9 p.m.": the lead's day; "They said on
+    Tuesday that service was not restored until 14:35": the lead's Monday; "The board voted on
+    Tuesday night. ... Shares rose by midday.": the lead's day too)."""
     if last_day is None or story_day is None:
         return story_day
     day, end = last_day
-    if abs((day - story_day).days) > _NEWS_WINDOW:
+    tense = tense_at(timex.char_start) if tense_at is not None else ""
+    # The clause's tense says on which side of the story's day its clock time lies.
+    if not 0 <= (day - story_day).days * (1 if tense == "future" else -1) <= _NEWS_WINDOW or not tense:
         return story_day
-    if sum(1 for _ in _SENTENCE_END.finditer(body, end, timex.char_start)) == 1:
-        return day
-    future = tense_at is not None and tense_at(timex.char_start) == "future"
-    return day if future and day >= story_day else story_day
+    previous_sentence = sum(1 for _ in _SENTENCE_END.finditer(body, end, timex.char_start)) == 1
+    return day if previous_sentence or tense == "future" else story_day
 
 
 _DAY_BEFORE_AFTER = re.compile(r"\bday\s+(?P<which>before|after)\s+$", re.IGNORECASE)
