@@ -1,0 +1,30 @@
+"""The year of a season named without one: by its modifier, else by its clause's tense."""
+
+from datetime import date
+
+import pytest
+
+from transforms.time.calendar_values import season_year
+
+OCTOBER = date(2015, 10, 20)
+JANUARY = date(2019, 1, 16)
+
+
+@pytest.mark.parametrize(
+    ("code", "which", "tense", "published", "year"),
+    [
+        ("SP", "last", "", OCTOBER, 2015),  # this year's spring is over
+        ("SU", "last", "", date(2015, 7, 1), 2014),  # still summer: the one before
+        ("SP", "next", "", OCTOBER, 2016),
+        ("FA", "next", "", JANUARY, 2019),  # not begun yet: this year's
+        ("SP", "", "future", OCTOBER, 2016),  # "will publish in the spring"
+        ("FA", "", "future", date(2015, 10, 1), 2015),  # not over yet
+        ("FA", "", "past", JANUARY, 2018),  # "since the autumn"
+        ("SU", "", "past", OCTOBER, 2015),
+        ("SP", "", "", OCTOBER, 2015),  # untensed: the publication year's
+        ("WI", "last", "", JANUARY, 2018),  # winter keeps the plain step
+        ("WI", "", "past", JANUARY, 2019),
+    ],
+)
+def test_season_year(code: str, which: str, tense: str, published: date, year: int) -> None:
+    assert season_year(code, which, tense, published) == year
