@@ -21,6 +21,7 @@ JANUARY = date(2019, 1, 16)
         ("FA", "", "future", date(2015, 10, 1), 2015),  # not over yet
         ("FA", "", "past", JANUARY, 2018),  # "since the autumn"
         ("SU", "", "past", OCTOBER, 2015),
+        ("FA", "", "past", date(2022, 8, 30), 2022),  # "was advertising cheap autumn fares"
         ("SP", "", "", OCTOBER, 2015),  # untensed: the publication year's
         ("WI", "last", "", JANUARY, 2018),  # winter keeps the plain step
         ("WI", "", "past", JANUARY, 2019),

@@ -202,8 +202,9 @@ def past_month_year(month: int, reference: date) -> int:
 def season_year(code: str, which: str, tense: str, reference: date) -> int:
     """The year of a season named without one: "last spring" is the last one over (in October,
     this year's, like "last April"), "next spring" the next to begin; "this" or none follows the
-    tense of the clause: past, the last one begun ("pharmacists have warned since the autumn"
-    in January: the autumn before), future, the next one not over ("will publish in the
+    tense of the clause: past, the last one begun or about to begin, within three months like
+    ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
+    before; "was advertising cheap autumn fares" in late August: this autumn's), future, the next one not over ("will publish in the
     spring" in October: next spring); untensed, the publication year's. Winter keeps the
     publication year (plus or minus one for "next" and "last")."""
     year = reference.year
@@ -211,8 +212,10 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
         return year + {"last": -1, "next": 1}.get(which, 0)
     first, last = _SEASON_MONTHS[code]
     begun, over = reference.month >= first, reference.month > last
-    if which == "last" or which != "next" and tense == "past":
-        return year if (over if which == "last" else begun) else year - 1
+    if which != "next" and tense == "past" and which != "last":
+        return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1
+    if which == "last":
+        return year if over else year - 1
     if which == "next" or tense == "future":
         return year + 1 if (begun if which == "next" else over) else year
     return year
