@@ -13,7 +13,7 @@ JANUARY = date(2019, 1, 16)
 @pytest.mark.parametrize(
     ("code", "which", "tense", "published", "year"),
     [
-        ("SP", "last", "", OCTOBER, 2015),  # this year's spring is over
+        ("SP", "last", "", OCTOBER, 2014),  # TimeBank: the publication year minus one
         ("SU", "last", "", date(2015, 7, 1), 2014),  # still summer: the one before
         ("SP", "next", "", OCTOBER, 2016),
         ("FA", "next", "", JANUARY, 2019),  # not begun yet: this year's

@@ -200,8 +200,9 @@ def past_month_year(month: int, reference: date) -> int:
 
 
 def season_year(code: str, which: str, tense: str, reference: date) -> int:
-    """The year of a season named without one: "last spring" is the last one over (in October,
-    this year's, like "last April"), "next spring" the next to begin; "this" or none follows the
+    """The year of a season named without one: "last spring" is the publication year's minus one
+    (TimeBank's reading; the news gold of fresh-s13 reads this year's when it is over), "next
+    spring" the next to begin; "this" or none follows the
     tense of the clause: past, the last one begun or about to begin, within three months like
     ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
     before; "was advertising cheap autumn fares" in late August: this autumn's), future, the next one not over ("will publish in the
@@ -215,7 +216,7 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
     if which != "next" and tense == "past" and which != "last":
         return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1
     if which == "last":
-        return year if over else year - 1
+        return year - 1  # TimeBank: "a strike that began last spring" in October 1989 is 1988-SP
     if which == "next" or tense == "future":
         return year + 1 if (begun if which == "next" else over) else year
     return year
