@@ -81,37 +81,6 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     return noun
 
 
-HAVE_FORMS = frozenset({"have", "has", "had", "having"})
-
-
-@rule(
-    Example('"The money we had in 2010 is simply not there any more," she said.', NO_EVENT_TEXT),
-    Example("Frankfurt has had a slow first half, with four listings since January.", NO_EVENT_TEXT),
-    Example("From next week we have more staff.", NO_EVENT_TEXT),
-    Example("The two sides had talks in May.", None),
-    Example("The company has until March 31 to pay the fine.", None),
-)
-def possession_state(site: EventSite) -> Token | NoEventAnswer | None:
-    """"have" as a main verb with an object that names no event ("the money we had in 2010",
-    "has had a slow first half"): a possession, a state, not a happening the date dates.
-
-    Notes:
-        An event noun object is the happening (``support_verb_object``: "had talks on Monday"),
-        and a verb complement is ("has until March 31 to pay": ``copula_complement``).
-        Possessions that are happenings by another name ("had a baby in May") are dropped too.
-    """
-    verb = site.climbed
-    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in HAVE_FORMS:
-        return None
-    if any(c.pos_ in ("VERB", "AUX") and c.dep_ in ("xcomp", "advcl", "ccomp") for c in verb.children):
-        return None
-    # The object, or the noun a relative clause hangs on ("the money we had").
-    objects = [c for c in verb.children if c.dep_ == "dobj"] or ([verb.head] if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" else [])
-    if not objects or any(is_event_noun(o) or any(is_event_noun(n) for n in _of_phrase(o)) for o in objects):
-        return None
-    return NO_EVENT
-
-
 def _of_phrase(noun: Token) -> list[Token]:
     """The objects of a noun's "of" ("a day of protest" -> protest)."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]

@@ -33,7 +33,7 @@ from transforms.time.event_constructions import (
     setting_event,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, covered_period, go_on_phrase, ignored_object, possession_state, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import aspectual_head, covered_period, go_on_phrase, ignored_object, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -381,7 +381,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     implicative_head,
     aspectual_head,
     support_verb_object,
-    possession_state,
     ignored_object,
     report_date_before_clause,
     copula_complement,
