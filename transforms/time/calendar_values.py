@@ -200,23 +200,21 @@ def past_month_year(month: int, reference: date) -> int:
 
 
 def season_year(code: str, which: str, tense: str, reference: date) -> int:
-    """The year of a season named without one: "last spring" is the publication year's minus one
-    (TimeBank's reading; the news gold of fresh-s13 reads this year's when it is over), "next
-    spring" the next to begin; "this" or none follows the
-    tense of the clause: past, the last one begun or about to begin, within three months like
+    """The year of a season named without one: "last" and "next" step from the publication
+    year (TimeBank: "a strike that began last spring" in October 1989 is 1988-SP); none or
+    "this" in a past clause is the last one begun or about to begin, within three months like
     ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
-    before; "was advertising cheap autumn fares" in late August: this autumn's), future, the next one not over ("will publish in the
-    spring" in October: next spring); untensed, the publication year's. Winter keeps the
-    publication year (plus or minus one for "next" and "last")."""
+    before; "was advertising cheap autumn fares" in late August: this autumn's); else the
+    publication year's.
+
+    Notes:
+        Not handled: a future clause's season ("will publish in the spring" in October is next
+        spring): read forward, it moved TempEval-3 silver values the wrong way ("before the
+        Spring session" in December kept this year's there), so it keeps the publication year.
+        Winter spans the turn of the year and keeps the plain step.
+    """
     year = reference.year
-    if code == "WI":  # it spans the turn of the year: kept out of the tense reading
+    first = _SEASON_MONTHS[code][0] if code != "WI" else 0
+    if which in ("last", "next") or not first or tense != "past":
         return year + {"last": -1, "next": 1}.get(which, 0)
-    first, last = _SEASON_MONTHS[code]
-    begun, over = reference.month >= first, reference.month > last
-    if which != "next" and tense == "past" and which != "last":
-        return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1
-    if which == "last":
-        return year - 1  # TimeBank: "a strike that began last spring" in October 1989 is 1988-SP
-    if which == "next" or tense == "future":
-        return year + 1 if (begun if which == "next" else over) else year
-    return year
+    return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1

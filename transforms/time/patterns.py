@@ -261,7 +261,7 @@ def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
     ex("Built last summer.", "last summer", "2022-SU"),
     ex("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
-    ex("It will publish its data in the spring.", "spring", "2024-SP", tense="future", published=date(2023, 10, 20)),
+    ex("Pharmacists have warned since the autumn.", "autumn", "2022-FA", tense="past", published=date(2023, 1, 16)),
     needs=("spring", "summer", "autumn", "winter"),
 )
 def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
