@@ -36,6 +36,7 @@ from transforms.time.expressions import find_timexes
         ("The striker missed Monday's match with flu.", "Monday", ""),
         ("The move follows Tuesday's declaration by the board.", "Tuesday", ""),
         ("Markets have their best week since November.", "November", "past"),
+        ("Pharmacists will keep warning, as they have since the autumn.", "autumn", "past"),
         ("Russian markets to remain closed until Friday", "Friday", "future"),
         ("The government has continued to hold all markets closed until Friday.", "Friday", "future"),
         ("Markets to reopen Monday", "Monday", "future"),

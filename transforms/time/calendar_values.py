@@ -197,3 +197,24 @@ def past_month_year(month: int, reference: date) -> int:
     if (month - reference.month) % 12 == 1:
         return reference.year + (1 if month == 1 else 0)
     return reference.year - (1 if month > reference.month else 0)
+
+
+def season_year(code: str, which: str, tense: str, reference: date) -> int:
+    """The year of a season named without one: "last" and "next" step from the publication
+    year (TimeBank: "a strike that began last spring" in October 1989 is 1988-SP); none or
+    "this" in a past clause is the last one begun or about to begin, within three months like
+    ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
+    before; "was advertising cheap autumn fares" in late August: this autumn's); else the
+    publication year's.
+
+    Notes:
+        Not handled: a future clause's season ("will publish in the spring" in October is next
+        spring): read forward, it moved TempEval-3 silver values the wrong way ("before the
+        Spring session" in December kept this year's there), so it keeps the publication year.
+        Winter spans the turn of the year and keeps the plain step.
+    """
+    year = reference.year
+    first = _SEASON_MONTHS[code][0] if code != "WI" else 0
+    if which in ("last", "next") or not first or tense != "past":
+        return year + {"last": -1, "next": 1}.get(which, 0)
+    return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1

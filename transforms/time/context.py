@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from transforms.lexicons import words
@@ -58,7 +59,7 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     return "DATE", f"{anchor.year + step:04d}", True
 
 
-_BARE_CLOCK = re.compile(r"noon|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
+_BARE_CLOCK = re.compile(r"noon|midday|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
 # Clock times whose day follows them after "on" ("8 a.m. on Friday"): their value has it already.
 _CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
@@ -101,12 +102,17 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
     ex("The dam burst on Saturday. It was built on May 2, 1990. Sirens sounded at 9 p.m.", "9 p.m.", "2023-06-03T21:00", tense="past"),
     ex("Fans left on Saturday. The fire began at 3:10 p.m. (1310 GMT) Friday.", "3:10 p.m.", "2023-06-02T15:10", tense="past"),
+    ex("Crowds are expected for Wednesday's final. Tickets sold out in 1990. It will begin at 8 p.m.", "8 p.m.", "2023-06-07T20:00", tense="future"),
+    ex("Yesterday I had four boxes. By ten o'clock they were gone.", "ten o'clock", "2023-06-04T10:00", tense="past"),
+    ex("The next eclipse comes on Aug. 2, 2027, at midday.", "midday", "2027-08-02T12:00", tense="future"),
+    ex("Serbs were still voting Friday after problems on Wednesday and Thursday. The station was open from 10 a.m.", "10 a.m.", "2023-06-02T10:00", tense="past"),
 )
-def anchor_anaphora(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
     """Re-date "that day", "the following year"... from the last date before them in the text,
     a part of a day ("in the morning") after a day to that day, and a bare clock time ("at 10
     p.m.", "at 18:00 UTC") to the day written right after it ("3:10 p.m. (1310 GMT) Friday"),
-    else to the day of its sentence before it, else to the story's day: the first day
+    else to the day of its sentence before it, else to the last day named before it when that
+    is within a week of the story's day (``_news_day``), else to the story's day: the first day
     the article names, the day of its lead's news ("The dam burst on Saturday. ... Sirens
     sounded at 9 p.m.": Saturday, not a day of the background in between).
 
@@ -119,6 +125,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     anchor: tuple[date, str] | None = None
     anchor_end = 0
     story_day: date | None = None
+    days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
         m = ANAPHORIC.fullmatch(timex.text.lower())
@@ -130,17 +137,49 @@ def anchor_anaphora(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
             same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
             day = _day_right_after(body, timex, following)
-            day = day or (anchor[0] if same_sentence and anchor is not None else story_day)
+            day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at))
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern == "the_part_of_day" and anchor is not None and anchor[1] == "day" and timex.is_resolved:
             timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
-            if story_day is None and new_anchor[1] == "day":
-                story_day = new_anchor[0]
+            if new_anchor[1] == "day":
+                story_day = story_day or new_anchor[0]
+                if timex.timex_type == "DATE":  # a day, not a part of one ("through the night")
+                    days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+# How far from the story's day the last day named may lie and still be the day of a bare clock
+# time in a later sentence: the days of the news (a week either side), not its background.
+_NEWS_WINDOW = 7
+
+
+def _news_day(body: str, timex: TimexMatch, days: list[tuple[date, int]], story_day: date | None, tense_at: Callable[[int], str] | None) -> date | None:
+    """The day of a bare clock time with no day in its sentence: a day of the news on the side
+    of the story's day its clause's tense points to (a past clause: that day or the week before;
+    future: that day or the week after), named in the sentence right before it ("Yesterday I
+    had four boxes. By 10 o'clock they were gone."), or in a future clause the last day named
+    ("ahead of Wednesday's eclipse ... totality will begin at 8:28 p.m."); else the story's day
+    ("It was built on May 2, 1990. Sirens sounded at 9 p.m.": the lead's day; "They said on
+    Tuesday that service was not restored until 14:35": the lead's Monday; "were still voting
+    Tuesday after problems Sunday and Monday. ... open from 10 a.m.": Tuesday; "The board voted on
+    Tuesday night. ... Shares rose by midday.": the lead's day too)."""
+    if not days or story_day is None:
+        return story_day
+    day = days[-1][0]
+    tense = tense_at(timex.char_start) if tense_at is not None else ""
+    # The clause's tense says on which side of the story's day its clock time lies.
+    if not 0 <= (day - story_day).days * (1 if tense == "future" else -1) <= _NEWS_WINDOW or not tense:
+        return story_day
+    # The days of the sentence right before it; one of them the story's day keeps that day
+    # ("were still voting Tuesday after problems Sunday and Monday. ... open from 10 a.m.").
+    before = [d for d, e in days[-4:] if sum(1 for _ in _SENTENCE_END.finditer(body, e, timex.char_start)) == 1]
+    if story_day in before:
+        return story_day
+    return day if before or tense == "future" else story_day
 
 
 _DAY_BEFORE_AFTER = re.compile(r"\bday\s+(?P<which>before|after)\s+$", re.IGNORECASE)

@@ -17,6 +17,7 @@ not) with its examples, and its place in ``PATTERNS``.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
@@ -260,10 +261,12 @@ def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
     ex("Built last summer.", "last summer", "2022-SU"),
     ex("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    ex("Pharmacists have warned since the autumn.", "autumn", "2022-FA", tense="past", published=date(2023, 1, 16)),
     needs=("spring", "summer", "autumn", "winter"),
 )
 def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A season, of a year or near the publication date: "last summer", "the winter of 1994".
+    """A season, of a year or near the publication date: "last summer", "the winter of 1994";
+    without a year, by its modifier and the tense of its clause (``calendar_values.season_year``).
     Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
     the southern hemisphere."""
     return resolve.season(m, ctx)

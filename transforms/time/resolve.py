@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from transforms.time.calendar_values import past_month_year, safe_date, shift_month, week_value
+from transforms.time.calendar_values import past_month_year, safe_date, season_year, shift_month, week_value
 from transforms.time.context import from_anchor
 from transforms.time.timex_rule import Resolution, ResolveContext
 
@@ -393,8 +393,8 @@ def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
         return "DATE", f"{_spelled_year_value(m)}-{code}", True  # "the winter of nineteen ninety-four"
     if ctx.reference is None:
         return "DATE", f"XXXX-{code}", False
-    step = {"last": -1, "next": 1}.get((m["which"] or "").lower(), 0)
-    return "DATE", f"{ctx.reference.year + step:04d}-{code}", True
+    which = (m["which"] or "").lower()
+    return "DATE", f"{season_year(code, which, ctx.tense, ctx.reference):04d}-{code}", True
 
 
 def clock_time(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:

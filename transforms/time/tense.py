@@ -55,8 +55,9 @@ _DEFERRAL_FORMS = frozenset(
 _CONVENING_FORMS = all_forms(words("convening_verbs"))
 # Multi-word adverbs before a date that only point forward: "as soon as Tuesday".
 _FORWARD_LEADS = (("as", "soon", "as"), ("as", "early", "as"), ("ahead", "of"), ("in", "time", "for"))
-# Words before a date that only point back: "the best week since November", "as of February".
-_BACKWARD_LEADS = (("since",), ("as", "of"))
+# Words before a date that only point back: "the best week since November", "since the autumn",
+# "as of February".
+_BACKWARD_LEADS = (("since",), ("since", "the"), ("as", "of"))
 # How many heads to climb from the date to its verb before giving up.
 _MAX_CLIMB = 8
 

@@ -1,0 +1,29 @@
+"""The year of a season named without one: by its modifier, else by a past clause's tense."""
+
+from datetime import date
+
+import pytest
+
+from transforms.time.calendar_values import season_year
+
+OCTOBER = date(2015, 10, 20)
+JANUARY = date(2019, 1, 16)
+
+
+@pytest.mark.parametrize(
+    ("code", "which", "tense", "published", "year"),
+    [
+        ("SP", "last", "", OCTOBER, 2014),  # TimeBank: the publication year minus one
+        ("SP", "next", "", OCTOBER, 2016),
+        ("FA", "next", "", JANUARY, 2020),  # the plain step
+        ("SP", "", "future", OCTOBER, 2015),  # a future clause keeps the publication year
+        ("FA", "", "past", JANUARY, 2018),  # "since the autumn"
+        ("SU", "", "past", OCTOBER, 2015),
+        ("FA", "", "past", date(2022, 8, 30), 2022),  # "was advertising cheap autumn fares"
+        ("SP", "", "", OCTOBER, 2015),  # untensed: the publication year's
+        ("WI", "last", "", JANUARY, 2018),  # winter keeps the plain step
+        ("WI", "", "past", JANUARY, 2019),
+    ],
+)
+def test_season_year(code: str, which: str, tense: str, published: date, year: int) -> None:
+    assert season_year(code, which, tense, published) == year
