@@ -6,7 +6,7 @@ from __future__ import annotations
 from transforms.lexicons import words
 from transforms.lexicons.verbs import verb_forms
 
-TITLE_WORDS = words("title_words")
+TITLE_WORDS = words("title_words") | words("occupation_titles")
 OFFICE_WORDS = words("office_words")
 HONORIFICS = words("honorifics")
 

@@ -191,6 +191,7 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
 @rule(
     Example("Union Defence Minister Rajnath Singh met reporters.", [("Rajnath Singh", "PERSON")]),
     Example("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", [("Hana Sato", "PERSON")]),
+    Example("Extra buses will run on Sundays, teacher Lina Moretti said.", [("Lina Moretti", "PERSON")], note="an occupation in lower case is a title too"),
 )
 def titled_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """People named after their title ("Union Defence Minister Rajnath Singh"), with the title
