@@ -6,7 +6,8 @@ from __future__ import annotations
 from transforms.lexicons import words
 from transforms.lexicons.verbs import verb_forms
 
-TITLE_WORDS = words("title_words") | words("occupation_titles")
+OCCUPATION_TITLES = words("occupation_titles")
+TITLE_WORDS = words("title_words") | OCCUPATION_TITLES
 OFFICE_WORDS = words("office_words")
 HONORIFICS = words("honorifics")
 

@@ -33,7 +33,7 @@ from transforms.entities.words import (
     org_noun_of,
     particle_tail_end,
 )
-from transforms.lexicon import KNOWN_ORGS, OFFICE_WORDS, ORG_SUFFIXES, REPORTING_VERB_FORMS, TITLE_WORDS
+from transforms.lexicon import KNOWN_ORGS, OCCUPATION_TITLES, OFFICE_WORDS, ORG_SUFFIXES, REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, Rule, rule
 
@@ -121,8 +121,9 @@ def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
         j = i
         while j < len(tokens) and (is_capitalised(tokens[j]) or (tokens[j].lower_ in ("of", "for", "&") and j > i) or is_title_word(tokens[j])):
             # "Hana Sato of Lakemont Capital": "of" after a name ends the title run; after an
-            # office word ("Secretary of Defence") it stays inside.
-            if tokens[j].lower_ in ("of", "for", "&") and not is_office_word(tokens[j - 1]):
+            # office word ("Secretary of Defence") it stays inside, after an occupation ("a
+            # lawyer for Promociones Sanz") the organisation that follows is no name.
+            if tokens[j].lower_ in ("of", "for", "&") and (not is_office_word(tokens[j - 1]) or tokens[j - 1].lower_ in OCCUPATION_TITLES):
                 break
             j += 1
         run = tokens[i:j]
@@ -192,6 +193,7 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     Example("Union Defence Minister Rajnath Singh met reporters.", [("Rajnath Singh", "PERSON")]),
     Example("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", [("Hana Sato", "PERSON")]),
     Example("Extra buses will run on Sundays, teacher Lina Moretti said.", [("Lina Moretti", "PERSON")], note="an occupation in lower case is a title too"),
+    Example("A lawyer for Halden Builders said the firm would appeal.", None, note="after an occupation, 'for' leads to an organisation"),
 )
 def titled_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """People named after their title ("Union Defence Minister Rajnath Singh"), with the title
@@ -507,7 +509,7 @@ def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Menti
 _AGE = re.compile(r", (\d{1,2}), ")
 
 
-@rule(Example("Prices of cocoa fell again.\n\nFarmer Akosua Mensah, 58, said she had lost her crop.", [("Akosua Mensah", "PERSON")]),
+@rule(Example("Prices of cocoa fell again.\n\nGrower Akosua Mensah, 58, said she had lost her crop.", [("Akosua Mensah", "PERSON")]),
       Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"))
 def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
