@@ -1,6 +1,7 @@
 """MENTION_FINDERS that read the words around a name: a dateline's place and agency, a kind of
 organisation written after a name ("the Torun Together movement"), a place coordinated with
-another ("from Kent and Sussex"). Registered in ``transforms.entities.mentions.MENTION_FINDERS``.
+another ("from Kent and Sussex"), an age set off after a name ("Akosua Mensah, 58,").
+Registered in ``transforms.entities.mentions.MENTION_FINDERS``.
 """
 
 from __future__ import annotations
@@ -388,3 +389,36 @@ def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) ->
             replaced.add(mention)
             found.append(search.mention(first.idx, mention.char_end, "PERSON", "first_name_before_surname"))
     return [m for m in mentions if m not in replaced] + found
+
+
+_AGE = re.compile(r", (\d{1,2}), ")
+
+
+@rule(Example("Prices of cocoa fell again.\n\nGrower Akosua Mensah, 58, said she had lost her crop.", [("Akosua Mensah", "PERSON")]),
+      Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"))
+def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
+    set off by an age between commas, are a person (news gives ages of people only). Of a
+    run opening a sentence ("Farmer Akosua Mensah") the last two words are the name.
+
+    Not: a run with any word the model tagged; one word alone ("Mensah, 58,").
+    """
+    tokens, body = search.tokens, search.body
+    found = []
+    for match in _AGE.finditer(body):
+        end = match.start()
+        last = next((t for t in tokens if t.idx + len(t) == end), None)
+        if last is None:
+            continue
+        run = []
+        i = last.i
+        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and not tokens[i].ent_type_:
+            run.insert(0, tokens[i])
+            i -= 1
+        if len(run) >= 3 and run[0].is_sent_start or len(run) == 4:
+            run = run[-2:]  # "Farmer Akosua Mensah": the occupation opens the sentence
+        start = run[0].idx if run else end
+        if len(run) < 2 or any(m.char_start < end and start < m.char_end for m in mentions):
+            continue
+        found.append(search.mention(start, end, "PERSON", "name_with_age"))
+    return mentions + found

@@ -506,39 +506,6 @@ def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Menti
     return mentions + found
 
 
-_AGE = re.compile(r", (\d{1,2}), ")
-
-
-@rule(Example("Prices of cocoa fell again.\n\nGrower Akosua Mensah, 58, said she had lost her crop.", [("Akosua Mensah", "PERSON")]),
-      Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"))
-def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
-    """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
-    set off by an age between commas, are a person (news gives ages of people only). Of a
-    run opening a sentence ("Farmer Akosua Mensah") the last two words are the name.
-
-    Not: a run with any word the model tagged; one word alone ("Mensah, 58,").
-    """
-    tokens, body = search.tokens, search.body
-    found = []
-    for match in _AGE.finditer(body):
-        end = match.start()
-        last = next((t for t in tokens if t.idx + len(t) == end), None)
-        if last is None:
-            continue
-        run = []
-        i = last.i
-        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and not tokens[i].ent_type_:
-            run.insert(0, tokens[i])
-            i -= 1
-        if len(run) >= 3 and run[0].is_sent_start or len(run) == 4:
-            run = run[-2:]  # "Farmer Akosua Mensah": the occupation opens the sentence
-        start = run[0].idx if run else end
-        if len(run) < 2 or any(m.char_start < end and start < m.char_end for m in mentions):
-            continue
-        found.append(search.mention(start, end, "PERSON", "name_with_age"))
-    return mentions + found
-
-
 def _initialism_of(letters: str, mentions: list[Mention]) -> Mention | None:
     """The one mention of several words whose initials the all-capitals word spells ("PSG"
     for "Paris Saint-Germain")."""
@@ -565,7 +532,8 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 # Finders that read the words around a name (datelines, a kind of organisation after it, a
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
-    coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, town_after_preposition,
+    coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
+    town_after_preposition,
 )
 
 
