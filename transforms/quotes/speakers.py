@@ -195,10 +195,11 @@ def named_subject(query: SpeakerQuery) -> Speaker | None:
 
 
 @rule(Example("The harbour union met on Friday. Its regional leader, Tomasz Wrona, said the strike would go ahead.", "Tomasz Wrona"),
-      Example("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"))
+      Example("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"),
+      Example("Sales of the novel have tripled, according to its publisher, Ferrier & Wade, which will order a reprint.", "Ferrier & Wade"))
 def name_after_role(query: SpeakerQuery) -> Speaker | None:
     """A role subject with the person's name beside it ("Its regional leader, Tomasz Wrona,
-    said"); see ``_name_after_role``.
+    said", "according to its publisher, Ferrier & Wade,"); see ``_name_after_role``.
 
     Notes:
         A plural subject ("two councillors, A and B,") and a name inside the subject's
@@ -339,6 +340,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
+from transforms.quotes.described_speakers import described_organisation, its_spokesperson  # noqa: E402
 from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
@@ -374,6 +376,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     personal_pronoun,
     body_of_organisation,
     office_of_speaker,
+    its_spokesperson,
     organisation_noun,
     document_noun,
     document_named_before,
@@ -381,6 +384,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     it_after_organisation_noun,
     organisation_by_kind,
     company_by_legal_form,
+    described_organisation,
     both_organisations,
     organisations_in_apposition,
     organisation_sign,
@@ -486,10 +490,14 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
     if subject.tag_ in ("NNS", "NNPS"):
         return None
     for child in subject.children:
-        if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
-            named = entity_at(entities, child.idx, child.idx + len(child))
-            if named is not None and named.entity_type in ("PERSON", "ORG"):
-                return named
+        if child.dep_ != "appos":
+            continue
+        named = entity_at(entities, child.idx, child.idx + len(child))
+        # "its publisher, Ferrier & Wade,": a conjunct inside the same name is no second one.
+        if any(c.dep_ == "conj" and entity_at(entities, c.idx, c.idx + len(c)) is not named for c in child.children):
+            continue
+        if named is not None and named.entity_type in ("PERSON", "ORG"):
+            return named
     opening = _name_opening_the_sentence(subject, entities, body)
     if opening is not None:
         return opening
