@@ -93,3 +93,67 @@ def its_spokesperson(query: SpeakerQuery) -> Speaker | None:
     if last is None or last[1].entity_type != "ORG":
         return None
     return Speaker(last[1].canonical_name, last[1], its_spokesperson.name)
+
+
+_QUOTE_REFERENCE_NOUNS = words("quote_reference_nouns")
+
+
+@rule(Example("\u201cDo not look at the sun without certified glasses.\u201d The warning was repeated on Monday by the Health Ministry, "
+              "which said clinics were busy.", "Health Ministry"),
+      Example("\u201cDo not look at the sun.\u201d The warning was repeated on Monday.", None, "no agent: nobody named"))
+def agent_of_the_words(query: SpeakerQuery) -> Speaker | None:
+    """'"..." The warning was repeated by the Health Ministry': a noun for the quoted words
+    (``quote_reference_nouns``: "the warning", "the remarks") as the subject of a passive
+    verb is the words of its agent ("by X"), resolved by SPEAKER_RULES again (the speaker
+    keeps this rule's name).
+
+    Notes:
+        Only a passive with "by"; "The warning came from X" is found by the direct-quote
+        rules; an agent that resolves to no entity names nobody here.
+    """
+    from transforms.quotes.speakers import resolve_speaker  # the rules' own module imports this one
+
+    subject = query.subject
+    if subject.lower_ not in _QUOTE_REFERENCE_NOUNS or subject.dep_ != "nsubjpass":
+        return None
+    agent = next((p for c in subject.head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    if agent is None:
+        return None
+    resolved = resolve_speaker(agent, query.context, query.quote_start, query.document_source)
+    return Speaker(resolved.name, resolved.entity, agent_of_the_words.name) if resolved.entity is not None else None
+
+
+@rule(Example("Wakefield Council will close five libraries. Opposition leader Imran Siddiqui said the authority had wasted money. "
+              "A council spokesman said the figure was misleading.", "Wakefield Council"),
+      Example("Lakemont Water Authority raised its rates. A company spokesman said the pipes were old.", None,
+              "an authority is no company"),
+      Example("Guards complained to the Penitentiary Police Union (UPP). Searches went on overnight, a police spokesman said.", None,
+              "a union is not the police"))
+def spokesperson_of_kind(query: SpeakerQuery) -> Speaker | None:
+    """'A council spokesman said', 'a ministry spokeswoman said': the spokesperson speaks for
+    the organisation the article calls by that noun, found as for "the council"
+    (``the_organisation_so_called``: named with the noun, else the subject before).
+
+    Notes:
+        Only a lower-case organisation noun right before the spokesperson noun, and only an
+        organisation that the noun names ("Wakefield Council", "Ministry of Health": not the
+        "Penitentiary Police Union" for "a police spokesman"); a company noun never takes a
+        ministry, union or association.
+    """
+    from transforms.quotes.nominal_speakers import kind_nouns, the_organisation_so_called
+
+    subject = query.subject
+    if subject.lower_ not in _VOICE_NOUNS or subject.pos_ != "NOUN":
+        return None
+    kind = next((c for c in subject.children if c.dep_ == "compound" and c.is_lower and c.i == subject.i - 1 and c.lower_ in kind_nouns()), None)
+    if kind is None:
+        return None
+    entity = the_organisation_so_called(kind, query, min(query.quote_start, subject.idx))
+    if entity is None or entity.entity_type != "ORG":
+        return None
+    # The noun must be what the organisation is: "Wakefield Council", "Ministry of Health"; the
+    # "Penitentiary Police Union" is a union, not the police a "police spokesman" speaks for.
+    name = entity.canonical_name.casefold().split()
+    if kind.lower_ not in (name[-1], name[0] if "of" in name else name[-1]):
+        return None
+    return Speaker(entity.canonical_name, entity, spokesperson_of_kind.name)

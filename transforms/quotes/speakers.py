@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from transforms.entities.descriptions import ORGANISATION_HEADS
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, TITLE_WORDS
 from transforms.lexicons import words
@@ -196,10 +197,12 @@ def named_subject(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("The harbour union met on Friday. Its regional leader, Tomasz Wrona, said the strike would go ahead.", "Tomasz Wrona"),
       Example("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"),
-      Example("Sales of the novel have tripled, according to its publisher, Ferrier & Wade, which will order a reprint.", "Ferrier & Wade"))
+      Example("Sales of the novel have tripled, according to its publisher, Ferrier & Wade, which will order a reprint.", "Ferrier & Wade"),
+      Example("The maker of Amoxiped, Bucharest-based Farmacor SA, said it expected to resume deliveries by mid-February.", "Farmacor SA"))
 def name_after_role(query: SpeakerQuery) -> Speaker | None:
     """A role subject with the person's name beside it ("Its regional leader, Tomasz Wrona,
-    said", "according to its publisher, Ferrier & Wade,"); see ``_name_after_role``.
+    said", "according to its publisher, Ferrier & Wade,", and for an organisation noun the
+    organisation set off beside it: "The maker of Amoxiped, Farmacor SA,"); see ``_name_after_role``.
 
     Notes:
         A plural subject ("two councillors, A and B,") and a name inside the subject's
@@ -340,7 +343,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.described_speakers import described_organisation, its_spokesperson  # noqa: E402
+from transforms.quotes.described_speakers import agent_of_the_words, described_organisation, its_spokesperson, spokesperson_of_kind  # noqa: E402
 from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
@@ -358,8 +361,10 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
+    agent_of_the_words,
     participle_of_the_main_clause,
     spokesperson_for,
+    spokesperson_of_kind,
     spokesperson_of_the_subject_before,
     person_in_apposition,
     who_after_title,
@@ -504,8 +509,10 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
     verb = subject.head
     if verb.i <= subject.i or verb.i - subject.i > 12:
         return None
+    # "The maker of Amoxiped, Bucharest-based Farmacor SA, said": an organisation noun's name is an organisation.
+    types = ("PERSON", "ORG") if subject.lower_ in ORGANISATION_HEADS else ("PERSON",)
     for entity in entities:
-        if entity.entity_type != "PERSON":
+        if entity.entity_type not in types:
             continue
         for mention in entity.mentions:
             if subject.idx < mention.char_end <= verb.idx and _BETWEEN_NAME_AND_VERB.fullmatch(body[mention.char_end : verb.idx]):
@@ -514,7 +521,10 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
                     continue
                 # "The prosecutor of the court, Karim Khan, said": set off by commas right before
                 # the verb, an apposition names the subject even if the parser hangs it lower.
-                set_off = span.root.dep_ == "appos" and body[span.start_char - 2 : span.start_char] == ", " and body[mention.char_end : verb.idx].startswith(",")
+                opening = min(span.start_char, span.root.left_edge.idx)
+                set_off = span.root.dep_ == "appos" and body[opening - 2 : opening] == ", " and body[mention.char_end : verb.idx].startswith(",")
+                if entity.entity_type == "ORG" and not set_off:
+                    continue
                 if set_off or not any(a.dep_ in ("prep", "conj", "acl", "relcl") for a in _path_to(span.root, subject)):
                     return entity
     return None
