@@ -35,7 +35,10 @@ ORGANISATION_HEADS = (
 # Of those, the ones that say it is a business: "the company" and "the firm" stand for it too.
 COMPANY_HEADS = (COMPANY_DESCRIPTORS | words("company_kind_nouns") | words("organisation_head_nouns")) - {"group"}
 _COMPANY_WORDS = frozenset(("company", "firm"))
-_LEGAL_FORMS = words("legal_form_words") | {"as", "oy", "oyj", "srl", "sas", "kg", "a/s"}
+# Last words that make a name a company's: legal forms ("Fjordlaks AS"), company endings ("Kestrel Holdings"), trades ("Tarapacá Copper").
+_COMPANY_NAME_ENDS = (
+    words("legal_form_words") | words("company_name_endings") | words("brand_company_words") | words("company_trade_endings") | {"oy", "oyj", "srl", "sas", "kg", "a/s"}
+) - {"group"}
 
 # ", the Aarhus-based heat pump maker," / ", Finland's state-owned postal company," / ", a mid-sized producer."
 _APPOSITION = re.compile(
@@ -47,12 +50,14 @@ _BEFORE = re.compile(r"(?:^|[\s(])(?P<head>[a-z][a-z-]*)\s+$")
 _SHARES = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take)\s+(?:in|of)\s+$")
 
 
-def described_nouns(body: str, start: int, end: int) -> frozenset[str]:
+def described_nouns(body: str, start: int, end: int, by_name: bool = True) -> frozenset[str]:
     """The organisation nouns the text sets beside the mention ``body[start:end]``: the head of
     an apposition after it ("Kirjeposti, Finland's state-owned postal company," -> company), a
     lower-case noun right before it ("the consumer group Consumatori Uniti" -> group), and
-    "company" for a name after "shares in" or ending in a legal form ("Fjordlaks AS"); plus
-    "company" and "firm" for any business noun ("maker", "chain")."""
+    "company" for a name after "shares in" or ending in a legal form or a company's word
+    ("Fjordlaks AS", "Tarapacá Copper"); plus
+    "company" and "firm" for any business noun ("maker", "chain"). ``by_name=False`` leaves
+    out what the name's own last word says (a place may end in "Bank": "the West Bank")."""
     found: set[str] = set()
     after = _APPOSITION.match(body, end)
     if after is not None and not _NOT_IN_DESCRIPTION & set(after["words"].casefold().split()) and after["head"] in ORGANISATION_HEADS:
@@ -61,16 +66,16 @@ def described_nouns(body: str, start: int, end: int) -> frozenset[str]:
     before = _BEFORE.search(window)
     if before is not None and before["head"] in ORGANISATION_HEADS:
         found.add(before["head"])
-    if _SHARES.search(window) or body[start:end].split()[-1].casefold().rstrip(".") in _LEGAL_FORMS and " " in body[start:end]:
+    if _SHARES.search(window) or by_name and body[start:end].split()[-1].casefold().rstrip(".") in _COMPANY_NAME_ENDS and " " in body[start:end]:
         found.add("company")
     if found & COMPANY_HEADS:
         found |= _COMPANY_WORDS
     return frozenset(found)
 
 
-def entity_descriptions(body: str, spans: list[tuple[int, int]]) -> frozenset[str]:
+def entity_descriptions(body: str, spans: list[tuple[int, int]], by_name: bool = True) -> frozenset[str]:
     """Every noun ``described_nouns`` finds beside any of an entity's mention spans."""
-    return frozenset().union(*(described_nouns(body, start, end) for start, end in spans)) if spans else frozenset()
+    return frozenset().union(*(described_nouns(body, start, end, by_name) for start, end in spans)) if spans else frozenset()
 
 
 _RETYPED = ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART")
@@ -95,7 +100,7 @@ def described_as_organisation(body: str, entities: list[ArticleEntity]) -> list[
     """
     retyped = []
     for entity in entities:
-        if entity.entity_type in _RETYPED and ORGANISATION_HEADS & entity_descriptions(body, [(m.char_start, m.char_end) for m in entity.mentions]):
+        if entity.entity_type in _RETYPED and ORGANISATION_HEADS & entity_descriptions(body, [(m.char_start, m.char_end) for m in entity.mentions], by_name=False):
             mentions = [m if m.label == "ORG" else dataclass_replace(m, label="ORG", repaired_by=described_as_organisation.name) for m in entity.mentions]
             entity = type(entity)(entity.canonical_name, "ORG", mentions, entity.aliased_from)
         retyped.append(entity)

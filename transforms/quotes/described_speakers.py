@@ -36,6 +36,8 @@ def _described(query: SpeakerQuery, noun: str, before: int) -> ArticleEntity | N
       Example("Shares in Nordvarme, the Aarhus-based heat pump maker, rose on Wednesday. The Danish Heating Association said prices would fall. "
               "The company said it would add a shift.", "Nordvarme"),
       Example("A storm tore a hole in a fish pen run by Fjordlaks AS, the company said on Thursday.", "Fjordlaks AS"),
+      Example("ANTOFAGASTA, Chile (Andes Wire) - Nine miners were trapped on Tuesday at the El Peñón mine, owned by Tarapacá Copper, "
+              "the company said.", "Tarapacá Copper"),
       Example("The Harbour Authority met Valdora Shipping on Monday. The company said talks would go on.", None,
               "no organisation was described as a company: left to later rules"))
 def described_organisation(query: SpeakerQuery) -> Speaker | None:
