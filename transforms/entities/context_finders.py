@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from transforms.entities.mentions import Mention, MentionSearch
 from transforms.entities.places import known_place
 from transforms.entities.words import LEADING_WORDS, is_capitalised, is_office_word
-from transforms.lexicon import HONORIFICS
+from transforms.lexicon import COMPANY_DESCRIPTORS, HONORIFICS, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -114,27 +114,43 @@ def name_before_org_kind(search: MentionSearch, mentions: list[Mention]) -> list
 
 
 _ORG_DESCRIPTORS = lexicon_words("org_descriptors")
+# The kinds of company news puts before a name too ("the Seoul-based start-up Skyrove Mobility").
+_NAME_OPENING_DESCRIPTORS = _ORG_DESCRIPTORS | COMPANY_DESCRIPTORS
+
+
+def _descriptor_word(tokens: tuple[Token, ...], token: Token) -> str:
+    """The lower-case descriptor a token ends: "start-up" for the "up" of "start - up"."""
+    i = token.i
+    if token.lower_ == "up" and i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ == "start":
+        return "start-up"
+    return token.lower_
 
 
 @rule(
     Example("Nurses joined the campaign group Mama Salama Trust in the march.", [("Mama Salama Trust", "ORG")]),
     Example("Many wore the colours of the campaign group Library Friends of Kent.", [("Library Friends of Kent", "ORG")]),
     Example("The advocacy group Tamarack Watch welcomed the ban.", None, note="one model name: org_after_descriptor relabels it"),
+    Example("It was built by the Seoul-based start-up Skyrove Mobility, the company said.", [("Skyrove Mobility", "ORG")]),
+    Example("Rates were held, the central bank Governor Ana Costa said.", None, note="a title opens the run: a person"),
 )
 def name_after_org_descriptor(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"the campaign group Salama Safari", "the campaign group Library Lovers of Tacoma": the
-    capitalised run after a lower-case organisation noun (``org_descriptors``), going on
+    capitalised run after a lower-case organisation noun (``org_descriptors``, or a company
+    descriptor: "the start-up Skyrove Mobility"), going on
     through "of" and a capitalised name, is one organisation, where the model cut it into a
     place and a person or stopped before "of".
 
     Not: a run the model tagged as one name (``org_after_descriptor`` relabels it); a run
-    with a date or a number in it; a single word.
+    with a date or a number in it; a single word; a run opened by a title ("the central
+    bank Governor Ana Costa").
     """
     tokens = search.tokens
     found, dropped = [], set()
     for token in tokens:
-        if token.lower_ not in _ORG_DESCRIPTORS or not token.is_lower:
+        if _descriptor_word(tokens, token) not in _NAME_OPENING_DESCRIPTORS or not token.is_lower:
             continue
+        if token.i + 1 < len(tokens) and (tokens[token.i + 1].lower_ in TITLE_WORDS or tokens[token.i + 1].lower_.rstrip(".") in HONORIFICS):
+            continue  # "the central bank Governor Ana Costa": a person with a title
         end = token.i + 1
         while end < len(tokens) and is_capitalised(tokens[end]) and tokens[end].pos_ == "PROPN":
             end += 1
@@ -271,6 +287,51 @@ def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[M
             if not any(a <= start < b for a, b in covered):
                 found.append(search.mention(start, end, "ORG", "defined_short_form"))
     return mentions + found
+
+
+# "the Swiss Glacier Monitoring Network (SGMN)": capitalised words (with "of", "for", "and",
+# "the", "&" between) right before an all-capitals short form in brackets.
+_NAME_BEFORE_INITIALS = re.compile(r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|the|&|de|du|des)\s+)?[A-Z][\w&'’-]*){1,9})\s+\((?P<short>[A-Z]{2,8})\)")
+_SMALL_NAME_WORDS = frozenset(("of", "for", "and", "the", "&", "de", "du", "des"))
+
+
+@rule(
+    Example("A team from the Swiss Glacier Monitoring Network (SGMN) took the readings. The SGMN said it would publish its data.",
+            [("Swiss Glacier Monitoring Network", "ORG")], note="the model tags only 'Swiss'"),
+    Example("Flights to the United Arab Emirates (UAE) resumed.", None, note="the model's own place stands"),
+    Example("Talks in Geneva (GVA) went on.", None, note="initials that do not spell the words"),
+)
+def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """Capitalised words right before a short form in brackets that their initials spell ("the
+    Swiss Glacier Monitoring Network (SGMN)") are one organisation's name, where the model cut
+    it or missed it; ``defined_short_form`` then finds the short form's uses.
+
+    Not: a run the model tagged as one name (its label stands: "United Arab Emirates (UAE)");
+    a run whose initials do not spell the short form; a run holding a person the model tagged.
+    """
+    body = search.body
+    found, dropped = [], set()
+    for definition in _NAME_BEFORE_INITIALS.finditer(body):
+        words = definition["long"].split()
+        # The last words whose initials spell the short form ("A team from the Swiss ..." starts at "Swiss").
+        short = definition["short"]
+        for first in range(len(words)):
+            run = words[first:]
+            if run[0] in _SMALL_NAME_WORDS or run[0][:1].islower():
+                continue
+            if "".join(w[0] for w in run if w not in _SMALL_NAME_WORDS).upper() == short:
+                break
+        else:
+            continue
+        start = definition.start("long") + len(" ".join(words[:first])) + (1 if first else 0)
+        stop = definition.end("long")
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if any((m.char_start, m.char_end) == (start, stop) for m in inside) or any(m.label == "PERSON" for m in inside):
+            continue
+        if all(start <= m.char_start and m.char_end <= stop for m in inside):
+            dropped.update(inside)
+            found.append(search.mention(start, stop, "ORG", "name_spelled_by_initials"))
+    return [m for m in mentions if m not in dropped] + found
 
 
 # "in Iten", "from Thyborøn", "near Nyons": prepositions that put a town after them.

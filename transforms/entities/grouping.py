@@ -26,7 +26,7 @@ from transforms.run.ids import stable_id
 # A word of the long form may end in a plural possessive ("the Portuguese Nurses' Union (SPE)");
 # the short form is in capitals ("SPE") or has two capitals at least ("PennDOT").
 _NAME_PARTICLES = lexicon_words("name_particles")
-_ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]{0,40}['’]?\s+)(?:(?:of|for|and|the|&)\s+|[A-Z][\w&-]{0,40}['’]?\s+){0,10}[A-Z][\w&-]{0,40})\s+\((?P<short>[A-Z][A-Z&.]{1,9}|[A-Z][a-z]{0,6}[A-Z][A-Za-z]{0,8})\)")
+_ACRONYM_DEFINITION = re.compile(r"(?P<long>(?:[A-Z][\w&-]{0,40}['’]?\s+)(?:(?:of|for|and|the|&|de|du|des|del|la)\s+|[A-Z][\w&-]{0,40}['’]?\s+){0,10}[A-Z][\w&-]{0,40})\s+\((?P<short>[A-Z][A-Z&.]{1,9}|[A-Z][a-z]{0,6}[A-Z][A-Za-z]{0,8})\)")
 
 
 @dataclass

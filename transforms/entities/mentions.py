@@ -367,12 +367,15 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     Example("Fraudsters emptied 300 accounts.\n\nOrrin Bank, whose customers lost most, said it had refunded the money.", [("Orrin Bank", "ORG")]),
     Example("The report, published by the Hellenic Maritime Accident Investigation Board, blamed the crew.", [("Hellenic Maritime Accident Investigation Board", "ORG")]),
     Example("LONDON (Wire) - Kingsway Rail, which runs trains into London, will cut fares.", [("Kingsway Rail", "ORG")]),
+    Example("Shortages were worse last winter, according to the Pharmacists' Guild, which represents 3,000 pharmacies.", [("Pharmacists' Guild", "ORG")],
+            note="the model tags 'Guild' alone a person"),
 )
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
     Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
 
-    A nationality inside the run is part of the name; a run opening the lead after a dateline
+    A nationality inside the run is part of the name, and so is an organisation word the
+    model tagged alone as a person ("Guild"); a run opening the lead after a dateline
     ("LONDON (Wire) - Kingsway Rail, ...") is taken.
 
     Not: a run that opens a sentence with a common noun ("Shares Bank" is not a name); one
@@ -383,7 +386,9 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
     found = []
     dropped: set[Mention] = set()
     for token in tokens:
-        if token.lower_ not in ORG_SUFFIXES or not is_capitalised(token) or token.ent_type_:
+        # The model may call the organisation word alone a person ("the Pharmacists' Guild": "Guild").
+        alone = token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and (token.i + 1 == len(tokens) or tokens[token.i + 1].ent_iob_ != "I")
+        if token.lower_ not in ORG_SUFFIXES or not is_capitalised(token) or token.ent_type_ and not alone:
             continue
         if token.i + 1 < len(tokens) and is_capitalised(tokens[token.i + 1]) and not tokens[token.i + 1].is_sent_start:
             continue  # "Hastings Rail" in "Hastings Rail Users' Group": the name runs on
@@ -407,7 +412,7 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
         start, end = tokens[first].idx, token.idx + len(token)
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
         # A nationality the model took from the name ("Hellenic" in "Hellenic Maritime ... Board") is part of it.
-        if all(m.label == "NORP" and start <= m.char_start and m.char_end <= end for m in inside):
+        if all((m.label == "NORP" or m.char_start == token.idx) and start <= m.char_start and m.char_end <= end for m in inside):
             dropped.update(inside)
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
     return [m for m in mentions if m not in dropped] + found
@@ -533,7 +538,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
     coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
-    town_after_preposition,
+    name_spelled_by_initials, town_after_preposition,
 )
 
 
@@ -556,6 +561,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     coordinated_place,
     town_after_preposition,
     legal_form_name,
+    name_spelled_by_initials,
     defined_short_form,
     facility_known_by_initials,
 )

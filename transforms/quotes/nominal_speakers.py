@@ -27,6 +27,8 @@ _ISSUING_VERB_FORMS = words("issuing_verb_forms")
 _OBJECT_DEPS = ("dobj", "pobj", "dative", "attr", "oprd", "conj", "appos", "npadvmod")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _GOVERNMENT_WORDS = words("government_body_words")
+# "the company" is no ministry, court, union or association named before it.
+_NON_COMPANY_WORDS = _GOVERNMENT_WORDS | words("non_company_kind_nouns")
 
 
 def kind_nouns() -> frozenset[str]:
@@ -52,7 +54,9 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     that noun in its name ("the university" -> University of Aldbridge), else the last one
     named as the subject of this sentence or the two before ("Hollis pleaded guilty... the
     company said"), else the one organisation the quote itself names, as its subject
-    ("Brandvik will sell its farms, the company said")."""
+    ("Brandvik will sell its farms, the company said"). A company noun never stands for an
+    organisation named as a ministry, court, union or association (``government_body_words``,
+    ``non_company_kind_nouns``)."""
     # The dateline's news agency ("ISTANBUL (Wire) -") reports the story; it is nobody the story quotes.
     named_before = [
         (max(m.char_start for m in e.mentions if m.char_end <= before), e)
@@ -63,8 +67,8 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     if with_noun:
         return max(with_noun, key=lambda pair: pair[0])[1]
     if noun.lower_ in COMPANY_DESCRIPTORS:
-        # "the company" is no ministry, court or police force named before it.
-        named_before = [(at, e) for at, e in named_before if not _GOVERNMENT_WORDS & set(e.canonical_name.casefold().split())]
+        # "the company" is no ministry, court, police force, union or association named before it.
+        named_before = [(at, e) for at, e in named_before if not _NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())]
     doc = query.subject.doc
     # "The audit office found nothing, a spokesman for the office said": the noun was just used
     # for something unnamed, so it is that, not the last organisation named.
@@ -129,15 +133,21 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
       Example("The University of Aldbridge will close its music school. The university said the school had run a deficit.", "University of Aldbridge"),
       Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
       Example("ISTANBUL (Bosporus Wire) - Three ferries will stop running next year, the shipping company said.", None,
-              "the dateline's news agency is nobody the story quotes"))
+              "the dateline's news agency is nobody the story quotes"),
+      Example("HELSINKI (Wire) - Kirjeposti, Finland's state-owned postal company, will cut deliveries. The Finnish Post Workers' Union "
+              "(PLU) said the plan was wrong.\n\nThe company said it would publish new maps in May.", "Kirjeposti",
+              "a union is no company: the subject before it is passed over"),
+      Example("Kaufgut, the Munich-based supermarket chain, removed the oil. Italy exported 350,000 tonnes of oil last year, "
+              "according to the national statistics office.", None, "a noun of its own ('statistics') describes another one"))
 def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
     """'the company said', 'the club said', 'it said': the organisation the article introduced
     so: the last one named with that noun in its name, else the last one named as a
     sentence's subject.
 
     Notes:
-        A plural ("the two companies") or a noun with a clause of its own ("the company that
-        ...") is left to later rules; the dateline's news agency is never the one; "it" with no organisation named as a subject before
+        A plural ("the two companies"), a noun with a clause of its own ("the company that
+        ...") or with a lower-case noun before it that the name lacks ("the national statistics
+        office") is left to later rules; the dateline's news agency is never the one; "it" with no organisation named as a subject before
         names nobody.
     """
     subject = query.subject
@@ -156,6 +166,10 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
     ):
         return None
     entity = _the_organisation_so_called(subject, query, subject.idx)
+    # "the national statistics office": a lower-case noun before the kind that the name does
+    # not hold describes another organisation than the one named before.
+    if entity is not None and any(c.dep_ == "compound" and c.is_lower and c.lower_ not in entity.canonical_name.casefold().split() for c in subject.children):
+        return None
     return Speaker(entity.canonical_name, entity, organisation_by_kind.name) if entity is not None else None
 
 

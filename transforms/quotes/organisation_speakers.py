@@ -124,7 +124,8 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
     its name ("the museum" -> "Hohenberg Museum") or set beside it ("The utility, Régie
     Atlantique,"); None if any organisation was named before the subject."""
     doc = subject.doc
-    kinds = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"}
+    # "the country's medicines regulator" -> "Medicines Control Agency": a lower-case noun before the kind counts too.
+    kinds = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN" or c.dep_ == "compound" and c.is_lower}
     if subject.sent.end >= len(doc):
         return None
     following = doc[subject.sent.end].sent
@@ -132,8 +133,8 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
         following = doc[following.end].sent
     first: tuple[int, int, ArticleEntity] | None = None
     for entity in query.entities:
-        if entity.entity_type != "ORG":
-            continue
+        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions):
+            continue  # the dateline's news agency reports the story
         if any(m.char_start < subject.idx for m in entity.mentions):
             return None  # named before: organisation_by_kind's (or nobody's) call
         inside = [(m.char_start, m.char_end) for m in entity.mentions if following.start_char <= m.char_start < following.end_char]
@@ -155,11 +156,15 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
       Example("A museum in Leipzig will return 23 objects, the museum's board said on Thursday. "
               "The Hohenberg Museum said the objects would be handed over in March.", "Hohenberg Museum"),
       Example("Towns will lose water at night, the utility said. The Water Ministry said it had warned of the drought.", None,
-              "the next organisation is no utility"))
+              "the next organisation is no utility"),
+      Example("CLUJ-NAPOCA, Romania (Danube Press) - Pharmacies are running out of antibiotics, the country's medicines regulator warned on Wednesday.\n\n"
+              "The Medicines Control Agency (AMC) said 14 formulations were in short supply.", "Medicines Control Agency",
+              "a noun before the kind ('medicines') names it too; the dateline's agency is none"))
 def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     """'..., the city's water utility said.' in a lead that names no organisation before: the
     organisation the next sentence names first, when its name holds the noun (or the noun's
-    owner: "the museum's board" -> "Hohenberg Museum") or the noun is set beside it ("The
+    owner: "the museum's board" -> "Hohenberg Museum", or a lower-case noun before it: "the
+    medicines regulator" -> "Medicines Control Agency") or the noun is set beside it ("The
     utility, Régie Atlantique des Eaux,", "The AZ Sint-Lucas hospital").
 
     Notes:

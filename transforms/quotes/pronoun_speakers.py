@@ -20,9 +20,34 @@ _FEMALE_PRONOUNS = frozenset(("she", "her"))
 _TITLE_BEFORE = re.compile(r"\b(\w+\.?)\s+$")
 
 
-def _gender(person: ArticleEntity, body: str) -> str | None:
+_PRONOUN = re.compile(r"\b(?:(?P<male>[Hh]e|[Hh]is|[Hh]im)|(?P<female>[Ss]he|[Hh]er))\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+
+
+def _pronoun_gender(person: ArticleEntity, query: SpeakerQuery) -> set[str]:
+    """The genders of the pronouns that first follow the person's mentions, outside quotes, in
+    the mention's sentence or the next ("Iain Mowbray presented the award. He said" -> male),
+    when no other person is named between the name and the pronoun."""
+    body, quoted = query.body, query.context.quoted_ranges
+    others = [m.char_start for e in query.entities if e.entity_type == "PERSON" and e is not person for m in e.mentions]
+    found: set[str] = set()
+    for mention in person.mentions:
+        if any(a <= mention.char_start < b for a, b in quoted):
+            continue
+        first_end = _SENTENCE_END.search(body, mention.char_end)
+        second_end = _SENTENCE_END.search(body, first_end.end()) if first_end else None
+        limit = second_end.start() if second_end else len(body)
+        pronoun = next((p for p in _PRONOUN.finditer(body, mention.char_end, limit) if not any(a <= p.start() < b for a, b in quoted)), None)
+        if pronoun is None or any(mention.char_end <= at < pronoun.start() for at in others):
+            continue
+        found.add("male" if pronoun["male"] else "female")
+    return found
+
+
+def _gender(person: ArticleEntity, body: str, query: SpeakerQuery | None = None) -> str | None:
     """"male", "female" or None: from a courtesy title right before a mention ("Mrs. Raman")
-    or a gendered role word the article gave the person ("the council's spokeswoman")."""
+    or a gendered role word the article gave the person ("the council's spokeswoman"), else
+    (given the query) from the pronouns that follow the person's name (``_pronoun_gender``)."""
     found = set()
     for mention in person.mentions:
         title = _TITLE_BEFORE.search(body[max(mention.char_start - 6, 0) : mention.char_start])
@@ -31,18 +56,24 @@ def _gender(person: ArticleEntity, body: str) -> str | None:
             role_words.add(title.group(1).casefold())
         found |= {"male"} if role_words & _MALE_WORDS else set()
         found |= {"female"} if role_words & _FEMALE_WORDS else set()
+    if not found and query is not None:
+        found = _pronoun_gender(person, query)
     return found.pop() if len(found) == 1 else None
 
 
 @rule(Example("Mr. Tomasz Wrona met Ms. Priya Raman on Monday. Ms. Raman left early.\n\n\u201cWe will sign in May,\u201d he said.", "Tomasz Wrona"),
-      Example("Priya Raman met Tomasz Wrona on Monday.\n\n\u201cWe will sign in May,\u201d he said.", None, "no gender known: personal_pronoun's"))
+      Example("Priya Raman met Tomasz Wrona on Monday.\n\n\u201cWe will sign in May,\u201d he said.", None, "no gender known: personal_pronoun's"),
+      Example("Adaeze Okonkwo-Bell, 34, smiled as she walked to the stage. Last year's winner, Iain Mowbray, presented the award. "
+              "He said the shortlist was strong.\n\n\u201cI did not think anyone would read it,\u201d she told the audience.", "Adaeze Okonkwo-Bell"))
 def gendered_pronoun(query: SpeakerQuery) -> Speaker | None:
     """'he said' when the person named last is known to be a woman (or 'she said' after a
     man): the person named last before the quote who is not known to be of the other gender.
 
     Notes:
-        Gender is read only from courtesy titles and role words of the article, never guessed
-        from first names; when the person named last has none, ``personal_pronoun`` decides.
+        Gender is read from courtesy titles and role words of the article, else from the
+        pronoun that first follows a person's name with no other person between ("Iain
+        Mowbray presented the award. He said"), never guessed from first names; when the
+        person named last has none, ``personal_pronoun`` decides.
     """
     subject = query.subject
     lower = subject.lower_
@@ -52,9 +83,9 @@ def gendered_pronoun(query: SpeakerQuery) -> Speaker | None:
     people = [e for e in query.entities if e.entity_type == "PERSON"]
     skip = query.context.quoted_ranges
     nearest = _nearest(people, query.quote_start, ("PERSON",), skip=skip)
-    if nearest is None or _gender(nearest, query.body) != other:
+    if nearest is None or _gender(nearest, query.body, query) != other:
         return None
-    person = _nearest([e for e in people if _gender(e, query.body) != other], query.quote_start, ("PERSON",), skip=skip)
+    person = _nearest([e for e in people if _gender(e, query.body, query) != other], query.quote_start, ("PERSON",), skip=skip)
     return Speaker(person.canonical_name, person, gendered_pronoun.name) if person is not None else None
 
 

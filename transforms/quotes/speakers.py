@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from transforms.entities.descriptions import ORGANISATION_HEADS
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, TITLE_WORDS
 from transforms.lexicons import words
@@ -195,10 +196,13 @@ def named_subject(query: SpeakerQuery) -> Speaker | None:
 
 
 @rule(Example("The harbour union met on Friday. Its regional leader, Tomasz Wrona, said the strike would go ahead.", "Tomasz Wrona"),
-      Example("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"))
+      Example("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"),
+      Example("Sales of the novel have tripled, according to its publisher, Ferrier & Wade, which will order a reprint.", "Ferrier & Wade"),
+      Example("The maker of Amoxiped, Bucharest-based Farmacor SA, said it expected to resume deliveries by mid-February.", "Farmacor SA"))
 def name_after_role(query: SpeakerQuery) -> Speaker | None:
     """A role subject with the person's name beside it ("Its regional leader, Tomasz Wrona,
-    said"); see ``_name_after_role``.
+    said", "according to its publisher, Ferrier & Wade,", and for an organisation noun the
+    organisation set off beside it: "The maker of Amoxiped, Farmacor SA,"); see ``_name_after_role``.
 
     Notes:
         A plural subject ("two councillors, A and B,") and a name inside the subject's
@@ -208,34 +212,6 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
         return None
     found = _name_after_role(query.subject, query.entities, query.body)
     return _named(found, name_after_role.name) if found is not None else None
-
-
-@rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
-              "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"),
-      Example("Justice Amara Quist of the High Court read the verdict.\n\n“The evidence was clear,” the judge told the court.", "Amara Quist"))
-def titled_person(query: SpeakerQuery) -> Speaker | None:
-    """'the senator said': the person with that title mentioned last before the quote.
-
-    Notes:
-        Only "the" + lower-case title words (or a title of the same office, ``title_equivalents``:
-        "the judge" for "Justice X"); "the minister of X" is left to later rules.
-    """
-    found = _titled_person(query.subject, query.entities, query.quote_start)
-    return _named(found, titled_person.name) if found is not None else None
-
-
-@rule(Example(
-    "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. District Judge Ana Costa ordered the city to repay the fees.",
-    "Ana Costa"))
-def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
-    """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
-    person the very next sentence names first with it.
-
-    Notes:
-        Only the next sentence, and only an indefinite title ("a judge").
-    """
-    found = _named_next(query.subject, query.entities)
-    return _named(found, named_in_next_sentence.name) if found is not None else None
 
 
 @rule(Example("Shares of Valdora Motors rose after the carmaker said it would cut costs at its main plant.", "Valdora Motors"),
@@ -339,6 +315,8 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
+from transforms.quotes.described_speakers import agent_of_the_words, described_organisation, its_spokesperson, spokesperson_of_kind  # noqa: E402
+from transforms.quotes.titled_speakers import named_in_next_sentence, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
@@ -356,8 +334,10 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
+    agent_of_the_words,
     participle_of_the_main_clause,
     spokesperson_for,
+    spokesperson_of_kind,
     spokesperson_of_the_subject_before,
     person_in_apposition,
     who_after_title,
@@ -374,6 +354,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     personal_pronoun,
     body_of_organisation,
     office_of_speaker,
+    its_spokesperson,
     organisation_noun,
     document_noun,
     document_named_before,
@@ -381,6 +362,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     it_after_organisation_noun,
     organisation_by_kind,
     company_by_legal_form,
+    described_organisation,
     both_organisations,
     organisations_in_apposition,
     organisation_sign,
@@ -486,18 +468,24 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
     if subject.tag_ in ("NNS", "NNPS"):
         return None
     for child in subject.children:
-        if child.dep_ == "appos" and not any(c.dep_ == "conj" for c in child.children):
-            named = entity_at(entities, child.idx, child.idx + len(child))
-            if named is not None and named.entity_type in ("PERSON", "ORG"):
-                return named
+        if child.dep_ != "appos":
+            continue
+        named = entity_at(entities, child.idx, child.idx + len(child))
+        # "its publisher, Ferrier & Wade,": a conjunct inside the same name is no second one.
+        if any(c.dep_ == "conj" and entity_at(entities, c.idx, c.idx + len(c)) is not named for c in child.children):
+            continue
+        if named is not None and named.entity_type in ("PERSON", "ORG"):
+            return named
     opening = _name_opening_the_sentence(subject, entities, body)
     if opening is not None:
         return opening
     verb = subject.head
     if verb.i <= subject.i or verb.i - subject.i > 12:
         return None
+    # "The maker of Amoxiped, Bucharest-based Farmacor SA, said": an organisation noun's name is an organisation.
+    types = ("PERSON", "ORG") if subject.lower_ in ORGANISATION_HEADS else ("PERSON",)
     for entity in entities:
-        if entity.entity_type != "PERSON":
+        if entity.entity_type not in types:
             continue
         for mention in entity.mentions:
             if subject.idx < mention.char_end <= verb.idx and _BETWEEN_NAME_AND_VERB.fullmatch(body[mention.char_end : verb.idx]):
@@ -506,7 +494,10 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
                     continue
                 # "The prosecutor of the court, Karim Khan, said": set off by commas right before
                 # the verb, an apposition names the subject even if the parser hangs it lower.
-                set_off = span.root.dep_ == "appos" and body[span.start_char - 2 : span.start_char] == ", " and body[mention.char_end : verb.idx].startswith(",")
+                opening = min(span.start_char, span.root.left_edge.idx)
+                set_off = span.root.dep_ == "appos" and body[opening - 2 : opening] == ", " and body[mention.char_end : verb.idx].startswith(",")
+                if entity.entity_type == "ORG" and not set_off:
+                    continue
                 if set_off or not any(a.dep_ in ("prep", "conj", "acl", "relcl") for a in _path_to(span.root, subject)):
                     return entity
     return None
@@ -523,58 +514,5 @@ def _name_opening_the_sentence(subject: Token, entities: Entities, body: str) ->
     sentence_start = subject.sent.start_char
     for entity in entities:
         if entity.entity_type == "PERSON" and any(m.char_start == sentence_start and body[m.char_end : left].strip() == "," for m in entity.mentions):
-            return entity
-    return None
-
-
-# "Justice Ana Costa" is "the judge": title words that name the same office.
-_EQUIVALENT_TITLES = tuple(frozenset(line.split()) for line in words("title_equivalents"))
-
-
-def _with_equivalents(role_words: set[str]) -> set[str]:
-    """Role words and the titles that name the same office ("justice" -> "judge")."""
-    return role_words.union(*(group for group in _EQUIVALENT_TITLES if group & role_words))
-
-
-def _titled_person(subject: Token, entities: Entities, quote_start: int) -> ArticleEntity | None:
-    """"the minister said" when several people are ministers: the one mentioned last before
-    the quote, as news writing means it. None unless the subject is "the" + lower-case title
-    words that are all in some person's role.
-
-    Notes:
-        The entities table joins "the minister" to nobody in that case (a mention needs one
-        fitting person); only the speaker takes the nearest one.
-    """
-    words = [t for t in subject.subtree if t.i <= subject.i]
-    if len(words) < 2 or words[0].lower_ != "the" or not all(t.is_lower for t in words) or subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].lower_ == "of":
-        return None
-    wanted = {t.lower_ for t in words[1:]}
-    if not wanted & TITLE_WORDS:
-        return None
-    fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= _with_equivalents({w.casefold() for r in e.roles for w in r.split()})]
-    return _nearest(fitting, quote_start, ("PERSON",))
-
-
-def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
-    """"A federal judge in Manhattan refused... District Judge Lewis Kaplan said": a lead's
-    unnamed "a judge" is the person the next sentence names with that title, if that sentence
-    is the first to name them.
-
-    Notes:
-        Only the very next sentence counts, and only an indefinite title ("a judge"); "a
-        spokesman" named two paragraphs later is left as written.
-    """
-    if subject.lower_ not in TITLE_WORDS or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
-        return None
-    sentence = subject.sent
-    if sentence.end >= len(subject.doc):
-        return None
-    following = subject.doc[sentence.end].sent
-    for entity in entities:
-        if entity.entity_type != "PERSON" or min(m.char_start for m in entity.mentions) < following.start_char:
-            continue
-        first = min(entity.mentions, key=lambda m: m.char_start)
-        role_words = _with_equivalents(set((first.role or "").casefold().split()))
-        if first.char_start < following.end_char and subject.lower_ in role_words:
             return entity
     return None

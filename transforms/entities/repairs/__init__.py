@@ -24,6 +24,7 @@ from transforms.entities.repairs.kinds import (
     known_place_after_preposition,
     name_after_based,
     org_after_descriptor,
+    org_suffix_tagged_place_or_work,
     org_first_word,
     plural_nationality,
     team_before_score,
@@ -153,6 +154,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     person_after_place_preposition,  # "near Darwin" (PERSON) -> GPE
     storm_name,  # "Storm Dagny" -> EVENT
     person_with_org_suffix,  # "Lakemont Capital" (PERSON) -> ORG
+    org_suffix_tagged_place_or_work,  # "Northern Plains Railway" (LOC) -> ORG
     speaking_surname,  # "Ines Alves" ... "Alves said" -> PERSON
     known_place_after_preposition,  # "a widow from Cork", "from Bristol and Cardiff" -> GPE
     coordinated_orgs,  # "from Anthropic and Meta Platforms" -> two ORGs

@@ -212,3 +212,37 @@ def journal_name(e: TaggedEntity) -> Repair | None:
     if e.label in ("GPE", "ORG", "PERSON", "LOC") and (before[-1:] == ["journal"] or (after_published and e.place is None)):
         return e.whole("WORK_OF_ART")
     return None
+
+
+# Last words of organisations that also name a building or a place of worship: such a place stays a place.
+# An opening quotation mark right before the name ("Sales of “The Salt Ledger”"), not a closing one ('asset." The Trust').
+_QUOTED_BEFORE = re.compile(r"(?:^|[\s(])[\"“‘](?:[Tt]he\s+)?$")
+_PLACE_LIKE_ORG_WORDS = frozenset(("church", "cathedral", "cafe", "hospital", "infirmary", "clinic", "school", "college", "university"))
+
+
+@rule(
+    Example("\u201cWe want every boiler gone by 2030.\u201d\n\nThe Danish Heating Installers' Association (DHIA) said its members were busy.",
+            [("The Danish Heating Installers' Association (DHIA", "ORG")], note="the model tags it a work of art, running on into the initials"),
+    Example("The eastbound train, operated by Northern Plains Railway, derailed on Monday.", [("Northern Plains Railway", "ORG")],
+            note="the model tags it a place"),
+    Example("Mourners filled St Mary's Cathedral on Sunday.", None, note="a building word: the place stays"),
+    Example("Sales of \"The Salt Ledger\" have tripled since May.", None, note="a title in quotation marks stays a work"),
+)
+def org_suffix_tagged_place_or_work(e: TaggedEntity) -> Repair | None:
+    """A "place" or "work" of two words or more whose last word is an organisation's
+    ("Danish Heating Installers' Association", "Northern Plains Railway"; ``org_suffixes``) is
+    an organisation, as ``person_with_org_suffix`` says of a "person".
+
+    Not: a last word that also names a building ("St Mary's Cathedral", "Corvale Hospital":
+    a place the story may mean); a one-word name; a title in quotation marks ("The Salt
+    Ledger", a book).
+    """
+    if e.label not in ("WORK_OF_ART", "LOC", "GPE") or _QUOTED_BEFORE.search(e.body[max(e.start - 9, 0) : e.start]):
+        return None  # a title in quotation marks ("The Salt Ledger") is the work
+    # "The Danish Heating Installers' Association (DHIA": the model's span may run on into the initials.
+    opening = next((t.i for t in e.ent if t.text == "("), e.ent.end)
+    words = [t for t in e.words if t.i < opening]
+    last = words[-1].lower_ if words else ""
+    if len(words) >= 2 and last in ORG_SUFFIXES and last not in _PLACE_LIKE_ORG_WORDS:
+        return e.whole("ORG")
+    return None

@@ -1,0 +1,161 @@
+"""Speaker rules that bind a common noun to the organisation the article described with it:
+"the company" to "Kirjeposti, Finland's state-owned postal company,", "the group" to "the
+consumer group Consumatori Uniti", and "its spokeswoman" to the organisation named just
+before (``transforms.entities.descriptions``). Part of SPEAKER_RULES
+(``transforms.quotes.speakers``), which imports them."""
+
+from __future__ import annotations
+
+from transforms.entities.descriptions import ORGANISATION_HEADS, entity_descriptions
+from transforms.entities.extraction import ArticleEntity
+from transforms.lexicons import words
+from transforms.quotes.speakers import Speaker, SpeakerQuery
+from transforms.rules import Example, rule
+
+_VOICE_NOUNS = words("voice_nouns") | words("spokesperson_people")
+
+
+def _described(query: SpeakerQuery, noun: str, before: int) -> ArticleEntity | None:
+    """The organisation named last before ``before`` that the article described with ``noun``
+    (the dateline's news agency never: it reports the story)."""
+    body = query.body
+    last: tuple[int, ArticleEntity] | None = None
+    for entity in query.entities:
+        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions):
+            continue
+        starts = [m.char_start for m in entity.mentions if m.char_end <= before]
+        if not starts or noun not in entity_descriptions(body, [(m.char_start, m.char_end) for m in entity.mentions]):
+            continue
+        if last is None or max(starts) > last[0]:
+            last = (max(starts), entity)
+    return None if last is None else last[1]
+
+
+@rule(Example("Members of the Finnish Post Workers' Union met managers of Kirjeposti, Finland's state-owned postal company, on Monday. "
+              "The talks went on all night. Letters piled up in Lapland.\n\nThe company said it would publish new maps in May.", "Kirjeposti"),
+      Example("Shares in Nordvarme, the Aarhus-based heat pump maker, rose on Wednesday. The Danish Heating Association said prices would fall. "
+              "The company said it would add a shift.", "Nordvarme"),
+      Example("A storm tore a hole in a fish pen run by Fjordlaks AS, the company said on Thursday.", "Fjordlaks AS"),
+      Example("ANTOFAGASTA, Chile (Andes Wire) - Nine miners were trapped on Tuesday at the El Peñón mine, owned by Tarapacá Copper, "
+              "the company said.", "Tarapacá Copper"),
+      Example("The Harbour Authority met Valdora Shipping on Monday. The company said talks would go on.", None,
+              "no organisation was described as a company: left to later rules"))
+def described_organisation(query: SpeakerQuery) -> Speaker | None:
+    """'the company said', 'the group said', 'the chain said': the organisation the article
+    described with that noun (an apposition "X, the Aarhus-based heat pump maker,", a
+    descriptor "the consumer group X", "shares in X", a legal form "X AS" for "company"),
+    the one named last before the subject (in the quote too: "a pen run by Fjordlaks AS, the
+    company said").
+
+    Notes:
+        Only "the" + a singular organisation noun with no clause or phrase of its own ("the
+        company that designs her clothes" is another one). Runs after the rules that bind the
+        noun by a name holding it, the story's one company or a legal form; an organisation
+        never described with the noun is left to the rules after it.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ not in ORGANISATION_HEADS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("prep", "relcl", "acl", "conj", "nummod") for c in subject.children):
+        return None
+    entity = _described(query, subject.lower_, subject.idx)
+    return Speaker(entity.canonical_name, entity, described_organisation.name) if entity is not None else None
+
+
+@rule(Example("The consumer group Consumatori Uniti said shoppers should be wary. \u201cIf it is that cheap, ask yourself why,\u201d its spokeswoman said.",
+              "Consumatori Uniti"),
+      Example("Talks in Lisbon went on through Monday. \u201cWe will sign,\u201d its spokeswoman said.", None, "a place, no organisation, named before"))
+def its_spokesperson(query: SpeakerQuery) -> Speaker | None:
+    """'its spokeswoman said', 'its office said': "its" is the organisation named last before
+    the subject (outside quotes, in its sentence or the two before), and its spokesperson
+    speaks for it.
+
+    Notes:
+        Only "its" (a person's "his"/"her" spokesman is left to other rules) and only a
+        spokesperson or office noun with no name beside it ("Its director, X," is X); the
+        dateline's news agency is never the one.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or subject.lower_ not in _VOICE_NOUNS or not any(c.dep_ == "poss" and c.lower_ == "its" for c in subject.children):
+        return None
+    if any(c.dep_ in ("appos", "prep", "relcl", "acl", "conj") for c in subject.children):
+        return None
+    doc = subject.doc
+    sentence = subject.sent
+    window_start = doc[max(doc[max(sentence.start - 1, 0)].sent.start - 1, 0)].sent.start_char
+    quoted = query.context.quoted_ranges
+    last: tuple[int, ArticleEntity] | None = None
+    for entity in query.entities:
+        if entity.entity_type in ("PERSON",) or any(m.repaired_by == "dateline" for m in entity.mentions):
+            continue
+        for m in entity.mentions:
+            if window_start <= m.char_start and m.char_end <= subject.idx and not any(a <= m.char_start < b for a, b in quoted):
+                if last is None or m.char_start > last[0]:
+                    last = (m.char_start, entity)
+    if last is None or last[1].entity_type != "ORG":
+        return None
+    return Speaker(last[1].canonical_name, last[1], its_spokesperson.name)
+
+
+_QUOTE_REFERENCE_NOUNS = words("quote_reference_nouns")
+
+
+@rule(Example("\u201cDo not look at the sun without certified glasses.\u201d The warning was repeated on Monday by the Health Ministry, "
+              "which said clinics were busy.", "Health Ministry"),
+      Example("\u201cDo not look at the sun.\u201d The warning was repeated on Monday.", None, "no agent: nobody named"))
+def agent_of_the_words(query: SpeakerQuery) -> Speaker | None:
+    """'"..." The warning was repeated by the Health Ministry': a noun for the quoted words
+    (``quote_reference_nouns``: "the warning", "the remarks") as the subject of a passive
+    verb is the words of its agent ("by X"), resolved by SPEAKER_RULES again (the speaker
+    keeps this rule's name).
+
+    Notes:
+        Only a passive with "by"; "The warning came from X" is found by the direct-quote
+        rules; an agent that resolves to no entity names nobody here.
+    """
+    from transforms.quotes.speakers import resolve_speaker  # the rules' own module imports this one
+
+    subject = query.subject
+    if subject.lower_ not in _QUOTE_REFERENCE_NOUNS or subject.dep_ != "nsubjpass":
+        return None
+    agent = next((p for c in subject.head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    if agent is None:
+        return None
+    resolved = resolve_speaker(agent, query.context, query.quote_start, query.document_source)
+    return Speaker(resolved.name, resolved.entity, agent_of_the_words.name) if resolved.entity is not None else None
+
+
+@rule(Example("Wakefield Council will close five libraries. Opposition leader Imran Siddiqui said the authority had wasted money. "
+              "A council spokesman said the figure was misleading.", "Wakefield Council"),
+      Example("Lakemont Water Authority raised its rates. A company spokesman said the pipes were old.", None,
+              "an authority is no company"),
+      Example("Guards complained to the Penitentiary Police Union (UPP). Searches went on overnight, a police spokesman said.", None,
+              "a union is not the police"))
+def spokesperson_of_kind(query: SpeakerQuery) -> Speaker | None:
+    """'A council spokesman said', 'a ministry spokeswoman said': the spokesperson speaks for
+    the organisation the article calls by that noun, found as for "the council"
+    (``the_organisation_so_called``: named with the noun, else the subject before).
+
+    Notes:
+        Only a lower-case organisation noun right before the spokesperson noun, and only an
+        organisation that the noun names ("Wakefield Council", "Ministry of Health": not the
+        "Penitentiary Police Union" for "a police spokesman"); a company noun never takes a
+        ministry, union or association.
+    """
+    from transforms.quotes.nominal_speakers import kind_nouns, the_organisation_so_called
+
+    subject = query.subject
+    if subject.lower_ not in _VOICE_NOUNS or subject.pos_ != "NOUN":
+        return None
+    kind = next((c for c in subject.children if c.dep_ == "compound" and c.is_lower and c.i == subject.i - 1 and c.lower_ in kind_nouns()), None)
+    if kind is None:
+        return None
+    entity = the_organisation_so_called(kind, query, min(query.quote_start, subject.idx))
+    if entity is None or entity.entity_type != "ORG":
+        return None
+    # The noun must be what the organisation is: "Wakefield Council", "Ministry of Health"; the
+    # "Penitentiary Police Union" is a union, not the police a "police spokesman" speaks for.
+    name = entity.canonical_name.casefold().split()
+    if kind.lower_ not in (name[-1], name[0] if "of" in name else name[-1]):
+        return None
+    return Speaker(entity.canonical_name, entity, spokesperson_of_kind.name)

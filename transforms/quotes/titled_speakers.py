@@ -1,0 +1,94 @@
+"""Speaker rules for a title without a name: "the minister said" (the person the article gave
+that title last) and a lead's "a federal judge ruled" (the person the next sentence names with
+it). Part of SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from transforms.entities.extraction import ArticleEntity
+from transforms.lexicon import TITLE_WORDS
+from transforms.lexicons import words
+from transforms.quotes.speakers import Entities, Speaker, SpeakerQuery, _named, _nearest
+from transforms.rules import Example, rule
+
+
+@rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
+              "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"),
+      Example("Justice Amara Quist of the High Court read the verdict.\n\n“The evidence was clear,” the judge told the court.", "Amara Quist"))
+def titled_person(query: SpeakerQuery) -> Speaker | None:
+    """'the senator said': the person with that title mentioned last before the quote.
+
+    Notes:
+        Only "the" + lower-case title words (or a title of the same office, ``title_equivalents``:
+        "the judge" for "Justice X"); "the minister of X" is left to later rules.
+    """
+    found = _titled_person(query.subject, query.entities, query.quote_start)
+    return _named(found, titled_person.name) if found is not None else None
+
+
+@rule(Example(
+    "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. District Judge Ana Costa ordered the city to repay the fees.",
+    "Ana Costa"))
+def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
+    """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
+    person the very next sentence names first with it.
+
+    Notes:
+        Only the next sentence, and only an indefinite title ("a judge").
+    """
+    found = _named_next(query.subject, query.entities)
+    return _named(found, named_in_next_sentence.name) if found is not None else None
+
+
+# "Justice Ana Costa" is "the judge": title words that name the same office.
+_EQUIVALENT_TITLES = tuple(frozenset(line.split()) for line in words("title_equivalents"))
+
+
+def _with_equivalents(role_words: set[str]) -> set[str]:
+    """Role words and the titles that name the same office ("justice" -> "judge")."""
+    return role_words.union(*(group for group in _EQUIVALENT_TITLES if group & role_words))
+
+
+def _titled_person(subject: Token, entities: Entities, quote_start: int) -> ArticleEntity | None:
+    """"the minister said" when several people are ministers: the one mentioned last before
+    the quote, as news writing means it. None unless the subject is "the" + lower-case title
+    words that are all in some person's role.
+
+    Notes:
+        The entities table joins "the minister" to nobody in that case (a mention needs one
+        fitting person); only the speaker takes the nearest one.
+    """
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    if len(words) < 2 or words[0].lower_ != "the" or not all(t.is_lower for t in words) or subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].lower_ == "of":
+        return None
+    wanted = {t.lower_ for t in words[1:]}
+    if not wanted & TITLE_WORDS:
+        return None
+    fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= _with_equivalents({w.casefold() for r in e.roles for w in r.split()})]
+    return _nearest(fitting, quote_start, ("PERSON",))
+
+
+def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
+    """"A federal judge in Manhattan refused... District Judge Lewis Kaplan said": a lead's
+    unnamed "a judge" is the person the next sentence names with that title, if that sentence
+    is the first to name them.
+
+    Notes:
+        Only the very next sentence counts, and only an indefinite title ("a judge"); "a
+        spokesman" named two paragraphs later is left as written.
+    """
+    if subject.lower_ not in TITLE_WORDS or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return None
+    sentence = subject.sent
+    if sentence.end >= len(subject.doc):
+        return None
+    following = subject.doc[sentence.end].sent
+    for entity in entities:
+        if entity.entity_type != "PERSON" or min(m.char_start for m in entity.mentions) < following.start_char:
+            continue
+        first = min(entity.mentions, key=lambda m: m.char_start)
+        role_words = _with_equivalents(set((first.role or "").casefold().split()))
+        if first.char_start < following.end_char and subject.lower_ in role_words:
+            return entity
+    return None
