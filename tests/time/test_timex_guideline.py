@@ -38,6 +38,10 @@ DATE_CASES = [
     ("Inflation stays high until the end of the year.", "future", ("the end of the year", "DATE", "2023")),
     ("Yesterday the index fell.", "past", ("Yesterday", "DATE", "2023-06-04")),
     ("Today the plant reopens.", "", ("Today", "DATE", "2023-06-05")),
+    # decades named against the publication year (the part of the decade is a modifier)
+    ("It was the best open I have played in this decade.", "past", ("this decade", "DATE", "202")),
+    ("The sea will reach the houses by the end of the decade.", "future", ("the end of the decade", "DATE", "202")),
+    ("Prices fell over the past decade.", "past", ("the past decade", "DURATION", "P1DE")),
 ]
 
 TIME_CASES = [

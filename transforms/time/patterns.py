@@ -30,7 +30,7 @@ from transforms.time.patterns_eras import early_decade, early_year, named_early_
 from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekdays, plural_weekends, set_part
-from transforms.time.patterns_years import century, decade, spelled_decade, spelled_year, year
+from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -533,5 +533,5 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # durations and sets
     coming_ref, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    early_year, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
+    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )
