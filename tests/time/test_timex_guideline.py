@@ -60,6 +60,11 @@ TIME_CASES = [
     ("The statement was posted shortly after midnight.", "past", ("midnight", "TIME", "2023-06-04T24:00")),
     ("The shop opens at noon.", "future", ("noon", "TIME", "2023-06-05T12:00")),
     ("The bells rang at ten o'clock.", "past", ("ten o'clock", "TIME", "2023-06-05T10:00")),
+    # a part of a day alone: the day named before it or right after it
+    ("The mayor visited the site at mid-morning.", "past", ("mid-morning", "TIME", "2023-06-05TMO")),
+    ("Stations ran out of water by mid-afternoon on Friday.", "past", ("mid-afternoon", "TIME", "2023-06-02TAF")),
+    ("The eclipse is on Wednesday. The town expects crowds for the evening.", "future", ("the evening", "TIME", "2023-06-07TEV")),
+    ("The shadow sweeps the coast on Wednesday in the early evening.", "future", ("the early evening", "TIME", "2023-06-07TEV")),
 ]
 
 DURATION_CASES = [
@@ -105,6 +110,7 @@ NOT_TIMEXES = [
     "The update was installed during routine overnight maintenance.",
     "She became an overnight success.",
     "The night shift ended early.",
+    "Staff take a mid-morning break.",
 ]
 
 
