@@ -89,6 +89,10 @@ SET_CASES = [
     ("The union negotiates wages every spring.", "", ("every spring", "SET", "XXXX-SP")),
     ("The frame hangs there every weekend.", "", ("every weekend", "SET", "XXXX-WXX-WE")),
     ("He runs each morning.", "", ("each morning", "SET", "P1D")),  # news gold: a part of every day recurs daily
+    # a frequency over a unit: the unit is the value (TIMEX3 keeps the count as freq)
+    ("Parcels will be delivered five days a week.", "future", ("five days a week", "SET", "P1W")),
+    ("The club meets twice a month.", "", ("twice a month", "SET", "P1M")),
+    ("The bells strike every quarter of an hour.", "", ("every quarter of an hour", "SET", "PT15M")),
 ]
 
 REF_CASES = [
