@@ -42,6 +42,8 @@ DATE_CASES = [
     ("It was the best open I have played in this decade.", "past", ("this decade", "DATE", "202")),
     ("The sea will reach the houses by the end of the decade.", "future", ("the end of the decade", "DATE", "202")),
     ("Prices fell over the past decade.", "past", ("the past decade", "DURATION", "P1DE")),
+    # "a year ago" compares with a day or month only in its own sentence
+    ("It will order a reprint on Wednesday. A year ago we hoped to sell 5,000.", "past", ("A year ago", "DATE", "2022")),
 ]
 
 TIME_CASES = [

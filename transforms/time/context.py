@@ -292,14 +292,15 @@ _COMPARE_REACH = 60
     ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
     ex("The dam was 4 percent full on Wednesday, against 38 percent a year earlier.", "a year earlier", "2022-05-31", tense="past"),
 )
-def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
+def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """"a year earlier" right after a month or a day ("rose in February from a year earlier",
     "full on Wednesday, against 38 percent a year earlier") is that month or day a year before,
     as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
     Notes:
         Only within the same clause (the month ends at most 60 characters before, and the
-        month is written in that sentence); farther away the year stays the publication's.
+        month is written in that sentence: "...on Wednesday. A year ago we hoped" keeps the
+        year); farther away the year stays the publication's.
     """
     result: list[TimexMatch] = []
     for timex in found:
@@ -311,6 +312,7 @@ def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
             and (m := _MONTH_VALUE.match(previous.value)) is not None
             and previous.is_resolved
             and timex.char_start - previous.char_end <= _COMPARE_REACH
+            and not _SENTENCE_END.search(body, previous.char_end, timex.char_start + 1)
             and previous.timex_type == "DATE"
         ):
             day = "-28" if m["month"] == "02" and m["day"] == "-29" else m["day"] or ""
