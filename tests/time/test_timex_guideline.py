@@ -38,6 +38,12 @@ DATE_CASES = [
     ("Inflation stays high until the end of the year.", "future", ("the end of the year", "DATE", "2023")),
     ("Yesterday the index fell.", "past", ("Yesterday", "DATE", "2023-06-04")),
     ("Today the plant reopens.", "", ("Today", "DATE", "2023-06-05")),
+    # decades named against the publication year (the part of the decade is a modifier)
+    ("It was the best open I have played in this decade.", "past", ("this decade", "DATE", "202")),
+    ("The sea will reach the houses by the end of the decade.", "future", ("the end of the decade", "DATE", "202")),
+    ("Prices fell over the past decade.", "past", ("the past decade", "DURATION", "P1DE")),
+    # "a year ago" compares with a day or month only in its own sentence
+    ("It will order a reprint on Wednesday. A year ago we hoped to sell 5,000.", "past", ("A year ago", "DATE", "2022")),
 ]
 
 TIME_CASES = [
@@ -56,6 +62,11 @@ TIME_CASES = [
     ("The statement was posted shortly after midnight.", "past", ("midnight", "TIME", "2023-06-04T24:00")),
     ("The shop opens at noon.", "future", ("noon", "TIME", "2023-06-05T12:00")),
     ("The bells rang at ten o'clock.", "past", ("ten o'clock", "TIME", "2023-06-05T10:00")),
+    # a part of a day alone: the day named before it or right after it
+    ("The mayor visited the site at mid-morning.", "past", ("mid-morning", "TIME", "2023-06-05TMO")),
+    ("Stations ran out of water by mid-afternoon on Friday.", "past", ("mid-afternoon", "TIME", "2023-06-02TAF")),
+    ("The eclipse is on Wednesday. The town expects crowds for the evening.", "future", ("the evening", "TIME", "2023-06-07TEV")),
+    ("The shadow sweeps the coast on Wednesday in the early evening.", "future", ("the early evening", "TIME", "2023-06-07TEV")),
 ]
 
 DURATION_CASES = [
@@ -80,6 +91,10 @@ SET_CASES = [
     ("The union negotiates wages every spring.", "", ("every spring", "SET", "XXXX-SP")),
     ("The frame hangs there every weekend.", "", ("every weekend", "SET", "XXXX-WXX-WE")),
     ("He runs each morning.", "", ("each morning", "SET", "P1D")),  # news gold: a part of every day recurs daily
+    # a frequency over a unit: the unit is the value (TIMEX3 keeps the count as freq)
+    ("Parcels will be delivered five days a week.", "future", ("five days a week", "SET", "P1W")),
+    ("The club meets twice a month.", "", ("twice a month", "SET", "P1M")),
+    ("The bells strike every quarter of an hour.", "", ("every quarter of an hour", "SET", "PT15M")),
 ]
 
 REF_CASES = [
@@ -101,6 +116,7 @@ NOT_TIMEXES = [
     "The update was installed during routine overnight maintenance.",
     "She became an overnight success.",
     "The night shift ended early.",
+    "Staff take a mid-morning break.",
 ]
 
 

@@ -200,8 +200,10 @@ def past_month_year(month: int, reference: date) -> int:
 
 
 def season_year(code: str, which: str, tense: str, reference: date) -> int:
-    """The year of a season named without one: "last" and "next" step from the publication
-    year (TimeBank: "a strike that began last spring" in October 1989 is 1988-SP); none or
+    """The year of a season named without one: "last" is the latest one over by the publication
+    date ("stakes drilled last spring" in October 2015 is 2015-SP, as the news gold and TE3 write
+    it; TimeBank once wrote the year before, "a strike that began last spring" in October 1989 as
+    1988-SP), "next" steps from the publication year; none or
     "this" in a past clause is the last one begun or about to begin, within three months like
     ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
     before; "was advertising cheap autumn fares" in late August: this autumn's); else the
@@ -215,6 +217,8 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
     """
     year = reference.year
     first = _SEASON_MONTHS[code][0] if code != "WI" else 0
+    if which == "last" and first and date(year, _SEASON_MONTHS[code][1] % 12 + 1, 1) <= reference:
+        return year  # this year's season is over: "last spring" in October
     if which in ("last", "next") or not first or tense != "past":
         return year + {"last": -1, "next": 1}.get(which, 0)
     return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1

@@ -62,6 +62,9 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
 _BARE_CLOCK = re.compile(r"noon|midday|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+o['’]clock|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am|pm)|\d{1,2}[:.h]?\d{2}(?:\s*(?:utc|gmt|z|local\s+time|[ecmp][sd]t|bst|cet|cest|ist|jst))?")
 # Clock times whose day follows them after "on" ("8 a.m. on Friday"): their value has it already.
 _CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
+# Parts of a day alone ("in the morning", "by mid-afternoon"): the day named before or right after.
+_PARTS_OF_A_DAY = frozenset({"the_part_of_day", "mid_part_of_day"})
+_OWN_DAY = re.compile(r"\b(?:yesterday|today|tomorrow)\b")
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
 
 
@@ -140,8 +143,16 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at))
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
-        elif timex.timex_type == "TIME" and timex.pattern == "the_part_of_day" and anchor is not None and anchor[1] == "day" and timex.is_resolved:
-            timex = replace(timex, value=anchor[0].isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
+        elif timex.timex_type == "TIME" and timex.pattern in _PARTS_OF_A_DAY and timex.is_resolved and not _OWN_DAY.search(timex.text.lower()):
+            # "by mid-afternoon on Monday": Monday's; "in the morning" after a day in its sentence:
+            # that day's; else a day of the news, like a bare clock time ("visited at mid-morning"
+            # after a paragraph on a day two weeks back: the story's day)
+            following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
+            same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            day = _day_right_after(body, timex, following)
+            day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at))
+            if day is not None and day.isoformat() != timex.value[:10]:
+                timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
             if new_anchor[1] == "day":
@@ -281,14 +292,15 @@ _COMPARE_REACH = 60
     ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
     ex("The dam was 4 percent full on Wednesday, against 38 percent a year earlier.", "a year earlier", "2022-05-31", tense="past"),
 )
-def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
+def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """"a year earlier" right after a month or a day ("rose in February from a year earlier",
     "full on Wednesday, against 38 percent a year earlier") is that month or day a year before,
     as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
     Notes:
         Only within the same clause (the month ends at most 60 characters before, and the
-        month is written in that sentence); farther away the year stays the publication's.
+        month is written in that sentence: "...on Wednesday. A year ago we hoped" keeps the
+        year); farther away the year stays the publication's.
     """
     result: list[TimexMatch] = []
     for timex in found:
@@ -300,6 +312,7 @@ def compare_months(found: list[TimexMatch]) -> list[TimexMatch]:
             and (m := _MONTH_VALUE.match(previous.value)) is not None
             and previous.is_resolved
             and timex.char_start - previous.char_end <= _COMPARE_REACH
+            and not _SENTENCE_END.search(body, previous.char_end, timex.char_start + 1)
             and previous.timex_type == "DATE"
         ):
             day = "-28" if m["month"] == "02" and m["day"] == "-29" else m["day"] or ""

@@ -118,7 +118,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved, name))
     found.extend(coordinated_days(body, found, taken))
     found = [day_before_after(body, timex) for timex in found]
-    return [_kept_on_calendar(timex) for timex in anchor_anaphora(body, compare_months(compare_quarters(year_of_clause(body, range_years(body, year_of_subject(body, sorted(found, key=lambda t: t.char_start)))))), tense_at)]
+    return [_kept_on_calendar(timex) for timex in anchor_anaphora(body, compare_months(body, compare_quarters(year_of_clause(body, range_years(body, year_of_subject(body, sorted(found, key=lambda t: t.char_start)))))), tense_at)]
 
 
 def _resolve(resolver: Resolver, match: re.Match[str], ctx: ResolveContext) -> Resolution | None:

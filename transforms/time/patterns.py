@@ -28,8 +28,11 @@ from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
 from transforms.time.patterns_eras import early_decade, early_year, named_early_year, spelled_century
 from transforms.time.patterns_holidays import holiday
-from transforms.time.patterns_day import clock_words, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
-from transforms.time.patterns_sets import coming_ref, couple_of, duration_seconds, fortnight, plural_weekdays, plural_weekends, set_part
+from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
+from transforms.time.patterns_sets import (
+    coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit,
+)
+from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -457,57 +460,6 @@ def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\bthe\s+(?:(?P<early>early|late|mid)[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-    ex("Grunge was the music of the nineties.", "the nineties", "199"),
-    ex("Sales rose in the late eighties.", "the late eighties", "198"),
-    needs=("ties",),
-)
-def spelled_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A decade of the 1900s in words: "the nineties". Not: another century's ("the twenties"
-    in a 2030 paper), ages ("in his forties" has no "the")."""
-    return resolve.spelled_decade(m, ctx)
-
-
-@pattern(
-    r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[2-9]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b",
-    ex("Popular in the 1990s.", "the 1990s", "199"),
-    ex("Music of the '90s sold well.", "the '90s", "199"),
-    ex("Prices soared in the early 1990s.", "the early 1990s", "199"),
-    ex("Hollanders finished the painting in the 1650s.", "the 1650s", "165"),
-    needs=("0s",),
-)
-def decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A decade in digits: "the 1990s", "the '90s" (the century from the publication date).
-    Not: temperatures or ages ("in his 50s" has no "the" or apostrophe)."""
-    return resolve.decade(m, ctx)
-
-
-@pattern(
-    r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))[\s-]+century\b",
-    ex("The worst war of the 20th century.", "the 20th century", "19"),
-    ex("Houses built this century cost more.", "this century", "20"),
-    ex("Police found a 17th-century painting.", "17th-century", "16"),
-    needs=("century",),
-)
-def century(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A century: "the 20th century", "this century". Not: centuries in words ("the nineteenth
-    century")."""
-    return resolve.century(m, ctx)
-
-
-@pattern(
-    r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b",
-    ex("It was built in nineteen ninety-six.", "nineteen ninety-six", "1996"),
-    ex("He was born in July nineteen forty-five.", "July nineteen forty-five", "1945-07"),
-    needs=("nineteen",),
-)
-def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A year of the 1900s in words (broadcast transcripts), optionally after a month. Not:
-    "nineteen" alone, years of other centuries in words."""
-    return resolve.spelled_year(m, ctx)
-
-
-@pattern(
     r"\b(?:(?:several|a\s+few|many|some)\s+)?(?:decades|years|months|weeks|days)\s+ago\b",
     ex("He left several years ago.", "several years ago", "PAST_REF"),
     ex("The company was bleeding just months ago.", "months ago", "PAST_REF"),
@@ -517,20 +469,6 @@ def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """Units ago without a count: the vague past (PAST_REF). Not: "two years ago" (the pattern
     ``ago``)."""
     return resolve.past_ref(m, ctx)
-
-
-@pattern(
-    rf"(?<![\d,.$])\b(?P<t>(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
-    ex("It opened in 2019.", "2019", "2019"),
-    ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),
-    ex("The fiscal year 2023 ended in June.", "The fiscal year 2023", "2023"),
-    ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
-    needs=(),
-)
-def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "the fiscal year 2023",
-    "mid-1996". Not: counts and amounts ("2019 points", "$1999", "2082.1")."""
-    return resolve.year(m, ctx)
 
 
 @pattern(
@@ -587,15 +525,15 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month,
     weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
-    clock_time, clock_words, noon_midnight, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
+    clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    early_year, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
+    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
 )

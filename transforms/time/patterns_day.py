@@ -117,20 +117,40 @@ def the_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:in|during|through|throughout|since|until)\s+(?P<t>the\s+(?P<part>morning|afternoon|evening))\b(?!['’]|\s+(?:of|after|before|papers?|news|sessions?|shift|show|edition|prayers?|trading)\b)",
+    r"\b(?:in|during|through|throughout|since|until|for)\s+(?P<t>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening))\b(?!['’]|\s+(?:of|after|before|papers?|news|sessions?|shift|show|edition|prayers?|trading)\b)",
     ex("Rebels attacked the town in the morning.", "the morning", "2023-06-05TMO", tense="past"),
+    ex("The shadow will cross the coast in the early evening.", "the early evening", "2023-06-05TEV", tense="future"),
     ex("Talks resume in the afternoon.", "the afternoon", "2023-06-05TAF", tense="future"),
     ex("Theatres have been quiet since the morning.", "the morning", "2023-06-05TMO", tense="past"),
-    needs=("the morning", "the afternoon", "the evening"),
+    needs=("the morning", "the afternoon", "the evening", "early morning", "early afternoon", "early evening", "late morning", "late afternoon", "late evening"),
 )
 def the_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"in the morning", "during the afternoon", "since the morning": a part of the publication day, a TIME with its
+    """"in the morning", "during the afternoon", "in the early evening", "for the evening": a part of the publication day, a TIME with its
     code (the preposition is not in the span). Not: "six in the morning" (the pattern
     ``clock_words``), "the morning of June 4" (``part_of_date``), "the morning after", "the
     morning papers"."""
     part = DAY_PARTS[m["part"].lower()]
     day = _day_of(ctx)
     return ("TIME", f"{day}T{part}", True) if day else ("TIME", f"XXXX-XX-XXT{part}", False)
+
+
+@pattern(
+    r"\b(?:in|at|by|until|till|from|around|before|after|during)\s+(?P<t>mid-?(?P<part>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow))?)\b(?![\s-]+(?:break|snacks?|coffee|tea|session|show|news)\b)",
+    ex("The mayor visited the site at mid-morning.", "mid-morning", "2023-06-05TMO", tense="past"),
+    ex("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", "2023-06-04TAF", tense="past"),
+    ex("Stations ran out of bottles by mid-afternoon.", "mid-afternoon", "2023-06-05TAF", tense="past"),
+    needs=("mid-morning", "midmorning", "mid-afternoon", "midafternoon", "mid-evening", "midevening"),
+)
+def mid_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"at mid-morning", "by mid-afternoon": the middle of a part of a day, its TIME with the
+    part's code (TIMEX3 keeps "mid" as a modifier; the preposition is not in the span); like
+    ``the_part_of_day``, re-dated by ``anchor_anaphora`` to the day named before or right after
+    it, or to "yesterday", "today", "tomorrow" after it, in its span ("at mid-afternoon yesterday").
+    Not: "a mid-morning break" (a modifier without a preposition)."""
+    offset = {"yesterday": -1, "tomorrow": 1, "today": 0}.get((m["deictic"] or "").lower())
+    if offset is None or ctx.reference is None:
+        return the_part_of_day(m, ctx)
+    return "TIME", f"{_day_of(ctx, offset)}T{DAY_PARTS[m['part'].lower()]}", True
 
 
 def _night_before(ctx: ResolveContext) -> Resolution | None:

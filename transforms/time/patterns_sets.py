@@ -128,3 +128,35 @@ def couple_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if unit in ("hour", "minute"):
         return "DURATION", f"PT2{'H' if unit == 'hour' else 'M'}", True
     return "DURATION", "P2DE" if unit == "decade" else f"P2{unit[0].upper()}", True
+
+
+_RATE_CODES = {"day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "hour": "PT1H"}
+
+
+@pattern(
+    rf"\b(?:once|twice|thrice|several\s+times|(?:{NUM}|several|many)\s+(?:times|days|nights|evenings|mornings|weekends|shifts))\s+(?:a|an|per|each)\s+(?P<rate>day|night|week|month|year|hour)\b",
+    ex("Parcels will be delivered five days a week.", "five days a week", "P1W"),
+    ex("The club meets twice a month.", "twice a month", "P1M"),
+    ex("Trains run four times an hour.", "four times an hour", "PT1H"),
+    ex("The committee meets several times a year.", "several times a year", "P1Y"),
+    needs=("once", "twice", "thrice", "times", "days", "nights", "evenings", "mornings", "weekends", "shifts"),
+)
+def times_per_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A frequency over a unit, a SET with the unit as its value (TIMEX3 keeps the count as
+    ``freq``): "five days a week" (P1W), "twice a month", "four times an hour". Not: "a week"
+    alone (a DURATION), "two days a week ago", rates of money ("$5 a day" has no count of
+    times or days)."""
+    return "SET", _RATE_CODES[m["rate"].lower()], True
+
+
+@pattern(
+    r"\b(?:every|each)\s+(?:(?P<quarter>quarter)|half)[\s-]+(?:of\s+)?(?:an\s+)?hour\b",
+    ex("The bells strike every quarter of an hour.", "every quarter of an hour", "PT15M"),
+    ex("A shuttle leaves every half hour.", "every half hour", "PT30M"),
+    needs=("every", "each"),
+)
+def every_part_of_hour(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A quarter or half of an hour that recurs, a SET: "every quarter of an hour" (PT15M),
+    "every half hour" (PT30M). Not: "every quarter" alone (a quarter of a year, the pattern
+    ``set``), "every quarter-hour point" (read as the same SET)."""
+    return "SET", "PT15M" if m["quarter"] else "PT30M", True

@@ -37,6 +37,10 @@ _PLANNING_FORMS = frozenset(
 # "is to resume", "are going to", "is about to". ("set" alone is not one: "the record set on
 # Aug. 6".)
 _FUTURE_INFINITIVE_HEADS = _PLANNING_FORMS | frozenset({"set", "is", "are", "was", "were", "going", "about"})
+# Adjectives of prospect whose infinitive looks forward: "was unlikely to ease before March".
+_PROSPECT_ADJECTIVES = words("prospect_adjectives")
+# Verbs that ask or order: what they ask for lies ahead ("were asked to leave by 6 p.m. on Friday").
+_DIRECTIVE_FORMS = all_forms(words("directive_verbs"))
 # Present-tense verbs of wanting: what they want done is ahead ("officials hope to contain the
 # blaze by the weekend", "aims to fly in the autumn"); their past forms ("hoped to finish by
 # Friday") are left to the clause's tense.
@@ -236,6 +240,10 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             if _is_infinitive(token):
                 if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS | _DESIRE_PRESENT:
                     return "past" if _is_past_perfect(token.head) else "future"
+                if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in _DIRECTIVE_FORMS and token.head.i < token.i:
+                    return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
+                if token.dep_ == "xcomp" and token.head.lower_ in _PROSPECT_ADJECTIVES and token.head.pos_ == "ADJ":
+                    return "future"  # "was unlikely to ease before March": what is likely lies ahead
                 if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
                 if token.head.i == token.i:

@@ -1,0 +1,98 @@
+"""TIMEX3 DATE patterns at the granularity of a year or coarser, in digits and in words: "2019",
+"fiscal 1989", "mid-1996", "nineteen ninety-six", "the 1990s", "the nineties", "the 20th century".
+Part of ``PATTERNS`` (``transforms.time.patterns``), which orders them; values follow the TIMEX3
+guideline (a year has four digits, a decade three, "199", a century two, "19"). The distant past
+("the 870s", "the ninth century") is in ``transforms.time.patterns_eras``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.time import resolve
+from transforms.time.fragments import YEAR
+from transforms.time.timex_rule import Resolution, ResolveContext, pattern
+from transforms.time.timex_rule import timex_example as ex
+
+
+@pattern(
+    r"\bthe\s+(?:(?P<early>early|late|mid)[\s-]+)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    ex("Grunge was the music of the nineties.", "the nineties", "199"),
+    ex("Sales rose in the late eighties.", "the late eighties", "198"),
+    needs=("ties",),
+)
+def spelled_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A decade of the 1900s in words: "the nineties". Not: another century's ("the twenties"
+    in a 2030 paper), ages ("in his forties" has no "the")."""
+    return resolve.spelled_decade(m, ctx)
+
+
+@pattern(
+    r"\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?P<decade>1[2-9]\d0|20\d0)|(?<=the\s)'?(?P<short>\d0)|'(?P<short2>\d0))s\b",
+    ex("Popular in the 1990s.", "the 1990s", "199"),
+    ex("Music of the '90s sold well.", "the '90s", "199"),
+    ex("Prices soared in the early 1990s.", "the early 1990s", "199"),
+    ex("Hollanders finished the painting in the 1650s.", "the 1650s", "165"),
+    needs=("0s",),
+)
+def decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A decade in digits: "the 1990s", "the '90s" (the century from the publication date).
+    Not: temperatures or ages ("in his 50s" has no "the" or apostrophe)."""
+    return resolve.decade(m, ctx)
+
+
+@pattern(
+    r"\b(?:the\s+)?(?:(?P<ord>1\d|2[01])(?:st|nd|rd|th)|(?P<this>this))[\s-]+century\b",
+    ex("The worst war of the 20th century.", "the 20th century", "19"),
+    ex("Houses built this century cost more.", "this century", "20"),
+    ex("Police found a 17th-century painting.", "17th-century", "16"),
+    needs=("century",),
+)
+def century(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A century: "the 20th century", "this century". Not: centuries in words ("the nineteenth
+    century")."""
+    return resolve.century(m, ctx)
+
+
+@pattern(
+    r"\b(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b",
+    ex("It was built in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+    ex("He was born in July nineteen forty-five.", "July nineteen forty-five", "1945-07"),
+    needs=("nineteen",),
+)
+def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year of the 1900s in words (broadcast transcripts), optionally after a month. Not:
+    "nineteen" alone, years of other centuries in words."""
+    return resolve.spelled_year(m, ctx)
+
+
+@pattern(
+    rf"(?<![\d,.$])\b(?P<t>(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
+    ex("It opened in 2019.", "2019", "2019"),
+    ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),
+    ex("The fiscal year 2023 ended in June.", "The fiscal year 2023", "2023"),
+    ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
+    needs=(),
+)
+def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "the fiscal year 2023",
+    "mid-1996". Not: counts and amounts ("2019 points", "$1999", "2082.1")."""
+    return resolve.year(m, ctx)
+
+
+@pattern(
+    r"\b(?:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|(?P<part_which>next|last))\s+|(?<!the\s)(?P<which>this|next)\s+)decade\b(?![\s-]+(?:old|long)\b)",
+    ex("The sea will be at our doors by the end of the decade.", "the end of the decade", "202"),
+    ex("It was the strongest open I have played in this decade.", "this decade", "202"),
+    ex("The line should open at the start of next decade.", "the start of next decade", "203"),
+    needs=("decade",),
+)
+def decade_of_publication(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The decade of the publication year, or the one after or before it: "this decade", "the
+    end of the decade", "the start of next decade" (TIMEX3: the decade's three digits, the part a
+    modifier). Not: "the next decade" and "the past decade" (a DURATION of ten years, the pattern
+    ``duration_vague``), "a decade", "the decade's best album"."""
+    if ctx.reference is None:
+        return "DATE", "XXX", False
+    step = {"next": 1, "last": -1}.get((m["which"] or m["part_which"] or "").lower(), 0)
+    return "DATE", f"{ctx.reference.year // 10 + step:03d}", True
