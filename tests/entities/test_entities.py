@@ -1,7 +1,7 @@
 import pytest
 
 from transforms.entities.extraction import ArticleEntity, Mention, entity_id_for, extract_entities, trim_span
-from transforms.entities.joins import one_type_per_name
+from transforms.entities.joins import inner_short_name, one_type_per_name, short_org_names
 
 
 def entities_by_name(doc):
@@ -369,6 +369,16 @@ def test_a_one_word_name_tagged_person_once_is_the_organisation():
     assert sorted((e.canonical_name, e.entity_type, len(e.mentions)) for e in joined) == [
         ("Ford", "ORG", 1), ("Ford", "PERSON", 1), ("Harrison Ford", "PERSON", 1), ("Kellanova", "ORG", 3),
     ]
+
+
+def test_a_short_name_opening_a_product_joins_the_company_that_holds_it():
+    """"Vaumarcus" beside the cheese "Vaumarcus Tomme" and "Fromagerie Vaumarcus SA": the company
+    (short_org_names steps aside, inner_short_name joins); without the company, the product."""
+    entities = [_entity("Vaumarcus Tomme", "ORG", 10), _entity("Fromagerie Vaumarcus SA", "ORG", 60), _entity("Vaumarcus", "ORG", 200)]
+    joined = inner_short_name.function("", short_org_names.function("", entities))
+    assert sorted((e.canonical_name, len(e.mentions)) for e in joined) == [("Fromagerie Vaumarcus SA", 2), ("Vaumarcus Tomme", 1)]
+    alone = short_org_names.function("", [_entity("Vaumarcus Tomme", "ORG", 10), _entity("Vaumarcus", "ORG", 200)])
+    assert [(e.canonical_name, len(e.mentions)) for e in alone] == [("Vaumarcus Tomme", 2)]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ rule reads the article's body and its entities, moves mentions onto the entity t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -119,9 +120,53 @@ def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
         # Chemical Inc", ``short_org_name``) joins it whatever the owner's last word.
         found_short = all(m.repaired_by == "short_org_name" for m in entity.mentions)
         owners = [o for o in starting if alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS or found_short or (entity.entity_type == "ORG" and len(o.canonical_name.split()) == 2)]
+        # "Vaumarcus" beside "Vaumarcus Tomme" (a cheese) and "Fromagerie Vaumarcus SA": a
+        # company that holds the word inside its name is a likelier owner (``inner_short_name``).
+        company_inside = [o for o in orgs if o not in starting and alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS
+                          and words[0].casefold() in (w.casefold() for w in o.canonical_name.split()[1:])]
+        if company_inside and not any(alias_key(o.canonical_name.split()[-1]) in _COMPANY_WORDS for o in owners):
+            return []
         return owners if len(starting) == 1 else []
 
     return _join_into_owners(entities, owners_of, "short_org_names")
+
+
+@rule(
+    Example("Vayu Motors Ltd reported higher profit. It will launch its first electric scooter, the Vayu Breeze, in October. "
+            "Vayu spent 3.4 billion rupees on engines.", [("Vayu", "Vayu Motors Ltd")], note="the model makes the product a person called Vayu"),
+    Example("Korvex Resources Ltd agreed to buy Minera Altamira SA, maker of Altamira Gold concentrate, for $4.2 billion. "
+            "\"Altamira gives us the best deposit,\" he said.", [("Altamira", "Minera Altamira SA")], note="the word inside the company's name"),
+    Example("Jordan Belfort spoke on Monday. Jordan Capital Ltd hired him in May. Jordan said he was sorry.", None,
+            note="a person named before the company keeps his first name"),
+)
+def company_before_first_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Vayu" after "Vayu Motors Ltd" and "the Vayu Breeze": a word standing alone that is in
+    a company's name and opens a later name (a product, a brand the model took for a person's
+    first name) is the company: news calls companies by their first word, people by their
+    surname, not by their first name.
+
+    Notes:
+        Only when the company (its name ending in a company word: "Ltd", "Motors", "Group") was
+        named before the other name; the other name keeps its own full mentions.
+    """
+    companies = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) > 1
+                 and alias_key(e.canonical_name.split()[-1]) in _COMPANY_WORDS]
+    for entity in entities:
+        name_words = entity.canonical_name.split()
+        if entity in companies or len(name_words) < 2:
+            continue
+        first_word = alias_key(name_words[0])
+        alone = [m for m in entity.mentions if alias_key(m.text) == first_word]
+        full = [m for m in entity.mentions if m not in alone]
+        if not alone or not full:
+            continue
+        owners = [c for c in companies if first_word in (alias_key(w) for w in c.canonical_name.split()[:-1])
+                  and min(m.char_start for m in c.mentions) < min(m.char_start for m in full)]
+        if len(owners) != 1:
+            continue
+        entity.mentions[:] = [m for m in entity.mentions if m not in alone]
+        owners[0].mentions.extend(replace(m, label="ORG", repaired_by="company_before_first_name") for m in alone)
+    return entities
 
 
 # Last words that make a longer name an organisation a one-word "person" can be the short name
@@ -258,6 +303,11 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     return _join_into_owners(entities, owners_of, "bare_institution")
 
 
+def _unaccented(word: str) -> str:
+    """"inês" -> "ines": handles are written without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{1,30}")
 
 
@@ -276,6 +326,8 @@ def _spells(handle: str, words: list[str]) -> bool:
 @rule(
     Example("Karen Morales, the mayor of Brightvale, posted the news. “We did it,” @KMorales wrote.", [("@KMorales", "Karen Morales")]),
     Example("Skyvale Airways collapsed on Tuesday. Its account, @SkyvaleAir, still sold fares.", [("@SkyvaleAir", "Skyvale Airways")]),
+    Example("Inês Furtado leads the polls. She posted the photograph under her handle, @InesFurtadoAF, on Monday.",
+            [("@InesFurtadoAF", "Inês Furtado")], note="accents dropped, a party's initials after the name"),
     Example("The club's fans wrote to @FanVoice on Monday.", None, note="a handle that spells nobody of the article"),
 )
 def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
@@ -289,9 +341,14 @@ def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
     """
     named = [e for e in entities if e.entity_type in ("PERSON", "ORG") and not e.canonical_name.startswith("@")]
 
+    def spelled_by(letters: str) -> list[ArticleEntity]:
+        return [e for e in named if _spells(letters, [re.sub(r"[^a-z]", "", _unaccented(w)) for w in alias_key(e.canonical_name).split() if w not in _SMALL_WORDS])]
+
     def owners(handle: str) -> list[ArticleEntity]:
         letters = re.sub(r"[^a-z]", "", handle.casefold())
-        return [e for e in named if _spells(letters, [re.sub(r"[^a-z]", "", w) for w in alias_key(e.canonical_name).split() if w not in _SMALL_WORDS])]
+        # "@InesFurtadoAF", "@JaneDoeMP": a party's or an office's capitals after the name.
+        suffix = re.search(r"(?<=[a-z])[A-Z]{1,3}$", handle)
+        return spelled_by(letters) or (spelled_by(letters[: -len(suffix.group())]) if suffix else [])
 
     kept = _join_into_owners(entities, lambda e: owners(e.canonical_name) if e.canonical_name.startswith("@") else [], "social_handle")
     taken = [(m.char_start, m.char_end) for e in kept for m in e.mentions]
@@ -499,7 +556,7 @@ def _coined_word(name: str) -> bool:
 
 # Joins by how a name is spelled, defined in their own module after what they use of this one.
 from transforms.entities.descriptions import described_as_organisation  # noqa: E402
-from transforms.entities.name_joins import accent_variant, misspelt_surname, name_without_kind_word, one_entity_per_name, particle_surname  # noqa: E402
+from transforms.entities.name_joins import accent_variant, compound_surname, misspelt_surname, name_without_kind_word, one_entity_per_name, particle_surname  # noqa: E402
 
 
 # All run, in this order: senses first, so a short name meets its entity's settled type.
@@ -509,6 +566,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     one_type_per_name,  # "Kellanova" (PERSON) and "Kellanova" (ORG) -> the company
     one_entity_per_name,  # "Tovara" (ORG) and "Tovara" (PERSON) -> one entity
     described_as_organisation,  # "Kirjeposti, Finland's state-owned postal company," (LOC) -> ORG
+    company_before_first_name,  # "Vayu" -> "Vayu Motors Ltd", not "the Vayu Breeze"
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
@@ -516,6 +574,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     leading_words_short_name,  # "Brondby" -> "Brondby Foods"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     particle_surname,  # "De Groot" -> "Femke de Groot"
+    compound_surname,  # "Mendes Ferreira" -> "Rui Mendes Ferreira"
     misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     name_without_kind_word,  # "Triglav" -> "Mount Triglav"

@@ -119,7 +119,7 @@ def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
             i += 1
             continue
         j = i
-        while j < len(tokens) and (is_capitalised(tokens[j]) or (tokens[j].lower_ in ("of", "for", "&") and j > i) or is_title_word(tokens[j])):
+        while j < len(tokens) and (is_capitalised(tokens[j]) or (tokens[j].lower_ in ("of", "for", "&") and j > i) or is_title_word(tokens[j]) or _joins_name_parts(tokens, j, i)):
             # "Hana Sato of Lakemont Capital": "of" after a name ends the title run; after an
             # office word ("Secretary of Defence") it stays inside, after an occupation ("a
             # lawyer for Promociones Sanz") the organisation that follows is no name.
@@ -132,13 +132,14 @@ def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
         if last_office < 0 or not any(is_title_word(t) for t in run[: last_office + 1]):
             continue
         name = run[last_office + 1 :]
+        words_of_name = [t for t in name if t.text not in ("-", "\u2013")]  # the run holds hyphens only inside names
         # Skip sentence-initial function words that happen to be capitalised ("On", "The").
         first = 0
         while first < last_office and not (is_office_word(run[first]) or run[first].pos_ == "PROPN"):
             first += 1
-        if not name or len(name) > 4 or any(t.ent_type_ in ("GPE", "DATE", "NORP", "LOC") for t in name):
+        if not words_of_name or len(words_of_name) > 4 or any(t.ent_type_ in ("GPE", "DATE", "NORP", "LOC") for t in words_of_name):
             continue
-        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in name) or name[-1].lower_ in ORG_SUFFIXES:
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words_of_name) or name[-1].lower_ in ORG_SUFFIXES:
             continue  # "General Motors" is a company, not a general
         role_tokens = run[first : last_office + 1]
         found.append(
@@ -151,6 +152,20 @@ def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
             )
         )
     return found
+
+
+def _joins_name_parts(tokens: tuple[Token, ...], j: int, run_start: int) -> bool:
+    """A hyphen inside a word between two capitalised parts ("Anna-Liisa", "Jean-Pierre"):
+    the parser splits it off, but the name runs on through it."""
+    token = tokens[j]
+    return (
+        token.text in ("-", "–")
+        and run_start < j < len(tokens) - 1
+        and not tokens[j - 1].whitespace_
+        and not token.whitespace_
+        and is_capitalised(tokens[j - 1])
+        and is_capitalised(tokens[j + 1])
+    )
 
 
 @dataclass(frozen=True)
@@ -193,6 +208,7 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     Example("Union Defence Minister Rajnath Singh met reporters.", [("Rajnath Singh", "PERSON")]),
     Example("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", [("Hana Sato", "PERSON")]),
     Example("Extra buses will run on Sundays, teacher Lina Moretti said.", [("Lina Moretti", "PERSON")], note="an occupation in lower case is a title too"),
+    Example("“Results were poor for weeks,” sporting director Anna-Liisa Korhonen said.", [("Anna-Liisa Korhonen", "PERSON")], note="a hyphenated first name"),
     Example("A lawyer for Halden Builders said the firm would appeal.", None, note="after an occupation, 'for' leads to an organisation"),
 )
 def titled_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:

@@ -146,6 +146,36 @@ def particle_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     return _join_into_owners(entities, owners_of, "particle_surname")
 
 
+@rule(
+    Example("Union president Rui Mendes Ferreira spoke in Lisbon. Mendes Ferreira said the strike would go on.", [("Mendes Ferreira", "Rui Mendes Ferreira")]),
+    Example("Judge María García Márquez opened the hearing. Later, García Márquez adjourned it.", [("García Márquez", "María García Márquez")]),
+    Example("Ana Costa Pinto and Rui Costa Pinto met. Costa Pinto said little.", None, note="two people end so: neither"),
+)
+def compound_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Mendes Ferreira" after "Rui Mendes Ferreira": a surname of two or more words (Spanish,
+    Portuguese, hyphenless double names) joins the one person whose full name ends with it and
+    who was named first.
+
+    Notes:
+        The person grouping keys names by their first and last word, so a two-word surname
+        makes a "person" of its own; ``particle_surname`` covers "Van Dijk". A name met before
+        the longer one ("Costa Pinto ... Ana Costa Pinto") is left: news names people in full first.
+    """
+    people = [e for e in entities if e.entity_type == "PERSON"]
+
+    def first_at(entity: ArticleEntity) -> int:
+        return min(m.char_start for m in entity.mentions)
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        words_ = alias_key(entity.canonical_name).split()
+        if entity.entity_type != "PERSON" or len(words_) < 2:
+            return []
+        return [o for o in people if o is not entity and len(alias_key(o.canonical_name).split()) > len(words_)
+                and alias_key(o.canonical_name).split()[-len(words_):] == words_ and first_at(o) < first_at(entity)]
+
+    return _join_into_owners(entities, owners_of, "compound_surname")
+
+
 _KIND_OPENERS = words("name_kind_openers")
 
 
