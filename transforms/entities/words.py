@@ -17,6 +17,7 @@ from transforms.lexicons import words
 LEADING_WORDS = words("leading_words")
 COMPASS_ADJECTIVES = words("compass_adjectives")
 NAME_PARTICLES = words("name_particles")
+_HYPHEN_ADJECTIVE_SUFFIXES = words("hyphen_adjective_suffixes")
 
 
 def is_title_word(token: Token) -> bool:
@@ -70,7 +71,8 @@ def hyphenated_end(token: Token) -> int:
         and not token.whitespace_
         and doc[token.i + 1].text in ("-", "–")
         and not doc[token.i + 1].whitespace_
-        and (is_capitalised(doc[token.i + 2]) or (doc[token.i + 2].is_lower and doc[token.i + 2].is_alpha and len(doc[token.i + 2]) <= 6))
+        and (is_capitalised(doc[token.i + 2]) or (doc[token.i + 2].is_lower and doc[token.i + 2].is_alpha and len(doc[token.i + 2]) <= 6
+                                                   and doc[token.i + 2].lower_ not in _HYPHEN_ADJECTIVE_SUFFIXES))
     ):
         token = doc[token.i + 2]
     return token.idx + len(token)

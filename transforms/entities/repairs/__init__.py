@@ -23,6 +23,7 @@ from transforms.entities.repairs.kinds import (
     apposition_to_company_noun,
     known_place_after_preposition,
     name_after_based,
+    place_before_based,
     org_after_descriptor,
     org_suffix_tagged_place_or_work,
     org_first_word,
@@ -107,6 +108,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     apposition_to_company_noun,  # "the museum's insurer, Verzekeringen Lindeman," (PERSON) -> ORG
     org_first_word,  # "Banca Emiliana", "Credito Padano" (PERSON) -> ORG
     journal_name,  # "published in The Lancet" (GPE) -> WORK_OF_ART
+    place_before_based,  # "Rotterdam-based" (PERSON) -> Rotterdam (GPE)
     name_after_based,  # "Lisbon-based Vela Energia" (PERSON) -> ORG
     plural_nationality,  # "Nigerians" (ORG) -> NORP
     team_before_score,  # "beat Getafe 3-1" (PERSON) -> ORG

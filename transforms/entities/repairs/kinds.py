@@ -87,6 +87,30 @@ def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
 
 
 @rule(
+    Example("The Rotterdam-based operator said the strike would cost millions.", [("Rotterdam", "GPE")], note="the model calls Rotterdam a person"),
+)
+def place_before_based(e: TaggedEntity) -> Repair | None:
+    """"Rotterdam-based" (or "Rotterdam" before it) tagged a person: the place before
+    "-based" is the name, a place.
+
+    Not: "-based" after a name of several words the model called an organisation ("Silicon
+    Valley-based" keeps its label, only the suffix goes).
+    """
+    ent, doc = e.ent, e.doc
+    if len(ent) >= 3 and ent[-1].lower_ == "based" and ent[-2].text in ("-", "–") and not ent[-2].whitespace_ and not ent[-3].whitespace_:
+        label = "GPE" if len(ent) == 3 or e.label in _NOT_PLACE_LABELS else e.label
+        return [(e.start, ent[-3].idx + len(ent[-3]), label)]
+    following = doc[ent.end : ent.end + 2]
+    if (len(following) == 2 and following[0].text in ("-", "–") and following[1].lower_ == "based" and not ent[-1].whitespace_
+            and not following[0].whitespace_ and e.label in _NOT_PLACE_LABELS):
+        return e.whole("GPE")
+    return None
+
+
+_NOT_PLACE_LABELS = ("PERSON", "NORP", "WORK_OF_ART", "PRODUCT")
+
+
+@rule(
     Example("Lisbon-based Vela Energia said its refinery would close.", [("Vela Energia", "ORG")]),
     Example("London-based artist Mira Patel opened a show.", None, note="a descriptor between: the person stays"),
 )
@@ -126,6 +150,8 @@ _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}$")
 @rule(
     Example("Getafe beat Osasuna 2-0 on Sunday.", [("Osasuna", "ORG")]),
     Example("Hearts lost to Kilmarnock 2-1 at home.", [("Kilmarnock", "ORG")]),
+    Example("The Harbour Comets reached their first grand final in nine years on Friday night, beating the Mainland Tui 58-51 in front of a sell-out crowd.",
+            [("Mainland Tui", "ORG")], note="tagged a facility with its score"),
 )
 def team_before_score(e: TaggedEntity) -> Repair | None:
     """A "person" right before a score ("beat Getafe 3-1") is a team, an organisation; a
@@ -134,8 +160,9 @@ def team_before_score(e: TaggedEntity) -> Repair | None:
     Not: a place before a score (a national team stays the country, as news names it).
     """
     doc, end, ent = e.doc, e.ent.end, e.ent
-    if len(ent) > 3 and e.label in ("ORG", "PERSON") and _SCORE.match(ent[-3:].text.replace(" ", "")):
-        return [(e.start, ent[-4].idx + len(ent[-4]), "ORG")]  # "Kilmarnock 2-1" tagged as one name
+    if len(ent) > 3 and e.label in ("ORG", "PERSON", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") and _SCORE.match(ent[-3:].text.replace(" ", "")):
+        start = ent[1].idx if ent[0].lower_ == "the" else e.start  # "the Mainland Tui 58-51"
+        return [(start, ent[-4].idx + len(ent[-4]), "ORG")]  # "Kilmarnock 2-1" tagged as one name
     score = doc[end : end + 3].text.replace(" ", "") if end < len(doc) else ""
     if e.label == "PERSON" and _SCORE.match(score):
         return e.whole("ORG")
