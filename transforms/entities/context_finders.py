@@ -295,15 +295,26 @@ _NAME_BEFORE_INITIALS = re.compile(r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:(?:of|for
 _SMALL_NAME_WORDS = frozenset(("of", "for", "and", "the", "&", "de", "du", "des"))
 
 
+def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
+    """Each word gives the short form its first letters, in order ("SGMN": Swiss Glacier
+    Monitoring Network; "ALB": ALpenland Bahn)."""
+    if not words:
+        return not short
+    word = words[0]
+    return any(short.startswith(word[:n]) and _spelled_by_prefixes(short[n:], words[1:]) for n in range(min(len(word), len(short)), 0, -1))
+
+
 @rule(
     Example("A team from the Swiss Glacier Monitoring Network (SGMN) took the readings. The SGMN said it would publish its data.",
             [("Swiss Glacier Monitoring Network", "ORG")], note="the model tags only 'Swiss'"),
     Example("Flights to the United Arab Emirates (UAE) resumed.", None, note="the model's own place stands"),
     Example("Talks in Geneva (GVA) went on.", None, note="initials that do not spell the words"),
+    Example("Markus Eder, who has led Alpenland Bahn (ALB) since 2020, said one train in six was late.", [("Alpenland Bahn", "ORG")],
+            note="a word may give more than its initial"),
 )
 def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
-    """Capitalised words right before a short form in brackets that their initials spell ("the
-    Swiss Glacier Monitoring Network (SGMN)") are one organisation's name, where the model cut
+    """Capitalised words right before a short form in brackets that their first letters spell
+    ("the Swiss Glacier Monitoring Network (SGMN)", "Alpenland Bahn (ALB)") are one organisation's name, where the model cut
     it or missed it; ``defined_short_form`` then finds the short form's uses.
 
     Not: a run the model tagged as one name (its label stands: "United Arab Emirates (UAE)");
@@ -319,7 +330,7 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
             run = words[first:]
             if run[0] in _SMALL_NAME_WORDS or run[0][:1].islower():
                 continue
-            if "".join(w[0] for w in run if w not in _SMALL_NAME_WORDS).upper() == short:
+            if _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run if w not in _SMALL_NAME_WORDS]):
                 break
         else:
             continue
