@@ -527,6 +527,35 @@ def short_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Menti
     return mentions + found
 
 
+@rule(Example("Oulu Northstars sacked their head coach on Saturday.\n\nThe Northstars lost 5-1 to Tappara on Friday, their sixth defeat in a row.",
+              [("Oulu Northstars", "ORG")], "the model tags only 'Northstars', in the second paragraph"),
+      Example("Rain fell on Oslo Tuesday. The Tuesday meeting went ahead.", None, "no organisation of the article after the place"))
+def place_before_team_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A known place right before a one-word organisation of the article ("Oulu Northstars"
+    where the model tags "Northstars" alone, elsewhere) is the organisation's full name: clubs
+    and teams are named after their town and called by the second word.
+
+    Not: an organisation word ("Oulu University": ``name_before_org_kind``), a known place as
+    the one word; a pair a longer mention already covers.
+    """
+    teams = {m.text for m in mentions if m.label == "ORG" and " " not in m.text and m.text[:1].isupper() and m.text.isalpha()
+             and m.text.lower() not in ORG_SUFFIXES | _ORGANISATION_WORDS and known_place(m.text) is None}
+    if not teams:
+        return mentions
+    body, found, dropped = search.body, [], set()
+    pattern = re.compile(r"(?<![\w-])(?P<place>[A-Z][\w'’-]+) (?:" + "|".join(re.escape(t) for t in sorted(teams)) + r")(?![\w-])")
+    for match in pattern.finditer(body):
+        start, stop = match.span()
+        if known_place(match["place"]) is None:
+            continue
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if not all(start <= m.char_start and m.char_end <= stop for m in inside) or any((m.char_start, m.char_end) == (start, stop) for m in inside):
+            continue
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "ORG", "place_before_team_name"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 def _initialism_of(letters: str, mentions: list[Mention]) -> Mention | None:
     """The one mention of several words whose initials the all-capitals word spells ("PSG"
     for "Paris Saint-Germain")."""
@@ -571,6 +600,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     known_org_phrase,
     untagged_name,
     short_org_name,
+    place_before_team_name,
     name_with_age,
     name_before_org_kind,
     name_after_org_descriptor,
