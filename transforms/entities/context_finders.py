@@ -289,6 +289,42 @@ def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[M
     return mentions + found
 
 
+# "Hospital de Santa Clara", "Universidad de Chile", "Caixa Geral de Depósitos": an
+# organisation word, a particle of the Romance languages, then capitalised words.
+_ORG_WORDS_BEFORE_PARTICLE = lexicon_words("org_first_words") | lexicon_words("organisation_kind_nouns")
+_ORG_WITH_PARTICLE = re.compile(
+    r"(?<![\w-])(?P<kind>[A-Z][^\W\d_]+)(?:\s+[A-Z][^\W\d_]+)?\s+(?:de la|de los|de las|de|da|do|dos|das|del|della|di|du|des)"
+    r"\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+)
+
+
+@rule(
+    Example("Hospital de Santa Clara in Lisbon, one of the country's largest, cancelled 300 operations.", [("Hospital de Santa Clara", "ORG")],
+            note="the model tags 'Santa Clara' a place"),
+    Example("The Banco de Portugal said inflation would ease.", None, note="the model's own organisation stands"),
+    Example("Flights from Rio de Janeiro resumed on Monday.", None, note="no organisation word before the particle"),
+)
+def organisation_with_particle(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """An organisation word with a name after a particle ("Hospital de Santa Clara",
+    "Instituto de Salud Carlos III") is one organisation, where the model tagged only the
+    name after the particle (a place, a person) or nothing.
+
+    Not: a span the model tagged whole (its label stands); names without an organisation
+    word first ("Rio de Janeiro", "Lula da Silva").
+    """
+    found, dropped = [], set()
+    for match in _ORG_WITH_PARTICLE.finditer(search.body):
+        if match["kind"].casefold() not in _ORG_WORDS_BEFORE_PARTICLE:
+            continue
+        start, stop = match.span()
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if not all(start <= m.char_start and m.char_end <= stop for m in inside) or any((m.char_start, m.char_end) == (start, stop) for m in inside):
+            continue
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "ORG", "organisation_with_particle"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 # "the Swiss Glacier Monitoring Network (SGMN)": capitalised words (with "of", "for", "and",
 # "the", "&" between) right before an all-capitals short form in brackets.
 _NAME_BEFORE_INITIALS = re.compile(r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|the|&|de|du|des)\s+)?[A-Z][\w&'’-]*){1,9})\s+\((?P<short>[A-Z]{2,8})\)")

@@ -583,7 +583,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
     coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
-    name_spelled_by_initials, town_after_preposition,
+    name_spelled_by_initials, organisation_with_particle, town_after_preposition,
 )
 
 
@@ -607,6 +607,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     coordinated_place,
     town_after_preposition,
     legal_form_name,
+    organisation_with_particle,
     name_spelled_by_initials,
     defined_short_form,
     facility_known_by_initials,
