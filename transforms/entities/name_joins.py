@@ -150,6 +150,8 @@ def particle_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     Example("Union president Rui Mendes Ferreira spoke in Lisbon. Mendes Ferreira said the strike would go on.", [("Mendes Ferreira", "Rui Mendes Ferreira")]),
     Example("Judge María García Márquez opened the hearing. Later, García Márquez adjourned it.", [("García Márquez", "María García Márquez")]),
     Example("Ana Costa Pinto and Rui Costa Pinto met. Costa Pinto said little.", None, note="two people end so: neither"),
+    Example("Black Lawmakers Rip Donald Trump\n\nDonald Trump spoke on Monday. Donald Trump said he would win.", None,
+            note="a longer name met only in a title-case headline is no full name"),
 )
 def compound_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Mendes Ferreira" after "Rui Mendes Ferreira": a surname of two or more words (Spanish,
@@ -171,9 +173,19 @@ def compound_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
         if entity.entity_type != "PERSON" or len(words_) < 2:
             return []
         return [o for o in people if o is not entity and len(alias_key(o.canonical_name).split()) > len(words_)
-                and alias_key(o.canonical_name).split()[-len(words_):] == words_ and first_at(o) < first_at(entity)]
+                and alias_key(o.canonical_name).split()[-len(words_):] == words_ and first_at(o) < first_at(entity)
+                and not all(_in_title_case_line(body, m.char_start) for m in o.mentions if alias_key(m.text) == alias_key(o.canonical_name))]
 
     return _join_into_owners(entities, owners_of, "compound_surname")
+
+
+def _in_title_case_line(body: str, offset: int) -> bool:
+    """Whether the line at ``offset`` is a headline in title case ("Black Lawmakers Rip Donald
+    Trump"), where a verb before a name reads as a first name."""
+    start = body.rfind("\n", 0, offset) + 1
+    end = body.find("\n", offset)
+    line_words = re.findall(r"[^\W\d_][\w'’-]*", body[start : end if end >= 0 else len(body)])
+    return len(line_words) >= 4 and sum(w[0].isupper() for w in line_words) >= 0.7 * len(line_words)
 
 
 _KIND_OPENERS = words("name_kind_openers")
