@@ -151,7 +151,7 @@ def particle_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     Example("Judge María García Márquez opened the hearing. Later, García Márquez adjourned it.", [("García Márquez", "María García Márquez")]),
     Example("Ana Costa Pinto and Rui Costa Pinto met. Costa Pinto said little.", None, note="two people end so: neither"),
     Example("Black Lawmakers Rip Donald Trump\n\nDonald Trump spoke on Monday. Donald Trump said he would win.", None,
-            note="a longer name met only in a title-case headline is no full name"),
+            note="a longer name met only in a title-case headline is no full name (headline_name_prefix)"),
 )
 def compound_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Mendes Ferreira" after "Rui Mendes Ferreira": a surname of two or more words (Spanish,
@@ -177,6 +177,32 @@ def compound_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
                 and not all(_in_title_case_line(body, m.char_start) for m in o.mentions if alias_key(m.text) == alias_key(o.canonical_name))]
 
     return _join_into_owners(entities, owners_of, "compound_surname")
+
+
+@rule(
+    Example("Black Lawmakers Rip Donald Trump\n\nDonald Trump spoke on Monday. Donald Trump said he would win.", [("Rip Donald Trump", "Donald Trump")]),
+    Example("Mayor Backs Anna Lind Plan\n\nAnna Lind unveiled the plan on Monday.", None, note="no longer name: nothing to cut"),
+)
+def headline_name_prefix(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Rip Donald Trump" in the headline "Black Lawmakers Rip Donald Trump": a name of three or
+    more words met only in title-case lines, whose last words are a person the article names
+    elsewhere, is that person (a headline's capitalised verb or epithet read as a first name).
+
+    Notes:
+        The mention keeps its span; only its entity changes. A longer name met in the body
+        ("Ildefonso Guajardo Villarreal") is the full name (``compound_surname``).
+    """
+    people = [e for e in entities if e.entity_type == "PERSON"]
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        words_ = alias_key(entity.canonical_name).split()
+        full = [m for m in entity.mentions if alias_key(m.text) == alias_key(entity.canonical_name)]
+        if entity.entity_type != "PERSON" or len(words_) < 3 or not full or not all(_in_title_case_line(body, m.char_start) for m in full):
+            return []
+        return [o for o in people if o is not entity and 2 <= len(alias_key(o.canonical_name).split()) < len(words_)
+                and words_[-len(alias_key(o.canonical_name).split()):] == alias_key(o.canonical_name).split()]
+
+    return _join_into_owners(entities, owners_of, "headline_name_prefix")
 
 
 def _in_title_case_line(body: str, offset: int) -> bool:
