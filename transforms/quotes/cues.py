@@ -51,17 +51,23 @@ def subject_of(verb: Token) -> Token | None:
 
     "an architect who said" -> architect; "Trump said, suggesting" and "began by saying" take
     the subject of "said" and "began"; of two subjects the parser gives one verb (an AP time
-    stamp "5:45 p.m." and the real one), the nearer one before the verb.
+    stamp "5:45 p.m." and the real one), the nearer one before the verb, unless a quotation
+    mark closes between it and the verb and the other follows the verb ('“...,” said X').
     """
     subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
     if subjects:
         before = [s for s in subjects if s.i < verb.i]
-        subject = before[-1] if before else subjects[0]
+        after = [s for s in subjects if s.i > verb.i]
+        if before and after and any(t.is_quote for t in verb.doc[before[-1].i : verb.i]):
+            before = []  # '“..., its heart beating,” said Fiorina': the first is inside the quote
+        subject = before[-1] if before else after[0]
         if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Hillary Clinton asking, ..."
+    if _finite_cue_read_as_modifier(verb):
+        return verb.head  # 'a man yelled “Stay there!”', '“...?” the 43-year-old asked'
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         # "when asked by Ingraham", "Asked about the charges, Rubio said": the clause's subject
         # was asked; who asked is the agent, if named.
@@ -75,6 +81,20 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
     return None
+
+
+def _finite_cue_read_as_modifier(verb: Token) -> bool:
+    """'a man yelled “Stay there!”', '“...?” the 43-year-old asked': the parser read the cue as a
+    clause modifying the noun right before it (a reduced relative, "the man asked"), so the noun
+    has no verb of its own; the noun is the cue's subject when it is the sentence's root or
+    the subject of another verb, and the cue is a past tense, or a participle with no agent
+    and no auxiliary ("the question asked by reporters" was asked by them)."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ not in ("PROPN", "NOUN", "ADJ") or head.right_edge.i + 1 != verb.i and head.i + 1 != verb.i:
+        return False
+    if head.dep_ not in ("ROOT", "nsubj") or any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBN")
 
 
 _INVERTED_CUES = words("inverted_cue_words")

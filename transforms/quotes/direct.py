@@ -289,7 +289,8 @@ def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
         return None
     span = site.span
     adjacent = _person_beside_cue(state, cue, span.char_end) if cue.idx > span.char_end else None
-    subject = subject_outside_quote(subject_of(cue) or inverted_subject(cue), span)
+    # A subject the parser took from inside the marks is dropped; the one after the cue may be it.
+    subject = subject_outside_quote(subject_of(cue), span) or subject_outside_quote(inverted_subject(cue), span)
     speaker = adjacent or resolve_speaker(subject, state.context, span.char_start, state.source)
     return Attribution(speaker, cue.text, cue.i)
 

@@ -121,16 +121,19 @@ class SpeakerQuery:
     @cached_property
     def phrase_span(self) -> tuple[int, int]:
         """(start, end) of the subject's own words, not its clauses or appositions ("Trump,
-        speaking to a group in Virginia," is Trump, not Virginia), never across a paragraph."""
+        speaking to a group in Virginia," is Trump, not Virginia), never across a paragraph
+        nor into a quote the parser hung on it ('“...?” the 43-year-old asked')."""
         subject, body = self.subject, self.body
         para_start = body.rfind("\n", 0, subject.idx) + 1
         para_end = body.find("\n", subject.idx) % (len(body) + 1)
+        quoted = [(a, b) for a, b in self.context.quoted_ranges if not a <= subject.idx < b]
         phrase = [
             t
             for t in subject.subtree
             if (t.dep_ != "punct" or t == subject)
             and not any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in _path_to(t, subject))
             and para_start <= t.idx < para_end
+            and not any(a <= t.idx < b for a, b in quoted)
         ]
         return min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
 
@@ -311,6 +314,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     organisation_by_kind,
     organisation_sign,
     participle_of_the_main_clause,
+    participle_of_the_sentence,
     person_in_apposition,
     role_in_apposition,
     spokesperson_for,
@@ -336,6 +340,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     place_with_titled_apposition,
     agent_of_the_words,
     participle_of_the_main_clause,
+    participle_of_the_sentence,
     spokesperson_for,
     spokesperson_of_kind,
     spokesperson_of_the_subject_before,
