@@ -364,6 +364,47 @@ def verb_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
     return Attribution(speaker, verb.text) if speaker.name else None
 
 
+@rule(Example("The vote was close.\n\nHarbour Holdings issued the following statement: “The harbour will stay open all winter.”",
+              ("The harbour will stay open all winter.", "Harbour Holdings")),
+      Example("Priya Raman lost the vote.\n\nRaman fired back at once: “The count was wrong and we will ask for another.”",
+              ("The count was wrong and we will ask for another.", "Priya Raman")),
+      Example("Polls closed early.\n\nHARBOUR TRAFFIC DOUBLES - Carla Mendes: “The harbour has never been busier.”",
+              ("The harbour has never been busier.", "Priya Raman")),
+      Example("The port was shut.\n\nThe sign on the gate gave the reason: “Closed for repairs until further notice.”", None,
+              "a subject that names nobody of the article"))
+def main_clause_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'Trump issued the following statement: "..."', 'Rubio fired back: "..."', 'as Ridge put
+    it: "..."' (any main verb, not only a reporting verb, of the sentence that a colon ends
+    before the quote): that verb's subject speaks; and 'More from Jones: "..."', 'HEADLINE -
+    Philip Bump: "..."': a person or organisation named right before the colon.
+
+    Notes:
+        Only a subject that names an entity of the article (SPEAKER_RULES) counts: "The sign
+        gave the reason:" names nobody. A colon after "according to X" is
+        ``according_to_before_quote``'s; a reporting verb before the colon ``verb_before_colon``'s.
+    """
+    head, p_start = _introduction_head(state, site)
+    stripped = head.rstrip()
+    if not stripped.endswith(":") or _ACCORDING_INTRO.search(head) is not None:
+        return None
+    colon = p_start + len(stripped) - 1
+    context = state.context
+    before = context.doc.char_span(p_start, colon, alignment_mode="contract")
+    if before is None or len(before) == 0:
+        return None
+    token = before[-1]
+    while token.head != token and p_start <= token.head.idx < colon:
+        token = token.head
+    if token.pos_ in ("VERB", "AUX"):
+        speaker = resolve_speaker(subject_of(token) or inverted_subject(token), context, site.span.char_start, None)
+        return Attribution(speaker, token.text) if speaker.entity is not None else None
+    # No verb: a label ("More from Jones:", "HEADLINE - Philip Bump:").
+    for entity in context.entities:
+        if entity.entity_type in ("PERSON", "ORG") and any(m.char_end == colon and m.char_start >= p_start for m in entity.mentions):
+            return Attribution(Speaker(entity.canonical_name, entity, main_clause_before_colon.name), ":")
+    return None
+
+
 @rule(Example("“We are ready for the season.” That was the word from coach Ana Costa on Monday.", ("We are ready for the season.", "Ana Costa")),
       Example("“The port will close on Monday.”\n\nThe warning came from harbour master John Miller.", ("The port will close on Monday.", "John Miller")),
       Example("“We are ready for the season.” That was a surprise to coach Ana Costa.", None, "no 'from': the person is not the source"))
@@ -481,6 +522,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     cue_beside_quote,
     according_to_before_quote,
     verb_before_colon,
+    main_clause_before_colon,
     word_from_next_sentence,
     continues_previous_speaker,
     speaker_of_sentence_before,
