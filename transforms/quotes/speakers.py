@@ -319,8 +319,14 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.described_speakers import agent_of_the_words, described_organisation, its_spokesperson, spokesperson_of_kind  # noqa: E402
-from transforms.quotes.titled_speakers import named_in_next_sentence, titled_person  # noqa: E402
+from transforms.quotes.described_speakers import (  # noqa: E402
+    agent_of_the_words,
+    described_organisation,
+    its_spokesperson,
+    named_organisation_spokesperson,
+    spokesperson_of_kind,
+)
+from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
@@ -343,6 +349,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     participle_of_the_sentence,
     spokesperson_for,
     spokesperson_of_kind,
+    named_organisation_spokesperson,
     spokesperson_of_the_subject_before,
     person_in_apposition,
     who_after_title,
@@ -350,6 +357,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     name_after_role,
     name_set_off_after_role,
     titled_person,
+    age_nominal,
     role_in_apposition,
     named_in_next_sentence,
     the_one_company,

@@ -4,6 +4,8 @@ it). Part of SPEAKER_RULES (``transforms.quotes.speakers``), which imports them.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from transforms.entities.extraction import ArticleEntity
@@ -25,6 +27,29 @@ def titled_person(query: SpeakerQuery) -> Speaker | None:
     """
     found = _titled_person(query.subject, query.entities, query.quote_start)
     return _named(found, titled_person.name) if found is not None else None
+
+
+# "the 23-year-old", "the 70-year-old senator": an age standing for a person.
+_AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(?: [a-z]+)?", re.IGNORECASE)
+
+
+@rule(Example("Aroha Tane scored 41 goals as the Comets won.\n\n“I have dreamt of this since I was a girl,” the 23-year-old said.", "Aroha Tane"),
+      Example("Senator Dana Whitfield opened the debate. The 70-year-old senator said the levy would pass.", "Dana Whitfield"),
+      Example("“We will appeal,” the 40-year-old said.", None, "nobody is named before"))
+def age_nominal(query: SpeakerQuery) -> Speaker | None:
+    """'the 23-year-old said', 'the 70-year-old senator said': an age that stands for a person
+    is the person mentioned last before the quote (leaving out names inside quotes), as a
+    pronoun is.
+
+    Notes:
+        "a 40-year-old man" (indefinite) is someone new: left as written; so is an age with
+        no person named before it.
+    """
+    start, end = query.phrase_span
+    if not _AGE_NOMINAL.fullmatch(query.body, start, end):
+        return None
+    found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
+    return _named(found, age_nominal.name) if found is not None else None
 
 
 @rule(Example(
