@@ -119,6 +119,9 @@ def attribution_starts_after(state: QuoteState, span: QuoteSpan, cue: Token) -> 
 
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*(?P<name>[^\W\d][^\n]{1,80}?)[ \t\u00a0.]*(?:\n|$)")
+# The same in a paragraph of its own after the quote's ('“...”\n\n- Michelle Marks, Philadelphia.').
+_DASH_PARAGRAPH = re.compile(r"[^\S\n]*\n\s*[―—–-][ \t\u00a0]*(?P<name>[^\W\d][^\n]{1,80}?)[ \t\u00a0.]*(?:\n|$)")
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}")
 _TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 
 
@@ -147,9 +150,13 @@ def transcript_label(state: QuoteState, site: QuoteSite) -> Attribution | None:
 
 @rule(Example("Readers wrote in.\n\n“The bus never comes on time and nobody answers the phone.” ― Carla Sanchez\n\nMore letters follow.",
               ("The bus never comes on time and nobody answers the phone.", "Carla Sanchez")),
-      Example("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall.", None, "a dash before a sentence"))
+      Example("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall.", None, "a dash before a sentence"),
+      Example("Readers wrote in.\n\n“The bus never comes on time and nobody answers the phone.”\n\n- Carla Sanchez, Lisbon.\n\nMore letters follow.",
+              ("The bus never comes on time and nobody answers the phone.", "Carla Sanchez")))
 def dash_attribution(state: QuoteState, site: QuoteSite) -> Attribution | None:
-    """'“...” ― Carla Sanchez': a name after a dash, alone on the rest of the line.
+    """'“...” ― Carla Sanchez': a name after a dash, alone on the rest of the line, or alone in
+    the next paragraph when a person or organisation's name opens it ('“...”\n\n- Carla
+    Sanchez, Lisbon.').
 
     Notes:
         A dash followed by a sentence ("” - and then he left") is no attribution; a name
@@ -157,10 +164,23 @@ def dash_attribution(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """
     body = state.context.text
     match = _DASH_ATTRIBUTION.match(body, site.span.char_end + 1)
+    own_paragraph = None if match is not None else _DASH_PARAGRAPH.match(body, site.span.char_end + 1)
+    match = match or own_paragraph
     if match is None or len(match["name"].split()) > 8 or not match["name"][0].isupper():
         return None
     start, end = match.span("name")
     named = entity_at(state.context.entities, start, end)
+    if own_paragraph is not None:
+        # A paragraph opening with a dash is a list item unless a name opens it: a person or
+        # organisation of the article, or two to four capitalised words ("-Michelle Marks, Philadelphia").
+        head = match["name"].split(",")[0].strip()
+        known = [e for e in state.context.entities if e.entity_type in ("PERSON", "ORG") and any(m.text == head for m in e.mentions)]
+        if known:
+            named = known[0]
+        elif named is None or named.entity_type not in ("PERSON", "ORG") or not any(m.char_start == start for m in named.mentions):
+            if not _CAPITALISED_NAME.fullmatch(head):
+                return None
+            return Attribution(Speaker(head, None, dash_attribution.name), body[match.start() : match.start("name")].strip())
     dash = body[match.start() : match.start("name")].strip()
     speaker = Speaker(named.canonical_name, named, dash_attribution.name) if named else Speaker(match["name"], None, dash_attribution.name)
     return Attribution(speaker, dash)
