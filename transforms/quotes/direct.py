@@ -351,6 +351,38 @@ def according_to_before_quote(state: QuoteState, site: QuoteSite) -> Attribution
     return Attribution(Speaker(name, named, according_to_before_quote.name), "according to")
 
 
+_ACCORDING_AFTER = re.compile(r"[,\s]*according\s+to\s+", re.IGNORECASE)
+
+
+@rule(Example("Harbour Holdings filed its accounts.\n\n“The harbour lost money in every quarter,” according to Port Ellis Gazette.",
+              ("The harbour lost money in every quarter,", "Port Ellis Gazette")),
+      Example("The Port Ellis Gazette broke the story. The fees would double, “starting in the spring,” according to the newspaper.",
+              ("starting in the spring,", "Port Ellis Gazette")))
+def according_to_after_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'"...," according to CNN': the source named after "according to" right after the quote
+    (cue "according to"), resolved by SPEAKER_RULES ("according to the newspaper" is the
+    newspaper the article named).
+
+    Notes:
+        "according to" must follow the closing mark with nothing but a comma between; a
+        source that resolves to nothing is kept as written.
+    """
+    body = state.context.text
+    end = site.span.char_end
+    while end < len(body) and body[end] in CLOSING_MARKS + STRAIGHT_MARK + "'":
+        end += 1
+    according = _ACCORDING_AFTER.match(body, end)
+    if according is None:
+        return None
+    phrase = state.context.doc.char_span(according.start(), according.end(), alignment_mode="expand") or []
+    to_token = next((t for t in phrase if t.lower_ == "to"), None)
+    source = next((c for c in to_token.children if c.dep_ == "pobj"), None) if to_token is not None else None
+    if source is None:
+        return None
+    speaker = resolve_speaker(source, state.context, site.span.char_start, state.source)
+    return Attribution(speaker, "according to")
+
+
 @rule(Example("Priya Raman spoke after the vote.\n\nRaman continued: “The harbour wall will be finished before the storms come.”",
               ("The harbour wall will be finished before the storms come.", "Priya Raman")),
       Example("Harbour Holdings filed its accounts.\n\nThe Port Ellis Gazette reports:\n\n“The harbour lost money in every quarter of the year, and the council knew it.”",
@@ -541,6 +573,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     name_beside_cue,
     cue_beside_quote,
     according_to_before_quote,
+    according_to_after_quote,
     verb_before_colon,
     main_clause_before_colon,
     word_from_next_sentence,
