@@ -39,7 +39,7 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 # tests/quotes checks these against the registries.
 QUOTE_FOUND_BY = (
     "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "according_to_before_quote", "according_to_after_quote", "verb_before_colon",
-    "main_clause_before_colon", "word_from_next_sentence", "continues_previous_speaker", "speaker_of_sentence_before", "unattributed_quote",
+    "main_clause_before_colon", "word_from_next_sentence", "reporter_of_paragraph_before", "continues_previous_speaker", "speaker_of_sentence_before", "unattributed_quote",
     "unsaid_clause", "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (

@@ -499,6 +499,40 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
     return None
 
 
+@rule(Example("“The port is safe,” Tomasz Wrona said.\n\nPriya Raman said the harbour would need new cranes within two years.\n\n"
+              "“The old ones were built in 1974 and nobody makes the parts any more.”",
+              ("The old ones were built in 1974 and nobody makes the parts any more.", "Priya Raman")),
+      Example("“The port is safe,” Tomasz Wrona said.\n\nThe harbour will need new cranes, the report said.\n\n“The old ones were built in 1974.”",
+              None, "a report names nobody: the quote is left to the rules after"))
+def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """A quote with no cue that opens its paragraph right after a paragraph of reported speech
+    ('Carter said that the U.S. would stay.\n\n"That's because ..."'): the person or
+    organisation who spoke last there goes on speaking, not the speaker of an earlier quote.
+
+    Notes:
+        Only the paragraph right before, and only when it holds no quotation after its last
+        cue (a quote there is continued by ``continues_previous_speaker``); the cue's subject
+        must resolve to a person or organisation (SPEAKER_RULES).
+    """
+    if site.cue is not None or not site.span.opens_paragraph:
+        return None
+    body = state.context.text
+    before_end = len(body[: site.p_start].rstrip())
+    before_start = body.rfind("\n", 0, before_end) + 1
+    if before_end <= before_start:
+        return None
+    cues = [t for t in state.cues if before_start <= t.idx < before_end and not any(a <= t.idx < b for a, b in state.context.quoted_ranges)]
+    if not cues or any(cues[-1].idx < a < before_end for a, _ in state.context.quoted_ranges):
+        return None
+    subject = subject_of(cues[-1]) or inverted_subject(cues[-1])
+    if subject is None or not before_start <= subject.idx < before_end:
+        return None
+    speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
+    if speaker.entity is None or speaker.entity.entity_type not in ("PERSON", "ORG"):
+        return None
+    return Attribution(speaker, None)
+
+
 @rule(Example("Priya Raman spoke.\n\n“The plan is finished,” she said.\n\nThe council met on Monday.\n\n“We start again in the spring with a smaller budget.”",
               ("We start again in the spring with a smaller budget.", "Priya Raman")))
 def continues_previous_speaker(state: QuoteState, site: QuoteSite) -> Attribution | None:
@@ -577,6 +611,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     verb_before_colon,
     main_clause_before_colon,
     word_from_next_sentence,
+    reporter_of_paragraph_before,
     continues_previous_speaker,
     speaker_of_sentence_before,
     unattributed_quote,
