@@ -421,7 +421,7 @@ def verb_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
       Example("Priya Raman lost the vote.\n\nRaman fired back at once: “The count was wrong and we will ask for another.”",
               ("The count was wrong and we will ask for another.", "Priya Raman")),
       Example("Polls closed early.\n\nHARBOUR TRAFFIC DOUBLES - Carla Mendes: “The harbour has never been busier.”",
-              ("The harbour has never been busier.", "Priya Raman")),
+              ("The harbour has never been busier.", "Carla Mendes")),
       Example("The port was shut.\n\nThe sign on the gate gave the reason: “Closed for repairs until further notice.”", None,
               "a subject that names nobody of the article"))
 def main_clause_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
