@@ -857,3 +857,15 @@ def test_no_name_is_taken_from_a_group_a_phrase_or_an_unnamed_owner(parse, text)
 )
 def test_the_subject_of_a_cue_is_outside_the_quote(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Varga paused, then revealed why the depot had been closed.", "Elena Varga"),
+        ("Harbour pilots fear that the port has already lost its best berth and warn that the fees will rise.", "Harbour pilots"),
+    ],
+    ids=["loose-joined-verb", "plural-verb-after-a-singular-reported-subject"],
+)
+def test_a_joined_cue_speaks_for_the_subject_of_the_first_verb(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]

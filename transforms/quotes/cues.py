@@ -76,6 +76,8 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(t.text == "," or t.lower_ in ("and", "then") for t in verb.doc[verb.head.i + 1 : verb.i]):
+        return subject_of(verb.head)  # "Clinton paused, then revealed why ...": a joined verb the parser left loose
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "ADV") and verb.head.dep_ in ("acomp", "advmod") and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)  # "Trump was quick to add", "voters were more likely to say"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -113,14 +115,27 @@ def cue_tokens(context: ArticleContext) -> tuple[Token, ...]:
 def second_cue_in(clause: Token) -> int | None:
     """Where a reported clause hands over to a second cue of the same speaker: "said his
     players had given everything [and blamed the referee]" (the parser joins "blamed" to the
-    reported clause). The token index of the joining "and", or None."""
+    reported clause), or "strategists fear that Clinton has missed a chance [and warn]" (a
+    plural verb after a singular subject). The token index of the joining "and", or None."""
     if clause.i < clause.head.i:
         return None  # "They reviewed it and agreed, the statement said": both are what was said
     for conj in clause.children:
-        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and conj.tag_ == "VBD" and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
             return cc[-1].i if cc else conj.i
     return None
+
+
+def _agrees_with_the_outer_subject(conj: Token, clause: Token) -> bool:
+    """"strategists fear that Clinton has missed a chance [and warn] that ...": a plural verb
+    form joined to a reported clause whose subject is singular belongs to the plural subject
+    outside the clause."""
+    inner = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    outer = next((c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS), None) if clause.head != clause else None
+    return (
+        conj.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+        and inner is not None and inner.tag_ in ("NN", "NNP") and outer is not None and outer.tag_ in ("NNS", "NNPS")
+    )
 
 
 # Subjects that name no source ("it is believed", "there seems").
