@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import TITLE_WORDS
@@ -54,13 +54,16 @@ def age_nominal(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example(
     "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. District Judge Ana Costa ordered the city to repay the fees.",
-    "Ana Costa"))
+    "Ana Costa"),
+      Example("The former head of the harbour authority told an inquiry on Monday that he had warned ministers in 2017.\n\n"
+              "Tomasz Wrona, who ran the authority until March, said he had sent two letters.", "Tomasz Wrona"))
 def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
     """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
-    person the very next sentence names first with it.
+    person the very next sentence names first with it; the lead's "The former head of the
+    agency told..." is the person who opens the next sentence as its subject.
 
     Notes:
-        Only the next sentence, and only an indefinite title ("a judge").
+        Only the next sentence; a definite title ("the judge") only in the article's first sentence.
     """
     found = _named_next(query.subject, query.entities)
     return _named(found, named_in_next_sentence.name) if found is not None else None
@@ -103,10 +106,13 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
         Only the very next sentence counts, and only an indefinite title ("a judge"); "a
         spokesman" named two paragraphs later is left as written.
     """
-    if subject.lower_ not in TITLE_WORDS or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+    if subject.lower_ not in TITLE_WORDS:
         return None
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
     sentence = subject.sent
-    if sentence.end >= len(subject.doc):
+    # "The former head of the agency told..." opening the article: the lead's unnamed person.
+    in_lead = sentence.start == next(iter(subject.doc.sents)).start and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if not (indefinite or in_lead) or sentence.end >= len(subject.doc):
         return None
     following = subject.doc[sentence.end].sent
     for entity in entities:
@@ -114,6 +120,18 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
             continue
         first = min(entity.mentions, key=lambda m: m.char_start)
         role_words = _with_equivalents(set((first.role or "").casefold().split()))
-        if first.char_start < following.end_char and subject.lower_ in role_words:
+        if first.char_start < following.end_char and (subject.lower_ in role_words or in_lead and _opens_as_subject(following, first.char_start)):
             return entity
     return None
+
+
+def _opens_as_subject(sentence: Span, start: int) -> bool:
+    """Whether the mention at ``start`` opens ``sentence`` as its subject ("Yaw Boateng, who
+    ran the agency, said")."""
+    if start != sentence.start_char:
+        return False
+    token = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
+    head = token[0] if token is not None and len(token) else None
+    while head is not None and head.dep_ in ("compound", "flat"):
+        head = head.head
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass")
