@@ -851,9 +851,11 @@ def test_no_name_is_taken_from_a_group_a_phrase_or_an_unnamed_owner(parse, text)
          "adding that the fees would fall.", "Elena Varga"),
         ("When the mayor thanked the crews, a man yelled “Open the gates now!”", "a man"),
         ("“What if the harbour closed for good?” the 43-year-old asked in the video.", "the 43-year-old"),
+        ("Jari Lehto was sacked on Monday.\n\nFormer Northstars forward Aleksi Partanen, now playing in Switzerland, posted on Instagram: "
+         "“Sad day. Jari made me the player I am.”", "Aleksi Partanen"),
     ],
     ids=["subject-after-cue-when-the-parsers-is-inside-the-quote", "quote-subject-passed-over-for-the-one-after-the-cue",
-         "cue-read-as-a-modifier-of-its-subject", "subject-phrase-stops-at-the-quote"],
+         "cue-read-as-a-modifier-of-its-subject", "subject-phrase-stops-at-the-quote", "cue-read-as-a-modifier-after-an-insertion"],
 )
 def test_the_subject_of_a_cue_is_outside_the_quote(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]

@@ -86,14 +86,18 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _finite_cue_read_as_modifier(verb: Token) -> bool:
-    """'a man yelled “Stay there!”', '“...?” the 43-year-old asked': the parser read the cue as a
-    clause modifying the noun right before it (a reduced relative, "the man asked"), so the noun
+    """'a man yelled “Stay there!”', '“...?” the 43-year-old asked', 'X, now playing in Basel,
+    posted on Instagram:': the parser read the cue as a clause modifying the noun right before
+    it (or before an insertion between commas; a reduced relative, "the man asked"), so the noun
     has no verb of its own; the noun is the cue's subject when it is the sentence's root or
     the subject of another verb, and the cue is a past tense, or a participle with no agent
     and no auxiliary ("the question asked by reporters" was asked by them)."""
     head = verb.head
-    if verb.dep_ != "acl" or head.pos_ not in ("PROPN", "NOUN", "ADJ") or head.right_edge.i + 1 != verb.i and head.i + 1 != verb.i:
+    if verb.dep_ != "acl" or head.pos_ not in ("PROPN", "NOUN", "ADJ") or verb.i < head.i:
         return False
+    between = verb.doc.text[head.idx + len(head) : verb.idx]
+    if head.right_edge.i + 1 != verb.i and not _APPOSITION_BEFORE_CUE.fullmatch(between):
+        return False  # right after the noun, or after an insertion set off by commas
     if head.dep_ not in ("ROOT", "nsubj") or any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         return False
     return verb.tag_ in ("VBD", "VBN")
