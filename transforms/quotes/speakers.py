@@ -327,7 +327,14 @@ from transforms.quotes.described_speakers import (  # noqa: E402
     spokesperson_of_kind,
 )
 from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, titled_person  # noqa: E402
-from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
+from transforms.quotes.pronoun_speakers import (  # noqa: E402
+    gendered_pronoun,
+    person_before_relative_clause,
+    pronoun_after_unknown_name,
+    pronoun_possessor,
+    salient_person,
+    who_after_title,
+)
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
@@ -363,6 +370,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     the_one_company,
     pronoun_possessor,
     person_before_relative_clause,
+    pronoun_after_unknown_name,
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,
