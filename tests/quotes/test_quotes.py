@@ -840,3 +840,34 @@ def test_a_name_set_beside_a_role_or_owning_a_document_speaks(parse, text, speak
 )
 def test_no_name_is_taken_from_a_group_a_phrase_or_an_unnamed_owner(parse, text):
     assert all(q.speaker_by not in ("name_set_off_after_role", "possessed_document") for q in quotes_in(parse(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The harbour will be closed for a week while the cranes are repaired,” said a person close to the board.",
+         "a person close to the board"),
+        ("“The harbour has never been this busy, its quays full and its cranes busy,” said Mayor Elena Varga at the opening, "
+         "adding that the fees would fall.", "Elena Varga"),
+        ("When the mayor thanked the crews, a man yelled “Open the gates now!”", "a man"),
+        ("“What if the harbour closed for good?” the 43-year-old asked in the video.", "the 43-year-old"),
+        ("Jari Lehto was sacked on Monday.\n\nFormer Northstars forward Aleksi Partanen, now playing in Switzerland, posted on Instagram: "
+         "“Sad day. Jari made me the player I am.”", "Aleksi Partanen"),
+    ],
+    ids=["subject-after-cue-when-the-parsers-is-inside-the-quote", "quote-subject-passed-over-for-the-one-after-the-cue",
+         "cue-read-as-a-modifier-of-its-subject", "subject-phrase-stops-at-the-quote", "cue-read-as-a-modifier-after-an-insertion"],
+)
+def test_the_subject_of_a_cue_is_outside_the_quote(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Varga paused, then revealed why the depot had been closed.", "Elena Varga"),
+        ("Harbour pilots fear that the port has already lost its best berth and warn that the fees will rise.", "Harbour pilots"),
+    ],
+    ids=["loose-joined-verb", "plural-verb-after-a-singular-reported-subject"],
+)
+def test_a_joined_cue_speaks_for_the_subject_of_the_first_verb(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]

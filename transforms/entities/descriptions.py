@@ -40,9 +40,10 @@ _COMPANY_NAME_ENDS = (
     words("legal_form_words") | words("company_name_endings") | words("brand_company_words") | words("company_trade_endings") | {"oy", "oyj", "srl", "sas", "kg", "a/s"}
 ) - {"group"}
 
-# ", the Aarhus-based heat pump maker," / ", Finland's state-owned postal company," / ", a mid-sized producer."
+# ", the Aarhus-based heat pump maker," / ", Finland's state-owned postal company," / ", a mid-sized producer." /
+# ", the Danish shipping group that ..." (the head before a relative clause).
 _APPOSITION = re.compile(
-    r",\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s)\s+(?P<words>(?:[\w-]+\s+){0,5}?)(?P<head>[a-z][a-z-]*)(?=\s*(?:,|\.(?:\s|$)|;|\s[—–]\s))"
+    r",\s+(?:the|a|an|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}['’]s)\s+(?P<words>(?:[\w-]+\s+){0,5}?)(?P<head>[a-z][a-z-]*)(?=\s*(?:,|\.(?:\s|$)|;|\s[—–]\s)|\s+(?:that|which)\s)"
 )
 # Words that make the apposition something else than a description of the name.
 _NOT_IN_DESCRIPTION = frozenset(("of", "for", "in", "at", "with", "from", "to", "by", "on", "and", "or", "which", "who", "that", "whose", "said", "says"))
@@ -86,6 +87,8 @@ _RETYPED = ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART")
             "Kirjeposti expects to save 60 million euros.", [("Kirjeposti", "Kirjeposti")],
             note="the model tags the second Kirjeposti a place"),
     Example("Shares in Nordvarme, the Aarhus-based heat pump maker, rose 4 percent on Wednesday.", [("Nordvarme", "Nordvarme")]),
+    Example("Nordholm Line, the Danish shipping group that is the terminal's largest customer, diverted two vessels.",
+            [("Nordholm Line", "Nordholm Line")], note="the head before a relative clause"),
     Example("Marta Quintela, a member of the union, said the plan was wrong.", None, note="'member of the union' describes no organisation"),
 )
 def described_as_organisation(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:

@@ -51,17 +51,23 @@ def subject_of(verb: Token) -> Token | None:
 
     "an architect who said" -> architect; "Trump said, suggesting" and "began by saying" take
     the subject of "said" and "began"; of two subjects the parser gives one verb (an AP time
-    stamp "5:45 p.m." and the real one), the nearer one before the verb.
+    stamp "5:45 p.m." and the real one), the nearer one before the verb, unless a quotation
+    mark closes between it and the verb and the other follows the verb ('“...,” said X').
     """
     subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
     if subjects:
         before = [s for s in subjects if s.i < verb.i]
-        subject = before[-1] if before else subjects[0]
+        after = [s for s in subjects if s.i > verb.i]
+        if before and after and any(t.is_quote for t in verb.doc[before[-1].i : verb.i]):
+            before = []  # '“..., its heart beating,” said Fiorina': the first is inside the quote
+        subject = before[-1] if before else after[0]
         if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Hillary Clinton asking, ..."
+    if _finite_cue_read_as_modifier(verb):
+        return verb.head  # 'a man yelled “Stay there!”', '“...?” the 43-year-old asked'
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         # "when asked by Ingraham", "Asked about the charges, Rubio said": the clause's subject
         # was asked; who asked is the agent, if named.
@@ -70,11 +76,31 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(t.text == "," or t.lower_ in ("and", "then") for t in verb.doc[verb.head.i + 1 : verb.i]):
+        return subject_of(verb.head)  # "Clinton paused, then revealed why ...": a joined verb the parser left loose
     if verb.dep_ == "xcomp" and verb.head.pos_ in ("ADJ", "ADV") and verb.head.dep_ in ("acomp", "advmod") and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)  # "Trump was quick to add", "voters were more likely to say"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
     return None
+
+
+def _finite_cue_read_as_modifier(verb: Token) -> bool:
+    """'a man yelled “Stay there!”', '“...?” the 43-year-old asked', 'X, now playing in Basel,
+    posted on Instagram:': the parser read the cue as a clause modifying the noun right before
+    it (or before an insertion between commas; a reduced relative, "the man asked"), so the noun
+    has no verb of its own; the noun is the cue's subject when it is the sentence's root or
+    the subject of another verb, and the cue is a past tense, or a participle with no agent
+    and no auxiliary ("the question asked by reporters" was asked by them)."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.pos_ not in ("PROPN", "NOUN", "ADJ") or verb.i < head.i:
+        return False
+    between = verb.doc.text[head.idx + len(head) : verb.idx]
+    if head.right_edge.i + 1 != verb.i and not _APPOSITION_BEFORE_CUE.fullmatch(between):
+        return False  # right after the noun, or after an insertion set off by commas
+    if head.dep_ not in ("ROOT", "nsubj") or any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBN")
 
 
 _INVERTED_CUES = words("inverted_cue_words")
@@ -93,14 +119,27 @@ def cue_tokens(context: ArticleContext) -> tuple[Token, ...]:
 def second_cue_in(clause: Token) -> int | None:
     """Where a reported clause hands over to a second cue of the same speaker: "said his
     players had given everything [and blamed the referee]" (the parser joins "blamed" to the
-    reported clause). The token index of the joining "and", or None."""
+    reported clause), or "strategists fear that Clinton has missed a chance [and warn]" (a
+    plural verb after a singular subject). The token index of the joining "and", or None."""
     if clause.i < clause.head.i:
         return None  # "They reviewed it and agreed, the statement said": both are what was said
     for conj in clause.children:
-        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and conj.tag_ == "VBD" and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
             return cc[-1].i if cc else conj.i
     return None
+
+
+def _agrees_with_the_outer_subject(conj: Token, clause: Token) -> bool:
+    """"strategists fear that Clinton has missed a chance [and warn] that ...": a plural verb
+    form joined to a reported clause whose subject is singular belongs to the plural subject
+    outside the clause."""
+    inner = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    outer = next((c for c in clause.head.children if c.dep_ in _SUBJECT_DEPS), None) if clause.head != clause else None
+    return (
+        conj.tag_ in ("VB", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+        and inner is not None and inner.tag_ in ("NN", "NNP") and outer is not None and outer.tag_ in ("NNS", "NNPS")
+    )
 
 
 # Subjects that name no source ("it is believed", "there seems").

@@ -159,3 +159,32 @@ def spokesperson_of_kind(query: SpeakerQuery) -> Speaker | None:
     if kind.lower_ not in (name[-1], name[0] if "of" in name else name[-1]):
         return None
     return Speaker(entity.canonical_name, entity, spokesperson_of_kind.name)
+
+
+@rule(Example("Schienennetz Austria (SNA) runs the tracks. Trains were late all week. An SNA spokesman said the company stood by its figures.",
+              "SNA"),
+      Example("Mayor Elena Varga opened the line. A Varga spokesman said the trains would run on time.", None,
+              "a person's spokesman is left to other rules"))
+def named_organisation_spokesperson(query: SpeakerQuery) -> Speaker | None:
+    """'an SNA spokesman said', 'a Valdora Shipping spokeswoman said': a spokesperson noun with
+    an organisation's name right before it speaks for that organisation.
+
+    Notes:
+        Only a name that ends right before the noun and is an organisation (named there or,
+        in the same words, before): "a Trump campaign spokesman" (a campaign, not the person)
+        and "a Varga spokesman" (a person's) are left to other rules.
+    """
+    subject = query.subject
+    if subject.lower_ not in _VOICE_NOUNS or subject.pos_ != "NOUN" or subject.i == 0:
+        return None
+    before = subject.doc[subject.i - 1]
+    if before.dep_ not in ("compound", "nmod", "amod") or before.head != subject or before.is_lower:
+        return None
+    name = " ".join(t.text for t in subject.doc[before.left_edge.i : subject.i] if not t.is_lower)
+    for entity in query.entities:
+        if entity.entity_type != "ORG":
+            continue
+        end = before.idx + len(before)
+        if any(m.char_end == end and m.char_start <= before.idx or m.char_end <= before.idx and m.text in (name, before.text) for m in entity.mentions):
+            return Speaker(entity.canonical_name, entity, named_organisation_spokesperson.name)
+    return None

@@ -119,6 +119,9 @@ def attribution_starts_after(state: QuoteState, span: QuoteSpan, cue: Token) -> 
 
 
 _DASH_ATTRIBUTION = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*(?P<name>[^\W\d][^\n]{1,80}?)[ \t\u00a0.]*(?:\n|$)")
+# The same in a paragraph of its own after the quote's ('“...”\n\n- Michelle Marks, Philadelphia.').
+_DASH_PARAGRAPH = re.compile(r"[^\S\n]*\n\s*[―—–-][ \t\u00a0]*(?P<name>[^\W\d][^\n]{1,80}?)[ \t\u00a0.]*(?:\n|$)")
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}")
 _TRANSCRIPT_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'\- ]{1,30}[A-Z]):\s")
 
 
@@ -147,9 +150,13 @@ def transcript_label(state: QuoteState, site: QuoteSite) -> Attribution | None:
 
 @rule(Example("Readers wrote in.\n\n“The bus never comes on time and nobody answers the phone.” ― Carla Sanchez\n\nMore letters follow.",
               ("The bus never comes on time and nobody answers the phone.", "Carla Sanchez")),
-      Example("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall.", None, "a dash before a sentence"))
+      Example("Mayor Elena Varga spoke.\n\n“We are ready,” she said - and then she left the hall.", None, "a dash before a sentence"),
+      Example("Readers wrote in.\n\n“The bus never comes on time and nobody answers the phone.”\n\n- Carla Sanchez, Lisbon.\n\nMore letters follow.",
+              ("The bus never comes on time and nobody answers the phone.", "Carla Sanchez")))
 def dash_attribution(state: QuoteState, site: QuoteSite) -> Attribution | None:
-    """'“...” ― Carla Sanchez': a name after a dash, alone on the rest of the line.
+    """'“...” ― Carla Sanchez': a name after a dash, alone on the rest of the line, or alone in
+    the next paragraph when a person or organisation's name opens it ('“...”\n\n- Carla
+    Sanchez, Lisbon.').
 
     Notes:
         A dash followed by a sentence ("” - and then he left") is no attribution; a name
@@ -157,10 +164,23 @@ def dash_attribution(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """
     body = state.context.text
     match = _DASH_ATTRIBUTION.match(body, site.span.char_end + 1)
+    own_paragraph = None if match is not None else _DASH_PARAGRAPH.match(body, site.span.char_end + 1)
+    match = match or own_paragraph
     if match is None or len(match["name"].split()) > 8 or not match["name"][0].isupper():
         return None
     start, end = match.span("name")
     named = entity_at(state.context.entities, start, end)
+    if own_paragraph is not None:
+        # A paragraph opening with a dash is a list item unless a name opens it: a person or
+        # organisation of the article, or two to four capitalised words ("-Michelle Marks, Philadelphia").
+        head = match["name"].split(",")[0].strip()
+        known = [e for e in state.context.entities if e.entity_type in ("PERSON", "ORG") and any(m.text == head for m in e.mentions)]
+        if known:
+            named = known[0]
+        elif named is None or named.entity_type not in ("PERSON", "ORG") or not any(m.char_start == start for m in named.mentions):
+            if not _CAPITALISED_NAME.fullmatch(head):
+                return None
+            return Attribution(Speaker(head, None, dash_attribution.name), body[match.start() : match.start("name")].strip())
     dash = body[match.start() : match.start("name")].strip()
     speaker = Speaker(named.canonical_name, named, dash_attribution.name) if named else Speaker(match["name"], None, dash_attribution.name)
     return Attribution(speaker, dash)
@@ -289,7 +309,8 @@ def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
         return None
     span = site.span
     adjacent = _person_beside_cue(state, cue, span.char_end) if cue.idx > span.char_end else None
-    subject = subject_outside_quote(subject_of(cue) or inverted_subject(cue), span)
+    # A subject the parser took from inside the marks is dropped; the one after the cue may be it.
+    subject = subject_outside_quote(subject_of(cue), span) or subject_outside_quote(inverted_subject(cue), span)
     speaker = adjacent or resolve_speaker(subject, state.context, span.char_start, state.source)
     return Attribution(speaker, cue.text, cue.i)
 
@@ -330,6 +351,38 @@ def according_to_before_quote(state: QuoteState, site: QuoteSite) -> Attribution
     return Attribution(Speaker(name, named, according_to_before_quote.name), "according to")
 
 
+_ACCORDING_AFTER = re.compile(r"[,\s]*according\s+to\s+", re.IGNORECASE)
+
+
+@rule(Example("Harbour Holdings filed its accounts.\n\n“The harbour lost money in every quarter,” according to Port Ellis Gazette.",
+              ("The harbour lost money in every quarter,", "Port Ellis Gazette")),
+      Example("The Port Ellis Gazette broke the story. The fees would double, “starting in the spring,” according to the newspaper.",
+              ("starting in the spring,", "Port Ellis Gazette")))
+def according_to_after_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'"...," according to CNN': the source named after "according to" right after the quote
+    (cue "according to"), resolved by SPEAKER_RULES ("according to the newspaper" is the
+    newspaper the article named).
+
+    Notes:
+        "according to" must follow the closing mark with nothing but a comma between; a
+        source that resolves to nothing is kept as written.
+    """
+    body = state.context.text
+    end = site.span.char_end
+    while end < len(body) and body[end] in CLOSING_MARKS + STRAIGHT_MARK + "'":
+        end += 1
+    according = _ACCORDING_AFTER.match(body, end)
+    if according is None:
+        return None
+    phrase = state.context.doc.char_span(according.start(), according.end(), alignment_mode="expand") or []
+    to_token = next((t for t in phrase if t.lower_ == "to"), None)
+    source = next((c for c in to_token.children if c.dep_ == "pobj"), None) if to_token is not None else None
+    if source is None:
+        return None
+    speaker = resolve_speaker(source, state.context, site.span.char_start, state.source)
+    return Attribution(speaker, "according to")
+
+
 @rule(Example("Priya Raman spoke after the vote.\n\nRaman continued: “The harbour wall will be finished before the storms come.”",
               ("The harbour wall will be finished before the storms come.", "Priya Raman")),
       Example("Harbour Holdings filed its accounts.\n\nThe Port Ellis Gazette reports:\n\n“The harbour lost money in every quarter of the year, and the council knew it.”",
@@ -361,6 +414,47 @@ def verb_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
         return None
     speaker = resolve_speaker(subject_of(verb) or inverted_subject(verb), state.context, site.span.char_start, None)
     return Attribution(speaker, verb.text) if speaker.name else None
+
+
+@rule(Example("The vote was close.\n\nHarbour Holdings issued the following statement: “The harbour will stay open all winter.”",
+              ("The harbour will stay open all winter.", "Harbour Holdings")),
+      Example("Priya Raman lost the vote.\n\nRaman fired back at once: “The count was wrong and we will ask for another.”",
+              ("The count was wrong and we will ask for another.", "Priya Raman")),
+      Example("Polls closed early.\n\nHARBOUR TRAFFIC DOUBLES - Carla Mendes: “The harbour has never been busier.”",
+              ("The harbour has never been busier.", "Carla Mendes")),
+      Example("The port was shut.\n\nThe sign on the gate gave the reason: “Closed for repairs until further notice.”", None,
+              "a subject that names nobody of the article"))
+def main_clause_before_colon(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'Trump issued the following statement: "..."', 'Rubio fired back: "..."', 'as Ridge put
+    it: "..."' (any main verb, not only a reporting verb, of the sentence that a colon ends
+    before the quote): that verb's subject speaks; and 'More from Jones: "..."', 'HEADLINE -
+    Philip Bump: "..."': a person or organisation named right before the colon.
+
+    Notes:
+        Only a subject that names an entity of the article (SPEAKER_RULES) counts: "The sign
+        gave the reason:" names nobody. A colon after "according to X" is
+        ``according_to_before_quote``'s; a reporting verb before the colon ``verb_before_colon``'s.
+    """
+    head, p_start = _introduction_head(state, site)
+    stripped = head.rstrip()
+    if not stripped.endswith(":") or _ACCORDING_INTRO.search(head) is not None:
+        return None
+    colon = p_start + len(stripped) - 1
+    context = state.context
+    before = context.doc.char_span(p_start, colon, alignment_mode="contract")
+    if before is None or len(before) == 0:
+        return None
+    token = before[-1]
+    while token.head != token and p_start <= token.head.idx < colon:
+        token = token.head
+    if token.pos_ in ("VERB", "AUX"):
+        speaker = resolve_speaker(subject_of(token) or inverted_subject(token), context, site.span.char_start, None)
+        return Attribution(speaker, token.text) if speaker.entity is not None else None
+    # No verb: a label ("More from Jones:", "HEADLINE - Philip Bump:").
+    for entity in context.entities:
+        if entity.entity_type in ("PERSON", "ORG") and any(m.char_end == colon and m.char_start >= p_start for m in entity.mentions):
+            return Attribution(Speaker(entity.canonical_name, entity, main_clause_before_colon.name), ":")
+    return None
 
 
 @rule(Example("“We are ready for the season.” That was the word from coach Ana Costa on Monday.", ("We are ready for the season.", "Ana Costa")),
@@ -403,6 +497,40 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
         if entity is not None and entity.entity_type in ("PERSON", "ORG"):
             return Attribution(Speaker(entity.canonical_name, entity, word_from_next_sentence.name), None)
     return None
+
+
+@rule(Example("“The port is safe,” Tomasz Wrona said.\n\nPriya Raman said the harbour would need new cranes within two years.\n\n"
+              "“The old ones were built in 1974 and nobody makes the parts any more.”",
+              ("The old ones were built in 1974 and nobody makes the parts any more.", "Priya Raman")),
+      Example("“The port is safe,” Tomasz Wrona said.\n\nThe harbour will need new cranes, the report said.\n\n“The old ones were built in 1974.”",
+              None, "a report names nobody: the quote is left to the rules after"))
+def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """A quote with no cue that opens its paragraph right after a paragraph of reported speech
+    ('Carter said that the U.S. would stay.\n\n"That's because ..."'): the person or
+    organisation who spoke last there goes on speaking, not the speaker of an earlier quote.
+
+    Notes:
+        Only the paragraph right before, and only when it holds no quotation after its last
+        cue (a quote there is continued by ``continues_previous_speaker``); the cue's subject
+        must resolve to a person or organisation (SPEAKER_RULES).
+    """
+    if site.cue is not None or not site.span.opens_paragraph:
+        return None
+    body = state.context.text
+    before_end = len(body[: site.p_start].rstrip())
+    before_start = body.rfind("\n", 0, before_end) + 1
+    if before_end <= before_start:
+        return None
+    cues = [t for t in state.cues if before_start <= t.idx < before_end and not any(a <= t.idx < b for a, b in state.context.quoted_ranges)]
+    if not cues or any(cues[-1].idx < a < before_end for a, _ in state.context.quoted_ranges):
+        return None
+    subject = subject_of(cues[-1]) or inverted_subject(cues[-1])
+    if subject is None or not before_start <= subject.idx < before_end:
+        return None
+    speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
+    if speaker.entity is None or speaker.entity.entity_type not in ("PERSON", "ORG"):
+        return None
+    return Attribution(speaker, None)
 
 
 @rule(Example("Priya Raman spoke.\n\n“The plan is finished,” she said.\n\nThe council met on Monday.\n\n“We start again in the spring with a smaller budget.”",
@@ -479,8 +607,11 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     name_beside_cue,
     cue_beside_quote,
     according_to_before_quote,
+    according_to_after_quote,
     verb_before_colon,
+    main_clause_before_colon,
     word_from_next_sentence,
+    reporter_of_paragraph_before,
     continues_previous_speaker,
     speaker_of_sentence_before,
     unattributed_quote,

@@ -38,6 +38,7 @@ SPEAKER_BY_VALUES: tuple[str, ...] = tuple(r.name for r in SPEAKER_RULES) + (
     "name_beside_cue",
     "cue_beside_quote",
     "according_to_before_quote",
+    "main_clause_before_colon",
     "word_from_next_sentence",
     "reported_clause",
     "labelled_paragraph",

@@ -419,6 +419,59 @@ def participle_of_the_main_clause(query: SpeakerQuery) -> Speaker | None:
     return replace(resolved, by=participle_of_the_main_clause.name) if resolved.name else None
 
 
+# Clauses inside a sentence that a closing reporting participle may hang on although it speaks
+# for the sentence's subject: a reported or complement clause, a noun's clause ("the idea that
+# ..."), a preposition's clause.
+_EMBEDDED_CLAUSE_DEPS = ("ccomp", "xcomp", "acl", "pcomp")
+
+
+def _sentence_verb(clause: Token) -> Token | None:
+    """The verb of the main clause of the sentence ``clause`` is embedded in (None if that is
+    no verb, or is ``clause`` itself)."""
+    verb = clause
+    while verb.dep_ != "ROOT" and verb.head != verb:
+        verb = verb.head
+    return verb if verb != clause and verb.pos_ in ("VERB", "AUX") else None
+
+
+@rule(Example("Dana Whitfield rejected the idea that the levy would be a drag on the harbour, saying the fees had doubled trade.", "Dana Whitfield"),
+      Example("Carla Mendes denied the notion that a strike is coming, explaining that the union had signed.", "Carla Mendes"),
+      Example("Priya Raman said the harbour master warned the crews, adding that the cranes were unsafe.", None,
+              "the clause is itself a cue: its participle may be its own subject's"))
+def participle_of_the_sentence(query: SpeakerQuery) -> Speaker | None:
+    """'X rejected the idea that Y would be a drag, saying ...', 'X denied the notion that a
+    shake-up is coming, explaining ...': a reporting participle set off by a comma at the end
+    of a clause embedded in the sentence (a noun's, a reported or a complement clause) speaks
+    for the subject of the sentence's main clause, not for the embedded clause's subject the
+    parser hung it on (resolved by SPEAKER_RULES again; the speaker keeps this rule's name).
+
+    Notes:
+        A relative or adverbial clause keeps its participle ("met Y, who criticised the plan,
+        saying ..." is Y's); an embedded clause whose verb is itself a cue ("said Y warned the
+        crews, adding") is left to its own subject.
+    """
+    subject = query.subject
+    clause = subject.head
+    if subject.dep_ not in _SUBJECT_DEPS or clause.dep_ not in _EMBEDDED_CLAUSE_DEPS or clause.lower_ in REPORTING_VERB_FORMS:
+        return None
+    participle = _reporting_participle(clause, "advcl")
+    if participle is None or participle.i < clause.i or not _set_off(participle):
+        return None
+    verb = _sentence_verb(clause)
+    inner = None if verb is None else cues.subject_of(verb) or _inverted_subject(verb)
+    if inner is None or inner == subject or inner.i > participle.i or inner.idx >= query.quote_start:
+        return None
+    if any(a <= inner.idx < b for a, b in query.context.quoted_ranges):
+        return None  # a subject inside a quote is what it says, not who says it
+    resolved = speakers.resolve_speaker(inner, query.context, query.quote_start, query.document_source)
+    return replace(resolved, by=participle_of_the_sentence.name) if resolved.name else None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'“...,” said Carly Fiorina during the debate, suggesting ...': a subject after the verb."""
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") and c.pos_ in ("NOUN", "PROPN") and c.i < verb.i + 8), None)
+
+
 # ", a consortium known as X": a descriptive apposition that ends by naming the thing.
 _BEFORE_THE_NAME = re.compile(r"\s+|,\s+|,\s+(?:an?|the)\s+[^,;:()“”\"\n]{1,60}?\s+(?:known as|called|named)\s+")
 # The name may carry its short form in brackets ("X (XYZ)") before the comma that closes it.

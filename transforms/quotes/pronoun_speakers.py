@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicons import words
 from transforms.quotes.speakers import Speaker, SpeakerQuery, _nearest, entity_at
@@ -59,6 +61,52 @@ def _gender(person: ArticleEntity, body: str, query: SpeakerQuery | None = None)
     if not found and query is not None:
         found = _pronoun_gender(person, query)
     return found.pop() if len(found) == 1 else None
+
+
+def _main_subject_before(subject: Token, offset: int, quoted: tuple[tuple[int, int], ...]) -> Token | None:
+    """The last main-clause subject before ``offset`` in ``subject``'s paragraph, outside quotes
+    (the quote itself may hold several sentences)."""
+    doc, body = subject.doc, subject.doc.text
+    paragraph_start = body.rfind("\n", 0, offset) + 1
+    for earlier in reversed(doc[: subject.i]):
+        if earlier.idx < paragraph_start:
+            return None
+        if earlier.idx >= offset or any(a <= earlier.idx < b for a, b in quoted):
+            continue
+        verb = earlier.head
+        if earlier.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX") and (verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+            return earlier
+    return None
+
+
+@rule(Example("Mendes Ferreira runs the clinic. Joaquim, a retired bus driver, said he did not blame the doctors. “They are tired,” he said.",
+              "Joaquim"),
+      Example("Mendes Ferreira runs the clinic. Joaquim said he did not blame Mayor Elena Varga. “She is tired,” he said.", None,
+              "a person named since: the pronoun rules decide"))
+def pronoun_after_unknown_name(query: SpeakerQuery) -> Speaker | None:
+    """'Joaquim, a retired bus driver, said ... "...," he said': "he"/"she" right after a sentence
+    whose main subject is a proper name the entity tagger missed is that name, as written,
+    rather than the person the article named before it.
+
+    Notes:
+        Only the last main-clause subject before the quote in its paragraph, only a
+        capitalised proper name of one to three words that is
+        no entity, and only when no person is named between it and the quote.
+    """
+    subject = query.subject
+    if subject.pos_ != "PRON" or subject.lower_ not in _MALE_PRONOUNS | _FEMALE_PRONOUNS or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges)
+    if before is None or before.pos_ != "PROPN" or before.tag_ != "NNP" or not before.text[:1].isupper():
+        return None
+    name = [t for t in before.subtree if t.i <= before.i and (t == before or t.dep_ == "compound" and t.pos_ == "PROPN")]
+    start, end = name[0].idx, before.idx + len(before)
+    if len(name) > 3 or entity_at(query.entities, start, end) is not None:
+        return None
+    for entity in query.entities:
+        if entity.entity_type in ("PERSON", "ORG", "GPE") and any(end <= m.char_start < query.quote_start and not any(a <= m.char_start < b for a, b in query.context.quoted_ranges) for m in entity.mentions):
+            return None
+    return Speaker(query.body[start:end], None, pronoun_after_unknown_name.name)
 
 
 @rule(Example("Mr. Tomasz Wrona met Ms. Priya Raman on Monday. Ms. Raman left early.\n\n\u201cWe will sign in May,\u201d he said.", "Tomasz Wrona"),

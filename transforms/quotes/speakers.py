@@ -121,16 +121,19 @@ class SpeakerQuery:
     @cached_property
     def phrase_span(self) -> tuple[int, int]:
         """(start, end) of the subject's own words, not its clauses or appositions ("Trump,
-        speaking to a group in Virginia," is Trump, not Virginia), never across a paragraph."""
+        speaking to a group in Virginia," is Trump, not Virginia), never across a paragraph
+        nor into a quote the parser hung on it ('“...?” the 43-year-old asked')."""
         subject, body = self.subject, self.body
         para_start = body.rfind("\n", 0, subject.idx) + 1
         para_end = body.find("\n", subject.idx) % (len(body) + 1)
+        quoted = [(a, b) for a, b in self.context.quoted_ranges if not a <= subject.idx < b]
         phrase = [
             t
             for t in subject.subtree
             if (t.dep_ != "punct" or t == subject)
             and not any(a.dep_ in ("relcl", "acl", "appos", "advcl") for a in _path_to(t, subject))
             and para_start <= t.idx < para_end
+            and not any(a <= t.idx < b for a, b in quoted)
         ]
         return min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
 
@@ -311,13 +314,27 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     organisation_by_kind,
     organisation_sign,
     participle_of_the_main_clause,
+    participle_of_the_sentence,
     person_in_apposition,
     role_in_apposition,
     spokesperson_for,
 )
-from transforms.quotes.described_speakers import agent_of_the_words, described_organisation, its_spokesperson, spokesperson_of_kind  # noqa: E402
-from transforms.quotes.titled_speakers import named_in_next_sentence, titled_person  # noqa: E402
-from transforms.quotes.pronoun_speakers import gendered_pronoun, person_before_relative_clause, pronoun_possessor, salient_person, who_after_title  # noqa: E402
+from transforms.quotes.described_speakers import (  # noqa: E402
+    agent_of_the_words,
+    described_organisation,
+    its_spokesperson,
+    named_organisation_spokesperson,
+    spokesperson_of_kind,
+)
+from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, titled_person  # noqa: E402
+from transforms.quotes.pronoun_speakers import (  # noqa: E402
+    gendered_pronoun,
+    person_before_relative_clause,
+    pronoun_after_unknown_name,
+    pronoun_possessor,
+    salient_person,
+    who_after_title,
+)
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
@@ -336,8 +353,10 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     place_with_titled_apposition,
     agent_of_the_words,
     participle_of_the_main_clause,
+    participle_of_the_sentence,
     spokesperson_for,
     spokesperson_of_kind,
+    named_organisation_spokesperson,
     spokesperson_of_the_subject_before,
     person_in_apposition,
     who_after_title,
@@ -345,11 +364,13 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     name_after_role,
     name_set_off_after_role,
     titled_person,
+    age_nominal,
     role_in_apposition,
     named_in_next_sentence,
     the_one_company,
     pronoun_possessor,
     person_before_relative_clause,
+    pronoun_after_unknown_name,
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,

@@ -4,7 +4,9 @@ it). Part of SPEAKER_RULES (``transforms.quotes.speakers``), which imports them.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Span, Token
 
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import TITLE_WORDS
@@ -27,15 +29,41 @@ def titled_person(query: SpeakerQuery) -> Speaker | None:
     return _named(found, titled_person.name) if found is not None else None
 
 
-@rule(Example(
-    "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. District Judge Ana Costa ordered the city to repay the fees.",
-    "Ana Costa"))
-def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
-    """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
-    person the very next sentence names first with it.
+# "the 23-year-old", "the 70-year-old senator": an age standing for a person.
+_AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(?: [a-z]+)?", re.IGNORECASE)
+
+
+@rule(Example("Aroha Tane scored 41 goals as the Comets won.\n\n“I have dreamt of this since I was a girl,” the 23-year-old said.", "Aroha Tane"),
+      Example("Senator Dana Whitfield opened the debate. The 70-year-old senator said the levy would pass.", "Dana Whitfield"),
+      Example("“We will appeal,” the 40-year-old said.", None, "nobody is named before"))
+def age_nominal(query: SpeakerQuery) -> Speaker | None:
+    """'the 23-year-old said', 'the 70-year-old senator said': an age that stands for a person
+    is the person mentioned last before the quote (leaving out names inside quotes), as a
+    pronoun is.
 
     Notes:
-        Only the next sentence, and only an indefinite title ("a judge").
+        "a 40-year-old man" (indefinite) is someone new: left as written; so is an age with
+        no person named before it.
+    """
+    start, end = query.phrase_span
+    if not _AGE_NOMINAL.fullmatch(query.body, start, end):
+        return None
+    found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
+    return _named(found, age_nominal.name) if found is not None else None
+
+
+@rule(Example(
+    "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. District Judge Ana Costa ordered the city to repay the fees.",
+    "Ana Costa"),
+      Example("The former head of the harbour authority told an inquiry on Monday that he had warned ministers in 2017.\n\n"
+              "Tomasz Wrona, who ran the authority until March, said he had sent two letters.", "Tomasz Wrona"))
+def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
+    """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
+    person the very next sentence names first with it; the lead's "The former head of the
+    agency told..." is the person who opens the next sentence as its subject.
+
+    Notes:
+        Only the next sentence; a definite title ("the judge") only in the article's first sentence.
     """
     found = _named_next(query.subject, query.entities)
     return _named(found, named_in_next_sentence.name) if found is not None else None
@@ -78,10 +106,13 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
         Only the very next sentence counts, and only an indefinite title ("a judge"); "a
         spokesman" named two paragraphs later is left as written.
     """
-    if subject.lower_ not in TITLE_WORDS or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+    if subject.lower_ not in TITLE_WORDS:
         return None
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
     sentence = subject.sent
-    if sentence.end >= len(subject.doc):
+    # "The former head of the agency told..." opening the article: the lead's unnamed person.
+    in_lead = sentence.start == next(iter(subject.doc.sents)).start and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if not (indefinite or in_lead) or sentence.end >= len(subject.doc):
         return None
     following = subject.doc[sentence.end].sent
     for entity in entities:
@@ -89,6 +120,18 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
             continue
         first = min(entity.mentions, key=lambda m: m.char_start)
         role_words = _with_equivalents(set((first.role or "").casefold().split()))
-        if first.char_start < following.end_char and subject.lower_ in role_words:
+        if first.char_start < following.end_char and (subject.lower_ in role_words or in_lead and _opens_as_subject(following, first.char_start)):
             return entity
     return None
+
+
+def _opens_as_subject(sentence: Span, start: int) -> bool:
+    """Whether the mention at ``start`` opens ``sentence`` as its subject ("Yaw Boateng, who
+    ran the agency, said")."""
+    if start != sentence.start_char:
+        return False
+    token = sentence.doc.char_span(start, start + 1, alignment_mode="expand")
+    head = token[0] if token is not None and len(token) else None
+    while head is not None and head.dep_ in ("compound", "flat"):
+        head = head.head
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass")
