@@ -22,7 +22,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -404,16 +404,20 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
     ex("The strike will last a week.", "a week", "P1W"),
+    ex("The empire lasted more than 2,000 years.", "more than 2,000 years", "P2000Y"),
+    ex("He played 30.8 minutes a game.", "30.8 minutes", "PT30.8M"),
     needs=(),
 )
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
-    half". Not: ages ("52 years old"), a count followed by "ago" (the pattern ``ago``)."""
+    half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M). Not:
+    ages ("52 years old"), a count followed by "ago" (the pattern ``ago``), the tail of a
+    number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)
 
 
@@ -523,6 +527,21 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return resolve.vague(m, ctx)
 
 
+@pattern(
+    r"\b(?<!most\s)(?<!more\s)(?<!less\s)(?P<t>recent)\s+(?!and\b|or\b|past\b|times\b)[a-z]",
+    ex("Investors feared the recent losses.", "recent", "PAST_REF"),
+    ex("He cited a recent SEC filing.", "recent", "PAST_REF"),
+    needs=("recent",),
+)
+def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"recent" before the noun it dates ("the recent sale", "recent losses"): the vague past,
+    a DATE PAST_REF, as TIMEX3 reads the temporal adjectives ("current" is PRESENT_REF in the
+    pattern ``vague``); the span is the adjective alone. Not: "recent weeks", "recent years"
+    (the pattern ``recent_plural``), "the most recent model" (a rank among things, not a
+    time), "in recent times" (left to the plural patterns' notes: an idiom for "lately")."""
+    return resolve.past_ref(m, ctx)
+
+
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
     iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
@@ -535,5 +554,5 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # durations and sets
     coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
+    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

@@ -430,8 +430,17 @@ def _duration_value(count: int | str, unit: str) -> str:
 _HALF_UNIT = {"year": "6M", "month": "15D", "week": "3DT12H", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 
+def _measured(token: str) -> int | str | None:
+    """A count that may be a decimal ("30.8" stays "30.8", as TIMEX3 writes it; "2.0" is 2)."""
+    if re.fullmatch(r"\d+\.\d+", token):
+        whole, fraction = token.split(".")
+        fraction = fraction.rstrip("0")
+        return f"{int(whole)}.{fraction}" if fraction else int(whole)
+    return _number(token)
+
+
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    count = _number(m["num"])
+    count = _measured(m["num"])
     if count is None:
         return None
     unit = m["unit"].lower()
