@@ -85,6 +85,21 @@ def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    rf"\bthe\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+{REL}\s+(?P<relunit>week|weekend|month|quarter)\b",
+    ex("Shareholders will vote at the end of this week.", "the end of this week", "2023-W23"),
+    ex("Refugees were housed there until the beginning of last week.", "the beginning of last week", "2023-W22"),
+    ex("Results are due by the end of next month.", "the end of next month", "2023-07"),
+    needs=("the end of", "the beginning of", "the start of", "the middle of"),
+)
+def part_of_relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The end, beginning or middle of this, last or next week, month or quarter: one
+    expression with the unit's value (TIMEX3 keeps the part as a modifier, not in the value).
+    Not: "the end of this year" (the pattern ``part_of_year``), "the end of the week" (the
+    pattern ``part_of_period``)."""
+    return resolve.relative_unit(m, ctx)
+
+
+@pattern(
     r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b",
     ex("Plans for the year two thousand.", "the year two thousand", "2000"),
     ex("He was born in the year two thousand and one.", "the year two thousand and one", "2001"),
@@ -155,6 +170,19 @@ def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A day before its month: "4 June 2021", "the 4th of June" (span without "the"). Not: a day
     in words ("fourth of June")."""
     return resolve.full_date(m, ctx)
+
+
+@pattern(
+    rf"\b{MONTH_WITH_MAY}\s+{DAY},?\s+(?P<rel>this|last|next)\s+year\b",
+    ex("He was arrested on July 15 last year.", "July 15 last year", "2022-07-15"),
+    ex("She became a citizen on October 13 this year.", "October 13 this year", "2023-10-13"),
+    needs=MONTH_KEYS,
+)
+def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A day of this, last or next year: "July 15 last year" is one expression, the year
+    phrase naming the day's year (TIMEX3 spans it whole). Not: "July 15 of last year", a day
+    that does not exist ("February 30 last year")."""
+    return resolve.month_day_rel_year(m, ctx)
 
 
 @pattern(
@@ -404,13 +432,30 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|coming|following)\s+)?(?P<low>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:to|or|-|–)\s*{NUM_MEASURED}\s+{UNIT}\b(?!-old|\s+old\b)",
+    ex("Shipments resume within two to three weeks.", "two to three weeks", "P3W"),
+    ex("The acquisitions come over the next 12 to 18 months.", "the next 12 to 18 months", "P18M"),
+    ex("Results come in two or three days.", "two or three days", "P3D"),
+    needs=(" to ", " or ", "-", "–"),
+)
+def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A duration given as a range of counts, "two to three weeks", "four or five years",
+    "10-15 years": one expression (TIMEX3 cannot split the count from its unit); its value is
+    the upper count, the one written with the unit. Not: "between 60 and 90 days" (two
+    expressions), "five to 10 people", "3-5 years old" (an age)."""
+    return resolve.duration_count_range(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
     ex("The strike will last a week.", "a week", "P1W"),
     ex("The empire lasted more than 2,000 years.", "more than 2,000 years", "P2000Y"),
     ex("He played 30.8 minutes a game.", "30.8 minutes", "PT30.8M"),
+    ex("The currency fell in the last twenty-four hours.", "the last twenty-four hours", "PT24H"),
+    ex("Autonomy was promised for the following 50 years.", "the following 50 years", "P50Y"),
     needs=(),
 )
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -544,15 +589,15 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month,
-    weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
+    weekday_date, month_day_rel_year, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

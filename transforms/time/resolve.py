@@ -63,6 +63,9 @@ def _number(token: str) -> int | None:
     token = token.lower().replace(",", "")
     if token.isdigit():
         return int(token)
+    tens_units = re.fullmatch(r"([a-z]+ty)[\s-]+([a-z]+)", token)  # "twenty-four", "twenty four"
+    if tens_units and tens_units[1] in NUMBER_WORDS and NUMBER_WORDS.get(tens_units[2], 10) < 10:
+        return NUMBER_WORDS[tens_units[1]] + NUMBER_WORDS[tens_units[2]]
     return NUMBER_WORDS.get(token)
 
 
@@ -450,6 +453,13 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "DURATION", value, True
 
 
+def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    low, high = _number(m["low"]), _measured(m["num"])
+    if low is None or not isinstance(high, int) or low >= high:
+        return None  # "2.5 to 3 years" is left to duration_words; "five to two" is no range
+    return "DURATION", _duration_value(high, m["unit"].lower()), True
+
+
 def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     unit = "century" if m.groupdict().get("centuries") else m["unit"].lower()
     if not m[0].lower().endswith("s"):
@@ -499,6 +509,18 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if ctx.reference is None:
         return "DATE", "XXXX", False
     return "DATE", f"{ctx.reference.year - 1:04d}", True
+
+
+def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    day = int(m["day"])
+    if safe_date(2000, month, day) is None:
+        return None
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", False
+    year = ctx.reference.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    found = safe_date(year, month, day)
+    return None if found is None else ("DATE", found.isoformat(), True)
 
 
 def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
