@@ -479,6 +479,24 @@ def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    r"\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:19|20)\d\d)",
+    ex("Support grew over the years.", "the years", "PXY"),
+    ex("The rifle was buried in the days before the shooting.", "the days", "PXD"),
+    ex("Many prisoners were taken in the first hours of the war.", "the first hours", "PTXH"),
+    ex("Prices may fall in the weeks ahead.", "the weeks", "PXW"),
+    needs=("the ",),
+)
+def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A stretch of unknown length named by a plural unit with "the" after a preposition:
+    "over the years", "in the days before the vote", "in the first hours" (a DURATION with X
+    for the count; the preposition is not in the span). Not: "the years of war" and "the days
+    when..." (the noun names an era of something, not a stretch of time; "the first hours
+    of the war" is one), "the years 1990
+    to 1995", "the past few years" (the pattern ``duration_vague``)."""
+    return resolve.duration_vague(m, ctx)
+
+
+@pattern(
     r"\b(?:for|in|over|within|after)\s+(?P<t>(?P<unit>day|week|month|year|decade|hour|minute)s|(?P<centuries>centuries))\b",
     ex("Prices rose for weeks.", "weeks", "PXW"),
     ex("Kyiv was ruled from Moscow for centuries.", "centuries", "PXCE"),
@@ -597,7 +615,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )
