@@ -233,6 +233,23 @@ def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return resolve.year_quarter(m, ctx)
 
 
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+
+
+@pattern(
+    rf"\bthe\s+(?P<first>{_MONTH_NAME})\s*[-–/]\s*(?P<last>{_MONTH_NAME})(?:\s+{YEAR})?\s+quarter\b",
+    ex("Sales rose in the April-June quarter.", "the April-June quarter", "2023-Q2"),
+    ex("Imports grew in the July-September 2005 quarter.", "the July-September 2005 quarter", "2005-Q3"),
+    needs=("quarter",),
+)
+def month_range_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A calendar quarter named by its months, "the April-June quarter": one expression, the
+    quarter's value (2023-Q2), its year read like "the second quarter". Not: months that are
+    no calendar quarter ("the June-August quarter": a fiscal one), "April-June" without
+    "quarter" (a range of months)."""
+    return resolve.month_range_quarter(m, ctx)
+
+
 @pattern(
     rf"\b(?:the\s+(?:fiscal\s+)?(?!\w+-quarter\b))?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|q(?P<qnum>[1-4]))(?:(?:\s+of)?\s+{YEAR})?\b",
     ex("Profits in the third quarter.", "the third quarter", "2023-Q3"),
@@ -479,7 +496,7 @@ def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:19|20)\d\d)",
+    r"\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?(mod)|(?!hours\b))(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:19|20)\d\d)",
     ex("Support grew over the years.", "the years", "PXY"),
     ex("The rifle was buried in the days before the shooting.", "the days", "PXD"),
     ex("Many prisoners were taken in the first hours of the war.", "the first hours", "PTXH"),
@@ -491,7 +508,8 @@ def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     "over the years", "in the days before the vote", "in the first hours" (a DURATION with X
     for the count; the preposition is not in the span). Not: "the years of war" and "the days
     when..." (the noun names an era of something, not a stretch of time; "the first hours
-    of the war" is one), "the years 1990
+    of the war" is one), "paid for the hours we work" (hours without a modifier count work,
+    not a stretch), "the years 1990
     to 1995", "the past few years" (the pattern ``duration_vague``)."""
     return resolve.duration_vague(m, ctx)
 
@@ -611,7 +629,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     part_of_date, week_of, week_of_month,
     weekday_date, month_day_rel_year, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
-    year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
+    month_range_quarter, year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets

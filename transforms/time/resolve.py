@@ -328,6 +328,21 @@ def quarter(m: re.Match[str], ctx: ResolveContext, years_back: int = 0) -> Resol
     return "DATE", f"{year:04d}-Q{quarter}", True
 
 
+def month_range_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    first, last = MONTHS[m["first"].lower().rstrip(".")], MONTHS[m["last"].lower().rstrip(".")]
+    if first % 3 != 1 or last != first + 2:
+        return None  # "the June-August quarter" is a fiscal quarter the calendar cannot name
+    number = (first - 1) // 3 + 1
+    if m["year"]:
+        return "DATE", f"{m['year']}-Q{number}", True
+    if ctx.reference is None:
+        return "DATE", f"XXXX-Q{number}", False
+    year = ctx.reference.year
+    if ctx.tense == "past" and date(year, first, 1) > ctx.reference:
+        year -= 1
+    return "DATE", f"{year:04d}-Q{number}", True
+
+
 def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"this year's third quarter", "the year-ago third quarter", "the 1988 third quarter"."""
     return quarter(m, ctx, years_back=1 if m["ago"] else 0)
