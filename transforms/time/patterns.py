@@ -596,7 +596,7 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<vague>recently|lately|now|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b",
+    r"\b(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b",
     ex("Talks held recently.", "recently", "PAST_REF"),
     ex("We are ready now.", "now", "PRESENT_REF"),
     ex("Prices will fall in the near future.", "the near future", "FUTURE_REF"),
@@ -604,7 +604,8 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 )
 def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The vague past, present or future: "recently", "now", "current", "the near future". Not:
-    "Now," opening a sentence (a discourse marker), "the current account"."""
+    "Now," opening a sentence (a discourse marker), "the current account", "the now-cancelled
+    deal" (a modifier of the adjective, not a time of the clause)."""
     return resolve.vague(m, ctx)
 
 
