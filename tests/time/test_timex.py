@@ -216,9 +216,14 @@ def test_a_count_is_read_whole_not_its_tail(text, span, value):
     assert (timex.text, timex.value) == (span, value)
 
 
-@pytest.mark.xfail(reason="ranges are not one expression yet: 'June 4-6' gives June 4 only", strict=True)
-def test_date_range_as_one_expression():
-    assert only("Held June 4-6.").text == "June 4-6"
+@pytest.mark.parametrize(("text", "span", "value"), [("Held June 4-6.", "June 4-6", "2023-06-04"), ("During the 1980-88 war.", "1980-88", "1980")], ids=["days", "years"])
+def test_a_range_written_as_one_word_is_one_expression(text, span, value):
+    timex = only(text)
+    assert (timex.text, timex.value) == (span, value)
+
+
+def test_a_range_written_in_words_is_two_expressions():
+    assert [t.text for t in find_timexes("Held from June 4 to June 6.", MONDAY)] == ["June 4", "June 6"]
 
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -17,8 +17,8 @@ publication date outside it anchors nothing, and a value outside it is kept unre
 Notes:
     Not handled: times with time zones ("3 p.m. EST" keeps the local time), fiscal years
     that do not follow the calendar, holidays of non-Gregorian calendars ("Diwali"), ranges
-    as one expression ("June 4-6" gives "June 4"), and "May" alone as a month (too often the
-    verb).
+    in words as one expression ("from June 4 to June 6" gives two; "June 4-6", one word, is
+    one, valued as its first day), and "May" alone as a month (too often the verb).
 """
 
 from __future__ import annotations

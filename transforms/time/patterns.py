@@ -32,7 +32,7 @@ from transforms.time.patterns_day import clock_words, mid_part_of_day, night_bef
 from transforms.time.patterns_sets import (
     coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit,
 )
-from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year
+from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year, year_range
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -144,6 +144,19 @@ def weekday_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A weekday before a month and day: "Saturday, April 25"; the date decides, the weekday is
     not checked against it. Not: "April 25, Saturday"."""
     return resolve.full_date(m, ctx)
+
+
+@pattern(
+    rf"\b{MONTH_WITH_MAY}\s+{DAY}\s*[-–]\s*(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![-–.,]\d|\s*(?:percent|%))(?:,?\s+{YEAR}\b)?",
+    ex("APEC leaders meet on June 22-24 in Victoria.", "June 22-24", "2023-06-22", tense="future"),
+    ex("The summit is slated for Nov. 4-5, 2006.", "Nov. 4-5, 2006", "2006-11-04"),
+    needs=MONTH_KEYS,
+)
+def day_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """Days of one month written as a range, "June 22-24": one expression (the range is one
+    word), valued as its first day. Not: a range that runs backwards or off the month ("June
+    24-22", "June 30-32"), "June 4 to 6" (two expressions, the words apart)."""
+    return resolve.day_range(m, ctx)
 
 
 @pattern(
@@ -628,7 +641,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
     iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month,
-    month_range_quarter, weekday_date, month_day_rel_year, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
+    month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
@@ -636,5 +649,5 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # durations and sets
     coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
+    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

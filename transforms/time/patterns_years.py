@@ -67,6 +67,24 @@ def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    rf"(?<![\d,.$/-])\b{YEAR}\s*[-–/]\s*(?P<last>(?:1[89]|20|21)?\d\d)\b(?![-–/.,]\d|\s*(?:percent|%))",
+    ex("Iraq armed itself during its 1980-1988 war.", "1980-1988", "1980"),
+    ex("It was the best of the 2009-10 season.", "2009-10", "2009"),
+    ex("Lyon set the record in the 1985/86 season.", "1985/86", "1985"),
+    needs=(),
+)
+def year_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """Years written as a range, "1980-1988", "2009-10", "1985/86": one expression (the range is
+    one word), valued as its first year. Not: a range that runs backwards ("2010-09"), one
+    wider than a lifetime, an ISO date ("2021-06-04", the pattern ``iso_date``)."""
+    first, last = int(m["year"]), m["last"]
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if not first < end <= first + 99:
+        return None
+    return "DATE", m["year"], True
+
+
+@pattern(
     rf"(?<![\d,.$])\b(?P<t>(?:(?:the\s+)?(?:fiscal|financial)\s+year\s+|fiscal\s+|(?:early|late|mid)[\s-]+)?{YEAR})\b(?!\d|,\d|\.\d|\s*(?:per\b|percent|%|people|points|shares|votes|troops|miles|feet|metres|meters|tons|units))",
     ex("It opened in 2019.", "2019", "2019"),
     ex("Sales for fiscal 1989 rose.", "fiscal 1989", "1989"),

@@ -114,6 +114,13 @@ def full_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", True
 
 
+def day_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    first, last = int(m["day"]), int(m["last_day"])
+    if not first < last <= 31:
+        return None
+    return full_date(m, ctx)
+
+
 def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     found = safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
     return None if found is None else ("DATE", found.isoformat(), True)
