@@ -27,7 +27,7 @@ NUM_GROUPED = NUM.replace(r"\d+", r"\d{1,3}(?:,\d{3})+|\d+", 1)
 # minutes", "2.5 years"); TIMEX3 writes the decimal in the value (PT30.8M, P2.5Y).
 # Tens and units in words ("twenty-four", "twenty four") come before the tens alone.
 _TENS_UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|"
-NUM_MEASURED = NUM.replace(r"\d+", r"\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+\.\d+|\d+(?![.,]\d)", 1).replace("|a|an|", "|a|an|" + _TENS_UNITS, 1)
+NUM_MEASURED = NUM.replace(r"\d+", r"\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+\.\d+|\d+(?![.,]\d)", 1).replace("|a|an|", "|a|an|another|" + _TENS_UNITS, 1)
 # "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
 WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

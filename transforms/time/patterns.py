@@ -438,6 +438,19 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    r"\bthe\s+(?:next|last|previous|coming|following)\s+(?P<unit>decade)\b(?![-\s]+(?:old|long|of)\b)",
+    ex("The bases will be dismantled over the next decade.", "the next decade", "P1DE"),
+    ex("Wages lost to inflation in the last decade.", "the last decade", "P1DE"),
+    needs=("decade",),
+)
+def the_rel_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the next decade", "the last decade": a stretch of ten years from or up to the paper, a
+    DURATION of one decade, as "the past decade" (the pattern ``duration_vague``). Not: "the
+    last decade of the century" (a decade of a named period), "a decade-long war"."""
+    return resolve.duration_vague(m, ctx)
+
+
+@pattern(
     rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{FEW}\s+{UNIT}\b",
     ex("Over the next few years.", "the next few years", "PXY"),
     ex("It took a few days.", "a few days", "PXD"),
@@ -477,7 +490,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -486,11 +499,14 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
     ex("He played 30.8 minutes a game.", "30.8 minutes", "PT30.8M"),
     ex("The currency fell in the last twenty-four hours.", "the last twenty-four hours", "PT24H"),
     ex("Autonomy was promised for the following 50 years.", "the following 50 years", "P50Y"),
+    ex("Patients stay under watch for another week.", "another week", "P1W"),
+    ex("He will coach the team for another two years.", "another two years", "P2Y"),
     needs=(),
 )
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
-    half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M). Not:
+    half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
+    "another week" (one more: P1W), "another two years". Not:
     ages ("52 years old"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)
@@ -647,7 +663,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
+    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

@@ -461,7 +461,7 @@ def _measured(token: str) -> int | str | None:
         whole, fraction = token.split(".")
         fraction = fraction.rstrip("0")
         return f"{int(whole)}.{fraction}" if fraction else int(whole)
-    return _number(token)
+    return 1 if token.lower() == "another" else _number(token)
 
 
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
