@@ -32,7 +32,7 @@ from transforms.time.patterns_day import clock_words, mid_part_of_day, night_bef
 from transforms.time.patterns_sets import (
     coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit,
 )
-from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year, year_range
+from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -625,11 +625,13 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b",
+    r"\b(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
     ex("Talks held recently.", "recently", "PAST_REF"),
     ex("We are ready now.", "now", "PRESENT_REF"),
     ex("Prices will fall in the near future.", "the near future", "FUTURE_REF"),
-    needs=("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term"),
+    ex("The plant stays open for the time being.", "the time being", "PRESENT_REF"),
+    ex("Jobs are safe for the long term.", "the long term", "FUTURE_REF"),
+    needs=("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term", "time being"),
 )
 def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The vague past, present or future: "recently", "now", "current", "the near future". Not:
@@ -665,5 +667,5 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # durations and sets
     coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
+    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, slash_date, apostrophe_year, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

@@ -44,6 +44,7 @@ VAGUE = {
     "recently": "PAST_REF", "lately": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "current": "PRESENT_REF", "these days": "PRESENT_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the time being": "PRESENT_REF",
 }
 # Ordinal words up to a month's last day; also the centuries in words (patterns_eras).
 ORDINAL_WORDS = {
