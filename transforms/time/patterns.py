@@ -189,7 +189,7 @@ def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rf"\b{MONTH_WITH_MAY}\s+{DAY},?\s+(?P<rel>this|last|next)\s+year\b",
     ex("He was arrested on July 15 last year.", "July 15 last year", "2022-07-15"),
     ex("She became a citizen on October 13 this year.", "October 13 this year", "2023-10-13"),
-    needs=MONTH_KEYS,
+    needs=(" this year", " last year", " next year"),
 )
 def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A day of this, last or next year: "July 15 last year" is one expression, the year
@@ -475,7 +475,7 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|coming|following)\s+)?(?P<low>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:to|or|-|–)\s*{NUM_MEASURED}\s+{UNIT}\b(?!-old|\s+old\b)",
+    rf"\b(?=[\dtfsenlcp])(?:(?:the\s+)?(?:next|last|past|first|coming|following)\s+)?(?P<low>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:to|or|-|–)\s*[\dtfsen])\s*(?:to|or|-|–)\s*{NUM_MEASURED}\s+{UNIT}\b(?!-old|\s+old\b)",
     ex("Shipments resume within two to three weeks.", "two to three weeks", "P3W"),
     ex("The acquisitions come over the next 12 to 18 months.", "the next 12 to 18 months", "P18M"),
     ex("Results come in two or three days.", "two or three days", "P3D"),
@@ -525,7 +525,7 @@ def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?(mod)|(?!hours\b))(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:19|20)\d\d)",
+    r"(?=[fiodt])\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?(mod)|(?!hours\b))(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:19|20)\d\d)",
     ex("Support grew over the years.", "the years", "PXY"),
     ex("The rifle was buried in the days before the shooting.", "the days", "PXD"),
     ex("Many prisoners were taken in the first hours of the war.", "the first hours", "PTXH"),

@@ -110,7 +110,7 @@ def slash_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"(?<![\d,.$/-])\b{YEAR}\s*[-–/]\s*(?P<last>(?:1[89]|20|21)?\d\d)\b(?![-–/.,]\d|\s*(?:percent|%))",
+    rf"(?=\d)(?<![\d,.$/-])\b{YEAR}\s*[-–/]\s*(?P<last>(?:1[89]|20|21)?\d\d)\b(?![-–/.,]\d|\s*(?:percent|%))",
     ex("Iraq armed itself during its 1980-1988 war.", "1980-1988", "1980"),
     ex("It was the best of the 2009-10 season.", "2009-10", "2009"),
     ex("Lyon set the record in the 1985/86 season.", "1985/86", "1985"),
