@@ -525,7 +525,7 @@ def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"(?=[fiodt])\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?(mod)|(?!hours\b))(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:19|20)\d\d)",
+    r"(?=[fiodt])\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?(mod)|(?!hours\b))(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:of\s+)?(?:19|20)\d\d)",
     ex("Support grew over the years.", "the years", "PXY"),
     ex("The rifle was buried in the days before the shooting.", "the days", "PXD"),
     ex("Many prisoners were taken in the first hours of the war.", "the first hours", "PTXH"),
@@ -537,7 +537,7 @@ def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     "over the years", "in the days before the vote", "in the first hours" (a DURATION with X
     for the count; the preposition is not in the span). Not: "the years of war" and "the days
     when..." (the noun names an era of something, not a stretch of time; "the first hours
-    of the war" is one), "paid for the hours we work" (hours without a modifier count work,
+    of the war" is one; "the early months of 2007" is left to the year), "paid for the hours we work" (hours without a modifier count work,
     not a stretch), "the years 1990
     to 1995", "the past few years" (the pattern ``duration_vague``)."""
     return resolve.duration_vague(m, ctx)
