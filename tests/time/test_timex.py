@@ -199,16 +199,31 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on.", "Mr. Reupke, 52 years old, left.", "The index closed at 2082.1 points.", "He was arrested at this march in Washington.", "The quarter-to-quarter comparison improved.", "Police watched the annual March for Life.", "The current account deficit grew."],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title", "age-in-words", "index-level", "march-as-protest", "quarter-to-quarter", "march-for-life", "current-account"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on.", "Mr. Reupke, 52 years old, left.", "The index closed at 2082.1 points.", "He was arrested at this march in Washington.", "The quarter-to-quarter comparison improved.", "Police watched the annual March for Life.", "The current account deficit grew.", "Buyers queued for the most recent model.", "The index fell 0.8 points.", "Between five to 10 people came.", "Nurses want to be paid for the hours they work.", "Critics say this may hurt sales.", "He opposed the now-cancelled deal."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title", "age-in-words", "index-level", "march-as-protest", "quarter-to-quarter", "march-for-life", "current-account", "most-recent-as-rank", "decimal-not-a-count", "count-range-of-people", "hours-of-work", "this-may-as-verb", "now-as-modifier"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []
 
 
-@pytest.mark.xfail(reason="ranges are not one expression yet: 'June 4-6' gives June 4 only", strict=True)
-def test_date_range_as_one_expression():
-    assert only("Held June 4-6.").text == "June 4-6"
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("The site was used for more than 2,000 years.", "more than 2,000 years", "P2000Y"), ("It rose in the last twenty four hours.", "the last twenty four hours", "PT24H"), ("It takes 10-15 years.", "10-15 years", "P15Y"), ("He averaged 30.8 minutes a game.", "30.8 minutes", "PT30.8M"), ("It took 2.0 years.", "2.0 years", "P2Y")],
+    ids=["thousands-separator", "tens-and-units-in-words", "hyphenated-count-range", "decimal-count", "decimal-whole"],
+)
+def test_a_count_is_read_whole_not_its_tail(text, span, value):
+    timex = only(text)
+    assert (timex.text, timex.value) == (span, value)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [("Held June 4-6.", "June 4-6", "2023-06-04"), ("During the 1980-88 war.", "1980-88", "1980")], ids=["days", "years"])
+def test_a_range_written_as_one_word_is_one_expression(text, span, value):
+    timex = only(text)
+    assert (timex.text, timex.value) == (span, value)
+
+
+def test_a_range_written_in_words_is_two_expressions():
+    assert [t.text for t in find_timexes("Held from June 4 to June 6.", MONDAY)] == ["June 4", "June 6"]
 
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -17,8 +17,8 @@ publication date outside it anchors nothing, and a value outside it is kept unre
 Notes:
     Not handled: times with time zones ("3 p.m. EST" keeps the local time), fiscal years
     that do not follow the calendar, holidays of non-Gregorian calendars ("Diwali"), ranges
-    as one expression ("June 4-6" gives "June 4"), and "May" alone as a month (too often the
-    verb).
+    in words as one expression ("from June 4 to June 6" gives two; "June 4-6", one word, is
+    one, valued as its first day), and "May" alone as a month (too often the verb).
 """
 
 from __future__ import annotations
@@ -95,8 +95,8 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             start, end = match.span("t") if "t" in pattern.groupindex else match.span()
             if name == "month_capitalised" and not body[start].isupper():
                 continue  # "march", "august" in lower case are a verb and an adjective
-            if "month" in pattern.groupindex and (match["month"] or "").lower() == "march" and body[match.start("month")].islower():
-                continue  # "this march", "the march on Washington": a protest, not the month
+            if "month" in pattern.groupindex and (match["month"] or "").lower() in ("march", "may") and body[match.start("month")].islower():
+                continue  # "this march", "the march on Washington": a protest; "this may help": a verb
             if "day_word" in pattern.groupindex and match["day_word"] and not body[match.start("month")].isupper():
                 continue  # "may first consider": a verb and an adverb, not May 1
             if any(start < t_end and t_start < end for t_start, t_end in taken):

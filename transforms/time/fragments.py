@@ -23,6 +23,11 @@ SPELLED_YEAR = r"nineteen\s+(?P<tens>ten|twenty|thirty|forty|fifty|sixty|seventy
 NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 # A count with thousands separators too ("1,050 years ago"); ``resolve._number`` drops the commas.
 NUM_GROUPED = NUM.replace(r"\d+", r"\d{1,3}(?:,\d{3})+|\d+", 1)
+# A count of units as news writes it: thousands separators ("2,000 years") or a decimal ("30.8
+# minutes", "2.5 years"); TIMEX3 writes the decimal in the value (PT30.8M, P2.5Y).
+# Tens and units in words ("twenty-four", "twenty four") come before the tens alone.
+_TENS_UNITS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|"
+NUM_MEASURED = NUM.replace(r"\d+", r"\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+\.\d+|\d+(?![.,]\d)", 1).replace("|a|an|", "|a|an|another|" + _TENS_UNITS, 1)
 # "quarter" only in the plural: "a quarter" is mostly a fraction ("a quarter of the shares").
 UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?"
 WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

@@ -22,7 +22,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -32,7 +32,7 @@ from transforms.time.patterns_day import clock_words, mid_part_of_day, night_bef
 from transforms.time.patterns_sets import (
     coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit,
 )
-from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year
+from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -85,6 +85,21 @@ def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    rf"\bthe\s+(?:very\s+)?(?:end|beginning|start|middle)\s+of\s+{REL}\s+(?P<relunit>week|weekend|month|quarter)\b",
+    ex("Shareholders will vote at the end of this week.", "the end of this week", "2023-W23"),
+    ex("Refugees were housed there until the beginning of last week.", "the beginning of last week", "2023-W22"),
+    ex("Results are due by the end of next month.", "the end of next month", "2023-07"),
+    needs=("the end of", "the beginning of", "the start of", "the middle of"),
+)
+def part_of_relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """The end, beginning or middle of this, last or next week, month or quarter: one
+    expression with the unit's value (TIMEX3 keeps the part as a modifier, not in the value).
+    Not: "the end of this year" (the pattern ``part_of_year``), "the end of the week" (the
+    pattern ``part_of_period``)."""
+    return resolve.relative_unit(m, ctx)
+
+
+@pattern(
     r"\b(?:the\s+year\s+)?two\s+thousand(?:\s+and\s+(?P<unit>one|two|three|four|five|six|seven|eight|nine))?\b",
     ex("Plans for the year two thousand.", "the year two thousand", "2000"),
     ex("He was born in the year two thousand and one.", "the year two thousand and one", "2001"),
@@ -132,6 +147,19 @@ def weekday_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    rf"\b{MONTH_WITH_MAY}\s+{DAY}\s*[-–]\s*(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![-–.,]\d|\s*(?:percent|%))(?:,?\s+{YEAR}\b)?",
+    ex("APEC leaders meet on June 22-24 in Victoria.", "June 22-24", "2023-06-22", tense="future"),
+    ex("The summit is slated for Nov. 4-5, 2006.", "Nov. 4-5, 2006", "2006-11-04"),
+    needs=MONTH_KEYS,
+)
+def day_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """Days of one month written as a range, "June 22-24": one expression (the range is one
+    word), valued as its first day. Not: a range that runs backwards or off the month ("June
+    24-22", "June 30-32"), "June 4 to 6" (two expressions, the words apart)."""
+    return resolve.day_range(m, ctx)
+
+
+@pattern(
     rf"\b{MONTH_WITH_MAY}\s+{DAY_OR_WORD}(?:,?\s+{YEAR})?\b",
     ex("Signed on June 4, 2021.", "June 4, 2021", "2021-06-04"),
     ex("Signed June 4.", "June 4", "2023-06-04"),
@@ -155,6 +183,19 @@ def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A day before its month: "4 June 2021", "the 4th of June" (span without "the"). Not: a day
     in words ("fourth of June")."""
     return resolve.full_date(m, ctx)
+
+
+@pattern(
+    rf"\b{MONTH_WITH_MAY}\s+{DAY},?\s+(?P<rel>this|last|next)\s+year\b",
+    ex("He was arrested on July 15 last year.", "July 15 last year", "2022-07-15"),
+    ex("She became a citizen on October 13 this year.", "October 13 this year", "2023-10-13"),
+    needs=(" this year", " last year", " next year"),
+)
+def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A day of this, last or next year: "July 15 last year" is one expression, the year
+    phrase naming the day's year (TIMEX3 spans it whole). Not: "July 15 of last year", a day
+    that does not exist ("February 30 last year")."""
+    return resolve.month_day_rel_year(m, ctx)
 
 
 @pattern(
@@ -203,6 +244,23 @@ def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A quarter of a named year: "this year's third quarter", "the year-ago third quarter",
     "the 1988 third quarter". Not: "last year's third quarter"."""
     return resolve.year_quarter(m, ctx)
+
+
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+
+
+@pattern(
+    rf"\bthe\s+(?P<first>{_MONTH_NAME})\s*[-–/]\s*(?P<last>{_MONTH_NAME})(?:\s+{YEAR})?\s+quarter\b",
+    ex("Sales rose in the April-June quarter.", "the April-June quarter", "2023-Q2"),
+    ex("Imports grew in the July-September 2005 quarter.", "the July-September 2005 quarter", "2005-Q3"),
+    needs=("quarter",),
+)
+def month_range_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A calendar quarter named by its months, "the April-June quarter": one expression, the
+    quarter's value (2023-Q2), its year read like "the second quarter". Not: months that are
+    no calendar quarter ("the June-August quarter": a fiscal one), "April-June" without
+    "quarter" (a range of months)."""
+    return resolve.month_range_quarter(m, ctx)
 
 
 @pattern(
@@ -380,6 +438,19 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    r"\bthe\s+(?:next|last|previous|coming|following)\s+(?P<unit>decade)\b(?![-\s]+(?:old|long|of)\b)",
+    ex("The bases will be dismantled over the next decade.", "the next decade", "P1DE"),
+    ex("Wages lost to inflation in the last decade.", "the last decade", "P1DE"),
+    needs=("decade",),
+)
+def the_rel_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the next decade", "the last decade": a stretch of ten years from or up to the paper, a
+    DURATION of one decade, as "the past decade" (the pattern ``duration_vague``). Not: "the
+    last decade of the century" (a decade of a named period), "a decade-long war"."""
+    return resolve.duration_vague(m, ctx)
+
+
+@pattern(
     rf"\b(?:the\s+|a\s+(?=few\b))?(?:(?:next|last|past)\s+)?{FEW}\s+{UNIT}\b",
     ex("Over the next few years.", "the next few years", "PXY"),
     ex("It took a few days.", "a few days", "PXD"),
@@ -404,16 +475,40 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least)\s+)?{NUM}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?=[\dtfsenlcp])(?:(?:the\s+)?(?:next|last|past|first|coming|following)\s+)?(?P<low>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s*(?:to|or|-|–)\s*[\dtfsen])\s*(?:to|or|-|–)\s*{NUM_MEASURED}\s+{UNIT}\b(?!-old|\s+old\b)",
+    ex("Shipments resume within two to three weeks.", "two to three weeks", "P3W"),
+    ex("The acquisitions come over the next 12 to 18 months.", "the next 12 to 18 months", "P18M"),
+    ex("Results come in two or three days.", "two or three days", "P3D"),
+    needs=(" to ", " or ", "-", "–"),
+)
+def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A duration given as a range of counts, "two to three weeks", "four or five years",
+    "10-15 years": one expression (TIMEX3 cannot split the count from its unit); its value is
+    the upper count, the one written with the unit. Not: "between 60 and 90 days" (two
+    expressions), "five to 10 people", "3-5 years old" (an age)."""
+    return resolve.duration_count_range(m, ctx)
+
+
+@pattern(
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
     ex("The strike will last a week.", "a week", "P1W"),
+    ex("The empire lasted more than 2,000 years.", "more than 2,000 years", "P2000Y"),
+    ex("He played 30.8 minutes a game.", "30.8 minutes", "PT30.8M"),
+    ex("The currency fell in the last twenty-four hours.", "the last twenty-four hours", "PT24H"),
+    ex("Autonomy was promised for the following 50 years.", "the following 50 years", "P50Y"),
+    ex("Patients stay under watch for another week.", "another week", "P1W"),
+    ex("He will coach the team for another two years.", "another two years", "P2Y"),
     needs=(),
 )
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
-    half". Not: ages ("52 years old"), a count followed by "ago" (the pattern ``ago``)."""
+    half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
+    "another week" (one more: P1W), "another two years". Not:
+    ages ("52 years old"), a count followed by "ago" (the pattern ``ago``), the tail of a
+    number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)
 
 
@@ -427,6 +522,25 @@ def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"recent weeks" (a DURATION of unknown length), "recent years" (the vague past). Not:
     "recent hours"."""
     return resolve.recent_plural(m, ctx)
+
+
+@pattern(
+    r"(?=[fiodt])\b(?:for|in|over|during|through|throughout)\s+(?P<t>the\s+(?:(?P<mod>early|first|last|past|following|ensuing|intervening|final|closing)\s+)?(?(mod)|(?!hours\b))(?P<unit>day|week|month|year|decade|hour)s)\b(?(mod)|(?!\s+of\b))(?!['’]|\s+(?:old|when|in\s+which)\b|\s+(?:of\s+)?(?:19|20)\d\d)",
+    ex("Support grew over the years.", "the years", "PXY"),
+    ex("The rifle was buried in the days before the shooting.", "the days", "PXD"),
+    ex("Many prisoners were taken in the first hours of the war.", "the first hours", "PTXH"),
+    ex("Prices may fall in the weeks ahead.", "the weeks", "PXW"),
+    needs=("the ",),
+)
+def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A stretch of unknown length named by a plural unit with "the" after a preposition:
+    "over the years", "in the days before the vote", "in the first hours" (a DURATION with X
+    for the count; the preposition is not in the span). Not: "the years of war" and "the days
+    when..." (the noun names an era of something, not a stretch of time; "the first hours
+    of the war" is one; "the early months of 2007" is left to the year), "paid for the hours we work" (hours without a modifier count work,
+    not a stretch), "the years 1990
+    to 1995", "the past few years" (the pattern ``duration_vague``)."""
+    return resolve.duration_vague(m, ctx)
 
 
 @pattern(
@@ -511,29 +625,47 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<vague>recently|lately|now|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short)\s+term|the\s+(?:near\s+)?future|the\s+past)\b",
+    r"\b(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
     ex("Talks held recently.", "recently", "PAST_REF"),
     ex("We are ready now.", "now", "PRESENT_REF"),
     ex("Prices will fall in the near future.", "the near future", "FUTURE_REF"),
-    needs=("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term"),
+    ex("The plant stays open for the time being.", "the time being", "PRESENT_REF"),
+    ex("Jobs are safe for the long term.", "the long term", "FUTURE_REF"),
+    needs=("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term", "time being"),
 )
 def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The vague past, present or future: "recently", "now", "current", "the near future". Not:
-    "Now," opening a sentence (a discourse marker), "the current account"."""
+    "Now," opening a sentence (a discourse marker), "the current account", "the now-cancelled
+    deal" (a modifier of the adjective, not a time of the clause)."""
     return resolve.vague(m, ctx)
+
+
+@pattern(
+    r"\b(?<!most\s)(?<!more\s)(?<!less\s)(?P<t>recent)\s+(?!and\b|or\b|past\b|times\b)[a-z]",
+    ex("Investors feared the recent losses.", "recent", "PAST_REF"),
+    ex("He cited a recent SEC filing.", "recent", "PAST_REF"),
+    needs=("recent",),
+)
+def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"recent" before the noun it dates ("the recent sale", "recent losses"): the vague past,
+    a DATE PAST_REF, as TIMEX3 reads the temporal adjectives ("current" is PRESENT_REF in the
+    pattern ``vague``); the span is the adjective alone. Not: "recent weeks", "recent years"
+    (the pattern ``recent_plural``), "the most recent model" (a rank among things, not a
+    time), "in recent times" (left to the plural patterns' notes: an idiom for "lately")."""
+    return resolve.past_ref(m, ctx)
 
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month,
-    weekday_date, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
+    month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, times_per_unit, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_words, recent_plural, duration_plural, every_unit,
+    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year, month_modified, month_capitalised, month_alone, vague,
+    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, slash_date, apostrophe_year, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

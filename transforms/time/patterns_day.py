@@ -102,14 +102,17 @@ def noon_midnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|closing)|(?:late|later)\s+in)\s+(?P<t>the\s+day)\b(?!['’-]|\s+(?:of|before|after|when|that)\b)",
+    r"\b(?:(?:end|ends|ended|ending|finish|finishes|finished|finishing|close|closes|closed|closing)|(?:late|later)\s+in|(?<![a-z]\s)for)\s+(?P<t>the\s+day)\b(?!['’-]|\s+(?:of|before|after|when|that)\b)",
     ex("The index fell 3% to end the day at 7,114.", "the day", "2023-06-05", tense="past"),
     ex("Shares rebounded late in the day.", "the day", "2023-06-05", tense="past"),
+    ex("The Nikkei closed down 6.4 percent. For the day, volume was thin.", "the day", "2023-06-05", tense="past"),
     needs=("the day",),
 )
 def the_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the day" a market or a match ends ("to end the day at 7,114", "closed the day higher",
-    "later in the day"): the publication date (the verb or "in" is not in the span). Not: "on
+    "later in the day", a wrap-up's "For the day, the index lost 2%" opening a sentence):
+    the publication date (the verb or "in" is not in the span). Not: "rent a car for the day"
+    (after a word: the length of a hire, not the day of the news), "on
     the day he fell ill", "the day before", "during the day" (a part of any day), "the day's
     gains" (a possessive), "earlier in the day" (TimeBank and TE3 leave it out)."""
     day = _day_of(ctx)

@@ -67,17 +67,21 @@ def plural_weekdays(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<num>\d{1,3})\s+(?P<unit>seconds)\b(?!['’]|-)",
+    r"\b(?P<num>\d{1,3}(?:\.\d{1,3})?)\s+(?P<unit>seconds)\b(?!['’]|-)",
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),
+    ex("She won the 100m in 10.85 seconds.", "10.85 seconds", "PT10.85S"),
     needs=("seconds",),
 )
 def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A number of seconds in digits: "38 seconds" (DURATION PT38S). Not: "a second" (mostly an
-    ordinal: "a second term"), "1 second" (rare; the cheap key test looks for "seconds"),
-    decimals ("9.58 seconds", a race time)."""
+    """A number of seconds in digits, a DURATION: "38 seconds" (PT38S), a race time "10.85
+    seconds" (PT10.85S, the decimal kept as TIMEX3 writes it). Not: "a second" (mostly an
+    ordinal: "a second term"), "1 second" (rare; the cheap key test looks for "seconds"), the
+    tail of a longer number ("1,000.5 seconds" is not "000.5 seconds")."""
     if m.start() > 0 and m.string[m.start() - 1] in ".,":
-        return None  # "9.58 seconds": a decimal's tail
-    return "DURATION", f"PT{int(m['num'])}S", True
+        return None  # "1,000 seconds": a number's tail
+    whole, _, fraction = m["num"].partition(".")
+    fraction = fraction.rstrip("0")
+    return "DURATION", f"PT{int(whole)}{'.' + fraction if fraction else ''}S", True
 
 
 @pattern(

@@ -8,6 +8,7 @@ guideline (a year has four digits, a decade three, "199", a century two, "19"). 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from transforms.time import resolve
 from transforms.time.fragments import YEAR
@@ -64,6 +65,66 @@ def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A year of the 1900s in words (broadcast transcripts), optionally after a month. Not:
     "nineteen" alone, years of other centuries in words."""
     return resolve.spelled_year(m, ctx)
+
+
+@pattern(
+    r"\b(?:since|in|of|from|until|till|by|to|and|between|before|after)\s+(?P<t>['’](?P<yy>\d\d))\b(?!['’]?s\b|\s*(?:percent|%)|[.,]\d)",
+    ex("Nikkei at its lowest level since '82.", "'82", "1982", published=date(2008, 10, 27)),
+    ex("The class of '09 graduated.", "'09", "2009", published=date(2023, 6, 5)),
+    needs=("'", "’"),
+)
+def apostrophe_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year with its century cut off, after a preposition: "since '82", "the class of '09" (the
+    latest such year not after the paper's, or the 20th century's without a paper). Not: "the
+    '90s" (the pattern ``decade``), an apostrophe without a preposition before it ("'82 was
+    a good year" may be a quotation mark)."""
+    yy = int(m["yy"])
+    if ctx.reference is None:
+        return "DATE", f"19{yy:02d}", False
+    year = ctx.reference.year // 100 * 100 + yy
+    return "DATE", str(year if year <= ctx.reference.year else year - 100), True
+
+
+@pattern(
+    r"(?<![\d/.-])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:1[89]|20)?\d\d)(?![\w/]|\.\d)",
+    ex("The date, written the American way, 7/8/07, matched the plane's name.", "7/8/07", "2007-07-08"),
+    ex("Filed on 12/31/2019.", "12/31/2019", "2019-12-31"),
+    needs=("/",),
+)
+def slash_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A date in digits with slashes, month first as American news writes it ("7/8/07" is July
+    8); day first when the first number cannot be a month ("31/12/2019"). Not: a fraction
+    ("1/2"), a date that does not exist ("2/30/2019"), a two-digit year past the paper's (read
+    as the century before)."""
+    first, second, y = int(m["m"]), int(m["d"]), m["y"]
+    month, day = (first, second) if first <= 12 else (second, first)
+    if len(y) == 2:
+        century = (ctx.reference.year if ctx.reference else 2000) // 100 * 100
+        year = century + int(y)
+        if ctx.reference is not None and year > ctx.reference.year:
+            year -= 100
+    else:
+        year = int(y)
+    found = resolve.safe_date(year, month, day)
+    return None if found is None else ("DATE", found.isoformat(), True)
+
+
+@pattern(
+    rf"(?=\d)(?<![\d,.$/-])\b{YEAR}\s*[-–/]\s*(?P<last>(?:1[89]|20|21)?\d\d)\b(?![-–/.,]\d|\s*(?:percent|%))",
+    ex("Iraq armed itself during its 1980-1988 war.", "1980-1988", "1980"),
+    ex("It was the best of the 2009-10 season.", "2009-10", "2009"),
+    ex("Lyon set the record in the 1985/86 season.", "1985/86", "1985"),
+    needs=(),
+)
+def year_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """Years written as a range, "1980-1988", "2009-10", "1985/86": one expression (the range is
+    one word), valued as its first year. Not: a range that runs backwards ("2010-09"), one
+    wider than a lifetime, an ISO date ("2021-06-04", the pattern ``iso_date``)."""
+    first, last = int(m["year"]), m["last"]
+    end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if not first < end <= first + 99:
+        return None
+    return "DATE", m["year"], True
 
 
 @pattern(

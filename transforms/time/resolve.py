@@ -44,6 +44,7 @@ VAGUE = {
     "recently": "PAST_REF", "lately": "PAST_REF",
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
     "current": "PRESENT_REF", "these days": "PRESENT_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the time being": "PRESENT_REF",
 }
 # Ordinal words up to a month's last day; also the centuries in words (patterns_eras).
 ORDINAL_WORDS = {
@@ -63,6 +64,9 @@ def _number(token: str) -> int | None:
     token = token.lower().replace(",", "")
     if token.isdigit():
         return int(token)
+    tens_units = re.fullmatch(r"([a-z]+ty)[\s-]+([a-z]+)", token)  # "twenty-four", "twenty four"
+    if tens_units and tens_units[1] in NUMBER_WORDS and NUMBER_WORDS.get(tens_units[2], 10) < 10:
+        return NUMBER_WORDS[tens_units[1]] + NUMBER_WORDS[tens_units[2]]
     return NUMBER_WORDS.get(token)
 
 
@@ -109,6 +113,13 @@ def full_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if safe_date(year, month, day) is None:
         return None
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}", True
+
+
+def day_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    first, last = int(m["day"]), int(m["last_day"])
+    if not first < last <= 31:
+        return None
+    return full_date(m, ctx)
 
 
 def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -325,6 +336,21 @@ def quarter(m: re.Match[str], ctx: ResolveContext, years_back: int = 0) -> Resol
     return "DATE", f"{year:04d}-Q{quarter}", True
 
 
+def month_range_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    first, last = MONTHS[m["first"].lower().rstrip(".")], MONTHS[m["last"].lower().rstrip(".")]
+    if first % 3 != 1 or last != first + 2:
+        return None  # "the June-August quarter" is a fiscal quarter the calendar cannot name
+    number = (first - 1) // 3 + 1
+    if m["year"]:
+        return "DATE", f"{m['year']}-Q{number}", True
+    if ctx.reference is None:
+        return "DATE", f"XXXX-Q{number}", False
+    year = ctx.reference.year
+    if ctx.tense == "past" and date(year, first, 1) > ctx.reference:
+        year -= 1
+    return "DATE", f"{year:04d}-Q{number}", True
+
+
 def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"this year's third quarter", "the year-ago third quarter", "the 1988 third quarter"."""
     return quarter(m, ctx, years_back=1 if m["ago"] else 0)
@@ -430,8 +456,17 @@ def _duration_value(count: int | str, unit: str) -> str:
 _HALF_UNIT = {"year": "6M", "month": "15D", "week": "3DT12H", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 
+def _measured(token: str) -> int | str | None:
+    """A count that may be a decimal ("30.8" stays "30.8", as TIMEX3 writes it; "2.0" is 2)."""
+    if re.fullmatch(r"\d+\.\d+", token):
+        whole, fraction = token.split(".")
+        fraction = fraction.rstrip("0")
+        return f"{int(whole)}.{fraction}" if fraction else int(whole)
+    return 1 if token.lower() == "another" else _number(token)
+
+
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    count = _number(m["num"])
+    count = _measured(m["num"])
     if count is None:
         return None
     unit = m["unit"].lower()
@@ -439,6 +474,13 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if (m["half"] or m["and_half"]) and unit in _HALF_UNIT:
         value += _HALF_UNIT[unit]
     return "DURATION", value, True
+
+
+def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    low, high = _number(m["low"]), _measured(m["num"])
+    if low is None or not isinstance(high, int) or low >= high:
+        return None  # "2.5 to 3 years" is left to duration_words; "five to two" is no range
+    return "DURATION", _duration_value(high, m["unit"].lower()), True
 
 
 def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -490,6 +532,18 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if ctx.reference is None:
         return "DATE", "XXXX", False
     return "DATE", f"{ctx.reference.year - 1:04d}", True
+
+
+def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    day = int(m["day"])
+    if safe_date(2000, month, day) is None:
+        return None
+    if ctx.reference is None:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}", False
+    year = ctx.reference.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+    found = safe_date(year, month, day)
+    return None if found is None else ("DATE", found.isoformat(), True)
 
 
 def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
