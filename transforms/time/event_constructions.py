@@ -339,6 +339,47 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     return verb.doc[verb.i : noun.i + 1] if verb.i < noun.i else verb
 
 
+# Prepositions that make an event noun the setting of a happening ("rejected it at a meeting",
+# "was found during an inspection", "learned of it in a meeting").
+HAPPENING_SETTING_PREPOSITIONS = frozenset({"at", "during", "in"})
+# Tags of a verb that heads a clause of its own (not a participle modifying a noun).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+@rule(
+    Example("Shop stewards rejected the offer at a meeting on Monday evening.", "rejected"),
+    Example("Listeria was found during a routine inspection on March 28.", "found"),
+    Example("He said he had learned of his dismissal in a short meeting on Saturday morning.", "learned"),
+    Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
+    Example("The mayor spoke after the meeting on Monday.", None),
+    Example("The mayor spoke about the meeting on Monday.", None),
+)
+def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date on an event noun that is only the setting of a clause's verb ("rejected the
+    offer at a meeting on Monday evening", "was found during an inspection on March 28",
+    "learned of it in a meeting on Saturday morning") dates the verb: the main verb is the
+    happening told, the meeting or inspection only where it happened, at the same time.
+
+    Notes:
+        Only a verb that heads a clause (finite, or with an auxiliary): a participle that
+        modifies a noun ("the decision, taken by the board at a meeting on Monday evening")
+        keeps the meeting, as the news gold writes it. Only "at", "during" and "in" before the
+        noun, and the date after the noun; "spoke about the meeting on Monday" keeps the noun
+        (no setting). Verbs of saying are setting_event's.
+    """
+    noun = site.climbed
+    if noun is None or not is_event_noun(noun) or noun.dep_ != "pobj" or noun.i > site.root.i:
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in HAPPENING_SETTING_PREPOSITIONS or prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return None
+    has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ == "acl" or not (verb.tag_ in FINITE_TAGS or has_aux):
+        return None
+    return verb
+
+
 @rule(
     Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
     Example("Residents living near the plant since 2010 were moved.", None),

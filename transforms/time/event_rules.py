@@ -31,6 +31,7 @@ from transforms.time.event_constructions import (
     report_date_before_clause,
     semi_modal,
     setting_event,
+    setting_of_happening,
     when_clause,
 )
 from transforms.time.event_phrases import aspectual_head, covered_period, go_on_phrase, ignored_object, range_end, subject_event_noun, support_verb_object
@@ -394,5 +395,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     semi_modal,
     onset_phrase,
     setting_event,
+    setting_of_happening,
     describing_participle,
 )
