@@ -479,4 +479,85 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, anchor_anaphora)
+# "a week later", "four days later", "an hour later" (the pattern ``anchored``): a count of units
+# after the happening just told.
+_COUNT_LATER = re.compile(r"^(?P<num>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
+_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+_CLOCK_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<h>\d{2}):(?P<m>\d{2})$")
+# How many sentence ends may lie between the date told and "a week later": its own sentence or the next.
+_LATER_REACH_SENTENCES = 1
+
+
+@rule(
+    ex("Talks resumed on February 27. She put a draft to both sides a week later.", "a week later", "2023-03-06", tense="past"),
+    ex("The balcony fell on November 23, 2019. An engineer inspected the building four days later.", "four days later", "2019-11-27", tense="past"),
+    ex("Rossi voted at 10 a.m. on Sunday. Her rival voted an hour later.", "an hour later", "2023-06-04T11:00", tense="past"),
+    ex("The first debate is on Thursday. A second debate is scheduled two weeks later.", "two weeks later", "2023-06-22", tense="future"),
+    ex("The firm was founded in 2009. A year later it listed its shares.", "A year later", "2010", tense="past"),
+)
+def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
+    """"She put a draft to both sides a week later", "an engineer inspected it four days later",
+    "voted an hour later": a count of units later is a date counted from the date just told
+    (the last date or time before it fine enough for the unit, in its sentence or the one
+    before), as the news gold
+    writes it: the day (or the hour, after a clock time; the month or year, for those units).
+
+    Notes:
+        With no date that near before it, "a month later" keeps the publication date as its
+        anchor and "two days later" stays the stretch of time (a DURATION, TimeML's reading).
+        Hours and minutes need a clock time before them; days and weeks a day. A date in a
+        clause of the other tense is no anchor ("is due to testify on Wednesday. He inspected the
+        building four days later" counts from an earlier date the pass does not find). Only "later":
+        "a year earlier" in results news is the year before the paper's (``compare_quarters``).
+    """
+    result = list(found)
+    for i, timex in enumerate(result):
+        m = _COUNT_LATER.match(timex.text)
+        if m is None or timex.pattern != "anchored":
+            continue
+        num = m["num"].lower()
+        count, unit = int(num) if num.isdigit() else _COUNT_WORDS[num], m["unit"].lower()
+        # The nearest date before it fine enough for the unit ("10 a.m. on Sunday ... an hour later": the clock time).
+        # (The end of the sentence right before it is seen through its first letter.)
+        near = [t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME") and t.is_resolved and len(_SENTENCE_END.findall(body, t.char_end, timex.char_start + 1)) <= _LATER_REACH_SENTENCES]
+        anchor = next((t for t in near if _counted_from(t.value, count, unit) is not None), None)
+        if anchor is None or tense_at is not None and {tense_at(anchor.char_start), tense_at(timex.char_start)} == {"past", "future"}:
+            # "is due to testify on Wednesday. He inspected the building four days later": the
+            # past happening counts from another date than the one ahead.
+            continue
+        value = _counted_from(anchor.value, count, unit)
+        if value is not None:
+            result[i] = replace(timex, timex_type="TIME" if "T" in value else "DATE", value=value, is_resolved=True, pattern="count_after_anchor")
+    return result
+
+
+def _counted_from(anchor: str, count: int, unit: str) -> str | None:
+    """The TIMEX3 value ``count`` units after an anchor value, at the unit's granularity; None
+    when the anchor is too coarse ("an hour later" after a day) or the count is zero."""
+    if count <= 0:
+        return None
+    if unit in ("hour", "minute"):
+        clock = _CLOCK_VALUE.match(anchor)
+        if clock is None:
+            return None
+        minutes = int(clock["h"]) * 60 + int(clock["m"]) + count * (60 if unit == "hour" else 1)
+        if minutes >= 24 * 60:
+            return None  # into the next day: left to the duration
+        return f"{clock['day']}T{minutes // 60:02d}:{minutes % 60:02d}"
+    m = _ANCHOR_VALUE.match(anchor)
+    if m is None:
+        return None
+    if unit in ("day", "week"):
+        if m["day"] is None:
+            return None
+        day = shift_days(date(int(m["year"]), int(m["month"]), int(m["day"])), count * (7 if unit == "week" else 1))
+        return day.isoformat() if day is not None else None
+    if unit == "month":
+        if m["month"] is None:
+            return None
+        year, month = shift_month(int(m["year"]), int(m["month"]), count)
+        return f"{year:04d}-{month:02d}"
+    return f"{int(m['year']) + count:04d}"
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, anchor_anaphora, count_after_anchor)
