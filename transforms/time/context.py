@@ -484,14 +484,17 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
 _COUNT_LATER = re.compile(r"^(?P<num>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
 _COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
 _CLOCK_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<h>\d{2}):(?P<m>\d{2})$")
-# How many sentence ends may lie between the date told and "a week later": its own sentence or the next.
-_LATER_REACH_SENTENCES = 1
+# How many sentence ends may lie between the date told and "a week later": its own sentence or
+# the next; a clock time, rarer and finer, is still the one told a paragraph on ("voted shortly
+# after 10 a.m.. 'We trust them,' he told reporters. [new paragraph] Furtado voted an hour later").
+_LATER_REACH_SENTENCES = {"minute": 4, "hour": 4}
 
 
 @rule(
     ex("Talks resumed on February 27. She put a draft to both sides a week later.", "a week later", "2023-03-06", tense="past"),
     ex("The balcony fell on November 23, 2019. An engineer inspected the building four days later.", "four days later", "2019-11-27", tense="past"),
     ex("Rossi voted at 10 a.m. on Sunday. Her rival voted an hour later.", "an hour later", "2023-06-04T11:00", tense="past"),
+    ex('Rossi voted at 10 a.m. "I trust them," she said.\n\nHer rival voted an hour later.', "an hour later", "2023-06-05T11:00", tense="past"),
     ex("The first debate is on Thursday. A second debate is scheduled two weeks later.", "two weeks later", "2023-06-22", tense="future"),
     ex("The firm was founded in 2009. A year later it listed its shares.", "A year later", "2010", tense="past"),
 )
@@ -499,7 +502,7 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
     """"She put a draft to both sides a week later", "an engineer inspected it four days later",
     "voted an hour later": a count of units later is a date counted from the date just told
     (the last date or time before it fine enough for the unit, in its sentence or the one
-    before), as the news gold
+    before; a clock time up to four sentence ends back), as the news gold
     writes it: the day (or the hour, after a clock time; the month or year, for those units).
 
     Notes:
@@ -519,7 +522,7 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
         count, unit = int(num) if num.isdigit() else _COUNT_WORDS[num], m["unit"].lower()
         # The nearest date before it fine enough for the unit ("10 a.m. on Sunday ... an hour later": the clock time).
         # (The end of the sentence right before it is seen through its first letter.)
-        near = [t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME") and t.is_resolved and len(_SENTENCE_END.findall(body, t.char_end, timex.char_start + 1)) <= _LATER_REACH_SENTENCES]
+        near = [t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME") and t.is_resolved and len(_SENTENCE_END.findall(body, t.char_end, timex.char_start + 1)) <= _LATER_REACH_SENTENCES.get(unit, 1)]
         anchor = next((t for t in near if _counted_from(t.value, count, unit) is not None), None)
         if anchor is None or tense_at is not None and {tense_at(anchor.char_start), tense_at(timex.char_start)} == {"past", "future"}:
             # "is due to testify on Wednesday. He inspected the building four days later": the
