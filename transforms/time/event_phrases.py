@@ -286,3 +286,38 @@ def ignored_object(site: EventSite) -> Token | NoEventAnswer | None:
     if verb is None or verb.lower_ not in IGNORING_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in UNHEEDED_NOUNS and c.i < site.root.i), None)
+
+
+@rule(
+    Example("The last national strike, in 2018, lasted two days.", "strike"),
+    Example("She was seen as the winner of the only televised debate, last Tuesday, in which she attacked him.", "debate"),
+    Example("Turnout was higher than at the same point in the last election, in 2024, the commission said.", "election"),
+    Example("Fans plan a march before the next home game, on November 18.", "game"),
+    Example("The company, in 2018, bought its rival.", None),
+    Example("After the vote on Monday, the mayor resigned.", None),
+)
+def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date set off by commas right after an event noun ("the last strike, in 2018, lasted
+    two days", "the only televised debate, last Tuesday, in which ...", "before the next home
+    game, on November 18.") dates that event, though the parser hangs it on the clause's verb:
+    the commas make it an aside on the noun before them.
+
+    Notes:
+        Only a comma between the noun and the date (or its preposition), and a comma or the
+        sentence's end after it; a noun that names no event ("the company, in 2018, bought")
+        keeps the climb, and so does a date without the commas ("after the vote on Monday",
+        which the climb finds anyway when the parser hangs it on the noun).
+    """
+    root = site.root
+    doc = root.doc
+    start, end = min(t.i for t in root.subtree), max(t.i for t in root.subtree)
+    prep = preposition(root)
+    if prep is not None and prep.i == start - 1:
+        start = prep.i
+    if start < 2 or doc[start - 1].text != "," or end + 1 >= len(doc):
+        return None
+    noun = doc[start - 2]
+    after = doc[end + 1]
+    if not (after.text == "," or after.is_sent_end or after.text in (".", ";")) or noun.pos_ != "NOUN" or not is_event_noun(noun):
+        return None
+    return noun

@@ -34,7 +34,7 @@ from transforms.time.event_constructions import (
     setting_of_happening,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, covered_period, go_on_phrase, ignored_object, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import aspectual_head, covered_period, go_on_phrase, ignored_object, parenthetical_of_event, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -326,16 +326,19 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
     Example("The hearing, originally set for Tuesday, was postponed.", "hearing"),
+    Example("The first debate is on Thursday; a second debate is scheduled two weeks later.", None),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
     "the hearing, originally set for Tuesday"): the date is the event's, not the scheduling's.
 
     Notes:
-        A thing that is not an event noun ("the report is due") keeps the verb.
+        A thing that is not an event noun ("the report is due") keeps the verb, and so does a
+        date with no preposition, an adverb of the scheduling ("a second debate is scheduled
+        two weeks later"), as the news gold writes it.
     """
     verb = site.climbed
-    if verb is None or verb.lower_ not in SCHEDULE_VERBS:
+    if verb is None or verb.lower_ not in SCHEDULE_VERBS or preposition(site.root) is None:
         return None
     if verb.dep_ == "acl" and is_event_noun(verb.head):
         return verb.head
@@ -379,6 +382,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     record_since,
     modifier_of_thing,
     reported_in_quote,
+    parenthetical_of_event,
     implicative_head,
     aspectual_head,
     support_verb_object,
