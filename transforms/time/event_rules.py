@@ -70,6 +70,8 @@ DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
     Example("The office was open from last year.", None),
     Example("The dam was 4 percent full, compared with 38 percent a year earlier.", NO_EVENT_TEXT),
     Example("The town has 900 residents, down from about 3,000 in the 1970s.", NO_EVENT_TEXT),
+    Example("Inflation was 6 percent, against 4 percent in May.", NO_EVENT_TEXT),
+    Example("The bottom club faces a series against the second-tier champion in April.", None),
     Example("The airport handled 2 million passengers, compared with 3 million in 2019.", NO_EVENT_TEXT),
     Example("The strike will cost far less than a similar one in August.", NO_EVENT_TEXT),
     Example("Forms must arrive no later than March 1.", None),
@@ -80,7 +82,8 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     relative expression after "from", "than" or "over" ("rose 5% from a year earlier", "than a
     year ago"), and any date inside what is compared with ("compared with 3 million in 2019",
     "against 4 percent a year ago", "down from 3,000 in the 1970s", "far less than a similar
-    one in August").
+    one in August"); "against" compares only figures ("a series against the champion in April"
+    is a match).
 
     Notes:
         "from March to June" (a range) is a start, not a base: a date after a bare "from" must
@@ -112,7 +115,9 @@ def _compared_with(root: Token) -> bool:
         if token.pos_ in ("VERB", "AUX") and token.lower_ != "compared":
             return False
         word, head = token.lower_, token.head.lower_
-        if word in ("with", "to") and head == "compared" or word == "against" and token.dep_ == "prep":
+        if word in ("with", "to") and head == "compared" or word == "against" and token.dep_ == "prep" and any(t.tag_ == "CD" for t in token.subtree):
+            # "against 4 percent a year ago" compares figures; "a series against the champion in
+            # April" is a match.
             return True
         if word == "than" and head not in DEADLINE_COMPARATIVES:
             return True
@@ -129,6 +134,7 @@ def _compared_with(root: Token) -> bool:
     Example("The summer festival opened on Friday.", None),
     Example("The council will settle the matter at its 2024 mid-term review.", None),
     Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
+    Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -138,12 +144,19 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         The thing is the head of the whole noun phrase, past compounds ("its 2024 mid-term
         review" modifies "review"); a coordinated modifier ("evening and Sunday services") is
         read in the first conjunct's place. A modified event noun ("the summer festival", "Friday's
-        meeting") is left to the climb.
+        meeting") is left to the climb, and so is a date right after "on", "since", "until" or
+        "by", which the parser may take for a modifier of the words after it ("a poll published
+        on Sunday showing challenger Denise Lachance ahead").
     """
     root = site.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "evening and Sunday services": the first conjunct's place
     if root.dep_ not in ("compound", "amod", "nmod", "nummod"):
+        return None
+    first = min(t.i for t in root.subtree)
+    if first > 0 and root.doc[first - 1].pos_ == "ADP" and root.doc[first - 1].lower_ in DATE_PREPOSITIONS:
+        # "a poll published on Sunday showing ...": the parser made "Sunday" a compound of the
+        # words after it, but a date right after "on" is the preposition's object.
         return None
     head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
@@ -151,6 +164,10 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head):
         return NO_EVENT
     return None
+
+
+# Prepositions whose object a date is, never a modifier of the noun after it.
+DATE_PREPOSITIONS = frozenset({"on", "since", "until", "till", "by"})
 
 
 QUOTE_MARKS = frozenset('"\u201c\u201d')
