@@ -339,6 +339,32 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     return verb.doc[verb.i : noun.i + 1] if verb.i < noun.i else verb
 
 
+# Participles of a question put to the speaker: "Asked about it on Monday, the minister said".
+QUESTION_PARTICIPLES = frozenset({"asked", "questioned", "pressed", "quizzed", "challenged"})
+
+
+@rule(
+    Example("Asked about the report on Thursday afternoon, a spokesman said the company stood by it.", "said"),
+    Example("Questioned by reporters on Monday, the minister said she would stay.", "said"),
+    Example("The minister was asked about the plan on Monday.", None),
+)
+def answer_to_question(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date in a participle clause that puts a question to the speaker ("Asked about the
+    report on Thursday afternoon, a spokesman said ...") dates the answer, the saying: the
+    question only sets it up, at the same time.
+
+    Notes:
+        Only a participle (asked, questioned, pressed, quizzed, challenged) that hangs on a verb
+        of saying; a finite "was asked on Monday" keeps its verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in QUESTION_PARTICIPLES or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "csubj"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.head.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    return verb.head
+
+
 # Prepositions that make an event noun the setting of a happening ("rejected it at a meeting",
 # "was found during an inspection", "learned of it in a meeting").
 HAPPENING_SETTING_PREPOSITIONS = frozenset({"at", "during", "in"})

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
+    answer_to_question,
     dateline_date,
     describing_participle,
     event_for_date,
@@ -400,6 +401,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     modifier_of_thing,
     reported_in_quote,
     parenthetical_of_event,
+    answer_to_question,
     implicative_head,
     aspectual_head,
     support_verb_object,
