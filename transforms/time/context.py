@@ -479,6 +479,39 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
+# The words of a vote a day of the article may be the day of ("the March 16 vote", "the election on May 4").
+_VOTE_WORDS = r"(?:vote|election|elections|poll|polls|ballot|referendum|run-off|runoff|primary)"
+_DAY_BEFORE_VOTE = re.compile(rf"\s+(?:mayoral\s+|general\s+|regional\s+|local\s+|municipal\s+|presidential\s+|parliamentary\s+)?{_VOTE_WORDS}\b", re.IGNORECASE)
+_VOTE_BEFORE_DAY = re.compile(rf"\b{_VOTE_WORDS}\s+(?:is\s+|was\s+|will\s+be\s+)?(?:held\s+|due\s+|set\s+|scheduled\s+)?(?:on|for)\s+$", re.IGNORECASE)
+
+
+@rule(
+    ex("The race has tightened before the March 16 vote. On election day, polls open at 8 a.m.", "election day", "2024-03-16", tense="future"),
+    ex("Voters go to the polls in the election on May 4, 2022. Turnout on election day was high.", "election day", "2022-05-04", tense="past"),
+)
+def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """"Election day" in an article that names the day of its vote ("the March 16 vote", "the
+    election on May 4") is that day, not the United States' Election Day in November.
+
+    Notes:
+        The day must be written with its day of the month, before "election day" or after it,
+        right before a word of voting (vote, election, poll, ballot, referendum, run-off, primary,
+        maybe after "mayoral", "general", ...) or right after one and "on" or "for"; the first
+        such day wins. With none, the holiday keeps its November date.
+    """
+    election_days = [t for t in found if t.pattern == "holiday" and t.text.lower().split() == ["election", "day"]]
+    if not election_days:
+        return found
+    vote_day = next(
+        (t for t in found if t.timex_type == "DATE" and t.is_resolved and _DAY_VALUE.match(t.value) and t.pattern != "holiday"
+         and (_DAY_BEFORE_VOTE.match(body, t.char_end) or _VOTE_BEFORE_DAY.search(body, max(0, t.char_start - 40), t.char_start))),
+        None,
+    )
+    if vote_day is None:
+        return found
+    return [replace(t, value=vote_day.value, pattern="election_day_of_article") if t in election_days else t for t in found]
+
+
 # "a week later", "four days later", "an hour later" (the pattern ``anchored``): a count of units
 # after the happening just told.
 _COUNT_LATER = re.compile(r"^(?P<num>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
@@ -563,4 +596,4 @@ def _counted_from(anchor: str, count: int, unit: str) -> str | None:
     return f"{int(m['year']) + count:04d}"
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, anchor_anaphora, count_after_anchor)
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, election_day_of_article, anchor_anaphora, count_after_anchor)
