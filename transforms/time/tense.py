@@ -119,6 +119,18 @@ def _is_past_perfect(verb: Token) -> bool:
     return any(_has_aux(head, ("had", "'d")) for head in heads)
 
 
+# Adverbs that mark a plan as one that was changed: "was originally due to start on February
+# 15", "initially scheduled for March 3". What it was due for is as likely past as ahead.
+_SUPERSEDING_ADVERBS = frozenset({"originally", "initially", "previously"})
+
+
+def _superseded_plan(plan: Token) -> bool:
+    """Whether a planning word is modified by "originally", "initially" or "previously" (on it,
+    or on the copula it complements: "was originally due")."""
+    heads = (plan, plan.head) if plan.dep_ in ("acomp", "xcomp") else (plan,)
+    return any(c.dep_ == "advmod" and c.lower_ in _SUPERSEDING_ADVERBS for head in heads for c in head.children)
+
+
 def _has_aux(verb: Token, forms: tuple[str, ...]) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in forms for c in verb.children)
 
@@ -190,6 +202,9 @@ def date_tense(token: Token) -> Tense:
     "could" before a bare verb looks forward to a date after "by", "until" or "from" ("goods
     could be short by the weekend").
 
+    A changed plan ("was originally due to start on February 15", "initially scheduled for
+    March 3") is left unknown: its date is as likely past as ahead.
+
     Notes:
         Not handled: "by Tuesday" takes the clause's tense; "could resume on Monday" is left
         unknown (read as past).
@@ -236,9 +251,13 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
                 return "future"
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
+                if _superseded_plan(token):
+                    return ""  # "originally scheduled for February 15": the date of a changed plan
                 return "past" if _is_past_perfect(token) else "future"
             if _is_infinitive(token):
                 if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS | _DESIRE_PRESENT:
+                    if _superseded_plan(token.head):
+                        return ""  # "was originally due to start on February 15"
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in _DIRECTIVE_FORMS and token.head.i < token.i:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
