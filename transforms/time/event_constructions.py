@@ -339,6 +339,43 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     return verb.doc[verb.i : noun.i + 1] if verb.i < noun.i else verb
 
 
+PROPOSAL_VERBS = all_forms(words("proposal_verbs"))
+
+
+def proposed_noun(verb: Token, date_index: int) -> Token | None:
+    """The event noun a verb of offering or inviting offers or invites to, before a date hung on
+    the verb: its object ("offered a 9 percent increase ... from July") or the object of its
+    "for" or "to" ("invited the union back for talks on Friday"); None if it has none."""
+    if verb.lower_ not in PROPOSAL_VERBS:
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("advmod", "prt"))]
+    nouns += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for p in c.children if p.dep_ == "pobj"]
+    return next((n for n in nouns if is_event_noun(n) and n.i < date_index), None)
+
+
+@rule(
+    Example("The ministry said it had offered a 9 percent increase in overtime rates from July.", "increase"),
+    Example("She had invited the union back for talks on Friday.", "talks"),
+    Example("The firm offered a refund on Monday.", None),
+    Example("They invited reporters on Monday.", None),
+)
+def proposed_event(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after the event noun a verb offers or invites to ("offered a 9 percent increase
+    in overtime rates from July", "invited the union back for talks on Friday") dates that
+    event, though the parser hangs it on the verb: the offer or invitation names when what it
+    offers is to happen (``proposal_verbs``).
+
+    Notes:
+        Only an event noun (a refund is no event: "offered a refund on Monday" dates the offer);
+        a date before the noun ("on Monday offered talks") is the verb's.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    return proposed_noun(verb, site.root.i)
+
+
 # Participles of a question put to the speaker: "Asked about it on Monday, the minister said".
 QUESTION_PARTICIPLES = frozenset({"asked", "questioned", "pressed", "quizzed", "challenged"})
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
+from transforms.time.event_constructions import proposed_noun
 from transforms.time.event_site import all_forms, is_event_noun
 from transforms.time.timex_rule import Tense
 
@@ -188,7 +189,8 @@ def date_tense(token: Token) -> Tense:
     until Tuesday", "has given them until Tuesday"). A date between a verb of saying and its
     reported clause's subject takes the saying's tense ("said on Friday its members would
     strike": last Friday). A date "for" an event a verb sets up looks forward ("called a
-    strike for Thursday").
+    strike for Thursday"), and so does one after an event a verb offers or invites to
+    ("offered a pay increase from July", "invited the union back for talks on Friday").
 
     A possessive date ("Friday's vote") looks forward only when its clause says so: "will
     miss Wednesday's match", "are expected to vote in Sunday's election", "ahead of Thursday's
@@ -243,8 +245,8 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
     date_index = token.i
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
-            if _event_set_for(token, date_index):
-                return "future"
+            if _event_set_for(token, date_index) or proposed_noun(token, date_index) is not None:
+                return "future"  # "called a strike for Thursday", "offered a pay rise from July"
             reporting = _reporting_verb_before(token, date_index)
             if reporting is not None:
                 return clause_tense(reporting)
