@@ -100,6 +100,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
 @rule(
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
+    ex("The government fell on December 4 over its 2023 budget. Parliament was dissolved the following week.", "the following week", "2022-W49", tense="past"),
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
@@ -120,7 +121,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     sounded at 9 p.m.": Saturday, not a day of the background in between).
 
     Notes:
-        The anchor is the nearest preceding date, not the event the sentence refers back to:
+        The anchor is the nearest preceding date, not the event the sentence refers back to
+        (but a date too coarse for the unit gives way to the last day named, in its sentence or
+        the one before: "fell on December 4 over its 2023 budget. ... the following week"):
         "He was born in 1950 and moved to Paris in 1970; that year..." takes 1970. A clock time
         of another day than the sentence's or the lead's ("the power returned at 9 a.m.", the
         morning after the outage) keeps the story's day.
@@ -132,7 +135,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     result = []
     for index, timex in enumerate(found):
         m = ANAPHORIC.fullmatch(timex.text.lower())
-        if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
+        if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor) or _from_recent_day(body, m, days, timex)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
@@ -161,6 +164,16 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch) -> tuple[str, str, bool] | None:
+    """The value of an anaphoric expression whose nearest date is too coarse for its unit
+    ("collapsed on December 4 when members voted against its 2026 budget. The president
+    dissolved parliament the following week": not a week of 2026) seen from the last day named,
+    in its sentence or the one before; None when there is none that near."""
+    if not days or len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
+        return None
+    return from_anchor(m, days[-1][0], "day")
 
 
 # How far from the story's day the last day named may lie and still be the day of a bare clock
