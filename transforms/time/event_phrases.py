@@ -329,3 +329,28 @@ def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
     if not (after.text == "," or after.is_sent_end or after.text in (".", ";")) or noun.pos_ != "NOUN" or not is_event_noun(noun):
         return None
     return noun
+
+
+@rule(
+    Example("Dealers cut orders ahead of stricter emission rules due in April 2020.", "due"),
+    Example("Shares fell before the vote due on Thursday.", "vote"),
+    Example("The firm paid the fees it owed in May.", None),
+    Example("The report is due on June 12.", None),
+)
+def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date right after "due" ("emission rules due in April 2020") dates what is due then:
+    the adjective, or the event noun before it ("the vote due on Thursday"), though the
+    parser may hang the date on the clause's verb ("dealers cut orders").
+
+    Notes:
+        Only "due" right before the date's preposition; "is due on June 12" is reached by the
+        climb anyway (copula_complement).
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.i == 0:
+        return None
+    due = prep.doc[prep.i - 1]
+    if due.lower_ != "due" or due.pos_ != "ADJ" or due.head.pos_ == "AUX":
+        return None
+    noun = due.doc[due.i - 1] if due.i > 0 else None
+    return noun if noun is not None and is_event_noun(noun) else due
