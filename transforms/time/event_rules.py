@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
+    FORECAST_VERBS,
     answer_to_question,
     dateline_date,
     describing_participle,
@@ -320,6 +321,7 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example("It reported a pre-tax loss for 2021.", "loss"),
     Example("The ministry expected growth of about 3 percent this year.", "growth"),
     Example("It reported on Friday that sales fell.", None),
+    Example("The club reported a loss of 1.2 million euros last year.", None),
 )
 def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that reports or forecasts a figure ("reported a loss for 2021",
@@ -327,7 +329,9 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A day ("reported a loss on Friday") dates the report: only years, quarters, halves,
-        months and "this year" qualify.
+        months and "this year" qualify. On a verb that reports (not one that forecasts) the
+        period must be the figure's by a preposition ("a loss for 2021"): a bare "last year"
+        ("reported a loss last year") is the reporting's adverb, as the news gold writes it.
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FIGURE_VERBS:
@@ -336,6 +340,8 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     if site.root.pos_ == "PROPN" and text not in ("q1", "q2", "q3", "q4"):
         # A weekday or a named month day: a day dates the report.
         return None
+    if verb.lower_ not in FORECAST_VERBS and preposition(site.root) is None:
+        return None  # "reported a loss last year": the report's date
     figure = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in FIGURE_NOUNS), None)
     return figure
 
