@@ -446,6 +446,7 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
 @rule(
     Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
     Example("Residents living near the plant since 2010 were moved.", None),
+    Example("The agency had received 14 reports of buckles releasing unexpectedly since January.", "received"),
 )
 def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     """A date reaching an -ing participle that describes an object ("will pass a law banning
@@ -453,13 +454,16 @@ def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     does, not when.
 
     Notes:
-        Only a participle on the object of a verb (direct, or of a preposition); one on a
+        Only a participle on the object of a verb, or on a noun in its "of" phrase ("received
+        14 reports of buckles releasing unexpectedly since January": the receiving); one on a
         subject ("residents living near the plant since 2010") keeps the climb.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBG":
         return None
     noun = verb.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "received 14 reports of buckles releasing ...": the object "reports"
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
     return None
