@@ -354,3 +354,41 @@ def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     noun = due.doc[due.i - 1] if due.i > 0 else None
     return noun if noun is not None and is_event_noun(noun) else due
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "whom", "who", "that"})
+
+
+@rule(
+    Example("It cited a collision near Moncton, New Brunswick, on September 3 in which a girl broke her arm.", "collision"),
+    Example("Police recalled the riot on May 1 during which two shops burned.", "riot"),
+    Example("A girl broke her arm in a crash on September 3.", None),
+    Example("He visited the town on Monday in which he was born.", None),
+)
+def before_relative_clause(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date right before the opening of a relative clause ("a collision near Moncton on
+    September 3 in which a girl broke her arm") dates the event noun the clause describes,
+    not the clause's verb the parser hung it on: a relative clause starts after its
+    antecedent's modifiers ("recalled the riot on May 1 during which two shops burned": the
+    riot, wherever the parser hung the date).
+
+    Notes:
+        The antecedent is the nearest event noun before the date, past place names and commas,
+        with no verb between; none ("visited the town on Monday in which") keeps the climb.
+    """
+    verb, root = site.climbed, site.root
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = root.doc
+    end = max(t.i for t in root.subtree)
+    following = doc[end + 1 : end + 3]
+    rel = next((t for t in following if t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP")), None)
+    if rel is None:
+        return None
+    start = min(t.i for t in root.subtree)
+    for token in reversed(doc[root.sent.start : start]):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if is_event_noun(token) and token.pos_ == "NOUN":
+            return token
+    return None

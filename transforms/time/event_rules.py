@@ -37,7 +37,7 @@ from transforms.time.event_constructions import (
     setting_of_happening,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -410,6 +410,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     parenthetical_of_event,
     answer_to_question,
     due_by_date,
+    before_relative_clause,
     implicative_head,
     aspectual_head,
     support_verb_object,
