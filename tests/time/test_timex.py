@@ -452,3 +452,20 @@ def test_an_expression_never_spans_a_paragraph_break():
     found = [(body[t.char_start : t.char_end], t.value) for t in find_timexes(body, date(2008, 9, 18), lambda _: "past")]
     assert ("September 18, 2008", "2008-09-18") in found
     assert all("\n" not in text for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "tenses", "value"),
+    [
+        # the date just told is the anchor (count_after_anchor)
+        ("Talks resumed on May 2. A week later they failed.", {}, "2023-05-09"),
+        # a date two sentences back is too far: the paper's date stays the anchor
+        ("Talks resumed on May 2. Nothing moved. A week later they failed.", {}, "2023-W24"),
+        # a date ahead in a clause of the future is no anchor for a past happening
+        ("He is due to testify on Wednesday. He inspected it four days later.", {"Wednesday": "future", "four days later": "past"}, "P4D"),
+    ],
+)
+def test_a_count_later_counts_from_the_date_just_told(text, tenses, value):
+    starts = {text.index(span): tense for span, tense in tenses.items()}
+    [timex] = [t for t in find_timexes(text, MONDAY, lambda offset: starts.get(offset, "")) if t.text.lower().endswith("later")]
+    assert timex.value == value

@@ -100,6 +100,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
 @rule(
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
+    ex("The government fell on December 4 over its 2023 budget. Parliament was dissolved the following week.", "the following week", "2022-W49", tense="past"),
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
@@ -120,7 +121,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     sounded at 9 p.m.": Saturday, not a day of the background in between).
 
     Notes:
-        The anchor is the nearest preceding date, not the event the sentence refers back to:
+        The anchor is the nearest preceding date, not the event the sentence refers back to
+        (but a date too coarse for the unit gives way to the last day named, in its sentence or
+        the one before: "fell on December 4 over its 2023 budget. ... the following week"):
         "He was born in 1950 and moved to Paris in 1970; that year..." takes 1970. A clock time
         of another day than the sentence's or the lead's ("the power returned at 9 a.m.", the
         morning after the outage) keeps the story's day.
@@ -132,7 +135,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     result = []
     for index, timex in enumerate(found):
         m = ANAPHORIC.fullmatch(timex.text.lower())
-        if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor)) is not None:
+        if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor) or _from_recent_day(body, m, days, timex)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
@@ -161,6 +164,16 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch) -> tuple[str, str, bool] | None:
+    """The value of an anaphoric expression whose nearest date is too coarse for its unit
+    ("collapsed on December 4 when members voted against its 2026 budget. The president
+    dissolved parliament the following week": not a week of 2026) seen from the last day named,
+    in its sentence or the one before; None when there is none that near."""
+    if not days or len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
+        return None
+    return from_anchor(m, days[-1][0], "day")
 
 
 # How far from the story's day the last day named may lie and still be the day of a bare clock
@@ -479,4 +492,121 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, anchor_anaphora)
+# The words of a vote a day of the article may be the day of ("the March 16 vote", "the election on May 4").
+_VOTE_WORDS = r"(?:vote|election|elections|poll|polls|ballot|referendum|run-off|runoff|primary)"
+_DAY_BEFORE_VOTE = re.compile(rf"\s+(?:mayoral\s+|general\s+|regional\s+|local\s+|municipal\s+|presidential\s+|parliamentary\s+)?{_VOTE_WORDS}\b", re.IGNORECASE)
+_VOTE_BEFORE_DAY = re.compile(rf"\b{_VOTE_WORDS}\s+(?:is\s+|was\s+|will\s+be\s+)?(?:held\s+|due\s+|set\s+|scheduled\s+)?(?:on|for)\s+$", re.IGNORECASE)
+
+
+@rule(
+    ex("The race has tightened before the March 16 vote. On election day, polls open at 8 a.m.", "election day", "2024-03-16", tense="future"),
+    ex("Voters go to the polls in the election on May 4, 2022. Turnout on election day was high.", "election day", "2022-05-04", tense="past"),
+)
+def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """"Election day" in an article that names the day of its vote ("the March 16 vote", "the
+    election on May 4") is that day, not the United States' Election Day in November.
+
+    Notes:
+        The day must be written with its day of the month, before "election day" or after it,
+        right before a word of voting (vote, election, poll, ballot, referendum, run-off, primary,
+        maybe after "mayoral", "general", ...) or right after one and "on" or "for"; the first
+        such day wins. With none, the holiday keeps its November date.
+    """
+    election_days = [t for t in found if t.pattern == "holiday" and t.text.lower().split() == ["election", "day"]]
+    if not election_days:
+        return found
+    vote_day = next(
+        (t for t in found if t.timex_type == "DATE" and t.is_resolved and _DAY_VALUE.match(t.value) and t.pattern != "holiday"
+         and (_DAY_BEFORE_VOTE.match(body, t.char_end) or _VOTE_BEFORE_DAY.search(body, max(0, t.char_start - 40), t.char_start))),
+        None,
+    )
+    if vote_day is None:
+        return found
+    return [replace(t, value=vote_day.value, pattern="election_day_of_article") if t in election_days else t for t in found]
+
+
+# "a week later", "four days later", "an hour later" (the pattern ``anchored``): a count of units
+# after the happening just told.
+_COUNT_LATER = re.compile(r"^(?P<num>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
+_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+_CLOCK_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<h>\d{2}):(?P<m>\d{2})$")
+# How many sentence ends may lie between the date told and "a week later": its own sentence or
+# the next; a clock time, rarer and finer, is still the one told a paragraph on ("voted shortly
+# after 10 a.m.. 'We trust them,' he told reporters. [new paragraph] Furtado voted an hour later").
+_LATER_REACH_SENTENCES = {"minute": 4, "hour": 4}
+
+
+@rule(
+    ex("Talks resumed on February 27. She put a draft to both sides a week later.", "a week later", "2023-03-06", tense="past"),
+    ex("The balcony fell on November 23, 2019. An engineer inspected the building four days later.", "four days later", "2019-11-27", tense="past"),
+    ex("Rossi voted at 10 a.m. on Sunday. Her rival voted an hour later.", "an hour later", "2023-06-04T11:00", tense="past"),
+    ex('Rossi voted at 10 a.m. "I trust them," she said.\n\nHer rival voted an hour later.', "an hour later", "2023-06-05T11:00", tense="past"),
+    ex("The first debate is on Thursday. A second debate is scheduled two weeks later.", "two weeks later", "2023-06-22", tense="future"),
+    ex("The firm was founded in 2009. A year later it listed its shares.", "A year later", "2010", tense="past"),
+)
+def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
+    """"She put a draft to both sides a week later", "an engineer inspected it four days later",
+    "voted an hour later": a count of units later is a date counted from the date just told
+    (the last date or time before it fine enough for the unit, in its sentence or the one
+    before; a clock time up to four sentence ends back), as the news gold
+    writes it: the day (or the hour, after a clock time; the month or year, for those units).
+
+    Notes:
+        With no date that near before it, "a month later" keeps the publication date as its
+        anchor and "two days later" stays the stretch of time (a DURATION, TimeML's reading).
+        Hours and minutes need a clock time before them; days and weeks a day. A date in a
+        clause of the other tense is no anchor ("is due to testify on Wednesday. He inspected the
+        building four days later" counts from an earlier date the pass does not find). Only "later":
+        "a year earlier" in results news is the year before the paper's (``compare_quarters``).
+    """
+    result = list(found)
+    for i, timex in enumerate(result):
+        m = _COUNT_LATER.match(timex.text)
+        if m is None or timex.pattern != "anchored":
+            continue
+        num = m["num"].lower()
+        count, unit = int(num) if num.isdigit() else _COUNT_WORDS[num], m["unit"].lower()
+        # The nearest date before it fine enough for the unit ("10 a.m. on Sunday ... an hour later": the clock time).
+        # (The end of the sentence right before it is seen through its first letter.)
+        near = [t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME") and t.is_resolved and len(_SENTENCE_END.findall(body, t.char_end, timex.char_start + 1)) <= _LATER_REACH_SENTENCES.get(unit, 1)]
+        anchor = next((t for t in near if _counted_from(t.value, count, unit) is not None), None)
+        if anchor is None or tense_at is not None and {tense_at(anchor.char_start), tense_at(timex.char_start)} == {"past", "future"}:
+            # "is due to testify on Wednesday. He inspected the building four days later": the
+            # past happening counts from another date than the one ahead.
+            continue
+        value = _counted_from(anchor.value, count, unit)
+        if value is not None:
+            result[i] = replace(timex, timex_type="TIME" if "T" in value else "DATE", value=value, is_resolved=True, pattern="count_after_anchor")
+    return result
+
+
+def _counted_from(anchor: str, count: int, unit: str) -> str | None:
+    """The TIMEX3 value ``count`` units after an anchor value, at the unit's granularity; None
+    when the anchor is too coarse ("an hour later" after a day) or the count is zero."""
+    if count <= 0:
+        return None
+    if unit in ("hour", "minute"):
+        clock = _CLOCK_VALUE.match(anchor)
+        if clock is None:
+            return None
+        minutes = int(clock["h"]) * 60 + int(clock["m"]) + count * (60 if unit == "hour" else 1)
+        if minutes >= 24 * 60:
+            return None  # into the next day: left to the duration
+        return f"{clock['day']}T{minutes // 60:02d}:{minutes % 60:02d}"
+    m = _ANCHOR_VALUE.match(anchor)
+    if m is None:
+        return None
+    if unit in ("day", "week"):
+        if m["day"] is None:
+            return None
+        day = shift_days(date(int(m["year"]), int(m["month"]), int(m["day"])), count * (7 if unit == "week" else 1))
+        return day.isoformat() if day is not None else None
+    if unit == "month":
+        if m["month"] is None:
+            return None
+        year, month = shift_month(int(m["year"]), int(m["month"]), count)
+        return f"{year:04d}-{month:02d}"
+    return f"{int(m['year']) + count:04d}"
+
+
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, election_day_of_article, anchor_anaphora, count_after_anchor)

@@ -339,9 +339,114 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     return verb.doc[verb.i : noun.i + 1] if verb.i < noun.i else verb
 
 
+PROPOSAL_VERBS = all_forms(words("proposal_verbs"))
+
+
+def proposed_noun(verb: Token, date_index: int) -> Token | None:
+    """The event noun a verb of offering or inviting offers or invites to, before a date hung on
+    the verb: its object ("offered a 9 percent increase ... from July") or the object of its
+    "for" or "to" ("invited the union back for talks on Friday"); None if it has none."""
+    if verb.lower_ not in PROPOSAL_VERBS:
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("advmod", "prt"))]
+    nouns += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for p in c.children if p.dep_ == "pobj"]
+    return next((n for n in nouns if is_event_noun(n) and n.i < date_index), None)
+
+
+@rule(
+    Example("The ministry said it had offered a 9 percent increase in overtime rates from July.", "increase"),
+    Example("She had invited the union back for talks on Friday.", "talks"),
+    Example("The firm offered a refund on Monday.", None),
+    Example("They invited reporters on Monday.", None),
+)
+def proposed_event(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after the event noun a verb offers or invites to ("offered a 9 percent increase
+    in overtime rates from July", "invited the union back for talks on Friday") dates that
+    event, though the parser hangs it on the verb: the offer or invitation names when what it
+    offers is to happen (``proposal_verbs``).
+
+    Notes:
+        Only an event noun (a refund is no event: "offered a refund on Monday" dates the offer);
+        a date before the noun ("on Monday offered talks") is the verb's.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    return proposed_noun(verb, site.root.i)
+
+
+# Participles of a question put to the speaker: "Asked about it on Monday, the minister said".
+QUESTION_PARTICIPLES = frozenset({"asked", "questioned", "pressed", "quizzed", "challenged"})
+
+
+@rule(
+    Example("Asked about the report on Thursday afternoon, a spokesman said the company stood by it.", "said"),
+    Example("Questioned by reporters on Monday, the minister said she would stay.", "said"),
+    Example("The minister was asked about the plan on Monday.", None),
+)
+def answer_to_question(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date in a participle clause that puts a question to the speaker ("Asked about the
+    report on Thursday afternoon, a spokesman said ...") dates the answer, the saying: the
+    question only sets it up, at the same time.
+
+    Notes:
+        Only a participle (asked, questioned, pressed, quizzed, challenged) that hangs on a verb
+        of saying; a finite "was asked on Monday" keeps its verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in QUESTION_PARTICIPLES or verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "csubj"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or verb.head.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    return verb.head
+
+
+# Prepositions that make an event noun the setting of a happening ("rejected it at a meeting",
+# "was found during an inspection", "learned of it in a meeting").
+HAPPENING_SETTING_PREPOSITIONS = frozenset({"at", "during", "in"})
+# Tags of a verb that heads a clause of its own (not a participle modifying a noun).
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+@rule(
+    Example("Shop stewards rejected the offer at a meeting on Monday evening.", "rejected"),
+    Example("Listeria was found during a routine inspection on March 28.", "found"),
+    Example("He said he had learned of his dismissal in a short meeting on Saturday morning.", "learned"),
+    Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
+    Example("The mayor spoke after the meeting on Monday.", None),
+    Example("The mayor spoke about the meeting on Monday.", None),
+)
+def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date on an event noun that is only the setting of a clause's verb ("rejected the
+    offer at a meeting on Monday evening", "was found during an inspection on March 28",
+    "learned of it in a meeting on Saturday morning") dates the verb: the main verb is the
+    happening told, the meeting or inspection only where it happened, at the same time.
+
+    Notes:
+        Only a verb that heads a clause (finite, or with an auxiliary): a participle that
+        modifies a noun ("the decision, taken by the board at a meeting on Monday evening")
+        keeps the meeting, as the news gold writes it. Only "at", "during" and "in" before the
+        noun, and the date after the noun; "spoke about the meeting on Monday" keeps the noun
+        (no setting). Verbs of saying are setting_event's.
+    """
+    noun = site.climbed
+    if noun is None or not is_event_noun(noun) or noun.dep_ != "pobj" or noun.i > site.root.i:
+        return None
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ not in HAPPENING_SETTING_PREPOSITIONS or prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return None
+    has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if verb.dep_ == "acl" or not (verb.tag_ in FINITE_TAGS or has_aux):
+        return None
+    return verb
+
+
 @rule(
     Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
     Example("Residents living near the plant since 2010 were moved.", None),
+    Example("The agency had received 14 reports of buckles releasing unexpectedly since January.", "received"),
 )
 def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     """A date reaching an -ing participle that describes an object ("will pass a law banning
@@ -349,13 +454,16 @@ def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     does, not when.
 
     Notes:
-        Only a participle on the object of a verb (direct, or of a preposition); one on a
+        Only a participle on the object of a verb, or on a noun in its "of" phrase ("received
+        14 reports of buckles releasing unexpectedly since January": the receiving); one on a
         subject ("residents living near the plant since 2010") keeps the climb.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBG":
         return None
     noun = verb.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head  # "received 14 reports of buckles releasing ...": the object "reports"
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
     return None

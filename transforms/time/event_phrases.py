@@ -40,6 +40,9 @@ SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
     Example("The new mayor took office in June 2019.", None),
     Example("The company held its shares until 2019.", None),
     Example("Nurses have held two strikes since last November.", None),
+    Example("She has held town-hall meetings every week since the autumn.", None),
+    Example("By midday, it had taken more than 6,000 calls.", None),
+    Example("The board will make a decision by Friday.", "decision"),
     Example("Dockers staged two strikes in May.", "strikes"),
     Example("The agency will give its next update at 9 a.m. on Friday.", "update"),
     Example("The runner failed a test taken on May 9.", "test"),
@@ -56,7 +59,9 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         An object that names no event keeps the verb: "took office in June 2019" (the taking of
         office), "held its shares until 2019". Only the verbs of ``support_verbs.txt``: "won the
         match on Saturday" dates the winning. Counted events over a span ("have held two
-        strikes since November") keep the verb: the date spans the holding of them all; on a
+        strikes since November", "has held meetings since the autumn", and "by midday had taken
+        6,000 calls", a count reached by a time) keep the verb: the date spans the holding of
+        them all; on a
         point of time ("staged two strikes in May", "had 60 calls on Monday") they are the
         happening, as the news gold writes them. A
         participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
@@ -76,8 +81,11 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     if noun is None:
         return None
     prep = preposition(site.root)
-    if any(c.dep_ == "nummod" for c in noun.children) and prep is not None and prep.lower_ in SPAN_PREPOSITIONS:
-        return None  # "held two strikes since November": the holding spans them all
+    repeated = noun.tag_ == "NNS" or any(c.dep_ == "nummod" for c in noun.children)
+    if repeated and prep is not None and prep.lower_ in SPAN_PREPOSITIONS | {"by"}:
+        # "held two strikes since November", "has held meetings since the autumn", "by midday
+        # had taken 6,000 calls": the holding spans them all, or adds them up by then.
+        return None
     return noun
 
 
@@ -286,3 +294,101 @@ def ignored_object(site: EventSite) -> Token | NoEventAnswer | None:
     if verb is None or verb.lower_ not in IGNORING_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in UNHEEDED_NOUNS and c.i < site.root.i), None)
+
+
+@rule(
+    Example("The last national strike, in 2018, lasted two days.", "strike"),
+    Example("She was seen as the winner of the only televised debate, last Tuesday, in which she attacked him.", "debate"),
+    Example("Turnout was higher than at the same point in the last election, in 2024, the commission said.", "election"),
+    Example("Fans plan a march before the next home game, on November 18.", "game"),
+    Example("The company, in 2018, bought its rival.", None),
+    Example("After the vote on Monday, the mayor resigned.", None),
+)
+def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date set off by commas right after an event noun ("the last strike, in 2018, lasted
+    two days", "the only televised debate, last Tuesday, in which ...", "before the next home
+    game, on November 18.") dates that event, though the parser hangs it on the clause's verb:
+    the commas make it an aside on the noun before them.
+
+    Notes:
+        Only a comma between the noun and the date (or its preposition), and a comma or the
+        sentence's end after it; a noun that names no event ("the company, in 2018, bought")
+        keeps the climb, and so does a date without the commas ("after the vote on Monday",
+        which the climb finds anyway when the parser hangs it on the noun).
+    """
+    root = site.root
+    doc = root.doc
+    start, end = min(t.i for t in root.subtree), max(t.i for t in root.subtree)
+    prep = preposition(root)
+    if prep is not None and prep.i == start - 1:
+        start = prep.i
+    if start < 2 or doc[start - 1].text != "," or end + 1 >= len(doc):
+        return None
+    noun = doc[start - 2]
+    after = doc[end + 1]
+    if not (after.text == "," or after.is_sent_end or after.text in (".", ";")) or noun.pos_ != "NOUN" or not is_event_noun(noun):
+        return None
+    return noun
+
+
+@rule(
+    Example("Dealers cut orders ahead of stricter emission rules due in April 2020.", "due"),
+    Example("Shares fell before the vote due on Thursday.", "vote"),
+    Example("The firm paid the fees it owed in May.", None),
+    Example("The report is due on June 12.", None),
+)
+def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date right after "due" ("emission rules due in April 2020") dates what is due then:
+    the adjective, or the event noun before it ("the vote due on Thursday"), though the
+    parser may hang the date on the clause's verb ("dealers cut orders").
+
+    Notes:
+        Only "due" right before the date's preposition; "is due on June 12" is reached by the
+        climb anyway (copula_complement).
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.i == 0:
+        return None
+    due = prep.doc[prep.i - 1]
+    if due.lower_ != "due" or due.pos_ != "ADJ" or due.head.pos_ == "AUX":
+        return None
+    noun = due.doc[due.i - 1] if due.i > 0 else None
+    return noun if noun is not None and is_event_noun(noun) else due
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "whom", "who", "that"})
+
+
+@rule(
+    Example("It cited a collision near Moncton, New Brunswick, on September 3 in which a girl broke her arm.", "collision"),
+    Example("Police recalled the riot on May 1 during which two shops burned.", "riot"),
+    Example("A girl broke her arm in a crash on September 3.", None),
+    Example("He visited the town on Monday in which he was born.", None),
+)
+def before_relative_clause(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date right before the opening of a relative clause ("a collision near Moncton on
+    September 3 in which a girl broke her arm") dates the event noun the clause describes,
+    not the clause's verb the parser hung it on: a relative clause starts after its
+    antecedent's modifiers ("recalled the riot on May 1 during which two shops burned": the
+    riot, wherever the parser hung the date).
+
+    Notes:
+        The antecedent is the nearest event noun before the date, past place names and commas,
+        with no verb between; none ("visited the town on Monday in which") keeps the climb.
+    """
+    verb, root = site.climbed, site.root
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = root.doc
+    end = max(t.i for t in root.subtree)
+    following = doc[end + 1 : end + 3]
+    rel = next((t for t in following if t.lower_ in RELATIVE_PRONOUNS and t.tag_ in ("WDT", "WP")), None)
+    if rel is None:
+        return None
+    start = min(t.i for t in root.subtree)
+    for token in reversed(doc[root.sent.start : start]):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if is_event_noun(token) and token.pos_ == "NOUN":
+            return token
+    return None

@@ -18,6 +18,8 @@ from spacy.tokens import Token
 
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
+    FORECAST_VERBS,
+    answer_to_question,
     dateline_date,
     describing_participle,
     event_for_date,
@@ -26,14 +28,16 @@ from transforms.time.event_constructions import (
     later_conjunct,
     most_recent_repeat,
     onset_phrase,
+    proposed_event,
     present_state,
     record_since,
     report_date_before_clause,
     semi_modal,
     setting_event,
+    setting_of_happening,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, covered_period, go_on_phrase, ignored_object, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -69,6 +73,8 @@ DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
     Example("The office was open from last year.", None),
     Example("The dam was 4 percent full, compared with 38 percent a year earlier.", NO_EVENT_TEXT),
     Example("The town has 900 residents, down from about 3,000 in the 1970s.", NO_EVENT_TEXT),
+    Example("Inflation was 6 percent, against 4 percent in May.", NO_EVENT_TEXT),
+    Example("The bottom club faces a series against the second-tier champion in April.", None),
     Example("The airport handled 2 million passengers, compared with 3 million in 2019.", NO_EVENT_TEXT),
     Example("The strike will cost far less than a similar one in August.", NO_EVENT_TEXT),
     Example("Forms must arrive no later than March 1.", None),
@@ -79,7 +85,8 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     relative expression after "from", "than" or "over" ("rose 5% from a year earlier", "than a
     year ago"), and any date inside what is compared with ("compared with 3 million in 2019",
     "against 4 percent a year ago", "down from 3,000 in the 1970s", "far less than a similar
-    one in August").
+    one in August"); "against" compares only figures ("a series against the champion in April"
+    is a match).
 
     Notes:
         "from March to June" (a range) is a start, not a base: a date after a bare "from" must
@@ -111,7 +118,9 @@ def _compared_with(root: Token) -> bool:
         if token.pos_ in ("VERB", "AUX") and token.lower_ != "compared":
             return False
         word, head = token.lower_, token.head.lower_
-        if word in ("with", "to") and head == "compared" or word == "against" and token.dep_ == "prep":
+        if word in ("with", "to") and head == "compared" or word == "against" and token.dep_ == "prep" and any(t.tag_ == "CD" for t in token.subtree):
+            # "against 4 percent a year ago" compares figures; "a series against the champion in
+            # April" is a match.
             return True
         if word == "than" and head not in DEADLINE_COMPARATIVES:
             return True
@@ -128,6 +137,7 @@ def _compared_with(root: Token) -> bool:
     Example("The summer festival opened on Friday.", None),
     Example("The council will settle the matter at its 2024 mid-term review.", None),
     Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
+    Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -137,12 +147,19 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         The thing is the head of the whole noun phrase, past compounds ("its 2024 mid-term
         review" modifies "review"); a coordinated modifier ("evening and Sunday services") is
         read in the first conjunct's place. A modified event noun ("the summer festival", "Friday's
-        meeting") is left to the climb.
+        meeting") is left to the climb, and so is a date right after "on", "since", "until" or
+        "by", which the parser may take for a modifier of the words after it ("a poll published
+        on Sunday showing challenger Denise Lachance ahead").
     """
     root = site.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "evening and Sunday services": the first conjunct's place
     if root.dep_ not in ("compound", "amod", "nmod", "nummod"):
+        return None
+    first = min(t.i for t in root.subtree)
+    if first > 0 and root.doc[first - 1].pos_ == "ADP" and root.doc[first - 1].lower_ in DATE_PREPOSITIONS:
+        # "a poll published on Sunday showing ...": the parser made "Sunday" a compound of the
+        # words after it, but a date right after "on" is the preposition's object.
         return None
     head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
@@ -150,6 +167,10 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head):
         return NO_EVENT
     return None
+
+
+# Prepositions whose object a date is, never a modifier of the noun after it.
+DATE_PREPOSITIONS = frozenset({"on", "since", "until", "till", "by"})
 
 
 QUOTE_MARKS = frozenset('"\u201c\u201d')
@@ -300,6 +321,7 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example("It reported a pre-tax loss for 2021.", "loss"),
     Example("The ministry expected growth of about 3 percent this year.", "growth"),
     Example("It reported on Friday that sales fell.", None),
+    Example("The club reported a loss of 1.2 million euros last year.", None),
 )
 def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that reports or forecasts a figure ("reported a loss for 2021",
@@ -307,7 +329,9 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A day ("reported a loss on Friday") dates the report: only years, quarters, halves,
-        months and "this year" qualify.
+        months and "this year" qualify. On a verb that reports (not one that forecasts) the
+        period must be the figure's by a preposition ("a loss for 2021"): a bare "last year"
+        ("reported a loss last year") is the reporting's adverb, as the news gold writes it.
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FIGURE_VERBS:
@@ -316,6 +340,8 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     if site.root.pos_ == "PROPN" and text not in ("q1", "q2", "q3", "q4"):
         # A weekday or a named month day: a day dates the report.
         return None
+    if verb.lower_ not in FORECAST_VERBS and preposition(site.root) is None:
+        return None  # "reported a loss last year": the report's date
     figure = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in FIGURE_NOUNS), None)
     return figure
 
@@ -325,16 +351,19 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
     Example("The hearing, originally set for Tuesday, was postponed.", "hearing"),
+    Example("The first debate is on Thursday; a second debate is scheduled two weeks later.", None),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
     "the hearing, originally set for Tuesday"): the date is the event's, not the scheduling's.
 
     Notes:
-        A thing that is not an event noun ("the report is due") keeps the verb.
+        A thing that is not an event noun ("the report is due") keeps the verb, and so does a
+        date with no preposition, an adverb of the scheduling ("a second debate is scheduled
+        two weeks later"), as the news gold writes it.
     """
     verb = site.climbed
-    if verb is None or verb.lower_ not in SCHEDULE_VERBS:
+    if verb is None or verb.lower_ not in SCHEDULE_VERBS or preposition(site.root) is None:
         return None
     if verb.dep_ == "acl" and is_event_noun(verb.head):
         return verb.head
@@ -378,10 +407,15 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     record_since,
     modifier_of_thing,
     reported_in_quote,
+    parenthetical_of_event,
+    answer_to_question,
+    due_by_date,
+    before_relative_clause,
     implicative_head,
     aspectual_head,
     support_verb_object,
     ignored_object,
+    proposed_event,
     report_date_before_clause,
     copula_complement,
     figure_for_period,
@@ -394,5 +428,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     semi_modal,
     onset_phrase,
     setting_event,
+    setting_of_happening,
     describing_participle,
 )

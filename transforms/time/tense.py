@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
+from transforms.time.event_constructions import proposed_noun
 from transforms.time.event_site import all_forms, is_event_noun
 from transforms.time.timex_rule import Tense
 
@@ -119,6 +120,18 @@ def _is_past_perfect(verb: Token) -> bool:
     return any(_has_aux(head, ("had", "'d")) for head in heads)
 
 
+# Adverbs that mark a plan as one that was changed: "was originally due to start on February
+# 15", "initially scheduled for March 3". What it was due for is as likely past as ahead.
+_SUPERSEDING_ADVERBS = frozenset({"originally", "initially", "previously"})
+
+
+def _superseded_plan(plan: Token) -> bool:
+    """Whether a planning word is modified by "originally", "initially" or "previously" (on it,
+    or on the copula it complements: "was originally due")."""
+    heads = (plan, plan.head) if plan.dep_ in ("acomp", "xcomp") else (plan,)
+    return any(c.dep_ == "advmod" and c.lower_ in _SUPERSEDING_ADVERBS for head in heads for c in head.children)
+
+
 def _has_aux(verb: Token, forms: tuple[str, ...]) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in forms for c in verb.children)
 
@@ -176,7 +189,8 @@ def date_tense(token: Token) -> Tense:
     until Tuesday", "has given them until Tuesday"). A date between a verb of saying and its
     reported clause's subject takes the saying's tense ("said on Friday its members would
     strike": last Friday). A date "for" an event a verb sets up looks forward ("called a
-    strike for Thursday").
+    strike for Thursday"), and so does one after an event a verb offers or invites to
+    ("offered a pay increase from July", "invited the union back for talks on Friday").
 
     A possessive date ("Friday's vote") looks forward only when its clause says so: "will
     miss Wednesday's match", "are expected to vote in Sunday's election", "ahead of Thursday's
@@ -189,6 +203,9 @@ def date_tense(token: Token) -> Tense:
 
     "could" before a bare verb looks forward to a date after "by", "until" or "from" ("goods
     could be short by the weekend").
+
+    A changed plan ("was originally due to start on February 15", "initially scheduled for
+    March 3") is left unknown: its date is as likely past as ahead.
 
     Notes:
         Not handled: "by Tuesday" takes the clause's tense; "could resume on Monday" is left
@@ -228,17 +245,21 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
     date_index = token.i
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX"):
-            if _event_set_for(token, date_index):
-                return "future"
+            if _event_set_for(token, date_index) or proposed_noun(token, date_index) is not None:
+                return "future"  # "called a strike for Thursday", "offered a pay rise from July"
             reporting = _reporting_verb_before(token, date_index)
             if reporting is not None:
                 return clause_tense(reporting)
             if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
                 return "future"
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
+                if _superseded_plan(token):
+                    return ""  # "originally scheduled for February 15": the date of a changed plan
                 return "past" if _is_past_perfect(token) else "future"
             if _is_infinitive(token):
                 if token.dep_ == "xcomp" and token.head.lower_ in _FUTURE_INFINITIVE_HEADS | _DESIRE_PRESENT:
+                    if _superseded_plan(token.head):
+                        return ""  # "was originally due to start on February 15"
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in _DIRECTIVE_FORMS and token.head.i < token.i:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
