@@ -372,3 +372,58 @@ def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
     if entity is None or entity.entity_type not in ("PERSON", "ORG"):
         return None
     return Speaker(entity.canonical_name, entity, office_of_speaker.name)
+
+
+# Nouns for the people who speak for an organisation as a body ("the orchestra's management").
+_BODY_VOICE_NOUNS = words("organisation_voice_nouns")
+
+
+def _speaks_for_an_organisation(subject: Token) -> bool:
+    """Whether the subject is an organisation noun or speaks for one: "the agency", "the
+    auction house", "a spokeswoman", "a spokesman for the museum", "the orchestra's
+    management", "the organisers"."""
+    if _organisation_noun(subject) is not None:
+        return True
+    if subject.pos_ != "NOUN" or any(c.dep_ in ("conj", "relcl", "acl", "nummod", "appos") for c in subject.children):
+        return False
+    if subject.lower_ in _SPOKESPERSON_NOUNS:
+        of = [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
+        return not of or all(p.pos_ == "NOUN" and p.is_lower and p.lower_ in _NEARBY_NOUNS for p in of)
+    if subject.lower_ in _BODY_VOICE_NOUNS:
+        owners = [c for c in subject.children if c.dep_ in ("poss", "compound")]
+        return all(o.pos_ == "NOUN" and o.is_lower and o.lower_ in _NEARBY_NOUNS for o in owners)
+    return False
+
+
+@rule(Example("Nordlys Ferries cut two routes on Monday. Nordlys Ferries blamed fuel costs, and the Harbour Pilots' Union said it would strike. "
+              "Nordlys Ferries will also sell a ship.\n\nThe management said no jobs would go.", "Nordlys Ferries"),
+      Example("Valdora Air and Nordic Sky said on Monday they would merge. A spokesman said the deal would close in May.", None,
+              "two organisations named as often: left as written"),
+      Example("Residents of Harwick protested on Monday. Organisers said 2,000 people came.", None, "no organisation named before"))
+def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
+    """'a spokeswoman said', 'the organisers said', 'the orchestra's management said' when no
+    earlier rule found which organisation: the one the story is about, named before the quote
+    more often than any other organisation (and at least twice).
+
+    Notes:
+        A tie names nobody; a company noun never takes a ministry, court or agency; the
+        dateline's news agency is not counted; people and groups ("residents", "experts") are
+        not organisations and stay as written.
+    """
+    subject = query.subject
+    if not _speaks_for_an_organisation(subject):
+        return None
+    body = query.body
+    counts = []
+    for entity in query.entities:
+        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions):
+            continue
+        if subject.lower_ in COMPANY_DESCRIPTORS and GOVERNMENT_BODY_WORDS & set(entity.canonical_name.casefold().split()):
+            continue
+        before = sum(1 for m in entity.mentions if m.char_end <= query.quote_start)
+        if before or speakers.named_before(entity, body, query.quote_start):
+            counts.append((len(entity.mentions), before, entity))
+    counts.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[0][0] <= counts[1][0]:
+        return None
+    return Speaker(counts[0][2].canonical_name, counts[0][2], organisation_the_story_is_about.name)
