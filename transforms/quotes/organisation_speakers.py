@@ -378,21 +378,24 @@ def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
 _BODY_VOICE_NOUNS = words("organisation_voice_nouns")
 
 
-def _speaks_for_an_organisation(subject: Token) -> bool:
-    """Whether the subject is an organisation noun or speaks for one: "the agency", "the
-    auction house", "a spokeswoman", "a spokesman for the museum", "the orchestra's
-    management", "the organisers"."""
-    if _organisation_noun(subject) is not None:
-        return True
+def _voice_of_an_organisation(subject: Token) -> str | None:
+    """The kind of organisation a subject speaks for: "" for "a spokeswoman", "the organisers",
+    "the management" (any organisation); "orchestra" for "the orchestra's management" and "a
+    spokesman for the orchestra"; None when the subject names no organisation's voice ("the
+    agency" itself is left to the rules that match its kind)."""
     if subject.pos_ != "NOUN" or any(c.dep_ in ("conj", "relcl", "acl", "nummod", "appos") for c in subject.children):
-        return False
+        return None
     if subject.lower_ in _SPOKESPERSON_NOUNS:
-        of = [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
-        return not of or all(p.pos_ == "NOUN" and p.is_lower and p.lower_ in _NEARBY_NOUNS for p in of)
-    if subject.lower_ in _BODY_VOICE_NOUNS:
+        owners = [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
+    elif subject.lower_ in _BODY_VOICE_NOUNS:
         owners = [c for c in subject.children if c.dep_ in ("poss", "compound")]
-        return all(o.pos_ == "NOUN" and o.is_lower and o.lower_ in _NEARBY_NOUNS for o in owners)
-    return False
+    else:
+        return None
+    if not owners:
+        return ""
+    if len(owners) == 1 and owners[0].pos_ == "NOUN" and owners[0].is_lower and owners[0].lower_ in _NEARBY_NOUNS:
+        return owners[0].lower_
+    return None
 
 
 @rule(Example("Nordlys Ferries cut two routes on Monday. Nordlys Ferries blamed fuel costs, and the Harbour Pilots' Union said it would strike. "
@@ -403,23 +406,25 @@ def _speaks_for_an_organisation(subject: Token) -> bool:
 def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
     """'a spokeswoman said', 'the organisers said', 'the orchestra's management said' when no
     earlier rule found which organisation: the one the story is about, named before the quote
-    more often than any other organisation (and at least twice).
+    more often than any other organisation (and at least twice); for a voice of a kind ("the
+    orchestra's management"), of the organisations with that word in their name.
 
     Notes:
-        A tie names nobody; a company noun never takes a ministry, court or agency; the
-        dateline's news agency is not counted; people and groups ("residents", "experts") are
-        not organisations and stay as written.
+        A tie names nobody; an organisation noun alone ("the agency", "the union") is left to
+        the rules that match its kind; the dateline's news agency is not counted; people and
+        groups ("residents", "experts") are not organisations and stay as written.
     """
     subject = query.subject
-    if not _speaks_for_an_organisation(subject):
+    kind = _voice_of_an_organisation(subject)
+    if kind is None:
         return None
     body = query.body
     counts = []
     for entity in query.entities:
         if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions):
             continue
-        if subject.lower_ in COMPANY_DESCRIPTORS and GOVERNMENT_BODY_WORDS & set(entity.canonical_name.casefold().split()):
-            continue
+        if kind and kind[:6] not in entity.canonical_name.casefold():
+            continue  # "the orchestra's management" speaks for an orchestra
         before = sum(1 for m in entity.mentions if m.char_end <= query.quote_start)
         if before or speakers.named_before(entity, body, query.quote_start):
             counts.append((len(entity.mentions), before, entity))
