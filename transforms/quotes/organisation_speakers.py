@@ -374,8 +374,9 @@ def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
     return Speaker(entity.canonical_name, entity, office_of_speaker.name)
 
 
-# Nouns for the people who speak for an organisation as a body ("the orchestra's management").
-_BODY_VOICE_NOUNS = words("organisation_voice_nouns")
+# People who speak for an organisation ("a spokeswoman", "the management"); documents
+# ("the statement") are left to the rules that find their author.
+_ORGANISATION_VOICES = words("organisation_voice_nouns")
 
 
 def _voice_of_an_organisation(subject: Token) -> str | None:
@@ -385,12 +386,12 @@ def _voice_of_an_organisation(subject: Token) -> str | None:
     agency" itself is left to the rules that match its kind)."""
     if subject.pos_ != "NOUN" or any(c.dep_ in ("conj", "relcl", "acl", "nummod", "appos") for c in subject.children):
         return None
-    if subject.lower_ in _SPOKESPERSON_NOUNS:
-        owners = [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
-    elif subject.lower_ in _BODY_VOICE_NOUNS:
-        owners = [c for c in subject.children if c.dep_ in ("poss", "compound")]
-    else:
+    if subject.lower_ not in _ORGANISATION_VOICES:
         return None
+    # Whose voice: "a spokesman for the museum", "the orchestra's management", "a school
+    # spokesman", "a Clinton campaign spokesman"; any of them names the owner.
+    owners = [c for c in subject.children if c.dep_ in ("poss", "compound", "amod", "npadvmod")]
+    owners += [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
     if not owners:
         return ""
     if len(owners) == 1 and owners[0].pos_ == "NOUN" and owners[0].is_lower and owners[0].lower_ in _NEARBY_NOUNS:
@@ -410,7 +411,8 @@ def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
     orchestra's management"), of the organisations with that word in their name.
 
     Notes:
-        A tie names nobody; an organisation noun alone ("the agency", "the union") is left to
+        A tie names nobody, and so does a story that names a person as often as the
+        organisation; an organisation noun alone ("the agency", "the union") is left to
         the rules that match its kind; the dateline's news agency is not counted; people and
         groups ("residents", "experts") are not organisations and stay as written.
     """
@@ -419,9 +421,12 @@ def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
     if kind is None:
         return None
     body = query.body
+    # A one-word "organisation" that is a surname of the article's people is a person the
+    # entity tagger mistyped ("Ostrowski" beside "Jan Ostrowski").
+    surnames = {e.canonical_name.split()[-1].casefold() for e in query.entities if e.entity_type == "PERSON"}
     counts = []
     for entity in query.entities:
-        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions):
+        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions) or entity.canonical_name.casefold() in surnames:
             continue
         if kind and kind[:6] not in entity.canonical_name.casefold():
             continue  # "the orchestra's management" speaks for an orchestra
@@ -430,5 +435,9 @@ def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
             counts.append((len(entity.mentions), before, entity))
     counts.sort(key=lambda c: (c[0], c[1]), reverse=True)
     if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[0][0] <= counts[1][0]:
+        return None
+    # A story about people ("the spokesman" of a prime minister the article names more often)
+    # is not about the organisation.
+    if any(e.entity_type == "PERSON" and len(e.mentions) >= counts[0][0] for e in query.entities):
         return None
     return Speaker(counts[0][2].canonical_name, counts[0][2], organisation_the_story_is_about.name)
