@@ -372,3 +372,72 @@ def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
     if entity is None or entity.entity_type not in ("PERSON", "ORG"):
         return None
     return Speaker(entity.canonical_name, entity, office_of_speaker.name)
+
+
+# People who speak for an organisation ("a spokeswoman", "the management"); documents
+# ("the statement") are left to the rules that find their author.
+_ORGANISATION_VOICES = words("organisation_voice_nouns")
+
+
+def _voice_of_an_organisation(subject: Token) -> str | None:
+    """The kind of organisation a subject speaks for: "" for "a spokeswoman", "the organisers",
+    "the management" (any organisation); "orchestra" for "the orchestra's management" and "a
+    spokesman for the orchestra"; None when the subject names no organisation's voice ("the
+    agency" itself is left to the rules that match its kind)."""
+    if subject.pos_ != "NOUN" or any(c.dep_ in ("conj", "relcl", "acl", "nummod", "appos") for c in subject.children):
+        return None
+    if subject.lower_ not in _ORGANISATION_VOICES:
+        return None
+    # Whose voice: "a spokesman for the museum", "the orchestra's management", "a school
+    # spokesman", "a Clinton campaign spokesman"; any of them names the owner.
+    owners = [c for c in subject.children if c.dep_ in ("poss", "compound", "amod", "npadvmod")]
+    owners += [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
+    if not owners:
+        return ""
+    if len(owners) == 1 and owners[0].pos_ == "NOUN" and owners[0].is_lower and owners[0].lower_ in _NEARBY_NOUNS:
+        return owners[0].lower_
+    return None
+
+
+@rule(Example("Nordlys Ferries cut two routes on Monday. Nordlys Ferries blamed fuel costs, and the Harbour Pilots' Union said it would strike. "
+              "Nordlys Ferries will also sell a ship.\n\nThe management said no jobs would go.", "Nordlys Ferries"),
+      Example("Valdora Air and Nordic Sky said on Monday they would merge. A spokesman said the deal would close in May.", None,
+              "two organisations named as often: left as written"),
+      Example("Residents of Harwick protested on Monday. Organisers said 2,000 people came.", None, "no organisation named before"))
+def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
+    """'a spokeswoman said', 'the organisers said', 'the orchestra's management said' when no
+    earlier rule found which organisation: the one the story is about, named before the quote
+    more often than any other organisation (and at least twice); for a voice of a kind ("the
+    orchestra's management"), of the organisations with that word in their name.
+
+    Notes:
+        A tie names nobody, and so does a story that names a person as often as the
+        organisation; an organisation noun alone ("the agency", "the union") is left to
+        the rules that match its kind; the dateline's news agency is not counted; people and
+        groups ("residents", "experts") are not organisations and stay as written.
+    """
+    subject = query.subject
+    kind = _voice_of_an_organisation(subject)
+    if kind is None:
+        return None
+    body = query.body
+    # A one-word "organisation" that is a surname of the article's people is a person the
+    # entity tagger mistyped ("Ostrowski" beside "Jan Ostrowski").
+    surnames = {e.canonical_name.split()[-1].casefold() for e in query.entities if e.entity_type == "PERSON"}
+    counts = []
+    for entity in query.entities:
+        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions) or entity.canonical_name.casefold() in surnames:
+            continue
+        if kind and kind[:6] not in entity.canonical_name.casefold():
+            continue  # "the orchestra's management" speaks for an orchestra
+        before = sum(1 for m in entity.mentions if m.char_end <= query.quote_start)
+        if before or speakers.named_before(entity, body, query.quote_start):
+            counts.append((len(entity.mentions), before, entity))
+    counts.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[0][0] <= counts[1][0]:
+        return None
+    # A story about people ("the spokesman" of a prime minister the article names more often)
+    # is not about the organisation.
+    if any(e.entity_type == "PERSON" and len(e.mentions) >= counts[0][0] for e in query.entities):
+        return None
+    return Speaker(counts[0][2].canonical_name, counts[0][2], organisation_the_story_is_about.name)

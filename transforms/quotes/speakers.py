@@ -342,6 +342,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     office_of_speaker,
     only_organisation_nearby,
     organisation_named_next,
+    organisation_the_story_is_about,
     organisations_in_apposition,
     possessed_document,
     spokesperson_of_the_subject_before,
@@ -389,6 +390,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisation_sign,
     organisation_named_next,
     only_organisation_nearby,
+    organisation_the_story_is_about,
     subject_as_written,
 )
 
