@@ -17,7 +17,7 @@ from transforms.corpus.signatures import Banding, IndexKeys, band_keys, derived_
 from transforms.corpus.text import shingles, words
 
 SHINGLE_WORDS = 3
-BANDING = Banding(num_perm=64, bands=32, rows=2)
+BANDING = Banding(num_perm=64, bands=16, rows=2)
 # Anchors find a part inside a longer quote, where Jaccard (and so MinHash) is low: word
 # 4-grams with a content word, kept when their hash is even. The choice depends on the 4-gram
 # alone, so every anchor of a part is an anchor of the whole quote.
