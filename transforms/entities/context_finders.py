@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Token
 
-from transforms.entities.mentions import Mention, MentionSearch
+from transforms.entities.mentions import Mention, MentionSearch, pieces_within
 from transforms.entities.places import known_place
 from transforms.entities.words import LEADING_WORDS, is_capitalised, is_office_word
 from transforms.lexicon import COMPANY_DESCRIPTORS, HONORIFICS, TITLE_WORDS
@@ -317,8 +317,8 @@ def organisation_with_particle(search: MentionSearch, mentions: list[Mention]) -
         if match["kind"].casefold() not in _ORG_WORDS_BEFORE_PARTICLE:
             continue
         start, stop = match.span()
-        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
-        if not all(start <= m.char_start and m.char_end <= stop for m in inside) or any((m.char_start, m.char_end) == (start, stop) for m in inside):
+        inside = pieces_within(mentions, start, stop)
+        if inside is None:
             continue
         dropped.update(inside)
         found.append(search.mention(start, stop, "ORG", "organisation_with_particle"))
@@ -372,12 +372,11 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
             continue
         start = definition.start("long") + len(" ".join(words[:first])) + (1 if first else 0)
         stop = definition.end("long")
-        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
-        if any((m.char_start, m.char_end) == (start, stop) for m in inside) or any(m.label == "PERSON" for m in inside):
+        inside = pieces_within(mentions, start, stop)
+        if inside is None or any(m.label == "PERSON" for m in inside):
             continue
-        if all(start <= m.char_start and m.char_end <= stop for m in inside):
-            dropped.update(inside)
-            found.append(search.mention(start, stop, "ORG", "name_spelled_by_initials"))
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "ORG", "name_spelled_by_initials"))
     return [m for m in mentions if m not in dropped] + found
 
 

@@ -195,6 +195,15 @@ class MentionSearch:
         return Mention(start, end, self.body[start:end], label, role, finder)
 
 
+def pieces_within(mentions: list[Mention], start: int, stop: int) -> list[Mention] | None:
+    """The mentions a new span over ``start:stop`` would replace: those inside it, when none
+    crosses its edges and none is already exactly that span; else None (leave the span)."""
+    inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+    if any(m.char_start < start or m.char_end > stop or (m.char_start, m.char_end) == (start, stop) for m in inside):
+        return None
+    return inside
+
+
 def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     """One-word subjects of reporting verbs ("Alves said"): surnames of people."""
     return {
@@ -548,8 +557,8 @@ def place_before_team_name(search: MentionSearch, mentions: list[Mention]) -> li
         start, stop = match.span()
         if known_place(match["place"]) is None:
             continue
-        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
-        if not all(start <= m.char_start and m.char_end <= stop for m in inside) or any((m.char_start, m.char_end) == (start, stop) for m in inside):
+        inside = pieces_within(mentions, start, stop)
+        if inside is None:
             continue
         dropped.update(inside)
         found.append(search.mention(start, stop, "ORG", "place_before_team_name"))
