@@ -303,9 +303,9 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     return _join_into_owners(entities, owners_of, "bare_institution")
 
 
-def _unaccented(word: str) -> str:
-    """"inês" -> "ines": handles are written without accents."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+def _unaccented(text: str) -> str:
+    """"Inês" -> "ines": a name as handles and unaccented spellings write it, case folded."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{1,30}")

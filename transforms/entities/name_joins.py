@@ -5,11 +5,10 @@ without its accents, a misspelt surname, a surname opened by a particle. Part of
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from transforms.entities.aliases import alias_key
-from transforms.entities.joins import _join_into_owners
+from transforms.entities.joins import _join_into_owners, _unaccented
 from transforms.entities.places import known_place
 from transforms.lexicons import words
 from transforms.rules import Example, rule
@@ -50,10 +49,6 @@ def one_entity_per_name(body: str, entities: list[ArticleEntity]) -> list[Articl
         return [] if owner is entity else [owner]
 
     return _join_into_owners(entities, owners_of, "one_entity_per_name")
-
-
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 @rule(
