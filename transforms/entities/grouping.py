@@ -1,6 +1,6 @@
 """One entity per real thing in the article: mentions grouped, canonical names chosen.
 
-People group by first and last name (a surname joins the full name introduced first); other
+People group by first and last name (a surname joins the one full name written before it, else the one introduced first); other
 mentions by type and normalised name, acronyms defined in the text joining their long forms.
 ``PERSON_FINDERS`` then give people the mentions the model missed or mislabelled. An
 ``ArticleEntity``'s id is the same in every article and every run.
@@ -84,15 +84,29 @@ def group_people(mentions: list[Mention]) -> list[ArticleEntity]:
         word = words[0].casefold()
         candidates = [c for (first, last), c in clusters.items() if word in (last, first)]
         if candidates:
-            # A surname several people share names the one the story introduced first (news
-            # calls relatives and namesakes by their first or full names afterwards).
-            def introduced(c: ArticleEntity) -> int:
-                return min(m.char_start for m in c.mentions)
-
-            min(candidates, key=introduced).mentions.append(mention)
+            namesake_at(candidates, mention.char_start).mentions.append(mention)
         else:
             singles.setdefault(word, ArticleEntity(words[0], "PERSON")).mentions.append(mention)
     return list(clusters.values()) + list(singles.values())
+
+
+def namesake_at(people: list[ArticleEntity], offset: int) -> ArticleEntity:
+    """Which of several people sharing a name a lone surname at ``offset`` is: the only one
+    the story named before it, else the one it introduced first.
+
+    "Dr. Wanjiru Kamau told the paper... Kamau said" is Wanjiru Kamau even when "Peter Kamau, who
+    is not related to the regulator" comes later; once both are in the story, news calls the
+    namesake introduced second ("His wife, Heidi Cruz") by the full name, so the bare surname is
+    the first one's.
+    """
+
+    def first_named(person: ArticleEntity) -> int:
+        return min(m.char_start for m in person.mentions)
+
+    named_before = [p for p in people if first_named(p) < offset]
+    if len(named_before) == 1:
+        return named_before[0]
+    return min(people, key=first_named)
 
 
 def _normal_key(text: str) -> str:
@@ -195,28 +209,33 @@ def find_nominal_mentions(context: ArticleContext, people: list[ArticleEntity]) 
     return found
 
 
-def _person_names(people: list[ArticleEntity]) -> dict[str, ArticleEntity]:
-    """Case-folded full names and surnames of the article's people (a shared surname: nobody)."""
-    names: dict[str, ArticleEntity | None] = {}
+def _person_names(people: list[ArticleEntity]) -> dict[str, list[ArticleEntity]]:
+    """Case-folded full names and surnames of the article's people, each with the people it
+    names (several for a surname people share)."""
+    names: dict[str, list[ArticleEntity]] = {}
     for person in people:
         words = _name_words(person.canonical_name)
         if len(words) < 2:
             continue
-        names[person.canonical_name.casefold()] = person
         surnames = {words[-1].casefold()}
         # A surname opened by particles ("van der Meulen", "de la Cruz") is also written whole.
         first_particle = next((i for i, w in enumerate(words[1:-1], 1) if w.islower() and w in _NAME_PARTICLES), None)
         if first_particle is not None and all(w.islower() and w in _NAME_PARTICLES for w in words[first_particle:-1]):
             surnames.add(" ".join(words[first_particle:]).casefold())
-        for surname in surnames:
-            names[surname] = None if surname in names and names[surname] is not person else person
-    return {k: v for k, v in names.items() if v is not None}
+        for name in (person.canonical_name.casefold(), *surnames):
+            holders = names.setdefault(name, [])
+            if person not in holders:
+                holders.append(person)
+    return names
 
 
 @rule(
     Example("Harbour Mayor Elena Varga announced the plan on Friday. Varga said the money was in place.", [("Varga", "PERSON")]),
     Example("The crew was coached by Joris van der Meulen, a former Olympian. Van der Meulen said the crew had trained twice a day.",
             [("Van der Meulen", "PERSON")], note="a surname opened by particles, tagged an organisation"),
+    Example("The regulator's head, Dr. Wanjiru Kamau, spoke on Monday. Kamau said the sites were inspected. "
+            "Peter Kamau, a farmer who is not related to her, joined the trial.", [("Kamau", "PERSON")],
+            note="a surname two people share: the one named before it"),
 )
 def person_name(context: ArticleContext, people: list[ArticleEntity], others: list[Mention]) -> list[Mention]:
     """Give people the mentions the model missed or mislabelled.
@@ -227,24 +246,28 @@ def person_name(context: ArticleContext, people: list[ArticleEntity], others: li
 
     A surname opened by particles counts whole ("Van der Meulen" for "Joris van der Meulen").
 
-    Not: surnames that are also common words ("May", "Young"); a surname two people share.
+    A surname two people share goes to the one named before it (``namesake_at``).
+
+    Not: surnames that are also common words ("May", "Young").
     """
     names = _person_names(people)
     kept: list[Mention] = []
     for mention in others:
-        person = names.get(mention.text.casefold())
-        if person is not None:
+        holders = names.get(mention.text.casefold())
+        if holders:
+            person = namesake_at(holders, mention.char_start)
             person.mentions.append(Mention(mention.char_start, mention.char_end, mention.text, "PERSON", None, "person_name"))
         else:
             kept.append(mention)
     taken = [(m.char_start, m.char_end) for p in people for m in p.mentions] + [(m.char_start, m.char_end) for m in kept]
-    for name, person in sorted(names.items(), key=lambda item: -len(item[0])):
+    for name, holders in sorted(names.items(), key=lambda item: -len(item[0])):
         if " " not in name and context.doc.vocab[name].is_stop:
             continue
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", context.text, flags=re.IGNORECASE):
             start, end = match.span()
             if not context.text[start].isupper() or any(start < e and s < end for s, e in taken):
                 continue
+            person = namesake_at(holders, start)
             person.mentions.append(Mention(start, end, context.text[start:end], "PERSON", None, "person_name"))
             taken.append((start, end))
     return kept
