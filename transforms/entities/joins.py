@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from transforms.entities.aliases import alias_key
 from transforms.entities.words import COMPASS_ADJECTIVES
-from transforms.lexicon import GEO_FEATURE_WORDS, KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, GEO_FEATURE_WORDS, KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
 from transforms.lexicons import words
 from transforms.entities.mentions import Mention
 from transforms.entities.places import is_country, known_place
@@ -329,11 +329,14 @@ def _spells(handle: str, words: list[str]) -> bool:
     Example("Inês Furtado leads the polls. She posted the photograph under her handle, @InesFurtadoAF, on Monday.",
             [("@InesFurtadoAF", "Inês Furtado")], note="accents dropped, a party's initials after the name"),
     Example("The club's fans wrote to @FanVoice on Monday.", None, note="a handle that spells nobody of the article"),
+    Example("The Danish Postal Workers' Union (DPF) said on X, where it posts as @DPF_dk, that jobs would go.",
+            [("@DPF_dk", "Danish Postal Workers' Union")], note="the initials the article gave it, a country code beside them"),
 )
 def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """A social-media handle ("@KMorales", "@SkyvaleAir") is a mention of the one person or
     organisation of the article whose name it spells (``_spells``): initials or prefixes of the
-    name's words in order, digits and underscores aside.
+    name's words in order, digits and underscores aside; or that holds, in capitals, the
+    initials the article wrote for one organisation ("@DPF_dk" for "... Union (DPF)").
 
     Notes:
         A handle that fits two entities, or none, is no mention; a handle the model tagged as a
@@ -344,11 +347,23 @@ def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
     def spelled_by(letters: str) -> list[ArticleEntity]:
         return [e for e in named if _spells(letters, [re.sub(r"[^a-z]", "", _unaccented(w)) for w in alias_key(e.canonical_name).split() if w not in _SMALL_WORDS])]
 
+    short_forms: dict[str, list[ArticleEntity]] = {}
+    for entity in named:
+        for form in {m.text for m in entity.mentions if len(m.text) >= 3 and m.text.isupper() and m.text.isalpha()}:
+            short_forms.setdefault(form, []).append(entity)
+
+    def by_short_form(handle: str) -> list[ArticleEntity]:
+        # "@DPF_dk", "@DokerzyBDU": the initials the article gave the organisation, with a
+        # country code or a word of its own language beside them.
+        pieces = re.findall(r"[A-Z]{3,}(?![a-z])", handle)
+        found = {id(e): e for piece in pieces for e in short_forms.get(piece, [])}
+        return list(found.values()) if len(found) == 1 else []
+
     def owners(handle: str) -> list[ArticleEntity]:
         letters = re.sub(r"[^a-z]", "", handle.casefold())
         # "@InesFurtadoAF", "@JaneDoeMP": a party's or an office's capitals after the name.
         suffix = re.search(r"(?<=[a-z])[A-Z]{1,3}$", handle)
-        return spelled_by(letters) or (spelled_by(letters[: -len(suffix.group())]) if suffix else [])
+        return spelled_by(letters) or (spelled_by(letters[: -len(suffix.group())]) if suffix else []) or by_short_form(handle)
 
     kept = _join_into_owners(entities, lambda e: owners(e.canonical_name) if e.canonical_name.startswith("@") else [], "social_handle")
     taken = [(m.char_start, m.char_end) for e in kept for m in e.mentions]
@@ -396,6 +411,44 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
         if owner is not None and former is not None and owner is not former and owner.entity_type == "ORG" and former.entity_type != "PERSON":
             moves[id(former)] = owner
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
+
+
+_KNOWN_AS = re.compile(r"(?:,|\()\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?")
+_THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)\s*$")
+_DESCRIPTOR_NOUNS = words("org_nouns") | COMPANY_DESCRIPTORS
+
+
+@rule(
+    Example("Dansk Brevpost, Denmark's postal company, cut deliveries. The company, known as DBP, lost money. DBP said parcels were safe.",
+            [("DBP", "Dansk Brevpost"), ("DBP", "Dansk Brevpost")], note="'the company' is the one organisation named before"),
+    Example("The Northern Rail Partnership, better known as Railco, ran the line.", [("Railco", "Northern Rail Partnership")]),
+    Example("Kestrel Mobile and Vayu Motors agreed a deal. The company, known as KMA, said so.", None, note="two organisations named before"),
+)
+def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"The company, known as DBP, ...", "the Northern Rail Partnership (known as NRP)": the
+    name after "known as" is the organisation named right before the comma, or the one
+    organisation the article named before "the company" / "the union" / "the agency".
+
+    Notes:
+        A person is never a short name ("the singer, known as Ana"); with two organisations
+        named before "the company", neither.
+    """
+    starts = {m.char_start: e for e in entities for m in e.mentions}
+    ends = {m.char_end: e for e in entities for m in e.mentions}
+    orgs = [e for e in entities if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)]
+    moves: dict[int, ArticleEntity] = {}
+    for match in _KNOWN_AS.finditer(body):
+        short = starts.get(match.end())
+        if short is None or short.entity_type == "PERSON":
+            continue
+        owner = ends.get(match.start())
+        noun = _THE_ORGANISATION_NOUN.search(body[max(0, match.start() - 40) : match.start()])
+        if owner is None and noun is not None and noun["noun"] in _DESCRIPTOR_NOUNS:
+            named_before = [e for e in orgs if e is not short and min(m.char_start for m in e.mentions) < match.start()]
+            owner = named_before[0] if len(named_before) == 1 else None
+        if owner is not None and owner is not short and owner.entity_type == "ORG":
+            moves[id(short)] = owner
+    return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")
 
 
 # "the Waterways Authority (NBWA)": a short form in brackets right after the name.
@@ -583,6 +636,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     defined_short_name,  # "Sernageomin" -> "National Geology and Mining Service (Sernageomin)"
     bare_institution,  # "Parliament" -> "European Parliament"
     former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
+    short_name_known_as,  # "The company, known as DBP," -> Dansk Brevpost
     social_handle,  # "@KMorales" -> "Karen Morales"
 )
 
