@@ -426,6 +426,43 @@ def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> li
     return mentions + found
 
 
+_AREA_WORDS = lexicon_words("admin_area_words")
+_ISLAND_WORDS = frozenset({"island", "islands"})
+
+
+@rule(
+    Example("Birthe Lund, 79, lives alone on the island of Fanø and has no smartphone.", [("Fanø", "LOC")]),
+    Example("He spoke about the state of the economy.", None, note="no capitalised name after the noun"),
+)
+def place_after_area_word(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the island of Fanø", "the village of Ban Mae Chan": capitalised words the model left
+    untagged after "the" + an area noun + "of" (``admin_area_words``) are that place: an island
+    (LOC) or a town, region or province (GPE).
+
+    Not: a name the model tagged (its label stands, ``admin_area_of_name`` repairs it); "The
+    State of Origin" (the noun in capitals); a month or weekday.
+    """
+    tokens = search.tokens
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for of in tokens[2:-1]:
+        noun, article = tokens[of.i - 1], tokens[of.i - 2]
+        if of.text != "of" or noun.text not in _AREA_WORDS or article.lower_ != "the":
+            continue
+        run = []
+        for token in tokens[of.i + 1 : of.i + 4]:
+            if token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_ not in ("", "DATE") or _CALENDAR_WORD.match(token.text):
+                break
+            run.append(token)
+        if not run or (run[-1].i + 1 < len(tokens) and is_capitalised(tokens[run[-1].i + 1]) and tokens[run[-1].i + 1].pos_ == "PROPN"):
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1])
+        if any(s < end and start < e for s, e in covered):
+            continue
+        found.append(search.mention(start, end, "LOC" if noun.text in _ISLAND_WORDS else "GPE", "place_after_area_word"))
+    return mentions + found
+
+
 def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list[Mention]) -> Token | None:
     """The capitalised proper noun just before ``surname`` that can be a first name: untagged
     by the model (or tagged a person), outside every other mention, not opening a sentence

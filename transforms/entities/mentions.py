@@ -592,7 +592,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
     coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
-    name_spelled_by_initials, organisation_with_particle, town_after_preposition,
+    name_spelled_by_initials, organisation_with_particle, place_after_area_word, town_after_preposition,
 )
 
 
@@ -615,6 +615,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     name_after_org_descriptor,
     coordinated_place,
     town_after_preposition,
+    place_after_area_word,
     legal_form_name,
     organisation_with_particle,
     name_spelled_by_initials,
