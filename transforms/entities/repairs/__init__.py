@@ -88,6 +88,7 @@ from transforms.entities.repairs.spans import (
     coordinated_names_split,
     unknown_capitals_place,
     possessive_institution,
+    name_before_person_clause,
 )
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.lexicon import ORG_NOUNS
@@ -144,6 +145,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
     name_before_title,  # "Julia Marsh, chair of ..." (ORG) -> PERSON
     name_before_age,  # "Marta Quintela, 74," (ORG) -> PERSON
+    name_before_person_clause,  # "Marta" + "Zielińska, a conservator who" (GPE) -> PERSON
     name_after_lower_title,  # "board chair Amara Okafor" (GPE) -> PERSON
     known_place_name,  # "Sri Lanka" (PERSON) -> GPE
     natural_feature_name,  # "Burrard Inlet" -> LOC

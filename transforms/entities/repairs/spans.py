@@ -495,3 +495,32 @@ def leading_cue_word(e: TaggedEntity) -> Repair | None:
     if not after or not (after[0].text == ":" or after[0].text == "," and len(after) == 2 and after[1].is_quote):
         return None
     return [(e.words[1].idx, e.end, e.label)]
+
+
+_PERSON_APPOSITION = re.compile(r", (?:an?|the) (?:[\w-]+ ){0,3}?[\w-]+ who\b")
+
+
+@rule(
+    Example("“It felt as though the ceiling simply disappeared.” Marta Zielińska, a conservator who was working late, said she heard a crack.",
+            [("Marta Zielińska", "PERSON")], note="the model tags 'Marta' and 'Zielińska' two places"),
+    Example("Lakemont Capital, a fund manager who invests in ports, bought the stake.", None, note="a name ending in an organisation word"),
+)
+def name_before_person_clause(e: TaggedEntity) -> Repair | None:
+    """A name of two or three capitalised words set off by "a conservator who ..." ("Marta
+    Zielińska, a conservator who was working late, said") is a person, whatever the model called
+    it, and takes in a last word the model tagged apart ("Marta" + "Zielińska"): "who" speaks
+    of people.
+
+    Not: a known place, a name ending in an organisation word; one word alone.
+    """
+    if e.label not in ("ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART") or len(e.words) > 3 or e.place is not None:
+        return None
+    ent, doc = e.ent, e.doc
+    end = ent.end
+    if len(e.words) == 1 and end < len(doc) and is_capitalised(doc[end]) and doc[end].pos_ == "PROPN" and known_place(doc[end].text) is None:
+        end += 1  # "Marta" + "Zielińska"
+    words = [t for t in doc[ent.start : end] if t.is_alpha]
+    if len(words) < 2 or words[-1].lower_ in ORG_SUFFIXES or not all(is_capitalised(t) for t in words):
+        return None
+    stop = doc[end - 1].idx + len(doc[end - 1])
+    return [(ent.start_char, stop, "PERSON")] if _PERSON_APPOSITION.match(e.body, stop) else None
