@@ -351,6 +351,7 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
     Example("The hearing, originally set for Tuesday, was postponed.", "hearing"),
+    Example("The inquiry was set up in September after the system crashed.", None, "set up: founded, not scheduled"),
     Example("The first debate is on Thursday; a second debate is scheduled two weeks later.", None),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
@@ -358,17 +359,49 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     "the hearing, originally set for Tuesday"): the date is the event's, not the scheduling's.
 
     Notes:
-        A thing that is not an event noun ("the report is due") keeps the verb, and so does a
+        A thing that is not an event noun ("the report is due") keeps the verb, and so do "set
+        up" (founding an inquiry is no scheduling of it) and a
         date with no preposition, an adverb of the scheduling ("a second debate is scheduled
         two weeks later"), as the news gold writes it.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in SCHEDULE_VERBS or preposition(site.root) is None:
         return None
+    if any(c.dep_ == "prt" for c in verb.children):
+        return None  # "the inquiry was set up in September": setting up is founding, no schedule
     if verb.dep_ == "acl" and is_event_noun(verb.head):
         return verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
     return subject
+
+
+# Verbs that only say an event took place ("the blast happened at 9:15 p.m."): the event is their subject.
+HAPPENING_VERBS = frozenset({"happen", "happens", "happened", "happening", "occur", "occurs", "occurred", "occurring", "unfolded"})
+
+
+@rule(
+    Example("The blast at the terminal happened at about 9:15 p.m. on Friday.", "blast"),
+    Example("The crash occurred on a bend near Tromsø on Sunday morning.", "crash"),
+    Example("The recount took place on May 28.", "recount"),
+    Example("The change happened on Monday.", None),
+    Example("It happened on Friday night.", None),
+)
+def happening_verb_subject(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date on a verb that only says an event took place ("the blast happened at 9:15
+    p.m.", "the crash occurred on Sunday", "the final took place in May") dates the event its
+    subject names: the verb adds nothing but the when.
+
+    Notes:
+        Only a subject that names an event (``event_nouns``): "the change happened on Monday"
+        and "it happened" keep the verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    took_place = verb.lemma_ == "take" or verb.lower_ in ("take", "takes", "took", "taken", "taking")
+    if verb.lower_ not in HAPPENING_VERBS and not (took_place and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c)), None)
 
 
 @rule(
@@ -420,6 +453,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     copula_complement,
     figure_for_period,
     scheduled_event,
+    happening_verb_subject,
     subject_event_noun,
     event_for_date,
     named_event,
