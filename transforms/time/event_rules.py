@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.lexicons import words
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
@@ -50,6 +51,7 @@ from transforms.time.event_site import (
     EventSite,
     NoEventAnswer,
     TriggerRule,
+    all_forms,
     is_event_noun,
     preposition,
 )
@@ -375,6 +377,32 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     return subject
 
 
+# Verbs that ask or order (``directive_verbs``): what they ask for is the happening a date after it dates.
+DIRECTIVE_VERB_FORMS = all_forms(words("directive_verbs"))
+
+
+@rule(
+    Example("The government would ask parliament to change the postal law, which requires deliveries five days a week, before the end of June.", "change"),
+    Example("The union urged members on Monday to reject the offer.", None),
+)
+def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after what a verb of asking or ordering asks for ("ask parliament to change the
+    law, which ..., before the end of June", "urged members to reject the offer by Friday") dates that
+    happening, though the parser hangs it on the asking: a request names when what it asks
+    for should happen.
+
+    Notes:
+        A date before the complement ("urged members on Monday to reject") is the asking's.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in DIRECTIVE_VERB_FORMS:
+        return None
+    date_start = min(t.i for t in site.root.subtree)
+    if date_start < verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and c.i < date_start), None)
+
+
 # Verbs that only say an event took place ("the blast happened at 9:15 p.m."): the event is their subject.
 HAPPENING_VERBS = frozenset({"happen", "happens", "happened", "happening", "occur", "occurs", "occurred", "occurring", "unfolded"})
 
@@ -454,6 +482,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     figure_for_period,
     scheduled_event,
     happening_verb_subject,
+    directive_complement,
     subject_event_noun,
     event_for_date,
     named_event,
