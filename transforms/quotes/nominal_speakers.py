@@ -177,7 +177,7 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
       Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"),
       Example("Callum Reid met Fiona Blake, the firm's finance director, on Tuesday. The finance director said the talks had begun in January.",
               "Fiona Blake"),
-      Example("Pellow chief executive Mark Hensley visited Leeds. The chief executive said no driver would lose work.", "Mark Hensley"))
+      Example("Pellow managing partner Mark Hensley visited Leeds. The managing partner said no driver would lose work.", "Mark Hensley"))
 def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     """'the principal said': the person the article introduced with that role beside their
     name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
@@ -208,7 +208,7 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
             beside = [root.head] if root.dep_ == "appos" else []
             beside += [c for c in root.children if c.dep_ in ("appos", "compound")]
             beside += [t for t in doc[max(span.start - 4, 0) : span.start] if t.dep_ == "compound" and t.head == root]
-            # "Pellow chief executive Mark Hensley": the words before the name are its role too.
+            # "Pellow managing partner Mark Hensley": the words before the name are its role too.
             before_name = {w.lower_ for w in doc[max(span.start - 4, 0) : span.start]}
             if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} | before_name for t in beside) and (found is None or mention.char_start > found[0]):
                 found = (mention.char_start, entity)
