@@ -198,6 +198,29 @@ def test_an_entity_written_in_two_casings_keeps_the_same_name_whatever_the_order
     assert kept["canonical_name"] == "USA Today"
 
 
+@pytest.mark.parametrize("order", [("HIllary Clinton", "Hillary Clinton", "Hillary Clinton"), ("Hillary Clinton", "HIllary Clinton", "Hillary Clinton")])
+def test_an_entity_keeps_the_spelling_without_a_shift_key_typo(sample_tables, tmp_path, order):
+    tables = dict(sample_tables)
+    entity = tables["entities"].to_pylist()[0]
+    rows = [dict(entity, canonical_name=name) for name in order] + tables["entities"].to_pylist()[1:]
+    tables["entities"] = pa.Table.from_pylist(rows, schema=tables["entities"].schema)
+    db = tmp_path / "w.duckdb"
+    load.load_staged_run(db, _stage(tmp_path / "run", tables), a_run_row("r1"))
+    [kept] = run_query(db, f"select canonical_name from entities where entity_id = '{entity['entity_id']}'").to_pylist()
+    assert kept["canonical_name"] == "Hillary Clinton"
+
+
+def test_an_entity_keeps_the_spelling_most_articles_use(sample_tables, tmp_path):
+    tables = dict(sample_tables)
+    entity = tables["entities"].to_pylist()[0]
+    rows = [dict(entity, canonical_name=name) for name in ("McDonald Farms", "Mcdonald Farms", "Mcdonald Farms")] + tables["entities"].to_pylist()[1:]
+    tables["entities"] = pa.Table.from_pylist(rows, schema=tables["entities"].schema)
+    db = tmp_path / "w.duckdb"
+    load.load_staged_run(db, _stage(tmp_path / "run", tables), a_run_row("r1"))
+    [kept] = run_query(db, f"select canonical_name from entities where entity_id = '{entity['entity_id']}'").to_pylist()
+    assert kept["canonical_name"] == "Mcdonald Farms"  # the majority, though it sorts after
+
+
 def test_a_load_that_leaves_a_cluster_without_its_row_is_refused(final_dir, tmp_path, monkeypatch):
     from newsledger.core.errors import ContractError
     from warehouse import corpus

@@ -89,10 +89,13 @@ def _check_schema(con: duckdb.DuckDBPyConnection, database_path: Path) -> None:
             )
 
 
-# Articles may write one entity with names that differ only in case ("USA Today", "USA TODAY":
-# one entity_id); which row DISTINCT ON keeps must not depend on the order files were read,
-# or two runs over the same files would differ. A name not all in capitals is preferred.
-_TIE_BREAKS = {"entities": ", canonical_name = upper(canonical_name), canonical_name"}
+# Articles may write one entity with names that differ only in case ("USA Today", "USA TODAY",
+# "HIllary Clinton": one entity_id); which row DISTINCT ON keeps must not depend on the order
+# files were read, or two runs over the same files would differ. Preferred: a name not all in
+# capitals, then one without a shift-key typo (two capitals, then lower case), then the
+# spelling most of the run's articles use (``_spellings`` counts them), then the first by sort.
+_TIE_BREAKS = {"entities": ", canonical_name = upper(canonical_name), regexp_matches(canonical_name, '(^|\\s)[A-Z]{2}[a-z]'), _spellings DESC, canonical_name"}
+_SOURCES = {"entities": "(SELECT *, count(*) OVER (PARTITION BY entity_id, canonical_name) AS _spellings FROM read_parquet($p))"}
 
 
 def _columns(table: str) -> str:
@@ -134,7 +137,8 @@ def load_staged_run(database_path: Path, staged_dir: Path, run_row: dict[str, ob
             verb = "INSERT OR IGNORE" if table.name in ("entities", "rejects") else "INSERT"
             cols, key = _columns(table.name), ", ".join(table.primary_key)
             con.execute(
-                f"{verb} INTO {table.name} ({cols}) SELECT DISTINCT ON ({key}) {cols} FROM read_parquet($p) ORDER BY {key}{_TIE_BREAKS.get(table.name, '')}",
+                f"{verb} INTO {table.name} ({cols}) SELECT DISTINCT ON ({key}) {cols} FROM {_SOURCES.get(table.name, 'read_parquet($p)')} "
+                f"ORDER BY {key}{_TIE_BREAKS.get(table.name, '')}",
                 {"p": _staged_glob(staged_dir, table.name)},
             )
         started = time.perf_counter()

@@ -83,3 +83,22 @@ def test_dateline_forms(parse, text, place, agency):
     assert "wire" not in found
     if agency:
         assert found[agency.casefold()][0] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("forms", "name"),
+    [
+        (["HIllary Clinton", "Hillary Clinton", "Hillary Clinton"], "Hillary Clinton"),
+        (["Samir Kamat", "Samir V Kamat"], "Samir V Kamat"),
+        (["Ana Costa", "Ana Costa"], "Ana Costa"),
+    ],
+)
+def test_a_person_is_called_by_the_fullest_well_typed_name(forms, name):
+    from transforms.entities.grouping import fullest_name
+
+    assert fullest_name(forms) == name
+
+
+def test_a_headline_typo_does_not_name_the_person(parse):
+    found = _entities(parse, "HIllary Clinton Leads in Ohio\n\nHillary Clinton spoke in Ohio on Monday. Hillary Clinton said she would win.")
+    assert "Hillary Clinton" in found and "HIllary Clinton" not in found

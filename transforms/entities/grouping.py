@@ -65,6 +65,23 @@ def _name_words(text: str) -> list[str]:
     return [w for w in words if w and w.lower() not in HONORIFICS]
 
 
+# A word typed with the shift key held one letter too long ("HIllary"): two capitals, then lower case.
+_SHIFT_TYPO = re.compile(r"(?:^|\s)[A-Z]{2}[a-z]")
+
+
+def fullest_name(forms: list[str]) -> str:
+    """The name a person's entity is called by, of the forms the article writes in full: the
+    longest ("Samir V Kamat" over "Samir Kamat"); of equally long ones, one without a typo of
+    the shift key ("Hillary" over "HIllary"), then the one written most often, then the first.
+
+    Examples:
+        ["HIllary Clinton", "Hillary Clinton", "Hillary Clinton"] -> "Hillary Clinton"
+        ["Samir Kamat", "Samir V Kamat"] -> "Samir V Kamat"
+    """
+    counts = {form: forms.count(form) for form in forms}
+    return min(counts, key=lambda form: (-len(form), bool(_SHIFT_TYPO.search(form)), -counts[form], forms.index(form)))
+
+
 def group_people(mentions: list[Mention]) -> list[ArticleEntity]:
     """People by first and last name; a one-word name joins the full name introduced first."""
     full = [m for m in mentions if len(_name_words(m.text)) >= 2]
@@ -73,9 +90,9 @@ def group_people(mentions: list[Mention]) -> list[ArticleEntity]:
         words = _name_words(mention.text)
         key = (words[0].casefold(), words[-1].casefold())
         cluster = clusters.setdefault(key, ArticleEntity(" ".join(words), "PERSON"))
-        if len(" ".join(words)) > len(cluster.canonical_name):
-            cluster.canonical_name = " ".join(words)  # "Samir V Kamat" over "Samir Kamat"
         cluster.mentions.append(mention)
+    for cluster in clusters.values():
+        cluster.canonical_name = fullest_name([" ".join(_name_words(m.text)) for m in cluster.mentions])
     singles: dict[str, ArticleEntity] = {}
     for mention in mentions:
         words = _name_words(mention.text)
