@@ -609,7 +609,7 @@ def _coined_word(name: str) -> bool:
 
 # Joins by how a name is spelled, defined in their own module after what they use of this one.
 from transforms.entities.descriptions import described_as_organisation  # noqa: E402
-from transforms.entities.name_joins import accent_variant, compound_surname, headline_name_prefix, misspelt_surname, name_without_kind_word, one_entity_per_name, particle_surname  # noqa: E402
+from transforms.entities.name_joins import accent_variant, compound_surname, headline_name_prefix, headline_name_suffix, misspelt_surname, name_without_kind_word, one_entity_per_name, particle_surname  # noqa: E402
 
 
 # All run, in this order: senses first, so a short name meets its entity's settled type.
@@ -629,6 +629,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     particle_surname,  # "De Groot" -> "Femke de Groot"
     compound_surname,  # "Mendes Ferreira" -> "Rui Mendes Ferreira"
     headline_name_prefix,  # "Rip Donald Trump" (a headline) -> "Donald Trump"
+    headline_name_suffix,  # "Clinton Plan" (a headline) -> "Hillary Clinton"
     misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
     short_place_names,  # "Nakuru" -> "Nakuru County"
     name_without_kind_word,  # "Triglav" -> "Mount Triglav"

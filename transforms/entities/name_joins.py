@@ -200,6 +200,47 @@ def headline_name_prefix(body: str, entities: list[ArticleEntity]) -> list[Artic
     return _join_into_owners(entities, owners_of, "headline_name_prefix")
 
 
+@rule(
+    Example("Clinton Plan for Taxes Is Expansive and Costly\n\nHillary Clinton released her tax plan on Monday. Clinton said the plan was fair.",
+            [("Clinton Plan", "Hillary Clinton"), ("Clinton", "Hillary Clinton")]),
+    Example("Harbour Plan for Ferries Is Costly\n\nThe plan for the harbour was released on Monday.", None, note="no person of the article opens the name"),
+)
+def headline_name_suffix(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Clinton Plan" in the headline "Clinton Plan for Taxes Is Expansive": a name met only in
+    title-case lines that opens with a person the article names elsewhere (full name or
+    surname) and goes on with words the article writes in lower case ("plan") is that person
+    (a headline's capitalised common noun read as part of the name).
+
+    Notes:
+        The mention keeps its span; only its entity changes. A word the article never writes
+        in lower case may be part of a name ("Anna Lind Foundation"); a surname two people of
+        the article share names neither.
+    """
+    people = [e for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) >= 2]
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        words_ = entity.canonical_name.split()
+        full = [m for m in entity.mentions if alias_key(m.text) == alias_key(entity.canonical_name)]
+        if entity.entity_type not in ("PERSON", "ORG") or not 2 <= len(words_) <= 4 or not full or not all(_in_title_case_line(body, m.char_start) for m in full):
+            return []
+        found = []
+        for person in people:
+            name = alias_key(person.canonical_name).split()
+            for lead in (name, name[-1:]):
+                rest = words_[len(lead):]
+                if alias_key(" ".join(words_[: len(lead)])).split() == lead and rest and all(_written_lower(body, w) for w in rest):
+                    found.append(person)
+                    break
+        return found
+
+    return _join_into_owners(entities, owners_of, "headline_name_suffix")
+
+
+def _written_lower(body: str, word: str) -> bool:
+    """The article also writes the word in lower case: a common word ("plan"), no name."""
+    return word[:1].isupper() and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
+
+
 def _in_title_case_line(body: str, offset: int) -> bool:
     """Whether the line at ``offset`` is a headline in title case ("Black Lawmakers Rip Donald
     Trump"), where a verb before a name reads as a first name."""
