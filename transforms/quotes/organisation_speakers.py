@@ -5,6 +5,8 @@ lead's "the city's water utility" that the next sentence names. Part of SPEAKER_
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -236,6 +238,47 @@ def organisations_in_apposition(query: SpeakerQuery) -> Speaker | None:
     return Speaker(entity.canonical_name, entity, organisations_in_apposition.name)
 
 
+def _one_name_beside(noun: Token, query: SpeakerQuery) -> ArticleEntity | None:
+    """The one person or organisation set beside a plural noun as its apposition ("the
+    organisers, Mainlauf Events,"); None for several names ("two councillors, A and B,")."""
+    for child in noun.children:
+        if child.dep_ != "appos" or any(c.dep_ == "conj" for c in child.children):
+            continue
+        start = min(t.idx for t in child.subtree)
+        entity = entity_at(query.entities, start, child.idx + len(child))
+        if entity is not None and entity.entity_type in ("PERSON", "ORG"):
+            return entity
+    return None
+
+
+@rule(Example("The race was 148 metres short, the organisers, Harbour Events, said on Tuesday.", "Harbour Events"),
+      Example("The race was 148 metres short, the organisers, Harbour Events, said on Tuesday. Kenyan runners won both races.\n\n"
+              "Organisers said the prize money would still be paid.", "Harbour Events", "the same noun later is the group named so"),
+      Example("Two councillors, Ana Costa and Rui Matos, said the plan was wrong.", None, "several names are a group: left as written"))
+def group_named_beside(query: SpeakerQuery) -> Speaker | None:
+    """'the organisers, Mainlauf Events, said': a plural noun set beside one name speaks as that
+    name (one name for a group is an organisation, whatever type the entity tagger gave it),
+    and the same noun later ("Organisers said", "the organisers said") is the one the article
+    introduced so.
+
+    Notes:
+        Several names beside the noun ("two councillors, A and B,") are a group of people, left
+        to ``organisations_in_apposition`` or as written; a plural with words of its own ("local
+        organisers", "organisers of the fair") is another group.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+        return None
+    entity = _one_name_beside(subject, query)
+    if entity is None:
+        if any(c.dep_ not in ("punct",) and not (c.dep_ == "det" and c.lower_ == "the") for c in subject.children):
+            return None
+        earlier = [t for t in subject.doc[: subject.i] if t.lower_ == subject.lower_ and t.tag_ == "NNS"]
+        named = [e for t in earlier if (e := _one_name_beside(t, query)) is not None]
+        entity = named[-1] if named else None
+    return Speaker(entity.canonical_name, entity, group_named_beside.name) if entity is not None else None
+
+
 def _organisation_noun(subject: Token) -> Token | None:
     """The organisation noun a subject is or speaks for: "the agency", "a spokeswoman for [the
     regulator]", "the auction house"; None for a plural, a noun with a clause, phrase or
@@ -394,21 +437,52 @@ def _voice_of_an_organisation(subject: Token) -> str | None:
     owners += [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
     if not owners:
         return ""
-    if len(owners) == 1 and owners[0].pos_ == "NOUN" and owners[0].is_lower and owners[0].lower_ in _NEARBY_NOUNS:
+    # "the orchestra's management": a possessor with "the" is the kind of the one meant, whatever its word.
+    the_owner = len(owners) == 1 and owners[0].dep_ == "poss" and any(c.dep_ == "det" and c.lower_ == "the" for c in owners[0].children)
+    if len(owners) == 1 and owners[0].pos_ == "NOUN" and owners[0].is_lower and (owners[0].lower_ in _NEARBY_NOUNS or the_owner):
         return owners[0].lower_
     return None
+
+
+def _head_noun(name: str) -> str:
+    """The common noun at the head of an organisation's name, lower-cased: "museum" for
+    "Museum of Silesian Crafts", "orchestra" for "Northern Symphony Orchestra"."""
+    words = name.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.casefold() if head.isalpha() and head[:1].isupper() else ""
+
+
+def _references_by_head_noun(entities: Sequence[ArticleEntity], body: str, before: int) -> dict[int, int]:
+    """How often the text before ``before`` calls each organisation by the head noun of its
+    name ("the museum" for the Museum of Silesian Crafts), by ``id`` of the entity; a head
+    noun that two organisations share refers to neither."""
+    heads: dict[str, list[ArticleEntity]] = {}
+    for entity in entities:
+        if entity.entity_type == "ORG" and (head := _head_noun(entity.canonical_name)):
+            heads.setdefault(head, []).append(entity)
+    found = {}
+    for head, owners in heads.items():
+        if len(owners) == 1:
+            found[id(owners[0])] = len(re.findall(r"\b[Tt]he " + re.escape(head) + r"\b", body[:before]))
+    return found
 
 
 @rule(Example("Nordlys Ferries cut two routes on Monday. Nordlys Ferries blamed fuel costs, and the Harbour Pilots' Union said it would strike. "
               "Nordlys Ferries will also sell a ship.\n\nThe management said no jobs would go.", "Nordlys Ferries"),
       Example("Valdora Air and Nordic Sky said on Monday they would merge. A spokesman said the deal would close in May.", None,
               "two organisations named as often: left as written"),
-      Example("Residents of Harwick protested on Monday. Organisers said 2,000 people came.", None, "no organisation named before"))
+      Example("Residents of Harwick protested on Monday. Organisers said 2,000 people came.", None, "no organisation named before"),
+      Example("Players of the Harwick Symphony Orchestra will strike on Saturday. The orchestra has cut its budget, and the orchestra "
+              "cancelled two concerts.\n\nThe orchestra's management said it had no room for a rise.", "Harwick Symphony Orchestra"),
+      Example("Part of the roof of the Hohenberg Museum gave way on Sunday. The museum had closed at 6 p.m. Staff saved most objects, "
+              "and the museum will stay shut until spring.\n\nIt had 8,000 visitors last month, a spokeswoman said.", "Hohenberg Museum",
+              "'the museum' twice counts as naming it"))
 def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
     """'a spokeswoman said', 'the organisers said', 'the orchestra's management said' when no
     earlier rule found which organisation: the one the story is about, named before the quote
-    more often than any other organisation (and at least twice); for a voice of a kind ("the
-    orchestra's management"), of the organisations with that word in their name.
+    more often than any other organisation (and at least twice), counting "the museum" as a
+    name of the one organisation whose name's head noun is "museum"; for a voice of a kind
+    ("the orchestra's management"), of the organisations with that word in their name.
 
     Notes:
         A tie names nobody, and so does a story that names a person as often as the
@@ -424,6 +498,7 @@ def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
     # A one-word "organisation" that is a surname of the article's people is a person the
     # entity tagger mistyped ("Ostrowski" beside "Jan Ostrowski").
     surnames = {e.canonical_name.split()[-1].casefold() for e in query.entities if e.entity_type == "PERSON"}
+    references = _references_by_head_noun(query.entities, body, query.quote_start)
     counts = []
     for entity in query.entities:
         if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions) or entity.canonical_name.casefold() in surnames:
@@ -432,7 +507,7 @@ def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
             continue  # "the orchestra's management" speaks for an orchestra
         before = sum(1 for m in entity.mentions if m.char_end <= query.quote_start)
         if before or speakers.named_before(entity, body, query.quote_start):
-            counts.append((len(entity.mentions), before, entity))
+            counts.append((len(entity.mentions) + references.get(id(entity), 0), before, entity))
     counts.sort(key=lambda c: (c[0], c[1]), reverse=True)
     if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[0][0] <= counts[1][0]:
         return None
