@@ -122,26 +122,33 @@ def body_of_organisation(query: SpeakerQuery) -> Speaker | None:
 
 
 def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
-    """The first organisation the next sentence names, if the subject's kind words fit it: in
-    its name ("the museum" -> "Hohenberg Museum") or set beside it ("The utility, Régie
-    Atlantique,"); None if any organisation was named before the subject."""
+    """The first organisation the next sentence names (or the one after, if the next names
+    none), if the subject's kind words fit it: in its name ("the museum" -> "Hohenberg
+    Museum") or set beside it ("The utility, Régie Atlantique,"); None if any organisation was
+    named before the subject."""
     doc = subject.doc
     # "the country's medicines regulator" -> "Medicines Control Agency": a lower-case noun before the kind counts too.
     kinds = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN" or c.dep_ == "compound" and c.is_lower}
     if subject.sent.end >= len(doc):
         return None
-    following = doc[subject.sent.end].sent
-    while following.text.strip() == "" and following.end < len(doc):
-        following = doc[following.end].sent
+    organisations = [e for e in query.entities if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)]
+    if any(m.char_start < subject.idx for e in organisations for m in e.mentions):
+        return None  # named before: organisation_by_kind's (or nobody's) call
     first: tuple[int, int, ArticleEntity] | None = None
-    for entity in query.entities:
-        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions):
-            continue  # the dateline's news agency reports the story
-        if any(m.char_start < subject.idx for m in entity.mentions):
-            return None  # named before: organisation_by_kind's (or nobody's) call
-        inside = [(m.char_start, m.char_end) for m in entity.mentions if following.start_char <= m.char_start < following.end_char]
-        if inside and (first is None or min(inside)[0] < first[0]):
-            first = (*min(inside), entity)
+    following = subject.sent
+    # The next sentence, or the one after when the next names no organisation ("The quake hit at 4 a.m.").
+    for _ in range(2):
+        if following.end >= len(doc):
+            return None
+        following = doc[following.end].sent
+        while following.text.strip() == "" and following.end < len(doc):
+            following = doc[following.end].sent
+        for entity in organisations:
+            inside = [(m.char_start, m.char_end) for m in entity.mentions if following.start_char <= m.char_start < following.end_char]
+            if inside and (first is None or min(inside)[0] < first[0]):
+                first = (*min(inside), entity)
+        if first is not None:
+            break
     if first is None:
         return None
     start, end, entity = first
@@ -161,7 +168,10 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
               "the next organisation is no utility"),
       Example("CLUJ-NAPOCA, Romania (Danube Press) - Pharmacies are running out of antibiotics, the country's medicines regulator warned on Wednesday.\n\n"
               "The Medicines Control Agency (AMC) said 14 formulations were in short supply.", "Medicines Control Agency",
-              "a noun before the kind ('medicines') names it too; the dateline's agency is none"))
+              "a noun before the kind ('medicines') names it too; the dateline's agency is none"),
+      Example("Many families still live in tents, and the government's reconstruction agency admitted on Friday that it was behind.\n\n"
+              "The quake hit at 4 a.m. in March.\n\nThe Azuay Reconstruction Authority had promised to rebuild 2,500 houses.",
+              "Azuay Reconstruction Authority", "a sentence that names no organisation is passed over"))
 def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     """'..., the city's water utility said.' in a lead that names no organisation before: the
     organisation the next sentence names first, when its name holds the noun (or the noun's
@@ -170,8 +180,9 @@ def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     utility, Régie Atlantique des Eaux,", "The AZ Sint-Lucas hospital").
 
     Notes:
-        Only the very next sentence, and only when no organisation was named before the
-        subject; an organisation that does not fit the noun is not it.
+        Only the very next sentence that names an organisation, no further than two sentences
+        on, and only when no organisation was named before the subject; an organisation that
+        does not fit the noun is not it.
     """
     subject = query.subject
     if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ not in kind_nouns() | _GOVERNING_BODY_NOUNS:
