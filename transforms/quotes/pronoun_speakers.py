@@ -12,7 +12,6 @@ from spacy.tokens import Token
 
 from transforms.entities.extraction import ArticleEntity
 from transforms.entities.descriptions import ORGANISATION_HEADS
-from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
 from transforms.quotes.speakers import Speaker, SpeakerQuery, _nearest, entity_at
 from transforms.rules import Example, rule
@@ -115,18 +114,21 @@ def pronoun_after_unknown_name(query: SpeakerQuery) -> Speaker | None:
               "Tomas Berg"),
       Example("Vera Holm runs the ferry. Her skipper, Jonas Kvale, who is also her husband, said she would sail on Monday. "
               "\u201cShe is ready,\u201d he said.", "Jonas Kvale"),
-      Example("Tomas Berg met Elin Sandvik in the final. \u201cShe played better,\u201d he said.", None,
-              "no reporting verb before: the other pronoun rules decide"),
+      Example("His challenger, Vera Holm of the Harbour Party, voted an hour later. \u201cTonight we choose,\u201d she said.", "Vera Holm",
+              "any main verb: the sentence is about her"),
+      Example("Ms. Vera Holm met Tomas Berg in the final. \u201cHe played better,\u201d he said.", None,
+              "the subject before is a woman: the other pronoun rules decide"),
       Example("The former head of the agency told an inquiry on Monday that he had warned ministers that the system was not ready.", None,
               "a pronoun inside the report of its own sentence: not this rule's"))
-def reporter_before_pronoun(query: SpeakerQuery) -> Speaker | None:
-    """'X told reporters that ... "...," he said': "he"/"she" after a sentence of its paragraph
-    whose main verb reports speech is that sentence's speaker (its subject, resolved by
-    SPEAKER_RULES again): who spoke last goes on speaking, whoever else the sentence names.
+def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
+    """'X told reporters that ... "...," he said', 'X voted an hour later. "...," she said':
+    "he"/"she" after a sentence of its paragraph is that sentence's main-clause subject
+    (resolved by SPEAKER_RULES again): who the paragraph is about, and who spoke last, goes on
+    speaking, whoever else the sentence names.
 
     Notes:
         Only the last main-clause subject before the quote in its paragraph, outside quotes,
-        in a sentence before the pronoun's, and only a reporting verb; the speaker must be a person, or a name set beside a
+        in a sentence before the pronoun's; the speaker must be a person, or a name set beside a
         person's role ("Its chief executive, X,") whatever type the entity tagger gave it. A
         speaker whose title or role word says the other gender is passed over; the pronouns
         after the name are not read for gender here ("X, her husband, said she would ..."
@@ -139,7 +141,7 @@ def reporter_before_pronoun(query: SpeakerQuery) -> Speaker | None:
     if subject.pos_ != "PRON" or subject.dep_ not in ("nsubj", "nsubjpass") or lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
         return None
     before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges)
-    if before is None or before.i >= subject.sent.start or before.head.lower_ not in REPORTING_VERB_FORMS:
+    if before is None or before.i >= subject.sent.start:
         return None  # "X told the inquiry that he had warned ...": the pronoun's own sentence is X's report
     resolved = resolve_speaker(before, query.context, before.idx, query.document_source)
     entity = resolved.entity
@@ -150,7 +152,7 @@ def reporter_before_pronoun(query: SpeakerQuery) -> Speaker | None:
         return None
     if _gender(entity, query.body) == ("female" if lower in _MALE_PRONOUNS else "male"):
         return None
-    return Speaker(entity.canonical_name, entity, reporter_before_pronoun.name)
+    return Speaker(entity.canonical_name, entity, subject_before_pronoun.name)
 
 
 @rule(Example("Mr. Tomasz Wrona met Ms. Priya Raman on Monday. Ms. Raman left early.\n\n\u201cWe will sign in May,\u201d he said.", "Tomasz Wrona"),

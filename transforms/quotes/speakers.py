@@ -240,8 +240,8 @@ def the_one_company(query: SpeakerQuery) -> Speaker | None:
     return _named(found, the_one_company.name) if found is not None else None
 
 
-@rule(Example("Priya Raman chairs the board. “Nobody expected a landslide,” she said.", "Priya Raman"),
-      Example("Lena Ortiz, who beat the record set by Maria Duarte in 2019, was in tears. She said she had not expected to win.", "Lena Ortiz"),
+@rule(Example("Priya Raman chairs the board.\n\n“Nobody expected a landslide,” she said.", "Priya Raman"),
+      Example("Lena Ortiz, who beat the record set by Maria Duarte in 2019, was in tears.\n\nShe said she had not expected to win.", "Lena Ortiz"),
       Example("“We want the plan withdrawn before the vote,” they said.", None, "they: nobody is named"))
 def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
     """'he'/'she': the person mentioned last before the quote, leaving out names inside quotes
@@ -335,7 +335,7 @@ from transforms.quotes.pronoun_speakers import (  # noqa: E402
     person_before_relative_clause,
     pronoun_after_unknown_name,
     pronoun_possessor,
-    reporter_before_pronoun,
+    subject_before_pronoun,
     salient_person,
     who_after_title,
 )
@@ -377,7 +377,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     pronoun_possessor,
     person_before_relative_clause,
     pronoun_after_unknown_name,
-    reporter_before_pronoun,
+    subject_before_pronoun,
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,
