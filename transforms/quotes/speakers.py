@@ -186,6 +186,42 @@ def place_with_titled_apposition(query: SpeakerQuery) -> Speaker | None:
     return replace(resolved, by=place_with_titled_apposition.name)
 
 
+_OWN_TITLE = re.compile(r",[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?(?P<first>[a-z-]+)(?:[ \u00a0]+(?P<second>[a-z-]+))?\b")
+
+
+@rule(Example("Rachel Ellery, director of the advocacy group Buckle Up Families and no relation to the chief, said latches were weak.",
+              "Rachel Ellery"),
+      Example("Buckle Up Families, a group that Rachel Ellery founded, said latches were weak.", None, "the organisation opens the sentence"))
+def person_before_own_title(query: SpeakerQuery) -> Speaker | None:
+    """'Rachel Ellery, director of the group Buckle Up Families and ..., said': a person who opens
+    the sentence, set off with a title ("director of", "a spokesman for"), is who speaks when
+    the parser made a name inside that title the subject.
+
+    Notes:
+        Only a subject that names no person, between the opening person and the verb; the
+        title word (``TITLE_WORDS``) must come within two words after the comma, and a comma
+        must close the aside right before the verb.
+    """
+    subject, body = query.subject, query.body
+    named = query.named
+    verb = subject.head
+    if named is None or named.entity_type == "PERSON" or verb.i <= subject.i:
+        return None
+    if not body[subject.idx : verb.idx].rstrip().endswith(","):
+        return None
+    sentence_start = subject.sent.start_char
+    for entity in query.entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.char_start != sentence_start or mention.char_end >= subject.idx:
+                continue
+            title = _OWN_TITLE.match(body, mention.char_end)
+            if title is not None and ({title["first"], title["second"]} & TITLE_WORDS):
+                return _named(entity, person_before_own_title.name)
+    return None
+
+
 @rule(Example("Samuel Okafor said crews had replaced 300 metres of track.", "Samuel Okafor"),
       Example("Acts of protest, Samuel Okafor said, are acts of patriotism.", "Samuel Okafor"))
 def named_subject(query: SpeakerQuery) -> Speaker | None:
@@ -366,6 +402,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     spokesperson_of_the_subject_before,
     person_in_apposition,
     who_after_title,
+    person_before_own_title,
     named_subject,
     name_after_role,
     name_set_off_after_role,
