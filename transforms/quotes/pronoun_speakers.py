@@ -118,6 +118,8 @@ def pronoun_after_unknown_name(query: SpeakerQuery) -> Speaker | None:
               "any main verb: the sentence is about her"),
       Example("Ms. Vera Holm met Tomas Berg in the final. \u201cHe played better,\u201d he said.", None,
               "the subject before is a woman: the other pronoun rules decide"),
+      Example("Tomas Berg met Vera Holm in the final.\n\n\u201cI played well,\u201d he said. \u201cHe was stronger,\u201d she said.", None,
+              "'he' before 'she' is someone else"),
       Example("The former head of the agency told an inquiry on Monday that he had warned ministers that the system was not ready.", None,
               "a pronoun inside the report of its own sentence: not this rule's"))
 def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
@@ -129,7 +131,8 @@ def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
     Notes:
         Only the last main-clause subject before the quote in its paragraph, outside quotes,
         in a sentence before the pronoun's; the speaker must be a person, or a name set beside a
-        person's role ("Its chief executive, X,") whatever type the entity tagger gave it. A
+        person's role ("Its chief executive, X,") whatever type the entity tagger gave it, and a
+        subject "he" before a "she" (or the reverse) is someone else. A
         speaker whose title or role word says the other gender is passed over; the pronouns
         after the name are not read for gender here ("X, her husband, said she would ..."
         says nothing of X).
@@ -141,7 +144,8 @@ def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
     if subject.pos_ != "PRON" or subject.dep_ not in ("nsubj", "nsubjpass") or lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
         return None
     before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges)
-    if before is None or before.i >= subject.sent.start:
+    other = _FEMALE_PRONOUNS if lower in _MALE_PRONOUNS else _MALE_PRONOUNS
+    if before is None or before.i >= subject.sent.start or before.lower_ in other:  # '"A," he said. "B," she said
         return None  # "X told the inquiry that he had warned ...": the pronoun's own sentence is X's report
     resolved = resolve_speaker(before, query.context, before.idx, query.document_source)
     entity = resolved.entity
