@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from transforms.lexicon import REPORTING_VERB_FORMS
+from transforms.lexicon import REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.quotes.marks import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, QuoteSpan
 from transforms.quotes.matches import QuoteMatch, QuoteState, inverted_subject
@@ -505,6 +505,17 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
     return None
 
 
+def _describes_a_person(appositive: Token) -> bool:
+    """An apposition that says the name is a person's: an age ("Birthe Lund, 79,"), a title or
+    occupation ("a teacher"), or a noun with a "who" clause ("a conservator who was working late")."""
+    if appositive.pos_ == "NUM":
+        return True
+    if appositive.pos_ != "NOUN":
+        return False
+    who = any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in appositive.children)
+    return who or appositive.lower_ in TITLE_WORDS
+
+
 @rule(Example("Tomasz Wrona runs the post office.\n\n“Everything I own comes by post.” Priya Raman, 79, lives alone on the island and has no phone.",
               ("Everything I own comes by post.", "Priya Raman")),
       Example("“That is not normal.” That was how Priya Raman, a referee, described the game.", ("That is not normal.", "Priya Raman")),
@@ -519,8 +530,9 @@ def person_introduced_after_quote(state: QuoteState, site: QuoteSite) -> Attribu
     Notes:
         Only the sentence right after the quote, only a person the article has not named
         before the quote, and only as the subject of that sentence's main verb or of a
-        reporting verb in it; a name the entity tagger typed otherwise counts when a
-        description is set beside it ("Marta Zielińska, a conservator,").
+        reporting verb in it; a name the entity tagger typed otherwise (no organisation)
+        counts when a person's description is set beside it ("Marta Zielińska, a conservator
+        who was working late,", "Birthe Lund, 79,").
     """
     if site.cue is not None or not site.span.opens_paragraph:
         return None
@@ -541,7 +553,7 @@ def person_introduced_after_quote(state: QuoteState, site: QuoteSite) -> Attribu
             root = None if span is None else span.root
             if root is None or root.dep_ not in ("nsubj", "nsubjpass") or not (root.head == sentence.root or root.head.lower_ in REPORTING_VERB_FORMS):
                 continue
-            described = any(c.dep_ == "appos" and c.pos_ in ("NOUN", "NUM") for c in root.children)
+            described = any(c.dep_ == "appos" and _describes_a_person(c) for c in root.children)
             if entity.entity_type == "PERSON" or described and entity.entity_type != "ORG":
                 return Attribution(Speaker(entity.canonical_name, entity, person_introduced_after_quote.name), None)
     return None
