@@ -36,12 +36,12 @@ def kind_nouns() -> frozenset[str]:
     return _KIND_NOUNS
 
 
-def is_subject_at(doc: Doc, start: int, end: int) -> bool:
+def is_subject_at(doc: Doc, start: int, end: int, cited: bool = True) -> bool:
     """A mention that is a sentence's subject, or set beside it ("The insurer, Lindeman, offered"),
-    or the source a sentence cites ("..., according to the Seismology Service")."""
+    or (with ``cited``) the source a sentence cites ("..., according to the Seismology Service")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     root = None if span is None else span.root
-    if root is not None and root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+    if cited and root is not None and root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
     return root is not None and (root.dep_ in _SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
 
@@ -101,7 +101,8 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     inside = [e for _, e in named_before if any(limit <= m.char_start and m.char_end <= before for m in e.mentions)]
     if len(inside) != 1:
         return None
-    as_subject = any(limit <= m.char_start and m.char_end <= before and is_subject_at(doc, m.char_start, m.char_end) for m in inside[0].mentions)
+    # A source the quote itself cites ("..., according to Nielsen, the company said") is not the company.
+    as_subject = any(limit <= m.char_start and m.char_end <= before and is_subject_at(doc, m.char_start, m.char_end, cited=False) for m in inside[0].mentions)
     return inside[0] if as_subject else None
 
 
