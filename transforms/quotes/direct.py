@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from transforms.lexicon import REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.quotes.marks import CLOSING_MARKS, OPENING_MARKS, STRAIGHT_MARK, QuoteSpan
 from transforms.quotes.matches import QuoteMatch, QuoteState, inverted_subject
@@ -193,6 +194,8 @@ _ROLE_GAP = re.compile(r"[ \u00a0]+(?:[A-Za-z.’'-]+[ \u00a0]+){1,4}")
 # '"...," the operator's director, Ana Costa, told reporters': a role right after the quote,
 # then the name set off by commas right before the cue.
 _ROLE_THEN_NAME = re.compile(r"[\s,”\"'’]*[^,“”\"\n]{1,60},[ \u00a0]+")
+# After the name, before the cue: a comma, or where the person is from and a comma ("Ingrid Solberg of Norway, said").
+_NAME_THEN_CUE = re.compile(r"(?:[ \u00a0]+(?:of|from)[ \u00a0]+[A-Z][^,“”\"\n]{0,40})?[ \u00a0]*,[ \u00a0]*")
 
 
 def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker | None:
@@ -203,7 +206,8 @@ def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker
     in '"...?" a reporter asked Trump' Trump is asked. Of a name that only modifies a role
     and the name after it ("said Clinton ally James Carville"), the last name speaks. A name
     set off by commas between a role after the quote and the cue ('"...," ASO's director, Ana
-    Costa, told reporters') speaks too, however the parser hung the cue.
+    Costa, told reporters', '"...," the chief arbiter, Ingrid Solberg of Norway, said') speaks
+    too, however the parser hung the cue.
     """
     body = state.context.text
     after = cue.idx + len(cue)
@@ -225,7 +229,7 @@ def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker
             return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
         if end == before_end:
             return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
-        if quote_end < start and body[end : cue.idx].strip(" \u00a0") == "," and _ROLE_THEN_NAME.fullmatch(body, quote_end, start):
+        if quote_end < start and _NAME_THEN_CUE.fullmatch(body, end, cue.idx) and _ROLE_THEN_NAME.fullmatch(body, quote_end, start):
             return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
     return None
 
@@ -294,7 +298,9 @@ def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
               ("The tests show the regime can build more warheads,", "James Acton")),
       Example("The ferry operator said the crossing was cancelled. “The fog is sitting right over the harbour mouth, which is where we turn,” "
               "the operator's harbour master, Piet Kramer, told reporters on the quay.",
-              ("The fog is sitting right over the harbour mouth, which is where we turn,", "Piet Kramer")))
+              ("The fog is sitting right over the harbour mouth, which is where we turn,", "Piet Kramer")),
+      Example("“I have never seen anything like it in 25 years as an arbiter,” the chief arbiter, Ingrid Solberg of Norway, said.",
+              ("I have never seen anything like it in 25 years as an arbiter,", "Ingrid Solberg")))
 def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """A reporting verb next to the quote in its sentence ('"...," she said', 'X said "..."'):
     the person named right beside the cue, else the cue's subject (``subject_outside_quote``)
@@ -499,6 +505,60 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
     return None
 
 
+def _describes_a_person(appositive: Token) -> bool:
+    """An apposition that says the name is a person's: an age ("Birthe Lund, 79,"), a title or
+    occupation ("a teacher"), or a noun with a "who" clause ("a conservator who was working late")."""
+    if appositive.pos_ == "NUM":
+        return True
+    if appositive.pos_ != "NOUN":
+        return False
+    who = any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in appositive.children)
+    return who or appositive.lower_ in TITLE_WORDS
+
+
+@rule(Example("Tomasz Wrona runs the post office.\n\n“Everything I own comes by post.” Priya Raman, 79, lives alone on the island and has no phone.",
+              ("Everything I own comes by post.", "Priya Raman")),
+      Example("“That is not normal.” That was how Priya Raman, a referee, described the game.", ("That is not normal.", "Priya Raman")),
+      Example("Priya Raman runs the post office.\n\n“Everything comes by post.” Priya Raman said the island had no phone mast.", None,
+              "a person named before is no new voice: the rules after decide"))
+def person_introduced_after_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """A quote with no cue that opens its paragraph, followed in that paragraph by a sentence
+    that introduces a person ('"..." Birthe Lund, 79, lives alone on the island', '"..." That
+    was how X, a referee, described the game'): the quote is the new person's, not the
+    speaker of the paragraph before.
+
+    Notes:
+        Only the sentence right after the quote, only a person the article has not named
+        before the quote, and only as the subject of that sentence's main verb or of a
+        reporting verb in it; a name the entity tagger typed otherwise (no organisation)
+        counts when a person's description is set beside it ("Marta Zielińska, a conservator
+        who was working late,", "Birthe Lund, 79,").
+    """
+    if site.cue is not None or not site.span.opens_paragraph:
+        return None
+    context = state.context
+    doc, text = context.doc, context.text  # ``doc.text`` is rebuilt on every access
+    after = doc.char_span(site.span.char_end, len(text), alignment_mode="expand")
+    first = next((t for t in after or () if not t.is_punct and not t.is_space), None) if after is not None else None
+    if first is None or first.sent.start != first.i or "\n" in text[site.span.char_end : first.idx]:
+        return None
+    sentence = first.sent
+    for entity in context.entities:
+        if any(m.char_start < site.span.char_start for m in entity.mentions):
+            continue  # named before: no new voice
+        for mention in entity.mentions:
+            if not sentence.start_char <= mention.char_start < sentence.end_char:
+                continue
+            span = doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
+            root = None if span is None else span.root
+            if root is None or root.dep_ not in ("nsubj", "nsubjpass") or not (root.head == sentence.root or root.head.lower_ in REPORTING_VERB_FORMS):
+                continue
+            described = any(c.dep_ == "appos" and _describes_a_person(c) for c in root.children)
+            if entity.entity_type == "PERSON" or described and entity.entity_type != "ORG":
+                return Attribution(Speaker(entity.canonical_name, entity, person_introduced_after_quote.name), None)
+    return None
+
+
 @rule(Example("“The port is safe,” Tomasz Wrona said.\n\nPriya Raman said the harbour would need new cranes within two years.\n\n"
               "“The old ones were built in 1974 and nobody makes the parts any more.”",
               ("The old ones were built in 1974 and nobody makes the parts any more.", "Priya Raman")),
@@ -611,6 +671,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     verb_before_colon,
     main_clause_before_colon,
     word_from_next_sentence,
+    person_introduced_after_quote,
     reporter_of_paragraph_before,
     continues_previous_speaker,
     speaker_of_sentence_before,

@@ -40,6 +40,7 @@ SPEAKER_BY_VALUES: tuple[str, ...] = tuple(r.name for r in SPEAKER_RULES) + (
     "according_to_before_quote",
     "main_clause_before_colon",
     "word_from_next_sentence",
+    "person_introduced_after_quote",
     "reported_clause",
     "labelled_paragraph",
 )

@@ -36,10 +36,13 @@ def kind_nouns() -> frozenset[str]:
     return _KIND_NOUNS
 
 
-def is_subject_at(doc: Doc, start: int, end: int) -> bool:
-    """A mention that is a sentence's subject, or set beside it ("The insurer, Lindeman, offered")."""
+def is_subject_at(doc: Doc, start: int, end: int, cited: bool = True) -> bool:
+    """A mention that is a sentence's subject, or set beside it ("The insurer, Lindeman, offered"),
+    or (with ``cited``) the source a sentence cites ("..., according to the Seismology Service")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     root = None if span is None else span.root
+    if cited and root is not None and root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True
     return root is not None and (root.dep_ in _SUBJECT_DEPS or root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS)
 
 
@@ -98,7 +101,8 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     inside = [e for _, e in named_before if any(limit <= m.char_start and m.char_end <= before for m in e.mentions)]
     if len(inside) != 1:
         return None
-    as_subject = any(limit <= m.char_start and m.char_end <= before and is_subject_at(doc, m.char_start, m.char_end) for m in inside[0].mentions)
+    # A source the quote itself cites ("..., according to Nielsen, the company said") is not the company.
+    as_subject = any(limit <= m.char_start and m.char_end <= before and is_subject_at(doc, m.char_start, m.char_end, cited=False) for m in inside[0].mentions)
     return inside[0] if as_subject else None
 
 
@@ -106,10 +110,12 @@ the_organisation_so_called = _the_organisation_so_called
 
 
 @rule(Example("Lakemont Water Authority raised its rates. A spokesman for the authority said the pipes were old.", "Lakemont Water Authority"),
+      Example("The Quito-based Andean Development Fund approved a $120 million loan, a spokesman for the fund said.", "Andean Development Fund"),
       Example("A spokeswoman for the Valdora Transport Ministry said the line would reopen.", "Valdora Transport Ministry"))
 def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
     """'a spokesman for X', 'a statement from X', 'figures from X': X speaks, named or called
-    by its kind ("the authority").
+    by its kind ("the authority") or by a word of its name ("the fund": the one organisation
+    named before with "Fund" in its name, in the quote too).
 
     Notes:
         A spokesman for a person ("a spokesman for Ms Varga") is that person; one for nobody
@@ -125,11 +131,20 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
     end = max(t.idx + len(t) for t in target.subtree)
     entity = entity_at(query.entities, start, end)
     if entity is None and target.lower_ in _KIND_NOUNS:
-        entity = _the_organisation_so_called(target, query, min(query.quote_start, subject.idx))
+        # "X approved a loan ..., a spokesman for the fund said": the fund may be named in the quote.
+        entity = _the_organisation_so_called(target, query, subject.idx)
+    elif entity is None and target.is_lower and any(c.dep_ == "det" and c.lower_ == "the" for c in target.children):
+        # "a spokesman for the fund": the one organisation named before with that word in its name.
+        named = {id(e): e for e in query.entities if e.entity_type == "ORG" and target.lower_ in e.canonical_name.casefold().split()
+                 and any(m.char_end <= subject.idx for m in e.mentions)}
+        entity = next(iter(named.values())) if len(named) == 1 else None
     return Speaker(entity.canonical_name, entity, spokesperson_for.name) if entity is not None else None
 
 
 @rule(Example("Stockport Harriers FC agreed a takeover by Brightwater Partners. The club said the deal would close in May.", "Stockport Harriers FC"),
+      Example("The Andean Development Fund approved a loan in July. More than 400 aftershocks have been recorded since March, according to "
+              "the National Seismology Service. The agency said further shocks were unlikely.", "National Seismology Service",
+              "the source 'according to' cites is named as a subject is"),
       Example("The University of Aldbridge will close its music school. The university said the school had run a deficit.", "University of Aldbridge"),
       Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
       Example("ISTANBUL (Bosporus Wire) - Three ferries will stop running next year, the shipping company said.", None,
@@ -142,7 +157,7 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
 def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
     """'the company said', 'the club said', 'it said': the organisation the article introduced
     so: the last one named with that noun in its name, else the last one named as a
-    sentence's subject.
+    sentence's subject (or cited as its source: "according to X").
 
     Notes:
         A plural ("the two companies"), a noun with a clause of its own ("the company that

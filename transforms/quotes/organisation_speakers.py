@@ -5,6 +5,8 @@ lead's "the city's water utility" that the next sentence names. Part of SPEAKER_
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -120,26 +122,33 @@ def body_of_organisation(query: SpeakerQuery) -> Speaker | None:
 
 
 def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
-    """The first organisation the next sentence names, if the subject's kind words fit it: in
-    its name ("the museum" -> "Hohenberg Museum") or set beside it ("The utility, Régie
-    Atlantique,"); None if any organisation was named before the subject."""
+    """The first organisation the next sentence names (or the one after, if the next names
+    none), if the subject's kind words fit it: in its name ("the museum" -> "Hohenberg
+    Museum") or set beside it ("The utility, Régie Atlantique,"); None if any organisation was
+    named before the subject."""
     doc = subject.doc
     # "the country's medicines regulator" -> "Medicines Control Agency": a lower-case noun before the kind counts too.
     kinds = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN" or c.dep_ == "compound" and c.is_lower}
     if subject.sent.end >= len(doc):
         return None
-    following = doc[subject.sent.end].sent
-    while following.text.strip() == "" and following.end < len(doc):
-        following = doc[following.end].sent
+    organisations = [e for e in query.entities if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)]
+    if any(m.char_start < subject.idx for e in organisations for m in e.mentions):
+        return None  # named before: organisation_by_kind's (or nobody's) call
     first: tuple[int, int, ArticleEntity] | None = None
-    for entity in query.entities:
-        if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions):
-            continue  # the dateline's news agency reports the story
-        if any(m.char_start < subject.idx for m in entity.mentions):
-            return None  # named before: organisation_by_kind's (or nobody's) call
-        inside = [(m.char_start, m.char_end) for m in entity.mentions if following.start_char <= m.char_start < following.end_char]
-        if inside and (first is None or min(inside)[0] < first[0]):
-            first = (*min(inside), entity)
+    following = subject.sent
+    # The next sentence, or the one after when the next names no organisation ("The quake hit at 4 a.m.").
+    for _ in range(2):
+        if following.end >= len(doc):
+            return None
+        following = doc[following.end].sent
+        while following.text.strip() == "" and following.end < len(doc):
+            following = doc[following.end].sent
+        for entity in organisations:
+            inside = [(m.char_start, m.char_end) for m in entity.mentions if following.start_char <= m.char_start < following.end_char]
+            if inside and (first is None or min(inside)[0] < first[0]):
+                first = (*min(inside), entity)
+        if first is not None:
+            break
     if first is None:
         return None
     start, end, entity = first
@@ -159,7 +168,10 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
               "the next organisation is no utility"),
       Example("CLUJ-NAPOCA, Romania (Danube Press) - Pharmacies are running out of antibiotics, the country's medicines regulator warned on Wednesday.\n\n"
               "The Medicines Control Agency (AMC) said 14 formulations were in short supply.", "Medicines Control Agency",
-              "a noun before the kind ('medicines') names it too; the dateline's agency is none"))
+              "a noun before the kind ('medicines') names it too; the dateline's agency is none"),
+      Example("Many families still live in tents, and the government's reconstruction agency admitted on Friday that it was behind.\n\n"
+              "The quake hit at 4 a.m. in March.\n\nThe Azuay Reconstruction Authority had promised to rebuild 2,500 houses.",
+              "Azuay Reconstruction Authority", "a sentence that names no organisation is passed over"))
 def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     """'..., the city's water utility said.' in a lead that names no organisation before: the
     organisation the next sentence names first, when its name holds the noun (or the noun's
@@ -168,8 +180,9 @@ def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     utility, Régie Atlantique des Eaux,", "The AZ Sint-Lucas hospital").
 
     Notes:
-        Only the very next sentence, and only when no organisation was named before the
-        subject; an organisation that does not fit the noun is not it.
+        Only the very next sentence that names an organisation, no further than two sentences
+        on, and only when no organisation was named before the subject; an organisation that
+        does not fit the noun is not it.
     """
     subject = query.subject
     if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ not in kind_nouns() | _GOVERNING_BODY_NOUNS:
@@ -234,6 +247,47 @@ def organisations_in_apposition(query: SpeakerQuery) -> Speaker | None:
     if entity is None or entity.entity_type != "ORG":
         return None
     return Speaker(entity.canonical_name, entity, organisations_in_apposition.name)
+
+
+def _one_name_beside(noun: Token, query: SpeakerQuery) -> ArticleEntity | None:
+    """The one person or organisation set beside a plural noun as its apposition ("the
+    organisers, Mainlauf Events,"); None for several names ("two councillors, A and B,")."""
+    for child in noun.children:
+        if child.dep_ != "appos" or any(c.dep_ == "conj" for c in child.children):
+            continue
+        start = min(t.idx for t in child.subtree)
+        entity = entity_at(query.entities, start, child.idx + len(child))
+        if entity is not None and entity.entity_type in ("PERSON", "ORG"):
+            return entity
+    return None
+
+
+@rule(Example("The race was 148 metres short, the organisers, Harbour Events, said on Tuesday.", "Harbour Events"),
+      Example("The race was 148 metres short, the organisers, Harbour Events, said on Tuesday. Kenyan runners won both races.\n\n"
+              "Organisers said the prize money would still be paid.", "Harbour Events", "the same noun later is the group named so"),
+      Example("Two councillors, Ana Costa and Rui Matos, said the plan was wrong.", None, "several names are a group: left as written"))
+def group_named_beside(query: SpeakerQuery) -> Speaker | None:
+    """'the organisers, Mainlauf Events, said': a plural noun set beside one name speaks as that
+    name (one name for a group is an organisation, whatever type the entity tagger gave it),
+    and the same noun later ("Organisers said", "the organisers said") is the one the article
+    introduced so.
+
+    Notes:
+        Several names beside the noun ("two councillors, A and B,") are a group of people, left
+        to ``organisations_in_apposition`` or as written; a plural with words of its own ("local
+        organisers", "organisers of the fair") is another group.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+        return None
+    entity = _one_name_beside(subject, query)
+    if entity is None:
+        if any(c.dep_ not in ("punct",) and not (c.dep_ == "det" and c.lower_ == "the") for c in subject.children):
+            return None
+        earlier = [t for t in subject.doc[: subject.i] if t.lower_ == subject.lower_ and t.tag_ == "NNS"]
+        named = [e for t in earlier if (e := _one_name_beside(t, query)) is not None]
+        entity = named[-1] if named else None
+    return Speaker(entity.canonical_name, entity, group_named_beside.name) if entity is not None else None
 
 
 def _organisation_noun(subject: Token) -> Token | None:
@@ -394,21 +448,52 @@ def _voice_of_an_organisation(subject: Token) -> str | None:
     owners += [p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"]
     if not owners:
         return ""
-    if len(owners) == 1 and owners[0].pos_ == "NOUN" and owners[0].is_lower and owners[0].lower_ in _NEARBY_NOUNS:
+    # "the orchestra's management": a possessor with "the" is the kind of the one meant, whatever its word.
+    the_owner = len(owners) == 1 and owners[0].dep_ == "poss" and any(c.dep_ == "det" and c.lower_ == "the" for c in owners[0].children)
+    if len(owners) == 1 and owners[0].pos_ == "NOUN" and owners[0].is_lower and (owners[0].lower_ in _NEARBY_NOUNS or the_owner):
         return owners[0].lower_
     return None
+
+
+def _head_noun(name: str) -> str:
+    """The common noun at the head of an organisation's name, lower-cased: "museum" for
+    "Museum of Silesian Crafts", "orchestra" for "Northern Symphony Orchestra"."""
+    words = name.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head.casefold() if head.isalpha() and head[:1].isupper() else ""
+
+
+def _references_by_head_noun(entities: Sequence[ArticleEntity], body: str, before: int) -> dict[int, int]:
+    """How often the text before ``before`` calls each organisation by the head noun of its
+    name ("the museum" for the Museum of Silesian Crafts), by ``id`` of the entity; a head
+    noun that two organisations share refers to neither."""
+    heads: dict[str, list[ArticleEntity]] = {}
+    for entity in entities:
+        if entity.entity_type == "ORG" and (head := _head_noun(entity.canonical_name)):
+            heads.setdefault(head, []).append(entity)
+    found = {}
+    for head, owners in heads.items():
+        if len(owners) == 1:
+            found[id(owners[0])] = len(re.findall(r"\b[Tt]he " + re.escape(head) + r"\b", body[:before]))
+    return found
 
 
 @rule(Example("Nordlys Ferries cut two routes on Monday. Nordlys Ferries blamed fuel costs, and the Harbour Pilots' Union said it would strike. "
               "Nordlys Ferries will also sell a ship.\n\nThe management said no jobs would go.", "Nordlys Ferries"),
       Example("Valdora Air and Nordic Sky said on Monday they would merge. A spokesman said the deal would close in May.", None,
               "two organisations named as often: left as written"),
-      Example("Residents of Harwick protested on Monday. Organisers said 2,000 people came.", None, "no organisation named before"))
+      Example("Residents of Harwick protested on Monday. Organisers said 2,000 people came.", None, "no organisation named before"),
+      Example("Players of the Harwick Symphony Orchestra will strike on Saturday. The orchestra has cut its budget, and the orchestra "
+              "cancelled two concerts.\n\nThe orchestra's management said it had no room for a rise.", "Harwick Symphony Orchestra"),
+      Example("Part of the roof of the Hohenberg Museum gave way on Sunday. The museum had closed at 6 p.m. Staff saved most objects, "
+              "and the museum will stay shut until spring.\n\nIt had 8,000 visitors last month, a spokeswoman said.", "Hohenberg Museum",
+              "'the museum' twice counts as naming it"))
 def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
     """'a spokeswoman said', 'the organisers said', 'the orchestra's management said' when no
     earlier rule found which organisation: the one the story is about, named before the quote
-    more often than any other organisation (and at least twice); for a voice of a kind ("the
-    orchestra's management"), of the organisations with that word in their name.
+    more often than any other organisation (and at least twice), counting "the museum" as a
+    name of the one organisation whose name's head noun is "museum"; for a voice of a kind
+    ("the orchestra's management"), of the organisations with that word in their name.
 
     Notes:
         A tie names nobody, and so does a story that names a person as often as the
@@ -424,6 +509,7 @@ def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
     # A one-word "organisation" that is a surname of the article's people is a person the
     # entity tagger mistyped ("Ostrowski" beside "Jan Ostrowski").
     surnames = {e.canonical_name.split()[-1].casefold() for e in query.entities if e.entity_type == "PERSON"}
+    references = _references_by_head_noun(query.entities, body, query.quote_start)
     counts = []
     for entity in query.entities:
         if entity.entity_type != "ORG" or any(m.repaired_by == "dateline" for m in entity.mentions) or entity.canonical_name.casefold() in surnames:
@@ -432,7 +518,7 @@ def organisation_the_story_is_about(query: SpeakerQuery) -> Speaker | None:
             continue  # "the orchestra's management" speaks for an orchestra
         before = sum(1 for m in entity.mentions if m.char_end <= query.quote_start)
         if before or speakers.named_before(entity, body, query.quote_start):
-            counts.append((len(entity.mentions), before, entity))
+            counts.append((len(entity.mentions) + references.get(id(entity), 0), before, entity))
     counts.sort(key=lambda c: (c[0], c[1]), reverse=True)
     if not counts or counts[0][0] < 2 or len(counts) > 1 and counts[0][0] <= counts[1][0]:
         return None

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from transforms.entities.extraction import ArticleEntity
+from transforms.entities.descriptions import ORGANISATION_HEADS
 from transforms.lexicons import words
 from transforms.quotes.speakers import Speaker, SpeakerQuery, _nearest, entity_at
 from transforms.rules import Example, rule
@@ -107,6 +108,55 @@ def pronoun_after_unknown_name(query: SpeakerQuery) -> Speaker | None:
         if entity.entity_type in ("PERSON", "ORG", "GPE") and any(end <= m.char_start < query.quote_start and not any(a <= m.char_start < b for a, b in query.context.quoted_ranges) for m in entity.mentions):
             return None
     return Speaker(query.body[start:end], None, pronoun_after_unknown_name.name)
+
+
+@rule(Example("Its chief executive, Tomas Berg, told the Harbour Gazette that the board would meet again. \u201cOur door is open,\u201d he said.",
+              "Tomas Berg"),
+      Example("Vera Holm runs the ferry. Her skipper, Jonas Kvale, who is also her husband, said she would sail on Monday. "
+              "\u201cShe is ready,\u201d he said.", "Jonas Kvale"),
+      Example("His challenger, Vera Holm of the Harbour Party, voted an hour later. \u201cTonight we choose,\u201d she said.", "Vera Holm",
+              "any main verb: the sentence is about her"),
+      Example("Ms. Vera Holm met Tomas Berg in the final. \u201cHe played better,\u201d he said.", None,
+              "the subject before is a woman: the other pronoun rules decide"),
+      Example("Tomas Berg met Vera Holm in the final.\n\n\u201cI played well,\u201d he said. \u201cHe was stronger,\u201d she said.", None,
+              "'he' before 'she' is someone else"),
+      Example("The former head of the agency told an inquiry on Monday that he had warned ministers that the system was not ready.", None,
+              "a pronoun inside the report of its own sentence: not this rule's"))
+def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
+    """'X told reporters that ... "...," he said', 'X voted an hour later. "...," she said':
+    "he"/"she" after a sentence of its paragraph is that sentence's main-clause subject
+    (resolved by SPEAKER_RULES again): who the paragraph is about, and who spoke last, goes on
+    speaking, whoever else the sentence names.
+
+    Notes:
+        Only the last main-clause subject before the quote in its paragraph, outside quotes,
+        in a sentence before the pronoun's; the speaker must be a person, or a name set beside a
+        person's role ("Its chief executive, X,") whatever type the entity tagger gave it, and a
+        subject "he" before a "she" (or the reverse) is someone else. A
+        speaker whose title or role word says the other gender is passed over; the pronouns
+        after the name are not read for gender here ("X, her husband, said she would ..."
+        says nothing of X).
+    """
+    from transforms.quotes.speakers import resolve_speaker  # defined after the import of this module
+
+    subject = query.subject
+    lower = subject.lower_
+    if subject.pos_ != "PRON" or subject.dep_ not in ("nsubj", "nsubjpass") or lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
+        return None
+    before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges)
+    other = _FEMALE_PRONOUNS if lower in _MALE_PRONOUNS else _MALE_PRONOUNS
+    if before is None or before.i >= subject.sent.start or before.lower_ in other:  # '"A," he said. "B," she said
+        return None  # "X told the inquiry that he had warned ...": the pronoun's own sentence is X's report
+    resolved = resolve_speaker(before, query.context, before.idx, query.document_source)
+    entity = resolved.entity
+    if entity is None:
+        return None
+    role = before.pos_ == "NOUN" and before.is_lower and before.lower_ not in ORGANISATION_HEADS and resolved.by == "name_after_role"
+    if entity.entity_type != "PERSON" and not (entity.entity_type == "ORG" and role):
+        return None
+    if _gender(entity, query.body) == ("female" if lower in _MALE_PRONOUNS else "male"):
+        return None
+    return Speaker(entity.canonical_name, entity, subject_before_pronoun.name)
 
 
 @rule(Example("Mr. Tomasz Wrona met Ms. Priya Raman on Monday. Ms. Raman left early.\n\n\u201cWe will sign in May,\u201d he said.", "Tomasz Wrona"),

@@ -186,6 +186,42 @@ def place_with_titled_apposition(query: SpeakerQuery) -> Speaker | None:
     return replace(resolved, by=place_with_titled_apposition.name)
 
 
+_OWN_TITLE = re.compile(r",[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?(?P<first>[a-z-]+)(?:[ \u00a0]+(?P<second>[a-z-]+))?\b")
+
+
+@rule(Example("Rachel Ellery, director of the advocacy group Buckle Up Families and no relation to the chief, said latches were weak.",
+              "Rachel Ellery"),
+      Example("Buckle Up Families, a group that Rachel Ellery founded, said latches were weak.", None, "the organisation opens the sentence"))
+def person_before_own_title(query: SpeakerQuery) -> Speaker | None:
+    """'Rachel Ellery, director of the group Buckle Up Families and ..., said': a person who opens
+    the sentence, set off with a title ("director of", "a spokesman for"), is who speaks when
+    the parser made a name inside that title the subject.
+
+    Notes:
+        Only a subject that names no person, between the opening person and the verb; the
+        title word (``TITLE_WORDS``) must come within two words after the comma, and a comma
+        must close the aside right before the verb.
+    """
+    subject, body = query.subject, query.body
+    named = query.named
+    verb = subject.head
+    if named is None or named.entity_type == "PERSON" or verb.i <= subject.i:
+        return None
+    if not body[subject.idx : verb.idx].rstrip().endswith(","):
+        return None
+    sentence_start = subject.sent.start_char
+    for entity in query.entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.char_start != sentence_start or mention.char_end >= subject.idx:
+                continue
+            title = _OWN_TITLE.match(body, mention.char_end)
+            if title is not None and ({title["first"], title["second"]} & TITLE_WORDS):
+                return _named(entity, person_before_own_title.name)
+    return None
+
+
 @rule(Example("Samuel Okafor said crews had replaced 300 metres of track.", "Samuel Okafor"),
       Example("Acts of protest, Samuel Okafor said, are acts of patriotism.", "Samuel Okafor"))
 def named_subject(query: SpeakerQuery) -> Speaker | None:
@@ -225,20 +261,23 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
       Example("Shares in Kaamos Games fell on Thursday after a delay to its new title. Kaamos Games blamed testing. Analysts at "
               "Borg Research cut their rating, and Norrsken Studios moved its own launch. Kaamos Games hopes to recover.\n\n"
               "The company said it would give a firm date in the coming weeks.", "Kaamos Games", "the organisation named most"),
-      Example("Shares of Nordvik Software fell on Thursday.\n\nThe Helsinki-based studio said the game would be out in March.", "Nordvik Software"))
+      Example("Shares of Nordvik Software fell on Thursday.\n\nThe Helsinki-based studio said the game would be out in March.", "Nordvik Software"),
+      Example("Nordvik Software will stop printing catalogues.\n\nThe company, which will also close 40 shops, said prices would rise.", "Nordvik Software"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
     about (``_the_one_company``; no ministry or court).
 
     Notes:
-        With two organisations named before, a plain "the company" is left as written.
+        With two organisations named before, a plain "the company" is left as written; a
+        clause set off by a comma ("The company, which ..., said") describes the one named
+        before, a clause without one ("the company that ...") a new one.
     """
     found = _the_one_company(query.subject, query.entities, query.quote_start)
     return _named(found, the_one_company.name) if found is not None else None
 
 
-@rule(Example("Priya Raman chairs the board. “Nobody expected a landslide,” she said.", "Priya Raman"),
-      Example("Lena Ortiz, who beat the record set by Maria Duarte in 2019, was in tears. She said she had not expected to win.", "Lena Ortiz"),
+@rule(Example("Priya Raman chairs the board.\n\n“Nobody expected a landslide,” she said.", "Priya Raman"),
+      Example("Lena Ortiz, who beat the record set by Maria Duarte in 2019, was in tears.\n\nShe said she had not expected to win.", "Lena Ortiz"),
       Example("“We want the plan withdrawn before the vote,” they said.", None, "they: nobody is named"))
 def personal_pronoun(query: SpeakerQuery) -> Speaker | None:
     """'he'/'she': the person mentioned last before the quote, leaving out names inside quotes
@@ -332,12 +371,14 @@ from transforms.quotes.pronoun_speakers import (  # noqa: E402
     person_before_relative_clause,
     pronoun_after_unknown_name,
     pronoun_possessor,
+    subject_before_pronoun,
     salient_person,
     who_after_title,
 )
 from transforms.quotes.organisation_speakers import (  # noqa: E402
     body_of_organisation,
     company_by_legal_form,
+    group_named_beside,
     it_after_organisation_noun,
     office_of_speaker,
     only_organisation_nearby,
@@ -361,6 +402,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     spokesperson_of_the_subject_before,
     person_in_apposition,
     who_after_title,
+    person_before_own_title,
     named_subject,
     name_after_role,
     name_set_off_after_role,
@@ -372,6 +414,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     pronoun_possessor,
     person_before_relative_clause,
     pronoun_after_unknown_name,
+    subject_before_pronoun,
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,
@@ -387,6 +430,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     described_organisation,
     both_organisations,
     organisations_in_apposition,
+    group_named_beside,
     organisation_sign,
     organisation_named_next,
     only_organisation_nearby,
@@ -424,8 +468,10 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
         the nearest one is as often the wrong one. The dateline's news agency ("LIMA (Andes Wire) -") is
         not one of the story's organisations.
     """
-    if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "relcl", "acl", "prep") for c in subject.children):
-        return None  # "the company that designs her clothes" is a new one; "the company and X" a group
+    if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "prep") for c in subject.children):
+        return None  # "the company and X" is a group
+    if any(c.dep_ in ("relcl", "acl") for c in subject.children) and not _set_off_by_comma(subject):
+        return None  # "the company that designs her clothes" is a new one; "The company, which sells furniture," is not
     words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
     if any(c.dep_ == "amod" and (c.lower_.endswith("-based") or c.lower_ == "based" and c.nbor(-1).text == "-") for c in subject.children) and subject.pos_ == "NOUN":
         words |= {"company"}  # "the Helsinki-based studio": "X-based" describes a company, whatever its noun
@@ -446,6 +492,12 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
         # Else the one the article names most, if it is named more than twice as often as any other.
         before = in_lead or _most_named(before)
     return before[0] if len(before) == 1 else None
+
+
+def _set_off_by_comma(noun: Token) -> bool:
+    """Whether a comma follows the noun right away: its clause is non-restrictive ("The
+    company, which will also close 40 offices, said"), so it names no new one."""
+    return noun.i + 1 < len(noun.doc) and noun.nbor(1).text == ","
 
 
 def _most_named(organisations: list[ArticleEntity]) -> list[ArticleEntity]:

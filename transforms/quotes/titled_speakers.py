@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import TITLE_WORDS
@@ -56,14 +56,17 @@ def age_nominal(query: SpeakerQuery) -> Speaker | None:
     "The harbour levy is unlawful, a federal judge in Valdora ruled on Monday. District Judge Ana Costa ordered the city to repay the fees.",
     "Ana Costa"),
       Example("The former head of the harbour authority told an inquiry on Monday that he had warned ministers in 2017.\n\n"
-              "Tomasz Wrona, who ran the authority until March, said he had sent two letters.", "Tomasz Wrona"))
+              "Tomasz Wrona, who ran the authority until March, said he had sent two letters.", "Tomasz Wrona"),
+      Example("A youth choir has cancelled its tour after 19 singers were refused visas, the choir's director said on Friday.\n\n"
+              "The Harwick Youth Choir had planned 16 concerts in Germany. Its director, Helen Whitmore, said the refusals came by email.", "Helen Whitmore"))
 def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
     """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
     person the very next sentence names first with it; the lead's "The former head of the
     agency told..." is the person who opens the next sentence as its subject.
 
     Notes:
-        Only the next sentence; a definite title ("the judge") only in the article's first sentence.
+        Only the next sentence (or the one after, for the lead's "the choir's director" named
+        with that role); a definite title ("the judge") only in the article's first sentence.
     """
     found = _named_next(query.subject, query.entities)
     return _named(found, named_in_next_sentence.name) if found is not None else None
@@ -103,18 +106,25 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
     is the first to name them.
 
     Notes:
-        Only the very next sentence counts, and only an indefinite title ("a judge"); "a
-        spokesman" named two paragraphs later is left as written.
+        Only the very next sentence counts (for the lead's "the choir's director", the one
+        after too, when it names the person with that role), and only an indefinite title ("a
+        judge") or the lead's definite one; "a spokesman" named two paragraphs later is left
+        as written.
     """
     if subject.lower_ not in TITLE_WORDS:
         return None
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
     sentence = subject.sent
     # "The former head of the agency told..." opening the article: the lead's unnamed person.
-    in_lead = sentence.start == next(iter(subject.doc.sents)).start and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    # "the choir's director": "the" may stand before the owner.
+    owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in (*subject.children, *(owner.children if owner is not None else ())))
+    in_lead = sentence.start == next(iter(subject.doc.sents)).start and definite
     if not (indefinite or in_lead) or sentence.end >= len(subject.doc):
         return None
     following = subject.doc[sentence.end].sent
+    # The lead's owned role ("the choir's director") may be named with it a sentence later.
+    second = subject.doc[following.end].sent if in_lead and owner is not None and following.end < len(subject.doc) else following
     for entity in entities:
         if entity.entity_type != "PERSON" or min(m.char_start for m in entity.mentions) < following.start_char:
             continue
@@ -122,7 +132,16 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
         role_words = _with_equivalents(set((first.role or "").casefold().split()))
         if first.char_start < following.end_char and (subject.lower_ in role_words or in_lead and _opens_as_subject(following, first.char_start)):
             return entity
+        if first.char_start < second.end_char and (subject.lower_ in role_words or _set_beside(subject.doc, first.char_start, first.char_end, subject.lower_)):
+            return entity
     return None
+
+
+def _set_beside(doc: Doc, start: int, end: int, role: str) -> bool:
+    """Whether the mention at (start, end) is set beside the noun ``role`` ("Its director,
+    Helen Whitmore,")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "appos" and span.root.head.lower_ == role
 
 
 def _opens_as_subject(sentence: Span, start: int) -> bool:
