@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from transforms.entities.aliases import alias_key
@@ -303,8 +304,10 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     return _join_into_owners(entities, owners_of, "bare_institution")
 
 
+@lru_cache(maxsize=65536)
 def _unaccented(text: str) -> str:
-    """"Inês" -> "ines": a name as handles and unaccented spellings write it, case folded."""
+    """"Inês" -> "ines": a name as handles and unaccented spellings write it, case folded
+    (memoised: the joins ask for the same few hundred names thousands of times an article)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 

@@ -95,7 +95,7 @@ def _finite_cue_read_as_modifier(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "acl" or head.pos_ not in ("PROPN", "NOUN", "ADJ") or verb.i < head.i:
         return False
-    between = verb.doc.text[head.idx + len(head) : verb.idx]
+    between = head.whitespace_ + "".join(t.text_with_ws for t in verb.doc[head.i + 1 : verb.i])  # no ``doc.text``: rebuilt per access
     if head.right_edge.i + 1 != verb.i and not _APPOSITION_BEFORE_CUE.fullmatch(between):
         return False  # right after the noun, or after an insertion set off by commas
     if head.dep_ not in ("ROOT", "nsubj") or any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):

@@ -64,10 +64,10 @@ def _gender(person: ArticleEntity, body: str, query: SpeakerQuery | None = None)
     return found.pop() if len(found) == 1 else None
 
 
-def _main_subject_before(subject: Token, offset: int, quoted: tuple[tuple[int, int], ...]) -> Token | None:
+def _main_subject_before(subject: Token, offset: int, quoted: tuple[tuple[int, int], ...], body: str) -> Token | None:
     """The last main-clause subject before ``offset`` in ``subject``'s paragraph, outside quotes
     (the quote itself may hold several sentences)."""
-    doc, body = subject.doc, subject.doc.text
+    doc = subject.doc
     paragraph_start = body.rfind("\n", 0, offset) + 1
     for earlier in reversed(doc[: subject.i]):
         if earlier.idx < paragraph_start:
@@ -97,7 +97,7 @@ def pronoun_after_unknown_name(query: SpeakerQuery) -> Speaker | None:
     subject = query.subject
     if subject.pos_ != "PRON" or subject.lower_ not in _MALE_PRONOUNS | _FEMALE_PRONOUNS or subject.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges)
+    before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges, query.context.text)
     if before is None or before.pos_ != "PROPN" or before.tag_ != "NNP" or not before.text[:1].isupper():
         return None
     name = [t for t in before.subtree if t.i <= before.i and (t == before or t.dep_ == "compound" and t.pos_ == "PROPN")]
@@ -143,7 +143,7 @@ def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
     lower = subject.lower_
     if subject.pos_ != "PRON" or subject.dep_ not in ("nsubj", "nsubjpass") or lower not in _MALE_PRONOUNS | _FEMALE_PRONOUNS:
         return None
-    before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges)
+    before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges, query.context.text)
     other = _FEMALE_PRONOUNS if lower in _MALE_PRONOUNS else _MALE_PRONOUNS
     if before is None or before.i >= subject.sent.start or before.lower_ in other:  # '"A," he said. "B," she said
         return None  # "X told the inquiry that he had warned ...": the pronoun's own sentence is X's report

@@ -272,7 +272,7 @@ def the_one_company(query: SpeakerQuery) -> Speaker | None:
         clause set off by a comma ("The company, which ..., said") describes the one named
         before, a clause without one ("the company that ...") a new one.
     """
-    found = _the_one_company(query.subject, query.entities, query.quote_start)
+    found = _the_one_company(query.subject, query.entities, query.quote_start, query.context.text)
     return _named(found, the_one_company.name) if found is not None else None
 
 
@@ -311,7 +311,7 @@ def organisation_noun(query: SpeakerQuery) -> Speaker | None:
     lower = subject.lower_
     if lower not in ORG_NOUNS:
         return None
-    org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or _the_one_company(subject, entities, quote_start, kinds=_COMPANY_KINDS)
+    org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or _the_one_company(subject, entities, quote_start, query.context.text, kinds=_COMPANY_KINDS)
     org = org or _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
     if org is not None and (any(m.char_end <= quote_start for m in org.mentions) or any(subject.sent.start_char <= m.char_start < subject.sent.end_char for m in org.mentions)):
         return _named(org, organisation_noun.name)
@@ -457,7 +457,7 @@ _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
 _COMPANY_KINDS = words("company_kind_nouns")
 
 
-def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
+def _the_one_company(subject: Token, entities: Entities, quote_start: int, body: str, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
     """"the carmaker said", "the airline group said", "the California-based company said":
     the organisation the story is about: the only one named before the quote or, for a
     descriptor noun ("drugmaker"), the one that is the subject of the lead.
@@ -478,7 +478,6 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, kinds
     if not (words & COMPANY_DESCRIPTORS or subject.lower_ in kinds):
         return None
     # A company is no ministry, court or commission, and no news agency of the dateline.
-    body = subject.doc.text
     before = [
         e for e in entities
         if e.entity_type == "ORG" and named_before(e, body, quote_start) and not any(m.repaired_by == "dateline" for m in e.mentions)
