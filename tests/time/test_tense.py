@@ -78,6 +78,12 @@ from transforms.time.expressions import find_timexes
         # A passive infinitive is left to its clause: TE3 silver dates "an interview to be broadcast
         # Monday" and "a concert due to be held on July 1" back; read forward, its values fell.
         ("The poll, to be published in the paper Friday, put Labour on 52 percent.", "Friday", ""),
+        # A bare "-ing" participle shares a future clause's tense; a past one leaves it unknown,
+        # and so does a preposition of sequence before it.
+        ("She said the rounds would go ahead, with the final round starting at 10 a.m. on Sunday.", "Sunday", "future"),
+        ("The orchestra will strike for two days, forcing the cancellation of a concert on Saturday.", "Saturday", "future"),
+        ("Ford has announced cuts, resulting in the closure of plants during the fourth quarter.", "the fourth", ""),
+        ("After winning on Sunday, the team will play in Leeds.", "Sunday", ""),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):
