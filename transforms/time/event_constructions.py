@@ -376,6 +376,45 @@ def proposed_event(site: EventSite) -> Token | NoEventAnswer | None:
     return proposed_noun(verb, site.root.i)
 
 
+CONVENING_VERBS = all_forms(words("convening_verbs"))
+
+
+@rule(
+    Example("The councillor has called a public meeting for Thursday at 7 p.m.", "meeting"),
+    Example("The town plans a free concert at 8:30 p.m. on Easter Sunday.", "concert"),
+    Example("The minister had ordered an independent review of the timetable in June.", None),
+    Example("The union called a strike on Monday.", None),
+    Example("The board set a price for the shares on Monday.", None),
+)
+def convened_event(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after the event noun a verb sets up, for it or in a clause that looks ahead
+    ("has called a public meeting for Thursday at 7 p.m.", "plans a free torchlight descent at
+    8:30 p.m. on Easter Sunday") dates that event, not the calling or planning, though the
+    parser hangs it on the verb (``convening_verbs``).
+
+    Notes:
+        A past setting-up dated by "on"/"in" ("had ordered a review in June", "called a strike
+        on Monday") is the act of setting up, when it happened: kept on the verb. An object that
+        is no event noun ("set a price for the shares") keeps the verb; a date before the noun
+        too.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in CONVENING_VERBS:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.i < site.root.i), None)
+    if noun is None:
+        return None
+    ahead = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+    # "for Thursday", "for Thursday at 7 p.m.": the date inside a "for" phrase on the verb or
+    # noun, or its preposition right after one
+    prep = preposition(site.root)
+    for_date = any(
+        c.dep_ == "prep" and c.lower_ == "for" and c.i < site.root.i and (site.root.i <= c.right_edge.i or prep is not None and prep.i == c.right_edge.i + 1)
+        for c in (*verb.children, *noun.children)
+    )
+    return noun if ahead or for_date else None
+
+
 # Participles of a question put to the speaker: "Asked about it on Monday, the minister said".
 QUESTION_PARTICIPLES = frozenset({"asked", "questioned", "pressed", "quizzed", "challenged"})
 

@@ -20,6 +20,7 @@ from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
     answer_to_question,
+    convened_event,
     dateline_date,
     describing_participle,
     event_for_date,
@@ -37,7 +38,7 @@ from transforms.time.event_constructions import (
     setting_of_happening,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -421,7 +422,9 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     figure_for_period,
     scheduled_event,
     subject_event_noun,
+    occurring_subject,
     event_for_date,
+    convened_event,
     named_event,
     later_conjunct,
     forecast_object,
