@@ -599,28 +599,31 @@ def month_modified(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<month>january|february|march(?!\s+(?:for|of|on|to|against)\b)|april|june|july|september|october|november|december)\b(?!\s+\d)",
+    r"\b(?P<month>january|february|march(?!\s+(?:for|of|on|against)\b)(?!\s+to\b(?!\s+(?:january|february|april|may|june|july|august|september|october|november|december)\b))|april|june|july|september|october|november|december)\b(?!\s+\d)",
     ex("Talks will begin in January.", "January", "2024-01", tense="future"),
+    ex("The season ran from March to May.", "March", "2024-03", tense="past", published=date(2024, 6, 10)),
     ex("Talks began in December.", "December", "2022-12", tense="past"),
     ex("The March accession will go ahead.", "March", "2024-03", tense="future"),
     needs=MONTH_KEYS,
 )
 def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A capitalised month name alone, the year from the tense: "in January", "the March
-    accession". Not: "May" and "August" (a verb, a name, an adjective; see ``month_alone``),
-    "March for Life", lower-case "march"."""
+    accession", "from March to May". Not: "May" and "August" (a verb, a name, an adjective; see
+    ``month_alone``), "March for Life", "March to the parliament", lower-case "march"."""
     return resolve.month_alone(m, ctx)
 
 
 @pattern(
-    r"\b(?:in|since|by|until|till|during|before|after|of)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
+    r"\b(?:in|since|by|until|till|during|before|after|of|from|to|through)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
     ex("Results are due in May.", "May", "2023-05", tense="future"),
+    ex("The season ran from March to May.", "May", "2024-05", tense="past", published=date(2024, 6, 10)),
     ex("It closed in August, the board said.", "August", "2022-08", tense="past"),
     needs=MONTH_KEYS,
 )
 def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A month after a preposition, "May" and "August" included ("in May"; the preposition is
-    not in the span). Not: "May" without a preposition ("The May family")."""
+    """A month after a preposition, "May" and "August" included ("in May", "from March to
+    May"; the preposition is not in the span). Not: "May" without a preposition ("The May
+    family")."""
     return resolve.month_alone(m, ctx)
 
 
