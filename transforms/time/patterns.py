@@ -490,7 +490,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+)?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -501,12 +501,14 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
     ex("Autonomy was promised for the following 50 years.", "the following 50 years", "P50Y"),
     ex("Patients stay under watch for another week.", "another week", "P1W"),
     ex("He will coach the team for another two years.", "another two years", "P2Y"),
+    ex("He gave this club four good years.", "four good years", "P4Y"),
     needs=(),
 )
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
-    "another week" (one more: P1W), "another two years". Not:
+    "another week" (one more: P1W), "another two years", "four good years" (an evaluative
+    adjective before a plural unit). Not: "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)
