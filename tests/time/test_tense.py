@@ -114,3 +114,10 @@ def test_habitual_would_is_read_as_future_a_known_gap(parse):
     sentence = "As a boy he would call his mother on Sundays."
     doc = parse(sentence)
     assert tense_function(doc)(sentence.index("Sundays")) == "future"
+
+
+def test_a_weekday_named_again_without_a_tense_is_the_first_mentions_day(parse):
+    sentence = "Musicians will strike from Saturday, their union said. Rehearsals for Saturday's concert had already been called off."
+    doc = parse(sentence)
+    values = [t.value for t in find_timexes(doc.text, date(2019, 3, 14), tense_function(doc))]
+    assert values == ["2019-03-16", "2019-03-16"]

@@ -497,6 +497,32 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
+@rule(
+    ex("The orchestra will strike from Saturday. Rehearsals for Saturday's concert were called off.", "Saturday", "2023-06-03"),
+)
+def same_weekday_again(found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
+    """A bare weekday named again where its clause gives no tense ("will strike from Saturday.
+    ... Rehearsals for Saturday's concert had been called off": a possessive, left unknown) is
+    the day of its first mention in the article: news names a day again for the same day.
+
+    Notes:
+        Only a weekday alone (the pattern ``weekday``) after one of the same name; a later
+        mention with a tense of its own ("met on Tuesday") keeps its own reading, and "last
+        Saturday" / "next Saturday" are other patterns. Two weeks' days of one name in one
+        article ("Monday's vote ... the vote next Monday") are not told apart.
+    """
+    first: dict[str, TimexMatch] = {}
+    result = []
+    for timex in found:
+        if timex.pattern == "weekday" and timex.is_resolved:
+            name = timex.text.lower().removesuffix("'s").removesuffix("’s")
+            earlier = first.setdefault(name, timex)
+            if earlier is not timex and not (tense_at(timex.char_start) if tense_at is not None else ""):
+                timex = replace(timex, value=earlier.value, pattern="same_weekday_again")
+        result.append(timex)
+    return result
+
+
 # The words of a vote a day of the article may be the day of ("the March 16 vote", "the election on May 4").
 _VOTE_WORDS = r"(?:vote|election|elections|poll|polls|ballot|referendum|run-off|runoff|primary)"
 _DAY_BEFORE_VOTE = re.compile(rf"\s+(?:mayoral\s+|general\s+|regional\s+|local\s+|municipal\s+|presidential\s+|parliamentary\s+)?{_VOTE_WORDS}\b", re.IGNORECASE)
@@ -614,4 +640,4 @@ def _counted_from(anchor: str, count: int, unit: str) -> str | None:
     return f"{int(m['year']) + count:04d}"
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, election_day_of_article, anchor_anaphora, count_after_anchor)
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, election_day_of_article, same_weekday_again, anchor_anaphora, count_after_anchor)
