@@ -109,6 +109,8 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
                 continue
             if body[start:end] == "This Week" and body[:start].rstrip()[-1:] in ('"', "“", "`", "'"):
                 continue  # ABC's "This Week" is a programme, not a week
+            if name == "set" and match["setword"] and _names_a_paper(body, start, end):
+                continue  # "the Porto daily Jornal do Norte", "the Nairobi Daily Ledger": a newspaper
             tense = tense_at(start) if tense_at else ""
             resolved = _resolve(resolver, match, ResolveContext(reference, tense))
             if resolved is None:
@@ -163,3 +165,22 @@ def _is_conjunction_now(body: str, start: int) -> bool:
         return False
     before = body[:start].rstrip(" \t\"'`")
     return not before or before[-1] in ".!?\n"
+
+
+# Capitalised words after "daily"/"weekly" that are still times, not a paper's name.
+_CALENDAR_NAMES = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _names_a_paper(body: str, start: int, end: int) -> bool:
+    """Whether "daily", "weekly"... is a newspaper, not a SET: capitalised inside a sentence
+    (part of a name: "the Nairobi Daily Ledger") or right before a capitalised name ("the
+    Communist Party daily Granma", "the Porto daily Jornal do Norte"), as TimeML marks no
+    newspaper. Not: "Daily," opening a sentence, or a weekday or month after it ("weekly
+    Monday meetings")."""
+    before = body[:start].rstrip(" \t\"'`“‘")
+    if body[start].isupper() and before and before[-1] not in ".!?\n:":
+        return True
+    after = body[end:]
+    stripped = after.lstrip(" ")
+    return len(after) - len(stripped) == 1 and stripped[:1].isupper() and _CALENDAR_NAMES.match(stripped) is None
+

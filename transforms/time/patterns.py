@@ -571,7 +571,8 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A unit that recurs, a SET: "daily", "every year", "every single day", "every other
     week" (each second one: P2W). Not: "every two years", "twice a year", "the business daily"
-    (a newspaper)."""
+    or "the Porto daily Jornal do Norte", "the Nairobi Daily Ledger" (newspapers: see
+    ``expressions._names_a_paper``)."""
     return resolve.every_unit(m, ctx)
 
 
