@@ -483,3 +483,18 @@ def test_a_count_later_counts_from_the_date_just_told(text, tenses, value):
 )
 def test_a_newspaper_named_daily_is_no_set(text, sets):
     assert [t.text for t in find_timexes(text, MONDAY) if t.timex_type == "SET"] == sets
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("He told the website Baltic Chess Today about it.", []),
+        ("The Riga Winter Open drew 312 players.", []),
+        ("The IMF held their Autumn meetings.", ["Autumn"]),
+        ("Since Autumn, prices have risen.", ["Autumn"]),
+        ('"Today Lin Dan is out of order," he said.', ["Today"]),
+        ("They flew in Spring 2021.", ["Spring 2021"]),
+    ],
+)
+def test_a_season_or_today_inside_a_name_is_no_timex(text, spans):
+    assert [t.text for t in find_timexes(text, MONDAY)] == spans
