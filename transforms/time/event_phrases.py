@@ -252,13 +252,15 @@ OCCURRENCE_VERBS = all_forms(words("occurrence_verbs"))
     Example("The blast at the terminal happened at about 9:15 p.m. on Friday.", "blast"),
     Example("The vote took place on Monday.", "vote"),
     Example("The first strike occurred in 2018.", "strike"),
+    Example("The strike lasted three days in May.", "strike"),
     Example("Nothing happened on Monday.", None),
     Example("The ministry took action on Monday.", None),
 )
 def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
-    """A date on a verb that only says its event noun subject occurred ("the blast happened at
-    9:15 p.m.", "the vote took place on Monday", ``occurrence_verbs``) dates that noun: the
-    happening is the blast or the vote, the verb adds nothing to it.
+    """A date on a verb that only says its event noun subject occurred or how long it went on
+    ("the blast happened at 9:15 p.m.", "the vote took place on Monday", "the strike lasted
+    three days in May", ``occurrence_verbs``) dates that noun: the happening is the blast, the
+    vote or the strike, the verb adds nothing to it.
 
     Notes:
         Only an event noun subject ("nothing happened on Monday" keeps the verb); "take" only
