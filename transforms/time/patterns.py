@@ -30,7 +30,7 @@ from transforms.time.patterns_eras import early_decade, early_year, named_early_
 from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import (
-    coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit,
+    coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
 from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -663,7 +663,7 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, every_part_of_hour, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month,
     month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
