@@ -19,7 +19,7 @@ LIGHT_VERBS = [
     ("The board will make a decision next week.", [("decision", "2024-W12")]),
     ("The minister paid a visit to the flooded town on Friday.", [("visit", "2024-03-08")]),
     ("The new mayor took office in June 2019.", [("took", "2019-06")]),
-    ("The last recount took place in 2018.", [("recount", "2018")]),
+    ("The last recount took place in 2018.", [("recount", "2018")]),  # occurring_subject: the recount is the happening
     ("Nurses have held two strikes since last November.", [("held", "2023-11")]),
     ("The runner failed a test taken on May 9, 2023.", [("test", "2023-05-09")]),
 ]

@@ -19,7 +19,9 @@ JANUARY = date(2019, 1, 16)
         ("FA", "last", "", date(1998, 2, 6), 1997),
         ("SP", "next", "", OCTOBER, 2016),
         ("FA", "next", "", JANUARY, 2020),  # the plain step
-        ("SP", "", "future", OCTOBER, 2015),  # a future clause keeps the publication year
+        ("SP", "", "future", OCTOBER, 2016),  # a future clause: the next spring not yet over
+        ("SU", "", "future", date(2016, 5, 10), 2016),  # this summer is still ahead
+        ("SP", "this", "future", OCTOBER, 2015),  # "this spring" keeps the publication year
         ("FA", "", "past", JANUARY, 2018),  # "since the autumn"
         ("SU", "", "past", OCTOBER, 2015),
         ("FA", "", "past", date(2022, 8, 30), 2022),  # "was advertising cheap autumn fares"

@@ -78,6 +78,12 @@ from transforms.time.expressions import find_timexes
         # A passive infinitive is left to its clause: TE3 silver dates "an interview to be broadcast
         # Monday" and "a concert due to be held on July 1" back; read forward, its values fell.
         ("The poll, to be published in the paper Friday, put Labour on 52 percent.", "Friday", ""),
+        # A bare "-ing" participle shares a future clause's tense; a past one leaves it unknown,
+        # and so does a preposition of sequence before it.
+        ("She said the rounds would go ahead, with the final round starting at 10 a.m. on Sunday.", "Sunday", "future"),
+        ("The orchestra will strike for two days, forcing the cancellation of a concert on Saturday.", "Saturday", "future"),
+        ("Ford has announced cuts, resulting in the closure of plants during the fourth quarter.", "the fourth", ""),
+        ("After winning on Sunday, the team will play in Leeds.", "Sunday", ""),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):
@@ -108,3 +114,10 @@ def test_habitual_would_is_read_as_future_a_known_gap(parse):
     sentence = "As a boy he would call his mother on Sundays."
     doc = parse(sentence)
     assert tense_function(doc)(sentence.index("Sundays")) == "future"
+
+
+def test_a_weekday_named_again_without_a_tense_is_the_first_mentions_day(parse):
+    sentence = "Musicians will strike from Saturday, their union said. Rehearsals for Saturday's concert had already been called off."
+    doc = parse(sentence)
+    values = [t.value for t in find_timexes(doc.text, date(2019, 3, 14), tense_function(doc))]
+    assert values == ["2019-03-16", "2019-03-16"]

@@ -469,3 +469,32 @@ def test_a_count_later_counts_from_the_date_just_told(text, tenses, value):
     starts = {text.index(span): tense for span, tense in tenses.items()}
     [timex] = [t for t in find_timexes(text, MONDAY, lambda offset: starts.get(offset, "")) if t.text.lower().endswith("later")]
     assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "sets"),
+    [
+        ("He told the Porto daily Jornal do Norte that the board would meet.", []),
+        ("The director told the Nairobi Daily Ledger there was no evidence.", []),
+        ("A helpline will be staffed daily.", ["daily"]),
+        ("Daily, the rallies grew.", ["Daily"]),
+        ("Rallies are held daily Monday to Friday.", ["daily"]),
+    ],
+)
+def test_a_newspaper_named_daily_is_no_set(text, sets):
+    assert [t.text for t in find_timexes(text, MONDAY) if t.timex_type == "SET"] == sets
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("He told the website Baltic Chess Today about it.", []),
+        ("The Riga Winter Open drew 312 players.", []),
+        ("The IMF held their Autumn meetings.", ["Autumn"]),
+        ("Since Autumn, prices have risen.", ["Autumn"]),
+        ('"Today Lin Dan is out of order," he said.', ["Today"]),
+        ("They flew in Spring 2021.", ["Spring 2021"]),
+    ],
+)
+def test_a_season_or_today_inside_a_name_is_no_timex(text, spans):
+    assert [t.text for t in find_timexes(text, MONDAY)] == spans

@@ -206,19 +206,24 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
     1988-SP), "next" steps from the publication year; none or
     "this" in a past clause is the last one begun or about to begin, within three months like
     ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
-    before; "was advertising cheap autumn fares" in late August: this autumn's); else the
+    before; "was advertising cheap autumn fares" in late August: this autumn's); none in a
+    future clause is the next one not yet over ("will review it in the spring" in October: next
+    spring, as the TIMEX3 value is the season meant and the news gold writes it); else the
     publication year's.
 
     Notes:
-        Not handled: a future clause's season ("will publish in the spring" in October is next
-        spring): read forward, it moved TempEval-3 silver values the wrong way ("before the
-        Spring session" in December kept this year's there), so it keeps the publication year.
-        Winter spans the turn of the year and keeps the plain step.
+        TempEval-3 silver (system output, not annotators) keeps the publication year for a
+        future clause's season ("before the Spring session" in December); the guideline's value
+        is the season meant, so this follows the meaning. "this spring" in a future clause stays
+        the publication year's. Winter spans the turn of the year and keeps the plain step.
     """
     year = reference.year
     first = _SEASON_MONTHS[code][0] if code != "WI" else 0
-    if which == "last" and first and date(year, _SEASON_MONTHS[code][1] % 12 + 1, 1) <= reference:
+    over = bool(first) and date(year, _SEASON_MONTHS[code][1] % 12 + 1, 1) <= reference
+    if which == "last" and over:
         return year  # this year's season is over: "last spring" in October
+    if which == "" and tense == "future" and over:
+        return year + 1  # "will review it in the spring" in October: next spring
     if which in ("last", "next") or not first or tense != "past":
         return year + {"last": -1, "next": 1}.get(which, 0)
     return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1

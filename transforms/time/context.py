@@ -64,6 +64,8 @@ _BARE_CLOCK = re.compile(r"noon|midday|(?:\d{1,2}|one|two|three|four|five|six|se
 _CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
 # Parts of a day alone ("in the morning", "by mid-afternoon"): the day named before or right after.
 _PARTS_OF_A_DAY = frozenset({"the_part_of_day", "mid_part_of_day"})
+# A weekday's part ("Friday afternoon") names its day as a weekday does, for the clock times after it.
+_NAMED_DAY_PARTS = frozenset({"weekday_part"})
 _OWN_DAY = re.compile(r"\b(?:yesterday|today|tomorrow)\b")
 _ANCHOR_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?:T.*)?$")
 
@@ -110,6 +112,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("Yesterday I had four boxes. By ten o'clock they were gone.", "ten o'clock", "2023-06-04T10:00", tense="past"),
     ex("The next eclipse comes on Aug. 2, 2027, at midday.", "midday", "2027-08-02T12:00", tense="future"),
     ex("Serbs were still voting Friday after problems on Wednesday and Thursday. The station was open from 10 a.m.", "10 a.m.", "2023-06-02T10:00", tense="past"),
+    ex("He won on Saturday. The phone was found in his bag on Friday afternoon. It was found at 4:20 p.m.", "4:20 p.m.", "2023-06-02T16:20", tense="past"),
 )
 def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
     """Re-date "that day", "the following year"... from the last date before them in the text,
@@ -160,7 +163,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             anchor, anchor_end = new_anchor, timex.char_end
             if new_anchor[1] == "day":
                 story_day = story_day or new_anchor[0]
-                if timex.timex_type == "DATE":  # a day, not a part of one ("through the night")
+                if timex.timex_type == "DATE" or timex.pattern in _NAMED_DAY_PARTS:
+                    # a day, or a named day's part ("on Friday afternoon"), not a part of a day
+                    # alone ("through the night")
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
@@ -492,6 +497,32 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
+@rule(
+    ex("The orchestra will strike from Saturday. Rehearsals for Saturday's concert were called off.", "Saturday", "2023-06-03"),
+)
+def same_weekday_again(found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
+    """A bare weekday named again where its clause gives no tense ("will strike from Saturday.
+    ... Rehearsals for Saturday's concert had been called off": a possessive, left unknown) is
+    the day of its first mention in the article: news names a day again for the same day.
+
+    Notes:
+        Only a weekday alone (the pattern ``weekday``) after one of the same name; a later
+        mention with a tense of its own ("met on Tuesday") keeps its own reading, and "last
+        Saturday" / "next Saturday" are other patterns. Two weeks' days of one name in one
+        article ("Monday's vote ... the vote next Monday") are not told apart.
+    """
+    first: dict[str, TimexMatch] = {}
+    result = []
+    for timex in found:
+        if timex.pattern == "weekday" and timex.is_resolved:
+            name = timex.text.lower().removesuffix("'s").removesuffix("’s")
+            earlier = first.setdefault(name, timex)
+            if earlier is not timex and not (tense_at(timex.char_start) if tense_at is not None else ""):
+                timex = replace(timex, value=earlier.value, pattern="same_weekday_again")
+        result.append(timex)
+    return result
+
+
 # The words of a vote a day of the article may be the day of ("the March 16 vote", "the election on May 4").
 _VOTE_WORDS = r"(?:vote|election|elections|poll|polls|ballot|referendum|run-off|runoff|primary)"
 _DAY_BEFORE_VOTE = re.compile(rf"\s+(?:mayoral\s+|general\s+|regional\s+|local\s+|municipal\s+|presidential\s+|parliamentary\s+)?{_VOTE_WORDS}\b", re.IGNORECASE)
@@ -609,4 +640,4 @@ def _counted_from(anchor: str, count: int, unit: str) -> str | None:
     return f"{int(m['year']) + count:04d}"
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, election_day_of_article, anchor_anaphora, count_after_anchor)
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, election_day_of_article, same_weekday_again, anchor_anaphora, count_after_anchor)

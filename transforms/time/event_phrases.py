@@ -245,6 +245,35 @@ def subject_event_noun(site: EventSite) -> Token | NoEventAnswer | None:
     return subject if max(t.i for t in subject.subtree) == date_start - 1 else None
 
 
+OCCURRENCE_VERBS = all_forms(words("occurrence_verbs"))
+
+
+@rule(
+    Example("The blast at the terminal happened at about 9:15 p.m. on Friday.", "blast"),
+    Example("The vote took place on Monday.", "vote"),
+    Example("The first strike occurred in 2018.", "strike"),
+    Example("The strike lasted three days in May.", "strike"),
+    Example("Nothing happened on Monday.", None),
+    Example("The ministry took action on Monday.", None),
+)
+def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date on a verb that only says its event noun subject occurred or how long it went on
+    ("the blast happened at 9:15 p.m.", "the vote took place on Monday", "the strike lasted
+    three days in May", ``occurrence_verbs``) dates that noun: the happening is the blast, the
+    vote or the strike, the verb adds nothing to it.
+
+    Notes:
+        Only an event noun subject ("nothing happened on Monday" keeps the verb); "take" only
+        with "place" ("took action on Monday" is an act of its own).
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in OCCURRENCE_VERBS:
+        return None
+    if verb.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c)), None)
+
+
 @rule(
     Example("The new budget covers fiscal 2025 and fiscal 2026.", NO_EVENT_TEXT),
     Example("The study spans the years 2010 to 2015.", NO_EVENT_TEXT),

@@ -21,6 +21,7 @@ from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
     answer_to_question,
+    convened_event,
     dateline_date,
     describing_participle,
     event_for_date,
@@ -38,7 +39,7 @@ from transforms.time.event_constructions import (
     setting_of_happening,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -403,35 +404,6 @@ def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
     return next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" and c.i < date_start), None)
 
 
-# Verbs that only say an event took place ("the blast happened at 9:15 p.m."): the event is their subject.
-HAPPENING_VERBS = frozenset({"happen", "happens", "happened", "happening", "occur", "occurs", "occurred", "occurring", "unfolded"})
-
-
-@rule(
-    Example("The blast at the terminal happened at about 9:15 p.m. on Friday.", "blast"),
-    Example("The crash occurred on a bend near Tromsø on Sunday morning.", "crash"),
-    Example("The recount took place on May 28.", "recount"),
-    Example("The change happened on Monday.", None),
-    Example("It happened on Friday night.", None),
-)
-def happening_verb_subject(site: EventSite) -> Token | NoEventAnswer | None:
-    """A date on a verb that only says an event took place ("the blast happened at 9:15
-    p.m.", "the crash occurred on Sunday", "the final took place in May") dates the event its
-    subject names: the verb adds nothing but the when.
-
-    Notes:
-        Only a subject that names an event (``event_nouns``): "the change happened on Monday"
-        and "it happened" keep the verb.
-    """
-    verb = site.climbed
-    if verb is None or verb.pos_ != "VERB":
-        return None
-    took_place = verb.lemma_ == "take" or verb.lower_ in ("take", "takes", "took", "taken", "taking")
-    if verb.lower_ not in HAPPENING_VERBS and not (took_place and any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)):
-        return None
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c)), None)
-
-
 @rule(
     Example('The school will give a farewell concert, titled "Last Light", on June 26.', "concert"),
     Example("A man called Smith arrived on Monday.", None),
@@ -481,10 +453,11 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     copula_complement,
     figure_for_period,
     scheduled_event,
-    happening_verb_subject,
     directive_complement,
     subject_event_noun,
+    occurring_subject,
     event_for_date,
+    convened_event,
     named_event,
     later_conjunct,
     forecast_object,

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from transforms.time.calendar_values import CALENDAR_ERRORS, is_sane_date, is_sane_value
-from transforms.time.context import anchor_anaphora, compare_months, count_after_anchor, election_day_of_article, compare_quarters, coordinated_days, day_before_after, range_years, year_of_clause, year_of_subject
+from transforms.time.context import anchor_anaphora, compare_months, count_after_anchor, election_day_of_article, compare_quarters, coordinated_days, day_before_after, range_years, same_weekday_again, year_of_clause, year_of_subject
 from transforms.time.patterns import PATTERNS
 from transforms.time.timex_rule import Resolution, ResolveContext, Resolver, Tense
 
@@ -109,6 +109,10 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
                 continue
             if body[start:end] == "This Week" and body[:start].rstrip()[-1:] in ('"', "“", "`", "'"):
                 continue  # ABC's "This Week" is a programme, not a week
+            if _inside_a_name(body, start, end):
+                continue  # "the Riga Winter Open", "the website Baltic Chess Today": a name, not a time
+            if name == "set" and match["setword"] and _names_a_paper(body, start, end):
+                continue  # "the Porto daily Jornal do Norte", "the Nairobi Daily Ledger": a newspaper
             tense = tense_at(start) if tense_at else ""
             resolved = _resolve(resolver, match, ResolveContext(reference, tense))
             if resolved is None:
@@ -119,7 +123,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
     found.extend(coordinated_days(body, found, taken))
     found = [day_before_after(body, timex) for timex in found]
     compared = compare_months(body, compare_quarters(year_of_clause(body, range_years(body, year_of_subject(body, sorted(found, key=lambda t: t.char_start))))))
-    anchored = anchor_anaphora(body, election_day_of_article(body, compared), tense_at)
+    anchored = anchor_anaphora(body, same_weekday_again(election_day_of_article(body, compared), tense_at), tense_at)
     return [_kept_on_calendar(timex) for timex in count_after_anchor(body, anchored, tense_at)]
 
 
@@ -163,3 +167,56 @@ def _is_conjunction_now(body: str, start: int) -> bool:
         return False
     before = body[:start].rstrip(" \t\"'`")
     return not before or before[-1] in ".!?\n"
+
+
+# Capitalised words after "daily"/"weekly" that are still times, not a paper's name.
+_CALENDAR_NAMES = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
+def _names_a_paper(body: str, start: int, end: int) -> bool:
+    """Whether "daily", "weekly"... is a newspaper, not a SET: capitalised inside a sentence
+    (part of a name: "the Nairobi Daily Ledger") or right before a capitalised name ("the
+    Communist Party daily Granma", "the Porto daily Jornal do Norte"), as TimeML marks no
+    newspaper. Not: "Daily," opening a sentence, or a weekday or month after it ("weekly
+    Monday meetings")."""
+    before = body[:start].rstrip(" \t\"'`“‘")
+    if body[start].isupper() and before and before[-1] not in ".!?\n:":
+        return True
+    after = body[end:]
+    stripped = after.lstrip(" ")
+    return len(after) - len(stripped) == 1 and stripped[:1].isupper() and _CALENDAR_NAMES.match(stripped) is None
+
+
+_SEASON_WORDS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
+_DAY_WORDS = frozenset({"Today", "Tonight", "Tomorrow", "Yesterday"})
+_SENTENCE_OPENING = ".!?\n:;\"“‘'`(—-"
+
+
+def _starts_sentence(body: str, start: int) -> bool:
+    before = body[:start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_OPENING
+
+
+def _inside_a_name(body: str, start: int, end: int) -> bool:
+    """Whether a capitalised season or day word inside a sentence is part of a proper name
+    (TimeML marks no time inside a name): a season before or after another capitalised word
+    ("the Riga Winter Open", "the Munich Summer Games"), or "Today" after one ("USA Today", "the
+    website Baltic Chess Today"), the word before not opening the sentence.
+
+    Notes:
+        Not: "in Spring." or "their Autumn meetings" (lower-case neighbours: a season written
+        with a capital), "Since Autumn this year" (the capital word opens the sentence),
+        "Spring Festival" (a holiday, which TimeML marks). Years in names ("the 1812
+        Overture") are not handled.
+    """
+    word = body[start:end]
+    if word not in _SEASON_WORDS and word not in _DAY_WORDS or _starts_sentence(body, start):
+        return False
+    previous = re.search(r"(\S+)[ \t]+$", body[max(0, start - 40) : start])
+    after_capital = previous is not None and previous[1][:1].isupper() and not _starts_sentence(body, start - len(previous[0]))
+    if word in _DAY_WORDS:
+        return after_capital
+    following = re.match(r"[ \t]+([A-Za-z]\w*)", body[end:])
+    before_capital = following is not None and following[1][:1].isupper() and following[1] != "Festival" and _CALENDAR_NAMES.match(following[1]) is None
+    return after_capital or before_capital
+

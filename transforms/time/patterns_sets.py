@@ -66,6 +66,25 @@ def plural_weekdays(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "SET", f"XXXX-WXX-{_WEEKDAY_NUMBERS[m['day'].lower()]}", True
 
 
+_PART_CODES = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+_WEEKDAY_STEM = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+
+
+@pattern(
+    rf"\b(?P<t>(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?P<part>mornings|afternoons|evenings|nights)|(?=\s+(?:and|or)\s+{_WEEKDAY_STEM}\s+(?P<part2>mornings|afternoons|evenings|nights)\b)))\b",
+    ex("The club meets on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ex("Flights leave on Monday and Tuesday nights.", "Monday", "XXXX-WXX-1TNI"),
+    needs=("mornings", "afternoons", "evenings", "nights"),
+)
+def weekday_parts_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A weekday's part in the plural, every such part, a SET: "Tuesday nights" (XXXX-WXX-2TNI,
+    as TimeBank writes it), and the first weekday of "Monday and Tuesday nights", which shares
+    the plural part. Not: "Tuesday night" (one night, ``weekday_part``), "Mondays" alone
+    (``plural_weekdays``)."""
+    part = _PART_CODES[(m["part"] or m["part2"]).lower()]
+    return "SET", f"XXXX-WXX-{_WEEKDAY_NUMBERS[m['day'].lower()]}T{part}", True
+
+
 @pattern(
     r"\b(?P<num>\d{1,3}(?:\.\d{1,3})?)\s+(?P<unit>seconds)\b(?!['’]|-)",
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),

@@ -276,11 +276,40 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                 # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
                 # shots on Monday"
                 return clause_tense(token.head)
+            if not tense and (governing := _participle_governor(token)) is not None and clause_tense(governing) == "future":
+                return "future"  # "would go ahead, with the final round starting on Sunday"
             return tense
         if token.head.i == token.i:
             return ""
         token = token.head
     return ""
+
+
+# Prepositions before a participle that put its time before or after its clause's: "after
+# winning on Sunday, they will play" is not next Sunday.
+_SEQUENCING_PREPOSITIONS = frozenset({"after", "since", "before", "following", "until"})
+
+
+def _participle_governor(verb: Token) -> Token | None:
+    """The verb a bare "-ing" participle hangs on as an adverbial clause, directly or through
+    "with"/"by"/"while", whose future it shares ("would go ahead, with the final round starting
+    at 10 a.m. on Sunday": ahead); None for any other verb form or a participle after a
+    preposition of sequence ("after winning on Sunday": its own time, before the clause's).
+
+    Notes:
+        Only a future governor is passed on: what a past action results in may still be ahead
+        ("has announced cuts, resulting in closures during the fourth quarter"), so a past
+        governor leaves the participle unknown. Only "-ing" forms: a bare past participle ("the
+        man arrested on Monday will appear") keeps its own reading.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("pcomp", "advcl") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    governor = verb.head
+    if governor.pos_ == "ADP":
+        if governor.lower_ in _SEQUENCING_PREPOSITIONS:
+            return None
+        governor = governor.head
+    return governor if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i else None
 
 
 def _explicitly_future(token: Token) -> bool:
