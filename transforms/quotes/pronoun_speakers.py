@@ -159,6 +159,49 @@ def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
     return Speaker(entity.canonical_name, entity, subject_before_pronoun.name)
 
 
+# Nouns that describe what a person does ("the professor", "the coach"): a quote's speaker so
+# described, with nobody of the article given that role, is the person the paragraph is about.
+_OCCUPATION_NOUNS = words("occupation_titles") | words("role_nouns")
+
+
+@rule(Example("The mission's principal investigator, Keiko Sato, said the orbiter was healthy. "
+              "\u201cWe are a small mission,\u201d the professor said.", "Keiko Sato"),
+      Example("Marc Lambrecht, who has coached the rider since he was a junior, said he was shocked. "
+              "\u201cI never saw anything that worried me,\u201d the coach said.", "Marc Lambrecht"),
+      Example("Ana Costa, the club's president, opened the meeting. \u201cWe lost,\u201d the coach said.", None,
+              "a role of the article's own: not this rule's"),
+      Example("The minister met the strikers on Monday. \u201cWe lost,\u201d the coach said.", None, "no person before"))
+def described_person_before(query: SpeakerQuery) -> Speaker | None:
+    """'X, who has coached the rider, said ... "...," the coach said': a speaker described by
+    what they do ("the professor", "the coach", ``occupation_titles``, ``role_nouns``) that no
+    person of the article was given as a role is the main-clause subject of the sentence before
+    in the paragraph, as "he" or "she" would be: the paragraph goes on with who spoke last.
+
+    Notes:
+        Only "the" + one such noun (no other words: "the team's coach" may be another), only a
+        person before it, and only when no person of the article has that word in a role
+        (``role_in_apposition`` answers those); official titles ("the minister") are not
+        descriptions and stay as written.
+    """
+    from transforms.quotes.speakers import resolve_speaker  # defined after the import of this module
+
+    subject = query.subject
+    children = [c for c in subject.children if c.dep_ != "punct"]
+    if subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ not in _OCCUPATION_NOUNS or [c.lower_ for c in children] != ["the"]:
+        return None
+    if any(subject.lower_ in (m.role or "").casefold().split() for e in query.entities if e.entity_type == "PERSON" for m in e.mentions):
+        return None
+    before = _main_subject_before(subject, min(subject.idx, query.quote_start), query.context.quoted_ranges, query.context.text)
+    if before is None or before.i >= subject.sent.start:
+        return None
+    resolved = resolve_speaker(before, query.context, before.idx, query.document_source)
+    entity = resolved.entity
+    # A name set beside a person's role ("principal investigator, X,") is a person whatever type the tagger gave it.
+    if entity is None or not (entity.entity_type == "PERSON" or entity.entity_type == "ORG" and resolved.by == "name_after_role"):
+        return None
+    return Speaker(entity.canonical_name, entity, described_person_before.name)
+
+
 @rule(Example("Mr. Tomasz Wrona met Ms. Priya Raman on Monday. Ms. Raman left early.\n\n\u201cWe will sign in May,\u201d he said.", "Tomasz Wrona"),
       Example("Priya Raman met Tomasz Wrona on Monday.\n\n\u201cWe will sign in May,\u201d he said.", None, "no gender known: personal_pronoun's"),
       Example("Adaeze Okonkwo-Bell, 34, smiled as she walked to the stage. Last year's winner, Iain Mowbray, presented the award. "

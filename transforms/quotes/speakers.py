@@ -367,6 +367,7 @@ from transforms.quotes.described_speakers import (  # noqa: E402
 )
 from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import (  # noqa: E402
+    described_person_before,
     gendered_pronoun,
     person_before_relative_clause,
     pronoun_after_unknown_name,
@@ -415,6 +416,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     person_before_relative_clause,
     pronoun_after_unknown_name,
     subject_before_pronoun,
+    described_person_before,
     gendered_pronoun,
     personal_pronoun,
     body_of_organisation,
