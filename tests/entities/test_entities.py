@@ -519,3 +519,9 @@ def test_a_lower_case_title_names_the_one_titled_person(parse):
     assert "president" in [m.text for m in found["Barack Obama"].mentions]
     found = entities_by_name(parse("President Barack Obama opened the museum. The president of the museum said it cost a lot."))
     assert "president" not in [m.text for m in found["Barack Obama"].mentions]
+
+
+def test_initials_after_a_spokeswoman_are_no_person(parse):
+    """"A spokeswoman for BMG": the initials name the bank, not the spokeswoman."""
+    found = entities_by_name(parse("Banque Mosellane (BMG) manages 9 billion euros. A spokeswoman for BMG said the bank would appeal."))
+    assert all(e.entity_type != "PERSON" for e in found.values())

@@ -555,6 +555,9 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
     return _join_into_owners(entities, owners_of, "last_word_short_name")
 
 
+_NAME_PARTICLES = frozenset({"de", "du", "des", "di", "da", "do", "dos", "das", "del", "della", "la", "le", "van", "von", "of", "and", "the", "y", "e"})
+
+
 @rule(
     Example("Brondby Foods recalled its cheese on Monday. A spokesman for Brondby said nobody had fallen ill.", [("Brondby", "Brondby Foods")]),
     Example("Shipping was halted on the Oder River on Monday. Barges on the Oder waited.", [("Oder", "Oder River")]),
@@ -562,11 +565,14 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
     Example("Residents of Hastings met on Monday. The Hastings Council said it would act.", None, note="named before the longer name: its own entity"),
     Example("Doctors at Harlow Bay Hospital treated the crew. A member of the Harlow Bay council said ferries would resume.", None,
             note="a council with a lower-case tail is another body"),
+    Example("The regulator fined Banque Mosellane de Gestion SA on Thursday. Banque Mosellane manages 9 billion euros.",
+            [("Banque Mosellane", "Banque Mosellane de Gestion SA")], note="particles in lower case inside the longer name"),
 )
 def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Brondby" after "Brondby Foods", "Oder" after "Oder River", "Tideway" after "Tideway
     Rowing Club": a name of one or two words that the article writes only after introducing
-    exactly one organisation or place (of at most four words) that it opens, whatever type the
+    exactly one organisation or place (of at most four words, six with particles such as "de")
+    that it opens, whatever type the
     model gave either.
 
     Notes:
@@ -580,10 +586,13 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
     owners_by_key: dict[str, list[ArticleEntity]] = {}
     for owner in entities:
         words_ = owner.canonical_name.split()
-        if owner.entity_type in ("ORG", "LOC", "FAC", "GPE") and 2 <= len(words_) <= 4 and all(w[:1].isupper() for w in words_):
+        # "Banque Mosellane de Gestion SA": particles of a name in lower case count as its words.
+        if owner.entity_type in ("ORG", "LOC", "FAC", "GPE") and 2 <= len(words_) <= 6 and words_[0][:1].isupper() \
+                and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words_) and (len(words_) <= 4 or any(w in _NAME_PARTICLES for w in words_)):
             # Its leading words, less at least one: "Tideway" and "Tideway Rowing" for "Tideway Rowing Club".
             for cut in range(1, min(len(words_) - 1, 2) + 1):
-                owners_by_key.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)
+                if all(w[:1].isupper() for w in words_[:cut]):
+                    owners_by_key.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)
     people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:

@@ -141,6 +141,8 @@ def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
             continue
         if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in words_of_name) or name[-1].lower_ in ORG_SUFFIXES:
             continue  # "General Motors" is a company, not a general
+        if len(words_of_name) == 1 and words_of_name[0].text.isupper() and len(words_of_name[0].text) > 1:
+            continue  # "a spokeswoman for BMG": initials name an organisation, not the spokeswoman
         role_tokens = run[first : last_office + 1]
         found.append(
             TitledName(
