@@ -37,7 +37,7 @@ COMPANY_HEADS = (COMPANY_DESCRIPTORS | words("company_kind_nouns") | words("orga
 _COMPANY_WORDS = frozenset(("company", "firm"))
 # Last words that make a name a company's: legal forms ("Fjordlaks AS"), company endings ("Kestrel Holdings"), trades ("Tarapacá Copper").
 _COMPANY_NAME_ENDS = (
-    words("legal_form_words") | words("company_name_endings") | words("brand_company_words") | words("company_trade_endings") | {"oy", "oyj", "srl", "sas", "kg", "a/s"}
+    words("legal_form_words") | words("company_name_endings") | words("brand_company_words") | words("company_trade_endings") | {"a/s"}
 ) - {"group"}
 
 # ", the Aarhus-based heat pump maker," / ", Finland's state-owned postal company," / ", a mid-sized producer." /

@@ -89,6 +89,36 @@ _COMPANY_WORDS = words("brand_company_words")
 _PLACE_BY_CONTEXT = frozenset({"person_after_place_preposition", "org_after_place_preposition", "coordinated_with_place"})
 
 
+_LEGAL_FORMS = words("legal_form_words")
+
+
+@rule(
+    Example("Pilots at Pohjola Air struck on Monday. The company, whose full legal name is Pohjola Air Oy, lost money.",
+            [("Pohjola Air", "Pohjola Air Oy")], note="the short name written first"),
+    Example("Nordvik Bank ASA cut jobs. Nordvik Energy said prices would rise.", None, note="another name before the legal form"),
+)
+def name_without_legal_form(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Pohjola Air" and "Pohjola Air Oy": an organisation named by another one's name less its
+    legal form ("Oy", "Ltd", "SA", ``legal_form_words``) is that company, whichever the
+    article writes first.
+
+    Notes:
+        Only the exact name before the legal form: "Nordvik Energy" is no "Nordvik Bank ASA".
+    """
+    full = {}
+    for entity in entities:
+        words_ = entity.canonical_name.replace(",", " ").split()
+        if entity.entity_type == "ORG" and len(words_) >= 2 and words_[-1].casefold().rstrip(".") in _LEGAL_FORMS:
+            full.setdefault(alias_key(" ".join(words_[:-1])), []).append(entity)
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        if entity.entity_type not in ("ORG", "PERSON", "GPE", "FAC", "PRODUCT"):
+            return []
+        return full.get(alias_key(entity.canonical_name), [])
+
+    return _join_into_owners(entities, owners_of, "name_without_legal_form")
+
+
 @rule(
     Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]),
     Example("Trains to Hastings will run hourly, the Hastings Rail Users' Group said.", None, note="a place by its preposition stays the town"),
@@ -279,6 +309,7 @@ _NATIONALITY_ENDINGS = tuple(sorted(words("nationality_endings")))
 @rule(
     Example("Lawmakers of the European Parliament voted on Tuesday. Parliament will sit again next week.", [("Parliament", "European Parliament")]),
     Example("Crowds gathered outside the Capitol on Monday.", None, note="no full entity to join"),
+    Example("The National Assembly for Wales debated the report. The Assembly will vote on Tuesday.", [("Assembly", "National Assembly for Wales")]),
 )
 def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """A bare "Parliament", "Capitol" or "Senate" joins the one full entity of the article it
@@ -293,7 +324,8 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
 
     def stands_for(entity: ArticleEntity, word: str) -> bool:
         words = [alias_key(w) for w in entity.canonical_name.split()]
-        return words[-1] == word or (words[0] == word and len(words) > 2 and words[1] == "of")
+        # "the Scottish Parliament", "the Parliament of Georgia", "the National Assembly for Wales"
+        return words[-1] == word or any(w == word and words[i + 1] in ("of", "for") for i, w in enumerate(words[:-2]))
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         key = alias_key(entity.canonical_name)
@@ -332,6 +364,8 @@ def _spells(handle: str, words: list[str]) -> bool:
     Example("Inês Furtado leads the polls. She posted the photograph under her handle, @InesFurtadoAF, on Monday.",
             [("@InesFurtadoAF", "Inês Furtado")], note="accents dropped, a party's initials after the name"),
     Example("The club's fans wrote to @FanVoice on Monday.", None, note="a handle that spells nobody of the article"),
+    Example("The campaign group Friends of Harbour Hills Zoo started a petition on Monday. The group posted it as @FriendsOfHHZ.",
+            [("@FriendsOfHHZ", "Friends of Harbour Hills Zoo")], note="a small word of the name spelled in full"),
     Example("The Danish Postal Workers' Union (DPF) said on X, where it posts as @DPF_dk, that jobs would go.",
             [("@DPF_dk", "Danish Postal Workers' Union")], note="the initials the article gave it, a country code beside them"),
 )
@@ -348,7 +382,11 @@ def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
     named = [e for e in entities if e.entity_type in ("PERSON", "ORG") and not e.canonical_name.startswith("@")]
 
     def spelled_by(letters: str) -> list[ArticleEntity]:
-        return [e for e in named if _spells(letters, [re.sub(r"[^a-z]", "", _unaccented(w)) for w in alias_key(e.canonical_name).split() if w not in _SMALL_WORDS])]
+        # Small words are left out ("@SkyvaleAir") or spelled in full ("@FriendsOfHHZ").
+        def spelt(entity: ArticleEntity, keep_small: bool) -> bool:
+            return _spells(letters, [re.sub(r"[^a-z]", "", _unaccented(w)) for w in alias_key(entity.canonical_name).split() if keep_small or w not in _SMALL_WORDS])
+
+        return [e for e in named if spelt(e, False) or spelt(e, True)]
 
     short_forms: dict[str, list[ArticleEntity]] = {}
     for entity in named:
@@ -632,6 +670,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     one_entity_per_name,  # "Tovara" (ORG) and "Tovara" (PERSON) -> one entity
     described_as_organisation,  # "Kirjeposti, Finland's state-owned postal company," (LOC) -> ORG
     company_before_first_name,  # "Vayu" -> "Vayu Motors Ltd", not "the Vayu Breeze"
+    name_without_legal_form,  # "Pohjola Air" -> "Pohjola Air Oy"
     short_org_names,  # "Kestrel" -> "Kestrel Mobile ASA"
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"

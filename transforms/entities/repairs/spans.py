@@ -18,21 +18,28 @@ _AMOUNT_WORDS = lexicon_words("amount_words")
 _AREA_WORDS = lexicon_words("admin_area_words")
 
 
-@rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]))
+@rule(Example("Exports to South-east Asia rose; South-east Asia buys more rice.", [("South-east Asia", "LOC")]),
+      Example("The rocket lifted off from Kourou in French Guiana on Tuesday.", [("French Guiana", "GPE")],
+              note="the model tags 'French' a nationality and 'Guiana' a person"))
 def joined_place(e: TaggedEntity) -> Repair | None:
-    """A place name the model cut in two ("South-east" + "Asia"): the whole, when the gazetteer
-    knows it and the part after is capitalised.
+    """A place name the model cut in two ("South-east" + "Asia", "French" + "Guiana"): the
+    whole, when the gazetteer knows it and the other part is capitalised (after a place, or
+    before any tagged part: the model may call "French" a language and "Guiana" a person).
 
     Not: a whole the gazetteer does not know, or a first part that is a known place itself.
     """
-    if e.label not in ("GPE", "LOC"):
-        return None
     ent, doc = e.ent, e.doc
-    if ent.end >= len(doc) or not is_capitalised(doc[ent.end]):
-        return None
-    end = doc[ent.end].idx + len(doc[ent.end])
-    place = known_place(e.body[ent.start_char : end])
-    return [(ent.start_char, end, place.label)] if place is not None and known_place(ent.text) is None else None
+    if e.label in ("GPE", "LOC", "NORP") and ent.end < len(doc) and is_capitalised(doc[ent.end]):
+        end = doc[ent.end].idx + len(doc[ent.end])
+        place = known_place(e.body[ent.start_char : end])
+        if place is not None and known_place(ent.text) is None:
+            return [(ent.start_char, end, place.label)]
+    if ent.start > 0 and is_capitalised(doc[ent.start - 1]) and doc[ent.start - 1].ent_type_ in ("", "NORP", "LANGUAGE") and known_place(ent.text) is None:
+        start = doc[ent.start - 1].idx
+        place = known_place(e.body[start : ent.end_char])
+        if place is not None and place.prominent:
+            return [(start, ent.end_char, place.label)]
+    return None
 
 
 @rule(
