@@ -292,11 +292,13 @@ _SIGN_NOUNS = words("sign_nouns")
               "Save Our Library"),
       Example("Fans gathered outside the ground. A handwritten sign read: \u201cNot for sale.\u201d", None, "a sign of nobody named"),
       Example("Harwick Foods agreed on Monday to sell its bakery arm to Olsen Grain Holdings.\n\n"
-              "A notice on the Harwick website read: \u201cOrders placed before Friday will be delivered as normal.\u201d", "Harwick Foods"))
+              "A notice on the Harwick website read: \u201cOrders placed before Friday will be delivered as normal.\u201d", "Harwick Foods"),
+      Example("The Finnish Airline Pilots' Guild called a strike. A notice on the guild's website said members would picket the airport.",
+              "Finnish Airline Pilots' Guild", "a word of the organisation's name"))
 def organisation_sign(query: SpeakerQuery) -> Speaker | None:
     """'A banner on the retailer's website read', 'The petition, organised by X, read': a sign,
-    website or petition speaks for the organisation its phrase names (by name, or by a kind
-    noun the article used for it: "the retailer").
+    website or petition speaks for the organisation its phrase names (by name, by a kind
+    noun the article used for it: "the retailer", or by a word of its name: "the guild").
 
     Notes:
         Only an organisation: "a Varga campaign poster" names a person, not a speaker; a sign
@@ -310,7 +312,9 @@ def organisation_sign(query: SpeakerQuery) -> Speaker | None:
         if token == subject or token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in ("poss", "pobj", "compound", "appos"):
             continue
         entity = entity_at(query.entities, token.idx, token.idx + len(token))
-        if entity is None and token.pos_ == "NOUN" and token.lower_ in _KIND_NOUNS:
+        # A kind noun ("the retailer's website"), or a word of an organisation's name ("the guild's website").
+        named_so = token.pos_ == "NOUN" and any(e.entity_type == "ORG" and token.lower_ in e.canonical_name.casefold().split() for e in query.entities)
+        if entity is None and token.pos_ == "NOUN" and (token.lower_ in _KIND_NOUNS or named_so):
             entity = _the_organisation_so_called(token, query, min(query.quote_start, subject.idx))
         # Who organised or signed it ("organised by X") is its author, whatever X's type.
         by_agent = any(t.dep_ == "agent" for t in token.ancestors if subject in t.ancestors)

@@ -397,6 +397,30 @@ def possessed_document(query: SpeakerQuery) -> Speaker | None:
     return replace(resolved, by=possessed_document.name) if resolved.entity is not None else None
 
 
+_COURT_WORDS = words("court_words")
+_COURT_DOCUMENTS = frozenset({"ruling", "judgment", "judgement", "verdict", "decision", "order", "sentence"})
+
+
+@rule(Example("The Cycling Integrity Tribunal banned the rider for two years. A second sample was negative, according to the ruling.",
+              "Cycling Integrity Tribunal"),
+      Example("The rider appealed. A second sample was negative, according to the ruling.", None, "no court named"),
+      Example("The High Court and the Court of Appeal heard the case. The costs were high, the ruling said.", None, "two courts"))
+def ruling_of_the_court(query: SpeakerQuery) -> Speaker | None:
+    """'according to the ruling', 'the judgment said': a court's document speaks for the one
+    court or tribunal the article named before it (``court_words``).
+
+    Notes:
+        Only "the" + ruling, judgment, verdict, decision, order or sentence, and only when one
+        court or tribunal is named before the quote.
+    """
+    subject = query.subject
+    if subject.lower_ not in _COURT_DOCUMENTS or [c.lower_ for c in subject.children if c.dep_ == "det"] != ["the"]:
+        return None
+    courts = [e for e in query.entities if e.entity_type == "ORG" and set(e.canonical_name.casefold().split()) & _COURT_WORDS
+              and any(m.char_end <= query.quote_start for m in e.mentions)]
+    return Speaker(courts[0].canonical_name, courts[0], ruling_of_the_court.name) if len(courts) == 1 else None
+
+
 _VOICE_NOUNS = words("voice_nouns")
 
 

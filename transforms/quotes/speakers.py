@@ -387,6 +387,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     organisation_the_story_is_about,
     organisations_in_apposition,
     possessed_document,
+    ruling_of_the_court,
     spokesperson_of_the_subject_before,
 )
 
@@ -425,6 +426,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisation_noun,
     document_noun,
     document_named_before,
+    ruling_of_the_court,
     possessed_document,
     it_after_organisation_noun,
     organisation_by_kind,
