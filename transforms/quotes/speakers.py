@@ -365,7 +365,7 @@ from transforms.quotes.described_speakers import (  # noqa: E402
     named_organisation_spokesperson,
     spokesperson_of_kind,
 )
-from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, titled_person  # noqa: E402
+from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, role_named_next, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import (  # noqa: E402
     described_person_before,
     gendered_pronoun,
@@ -412,6 +412,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     age_nominal,
     role_in_apposition,
     named_in_next_sentence,
+    role_named_next,
     the_one_company,
     pronoun_possessor,
     person_before_relative_clause,

@@ -72,6 +72,33 @@ def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
     return _named(found, named_in_next_sentence.name) if found is not None else None
 
 
+@rule(Example("The rider will appeal, his lawyer said. The lawyer, Sofie Claes, said the laboratory had broken its own rules.", "Sofie Claes"),
+      Example("The inquiry opened on Monday. \u201cThe turbines would be visible,\u201d the group's planning adviser told it. The adviser, Callum Ross, said more.", "Callum Ross"),
+      Example("The rider will appeal, his lawyer said. The coach, Marc Lambrecht, said nothing.", None, "another role named next"))
+def role_named_next(query: SpeakerQuery) -> Speaker | None:
+    """'..., his lawyer said. The lawyer, Sofie Claes, said ...': a speaker given by a role
+    ("his lawyer", "the group's planning adviser") is the person the next sentence opens with,
+    set off by commas after the same role noun ("The lawyer, Sofie Claes,").
+
+    Notes:
+        Only the sentence right after the quote's, only when it opens with "The" + the same noun
+        and a person's name between commas.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN" or not subject.is_lower or subject.tag_ != "NN":
+        return None
+    doc = subject.doc
+    end = subject.sent.end
+    if end + 4 >= len(doc):
+        return None
+    the, noun, comma = doc[end], doc[end + 1], doc[end + 2]
+    if the.lower_ != "the" or noun.lower_ != subject.lower_ or comma.text != ",":
+        return None
+    name = doc[end + 3]
+    person = next((e for e in query.entities if e.entity_type == "PERSON" and any(m.char_start == name.idx for m in e.mentions)), None)
+    return _named(person, role_named_next.name) if person is not None else None
+
+
 # "Justice Ana Costa" is "the judge": title words that name the same office.
 _EQUIVALENT_TITLES = tuple(frozenset(line.split()) for line in words("title_equivalents"))
 
