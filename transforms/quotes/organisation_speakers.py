@@ -292,15 +292,17 @@ def group_named_beside(query: SpeakerQuery) -> Speaker | None:
 
 def _organisation_noun(subject: Token) -> Token | None:
     """The organisation noun a subject is or speaks for: "the agency", "a spokeswoman for [the
-    regulator]", "the auction house"; None for a plural, a noun with a clause, phrase or
-    modifier of its own ("the regional board"), or one without "the"."""
+    regulator]", "the auction house"; None for a plural, a noun with a restrictive clause, a
+    phrase or modifier of its own ("the regional board"), or one without "the"."""
     noun = subject
     if subject.lower_ in _SPOKESPERSON_NOUNS:
         noun = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ in _FOR_PREPOSITIONS for p in c.children if p.dep_ == "pobj"), None)
     if noun is None or noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_lower:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(c.dep_ in ("conj", "prep", "relcl", "acl", "nummod", "poss") for c in noun.children):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(c.dep_ in ("conj", "prep", "nummod", "poss") for c in noun.children):
         return None
+    if any(c.dep_ in ("relcl", "acl") for c in noun.children) and not speakers._set_off_by_comma(noun):
+        return None  # "the group that runs the zoo" is another one; "The group, which posts as @X," is the one named
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod")]
     if not modifiers and noun.lower_ in _NEARBY_NOUNS:
         return noun
@@ -315,7 +317,10 @@ def _organisation_noun(subject: Token) -> Token | None:
       Example("A portrait sold for $4 million at Brandt & Sons in Vienna on Friday. The buyer was not named, the auction house said.",
               "Brandt & Sons"),
       Example("The Lakemont Water Authority met the Valdora Port Trust on Monday. The agency said talks would go on.", None,
-              "two organisations nearby: left as written"))
+              "two organisations nearby: left as written"),
+      Example("A petition started by the Friends of Harbour Hills Zoo had 11,000 names by Sunday. "
+              "The group, which posts as @FriendsOfHHZ, said it would hand it in next week.", "Friends of Harbour Hills Zoo",
+              "a clause set off by a comma names no new group"))
 def only_organisation_nearby(query: SpeakerQuery) -> Speaker | None:
     """'the agency said', 'a spokeswoman for the regulator said', 'the auction house said' when
     no earlier rule found which organisation: the one organisation named in the subject's
