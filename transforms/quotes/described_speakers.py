@@ -31,10 +31,8 @@ def _described(query: SpeakerQuery, noun: str, before: int) -> ArticleEntity | N
     return None if last is None else last[1]
 
 
-@rule(Example("Members of the Finnish Post Workers' Union met managers of Kirjeposti, Finland's state-owned postal company, on Monday. "
-              "The talks went on all night. Letters piled up in Lapland.\n\nThe company said it would publish new maps in May.", "Kirjeposti"),
-      Example("Shares in Nordvarme, the Aarhus-based heat pump maker, rose on Wednesday. The Danish Heating Association said prices would fall. "
-              "The company said it would add a shift.", "Nordvarme"),
+@rule(Example("Members of the Finnish Post Workers' Union met managers of Kirjeposti, Finland's state-owned postal company, and of Nordvik Freight "
+              "on Monday. The talks went on all night. Letters piled up in Lapland.\n\nThe company said it would publish new maps in May.", "Kirjeposti"),
       Example("A storm tore a hole in a fish pen run by Fjordlaks AS, the company said on Thursday.", "Fjordlaks AS"),
       Example("ANTOFAGASTA, Chile (Andes Wire) - Nine miners were trapped on Tuesday at the El Peñón mine, owned by Tarapacá Copper, "
               "the company said.", "Tarapacá Copper"),

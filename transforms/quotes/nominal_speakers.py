@@ -149,9 +149,6 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
       Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
       Example("ISTANBUL (Bosporus Wire) - Three ferries will stop running next year, the shipping company said.", None,
               "the dateline's news agency is nobody the story quotes"),
-      Example("HELSINKI (Wire) - Kirjeposti, Finland's state-owned postal company, will cut deliveries. The Finnish Post Workers' Union "
-              "(PLU) said the plan was wrong.\n\nThe company said it would publish new maps in May.", "Kirjeposti",
-              "a union is no company: the subject before it is passed over"),
       Example("Kaufgut, the Munich-based supermarket chain, removed the oil. Italy exported 350,000 tonnes of oil last year, "
               "according to the national statistics office.", None, "a noun of its own ('statistics') describes another one"))
 def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:

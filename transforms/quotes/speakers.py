@@ -262,7 +262,12 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
               "Borg Research cut their rating, and Norrsken Studios moved its own launch. Kaamos Games hopes to recover.\n\n"
               "The company said it would give a firm date in the coming weeks.", "Kaamos Games", "the organisation named most"),
       Example("Shares of Nordvik Software fell on Thursday.\n\nThe Helsinki-based studio said the game would be out in March.", "Nordvik Software"),
-      Example("Nordvik Software will stop printing catalogues.\n\nThe company, which will also close 40 shops, said prices would rise.", "Nordvik Software"))
+      Example("Nordvik Software will stop printing catalogues.\n\nThe company, which will also close 40 shops, said prices would rise.", "Nordvik Software"),
+      Example("HELSINKI (Wire) - Kirjeposti, Finland's state-owned postal company, will cut deliveries. The Finnish Post Workers' Union "
+              "(PLU) said the plan was wrong.\n\nThe company said it would publish new maps in May.", "Kirjeposti",
+              "a union is no company"),
+      Example("The Luxembourg Banking Authority fined Banque Mosellane SA on Thursday. In a separate statement, the bank said it would appeal.",
+              "Banque Mosellane SA", "a regulator is no company"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
     about (``_the_one_company``; no ministry or court).
@@ -462,6 +467,10 @@ _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
 _COMPANY_KINDS = words("company_kind_nouns")
 
 
+# Words of names that are no company: ministries, courts, regulators, unions, associations.
+_NOT_A_COMPANY = GOVERNMENT_BODY_WORDS | words("non_company_kind_nouns")
+
+
 def _the_one_company(subject: Token, entities: Entities, quote_start: int, body: str, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
     """"the carmaker said", "the airline group said", "the California-based company said":
     the organisation the story is about: the only one named before the quote or, for a
@@ -471,7 +480,9 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
         With two organisations named before, "the company" is the one the lead is about, else
         the one named far more often than the others (``_most_named``), else left as written:
         the nearest one is as often the wrong one. The dateline's news agency ("LIMA (Andes Wire) -") is
-        not one of the story's organisations.
+        not one of the story's organisations, and neither is a ministry, court, regulator,
+        union or association (``government_body_words``, ``non_company_kind_nouns``): "the
+        bank" after "the Luxembourg Banking Authority fined Banque Mosellane" is the bank.
     """
     if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "prep") for c in subject.children):
         return None  # "the company and X" is a group
@@ -486,7 +497,7 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
     before = [
         e for e in entities
         if e.entity_type == "ORG" and named_before(e, body, quote_start) and not any(m.repaired_by == "dateline" for m in e.mentions)
-        and not GOVERNMENT_BODY_WORDS & set(e.canonical_name.casefold().split())
+        and not _NOT_A_COMPANY & set(e.canonical_name.casefold().replace("'", " ").split())
     ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
