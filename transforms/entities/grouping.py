@@ -15,7 +15,7 @@ from transforms.context import ArticleContext
 from transforms.entities.aliases import AliasMap, alias_key
 from transforms.entities.mentions import Mention
 from transforms.entities.places import known_place
-from transforms.entities.words import is_capitalised, is_office_word, is_title_word, org_noun_of
+from transforms.entities.words import is_capitalised, written_lower, is_office_word, is_title_word, org_noun_of
 from transforms.lexicon import HONORIFICS, ORG_NOUNS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, Rule, rule
@@ -328,7 +328,7 @@ def first_name(context: ArticleContext, people: list[ArticleEntity], others: lis
     surnames = {_name_words(p.canonical_name)[-1].casefold() for p in people if len(_name_words(p.canonical_name)) >= 2}
     for person in people:
         words = _name_words(person.canonical_name)
-        if len(words) >= 2 and words[0].casefold() not in surnames and known_place(words[0]) is None and len(words[0]) > 1 and not _written_lower(context.text, words[0]):
+        if len(words) >= 2 and words[0].casefold() not in surnames and known_place(words[0]) is None and len(words[0]) > 1 and not written_lower(context.text, words[0]):
             firsts.setdefault(words[0].casefold(), []).append(person)
     kept: list[Mention] = []
     for mention in others:
@@ -351,11 +351,6 @@ def first_name(context: ArticleContext, people: list[ArticleEntity], others: lis
             owners[0].mentions.append(Mention(start, end, token.text, "PERSON", None, "first_name"))
             taken.append((start, end))
     return kept
-
-
-def _written_lower(body: str, word: str) -> bool:
-    """The article also writes the word in lower case: a common word ("correction", "will")."""
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
 
 
 # Applied in order after people are grouped: each gives people mentions and returns the

@@ -456,7 +456,8 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
 
 _KNOWN_AS = re.compile(r"(?:,|\()\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?")
 _THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)\s*$")
-_DESCRIPTOR_NOUNS = words("org_nouns") | COMPANY_DESCRIPTORS
+_ORG_NOUNS = words("org_nouns")
+_DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
 
 
 @rule(
@@ -536,7 +537,6 @@ def defined_short_name(body: str, entities: list[ArticleEntity]) -> list[Article
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "defined_short_name")
 
 
-_ORG_NOUNS = words("org_nouns")
 # "the House" is the chamber, not the White House: building and government-body words name
 # institutions of their own.
 _INSTITUTION_WORDS = words("building_words") | words("government_body_words")
@@ -593,9 +593,6 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
     return _join_into_owners(entities, owners_of, "last_word_short_name")
 
 
-_NAME_PARTICLES = frozenset({"de", "du", "des", "di", "da", "do", "dos", "das", "del", "della", "la", "le", "van", "von", "of", "and", "the", "y", "e"})
-
-
 @rule(
     Example("Brondby Foods recalled its cheese on Monday. A spokesman for Brondby said nobody had fallen ill.", [("Brondby", "Brondby Foods")]),
     Example("Shipping was halted on the Oder River on Monday. Barges on the Oder waited.", [("Oder", "Oder River")]),
@@ -624,9 +621,9 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
     owners_by_key: dict[str, list[ArticleEntity]] = {}
     for owner in entities:
         words_ = owner.canonical_name.split()
-        # "Banque Mosellane de Gestion SA": particles of a name in lower case count as its words.
+        # "Banque Mosellane de Gestion SA": small words of a name in lower case count as its words.
         if owner.entity_type in ("ORG", "LOC", "FAC", "GPE") and 2 <= len(words_) <= 6 and words_[0][:1].isupper() \
-                and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words_) and (len(words_) <= 4 or any(w in _NAME_PARTICLES for w in words_)):
+                and all(w[:1].isupper() or w in _SMALL_WORDS for w in words_) and (len(words_) <= 4 or any(w in _SMALL_WORDS for w in words_)):
             # Its leading words, less at least one: "Tideway" and "Tideway Rowing" for "Tideway Rowing Club".
             for cut in range(1, min(len(words_) - 1, 2) + 1):
                 if all(w[:1].isupper() for w in words_[:cut]):

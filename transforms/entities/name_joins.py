@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from transforms.entities.aliases import alias_key
 from transforms.entities.joins import _join_into_owners, _unaccented
 from transforms.entities.places import known_place
+from transforms.entities.words import written_lower
 from transforms.lexicons import words
 from transforms.rules import Example, rule
 
@@ -228,17 +229,12 @@ def headline_name_suffix(body: str, entities: list[ArticleEntity]) -> list[Artic
             name = alias_key(person.canonical_name).split()
             for lead in (name, name[-1:]):
                 rest = words_[len(lead):]
-                if alias_key(" ".join(words_[: len(lead)])).split() == lead and rest and all(_written_lower(body, w) for w in rest):
+                if alias_key(" ".join(words_[: len(lead)])).split() == lead and rest and all(w[:1].isupper() and written_lower(body, w) for w in rest):
                     found.append(person)
                     break
         return found
 
     return _join_into_owners(entities, owners_of, "headline_name_suffix")
-
-
-def _written_lower(body: str, word: str) -> bool:
-    """The article also writes the word in lower case: a common word ("plan"), no name."""
-    return word[:1].isupper() and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
 
 
 def _in_title_case_line(body: str, offset: int) -> bool:

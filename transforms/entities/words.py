@@ -28,6 +28,11 @@ def is_office_word(token: Token) -> bool:
     return token.lower_.rstrip(".") in OFFICE_WORDS or is_title_word(token)
 
 
+def written_lower(body: str, word: str) -> bool:
+    """The article also writes the word in lower case: a common word ("correction", "plan"), no name."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body) is not None
+
+
 def is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper()
 

@@ -16,7 +16,7 @@ from dataclasses import replace
 from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
 from transforms.lexicons import words
 from transforms.quotes import cues, speakers
-from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at
+from transforms.quotes.speakers import NON_COMPANY_WORDS, Speaker, SpeakerQuery, entity_at
 from transforms.rules import Example, rule
 
 _SPOKESPERSON_NOUNS = words("spokesperson_nouns")
@@ -26,9 +26,6 @@ _MESSAGE_NOUNS = words("message_nouns")
 _ISSUING_VERB_FORMS = words("issuing_verb_forms")
 _OBJECT_DEPS = ("dobj", "pobj", "dative", "attr", "oprd", "conj", "appos", "npadvmod")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_GOVERNMENT_WORDS = words("government_body_words")
-# "the company" is no ministry, court, union or association named before it.
-_NON_COMPANY_WORDS = _GOVERNMENT_WORDS | words("non_company_kind_nouns")
 
 
 def kind_nouns() -> frozenset[str]:
@@ -71,7 +68,7 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
         return max(with_noun, key=lambda pair: pair[0])[1]
     if noun.lower_ in COMPANY_DESCRIPTORS:
         # "the company" is no ministry, court, police force, union or association named before it.
-        named_before = [(at, e) for at, e in named_before if not _NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())]
+        named_before = [(at, e) for at, e in named_before if not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())]
     doc = query.subject.doc
     # "The audit office found nothing, a spokesman for the office said": the noun was just used
     # for something unnamed, so it is that, not the last organisation named.

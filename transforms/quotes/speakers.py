@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 # The article's entities, as ArticleContext holds them (a tuple) or as a list.
 Entities = Sequence[ArticleEntity]
 
+# Words of names that are no company: ministries, courts, regulators, unions, associations.
+NON_COMPANY_WORDS = GOVERNMENT_BODY_WORDS | words("non_company_kind_nouns")
+
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _MALE_FEMALE_PRONOUNS = words("gendered_pronouns")
@@ -467,10 +470,6 @@ _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
 _COMPANY_KINDS = words("company_kind_nouns")
 
 
-# Words of names that are no company: ministries, courts, regulators, unions, associations.
-_NOT_A_COMPANY = GOVERNMENT_BODY_WORDS | words("non_company_kind_nouns")
-
-
 def _the_one_company(subject: Token, entities: Entities, quote_start: int, body: str, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
     """"the carmaker said", "the airline group said", "the California-based company said":
     the organisation the story is about: the only one named before the quote or, for a
@@ -497,7 +496,7 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
     before = [
         e for e in entities
         if e.entity_type == "ORG" and named_before(e, body, quote_start) and not any(m.repaired_by == "dateline" for m in e.mentions)
-        and not _NOT_A_COMPANY & set(e.canonical_name.casefold().replace("'", " ").split())
+        and not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())
     ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The

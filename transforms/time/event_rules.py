@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from transforms.lexicons import words
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
@@ -41,6 +40,7 @@ from transforms.time.event_constructions import (
 )
 from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
+    DIRECTIVE_VERB_FORMS,
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
     FIGURE_VERBS,
@@ -52,7 +52,6 @@ from transforms.time.event_site import (
     EventSite,
     NoEventAnswer,
     TriggerRule,
-    all_forms,
     is_event_noun,
     preposition,
 )
@@ -376,10 +375,6 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
         return verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
     return subject
-
-
-# Verbs that ask or order (``directive_verbs``): what they ask for is the happening a date after it dates.
-DIRECTIVE_VERB_FORMS = all_forms(words("directive_verbs"))
 
 
 @rule(

@@ -35,6 +35,8 @@ IMPLICATIVE_VERBS = all_forms(words("implicative_verbs"))
 FIGURE_NOUNS = words("figure_nouns")
 FIGURE_VERBS = all_forms(words("figure_verbs"))
 SCHEDULE_VERBS = all_forms(words("schedule_verbs"))
+# Verbs that ask or order: what they ask for lies ahead ("were asked to leave by 6 p.m."), and a date after it dates that.
+DIRECTIVE_VERB_FORMS = all_forms(words("directive_verbs"))
 NAMING_PARTICIPLES = words("naming_participles")
 
 NO_EVENT_TEXT = "(no event)"

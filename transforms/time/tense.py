@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
 from transforms.time.event_constructions import proposed_noun
-from transforms.time.event_site import all_forms, is_event_noun
+from transforms.time.event_site import DIRECTIVE_VERB_FORMS, all_forms, is_event_noun
 from transforms.time.timex_rule import Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
@@ -40,8 +40,6 @@ _PLANNING_FORMS = frozenset(
 _FUTURE_INFINITIVE_HEADS = _PLANNING_FORMS | frozenset({"set", "is", "are", "was", "were", "going", "about"})
 # Adjectives of prospect whose infinitive looks forward: "was unlikely to ease before March".
 _PROSPECT_ADJECTIVES = words("prospect_adjectives")
-# Verbs that ask or order: what they ask for lies ahead ("were asked to leave by 6 p.m. on Friday").
-_DIRECTIVE_FORMS = all_forms(words("directive_verbs"))
 # Present-tense verbs of wanting: what they want done is ahead ("officials hope to contain the
 # blaze by the weekend", "aims to fly in the autumn"); their past forms ("hoped to finish by
 # Friday") are left to the clause's tense.
@@ -261,7 +259,7 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     if _superseded_plan(token.head):
                         return ""  # "was originally due to start on February 15"
                     return "past" if _is_past_perfect(token.head) else "future"
-                if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in _DIRECTIVE_FORMS and token.head.i < token.i:
+                if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in DIRECTIVE_VERB_FORMS and token.head.i < token.i:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
                 if token.dep_ == "xcomp" and token.head.lower_ in _PROSPECT_ADJECTIVES and token.head.pos_ == "ADJ":
                     return "future"  # "was unlikely to ease before March": what is likely lies ahead
