@@ -24,7 +24,7 @@ Notes:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -86,11 +86,12 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
     taken: list[tuple[int, int]] = []
     found: list[TimexMatch] = []
     lowered = _lower_keeping_offsets(body)
+    start_places: dict[re.Pattern[str], list[int]] = {}
     for entry in PATTERNS:
         name, pattern, resolver = entry.name, entry.regex, entry.function
         if entry.needs and not any(key in lowered for key in entry.needs):
             continue
-        for match in pattern.finditer(lowered):
+        for match in pattern.finditer(lowered) if entry.starts is None else _matches_at(pattern, lowered, _start_places(entry.starts, lowered, start_places)):
             # A pattern may need context it does not tag ("in 2019"): group t is then the span.
             start, end = match.span("t") if "t" in pattern.groupindex else match.span()
             if name == "month_capitalised" and not body[start].isupper():
@@ -125,6 +126,26 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
     compared = compare_months(body, compare_quarters(year_of_clause(body, range_years(body, year_of_subject(body, sorted(found, key=lambda t: t.char_start))))))
     anchored = anchor_anaphora(body, same_weekday_again(election_day_of_article(body, compared), tense_at), tense_at)
     return [_kept_on_calendar(timex) for timex in count_after_anchor(body, anchored, tense_at)]
+
+
+def _start_places(starts: re.Pattern[str], lowered: str, found: dict[re.Pattern[str], list[int]]) -> list[int]:
+    """Where ``starts`` matches in the text, scanned once per text for all the patterns that share it."""
+    if starts not in found:
+        found[starts] = [match.start() for match in starts.finditer(lowered)]
+    return found[starts]
+
+
+def _matches_at(pattern: re.Pattern[str], lowered: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer`` gives, found by trying the pattern only at ``places``
+    (every place a match can begin): left to right, none overlapping the one before."""
+    resume = 0
+    for place in places:
+        if place < resume:
+            continue
+        match = pattern.match(lowered, place)
+        if match is not None:
+            yield match
+            resume = max(match.end(), place + 1)
 
 
 def _resolve(resolver: Resolver, match: re.Match[str], ctx: ResolveContext) -> Resolution | None:

@@ -7,6 +7,8 @@ Every fragment is written for the lower-cased text; named groups (``month``, ``d
 
 from __future__ import annotations
 
+import re
+
 MONTH = r"(?P<month>january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
 MONTH_WITH_MAY = MONTH.replace("april|", "april|may|")
 # Days as digits ("June 4", "4th") or, in broadcast transcripts, as words ("March eighth"; only
@@ -33,6 +35,14 @@ UNIT = r"(?P<unit>day|week|month|year|decade|century|hour|minute|quarter(?=s))s?
 WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 REL = r"(?:(?:early|late)\s+)?(?P<rel>last|next|this|past|coming|previous|earlier\s+this|later\s+this)"
 FEW = r"(?P<few>few|several|many|coming|past)"
+
+# Where a match can begin of a pattern that opens with a month name, a weekday, a year in
+# digits, or a word that may come before one of them ("early", "mid", "last", "this coming",
+# "the previous", "fiscal"), or a relative word before a unit ("the past week", "earlier this
+# year"): such a pattern is tried only at these places
+# (``TimexPattern.starts``), found by one scan of the text shared by all of them. A lookahead,
+# so that "the fiscal" does not hide the "fiscal" inside it.
+CALENDAR_START = re.compile(r"\b(?=\d{4}|the\s+(?:fiscal|financial|previous|past|coming)|fiscal|financial|early|earlier|late|mid|last|next|this|past|coming|previous|mon|tue|wed|thu|fri|sat|sun|j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec)")
 
 MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 CLOCK_KEYS = ("a.m.", "p.m.", "noon", "midnight")

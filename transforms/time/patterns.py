@@ -22,7 +22,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CALENDAR_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -37,7 +37,7 @@ from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern,
 from transforms.time.timex_rule import timex_example as ex
 
 
-@pattern(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", ex("Filed 2021-06-04.", "2021-06-04", "2021-06-04"))
+@pattern(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", ex("Filed 2021-06-04.", "2021-06-04", "2021-06-04"), starts=CALENDAR_START)
 def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """An ISO date: "2021-06-04". Not: a date that does not exist ("2021-02-30"), other numeric
     forms ("6/4/2021")."""
@@ -141,6 +141,7 @@ def week_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Saturday, April 25 is the deadline.", "Saturday, April 25", "2023-04-25"),
     ex("Women's Day is this coming Sunday, March eighth.", "this coming Sunday, March eighth", "2024-03-08", tense="future"),
     needs=("day",),
+    starts=CALENDAR_START,
 )
 def weekday_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A weekday before a month and day: "Saturday, April 25"; the date decides, the weekday is
@@ -152,6 +153,7 @@ def weekday_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rf"\b{MONTH_WITH_MAY}\s+{DAY}\s*[-–]\s*(?P<last_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![-–.,]\d|\s*(?:percent|%))(?:,?\s+{YEAR}\b)?",
     ex("APEC leaders meet on June 22-24 in Victoria.", "June 22-24", "2023-06-22", tense="future"),
     ex("The summit is slated for Nov. 4-5, 2006.", "Nov. 4-5, 2006", "2006-11-04"),
+    starts=CALENDAR_START,
     needs=MONTH_KEYS,
 )
 def day_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -166,6 +168,7 @@ def day_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Signed on June 4, 2021.", "June 4, 2021", "2021-06-04"),
     ex("Signed June 4.", "June 4", "2023-06-04"),
     ex("Talks begin on Nov. 25.", "Nov. 25", "2023-11-25", tense="future"),
+    starts=CALENDAR_START,
     needs=MONTH_KEYS,
 )
 def month_day_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -191,6 +194,7 @@ def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rf"\b{MONTH_WITH_MAY}\s+{DAY},?\s+(?P<rel>this|last|next)\s+year\b",
     ex("He was arrested on July 15 last year.", "July 15 last year", "2022-07-15"),
     ex("She became a citizen on October 13 this year.", "October 13 this year", "2023-10-13"),
+    starts=CALENDAR_START,
     needs=(" this year", " last year", " next year"),
 )
 def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -204,6 +208,7 @@ def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
     rf"\b{MONTH_WITH_MAY}\s+(?P<rel>this|last|next)\s+year\b",
     ex("It opened in January this year.", "January this year", "2023-01"),
     ex("It closed in July last year.", "July last year", "2022-07"),
+    starts=CALENDAR_START,
     needs=MONTH_KEYS,
 )
 def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -227,6 +232,7 @@ def time_weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 @pattern(
     rf"\b{MONTH_WITH_MAY},?\s+(?:of\s+)?{YEAR}\b",
     ex("The visit in March 2021 went well.", "March 2021", "2021-03"),
+    starts=CALENDAR_START,
     needs=MONTH_KEYS,
 )
 def month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -418,6 +424,7 @@ def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Prices rose last week.", "last week", "2023-W22"),
     ex("Talks resume next month.", "next month", "2023-07"),
     ex("Sales fell earlier this month.", "earlier this month", "2023-06"),
+    starts=CALENDAR_START,
     needs=("week", "month", "year", "quarter"),
 )
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -432,6 +439,7 @@ def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("They will meet on Tuesday.", "Tuesday", "2023-06-06", tense="future"),
     ex("The index fell 4.5% from the previous Friday.", "the previous Friday", "2023-05-26"),
     needs=("day",),
+    starts=CALENDAR_START,
 )
 def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A weekday, alone or after "last", "next", "this (coming)", "the previous": the nearest
@@ -595,6 +603,7 @@ def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The fair closed last May.", "last May", "2022-05"),
     ex("The fair closed last April.", "last April", "2023-04"),
     ex("It opens in early December.", "early December", "2023-12", tense="future"),
+    starts=CALENDAR_START,
     needs=MONTH_KEYS,
 )
 def month_modified(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -610,6 +619,7 @@ def month_modified(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Talks began in December.", "December", "2022-12", tense="past"),
     ex("The March accession will go ahead.", "March", "2024-03", tense="future"),
     needs=MONTH_KEYS,
+    starts=CALENDAR_START,
 )
 def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A capitalised month name alone, the year from the tense: "in January", "the March

@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from transforms.time import resolve
-from transforms.time.fragments import DAY, MONTH_WITH_MAY, WEEKDAY, YEAR
+from transforms.time.fragments import CALENDAR_START, DAY, MONTH_WITH_MAY, WEEKDAY, YEAR
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -27,6 +27,7 @@ HOUR = r"(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|
     rf"\b{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b(?!s)",
     ex("They met Thursday morning.", "Thursday morning", "2023-06-01TMO", tense="past"),
     ex("The deal fell through on Monday evening.", "Monday evening", "2023-06-05TEV", tense="past"),
+    starts=CALENDAR_START,
     needs=("day",),
 )
 def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from transforms.time import resolve
-from transforms.time.fragments import YEAR
+from transforms.time.fragments import CALENDAR_START, YEAR
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -115,6 +115,7 @@ def slash_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("It was the best of the 2009-10 season.", "2009-10", "2009"),
     ex("Lyon set the record in the 1985/86 season.", "1985/86", "1985"),
     needs=(),
+    starts=CALENDAR_START,
 )
 def year_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """Years written as a range, "1980-1988", "2009-10", "1985/86": one expression (the range is
@@ -134,6 +135,7 @@ def year_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The fiscal year 2023 ended in June.", "The fiscal year 2023", "2023"),
     ex("Prices peaked in mid-1996.", "mid-1996", "1996"),
     needs=(),
+    starts=CALENDAR_START,
 )
 def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A year from 1800 to 2199 in digits: "2019", "fiscal 1989", "the fiscal year 2023",

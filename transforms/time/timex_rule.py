@@ -58,12 +58,17 @@ class TimexPattern(Rule[Resolver]):
 
     regex: re.Pattern[str]
     needs: tuple[str, ...]
+    # A regex that matches wherever a match of ``regex`` can begin (and maybe elsewhere): the
+    # pattern is then tried only at those places, not at every character of the text. Shared
+    # by the patterns that open alike, so its own scan is paid once per text.
+    starts: re.Pattern[str] | None = None
 
 
-def pattern(regex: str, *examples: Example, needs: tuple[str, ...] = (), name: str | None = None) -> Callable[[Resolver], TimexPattern]:
-    """Make a resolver a pattern named after it (or ``name``), with its regex, key words and examples."""
+def pattern(regex: str, *examples: Example, needs: tuple[str, ...] = (), starts: re.Pattern[str] | None = None, name: str | None = None) -> Callable[[Resolver], TimexPattern]:
+    """Make a resolver a pattern named after it (or ``name``), with its regex, key words, the
+    places its matches can begin (``starts``) and examples."""
 
     def wrap(function: Resolver) -> TimexPattern:
-        return TimexPattern(name or function.__name__, function, examples, regex=re.compile(regex), needs=needs)
+        return TimexPattern(name or function.__name__, function, examples, regex=re.compile(regex), needs=needs, starts=starts)
 
     return wrap
