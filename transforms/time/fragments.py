@@ -44,5 +44,19 @@ FEW = r"(?P<few>few|several|many|coming|past)"
 # so that "the fiscal" does not hide the "fiscal" inside it.
 CALENDAR_START = re.compile(r"\b(?=\d{4}|the\s+(?:fiscal|financial|previous|past|coming)|fiscal|financial|early|earlier|late|mid|last|next|this|past|coming|previous|mon|tue|wed|thu|fri|sat|sun|j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov|dec)")
 
+# Where a match can begin of a pattern that opens with a count (digits or a number word) or a
+# word that may come before one ("the next", "nearly", "more than", "a few", "several"), or a
+# plural unit ("years ago", "decades-long"): such a pattern is tried only at these places
+# (``TimexPattern.starts``), found by one scan of the text shared by all of them.
+_COUNT_WORDS = (
+    "the", "a", "an", "another", "next", "last", "past", "first", "final", "following", "coming", "previous", "nearly",
+    "almost", "about", "around", "roughly", "some", "more", "less", "over", "up", "at", "once", "twice", "thrice",
+    "several", "many", "few", "single", "multi", "decades", "years", "months", "weeks", "days", "hours",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred",
+)
+COUNT_START = re.compile(r"\b(?=\d|(?:" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\b)")
+
 MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 CLOCK_KEYS = ("a.m.", "p.m.", "noon", "midnight")

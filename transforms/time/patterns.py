@@ -22,7 +22,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CALENDAR_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -183,6 +183,7 @@ def month_day_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Signed on 4 June 2021.", "4 June 2021", "2021-06-04"),
     ex("They met on the 4th of June 2021.", "4th of June 2021", "2021-06-04"),
     needs=MONTH_KEYS,
+    starts=COUNT_START,
 )
 def day_month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A day before its month: "4 June 2021", "the 4th of June" (span without "the"). Not: a day
@@ -347,6 +348,7 @@ def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The office opens at 9 a.m.", "9 a.m.", "2023-06-05T09:00"),
     ex("The ferry left at 6.45 a.m.", "6.45 a.m.", "2023-06-05T06:45", tense="past"),
     needs=("am", "pm", "a.m", "p.m"),
+    starts=COUNT_START,
 )
 def clock_time(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A clock time on the publication date ("3 p.m.", "6.45 a.m." as British papers write it;
@@ -385,6 +387,7 @@ def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("A month later the talks resumed.", "A month later", "2023-07"),
     ex("Two days later the talks resumed.", "Two days later", "P2D"),
     needs=("earlier", "later"),
+    starts=COUNT_START,
 )
 def anchored(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units before or after: "a year earlier" (a date from the publication date);
@@ -412,6 +415,7 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
     ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
     needs=("ago",),
+    starts=COUNT_START,
 )
 def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units ago: the date that far back, at the unit's granularity. Not: hours and
@@ -466,6 +470,7 @@ def the_rel_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("It took a few days.", "a few days", "PXD"),
     ex("Crime fell over the past decade.", "the past decade", "P1DE"),
     needs=("few", "several", "many", "coming", "past"),
+    starts=COUNT_START,
 )
 def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A stretch of unknown length: "the next few years" (PXY); "the past decade" is one unit.
@@ -478,6 +483,7 @@ def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("A two-day visit.", "two-day", "P2D"),
     ex("A 30-year mortgage.", "30-year", "P30Y"),
     needs=("-",),
+    starts=COUNT_START,
 )
 def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A hyphenated duration modifier: "two-day", "30-year". Not: ages ("6-year-old")."""
@@ -490,6 +496,7 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The acquisitions come over the next 12 to 18 months.", "the next 12 to 18 months", "P18M"),
     ex("Results come in two or three days.", "two or three days", "P3D"),
     needs=(" to ", " or ", "-", "–"),
+    starts=COUNT_START,
 )
 def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A duration given as a range of counts, "two to three weeks", "four or five years",
@@ -513,6 +520,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
     ex("He will coach the team for another two years.", "another two years", "P2Y"),
     ex("He gave this club four good years.", "four good years", "P4Y"),
     needs=(),
+    starts=COUNT_START,
 )
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
@@ -591,6 +599,7 @@ def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("He left several years ago.", "several years ago", "PAST_REF"),
     ex("The company was bleeding just months ago.", "months ago", "PAST_REF"),
     needs=("ago",),
+    starts=COUNT_START,
 )
 def vague_ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """Units ago without a count: the vague past (PAST_REF). Not: "two years ago" (the pattern

@@ -18,7 +18,7 @@ from datetime import date
 
 from transforms.time import resolve
 from transforms.time.calendar_values import week_value
-from transforms.time.fragments import MONTH_WITH_MAY, YEAR
+from transforms.time.fragments import COUNT_START, MONTH_WITH_MAY, YEAR
 from transforms.time.resolve import NUMBER_WORDS, ORDINALS, UNIT_CODES
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -89,6 +89,7 @@ _HYPHEN_NUMBER = r"(?P<num>single|(?:twenty|thirty|forty|fifty|sixty|seventy|eig
     ex("A sixteen-month inquiry ended.", "sixteen-month", "P16M"),
     ex("They signed a multi-year deal.", "multi-year", "PXY"),
     needs=("-day", "-week", "-month", "-year", "-decade", "-hour", "-minute", "s-long", "multi-"),
+    starts=COUNT_START,
 )
 def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A length written as an adjective beyond the pattern ``duration_hyphen``'s numbers: "fifty-year",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from transforms.time.fragments import NUM
+from transforms.time.fragments import COUNT_START, NUM
 from transforms.time.resolve import NUMBER_WORDS
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -90,6 +90,7 @@ def weekday_parts_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),
     ex("She won the 100m in 10.85 seconds.", "10.85 seconds", "PT10.85S"),
     needs=("seconds",),
+    starts=COUNT_START,
 )
 def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A number of seconds in digits, a DURATION: "38 seconds" (PT38S), a race time "10.85
@@ -142,6 +143,7 @@ def coming_ref(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Prices may stay high for a couple of years.", "a couple of years", "P2Y"),
     ex("Work slowed over the last couple of months.", "the last couple of months", "P2M"),
     needs=("couple of",),
+    starts=COUNT_START,
 )
 def couple_of(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"a couple of years", "the next couple of weeks": a DURATION of two units (TimeBank writes
@@ -163,6 +165,7 @@ _RATE_CODES = {"day": "P1D", "night": "P1D", "week": "P1W", "month": "P1M", "yea
     ex("Trains run four times an hour.", "four times an hour", "PT1H"),
     ex("The committee meets several times a year.", "several times a year", "P1Y"),
     needs=("once", "twice", "thrice", "times", "days", "nights", "evenings", "mornings", "weekends", "shifts"),
+    starts=COUNT_START,
 )
 def times_per_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A frequency over a unit, a SET with the unit as its value (TIMEX3 keeps the count as
