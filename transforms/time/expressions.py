@@ -87,9 +87,10 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
     found: list[TimexMatch] = []
     lowered = _lower_keeping_offsets(body)
     start_places: dict[re.Pattern[str], list[int]] = {}
+    keys_seen: dict[str, bool] = {}
     for entry in PATTERNS:
         name, pattern, resolver = entry.name, entry.regex, entry.function
-        if entry.needs and not any(key in lowered for key in entry.needs):
+        if entry.needs and not _any_key_in(entry.needs, lowered, keys_seen):
             continue
         for match in pattern.finditer(lowered) if entry.starts is None else _matches_at(pattern, lowered, _start_places(entry.starts, lowered, start_places)):
             # A pattern may need context it does not tag ("in 2019"): group t is then the span.
@@ -126,6 +127,18 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
     compared = compare_months(body, compare_quarters(year_of_clause(body, range_years(body, year_of_subject(body, sorted(found, key=lambda t: t.char_start))))))
     anchored = anchor_anaphora(body, same_weekday_again(election_day_of_article(body, compared), tense_at), tense_at)
     return [_kept_on_calendar(timex) for timex in count_after_anchor(body, anchored, tense_at)]
+
+
+def _any_key_in(keys: tuple[str, ...], lowered: str, seen: dict[str, bool]) -> bool:
+    """Whether any of a pattern's key words is in the text; each word is looked up once per
+    text, as many patterns share them (the month names)."""
+    for key in keys:
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = key in lowered
+        if found:
+            return True
+    return False
 
 
 def _start_places(starts: re.Pattern[str], lowered: str, found: dict[re.Pattern[str], list[int]]) -> list[int]:
