@@ -5,7 +5,12 @@ text, and a later pattern never takes text an earlier one matched; so longer, mo
 patterns come first ("Sunday, March 8" before "March 8" before "Sunday"). Each pattern's name
 is what ``temporal_expressions.pattern`` says. A pattern runs only when the text holds one of
 its ``needs`` (any of them; empty: always): most patterns cannot match most articles, and a
-substring test costs microseconds where a regex scan costs a fraction of a millisecond.
+substring test costs microseconds where a regex scan costs a fraction of a millisecond. A
+pattern that opens alike with others (a month, a weekday, a year, a count, or a word before
+one: ``fragments.CALENDAR_START``, ``fragments.COUNT_START``) names that opening as its
+``starts``: it is then tried only where the opening is, found by one scan shared by all of them,
+instead of at every character (``tests/time/test_pattern_starts.py`` holds each such pattern to
+finding what a full scan finds).
 
 A pattern may need context it does not tag ("in 2019"): its group ``t`` is then the span.
 The values come from ``transforms.time.resolve``; the examples are read against
