@@ -6,7 +6,7 @@ import re
 
 from transforms.entities.places import is_country, known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
-from transforms.entities.words import LEADING_WORDS, is_capitalised, is_place_object, particle_tail_end
+from transforms.entities.words import LEADING_WORDS, hyphen_tail, is_capitalised, is_place_object, particle_tail_end
 from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, GOVERNMENT_BODY_WORDS, NON_ENTITY_ACRONYMS, ORG_SUFFIXES
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
@@ -270,16 +270,18 @@ def amount_after_name(e: TaggedEntity) -> Repair | None:
 @rule(
     Example("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", [("the Congress", "ORG")]),
     Example("Brannock Rail plc said on Thursday it would close its works.", None, note="a legal form stays in the name"),
+    Example("The merged society will be called Munster Dairy Co-operative, a filing said.", None, note="a hyphenated word stays whole"),
 )
 def lower_case_org_tail(e: TaggedEntity) -> Repair | None:
     """An organisation ending in lower-case words ("the Congress party") is its capitalised
     part ("Congress").
 
     Not: an organisation all in lower case; a legal form ("Brannock Rail plc",
-    ``legal_form_words.txt``).
+    ``legal_form_words.txt``); the lower-case end of a hyphenated word ("Munster Dairy
+    Co-operative").
     """
     words = e.words
-    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and words[-1].lower_ not in _LEGAL_FORMS and any(is_capitalised(w) for w in words[:-1]):
+    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and words[-1].lower_ not in _LEGAL_FORMS and any(is_capitalised(w) for w in words[:-1]) and not hyphen_tail(e.doc, words[-1].i):
         kept = [w for w in words if not (w.is_lower and w.i > max(i for i, x in enumerate(words) if is_capitalised(x)) + words[0].i)]
         return [(kept[0].idx, kept[-1].idx + len(kept[-1]), "ORG")]
     return None
