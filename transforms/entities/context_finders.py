@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from transforms.entities.mentions import Mention, MentionSearch, pieces_within
 from transforms.entities.places import known_place
-from transforms.entities.words import LEADING_WORDS, is_capitalised, is_office_word
+from transforms.entities.words import LEADING_WORDS, hyphen_tail, is_capitalised, is_office_word
 from transforms.lexicon import COMPANY_DESCRIPTORS, HONORIFICS, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
@@ -126,19 +126,51 @@ def _descriptor_word(tokens: tuple[Token, ...], token: Token) -> str:
     return token.lower_
 
 
+# Small words inside an organisation's name ("Friends of the Earth", "Agua para Todos"); not
+# "and", "et", "und", which join two names as often as they sit inside one.
+_NAME_SMALL_WORDS = lexicon_words("initials_skip_words") - {"and", "et", "und"}
+
+
+def _name_run_end(tokens: tuple[Token, ...], first: int) -> int:
+    """Where a name that opens at ``first``, right after a lower-case descriptor, ends: through
+    capitalised words (the first of any part of speech, the others proper nouns or capitalised
+    words of a name that runs on), and through one or two small words when a capitalised word
+    follows them."""
+    end = first
+    while end < len(tokens):
+        if is_capitalised(tokens[end]) and (end == first or tokens[end].pos_ in ("PROPN", "ADV", "NOUN", "ADJ") or tokens[end - 1].lower_ in _NAME_SMALL_WORDS):
+            end += 1
+            continue
+        small = end
+        while small < len(tokens) and small - end < 2 and tokens[small].lower_ in _NAME_SMALL_WORDS and tokens[small].is_lower:
+            small += 1
+        if end > first and small > end and small < len(tokens) and is_capitalised(tokens[small]):
+            end = small
+            continue
+        break
+    return end
+
+
 @rule(
     Example("Nurses joined the campaign group Mama Salama Trust in the march.", [("Mama Salama Trust", "ORG")]),
     Example("Many wore the colours of the campaign group Library Friends of Kent.", [("Library Friends of Kent", "ORG")]),
     Example("The advocacy group Tamarack Watch welcomed the ban.", None, note="one model name: org_after_descriptor relabels it"),
     Example("It was built by the Seoul-based start-up Skyrove Mobility, the company said.", [("Skyrove Mobility", "ORG")]),
     Example("Rates were held, the central bank Governor Ana Costa said.", None, note="a title opens the run: a person"),
+    Example("said Claudia Rojas of the campaign group Agua para Todos, which plans a march.", [("Agua para Todos", "ORG")],
+            note="a small word between capitalised words"),
+    Example("About 60 members of the campaign group Save the Great Glen held a protest.", [("Save the Great Glen", "ORG")],
+            note="a verb opening the name"),
+    Example("said Aileen Shaw of the campaign group Parents Together Scotland, which welcomed the deal.", [("Parents Together Scotland", "ORG")]),
 )
 def name_after_org_descriptor(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"the campaign group Salama Safari", "the campaign group Library Lovers of Tacoma": the
     capitalised run after a lower-case organisation noun (``org_descriptors``, or a company
-    descriptor: "the start-up Skyrove Mobility"), going on
-    through "of" and a capitalised name, is one organisation, where the model cut it into a
-    place and a person or stopped before "of".
+    descriptor: "the start-up Skyrove Mobility"), going on through the small words of names
+    (``initials_skip_words`` but "and": "of", "the", "para", "do") when a capitalised word
+    follows them, is one organisation, where the model cut it into a place and a person or
+    stopped before a small word. Right after the descriptor a capitalised word of any part of
+    speech is a name ("the campaign group Save the Great Glen", "Parents Together Scotland").
 
     Not: a run the model tagged as one name (``org_after_descriptor`` relabels it); a run
     with a date or a number in it; a single word; a run opened by a title ("the central
@@ -151,15 +183,9 @@ def name_after_org_descriptor(search: MentionSearch, mentions: list[Mention]) ->
             continue
         if token.i + 1 < len(tokens) and (tokens[token.i + 1].lower_ in TITLE_WORDS or tokens[token.i + 1].lower_.rstrip(".") in HONORIFICS):
             continue  # "the central bank Governor Ana Costa": a person with a title
-        end = token.i + 1
-        while end < len(tokens) and is_capitalised(tokens[end]) and tokens[end].pos_ == "PROPN":
-            end += 1
+        end = _name_run_end(tokens, token.i + 1)
         if end == token.i + 1:
             continue
-        if end + 1 < len(tokens) and tokens[end].lower_ == "of" and is_capitalised(tokens[end + 1]) and tokens[end + 1].pos_ == "PROPN":
-            end += 1  # "Library Lovers of Tacoma"
-            while end < len(tokens) and is_capitalised(tokens[end]) and tokens[end].pos_ == "PROPN":
-                end += 1
         run = tokens[token.i + 1 : end]
         if len(run) < 2 or any(t.ent_type_ in ("DATE", "CARDINAL", "ORDINAL", "MONEY") for t in run):
             continue
@@ -222,13 +248,17 @@ _NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
 @rule(
     Example("Novamed AB, which makes the drug, said it would seek approval. Novamed shares rose 12 percent.", [("Novamed", "ORG")], note="the model tags the full name itself"),
     Example("Shares rose as analysts praised the plan.", None),
+    Example("Members of Suirvale Dairies Co-operative Society Ltd backed the deal.", [("Suirvale Dairies Co-operative Society Ltd", "ORG")],
+            note="a hyphenated word is one word of the name"),
 )
 def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A capitalised name before a legal form ("Novamed AB", "Brannock Rail plc", "Kestrel
     Mobile ASA") is a company even where it opens a sentence and the model misses it; the
     company's first word alone later ("Novamed shares rose") is its short name.
 
-    Not: a name of more than three words before the form; a first word that the article
+    A hyphenated word is one word ("Suirvale Dairies Co-operative Society Ltd").
+
+    Not: a name of more than four words before the form; a first word that the article
     also writes in lower case or that is a title or leading word ("General").
     """
     tokens = search.tokens
@@ -236,9 +266,15 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
     for token in tokens[1:]:
         if token.lower_.rstrip(".") not in _LEGAL_FORMS or not (token.text[:1].isupper() or token.is_lower):
             continue
-        first = token.i
-        while first > 0 and token.i - first < 3 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS and tokens[first - 1].ent_type_ not in _NOT_IN_NAMES:
-            first -= 1
+        first, count = token.i, 0
+        while first > 0 and count < 4:
+            if hyphen_tail(tokens, first - 1) and tokens[first - 3].lower_ not in LEADING_WORDS:
+                first -= 3
+            elif is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS and tokens[first - 1].ent_type_ not in _NOT_IN_NAMES:
+                first -= 1
+            else:
+                break
+            count += 1
         if first == token.i:
             continue
         start, end = tokens[first].idx, token.idx + len(token)
@@ -254,6 +290,76 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             nxt = tokens[token.i + 1] if token.i + 1 < len(tokens) else None
             if nxt is None or not is_capitalised(nxt):
                 found.append(search.mention(token.idx, token.idx + len(token), "ORG", "legal_form_name"))
+    return [m for m in mentions if m not in dropped] + found
+
+
+_NUMBERED_BODY_WORDS = lexicon_words("numbered_body_words")
+_NUMBER_WORDS = frozenset({"no", "no.", "number", "nr", "nr."})
+_ROMAN = re.compile(r"[IVX]{1,5}")
+
+
+def _body_number_end(tokens: tuple[Token, ...], after: int) -> int | None:
+    """The end of the number right after a body's name ("No. 2", "2", "No. IV"), or None when
+    what follows is no such number or counts the noun after it ("Committee 5 votes")."""
+    k = after
+    if k < len(tokens) and tokens[k].lower_ in _NUMBER_WORDS and tokens[k].text[:1] == "N":
+        k += 1
+        if k < len(tokens) and tokens[k].text == ".":
+            k += 1
+    if k >= len(tokens):
+        return None
+    number = tokens[k]
+    if not (number.text.isdigit() and len(number.text) <= 3 or _ROMAN.fullmatch(number.text)):
+        return None
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    if following is not None and (following.text in ("%", ".") and k + 2 < len(tokens) and tokens[k + 2].is_digit or number.head is following and following.pos_ == "NOUN"):
+        return None  # "Committee 5 votes to 4", "Chamber 2.5": a count, not a name
+    return k + 1
+
+
+@rule(
+    Example("The Legislative Council's Portfolio Committee No. 2, which oversees health, will meet.", [("Portfolio Committee No. 2", "ORG")]),
+    Example("Any appeal would go to Appeals Panel 2 of the national federation.", [("Appeals Panel 2", "ORG")]),
+    Example("In Buenos Aires, Federal Administrative Court No. 4 on Wednesday rejected a request.", [("Federal Administrative Court No. 4", "ORG")]),
+    Example("Mercosur's Technical Committee No. 1, which handles the tariff, met.", [("Mercosur", "ORG"), ("Technical Committee No. 1", "ORG")],
+            note="the model tags the owner and the body as one name"),
+    Example("The Committee voted 5 to 4 to approve it.", None, note="a vote, no number after the body"),
+)
+def numbered_body(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A body named by a number after it ("Portfolio Committee No. 2", "Appeals Panel 2",
+    "Federal Administrative Court No. 4"): the capitalised words ending in a body word
+    (``numbered_body_words``) and the number, written alone or after "No.", are one
+    organisation, where the model stops before the number or misses the name.
+
+    Not: a number that counts the noun after it ("Committee 5 votes"); a body word alone
+    ("Court 2" is a room); a run crossing a possessive (the owner is its own name:
+    "Mercosur's Technical Committee No. 1" gives "Technical Committee No. 1").
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens:
+        if token.lower_ not in _NUMBERED_BODY_WORDS or not is_capitalised(token):
+            continue
+        end = _body_number_end(tokens, token.i + 1)
+        if end is None:
+            continue
+        first = token.i
+        while first > 0 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS and not tokens[first - 1].is_sent_start:
+            first -= 1
+        if first > 0 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS and tokens[first - 1].is_sent_start:
+            first -= 1  # "Appeals Panel 2 ruled ..." opening a sentence
+        if first == token.i:
+            continue
+        start, stop = tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1])
+        owner = tokens[first - 1] if first > 1 and tokens[first - 1].lower_ in ("'s", "’s") else None
+        owned = [m for m in mentions if owner is not None and m.char_start < owner.idx and owner.idx < m.char_end <= stop]
+        inside = pieces_within([m for m in mentions if m not in owned], start, stop)
+        if inside is None:
+            continue
+        dropped.update(inside + owned)
+        # "Mercosur's Technical Committee" tagged as one name: its owner is a name of its own.
+        found.extend(search.mention(m.char_start, tokens[first - 2].idx + len(tokens[first - 2]), m.label, "numbered_body") for m in owned)
+        found.append(search.mention(start, stop, "ORG", "numbered_body"))
     return [m for m in mentions if m not in dropped] + found
 
 

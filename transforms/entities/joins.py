@@ -336,6 +336,39 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     return _join_into_owners(entities, owners_of, "bare_institution")
 
 
+def _metonyms() -> dict[str, frozenset[str]]:
+    """``institution_metonyms.txt`` read: a place's key -> the keys of the institutions it names."""
+    found = {}
+    for entry in words("institution_metonyms"):
+        place, _, names = entry.partition(":")
+        found[alias_key(place)] = frozenset(alias_key(name) for name in names.split(";") if name.strip())
+    return found
+
+
+_METONYMS = _metonyms()
+
+
+@rule(
+    Example("The Scottish Parliament will vote on Tuesday. Holyrood passed a similar bill in 2019.", [("Holyrood", "Scottish Parliament")]),
+    Example("Tourists crowded Holyrood on Sunday.", None, note="no institution to join"),
+)
+def institution_metonym(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """A place news writes for the institution that sits there ("Holyrood" for the Scottish
+    Parliament, "Stormont", "Capitol Hill") joins that institution's entity when the article
+    names it (``institution_metonyms.txt``).
+
+    Not: the place in an article that does not name the institution (it stays a name of its
+    own, whatever the model called it).
+    """
+    by_key = {alias_key(e.canonical_name): e for e in entities if e.entity_type in ("ORG", "FAC", "GPE")}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        names = _METONYMS.get(alias_key(entity.canonical_name), frozenset())
+        return [by_key[name] for name in names if name in by_key]
+
+    return _join_into_owners(entities, owners_of, "institution_metonym")
+
+
 @lru_cache(maxsize=65536)
 def _unaccented(text: str) -> str:
     """"Inês" -> "ines": a name as handles and unaccented spellings write it, case folded
@@ -684,6 +717,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     defined_short_name,  # "Sernageomin" -> "National Geology and Mining Service (Sernageomin)"
     bare_institution,  # "Parliament" -> "European Parliament"
+    institution_metonym,  # "Holyrood" -> "Scottish Parliament"
     former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
     short_name_known_as,  # "The company, known as DBP," -> Dansk Brevpost
     social_handle,  # "@KMorales" -> "Karen Morales"

@@ -24,6 +24,7 @@ from transforms.entities.words import (
     LEADING_WORDS,
     after_company_descriptor,
     has_possessive,
+    hyphen_tail,
     hyphenated_end,
     initials,
     is_capitalised,
@@ -396,12 +397,15 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     Example("LONDON (Wire) - Kingsway Rail, which runs trains into London, will cut fares.", [("Kingsway Rail", "ORG")]),
     Example("Shortages were worse last winter, according to the Pharmacists' Guild, which represents 3,000 pharmacies.", [("Pharmacists' Guild", "ORG")],
             note="the model tags 'Guild' alone a person"),
+    Example("The farmers' group Prairie Gold Grain Co-operative said on Monday it would appeal.", [("Prairie Gold Grain Co-operative", "ORG")],
+            note="a hyphenated organisation word is one word"),
 )
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
     Self-Defense Forces", "the Lowland Water Authority"): the capitalised run before the word.
 
-    A nationality inside the run is part of the name, and so is an organisation word the
+    A hyphenated organisation word is one word ("Prairie Gold Grain Co-operative", never its
+    "Co"). A nationality inside the run is part of the name, and so is an organisation word the
     model tagged alone as a person ("Guild"); a run opening the lead after a dateline
     ("LONDON (Wire) - Kingsway Rail, ...") is taken.
 
@@ -415,11 +419,16 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
     for token in tokens:
         # The model may call the organisation word alone a person ("the Pharmacists' Guild": "Guild").
         alone = token.ent_type_ == "PERSON" and token.ent_iob_ == "B" and (token.i + 1 == len(tokens) or tokens[token.i + 1].ent_iob_ != "I")
-        if token.lower_ not in ORG_SUFFIXES or not is_capitalised(token) or token.ent_type_ and not alone:
+        # "Co-operative" is one word: its "Co" is no suffix, and the whole word may be one.
+        compound = hyphen_tail(tokens, token.i)
+        word = f"{tokens[token.i - 2].lower_}-{token.lower_}" if compound else token.lower_
+        if word not in ORG_SUFFIXES or not (compound or is_capitalised(token)) or token.ent_type_ and not alone:
+            continue
+        if token.i + 2 < len(tokens) and hyphen_tail(tokens, token.i + 2):
             continue
         if token.i + 1 < len(tokens) and is_capitalised(tokens[token.i + 1]) and not tokens[token.i + 1].is_sent_start:
             continue  # "Hastings Rail" in "Hastings Rail Users' Group": the name runs on
-        first = token.i
+        first = token.i - 2 if compound else token.i
         while first > 0:
             before = tokens[first - 1]
             if is_capitalised(before) and before.lower_ not in LEADING_WORDS:
@@ -594,7 +603,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
     coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
-    name_spelled_by_initials, organisation_with_particle, place_after_area_word, town_after_preposition,
+    name_spelled_by_initials, numbered_body, organisation_with_particle, place_after_area_word, town_after_preposition,
 )
 
 
@@ -619,6 +628,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     town_after_preposition,
     place_after_area_word,
     legal_form_name,
+    numbered_body,
     organisation_with_particle,
     name_spelled_by_initials,
     defined_short_form,

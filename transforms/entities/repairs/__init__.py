@@ -72,6 +72,7 @@ from transforms.entities.repairs.spans import (
     particle_tail,
     headline_verb_tail,
     leading_cue_word,
+    opening_place_preposition,
     non_entity_acronym,
     country_before_body,
     amount_after_name,
@@ -121,6 +122,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     particle_tail,  # "Lula da Silva", "Rio Grande do Sul"
     headline_verb_tail,  # "Trump Says He Never" -> Trump
     leading_cue_word,  # "Said Miller: “...”" -> Miller
+    opening_place_preposition,  # "Across Swansea, ..." (PERSON) -> Swansea (GPE)
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT
     facility_run_by_org,  # "the Rameshwaram Cafe" (FAC) -> ORG

@@ -6,8 +6,8 @@ import re
 
 from transforms.entities.places import is_country, known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
-from transforms.entities.words import LEADING_WORDS, is_capitalised, is_place_object, particle_tail_end
-from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, GOVERNMENT_BODY_WORDS, NON_ENTITY_ACRONYMS, ORG_SUFFIXES
+from transforms.entities.words import LEADING_WORDS, hyphen_tail, is_capitalised, is_place_object, particle_tail_end
+from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, GOVERNMENT_BODY_WORDS, NON_ENTITY_ACRONYMS, ORG_SUFFIXES, PLACE_PREPOSITIONS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -270,16 +270,18 @@ def amount_after_name(e: TaggedEntity) -> Repair | None:
 @rule(
     Example("The opposition alliance, led by the Congress party's Rahul Gandhi, won 234 seats.", [("the Congress", "ORG")]),
     Example("Brannock Rail plc said on Thursday it would close its works.", None, note="a legal form stays in the name"),
+    Example("The merged society will be called Munster Dairy Co-operative, a filing said.", None, note="a hyphenated word stays whole"),
 )
 def lower_case_org_tail(e: TaggedEntity) -> Repair | None:
     """An organisation ending in lower-case words ("the Congress party") is its capitalised
     part ("Congress").
 
     Not: an organisation all in lower case; a legal form ("Brannock Rail plc",
-    ``legal_form_words.txt``).
+    ``legal_form_words.txt``); the lower-case end of a hyphenated word ("Munster Dairy
+    Co-operative").
     """
     words = e.words
-    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and words[-1].lower_ not in _LEGAL_FORMS and any(is_capitalised(w) for w in words[:-1]):
+    if e.label == "ORG" and len(words) > 1 and words[-1].is_lower and words[-1].lower_ not in _LEGAL_FORMS and any(is_capitalised(w) for w in words[:-1]) and not hyphen_tail(e.doc, words[-1].i):
         kept = [w for w in words if not (w.is_lower and w.i > max(i for i, x in enumerate(words) if is_capitalised(x)) + words[0].i)]
         return [(kept[0].idx, kept[-1].idx + len(kept[-1]), "ORG")]
     return None
@@ -484,6 +486,26 @@ def headline_verb_tail(e: TaggedEntity) -> Repair | None:
 
 
 _INVERTED_CUES = lexicon_words("inverted_cue_words")
+
+
+@rule(Example("Across Swansea, six libraries will close on Fridays.", [("Swansea", "GPE")]),
+      Example("Outside the Ministry of Health, nurses protested on Monday.", None, note="the model leaves the preposition out"))
+def opening_place_preposition(e: TaggedEntity) -> Repair | None:
+    """A capitalised place preposition opening the sentence ("Across Swansea, ...", "Outside
+    Kyiv, ...") is no part of the name after it: that name, the object of the preposition, is
+    a place.
+
+    Not: a preposition inside a sentence (the model leaves it out of names); more than three
+    words after it, or a lower-case one.
+    """
+    words = e.words
+    if e.label not in ("PERSON", "ORG") or len(words) < 2 or not words[0].is_sent_start or words[0].lower_ not in PLACE_PREPOSITIONS:
+        return None
+    rest = words[1:]
+    if len(rest) > 3 or not all(is_capitalised(w) for w in rest):
+        return None
+    return [(rest[0].idx, e.end, "GPE")]
+
 
 
 @rule(Example("The plan drew fire from analyst John Miller. Said Miller: “Nobody asked for this.”", [("Miller", "PERSON")]),
