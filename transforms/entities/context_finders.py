@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from transforms.entities.mentions import Mention, MentionSearch, pieces_within
 from transforms.entities.places import known_place
 from transforms.entities.words import LEADING_WORDS, hyphen_tail, is_capitalised, is_office_word
-from transforms.lexicon import COMPANY_DESCRIPTORS, HONORIFICS, TITLE_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, HONORIFICS, ORG_SUFFIXES, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
 
@@ -639,6 +639,82 @@ def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) ->
             replaced.add(mention)
             found.append(search.mention(first.idx, mention.char_end, "PERSON", "first_name_before_surname"))
     return [m for m in mentions if m not in replaced] + found
+
+
+_PERSON_NOUNS = TITLE_WORDS | lexicon_words("role_nouns") | lexicon_words("female_person_words") | lexicon_words("male_person_words") | {"member"}
+_NAME_PARTICLES = lexicon_words("name_particles") | {"ní", "nic", "mac", "ó"}
+
+
+def _person_apposition(tokens: tuple[Token, ...], comma: int) -> bool:
+    """Whether what follows the comma at ``comma`` describes a person: "who"/"whose", or "a",
+    "an" or "the" and at most four words ending in a person noun ("an independent member",
+    "the mayor", "a planetary scientist")."""
+    after = tokens[comma + 1 : comma + 7]
+    if not after:
+        return False
+    if after[0].lower_ in ("who", "whose"):
+        return True
+    if after[0].lower_ not in ("a", "an", "the"):
+        return False
+    for token in after[1:]:
+        if token.lower_ in _PERSON_NOUNS:
+            return True
+        if not (token.is_alpha or token.text in ("-", "'s", "’s")) or token.lower_ in ("of", "for", "at", "in", "and", "who"):
+            return False
+    return False
+
+
+@rule(
+    Example("Ana María Rodríguez Salas, the mayor of Valencia, backed the ban.", [("Ana María Rodríguez Salas", "PERSON")]),
+    Example("Tomasz Wróbel, who runs a bakery, said prices rose.", [("Tomasz Wróbel", "PERSON")]),
+    Example("Finance Minister Carolina Pereyra, the architect of the plan, said it would pass.", None,
+            note="a title opens the run: titled_name gives the person"),
+    Example("Lakemont Capital, a fund manager, bought the stake.", None, note="a fund manager is a company's description: the model's organisation stands"),
+    Example("New Zealand, the host, won the final.", None, note="no person noun after the comma"),
+    Example("Amara Osei, a planetary scientist at the Royal Institute, said the orbit was stable.", [("Amara Osei", "PERSON")],
+            note="the model tags the name an organisation"),
+)
+def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """Two to four capitalised words opening a sentence and set off by a comma with a person's
+    description ("Ana María Rodríguez Salas, the mayor of Valencia, ...", "Tomasz Wróbel, who
+    runs a bakery, ...") are a person, where the model tagged nothing, a piece, or a place. Small
+    particles of names may sit inside ("de", "van", "Ní").
+
+    A run the model tagged whole as an organisation or a place becomes the person ("Amara Osei,
+    a planetary scientist at ...", tagged ORG).
+
+    Not: a run whose last word is an organisation's ("Lakemont Capital, a fund manager": the
+    company stands) or that names a known place; a run with a number or a date in it; a
+    description without a person noun ("New Zealand, the host").
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens:
+        if not token.is_sent_start:
+            continue
+        end = token.i
+        while end < len(tokens) and end - token.i < 5 and (is_capitalised(tokens[end]) and tokens[end].is_alpha or tokens[end].lower_ in _NAME_PARTICLES and end > token.i):
+            end += 1
+        words = tokens[token.i : end]
+        # "Finance Minister Carolina Pereyra, the ...": the name is what follows the title.
+        titled = max((k for k, w in enumerate(words) if is_office_word(w) or w.lower_ in TITLE_WORDS or w.lower_.rstrip(".") in HONORIFICS), default=-1)
+        words = words[titled + 1 :]
+        capitalised = [w for w in words if is_capitalised(w)]
+        if not 2 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
+            continue
+        if not words or words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES for w in words) or not _person_apposition(tokens, end):
+            continue
+        start, stop = words[0].idx, words[-1].idx + len(words[-1])
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if any(m.char_start < start or m.char_end > stop for m in inside):
+            continue
+        whole = [m for m in inside if (m.char_start, m.char_end) == (start, stop)]
+        # A run the model tagged whole keeps its label if it reads as a company or a place.
+        if whole and (whole[0].label == "PERSON" or words[-1].lower_ in ORG_SUFFIXES or known_place(search.body[start:stop]) is not None):
+            continue
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "PERSON", "name_set_off_as_person"))
+    return [m for m in mentions if m not in dropped] + found
 
 
 _AGE = re.compile(r", (\d{1,2}), ")

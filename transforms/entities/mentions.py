@@ -132,6 +132,8 @@ def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
         last_office = max((k for k, t in enumerate(run) if is_office_word(t)), default=-1)
         if last_office < 0 or not any(is_title_word(t) for t in run[: last_office + 1]):
             continue
+        if run[last_office].lower_ in ("of", "for", "&", "the"):
+            continue  # "the mayor of Valencia": the place a title governs is no name of a person
         name = run[last_office + 1 :]
         words_of_name = [t for t in name if t.text not in ("-", "\u2013")]  # the run holds hyphens only inside names
         # Skip sentence-initial function words that happen to be capitalised ("On", "The").
@@ -222,6 +224,7 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     Example("Extra buses will run on Sundays, teacher Lina Moretti said.", [("Lina Moretti", "PERSON")], note="an occupation in lower case is a title too"),
     Example("“Results were poor for weeks,” sporting director Anna-Liisa Korhonen said.", [("Anna-Liisa Korhonen", "PERSON")], note="a hyphenated first name"),
     Example("A lawyer for Halden Builders said the firm would appeal.", None, note="after an occupation, 'for' leads to an organisation"),
+    Example("Ana Ruiz, the mayor of Valencia, backed the ban.", None, note="the place after 'mayor of' is no titled person"),
 )
 def titled_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """People named after their title ("Union Defence Minister Rajnath Singh"), with the title
@@ -603,7 +606,7 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
     coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
-    name_spelled_by_initials, numbered_body, organisation_with_particle, place_after_area_word, town_after_preposition,
+    name_set_off_as_person, name_spelled_by_initials, numbered_body, organisation_with_particle, place_after_area_word, town_after_preposition,
 )
 
 
@@ -622,6 +625,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     short_org_name,
     place_before_team_name,
     name_with_age,
+    name_set_off_as_person,
     name_before_org_kind,
     name_after_org_descriptor,
     coordinated_place,
