@@ -664,6 +664,16 @@ def _person_apposition(tokens: tuple[Token, ...], comma: int) -> bool:
     return False
 
 
+def _described_role(search: MentionSearch, comma: int) -> str | None:
+    """The words of "a/an/the ... <person noun>" after the comma, as the person's role ("the
+    club's president"); None after "who"/"whose"."""
+    tokens = search.tokens
+    if tokens[comma + 1].lower_ in ("who", "whose"):
+        return None
+    noun = next((t for t in tokens[comma + 2 : comma + 7] if t.lower_ in _PERSON_NOUNS), None)
+    return None if noun is None else search.body[tokens[comma + 1].idx : noun.idx + len(noun)]
+
+
 @rule(
     Example("Ana María Rodríguez Salas, the mayor of Valencia, backed the ban.", [("Ana María Rodríguez Salas", "PERSON")]),
     Example("Tomasz Wróbel, who runs a bakery, said prices rose.", [("Tomasz Wróbel", "PERSON")]),
@@ -713,7 +723,7 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
         if whole and (whole[0].label == "PERSON" or words[-1].lower_ in ORG_SUFFIXES or known_place(search.body[start:stop]) is not None):
             continue
         dropped.update(inside)
-        found.append(search.mention(start, stop, "PERSON", "name_set_off_as_person"))
+        found.append(search.mention(start, stop, "PERSON", "name_set_off_as_person", _described_role(search, end)))
     return [m for m in mentions if m not in dropped] + found
 
 

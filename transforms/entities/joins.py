@@ -627,7 +627,6 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
 
 
 @rule(
-    Example("Brondby Foods recalled its cheese on Monday. A spokesman for Brondby said nobody had fallen ill.", [("Brondby", "Brondby Foods")]),
     Example("Shipping was halted on the Oder River on Monday. Barges on the Oder waited.", [("Oder", "Oder River")]),
     Example("Crews from the Harwick Rowing Club trained at dawn on Monday. Harwick finished third in the final.", [("Harwick", "Harwick Rowing Club")]),
     Example("Residents of Hastings met on Monday. The Hastings Council said it would act.", None, note="named before the longer name: its own entity"),
@@ -705,7 +704,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     person_named_company,  # "Tavira" (PERSON) -> "Tavira Mining Group"
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
     last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
-    leading_words_short_name,  # "Brondby" -> "Brondby Foods"
+    leading_words_short_name,  # "Oder" -> "Oder River"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     particle_surname,  # "De Groot" -> "Femke de Groot"
     compound_surname,  # "Mendes Ferreira" -> "Rui Mendes Ferreira"

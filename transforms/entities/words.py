@@ -39,8 +39,12 @@ def is_capitalised(token: Token) -> bool:
 
 def hyphen_tail(tokens: tuple[Token, ...] | Doc, i: int) -> bool:
     """Whether token ``i`` ends a word joined by a hyphen without spaces to a capitalised word
-    before it ("operative" in "Co-operative"): a piece of that word, not a word of its own."""
-    return i >= 2 and tokens[i - 1].text in ("-", "–") and not tokens[i - 2].whitespace_ and not tokens[i - 1].whitespace_ and is_capitalised(tokens[i - 2])
+    before it ("operative" in "Co-operative"): a piece of that word, not a word of its own.
+    Not: an adjective's ending ("Bucharest-based", "state-owned": ``hyphen_adjective_suffixes``)."""
+    return (
+        i >= 2 and tokens[i - 1].text in ("-", "–") and not tokens[i - 2].whitespace_ and not tokens[i - 1].whitespace_
+        and is_capitalised(tokens[i - 2]) and tokens[i].lower_ not in _HYPHEN_ADJECTIVE_SUFFIXES
+    )
 
 
 def has_possessive(span: Span) -> bool:

@@ -180,7 +180,8 @@ def described_person_before(query: SpeakerQuery) -> Speaker | None:
     Notes:
         Only "the" + one such noun (no other words: "the team's coach" may be another), only a
         person before it, and only when no person of the article has that word in a role
-        (``role_in_apposition`` answers those); official titles ("the minister") are not
+        (``role_in_apposition`` answers those), and not a person the article gave another role
+        ("Ana Costa, the club's president, ..."); official titles ("the minister") are not
         descriptions and stay as written.
     """
     from transforms.quotes.speakers import resolve_speaker  # defined after the import of this module
@@ -198,6 +199,9 @@ def described_person_before(query: SpeakerQuery) -> Speaker | None:
     entity = resolved.entity
     # A name set beside a person's role ("principal investigator, X,") is a person whatever type the tagger gave it.
     if entity is None or not (entity.entity_type == "PERSON" or entity.entity_type == "ORG" and resolved.by == "name_after_role"):
+        return None
+    # "Ana Costa, the club's president, ... the coach said": a person the article gave another role is not the coach.
+    if any(m.role for m in entity.mentions) and not any(subject.lower_ in (m.role or "").casefold().split() for m in entity.mentions):
         return None
     return Speaker(entity.canonical_name, entity, described_person_before.name)
 
