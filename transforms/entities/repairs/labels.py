@@ -236,7 +236,7 @@ def _awarded(tokens: tuple[Token, ...], first: int) -> bool:
     return bool(before) and before[-1].lower_ in _AWARD_VERBS
 
 
-@rule(Example("Pilots’ union SNPL warned of strikes at the airport.", [("SNPL", "ORG")]))
+@rule(Example("The pilots of SNPL warned of strikes.", [("SNPL", "ORG")]))
 def acronym_person(e: TaggedEntity) -> Repair | None:
     """A "person" written as one word of 2-6 capitals ("SNPL") is an organisation.
 
