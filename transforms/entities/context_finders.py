@@ -293,6 +293,64 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
     return [m for m in mentions if m not in dropped] + found
 
 
+# Organisation nouns that head a name running on through "for", "of" or "on" ("the Agency for
+# Coastal Protection", "the Centre for Economic Research", "the Commission on Human Rights").
+_NAME_HEADS = lexicon_words("org_nouns") | lexicon_words("organisation_kind_nouns") | {"centre", "center", "service", "directorate", "inspectorate", "academy", "fund", "society"}
+
+
+def _capitalised_run_end(tokens: tuple[Token, ...], first: int) -> int:
+    """Where a run of capitalised words that opens at ``first`` ends, going on through "and",
+    "of", "for" and "the" when a capitalised word follows them."""
+    end = first
+    while end < len(tokens):
+        if is_capitalised(tokens[end]) and tokens[end].is_alpha:
+            end += 1
+        elif end > first and tokens[end].lower_ in ("and", "of", "for", "the", "&") and end + 1 < len(tokens) and is_capitalised(tokens[end + 1]):
+            end += 1
+        else:
+            break
+    while end > first and not is_capitalised(tokens[end - 1]):
+        end -= 1
+    return end
+
+
+@rule(
+    Example("The Agency for Coastal Protection said the gates jammed.", [("Agency for Coastal Protection", "ORG")], note="the model tags two names"),
+    Example("The Ministry of Coastal Protection said the gates jammed.", None, note="the model's own name stands"),
+    Example("Residents of Hastings met the Council on Monday.", None, note="no 'for'/'of' after the noun"),
+)
+def organisation_noun_of_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised organisation noun ("Agency", "Centre", "Commission"; ``org_nouns``,
+    ``organisation_kind_nouns``) followed by "for", "of" or "on" and capitalised words is one
+    organisation with the capitalised words before the noun ("the National Agency for Coastal
+    Protection"), where the model cut it at the noun.
+
+    Not: a run the model tagged whole (its name stands); a noun opening a sentence without
+    "the" before it; a noun in lower case ("the agency for ...").
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens:
+        if token.lower_ not in _NAME_HEADS or not is_capitalised(token) or token.i + 2 >= len(tokens) or tokens[token.i + 1].lower_ not in ("for", "of", "on"):
+            continue
+        after = token.i + 2 + (tokens[token.i + 2].lower_ == "the")
+        end = _capitalised_run_end(tokens, after)
+        if end == after or any(t.ent_type_ in _NOT_IN_NAMES for t in tokens[after:end]):
+            continue
+        first = token.i
+        while first > 0 and is_capitalised(tokens[first - 1]) and tokens[first - 1].lower_ not in LEADING_WORDS and not tokens[first - 1].is_sent_start:
+            first -= 1
+        if first == token.i and token.is_sent_start:
+            continue  # "Agency for ..." opening a sentence may be a headline's noun
+        start, stop = tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1])
+        inside = pieces_within(mentions, start, stop)
+        if inside is None:
+            continue  # the model's own name, or one crossing the run
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "ORG", "organisation_noun_of_name"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 _NUMBERED_BODY_WORDS = lexicon_words("numbered_body_words")
 _NUMBER_WORDS = frozenset({"no", "no.", "number", "nr", "nr."})
 _ROMAN = re.compile(r"[IVX]{1,5}")
