@@ -163,6 +163,8 @@ def _words_before_name(doc: Doc, start: int, end: int) -> set[str]:
         return set()
     root = span.root
     found = {_fold(t.text) for t in doc[root.left_edge.i : span.start] if t.is_lower and t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    if root.dep_ == "appos" and root.head.is_lower and root.head.pos_ == "NOUN":
+        found.add(_fold(root.head.text))  # "The auctioneers, Morgan & Rees,"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and root.head.head.is_lower:
         found.add(_fold(root.head.head.text))
     return found
@@ -273,9 +275,9 @@ def _reported_subject(query: SpeakerQuery) -> ArticleEntity | None:
     return None
 
 
-def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues: tuple[list[ArticleEntity], ArticleEntity | None], owner: ArticleEntity | None) -> int:
+def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues: tuple[list[ArticleEntity], ArticleEntity | None, ArticleEntity | None], owner: ArticleEntity | None) -> int:
     """The evidence that the phrase stands for ``entity`` (see the module's docstring)."""
-    subjects_after, reported_subject = clues
+    subjects_after, reported_subject, earlier = clues
     head = nominal.head.lower_
     body = query.body
     name_words = {_fold(w) for w in re.findall(r"[\w’'-]+", entity.canonical_name)} | {
@@ -286,8 +288,11 @@ def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues:
     if nominal.kind == "unknown":
         # "the orchestra", "the zoo": a noun the resolver knows nothing of counts only in the
         # organisation's name or as the noun the article described it with.
-        fits = _stem_fits(head, name_words) or _stem_fits(head, set(described.heads))
-        return 3 if fits and entity.entity_type != "PERSON" and nominal.modifiers <= described.words | name_words else 0
+        known = set(described.heads) | name_words
+        fits = _stem_fits(head, known) or any(_stem_fits(m, known, derived_only=True) for m in nominal.modifiers)
+        modifiers_fit = all(_stem_fits(m, set(described.words) | name_words) for m in nominal.modifiers)
+        score = 3 if fits and entity.entity_type != "PERSON" and modifiers_fit else 0
+        return score + (3 if entity is clues[2] else 0)
     everything = described.words | described.related | name_words
     score = 0
     if _stem_fits(head, name_words) and entity.entity_type != "PERSON":
@@ -303,17 +308,43 @@ def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues:
         score += 3 if subjects_after.index(entity) == 0 and _next_sentence_opens_with(entity, query) else 1
     if entity is reported_subject:
         score += 2
+    if entity is earlier:
+        score += 3
     if nominal.kind == "place":
         score += 1  # a place's noun fits a place or its administration
     return score
 
 
-def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner: ArticleEntity | None = None) -> ArticleEntity | None:
-    """The entity the evidence clearly favours: a score of 3 or more, ahead of every other."""
-    clues = (_first_subjects_after(query) if nominal.definite else [], _reported_subject(query))
+def _earlier_same_noun(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...]) -> ArticleEntity | None:
+    """What the same noun stood for as an earlier subject, by this evidence ("the regional
+    water utility said ... Aguas Serenenses SA said ... the utility recalled"), outside quotes."""
+    subject = nominal.head
+    quoted = query.context.quoted_ranges
+    for token in reversed(subject.doc[: subject.i]):
+        if token.lower_ != subject.lower_ or token.dep_ not in _SUBJECT_DEPS or any(a <= token.idx < b for a, b in quoted):
+            continue
+        earlier = _read(token)
+        if earlier is None or not earlier.definite:
+            continue
+        start = token.sent.start_char
+        found = _rank(earlier, SpeakerQuery(token, query.context, start if start < token.idx else token.idx, query.document_source), types, first=False)
+        if found is not None:
+            return found
+    return None
+
+
+def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner: ArticleEntity | None = None, first: bool = True) -> ArticleEntity | None:
+    """The entity the evidence clearly favours: a score of 3 or more, ahead of every other
+    (``first``: also by what the same noun stood for as an earlier subject)."""
+    earlier = _earlier_same_noun(nominal, query, types) if first and nominal.definite else None
+    clues = (_first_subjects_after(query) if nominal.definite else [], _reported_subject(query), earlier)
     scored = []
     for entity in query.entities:
-        if entity.entity_type not in types or any(m.repaired_by == "dateline" for m in entity.mentions):
+        if any(m.repaired_by == "dateline" for m in entity.mentions):
+            continue
+        # "Biscuit, a comedian" is a person whatever the tagger called the name.
+        mistyped = nominal.kind == "person" and entity.entity_type == "ORG" and _fold(nominal.head.lower_) in _descriptions(entity, query.body, nominal.head.doc).heads
+        if entity.entity_type not in types and not mistyped:
             continue
         score = _score(nominal, entity, query, clues, owner)
         if score:
