@@ -36,6 +36,7 @@ from transforms.entities.descriptions import ORGANISATION_HEADS
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import DOCUMENT_NOUNS, ORG_NOUNS, TITLE_WORDS
 from transforms.lexicons import words
+from transforms.quotes import speakers
 from transforms.quotes.speakers import Speaker, SpeakerQuery, _named, entity_at
 from transforms.rules import Example, rule
 
@@ -53,6 +54,8 @@ _EITHER_NOUNS = words("resolver_either_nouns")
 _ORGANISATION_NOUNS = ORGANISATION_HEADS | ORG_NOUNS
 # Determiners and modifiers that make a phrase a vague group or someone unnamed.
 _VAGUE_WORDS = words("resolver_vague_words")
+# Documents only a company files ("according to a filing with the Helsinki stock exchange").
+_FILING_NOUNS = words("filing_nouns")
 _OWNER_PREPOSITIONS = frozenset(("for", "of", "from", "at", "by"))
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Words that say nothing about what a name is.
@@ -60,6 +63,8 @@ _STOP = frozenset(("the", "a", "an", "its", "their", "his", "her", "of", "for", 
 
 # ", the festival's artistic director," / ", a comedian who" after a name (", 31," is nothing).
 _AFTER = re.compile(r",\s+(?:the|a|an|its|their|his|her|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s)\s+(?P<words>[^,.;:()\"“”\n]{1,80}?)(?=\s*(?:[,.;:]|\s[—–]\s|$))")
+# "The auctioneers, " / "its director, " right before a name.
+_SET_OFF_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+),\s+$")
 # ", who took over the festival in 2023," after a name.
 _RELATIVE = re.compile(r",\s+(?:who|which)\s+(?P<words>[^,.;\"“”\n]{1,100})")
 
@@ -120,8 +125,8 @@ def _read(subject: Token) -> _Nominal | None:
     if kind == "person" and subject.tag_ == "NNS":
         kind = "group"  # "the inspectors": only an organisation named after them ("Schools Inspectorate")
     definite = "the" in dets or owner is not None
-    if kind == "voice" and owner is not None:
-        pass  # "a spokeswoman for the town" speaks for the town
+    if kind == "voice" and (owner is not None or subject.lower_ in _FILING_NOUNS):
+        pass  # "a spokeswoman for the town" speaks for the town; "a filing" for the company that made it
     elif not definite and (dets or subject.tag_ != "NNS"):
         return None  # "one passenger", "a colleague": someone the article does not name
     elif not definite:
@@ -163,8 +168,10 @@ def _words_before_name(doc: Doc, start: int, end: int) -> set[str]:
         return set()
     root = span.root
     found = {_fold(t.text) for t in doc[root.left_edge.i : span.start] if t.is_lower and t.pos_ in ("NOUN", "ADJ", "PROPN")}
-    if root.dep_ == "appos" and root.head.is_lower and root.head.pos_ == "NOUN":
-        found.add(_fold(root.head.text))  # "The auctioneers, Morgan & Rees,"
+    # "The auctioneers, Morgan & Rees,": the noun set off right before the name, whatever the parse.
+    before = _SET_OFF_BEFORE.search(doc.text, max(start - 60, 0), start)
+    if before is not None:
+        found.add(_fold(before["head"]))
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and root.head.head.is_lower:
         found.add(_fold(root.head.head.text))
     return found
@@ -232,6 +239,35 @@ def _next_sentence_opens_with(entity: ArticleEntity, query: SpeakerQuery) -> boo
     quoted = query.context.quoted_ranges
     following = [s for s in query.subject.doc.sents if s.start_char >= query.subject.sent.end_char and not any(a <= s.start_char + 1 < b for a, b in quoted)]
     return bool(following) and any(m.char_start == following[0].start_char for m in entity.mentions)
+
+
+def _company_of_the_story(query: SpeakerQuery) -> ArticleEntity | None:
+    """The company that made a filing nobody is named as making: of the organisations named
+    before the quote (no ministry, court, regulator, exchange or the dateline's agency; a name
+    the article describes with an organisation's noun is one, whatever the tagger said), the
+    one the evidence favours: named in the quote's sentence (2), named more often than any
+    other (2), named in the sentence before (1); 3 or more, ahead of every other."""
+    doc = query.subject.doc
+    sentence = query.subject.sent
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    companies = [
+        e for e in query.entities
+        if (e.entity_type == "ORG" or _descriptions(e, query.body, doc).heads & ORGANISATION_HEADS)
+        and speakers.named_before(e, query.body, sentence.end_char) and not any(m.repaired_by == "dateline" for m in e.mentions)
+        and not speakers.NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())
+        and "exchange" not in e.canonical_name.casefold()
+    ]
+    counts = sorted((len(e.mentions) for e in companies), reverse=True)
+    scored = []
+    for entity in companies:
+        score = 2 * any(sentence.start_char <= m.char_start < sentence.end_char for m in entity.mentions)
+        score += 2 * (len(entity.mentions) == counts[0] and (len(counts) == 1 or counts[1] < counts[0]))
+        score += any(before.start_char <= m.char_start < before.end_char for m in entity.mentions) and before != sentence
+        scored.append((score, entity))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    if not scored or scored[0][0] < 3 or len(scored) > 1 and scored[1][0] >= scored[0][0]:
+        return None
+    return scored[0][1]
 
 
 def _owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
@@ -364,6 +400,9 @@ def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner:
               "would be spared.", "Aguas Serenenses SA", "named first as the next sentence's subject"),
       Example("Inspectors have put Ravenhill School in special measures. The report by the Schools Inspectorate for Wales said "
               "teaching was poor. Inspectors said behaviour had deteriorated.", "Schools Inspectorate for Wales"),
+      Example("Nordvik Air cancelled 40 flights on Monday as pilots went on strike. Nordvik Air is owned by Saimaa Capital. The airline "
+              "lost 14 million euros in the first quarter, according to a filing with the stock exchange.", "Nordvik Air",
+              "a filing with no maker named: the company the story is about"),
       Example("Trains were cancelled across Finland. “I have no way to get there,” one passenger said.", None,
               "an unnamed person stays as written"),
       Example("The Harwick Council cut library hours. Residents said they had not been consulted.", None,
@@ -373,7 +412,8 @@ def nominal_by_evidence(query: SpeakerQuery) -> Speaker | None:
     "a spokeswoman for the town", "the regional water utility", "Its website"): the entity
     the article's evidence clearly favours (see this module's docstring): a person for a
     role noun, an organisation or place for its noun, the owner for a spokesperson,
-    document, website or figures.
+    document, website or figures, and for a filing with no maker named the company the
+    story is about (``_company_of_the_story``).
 
     Notes:
         Names nobody unless one entity scores 3 or more and more than any other; unnamed
@@ -384,6 +424,9 @@ def nominal_by_evidence(query: SpeakerQuery) -> Speaker | None:
     if nominal is None:
         return None
     if nominal.kind == "voice":
+        if nominal.owner is None and nominal.head.lower_ in _FILING_NOUNS:
+            entity = _company_of_the_story(query)
+            return _named(entity, nominal_by_evidence.name) if entity is not None else None
         if nominal.owner is None or nominal.owner.lower_ in ("his", "her", "their"):
             return None
         entity = _owner_entity(nominal.owner, query)
