@@ -440,7 +440,6 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     possessed_document,
     it_after_organisation_noun,
     organisation_by_kind,
-    nominal_by_evidence,
     company_by_legal_form,
     described_organisation,
     both_organisations,
@@ -450,6 +449,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisation_named_next,
     only_organisation_nearby,
     organisation_the_story_is_about,
+    nominal_by_evidence,
     subject_as_written,
 )
 
