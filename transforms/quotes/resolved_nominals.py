@@ -49,6 +49,9 @@ _VOICE_NOUNS = (
 _PERSON_NOUNS = TITLE_WORDS | words("role_nouns") | words("occupation_titles") | words("resolver_person_nouns")
 # Nouns for a place that speaks through its administration ("the town", "the city").
 _PLACE_NOUNS = words("admin_area_words")
+# "the organisers": whoever runs the event the article names (a festival, a cup, a summit).
+_ORGANISER_NOUNS = words("organiser_nouns")
+_EVENT_WORDS = words("event_words")
 # Nouns for a person or an organisation alike ("the mine's owner", "the operator").
 _EITHER_NOUNS = words("resolver_either_nouns")
 _ORGANISATION_NOUNS = ORGANISATION_HEADS | ORG_NOUNS
@@ -86,6 +89,8 @@ def _kind(noun: str) -> str:
     singular = noun[:-1] if noun.endswith("s") else noun
     if noun in _VOICE_NOUNS:
         return "voice"
+    if singular in _ORGANISER_NOUNS:
+        return "organiser"
     if singular in _EITHER_NOUNS:
         return "other"
     if singular in _PLACE_NOUNS:
@@ -211,7 +216,7 @@ def _stem_fits(noun: str, words_: set[str], derived_only: bool = False) -> bool:
 def _types_for(kind: str) -> tuple[str, ...]:
     # A festival or a games the tagger called an event speaks through its organisers ("the festival said").
     return {"person": ("PERSON",), "place": ("GPE", "ORG"), "organisation": ("ORG", "EVENT"), "voice": ("ORG", "GPE"), "other": ("PERSON", "ORG"),
-            "group": ("ORG",), "unknown": ("ORG", "EVENT")}[kind]
+            "group": ("ORG",), "unknown": ("ORG", "EVENT"), "organiser": ("ORG", "EVENT")}[kind]
 
 
 def _first_subjects_after(query: SpeakerQuery, sentences: int = 3) -> list[ArticleEntity]:
@@ -318,6 +323,15 @@ def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues:
     body = query.body
     name_words = {_fold(w) for w in re.findall(r"[\w’'-]+", entity.canonical_name)} | {
         _fold(w) for m in entity.mentions for w in re.findall(r"[\w’'-]+", m.text)}
+    if nominal.kind == "organiser":
+        # "the organisers said": the event the article names most ("the Torrens Theatre Festival"), as an organisation.
+        events = [e for e in query.entities if e.entity_type in ("ORG", "EVENT") and _fold(e.canonical_name.split()[-1]) in _EVENT_WORDS]
+        # "The festival's Golden Lantern Awards" are part of the festival, which the organisers run.
+        kinds = {_fold(e.canonical_name.split()[-1]): e for e in events}
+        events = sorted((e for e in events if not any(k in _descriptions(e, body, nominal.head.doc).words and other is not e for k, other in kinds.items())),
+                        key=lambda e: len(e.mentions), reverse=True)
+        top = bool(events) and events[0] is entity and (len(events) == 1 or len(events[1].mentions) < len(entity.mentions))
+        return 3 if top and nominal.definite else 0
     if nominal.kind == "group":
         return 3 if _stem_fits(head, name_words, derived_only=True) and entity.entity_type != "PERSON" else 0
     described = _descriptions(entity, body, nominal.head.doc)
@@ -403,6 +417,8 @@ def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner:
       Example("Nordvik Air cancelled 40 flights on Monday as pilots went on strike. Nordvik Air is owned by Saimaa Capital. The airline "
               "lost 14 million euros in the first quarter, according to a filing with the stock exchange.", "Nordvik Air",
               "a filing with no maker named: the company the story is about"),
+      Example("The Torrens Theatre Festival lost its main sponsor. The prizes will still be presented on March 21, the organisers said.",
+              "Torrens Theatre Festival", "the event named most: its organisers speak for it"),
       Example("Trains were cancelled across Finland. “I have no way to get there,” one passenger said.", None,
               "an unnamed person stays as written"),
       Example("The Harwick Council cut library hours. Residents said they had not been consulted.", None,
@@ -411,7 +427,8 @@ def nominal_by_evidence(query: SpeakerQuery) -> Speaker | None:
     """A common-noun subject no rule before it resolved ("the festival's artistic director",
     "a spokeswoman for the town", "the regional water utility", "Its website"): the entity
     the article's evidence clearly favours (see this module's docstring): a person for a
-    role noun, an organisation or place for its noun, the owner for a spokesperson,
+    role noun, an organisation or place for its noun, the event named most for "the
+    organisers", the owner for a spokesperson,
     document, website or figures, and for a filing with no maker named the company the
     story is about (``_company_of_the_story``).
 
