@@ -301,7 +301,7 @@ def _owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
         return None
     owned = _Nominal(owner, frozenset(c.lower_ for c in owner.children if c.dep_ in ("amod", "compound") and c.is_lower), None, True,
                      "organisation" if kind in ("other", "unknown") else kind)
-    return _rank(owned, query, ("ORG", "GPE", "EVENT"))
+    return _rank(owned, query, _types_for(owned.kind))
 
 
 def _reported_subject(query: SpeakerQuery) -> ArticleEntity | None:
@@ -316,13 +316,27 @@ def _reported_subject(query: SpeakerQuery) -> ArticleEntity | None:
     return None
 
 
+def _name_heads(entity: ArticleEntity) -> set[str]:
+    """The words that say what kind of thing a name is: its last word ("Göta Film Festival"),
+    the word before its first "of"/"for" ("Ministry of Health", "Schools Inspectorate for
+    Wales"), for the canonical name and every mention; a word inside a headline taken for a
+    name ("Washington Post Hit Piece Exploits ...") is not one."""
+    heads = set()
+    for name in {entity.canonical_name, *(m.text for m in entity.mentions)}:
+        tokens = [_fold(w) for w in re.findall(r"[\w’'-]+", name)]
+        if tokens:
+            heads.add(tokens[-1])
+            heads.update(tokens[i - 1] for i, w in enumerate(tokens) if w in ("of", "for") and i > 0)
+    return heads
+
+
 def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues: tuple[list[ArticleEntity], ArticleEntity | None, ArticleEntity | None], owner: ArticleEntity | None) -> int:
     """The evidence that the phrase stands for ``entity`` (see the module's docstring)."""
     subjects_after, reported_subject, earlier = clues
     head = nominal.head.lower_
     body = query.body
-    name_words = {_fold(w) for w in re.findall(r"[\w’'-]+", entity.canonical_name)} | {
-        _fold(w) for m in entity.mentions for w in re.findall(r"[\w’'-]+", m.text)}
+    name_words = _name_heads(entity)
+    all_name_words = {_fold(w) for name in {entity.canonical_name, *(m.text for m in entity.mentions)} for w in re.findall(r"[\w’'-]+", name)}
     if nominal.kind == "organiser":
         # "the organisers said": the event the article names most ("the Torrens Theatre Festival"), as an organisation.
         events = [e for e in query.entities if e.entity_type in ("ORG", "EVENT") and _fold(e.canonical_name.split()[-1]) in _EVENT_WORDS]
@@ -340,10 +354,10 @@ def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues:
         # organisation's name or as the noun the article described it with.
         known = set(described.heads) | name_words
         fits = _stem_fits(head, known) or any(_stem_fits(m, known, derived_only=True) for m in nominal.modifiers)
-        modifiers_fit = all(_stem_fits(m, set(described.words) | name_words) for m in nominal.modifiers)
+        modifiers_fit = all(_stem_fits(m, set(described.words) | all_name_words) for m in nominal.modifiers)
         score = 3 if fits and entity.entity_type != "PERSON" and modifiers_fit else 0
         return score + (3 if entity is clues[2] else 0)
-    everything = described.words | described.related | name_words
+    everything = described.words | described.related | all_name_words
     score = 0
     if _stem_fits(head, name_words) and entity.entity_type != "PERSON":
         score += 4  # "the festival" for the Göta Film Festival, over "X, the festival's sponsor"
