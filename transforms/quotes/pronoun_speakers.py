@@ -18,6 +18,7 @@ from transforms.rules import Example, rule
 
 _MALE_WORDS = words("male_person_words")
 _FEMALE_WORDS = words("female_person_words")
+_SPOKESPERSON_PEOPLE = words("spokesperson_people")
 _MALE_PRONOUNS = frozenset(("he", "him"))
 _FEMALE_PRONOUNS = frozenset(("she", "her"))
 _TITLE_BEFORE = re.compile(r"\b(\w+\.?)\s+$")
@@ -116,6 +117,8 @@ def pronoun_after_unknown_name(query: SpeakerQuery) -> Speaker | None:
               "\u201cShe is ready,\u201d he said.", "Jonas Kvale"),
       Example("His challenger, Vera Holm of the Harbour Party, voted an hour later. \u201cTonight we choose,\u201d she said.", "Vera Holm",
               "any main verb: the sentence is about her"),
+      Example("A spokeswoman for the European Commission said the cuts followed scientific advice. \u201cEverybody has to play "
+              "their part,\u201d she said.", "European Commission", "a spokesperson speaks for the organisation"),
       Example("Ms. Vera Holm met Tomas Berg in the final. \u201cHe played better,\u201d he said.", None,
               "the subject before is a woman: the other pronoun rules decide"),
       Example("Tomas Berg met Vera Holm in the final.\n\n\u201cI played well,\u201d he said. \u201cHe was stronger,\u201d she said.", None,
@@ -135,7 +138,9 @@ def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
         subject "he" before a "she" (or the reverse) is someone else. A
         speaker whose title or role word says the other gender is passed over; the pronouns
         after the name are not read for gender here ("X, her husband, said she would ..."
-        says nothing of X).
+        says nothing of X). A spokesperson subject before ("A spokeswoman for the Commission
+        said") speaks for the organisation, so "she" after it is the organisation; a
+        "spokesman" before "she" is someone else.
     """
     from transforms.quotes.speakers import resolve_speaker  # defined after the import of this module
 
@@ -152,6 +157,11 @@ def subject_before_pronoun(query: SpeakerQuery) -> Speaker | None:
     if entity is None:
         return None
     role = before.pos_ == "NOUN" and before.is_lower and before.lower_ not in ORGANISATION_HEADS and resolved.by == "name_after_role"
+    # "A spokeswoman for the Commission said ... '...,' she said": the spokeswoman goes on
+    # speaking for the organisation (whose words a spokesperson's are), if the noun's gender fits.
+    spokesperson = before.lower_ in _SPOKESPERSON_PEOPLE and before.lower_ not in (_MALE_WORDS if lower in _FEMALE_PRONOUNS else _FEMALE_WORDS)
+    if spokesperson and entity.entity_type in ("ORG", "GPE"):
+        return Speaker(entity.canonical_name, entity, subject_before_pronoun.name)
     if entity.entity_type != "PERSON" and not (entity.entity_type == "ORG" and role):
         return None
     if _gender(entity, query.body) == ("female" if lower in _MALE_PRONOUNS else "male"):

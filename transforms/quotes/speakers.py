@@ -398,6 +398,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     ruling_of_the_court,
     spokesperson_of_the_subject_before,
 )
+from transforms.quotes.resolved_nominals import nominal_by_evidence  # noqa: E402
 
 # The order is the priority: the first rule that answers names the speaker (or decides nobody can be named).
 SPEAKER_RULES: tuple[Rule, ...] = (
@@ -448,6 +449,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     organisation_named_next,
     only_organisation_nearby,
     organisation_the_story_is_about,
+    nominal_by_evidence,
     subject_as_written,
 )
 
