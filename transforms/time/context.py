@@ -28,11 +28,22 @@ if TYPE_CHECKING:
 
 # Expressions dated by the story's last date, not the paper's: "that same day", "later that
 # year", "the following month", "the next morning".
-ANAPHORIC = re.compile(
-    r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+)"
-    r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
+# "the day before", "the week after": the unit before or after the story's date; not when a date
+# follows ("the day before last Tuesday's hearing", "the day after tomorrow"), which
+# ``day_before_after`` or the date's own pattern reads, nor an event ("the day before the
+# cubs' debut", "the day after his arrival"), which has no date to count from here.
+_DATE_WORD = (
+    r"(?:(?:last|next|this|yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|the|an?|his|her|its|their|our|my)\b|\d)"
 )
-_ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1}
+_BEFORE_AFTER = rf"(?:before|after)\b(?!\s+{_DATE_WORD}|\s*[-\u2013\u2014]\s*\w)"
+ANAPHORIC = re.compile(
+    r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+"
+    rf"|the\s+(?=(?:day|morning|evening|night|week|month|year)\s+{_BEFORE_AFTER}))"
+    r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
+    rf"(?:\s+(?P<dir>{_BEFORE_AFTER}))?"
+)
+_ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1, "after": 1, "before": -1}
 PART_OF_DAY_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
 
@@ -43,7 +54,7 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     # "that evening": the anchor's day with the TIMEX3 part-of-day code (TEV).
     part = PART_OF_DAY_CODES.get(unit, "")
     unit = "day" if part else unit
-    step = _ANAPHORIC_STEP.get((m["rel"] or "").lower(), 0)
+    step = _ANAPHORIC_STEP.get((m["rel"] or m["dir"] or "").lower(), 0)
     if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
         return None
     if unit in ("day", "week"):
@@ -102,6 +113,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
 @rule(
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
+    ex("The fire broke out on Saturday. Campers had been told the day before that it was safe.", "the day before", "2023-06-02", tense="past"),
     ex("The government fell on December 4 over its 2023 budget. Parliament was dissolved the following week.", "the following week", "2022-W49", tense="past"),
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
@@ -115,7 +127,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("He won on Saturday. The phone was found in his bag on Friday afternoon. It was found at 4:20 p.m.", "4:20 p.m.", "2023-06-02T16:20", tense="past"),
 )
 def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
-    """Re-date "that day", "the following year"... from the last date before them in the text,
+    """Re-date "that day", "the following year", "the day before"... from the last date before them in the text,
     a part of a day ("in the morning") after a day to that day, and a bare clock time ("at 10
     p.m.", "at 18:00 UTC") to the day written right after it ("3:10 p.m. (1310 GMT) Friday"),
     else to the day of its sentence before it, else to the last day named before it when that

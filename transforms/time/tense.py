@@ -242,6 +242,10 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
     """The tense of the first verb above a date (see ``date_tense``)."""
     date_index = token.i
     for _ in range(_MAX_CLIMB):
+        if token.pos_ not in ("VERB", "AUX") and _has_aux(token, tuple(_FUTURE_AUX)):
+            # A verb the tagger took for another word ("would down tools on Thursday", "down"
+            # a preposition): its modal makes it the clause's verb, and says where it points.
+            return "future"
         if token.pos_ in ("VERB", "AUX"):
             if _event_set_for(token, date_index) or proposed_noun(token, date_index) is not None:
                 return "future"  # "called a strike for Thursday", "offered a pay rise from July"
@@ -263,6 +267,10 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
                 if token.dep_ == "xcomp" and token.head.lower_ in _PROSPECT_ADJECTIVES and token.head.pos_ == "ADJ":
                     return "future"  # "was unlikely to ease before March": what is likely lies ahead
+                if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and token.head.dep_ == "acomp" and token.head.head.pos_ in ("VERB", "AUX"):
+                    # "would be able to return by Monday", "was ready to sign on Friday": the
+                    # adjective's verb gives the tense
+                    return clause_tense(token.head.head)
                 if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
                 if token.head.i == token.i:
@@ -270,6 +278,8 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             if _could_look_ahead(token, date_index):
                 return "future"
             tense = clause_tense(token)
+            if tense == "past" and _hypothetical_past(token):
+                return "future"  # "would fund beds if it won the election on Saturday"
             if not tense and token.dep_ in ("acomp", "conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
                 # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
                 # shots on Monday"
@@ -281,6 +291,26 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             return ""
         token = token.head
     return ""
+
+
+# Conjunctions of a condition: a simple past after them under "would" is unreal, not past.
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _hypothetical_past(verb: Token) -> bool:
+    """Whether a simple past is the condition of a "would" clause, which puts it ahead: "would
+    fund 400 beds if it won the election on Saturday" (next Saturday's election).
+
+    Notes:
+        Only a bare past under "would": "would have won if it had played on Saturday" (a past
+        perfect) and "will say if it won on Saturday" keep the past.
+    """
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+        return False
+    head = verb.head
+    return _has_aux(head, ("would", "'d")) and not _has_aux(head, ("have",))
 
 
 # Prepositions before a participle that put its time before or after its clause's: "after
