@@ -456,6 +456,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
     Example("The mayor spoke after the meeting on Monday.", None),
     Example("The mayor spoke about the meeting on Monday.", None),
+    Example("Ministers will review the stocks at a meeting in June.", None),
+    Example("It could encourage independents to run at the next council election in March 2020.", None),
 )
 def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on an event noun that is only the setting of a clause's verb ("rejected the
@@ -468,7 +470,10 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
         modifies a noun ("the decision, taken by the board at a meeting on Monday evening")
         keeps the meeting, as the news gold writes it. Only "at", "during" and "in" before the
         noun, and the date after the noun; "spoke about the meeting on Monday" keeps the noun
-        (no setting). Verbs of saying are setting_event's.
+        (no setting). Verbs of saying are setting_event's. A clause still ahead or only
+        possible ("will review the stocks at a meeting in June", "to run at the next election
+        in March 2020": a future, a modal or an infinitive) keeps the noun: what is scheduled
+        for the date is the meeting or the election, named as such.
     """
     noun = site.climbed
     if noun is None or not is_event_noun(noun) or noun.dep_ != "pobj" or noun.i > site.root.i:
@@ -480,6 +485,8 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
     has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.dep_ == "acl" or not (verb.tag_ in FINITE_TAGS or has_aux):
         return None
+    if any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("MD", "TO")) for c in verb.children):
+        return None  # "will review ... at a meeting in June": the meeting is what is scheduled
     return verb
 
 
@@ -519,6 +526,7 @@ BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
     Example("When the plant closed in 2009, 400 jobs went.", None),
     Example("The fire revived memories of 1987, when the old mill burned down.", "burned"),
     Example("It is the worst crash since 2004, when two trains collided near the town.", "collided"),
+    Example("Traders fear a repeat of the summer of 2019, when the bridge shut for repairs.", "shut"),
 )
 def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
@@ -539,8 +547,9 @@ def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS | {"of"}:
         return None
     doc = root.doc
-    # The words after the expression's head: "December 2, when": skip its numbers and commas.
-    following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num)]
+    # The words after the expression's head: "December 2, when", "the summer of 2019, when":
+    # skip its numbers, commas and the rest of the date.
+    following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num or t.ent_type_ in ("DATE", "TIME"))]
     if not following or following[0].lower_ != "when" or following[0].sent != root.sent:
         return None
     clause = following[0].head

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
@@ -190,19 +191,24 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
     Example('"Maybe next year," the minister said.', NO_EVENT_TEXT),
     Example('"We sold the house in 2019," said Ms Ortiz.', None),
     Example('Ms Ortiz said on Monday: "We are leaving."', None),
+    Example('The group said the agency had known about the rust "since 2021".', None),
 )
 def reported_in_quote(site: EventSite) -> Token | NoEventAnswer | None:
     """A date inside a quotation dates a happening inside it, never the reporting verb outside:
-    when the climb leaves the quote ("'Not before March,' said Ms Ortiz": no verb inside), there
-    is no event. A quoted happening ("'We sold the house in
-    2019,' she said") keeps its verb: the climb stops inside.
+    when the climb leaves the quote for a verb of saying ("'Not before March,' said Ms Ortiz":
+    no verb inside), there is no event. A quoted happening ("'We sold the house in 2019,' she
+    said") keeps its verb: the climb stops inside.
 
     Notes:
         Quotes are found by counting quotation marks between the date and the climbed word;
-        a quote left open at a paragraph's end is not told apart.
+        a quote left open at a paragraph's end is not told apart. A few quoted words inside the
+        writer's own clause ("had known about the rust 'since 2021'") date that clause's verb,
+        which is not one of saying: the climb stands.
     """
     climbed = site.climbed
     if climbed is None or not _crosses_quote(site.root, climbed, site.text):
+        return None
+    if climbed.pos_ == "VERB" and climbed.lower_ not in REPORTING_VERB_FORMS:
         return None
     return NO_EVENT
 
