@@ -92,6 +92,10 @@ from transforms.time.expressions import find_timexes
         # A simple past after "if" under "would" is a condition still ahead; a past perfect is not.
         ("She said her party would fund more beds if it won the election on Saturday.", "Saturday", "future"),
         ("She said they would have won if they had played on Saturday.", "Saturday", "past"),
+        # What a decision or a plan commits to under its infinitive is still to come.
+        ("The cabinet voted on Thursday to close five libraries by the end of September.", "the end", "future"),
+        ("The zoo could close if the council went ahead with a plan to cut its grant from July.", "July", "future"),
+        ("They tried to sell the plant in May.", "May", "past"),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):

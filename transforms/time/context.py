@@ -125,15 +125,21 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("The next eclipse comes on Aug. 2, 2027, at midday.", "midday", "2027-08-02T12:00", tense="future"),
     ex("Serbs were still voting Friday after problems on Wednesday and Thursday. The station was open from 10 a.m.", "10 a.m.", "2023-06-02T10:00", tense="past"),
     ex("He won on Saturday. The phone was found in his bag on Friday afternoon. It was found at 4:20 p.m.", "4:20 p.m.", "2023-06-02T16:20", tense="past"),
+    ex("Pay rises backdated to April 1 were accepted on Friday. The ballot closed at noon.", "noon", "2023-06-02T12:00", tense="past"),
+    ex("Voters elect a mayor on July 20, the minister said on Friday. Results will be published from 9 p.m.", "9 p.m.", "2023-07-20T21:00", tense="future"),
 )
-def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
+def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None, reference: date | None = None) -> list[TimexMatch]:
     """Re-date "that day", "the following year", "the day before"... from the last date before them in the text,
     a part of a day ("in the morning") after a day to that day, and a bare clock time ("at 10
     p.m.", "at 18:00 UTC") to the day written right after it ("3:10 p.m. (1310 GMT) Friday"),
     else to the day of its sentence before it, else to the last day named before it when that
     is within a week of the story's day (``_news_day``), else to the story's day: the first day
     the article names, the day of its lead's news ("The dam burst on Saturday. ... Sirens
-    sounded at 9 p.m.": Saturday, not a day of the background in between).
+    sounded at 9 p.m.": Saturday, not a day of the background in between). With the
+    publication date (``reference``), a first day named weeks before it is background and the
+    first day named within a week of it is the story's: "a pay rise backdated to April 1 under
+    a deal accepted on Wednesday. ... a ballot that closed at noon" is Wednesday's noon, not
+    April 1's (a day weeks ahead, "five weeks before the March 16 vote", stays the story's).
 
     Notes:
         The anchor is the nearest preceding date, not the event the sentence refers back to
@@ -174,13 +180,26 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
             if new_anchor[1] == "day":
-                story_day = story_day or new_anchor[0]
+                if story_day is None or reference is not None and _background(story_day, reference) and _near(new_anchor[0], reference):
+                    # the first day named, or the first of the news's week after a day of the
+                    # background weeks before it (a day ahead, "before the March 16 vote", stays)
+                    story_day = new_anchor[0]
                 if timex.timex_type == "DATE" or timex.pattern in _NAMED_DAY_PARTS:
                     # a day, or a named day's part ("on Friday afternoon"), not a part of a day
                     # alone ("through the night")
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+def _near(day: date, reference: date) -> bool:
+    """Whether a day lies within the news's week either side of the publication date."""
+    return abs((day - reference).days) <= _NEWS_WINDOW
+
+
+def _background(day: date, reference: date) -> bool:
+    """Whether a day lies more than the news's week before the publication date."""
+    return (reference - day).days > _NEWS_WINDOW
 
 
 def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch) -> tuple[str, str, bool] | None:

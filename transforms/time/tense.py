@@ -40,6 +40,11 @@ _PLANNING_FORMS = frozenset(
 _FUTURE_INFINITIVE_HEADS = _PLANNING_FORMS | frozenset({"set", "is", "are", "was", "were", "going", "about"})
 # Adjectives of prospect whose infinitive looks forward: "was unlikely to ease before March".
 _PROSPECT_ADJECTIVES = words("prospect_adjectives")
+# Verbs of deciding and nouns of intention: what they commit to under their infinitive is still
+# to come ("voted on Thursday to close the branches by the end of September", "a plan to cut
+# the grant from July").
+_DECISION_VERB_FORMS = all_forms(words("decision_verbs"))
+_PLAN_NOUNS = words("plan_nouns")
 # Present-tense verbs of wanting: what they want done is ahead ("officials hope to contain the
 # blaze by the weekend", "aims to fly in the autumn"); their past forms ("hoped to finish by
 # Friday") are left to the clause's tense.
@@ -265,6 +270,12 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in DIRECTIVE_VERB_FORMS and token.head.i < token.i:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
+                if token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lower_ in _DECISION_VERB_FORMS and token.head.i < token.i:
+                    # "voted on Thursday to close the branches by September" (the parser may hang
+                    # the infinitive as an adverbial clause when a date stands between)
+                    return "past" if _is_past_perfect(token.head) else "future"
+                if token.dep_ == "acl" and token.head.lower_ in _PLAN_NOUNS and token.head.pos_ == "NOUN":
+                    return "future"  # "a plan to cut its grant from July"
                 if token.dep_ == "xcomp" and token.head.lower_ in _PROSPECT_ADJECTIVES and token.head.pos_ == "ADJ":
                     return "future"  # "was unlikely to ease before March": what is likely lies ahead
                 if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and token.head.dep_ == "acomp" and token.head.head.pos_ in ("VERB", "AUX"):
