@@ -31,15 +31,16 @@ if TYPE_CHECKING:
 # "the day before", "the week after": the unit before or after the story's date; not when a date
 # follows ("the day before last Tuesday's hearing", "the day after tomorrow"), which
 # ``day_before_after`` or the date's own pattern reads, nor an event ("the day before the
-# cubs' debut", "the day after his arrival"), which has no date to count from here.
+# cubs' debut", "the day after his arrival", "late in the day after falling"), which has no
+# date to count from here.
 _DATE_WORD = (
     r"(?:(?:last|next|this|yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|the|an?|his|her|its|their|our|my)\b|\d)"
 )
-_BEFORE_AFTER = rf"(?:before|after)\b(?!\s+{_DATE_WORD}|\s*[-\u2013\u2014]\s*\w)"
+_BEFORE_AFTER = rf"(?:before|after)\b(?!\s+{_DATE_WORD}|\s+\w+ing\b|\s*[-\u2013\u2014]\s*\w)"
 ANAPHORIC = re.compile(
     r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+"
-    rf"|the\s+(?=(?:day|morning|evening|night|week|month|year)\s+{_BEFORE_AFTER}))"
+    rf"|(?<!\bin\s)the\s+(?=(?:day|morning|evening|night|week|month|year)\s+{_BEFORE_AFTER}))"
     r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
     rf"(?:\s+(?P<dir>{_BEFORE_AFTER}))?"
 )
