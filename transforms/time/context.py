@@ -128,6 +128,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("He won on Saturday. The phone was found in his bag on Friday afternoon. It was found at 4:20 p.m.", "4:20 p.m.", "2023-06-02T16:20", tense="past"),
     ex("Pay rises backdated to April 1 were accepted on Friday. The ballot closed at noon.", "noon", "2023-06-02T12:00", tense="past"),
     ex("Voters elect a mayor on July 20, the minister said on Friday. Results will be published from 9 p.m.", "9 p.m.", "2023-07-20T21:00", tense="future"),
+    ex("Crews worked through Friday to free a ship that ran aground on Thursday. It lost steering at 4:50 a.m.", "4:50 a.m.", "2023-06-01T04:50", tense="past"),
 )
 def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None, reference: date | None = None) -> list[TimexMatch]:
     """Re-date "that day", "the following year", "the day before"... from the last date before them in the text,
@@ -140,7 +141,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     publication date (``reference``), a first day named weeks before it is background and the
     first day named within a week of it is the story's: "a pay rise backdated to April 1 under
     a deal accepted on Wednesday. ... a ballot that closed at noon" is Wednesday's noon, not
-    April 1's (a day weeks ahead, "five weeks before the March 16 vote", stays the story's).
+    April 1's (a day weeks ahead, "five weeks before the March 16 vote", stays the story's). A
+    day that only ends a stretch ("worked through Friday", "until Monday", "by Friday") is not
+    the story's day.
 
     Notes:
         The anchor is the nearest preceding date, not the event the sentence refers back to
@@ -181,7 +184,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
             if new_anchor[1] == "day":
-                if story_day is None or reference is not None and _background(story_day, reference) and _near(new_anchor[0], reference):
+                if _END_BOUND.search(body, max(0, timex.char_start - 10), timex.char_start):
+                    pass  # "worked through Friday to refloat a ship that ran aground on Thursday": a bound, not the day told
+                elif story_day is None or reference is not None and _background(story_day, reference) and _near(new_anchor[0], reference):
                     # the first day named, or the first of the news's week after a day of the
                     # background weeks before it (a day ahead, "before the March 16 vote", stays)
                     story_day = new_anchor[0]
@@ -191,6 +196,11 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+# Words before a day that make it the end of a stretch of time ("worked through Friday", "closed
+# until Monday"), not the day of the story's news.
+_END_BOUND = re.compile(r"\b(?:through|until|till|by)\s+$", re.IGNORECASE)
 
 
 def _near(day: date, reference: date) -> bool:
