@@ -305,6 +305,7 @@ WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"
     Example("The statement on Sunday angered farmers.", None),
     Example("The singer wrote in a post on Friday that the tour was over.", None),
     Example("The union said in an email late on Sunday that the strike would go ahead.", "said in an email"),
+    Example("Chief executive Anna Berg told a news conference in Oslo City on Thursday afternoon.", "told a news conference"),
 )
 def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
@@ -321,7 +322,8 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
         statement on Sunday angered farmers") keeps the noun, and so does one a verb of writing
         makes ("wrote in a post on Friday": writing the post is the happening, the post). A
         medium before its verb ("In a statement on Sunday, the airline said") gives the verb
-        alone: the phrase would take in the subject.
+        alone: the phrase would take in the subject. A gathering a verb of saying addresses
+        ("told a news conference on Thursday") is its setting too.
     """
     noun = site.climbed
     if noun is not None and noun.pos_ == "VERB" and noun.lower_ in REPORTING_VERB_FORMS and noun.lower_ not in WRITING_VERBS:
@@ -329,6 +331,9 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
         # "late", under the verb): the medium between the verb and the date.
         noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on") and noun.i < c.i < site.root.i
                      for p in c.children if p.dep_ == "pobj" and p.lower_ in SAYING_MEDIA), None)
+    if noun is not None and noun.dep_ == "dobj" and is_event_noun(noun) and noun.i < site.root.i and noun.head.lower_ in REPORTING_VERB_FORMS:
+        # "told a news conference on Thursday afternoon": the gathering told is the setting
+        return noun.doc[noun.head.i : noun.i + 1] if noun.head.i < noun.i else None
     if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i or noun.dep_ != "pobj":
         return None
     prep = noun.head
