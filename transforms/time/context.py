@@ -343,7 +343,7 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?P<day>-\d{2})?$")
+_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?P<day>-\d{2})?)?$")
 # How far after its month a "year earlier" still compares with it: the same clause.
 _COMPARE_REACH = 60
 
@@ -351,10 +351,12 @@ _COMPARE_REACH = 60
 @rule(
     ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
     ex("The dam was 4 percent full on Wednesday, against 38 percent a year earlier.", "a year earlier", "2022-05-31", tense="past"),
+    ex("Figures showed that 73 people died in mines in 2015, down from 84 a year earlier.", "a year earlier", "2014", tense="past"),
 )
 def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
-    """"a year earlier" right after a month or a day ("rose in February from a year earlier",
-    "full on Wednesday, against 38 percent a year earlier") is that month or day a year before,
+    """"a year earlier" right after a year, a month or a day ("rose in February from a year
+    earlier", "full on Wednesday, against 38 percent a year earlier", "died in 2015, down from
+    84 a year earlier") is that year, month or day a year before,
     as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
     Notes:
@@ -376,7 +378,8 @@ def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
             and previous.timex_type == "DATE"
         ):
             day = "-28" if m["month"] == "02" and m["day"] == "-29" else m["day"] or ""
-            timex = replace(timex, value=f"{int(m['year']) - 1:04d}-{m['month']}{day}", is_resolved=True, pattern="compare_months")
+            month = f"-{m['month']}{day}" if m["month"] else ""
+            timex = replace(timex, value=f"{int(m['year']) - 1:04d}{month}", is_resolved=True, pattern="compare_months")
         result.append(timex)
     return result
 
@@ -600,8 +603,11 @@ def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMat
 
 # "a week later", "four days later", "an hour later" (the pattern ``anchored``): a count of units
 # after the happening just told.
-_COUNT_LATER = re.compile(r"^(?P<num>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
-_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+_COUNT_WORDS = (
+    {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
+)
+_COUNT_LATER = re.compile(rf"^(?P<num>\d{{1,2}}|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<h>\d{2}):(?P<m>\d{2})$")
 # How many sentence ends may lie between the date told and "a week later": its own sentence or
 # the next; a clock time, rarer and finer, is still the one told a paragraph on ("voted shortly
@@ -616,6 +622,7 @@ _LATER_REACH_SENTENCES = {"minute": 4, "hour": 4}
     ex('Rossi voted at 10 a.m. "I trust them," she said.\n\nHer rival voted an hour later.', "an hour later", "2023-06-05T11:00", tense="past"),
     ex("The first debate is on Thursday. A second debate is scheduled two weeks later.", "two weeks later", "2023-06-22", tense="future"),
     ex("The firm was founded in 2009. A year later it listed its shares.", "A year later", "2010", tense="past"),
+    ex('"I first sailed here in 1998," he said. "Eighteen years later, we take the trophy home."', "Eighteen years later", "2016", tense=""),
 )
 def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
     """"She put a draft to both sides a week later", "an engineer inspected it four days later",
@@ -628,7 +635,7 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
         With no date that near before it, "a month later" keeps the publication date as its
         anchor and "two days later" stays the stretch of time (a DURATION, TimeML's reading).
         Hours and minutes need a clock time before them; days and weeks a day. A date in a
-        clause of the other tense is no anchor ("is due to testify on Wednesday. He inspected the
+        clause ahead is no anchor for a past one ("is due to testify on Wednesday. He inspected the
         building four days later" counts from an earlier date the pass does not find). Only "later":
         "a year earlier" in results news is the year before the paper's (``compare_quarters``).
     """
@@ -643,9 +650,11 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
         # (The end of the sentence right before it is seen through its first letter.)
         near = [t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME") and t.is_resolved and len(_SENTENCE_END.findall(body, t.char_end, timex.char_start + 1)) <= _LATER_REACH_SENTENCES.get(unit, 1)]
         anchor = next((t for t in near if _counted_from(t.value, count, unit) is not None), None)
-        if anchor is None or tense_at is not None and {tense_at(anchor.char_start), tense_at(timex.char_start)} == {"past", "future"}:
+        if anchor is None or tense_at is not None and (tense_at(anchor.char_start), tense_at(timex.char_start)) == ("future", "past"):
             # "is due to testify on Wednesday. He inspected the building four days later": the
-            # past happening counts from another date than the one ahead.
+            # past happening counts from another date than the one ahead. (A date told in the
+            # past anchors a present or future clause: "I first sailed here in 1998. Eighteen
+            # years later, we take the trophy home"; "It opened in 2019. Ten years later it will close".)
             continue
         value = _counted_from(anchor.value, count, unit)
         if value is not None:
