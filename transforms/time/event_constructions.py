@@ -496,6 +496,35 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 @rule(
+    Example("Independents may run at the next council election in March 2020.", "election"),
+    Example("The board approved the plan at a meeting on Monday.", None),
+    Example("The minister will speak in Leeds on Friday.", None),
+)
+def scheduled_setting(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date and an event noun both hung on a verb still ahead or only possible ("may run at
+    the next council election in March 2020"):
+    what is scheduled for the date is the event the verb is set at, named as such (as
+    ``setting_of_happening`` keeps the noun when the date hangs on it).
+
+    Notes:
+        Only "at" or "during" an event noun before the date, and a verb with a modal or "to":
+        a past verb ("approved the plan at a meeting on Monday") is the happening told, and
+        "in Leeds" is a place.
+    """
+    verb = site.climbed
+    prep = site.root.head
+    if verb is None or verb.pos_ != "VERB" or prep.head != verb or prep.dep_ != "prep":
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO") for c in verb.children):
+        return None
+    return next(
+        (p for c in verb.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPOSITIONS and c.i < prep.i
+         for p in c.children if p.dep_ == "pobj" and is_event_noun(p)),
+        None,
+    )
+
+
+@rule(
     Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
     Example("Residents living near the plant since 2010 were moved.", None),
     Example("The agency had received 14 reports of buckles releasing unexpectedly since January.", "received"),

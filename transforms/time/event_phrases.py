@@ -246,6 +246,8 @@ def subject_event_noun(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 OCCURRENCE_VERBS = all_forms(words("occurrence_verbs"))
+# "take" occurs only with "place"; the pipeline runs no lemmatizer, so its forms are listed.
+_TAKE_FORMS = all_forms(frozenset({"take"})) | {"took", "taken"}
 
 
 @rule(
@@ -255,6 +257,7 @@ OCCURRENCE_VERBS = all_forms(words("occurrence_verbs"))
     Example("The strike lasted three days in May.", "strike"),
     Example("Nothing happened on Monday.", None),
     Example("The ministry took action on Monday.", None),
+    Example("The boards expect the merger to take effect on October 1.", None),
 )
 def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on a verb that only says its event noun subject occurred or how long it went on
@@ -264,12 +267,13 @@ def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         Only an event noun subject ("nothing happened on Monday" keeps the verb); "take" only
-        with "place" ("took action on Monday" is an act of its own).
+        with "place" ("took action on Monday" is an act of its own, and "the merger is to take
+        effect on October 1" dates the taking effect).
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in OCCURRENCE_VERBS:
         return None
-    if verb.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+    if verb.lower_ in _TAKE_FORMS and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c)), None)
 

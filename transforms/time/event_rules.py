@@ -36,6 +36,7 @@ from transforms.time.event_constructions import (
     report_date_before_clause,
     semi_modal,
     setting_event,
+    scheduled_setting,
     setting_of_happening,
     when_clause,
 )
@@ -466,5 +467,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     onset_phrase,
     setting_event,
     setting_of_happening,
+    scheduled_setting,
     describing_participle,
 )
