@@ -40,7 +40,7 @@ from transforms.time.event_constructions import (
     setting_of_happening,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import as_planned, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     DIRECTIVE_VERB_FORMS,
     EVENT_NOUN_FORMS,
@@ -445,6 +445,8 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     parenthetical_of_event,
     answer_to_question,
     due_by_date,
+    deadline_given,
+    as_planned,
     before_relative_clause,
     implicative_head,
     aspectual_head,
