@@ -275,10 +275,12 @@ ONSET_WORDS = frozenset({"starting", "beginning", "effective", "commencing"})
     Example("Starting Monday, shops will close at 8 p.m. on weekdays.", "close"),
     Example("Beginning next week, the bridge will be shut.", "shut"),
     Example("Starting in 2019, the firm grew fast.", "grew"),
+    Example("Residents will have their water supply cut for 12 hours a day, starting on Wednesday.", "cut"),
 )
 def onset_phrase(site: EventSite) -> Token | NoEventAnswer | None:
     """"Starting Monday, shops will close": the onset participle only introduces the date of
-    the main clause, whose verb is the happening.
+    the main clause, whose verb is the happening. A causative "have" or "get" ("will have their
+    water supply cut, starting on Wednesday") only carries its participle, the happening.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in ONSET_WORDS or verb.dep_ not in ("advcl", "prep", "npadvmod", "acl"):
@@ -286,7 +288,14 @@ def onset_phrase(site: EventSite) -> Token | NoEventAnswer | None:
     head = verb.head
     if head.pos_ == "AUX":
         head = next((c for c in head.children if c.dep_ in ("acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")), head)
+    if head.lower_ in CAUSATIVE_FORMS:
+        # "have their water supply cut": the participle with its own subject
+        head = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBN" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), head)
     return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+# "have" and "get" before an object and a participle: "have their supply cut".
+CAUSATIVE_FORMS = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"})
 
 
 SETTING_PREPOSITIONS = frozenset({"at", "during"})
