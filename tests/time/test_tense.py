@@ -96,6 +96,7 @@ from transforms.time.expressions import find_timexes
         ("The cabinet voted on Thursday to close five libraries by the end of September.", "the end", "future"),
         ("The zoo could close if the council went ahead with a plan to cut its grant from July.", "July", "future"),
         ("They tried to sell the plant in May.", "May", "past"),
+        ("OPEC decided to cut production by 1.2 million barrels in October.", "October", "past"),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):

@@ -113,6 +113,16 @@ def _could_look_ahead(verb: Token, date_index: int) -> bool:
     return _has_aux(verb, ("could",)) and not any(c.dep_ == "neg" for c in verb.children)
 
 
+# Prepositions that bound what is committed to: "to close them by September", "to cut output
+# from February", "to disrupt supplies from Monday".
+_COMMITTED_BOUNDS = frozenset({"by", "from", "until", "till", "before", "starting"})
+
+
+def _after_bound(doc: Doc, date_index: int) -> bool:
+    """Whether the date's first word follows a preposition that bounds a commitment."""
+    return date_index > 0 and doc[date_index - 1].lower_ in _COMMITTED_BOUNDS
+
+
 def _is_infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
@@ -270,9 +280,10 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in DIRECTIVE_VERB_FORMS and token.head.i < token.i:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
-                if token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lower_ in _DECISION_VERB_FORMS and token.head.i < token.i:
+                if token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lower_ in _DECISION_VERB_FORMS and token.head.i < token.i and _after_bound(token.doc, date_index):
                     # "voted on Thursday to close the branches by September" (the parser may hang
-                    # the infinitive as an adverbial clause when a date stands between)
+                    # the infinitive as an adverbial clause when a date stands between); "decided
+                    # to cut output in October" may date the decision: left to the clause
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.dep_ == "acl" and token.head.lower_ in _PLAN_NOUNS and token.head.pos_ == "NOUN":
                     return "future"  # "a plan to cut its grant from July"
