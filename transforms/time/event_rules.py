@@ -193,6 +193,7 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
     Example('"We sold the house in 2019," said Ms Ortiz.', None),
     Example('Ms Ortiz said on Monday: "We are leaving."', None),
     Example('The group said the agency had known about the rust "since 2021".', None),
+    Example('The chief executive told analysts the company expected "a difficult first half".', NO_EVENT_TEXT),
 )
 def reported_in_quote(site: EventSite) -> Token | NoEventAnswer | None:
     """A date inside a quotation dates a happening inside it, never the reporting verb outside:
@@ -203,14 +204,16 @@ def reported_in_quote(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Quotes are found by counting quotation marks between the date and the climbed word;
         a quote left open at a paragraph's end is not told apart. A few quoted words inside the
-        writer's own clause ("had known about the rust 'since 2021'") date that clause's verb,
-        which is not one of saying: the climb stands.
+        writer's own clause as its adverbial ("had known about the rust 'since 2021'") date that
+        clause's verb, which is not one of saying: the climb stands. A quoted object ("expected
+        'a difficult first half'") names what is expected, no time of the expecting.
     """
     climbed = site.climbed
     if climbed is None or not _crosses_quote(site.root, climbed, site.text):
         return None
-    if climbed.pos_ == "VERB" and climbed.lower_ not in REPORTING_VERB_FORMS:
-        return None
+    prep = preposition(site.root)
+    if climbed.pos_ == "VERB" and climbed.lower_ not in REPORTING_VERB_FORMS and prep is not None and prep.head == climbed:
+        return None  # a quoted adverbial of the writer's clause ("had known about it 'since 2021'")
     return NO_EVENT
 
 
