@@ -193,6 +193,7 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
     Example('"We sold the house in 2019," said Ms Ortiz.', None),
     Example('Ms Ortiz said on Monday: "We are leaving."', None),
     Example('The group said the agency had known about the rust "since 2021".', None),
+    Example('The office said it had "recently" received a request from the council.', None),
     Example('The chief executive told analysts the company expected "a difficult first half".', NO_EVENT_TEXT),
 )
 def reported_in_quote(site: EventSite) -> Token | NoEventAnswer | None:
@@ -212,7 +213,8 @@ def reported_in_quote(site: EventSite) -> Token | NoEventAnswer | None:
     if climbed is None or not _crosses_quote(site.root, climbed, site.text):
         return None
     prep = preposition(site.root)
-    if climbed.pos_ == "VERB" and climbed.lower_ not in REPORTING_VERB_FORMS and prep is not None and prep.head == climbed:
+    adverbial = prep is not None and prep.head == climbed or site.root.head == climbed and site.root.dep_ in ("advmod", "npadvmod")
+    if climbed.pos_ == "VERB" and climbed.lower_ not in REPORTING_VERB_FORMS and adverbial:
         return None  # a quoted adverbial of the writer's clause ("had known about it 'since 2021'")
     return NO_EVENT
 
