@@ -28,6 +28,8 @@ JANUARY = date(2019, 1, 16)
         ("SP", "", "", OCTOBER, 2015),  # untensed: the publication year's
         ("WI", "last", "", JANUARY, 2018),  # winter keeps the plain step
         ("WI", "", "past", JANUARY, 2019),
+        ("WI", "next", "", date(2025, 3, 20), 2025),  # the winter of 2025-26, the next to begin
+        ("WI", "next", "", date(2025, 12, 10), 2026),  # this December's has begun
     ],
 )
 def test_season_year(code: str, which: str, tense: str, published: date, year: int) -> None:

@@ -84,6 +84,19 @@ from transforms.time.expressions import find_timexes
         ("The orchestra will strike for two days, forcing the cancellation of a concert on Saturday.", "Saturday", "future"),
         ("Ford has announced cuts, resulting in the closure of plants during the fourth quarter.", "the fourth", ""),
         ("After winning on Sunday, the team will play in Leeds.", "Sunday", ""),
+        # A modal makes a verb of a word the tagger took for another ("down" as a preposition).
+        ("The union said its members would down tools for an hour on Thursday.", "Thursday", "future"),
+        # An infinitive under an adjective takes the tense of the adjective's verb.
+        ("The mayor said most would be able to return home by Monday.", "Monday", "future"),
+        ("He said he was able to leave on Monday.", "Monday", "past"),
+        # A simple past after "if" under "would" is a condition still ahead; a past perfect is not.
+        ("She said her party would fund more beds if it won the election on Saturday.", "Saturday", "future"),
+        ("She said they would have won if they had played on Saturday.", "Saturday", "past"),
+        # What a decision or a plan commits to under its infinitive is still to come.
+        ("The cabinet voted on Thursday to close five libraries by the end of September.", "the end", "future"),
+        ("The zoo could close if the council went ahead with a plan to cut its grant from July.", "July", "future"),
+        ("They tried to sell the plant in May.", "May", "past"),
+        ("OPEC decided to cut production by 1.2 million barrels in October.", "October", "past"),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):

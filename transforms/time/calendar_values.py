@@ -215,7 +215,8 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
         TempEval-3 silver (system output, not annotators) keeps the publication year for a
         future clause's season ("before the Spring session" in December); the guideline's value
         is the season meant, so this follows the meaning. "this spring" in a future clause stays
-        the publication year's. Winter spans the turn of the year and keeps the plain step.
+        the publication year's. Winter spans the turn of the year and keeps the plain step, but
+        for "next winter", the next one to begin.
     """
     year = reference.year
     first = _SEASON_MONTHS[code][0] if code != "WI" else 0
@@ -224,6 +225,10 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
         return year  # this year's season is over: "last spring" in October
     if which == "" and tense == "future" and over:
         return year + 1  # "will review it in the spring" in October: next spring
+    if code == "WI" and which == "next":
+        # YYYY-WI is the winter from December of YYYY: the next one begins this December, or
+        # next year's when this December has come ("next winter" in March 2025: 2025-WI)
+        return year + (reference.month == 12)
     if which in ("last", "next") or not first or tense != "past":
         return year + {"last": -1, "next": 1}.get(which, 0)
     return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1

@@ -28,11 +28,23 @@ if TYPE_CHECKING:
 
 # Expressions dated by the story's last date, not the paper's: "that same day", "later that
 # year", "the following month", "the next morning".
-ANAPHORIC = re.compile(
-    r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+)"
-    r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
+# "the day before", "the week after": the unit before or after the story's date; not when a date
+# follows ("the day before last Tuesday's hearing", "the day after tomorrow"), which
+# ``day_before_after`` or the date's own pattern reads, nor an event ("the day before the
+# cubs' debut", "the day after his arrival", "late in the day after falling"), which has no
+# date to count from here.
+_DATE_WORD = (
+    r"(?:(?:last|next|this|yesterday|today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|the|an?|his|her|its|their|our|my)\b|\d)"
 )
-_ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1}
+_BEFORE_AFTER = rf"(?:before|after)\b(?!\s+{_DATE_WORD}|\s+\w+ing\b|\s*[-\u2013\u2014]\s*\w)"
+ANAPHORIC = re.compile(
+    r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+"
+    rf"|(?<!\bin\s)the\s+(?=(?:day|morning|evening|night|week|month|year)\s+{_BEFORE_AFTER}))"
+    r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
+    rf"(?:\s+(?P<dir>{_BEFORE_AFTER}))?"
+)
+_ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1, "after": 1, "before": -1}
 PART_OF_DAY_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 
 
@@ -43,7 +55,7 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     # "that evening": the anchor's day with the TIMEX3 part-of-day code (TEV).
     part = PART_OF_DAY_CODES.get(unit, "")
     unit = "day" if part else unit
-    step = _ANAPHORIC_STEP.get((m["rel"] or "").lower(), 0)
+    step = _ANAPHORIC_STEP.get((m["rel"] or m["dir"] or "").lower(), 0)
     if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
         return None
     if unit in ("day", "week"):
@@ -102,6 +114,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
 @rule(
     ex("He arrived on Oct. 3, 2021. That same day he left.", "That same day", "2021-10-03", tense="past"),
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
+    ex("The fire broke out on Saturday. Campers had been told the day before that it was safe.", "the day before", "2023-06-02", tense="past"),
     ex("The government fell on December 4 over its 2023 budget. Parliament was dissolved the following week.", "the following week", "2022-W49", tense="past"),
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
@@ -113,15 +126,24 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("The next eclipse comes on Aug. 2, 2027, at midday.", "midday", "2027-08-02T12:00", tense="future"),
     ex("Serbs were still voting Friday after problems on Wednesday and Thursday. The station was open from 10 a.m.", "10 a.m.", "2023-06-02T10:00", tense="past"),
     ex("He won on Saturday. The phone was found in his bag on Friday afternoon. It was found at 4:20 p.m.", "4:20 p.m.", "2023-06-02T16:20", tense="past"),
+    ex("Pay rises backdated to April 1 were accepted on Friday. The ballot closed at noon.", "noon", "2023-06-02T12:00", tense="past"),
+    ex("Voters elect a mayor on July 20, the minister said on Friday. Results will be published from 9 p.m.", "9 p.m.", "2023-07-20T21:00", tense="future"),
+    ex("Crews worked through Friday to free a ship that ran aground on Thursday. It lost steering at 4:50 a.m.", "4:50 a.m.", "2023-06-01T04:50", tense="past"),
 )
-def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
-    """Re-date "that day", "the following year"... from the last date before them in the text,
+def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None, reference: date | None = None) -> list[TimexMatch]:
+    """Re-date "that day", "the following year", "the day before"... from the last date before them in the text,
     a part of a day ("in the morning") after a day to that day, and a bare clock time ("at 10
     p.m.", "at 18:00 UTC") to the day written right after it ("3:10 p.m. (1310 GMT) Friday"),
     else to the day of its sentence before it, else to the last day named before it when that
     is within a week of the story's day (``_news_day``), else to the story's day: the first day
     the article names, the day of its lead's news ("The dam burst on Saturday. ... Sirens
-    sounded at 9 p.m.": Saturday, not a day of the background in between).
+    sounded at 9 p.m.": Saturday, not a day of the background in between). With the
+    publication date (``reference``), a first day named weeks before it is background and the
+    first day named within a week of it is the story's: "a pay rise backdated to April 1 under
+    a deal accepted on Wednesday. ... a ballot that closed at noon" is Wednesday's noon, not
+    April 1's (a day weeks ahead, "five weeks before the March 16 vote", stays the story's). A
+    day that only ends a stretch ("worked through Friday", "until Monday", "by Friday") is not
+    the story's day.
 
     Notes:
         The anchor is the nearest preceding date, not the event the sentence refers back to
@@ -162,13 +184,33 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
             if new_anchor[1] == "day":
-                story_day = story_day or new_anchor[0]
+                if _END_BOUND.search(body, max(0, timex.char_start - 10), timex.char_start):
+                    pass  # "worked through Friday to refloat a ship that ran aground on Thursday": a bound, not the day told
+                elif story_day is None or reference is not None and _background(story_day, reference) and _near(new_anchor[0], reference):
+                    # the first day named, or the first of the news's week after a day of the
+                    # background weeks before it (a day ahead, "before the March 16 vote", stays)
+                    story_day = new_anchor[0]
                 if timex.timex_type == "DATE" or timex.pattern in _NAMED_DAY_PARTS:
                     # a day, or a named day's part ("on Friday afternoon"), not a part of a day
                     # alone ("through the night")
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+# Words before a day that make it the end of a stretch of time ("worked through Friday", "closed
+# until Monday"), not the day of the story's news.
+_END_BOUND = re.compile(r"\b(?:through|until|till|by)\s+$", re.IGNORECASE)
+
+
+def _near(day: date, reference: date) -> bool:
+    """Whether a day lies within the news's week either side of the publication date."""
+    return abs((day - reference).days) <= _NEWS_WINDOW
+
+
+def _background(day: date, reference: date) -> bool:
+    """Whether a day lies more than the news's week before the publication date."""
+    return (reference - day).days > _NEWS_WINDOW
 
 
 def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch) -> tuple[str, str, bool] | None:
@@ -301,7 +343,7 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
-_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})(?P<day>-\d{2})?$")
+_MONTH_VALUE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?P<day>-\d{2})?)?$")
 # How far after its month a "year earlier" still compares with it: the same clause.
 _COMPARE_REACH = 60
 
@@ -309,10 +351,12 @@ _COMPARE_REACH = 60
 @rule(
     ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
     ex("The dam was 4 percent full on Wednesday, against 38 percent a year earlier.", "a year earlier", "2022-05-31", tense="past"),
+    ex("Figures showed that 73 people died in mines in 2015, down from 84 a year earlier.", "a year earlier", "2014", tense="past"),
 )
 def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
-    """"a year earlier" right after a month or a day ("rose in February from a year earlier",
-    "full on Wednesday, against 38 percent a year earlier") is that month or day a year before,
+    """"a year earlier" right after a year, a month or a day ("rose in February from a year
+    earlier", "full on Wednesday, against 38 percent a year earlier", "died in 2015, down from
+    84 a year earlier") is that year, month or day a year before,
     as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
     Notes:
@@ -334,7 +378,8 @@ def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
             and previous.timex_type == "DATE"
         ):
             day = "-28" if m["month"] == "02" and m["day"] == "-29" else m["day"] or ""
-            timex = replace(timex, value=f"{int(m['year']) - 1:04d}-{m['month']}{day}", is_resolved=True, pattern="compare_months")
+            month = f"-{m['month']}{day}" if m["month"] else ""
+            timex = replace(timex, value=f"{int(m['year']) - 1:04d}{month}", is_resolved=True, pattern="compare_months")
         result.append(timex)
     return result
 
@@ -558,8 +603,11 @@ def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMat
 
 # "a week later", "four days later", "an hour later" (the pattern ``anchored``): a count of units
 # after the happening just told.
-_COUNT_LATER = re.compile(r"^(?P<num>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
-_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {"a": 1, "an": 1}
+_COUNT_WORDS = (
+    {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
+)
+_COUNT_LATER = re.compile(rf"^(?P<num>\d{{1,2}}|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<h>\d{2}):(?P<m>\d{2})$")
 # How many sentence ends may lie between the date told and "a week later": its own sentence or
 # the next; a clock time, rarer and finer, is still the one told a paragraph on ("voted shortly
@@ -574,6 +622,7 @@ _LATER_REACH_SENTENCES = {"minute": 4, "hour": 4}
     ex('Rossi voted at 10 a.m. "I trust them," she said.\n\nHer rival voted an hour later.', "an hour later", "2023-06-05T11:00", tense="past"),
     ex("The first debate is on Thursday. A second debate is scheduled two weeks later.", "two weeks later", "2023-06-22", tense="future"),
     ex("The firm was founded in 2009. A year later it listed its shares.", "A year later", "2010", tense="past"),
+    ex('"I first sailed here in 1998," he said. "Eighteen years later, we take the trophy home."', "Eighteen years later", "2016", tense=""),
 )
 def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
     """"She put a draft to both sides a week later", "an engineer inspected it four days later",
@@ -586,7 +635,7 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
         With no date that near before it, "a month later" keeps the publication date as its
         anchor and "two days later" stays the stretch of time (a DURATION, TimeML's reading).
         Hours and minutes need a clock time before them; days and weeks a day. A date in a
-        clause of the other tense is no anchor ("is due to testify on Wednesday. He inspected the
+        clause ahead is no anchor for a past one ("is due to testify on Wednesday. He inspected the
         building four days later" counts from an earlier date the pass does not find). Only "later":
         "a year earlier" in results news is the year before the paper's (``compare_quarters``).
     """
@@ -601,9 +650,11 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
         # (The end of the sentence right before it is seen through its first letter.)
         near = [t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME") and t.is_resolved and len(_SENTENCE_END.findall(body, t.char_end, timex.char_start + 1)) <= _LATER_REACH_SENTENCES.get(unit, 1)]
         anchor = next((t for t in near if _counted_from(t.value, count, unit) is not None), None)
-        if anchor is None or tense_at is not None and {tense_at(anchor.char_start), tense_at(timex.char_start)} == {"past", "future"}:
+        if anchor is None or tense_at is not None and (tense_at(anchor.char_start), tense_at(timex.char_start)) == ("future", "past"):
             # "is due to testify on Wednesday. He inspected the building four days later": the
-            # past happening counts from another date than the one ahead.
+            # past happening counts from another date than the one ahead. (A date told in the
+            # past anchors a present or future clause: "I first sailed here in 1998. Eighteen
+            # years later, we take the trophy home"; "It opened in 2019. Ten years later it will close".)
             continue
         value = _counted_from(anchor.value, count, unit)
         if value is not None:

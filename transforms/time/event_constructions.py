@@ -275,10 +275,12 @@ ONSET_WORDS = frozenset({"starting", "beginning", "effective", "commencing"})
     Example("Starting Monday, shops will close at 8 p.m. on weekdays.", "close"),
     Example("Beginning next week, the bridge will be shut.", "shut"),
     Example("Starting in 2019, the firm grew fast.", "grew"),
+    Example("Residents will have their water supply cut for 12 hours a day, starting on Wednesday.", "cut"),
 )
 def onset_phrase(site: EventSite) -> Token | NoEventAnswer | None:
     """"Starting Monday, shops will close": the onset participle only introduces the date of
-    the main clause, whose verb is the happening.
+    the main clause, whose verb is the happening. A causative "have" or "get" ("will have their
+    water supply cut, starting on Wednesday") only carries its participle, the happening.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in ONSET_WORDS or verb.dep_ not in ("advcl", "prep", "npadvmod", "acl"):
@@ -286,7 +288,14 @@ def onset_phrase(site: EventSite) -> Token | NoEventAnswer | None:
     head = verb.head
     if head.pos_ == "AUX":
         head = next((c for c in head.children if c.dep_ in ("acomp", "xcomp") and c.pos_ in ("VERB", "ADJ")), head)
+    if head.lower_ in CAUSATIVE_FORMS:
+        # "have their water supply cut": the participle with its own subject
+        head = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBN" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), head)
     return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+# "have" and "get" before an object and a participle: "have their supply cut".
+CAUSATIVE_FORMS = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"})
 
 
 SETTING_PREPOSITIONS = frozenset({"at", "during"})
@@ -305,6 +314,7 @@ WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"
     Example("The statement on Sunday angered farmers.", None),
     Example("The singer wrote in a post on Friday that the tour was over.", None),
     Example("The union said in an email late on Sunday that the strike would go ahead.", "said in an email"),
+    Example("Chief executive Anna Berg told a news conference in Oslo City on Thursday afternoon.", "told a news conference"),
 )
 def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
@@ -321,7 +331,8 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
         statement on Sunday angered farmers") keeps the noun, and so does one a verb of writing
         makes ("wrote in a post on Friday": writing the post is the happening, the post). A
         medium before its verb ("In a statement on Sunday, the airline said") gives the verb
-        alone: the phrase would take in the subject.
+        alone: the phrase would take in the subject. A gathering a verb of saying addresses
+        ("told a news conference on Thursday") is its setting too.
     """
     noun = site.climbed
     if noun is not None and noun.pos_ == "VERB" and noun.lower_ in REPORTING_VERB_FORMS and noun.lower_ not in WRITING_VERBS:
@@ -329,6 +340,9 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
         # "late", under the verb): the medium between the verb and the date.
         noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on") and noun.i < c.i < site.root.i
                      for p in c.children if p.dep_ == "pobj" and p.lower_ in SAYING_MEDIA), None)
+    if noun is not None and noun.dep_ == "dobj" and is_event_noun(noun) and noun.i < site.root.i and noun.head.lower_ in REPORTING_VERB_FORMS:
+        # "told a news conference on Thursday afternoon": the gathering told is the setting
+        return noun.doc[noun.head.i : noun.i + 1] if noun.head.i < noun.i else None
     if noun is None or noun.pos_ != "NOUN" or noun.i > site.root.i or noun.dep_ != "pobj":
         return None
     prep = noun.head
@@ -456,6 +470,8 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
     Example("The mayor spoke after the meeting on Monday.", None),
     Example("The mayor spoke about the meeting on Monday.", None),
+    Example("Ministers will review the stocks at a meeting in June.", None),
+    Example("It could encourage independents to run at the next council election in March 2020.", None),
 )
 def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on an event noun that is only the setting of a clause's verb ("rejected the
@@ -468,7 +484,10 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
         modifies a noun ("the decision, taken by the board at a meeting on Monday evening")
         keeps the meeting, as the news gold writes it. Only "at", "during" and "in" before the
         noun, and the date after the noun; "spoke about the meeting on Monday" keeps the noun
-        (no setting). Verbs of saying are setting_event's.
+        (no setting). Verbs of saying are setting_event's. A clause still ahead or only
+        possible ("will review the stocks at a meeting in June", "to run at the next election
+        in March 2020": a future, a modal or an infinitive) keeps the noun: what is scheduled
+        for the date is the meeting or the election, named as such.
     """
     noun = site.climbed
     if noun is None or not is_event_noun(noun) or noun.dep_ != "pobj" or noun.i > site.root.i:
@@ -480,7 +499,38 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
     has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.dep_ == "acl" or not (verb.tag_ in FINITE_TAGS or has_aux):
         return None
+    if any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("MD", "TO")) for c in verb.children):
+        return None  # "will review ... at a meeting in June": the meeting is what is scheduled
     return verb
+
+
+@rule(
+    Example("Independents may run at the next council election in March 2020.", "election"),
+    Example("The board approved the plan at a meeting on Monday.", None),
+    Example("The minister will speak in Leeds on Friday.", None),
+)
+def scheduled_setting(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date and an event noun both hung on a verb still ahead or only possible ("may run at
+    the next council election in March 2020"):
+    what is scheduled for the date is the event the verb is set at, named as such (as
+    ``setting_of_happening`` keeps the noun when the date hangs on it).
+
+    Notes:
+        Only "at" or "during" an event noun before the date, and a verb with a modal or "to":
+        a past verb ("approved the plan at a meeting on Monday") is the happening told, and
+        "in Leeds" is a place.
+    """
+    verb = site.climbed
+    prep = site.root.head
+    if verb is None or verb.pos_ != "VERB" or prep.head != verb or prep.dep_ != "prep":
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO") for c in verb.children):
+        return None
+    return next(
+        (p for c in verb.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPOSITIONS and c.i < prep.i
+         for p in c.children if p.dep_ == "pobj" and is_event_noun(p)),
+        None,
+    )
 
 
 @rule(
@@ -519,6 +569,7 @@ BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
     Example("When the plant closed in 2009, 400 jobs went.", None),
     Example("The fire revived memories of 1987, when the old mill burned down.", "burned"),
     Example("It is the worst crash since 2004, when two trains collided near the town.", "collided"),
+    Example("Traders fear a repeat of the summer of 2019, when the bridge shut for repairs.", "shut"),
 )
 def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
@@ -539,8 +590,9 @@ def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     if prep is None or prep.lower_ not in BOUNDARY_PREPOSITIONS | {"of"}:
         return None
     doc = root.doc
-    # The words after the expression's head: "December 2, when": skip its numbers and commas.
-    following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num)]
+    # The words after the expression's head: "December 2, when", "the summer of 2019, when":
+    # skip its numbers, commas and the rest of the date.
+    following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num or t.ent_type_ in ("DATE", "TIME"))]
     if not following or following[0].lower_ != "when" or following[0].sent != root.sent:
         return None
     clause = following[0].head

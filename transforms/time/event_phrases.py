@@ -246,6 +246,8 @@ def subject_event_noun(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 OCCURRENCE_VERBS = all_forms(words("occurrence_verbs"))
+# "take" occurs only with "place"; the pipeline runs no lemmatizer, so its forms are listed.
+_TAKE_FORMS = all_forms(frozenset({"take"})) | {"took", "taken"}
 
 
 @rule(
@@ -255,6 +257,7 @@ OCCURRENCE_VERBS = all_forms(words("occurrence_verbs"))
     Example("The strike lasted three days in May.", "strike"),
     Example("Nothing happened on Monday.", None),
     Example("The ministry took action on Monday.", None),
+    Example("The boards expect the merger to take effect on October 1.", None),
 )
 def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on a verb that only says its event noun subject occurred or how long it went on
@@ -264,12 +267,13 @@ def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         Only an event noun subject ("nothing happened on Monday" keeps the verb); "take" only
-        with "place" ("took action on Monday" is an act of its own).
+        with "place" ("took action on Monday" is an act of its own, and "the merger is to take
+        effect on October 1" dates the taking effect).
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in OCCURRENCE_VERBS:
         return None
-    if verb.lemma_ == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+    if verb.lower_ in _TAKE_FORMS and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c)), None)
 
@@ -383,6 +387,63 @@ def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     noun = due.doc[due.i - 1] if due.i > 0 else None
     return noun if noun is not None and is_event_noun(noun) else due
+
+
+# Verbs that give someone time until a deadline to do something ("gave the company until the
+# end of April to lower it"); the pipeline has no lemmas, so their forms are derived.
+GRANTING_VERBS = all_forms(frozenset({"give", "grant", "allow"})) | {"gave", "given"}
+
+
+@rule(
+    Example("The ministry gave the company until the end of April to lower its price.", "lower"),
+    Example("They were given until Friday to respond.", "respond"),
+    Example("He stayed until Friday to help.", None),
+    Example("The ministry gave the company until April.", None),
+)
+def deadline_given(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after "until" on a verb that grants time ("gave the company until the end of
+    April to lower it", "were given until Friday to respond") dates the infinitive after it:
+    the deadline is for that act, as "has until March 31 to pay" dates the paying
+    (``copula_complement``).
+
+    Notes:
+        Only verbs of giving or allowing time: "stayed until Friday to help" dates the stay.
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.lower_ not in ("until", "till"):
+        return None
+    verb = prep.head
+    if verb.lower_ not in GRANTING_VERBS:
+        return None
+    # The infinitive hangs on the verb, or on the date ("the end of April to lower it").
+    after = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")] + [c for c in site.root.children if c.dep_ in ("acl", "relcl")]
+    return next((c for c in after if c.i > site.root.i and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
+
+
+# Participles that say a happening keeps to a plan: "as planned", "as scheduled".
+PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "expected", "intended", "agreed", "promised", "foreseen"})
+
+
+@rule(
+    Example("The budget will be tabled as planned on Oct. 9.", "tabled"),
+    Example("The vote went ahead as scheduled on Sunday.", "went"),
+    Example("The firm cut 300 jobs, as announced on Monday.", None),
+)
+def as_planned(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after "as planned" or "as scheduled" ("will be tabled as planned on Oct. 9", "went
+    ahead as scheduled on Sunday") dates the happening that keeps to the plan, though the
+    parser hangs it on the participle: the plan's date is the happening's.
+
+    Notes:
+        Only participles of a plan without a subject of their own; "as announced on Monday"
+        dates the announcement.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in PLAN_PARTICIPLES or verb.dep_ != "advcl" or verb.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return verb.head
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "whom", "who", "that"})

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
@@ -35,10 +36,11 @@ from transforms.time.event_constructions import (
     report_date_before_clause,
     semi_modal,
     setting_event,
+    scheduled_setting,
     setting_of_happening,
     when_clause,
 )
-from transforms.time.event_phrases import aspectual_head, before_relative_clause, covered_period, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import as_planned, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     DIRECTIVE_VERB_FORMS,
     EVENT_NOUN_FORMS,
@@ -190,20 +192,30 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
     Example('"Maybe next year," the minister said.', NO_EVENT_TEXT),
     Example('"We sold the house in 2019," said Ms Ortiz.', None),
     Example('Ms Ortiz said on Monday: "We are leaving."', None),
+    Example('The group said the agency had known about the rust "since 2021".', None),
+    Example('The office said it had "recently" received a request from the council.', None),
+    Example('The chief executive told analysts the company expected "a difficult first half".', NO_EVENT_TEXT),
 )
 def reported_in_quote(site: EventSite) -> Token | NoEventAnswer | None:
     """A date inside a quotation dates a happening inside it, never the reporting verb outside:
-    when the climb leaves the quote ("'Not before March,' said Ms Ortiz": no verb inside), there
-    is no event. A quoted happening ("'We sold the house in
-    2019,' she said") keeps its verb: the climb stops inside.
+    when the climb leaves the quote for a verb of saying ("'Not before March,' said Ms Ortiz":
+    no verb inside), there is no event. A quoted happening ("'We sold the house in 2019,' she
+    said") keeps its verb: the climb stops inside.
 
     Notes:
         Quotes are found by counting quotation marks between the date and the climbed word;
-        a quote left open at a paragraph's end is not told apart.
+        a quote left open at a paragraph's end is not told apart. A few quoted words inside the
+        writer's own clause as its adverbial ("had known about the rust 'since 2021'") date that
+        clause's verb, which is not one of saying: the climb stands. A quoted object ("expected
+        'a difficult first half'") names what is expected, no time of the expecting.
     """
     climbed = site.climbed
     if climbed is None or not _crosses_quote(site.root, climbed, site.text):
         return None
+    prep = preposition(site.root)
+    adverbial = prep is not None and prep.head == climbed or site.root.head == climbed and site.root.dep_ in ("advmod", "npadvmod")
+    if climbed.pos_ == "VERB" and climbed.lower_ not in REPORTING_VERB_FORMS and adverbial:
+        return None  # a quoted adverbial of the writer's clause ("had known about it 'since 2021'")
     return NO_EVENT
 
 
@@ -438,6 +450,8 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     parenthetical_of_event,
     answer_to_question,
     due_by_date,
+    deadline_given,
+    as_planned,
     before_relative_clause,
     implicative_head,
     aspectual_head,
@@ -460,5 +474,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     onset_phrase,
     setting_event,
     setting_of_happening,
+    scheduled_setting,
     describing_participle,
 )

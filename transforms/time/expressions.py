@@ -125,7 +125,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
     found.extend(coordinated_days(body, found, taken))
     found = [day_before_after(body, timex) for timex in found]
     compared = compare_months(body, compare_quarters(year_of_clause(body, range_years(body, year_of_subject(body, sorted(found, key=lambda t: t.char_start))))))
-    anchored = anchor_anaphora(body, same_weekday_again(election_day_of_article(body, compared), tense_at), tense_at)
+    anchored = anchor_anaphora(body, same_weekday_again(election_day_of_article(body, compared), tense_at), tense_at, reference)
     return [_kept_on_calendar(timex) for timex in count_after_anchor(body, anchored, tense_at)]
 
 

@@ -54,7 +54,8 @@ def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The following year, talks resumed.", "The following year", "2024"),
     ex("He returned the next morning.", "the next morning", "2023-06-06TMO"),
     ex("Both plants closed the same day.", "the same day", "2023-06-05", tense="past"),
-    needs=("that", "following", "next", "previous", "same"),
+    ex("He had been warned the day before.", "the day before", "2023-06-04", tense="past"),
+    needs=("that", "following", "next", "previous", "same", "before", "after"),
 )
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """An expression dated by the story, not the paper: "that same day", "the following year",

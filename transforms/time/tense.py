@@ -40,6 +40,11 @@ _PLANNING_FORMS = frozenset(
 _FUTURE_INFINITIVE_HEADS = _PLANNING_FORMS | frozenset({"set", "is", "are", "was", "were", "going", "about"})
 # Adjectives of prospect whose infinitive looks forward: "was unlikely to ease before March".
 _PROSPECT_ADJECTIVES = words("prospect_adjectives")
+# Verbs of deciding and nouns of intention: what they commit to under their infinitive is still
+# to come ("voted on Thursday to close the branches by the end of September", "a plan to cut
+# the grant from July").
+_DECISION_VERB_FORMS = all_forms(words("decision_verbs"))
+_PLAN_NOUNS = words("plan_nouns")
 # Present-tense verbs of wanting: what they want done is ahead ("officials hope to contain the
 # blaze by the weekend", "aims to fly in the autumn"); their past forms ("hoped to finish by
 # Friday") are left to the clause's tense.
@@ -106,6 +111,16 @@ def _could_look_ahead(verb: Token, date_index: int) -> bool:
     if date_index == 0 or verb.doc[date_index - 1].lower_ not in _BOUND_WORDS or verb.tag_ != "VB":
         return False
     return _has_aux(verb, ("could",)) and not any(c.dep_ == "neg" for c in verb.children)
+
+
+# Prepositions that bound what is committed to: "to close them by September", "to cut output
+# from February", "to disrupt supplies from Monday".
+_COMMITTED_BOUNDS = frozenset({"by", "from", "until", "till", "before", "starting"})
+
+
+def _after_bound(doc: Doc, date_index: int) -> bool:
+    """Whether the date's first word follows a preposition that bounds a commitment."""
+    return date_index > 0 and doc[date_index - 1].lower_ in _COMMITTED_BOUNDS
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -242,6 +257,10 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
     """The tense of the first verb above a date (see ``date_tense``)."""
     date_index = token.i
     for _ in range(_MAX_CLIMB):
+        if token.pos_ not in ("VERB", "AUX") and _has_aux(token, tuple(_FUTURE_AUX)):
+            # A verb the tagger took for another word ("would down tools on Thursday", "down"
+            # a preposition): its modal makes it the clause's verb, and says where it points.
+            return "future"
         if token.pos_ in ("VERB", "AUX"):
             if _event_set_for(token, date_index) or proposed_noun(token, date_index) is not None:
                 return "future"  # "called a strike for Thursday", "offered a pay rise from July"
@@ -261,8 +280,19 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     return "past" if _is_past_perfect(token.head) else "future"
                 if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in DIRECTIVE_VERB_FORMS and token.head.i < token.i:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
+                if token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lower_ in _DECISION_VERB_FORMS and token.head.i < token.i and _after_bound(token.doc, date_index):
+                    # "voted on Thursday to close the branches by September" (the parser may hang
+                    # the infinitive as an adverbial clause when a date stands between); "decided
+                    # to cut output in October" may date the decision: left to the clause
+                    return "past" if _is_past_perfect(token.head) else "future"
+                if token.dep_ == "acl" and token.head.lower_ in _PLAN_NOUNS and token.head.pos_ == "NOUN":
+                    return "future"  # "a plan to cut its grant from July"
                 if token.dep_ == "xcomp" and token.head.lower_ in _PROSPECT_ADJECTIVES and token.head.pos_ == "ADJ":
                     return "future"  # "was unlikely to ease before March": what is likely lies ahead
+                if token.dep_ == "xcomp" and token.head.pos_ == "ADJ" and token.head.dep_ == "acomp" and token.head.head.pos_ in ("VERB", "AUX"):
+                    # "would be able to return by Monday", "was ready to sign on Friday": the
+                    # adjective's verb gives the tense
+                    return clause_tense(token.head.head)
                 if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX"):
                     return clause_tense(token.head)
                 if token.head.i == token.i:
@@ -270,6 +300,8 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             if _could_look_ahead(token, date_index):
                 return "future"
             tense = clause_tense(token)
+            if tense == "past" and _hypothetical_past(token):
+                return "future"  # "would fund beds if it won the election on Saturday"
             if not tense and token.dep_ in ("acomp", "conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
                 # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
                 # shots on Monday"
@@ -281,6 +313,26 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             return ""
         token = token.head
     return ""
+
+
+# Conjunctions of a condition: a simple past after them under "would" is unreal, not past.
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _hypothetical_past(verb: Token) -> bool:
+    """Whether a simple past is the condition of a "would" clause, which puts it ahead: "would
+    fund 400 beds if it won the election on Saturday" (next Saturday's election).
+
+    Notes:
+        Only a bare past under "would": "would have won if it had played on Saturday" (a past
+        perfect) and "will say if it won on Saturday" keep the past.
+    """
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+        return False
+    head = verb.head
+    return _has_aux(head, ("would", "'d")) and not _has_aux(head, ("have",))
 
 
 # Prepositions before a participle that put its time before or after its clause's: "after
