@@ -131,18 +131,18 @@ def _descriptor_word(tokens: tuple[Token, ...], token: Token) -> str:
 _NAME_SMALL_WORDS = lexicon_words("initials_skip_words") - {"and", "et", "und"}
 
 
-def _name_run_end(tokens: tuple[Token, ...], first: int) -> int:
-    """Where a name that opens at ``first``, right after a lower-case descriptor, ends: through
-    capitalised words (the first of any part of speech, the others proper nouns or capitalised
-    words of a name that runs on), and through one or two small words when a capitalised word
-    follows them."""
+def _name_run_end(tokens: tuple[Token, ...], first: int, small_words: frozenset[str] = _NAME_SMALL_WORDS) -> int:
+    """Where a name that opens at ``first`` (right after a lower-case descriptor, or after an
+    organisation noun's "for"/"of") ends: through capitalised words (the first of any part of
+    speech, the others proper nouns or capitalised words of a name that runs on), and through
+    one or two ``small_words`` when a capitalised word follows them."""
     end = first
     while end < len(tokens):
-        if is_capitalised(tokens[end]) and (end == first or tokens[end].pos_ in ("PROPN", "ADV", "NOUN", "ADJ") or tokens[end - 1].lower_ in _NAME_SMALL_WORDS):
+        if is_capitalised(tokens[end]) and (end == first or tokens[end].pos_ in ("PROPN", "ADV", "NOUN", "ADJ") or tokens[end - 1].lower_ in small_words):
             end += 1
             continue
         small = end
-        while small < len(tokens) and small - end < 2 and tokens[small].lower_ in _NAME_SMALL_WORDS and tokens[small].is_lower:
+        while small < len(tokens) and small - end < 2 and tokens[small].lower_ in small_words and tokens[small].is_lower:
             small += 1
         if end > first and small > end and small < len(tokens) and is_capitalised(tokens[small]):
             end = small
@@ -298,22 +298,6 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
 _NAME_HEADS = lexicon_words("org_nouns") | lexicon_words("organisation_kind_nouns") | {"centre", "center", "service", "directorate", "inspectorate", "academy", "fund", "society"}
 
 
-def _capitalised_run_end(tokens: tuple[Token, ...], first: int) -> int:
-    """Where a run of capitalised words that opens at ``first`` ends, going on through "and",
-    "of", "for" and "the" when a capitalised word follows them."""
-    end = first
-    while end < len(tokens):
-        if is_capitalised(tokens[end]) and tokens[end].is_alpha:
-            end += 1
-        elif end > first and tokens[end].lower_ in ("and", "of", "for", "the", "&") and end + 1 < len(tokens) and is_capitalised(tokens[end + 1]):
-            end += 1
-        else:
-            break
-    while end > first and not is_capitalised(tokens[end - 1]):
-        end -= 1
-    return end
-
-
 @rule(
     Example("The Agency for Coastal Protection said the gates jammed.", [("Agency for Coastal Protection", "ORG")], note="the model tags two names"),
     Example("The Ministry of Coastal Protection said the gates jammed.", None, note="the model's own name stands"),
@@ -334,7 +318,8 @@ def organisation_noun_of_name(search: MentionSearch, mentions: list[Mention]) ->
         if token.lower_ not in _NAME_HEADS or not is_capitalised(token) or token.i + 2 >= len(tokens) or tokens[token.i + 1].lower_ not in ("for", "of", "on"):
             continue
         after = token.i + 2 + (tokens[token.i + 2].lower_ == "the")
-        end = _capitalised_run_end(tokens, after)
+        # After "Centre for", "and" joins the name's own words ("Economic Research and Policy").
+        end = _name_run_end(tokens, after, _NAME_SMALL_WORDS | {"and"})
         if end == after or any(t.ent_type_ in _NOT_IN_NAMES for t in tokens[after:end]):
             continue
         first = token.i
