@@ -82,7 +82,8 @@ def one_type_per_name(body: str, entities: list[ArticleEntity]) -> list[ArticleE
 
 # Last words of company names coined from a brand ("Nuvola Systems"), unlike institutions named
 # after their town ("Northfield Chamber of Commerce", "Corvale Hospital").
-_COMPANY_WORDS = words("brand_company_words")
+# A legal form ends a company's name as surely as a brand word does ("RideLoop Technologies BV").
+_COMPANY_WORDS = words("brand_company_words") | words("legal_form_words")
 
 
 # Repairs that make a name a place by the words around it ("near Darwin").
@@ -123,6 +124,8 @@ def name_without_legal_form(body: str, entities: list[ArticleEntity]) -> list[Ar
     Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]),
     Example("Trains to Hastings will run hourly, the Hastings Rail Users' Group said.", None, note="a place by its preposition stays the town"),
     Example("Hotel owner Bellevue Group said the strike was illegal. Bellevue said it would go to court.", [("Bellevue", "Bellevue Group")]),
+    Example("Drivers for RideLoop protested. RideLoop Technologies BV, which is registered in Amsterdam, will appeal. RideLoop said it was disappointed.",
+            [("RideLoop", "RideLoop Technologies BV"), ("RideLoop", "RideLoop Technologies BV")], note="a legal form ends the company's name; the brand may come first"),
 )
 def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
