@@ -42,6 +42,12 @@ DATE_CASES = [
     ("It was the best open I have played in this decade.", "past", ("this decade", "DATE", "202")),
     ("The sea will reach the houses by the end of the decade.", "future", ("the end of the decade", "DATE", "202")),
     ("Prices fell over the past decade.", "past", ("the past decade", "DURATION", "P1DE")),
+    # an ordinal unit of something going on: the unit holding the publication date
+    ("Talks entered their second day.", "past", ("second day", "DATE", "2023-06-05")),
+    ("Shares fell for a third straight day.", "past", ("a third straight day", "DATE", "2023-06-05")),
+    ("The strike is in its fourth week.", "", ("fourth week", "DATE", "2023-W23")),
+    ("Exports rose for the second consecutive month.", "past", ("the second consecutive month", "DATE", "2023-06")),
+    ("The council meets in the first week of March.", "future", ("the first week of March", "DATE", "2024-W09")),
     # "a year ago" compares with a day or month only in its own sentence
     ("It will order a reprint on Wednesday. A year ago we hoped to sell 5,000.", "past", ("A year ago", "DATE", "2022")),
 ]
@@ -78,6 +84,9 @@ DURATION_CASES = [
     ("Kyiv was ruled from Moscow for decades.", "past", ("decades", "DURATION", "PXDE")),
     ("It took a few days.", "past", ("a few days", "DURATION", "PXD")),
     ("Over the next few years prices rise.", "future", ("the next few years", "DURATION", "PXY")),
+    # "recent" before a plural unit: a stretch of unknown length, whatever the unit
+    ("Prices rose in recent weeks.", "past", ("recent weeks", "DURATION", "PXW")),
+    ("Prices rose in recent years.", "past", ("recent years", "DURATION", "PXY")),
 ]
 
 SET_CASES = [
@@ -117,6 +126,8 @@ NOT_TIMEXES = [
     "She became an overnight success.",
     "The night shift ended early.",
     "Staff take a mid-morning break.",
+    "First-year students pay less.",
+    "She came second in the 400 metres.",
 ]
 
 

@@ -58,5 +58,11 @@ _COUNT_WORDS = (
 )
 COUNT_START = re.compile(r"\b(?=\d|(?:" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) + r")\b)")
 
+# Where a match can begin of a pattern that opens with an ordinal ("second", "4th", "opening")
+# or the article before one ("the second day", "a third straight year"): such a pattern is tried
+# only at these places (``TimexPattern.starts``).
+ORDINAL_WORDS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|opening|final|penultimate"
+ORDINAL_START = re.compile(r"\b(?=(?:the|a)\s|(?:" + ORDINAL_WORDS + r")\b|\d)")
+
 MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 CLOCK_KEYS = ("a.m.", "p.m.", "noon", "midnight")

@@ -18,7 +18,7 @@ from datetime import date
 
 from transforms.time import resolve
 from transforms.time.calendar_values import week_value
-from transforms.time.fragments import COUNT_START, MONTH_WITH_MAY, YEAR
+from transforms.time.fragments import COUNT_START, MONTH_WITH_MAY, ORDINAL_START, ORDINAL_WORDS, YEAR
 from transforms.time.resolve import NUMBER_WORDS, ORDINALS, UNIT_CODES
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -144,3 +144,35 @@ def week_of_month(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
         year = resolve.year_of(month, 1, ctx)
     day = calendar.monthrange(year, month)[1] - 6 if nth < 0 else 7 * (nth - 1) + 1
     return "DATE", week_value(date(year, month, day)), True
+
+
+@pattern(
+    rf"\b(?:(?:the|a)\s+)?(?:{ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive|full)\s+)?(?P<unit>day|week|month|year)\b(?![-'’]|\s+(?:of\s+)?(?:1[89]|20|21)\d\d\b)",
+    ex("Talks entered their second day.", "second day", "2023-06-05"),
+    ex("Shares fell for a third straight day.", "a third straight day", "2023-06-05", tense="past"),
+    ex("It is the fourth week of the strike.", "the fourth week", "2023-W23"),
+    ex("Exports rose for the second consecutive month.", "the second consecutive month", "2023-06", tense="past"),
+    ex("The 301st day of the siege passed quietly.", "The 301st day", "2023-06-05", tense="past"),
+    needs=(" day", " week", " month", " year"),
+    starts=ORDINAL_START,
+)
+def ordinal_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """An ordinal day, week, month or year of something going on: "the second day" (of the
+    talks), "a third straight day", "the fourth week of the strike" (TIMEX3 DATEs, "the"
+    and "a" kept as determiners). The value is the one of that unit holding the publication
+    date (the story's day, week, month or year: the news reports the Nth day as it happens).
+
+    Notes:
+        Not: "the first week of March" (the pattern ``week_of_month``), "first-year students"
+        and "the second year's budget" (a modifier), "the first year of 2021" (left to the
+        year), "the first quarter" (the pattern ``quarter``), "the last day" ("last" is the
+        relative word of ``relative_unit`` and ``duration_words``). A Nth day told in the past
+        ("on the first day of the trial in 2019") keeps the publication date: the context
+        passes do not re-read it.
+    """
+    unit = m["unit"].lower()
+    ref = ctx.reference
+    if ref is None:
+        return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
+    value = {"day": ref.isoformat(), "week": week_value(ref), "month": f"{ref.year:04d}-{ref.month:02d}", "year": f"{ref.year:04d}"}[unit]
+    return "DATE", value, True

@@ -498,14 +498,14 @@ def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"recent weeks" is a stretch of unknown length (PXW); "recent years" the vague past.
+    """"recent weeks", "recent years": a stretch of unknown length (PXW, PXY), one reading for
+    every unit as the TIMEX3 guideline gives plural units without a count.
 
     Notes:
-        TimeBank splits both readings about evenly; this is the majority for each unit.
+        TimeBank splits "recent years" between PAST_REF and PXY; TE3 and MEANTIME write PXY
+        as for "recent weeks" and "recent months".
     """
-    if m["unit"]:
-        return "DURATION", _duration_value("X", m["unit"]), True
-    return "DATE", "PAST_REF", True
+    return "DURATION", _duration_value("X", m["unit"].lower()), True
 
 
 def past_ref(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
