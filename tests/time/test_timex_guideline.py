@@ -84,6 +84,10 @@ DURATION_CASES = [
     ("Kyiv was ruled from Moscow for decades.", "past", ("decades", "DURATION", "PXDE")),
     ("It took a few days.", "past", ("a few days", "DURATION", "PXD")),
     ("Over the next few years prices rise.", "future", ("the next few years", "DURATION", "PXY")),
+    # a unit that opens a compound modifier: the adjective of length, not the unit with its article
+    ("He ordered a week-long inquiry.", "past", ("week-long", "DURATION", "P1W")),
+    ("Prodi opened a day-long debate.", "past", ("day-long", "DURATION", "P1D")),
+    ("They gave an hour-long speech.", "past", ("hour-long", "DURATION", "PT1H")),
     # "recent" before a plural unit: a stretch of unknown length, whatever the unit
     ("Prices rose in recent weeks.", "past", ("recent weeks", "DURATION", "PXW")),
     ("Prices rose in recent years.", "past", ("recent years", "DURATION", "PXY")),
@@ -128,6 +132,8 @@ NOT_TIMEXES = [
     "Staff take a mid-morning break.",
     "First-year students pay less.",
     "She came second in the 400 metres.",
+    "Sales showed a year-on-year rise.",
+    "It rose on a year-on-year basis.",
 ]
 
 

@@ -46,12 +46,13 @@ CALENDAR_START = re.compile(r"\b(?=\d{4}|the\s+(?:fiscal|financial|previous|past
 
 # Where a match can begin of a pattern that opens with a count (digits or a number word) or a
 # word that may come before one ("the next", "nearly", "more than", "a few", "several"), or a
-# plural unit ("years ago", "decades-long"): such a pattern is tried only at these places
+# unit ("years ago", "decades-long", "week-long"): such a pattern is tried only at these places
 # (``TimexPattern.starts``), found by one scan of the text shared by all of them.
 _COUNT_WORDS = (
     "the", "a", "an", "another", "next", "last", "past", "first", "final", "following", "coming", "previous", "nearly",
     "almost", "about", "around", "roughly", "some", "more", "less", "over", "up", "at", "once", "twice", "thrice",
     "several", "many", "few", "single", "multi", "decades", "years", "months", "weeks", "days", "hours",
+    "day", "week", "month", "year", "hour",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
     "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
     "sixty", "seventy", "eighty", "ninety", "hundred",

@@ -513,7 +513,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-old|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -533,7 +533,8 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
     "another week" (one more: P1W), "another two years", "four good years" (an evaluative
     adjective before a plural unit). Not: "a good year" (a judgement of a year, no count),
-    ages ("52 years old"), a count followed by "ago" (the pattern ``ago``), the tail of a
+    ages ("52 years old"), a unit that opens a compound modifier ("a year-on-year rise", "a
+    week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)
 

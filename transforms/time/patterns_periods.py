@@ -82,19 +82,24 @@ _HYPHEN_NUMBER = r"(?P<num>single|(?:twenty|thirty|forty|fifty|sixty|seventy|eig
 
 
 @pattern(
-    rf"\b(?:{_HYPHEN_NUMBER}-(?P<unit>day|week|month|year|decade|hour|minute)|(?P<vague>decades|years|months|weeks|days|hours)-long|multi-(?P<multi>year|month|week|day|decade))\b(?!-old|-)",
+    rf"\b(?:{_HYPHEN_NUMBER}-(?P<unit>day|week|month|year|decade|hour|minute)|(?P<vague>decades|years|months|weeks|days|hours)-long|(?P<one>day|week|month|year|hour)-long|multi-(?P<multi>year|month|week|day|decade))\b(?!-old|-)",
     ex("A fifty-year lease was signed.", "fifty-year", "P50Y"),
     ex("It was the biggest single-day fall.", "single-day", "P1D"),
     ex("The firms settled a decades-long dispute.", "decades-long", "PXY"),
     ex("A sixteen-month inquiry ended.", "sixteen-month", "P16M"),
     ex("They signed a multi-year deal.", "multi-year", "PXY"),
-    needs=("-day", "-week", "-month", "-year", "-decade", "-hour", "-minute", "s-long", "multi-"),
+    ex("He ordered a week-long inquiry.", "week-long", "P1W"),
+    needs=("-day", "-week", "-month", "-year", "-decade", "-hour", "-minute", "-long", "multi-"),
     starts=COUNT_START,
 )
 def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A length written as an adjective beyond the pattern ``duration_hyphen``'s numbers: "fifty-year",
-    "twenty-five-year", "single-day", "decades-long", "multi-year" (DURATION; the vague ones with X).
-    Not: ages ("fifty-year-old"), "year-long" (one unit without a count: left out)."""
+    "twenty-five-year", "single-day", "decades-long", "multi-year", "week-long" (one unit: P1W;
+    the article before it is the noun's, "a week-long visit") (DURATION; the vague ones with X).
+    Not: ages ("fifty-year-old")."""
+    if m["one"]:
+        unit = m["one"].lower()
+        return "DURATION", "PT1H" if unit == "hour" else f"P1{UNIT_CODES[unit]}", True
     if m["vague"] or m["multi"]:
         unit = (m["multi"] or m["vague"][:-1]).lower()
         unit = "year" if unit == "decade" else unit  # "decades-long": TimeBank and MEANTIME write PXY
