@@ -48,6 +48,10 @@ DATE_CASES = [
     ("The strike is in its fourth week.", "", ("fourth week", "DATE", "2023-W23")),
     ("Exports rose for the second consecutive month.", "past", ("the second consecutive month", "DATE", "2023-06")),
     ("The council meets in the first week of March.", "future", ("the first week of March", "DATE", "2024-W09")),
+    # the period a figure is compared with, and the year named with it: one expression
+    ("Sales rose 8% from the same period of last year.", "past", ("the same period of last year", "DATE", "2022-Q1")),
+    ("Exports rose 8% from the same period of 2021.", "past", ("the same period of 2021", "DATE", "2021")),
+    ("Profit rose from the same quarter of 2021.", "past", ("the same quarter of 2021", "DATE", "2021-Q1")),
     # "a year ago" compares with a day or month only in its own sentence
     ("It will order a reprint on Wednesday. A year ago we hoped to sell 5,000.", "past", ("A year ago", "DATE", "2022")),
 ]

@@ -318,9 +318,11 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b)?(?![\s-]+(?:old|long|earlier|ago|to-)|\s+(?:of\s+)?(?:1[89]|20|21)\d\d\b)",
+    rf"\bthe\s+(?:(?:latest|last|recent|current|fiscal|full|year-ago|year-earlier|comparable|corresponding|same|{YEAR})\s+){{0,3}}(?P<which>quarter|period|year|weekend|week)\b(?:(?P<ago_after>\s+(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)\b)|(?:(?<=same\speriod)|(?<=same\squarter)|(?<=corresponding\speriod))\s+of\s+(?P<of_year>(?:1[89]|20|21)\d\d)\b(?![-/]\d))?(?![\s-]+(?:old|long|earlier|ago|to-)|\s+(?:of\s+)?(?:1[89]|20|21)\d\d\b)",
     ex("Orders rose in the current quarter.", "the current quarter", "2023-Q2"),
     ex("Net was $2 million for the corresponding period last year.", "the corresponding period last year", "2022-Q1"),
+    ex("Sales rose 8% from the same period of last year.", "the same period of last year", "2022-Q1"),
+    ex("Exports rose 8% from the same period of 2021.", "the same period of 2021", "2021"),
     ex("The year ended March 31 was good.", "The year", "P1Y"),
     ex("Crews will reopen the road by the weekend.", "the weekend", "2023-W23-WE", tense="future"),
     ex("Shares fell over the weekend.", "the weekend", "2023-W22-WE", tense="past"),
@@ -328,8 +330,10 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 )
 def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the quarter", "the latest period", "the year", "the weekend": the period the article
-    reports on (earnings news); "the year ended March 31" is a one-year DURATION. Not: "the
-    year-old", "the quarter-to-quarter comparison"."""
+    reports on (earnings news); "the year ended March 31" is a one-year DURATION; the year it
+    is compared with is one expression with it ("the same period last year", "the same period
+    of last year", "the same period of 2021": TIMEX3 spans the whole comparison). Not: "the
+    year-old", "the quarter-to-quarter comparison", "the period of 1990-95"."""
     return resolve.the_period(m, ctx)
 
 

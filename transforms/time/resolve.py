@@ -374,18 +374,19 @@ def the_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if which == "year" and _ENDED_AFTER.match(m.string, m.end()):
         # "the year ended March 31": a stretch of time named by its end, a DURATION.
         return "DURATION", "P1Y", True
-    if m["year"] and m["which"].lower() != "quarter":
-        return "DATE", m["year"], True  # "the 1988 period": that year
+    named_year = m["year"] or m["of_year"]  # "the 1988 period", "the same period of 1988"
+    if named_year and m["which"].lower() != "quarter":
+        return "DATE", named_year, True  # "the 1988 period": that year
     if ctx.reference is None:
-        if m["year"]:
-            return "DATE", f"{m['year']}-QX", False
+        if named_year:
+            return "DATE", f"{named_year}-QX", False
         return "DATE", {"quarter": "XXXX-QX", "year": "XXXX", "weekend": "XXXX-WXX-WE", "week": "XXXX-WXX"}[which], False
     ref = ctx.reference
     year_back = 1 if "year-ago" in text or "year-earlier" in text or m["ago_after"] else 0
     if which == "quarter":
         # "the current quarter" is the one under way; otherwise the last completed one.
         year, month = shift_month(ref.year, ref.month, 0 if "current" in text else -3)
-        year = int(m["year"]) if m["year"] else year - year_back
+        year = int(named_year) if named_year else year - year_back
         return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", True
     if which == "year":
         return "DATE", f"{ref.year - year_back:04d}", True
