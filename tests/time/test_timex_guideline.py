@@ -54,6 +54,7 @@ DATE_CASES = [
     ("Profit rose from the same quarter of 2021.", "past", ("the same quarter of 2021", "DATE", "2021-Q1")),
     # "a year ago" compares with a day or month only in its own sentence
     ("It will order a reprint on Wednesday. A year ago we hoped to sell 5,000.", "past", ("A year ago", "DATE", "2022")),
+    ("He called a week or so ago.", "past", ("a week or so ago", "DATE", "2023-W22")),
 ]
 
 TIME_CASES = [
@@ -92,6 +93,8 @@ DURATION_CASES = [
     ("He ordered a week-long inquiry.", "past", ("week-long", "DURATION", "P1W")),
     ("Prodi opened a day-long debate.", "past", ("day-long", "DURATION", "P1D")),
     ("They gave an hour-long speech.", "past", ("hour-long", "DURATION", "PT1H")),
+    # "or so" approximates, as "about" does: kept in the span
+    ("Prices should hold for the next two years or so.", "future", ("the next two years or so", "DURATION", "P2Y")),
     # "recent" before a plural unit: a stretch of unknown length, whatever the unit
     ("Prices rose in recent weeks.", "past", ("recent weeks", "DURATION", "PXW")),
     ("Prices rose in recent years.", "past", ("recent years", "DURATION", "PXY")),

@@ -419,16 +419,18 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:nearly|almost|about|around|roughly|some|more\s+than|over)\s+)?{NUM_GROUPED}\s+{UNIT}\s+ago\b",
+    rf"\b(?:(?:nearly|almost|about|around|roughly|some|more\s+than|over)\s+)?{NUM_GROUPED}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
     ex("He left two years ago.", "two years ago", "2021"),
     ex("The ship sank around 1,100 years ago.", "around 1,100 years ago", "0923"),
     ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
     ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
+    ex("He called a week or so ago.", "a week or so ago", "2023-W22", tense="past"),
     needs=("ago",),
     starts=COUNT_START,
 )
 def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A count of units ago: the date that far back, at the unit's granularity. Not: hours and
+    """A count of units ago ("a week or so ago" with its approximation): the date that far back,
+    at the unit's granularity. Not: hours and
     minutes ago (dropped), "years ago" without a count (the pattern ``vague_ago``)."""
     return resolve.ago(m, ctx)
 
@@ -517,7 +519,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -529,6 +531,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
     ex("Patients stay under watch for another week.", "another week", "P1W"),
     ex("He will coach the team for another two years.", "another two years", "P2Y"),
     ex("He gave this club four good years.", "four good years", "P4Y"),
+    ex("Prices should hold for the next two years or so.", "the next two years or so", "P2Y"),
     needs=(),
     starts=COUNT_START,
 )
@@ -536,7 +539,8 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
     "another week" (one more: P1W), "another two years", "four good years" (an evaluative
-    adjective before a plural unit). Not: "a good year" (a judgement of a year, no count),
+    adjective before a plural unit), "two years or so" (an approximation: TIMEX3 keeps it in the
+    span, as "about two years"). Not: "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
