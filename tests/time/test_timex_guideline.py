@@ -21,6 +21,7 @@ DATE_CASES = [
     ("Signed on June 4, 2021.", "", ("June 4, 2021", "DATE", "2021-06-04")),
     ("Prices rose in March.", "past", ("March", "DATE", "2023-03")),
     ("It was built last summer.", "past", ("last summer", "DATE", "2022-SU")),
+    ("The mill was sold in the fall of 2019.", "past", ("the fall of 2019", "DATE", "2019-FA")),
     ("Profit rose in the third quarter of 2022.", "past", ("the third quarter of 2022", "DATE", "2022-Q3")),
     ("Work begins in the second half of 2025.", "future", ("the second half of 2025", "DATE", "2025-H2")),
     ("It opened in 1979.", "past", ("1979", "DATE", "1979")),
@@ -63,6 +64,7 @@ TIME_CASES = [
     ("Talks collapsed on Friday afternoon.", "past", ("Friday afternoon", "TIME", "2023-06-02TAF")),
     ("The deal fell through on Sunday evening.", "past", ("Sunday evening", "TIME", "2023-06-04TEV")),
     ("Negotiators talked through the night.", "past", ("the night", "TIME", "2023-06-04TNI")),
+    ("Volunteers spent the afternoon helping residents.", "past", ("the afternoon", "TIME", "2023-06-05TAF")),
     ("Engineers will work through the night on the line.", "future", ("the night", "TIME", "2023-06-05TNI")),
     ("Growers lit candles on Saturday night.", "past", ("Saturday night", "TIME", "2023-06-03TNI")),
     ("The solvent escaped on the night of July 14, 2018.", "past", ("the night of July 14, 2018", "TIME", "2018-07-14TNI")),
@@ -140,6 +142,7 @@ NOT_TIMEXES = [
     "First-year students pay less.",
     "She came second in the 400 metres.",
     "Sales showed a year-on-year rise.",
+    "Berlin celebrated the fall of the Wall.",
     "It rose on a year-on-year basis.",
 ]
 

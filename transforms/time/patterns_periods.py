@@ -115,12 +115,16 @@ def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
 
 
 @pattern(
-    r"\b(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)",
+    rf"\b(?:(?P<which>this|last|next)\s+(?P<season>fall)\b(?P<year>)|the\s+(?P<season_of>fall)\s+of\s+(?P<of_year>{YEAR.replace('?P<year>', '?:')})\b(?![-/]\d))",
     ex("The plant closed last fall.", "last fall", "2022-FA"),
+    ex("The mill was sold in the fall of 2019.", "the fall of 2019", "2019-FA"),
     needs=("fall",),
 )
 def season_fall(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"this fall", "last fall", "next fall": autumn. Not: "fall" alone (mostly the verb or noun)."""
+    """"this fall", "last fall", "next fall", "the fall of 2019": autumn. Not: "fall" alone
+    (mostly the verb or noun), "the fall of the Berlin Wall" (no year after "of")."""
+    if m["season_of"]:
+        return "DATE", f"{m['of_year']}-FA", True
     return resolve.season(m, ctx)
 
 
