@@ -124,6 +124,7 @@ REF_CASES = [
     ("Now the plant is closed.", "", ("Now", "DATE", "PRESENT_REF")),
     ("The rules changed recently.", "past", ("recently", "DATE", "PAST_REF")),
     ("Recently, the rules changed.", "past", ("Recently", "DATE", "PAST_REF")),
+    ("More recently, the rules changed.", "past", ("More recently", "DATE", "PAST_REF")),
     ("More turbines will be ordered in the coming years.", "future", ("the coming years", "DATE", "FUTURE_REF")),
     ("The Coming years will tell.", "future", ("The Coming years", "DATE", "FUTURE_REF")),
     ("Prices will fall in the near future.", "future", ("the near future", "DATE", "FUTURE_REF")),

@@ -668,8 +668,9 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
+    r"\b(?:more\s+(?=recently\b))?(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
     ex("Talks held recently.", "recently", "PAST_REF"),
+    ex("More recently, the rules changed.", "More recently", "PAST_REF"),
     ex("We are ready now.", "now", "PRESENT_REF"),
     ex("Prices will fall in the near future.", "the near future", "FUTURE_REF"),
     ex("The plant stays open for the time being.", "the time being", "PRESENT_REF"),
@@ -677,7 +678,8 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     needs=("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term", "time being"),
 )
 def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """The vague past, present or future: "recently", "now", "current", "the near future". Not:
+    """The vague past, present or future: "recently" ("more recently": the comparative is a
+    modifier, kept in the span), "now", "current", "the near future". Not:
     "Now," opening a sentence (a discourse marker), "the current account", "the now-cancelled
     deal" (a modifier of the adjective, not a time of the clause)."""
     return resolve.vague(m, ctx)
