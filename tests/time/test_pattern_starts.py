@@ -21,11 +21,13 @@ OPENINGS = (
     "early ", "earlier this ", "late ", "later this ", "mid-", "last ", "next ", "this ", "this coming ", "past ",
     "coming ", "previous ", "in ", "$", "on ", "nearly ", "more than ", "up to ", "at least ", "another ", "a ", "an ",
     "about ", "some ", "the next ", "the first ", "once ", "several ", "many ", "a few ", "multi-", "single-", "over ",
+    "second ", "a third straight ", "the 4th ", "opening ",
 )
 CORES = (
     "year", "years", "week", "month", "quarter", "weekend", "monday", "friday", "january", "march", "may", "sept.",
     "dec", "market", "decided", "2019", "1990", "1990s", "12", "4th", "31", "twenty", "twenty-one", "two", "three",
     "eleven", "hundred", "1,000", "2.5", "10", "7:30", "days", "decades", "hours", "couple of", "twice", "few",
+    "day", "week-long", "year-on-year",
 )
 TAILS = ("", " morning", " night", " 4", " 4-6", " 2019", ", 2019", " of 2020", "-88", "/89", "-06-04", " last year", " this year", " percent",
          " days", " years ago", "-day", "-year", " weeks earlier", " months later", " times a week", "s-long", " a.m.",
