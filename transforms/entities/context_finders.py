@@ -243,6 +243,7 @@ def coordinated_place(search: MentionSearch, mentions: list[Mention]) -> list[Me
 
 
 _LEGAL_FORMS = lexicon_words("legal_form_words")
+_CLUB_ENDINGS = lexicon_words("club_name_endings")
 _NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
 
 
@@ -255,6 +256,8 @@ _NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
             [("Elbtal-Klinikum Dresden gGmbH", "ORG")], note="a legal form written with a small first letter"),
     Example("A fire closed a hospital in Kassel. Klinikum Nordhessen gGmbH said no one was hurt.", [("Klinikum Nordhessen gGmbH", "ORG")],
             note="the model tags the whole name a person"),
+    Example("In a statement, Fife Thistle FC said its board had approved the sale.", [("Fife Thistle FC", "ORG")],
+            note="a club's ending (``club_name_endings``) as a legal form"),
 )
 def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A capitalised name before a legal form ("Novamed AB", "Brannock Rail plc", "Kestrel
@@ -263,7 +266,9 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
 
     A hyphenated word is one word ("Suirvale Dairies Co-operative Society Ltd").
 
-    A name so ended that the model tagged whole as a person or a place is relabelled.
+    A name so ended that the model tagged whole as a person or a place is relabelled. A
+    sports club's ending in capitals ("Fife Thistle FC", ``club_name_endings``) counts as a
+    legal form, but the club's first word alone is no short name (it is often its town).
 
     Not: a name of more than four words before the form; a first word that the article
     also writes in lower case or that is a title or leading word ("General").
@@ -272,7 +277,9 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
     found, dropped, firsts = [], set(), set()
     for token in tokens[1:]:
         # "gGmbH" (a non-profit GmbH) is written with a small first letter.
-        if token.lower_.rstrip(".") not in _LEGAL_FORMS or not (token.text[:1].isupper() or token.is_lower or not token.text.islower()):
+        legal = token.lower_.rstrip(".") in _LEGAL_FORMS and (token.text[:1].isupper() or token.is_lower or not token.text.islower())
+        club = token.lower_ in _CLUB_ENDINGS and token.text.isupper()
+        if not legal and not club:
             continue
         first, count = token.i, 0
         while first > 0 and count < 4:
@@ -295,7 +302,8 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             # "Klinikum Nordhessen gGmbH" tagged a person: a name with a legal form is a company.
             dropped.add(whole[0])
             found.append(replace(whole[0], label="ORG", repaired_by="legal_form_name"))
-        firsts.add(tokens[first].text)
+        if legal:
+            firsts.add(tokens[first].text)  # a club's first word alone is often its town ("Fife")
     lower = {t.lower_ for t in tokens if t.is_lower}
     covered = [(m.char_start, m.char_end) for m in mentions if m not in dropped] + [(m.char_start, m.char_end) for m in found]
     for token in tokens:

@@ -56,7 +56,7 @@ def _reported_clause_subject(subject: Token) -> Token | None:
               "a person's spokesman is left as written"),
       Example("Harwick Foods Ltd was fined on Monday. Its rival Lindeman Oy praised the ruling. The company will not appeal, a spokesman said.",
               "Harwick Foods Ltd", "a postposed attribution: the subject of the words reported"),
-      Example("Harwick Foods Ltd was fined on Monday. Ana Costa will not appeal, a spokesman said.", None,
+      Example("Harwick Foods Ltd was fined on Monday. Chief executive Maria Lindqvist will not appeal, a spokesman said.", None,
               "the reported clause is a person's: left as written"))
 def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
     """'A spokesman added': a spokesperson for nobody named speaks for the organisation that is
