@@ -427,6 +427,35 @@ def numbered_body(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return [m for m in mentions if m not in dropped] + found
 
 
+_BARE_INSTITUTION_WORDS = lexicon_words("bare_institution_words")
+
+
+@rule(
+    Example("Derek Mair, who represents the area in the Scottish Parliament, told Holyrood that the plan was wrong.",
+            [("Scottish Parliament", "ORG")], note="the model tags 'the Scottish' and 'Parliament' apart"),
+    Example("Parliament will vote on Tuesday.", None, note="a bare word alone stays as it is"),
+)
+def institution_cut_from_its_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the Scottish Parliament" tagged as two names ("Scottish", "Parliament"): a bare
+    institution word (``bare_institution_words``: "Parliament", "Senate", "Assembly") right
+    after another name, with one space between, ends that name: one organisation.
+
+    Not: a bare word after punctuation or a lower-case word; a name before it that is a
+    person's.
+    """
+    body = search.body
+    ordered = sorted(mentions, key=lambda m: m.char_start)
+    found, dropped = [], set()
+    for before, word in zip(ordered, ordered[1:]):
+        if word.text.casefold() not in _BARE_INSTITUTION_WORDS or body[before.char_end : word.char_start] != " " or before.label == "PERSON":
+            continue
+        if before in dropped or not before.text[:1].isupper():
+            continue
+        dropped.update((before, word))
+        found.append(search.mention(before.char_start, word.char_end, "ORG", "institution_cut_from_its_name"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 # "Orwell Port Holdings (OPH)", "the Pennsylvania Department of Transportation (PennDOT)".
 _DEFINED_SHORT = re.compile(r"\((?P<short>[A-Z][A-Z&]{1,9}|[A-Z][a-z]{0,6}[A-Z][A-Za-z]{0,8})\)")
 

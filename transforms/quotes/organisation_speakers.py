@@ -478,6 +478,8 @@ _VOICE_NOUNS = words("voice_nouns")
 @rule(Example("Mayor Elena Varga left for Rome on Monday. Varga's office said the trip was private.", "Elena Varga"),
       Example("Immigration Minister Elena Varga announced the cap on Monday.\n\nThe minister's office said the rules would apply from May.", "Elena Varga"),
       Example("Kestrel Mobile ASA cut 300 jobs. Kestrel's spokeswoman said the cuts were needed.", "Kestrel Mobile ASA"),
+      Example("Inês Furtado leads the polls. Furtado's campaign said the ferries had failed the islands.", "Inês Furtado",
+              "a candidate's campaign speaks for the candidate"),
       Example("Labour Minister Ana Costa met the unions. The prime minister's office said talks would resume. Prime Minister Luc Verhaegen "
               "has said the age will not be raised.", "Luc Verhaegen", "of two ministers, the one whose title has every word"))
 def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
