@@ -19,7 +19,8 @@ STORM_WORDS = words("storm_words")
 PLACE_PREPOSITIONS = words("place_prepositions")
 HOLDING_NOUNS = words("holding_nouns")
 
-KNOWN_ORGS = words("known_orgs")
+# Parliaments called by their own names ("the Riksdag") are organisations too.
+KNOWN_ORGS = words("known_orgs") | words("legislature_names")
 
 GEO_FEATURE_WORDS = words("geo_feature_words")
 BUILDING_WORDS = words("building_words")

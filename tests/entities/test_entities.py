@@ -525,3 +525,16 @@ def test_initials_after_a_spokeswoman_are_no_person(parse):
     """"A spokeswoman for BMG": the initials name the bank, not the spokeswoman."""
     found = entities_by_name(parse("Banque Mosellane (BMG) manages 9 billion euros. A spokeswoman for BMG said the bank would appeal."))
     assert all(e.entity_type != "PERSON" for e in found.values())
+
+
+@pytest.mark.parametrize(("text", "dropped", "kept"), [
+    ("Turnout was 61 percent. Officials said turnout fell in the cities.", "Turnout", None),
+    ("\u201cMackerel stocks are under pressure,\u201d she said. The mackerel quota was cut.", "Mackerel", None),
+    ("Rose Tanner won. Rose said prices rose.", None, "Rose Tanner"),
+])
+def test_a_common_word_opening_a_sentence_is_no_person(parse, text, dropped, kept):
+    names = {e.canonical_name for e in extract_entities(parse(text))}
+    if dropped:
+        assert dropped not in names
+    if kept:
+        assert kept in names

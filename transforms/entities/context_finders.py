@@ -7,6 +7,7 @@ Registered in ``transforms.entities.mentions.MENTION_FINDERS``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -242,6 +243,7 @@ def coordinated_place(search: MentionSearch, mentions: list[Mention]) -> list[Me
 
 
 _LEGAL_FORMS = lexicon_words("legal_form_words")
+_CLUB_ENDINGS = lexicon_words("club_name_endings")
 _NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
 
 
@@ -250,6 +252,12 @@ _NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
     Example("Shares rose as analysts praised the plan.", None),
     Example("Members of Suirvale Dairies Co-operative Society Ltd backed the deal.", [("Suirvale Dairies Co-operative Society Ltd", "ORG")],
             note="a hyphenated word is one word of the name"),
+    Example("Elbtal-Klinikum Dresden gGmbH, which runs the hospital, said hackers had encrypted its servers.",
+            [("Elbtal-Klinikum Dresden gGmbH", "ORG")], note="a legal form written with a small first letter"),
+    Example("A fire closed a hospital in Kassel. Klinikum Nordhessen gGmbH said no one was hurt.", [("Klinikum Nordhessen gGmbH", "ORG")],
+            note="the model tags the whole name a person"),
+    Example("In a statement, Fife Thistle FC said its board had approved the sale.", [("Fife Thistle FC", "ORG")],
+            note="a club's ending (``club_name_endings``) as a legal form"),
 )
 def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A capitalised name before a legal form ("Novamed AB", "Brannock Rail plc", "Kestrel
@@ -258,13 +266,20 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
 
     A hyphenated word is one word ("Suirvale Dairies Co-operative Society Ltd").
 
+    A name so ended that the model tagged whole as a person or a place is relabelled. A
+    sports club's ending in capitals ("Fife Thistle FC", ``club_name_endings``) counts as a
+    legal form, but the club's first word alone is no short name (it is often its town).
+
     Not: a name of more than four words before the form; a first word that the article
     also writes in lower case or that is a title or leading word ("General").
     """
     tokens = search.tokens
     found, dropped, firsts = [], set(), set()
     for token in tokens[1:]:
-        if token.lower_.rstrip(".") not in _LEGAL_FORMS or not (token.text[:1].isupper() or token.is_lower):
+        # "gGmbH" (a non-profit GmbH) is written with a small first letter.
+        legal = token.lower_.rstrip(".") in _LEGAL_FORMS and (token.text[:1].isupper() or token.is_lower or not token.text.islower())
+        club = token.lower_ in _CLUB_ENDINGS and token.text.isupper()
+        if not legal and not club:
             continue
         first, count = token.i, 0
         while first > 0 and count < 4:
@@ -279,10 +294,16 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             continue
         start, end = tokens[first].idx, token.idx + len(token)
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
-        if all(start <= m.char_start and m.char_end <= end for m in inside) and not any(m.char_start == start and m.char_end == end for m in inside):
+        whole = [m for m in inside if m.char_start == start and m.char_end == end]
+        if all(start <= m.char_start and m.char_end <= end for m in inside) and not whole:
             dropped.update(inside)
             found.append(search.mention(start, end, "ORG", "legal_form_name"))
-        firsts.add(tokens[first].text)
+        elif whole and whole[0].label != "ORG":
+            # "Klinikum Nordhessen gGmbH" tagged a person: a name with a legal form is a company.
+            dropped.add(whole[0])
+            found.append(replace(whole[0], label="ORG", repaired_by="legal_form_name"))
+        if legal:
+            firsts.add(tokens[first].text)  # a club's first word alone is often its town ("Fife")
     lower = {t.lower_ for t in tokens if t.is_lower}
     covered = [(m.char_start, m.char_end) for m in mentions if m not in dropped] + [(m.char_start, m.char_end) for m in found]
     for token in tokens:
@@ -406,6 +427,35 @@ def numbered_body(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
     return [m for m in mentions if m not in dropped] + found
 
 
+_BARE_INSTITUTION_WORDS = lexicon_words("bare_institution_words")
+
+
+@rule(
+    Example("Derek Mair, who represents the area in the Scottish Parliament, told Holyrood that the plan was wrong.",
+            [("Scottish Parliament", "ORG")], note="the model tags 'the Scottish' and 'Parliament' apart"),
+    Example("Parliament will vote on Tuesday.", None, note="a bare word alone stays as it is"),
+)
+def institution_cut_from_its_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the Scottish Parliament" tagged as two names ("Scottish", "Parliament"): a bare
+    institution word (``bare_institution_words``: "Parliament", "Senate", "Assembly") right
+    after another name, with one space between, ends that name: one organisation.
+
+    Not: a bare word after punctuation or a lower-case word; a name before it that is a
+    person's.
+    """
+    body = search.body
+    ordered = sorted(mentions, key=lambda m: m.char_start)
+    found, dropped = [], set()
+    for before, word in zip(ordered, ordered[1:]):
+        if word.text.casefold() not in _BARE_INSTITUTION_WORDS or body[before.char_end : word.char_start] != " " or before.label == "PERSON":
+            continue
+        if before in dropped or not before.text[:1].isupper():
+            continue
+        dropped.update((before, word))
+        found.append(search.mention(before.char_start, word.char_end, "ORG", "institution_cut_from_its_name"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 # "Orwell Port Holdings (OPH)", "the Pennsylvania Department of Transportation (PennDOT)".
 _DEFINED_SHORT = re.compile(r"\((?P<short>[A-Z][A-Z&]{1,9}|[A-Z][a-z]{0,6}[A-Z][A-Za-z]{0,8})\)")
 
@@ -496,6 +546,9 @@ def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
     Example("Talks in Geneva (GVA) went on.", None, note="initials that do not spell the words"),
     Example("Markus Eder, who has led Alpenland Bahn (ALB) since 2020, said one train in six was late.", [("Alpenland Bahn", "ORG")],
             note="a word may give more than its initial"),
+    Example("Rete Elettrica Lombarda (REL) said cables had overheated. REL said it was updating its map.", [("Rete Elettrica Lombarda", "ORG")],
+            note="the model cut the name's first word and read the rest as a person"),
+    Example("Voters backed Ana Costa (AC) on Sunday.", None, note="a person the model tagged whole stands"),
 )
 def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised words right before a short form in brackets that their first letters spell
@@ -503,7 +556,8 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
     it or missed it; ``defined_short_form`` then finds the short form's uses.
 
     Not: a run the model tagged as one name (its label stands: "United Arab Emirates (UAE)");
-    a run whose initials do not spell the short form; a run holding a person the model tagged.
+    a run whose initials do not spell the short form; a run holding a person the model tagged,
+    unless the person is a cut piece of a run of three or more initials.
     """
     body = search.body
     found, dropped = [], set()
@@ -522,7 +576,9 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
         start = definition.start("long") + len(" ".join(words[:first])) + (1 if first else 0)
         stop = definition.end("long")
         inside = pieces_within(mentions, start, stop)
-        if inside is None or any(m.label == "PERSON" for m in inside):
+        # A person the model tagged is kept unless it is only a cut piece of the spelled run
+        # ("Rete Elettrica Lombarda (REL)" tagged "Elettrica Lombarda", a person).
+        if inside is None or any(m.label == "PERSON" and (len(short) < 3 or (m.char_start, m.char_end) == (start, stop)) for m in inside):
             continue
         dropped.update(inside)
         found.append(search.mention(start, stop, "ORG", "name_spelled_by_initials"))
@@ -767,6 +823,37 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
             continue
         dropped.update(inside)
         found.append(search.mention(start, stop, "PERSON", "name_set_off_as_person", _described_role(search, end)))
+    return [m for m in mentions if m not in dropped] + found
+
+
+# "identified only by her first name, Gurpreet", "who gave his name only as Ahmed".
+_GIVEN_NAME = re.compile(r"\b(?:first|given) name,?\s+(?:as\s+)?(?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])"
+                         r"|\bname (?:only )?as (?P<as>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])")
+
+
+@rule(Example("\u201cWe had 60,000 birds,\u201d said the farm's owner, who asked to be identified only by her first name, Gurpreet.",
+              [("Gurpreet", "PERSON")], note="the model tags the first name a place"),
+      Example("A driver, who gave his name only as Tomasz, said the road was closed.", [("Tomasz", "PERSON")]),
+      Example("The first name, Baltic, was dropped from the ferry's name.", None, note="no person: a name the text gives a thing"))
+def name_given_as_first_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A first name a person is identified by ("identified only by her first name, Gurpreet",
+    "gave his name only as Tomasz") is a person, whatever the model tagged it.
+
+    Not: a name given to a thing ("The first name, Baltic, was dropped"): the phrase must
+    follow a possessive pronoun of a person ("her first name", "his name").
+    """
+    found, dropped = [], set()
+    body = search.body
+    for match in _GIVEN_NAME.finditer(body):
+        group = "name" if match["name"] else "as"
+        if not re.search(r"\b(?:his|her|their)\s+(?:first\s+|given\s+)?$", body[max(match.start() - 20, 0) : match.start()]):
+            continue
+        start, stop = match.start(group), match.end(group)
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if any(m.label == "PERSON" or m.char_start < start or m.char_end > stop for m in inside):
+            continue
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "PERSON", "name_given_as_first_name"))
     return [m for m in mentions if m not in dropped] + found
 
 

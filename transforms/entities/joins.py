@@ -88,20 +88,24 @@ _COMPANY_WORDS = words("brand_company_words") | words("legal_form_words")
 
 # Repairs that make a name a place by the words around it ("near Darwin").
 _PLACE_BY_CONTEXT = frozenset({"person_after_place_preposition", "org_after_place_preposition", "coordinated_with_place"})
+_AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(words("place_prepositions"))) + r")\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _LEGAL_FORMS = words("legal_form_words")
+_CLUB_ENDINGS = words("club_name_endings")
 
 
 @rule(
     Example("Pilots at Pohjola Air struck on Monday. The company, whose full legal name is Pohjola Air Oy, lost money.",
             [("Pohjola Air", "Pohjola Air Oy")], note="the short name written first"),
     Example("Nordvik Bank ASA cut jobs. Nordvik Energy said prices would rise.", None, note="another name before the legal form"),
+    Example("Scottish football club Fife Thistle will sell its stadium. In a statement, Fife Thistle FC said the board agreed.",
+            [("Fife Thistle", "Fife Thistle FC")], note="a club's ending in capitals, as a legal form"),
 )
 def name_without_legal_form(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Pohjola Air" and "Pohjola Air Oy": an organisation named by another one's name less its
-    legal form ("Oy", "Ltd", "SA", ``legal_form_words``) is that company, whichever the
-    article writes first.
+    legal form ("Oy", "Ltd", "SA", ``legal_form_words``; a club's "FC", ``club_name_endings``)
+    is that company, whichever the article writes first.
 
     Notes:
         Only the exact name before the legal form: "Nordvik Energy" is no "Nordvik Bank ASA".
@@ -109,7 +113,8 @@ def name_without_legal_form(body: str, entities: list[ArticleEntity]) -> list[Ar
     full = {}
     for entity in entities:
         words_ = entity.canonical_name.replace(",", " ").split()
-        if entity.entity_type == "ORG" and len(words_) >= 2 and words_[-1].casefold().rstrip(".") in _LEGAL_FORMS:
+        ending = words_[-1].casefold().rstrip(".") if len(words_) >= 2 else ""
+        if entity.entity_type == "ORG" and (ending in _LEGAL_FORMS or ending in _CLUB_ENDINGS and words_[-1].isupper()):
             full.setdefault(alias_key(" ".join(words_[:-1])), []).append(entity)
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
@@ -120,20 +125,30 @@ def name_without_legal_form(body: str, entities: list[ArticleEntity]) -> list[Ar
     return _join_into_owners(entities, owners_of, "name_without_legal_form")
 
 
+def _ever_a_place(entity: ArticleEntity, body: str) -> bool:
+    """Whether a mention follows a place preposition ("in Kalinga") or was made a place by
+    the words around it: a small place's name written only as a subject or an object
+    ("Kalinga would pay") may be a company's short name."""
+    return any(m.repaired_by in _PLACE_BY_CONTEXT or _AFTER_PLACE_PREPOSITION.search(body, max(m.char_start - 12, 0), m.char_start) for m in entity.mentions)
+
+
 @rule(
     Example("Kestrel Mobile ASA agreed to buy a rival on Monday. Kestrel said the deal would close in March. Shares of Kestrel rose.", [("Kestrel", "Kestrel Mobile ASA"), ("Kestrel", "Kestrel Mobile ASA")]),
     Example("Trains to Hastings will run hourly, the Hastings Rail Users' Group said.", None, note="a place by its preposition stays the town"),
     Example("Hotel owner Bellevue Group said the strike was illegal. Bellevue said it would go to court.", [("Bellevue", "Bellevue Group")]),
     Example("Drivers for RideLoop protested. RideLoop Technologies BV, which is registered in Amsterdam, will appeal. RideLoop said it was disappointed.",
             [("RideLoop", "RideLoop Technologies BV"), ("RideLoop", "RideLoop Technologies BV")], note="a legal form ends the company's name; the brand may come first"),
+    Example("Bellevue Systems Ltd will close the plant. The union said Bellevue would pay redundancy.",
+            [("Bellevue", "Bellevue Systems Ltd")], note="a small place's name never written as a place"),
+    Example("Bellevue Systems Ltd will close the plant. Workers in Bellevue were angry.", None, note="written as a place: the town"),
 )
 def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Nuvola" (tagged a place) after "Nuvola Systems": the company's short name.
 
     Notes:
         Only one-word names the NER did not call a person, that are no known place (unless the
-        NER called a small one an organisation) nor a place by their preposition ("trains to
-        Hastings"), and that
+        NER called a small one an organisation, or never wrote it after a place preposition)
+        nor a place by their preposition ("trains to Hastings"), and that
         start exactly one company name of the article (one ending in a company word, or, for a
         name tagged an organisation, of two words): "Japan" stays a country beside "Japan
         Airlines", "Northfield" a town beside "Northfield Chamber of Commerce".
@@ -143,7 +158,7 @@ def short_org_names(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         words = entity.canonical_name.split()
         place = known_place(words[0]) if len(words) == 1 else None
-        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "FAC") or (place is not None and (entity.entity_type != "ORG" or place.prominent)):
+        if len(words) != 1 or entity.entity_type not in ("GPE", "LOC", "NORP", "ORG", "FAC") or (place is not None and (place.prominent or entity.entity_type != "ORG" and _ever_a_place(entity, body))):
             return []  # "Japan" beside "Japan Airlines"; "Bellevue" tagged ORG beside "Bellevue Group" joins
         if any(m.repaired_by in _PLACE_BY_CONTEXT for m in entity.mentions):
             return []  # "trains to Hastings": the town, beside "Hastings Rail Users' Group"
@@ -206,11 +221,14 @@ def company_before_first_name(body: str, entities: list[ArticleEntity]) -> list[
 # Last words that make a longer name an organisation a one-word "person" can be the short name
 # of ("Tavira" for "Tavira Mining Group", "Harvard" for "Harvard University").
 _ORG_LAST_WORDS = _COMPANY_WORDS | words("org_suffixes")
+_KIND_OPENERS = words("name_kind_openers")
 
 
 @rule(
     Example("The bid topped an offer from Tavira Mining Group. Tavira declined to comment.", [("Tavira", "Tavira Mining Group")]),
     Example("Ana Costa joined Harvard University in May. Costa said she liked it.", None, note="a surname of the article's people joins the person"),
+    Example("Mount Etna erupted on Friday. The Etna Volcano Observatory said ash fell. Etna is Europe's most active volcano.", None,
+            note="the name after a kind word ('Mount Etna') is that thing's"),
 )
 def person_named_company(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Tavira" (tagged a person) after "Tavira Mining Group": the organisation's short name.
@@ -218,12 +236,16 @@ def person_named_company(body: str, entities: list[ArticleEntity]) -> list[Artic
     Notes:
         Only one-word "people" (a surname or first name of the article's people is already on
         them) that start exactly one organisation of the article ending in a company or
-        organisation word; "Ferryman" beside no such name stays.
+        organisation word; "Ferryman" beside no such name stays, and so does a name the
+        article also writes after a kind word ("Etna" beside "Mount Etna").
     """
     orgs = [e for e in entities if e.entity_type == "ORG" and len(e.canonical_name.split()) > 1 and alias_key(e.canonical_name.split()[-1]) in _ORG_LAST_WORDS]
+    # "Etna" beside "Mount Etna" is the mountain (``name_without_kind_word``), not the "Etna Volcano Observatory".
+    led_by_kind = {alias_key(" ".join(e.canonical_name.split()[1:])) for e in entities
+                   if len(e.canonical_name.split()) == 2 and e.canonical_name.split()[0].casefold() in _KIND_OPENERS}
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
-        if entity.entity_type != "PERSON" or len(entity.canonical_name.split()) != 1:
+        if entity.entity_type != "PERSON" or len(entity.canonical_name.split()) != 1 or alias_key(entity.canonical_name) in led_by_kind:
             return []
         return [o for o in orgs if alias_key(o.canonical_name.split()[0]) == alias_key(entity.canonical_name)]
 
@@ -306,6 +328,7 @@ def initialisms(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
 
 
 _BARE_INSTITUTIONS = words("bare_institution_words")
+_LEGISLATURE_NAMES = words("legislature_names")
 _NATIONALITY_ENDINGS = tuple(sorted(words("nationality_endings")))
 
 
@@ -313,6 +336,8 @@ _NATIONALITY_ENDINGS = tuple(sorted(words("nationality_endings")))
     Example("Lawmakers of the European Parliament voted on Tuesday. Parliament will sit again next week.", [("Parliament", "European Parliament")]),
     Example("Crowds gathered outside the Capitol on Monday.", None, note="no full entity to join"),
     Example("The National Assembly for Wales debated the report. The Assembly will vote on Tuesday.", [("Assembly", "National Assembly for Wales")]),
+    Example("The Green Left Alliance will force a vote in the Riksdag, although the government holds a majority in Parliament.",
+            [("Parliament", "Riksdag")], note="a parliament called by its own name (``legislature_names``)"),
 )
 def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """A bare "Parliament", "Capitol" or "Senate" joins the one full entity of the article it
@@ -321,7 +346,9 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
 
     Notes:
         Two full entities ending in the word ("the Scottish Parliament", "the UK Parliament")
-        keep the bare word apart; the words are in ``bare_institution_words.txt``.
+        keep the bare word apart; the words are in ``bare_institution_words.txt``. With no
+        full entity so named, a bare "Parliament" joins the article's one parliament called
+        by its own name ("the Riksdag", ``legislature_names.txt``).
     """
     full = [e for e in entities if e.entity_type in ("ORG", "FAC", "GPE") and len(e.canonical_name.split()) > 1]
 
@@ -330,11 +357,17 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
         # "the Scottish Parliament", "the Parliament of Georgia", "the National Assembly for Wales"
         return words[-1] == word or any(w == word and words[i + 1] in ("of", "for") for i, w in enumerate(words[:-2]))
 
+    # "the Riksdag ... a majority in Parliament": a parliament called by its own name.
+    legislatures = [e for e in entities if e.entity_type in ("ORG", "FAC", "GPE") and alias_key(e.canonical_name) in _LEGISLATURE_NAMES]
+
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         key = alias_key(entity.canonical_name)
         if key not in _BARE_INSTITUTIONS or entity.entity_type not in ("ORG", "FAC", "GPE", "LOC"):
             return []
-        return [e for e in full if stands_for(e, key)]
+        owners = [e for e in full if stands_for(e, key)]
+        if not owners and key == "parliament" and len(legislatures) == 1:
+            return legislatures
+        return owners
 
     return _join_into_owners(entities, owners_of, "bare_institution")
 

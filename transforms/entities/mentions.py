@@ -602,11 +602,35 @@ def facility_known_by_initials(search: MentionSearch, mentions: list[Mention]) -
     ]
 
 
+@rule(Example("Turnout was 61 percent. Officials said turnout fell in the cities.", None,
+              note="drops 'Turnout': the article writes the word in lower case too (tests/entities/test_entities.py checks the drop)"),
+      Example("Rose Tanner won. Rose said prices rose.", None, note="a word of a person's full name stays"))
+def common_word_opening_sentence(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A one-word "person" opening a sentence or a quotation ("Turnout was 61 percent",
+    "\u201cMackerel stocks are ...") that the article also writes in lower case ("turnout",
+    "mackerel") is a common noun written with a capital, no name.
+
+    Not: organisations ("Target" may be the company); a word of a longer person's name of
+    the article ("Rose" after "Rose Tanner").
+    """
+    body = search.body
+    lower = {t.text for t in search.tokens if t.is_lower}
+    full_name_words = {w for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    dropped = set()
+    for m in mentions:
+        if m.label != "PERSON" or " " in m.text or m.text.lower() not in lower or m.text in full_name_words:
+            continue
+        before = body[max(m.char_start - 3, 0) : m.char_start].rstrip("\u201c\u2018\"' ")
+        if m.char_start == 0 or before.endswith((".", "!", "?", "\n")) or before == "" or body[max(m.char_start - 1, 0)] in "\u201c\u2018\"":
+            dropped.add(m)
+    return [m for m in mentions if m not in dropped]
+
+
 # Finders that read the words around a name (datelines, a kind of organisation after it, a
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
-    coordinated_place, dateline, defined_short_form, first_name_before_surname, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
-    name_set_off_as_person, name_spelled_by_initials, numbered_body, organisation_noun_of_name, organisation_with_particle, place_after_area_word, town_after_preposition,
+    coordinated_place, dateline, defined_short_form, first_name_before_surname, institution_cut_from_its_name, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
+    name_given_as_first_name, name_set_off_as_person, name_spelled_by_initials, numbered_body, organisation_noun_of_name, organisation_with_particle, place_after_area_word, town_after_preposition,
 )
 
 
@@ -625,6 +649,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     short_org_name,
     place_before_team_name,
     name_with_age,
+    name_given_as_first_name,
     name_set_off_as_person,
     name_before_org_kind,
     name_after_org_descriptor,
@@ -632,12 +657,14 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     town_after_preposition,
     place_after_area_word,
     legal_form_name,
+    institution_cut_from_its_name,
     numbered_body,
     organisation_noun_of_name,
     organisation_with_particle,
     name_spelled_by_initials,
     defined_short_form,
     facility_known_by_initials,
+    common_word_opening_sentence,
 )
 
 

@@ -41,13 +41,28 @@ def _subject_before(token: Token, quoted: tuple[tuple[int, int], ...]) -> Token 
     return None
 
 
+def _reported_clause_subject(subject: Token) -> Token | None:
+    """The subject of the reported clause before a postposed attribution ("The hospital has
+    not paid, a spokesman said": the hospital), or None when the attribution comes first."""
+    clause = next((c for c in subject.head.children if c.dep_ == "ccomp" and c.i < subject.i), None)
+    if clause is None:
+        return None
+    return next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+
+
 @rule(Example("The Valdora Ministry of Transport said the line was safe. A spokesman added that trains would run on Monday.",
               "Valdora Ministry of Transport"),
       Example("Senator Ana Costa said the line was safe. A spokesman added that trains would run on Monday.", None,
-              "a person's spokesman is left as written"))
+              "a person's spokesman is left as written"),
+      Example("Harwick Foods Ltd was fined on Monday. Its rival Lindeman Oy praised the ruling. The company will not appeal, a spokesman said.",
+              "Harwick Foods Ltd", "a postposed attribution: the subject of the words reported"),
+      Example("Harwick Foods Ltd was fined on Monday. Chief executive Maria Lindqvist will not appeal, a spokesman said.", None,
+              "the reported clause is a person's: left as written"))
 def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
     """'A spokesman added': a spokesperson for nobody named speaks for the organisation that is
-    the last subject before it (in its sentence or the one before).
+    the last subject before it (in its sentence or the one before); after the words it
+    reports ("The company will not appeal, a spokesman said"), the organisation that is their
+    subject.
 
     Notes:
         Only when that subject is an organisation, named or called by its kind ("The firm
@@ -59,7 +74,7 @@ def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subject.children):
         return None
-    before = _subject_before(subject, query.context.quoted_ranges)
+    before = _reported_clause_subject(subject) or _subject_before(subject, query.context.quoted_ranges)
     entity = None if before is None else entity_at(query.entities, before.idx, before.idx + len(before))
     if entity is not None and entity.entity_type == "ORG":
         return Speaker(entity.canonical_name, entity, spokesperson_of_the_subject_before.name)
@@ -312,6 +327,37 @@ def _organisation_noun(subject: Token) -> Token | None:
     return None
 
 
+@rule(Example("A fire closed a large hospital in Leeds, the hospital said. St Aldhelm Infirmary NHS Trust said no one was hurt.\n\n"
+              "Ember, a group of hackers, claimed the fire. A woman was moved to York, the hospital said.", "St Aldhelm Infirmary NHS Trust",
+              "the same noun as an earlier speaker: not the one organisation nearby"),
+      Example("The Transport Ministry said the plan was ready. Lindeman Oy disagreed. The company said it would sue.", None,
+              "another noun than the earlier speaker's: not this rule's"))
+def same_noun_as_earlier_speaker(query: SpeakerQuery) -> Speaker | None:
+    """'the hospital said ... Ember claimed the fire. ..., the hospital said': an organisation noun with
+    "the" that an earlier subject of the article (outside quotes) also used, resolved there to
+    an organisation, is that organisation again: an article keeps one referent for one noun.
+
+    Notes:
+        Only a noun alone with "the" (``_organisation_noun``'s reading), and only when the
+        earlier use resolved to an entity; a noun with modifiers of its own ("the regional
+        board") may be another body and is left to later rules.
+    """
+    noun = _organisation_noun(query.subject)
+    if noun is None or noun is not query.subject:
+        return None
+    quoted = query.context.quoted_ranges
+    for earlier in reversed(noun.doc[: noun.sent.start]):
+        if earlier.lower_ != noun.lower_ or earlier.dep_ not in _SUBJECT_DEPS or any(a <= earlier.idx < b for a, b in quoted):
+            continue
+        if _organisation_noun(earlier) is not earlier:
+            continue
+        resolved = speakers.resolve_speaker(earlier, query.context, earlier.idx, query.document_source)
+        if resolved.entity is not None and resolved.entity.entity_type in ("ORG", "GPE"):
+            return Speaker(resolved.entity.canonical_name, resolved.entity, same_noun_as_earlier_speaker.name)
+        return None
+    return None
+
+
 @rule(Example("The merger needs approval from the Harbour Standards Board. A spokesman for the regulator said it would decide in May.",
               "Harbour Standards Board"),
       Example("A portrait sold for $4 million at Brandt & Sons in Vienna on Friday. The buyer was not named, the auction house said.",
@@ -431,7 +477,11 @@ _VOICE_NOUNS = words("voice_nouns")
 
 @rule(Example("Mayor Elena Varga left for Rome on Monday. Varga's office said the trip was private.", "Elena Varga"),
       Example("Immigration Minister Elena Varga announced the cap on Monday.\n\nThe minister's office said the rules would apply from May.", "Elena Varga"),
-      Example("Kestrel Mobile ASA cut 300 jobs. Kestrel's spokeswoman said the cuts were needed.", "Kestrel Mobile ASA"))
+      Example("Kestrel Mobile ASA cut 300 jobs. Kestrel's spokeswoman said the cuts were needed.", "Kestrel Mobile ASA"),
+      Example("Inês Furtado leads the polls. Furtado's campaign said the ferries had failed the islands.", "Inês Furtado",
+              "a candidate's campaign speaks for the candidate"),
+      Example("Labour Minister Ana Costa met the unions. The prime minister's office said talks would resume. Prime Minister Luc Verhaegen "
+              "has said the age will not be raised.", "Luc Verhaegen", "of two ministers, the one whose title has every word"))
 def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
     """'Varga's office said', 'the minister's spokeswoman said': an office or spokesperson
     speaks for its owner, a person or an organisation, named ("Varga's") or called by a
@@ -451,6 +501,10 @@ def office_of_speaker(query: SpeakerQuery) -> Speaker | None:
     if entity is None and owner.pos_ == "NOUN" and any(c.lower_ == "the" for c in owner.children):
         # "the minister's": the one person the article gave that title.
         holders = [e for e in query.entities if e.entity_type == "PERSON" and any(owner.lower_ in role.casefold().split() for role in e.roles)]
+        # "the prime minister's": of several ministers, the one whose title has every word.
+        title = {c.lower_ for c in owner.children if c.dep_ in ("amod", "compound")} | {owner.lower_}
+        exact = [e for e in holders if any(title <= set(role.casefold().split()) for role in e.roles)]
+        holders = exact if len(holders) > 1 and len(exact) == 1 else holders
         entity = holders[0] if len(holders) == 1 else None
     if entity is None or entity.entity_type not in ("PERSON", "ORG"):
         return None

@@ -111,10 +111,13 @@ def _read(subject: Token) -> _Nominal | None:
     children = [c for c in subject.children if c.dep_ != "punct"]
     if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.lower_ in _VAGUE_WORDS for c in children):
         return None
-    if any(c.dep_ in ("relcl", "acl") and c.i > subject.i and not _set_off(subject) for c in children if c.lower_ not in ("published", "issued", "released")):
-        return None  # "the captain of one ship, who asked not to be named": someone new
     dets = {c.lower_ for c in children if c.dep_ == "det"}
     kind = _kind(subject.lower_)
+    # "the group that runs the ship" names an organisation the article goes on to name.
+    described_organisation = kind == "organisation" and "the" in dets
+    if any(c.dep_ in ("relcl", "acl") and c.i > subject.i and not _set_off(subject) and not described_organisation
+           for c in children if c.lower_ not in ("published", "issued", "released")):
+        return None  # "the captain of one ship, who asked not to be named": someone new
     if kind == "unknown" and (subject.tag_ != "NN" or "the" not in {c.lower_ for c in children if c.dep_ == "det"}):
         return None  # "a diver", "mission staff": no noun the resolver knows the kind of
     owner = next((c for c in children if c.dep_ == "poss"), None)
@@ -173,10 +176,15 @@ def _words_before_name(doc: Doc, start: int, end: int) -> set[str]:
         return set()
     root = span.root
     found = {_fold(t.text) for t in doc[root.left_edge.i : span.start] if t.is_lower and t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    # "the coastal campaign group Kustens Röst", whichever way the parse hangs the name on the noun.
+    before = span.start - 1
+    while before >= 0 and doc[before].is_lower and doc[before].pos_ in ("NOUN", "ADJ"):
+        found.add(_fold(doc[before].text))
+        before -= 1
     # "The auctioneers, Morgan & Rees,": the noun set off right before the name, whatever the parse.
-    before = _SET_OFF_BEFORE.search(doc.text, max(start - 60, 0), start)
-    if before is not None:
-        found.add(_fold(before["head"]))
+    set_off = _SET_OFF_BEFORE.search(doc.text, max(start - 60, 0), start)
+    if set_off is not None:
+        found.add(_fold(set_off["head"]))
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" and root.head.head.is_lower:
         found.add(_fold(root.head.head.text))
     return found
@@ -230,20 +238,34 @@ def _first_subjects_after(query: SpeakerQuery, sentences: int = 3) -> list[Artic
     for s in [s for s in following if not any(a <= s.start_char + 1 < b for a, b in quoted)][:sentences]:
         start = s.start_char
         entity = entity_at(query.entities, start, start + 1)
-        if entity is None or min(m.char_start for m in entity.mentions) < start:
+        if entity is not None and min(m.char_start for m in entity.mentions) >= start:
+            end = max(m.char_end for m in entity.mentions if m.char_start == start)
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in _SUBJECT_DEPS:
+                found.append(entity)
+                continue
+        # "Mumbai-based Kalinga Steel Ltd said": the subject opens the sentence after words that describe it.
+        subject = next((c for c in s.root.children if c.dep_ in _SUBJECT_DEPS and c.i < s.root.i), None)
+        if subject is None or doc[subject.left_edge.i].idx != start:
             continue
-        end = max(m.char_end for m in entity.mentions if m.char_start == start)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in _SUBJECT_DEPS:
+        entity = entity_at(query.entities, subject.idx, subject.idx + len(subject))
+        if entity is not None and min(m.char_start for m in entity.mentions) >= start and any(m.char_start <= subject.idx < m.char_end for m in entity.mentions):
             found.append(entity)
     return found
 
 
 def _next_sentence_opens_with(entity: ArticleEntity, query: SpeakerQuery) -> bool:
-    """Whether the first sentence after the subject's (outside quotes) opens with ``entity``."""
+    """Whether the first sentence after the subject's (outside quotes) opens with ``entity``,
+    or with its subject phrase ("Mumbai-based Kalinga Steel Ltd")."""
     quoted = query.context.quoted_ranges
     following = [s for s in query.subject.doc.sents if s.start_char >= query.subject.sent.end_char and not any(a <= s.start_char + 1 < b for a, b in quoted)]
-    return bool(following) and any(m.char_start == following[0].start_char for m in entity.mentions)
+    if not following:
+        return False
+    first = following[0]
+    if any(m.char_start == first.start_char for m in entity.mentions):
+        return True
+    subject = next((c for c in first.root.children if c.dep_ in _SUBJECT_DEPS and c.i < first.root.i), None)
+    return subject is not None and subject.left_edge.idx == first.start_char and any(m.char_start <= subject.idx < m.char_end for m in entity.mentions)
 
 
 def _company_of_the_story(query: SpeakerQuery) -> ArticleEntity | None:
@@ -285,15 +307,19 @@ def _owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
         doc = owner.doc
         start = doc[max(owner.sent.start - 1, 0)].sent.start_char
         quoted = query.context.quoted_ranges
-        last: tuple[int, ArticleEntity] | None = None
+        # The last organisation named, else the last place: "X will close its plant in Avilés,
+        # its parent company said" is X's, not the town's.
+        last: dict[str, tuple[int, ArticleEntity]] = {}
         for entity in query.entities:
-            if any(m.repaired_by == "dateline" for m in entity.mentions):
+            if any(m.repaired_by == "dateline" for m in entity.mentions) or entity.entity_type not in ("ORG", "GPE"):
                 continue
             for m in entity.mentions:
                 if start <= m.char_start and m.char_end <= owner.idx and not any(a <= m.char_start < b for a, b in quoted):
-                    if last is None or m.char_start > last[0]:
-                        last = (m.char_start, entity)
-        return last[1] if last is not None and last[1].entity_type in ("ORG", "GPE") else None
+                    kind = entity.entity_type
+                    if kind not in last or m.char_start > last[kind][0]:
+                        last[kind] = (m.char_start, entity)
+        found = last.get("ORG") or last.get("GPE")
+        return found[1] if found is not None else None
     if owner.pos_ != "NOUN":
         return None
     kind = _kind(owner.lower_)
@@ -357,6 +383,8 @@ def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues:
         modifiers_fit = all(_stem_fits(m, set(described.words) | all_name_words) for m in nominal.modifiers)
         score = 3 if fits and entity.entity_type != "PERSON" and modifiers_fit else 0
         return score + (3 if entity is clues[2] else 0)
+    if owner is entity and nominal.owner is not None and nominal.owner.lower_ == "its":
+        return 0  # "its parent company", "its rival": another organisation than the one "its" is
     everything = described.words | described.related | all_name_words
     score = 0
     if _stem_fits(head, name_words) and entity.entity_type != "PERSON":
@@ -464,6 +492,6 @@ def nominal_by_evidence(query: SpeakerQuery) -> Speaker | None:
         if entity is None or entity.entity_type not in ("ORG", "GPE", "EVENT"):
             return None
         return _named(entity, nominal_by_evidence.name)
-    owner = _owner_entity(nominal.owner, query) if nominal.owner is not None and nominal.owner.pos_ == "NOUN" else None
+    owner = _owner_entity(nominal.owner, query) if nominal.owner is not None and (nominal.owner.pos_ == "NOUN" or nominal.owner.lower_ == "its") else None
     entity = _rank(nominal, query, _types_for(nominal.kind), owner)
     return _named(entity, nominal_by_evidence.name) if entity is not None else None

@@ -373,7 +373,7 @@ from transforms.quotes.described_speakers import (  # noqa: E402
     named_organisation_spokesperson,
     spokesperson_of_kind,
 )
-from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, role_named_next, titled_person  # noqa: E402
+from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, person_named_in_own_clause, role_named_next, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import (  # noqa: E402
     described_person_before,
     gendered_pronoun,
@@ -390,6 +390,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     group_named_beside,
     it_after_organisation_noun,
     office_of_speaker,
+    same_noun_as_earlier_speaker,
     only_organisation_nearby,
     organisation_named_next,
     organisation_the_story_is_about,
@@ -412,6 +413,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     named_organisation_spokesperson,
     spokesperson_of_the_subject_before,
     person_in_apposition,
+    person_named_in_own_clause,
     who_after_title,
     person_before_own_title,
     named_subject,
@@ -439,6 +441,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     ruling_of_the_court,
     possessed_document,
     it_after_organisation_noun,
+    same_noun_as_earlier_speaker,
     organisation_by_kind,
     company_by_legal_form,
     described_organisation,

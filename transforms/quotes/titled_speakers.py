@@ -15,6 +15,36 @@ from transforms.quotes.speakers import Entities, Speaker, SpeakerQuery, _named, 
 from transforms.rules import Example, rule
 
 
+@rule(Example("\u201cWe had 60,000 birds,\u201d said the farm's owner, who asked to be identified only by her first name, Gurpreet.", "Gurpreet"),
+      Example("\u201cThe road is shut,\u201d said a driver, who gave his name only as Tomasz.", "Tomasz"),
+      Example("\u201cThe road is shut,\u201d said a driver who lives near Ana Costa.", None, "a person named in the clause is someone else"))
+def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
+    """'the farm's owner, who asked to be identified only by her first name, Gurpreet': a
+    speaker described by a noun whose own relative clause gives the person's name is that
+    person.
+
+    Notes:
+        Only a person named right after "name" ("her first name, X", "his name only as X");
+        anyone else named in the clause is who the clause is about, not the speaker.
+    """
+    subject = query.subject
+    if subject.pos_ != "NOUN":
+        return None
+    for clause in (c for c in subject.children if c.dep_ in ("relcl", "acl")):
+        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        for entity in query.entities:
+            if entity.entity_type != "PERSON":
+                continue
+            for m in entity.mentions:
+                if start <= m.char_start < end + 2 and _GIVEN_NAME_BEFORE.search(query.body, max(m.char_start - 30, 0), m.char_start):
+                    return _named(entity, person_named_in_own_clause.name)
+    return None
+
+
+# "her first name, " / "his name only as " right before a name.
+_GIVEN_NAME_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?,?\s+(?:as\s+)?$")
+
+
 @rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
               "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"),
       Example("Justice Amara Quist of the High Court read the verdict.\n\n“The evidence was clear,” the judge told the court.", "Amara Quist"))

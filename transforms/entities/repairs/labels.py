@@ -355,16 +355,25 @@ def known_place_name(e: TaggedEntity) -> Repair | None:
     return None
 
 
-@rule(Example("The nation's territory lies along Burrard Inlet near Vancouver.", [("Burrard Inlet", "LOC")]))
+@rule(Example("The nation's territory lies along Burrard Inlet near Vancouver.", [("Burrard Inlet", "LOC")]),
+      Example("Mount Etna hurled a column of ash 9 kilometres into the sky.", [("Mount Etna", "LOC")], note="a mountain opened by its feature word"))
 def natural_feature_name(e: TaggedEntity) -> Repair | None:
-    """A name of several words ending in a natural feature ("Burrard Inlet") is a location,
-    not the organisation or person inside.
+    """A name of several words ending in a natural feature ("Burrard Inlet"), or opened by
+    "Mount" ("Mount Etna", ``feature_opening_words``), is a location, not the organisation,
+    person or product inside.
 
-    Not: one-word names.
+    Not: one-word names; a longer name after the mountain ("Mount Sinai Hospital" ends in an
+    organisation word and is left to the organisation repairs).
     """
     if e.label in ("ORG", "PERSON", "FAC", "GPE", "EVENT") and e.last in GEO_FEATURE_WORDS and len(e.words) > 1:
         return e.whole("LOC")
+    words = [w for w in e.words if w.lower_ != "the"]
+    if e.label in ("ORG", "PERSON", "GPE", "PRODUCT") and len(words) == 2 and words[0].text in _FEATURE_OPENERS:
+        return e.whole("LOC")
     return None
+
+
+_FEATURE_OPENERS = lexicon_words("feature_opening_words")
 
 
 @rule(Example("He also met Jake Sullivan at the White House on Friday.", [("the White House", "ORG")]))
