@@ -861,16 +861,21 @@ _AGE = re.compile(r", (\d{1,2}), ")
 
 
 @rule(Example("Prices of cocoa fell again.\n\nGrower Akosua Mensah, 58, said she had lost her crop.", [("Akosua Mensah", "PERSON")]),
-      Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"))
+      Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"),
+      Example("\u201cWe lost everything,\u201d said a fisherman mending nets on the quay. Tomasz Nowak, 54, has worked the harbour for 30 years.",
+              [("Tomasz Nowak", "PERSON")],
+              note="the model tags the surname alone"))
 def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
     set off by an age between commas, are a person (news gives ages of people only). Of a
     run opening a sentence ("Farmer Akosua Mensah") the last two words are the name.
 
-    Not: a run with any word the model tagged; one word alone ("Mensah, 58,").
+    A run whose surname alone the model tagged a person is the whole name ("Tomasz Nowak, 54,").
+
+    Not: a run with a word the model tagged as anything but a person; one word alone ("Mensah, 58,").
     """
     tokens, body = search.tokens, search.body
-    found = []
+    found, dropped = [], set()
     for match in _AGE.finditer(body):
         end = match.start()
         last = next((t for t in tokens if t.idx + len(t) == end), None)
@@ -878,13 +883,18 @@ def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
             continue
         run = []
         i = last.i
-        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and not tokens[i].ent_type_:
+        # The model may have tagged the surname alone ("Tomasz Nowak, 54,": "Nowak").
+        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and tokens[i].ent_type_ in ("", "PERSON"):
             run.insert(0, tokens[i])
             i -= 1
         if len(run) >= 3 and run[0].is_sent_start or len(run) == 4:
             run = run[-2:]  # "Farmer Akosua Mensah": the occupation opens the sentence
         start = run[0].idx if run else end
-        if len(run) < 2 or any(m.char_start < end and start < m.char_end for m in mentions):
+        inside = [m for m in mentions if m.char_start < end and start < m.char_end]
+        if len(run) < 2 or any(m.label != "PERSON" or m.char_start < start or (m.char_start, m.char_end) == (start, end) for m in inside):
             continue
+        if inside and not any(t.ent_type_ == "" for t in run):
+            continue  # the model tagged the whole run itself
+        dropped.update(inside)
         found.append(search.mention(start, end, "PERSON", "name_with_age"))
-    return mentions + found
+    return [m for m in mentions if m not in dropped] + found

@@ -270,7 +270,9 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
               "(PLU) said the plan was wrong.\n\nThe company said it would publish new maps in May.", "Kirjeposti",
               "a union is no company"),
       Example("The Luxembourg Banking Authority fined Banque Mosellane SA on Thursday. In a separate statement, the bank said it would appeal.",
-              "Banque Mosellane SA", "a regulator is no company"))
+              "Banque Mosellane SA", "a regulator is no company"),
+      Example("Harwick Foods Ltd closed its store in Leeds. On its Facebook page, the company said the store would reopen in May.",
+              "Harwick Foods Ltd", "a platform the words were posted on is no organisation of the story"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
     about (``_the_one_company``; no ministry or court).
@@ -373,7 +375,7 @@ from transforms.quotes.described_speakers import (  # noqa: E402
     named_organisation_spokesperson,
     spokesperson_of_kind,
 )
-from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, person_named_in_own_clause, role_named_next, titled_person  # noqa: E402
+from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, person_named_after_description, person_named_in_own_clause, role_named_next, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import (  # noqa: E402
     described_person_before,
     gendered_pronoun,
@@ -424,6 +426,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     role_in_apposition,
     named_in_next_sentence,
     role_named_next,
+    person_named_after_description,
     the_one_company,
     pronoun_possessor,
     person_before_relative_clause,
@@ -486,7 +489,8 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
         the nearest one is as often the wrong one. The dateline's news agency ("LIMA (Andes Wire) -") is
         not one of the story's organisations, and neither is a ministry, court, regulator,
         union or association (``government_body_words``, ``non_company_kind_nouns``): "the
-        bank" after "the Luxembourg Banking Authority fined Banque Mosellane" is the bank.
+        bank" after "the Luxembourg Banking Authority fined Banque Mosellane" is the bank; nor
+        a platform named only as where words were posted ("on its Facebook page").
     """
     if not any(c.lower_ == "the" for c in subject.children) or any(c.dep_ in ("conj", "prep") for c in subject.children):
         return None  # "the company and X" is a group
@@ -501,7 +505,7 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
     before = [
         e for e in entities
         if e.entity_type == "ORG" and named_before(e, body, quote_start) and not any(m.repaired_by == "dateline" for m in e.mentions)
-        and not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())
+        and not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split()) and not only_a_platform(e, body)
     ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
@@ -511,6 +515,17 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
         # Else the one the article names most, if it is named more than twice as often as any other.
         before = in_lead or _most_named(before)
     return before[0] if len(before) == 1 else None
+
+
+_PLATFORMS = words("posting_platforms")
+# "on its Facebook page", "posted on X": right before a platform named as a medium.
+_ON_BEFORE = re.compile(r"\bon\s+(?:(?:its|his|her|their|the|a)\s+)?(?:official\s+)?$", re.IGNORECASE)
+
+
+def only_a_platform(entity: ArticleEntity, body: str) -> bool:
+    """Whether the article names ``entity`` only as a platform words were posted on ("said on
+    its Facebook page", ``posting_platforms``), never as an organisation of the story."""
+    return entity.canonical_name.casefold() in _PLATFORMS and all(_ON_BEFORE.search(body[max(m.char_start - 30, 0) : m.char_start]) for m in entity.mentions)
 
 
 def _set_off_by_comma(noun: Token) -> bool:

@@ -17,6 +17,8 @@ from transforms.rules import Example, rule
 
 @rule(Example("\u201cWe had 60,000 birds,\u201d said the farm's owner, who asked to be identified only by her first name, Gurpreet.", "Gurpreet"),
       Example("\u201cThe road is shut,\u201d said a driver, who gave his name only as Tomasz.", "Tomasz"),
+      Example("\u201cI have no way to get there,\u201d said one passenger, a 29-year-old engineer who gave only her first name, Sanna.", "Sanna",
+              "the clause on the speaker's apposition"),
       Example("\u201cThe road is shut,\u201d said a driver who lives near Ana Costa.", None, "a person named in the clause is someone else"))
 def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
     """'the farm's owner, who asked to be identified only by her first name, Gurpreet': a
@@ -30,7 +32,9 @@ def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
     subject = query.subject
     if subject.pos_ != "NOUN":
         return None
-    for clause in (c for c in subject.children if c.dep_ in ("relcl", "acl")):
+    # The clause may hang on the speaker's apposition ("one passenger, a 29-year-old engineer who gave only her first name, Sanna").
+    beside = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+    for clause in (c for noun in beside for c in noun.children if c.dep_ in ("relcl", "acl")):
         start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         for entity in query.entities:
             if entity.entity_type != "PERSON":
@@ -80,6 +84,60 @@ def age_nominal(query: SpeakerQuery) -> Speaker | None:
         return None
     found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
     return _named(found, age_nominal.name) if found is not None else None
+
+
+# People described by what they do or where they stand ("a fisherman", "one passenger").
+_DESCRIBED_PERSON_NOUNS = (
+    words("occupation_titles") | words("role_nouns") | words("bystander_nouns") | words("resolver_person_nouns")
+)
+
+
+@rule(Example("\u201cWe lost everything,\u201d said a fisherman mending nets on the quay. Tomasz Nowak, 54, has worked the harbour for 30 years.",
+              "Tomasz Nowak"),
+      Example("Trains stopped at noon. The 26-year-old said she had waited for hours. Priya Sandhu, who works in Oulu, missed her interview.",
+              "Priya Sandhu", "an age with nobody named before"),
+      Example("\u201cIt was chaos,\u201d said one passenger. Ana Costa, the transport minister, said the line would reopen.", None,
+              "a person the next sentence gives another role is someone else"),
+      Example("\u201cIt was chaos,\u201d said one passenger. Transport Minister Ana Costa said the line would reopen.", None,
+              "a titled person opening the next sentence is someone else"))
+def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
+    """'"We lost everything," said a fisherman ... Tomasz Nowak, 54, has worked the harbour':
+    a speaker described by what they do or where they stand ("a fisherman", "one passenger",
+    "the 26-year-old") is the person the next sentence opens with, named there for the first
+    time, as its subject or set off by an age or a "who" clause.
+
+    Notes:
+        Not a person the next sentence gives a role or title of their own ("Ana Costa, the
+        transport minister," or "Transport Minister Ana Costa" is someone else); not a
+        speaker with a name of their own; only the sentence right after the quote's, outside
+        quotation marks.
+    """
+    subject = query.subject
+    start, end = query.phrase_span
+    age = _AGE_NOMINAL.fullmatch(query.body, start, end) is not None
+    # "a fisherman mending nets": the parse may make the last noun the head; the person noun leads the phrase.
+    phrase = subject.doc.char_span(start, end, alignment_mode="expand")
+    nouns = [t for t in (phrase if phrase is not None else [subject]) if t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ")]
+    if not age and not (nouns and nouns[0].lower_ in _DESCRIBED_PERSON_NOUNS):
+        return None
+    doc = subject.doc
+    quoted = query.context.quoted_ranges
+    following = [s for s in doc.sents if s.start_char >= max(subject.sent.end_char, query.quote_start) and not any(a <= s.start_char + 1 < b for a, b in quoted)]
+    if not following or following[0].start != subject.sent.end and doc[subject.sent.end].sent.start_char not in (following[0].start_char,):
+        return None
+    sentence = following[0]
+    for entity in query.entities:
+        if entity.entity_type != "PERSON":
+            continue
+        first = min(entity.mentions, key=lambda m: m.char_start)
+        if first.char_start != sentence.start_char or first.role:
+            continue
+        after = query.body[first.char_end : first.char_end + 30]
+        span = doc.char_span(first.char_start, first.char_end, alignment_mode="expand")
+        subject_of_sentence = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        if re.match(r",\s+(?:\d{1,3},|who\b)", after) or subject_of_sentence and not after.startswith(","):
+            return _named(entity, person_named_after_description.name)
+    return None
 
 
 @rule(Example(
