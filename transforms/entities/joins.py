@@ -305,6 +305,49 @@ def short_place_names(body: str, entities: list[ArticleEntity]) -> list[ArticleE
 _SMALL_WORDS = words("initials_skip_words")
 
 
+_INVERTIBLE_KINDS = words("invertible_kind_nouns")
+
+
+def _inverted_key(name: str) -> str | None:
+    """"Defence Ministry" -> "ministry of defence": the "K of X" form of an "X K" name whose
+    kind K is invertible, as an alias key; None for other names."""
+    words_ = name.split()
+    if len(words_) >= 2 and words_[-1].casefold() in _INVERTIBLE_KINDS and words_[0][:1].isupper():
+        return alias_key(f"{words_[-1]} of {' '.join(words_[:-1])}")
+    return None
+
+
+@rule(
+    Example("The Ministry of Defence confirmed the sale. Defence Ministry officials said the jets would arrive in May.",
+            [("Defence Ministry", "Ministry of Defence")]),
+    Example("The University of Oxford said fees would rise. Oxford University has 26,000 students.", [("Oxford University", "University of Oxford")]),
+    Example("The Ministry of Defence confirmed the sale. The Health Ministry said nothing.", None, note="another field"),
+)
+def inverted_kind_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"the Defence Ministry" and "the Ministry of Defence", "Oxford University" and "the
+    University of Oxford": an organisation named by its kind and field in either order
+    (``invertible_kind_nouns``) is one organisation, named by the "of" form.
+
+    Notes:
+        Only the same field words ("the Ministry of the Interior" and "the Interior Ministry");
+        "the Ministry of Foreign Affairs and Trade" is no "Foreign Affairs Ministry".
+    """
+    of_forms = {}
+    for entity in entities:
+        words_ = entity.canonical_name.split()
+        if entity.entity_type == "ORG" and len(words_) >= 3 and words_[0].casefold() in _INVERTIBLE_KINDS and words_[1] == "of":
+            field = [w for w in words_[2:] if w.casefold() != "the"]
+            of_forms.setdefault(alias_key(f"{words_[0]} of {' '.join(field)}"), []).append(entity)
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        key = _inverted_key(entity.canonical_name) if entity.entity_type in ("ORG", "FAC") else None
+        return of_forms.get(key, []) if key is not None else []
+
+    return _join_into_owners(entities, owners_of, "inverted_kind_name")
+
+
+
+
 @rule(Example("The Federal Aviation Administration grounded the jets. FAA inspectors began work on Monday.", [("FAA", "Federal Aviation Administration")]))
 def initialisms(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"EU" after "European Union", "US" after "United States": an all-capitals name that
@@ -757,6 +800,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     headline_name_suffix,  # "Clinton Plan" (a headline) -> "Hillary Clinton"
     misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
     short_place_names,  # "Nakuru" -> "Nakuru County"
+    inverted_kind_name,  # "Defence Ministry" -> "Ministry of Defence"
     name_without_kind_word,  # "Triglav" -> "Mount Triglav"
     initialisms,  # "FAA" -> "Federal Aviation Administration"
     defined_short_name,  # "Sernageomin" -> "National Geology and Mining Service (Sernageomin)"

@@ -44,6 +44,7 @@ from transforms.entities.repairs.labels import (
     honour_or_ceremony,
     acronym_person,
     known_org,
+    name_after_kinship,
     apposition_to_title,
     name_before_title,
     name_before_age,
@@ -145,6 +146,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     known_org,  # "Unicef" -> ORG
     possessive_country_and_body,  # "Romania's Health Ministry" -> Romania + Health Ministry
     apposition_to_title,  # "its chair, Marcus Bell" -> PERSON
+    name_after_kinship,  # "his wife, Aoife" (ORG) -> PERSON
     name_before_title,  # "Julia Marsh, chair of ..." (ORG) -> PERSON
     name_before_age,  # "Marta Quintela, 74," (ORG) -> PERSON
     name_before_person_clause,  # "Marta" + "Zielińska, a conservator who" (GPE) -> PERSON

@@ -274,6 +274,29 @@ def apposition_to_title(e: TaggedEntity) -> Repair | None:
     return None
 
 
+_KINSHIP_NOUNS = lexicon_words("kinship_nouns")
+
+
+@rule(Example("Daniel Rourke runs the farm with his wife, Aoife. Daniel said the frost came early.", [("Aoife", "PERSON")]),
+      Example("Flights to Tunisia resumed on Monday.", None))
+def name_after_kinship(e: TaggedEntity) -> Repair | None:
+    """A name of one to three capitalised words right after a possessive and a family word
+    ("his wife, Aoife", "her son Jakub", ``kinship_nouns``) is a person.
+
+    Not: a name the model already called a person; a family word without an owner ("Mother
+    Teresa" is a title).
+    """
+    ent, doc = e.ent, e.doc
+    if e.label == "PERSON" or not 1 <= len(e.words) <= 3 or not all(is_capitalised(t) for t in e.words):
+        return None
+    k = ent.start - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k >= 1 and doc[k].lower_ in _KINSHIP_NOUNS and doc[k - 1].lower_ in ("his", "her", "their", "my", "our"):
+        return e.whole("PERSON")
+    return None
+
+
 @rule(Example("That was the warning from Julia Marsh, chair of the residents' group.", [("Julia Marsh", "PERSON")]),
       Example("Lakemont Capital, chair of the lenders' group, said no.", None, note="a name ending in an organisation word"))
 def name_before_title(e: TaggedEntity) -> Repair | None:
