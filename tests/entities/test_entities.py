@@ -538,3 +538,13 @@ def test_a_common_word_opening_a_sentence_is_no_person(parse, text, dropped, kep
         assert dropped not in names
     if kept:
         assert kept in names
+
+
+def test_the_first_of_two_surnames_joins_only_one_person_so_named():
+    from transforms.entities.name_joins import first_of_two_surnames
+
+    body = "Maria Lopez Garcia met Elena Lopez Ruiz. Lopez said little."
+    one = [_entity("Maria Lopez Garcia", "PERSON", 0), _entity("Lopez", "ORG", body.index("Lopez said"))]
+    assert [e.canonical_name for e in first_of_two_surnames.function(body, one)] == ["Maria Lopez Garcia"]
+    two = [_entity("Maria Lopez Garcia", "PERSON", 0), _entity("Elena Lopez Ruiz", "PERSON", body.index("Elena")), _entity("Lopez", "ORG", body.index("Lopez said"))]
+    assert len(first_of_two_surnames.function(body, two)) == 3

@@ -722,6 +722,8 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
             note="a council with a lower-case tail is another body"),
     Example("The regulator fined Banque Mosellane de Gestion SA on Thursday. Banque Mosellane manages 9 billion euros.",
             [("Banque Mosellane", "Banque Mosellane de Gestion SA")], note="particles in lower case inside the longer name"),
+    Example("The ship is operated by Hamburg-based Brandt & Sohl Reederei. Brandt & Sohl said the ship was carrying 1,740 containers.",
+            [("Brandt & Sohl", "Brandt & Sohl Reederei")], note="an ampersand joins the leading words"),
 )
 def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Brondby" after "Brondby Foods", "Oder" after "Oder River", "Tideway" after "Tideway
@@ -743,17 +745,18 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
         words_ = owner.canonical_name.split()
         # "Banque Mosellane de Gestion SA": small words of a name in lower case count as its words.
         if owner.entity_type in ("ORG", "LOC", "FAC", "GPE") and 2 <= len(words_) <= 6 and words_[0][:1].isupper() \
-                and all(w[:1].isupper() or w in _SMALL_WORDS for w in words_) and (len(words_) <= 4 or any(w in _SMALL_WORDS for w in words_)):
-            # Its leading words, less at least one: "Tideway" and "Tideway Rowing" for "Tideway Rowing Club".
-            for cut in range(1, min(len(words_) - 1, 2) + 1):
-                if all(w[:1].isupper() for w in words_[:cut]):
+                and all(w[:1].isupper() or w in _SMALL_WORDS or w == "&" for w in words_) and (len(words_) <= 4 or any(w in _SMALL_WORDS for w in words_)):
+            # Its leading words, less at least one: "Tideway" and "Tideway Rowing" for "Tideway Rowing Club";
+            # "Brandt & Sohl" for "Brandt & Sohl Reederei".
+            for cut in range(1, min(len(words_) - 1, 3 if "&" in words_ else 2) + 1):
+                if all(w[:1].isupper() or w == "&" for w in words_[:cut]) and words_[cut - 1] != "&":
                     owners_by_key.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)
     people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         name = entity.canonical_name
         key = alias_key(name)
-        if len(name.split()) > 2 or entity.entity_type not in ("ORG", "LOC", "FAC", "PERSON") or known_place(name) is not None or is_country(name):
+        if len(name.split()) > (3 if "&" in name.split() else 2) or entity.entity_type not in ("ORG", "LOC", "FAC", "PERSON") or known_place(name) is not None or is_country(name):
             return []  # a place the model tagged GPE ("Valais" beside "Valais Alps") is itself
         if key in people_words or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or any(m.repaired_by == "lower_case_org_tail" for m in entity.mentions):
             return []  # "the Western Isles council" is another body than "Western Isles Hospital"
@@ -776,7 +779,7 @@ def _coined_word(name: str) -> bool:
 
 # Joins by how a name is spelled, defined in their own module after what they use of this one.
 from transforms.entities.descriptions import described_as_organisation  # noqa: E402
-from transforms.entities.name_joins import accent_variant, compound_surname, headline_name_prefix, headline_name_suffix, misspelt_surname, name_without_kind_word, one_entity_per_name, particle_surname  # noqa: E402
+from transforms.entities.name_joins import accent_variant, compound_surname, first_of_two_surnames, headline_name_prefix, headline_name_suffix, misspelt_surname, name_without_kind_word, one_entity_per_name, particle_surname  # noqa: E402
 
 
 # All run, in this order: senses first, so a short name meets its entity's settled type.
@@ -796,6 +799,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     particle_surname,  # "De Groot" -> "Femke de Groot"
     compound_surname,  # "Mendes Ferreira" -> "Rui Mendes Ferreira"
+    first_of_two_surnames,  # "Rodríguez" -> "Ana María Rodríguez Salas"
     headline_name_prefix,  # "Rip Donald Trump" (a headline) -> "Donald Trump"
     headline_name_suffix,  # "Clinton Plan" (a headline) -> "Hillary Clinton"
     misspelt_surname,  # "Thibodeu" -> "Nadine Thibodeau"
