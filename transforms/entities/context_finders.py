@@ -388,12 +388,16 @@ def _body_number_end(tokens: tuple[Token, ...], after: int) -> int | None:
     Example("Mercosur's Technical Committee No. 1, which handles the tariff, met.", [("Mercosur", "ORG"), ("Technical Committee No. 1", "ORG")],
             note="the model tags the owner and the body as one name"),
     Example("The Committee voted 5 to 4 to approve it.", None, note="a vote, no number after the body"),
+    Example("The union would ask Social Court No. 3 of Oviedo to suspend the closure.", [("Social Court No. 3 of Oviedo", "ORG")],
+            note="the town the court sits in"),
 )
 def numbered_body(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A body named by a number after it ("Portfolio Committee No. 2", "Appeals Panel 2",
     "Federal Administrative Court No. 4"): the capitalised words ending in a body word
     (``numbered_body_words``) and the number, written alone or after "No.", are one
     organisation, where the model stops before the number or misses the name.
+
+    The town it sits in ("Social Court No. 3 of Oviedo") is part of the name.
 
     Not: a number that counts the noun after it ("Committee 5 votes"); a body word alone
     ("Court 2" is a room); a run crossing a possessive (the owner is its own name:
@@ -414,6 +418,11 @@ def numbered_body(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
             first -= 1  # "Appeals Panel 2 ruled ..." opening a sentence
         if first == token.i:
             continue
+        # "Social Court No. 3 of Oviedo": the town the numbered court sits in is part of its name.
+        if end + 1 < len(tokens) and tokens[end].lower_ == "of" and is_capitalised(tokens[end + 1]) and tokens[end + 1].ent_type_ == "GPE":
+            end += 2
+            while end < len(tokens) and tokens[end].ent_iob_ == "I" and tokens[end].ent_type_ == "GPE":
+                end += 1
         start, stop = tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1])
         owner = tokens[first - 1] if first > 1 and tokens[first - 1].lower_ in ("'s", "’s") else None
         owned = [m for m in mentions if owner is not None and m.char_start < owner.idx and owner.idx < m.char_end <= stop]
@@ -424,6 +433,42 @@ def numbered_body(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
         # "Mercosur's Technical Committee" tagged as one name: its owner is a name of its own.
         found.extend(search.mention(m.char_start, tokens[first - 2].idx + len(tokens[first - 2]), m.label, "numbered_body") for m in owned)
         found.append(search.mention(start, stop, "ORG", "numbered_body"))
+    return [m for m in mentions if m not in dropped] + found
+
+
+_ADMINISTRATION_ENDINGS = re.compile(r" (?:" + "|".join(re.escape(e) for e in sorted(lexicon_words("city_administration_endings"))) + r")(?![\w-])")
+
+
+@rule(
+    Example("The firm had heard nothing for two years. Prague City Hall said the application had been incomplete.", [("Prague City Hall", "ORG")],
+            note="the model tags the town alone"),
+    Example("Leeds Town Hall was closed on Monday.", [("Leeds Town Hall", "ORG")], note="the model tags the whole a person"),
+    Example("Crowds gathered in Prague on Monday.", None),
+)
+def town_administration(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A town's name with "City Hall" or "Town Hall" after it (``city_administration_endings``)
+    is the town's administration, an organisation ("Prague City Hall said"), where the model
+    tagged the town alone or the whole as something else.
+
+    Not: the words in lower case ("Prague's city hall" stays the town).
+    """
+    body = search.body
+    found, dropped = [], set()
+    for m in mentions:
+        if m.label not in ("GPE", "PERSON", "FAC", "LOC", "ORG"):
+            continue
+        after = _ADMINISTRATION_ENDINGS.match(body, m.char_end)
+        inside = _ADMINISTRATION_ENDINGS.search(m.text)
+        if m.label == "GPE" and after is not None:
+            stop = after.end()  # "Prague" + " City Hall"
+        elif m.label != "ORG" and inside is not None and inside.end() == len(m.text):
+            stop = m.char_end  # "Leeds Town Hall" tagged whole as a person
+        else:
+            continue
+        if any(o is not m and o.char_start < stop and m.char_start < o.char_end for o in mentions):
+            continue
+        dropped.add(m)
+        found.append(search.mention(m.char_start, stop, "ORG", "town_administration"))
     return [m for m in mentions if m not in dropped] + found
 
 
