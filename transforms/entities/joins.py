@@ -379,6 +379,7 @@ _NATIONALITY_ENDINGS = tuple(sorted(words("nationality_endings")))
     Example("Lawmakers of the European Parliament voted on Tuesday. Parliament will sit again next week.", [("Parliament", "European Parliament")]),
     Example("Crowds gathered outside the Capitol on Monday.", None, note="no full entity to join"),
     Example("The National Assembly for Wales debated the report. The Assembly will vote on Tuesday.", [("Assembly", "National Assembly for Wales")]),
+    Example("Prague City Hall said the application was incomplete. City Hall did not say when it would decide.", [("City Hall", "Prague City Hall")]),
     Example("The Green Left Alliance will force a vote in the Riksdag, although the government holds a majority in Parliament.",
             [("Parliament", "Riksdag")], note="a parliament called by its own name (``legislature_names``)"),
 )
@@ -397,8 +398,9 @@ def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
 
     def stands_for(entity: ArticleEntity, word: str) -> bool:
         words = [alias_key(w) for w in entity.canonical_name.split()]
-        # "the Scottish Parliament", "the Parliament of Georgia", "the National Assembly for Wales"
-        return words[-1] == word or any(w == word and words[i + 1] in ("of", "for") for i, w in enumerate(words[:-2]))
+        bare = word.split()
+        # "the Scottish Parliament", "the Parliament of Georgia", "the National Assembly for Wales", "Prague City Hall"
+        return len(words) > len(bare) and words[-len(bare):] == bare or any(w == word and words[i + 1] in ("of", "for") for i, w in enumerate(words[:-2]))
 
     # "the Riksdag ... a majority in Parliament": a parliament called by its own name.
     legislatures = [e for e in entities if e.entity_type in ("ORG", "FAC", "GPE") and alias_key(e.canonical_name) in _LEGISLATURE_NAMES]
