@@ -64,8 +64,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Words that say nothing about what a name is.
 _STOP = frozenset(("the", "a", "an", "its", "their", "his", "her", "of", "for", "in", "at", "and", "to", "on", "with", "who", "which", "that", "has", "had", "was", "is"))
 
-# ", the festival's artistic director," / ", a comedian who" after a name (", 31," is nothing).
-_AFTER = re.compile(r",\s+(?:the|a|an|its|their|his|her|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s)\s+(?P<words>[^,.;:()\"“”\n]{1,80}?)(?=\s*(?:[,.;:]|\s[—–]\s|$))")
+# ", the festival's artistic director," / ", a comedian who" / ", general secretary of the union," after a name (", 31," is nothing).
+_AFTER = re.compile(r",\s+(?:(?:the|a|an|its|their|his|her|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s)\s+|(?=[a-z]))(?P<words>[^,.;:()\"“”\n]{1,80}?)(?=\s*(?:[,.;:]|\s[—–]\s|$))")
 # "The auctioneers, " / "its director, " right before a name.
 _SET_OFF_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z-]+\s+){0,3}(?P<head>[a-z-]+),\s+$")
 # ", who took over the festival in 2023," after a name.
@@ -200,7 +200,8 @@ def _descriptions(entity: ArticleEntity, body: str, doc: Doc) -> _Described:
         after = _AFTER.match(body, mention.char_end)
         if after is not None and not {"said", "says", "told"} & set(after["words"].split()):
             found = _lower_words(re.split(r"\s(?:who|which|that)\s", after["words"])[0])
-            last = re.findall(r"[\w’'-]+", re.split(r"\s(?:who|which|that)\s", after["words"])[0])
+            # "general secretary of the Nordic Transport Union": the noun before "of" says what the person is.
+            last = re.findall(r"[\w’'-]+", re.split(r"\s(?:who|which|that|of|at|for)\s", after["words"])[0])
             described |= found
             if last and last[-1][:1].islower():
                 heads.add(_fold(last[-1]))
@@ -461,6 +462,8 @@ def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner:
               "a filing with no maker named: the company the story is about"),
       Example("The Torrens Theatre Festival lost its main sponsor. The prizes will still be presented on March 21, the organisers said.",
               "Torrens Theatre Festival", "the event named most: its organisers speak for it"),
+      Example("Maria Lind, general secretary of the Nordic Transport Union, met managers on Monday. The union's general secretary said "
+              "the offer was too low.", "Maria Lind", "a role set after a name without an article, its noun before 'of'"),
       Example("Trains were cancelled across Finland. “I have no way to get there,” one passenger said.", None,
               "an unnamed person stays as written"),
       Example("The Harwick Council cut library hours. Residents said they had not been consulted.", None,
