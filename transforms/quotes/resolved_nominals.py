@@ -115,8 +115,9 @@ def _read(subject: Token) -> _Nominal | None:
     kind = _kind(subject.lower_)
     # "the group that runs the ship" names an organisation the article goes on to name.
     described_organisation = kind == "organisation" and "the" in dets
-    if any(c.dep_ in ("relcl", "acl") and c.i > subject.i and not _set_off(subject) and not described_organisation
-           for c in children if c.lower_ not in ("published", "issued", "released")):
+    # A document with a clause of its own ("a notice posted in its shops") is still its owner's words.
+    if kind != "voice" and any(c.dep_ in ("relcl", "acl") and c.i > subject.i and not _set_off(subject) and not described_organisation
+                               for c in children if c.lower_ not in ("published", "issued", "released")):
         return None  # "the captain of one ship, who asked not to be named": someone new
     if kind == "unknown" and (subject.tag_ != "NN" or "the" not in {c.lower_ for c in children if c.dep_ == "det"}):
         return None  # "a diver", "mission staff": no noun the resolver knows the kind of
@@ -125,6 +126,8 @@ def _read(subject: Token) -> _Nominal | None:
         owner = next((p for c in children if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS for p in c.children if p.dep_ == "pobj"), None)
         # "figures published by the operator"
         owner = owner or next((p for c in children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        # "the recall notice on its website", "a notice posted in its shops": where the words were put says whose they are.
+        owner = owner or next((t for t in subject.subtree if t.i > subject.i and t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
         owner = owner or next((c for c in children if c.dep_ in ("compound", "nmod") and c.i < subject.i and c.pos_ in ("NOUN", "PROPN")), None)
     elif any(c.dep_ == "prep" for c in children):
         return None  # "critics of the tariffs", "the cabinet member responsible for ..." are left to the words
@@ -464,6 +467,8 @@ def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner:
               "Torrens Theatre Festival", "the event named most: its organisers speak for it"),
       Example("Maria Lind, general secretary of the Nordic Transport Union, met managers on Monday. The union's general secretary said "
               "the offer was too low.", "Maria Lind", "a role set after a name without an article, its noun before 'of'"),
+      Example("Harwick Foods Ltd recalled the cheese, according to a notice posted in its shops.", "Harwick Foods Ltd",
+              "the owner of the place the words were put"),
       Example("Trains were cancelled across Finland. “I have no way to get there,” one passenger said.", None,
               "an unnamed person stays as written"),
       Example("The Harwick Council cut library hours. Residents said they had not been consulted.", None,
