@@ -25,6 +25,7 @@ from transforms.time.event_constructions import (
     dateline_date,
     describing_participle,
     event_for_date,
+    event_object_ahead,
     forecast_object,
     inside_name,
     later_conjunct,
@@ -475,5 +476,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     setting_event,
     setting_of_happening,
     scheduled_setting,
+    event_object_ahead,
     describing_participle,
 )
