@@ -84,6 +84,9 @@ DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
     Example("The strike will cost far less than a similar one in August.", NO_EVENT_TEXT),
     Example("Forms must arrive no later than March 1.", None),
     Example("Exports rose from March to June.", None),
+    Example("Sales rose from the same period a year earlier.", NO_EVENT_TEXT),
+    Example("Net profit fell to 1.8 billion rupees from 2.9 billion rupees a year earlier.", NO_EVENT_TEXT),
+    Example("He had borrowed a metal detector from a friend a week earlier.", None),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison dates no happening, the other date of the clause does: a
@@ -96,7 +99,9 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         "from March to June" (a range) is a start, not a base: a date after a bare "from" must
         be relative (earlier, ago, before, previous, prior, last); "from" is a comparison's only
-        after a direction word ("up from", "down from", "higher from"). A deadline ("no later than
+        after a direction word ("up from", "down from", "higher from"), and the date must be
+        the base itself or a base period's ("from the same period a year earlier"), not what
+        "from" names ("borrowed it from a friend a week earlier"). A deadline ("no later than
         March 1") is no comparison. The search for the comparison stops at the first verb above
         the date, so a comparison in another clause does not reach it.
     """
@@ -110,10 +115,38 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
         return NO_EVENT if {t.lower_ for t in prep.subtree} & RELATIVE_WORDS else None
     if prep.lower_ not in COMPARISON_PREPOSITIONS:
         return None
+    if any(_names_a_thing(t) for t in _up_to(site.root, prep)):
+        # "borrowed a detector from a friend a week earlier": the date hangs on what "from"
+        # names, a thing or a person, not a base period.
+        return None
     relative = {t.lower_ for t in prep.subtree}
     if relative & RELATIVE_WORDS and not (prep.lower_ == "from" and "last" in relative and "earlier" not in relative and "ago" not in relative):
         return NO_EVENT
     return None
+
+
+# Nouns that a base of comparison may name besides its figure ("from the same period a year earlier").
+BASE_NOUNS = frozenset({"period", "periods", "level", "levels", "point", "time", "percent", "%", "quarter", "month", "year"})
+
+
+def _up_to(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens between a token and one of its ancestors, on the way up (both left out)."""
+    path = []
+    for above in token.ancestors:
+        if above == ancestor:
+            return path
+        path.append(above)
+    return []
+
+
+def _names_a_thing(token: Token) -> bool:
+    """Whether a noun between a date and its "from" names a thing or a person, not a figure, an
+    amount or a base period ("from a friend a week earlier", not "from the same period a year
+    earlier" or "from 2.9 billion rupees a year earlier")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.like_num or token.lower_ in BASE_NOUNS or token.lower_ in FIGURE_NOUNS:
+        return False
+    # "from 2.97 billion rupees a year earlier": an amount counted is a figure
+    return not any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in token.children)
 
 
 def _compared_with(root: Token) -> bool:
