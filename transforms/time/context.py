@@ -134,6 +134,8 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("Voters elect a mayor on July 20, the minister said on Friday. Results will be published from 9 p.m.", "9 p.m.", "2023-07-20T21:00", tense="future"),
     ex("Crews worked through Friday to free a ship that ran aground on Thursday. It lost steering at 4:50 a.m.", "4:50 a.m.", "2023-06-01T04:50", tense="past"),
     ex("Etna erupted late on Thursday. By mid-morning, 98 flights had been cancelled.", "mid-morning", "2023-06-02TMO", tense="past"),
+    ex('"Tonight they can stop saying that," Raman told supporters shortly before 10 p.m. on Saturday.', "Tonight", "2023-06-03TNI", tense="past"),
+    ex('Wrona posted the files late on Friday. "Found this on a forum tonight," he wrote.', "tonight", "2023-06-02TNI", tense="past"),
     ex("Etna erupted late on Thursday. The eruption began at 10:40 p.m.", "10:40 p.m.", "2023-06-01T22:40", tense="past"),
     ex("Reeti won the top award early on Sunday. The show had been due to start at 7 p.m.", "7 p.m.", "2023-06-03T19:00", tense="past"),
 )
@@ -162,7 +164,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         edge: after "late on Thursday" a morning is Friday's, before "early on Saturday" an
         evening is Friday's (``_across_midnight``). A clause ahead is never dated before the
         paper's day, and takes the last day named only in its own paragraph. The midnight that
-        ends a day (T24:00) anchors what follows on the next day.
+        ends a day (T24:00) anchors what follows on the next day. "Today", "tonight" and
+        "tomorrow" inside a quotation count from the day it was spoken when the story tells it
+        (``_speech_day``); a quote with no day told keeps the paper's.
     """
     anchor: tuple[date, str] | None = None
     anchor_end = 0
@@ -171,6 +175,8 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
+        if timex.pattern == "deictic_day" and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference)) is not None:
+            timex = _said_on(timex, spoken, reference)
         m = ANAPHORIC.fullmatch(timex.text.lower())
         if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor) or _from_recent_day(body, m, days, timex)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
@@ -210,6 +216,46 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+_CLOSING_QUOTE = re.compile(r"[\"”\n]")
+
+
+def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple[date, int]], reference: date) -> date | None:
+    """The day a quotation holding "today", "tonight" or "tomorrow" was spoken, when the story
+    tells it: a day in the reporting clause after the quote, in its sentence ("'Tonight they
+    can stop saying that,' Raman told supporters shortly before 10 p.m. on Saturday"), else a
+    past day told in its paragraph before the quote opens ("posted the files late on Monday.
+    'Found this on a forum tonight,' wrote Wrona"); None outside quotes or with no such day."""
+    timex = found[index]
+    paragraph = body.rfind("\n", 0, timex.char_start) + 1
+    before = body[paragraph : timex.char_start]
+    opened = max(before.rfind('"'), before.rfind("“"))
+    if not (before.count('"') % 2 == 1 or before.count("“") > before.count("”")):
+        return None
+    close = _CLOSING_QUOTE.search(body, timex.char_end)
+    if close is None or close.group() == "\n":
+        return None  # a quote going on into the next paragraph: its reporting clause is elsewhere
+    end = _SENTENCE_END.search(body, close.end())
+    limit = end.start() if end else len(body)
+    for later in found[index + 1 :]:
+        if later.char_start >= limit:
+            break
+        day = _anchor_of(later) if later.char_start > close.start() and (later.timex_type == "DATE" or later.pattern in _NAMED_DAY_PARTS) else None
+        if day is not None and day[1] == "day":
+            return day[0]
+    told = [d for d, e in days if paragraph <= e <= paragraph + opened]
+    return told[-1] if told and told[-1] < reference else None
+
+
+def _said_on(timex: TimexMatch, spoken: date, reference: date) -> TimexMatch:
+    """A deictic day read from the day it was spoken, not the paper's: "tonight" said on Saturday
+    is Saturday night."""
+    day = date.fromisoformat(timex.value[:10])
+    moved = shift_days(day, (spoken - reference).days)
+    if moved is None or moved == day:
+        return timex
+    return replace(timex, value=moved.isoformat() + timex.value[10:], pattern="anchor_anaphora")
 
 
 # Words before a day that make it the end of a stretch of time ("worked through Friday", "closed
