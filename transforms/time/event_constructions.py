@@ -619,6 +619,7 @@ BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
     Example("The fire revived memories of 1987, when the old mill burned down.", "burned"),
     Example("It is the worst crash since 2004, when two trains collided near the town.", "collided"),
     Example("Traders fear a repeat of the summer of 2019, when the bridge shut for repairs.", "shut"),
+    Example("The show did not begin until 9:20 p.m., when generators were brought in.", None),
 )
 def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
@@ -632,7 +633,8 @@ def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only "when" right after the expression (a comma between) and a boundary preposition
         (from, since, to, until) or "of": "fell in May, when demand slowed" dates the fall. A
-        date inside the when-clause is found by the climb.
+        date inside the when-clause is found by the climb. A negated verb before "until" ("did
+        not begin until 9:20 p.m., when ...") happens at that time: the climb keeps it.
     """
     root = site.root
     prep = preposition(root)
@@ -644,6 +646,8 @@ def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num or t.ent_type_ in ("DATE", "TIME"))]
     if not following or following[0].lower_ != "when" or following[0].sent != root.sent:
         return None
+    if prep.lower_ in ("until", "till") and any(c.dep_ == "neg" for c in prep.head.children):
+        return None  # "did not begin until 9:20 p.m., when ...": the beginning is at that time
     clause = following[0].head
     if clause.dep_ in ("advcl", "relcl") and clause.pos_ in ("VERB", "AUX") and clause.i > root.i:
         return clause

@@ -376,6 +376,7 @@ def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
 @rule(
     Example("Dealers cut orders ahead of stricter emission rules due in April 2020.", "due"),
     Example("Shares fell before the vote due on Thursday.", "vote"),
+    Example("It would reverse the cuts if it won the next federal election, due by May 2019.", "election"),
     Example("The firm paid the fees it owed in May.", None),
     Example("The report is due on June 12.", None),
 )
@@ -386,7 +387,8 @@ def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         Only "due" right before the date's preposition; "is due on June 12" is reached by the
-        climb anyway (copula_complement).
+        climb anyway (copula_complement). A comma may stand between the event noun and "due"
+        ("the next election, due by May 2019"): the aside still says when the election is due.
     """
     prep = preposition(site.root)
     if prep is None or prep.i == 0:
@@ -394,7 +396,8 @@ def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
     due = prep.doc[prep.i - 1]
     if due.lower_ != "due" or due.pos_ != "ADJ" or due.head.pos_ == "AUX":
         return None
-    noun = due.doc[due.i - 1] if due.i > 0 else None
+    before = due.i - 2 if due.i > 1 and due.doc[due.i - 1].text == "," else due.i - 1
+    noun = due.doc[before] if before >= 0 else None
     return noun if noun is not None and is_event_noun(noun) else due
 
 

@@ -284,6 +284,7 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("The firm said it had been in talks with the regulator since 2021.", "talks"),
     Example("Officials believe an agreement is still possible before the winter.", "agreement"),
     Example("The reservoir was 9 percent full on Tuesday, engineers said.", "full"),
+    Example('Her office said she was "happy to meet any vice-chancellor" next week.', "meet"),
     Example("It is one of the largest breaches this year.", NO_EVENT_TEXT),
     Example("The layoffs are the firm's third round of cuts this year.", "round"),
     Example("Our supply for the coming winter is secure.", NO_EVENT_TEXT),
@@ -297,7 +298,7 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
     Monday", "his second visit, the previous one being in March", "had been in talks since
-    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
+    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"), or the adjective's infinitive ("was happy to meet them next week"); a copula
     with nothing of these ("one of the largest breaches this year") is no event. A cleft ("it was
     on Monday that the firm announced the cuts") dates its "that" clause; an existential ("there
     was a gain in 1988") dates what there was.
@@ -353,7 +354,9 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
         )
     if adjective is not None and verb.pos_ == "AUX" and not _in_subject(site.root, verb):
         # "Our supply for the coming winter is secure": a date inside the subject dates no state.
-        return adjective
+        # "She was happy to meet them next week": the adjective's infinitive is the happening.
+        infinitive = next((c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < site.root.i), None)
+        return infinitive or adjective
     # "the previous one being in March": the event noun "one" stands for.
     path = [t for t in site.root.ancestors]
     for token in path:
