@@ -136,6 +136,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("Etna erupted late on Thursday. By mid-morning, 98 flights had been cancelled.", "mid-morning", "2023-06-02TMO", tense="past"),
     ex('"Tonight they can stop saying that," Raman told supporters shortly before 10 p.m. on Saturday.', "Tonight", "2023-06-03TNI", tense="past"),
     ex('Wrona posted the files late on Friday. "Found this on a forum tonight," he wrote.', "tonight", "2023-06-02TNI", tense="past"),
+    ex('The boat left on Wednesday night. "I want to call her tonight," he said. A second boat left the same night.', "the same night", "2023-05-31TNI", tense="past"),
     ex("Etna erupted late on Thursday. The eruption began at 10:40 p.m.", "10:40 p.m.", "2023-06-01T22:40", tense="past"),
     ex("Reeti won the top award early on Sunday. The show had been due to start at 7 p.m.", "7 p.m.", "2023-06-03T19:00", tense="past"),
 )
@@ -166,19 +167,24 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         paper's day, and takes the last day named only in its own paragraph. The midnight that
         ends a day (T24:00) anchors what follows on the next day. "Today", "tonight" and
         "tomorrow" inside a quotation count from the day it was spoken when the story tells it
-        (``_speech_day``); a quote with no day told keeps the paper's.
+        (``_speech_day``); a quote with no day told keeps the paper's. An anaphor the writer
+        tells ("the same night") counts from the writer's last date, not from a quote's.
     """
     anchor: tuple[date, str] | None = None
     anchor_end = 0
     story_day: date | None = None
     story_edge = ""  # "early" or "late" when the story's day is written so ("late on Thursday")
+    narrated: tuple[date, str] | None = None  # the last anchor outside quotations
+    anchor_quoted = False
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
         if timex.pattern == "deictic_day" and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference)) is not None:
             timex = _said_on(timex, spoken, reference)
         m = ANAPHORIC.fullmatch(timex.text.lower())
-        if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor) or _from_recent_day(body, m, days, timex)) is not None:
+        # "the same night" told by the writer after a quote's "tonight": the writer's last date
+        base = narrated if m is not None and anchor_quoted and narrated is not None and not _in_quote(body, timex.char_start) else anchor
+        if m is not None and base is not None and (resolved := from_anchor(m, *base) or _from_recent_day(body, m, days, timex)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
@@ -201,6 +207,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
+            anchor_quoted = _in_quote(body, timex.char_start)
+            if not anchor_quoted:
+                narrated = new_anchor
             if new_anchor[1] == "day":
                 if _END_BOUND.search(body, max(0, timex.char_start - 10), timex.char_start):
                     pass  # "worked through Friday to refloat a ship that ran aground on Thursday": a bound, not the day told
@@ -218,6 +227,13 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     return result
 
 
+def _in_quote(body: str, offset: int) -> bool:
+    """Whether an offset lies inside a quotation of its paragraph (an odd number of straight
+    marks before it, or more opening than closing curly ones)."""
+    before = body[body.rfind("\n", 0, offset) + 1 : offset]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 _CLOSING_QUOTE = re.compile(r"[\"”\n]")
 
 
@@ -228,11 +244,11 @@ def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple
     past day told in its paragraph before the quote opens ("posted the files late on Monday.
     'Found this on a forum tonight,' wrote Wrona"); None outside quotes or with no such day."""
     timex = found[index]
+    if not _in_quote(body, timex.char_start):
+        return None
     paragraph = body.rfind("\n", 0, timex.char_start) + 1
     before = body[paragraph : timex.char_start]
     opened = max(before.rfind('"'), before.rfind("“"))
-    if not (before.count('"') % 2 == 1 or before.count("“") > before.count("”")):
-        return None
     close = _CLOSING_QUOTE.search(body, timex.char_end)
     if close is None or close.group() == "\n":
         return None  # a quote going on into the next paragraph: its reporting clause is elsewhere
