@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
+from transforms.lexicons import words
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
@@ -43,6 +44,7 @@ from transforms.time.event_constructions import (
 )
 from transforms.time.event_phrases import as_planned, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
+    all_forms,
     DIRECTIVE_VERB_FORMS,
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -426,6 +428,46 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     return subject
 
 
+RESCHEDULING_VERBS = all_forms(words("rescheduling_verbs"))
+# Verbs of moving that reschedule only with one of these particles ("brought forward", "pushed back").
+PARTICLE_MOVES = frozenset(all_forms(frozenset({"bring", "push", "put"})) | {"brought"})
+RESCHEDULING_PARTICLES = frozenset({"forward", "back", "off"})
+
+
+@rule(
+    Example("Her father's operation has been moved to Nov. 2.", "operation"),
+    Example("The match had been moved from Saturday night to Sunday evening.", "match"),
+    Example("The desalination plant has been brought forward to 2023.", "plant"),
+    Example("The studio would delay its flagship title to the second half of 2026.", None),
+    Example("The company moved to Oslo in 2019.", None),
+    Example("It was moved to Friday.", None),
+    Example("He brought the papers to the meeting on Friday.", None),
+)
+def rescheduled_thing(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after "to" or "from" on a passive verb that reschedules ("the operation has been
+    moved to Nov. 2", "prize-giving was moved from Saturday night", "the plant has been brought
+    forward to 2023")
+    is the date of the thing moved, old or new ("the match was moved from Saturday night to Sunday evening": both the match's): that is what happens then; the moving itself
+    happened at another time, not told.
+
+    Notes:
+        Only "to", "from" or "until" on the verb, and a noun moved as its passive subject: the
+        passive tells of the thing and its date; an active verb tells of an act ("the studio
+        would delay its title to 2026": the delaying, as the news gold writes it). "moved to Oslo
+        in 2019" is a move of its own, and a pronoun ("it was moved to Friday") keeps the verb. "bring", "push" and "put" only with "forward", "back" or "off".
+    """
+    verb = site.climbed
+    prep = preposition(site.root)
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in RESCHEDULING_VERBS or prep is None or prep.head != verb:
+        return None
+    if prep.lower_ not in ("to", "from", "until"):
+        return None
+    if verb.lower_ in PARTICLE_MOVES and not any(c.lower_ in RESCHEDULING_PARTICLES and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return thing if thing is not None and thing.pos_ in ("NOUN", "PROPN") else None
+
+
 @rule(
     Example("The government would ask parliament to change the postal law, which requires deliveries five days a week, before the end of June.", "change"),
     Example("The union urged members on Monday to reject the offer.", None),
@@ -499,6 +541,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     copula_complement,
     figure_for_period,
     scheduled_event,
+    rescheduled_thing,
     directive_complement,
     subject_event_noun,
     occurring_subject,
