@@ -14,7 +14,7 @@ None: the rule must not answer); ``tests/time/test_event_rules.py`` runs them al
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
@@ -295,20 +295,29 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example('"We were up until 4 in the morning," said one grower.', NO_EVENT_TEXT),
     Example("It was not until 2015 that the law changed.", "changed"),
     Example("There was a one-time gain of $18 million in the 1988 period.", "gain"),
+    Example("The minister, who was in Liège on Sunday, said the reform was needed.", "was in Liège"),
+    Example("Its experts had been on site since Monday morning.", "been on site"),
+    Example('"We will be back at the table next spring."', "be back"),
 )
-def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
+def copula_complement(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
     Monday", "his second visit, the previous one being in March", "had been in talks since
-    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"), or the adjective's infinitive ("was happy to meet them next week"); a copula
-    with nothing of these ("one of the largest breaches this year") is no event. A cleft ("it was
-    on Monday that the firm announced the cuts") dates its "that" clause; an existential ("there
-    was a gain in 1988") dates what there was.
+    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its
+    adjective, a dated state ("the dam was 9 percent full on Tuesday"), or the adjective's
+    infinitive ("was happy to meet them next week"); a copula
+    that puts its subject somewhere ("was in Liège on Sunday", "had been on site since Monday",
+    "will be back next spring") dates that state, named by the phrase from the copula to the
+    place; a copula with nothing of these ("one of the largest breaches this year") is no event.
+    A cleft ("it was on Monday that the firm announced the cuts") dates its "that" clause; an
+    existential ("there was a gain in 1988") dates what there was.
 
     Notes:
         "The previous one" is read as the nearest event noun before it in the sentence. The climb
         stops at a copula that has its own subject, so "believes a deal is possible before the
-        summer" reaches "is", not "believes".
+        summer" reaches "is", not "believes". A place that is an event ("was at the meeting on
+        Monday") is not whereabouts; only "in", "at" and "on" places and a few adverbs (back,
+        home, away, abroad, here, there) count.
     """
     verb = site.climbed
     if verb is None or not (verb.pos_ == "AUX" or verb.lower_ in BE_FORMS or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
@@ -367,7 +376,33 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
             before = [t for t in token.sent if t.i < subject.i and is_event_noun(t)]
             if before:
                 return before[-1]
+    place = _whereabouts(verb, site.root)
+    if place is not None:
+        # "the minister, who was in Liège on Sunday": being somewhere then is the dated state
+        return verb.doc[verb.i : place.i + 1]
     return NO_EVENT
+
+
+# Adverbs that say where someone is after a copula ("will be back at the table next spring").
+WHEREABOUTS_ADVERBS = frozenset({"back", "home", "away", "abroad", "here", "there"})
+
+
+def _whereabouts(verb: Token, date: Token) -> Token | None:
+    """The place a copula puts its subject, between the copula and the date: "was in Liège on
+    Sunday" -> Liège, "had been on site since Monday" -> site, "will be back next spring" ->
+    back; None when the copula says nothing of where its subject is."""
+    if verb.lower_ not in BE_FORMS or not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PRON", "PROPN", "NOUN") for c in verb.children) and verb.dep_ != "relcl":
+        return None
+    for child in verb.children:
+        if not verb.i < child.i < date.i:
+            continue
+        if child.dep_ == "advmod" and child.lower_ in WHEREABOUTS_ADVERBS:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on") and not any(t.i == date.i for t in child.subtree):
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and not is_event_noun(place):
+                return place
+    return None
 
 
 @rule(
