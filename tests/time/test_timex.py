@@ -521,3 +521,15 @@ def test_after_the_midnight_that_ends_a_day_comes_the_next_day():
     text = "Etna erupted late on June 1. The runway was shut at midnight and would not reopen before 4 p.m."
     found = {t.text: t for t in find_timexes(text, date(2023, 6, 2), lambda _offset: "past")}
     assert (found["midnight"].value, found["4 p.m."].value) == ("2023-06-01T24:00", "2023-06-02T16:00")
+
+
+def test_a_quoted_story_date_stays_the_anchor_of_the_writer_s_anaphor():
+    text = '"The 2021 budget was wrong," he said. Compared with the previous year, it improved.'
+    found = {t.text: t for t in find_timexes(text, MONDAY, lambda _offset: "past")}
+    assert found["the previous year"].value == "2020"
+
+
+def test_a_possessive_day_before_a_quote_is_not_the_day_it_was_spoken():
+    text = 'An inquiry into Tuesday\'s runoff began. "Hearings have been held today," she said.'
+    found = {t.text: t for t in find_timexes(text, MONDAY, lambda _offset: "past")}
+    assert found["today"].value == "2023-06-05"

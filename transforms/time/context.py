@@ -168,7 +168,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         ends a day (T24:00) anchors what follows on the next day. "Today", "tonight" and
         "tomorrow" inside a quotation count from the day it was spoken when the story tells it
         (``_speech_day``); a quote with no day told keeps the paper's. An anaphor the writer
-        tells ("the same night") counts from the writer's last date, not from a quote's.
+        tells ("the same night") counts from the writer's last date, not from a quote's
+        "tonight" or "today" (its speaker's now); a story date quoted ("the 2004 budget") stays
+        an anchor.
     """
     anchor: tuple[date, str] | None = None
     anchor_end = 0
@@ -207,7 +209,8 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
-            anchor_quoted = _in_quote(body, timex.char_start)
+            # a quote's own "tonight" or "today" is its speaker's now, not a date of the story
+            anchor_quoted = timex.pattern == "deictic_day" and _in_quote(body, timex.char_start)
             if not anchor_quoted:
                 narrated = new_anchor
             if new_anchor[1] == "day":
@@ -241,8 +244,9 @@ def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple
     """The day a quotation holding "today", "tonight" or "tomorrow" was spoken, when the story
     tells it: a day in the reporting clause after the quote, in its sentence ("'Tonight they
     can stop saying that,' Raman told supporters shortly before 10 p.m. on Saturday"), else a
-    past day told in its paragraph before the quote opens ("posted the files late on Monday.
-    'Found this on a forum tonight,' wrote Wrona"); None outside quotes or with no such day."""
+    past day told in the sentence right before the quote opens ("posted the files late on
+    Monday. 'Found this on a forum tonight,' wrote Wrona"), not a possessive one ("Tuesday's
+    runoff": an event's day); None outside quotes or with no such day."""
     timex = found[index]
     if not _in_quote(body, timex.char_start):
         return None
@@ -260,7 +264,13 @@ def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple
         day = _anchor_of(later) if later.char_start > close.start() and (later.timex_type == "DATE" or later.pattern in _NAMED_DAY_PARTS) else None
         if day is not None and day[1] == "day":
             return day[0]
-    told = [d for d, e in days if paragraph <= e <= paragraph + opened]
+    # a day of the sentence right before the quote, not a possessive ("Tuesday's runoff" names
+    # an event's day, not a telling)
+    start = paragraph + opened
+    told = [
+        d for d, e in days
+        if paragraph <= e <= start and not body.startswith(("'s", "\u2019s"), e) and len(_SENTENCE_END.findall(body, e, start + 1)) <= 1
+    ]
     return told[-1] if told and told[-1] < reference else None
 
 
