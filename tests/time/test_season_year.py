@@ -18,7 +18,10 @@ JANUARY = date(2019, 1, 16)
         ("SU", "last", "", date(2016, 7, 10), 2015),  # this summer is not over yet
         ("FA", "last", "", date(1998, 2, 6), 1997),
         ("SP", "next", "", OCTOBER, 2016),
-        ("FA", "next", "", JANUARY, 2020),  # the plain step
+        ("FA", "next", "", JANUARY, 2019),  # the next autumn to begin: this year's
+        ("FA", "next", "", date(2022, 3, 9), 2022),
+        ("FA", "next", "", date(2024, 10, 29), 2025),  # this autumn has begun
+        ("SP", "next", "", date(2023, 5, 3), 2024),
         ("SP", "", "future", OCTOBER, 2016),  # a future clause: the next spring not yet over
         ("SU", "", "future", date(2016, 5, 10), 2016),  # this summer is still ahead
         ("SP", "this", "future", OCTOBER, 2015),  # "this spring" keeps the publication year

@@ -498,3 +498,38 @@ def test_a_newspaper_named_daily_is_no_set(text, sets):
 )
 def test_a_season_or_today_inside_a_name_is_no_timex(text, spans):
     assert [t.text for t in find_timexes(text, MONDAY)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a clause ahead is never dated before the paper's day, though the story's day is earlier
+        ("Etna erupted late on June 1. The observatory said it would issue a forecast at 6 p.m.", "6 p.m.", "2023-06-05T18:00"),
+        # a day named for the future in an earlier paragraph is not the day of this clock time
+        ('Pilots walked out on June 5. The minister will meet both sides on June 8.\n\n"I have an interview at noon," one said.', "noon", "2023-06-05T12:00"),
+        # ... but one named in its own paragraph is ("ahead of Wednesday's final ... at 8 p.m.")
+        ("Pilots walked out on June 5. The minister will meet both sides on June 8. Talks will start at noon.", "noon", "2023-06-08T12:00"),
+    ],
+    ids=["never-before-the-paper", "earlier-paragraph", "same-paragraph"],
+)
+def test_a_clock_time_ahead_takes_the_paper_s_day_or_its_paragraph_s(text, span, value):
+    found = {t.text: t for t in find_timexes(text, MONDAY, lambda _offset: "future")}
+    assert found[span].value == value
+
+
+def test_after_the_midnight_that_ends_a_day_comes_the_next_day():
+    text = "Etna erupted late on June 1. The runway was shut at midnight and would not reopen before 4 p.m."
+    found = {t.text: t for t in find_timexes(text, date(2023, 6, 2), lambda _offset: "past")}
+    assert (found["midnight"].value, found["4 p.m."].value) == ("2023-06-01T24:00", "2023-06-02T16:00")
+
+
+def test_a_quoted_story_date_stays_the_anchor_of_the_writer_s_anaphor():
+    text = '"The 2021 budget was wrong," he said. Compared with the previous year, it improved.'
+    found = {t.text: t for t in find_timexes(text, MONDAY, lambda _offset: "past")}
+    assert found["the previous year"].value == "2020"
+
+
+def test_a_possessive_day_before_a_quote_is_not_the_day_it_was_spoken():
+    text = 'An inquiry into Tuesday\'s runoff began. "Hearings have been held today," she said.'
+    found = {t.text: t for t in find_timexes(text, MONDAY, lambda _offset: "past")}
+    assert found["today"].value == "2023-06-05"

@@ -203,7 +203,8 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
     """The year of a season named without one: "last" is the latest one over by the publication
     date ("stakes drilled last spring" in October 2015 is 2015-SP, as the news gold and TE3 write
     it; TimeBank once wrote the year before, "a strike that began last spring" in October 1989 as
-    1988-SP), "next" steps from the publication year; none or
+    1988-SP), "next" is the next one to begin ("next autumn" in March 2022 is 2022-FA, in
+    October 2024 2025-FA, as the news gold writes it); none or
     "this" in a past clause is the last one begun or about to begin, within three months like
     ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
     before; "was advertising cheap autumn fares" in late August: this autumn's); none in a
@@ -225,6 +226,9 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
         return year  # this year's season is over: "last spring" in October
     if which == "" and tense == "future" and over:
         return year + 1  # "will review it in the spring" in October: next spring
+    if which == "next" and first:
+        # the next one to begin: "next autumn" in March is this year's, in October next year's
+        return year + (date(year, first, 1) <= reference)
     if code == "WI" and which == "next":
         # YYYY-WI is the winter from December of YYYY: the next one begins this December, or
         # next year's when this December has come ("next winter" in March 2025: 2025-WI)

@@ -91,6 +91,10 @@ def _anchor_of(timex: TimexMatch) -> tuple[date, str] | None:
     found = safe_date(int(m["year"]), int(m["month"] or 1), int(m["day"] or 1))
     if found is None:
         return None
+    if timex.value.endswith("T24:00"):
+        # The midnight that ends a day: what comes after it ("shut at midnight and would not
+        # reopen before 4 p.m.") is on the next day.
+        found = shift_days(found, 1) or found
     return found, "day" if m["day"] else ("month" if m["month"] else "year")
 
 
@@ -129,6 +133,12 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("Pay rises backdated to April 1 were accepted on Friday. The ballot closed at noon.", "noon", "2023-06-02T12:00", tense="past"),
     ex("Voters elect a mayor on July 20, the minister said on Friday. Results will be published from 9 p.m.", "9 p.m.", "2023-07-20T21:00", tense="future"),
     ex("Crews worked through Friday to free a ship that ran aground on Thursday. It lost steering at 4:50 a.m.", "4:50 a.m.", "2023-06-01T04:50", tense="past"),
+    ex("Etna erupted late on Thursday. By mid-morning, 98 flights had been cancelled.", "mid-morning", "2023-06-02TMO", tense="past"),
+    ex('"Tonight they can stop saying that," Raman told supporters shortly before 10 p.m. on Saturday.', "Tonight", "2023-06-03TNI", tense="past"),
+    ex('Wrona posted the files late on Friday. "Found this on a forum tonight," he wrote.', "tonight", "2023-06-02TNI", tense="past"),
+    ex('The boat left on Wednesday night. "I want to call her tonight," he said. A second boat left the same night.', "the same night", "2023-05-31TNI", tense="past"),
+    ex("Etna erupted late on Thursday. The eruption began at 10:40 p.m.", "10:40 p.m.", "2023-06-01T22:40", tense="past"),
+    ex("Reeti won the top award early on Sunday. The show had been due to start at 7 p.m.", "7 p.m.", "2023-06-03T19:00", tense="past"),
 )
 def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None, reference: date | None = None) -> list[TimexMatch]:
     """Re-date "that day", "the following year", "the day before"... from the last date before them in the text,
@@ -151,16 +161,32 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         the one before: "fell on December 4 over its 2023 budget. ... the following week"):
         "He was born in 1950 and moved to Paris in 1970; that year..." takes 1970. A clock time
         of another day than the sentence's or the lead's ("the power returned at 9 a.m.", the
-        morning after the outage) keeps the story's day.
+        morning after the outage) keeps the story's day, unless the story's day is told at an
+        edge: after "late on Thursday" a morning is Friday's, before "early on Saturday" an
+        evening is Friday's (``_across_midnight``). A clause ahead is never dated before the
+        paper's day, and takes the last day named only in its own paragraph. The midnight that
+        ends a day (T24:00) anchors what follows on the next day. "Today", "tonight" and
+        "tomorrow" inside a quotation count from the day it was spoken when the story tells it
+        (``_speech_day``); a quote with no day told keeps the paper's. An anaphor the writer
+        tells ("the same night") counts from the writer's last date, not from a quote's
+        "tonight" or "today" (its speaker's now); a story date quoted ("the 2004 budget") stays
+        an anchor.
     """
     anchor: tuple[date, str] | None = None
     anchor_end = 0
     story_day: date | None = None
+    story_edge = ""  # "early" or "late" when the story's day is written so ("late on Thursday")
+    narrated: tuple[date, str] | None = None  # the last anchor outside quotations
+    anchor_quoted = False
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
+        if timex.pattern == "deictic_day" and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference)) is not None:
+            timex = _said_on(timex, spoken, reference)
         m = ANAPHORIC.fullmatch(timex.text.lower())
-        if m is not None and anchor is not None and (resolved := from_anchor(m, *anchor) or _from_recent_day(body, m, days, timex)) is not None:
+        # "the same night" told by the writer after a quote's "tonight": the writer's last date
+        base = narrated if m is not None and anchor_quoted and narrated is not None and not _in_quote(body, timex.char_start) else anchor
+        if m is not None and base is not None and (resolved := from_anchor(m, *base) or _from_recent_day(body, m, days, timex)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
@@ -168,7 +194,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
             day = _day_right_after(body, timex, following)
-            day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at))
+            day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at, reference, story_edge))
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern in _PARTS_OF_A_DAY and timex.is_resolved and not _OWN_DAY.search(timex.text.lower()):
@@ -178,11 +204,15 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
             same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             day = _day_right_after(body, timex, following)
-            day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at))
+            day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at, reference, story_edge))
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
+            # a quote's own "tonight" or "today" is its speaker's now, not a date of the story
+            anchor_quoted = timex.pattern == "deictic_day" and _in_quote(body, timex.char_start)
+            if not anchor_quoted:
+                narrated = new_anchor
             if new_anchor[1] == "day":
                 if _END_BOUND.search(body, max(0, timex.char_start - 10), timex.char_start):
                     pass  # "worked through Friday to refloat a ship that ran aground on Thursday": a bound, not the day told
@@ -190,12 +220,68 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     # the first day named, or the first of the news's week after a day of the
                     # background weeks before it (a day ahead, "before the March 16 vote", stays)
                     story_day = new_anchor[0]
+                    edge = _DAY_EDGE.search(body, max(0, timex.char_start - 12), timex.char_start)
+                    story_edge = edge["edge"].lower() if edge and timex.timex_type == "DATE" else ""
                 if timex.timex_type == "DATE" or timex.pattern in _NAMED_DAY_PARTS:
                     # a day, or a named day's part ("on Friday afternoon"), not a part of a day
                     # alone ("through the night")
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+def _in_quote(body: str, offset: int) -> bool:
+    """Whether an offset lies inside a quotation of its paragraph (an odd number of straight
+    marks before it, or more opening than closing curly ones)."""
+    before = body[body.rfind("\n", 0, offset) + 1 : offset]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+_CLOSING_QUOTE = re.compile(r"[\"”\n]")
+
+
+def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple[date, int]], reference: date) -> date | None:
+    """The day a quotation holding "today", "tonight" or "tomorrow" was spoken, when the story
+    tells it: a day in the reporting clause after the quote, in its sentence ("'Tonight they
+    can stop saying that,' Raman told supporters shortly before 10 p.m. on Saturday"), else a
+    past day told in the sentence right before the quote opens ("posted the files late on
+    Monday. 'Found this on a forum tonight,' wrote Wrona"), not a possessive one ("Tuesday's
+    runoff": an event's day); None outside quotes or with no such day."""
+    timex = found[index]
+    if not _in_quote(body, timex.char_start):
+        return None
+    paragraph = body.rfind("\n", 0, timex.char_start) + 1
+    before = body[paragraph : timex.char_start]
+    opened = max(before.rfind('"'), before.rfind("“"))
+    close = _CLOSING_QUOTE.search(body, timex.char_end)
+    if close is None or close.group() == "\n":
+        return None  # a quote going on into the next paragraph: its reporting clause is elsewhere
+    end = _SENTENCE_END.search(body, close.end())
+    limit = end.start() if end else len(body)
+    for later in found[index + 1 :]:
+        if later.char_start >= limit:
+            break
+        day = _anchor_of(later) if later.char_start > close.start() and (later.timex_type == "DATE" or later.pattern in _NAMED_DAY_PARTS) else None
+        if day is not None and day[1] == "day":
+            return day[0]
+    # a day of the sentence right before the quote, not a possessive ("Tuesday's runoff" names
+    # an event's day, not a telling)
+    start = paragraph + opened
+    told = [
+        d for d, e in days
+        if paragraph <= e <= start and not body.startswith(("'s", "\u2019s"), e) and len(_SENTENCE_END.findall(body, e, start + 1)) <= 1
+    ]
+    return told[-1] if told and told[-1] < reference else None
+
+
+def _said_on(timex: TimexMatch, spoken: date, reference: date) -> TimexMatch:
+    """A deictic day read from the day it was spoken, not the paper's: "tonight" said on Saturday
+    is Saturday night."""
+    day = date.fromisoformat(timex.value[:10])
+    moved = shift_days(day, (spoken - reference).days)
+    if moved is None or moved == day:
+        return timex
+    return replace(timex, value=moved.isoformat() + timex.value[10:], pattern="anchor_anaphora")
 
 
 # Words before a day that make it the end of a stretch of time ("worked through Friday", "closed
@@ -228,7 +314,34 @@ def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], 
 _NEWS_WINDOW = 7
 
 
-def _news_day(body: str, timex: TimexMatch, days: list[tuple[date, int]], story_day: date | None, tense_at: Callable[[int], str] | None) -> date | None:
+# "late on Thursday", "early Saturday": the story's day told at one of its edges.
+_DAY_EDGE = re.compile(r"\b(?P<edge>late|early)\s+(?:on\s+)?$", re.IGNORECASE)
+# Clock values of a morning and of an evening: across midnight from a day told late or early.
+_MORNING_VALUE = re.compile(r"T(?:0\d:\d\d|1[01]:\d\d|MO)$")
+_EVENING_VALUE = re.compile(r"T(?:1[89]:\d\d|2[0-3]:\d\d|EV|NI)$")
+
+
+def _across_midnight(story_day: date, edge: str, value: str) -> date:
+    """The day of a clock time told after a story's day written at one of its edges: a morning
+    after "late on Thursday" is Friday's ("erupted late on Thursday. ... By mid-morning, 98
+    flights had been cancelled"), an evening before "early on Saturday" is Friday's ("won early
+    on Saturday. ... The show was due to start at 7 p.m."); any other time keeps the day."""
+    if edge == "late" and _MORNING_VALUE.search(value):
+        return shift_days(story_day, 1) or story_day
+    if edge == "early" and _EVENING_VALUE.search(value):
+        return shift_days(story_day, -1) or story_day
+    return story_day
+
+
+def _news_day(
+    body: str,
+    timex: TimexMatch,
+    days: list[tuple[date, int]],
+    story_day: date | None,
+    tense_at: Callable[[int], str] | None,
+    reference: date | None = None,
+    story_edge: str = "",
+) -> date | None:
     """The day of a bare clock time with no day in its sentence: a day of the news on the side
     of the story's day its clause's tense points to (a past clause: that day or the week before;
     future: that day or the week after), named in the sentence right before it ("Yesterday I
@@ -242,15 +355,25 @@ def _news_day(body: str, timex: TimexMatch, days: list[tuple[date, int]], story_
         return story_day
     day = days[-1][0]
     tense = tense_at(timex.char_start) if tense_at is not None else ""
+    # A clause ahead is never dated before the paper's day ("erupted late on Thursday" in
+    # Friday's paper: "the observatory would issue a forecast at 6 p.m." is Friday's).
+    story = _across_midnight(story_day, story_edge, timex.value) if story_edge else story_day
+    if tense == "future" and reference is not None and story == story_day:
+        story = max(story_day, reference)
     # The clause's tense says on which side of the story's day its clock time lies.
     if not 0 <= (day - story_day).days * (1 if tense == "future" else -1) <= _NEWS_WINDOW or not tense:
-        return story_day
+        return story
     # The days of the sentence right before it; one of them the story's day keeps that day
     # ("were still voting Tuesday after problems Sunday and Monday. ... open from 10 a.m.").
     before = [d for d, e in days[-4:] if sum(1 for _ in _SENTENCE_END.finditer(body, e, timex.char_start)) == 1]
     if story_day in before:
-        return story_day
-    return day if before or tense == "future" else story_day
+        return story
+    # In a clause ahead, the last day named in its paragraph ("ahead of Wednesday's eclipse ...
+    # totality will begin at 8:28 p.m."); one named in an earlier paragraph ("would meet both
+    # sides on Thursday." [new paragraph] "I have a job interview at noon") is another story's.
+    if tense == "future":
+        return day if "\n" not in body[days[-1][1] : timex.char_start] else story
+    return day if before else story
 
 
 _DAY_BEFORE_AFTER = re.compile(r"\bday\s+(?P<which>before|after)\s+$", re.IGNORECASE)
@@ -607,7 +730,10 @@ _COUNT_WORDS = (
     {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
     | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50}
 )
-_COUNT_LATER = re.compile(rf"^(?P<num>\d{{1,2}}|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+later$", re.IGNORECASE)
+_COUNT_LATER = re.compile(rf"^(?P<num>\d{{1,2}}|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})[\s-]+(?P<unit>minute|hour|day|week|month|year)s?\s+(?P<dir>later|earlier)$", re.IGNORECASE)
+# Units an "earlier" is counted back in from the date just told: not months or years, which in
+# results news compare with the paper's own period ("up from 7 percent a year earlier").
+_EARLIER_UNITS = frozenset({"minute", "hour", "day", "week"})
 _CLOCK_VALUE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T(?P<h>\d{2}):(?P<m>\d{2})$")
 # How many sentence ends may lie between the date told and "a week later": its own sentence or
 # the next; a clock time, rarer and finer, is still the one told a paragraph on ("voted shortly
@@ -623,6 +749,8 @@ _LATER_REACH_SENTENCES = {"minute": 4, "hour": 4}
     ex("The first debate is on Thursday. A second debate is scheduled two weeks later.", "two weeks later", "2023-06-22", tense="future"),
     ex("The firm was founded in 2009. A year later it listed its shares.", "A year later", "2010", tense="past"),
     ex('"I first sailed here in 1998," he said. "Eighteen years later, we take the trophy home."', "Eighteen years later", "2016", tense=""),
+    ex("The hoard was found on Dec. 28 by a man who had borrowed a detector a week earlier.", "a week earlier", "2022-12-21", tense="past"),
+    ex("The gates shut at 10 p.m. on Friday. Guards had been warned two hours earlier.", "two hours earlier", "2023-06-02T20:00", tense="past"),
 )
 def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None) -> list[TimexMatch]:
     """"She put a draft to both sides a week later", "an engineer inspected it four days later",
@@ -636,8 +764,9 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
         anchor and "two days later" stays the stretch of time (a DURATION, TimeML's reading).
         Hours and minutes need a clock time before them; days and weeks a day. A date in a
         clause ahead is no anchor for a past one ("is due to testify on Wednesday. He inspected the
-        building four days later" counts from an earlier date the pass does not find). Only "later":
-        "a year earlier" in results news is the year before the paper's (``compare_quarters``).
+        building four days later" counts from an earlier date the pass does not find). "Earlier"
+        counts back the same way in minutes, hours, days and weeks ("had borrowed it a week
+        earlier"); "a year earlier" in results news is the year before the paper's (``compare_quarters``).
     """
     result = list(found)
     for i, timex in enumerate(result):
@@ -646,6 +775,10 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
             continue
         num = m["num"].lower()
         count, unit = int(num) if num.isdigit() else _COUNT_WORDS[num], m["unit"].lower()
+        if m["dir"].lower() == "earlier":
+            if unit not in _EARLIER_UNITS:
+                continue
+            count = -count
         # The nearest date before it fine enough for the unit ("10 a.m. on Sunday ... an hour later": the clock time).
         # (The end of the sentence right before it is seen through its first letter.)
         near = [t for t in reversed(result[:i]) if t.timex_type in ("DATE", "TIME") and t.is_resolved and len(_SENTENCE_END.findall(body, t.char_end, timex.char_start + 1)) <= _LATER_REACH_SENTENCES.get(unit, 1)]
@@ -664,16 +797,17 @@ def count_after_anchor(body: str, found: list[TimexMatch], tense_at: Callable[[i
 
 def _counted_from(anchor: str, count: int, unit: str) -> str | None:
     """The TIMEX3 value ``count`` units after an anchor value, at the unit's granularity; None
-    when the anchor is too coarse ("an hour later" after a day) or the count is zero."""
-    if count <= 0:
+    when the anchor is too coarse ("an hour later" after a day) or the count is zero; a
+    negative count is that many units before it ("a week earlier")."""
+    if count == 0:
         return None
     if unit in ("hour", "minute"):
         clock = _CLOCK_VALUE.match(anchor)
         if clock is None:
             return None
         minutes = int(clock["h"]) * 60 + int(clock["m"]) + count * (60 if unit == "hour" else 1)
-        if minutes >= 24 * 60:
-            return None  # into the next day: left to the duration
+        if not 0 <= minutes < 24 * 60:
+            return None  # into another day: left to the duration
         return f"{clock['day']}T{minutes // 60:02d}:{minutes % 60:02d}"
     m = _ANCHOR_VALUE.match(anchor)
     if m is None:

@@ -300,6 +300,8 @@ CAUSATIVE_FORMS = frozenset({"have", "has", "had", "having", "get", "gets", "got
 
 SETTING_PREPOSITIONS = frozenset({"at", "during"})
 SAYING_MEDIA = words("saying_media")
+# Verbs whose own act makes, ends or tells of an event ("will open the festival on Friday").
+EVENT_MAKING_VERBS = all_forms(words("event_making_verbs"))
 # Verbs that make the medium they name ("wrote in a post"): the medium is that happening.
 WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"wrote", "written"}
 
@@ -533,6 +535,53 @@ def scheduled_setting(site: EventSite) -> Token | NoEventAnswer | None:
     )
 
 
+# Modals that put a clause ahead of its telling ("would force a vote before Christmas").
+AHEAD_MODALS = frozenset({"will", "would", "shall", "'ll", "may", "might", "could", "can"})
+
+
+def _clause_ahead(verb: Token) -> bool:
+    """Whether a verb's clause lies ahead of its telling: a modal ("would force"), an infinitive
+    ("urged students to join") or a condition ("if it won")."""
+    return any(
+        c.dep_ == "aux" and (c.lower_ in AHEAD_MODALS or c.tag_ == "TO") or c.dep_ == "mark" and c.lower_ == "if"
+        for c in verb.children
+    )
+
+
+@rule(
+    Example("The opposition said it would force a vote in parliament before Christmas.", "vote"),
+    Example("The union urged students to join a protest on campus on Friday.", "protest"),
+    Example("The party would add beds if it won the state election on Saturday.", "election"),
+    Example("The opposition forced a vote in parliament on Tuesday.", None),
+    Example("The minister will open the festival on Friday.", None),
+    Example("The firm will announce the deal on Friday.", None),
+    Example("A rival airline would run extra flights on Wednesday.", None),
+)
+def event_object_ahead(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after the event noun object of a verb whose clause lies ahead ("would force a vote
+    before Christmas", "urged students to join a protest on Friday", "if it won the election on
+    Saturday"): what is set for the date is that event, named as such (as ``scheduled_setting``
+    reads "may run at the next election in March"); the verb's own act is not yet told.
+
+    Notes:
+        Only a modal, an infinitive "to" or "if" puts the clause ahead: "forced a vote on
+        Tuesday" is the forcing, told. Only a date after the noun and on the verb. The verb's
+        own act is the happening when it makes or ends the event or tells of it (open, close,
+        announce, sign, cancel, postpone; ``event_making_verbs``): "will open the festival on
+        Friday" dates the opening. A plural object ("would run extra flights on Wednesday")
+        is a service or a series, not one event set for the date: the verb keeps it. Light
+        verbs are ``support_verb_object``'s.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ in EVENT_MAKING_VERBS or verb.lower_ in REPORTING_VERB_FORMS:
+        return None
+    prep = preposition(site.root)
+    hung = prep.head if prep is not None else site.root.head
+    if hung != verb or not _clause_ahead(verb):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.tag_ != "NNS" and c.i < site.root.i), None)
+
+
 @rule(
     Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
     Example("Residents living near the plant since 2010 were moved.", None),
@@ -570,6 +619,7 @@ BOUNDARY_PREPOSITIONS = frozenset({"from", "since", "to", "until", "till"})
     Example("The fire revived memories of 1987, when the old mill burned down.", "burned"),
     Example("It is the worst crash since 2004, when two trains collided near the town.", "collided"),
     Example("Traders fear a repeat of the summer of 2019, when the bridge shut for repairs.", "shut"),
+    Example("The show did not begin until 9:20 p.m., when generators were brought in.", None),
 )
 def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     """A boundary date followed by ", when ..." ("runs from March 4, when the athlete was
@@ -583,7 +633,8 @@ def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only "when" right after the expression (a comma between) and a boundary preposition
         (from, since, to, until) or "of": "fell in May, when demand slowed" dates the fall. A
-        date inside the when-clause is found by the climb.
+        date inside the when-clause is found by the climb. A negated verb before "until" ("did
+        not begin until 9:20 p.m., when ...") happens at that time: the climb keeps it.
     """
     root = site.root
     prep = preposition(root)
@@ -595,6 +646,8 @@ def when_clause(site: EventSite) -> Token | NoEventAnswer | None:
     following = [t for t in doc[root.i + 1 : min(root.i + 6, len(doc))] if not (t.is_punct or t.like_num or t.ent_type_ in ("DATE", "TIME"))]
     if not following or following[0].lower_ != "when" or following[0].sent != root.sent:
         return None
+    if prep.lower_ in ("until", "till") and any(c.dep_ == "neg" for c in prep.head.children):
+        return None  # "did not begin until 9:20 p.m., when ...": the beginning is at that time
     clause = following[0].head
     if clause.dep_ in ("advcl", "relcl") and clause.pos_ in ("VERB", "AUX") and clause.i > root.i:
         return clause

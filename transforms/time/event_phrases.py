@@ -255,7 +255,9 @@ _TAKE_FORMS = all_forms(frozenset({"take"})) | {"took", "taken"}
     Example("The vote took place on Monday.", "vote"),
     Example("The first strike occurred in 2018.", "strike"),
     Example("The strike lasted three days in May.", "strike"),
+    Example("The biggest row came earlier in the evening.", "row"),
     Example("Nothing happened on Monday.", None),
+    Example("The minister came to Leeds on Friday.", None),
     Example("The ministry took action on Monday.", None),
     Example("The boards expect the merger to take effect on October 1.", None),
 )
@@ -336,6 +338,8 @@ def ignored_object(site: EventSite) -> Token | NoEventAnswer | None:
     Example("Fans plan a march before the next home game, on November 18.", "game"),
     Example("The company, in 2018, bought its rival.", None),
     Example("After the vote on Monday, the mayor resigned.", None),
+    Example("The last general strike over pensions, in December 2014, shut the ports.", "strike"),
+    Example("The owner of the plant, in 2019, sold it.", None),
 )
 def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A date set off by commas right after an event noun ("the last strike, in 2018, lasted
@@ -344,8 +348,9 @@ def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
     the commas make it an aside on the noun before them.
 
     Notes:
-        Only a comma between the noun and the date (or its preposition), and a comma or the
-        sentence's end after it; a noun that names no event ("the company, in 2018, bought")
+        Only a comma between the noun phrase and the date (or its preposition), and a comma or
+        the sentence's end after it; the noun is the phrase's last word or, past its
+        prepositional phrases, its head ("the last strike over pensions, in 2014,"); a noun that names no event ("the company, in 2018, bought")
         keeps the climb, and so does a date without the commas ("after the vote on Monday",
         which the climb finds anyway when the parser hangs it on the noun).
     """
@@ -358,6 +363,10 @@ def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
     if start < 2 or doc[start - 1].text != "," or end + 1 >= len(doc):
         return None
     noun = doc[start - 2]
+    while not is_event_noun(noun) and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        # "the last general strike over pensions, in December 2014,": the noun phrase's head,
+        # past the phrases that end it
+        noun = noun.head.head
     after = doc[end + 1]
     if not (after.text == "," or after.is_sent_end or after.text in (".", ";")) or noun.pos_ != "NOUN" or not is_event_noun(noun):
         return None
@@ -367,6 +376,7 @@ def parenthetical_of_event(site: EventSite) -> Token | NoEventAnswer | None:
 @rule(
     Example("Dealers cut orders ahead of stricter emission rules due in April 2020.", "due"),
     Example("Shares fell before the vote due on Thursday.", "vote"),
+    Example("It would reverse the cuts if it won the next federal election, due by May 2019.", "election"),
     Example("The firm paid the fees it owed in May.", None),
     Example("The report is due on June 12.", None),
 )
@@ -377,7 +387,8 @@ def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         Only "due" right before the date's preposition; "is due on June 12" is reached by the
-        climb anyway (copula_complement).
+        climb anyway (copula_complement). A comma may stand between the event noun and "due"
+        ("the next election, due by May 2019"): the aside still says when the election is due.
     """
     prep = preposition(site.root)
     if prep is None or prep.i == 0:
@@ -385,7 +396,8 @@ def due_by_date(site: EventSite) -> Token | NoEventAnswer | None:
     due = prep.doc[prep.i - 1]
     if due.lower_ != "due" or due.pos_ != "ADJ" or due.head.pos_ == "AUX":
         return None
-    noun = due.doc[due.i - 1] if due.i > 0 else None
+    before = due.i - 2 if due.i > 1 and due.doc[due.i - 1].text == "," else due.i - 1
+    noun = due.doc[before] if before >= 0 else None
     return noun if noun is not None and is_event_noun(noun) else due
 
 

@@ -14,9 +14,10 @@ None: the rule must not answer); ``tests/time/test_event_rules.py`` runs them al
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
+from transforms.lexicons import words
 from transforms.rules import Example, rule
 from transforms.time.event_constructions import (
     FORECAST_VERBS,
@@ -25,6 +26,7 @@ from transforms.time.event_constructions import (
     dateline_date,
     describing_participle,
     event_for_date,
+    event_object_ahead,
     forecast_object,
     inside_name,
     later_conjunct,
@@ -42,6 +44,7 @@ from transforms.time.event_constructions import (
 )
 from transforms.time.event_phrases import as_planned, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
+    all_forms,
     DIRECTIVE_VERB_FORMS,
     EVENT_NOUN_FORMS,
     FIGURE_NOUNS,
@@ -83,6 +86,9 @@ DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
     Example("The strike will cost far less than a similar one in August.", NO_EVENT_TEXT),
     Example("Forms must arrive no later than March 1.", None),
     Example("Exports rose from March to June.", None),
+    Example("Sales rose from the same period a year earlier.", NO_EVENT_TEXT),
+    Example("Net profit fell to 1.8 billion rupees from 2.9 billion rupees a year earlier.", NO_EVENT_TEXT),
+    Example("He had borrowed a metal detector from a friend a week earlier.", None),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison dates no happening, the other date of the clause does: a
@@ -95,7 +101,9 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         "from March to June" (a range) is a start, not a base: a date after a bare "from" must
         be relative (earlier, ago, before, previous, prior, last); "from" is a comparison's only
-        after a direction word ("up from", "down from", "higher from"). A deadline ("no later than
+        after a direction word ("up from", "down from", "higher from"), and the date must be
+        the base itself or a base period's ("from the same period a year earlier"), not what
+        "from" names ("borrowed it from a friend a week earlier"). A deadline ("no later than
         March 1") is no comparison. The search for the comparison stops at the first verb above
         the date, so a comparison in another clause does not reach it.
     """
@@ -109,10 +117,38 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
         return NO_EVENT if {t.lower_ for t in prep.subtree} & RELATIVE_WORDS else None
     if prep.lower_ not in COMPARISON_PREPOSITIONS:
         return None
+    if any(_names_a_thing(t) for t in _up_to(site.root, prep)):
+        # "borrowed a detector from a friend a week earlier": the date hangs on what "from"
+        # names, a thing or a person, not a base period.
+        return None
     relative = {t.lower_ for t in prep.subtree}
     if relative & RELATIVE_WORDS and not (prep.lower_ == "from" and "last" in relative and "earlier" not in relative and "ago" not in relative):
         return NO_EVENT
     return None
+
+
+# Nouns that a base of comparison may name besides its figure ("from the same period a year earlier").
+BASE_NOUNS = frozenset({"period", "periods", "level", "levels", "point", "time", "percent", "%", "quarter", "month", "year"})
+
+
+def _up_to(token: Token, ancestor: Token) -> list[Token]:
+    """The tokens between a token and one of its ancestors, on the way up (both left out)."""
+    path = []
+    for above in token.ancestors:
+        if above == ancestor:
+            return path
+        path.append(above)
+    return []
+
+
+def _names_a_thing(token: Token) -> bool:
+    """Whether a noun between a date and its "from" names a thing or a person, not a figure, an
+    amount or a base period ("from a friend a week earlier", not "from the same period a year
+    earlier" or "from 2.9 billion rupees a year earlier")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.like_num or token.lower_ in BASE_NOUNS or token.lower_ in FIGURE_NOUNS:
+        return False
+    # "from 2.97 billion rupees a year earlier": an amount counted is a figure
+    return not any(c.dep_ in ("nummod", "quantmod") or c.like_num for c in token.children)
 
 
 def _compared_with(root: Token) -> bool:
@@ -250,6 +286,7 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example("The firm said it had been in talks with the regulator since 2021.", "talks"),
     Example("Officials believe an agreement is still possible before the winter.", "agreement"),
     Example("The reservoir was 9 percent full on Tuesday, engineers said.", "full"),
+    Example('Her office said she was "happy to meet any vice-chancellor" next week.', "meet"),
     Example("It is one of the largest breaches this year.", NO_EVENT_TEXT),
     Example("The layoffs are the firm's third round of cuts this year.", "round"),
     Example("Our supply for the coming winter is secure.", NO_EVENT_TEXT),
@@ -258,20 +295,29 @@ def _in_subject(token: Token, verb: Token) -> bool:
     Example('"We were up until 4 in the morning," said one grower.', NO_EVENT_TEXT),
     Example("It was not until 2015 that the law changed.", "changed"),
     Example("There was a one-time gain of $18 million in the 1988 period.", "gain"),
+    Example("The minister, who was in Liège on Sunday, said the reform was needed.", "was in Liège"),
+    Example("Its experts had been on site since Monday morning.", "been on site"),
+    Example('"We will be back at the table next spring."', "be back"),
 )
-def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
+def copula_complement(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A copula or "have" reached from the date: the happening is its verb complement ("has
     until March 31 to pay"), else its event noun subject or complement ("the meeting is on
     Monday", "his second visit, the previous one being in March", "had been in talks since
-    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its adjective, a dated state ("the dam was 9 percent full on Tuesday"); a copula
-    with nothing of these ("one of the largest breaches this year") is no event. A cleft ("it was
-    on Monday that the firm announced the cuts") dates its "that" clause; an existential ("there
-    was a gain in 1988") dates what there was.
+    2021"), else a figure subject the date is inside ("profits for 2023 were higher"), else its
+    adjective, a dated state ("the dam was 9 percent full on Tuesday"), or the adjective's
+    infinitive ("was happy to meet them next week"); a copula
+    that puts its subject somewhere ("was in Liège on Sunday", "had been on site since Monday",
+    "will be back next spring") dates that state, named by the phrase from the copula to the
+    place; a copula with nothing of these ("one of the largest breaches this year") is no event.
+    A cleft ("it was on Monday that the firm announced the cuts") dates its "that" clause; an
+    existential ("there was a gain in 1988") dates what there was.
 
     Notes:
         "The previous one" is read as the nearest event noun before it in the sentence. The climb
         stops at a copula that has its own subject, so "believes a deal is possible before the
-        summer" reaches "is", not "believes".
+        summer" reaches "is", not "believes". A place that is an event ("was at the meeting on
+        Monday") is not whereabouts; only "in", "at" and "on" places and a few adverbs (back,
+        home, away, abroad, here, there) count.
     """
     verb = site.climbed
     if verb is None or not (verb.pos_ == "AUX" or verb.lower_ in BE_FORMS or (verb.lower_ in ("has", "have", "had", "having") and any(c.dep_ == "advcl" and c.pos_ == "VERB" for c in verb.children))):
@@ -319,7 +365,9 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
         )
     if adjective is not None and verb.pos_ == "AUX" and not _in_subject(site.root, verb):
         # "Our supply for the coming winter is secure": a date inside the subject dates no state.
-        return adjective
+        # "She was happy to meet them next week": the adjective's infinitive is the happening.
+        infinitive = next((c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.i < site.root.i), None)
+        return infinitive or adjective
     # "the previous one being in March": the event noun "one" stands for.
     path = [t for t in site.root.ancestors]
     for token in path:
@@ -328,7 +376,33 @@ def copula_complement(site: EventSite) -> Token | NoEventAnswer | None:
             before = [t for t in token.sent if t.i < subject.i and is_event_noun(t)]
             if before:
                 return before[-1]
+    place = _whereabouts(verb, site.root)
+    if place is not None:
+        # "the minister, who was in Liège on Sunday": being somewhere then is the dated state
+        return verb.doc[verb.i : place.i + 1]
     return NO_EVENT
+
+
+# Adverbs that say where someone is after a copula ("will be back at the table next spring").
+WHEREABOUTS_ADVERBS = frozenset({"back", "home", "away", "abroad", "here", "there"})
+
+
+def _whereabouts(verb: Token, date: Token) -> Token | None:
+    """The place a copula puts its subject, between the copula and the date: "was in Liège on
+    Sunday" -> Liège, "had been on site since Monday" -> site, "will be back next spring" ->
+    back; None when the copula says nothing of where its subject is."""
+    if verb.lower_ not in BE_FORMS or not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PRON", "PROPN", "NOUN") for c in verb.children) and verb.dep_ != "relcl":
+        return None
+    for child in verb.children:
+        if not verb.i < child.i < date.i:
+            continue
+        if child.dep_ == "advmod" and child.lower_ in WHEREABOUTS_ADVERBS:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "on") and not any(t.i == date.i for t in child.subtree):
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and not is_event_noun(place):
+                return place
+    return None
 
 
 @rule(
@@ -387,6 +461,46 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
         return verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
     return subject
+
+
+RESCHEDULING_VERBS = all_forms(words("rescheduling_verbs"))
+# Verbs of moving that reschedule only with one of these particles ("brought forward", "pushed back").
+PARTICLE_MOVES = frozenset(all_forms(frozenset({"bring", "push", "put"})) | {"brought"})
+RESCHEDULING_PARTICLES = frozenset({"forward", "back", "off"})
+
+
+@rule(
+    Example("Her father's operation has been moved to Nov. 2.", "operation"),
+    Example("The match had been moved from Saturday night to Sunday evening.", "match"),
+    Example("The desalination plant has been brought forward to 2023.", "plant"),
+    Example("The studio would delay its flagship title to the second half of 2026.", None),
+    Example("The company moved to Oslo in 2019.", None),
+    Example("It was moved to Friday.", None),
+    Example("He brought the papers to the meeting on Friday.", None),
+)
+def rescheduled_thing(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after "to" or "from" on a passive verb that reschedules ("the operation has been
+    moved to Nov. 2", "prize-giving was moved from Saturday night", "the plant has been brought
+    forward to 2023")
+    is the date of the thing moved, old or new ("the match was moved from Saturday night to Sunday evening": both the match's): that is what happens then; the moving itself
+    happened at another time, not told.
+
+    Notes:
+        Only "to", "from" or "until" on the verb, and a noun moved as its passive subject: the
+        passive tells of the thing and its date; an active verb tells of an act ("the studio
+        would delay its title to 2026": the delaying, as the news gold writes it). "moved to Oslo
+        in 2019" is a move of its own, and a pronoun ("it was moved to Friday") keeps the verb. "bring", "push" and "put" only with "forward", "back" or "off".
+    """
+    verb = site.climbed
+    prep = preposition(site.root)
+    if verb is None or verb.pos_ != "VERB" or verb.lower_ not in RESCHEDULING_VERBS or prep is None or prep.head != verb:
+        return None
+    if prep.lower_ not in ("to", "from", "until"):
+        return None
+    if verb.lower_ in PARTICLE_MOVES and not any(c.lower_ in RESCHEDULING_PARTICLES and c.dep_ in ("prt", "advmod") for c in verb.children):
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return thing if thing is not None and thing.pos_ in ("NOUN", "PROPN") else None
 
 
 @rule(
@@ -462,6 +576,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     copula_complement,
     figure_for_period,
     scheduled_event,
+    rescheduled_thing,
     directive_complement,
     subject_event_noun,
     occurring_subject,
@@ -475,5 +590,6 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     setting_event,
     setting_of_happening,
     scheduled_setting,
+    event_object_ahead,
     describing_participle,
 )
