@@ -37,7 +37,7 @@ from transforms.time.patterns_day import clock_words, mid_part_of_day, night_bef
 from transforms.time.patterns_sets import (
     coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
-from transforms.time.patterns_years import century, decade, decade_of_publication, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
+from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -519,6 +519,22 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
+    r"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|over|at\s+least)\s+)?half\s+(?:a|an)\s+(?P<unit>hour|minute|day|year|decade|century)\b(?!-)",
+    ex("Talks lasted half an hour.", "half an hour", "PT30M"),
+    ex("The family has farmed here for half a century.", "half a century", "P50Y"),
+    ex("Prices have doubled in less than half a decade.", "less than half a decade", "P5Y"),
+    needs=("half",),
+    starts=COUNT_START,
+)
+def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """Half of one unit: "half an hour" (PT30M), "half a day" (PT12H), "half a year" (P6M),
+    "half a decade" (P5Y), "half a century" (P50Y). Not: "half a week" or "half a month"
+    (no whole count of a smaller unit in TIMEX3's usage), "the first half" (a half of a year,
+    the pattern ``half_year``), "half-hour" as an adjective."""
+    return "DURATION", {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[m["unit"].lower()], True
+
+
+@pattern(
     rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
@@ -710,7 +726,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
+    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, half_unit, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
-    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, slash_date, apostrophe_year, year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
+    early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, slash_date, apostrophe_year, year, historic_year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

@@ -143,6 +143,24 @@ def year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return resolve.year(m, ctx)
 
 
+# "in 1763", "since 1669": a time preposition before an older year (Python's look-behind is fixed-width, so one per word).
+_BEFORE_OLD_YEAR = "|".join(rf"(?<=\b{w}\s)" for w in ("in", "since", "from", "until", "by", "before", "after", "around", "of"))
+
+
+@pattern(
+    rf"(?:{_BEFORE_OLD_YEAR})(?P<year>1[0-7]\d\d)\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|or|when|to|until|after|before|ad|ce)\b)",
+    ex("It was the hottest day since records began in 1763.", "1763", "1763"),
+    ex("The last eruption of this size came in 1669, when lava reached Catania.", "1669", "1669"),
+    needs=(),
+    starts=CALENDAR_START,
+)
+def historic_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year before 1800 after a time preposition, ending its phrase: "since records began in
+    1763", "came in 1669, when". Not: a count after "in" ("in 1500 villages": a noun follows);
+    years from 1800 are the pattern ``year``'s."""
+    return "DATE", m["year"], True
+
+
 @pattern(
     r"\b(?:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|(?P<part_which>next|last))\s+|(?<!the\s)(?P<which>this|next)\s+)decade\b(?![\s-]+(?:old|long)\b)",
     ex("The sea will be at our doors by the end of the decade.", "the end of the decade", "202"),
