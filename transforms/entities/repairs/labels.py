@@ -248,14 +248,16 @@ def acronym_person(e: TaggedEntity) -> Repair | None:
     return None
 
 
-@rule(Example("Unicef said it would send 1.5 million vaccine doses to Kazakhstan by March.", [("Unicef", "ORG")]))
+@rule(Example("Unicef said it would send 1.5 million vaccine doses to Kazakhstan by March.", [("Unicef", "ORG")]),
+      Example("The bill passed the Folketing on Tuesday.", [("Folketing", "ORG")], note="a parliament by its own name, tagged a work of art"))
 def known_org(e: TaggedEntity) -> Repair | None:
-    """An international body known by name (``known_orgs.txt``: "Unicef", "Nasdaq") tagged a
-    person, a place or a nationality is an organisation.
+    """An international body known by name (``known_orgs.txt``: "Unicef", "Nasdaq") or a
+    parliament called by its own name (``legislature_names.txt``: "the Folketing") tagged a
+    person, a place, a nationality, a work, a product or a facility is an organisation.
 
     Not: bodies outside the list.
     """
-    if e.label in ("PERSON", "GPE", "NORP", "LOC") and alias_key(e.name) in KNOWN_ORGS:
+    if e.label in ("PERSON", "GPE", "NORP", "LOC", "WORK_OF_ART", "PRODUCT", "FAC") and alias_key(re.sub(r"^the\s+", "", e.name, flags=re.IGNORECASE)) in KNOWN_ORGS:
         return e.whole("ORG")
     return None
 
