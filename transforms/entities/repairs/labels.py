@@ -249,7 +249,7 @@ def acronym_person(e: TaggedEntity) -> Repair | None:
 
 
 @rule(Example("Unicef said it would send 1.5 million vaccine doses to Kazakhstan by March.", [("Unicef", "ORG")]),
-      Example("The bill passed the Folketing on Tuesday.", [("Folketing", "ORG")], note="a parliament by its own name, tagged a work of art"))
+      Example("The bill passed the Folketing on Tuesday.", [("the Folketing", "ORG")], note="a parliament by its own name, tagged a work of art"))
 def known_org(e: TaggedEntity) -> Repair | None:
     """An international body known by name (``known_orgs.txt``: "Unicef", "Nasdaq") or a
     parliament called by its own name (``legislature_names.txt``: "the Folketing") tagged a
