@@ -321,6 +321,50 @@ def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
     return Attribution(speaker, cue.text, cue.i)
 
 
+# Nouns whose words "read": reading_nouns, documents, signs and messages.
+_READING_NOUNS = words("reading_nouns") | words("document_nouns") | words("sign_nouns") | words("message_nouns")
+_DETERMINER = r"(?:the|a|an|this|that|one|his|her|its|their|our|my|your)\s+"
+# '..., the letter reads' / '..., read the email': right after the closing mark.
+_READS_AFTER = re.compile(
+    r"[\s,.!?]*(?:" + _DETERMINER + r"(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z-]+)\s+(?P<verb>reads|read)\b"
+    r"|(?P<verb2>reads|read)\s+" + _DETERMINER + r"(?:[\w’'-]+\s+){0,3}?(?P<noun2>[a-z-]+)\b)"
+)
+
+
+@rule(Example("Parents sent a letter to the board.\n\n“We see charter schools offering hope to our children,” the letter reads.",
+              ("We see charter schools offering hope to our children,", "the letter")),
+      Example("The Harwick Gazette praised the mayor in 1994.\n\n“She has turned the harbour around in two short years,” read the article.",
+              ("She has turned the harbour around in two short years,", "the article")),
+      Example("“We will rebuild the terminal before the storms,” Priya Raman read the letter aloud.", None,
+              "a person who reads out words is left to the other rules"))
+def document_reads(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'"...," the letter reads', '"...," read the email': a written thing (``reading_nouns``,
+    ``document_nouns``, ``sign_nouns``, ``message_nouns``) whose words the quote gives, named
+    right after the closing mark with "read(s)"; the noun is resolved by SPEAKER_RULES (the
+    statement's organisation, else the noun as written).
+
+    Notes:
+        "read" is no reporting verb (people read books), so only a written thing's "read"
+        counts, and only right after the quote; "The letter reads: ..." is ``verb_before_colon``'s.
+    """
+    body = state.context.text
+    end = site.span.char_end
+    while end < len(body) and body[end] in CLOSING_MARKS + STRAIGHT_MARK + "'":
+        end += 1
+    reads = _READS_AFTER.match(body, end)
+    if reads is None:
+        return None
+    group = "noun" if reads["noun"] else "noun2"
+    if reads[group] not in _READING_NOUNS:
+        return None
+    span = state.context.doc.char_span(reads.start(group), reads.end(group), alignment_mode="expand")
+    if span is None:
+        return None
+    verb = reads["verb"] or reads["verb2"]
+    speaker = resolve_speaker(span.root, state.context, site.span.char_start, state.source)
+    return Attribution(speaker, verb) if speaker.name else None
+
+
 _COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
 _ACCORDING_INTRO = re.compile(r"according\s+to\s+(?P<name>[^,.;:]{2,80}),\s*$", re.IGNORECASE)
 
@@ -666,6 +710,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     dash_attribution,
     name_beside_cue,
     cue_beside_quote,
+    document_reads,
     according_to_before_quote,
     according_to_after_quote,
     verb_before_colon,

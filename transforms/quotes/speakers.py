@@ -189,6 +189,33 @@ def place_with_titled_apposition(query: SpeakerQuery) -> Speaker | None:
     return replace(resolved, by=place_with_titled_apposition.name)
 
 
+@rule(Example("To understand the old harbour, Chief Engineer Priya Raman said, one should walk the sea wall.", "Priya Raman"),
+      Example("Tomasz Wrona, Mayor Elena Varga's deputy, said the ferry would run.", "Tomasz Wrona",
+              "an apposition closed by a comma describes the subject"))
+def person_in_apposition_before_verb(query: SpeakerQuery) -> Speaker | None:
+    """'To understand the real Dred Scott, Chief Justice Roberts said, ...': the parser made
+    the fronted phrase's noun the subject and the person right before the verb its
+    apposition; the person speaks.
+
+    Notes:
+        Only a person's name as the apposition's own words, right before the verb with nothing
+        but spaces between; "Wrona, Mayor Varga's deputy, said" (closed by a comma) is Wrona.
+    """
+    subject, body = query.subject, query.body
+    verb = subject.head
+    if verb.i <= subject.i:
+        return None
+    for child in subject.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i >= verb.i:
+            continue
+        named = entity_at(query.entities, child.idx, child.idx + len(child))
+        if named is None or named.entity_type != "PERSON" or named is query.named:
+            continue
+        if body[child.idx + len(child) : verb.idx].strip() == "" and any(c.dep_ in ("compound", "flat") for c in child.children):
+            return _named(named, person_in_apposition_before_verb.name)
+    return None
+
+
 _OWN_TITLE = re.compile(r",[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?(?P<first>[a-z-]+)(?:[ \u00a0]+(?P<second>[a-z-]+))?\b")
 
 
@@ -407,6 +434,7 @@ from transforms.quotes.resolved_nominals import nominal_by_evidence  # noqa: E40
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
+    person_in_apposition_before_verb,
     agent_of_the_words,
     participle_of_the_main_clause,
     participle_of_the_sentence,
