@@ -871,3 +871,15 @@ def test_the_subject_of_a_cue_is_outside_the_quote(parse, text, speaker):
 )
 def test_a_joined_cue_speaks_for_the_subject_of_the_first_verb(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dozens of fans marched through the streets around the stadium - where the Rovers played the Gulls - while chanting, "
+         "“We want our club back.”", "Dozens of fans"),
+    ],
+    ids=["participle-after-a-dashed-aside"],
+)
+def test_a_participle_after_a_dashed_aside_speaks_for_the_clause_outside_it(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]

@@ -74,6 +74,9 @@ def subject_of(verb: Token) -> Token | None:
         return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and second_cue_in(verb.head) is not None:
         return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
+    host = _host_of_dashed_aside(verb)
+    if host is not None:
+        return subject_of(host)  # "X continued, looping the streets - where Y played - while chanting": X chants
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(t.text == "," or t.lower_ in ("and", "then") for t in verb.doc[verb.head.i + 1 : verb.i]):
@@ -83,6 +86,24 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
     return None
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _host_of_dashed_aside(verb: Token) -> Token | None:
+    """The verb a dashed aside hangs on, when the parser hung a participle that follows the
+    aside's closing dash on the aside's own verb ("looping the streets - where the Panthers
+    played - while chanting": the chanting is the loopers'), else None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i >= verb.i or head.head == head:
+        return None
+    doc = verb.doc
+    opener = head.left_edge.i - 1
+    if opener < 0 or doc[opener].text not in _DASHES or not any(t.text in _DASHES for t in doc[head.i + 1 : verb.i]):
+        return None
+    host = head.head
+    return host if host.pos_ in ("VERB", "AUX") and host.i < opener else None
 
 
 def _finite_cue_read_as_modifier(verb: Token) -> bool:
