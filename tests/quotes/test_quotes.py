@@ -883,3 +883,16 @@ def test_a_joined_cue_speaks_for_the_subject_of_the_first_verb(parse, text, spea
 )
 def test_a_participle_after_a_dashed_aside_speaks_for_the_clause_outside_it(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In an interview with the harbour board Mayor Elena Varga said the fees would double.", "Elena Varga"),
+        ("The guests cheered.\n\n“This is a big year for the harbour!” Varga's niece, state Del. Ana “Annie” Costa (D-Port Ellis), "
+         "shouted to the crowd.", "Varga's niece"),
+    ],
+    ids=["name-swallowed-by-a-fronted-phrase", "nickname-and-title-abbreviation-before-the-cue"],
+)
+def test_the_subject_of_a_cue_is_found_across_misparses(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]

@@ -66,6 +66,9 @@ def subject_of(verb: Token) -> Token | None:
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Hillary Clinton asking, ..."
+    swallowed = _subject_swallowed_by_fronted_phrase(verb)
+    if swallowed is not None:
+        return swallowed  # "In a meeting with the editorial board Trump said": no comma after the phrase
     if _finite_cue_read_as_modifier(verb):
         return verb.head  # 'a man yelled “Stay there!”', '“...?” the 43-year-old asked'
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -86,6 +89,20 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
     return None
+
+
+def _subject_swallowed_by_fronted_phrase(verb: Token) -> Token | None:
+    """'In a March meeting with the editorial board of the Post Trump said that ...': with no
+    comma after a fronted prepositional phrase the parser takes the name right before the
+    verb as the phrase's last object and leaves the main verb with no subject; that name
+    (a proper noun right before the verb, inside a phrase hung on the verb) is its subject."""
+    if verb.dep_ != "ROOT" or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "pobj":
+        return None
+    path = _path_to(name, verb) if verb in name.ancestors else []
+    return name if path and path[-1].dep_ == "prep" and path[-1].i < name.i else None
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})

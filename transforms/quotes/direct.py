@@ -72,8 +72,10 @@ def sentence_ends(text: str) -> Iterator[re.Match[str]]:
 
 def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...], p_start: int, p_end: int) -> Token | None:
     """The cue of a quote: the first reporting verb after it in its sentence, else the last one
-    before it, never one inside another quote."""
+    before it, never one inside another quote (a nickname in marks inside a name, ``is_nickname``,
+    is no quote that stands between)."""
     body = state.context.text
+    all_spans = tuple(s for s in all_spans if s is span or not is_nickname(body, s))
     inside = [(s.char_start - 1, s.char_end + 1) for s in all_spans]
     after_end = min([s.char_start - 1 for s in all_spans if s.char_start > span.char_end] + [p_end])
     tail = body[span.char_end + 1 : after_end]
@@ -93,6 +95,18 @@ def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...
     if before:
         return before[-1]
     return None
+
+
+# 'Marcia "Cia" Price', 'Dwayne “The Rock” Johnson': one to three capitalised words in marks
+# between a capitalised word and a capitalised word.
+_NICKNAME = re.compile(r"[A-Z][\w.’'-]*\s+[\"“'‘]{1,2}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}[\"”'’]{1,2}\s+[A-Z]")
+
+
+def is_nickname(body: str, span: QuoteSpan) -> bool:
+    """Whether the quoted words are a nickname written inside a name ('Marcia "Cia" Price')."""
+    before = body[: span.char_start].rstrip("\"“'‘").rstrip()
+    start = max(before.rfind(" "), before.rfind("\n")) + 1
+    return _NICKNAME.match(body, start, min(len(body), span.char_end + 5)) is not None and len(body[span.char_start : span.char_end].split()) <= 3
 
 
 _CLAUSE_END_AFTER_MARK = re.compile(r"[”\"']{0,2}\s*[-–—,.;:!?]")
@@ -363,6 +377,36 @@ def document_reads(state: QuoteState, site: QuoteSite) -> Attribution | None:
     verb = reads["verb"] or reads["verb2"]
     speaker = resolve_speaker(span.root, state.context, site.span.char_start, state.source)
     return Attribution(speaker, verb) if speaker.name else None
+
+
+# 'As Rosenthal recently put it, "..."': "put it" right before the quote.
+_PUT_IT = re.compile(r"\b(?P<verb>put)\s+it\s*[,:]?\s*$")
+
+
+@rule(Example("The harbour fees will double.\n\nAs Mayor Elena Varga recently put it, “Nobody moors here for the view.”",
+              ("Nobody moors here for the view.", "Elena Varga")),
+      Example("The harbour fees will double.\n\nAs one skipper put it: “Nobody moors here for the view.”",
+              ("Nobody moors here for the view.", "one skipper")))
+def as_someone_put_it(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'As X (recently) put it, "..."': the subject of "put it" right before the quote speaks
+    (resolved by SPEAKER_RULES; cue "put").
+
+    Notes:
+        "put it" must end the text before the quote (with a comma or colon); "put it on the
+        table" is no attribution.
+    """
+    head, p_start = _introduction_head(state, site)
+    put = _PUT_IT.search(head)
+    if put is None:
+        return None
+    verb_span = state.context.doc.char_span(p_start + put.start("verb"), p_start + put.end("verb"))
+    if verb_span is None:
+        return None
+    subject = subject_of(verb_span[0])
+    if subject is None or subject.idx < p_start:
+        return None
+    speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
+    return Attribution(speaker, "put it", verb_span[0].i) if speaker.name else None
 
 
 _COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
@@ -713,6 +757,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     document_reads,
     according_to_before_quote,
     according_to_after_quote,
+    as_someone_put_it,
     verb_before_colon,
     main_clause_before_colon,
     word_from_next_sentence,

@@ -600,13 +600,16 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
     Notes:
         A plural subject ("three scholars, Tribe, Epstein and Amar, said") is a group, and a
         name inside the subject's prepositional phrase ("people close to Clinton said", "an
-        adviser to President Obama said") is someone else: neither is resolved.
+        adviser to President Obama said") is someone else: neither is resolved; nor is a name
+        in brackets ("(D-Newport News)", a party and place).
     """
     if subject.tag_ in ("NNS", "NNPS"):
         return None
     for child in subject.children:
         if child.dep_ != "appos":
             continue
+        if body.rfind("(", subject.idx, child.idx) > body.rfind(")", subject.idx, child.idx):
+            continue  # "(D-Newport News)": a party and place in brackets is an aside, not the name
         named = entity_at(entities, child.idx, child.idx + len(child))
         # "its publisher, Ferrier & Wade,": a conjunct inside the same name is no second one.
         if any(c.dep_ == "conj" and entity_at(entities, c.idx, c.idx + len(c)) is not named for c in child.children):
@@ -625,6 +628,8 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
         if entity.entity_type not in types:
             continue
         for mention in entity.mentions:
+            if body.rfind("(", subject.idx, mention.char_start) > body.rfind(")", subject.idx, mention.char_start):
+                continue
             if subject.idx < mention.char_end <= verb.idx and _BETWEEN_NAME_AND_VERB.fullmatch(body[mention.char_end : verb.idx]):
                 span = subject.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
                 if span is None:
