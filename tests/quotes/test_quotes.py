@@ -896,3 +896,27 @@ def test_a_participle_after_a_dashed_aside_speaks_for_the_clause_outside_it(pars
 )
 def test_the_subject_of_a_cue_is_found_across_misparses(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Varga forced the harbour master to admit that the cranes were unsafe.", "the harbour master"),
+        ("Mayor Elena Varga asked reporters to note that the cranes were unsafe.", "Elena Varga"),
+    ],
+    ids=["coercion-makes-the-object-speak", "a-directive-keeps-its-subject"],
+)
+def test_the_object_of_a_coercion_verb_speaks_its_infinitive(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ad uses footage of Mayor Elena Varga asking, “Why are the cranes still standing?”", "Elena Varga"),
+        ("The council released a video of Mayor Elena Varga saying the cranes were unsafe.", "Elena Varga"),
+    ],
+    ids=["footage-of-x-asking", "video-of-x-saying"],
+)
+def test_a_participle_after_a_recording_of_someone_is_theirs(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]

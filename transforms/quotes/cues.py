@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import ATTITUDE_VERB_FORMS, REPORTING_VERB_FORMS
 from transforms.lexicons import words
+from transforms.lexicons.verbs import verb_forms
 
 if TYPE_CHECKING:
     from transforms.context import ArticleContext
@@ -77,6 +78,12 @@ def subject_of(verb: Token) -> Token | None:
         return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and second_cue_in(verb.head) is not None:
         return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
+    recorded = _person_in_recording(verb)
+    if recorded is not None:
+        return recorded  # "The ad uses footage of Hillary Clinton asking, ...": Clinton asks
+    controller = _object_of_control_verb(verb)
+    if controller is not None:
+        return controller  # "The senator forced Stumpf to admit that ...": Stumpf admits
     host = _host_of_dashed_aside(verb)
     if host is not None:
         return subject_of(host)  # "X continued, looping the streets - where Y played - while chanting": X chants
@@ -103,6 +110,35 @@ def _subject_swallowed_by_fronted_phrase(verb: Token) -> Token | None:
         return None
     path = _path_to(name, verb) if verb in name.ancestors else []
     return name if path and path[-1].dep_ == "prep" and path[-1].i < name.i else None
+
+
+_RECORDING_NOUNS = words("recording_nouns")
+
+
+def _person_in_recording(verb: Token) -> Token | None:
+    """'uses footage of Hillary Clinton asking, ...': a participle right after "<recording> of X"
+    (``recording_nouns``) is X's words, whatever the parser hung it on; None otherwise."""
+    if verb.tag_ != "VBG" or verb.i < 3:
+        return None
+    name = verb.doc[verb.i - 1]
+    of = name.head
+    if name.dep_ != "pobj" or name.pos_ not in ("PROPN", "NOUN") or of.lower_ != "of" or of.head.lower_ not in _RECORDING_NOUNS:
+        return None
+    return name
+
+
+_COERCION_VERBS = frozenset(form for verb in words("coercion_verbs") for form in verb_forms(verb, {"get": ("got", "gotten", "getting"), "lead": ("led",), "drive": ("drove", "driven")}.get(verb, ())))
+
+
+def _object_of_control_verb(verb: Token) -> Token | None:
+    """'forced Stumpf to admit', 'pressed the minister to concede': a cue in the infinitive
+    after a verb's object has that object as its subject (object control), not the verb's
+    subject; None when the verb has no object before the cue, and for directives ("asked
+    reporters to note that", "dared him to say"): only ``coercion_verbs`` make the object speak."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.pos_ != "VERB" or head.lower_ not in _COERCION_VERBS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
