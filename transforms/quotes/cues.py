@@ -99,17 +99,16 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _subject_swallowed_by_fronted_phrase(verb: Token) -> Token | None:
-    """'In a March meeting with the editorial board of the Post Trump said that ...': with no
-    comma after a fronted prepositional phrase the parser takes the name right before the
-    verb as the phrase's last object and leaves the main verb with no subject; that name
-    (a proper noun right before the verb, inside a phrase hung on the verb) is its subject."""
-    if verb.dep_ != "ROOT" or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    """'In a March meeting with the editorial board of the Post Trump said that ...', 'the $20
+    million experts say it costs': the parser took the name (or plural noun) right before a
+    finite verb as a preposition's object and left the verb with no subject; that noun is
+    its subject."""
+    if verb.dep_ not in ("ROOT", "dep", "relcl") or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     name = verb.doc[verb.i - 1]
-    if name.pos_ != "PROPN" or name.dep_ != "pobj":
+    if name.tag_ not in ("NNP", "NNPS", "NNS") or name.dep_ != "pobj":
         return None
-    path = _path_to(name, verb) if verb in name.ancestors else []
-    return name if path and path[-1].dep_ == "prep" and path[-1].i < name.i else None
+    return name
 
 
 _RECORDING_NOUNS = words("recording_nouns")
