@@ -920,3 +920,15 @@ def test_the_object_of_a_coercion_verb_speaks_its_infinitive(parse, text, speake
 )
 def test_a_participle_after_a_recording_of_someone_is_theirs(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ad ends with footage of Mayor Elena Varga saying at the hearing, “The cranes are safe,” when Tomasz Wrona attacked her "
+         "for the delay.", "Elena Varga"),
+    ],
+    ids=["when-clause-after-the-quote"],
+)
+def test_a_cue_heading_a_clause_of_time_after_the_quote_does_not_attribute_it(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text)) if q.quote_type == "direct"]

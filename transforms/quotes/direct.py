@@ -72,7 +72,8 @@ def sentence_ends(text: str) -> Iterator[re.Match[str]]:
 
 def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...], p_start: int, p_end: int) -> Token | None:
     """The cue of a quote: the first reporting verb after it in its sentence, else the last one
-    before it, never one inside another quote (a nickname in marks inside a name, ``is_nickname``,
+    before it, never one inside another quote, nor one after it that heads a clause of time or
+    reason when a cue precedes ('saying, "...," when Clinton blasted him'; a nickname in marks inside a name, ``is_nickname``,
     is no quote that stands between)."""
     body = state.context.text
     all_spans = tuple(s for s in all_spans if s is span or not is_nickname(body, s))
@@ -90,6 +91,8 @@ def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...
         return [t for t in state.cues if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in inside)]
 
     after, before = cues(span.char_end, after_end), cues(before_start, span.char_start)
+    if before:
+        after = [t for t in after if not _opens_a_subordinate_clause(t)]
     if after and (body[span.char_end - 1] != "." or attribution_starts_after(state, span, after[0])):
         return after[0]
     if before:
@@ -107,6 +110,15 @@ def is_nickname(body: str, span: QuoteSpan) -> bool:
     before = body[: span.char_start].rstrip("\"“'‘").rstrip()
     start = max(before.rfind(" "), before.rfind("\n")) + 1
     return _NICKNAME.match(body, start, min(len(body), span.char_end + 5)) is not None and len(body[span.char_start : span.char_end].split()) <= 3
+
+
+_SUBORDINATORS = frozenset({"when", "while", "after", "before", "because", "since", "until", "if", "as", "whenever"})
+
+
+def _opens_a_subordinate_clause(cue: Token) -> bool:
+    """Whether the cue heads a clause of time or reason ("when Clinton blasted him"): its words
+    are no attribution of a quote before it."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS and c.i < cue.i for c in cue.children)
 
 
 _CLAUSE_END_AFTER_MARK = re.compile(r"[”\"']{0,2}\s*[-–—,.;:!?]")
