@@ -397,6 +397,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
 )
 from transforms.quotes.described_speakers import (  # noqa: E402
     agent_of_the_words,
+    author_in_relative_clause,
     described_organisation,
     its_spokesperson,
     named_organisation_spokesperson,
@@ -436,6 +437,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     place_with_titled_apposition,
     person_in_apposition_before_verb,
     agent_of_the_words,
+    author_in_relative_clause,
     participle_of_the_main_clause,
     participle_of_the_sentence,
     spokesperson_for,
