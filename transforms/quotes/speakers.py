@@ -190,8 +190,8 @@ def place_with_titled_apposition(query: SpeakerQuery) -> Speaker | None:
 
 
 @rule(Example("To understand the old harbour, Chief Engineer Priya Raman said, one should walk the sea wall.", "Priya Raman"),
-      Example("Tomasz Wrona, Mayor Elena Varga's deputy, said the ferry would run.", "Tomasz Wrona",
-              "an apposition closed by a comma describes the subject"))
+      Example("Tomasz Wrona, Mayor Elena Varga's deputy, said the ferry would run.", None,
+              "must not fire: an apposition closed by a comma describes the subject"))
 def person_in_apposition_before_verb(query: SpeakerQuery) -> Speaker | None:
     """'To understand the real Dred Scott, Chief Justice Roberts said, ...': the parser made
     the fronted phrase's noun the subject and the person right before the verb its
