@@ -393,6 +393,7 @@ def document_reads(state: QuoteState, site: QuoteSite) -> Attribution | None:
 
 # 'As Rosenthal recently put it, "..."': "put it" right before the quote.
 _PUT_IT = re.compile(r"\b(?P<verb>put)\s+it\s*[,:]?\s*$")
+_AS_NAME = re.compile(r"(?:^|(?<=[\s,;(]))[Aa]s\s+(?P<name>[A-Z][\w’'.-]*)")
 
 
 @rule(Example("The harbour fees will double.\n\nAs Mayor Elena Varga recently put it, “Nobody moors here for the view.”",
@@ -401,7 +402,8 @@ _PUT_IT = re.compile(r"\b(?P<verb>put)\s+it\s*[,:]?\s*$")
               ("Nobody moors here for the view.", "one skipper")))
 def as_someone_put_it(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """'As X (recently) put it, "..."': the subject of "put it" right before the quote speaks
-    (resolved by SPEAKER_RULES; cue "put").
+    (resolved by SPEAKER_RULES; cue "put"); when the parser found no subject before the quote,
+    the person or organisation named right after "As".
 
     Notes:
         "put it" must end the text before the quote (with a comma or colon); "put it on the
@@ -415,10 +417,15 @@ def as_someone_put_it(state: QuoteState, site: QuoteSite) -> Attribution | None:
     if verb_span is None:
         return None
     subject = subject_of(verb_span[0])
-    if subject is None or subject.idx < p_start:
+    if subject is not None and p_start <= subject.idx < site.span.char_start:
+        speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
+        return Attribution(speaker, "put it", verb_span[0].i) if speaker.name else None
+    # The parser lost the subject ("As Amar, professor of law at Yale, put it, ..."): the name after "As".
+    opening = _AS_NAME.search(head, 0, put.start())
+    named = entity_at(state.context.entities, p_start + opening.start("name"), p_start + opening.end("name")) if opening else None
+    if named is None or named.entity_type not in ("PERSON", "ORG"):
         return None
-    speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
-    return Attribution(speaker, "put it", verb_span[0].i) if speaker.name else None
+    return Attribution(Speaker(named.canonical_name, named, as_someone_put_it.name), "put it", verb_span[0].i)
 
 
 _COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
