@@ -871,3 +871,64 @@ def test_the_subject_of_a_cue_is_outside_the_quote(parse, text, speaker):
 )
 def test_a_joined_cue_speaks_for_the_subject_of_the_first_verb(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Dozens of fans marched through the streets around the stadium - where the Rovers played the Gulls - while chanting, "
+         "“We want our club back.”", "Dozens of fans"),
+    ],
+    ids=["participle-after-a-dashed-aside"],
+)
+def test_a_participle_after_a_dashed_aside_speaks_for_the_clause_outside_it(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In an interview with the harbour board Mayor Elena Varga said the fees would double.", "Elena Varga"),
+        ("The guests cheered.\n\n“This is a big year for the harbour!” Varga's niece, state Del. Ana “Annie” Costa (D-Port Ellis), "
+         "shouted to the crowd.", "Varga's niece"),
+    ],
+    ids=["name-swallowed-by-a-fronted-phrase", "nickname-and-title-abbreviation-before-the-cue"],
+)
+def test_the_subject_of_a_cue_is_found_across_misparses(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Elena Varga forced the harbour master to admit that the cranes were unsafe.", "the harbour master"),
+        ("Mayor Elena Varga asked reporters to note that the cranes were unsafe.", "Elena Varga"),
+    ],
+    ids=["coercion-makes-the-object-speak", "a-directive-keeps-its-subject"],
+)
+def test_the_object_of_a_coercion_verb_speaks_its_infinitive(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ad uses footage of Mayor Elena Varga asking, “Why are the cranes still standing?”", "Elena Varga"),
+        ("The council released a video of Mayor Elena Varga saying the cranes were unsafe.", "Elena Varga"),
+    ],
+    ids=["footage-of-x-asking", "video-of-x-saying"],
+)
+def test_a_participle_after_a_recording_of_someone_is_theirs(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ad ends with footage of Mayor Elena Varga saying at the hearing, “The cranes are safe,” when Tomasz Wrona attacked her "
+         "for the delay.", "Elena Varga"),
+    ],
+    ids=["when-clause-after-the-quote"],
+)
+def test_a_cue_heading_a_clause_of_time_after_the_quote_does_not_attribute_it(parse, text, speaker):
+    assert speaker in [q.speaker for q in quotes_in(parse(text)) if q.quote_type == "direct"]

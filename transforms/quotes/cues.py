@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import ATTITUDE_VERB_FORMS, REPORTING_VERB_FORMS
 from transforms.lexicons import words
+from transforms.lexicons.verbs import verb_forms
 
 if TYPE_CHECKING:
     from transforms.context import ArticleContext
@@ -66,6 +67,9 @@ def subject_of(verb: Token) -> Token | None:
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head  # "footage of Hillary Clinton asking, ..."
+    swallowed = _subject_swallowed_by_fronted_phrase(verb)
+    if swallowed is not None:
+        return swallowed  # "In a meeting with the editorial board Trump said": no comma after the phrase
     if _finite_cue_read_as_modifier(verb):
         return verb.head  # 'a man yelled “Stay there!”', '“...?” the 43-year-old asked'
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
@@ -74,6 +78,15 @@ def subject_of(verb: Token) -> Token | None:
         return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and second_cue_in(verb.head) is not None:
         return subject_of(verb.head.head)  # "X said A and blamed B": X blamed, not A's subject
+    recorded = _person_in_recording(verb)
+    if recorded is not None:
+        return recorded  # "The ad uses footage of Hillary Clinton asking, ...": Clinton asks
+    controller = _object_of_control_verb(verb)
+    if controller is not None:
+        return controller  # "The senator forced Stumpf to admit that ...": Stumpf admits
+    host = _host_of_dashed_aside(verb)
+    if host is not None:
+        return subject_of(host)  # "X continued, looping the streets - where Y played - while chanting": X chants
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(t.text == "," or t.lower_ in ("and", "then") for t in verb.doc[verb.head.i + 1 : verb.i]):
@@ -83,6 +96,66 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
     return None
+
+
+def _subject_swallowed_by_fronted_phrase(verb: Token) -> Token | None:
+    """'In a March meeting with the editorial board of the Post Trump said that ...', 'the $20
+    million experts say it costs': the parser took the name (or plural noun) right before a
+    finite verb as a preposition's object and left the verb with no subject; that noun is
+    its subject."""
+    if verb.dep_ not in ("ROOT", "dep", "relcl") or verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.tag_ not in ("NNP", "NNPS", "NNS") or name.dep_ != "pobj":
+        return None
+    return name
+
+
+_RECORDING_NOUNS = words("recording_nouns")
+
+
+def _person_in_recording(verb: Token) -> Token | None:
+    """'uses footage of Hillary Clinton asking, ...': a participle right after "<recording> of X"
+    (``recording_nouns``) is X's words, whatever the parser hung it on; None otherwise."""
+    if verb.tag_ != "VBG" or verb.i < 3:
+        return None
+    name = verb.doc[verb.i - 1]
+    of = name.head
+    if name.dep_ != "pobj" or name.pos_ not in ("PROPN", "NOUN") or of.lower_ != "of" or of.head.lower_ not in _RECORDING_NOUNS:
+        return None
+    return name
+
+
+_COERCION_VERBS = frozenset(form for verb in words("coercion_verbs") for form in verb_forms(verb, {"get": ("got", "gotten", "getting"), "lead": ("led",), "drive": ("drove", "driven")}.get(verb, ())))
+
+
+def _object_of_control_verb(verb: Token) -> Token | None:
+    """'forced Stumpf to admit', 'pressed the minister to concede': a cue in the infinitive
+    after a verb's object has that object as its subject (object control), not the verb's
+    subject; None when the verb has no object before the cue, and for directives ("asked
+    reporters to note that", "dared him to say"): only ``coercion_verbs`` make the object speak."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.pos_ != "VERB" or head.lower_ not in _COERCION_VERBS or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _host_of_dashed_aside(verb: Token) -> Token | None:
+    """The verb a dashed aside hangs on, when the parser hung a participle that follows the
+    aside's closing dash on the aside's own verb ("looping the streets - where the Panthers
+    played - while chanting": the chanting is the loopers'), else None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i >= verb.i or head.head == head:
+        return None
+    doc = verb.doc
+    opener = head.left_edge.i - 1
+    if opener < 0 or doc[opener].text not in _DASHES or not any(t.text in _DASHES for t in doc[head.i + 1 : verb.i]):
+        return None
+    host = head.head
+    return host if host.pos_ in ("VERB", "AUX") and host.i < opener else None
 
 
 def _finite_cue_read_as_modifier(verb: Token) -> bool:

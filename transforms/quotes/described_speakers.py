@@ -123,6 +123,36 @@ def agent_of_the_words(query: SpeakerQuery) -> Speaker | None:
     return Speaker(resolved.name, resolved.entity, agent_of_the_words.name) if resolved.entity is not None else None
 
 
+_AUTHORED_NOUNS = words("message_nouns") | words("document_nouns") | words("reading_nouns")
+
+
+@rule(Example("The plan would cut fees, according to a speech Mayor Elena Varga delivered in May.", "Elena Varga"),
+      Example("The plan would cut fees, according to a letter the Harbour Board sent to members.", "Harbour Board"),
+      Example("The plan would cut fees, according to a speech about Mayor Elena Varga.", None, "no author's clause"))
+def author_in_relative_clause(query: SpeakerQuery) -> Speaker | None:
+    """'according to a speech Mrs. Clinton delivered', 'a letter the board sent said': a speech,
+    letter or document (``message_nouns``, ``document_nouns``, ``reading_nouns``) whose own
+    relative clause has a named person or organisation as its subject: that author speaks.
+
+    Notes:
+        Only the subject of the noun's relative clause; "a speech about X" or "a letter to X"
+        names no author.
+    """
+    from transforms.quotes.speakers import entity_at  # the rules' own module imports this one
+
+    subject = query.subject
+    if subject.lower_ not in _AUTHORED_NOUNS or subject.pos_ != "NOUN":
+        return None
+    for clause in subject.children:
+        if clause.dep_ != "relcl" or clause.i < subject.i:
+            continue
+        author = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        named = entity_at(query.entities, author.idx, author.idx + len(author)) if author is not None else None
+        if named is not None and named.entity_type in ("PERSON", "ORG"):
+            return Speaker(named.canonical_name, named, author_in_relative_clause.name)
+    return None
+
+
 @rule(Example("Wakefield Council will close five libraries. Opposition leader Imran Siddiqui said the authority had wasted money. "
               "A council spokesman said the figure was misleading.", "Wakefield Council"),
       Example("Lakemont Water Authority raised its rates. A company spokesman said the pipes were old.", None,

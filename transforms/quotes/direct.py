@@ -72,8 +72,11 @@ def sentence_ends(text: str) -> Iterator[re.Match[str]]:
 
 def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...], p_start: int, p_end: int) -> Token | None:
     """The cue of a quote: the first reporting verb after it in its sentence, else the last one
-    before it, never one inside another quote."""
+    before it, never one inside another quote, nor one after it that heads a clause of time or
+    reason when a cue precedes ('saying, "...," when Clinton blasted him'; a nickname in marks inside a name, ``is_nickname``,
+    is no quote that stands between)."""
     body = state.context.text
+    all_spans = tuple(s for s in all_spans if s is span or not is_nickname(body, s))
     inside = [(s.char_start - 1, s.char_end + 1) for s in all_spans]
     after_end = min([s.char_start - 1 for s in all_spans if s.char_start > span.char_end] + [p_end])
     tail = body[span.char_end + 1 : after_end]
@@ -88,11 +91,34 @@ def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...
         return [t for t in state.cues if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in inside)]
 
     after, before = cues(span.char_end, after_end), cues(before_start, span.char_start)
+    if before:
+        after = [t for t in after if not _opens_a_subordinate_clause(t)]
     if after and (body[span.char_end - 1] != "." or attribution_starts_after(state, span, after[0])):
         return after[0]
     if before:
         return before[-1]
     return None
+
+
+# 'Marcia "Cia" Price', 'Dwayne “The Rock” Johnson': one to three capitalised words in marks
+# between a capitalised word and a capitalised word.
+_NICKNAME = re.compile(r"[A-Z][\w.’'-]*\s+[\"“'‘]{1,2}[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}[\"”'’]{1,2}\s+[A-Z]")
+
+
+def is_nickname(body: str, span: QuoteSpan) -> bool:
+    """Whether the quoted words are a nickname written inside a name ('Marcia "Cia" Price')."""
+    before = body[: span.char_start].rstrip("\"“'‘").rstrip()
+    start = max(before.rfind(" "), before.rfind("\n")) + 1
+    return _NICKNAME.match(body, start, min(len(body), span.char_end + 5)) is not None and len(body[span.char_start : span.char_end].split()) <= 3
+
+
+_SUBORDINATORS = frozenset({"when", "while", "after", "before", "because", "since", "until", "if", "as", "whenever"})
+
+
+def _opens_a_subordinate_clause(cue: Token) -> bool:
+    """Whether the cue heads a clause of time or reason ("when Clinton blasted him"): its words
+    are no attribution of a quote before it."""
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS and c.i < cue.i for c in cue.children)
 
 
 _CLAUSE_END_AFTER_MARK = re.compile(r"[”\"']{0,2}\s*[-–—,.;:!?]")
@@ -319,6 +345,87 @@ def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
     subject = subject_outside_quote(subject_of(cue), span) or subject_outside_quote(inverted_subject(cue), span)
     speaker = adjacent or resolve_speaker(subject, state.context, span.char_start, state.source)
     return Attribution(speaker, cue.text, cue.i)
+
+
+# Nouns whose words "read": reading_nouns, documents, signs and messages.
+_READING_NOUNS = words("reading_nouns") | words("document_nouns") | words("sign_nouns") | words("message_nouns")
+_DETERMINER = r"(?:the|a|an|this|that|one|his|her|its|their|our|my|your)\s+"
+# '..., the letter reads' / '..., read the email': right after the closing mark.
+_READS_AFTER = re.compile(
+    r"[\s,.!?]*(?:" + _DETERMINER + r"(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z-]+)\s+(?P<verb>reads|read)\b"
+    r"|(?P<verb2>reads|read)\s+" + _DETERMINER + r"(?:[\w’'-]+\s+){0,3}?(?P<noun2>[a-z-]+)\b)"
+)
+
+
+@rule(Example("Parents sent a letter to the board.\n\n“We see charter schools offering hope to our children,” the letter reads.",
+              ("We see charter schools offering hope to our children,", "the letter")),
+      Example("The Harwick Gazette praised the mayor in 1994.\n\n“She has turned the harbour around in two short years,” read the article.",
+              ("She has turned the harbour around in two short years,", "the article")),
+      Example("“We will rebuild the terminal before the storms,” Priya Raman read the letter aloud.", None,
+              "a person who reads out words is left to the other rules"))
+def document_reads(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'"...," the letter reads', '"...," read the email': a written thing (``reading_nouns``,
+    ``document_nouns``, ``sign_nouns``, ``message_nouns``) whose words the quote gives, named
+    right after the closing mark with "read(s)"; the noun is resolved by SPEAKER_RULES (the
+    statement's organisation, else the noun as written).
+
+    Notes:
+        "read" is no reporting verb (people read books), so only a written thing's "read"
+        counts, and only right after the quote; "The letter reads: ..." is ``verb_before_colon``'s.
+    """
+    body = state.context.text
+    end = site.span.char_end
+    while end < len(body) and body[end] in CLOSING_MARKS + STRAIGHT_MARK + "'":
+        end += 1
+    reads = _READS_AFTER.match(body, end)
+    if reads is None:
+        return None
+    group = "noun" if reads["noun"] else "noun2"
+    if reads[group] not in _READING_NOUNS:
+        return None
+    span = state.context.doc.char_span(reads.start(group), reads.end(group), alignment_mode="expand")
+    if span is None:
+        return None
+    verb = reads["verb"] or reads["verb2"]
+    speaker = resolve_speaker(span.root, state.context, site.span.char_start, state.source)
+    return Attribution(speaker, verb) if speaker.name else None
+
+
+# 'As Rosenthal recently put it, "..."': "put it" right before the quote.
+_PUT_IT = re.compile(r"\b(?P<verb>put)\s+it\s*[,:]?\s*$")
+_AS_NAME = re.compile(r"(?:^|(?<=[\s,;(]))[Aa]s\s+(?P<name>[A-Z][\w’'.-]*)")
+
+
+@rule(Example("The harbour fees will double.\n\nAs Mayor Elena Varga recently put it, “Nobody moors here for the view.”",
+              ("Nobody moors here for the view.", "Elena Varga")),
+      Example("The harbour fees will double.\n\nAs one skipper put it: “Nobody moors here for the view.”",
+              ("Nobody moors here for the view.", "one skipper")))
+def as_someone_put_it(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'As X (recently) put it, "..."': the subject of "put it" right before the quote speaks
+    (resolved by SPEAKER_RULES; cue "put"); when the parser found no subject before the quote,
+    the person or organisation named right after "As".
+
+    Notes:
+        "put it" must end the text before the quote (with a comma or colon); "put it on the
+        table" is no attribution.
+    """
+    head, p_start = _introduction_head(state, site)
+    put = _PUT_IT.search(head)
+    if put is None:
+        return None
+    verb_span = state.context.doc.char_span(p_start + put.start("verb"), p_start + put.end("verb"))
+    if verb_span is None:
+        return None
+    subject = subject_of(verb_span[0])
+    if subject is not None and p_start <= subject.idx < site.span.char_start:
+        speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
+        return Attribution(speaker, "put it", verb_span[0].i) if speaker.name else None
+    # The parser lost the subject ("As Amar, professor of law at Yale, put it, ..."): the name after "As".
+    opening = _AS_NAME.search(head, 0, put.start())
+    named = entity_at(state.context.entities, p_start + opening.start("name"), p_start + opening.end("name")) if opening else None
+    if named is None or named.entity_type not in ("PERSON", "ORG"):
+        return None
+    return Attribution(Speaker(named.canonical_name, named, as_someone_put_it.name), "put it", verb_span[0].i)
 
 
 _COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
@@ -666,8 +773,10 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     dash_attribution,
     name_beside_cue,
     cue_beside_quote,
+    document_reads,
     according_to_before_quote,
     according_to_after_quote,
+    as_someone_put_it,
     verb_before_colon,
     main_clause_before_colon,
     word_from_next_sentence,

@@ -31,13 +31,14 @@ __all__ = ["FOUND_BY_VALUES", "SPEAKER_BY_VALUES", "QuoteMatch", "extract_quotes
 # What quotes.found_by may hold: a rule of DIRECT_SPEAKER_RULES or of QUOTE_RULES.
 FOUND_BY_VALUES: tuple[str, ...] = tuple(r.name for r in (*DIRECT_SPEAKER_RULES, *QUOTE_RULES))
 # What quotes.speaker_by may hold: a rule of SPEAKER_RULES, or a quote rule that names its
-# speaker itself (a label, a dash, a name beside the cue or after "according to").
+# speaker itself (a label, a dash, a name beside the cue or after "according to" or "As").
 SPEAKER_BY_VALUES: tuple[str, ...] = tuple(r.name for r in SPEAKER_RULES) + (
     "transcript_label",
     "dash_attribution",
     "name_beside_cue",
     "cue_beside_quote",
     "according_to_before_quote",
+    "as_someone_put_it",
     "main_clause_before_colon",
     "word_from_next_sentence",
     "person_introduced_after_quote",

@@ -189,6 +189,33 @@ def place_with_titled_apposition(query: SpeakerQuery) -> Speaker | None:
     return replace(resolved, by=place_with_titled_apposition.name)
 
 
+@rule(Example("To understand the old harbour, Chief Engineer Priya Raman said, one should walk the sea wall.", "Priya Raman"),
+      Example("Tomasz Wrona, Mayor Elena Varga's deputy, said the ferry would run.", None,
+              "must not fire: an apposition closed by a comma describes the subject"))
+def person_in_apposition_before_verb(query: SpeakerQuery) -> Speaker | None:
+    """'To understand the real Dred Scott, Chief Justice Roberts said, ...': the parser made
+    the fronted phrase's noun the subject and the person right before the verb its
+    apposition; the person speaks.
+
+    Notes:
+        Only a person's name as the apposition's own words, right before the verb with nothing
+        but spaces between; "Wrona, Mayor Varga's deputy, said" (closed by a comma) is Wrona.
+    """
+    subject, body = query.subject, query.body
+    verb = subject.head
+    if verb.i <= subject.i:
+        return None
+    for child in subject.children:
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i >= verb.i:
+            continue
+        named = entity_at(query.entities, child.idx, child.idx + len(child))
+        if named is None or named.entity_type != "PERSON" or named is query.named:
+            continue
+        if body[child.idx + len(child) : verb.idx].strip() == "" and any(c.dep_ in ("compound", "flat") for c in child.children):
+            return _named(named, person_in_apposition_before_verb.name)
+    return None
+
+
 _OWN_TITLE = re.compile(r",[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+)?(?P<first>[a-z-]+)(?:[ \u00a0]+(?P<second>[a-z-]+))?\b")
 
 
@@ -370,6 +397,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
 )
 from transforms.quotes.described_speakers import (  # noqa: E402
     agent_of_the_words,
+    author_in_relative_clause,
     described_organisation,
     its_spokesperson,
     named_organisation_spokesperson,
@@ -407,7 +435,9 @@ from transforms.quotes.resolved_nominals import nominal_by_evidence  # noqa: E40
 SPEAKER_RULES: tuple[Rule, ...] = (
     subject_in_another_paragraph,
     place_with_titled_apposition,
+    person_in_apposition_before_verb,
     agent_of_the_words,
+    author_in_relative_clause,
     participle_of_the_main_clause,
     participle_of_the_sentence,
     spokesperson_for,
@@ -572,13 +602,16 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
     Notes:
         A plural subject ("three scholars, Tribe, Epstein and Amar, said") is a group, and a
         name inside the subject's prepositional phrase ("people close to Clinton said", "an
-        adviser to President Obama said") is someone else: neither is resolved.
+        adviser to President Obama said") is someone else: neither is resolved; nor is a name
+        in brackets ("(D-Newport News)", a party and place).
     """
     if subject.tag_ in ("NNS", "NNPS"):
         return None
     for child in subject.children:
         if child.dep_ != "appos":
             continue
+        if body.rfind("(", subject.idx, child.idx) > body.rfind(")", subject.idx, child.idx):
+            continue  # "(D-Newport News)": a party and place in brackets is an aside, not the name
         named = entity_at(entities, child.idx, child.idx + len(child))
         # "its publisher, Ferrier & Wade,": a conjunct inside the same name is no second one.
         if any(c.dep_ == "conj" and entity_at(entities, c.idx, c.idx + len(c)) is not named for c in child.children):
@@ -597,6 +630,8 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
         if entity.entity_type not in types:
             continue
         for mention in entity.mentions:
+            if body.rfind("(", subject.idx, mention.char_start) > body.rfind(")", subject.idx, mention.char_start):
+                continue
             if subject.idx < mention.char_end <= verb.idx and _BETWEEN_NAME_AND_VERB.fullmatch(body[mention.char_end : verb.idx]):
                 span = subject.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
                 if span is None:
