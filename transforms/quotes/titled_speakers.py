@@ -40,6 +40,7 @@ def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
             if entity.entity_type != "PERSON":
                 continue
             for m in entity.mentions:
+                # "+ 2": the parse may end the clause at "name," and leave the name after it.
                 if start <= m.char_start < end + 2 and _GIVEN_NAME_BEFORE.search(query.body, max(m.char_start - 30, 0), m.char_start):
                     return _named(entity, person_named_in_own_clause.name)
     return None
@@ -123,8 +124,8 @@ def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
     doc = subject.doc
     quoted = query.context.quoted_ranges
     following = [s for s in doc.sents if s.start_char >= max(subject.sent.end_char, query.quote_start) and not any(a <= s.start_char + 1 < b for a, b in quoted)]
-    if not following or following[0].start != subject.sent.end and doc[subject.sent.end].sent.start_char not in (following[0].start_char,):
-        return None
+    if not following or following[0].start != subject.sent.end:
+        return None  # only the sentence right after the speaker's
     sentence = following[0]
     for entity in query.entities:
         if entity.entity_type != "PERSON":
