@@ -174,14 +174,28 @@ def import_great_expectations() -> Any:
     return importlib.import_module("great_expectations")
 
 
+def _import_in_background() -> None:
+    try:
+        import_great_expectations()
+    except Exception:  # the validation step imports it again and reports the error to the user there
+        logging.getLogger(__name__).debug("background import of Great Expectations failed", exc_info=True)
+
+
 def warm_up() -> None:
     """Start importing Great Expectations in the background (it takes seconds).
 
     A run calls this before extraction, so the import overlaps with the workers' parsing
     instead of adding to the run's wall-clock time; Python's import lock makes the later
     import wait for this one.
+
+    Notes:
+        numpy's submodules import lazily, and two threads importing ``numpy.ma`` at once
+        recurse until the stack runs out, which can leave an import lock held for ever (a run
+        then hung in Prefect's ``import pandas``). So ``numpy.ma`` is imported here, in the
+        calling thread, before the background import starts.
     """
-    threading.Thread(target=import_great_expectations, daemon=True, name="gx-import").start()
+    importlib.import_module("numpy.ma")
+    threading.Thread(target=_import_in_background, daemon=True, name="gx-import").start()
 
 
 def _add_docs_site(context: Any, site_dir: Path) -> None:

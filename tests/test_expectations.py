@@ -180,3 +180,26 @@ def test_a_failed_suite_keeps_one_result_with_the_rows_that_failed(sample_tables
     passed_page = list((tmp_path / "data_docs" / "validations" / "articles").rglob("*.html"))
     failed_pages = list((tmp_path / "data_docs" / "validations" / "quotes").rglob("*.html"))
     assert len(passed_page) == 1 and len(failed_pages) == 1
+
+
+def test_a_failed_background_import_prints_nothing_and_numpy_ma_is_imported_first(monkeypatch, capsys):
+    """A background import that fails must not put a traceback on the screen (validation
+    imports again and reports there), and numpy.ma is imported in the caller's thread first:
+    two threads importing it at once recurse and can leave an import lock held for ever."""
+    import sys
+    import threading
+
+    from expectations import runner
+
+    def broken():
+        raise RuntimeError("import failed")
+
+    monkeypatch.setattr(runner, "import_great_expectations", broken)
+    before = {t.name for t in threading.enumerate()}
+    runner.warm_up()
+    assert "numpy.ma" in sys.modules
+    for thread in threading.enumerate():
+        if thread.name == "gx-import" and thread.name not in before:
+            thread.join(timeout=10)
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "import failed" not in captured.err
