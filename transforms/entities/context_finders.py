@@ -872,8 +872,10 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
 
 
 # "identified only by her first name, Gurpreet", "who gave his name only as Ahmed".
-_GIVEN_NAME = re.compile(r"\b(?:first|given) name,?\s+(?:as\s+)?(?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])"
-                         r"|\bname (?:only )?as (?P<as>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?![\w-])")
+# "her first name, " / "his name only as " right before a name (the speaker rule
+# ``person_named_in_own_clause`` reads the same words).
+GIVEN_NAME_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?,?\s+(?:as\s+)?$")
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?![\w-])")
 
 
 @rule(Example("\u201cWe had 60,000 birds,\u201d said the farm's owner, who asked to be identified only by her first name, Gurpreet.",
@@ -889,11 +891,10 @@ def name_given_as_first_name(search: MentionSearch, mentions: list[Mention]) -> 
     """
     found, dropped = [], set()
     body = search.body
-    for match in _GIVEN_NAME.finditer(body):
-        group = "name" if match["name"] else "as"
-        if not re.search(r"\b(?:his|her|their)\s+(?:first\s+|given\s+)?$", body[max(match.start() - 20, 0) : match.start()]):
+    for word in _CAPITALISED_WORD.finditer(body):
+        start, stop = word.span()
+        if not GIVEN_NAME_BEFORE.search(body, max(start - 30, 0), start):
             continue
-        start, stop = match.start(group), match.end(group)
         inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
         if any(m.label == "PERSON" or m.char_start < start or m.char_end > stop for m in inside):
             continue

@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from transforms.entities.context_finders import GIVEN_NAME_BEFORE
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import TITLE_WORDS
 from transforms.lexicons import words
@@ -41,13 +42,10 @@ def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
                 continue
             for m in entity.mentions:
                 # "+ 2": the parse may end the clause at "name," and leave the name after it.
-                if start <= m.char_start < end + 2 and _GIVEN_NAME_BEFORE.search(query.body, max(m.char_start - 30, 0), m.char_start):
+                if start <= m.char_start < end + 2 and GIVEN_NAME_BEFORE.search(query.body, max(m.char_start - 30, 0), m.char_start):
                     return _named(entity, person_named_in_own_clause.name)
     return None
 
-
-# "her first name, " / "his name only as " right before a name.
-_GIVEN_NAME_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?,?\s+(?:as\s+)?$")
 
 
 @rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
