@@ -669,6 +669,8 @@ def person_introduced_after_quote(state: QuoteState, site: QuoteSite) -> Attribu
 @rule(Example("“The port is safe,” Tomasz Wrona said.\n\nPriya Raman said the harbour would need new cranes within two years.\n\n"
               "“The old ones were built in 1974 and nobody makes the parts any more.”",
               ("The old ones were built in 1974 and nobody makes the parts any more.", "Priya Raman")),
+      Example("“The port is safe,” Tomasz Wrona said.\n\nHis deputy, Priya Raman, said the cranes were “older than the harbour”.\n\n"
+              "“Nobody makes the parts any more.”", ("Nobody makes the parts any more.", "Priya Raman")),
       Example("“The port is safe,” Tomasz Wrona said.\n\nThe harbour will need new cranes, the report said.\n\n“The old ones were built in 1974.”",
               None, "a report names nobody: the quote is left to the rules after"))
 def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribution | None:
@@ -677,8 +679,9 @@ def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribut
     organisation who spoke last there goes on speaking, not the speaker of an earlier quote.
 
     Notes:
-        Only the paragraph right before, and only when it holds no quotation after its last
-        cue (a quote there is continued by ``continues_previous_speaker``); the cue's subject
+        Only the paragraph right before, and only when it holds no quotation in a sentence
+        after its last cue's (a quote there is continued by ``continues_previous_speaker``);
+        words quoted inside the cue's own sentence are part of its report. The cue's subject
         must resolve to a person or organisation (SPEAKER_RULES).
     """
     if site.cue is not None or not site.span.opens_paragraph:
@@ -689,7 +692,9 @@ def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribut
     if before_end <= before_start:
         return None
     cues = [t for t in state.cues if before_start <= t.idx < before_end and not any(a <= t.idx < b for a, b in state.context.quoted_ranges)]
-    if not cues or any(cues[-1].idx < a < before_end for a, _ in state.context.quoted_ranges):
+    # Words quoted in the cue's own sentence are the cue's report ('said the hall sounded "warmer
+    # than before"'): only a quotation in a later sentence hands the paragraph to another quote.
+    if not cues or any(cues[-1].sent.end_char <= a < before_end for a, _ in state.context.quoted_ranges):
         return None
     subject = subject_of(cues[-1]) or inverted_subject(cues[-1])
     if subject is None or not before_start <= subject.idx < before_end:

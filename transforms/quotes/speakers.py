@@ -138,7 +138,10 @@ class SpeakerQuery:
             and para_start <= t.idx < para_end
             and not any(a <= t.idx < b for a, b in quoted)
         ]
-        return min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+        first = min(phrase, key=lambda t: t.i)
+        if first.i > 0 and first.nbor(-1).dep_ == "det" and first.nbor(-1).head == subject.head != subject:
+            first = first.nbor(-1)  # '“...,” the 52-year-old said': the parser hung "the" on the verb
+        return first.idx, max(t.idx + len(t) for t in phrase)
 
     @cached_property
     def named(self) -> ArticleEntity | None:
