@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.entities.descriptions import ORGANISATION_HEADS
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, TITLE_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.rules import Example, Rule, first_match, rule
 from transforms.quotes.cues import _path_to
@@ -302,7 +302,9 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
       Example("The Luxembourg Banking Authority fined Banque Mosellane SA on Thursday. In a separate statement, the bank said it would appeal.",
               "Banque Mosellane SA", "a regulator is no company"),
       Example("Harwick Foods Ltd closed its store in Leeds. On its Facebook page, the company said the store would reopen in May.",
-              "Harwick Foods Ltd", "a platform the words were posted on is no organisation of the story"))
+              "Harwick Foods Ltd", "a platform the words were posted on is no organisation of the story"),
+      Example("A trawler sank on Friday, the Northern Isles Watch said. Its owner, Vestkyst Shipping AS, said the crew were safe. "
+              "“We are cooperating fully,” the Bergen company said.", "Vestkyst Shipping AS", "the lead's source is not what the lead is about"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
     about (``_the_one_company``; no ministry or court).
@@ -544,7 +546,8 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
         # Danish drugmaker said"); a plain "the company" among several stays as written.
         lead_end = next(iter(subject.doc.sents)).end_char
-        in_lead = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end) for m in e.mentions if m.char_end <= lead_end)]
+        # The lead's source ("..., the coastguard said") is who reports the story, not what it is about.
+        in_lead = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end, of_cue=False) for m in e.mentions if m.char_end <= lead_end)]
         # Else the one the article names most, if it is named more than twice as often as any other.
         before = in_lead or _most_named(before)
     return before[0] if len(before) == 1 else None
@@ -591,9 +594,9 @@ def named_before(entity: ArticleEntity, body: str, offset: int) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body[:offset]) for name in names)
 
 
-def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
+def _is_subject_at(doc: Doc, start: int, end: int, of_cue: bool = True) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in _SUBJECT_DEPS
+    return span is not None and span.root.dep_ in _SUBJECT_DEPS and (of_cue or span.root.head.lower_ not in REPORTING_VERB_FORMS)
 
 
 def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEntity | None:

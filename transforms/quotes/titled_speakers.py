@@ -97,6 +97,8 @@ _DESCRIBED_PERSON_NOUNS = (
               "Tomasz Nowak"),
       Example("Trains stopped at noon. The 26-year-old said she had waited for hours. Priya Sandhu, who works in Oulu, missed her interview.",
               "Priya Sandhu", "an age with nobody named before"),
+      Example("\u201cIt is our water,\u201d said a rancher whose family has run cattle here since the 1880s. Wade Ellison, 67, said the mine "
+              "would drain his wells.", "Wade Ellison", "a noun no list knows, with a clause that says a person"),
       Example("\u201cIt was chaos,\u201d said one passenger. Ana Costa, the transport minister, said the line would reopen.", None,
               "a person the next sentence gives another role is someone else"),
       Example("\u201cIt was chaos,\u201d said one passenger. Transport Minister Ana Costa said the line would reopen.", None,
@@ -119,7 +121,9 @@ def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
     # "a fisherman mending nets": the parse may make the last noun the head; the person noun leads the phrase.
     phrase = subject.doc.char_span(start, end, alignment_mode="expand")
     nouns = [t for t in (phrase if phrase is not None else [subject]) if t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ")]
-    if not age and not (nouns and nouns[0].lower_ in _DESCRIBED_PERSON_NOUNS):
+    # "a rancher whose family has farmed here since the 1880s": a "who"/"whose" clause says a person, whatever the noun.
+    personal_clause = any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whose") for w in c.subtree if w.i < c.i) for c in subject.children)
+    if not age and not (nouns and nouns[0].lower_ in _DESCRIBED_PERSON_NOUNS) and not personal_clause:
         return None
     doc = subject.doc
     quoted = query.context.quoted_ranges
