@@ -106,7 +106,8 @@ def _subject_hung_elsewhere(verb: Token) -> Token | None:
     customers said.': a finite cue closing its clause with no subject, because the parser hung
     the words before it on the verb as modifiers or on the phrase before the comma as an
     apposition. The subject is the head of the words between the last comma (or closing
-    quotation mark) and the cue, when they form one noun phrase."""
+    quotation mark) and the cue, when they form one common-noun phrase (a name is left to the
+    rules for names beside a cue)."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
         return None
     doc = verb.doc
@@ -116,7 +117,9 @@ def _subject_hung_elsewhere(verb: Token) -> Token | None:
     if start == verb.i or doc[start - 1].text not in _SEGMENT_OPENERS and start != verb.sent.start:
         return None
     tops = [t for t in doc[start : verb.i] if not start <= t.head.i < verb.i and t.dep_ not in ("det", "punct")]
-    if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
+    # A name hung elsewhere is the business of the rules for names beside a cue ("..., Transport
+    # Secretary Gina Ostrowski said"), which also keep it out of the reported words.
+    if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "ADJ"):
         return None
     return tops[0]
 

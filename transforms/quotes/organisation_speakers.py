@@ -186,7 +186,9 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
               "a noun before the kind ('medicines') names it too; the dateline's agency is none"),
       Example("Many families still live in tents, and the government's reconstruction agency admitted on Friday that it was behind.\n\n"
               "The quake hit at 4 a.m. in March.\n\nThe Azuay Reconstruction Authority had promised to rebuild 2,500 houses.",
-              "Azuay Reconstruction Authority", "a sentence that names no organisation is passed over"))
+              "Azuay Reconstruction Authority", "a sentence that names no organisation is passed over"),
+      Example("The exits were locked, a government inquiry said on Friday.\n\nThe Gazipur Fire Inquiry Committee said the fire started at night.",
+              "Gazipur Fire Inquiry Committee", "an inquiry is a body: named next with its noun"))
 def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     """'..., the city's water utility said.' in a lead that names no organisation before: the
     organisation the next sentence names first, when its name holds the noun (or the noun's

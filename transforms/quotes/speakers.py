@@ -304,7 +304,8 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
       Example("Harwick Foods Ltd closed its store in Leeds. On its Facebook page, the company said the store would reopen in May.",
               "Harwick Foods Ltd", "a platform the words were posted on is no organisation of the story"),
       Example("A trawler sank on Friday, the Northern Isles Watch said. Its owner, Vestkyst Shipping AS, said the crew were safe. "
-              "“We are cooperating fully,” the Bergen company said.", "Vestkyst Shipping AS", "the lead's source is not what the lead is about"))
+              "“We are cooperating fully,” the Bergen company said.", None,
+              "the lead's source is not what the lead is about: of two, neither (organisation_by_kind then names the company)"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
     about (``_the_one_company``; no ministry or court).
