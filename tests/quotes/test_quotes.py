@@ -650,6 +650,11 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
     assert found["ruled"][0] == "Peter Lane"
 
 
+def test_a_question_put_to_the_speaker_is_no_quote(parse):
+    text = "Asked whether jobs would go, Pekka Laine said it was too early to tell."
+    assert quotes_of(parse(text)) == [("indirect", "it was too early to tell", "Pekka Laine", "said")]
+
+
 def test_a_name_opening_the_sentence_before_its_role_speaks(parse):
     text = "Tomás Ibarra, the leader of the Harbour Party, also said the move was unlawful."
     assert quotes_of(parse(text)) == [("indirect", "the move was unlawful", "Tomás Ibarra", "said")]

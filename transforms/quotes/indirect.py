@@ -40,11 +40,14 @@ _IMPERSONAL_SUBJECTS = frozenset(("it", "that", "this"))
 
 def _unsaid(cue: Token) -> bool:
     """A cue under which nothing was said: negated ('did not say whether', 'never said that'),
-    hypothetical ('one could say', 'you might argue'), refused ('declined to say whether') or
-    impersonal ('it is safe to say', 'too soon to say', 'worth noting', 'That said, ...')."""
+    hypothetical ('one could say', 'you might argue'), refused ('declined to say whether'),
+    impersonal ('it is safe to say', 'too soon to say', 'worth noting', 'That said, ...') or a
+    question put to the subject ('Asked whether jobs would go, X said ...')."""
     children = list(cue.children)
     if any(c.dep_ == "neg" for c in children):
         return True
+    if cue.lower_ == "asked" and cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in children):
+        return True  # "Asked whether jobs would go, Laine said ...": a question put to the subject by nobody named
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in children) and not any(c.lower_ == "only" for c in children):
         return True
     doc = cue.doc
@@ -69,12 +72,13 @@ def _unsaid(cue: Token) -> bool:
 @rule(Example("Mayor Elena Varga did not say whether the depot would close.", None),
       Example("One could say the harbour was never meant to make money.", None),
       Example("It is too soon to say whether the new ferry timetable will work.", None),
+      Example("Asked whether jobs would go, Pekka Laine said it was too early to tell.", None, "the question is nobody's quote"),
       Example("The spokesman would only say that the harbour accounts were under review.", None, "kept: 'would only say' reports"))
 def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
     """A clause under a cue that says nothing was said: negated ('did not say whether ...'),
     hypothetical ('one could say ...', 'he would argue ...'), refused ('declined to say
-    whether ...') or impersonal ('it is too soon to say whether ...', 'it is worth noting
-    that ...'). Its cue is set aside (``state.used_cues``) so no later rule reports the clause;
+    whether ...'), impersonal ('it is too soon to say whether ...', 'it is worth noting
+    that ...') or a question put to the subject by nobody named ('Asked whether ..., X said'). Its cue is set aside (``state.used_cues``) so no later rule reports the clause;
     the rule yields no quote.
 
     Notes:

@@ -409,7 +409,7 @@ from transforms.quotes.described_speakers import (  # noqa: E402
     named_organisation_spokesperson,
     spokesperson_of_kind,
 )
-from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, person_named_after_description, person_named_in_own_clause, role_named_next, titled_person  # noqa: E402
+from transforms.quotes.titled_speakers import age_nominal, demonym_nominal, named_in_next_sentence, person_named_after_description, person_named_in_own_clause, role_named_next, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import (  # noqa: E402
     described_person_before,
     gendered_pronoun,
@@ -454,6 +454,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     person_named_in_own_clause,
     who_after_title,
     person_before_own_title,
+    demonym_nominal,
     named_subject,
     name_after_role,
     name_set_off_after_role,

@@ -1,6 +1,6 @@
 """Speaker rules for a title without a name: "the minister said" (the person the article gave
-that title last) and a lead's "a federal judge ruled" (the person the next sentence names with
-it). Part of SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
+that title last), "the 23-year-old" and "the Argentine" (the person named last) and a lead's
+"a federal judge ruled" (the person the next sentence names with it). Part of SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
 
 from __future__ import annotations
 
@@ -85,6 +85,28 @@ def age_nominal(query: SpeakerQuery) -> Speaker | None:
         return None
     found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
     return _named(found, age_nominal.name) if found is not None else None
+
+
+@rule(Example("The striker Tomás Ibarra scored twice.\n\n\u201cI just kept running,\u201d the Argentine said.", "Tomás Ibarra"),
+      Example("Ingrid Dahl, 41, won the race. The Norwegian said the snow was perfect.", "Ingrid Dahl"),
+      Example("\u201cWe will appeal,\u201d the Argentine said.", None, "nobody is named before"),
+      Example("Tomás Ibarra scored twice. The Argentines said the referee was wrong.", None, "a plural is a group"))
+def demonym_nominal(query: SpeakerQuery) -> Speaker | None:
+    """'the Argentine said', 'the Norwegian said': a nationality standing alone for a person
+    (sports and profile writing) is the person mentioned last before the quote, leaving out
+    names inside quotes, as "the 23-year-old" is.
+
+    Notes:
+        Only "the" and a singular nationality the tagger marked (NORP) with nothing else in the
+        phrase; a plural ("the Argentines") is a group, and with nobody named before it the
+        phrase names nobody.
+    """
+    subject = query.subject
+    start, end = query.phrase_span
+    if subject.ent_type_ != "NORP" or subject.tag_ not in ("NNP", "NN", "JJ") or query.body[start:end].casefold() != "the " + subject.lower_:
+        return None
+    found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
+    return _named(found, demonym_nominal.name) if found is not None else Speaker(None, None, demonym_nominal.name)
 
 
 # People described by what they do or where they stand ("a fisherman", "one passenger").
