@@ -40,7 +40,7 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 QUOTE_FOUND_BY = (
     "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "document_reads", "according_to_before_quote", "according_to_after_quote", "as_someone_put_it", "verb_before_colon",
     "main_clause_before_colon", "word_from_next_sentence", "person_introduced_after_quote", "reporter_of_paragraph_before", "continues_previous_speaker", "speaker_of_sentence_before", "unattributed_quote",
-    "unsaid_clause", "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
+    "unsaid_clause", "reported_clause", "clause_before_cue", "clause_taken_for_subject", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
     "subject_in_another_paragraph", "place_with_titled_apposition", "person_in_apposition_before_verb", "agent_of_the_words", "author_in_relative_clause", "participle_of_the_main_clause", "participle_of_the_sentence", "spokesperson_for", "spokesperson_of_kind", "named_organisation_spokesperson",

@@ -910,13 +910,16 @@ _AGE = re.compile(r", (\d{1,2}), ")
       Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"),
       Example("\u201cWe lost everything,\u201d said a fisherman mending nets on the quay. Tomasz Nowak, 54, has worked the harbour for 30 years.",
               [("Tomasz Nowak", "PERSON")],
-              note="the model tags the surname alone"))
+              note="the model tags the surname alone"),
+      Example("Earlier, the highlife guitarist Emeka Nwosu, 71, received the award.", [("Emeka Nwosu", "PERSON")],
+              note="the model tags the surname a place no gazetteer knows"))
 def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
     set off by an age between commas, are a person (news gives ages of people only). Of a
     run opening a sentence ("Farmer Akosua Mensah") the last two words are the name.
 
-    A run whose surname alone the model tagged a person is the whole name ("Tomasz Nowak, 54,").
+    A run whose surname alone the model tagged a person, or a place no gazetteer knows, is the
+    whole name ("Tomasz Nowak, 54,", "Emeka Nwosu, 71,").
 
     Not: a run with a word the model tagged as anything but a person; one word alone ("Mensah, 58,").
     """
@@ -930,14 +933,18 @@ def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
         run = []
         i = last.i
         # The model may have tagged the surname alone ("Tomasz Nowak, 54,": "Nowak").
-        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and tokens[i].ent_type_ in ("", "PERSON"):
+        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and (
+            tokens[i].ent_type_ in ("", "PERSON") or tokens[i].ent_type_ == "GPE" and known_place(tokens[i].text) is None
+        ):
             run.insert(0, tokens[i])
             i -= 1
         if len(run) >= 3 and run[0].is_sent_start or len(run) == 4:
             run = run[-2:]  # "Farmer Akosua Mensah": the occupation opens the sentence
         start = run[0].idx if run else end
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
-        if len(run) < 2 or any(m.label != "PERSON" or m.char_start < start or (m.char_start, m.char_end) == (start, end) for m in inside):
+        # A place no gazetteer knows is a surname the model misread: places have no age ("Emeka Nwosu, 71,").
+        misread = [m for m in inside if m.label == "GPE" and known_place(m.text) is None]
+        if len(run) < 2 or any(m.label != "PERSON" and m not in misread or m.char_start < start or (m.char_start, m.char_end) == (start, end) for m in inside):
             continue
         if inside and not any(t.ent_type_ == "" for t in run):
             continue  # the model tagged the whole run itself

@@ -20,6 +20,7 @@ from transforms.quotes.matches import QuoteMatch, QuoteState
 from transforms.quotes.reported_speech import (
     according_to_contents,
     claim_noun_contents,
+    clause_taken_for_subject as _clause_taken_for_subject,
     long_enough,
     naming_content,
     parenthetical_content,
@@ -157,6 +158,31 @@ def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
     yield from _subject_speaks(state, preposed_clause, min_words=3)
 
 
+@rule(Example("The Liberian-flagged Sealark Carrier, operated by Hamburg-based Brandt & Sohl Reederei, lost steering at 4:50 a.m. near "
+              "Rendsburg and swung across the channel, the Federal Waterways Office (FWO) said in a statement.",
+              ("The Liberian-flagged Sealark Carrier, operated by Hamburg-based Brandt & Sohl Reederei, lost steering at 4:50 a.m. near "
+               "Rendsburg and swung across the channel", "Federal Waterways Office")),
+      Example("The ship, which is owned by Brandt & Sohl, the harbour master said.", None, "no finite verb of its own before the comma"))
+def clause_taken_for_subject(state: QuoteState) -> Iterator[Candidate]:
+    """'CLAUSE, the X said.' where the parser read the whole sentence as the cue's subject and the
+    speaker as an apposition of it (``reported_speech.clause_taken_for_subject``): the clause
+    before the comma, spoken by the noun phrase after it.
+
+    Notes:
+        Only a cue that ends its sentence with no object or clause of its own; content a rule
+        before found, or that overlaps a direct quote, is left.
+    """
+    body = state.context.text
+    for verb in state.cues:
+        found = None if verb.i in state.used_cues else _clause_taken_for_subject(verb, body)
+        if found is None:
+            continue
+        start, end, speaker = found
+        if state.overlaps_direct(start, end) or state.overlaps_found(start, end) or not long_enough(state.context.doc, start, end, 3):
+            continue
+        yield start, end, resolve_speaker(speaker, state.context, start, state.source), verb.text
+
+
 @rule(Example("Mayor Elena Varga called the charges baseless.", ("the charges baseless", "Elena Varga")),
       Example("Priya Raman described the talks as warm and useful.", ("the talks as warm and useful", "Priya Raman")),
       Example("Mayor Elena Varga called a meeting of the council.", None, "an object alone names nothing"))
@@ -234,6 +260,7 @@ QUOTE_RULES: tuple[Rule, ...] = (
     unsaid_clause,
     reported_clause,
     clause_before_cue,
+    clause_taken_for_subject,
     naming_complement,
     according_to,
     claim_noun_clause,
