@@ -572,6 +572,8 @@ def main_clause_before_colon(state: QuoteState, site: QuoteSite) -> Attribution 
 
 @rule(Example("“We are ready for the season.” That was the word from coach Ana Costa on Monday.", ("We are ready for the season.", "Ana Costa")),
       Example("“The port will close on Monday.”\n\nThe warning came from harbour master John Miller.", ("The port will close on Monday.", "John Miller")),
+      Example("“We were the better side.” That was the verdict of coach Ana Costa after the 2-1 win.", ("We were the better side.", "Ana Costa"),
+              "'of' after a noun for words"),
       Example("“We are ready for the season.” That was a surprise to coach Ana Costa.", None, "no 'from': the person is not the source"))
 def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """A quote with no cue of its own, followed by a sentence that says whose words they were:
@@ -580,7 +582,8 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
 
     Notes:
         Only the sentence right after the quote, and only a person or organisation named
-        after "from" in a sentence about "that"/"this" or "the warning" (``quote_reference_nouns``),
+        after "from" (or "of" on a noun for words: "the verdict of X") in a sentence about
+        "that"/"this" or "the warning" (``quote_reference_nouns``),
         or after "said" in "So said X".
     """
     if site.cue is not None:
@@ -599,7 +602,10 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
     about_the_quote = names_the_quote and subject is not None and subject.i <= first.i + 1 and root.lower_ in ("is", "was", "are", "were", "'s", "came", "comes")
     so_said = first.lower_ == "so" and root.lower_ in ("said", "says")
     if about_the_quote:
-        sources = [p for t in sentence if t.dep_ == "prep" and t.lower_ == "from" for p in t.children if p.dep_ == "pobj"]
+        # "the word from coach Ana Costa", "the verdict of coach Ana Costa": the source after "from",
+        # or after "of" on a noun for words.
+        sources = [p for t in sentence if t.dep_ == "prep" and (t.lower_ == "from" or t.lower_ == "of" and t.head.lower_ in _QUOTE_REFERENCE_NOUNS)
+                   for p in t.children if p.dep_ == "pobj"]
     elif so_said:
         sources = [c for c in root.children if c.dep_ in ("nsubj", "dobj", "attr")]
     else:

@@ -63,13 +63,15 @@ def titled_person(query: SpeakerQuery) -> Speaker | None:
 
 
 # "the 23-year-old", "the 70-year-old senator": an age standing for a person.
-_AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(?: [a-z]+){0,2}", re.IGNORECASE)
+_AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(?: [a-z]+){0,2}(?: of (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)?", re.IGNORECASE)
 
 
 @rule(Example("Aroha Tane scored 41 goals as the Comets won.\n\n“I have dreamt of this since I was a girl,” the 23-year-old said.", "Aroha Tane"),
       Example("Senator Dana Whitfield opened the debate. The 70-year-old senator said the levy would pass.", "Dana Whitfield"),
       Example("Dr. Miriam Holt led the survey. The 41-year-old marine biologist said the water had stayed warm.", "Miriam Holt",
               "an age with a two-word occupation"),
+      Example("Lena Marsh runs the shelter. “We turn people away every night,” the 52-year-old mother of three said.", "Lena Marsh",
+              "'mother of three'"),
       Example("“We will appeal,” the 40-year-old said.", None, "nobody is named before"))
 def age_nominal(query: SpeakerQuery) -> Speaker | None:
     """'the 23-year-old said', 'the 70-year-old senator said': an age that stands for a person
