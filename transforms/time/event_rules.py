@@ -178,6 +178,7 @@ def _compared_with(root: Token) -> bool:
     Example("The council will settle the matter at its 2024 mid-term review.", None),
     Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
     Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
+    Example("Shares rose 6 percent in afternoon trading.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -189,9 +190,13 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         read in the first conjunct's place. A modified event noun ("the summer festival", "Friday's
         meeting") is left to the climb, and so is a date right after "on", "since", "until" or
         "by", which the parser may take for a modifier of the words after it ("a poll published
-        on Sunday showing challenger Denise Lachance ahead").
+        on Sunday showing challenger Denise Lachance ahead"). A part of a day that modifies
+        what goes on in it, inside "in" or "during" ("rose 6 percent in afternoon trading"),
+        is when the clause's happening took place, not a kind of thing: the climb stands.
     """
     root = site.root
+    if _part_of_day_setting(root, site.value):
+        return None
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "evening and Sunday services": the first conjunct's place
     if root.dep_ not in ("compound", "amod", "nmod", "nummod"):
@@ -207,6 +212,19 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head):
         return NO_EVENT
     return None
+
+
+# TIMEX3 codes of the parts of a day ("2023-06-05TAF"): the end of a TIME value.
+PART_OF_DAY_CODES = ("TMO", "TAF", "TEV", "TNI")
+
+
+def _part_of_day_setting(root: Token, value: str | None) -> bool:
+    """Whether a part of a day modifies the noun of an "in" or "during" phrase ("in afternoon
+    trading", "during evening rush hour"): the time of the goings-on that noun names."""
+    if value is None or not value.endswith(PART_OF_DAY_CODES):
+        return False
+    noun = root.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
 
 
 # Prepositions whose object a date is, never a modifier of the noun after it.
