@@ -263,6 +263,8 @@ NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON"
     Example("The campaign group Justice Now was founded in 2015.", NO_EVENT_TEXT),
     Example("Now the group has 300 members, its founder said.", None),
     Example("The MV Island Star, run by Coast Lines, hit rocks at 21:40 BST in a gale.", None),
+    Example("The theatre's next premiere opens on Easter Sunday.", None),
+    Example("The last lift will run on Easter Monday.", None),
 )
 def inside_name(site: EventSite) -> Token | NoEventAnswer | None:
     """A time word that is part of a name ("the group Justice Now", "Winter Aid") dates
@@ -273,12 +275,29 @@ def inside_name(site: EventSite) -> Token | NoEventAnswer | None:
         (an organisation, a work, a product, a place, a law or a person) answers; a time zone
         in capitals ("at 21:40 BST", which the model may tag an organisation) is no name. A
         season or "Today" inside a name ("Summer Sounds", "USA Today") is not found as a time
-        at all (``expressions._inside_a_name``).
+        at all (``expressions._inside_a_name``). A name that is the date's own phrase and no
+        more ("Easter Sunday", which the model may tag a place or a law) names that day: its
+        words all lie in the expression's own subtree, so nothing else is named.
     """
     root = site.root
     if root.ent_type_ in NAME_LABELS and root.text[:1].isupper() and not root.text.isupper() and not root.is_sent_start:
-        return NO_EVENT
+        return None if _name_is_the_date(root) else NO_EVENT
     return None
+
+
+def _name_is_the_date(root: Token) -> bool:
+    """Whether the named entity a date's root lies in is that date's own phrase: every word of
+    the entity is in the root's subtree ("Easter Sunday" -> Sunday), none names a thing beside
+    it ("Justice Now", "Winter Aid")."""
+    doc = root.doc
+    start = root.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = root.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    left, right = root.left_edge.i, root.right_edge.i
+    return left <= start and end - 1 <= right
 
 
 @rule(
