@@ -90,13 +90,16 @@ DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
     Example("Sales rose from the same period a year earlier.", NO_EVENT_TEXT),
     Example("Net profit fell to 1.8 billion rupees from 2.9 billion rupees a year earlier.", NO_EVENT_TEXT),
     Example("He had borrowed a metal detector from a friend a week earlier.", None),
+    Example("Bookings were down 8 percent on a year earlier.", NO_EVENT_TEXT),
+    Example("Tickets sold rose to 186,000, up 11 percent on the same point last year.", NO_EVENT_TEXT),
+    Example("Shares were up 3 percent on Friday.", None),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison dates no happening, the other date of the clause does: a
     relative expression after "from", "than" or "over" ("rose 5% from a year earlier", "than a
     year ago"), and any date inside what is compared with ("compared with 3 million in 2019",
     "against 4 percent a year ago", "down from 3,000 in the 1970s", "far less than a similar
-    one in August"); "against" compares only figures ("a series against the champion in April"
+    one in August", "up 11 percent on the same point last year"); "against" compares only figures ("a series against the champion in April"
     is a match).
 
     Notes:
@@ -104,7 +107,9 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
         be relative (earlier, ago, before, previous, prior, last); "from" is a comparison's only
         after a direction word ("up from", "down from", "higher from"), and the date must be
         the base itself or a base period's ("from the same period a year earlier"), not what
-        "from" names ("borrowed it from a friend a week earlier"). A deadline ("no later than
+        "from" names ("borrowed it from a friend a week earlier"). "on" compares only after a
+        direction word and with a relative date ("down 8 percent on a year earlier"): "up 3
+        percent on Friday" is the day of the rise. A deadline ("no later than
         March 1") is no comparison. The search for the comparison stops at the first verb above
         the date, so a comparison in another clause does not reach it.
     """
@@ -154,7 +159,8 @@ def _names_a_thing(token: Token) -> bool:
 
 def _compared_with(root: Token) -> bool:
     """Whether a date lies inside the base of a comparison of its clause: under "compared
-    with/to", "against", "than" (not "later than", a deadline) or "from" after a direction word."""
+    with/to", "against", "than" (not "later than", a deadline), or "from" (or "on" with a
+    relative date) after a direction word."""
     for token in root.ancestors:
         if token.pos_ in ("VERB", "AUX") and token.lower_ != "compared":
             return False
@@ -166,6 +172,10 @@ def _compared_with(root: Token) -> bool:
         if word == "than" and head not in DEADLINE_COMPARATIVES:
             return True
         if word == "from" and head in DIRECTION_PREDICATES:
+            return True
+        if word == "on" and head in DIRECTION_PREDICATES and {t.lower_ for t in token.subtree} & RELATIVE_WORDS:
+            # "up 11 percent on the same point last year": a change measured on a base period
+            # ("were up 3 percent on Friday" dates the change: no relative word, no base).
             return True
     return False
 
