@@ -342,13 +342,8 @@ def owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
 def _reported_subject(query: SpeakerQuery) -> ArticleEntity | None:
     """The entity that is the subject of the reported clause before a postposed attribution
     ("Bernkastel-Kues will hold its festival ..., a spokeswoman for the town said")."""
-    subject = query.subject
-    if query.quote_start >= subject.idx:
-        return None
-    for token in subject.doc[subject.sent.start : subject.i]:
-        if token.idx >= query.quote_start and token.dep_ in _SUBJECT_DEPS and token.head != subject.head:
-            return entity_at(query.entities, token.idx, token.idx + len(token))
-    return None
+    token = speakers.reported_clause_subject(query.subject, query.quote_start)
+    return entity_at(query.entities, token.idx, token.idx + len(token)) if token is not None else None
 
 
 def _name_heads(entity: ArticleEntity) -> set[str]:

@@ -153,6 +153,20 @@ class SpeakerQuery:
         return named
 
 
+def reported_clause_subject(subject: Token, quote_start: int) -> Token | None:
+    """The subject of the words reported before a postposed attribution ("The hospital has not
+    paid, a spokesman said": "hospital"), or None when the attribution comes first.
+
+    By the parse (the cue's clause before its subject), else the first subject from where the
+    reported words start up to the cue's subject that hangs on another verb than the cue.
+    """
+    clause = next((c for c in subject.head.children if c.dep_ == "ccomp" and c.i < subject.i), None)
+    found = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None) if clause is not None else None
+    if found is not None or quote_start >= subject.idx:
+        return found
+    return next((t for t in subject.doc[subject.sent.start : subject.i] if t.idx >= quote_start and t.dep_ in _SUBJECT_DEPS and t.head != subject.head), None)
+
+
 def _named(entity: ArticleEntity, by: str) -> Speaker:
     return Speaker(entity.canonical_name, entity, by)
 
