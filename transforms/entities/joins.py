@@ -616,6 +616,95 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")
 
 
+_ALIAS_VERB_FORMS = words("alias_verb_forms")
+# "Ireti Balogun, who performs as Reeti", "Kieran Lowry, who runs a charter firm and posts
+# footage every day as @lowryreef", "Dana Holt tweets as @dholt": the subject (the name right
+# before, or before ", who"), a few words, one of ``alias_verb_forms``, a few words, "as".
+_FREE_WORD = r"[^\s.,;:!?\"“”()]+\s+"
+_GIVEN_AS = re.compile(r"(?:,\s+(?:who|which)\s+(?:" + _FREE_WORD + r"){0,6}?|\s+(?:also\s+|now\s+|still\s+)?)(?:"
+                       + "|".join(sorted(_ALIAS_VERB_FORMS, key=len, reverse=True)) + r")\s+(?:" + _FREE_WORD + r"){0,5}?as\s+(?=[A-Z@])")
+# "Sidecan, as the plant is known locally, ...": the name before the comma is another name of the thing the noun stands for.
+_AS_IT_IS_KNOWN = re.compile(r",\s+as\s+(?:the|its)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|was|are|were)\s+(?:[a-z]+ly\s+|also\s+|better\s+|often\s+)?(?:known|called|nicknamed)\b")
+_PLACE_NOUNS = words("admin_area_words") | GEO_FEATURE_WORDS | PLACE_SUFFIX_WORDS
+
+
+def _word_prefixes(short: str, name: str) -> bool:
+    """Whether ``short`` is the name's words (small words aside) each cut to a prefix, in
+    order, every word used ("Sidecan" for "Siderúrgica del Cantábrico", "EPP" for "Estradas
+    Públicas de Portugal")."""
+    name_words = [re.sub(r"[^a-z]", "", _unaccented(w)) for w in alias_key(name).split() if w not in _SMALL_WORDS]
+    letters = re.sub(r"[^a-z]", "", _unaccented(short))
+
+    def fits(rest: str, i: int) -> bool:
+        if i == len(name_words):
+            return not rest
+        return any(rest.startswith(name_words[i][:n]) and fits(rest[n:], i + 1) for n in range(min(len(name_words[i]), len(rest)), 0, -1))
+
+    return len(name_words) >= 2 and bool(letters) and fits(letters, 0)
+
+
+@rule(
+    Example("Afrobeats singer Ireti Balogun, who performs as Reeti, won album of the year. Reeti's first single came out in 2016.",
+            [("Reeti", "Ireti Balogun"), ("Reeti", "Ireti Balogun")]),
+    Example("\"It is alive,\" said Kieran Lowry, who runs Lowry Reef Charters and posts footage every day as @lowryreef.",
+            [("@lowryreef", "Kieran Lowry")], note="a handle the subject posts as, though it spells the company"),
+    Example("Shares of the steelmaker Siderúrgica del Cantábrico fell on the Bombay Stock Exchange. Sidecan, as the plant is known locally, "
+            "has made steel since 1957. Sidecan employs 1,400 people.", [("Sidecan", "Siderúrgica del Cantábrico"), ("Sidecan", "Siderúrgica del Cantábrico")],
+            note="of the organisations named before, the one the name spells"),
+    Example("Marta Ruiz, who served as Spain's ambassador, said talks would resume.", None, note="not a naming verb"),
+    Example("Ana Costa, who performed as a child in Lisbon, said she was happy.", None, note="no name after 'as'"),
+)
+def name_given_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Ireti Balogun, who performs as Reeti", "Kieran Lowry ... posts footage every day as
+    @lowryreef": a name (or a handle) after "as" following a verb of performing, posting or
+    trading (``alias_verb_forms``) whose subject is a named person or organisation is that
+    subject's other name; and "Sidecan, as the plant is known locally, ...": the name before
+    the comma is another name of the organisation (or, for "the city", the place) named
+    before it whose words it spells, or of the only one named before.
+
+    Notes:
+        A place or a country after "as" is no other name ("who boxed as Ireland's captain");
+        "who served as minister" has no naming verb; with two organisations named before "as
+        the company is known" and none spelled, nothing joins.
+    """
+    starts = {m.char_start: e for e in entities for m in e.mentions}
+    moves: dict[int, ArticleEntity] = {}
+    handles: list[tuple[int, int, str, ArticleEntity]] = []
+    for owner in entities:
+        if owner.entity_type not in ("PERSON", "ORG"):
+            continue
+        for mention in owner.mentions:
+            match = _GIVEN_AS.match(body, mention.char_end)
+            if match is None:
+                continue
+            alias = starts.get(match.end())
+            if alias is None:
+                if handle := _HANDLE.match(body, match.end()):
+                    handles.append((handle.start(), handle.end(), handle.group(), owner))
+            elif alias is not owner and alias.entity_type not in ("GPE", "LOC") and known_place(alias.canonical_name) is None and not is_country(alias.canonical_name):
+                moves[id(alias)] = owner
+    for alias in entities:
+        first = min(m.char_start for m in alias.mentions)
+        for mention in alias.mentions:
+            match = _AS_IT_IS_KNOWN.match(body, mention.char_end)
+            if match is None:
+                continue
+            kinds = ("GPE", "LOC") if match["noun"].split()[-1] in _PLACE_NOUNS else ("ORG", "FAC")
+            before = [e for e in entities if e is not alias and e.entity_type in kinds and len(e.canonical_name.split()) > 1
+                      and min(m.char_start for m in e.mentions) < first]
+            spelled = [e for e in before if _word_prefixes(alias.canonical_name, e.canonical_name)]
+            # A name the model took for a person's only by its spelling.
+            owners = spelled or (before if len(before) == 1 and alias.entity_type != "PERSON" else [])
+            if len(owners) == 1:
+                moves[id(alias)] = owners[0]
+    kept = _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "name_given_as")
+    taken = [(m.char_start, m.char_end) for e in kept for m in e.mentions]
+    for start, end, text, owner in handles:
+        if not any(start < e and s < end for s, e in taken):
+            owner.mentions.append(Mention(start, end, text, owner.entity_type, None, "name_given_as"))
+    return kept
+
+
 # "the Waterways Authority (NBWA)": a short form in brackets right after the name.
 _SHORT_FORM_IN_BRACKETS = re.compile(r"[ \u00a0]\(([^()\s]{2,20})\)")
 
@@ -814,6 +903,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     institution_metonym,  # "Holyrood" -> "Scottish Parliament"
     former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
     short_name_known_as,  # "The company, known as DBP," -> Dansk Brevpost
+    name_given_as,  # "Ireti Balogun, who performs as Reeti" -> one person
     social_handle,  # "@KMorales" -> "Karen Morales"
 )
 
