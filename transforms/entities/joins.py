@@ -861,6 +861,55 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
     return _join_into_owners(entities, owners_of, "leading_words_short_name")
 
 
+# "Alaska's governor", "Kalinga, India": a name written as a place's owner or before its country.
+_PLACE_USE_AFTER = re.compile(r"(?:['’]s?\s|,\s+[A-Z]|-based\b)")
+
+
+@rule(
+    Example("Silver Basin Lithium Corp said the permit was unlawful. Silver Basin shares rose 11 percent.",
+            [("Silver Basin", "Silver Basin Lithium Corp")], note="when the model tags the short name a location"),
+    Example("Mumbai-based Kalinga Steel Ltd will close the plant. The union said Kalinga would pay redundancy.",
+            [("Kalinga", "Kalinga Steel Ltd")], note="a province's name, never written as a place"),
+    Example("Alaska Airlines Inc cut flights. Alaska's governor said the state would help.", None, note="written as a place's owner: the state"),
+    Example("Japan Airlines Ltd cut flights. Japan will pay for the new airport.", None, note="a country stays a country"),
+    Example("Voters in Kalinga are angry. Kalinga Steel Ltd will close the plant. Kalinga would pay.", None, note="written as a place first"),
+)
+def company_name_taken_for_place(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Silver Basin" (tagged a location) after "Silver Basin Lithium Corp", "Kalinga" (a
+    province the gazetteer knows) after "Kalinga Steel Ltd": a name of one or two words that
+    opens exactly one company name of the article (ending in a legal form or a company word:
+    "Ltd", "Corp", "Group", ``legal_form_words``, ``brand_company_words``) and is written only
+    after it, never as a place, is the company's short name, whatever type the model or the
+    gazetteer gives it.
+
+    Notes:
+        Never a country ("Japan" beside "Japan Airlines"); never a name written after a place
+        preposition ("in Kalinga"), as a place's owner ("Alaska's governor"), before a comma
+        and a capital ("Kalinga, India") or before "-based"; never a name written before the
+        company is; ``leading_words_short_name`` joins the names no one calls a place.
+    """
+    companies: dict[str, list[ArticleEntity]] = {}
+    for owner in entities:
+        words_ = owner.canonical_name.split()
+        if owner.entity_type == "ORG" and len(words_) >= 2 and alias_key(words_[-1]) in _COMPANY_WORDS:
+            for cut in range(1, min(len(words_) - 1, 2) + 1):
+                if all(w[:1].isupper() for w in words_[:cut]):
+                    companies.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        owners = companies.get(alias_key(name), [])
+        if len(owners) != 1 or entity.entity_type not in ("GPE", "LOC") or len(name.split()) > 2 or is_country(name) or _ever_a_place(entity, body):
+            return []
+        if any(_PLACE_USE_AFTER.match(body, m.char_end) for m in entity.mentions):
+            return []
+        introduced = min(m.char_start for m in owners[0].mentions)
+        first_short = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", body)
+        return owners if first_short is not None and first_short.start() >= introduced else []
+
+    return _join_into_owners(entities, owners_of, "company_name_taken_for_place")
+
+
 def _coined_word(name: str) -> bool:
     """One word that names no kind of place ("Revontuli", not "Western" or "Valley"): a model's
     LOC that may be a company's short name."""
@@ -887,6 +936,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
     last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
     leading_words_short_name,  # "Oder" -> "Oder River"
+    company_name_taken_for_place,  # "Silver Basin" (LOC) -> "Silver Basin Lithium Corp"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     particle_surname,  # "De Groot" -> "Femke de Groot"
     compound_surname,  # "Mendes Ferreira" -> "Rui Mendes Ferreira"
