@@ -624,6 +624,9 @@ _FREE_WORD = r"[^\s.,;:!?\"“”()]+\s+"
 _GIVEN_AS = re.compile(r"(?:,\s+(?:who|which)\s+(?:" + _FREE_WORD + r"){0,6}?|\s+(?:also\s+|now\s+|still\s+)?)(?:"
                        + "|".join(sorted(_ALIAS_VERB_FORMS, key=len, reverse=True)) + r")\s+(?:" + _FREE_WORD + r"){0,5}?as\s+(?=[A-Z@])")
 # "Sidecan, as the plant is known locally, ...": the name before the comma is another name of the thing the noun stands for.
+# What may follow the other name: the clause ends, or a preposition goes on ("posts as @x on
+# X"); "posted the video as Google announced ..." is "as" the conjunction, no name given.
+_NAME_GIVEN_ENDS = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)|\s+(?:on|in|at|since|for|from|with|until|to|during|and|or|every|each|but)\b")
 _AS_IT_IS_KNOWN = re.compile(r",\s+as\s+(?:the|its)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|was|are|were)\s+(?:[a-z]+ly\s+|also\s+|better\s+|often\s+)?(?:known|called|nicknamed)\b")
 _PLACE_NOUNS = words("admin_area_words") | GEO_FEATURE_WORDS | PLACE_SUFFIX_WORDS
 
@@ -653,6 +656,7 @@ def _word_prefixes(short: str, name: str) -> bool:
             note="of the organisations named before, the one the name spells"),
     Example("Marta Ruiz, who served as Spain's ambassador, said talks would resume.", None, note="not a naming verb"),
     Example("Ana Costa, who performed as a child in Lisbon, said she was happy.", None, note="no name after 'as'"),
+    Example("Marta Ruiz posted the video as Google announced the deal.", None, note="'as' the conjunction: a clause follows the name"),
 )
 def name_given_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Ireti Balogun, who performs as Reeti", "Kieran Lowry ... posts footage every day as
@@ -663,7 +667,8 @@ def name_given_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
     before it whose words it spells, or of the only one named before.
 
     Notes:
-        A place or a country after "as" is no other name ("who boxed as Ireland's captain");
+        A place or a country after "as" is no other name ("who boxed as Ireland's captain"),
+        nor a name a clause goes on from ("posted it as Google announced ...": "as" the conjunction);
         "who served as minister" has no naming verb; with two organisations named before "as
         the company is known" and none spelled, nothing joins.
     """
@@ -679,8 +684,10 @@ def name_given_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
                 continue
             alias = starts.get(match.end())
             if alias is None:
-                if handle := _HANDLE.match(body, match.end()):
+                if (handle := _HANDLE.match(body, match.end())) and _NAME_GIVEN_ENDS.match(body, handle.end()):
                     handles.append((handle.start(), handle.end(), handle.group(), owner))
+            elif not _NAME_GIVEN_ENDS.match(body, max(m.char_end for m in alias.mentions if m.char_start == match.end())):
+                continue  # "posted the video as Google announced the deal": a conjunction
             elif alias is not owner and alias.entity_type not in ("GPE", "LOC") and known_place(alias.canonical_name) is None and not is_country(alias.canonical_name):
                 moves[id(alias)] = owner
     for alias in entities:
