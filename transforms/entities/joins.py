@@ -869,6 +869,8 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
 
 
 # "Alaska's governor", "Kalinga, India": a name written as a place's owner or before its country.
+# "the governor of Alaska", "flights to Alaska": words that make a known place's name a place.
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:of|from|to|into|at|for)\s+(?:the\s+)?$")
 _PLACE_USE_AFTER = re.compile(r"(?:['’]s?\s|,\s+[A-Z]|-based\b)")
 
 
@@ -879,6 +881,7 @@ _PLACE_USE_AFTER = re.compile(r"(?:['’]s?\s|,\s+[A-Z]|-based\b)")
             [("Kalinga", "Kalinga Steel Ltd")], note="a province's name, never written as a place"),
     Example("Alaska Airlines Inc cut flights. Alaska's governor said the state would help.", None, note="written as a place's owner: the state"),
     Example("Japan Airlines Ltd cut flights. Japan will pay for the new airport.", None, note="a country stays a country"),
+    Example("Alaska Airlines Inc cut flights. The governor of Alaska said the state would help.", None, note="a known place after 'of': the state"),
     Example("Voters in Kalinga are angry. Kalinga Steel Ltd will close the plant. Kalinga would pay.", None, note="written as a place first"),
 )
 def company_name_taken_for_place(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
@@ -891,7 +894,8 @@ def company_name_taken_for_place(body: str, entities: list[ArticleEntity]) -> li
 
     Notes:
         Never a country ("Japan" beside "Japan Airlines"); never a name written after a place
-        preposition ("in Kalinga"), as a place's owner ("Alaska's governor"), before a comma
+        preposition ("in Kalinga"; for a place the gazetteer knows, also "of", "from", "to":
+        "the governor of Alaska"), as a place's owner ("Alaska's governor"), before a comma
         and a capital ("Kalinga, India") or before "-based"; never a name written before the
         company is; ``leading_words_short_name`` joins the names no one calls a place.
     """
@@ -910,6 +914,8 @@ def company_name_taken_for_place(body: str, entities: list[ArticleEntity]) -> li
             return []
         if any(_PLACE_USE_AFTER.match(body, m.char_end) for m in entity.mentions):
             return []
+        if known_place(name) is not None and any(_PLACE_WORD_BEFORE.search(body, max(m.char_start - 12, 0), m.char_start) for m in entity.mentions):
+            return []  # "the governor of Alaska": a place the gazetteer knows, written as one
         introduced = min(m.char_start for m in owners[0].mentions)
         first_short = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", body)
         return owners if first_short is not None and first_short.start() >= introduced else []
