@@ -713,6 +713,58 @@ def place_after_area_word(search: MentionSearch, mentions: list[Mention]) -> lis
     return mentions + found
 
 
+_PLACE_KIND_NOUNS = lexicon_words("place_kind_nouns")
+# "the A-8 motorway", "Berri-UQAM station", "Brisbane's Riverbend ward": up to four capitalised
+# words (or a road's letter and number) right before a lower-case place noun.
+_NAME_BEFORE_PLACE_NOUN = re.compile(
+    r"(?<![\w’'.-])(?P<name>(?:[A-Z][\w’'-]*[\w]|[A-Z]{1,3}-?\d{1,4})(?:\s+[A-Z][\w’'-]*[\w]){0,3})\s+(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_PLACE_KIND_NOUNS, key=len, reverse=True)) + r")(?![\w-])"
+)
+# Parts of speech of a capitalised word that is no name ("This area", "Every station").
+# Mid-sentence, a capitalised word is a name whatever its tag ("the Via Arrábida toll road").
+_NO_NAME_POS = frozenset({"DET", "PRON"})
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
+
+
+@rule(
+    Example("About 2,000 workers blocked the A-8 motorway on Monday.", [("A-8", "LOC")]),
+    Example("Commuters at Berri-UQAM station waited for an hour on Wednesday.", [("Berri-UQAM", "LOC")]),
+    Example("She won Saturday's by-election in Brisbane's Riverbend ward.", [("Riverbend", "LOC")], note="after a possessive place"),
+    Example("The company wants to build the Beinn Ruadh wind farm on a moor.", [("Beinn Ruadh", "LOC")]),
+    Example("Residents of the area said the road was closed.", None, note="no name before the noun"),
+)
+def name_before_place_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the A-8 motorway", "Berri-UQAM station", "the Thomondgate area", "the Beinn Ruadh wind
+    farm": capitalised words (or a road's number) the model left untagged right before a
+    lower-case noun of a kind of location (``place_kind_nouns``) are that location (LOC),
+    the noun left out.
+
+    Not: a name the model tagged and the repairs kept (its label stands: "Palam airport" is a
+    facility by ``lower_case_building``); the first word of a sentence, or a run after another
+    capitalised word (only whole names); a lone surname of the article's people; a month or weekday.
+    """
+    body = search.body
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for match in _NAME_BEFORE_PLACE_NOUN.finditer(body):
+        start, end = match.span("name")
+        if possessive := list(re.finditer(r"['’]s\s+", match["name"])):
+            start += possessive[-1].end()  # "Brisbane's Riverbend ward": the name after the possessive
+        name = body[start:end]
+        before = body[max(0, start - 40) : start]
+        if _CAPITALISED_WORD_BEFORE.search(before) and not re.search(r"(?:['’]s|\bThe)\s+$", before):
+            continue  # "Old Town Square area": not the whole name
+        span = search.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.pos_ in _NO_NAME_POS or t.is_sent_start and t.pos_ != "PROPN" for t in span):
+            continue  # "This area", "Every station", "Other ward": no name
+        if name.split()[0] == "The" or _CALENDAR_WORD.match(name) or name in search.surnames:
+            continue
+        if any(s < end and start < e for s, e in covered):
+            continue
+        found.append(search.mention(start, end, "LOC", "name_before_place_noun"))
+    return mentions + found
+
+
 def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list[Mention]) -> Token | None:
     """The capitalised proper noun just before ``surname`` that can be a first name: untagged
     by the model (or tagged a person), outside every other mention, not opening a sentence
