@@ -252,6 +252,36 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
     return sum(ch in QUOTE_MARKS for ch in text[start:end]) % 2 == 1
 
 
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP"))
+
+
+@rule(
+    Example("The Liberian-flagged Sealark Carrier, operated by Hamburg-based Brandt & Sohl Reederei, lost steering at 4:50 a.m. near "
+            "Rendsburg and swung across the channel, the Federal Waterways Office said.", "lost"),
+    Example("The ship lost steering near Rendsburg, the office said on Thursday.", None, "the cue's own date"),
+)
+def clause_taken_for_subject(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date inside the words a postposed attribution reports, where the parser read the whole
+    clause as the cue's subject ("The ship, operated by X, lost steering at 4:50 a.m. ..., the
+    office said"): the climb reaches the cue, but the date belongs to the clause's own verb,
+    the last finite verb before the date inside that subject.
+
+    Notes:
+        Only a reporting verb whose subject (or a "clause" the parser headed by a noun) holds
+        the date and a finite verb before it; a date outside ("said on Thursday") is the cue's own.
+    """
+    cue = site.climbed
+    if cue is None or cue.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    # The clause hangs on the cue as a noun phrase: its subject, or a "clause" headed by a noun.
+    part = next((c for c in cue.children if c.i < cue.i and c.dep_ in ("nsubj", "nsubjpass", "ccomp") and c.pos_ in ("NOUN", "PROPN")
+                 and c.left_edge.i <= site.root.i <= c.right_edge.i), None)
+    if part is None:
+        return None
+    doc = site.root.doc
+    return next((t for t in reversed(doc[part.left_edge.i : site.root.i]) if t.tag_ in _FINITE_TAGS and t.pos_ == "VERB"), None)
+
+
 @rule(
     Example('"Not before March," said Ms Ortiz.', NO_EVENT_TEXT),
     Example('"Maybe next year," the minister said.', NO_EVENT_TEXT),
@@ -589,6 +619,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     when_clause,
     record_since,
     modifier_of_thing,
+    clause_taken_for_subject,
     reported_in_quote,
     parenthetical_of_event,
     answer_to_question,
