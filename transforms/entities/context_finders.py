@@ -569,10 +569,42 @@ def organisation_with_particle(search: MentionSearch, mentions: list[Mention]) -
     return [m for m in mentions if m not in dropped] + found
 
 
-# "the Swiss Glacier Monitoring Network (SGMN)": capitalised words (with "of", "for", "and",
-# "the", "&" between) right before an all-capitals short form in brackets.
-_NAME_BEFORE_INITIALS = re.compile(r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|the|&|de|du|des)\s+)?[A-Z][\w&'’-]*){1,9})\s+\((?P<short>[A-Z]{2,8})\)")
-_SMALL_NAME_WORDS = frozenset(("of", "for", "and", "the", "&", "de", "du", "des"))
+_ROMANCE_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "della", "di", "du", "des"))
+
+
+@rule(
+    Example("Autoestradas do Sado SA said it would appeal the ruling.", [("Autoestradas do Sado SA", "ORG")],
+            note="the model tags 'Autoestradas' a product and 'Sado SA' an organisation"),
+    Example("Luiz Inácio Lula da Silva spoke in Rio de Janeiro.", None, note="a person's or a place's pieces stay"),
+)
+def organisation_cut_at_particle(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A name the model cut at a particle into two ("Autoestradas" + "Sado SA" for
+    "Autoestradas do Sado SA"): a one-word mention (no person, place or nationality), a
+    lower-case particle of the Romance languages, then an organisation: one organisation.
+
+    Not: pieces of people ("Lula da Silva") or places ("Rio de Janeiro"): the second piece
+    must be an organisation, the first no person, place or nationality.
+    """
+    body = search.body
+    ordered = sorted(mentions, key=lambda m: m.char_start)
+    found, dropped = [], set()
+    for before, after in zip(ordered, ordered[1:]):
+        gap = body[before.char_end : after.char_start]
+        if after.label != "ORG" or before.label in ("PERSON", "GPE", "LOC", "NORP") or " " in before.text or not before.text[:1].isupper():
+            continue
+        if not re.fullmatch(r" (?:" + "|".join(_ROMANCE_PARTICLES) + r") ", gap) or before in dropped or after in dropped:
+            continue
+        dropped.update((before, after))
+        found.append(search.mention(before.char_start, after.char_end, "ORG", "organisation_cut_at_particle"))
+    return [m for m in mentions if m not in dropped] + found
+
+
+# "the Swiss Glacier Monitoring Network (SGMN)", "Autoestradas do Sado (AdS)": capitalised
+# words (with small words of ``initials_skip_words`` between) right before a short form in
+# brackets, in capitals or in mixed case with two capitals or more ("AdS", "KfW", "BoE").
+_SMALL_NAME_WORDS = lexicon_words("initials_skip_words")
+_SMALL_WORD = "|".join(re.escape(w) for w in sorted(_SMALL_NAME_WORDS, key=len, reverse=True))
+_NAME_BEFORE_INITIALS = re.compile(r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:(?:" + _SMALL_WORD + r")\s+){0,2}[A-Z][\w&'’-]*){1,9})\s+\((?P<short>[A-Z][A-Za-z]{1,7})\)")
 
 
 def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
@@ -594,15 +626,24 @@ def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
     Example("Rete Elettrica Lombarda (REL) said cables had overheated. REL said it was updating its map.", [("Rete Elettrica Lombarda", "ORG")],
             note="the model cut the name's first word and read the rest as a person"),
     Example("Voters backed Ana Costa (AC) on Sunday.", None, note="a person the model tagged whole stands"),
+    Example("The state roads agency, Estradas Públicas de Portugal (EPP), will take over the road.", [("Estradas Públicas de Portugal", "ORG")],
+            note="the model tags the whole a person: three initials or more, a small word inside"),
+    Example("Autoestradas do Sado (AdS), which runs the road, said it would appeal.", [("Autoestradas do Sado", "ORG")],
+            note="mixed-case initials: a small word gives its own letter"),
+    Example("The loan came from Kreditanstalt für Wiederaufbau (KfW) on Monday.", [("Kreditanstalt für Wiederaufbau", "ORG")],
+            note="the model cut the name at the particle"),
 )
 def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised words right before a short form in brackets that their first letters spell
     ("the Swiss Glacier Monitoring Network (SGMN)", "Alpenland Bahn (ALB)") are one organisation's name, where the model cut
-    it or missed it; ``defined_short_form`` then finds the short form's uses.
+    it or missed it; ``defined_short_form`` then finds the short form's uses. Mixed-case
+    initials spell small words too ("Autoestradas do Sado (AdS)", "Bank of England (BoE)").
 
     Not: a run the model tagged as one name (its label stands: "United Arab Emirates (UAE)");
     a run whose initials do not spell the short form; a run holding a person the model tagged,
-    unless the person is a cut piece of a run of three or more initials.
+    unless the person is a cut piece of a run of three or more initials, or the whole run is
+    three or more initials with a small word inside ("Estradas Públicas de Portugal (EPP)":
+    people are not named so; "John Fitzgerald Kennedy (JFK)" would be taken too).
     """
     body = search.body
     found, dropped = [], set()
@@ -610,20 +651,30 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
         words = definition["long"].split()
         # The last words whose initials spell the short form ("A team from the Swiss ..." starts at "Swiss").
         short = definition["short"]
+        if sum(c.isupper() for c in short) < 2:
+            continue  # "(Sernageomin)": a word, no initials
         for first in range(len(words)):
             run = words[first:]
             if run[0] in _SMALL_NAME_WORDS or run[0][:1].islower():
                 continue
             if _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run if w not in _SMALL_NAME_WORDS]):
                 break
+            if not short.isupper() and _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run]):
+                break  # "AdS": Autoestradas do Sado
         else:
             continue
         start = definition.start("long") + len(" ".join(words[:first])) + (1 if first else 0)
         stop = definition.end("long")
-        inside = pieces_within(mentions, start, stop)
         # A person the model tagged is kept unless it is only a cut piece of the spelled run
-        # ("Rete Elettrica Lombarda (REL)" tagged "Elettrica Lombarda", a person).
-        if inside is None or any(m.label == "PERSON" and (len(short) < 3 or (m.char_start, m.char_end) == (start, stop)) for m in inside):
+        # ("Rete Elettrica Lombarda (REL)" tagged "Elettrica Lombarda", a person), or the run
+        # is three initials or more with a small word inside ("Estradas Públicas de Portugal").
+        organisation_like = len(short) >= 3 and any(w in _SMALL_NAME_WORDS for w in run)
+        whole = [m for m in mentions if (m.char_start, m.char_end) == (start, stop)]
+        if whole:
+            inside = whole if organisation_like and all(m.label == "PERSON" for m in whole) else None
+        else:
+            inside = pieces_within(mentions, start, stop)
+        if inside is None or any(m.label == "PERSON" and len(short) < 3 for m in inside):
             continue
         dropped.update(inside)
         found.append(search.mention(start, stop, "ORG", "name_spelled_by_initials"))
