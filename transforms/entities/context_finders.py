@@ -922,6 +922,50 @@ def _described_role(search: MentionSearch, comma: int) -> str | None:
 
 
 @rule(
+    Example("The group's lawyer, Teresa Obi, said the agency had ignored warnings.", [("Teresa Obi", "PERSON")], note="the model tags nothing"),
+    Example("Its chairman, Rahul Mehta, resigned.", None, note="the model's own person stands"),
+    Example("Its biggest market, New Zealand, grew.", None, note="no person noun before the comma"),
+    Example("Its owner, Vestkyst Shipping AS, said the crew were unhurt.", None, note="the model's organisation stands"),
+)
+def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"The group's lawyer, Teresa Obi, said ...": two to four capitalised words set off by
+    commas right after a person noun in lower case (a title, a role, an occupation) are that
+    person, where the model tagged nothing, a piece of it, or a place. Small particles of
+    names may sit inside ("van", "de").
+
+    Not: a run whose last word is an organisation's ("its lawyer, Halden Legal Services,") or
+    that names a known place; a run with a number or a date; a run the model tagged whole as
+    a person (its mention stands) or holding an organisation, a facility or a product the
+    model tagged ("Its owner, Vestkyst Shipping AS,": ``apposition_to_title`` reads those).
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens[:-3]:
+        if token.text != "," or token.i == 0 or tokens[token.i - 1].lower_ not in _PERSON_NOUNS or not tokens[token.i - 1].is_lower:
+            continue
+        first = token.i + 1
+        end = first
+        while end < len(tokens) and end - first < 5 and (is_capitalised(tokens[end]) and tokens[end].is_alpha or tokens[end].lower_ in _NAME_PARTICLES and end > first):
+            end += 1
+        words = tokens[first:end]
+        capitalised = [w for w in words if is_capitalised(w)]
+        if not 2 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
+            continue
+        if words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES for w in words) or words[-1].lower_ in ORG_SUFFIXES | _LEGAL_FORMS:
+            continue
+        start, stop = words[0].idx, words[-1].idx + len(words[-1])
+        if known_place(search.body[start:stop]) is not None or any(m.label == "PERSON" and (m.char_start, m.char_end) == (start, stop) for m in mentions):
+            continue
+        whole = [m for m in mentions if (m.char_start, m.char_end) == (start, stop)]
+        inside = whole or pieces_within(mentions, start, stop)
+        if inside is None or any(m.label not in ("GPE", "LOC", "PERSON") for m in inside):
+            continue  # "Its owner, Vestkyst Shipping AS,": the model's organisation stands
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "PERSON", "name_after_role_apposition"))
+    return [m for m in mentions if m not in dropped] + found
+
+
+@rule(
     Example("Ana María Rodríguez Salas, the mayor of Valencia, backed the ban.", [("Ana María Rodríguez Salas", "PERSON")]),
     Example("Tomasz Wróbel, who runs a bakery, said prices rose.", [("Tomasz Wróbel", "PERSON")]),
     Example("Finance Minister Carolina Pereyra, the architect of the plan, said it would pass.", None,
