@@ -348,24 +348,49 @@ def inverted_kind_name(body: str, entities: list[ArticleEntity]) -> list[Article
 
 
 
-@rule(Example("The Federal Aviation Administration grounded the jets. FAA inspectors began work on Monday.", [("FAA", "Federal Aviation Administration")]))
+def _without_legal_form(name: str) -> str:
+    """"Autoestradas do Sado SA" -> "Autoestradas do Sado": the name without its last word
+    when that is a legal form (``legal_form_words``)."""
+    words_ = name.split()
+    return " ".join(words_[:-1]) if len(words_) > 2 and words_[-1].rstrip(".").casefold() in _LEGAL_FORMS else name
+
+
+def _initials_of(name: str, keep_small: bool) -> str:
+    """"Bank of England" -> "BE" (small words skipped) or "BOE" (kept), in capitals."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if keep_small or w.lower() not in _SMALL_WORDS).upper()
+
+
+@rule(Example("The Federal Aviation Administration grounded the jets. FAA inspectors began work on Monday.", [("FAA", "Federal Aviation Administration")]),
+      Example("The Bank of England raised rates on Thursday. The BoE said inflation was too high.", [("BoE", "Bank of England")],
+              note="mixed-case initials spell the small words too"),
+      Example("Autoestradas do Sado SA lost its concession. The AdS chief resigned.", [("AdS", "Autoestradas do Sado SA")],
+              note="the legal form gives no letter"),
+      Example("The Banco Nacional de Fomento raised rates. The BNF said so. Bruno Nunes Ferreira disagreed.", [("BNF", "Banco Nacional de Fomento")],
+              note="a person's initials are no owner"))
 def initialisms(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"EU" after "European Union", "US" after "United States": an all-capitals name that
-    spells the initials of exactly one longer organisation or place of the article joins it,
-    even when the text never defines it in brackets.
+    """"EU" after "European Union", "US" after "United States", "BoE" after "Bank of
+    England": a name in capitals (or in mixed case with two capitals or more, whose small
+    letters spell small words: "BoE", "AdS") that spells the initials of exactly one longer
+    organisation, place, nationality or facility of the article joins it, even when the text
+    never defines it in brackets.
 
     Notes:
-        Initials that fit two names join neither.
+        Initials that fit two names join neither; a person's name is no owner (a person is
+        not called by initials the text did not define).
     """
-    longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC") and len(e.canonical_name.split()) > 1]
+    longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC", "NORP", "FAC") and len(e.canonical_name.split()) > 1]
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         letters = entity.canonical_name.replace(".", "")
         if entity.entity_type == "ORG" and (group := [e for e in longer if KNOWN_SHORT_NAMES.get(alias_key(e.canonical_name)) == alias_key(letters)]):
             return group  # "G7" after "the Group of Seven"
-        if entity.entity_type not in ("ORG", "GPE") or not 2 <= len(letters) <= 6 or not (letters.isupper() and letters.isalpha()):
+        if entity.entity_type not in ("ORG", "GPE") or not 2 <= len(letters) <= 6 or not letters.isalpha():
             return []
-        return [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]
+        if letters.isupper():
+            return [e for e in longer if letters in (_initials_of(e.canonical_name, False), _initials_of(_without_legal_form(e.canonical_name), False))]
+        if sum(c.isupper() for c in letters) >= 2 and letters[0].isupper():
+            return [e for e in longer if letters.upper() in (_initials_of(e.canonical_name, True), _initials_of(_without_legal_form(e.canonical_name), True))]
+        return []
 
     return _join_into_owners(entities, owners_of, "initialisms")
 
