@@ -44,7 +44,7 @@ QUOTE_FOUND_BY = (
 )
 QUOTE_SPEAKER_BY = (
     "subject_in_another_paragraph", "place_with_titled_apposition", "person_in_apposition_before_verb", "agent_of_the_words", "author_in_relative_clause", "participle_of_the_main_clause", "participle_of_the_sentence", "spokesperson_for", "spokesperson_of_kind", "named_organisation_spokesperson",
-    "spokesperson_of_the_subject_before", "person_in_apposition", "person_named_in_own_clause", "who_after_title", "person_before_own_title", "demonym_nominal", "named_subject", "name_after_role", "name_set_off_after_role", "titled_person", "age_nominal", "role_in_apposition",
+    "spokesperson_of_the_subject_before", "same_spokesperson_as_before", "person_in_apposition", "person_named_in_own_clause", "who_after_title", "person_before_own_title", "demonym_nominal", "named_subject", "name_after_role", "name_set_off_after_role", "titled_person", "age_nominal", "role_in_apposition",
     "named_in_next_sentence", "role_named_next", "person_named_after_description", "the_one_company", "pronoun_possessor", "person_before_relative_clause", "pronoun_after_unknown_name", "subject_before_pronoun", "described_person_before", "gendered_pronoun", "personal_pronoun", "body_of_organisation", "office_of_speaker",
     "its_spokesperson", "organisation_noun", "document_noun", "document_named_before", "ruling_of_the_court", "possessed_document", "it_after_organisation_noun", "same_noun_as_earlier_speaker", "organisation_by_kind", "company_by_legal_form", "described_organisation", "both_organisations",
     "organisations_in_apposition", "group_named_beside", "organisation_sign", "organisation_named_next", "only_organisation_nearby", "organisation_the_story_is_about", "nominal_by_evidence", "subject_as_written",

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from transforms.entities.extraction import ArticleEntity
 from dataclasses import replace
 
-from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.quotes import cues, speakers
 from transforms.quotes.speakers import NON_COMPANY_WORDS, Speaker, SpeakerQuery, entity_at
@@ -186,7 +186,11 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
       Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"),
       Example("Callum Reid met Fiona Blake, the firm's finance director, on Tuesday. The finance director said the talks had begun in January.",
               "Fiona Blake"),
-      Example("Pellow managing partner Mark Hensley visited Leeds. The managing partner said no driver would lose work.", "Mark Hensley"))
+      Example("Pellow managing partner Mark Hensley visited Leeds. The managing partner said no driver would lose work.", "Mark Hensley"),
+      Example("He handed the petition to the Minister for Health, Colm Varley, on Thursday. The minister said guidelines would follow.",
+              "Colm Varley", "a title the model tagged inside an organisation's name"),
+      Example("Lower Saxony's economy minister, Bernd Tiedemann, spoke first. The minister, who opened a shop in June, said a loan was possible.",
+              "Bernd Tiedemann", "a clause set off by commas"))
 def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     """'the principal said': the person the article introduced with that role beside their
     name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
@@ -198,7 +202,9 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
         be another nominee); a role never set beside a name is left to later rules.
     """
     subject = query.subject
-    children = [c for c in subject.children if c.dep_ != "punct"]
+    # "The minister, who opened a shop in June, said": a clause set off by commas describes the one named before.
+    comma_after = subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ","
+    children = [c for c in subject.children if c.dep_ != "punct" and not (c.dep_ == "relcl" and comma_after)]
     # "the finance director", "the chief executive": lower-case modifiers must all stand in the
     # role beside the name ("the Democratic nominee" is no role of one person).
     compounds = {c.lower_ for c in children if c.dep_ in ("compound", "amod") and c.is_lower}
@@ -220,7 +226,7 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
             # "Pellow managing partner Mark Hensley": the words before the name are its role too.
             before_name = {w.lower_ for w in doc[max(span.start - 4, 0) : span.start]}
             # An organisation's name set beside it ("X, the Federal Waterways Office") is no role.
-            beside = [t for t in beside if t.ent_type_ not in ("ORG", "GPE", "FAC", "LOC")]
+            beside = [t for t in beside if t.ent_type_ not in ("ORG", "GPE", "FAC", "LOC") or t.lower_ in TITLE_WORDS]
             if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} | before_name for t in beside) and (found is None or mention.char_start > found[0]):
                 found = (mention.char_start, entity)
     return Speaker(found[1].canonical_name, found[1], role_in_apposition.name) if found else None
@@ -287,6 +293,8 @@ _SIGN_NOUNS = words("sign_nouns")
       Example("The council will shut the library. The petition, organised by the group Save Our Library, read: \u201cBooks are not a luxury.\u201d",
               "Save Our Library"),
       Example("Fans gathered outside the ground. A handwritten sign read: \u201cNot for sale.\u201d", None, "a sign of nobody named"),
+      Example("The blaze was out by 4 a.m., according to a timeline the brigade posted on its Facebook page.", None,
+              "a platform the words were posted on is not their author"),
       Example("Harwick Foods agreed on Monday to sell its bakery arm to Olsen Grain Holdings.\n\n"
               "A notice on the Harwick website read: \u201cOrders placed before Friday will be delivered as normal.\u201d", "Harwick Foods"),
       Example("The Finnish Airline Pilots' Guild called a strike. A notice on the guild's website said members would picket the airport.",
@@ -308,6 +316,8 @@ def organisation_sign(query: SpeakerQuery) -> Speaker | None:
         if token == subject or token.pos_ not in ("PROPN", "NOUN") or token.dep_ not in ("poss", "pobj", "compound", "appos"):
             continue
         entity = entity_at(query.entities, token.idx, token.idx + len(token))
+        if entity is not None and speakers.only_a_platform(entity, query.body):
+            continue  # "posted on its Facebook page": where, not whose
         # A kind noun ("the retailer's website"), or a word of an organisation's name ("the guild's website").
         named_so = token.pos_ == "NOUN" and any(e.entity_type == "ORG" and token.lower_ in e.canonical_name.casefold().split() for e in query.entities)
         if entity is None and token.pos_ == "NOUN" and (token.lower_ in _KIND_NOUNS or named_so):

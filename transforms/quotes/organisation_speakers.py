@@ -80,6 +80,33 @@ def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
     return None
 
 
+@rule(Example("A spokesman for the Istria County Police Administration said 11 dogs were found. “Six are still missing,” the spokesman said.",
+              "Istria County Police Administration"),
+      Example("A spokesman for Senator Ana Costa said she was ill. “She will be back,” the spokesman said.", None,
+              "the earlier spokesman spoke for a person: left to later rules"))
+def same_spokesperson_as_before(query: SpeakerQuery) -> Speaker | None:
+    """'A spokesman for the police said ... "...," the spokesman said': "the spokesman" is the
+    spokesperson an earlier subject of the article introduced (outside quotes), speaking for
+    the organisation that one was resolved to.
+
+    Notes:
+        Only "the" and the same spokesperson noun alone, and only when the earlier one resolved
+        to an organisation or a place's administration; the nearest earlier one counts.
+    """
+    subject = query.subject
+    if subject.lower_ not in _SPOKESPERSON_PEOPLE or subject.tag_ != "NN" or [c.lower_ for c in subject.children if c.dep_ != "punct"] != ["the"]:
+        return None
+    quoted = query.context.quoted_ranges
+    for earlier in reversed(subject.doc[: subject.sent.start]):
+        if earlier.lower_ != subject.lower_ or earlier.dep_ not in _SUBJECT_DEPS or any(a <= earlier.idx < b for a, b in quoted):
+            continue
+        resolved = speakers.resolve_speaker(earlier, query.context, earlier.idx, query.document_source)
+        if resolved.entity is not None and resolved.entity.entity_type in ("ORG", "GPE"):
+            return Speaker(resolved.entity.canonical_name, resolved.entity, same_spokesperson_as_before.name)
+        return None
+    return None
+
+
 @rule(Example("Harwick Foods Ltd was fined on Monday. The company has until March to pay. It said it would not appeal.", "Harwick Foods Ltd"))
 def it_after_organisation_noun(query: SpeakerQuery) -> Speaker | None:
     """'The company has until March to pay. It said ...': "it" whose last subject before (in

@@ -127,8 +127,10 @@ def _read(subject: Token) -> _Nominal | None:
         owner = next((p for c in children if c.dep_ == "prep" and c.lower_ in _OWNER_PREPOSITIONS for p in c.children if p.dep_ == "pobj"), None)
         # "figures published by the operator"
         owner = owner or next((p for c in children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
-        # "the recall notice on its website", "a notice posted in its shops": where the words were put says whose they are.
-        owner = owner or next((t for t in subject.subtree if t.i > subject.i and t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
+        # "a timeline the brigade posted on its Facebook page": who put the words there.
+        owner = owner or next((s for c in children if c.dep_ == "relcl" for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")), None)
+        # "the recall notice on its website", "a notice on the state government's website": where the words were put says whose they are.
+        owner = owner or next((t for t in subject.subtree if t.i > subject.i and t.dep_ == "poss" and (t.lower_ in ("its", "their") or t.pos_ in ("NOUN", "PROPN"))), None)
         owner = owner or next((c for c in children if c.dep_ in ("compound", "nmod") and c.i < subject.i and c.pos_ in ("NOUN", "PROPN")), None)
     elif any(c.dep_ == "prep" and (kind != "organisation" or c.lower_ == "of") for c in children):
         # "critics of the tariffs", "the cabinet member responsible for ..." are left to the words;
@@ -331,6 +333,10 @@ def owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
         return found[1] if found is not None else None
     if owner.pos_ != "NOUN":
         return None
+    # "a timeline the company published": the one company the story is about, as "the company said" is.
+    company = speakers.the_one_company_of(owner, query.entities, query.quote_start, query.body)
+    if company is not None:
+        return company
     kind = _kind(owner.lower_)
     if kind not in ("place", "organisation", "other", "unknown"):
         return None
@@ -479,6 +485,10 @@ def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner:
               "Water Customers' Council", "an indefinite organisation: the one the next sentence opens with"),
       Example("The fine should go to customers, a consumer group said. Harwick Water said it would appeal.", None,
               "a next sentence whose opener is named before is no introduction"),
+      Example("The Zagreb Fire Brigade sent 60 firefighters. The blaze was under control at 4:05 a.m., according to a timeline the brigade "
+              "posted on its Facebook page.", "Zagreb Fire Brigade", "who posted the document"),
+      Example("Shops giving out bags will be fined, according to a notice on the state government's website. The Penang State Government "
+              "announced the ban in March.", "Penang State Government", "the owner of the page the notice is on"),
       Example("Trains were cancelled across Finland. “I have no way to get there,” one passenger said.", None,
               "an unnamed person stays as written"),
       Example("The Harwick Council cut library hours. Residents said they had not been consulted.", None,

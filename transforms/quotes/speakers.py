@@ -322,14 +322,14 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
               "the lead's source is not what the lead is about: of two, neither (organisation_by_kind then names the company)"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
-    about (``_the_one_company``; no ministry or court).
+    about (``the_one_company_of``; no ministry or court).
 
     Notes:
         With two organisations named before, a plain "the company" is left as written; a
         clause set off by a comma ("The company, which ..., said") describes the one named
         before, a clause without one ("the company that ...") a new one.
     """
-    found = _the_one_company(query.subject, query.entities, query.quote_start, query.context.text)
+    found = the_one_company_of(query.subject, query.entities, query.quote_start, query.context.text)
     return _named(found, the_one_company.name) if found is not None else None
 
 
@@ -368,7 +368,7 @@ def organisation_noun(query: SpeakerQuery) -> Speaker | None:
     lower = subject.lower_
     if lower not in ORG_NOUNS:
         return None
-    org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or _the_one_company(subject, entities, quote_start, query.context.text, kinds=_COMPANY_KINDS)
+    org = _nearest(entities, quote_start, ("ORG",), head_word=lower) or the_one_company_of(subject, entities, quote_start, query.context.text, kinds=_COMPANY_KINDS)
     org = org or _nearest(entities, quote_start, ("ORG",), head_word=lower, after_too=True)
     if org is not None and (any(m.char_end <= quote_start for m in org.mentions) or any(subject.sent.start_char <= m.char_start < subject.sent.end_char for m in org.mentions)):
         return _named(org, organisation_noun.name)
@@ -447,6 +447,7 @@ from transforms.quotes.organisation_speakers import (  # noqa: E402
     organisations_in_apposition,
     possessed_document,
     ruling_of_the_court,
+    same_spokesperson_as_before,
     spokesperson_of_the_subject_before,
 )
 from transforms.quotes.resolved_nominals import nominal_by_evidence  # noqa: E402
@@ -464,6 +465,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     spokesperson_of_kind,
     named_organisation_spokesperson,
     spokesperson_of_the_subject_before,
+    same_spokesperson_as_before,
     person_in_apposition,
     person_named_in_own_clause,
     who_after_title,
@@ -529,7 +531,7 @@ _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
 _COMPANY_KINDS = words("company_kind_nouns")
 
 
-def _the_one_company(subject: Token, entities: Entities, quote_start: int, body: str, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
+def the_one_company_of(subject: Token, entities: Entities, quote_start: int, body: str, kinds: frozenset[str] = frozenset()) -> ArticleEntity | None:
     """"the carmaker said", "the airline group said", "the California-based company said":
     the organisation the story is about: the only one named before the quote or, for a
     descriptor noun ("drugmaker"), the one that is the subject of the lead.

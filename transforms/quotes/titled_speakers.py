@@ -50,7 +50,9 @@ def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("Prime Minister Ana Costa met Defence Minister Rui Matos in Lisbon. Spain's Foreign Ministry criticised the pact. "
               "Matos rejected the criticism. “Portugal makes its own decisions,” the minister said.", "Rui Matos"),
-      Example("Justice Amara Quist of the High Court read the verdict.\n\n“The evidence was clear,” the judge told the court.", "Amara Quist"))
+      Example("Justice Amara Quist of the High Court read the verdict.\n\n“The evidence was clear,” the judge told the court.", "Amara Quist"),
+      Example("Health Secretary Fiona Drummond met union leaders. The minister later said she would not negotiate through the newspapers.",
+              "Fiona Drummond", "a secretary of state is a minister"))
 def titled_person(query: SpeakerQuery) -> Speaker | None:
     """'the senator said': the person with that title mentioned last before the quote.
 
@@ -123,6 +125,8 @@ _DESCRIBED_PERSON_NOUNS = (
               "Priya Sandhu", "an age with nobody named before"),
       Example("\u201cIt is our water,\u201d said a rancher whose family has run cattle here since the 1880s. Wade Ellison, 67, said the mine "
               "would drain his wells.", "Wade Ellison", "a noun no list knows, with a clause that says a person"),
+      Example("\u201cIt is a power station,\u201d said the rancher whose land borders the site. Tom Ashworth, whose family has farmed "
+              "here since the 1920s, said he would sell.", "Tom Ashworth", "set off by a 'whose' clause"),
       Example("\u201cIt was chaos,\u201d said one passenger. Ana Costa, the transport minister, said the line would reopen.", None,
               "a person the next sentence gives another role is someone else"),
       Example("\u201cIt was chaos,\u201d said one passenger. Transport Minister Ana Costa said the line would reopen.", None,
@@ -164,7 +168,7 @@ def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
         after = query.body[first.char_end : first.char_end + 30]
         span = doc.char_span(first.char_start, first.char_end, alignment_mode="expand")
         subject_of_sentence = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-        if re.match(r",\s+(?:\d{1,3},|who\b)", after) or subject_of_sentence and not after.startswith(","):
+        if re.match(r",\s+(?:\d{1,3},|who(?:se)?\b)", after) or subject_of_sentence and not after.startswith(","):
             return _named(entity, person_named_after_description.name)
     return None
 
@@ -235,12 +239,16 @@ def _titled_person(subject: Token, entities: Entities, quote_start: int) -> Arti
         fitting person); only the speaker takes the nearest one.
     """
     words = [t for t in subject.subtree if t.i <= subject.i]
-    if len(words) < 2 or words[0].lower_ != "the" or not all(t.is_lower for t in words) or subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].lower_ == "of":
+    if len(words) < 2 or words[0].lower_ != "the" or not all(t.is_lower for t in words[1:]) or subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].lower_ == "of":
         return None
     wanted = {t.lower_ for t in words[1:]}
     if not wanted & TITLE_WORDS:
         return None
-    fitting = [e for e in entities if e.entity_type == "PERSON" and wanted <= _with_equivalents({w.casefold() for r in e.roles for w in r.split()})]
+    people = [e for e in entities if e.entity_type == "PERSON"]
+    # A person with the very title first; one with a title of the same office ("Health
+    # Secretary X" for "the minister") only when nobody has it.
+    fitting = [e for e in people if wanted <= {w.casefold() for r in e.roles for w in r.split()}]
+    fitting = fitting or [e for e in people if wanted <= _with_equivalents({w.casefold() for r in e.roles for w in r.split()})]
     return _nearest(fitting, quote_start, ("PERSON",))
 
 

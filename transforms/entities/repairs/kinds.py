@@ -42,6 +42,8 @@ def org_after_descriptor(e: TaggedEntity) -> Repair | None:
     return None
 
 
+# ", 29," or ", who" right after a name: only people have ages and "who".
+_PERSON_AFTER = re.compile(r",\s+(?:\d{1,3},|who(?:se)?\b)")
 # Nouns that say a name set beside them is an organisation: the descriptors, the company
 # descriptors and the kinds of organisation ("insurer", "utility", "union"), never a title.
 _APPOSITION_ORG_NOUNS = (_ORG_DESCRIPTORS | COMPANY_DESCRIPTORS | lexicon_words("organisation_kind_nouns")) - TITLE_WORDS
@@ -51,7 +53,9 @@ _APPOSITION_ORG_NOUNS = (_ORG_DESCRIPTORS | COMPANY_DESCRIPTORS | lexicon_words(
       Example("Two airlines, Nordic Sky and BalticJet, said on Wednesday they would merge.", [("Nordic Sky", "ORG")], note="the model tags BalticJet ORG itself"),
       Example("Two lenders, Nordvik Sud and Halvor Alto, agreed to merge.", [("Nordvik Sud", "ORG"), ("Halvor Alto", "ORG")]),
       Example("Her lawyer, Verzekeringen Holst, spoke first.", None, note="a title, not a company noun: the model's PERSON stood"),
-      Example("A lawyer for the news outlets, Daniel Okafor, said no decision had been made.", None, note="a plural noun beside one name: the person stood"))
+      Example("A lawyer for the news outlets, Daniel Okafor, said no decision had been made.", None, note="a plural noun beside one name: the person stood"),
+      Example("Inside a carriage near Alameda station, Marta Quintela, 29, said passengers had waited.", None,
+              note="an age after the name: the model's person stands"))
 def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
     """A name set beside a lower-case organisation noun ("the museum's insurer, Verzekeringen
     Lindeman,", "The utility, Régie Atlantique des Eaux,", "two lenders, Banca Sud and Credito
@@ -61,11 +65,14 @@ def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
 
     Not: a noun that is also a title ("its chair, Marcus Bell" is ``apposition_to_title``'s);
     a plural noun beside one name ("a lawyer for the news outlets, David Schulz,"); a name the
-    model tagged an event or a law; a name with a lower-case first or last word.
+    model tagged an event or a law; a name with a lower-case first or last word; a person
+    followed by an age or a "who" clause ("Alameda station, Marta Quintela, 29,").
     """
     ent, doc = e.ent, e.doc
     if e.label not in ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART") or ent.start < 2 or not (is_capitalised(e.words[0]) and is_capitalised(e.words[-1])):
         return None
+    if e.label == "PERSON" and _PERSON_AFTER.match(doc.text, ent.end_char):
+        return None  # "near Alameda station, Marta Quintela, 29, said": an age or a "who" says a person
     root = ent.root
     anchor = root.head if root.dep_ == "conj" else root
     start = ent.start

@@ -526,17 +526,20 @@ def leading_cue_word(e: TaggedEntity) -> Repair | None:
     return [(e.words[1].idx, e.end, e.label)]
 
 
-_PERSON_APPOSITION = re.compile(r", (?:an?|the) (?:[\w-]+ ){0,3}?[\w-]+ who\b")
+_PERSON_APPOSITION = re.compile(r", (?:(?:an?|the) (?:[\w-]+ ){0,3}?[\w-]+ who\b|who(?:se)? )")
 
 
 @rule(
     Example("“It felt as though the ceiling simply disappeared.” Marta Zielińska, a conservator who was working late, said she heard a crack.",
             [("Marta Zielińska", "PERSON")], note="the model tags 'Marta' and 'Zielińska' two places"),
     Example("Lakemont Capital, a fund manager who invests in ports, bought the stake.", None, note="a name ending in an organisation word"),
+    Example("The petition was started by Siobhán Tierney, whose husband, Declan, died last autumn.", [("Siobhán Tierney", "PERSON")],
+            note="'who' or 'whose' right after the name (the model tags it an organisation)"),
 )
 def name_before_person_clause(e: TaggedEntity) -> Repair | None:
     """A name of two or three capitalised words set off by "a conservator who ..." ("Marta
-    Zielińska, a conservator who was working late, said") is a person, whatever the model called
+    Zielińska, a conservator who was working late, said") or by "who"/"whose" itself
+    ("Siobhán Tierney, whose husband ...") is a person, whatever the model called
     it, and takes in a last word the model tagged apart ("Marta" + "Zielińska"): "who" speaks
     of people.
 
