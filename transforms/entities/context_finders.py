@@ -926,6 +926,8 @@ def _described_role(search: MentionSearch, comma: int) -> str | None:
     Example("Its chairman, Rahul Mehta, resigned.", None, note="the model's own person stands"),
     Example("Its biggest market, New Zealand, grew.", None, note="no person noun before the comma"),
     Example("Its owner, Vestkyst Shipping AS, said the crew were unhurt.", None, note="the model's organisation stands"),
+    Example("The university's vice-chancellor, Professor Deborah Kiernan, said it had acted in good faith.", [("Deborah Kiernan", "PERSON")],
+            note="an honorific opening the run is no part of the name"),
 )
 def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"The group's lawyer, Teresa Obi, said ...": two to four capitalised words set off by
@@ -948,6 +950,9 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
         while end < len(tokens) and end - first < 5 and (is_capitalised(tokens[end]) and tokens[end].is_alpha or tokens[end].lower_ in _NAME_PARTICLES and end > first):
             end += 1
         words = tokens[first:end]
+        # "vice-chancellor, Professor Deborah Kiernan,": the name is what follows the honorific or title.
+        titled = max((k for k, w in enumerate(words) if is_office_word(w) or w.lower_ in TITLE_WORDS or w.lower_.rstrip(".") in HONORIFICS), default=-1)
+        words = words[titled + 1 :]
         capitalised = [w for w in words if is_capitalised(w)]
         if not 2 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
             continue

@@ -273,6 +273,9 @@ def subject_outside_quote(subject: Token | None, span: QuoteSpan) -> Token | Non
 
 _APPOSITION_TO_CUE = re.compile(r"\s*(?:,[^,“”\"\n]{1,120},)?\s*")
 _AFTER_QUOTE = re.compile(r"[,\s”\"']*")
+# Lower-case words describing the name that follows ("former national team lock "), with no
+# preposition or possessive (in "the mother of Ana Costa" the name is someone else).
+_DESCRIPTION_BEFORE_NAME = re.compile(r"(?:(?!(?:of|for|to|with|by|at|from|and|told|said|asked)\b)[a-z][a-z-]*\s+){1,5}(?=[A-Z])")
 
 
 def _name_set_off(state: QuoteState, start: int | None, end: int | None) -> Speaker | None:
@@ -286,6 +289,8 @@ def _name_set_off(state: QuoteState, start: int | None, end: int | None) -> Spea
               ("We were wrong not to confront him from the start,", "Ramos")),
       Example("Colonel Ana Costa, a military spokeswoman in Valdora, said: “More soldiers will be coming here.”",
               ("More soldiers will be coming here.", "Ana Costa")),
+      Example("“I played for 11 years,” former national team lock Hemi Rangitaki, 44, told the Dominion Ledger.",
+              ("I played for 11 years,", "Hemi Rangitaki"), "plain words describing the name before it"),
       Example("“We start in May,” the harbour master told Priya Raman.", None, "a name after the cue is who was told"),
       Example("A source speaking to the Valdora Gazette said: “The agents are looking at the harbour accounts.”", None, "the name does not open the clause"))
 def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
@@ -305,7 +310,10 @@ def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
     body, span = state.context.text, site.span
     if cue.idx > span.char_end:
         start = _AFTER_QUOTE.match(body, span.char_end).end()
-        speaker = _name_set_off(state, start, None)
+        # '"...," former national team lock Hemi Rangitaki, 44, told': plain words that describe the name before it.
+        described = _DESCRIPTION_BEFORE_NAME.match(body, start)
+        speaker = _name_set_off(state, start, None) or (_name_set_off(state, described.end(), None) if described else None)
+        start = start if speaker is None or described is None or not any(m.char_start == described.end() for m in speaker.entity.mentions) else described.end()
         ends = [m.char_end for m in speaker.entity.mentions if m.char_start == start] if speaker and speaker.entity else []
         return Attribution(speaker, cue.text, cue.i) if ends and _APPOSITION_TO_CUE.fullmatch(body, min(ends), cue.idx) else None
     between = body[cue.idx + len(cue) : span.char_start - 1]

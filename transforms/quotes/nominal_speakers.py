@@ -190,7 +190,9 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
       Example("He handed the petition to the Minister for Health, Colm Varley, on Thursday. The minister said guidelines would follow.",
               "Colm Varley", "a title the model tagged inside an organisation's name"),
       Example("Lower Saxony's economy minister, Bernd Tiedemann, spoke first. The minister, who opened a shop in June, said a loan was possible.",
-              "Bernd Tiedemann", "a clause set off by commas"))
+              "Bernd Tiedemann", "a clause set off by commas"),
+      Example("MVU's vice-chancellor, Professor Deborah Kiernan, said it had acted. Grant Tolley disagreed. The vice-chancellor said MVU "
+              "would ask for compensation.", "Deborah Kiernan", "a hyphenated role"))
 def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     """'the principal said': the person the article introduced with that role beside their
     name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
@@ -204,7 +206,8 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     subject = query.subject
     # "The minister, who opened a shop in June, said": a clause set off by commas describes the one named before.
     comma_after = subject.i + 1 < len(subject.doc) and subject.nbor(1).text == ","
-    children = [c for c in subject.children if c.dep_ != "punct" and not (c.dep_ == "relcl" and comma_after)]
+    # ("vice-chancellor": the tagger may call the hyphen a compound noun.)
+    children = [c for c in subject.children if c.dep_ != "punct" and c.is_alpha and not (c.dep_ == "relcl" and comma_after)]
     # "the finance director", "the chief executive": lower-case modifiers must all stand in the
     # role beside the name ("the Democratic nominee" is no role of one person).
     compounds = {c.lower_ for c in children if c.dep_ in ("compound", "amod") and c.is_lower}
