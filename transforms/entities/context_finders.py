@@ -926,8 +926,8 @@ def _described_role(search: MentionSearch, comma: int) -> str | None:
     Example("Its chairman, Rahul Mehta, resigned.", None, note="the model's own person stands"),
     Example("Its biggest market, New Zealand, grew.", None, note="no person noun before the comma"),
     Example("Its owner, Vestkyst Shipping AS, said the crew were unhurt.", None, note="the model's organisation stands"),
-    Example("The university's vice-chancellor, Professor Deborah Kiernan, said it had acted in good faith.", [("Deborah Kiernan", "PERSON")],
-            note="an honorific opening the run is no part of the name"),
+    Example("The university's vice-chancellor, Professor Deborah Kiernan, said it had acted in good faith.", None,
+            note="an honorific opening the run is no part of the name, and the model's person stands"),
 )
 def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"The group's lawyer, Teresa Obi, said ...": two to four capitalised words set off by
