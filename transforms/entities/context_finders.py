@@ -1023,10 +1023,13 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
     return [m for m in mentions if m not in dropped] + found
 
 
-# "identified only by her first name, Gurpreet", "who gave his name only as Ahmed".
+# "identified only by her first name, Gurpreet", "who gave his name only as Ahmed", "identified by
+# police only as Jonas".
 # "her first name, " / "his name only as " right before a name (the speaker rule
 # ``person_named_in_own_clause`` reads the same words).
-GIVEN_NAME_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?,?\s+(?:as\s+)?$")
+GIVEN_NAME_BEFORE = re.compile(
+    r"\b(?:(?:his|her|their)\s+(?:first\s+|given\s+)?name(?:\s+only)?,?\s+(?:as\s+)?|(?:identified|known|named)(?:\s+by\s+\w+)?\s+only\s+as\s+)$"
+)
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?![\w-])")
 
 

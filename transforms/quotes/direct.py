@@ -91,6 +91,9 @@ def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...
         return [t for t in state.cues if lo <= t.idx < hi and not any(a <= t.idx < b for a, b in inside)]
 
     after, before = cues(span.char_end, after_end), cues(before_start, span.char_start)
+    # '"...," Priya Raman, a lecturer who posts on Twitter as @X, told the Courier': a cue inside a
+    # relative clause describes someone; the sentence's own cue comes after it.
+    after = [t for t in after if not _heads_a_relative_clause(t)] or after
     if before:
         after = [t for t in after if not _opens_a_subordinate_clause(t)]
     if after and (body[span.char_end - 1] != "." or attribution_starts_after(state, span, after[0])):
@@ -113,6 +116,12 @@ def is_nickname(body: str, span: QuoteSpan) -> bool:
 
 
 _SUBORDINATORS = frozenset({"when", "while", "after", "before", "because", "since", "until", "if", "as", "whenever"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose"})
+
+
+def _heads_a_relative_clause(cue: Token) -> bool:
+    """Whether the cue is the verb of a relative clause ("a lecturer who posts on Twitter")."""
+    return cue.dep_ == "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS for c in cue.children)
 
 
 def _opens_a_subordinate_clause(cue: Token) -> bool:

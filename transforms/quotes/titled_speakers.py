@@ -20,6 +20,9 @@ from transforms.rules import Example, rule
       Example("\u201cThe road is shut,\u201d said a driver, who gave his name only as Tomasz.", "Tomasz"),
       Example("\u201cI have no way to get there,\u201d said one passenger, a 29-year-old engineer who gave only her first name, Sanna.", "Sanna",
               "the clause on the speaker's apposition"),
+      Example("\u201cThis is my history,\u201d said one of them, a student who gave his name only as Marko.", "Marko", "'one of them' with its apposition"),
+      Example("One of the survivors, a 27-year-old identified by police only as Jonas, said the group had made a stupid decision.", "Jonas",
+              "'identified by police only as'"),
       Example("\u201cThe road is shut,\u201d said a driver who lives near Ana Costa.", None, "a person named in the clause is someone else"))
 def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
     """'the farm's owner, who asked to be identified only by her first name, Gurpreet': a
@@ -31,11 +34,15 @@ def person_named_in_own_clause(query: SpeakerQuery) -> Speaker | None:
         anyone else named in the clause is who the clause is about, not the speaker.
     """
     subject = query.subject
-    if subject.pos_ != "NOUN":
+    # "one of them, a student who gave his name only as Marko": "one" with its apposition.
+    if subject.pos_ != "NOUN" and not (subject.lower_ == "one" and any(c.dep_ == "appos" for c in subject.children)):
         return None
     # The clause may hang on the speaker's apposition ("one passenger, a 29-year-old engineer who gave only her first name, Sanna").
     beside = [subject, *(c for c in subject.children if c.dep_ == "appos")]
-    for clause in (c for noun in beside for c in noun.children if c.dep_ in ("relcl", "acl")):
+    clauses = [c for noun in beside for c in noun.children if c.dep_ in ("relcl", "acl")]
+    # "a 27-year-old identified by police only as Jonas": the parser may make the participle the apposition.
+    clauses += [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "VERB"]
+    for clause in clauses:
         start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         for entity in query.entities:
             if entity.entity_type != "PERSON":
@@ -127,6 +134,8 @@ _DESCRIBED_PERSON_NOUNS = (
               "would drain his wells.", "Wade Ellison", "a noun no list knows, with a clause that says a person"),
       Example("\u201cIt is a power station,\u201d said the rancher whose land borders the site. Tom Ashworth, whose family has farmed "
               "here since the 1920s, said he would sell.", "Tom Ashworth", "set off by a 'whose' clause"),
+      Example("\u201cThe province listens to science,\u201d said the man who drafted the motion. Gerrit van der Meer, a councillor for the Green "
+              "Alliance, said the study should take six months.", "Gerrit van der Meer", "'the man who ...': pointed out to be named, role and all"),
       Example("\u201cIt was chaos,\u201d said one passenger. Ana Costa, the transport minister, said the line would reopen.", None,
               "a person the next sentence gives another role is someone else"),
       Example("\u201cIt was chaos,\u201d said one passenger. Transport Minister Ana Costa said the line would reopen.", None,
@@ -153,6 +162,7 @@ def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
     personal_clause = any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whose") for w in c.subtree if w.i < c.i) for c in subject.children)
     if not age and not (nouns and nouns[0].lower_ in _DESCRIBED_PERSON_NOUNS) and not personal_clause:
         return None
+    pointed_out = personal_clause and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
     doc = subject.doc
     quoted = query.context.quoted_ranges
     following = [s for s in doc.sents if s.start_char >= max(subject.sent.end_char, query.quote_start) and not any(a <= s.start_char + 1 < b for a, b in quoted)]
@@ -163,12 +173,15 @@ def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
         if entity.entity_type != "PERSON":
             continue
         first = min(entity.mentions, key=lambda m: m.char_start)
-        if first.char_start != sentence.start_char or first.role:
+        # A role of their own makes the next sentence's person someone else, unless the speaker
+        # was pointed out for naming ("the man who drafted the motion").
+        if first.char_start != sentence.start_char or first.role and not pointed_out:
             continue
         after = query.body[first.char_end : first.char_end + 30]
         span = doc.char_span(first.char_start, first.char_end, alignment_mode="expand")
         subject_of_sentence = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-        if re.match(r",\s+(?:\d{1,3},|who(?:se)?\b)", after) or subject_of_sentence and not after.startswith(","):
+        set_off_role = pointed_out and re.match(r",\s+(?:an?|the|head|chair|director|president)\s", after) is not None
+        if re.match(r",\s+(?:\d{1,3},|who(?:se)?\b)", after) or set_off_role or subject_of_sentence and not after.startswith(","):
             return _named(entity, person_named_after_description.name)
     return None
 
