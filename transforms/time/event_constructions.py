@@ -460,23 +460,30 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
 
 
 PROPOSAL_VERBS = all_forms(words("proposal_verbs"))
+SUMMONING_VERBS = all_forms(words("summoning_verbs"))
 
 
 def proposed_noun(verb: Token, date_index: int) -> Token | None:
     """The event noun a verb of offering or inviting offers or invites to, before a date hung on
     the verb: its object ("offered a 9 percent increase ... from July") or the object of its
-    "for" or "to" ("invited the union back for talks on Friday"); None if it has none."""
-    if verb.lower_ not in PROPOSAL_VERBS:
-        return None
-    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    "for" or "to" ("invited the union back for talks on Friday"); for a verb of summoning with
+    the person summoned as its object, the object of its "to" ("summoned the management to a
+    meeting on Monday"); None if it has none."""
     holders = [verb, *(c for c in verb.children if c.dep_ in ("advmod", "prt"))]
-    nouns += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for p in c.children if p.dep_ == "pobj"]
+    if verb.lower_ in PROPOSAL_VERBS:
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+        nouns += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for p in c.children if p.dep_ == "pobj"]
+    elif verb.lower_ in SUMMONING_VERBS and any(c.dep_ == "dobj" and c.i < date_index for c in verb.children):
+        nouns = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+    else:
+        return None
     return next((n for n in nouns if is_event_noun(n) and n.i < date_index), None)
 
 
 @rule(
     Example("The ministry said it had offered a 9 percent increase in overtime rates from July.", "increase"),
     Example("She had invited the union back for talks on Friday.", "talks"),
+    Example("He would ask the committee to call the chief executive to a hearing next week.", "hearing"),
     Example("The firm offered a refund on Monday.", None),
     Example("They invited reporters on Monday.", None),
 )
@@ -484,7 +491,8 @@ def proposed_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A date after the event noun a verb offers or invites to ("offered a 9 percent increase
     in overtime rates from July", "invited the union back for talks on Friday") dates that
     event, though the parser hangs it on the verb: the offer or invitation names when what it
-    offers is to happen (``proposal_verbs``).
+    offers is to happen (``proposal_verbs``); so does a date after the event a verb summons
+    someone to ("call the chief executive to a hearing next week", ``summoning_verbs``).
 
     Notes:
         Only an event noun (a refund is no event: "offered a refund on Monday" dates the offer);
