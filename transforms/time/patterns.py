@@ -338,16 +338,19 @@ def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
+    rf"\b(?:(?P<which>this|last|next)\s+|the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
     ex("Built last summer.", "last summer", "2022-SU"),
     ex("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
-    ex("Pharmacists have warned since the autumn.", "autumn", "2022-FA", tense="past", published=date(2023, 1, 16)),
+    ex("Pharmacists have warned since the autumn.", "the autumn", "2022-FA", tense="past", published=date(2023, 1, 16)),
+    ex("The park reopens in the spring.", "the spring", "2024-SP", tense="future"),
+    ex("Talks stalled over the summer.", "the summer", "2022-SU", tense="past", published=date(2023, 1, 16)),
     needs=("spring", "summer", "autumn", "winter"),
 )
 def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A season, of a year or near the publication date: "last summer", "the winter of 1994";
     without a year, by its modifier and the tense of its clause (``calendar_values.season_year``).
-    Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
+    Its determiner is part of it ("in the spring": "the spring", as TimeML and the news gold keep
+    determiners). Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
     the southern hemisphere."""
     return resolve.season(m, ctx)
 
