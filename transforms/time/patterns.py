@@ -35,7 +35,7 @@ from transforms.time.patterns_eras import early_decade, early_year, named_early_
 from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
 from transforms.time.patterns_sets import (
-    coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
+    coming_ref, couple_of, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
 from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -422,18 +422,20 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:nearly|almost|about|around|roughly|some|more\s+than|over)\s+)?{NUM_GROUPED}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
+    rf"\b(?:(?:nearly|almost|about|around|roughly|some|more\s+than)\s+)?{NUM_GROUPED}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
     ex("He left two years ago.", "two years ago", "2021"),
     ex("The ship sank around 1,100 years ago.", "around 1,100 years ago", "0923"),
     ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
     ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
     ex("He called a week or so ago.", "a week or so ago", "2023-W22", tense="past"),
+    ex("The plant shut over six months ago.", "six months ago", "2022-12", tense="past"),
     needs=("ago",),
     starts=COUNT_START,
 )
 def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units ago ("a week or so ago" with its approximation): the date that far back,
-    at the unit's granularity. Not: hours and
+    at the unit's granularity. Not: "over" before the count (a preposition to the news
+    gold and TE3: "over six months ago" is "six months ago"), hours and
     minutes ago (dropped), "years ago" without a count (the pattern ``vague_ago``)."""
     return resolve.ago(m, ctx)
 
@@ -522,7 +524,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    r"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|over|at\s+least)\s+)?half\s+(?:a|an)\s+(?P<unit>hour|minute|day|year|decade|century)\b(?!-)",
+    r"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|at\s+least)\s+)?half\s+(?:a|an)\s+(?P<unit>hour|minute|day|year|decade|century)\b(?!-)",
     ex("Talks lasted half an hour.", "half an hour", "PT30M"),
     ex("The family has farmed here for half a century.", "half a century", "P50Y"),
     ex("Prices have doubled in less than half a decade.", "less than half a decade", "P5Y"),
@@ -538,7 +540,7 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -551,6 +553,7 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("He will coach the team for another two years.", "another two years", "P2Y"),
     ex("He gave this club four good years.", "four good years", "P4Y"),
     ex("Prices should hold for the next two years or so.", "the next two years or so", "P2Y"),
+    ex("The loan is repaid over three years.", "three years", "P3Y"),
     needs=(),
     starts=COUNT_START,
 )
@@ -559,7 +562,8 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
     "another week" (one more: P1W), "another two years", "four good years" (an evaluative
     adjective before a plural unit), "two years or so" (an approximation: TIMEX3 keeps it in the
-    span, as "about two years"). Not: "a good year" (a judgement of a year, no count),
+    span, as "about two years"). Not: "over" before the count, which the news gold and TE3
+    leave out as a preposition ("over three years": "three years"), "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
@@ -721,7 +725,7 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month, ordinal_unit,
     month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
