@@ -27,7 +27,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NOT_VERB_LAST, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -422,20 +422,20 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:nearly|almost|about|around|roughly|some|more\s+than)\s+)?{NUM_GROUPED}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
+    rf"\b(?:(?:nearly|almost|about|around|roughly|some|more\s+than|over)\s+)?{NUM_GROUPED}\s+{UNIT}(?:\s+or\s+so)?\s+ago\b",
     ex("He left two years ago.", "two years ago", "2021"),
     ex("The ship sank around 1,100 years ago.", "around 1,100 years ago", "0923"),
     ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
     ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
     ex("He called a week or so ago.", "a week or so ago", "2023-W22", tense="past"),
-    ex("The plant shut over six months ago.", "six months ago", "2022-12", tense="past"),
+    ex("The plant shut over six months ago.", "over six months ago", "2022-12", tense="past"),
     needs=("ago",),
     starts=COUNT_START,
 )
 def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units ago ("a week or so ago" with its approximation): the date that far back,
-    at the unit's granularity. Not: "over" before the count (a preposition to the news
-    gold and TE3: "over six months ago" is "six months ago"), hours and
+    at the unit's granularity; "over" before the count can only mean "more than" here ("over
+    six months ago"), a modifier kept in the span. Not: hours and
     minutes ago (dropped), "years ago" without a count (the pattern ``vague_ago``)."""
     return resolve.ago(m, ctx)
 
@@ -524,7 +524,7 @@ def duration_count_range(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    r"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|at\s+least)\s+)?half\s+(?:a|an)\s+(?P<unit>hour|minute|day|year|decade|century)\b(?!-)",
+    r"\b(?:(?:nearly|almost|about|some|more\s+than|less\s+than|over|at\s+least)\s+)?half\s+(?:a|an)\s+(?P<unit>hour|minute|day|year|decade|century)\b(?!-)",
     ex("Talks lasted half an hour.", "half an hour", "PT30M"),
     ex("The family has farmed here for half a century.", "half a century", "P50Y"),
     ex("Prices have doubled in less than half a decade.", "less than half a decade", "P5Y"),
@@ -540,7 +540,7 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|up\s+to|at\s+least|another|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bjust\s)|(?<=\bonly\s)|(?<=\bthan\s))over)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -554,6 +554,9 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("He gave this club four good years.", "four good years", "P4Y"),
     ex("Prices should hold for the next two years or so.", "the next two years or so", "P2Y"),
     ex("The loan is repaid over three years.", "three years", "P3Y"),
+    ex("Shares hit their lowest level in over six years.", "over six years", "P6Y"),
+    ex("The strike is expected to last at least two months.", "at least two months", "P2M"),
+    ex("The festival will last 16 days.", "16 days", "P16D"),
     needs=(),
     starts=COUNT_START,
 )
@@ -562,8 +565,10 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
     "another week" (one more: P1W), "another two years", "four good years" (an evaluative
     adjective before a plural unit), "two years or so" (an approximation: TIMEX3 keeps it in the
-    span, as "about two years"). Not: "over" before the count, which the news gold and TE3
-    leave out as a preposition ("over three years": "three years"), "a good year" (a judgement of a year, no count),
+    span, as "about two years"); "over" after a preposition or "just" means "more than" and is
+    kept ("in over six years", as MEANTIME writes it). Not: "over" as a preposition of its
+    own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
+    "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
