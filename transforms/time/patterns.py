@@ -37,7 +37,7 @@ from transforms.time.patterns_day import clock_words, mid_part_of_day, night_bef
 from transforms.time.patterns_sets import (
     coming_ref, couple_of, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
-from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
+from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, the_year_numbered, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -730,7 +730,7 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month, ordinal_unit,
     month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
