@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import faulthandler
 import io
 import json
 import logging
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from flows.ingest import RunResult
     from flows.worker_pool import EarlyStart
     from newsledger.orchestration.local_server import ServerState
+    from newsledger.orchestration.processes import RunEnder
     from newsledger.orchestration.prefect_env import RunServer
     from newsledger.run_progress import RunDisplay
 
@@ -60,6 +62,7 @@ EXIT_UNEXPECTED = 1
 EXIT_VALIDATION_FAILED = 2
 EXIT_WAREHOUSE_ERROR = 3
 EXIT_BAD_ARGUMENTS = 4
+EXIT_STALLED = 5
 # One line per run in DIR/logs/: the summary's times (bench/fixed_cost.py reads them).
 TIMINGS_FILE = "timings.jsonl"
 # Set once a run has printed its summary: the process then exits without the interpreter's
@@ -128,6 +131,10 @@ def run(
     since: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: first day to load, by the day in the file's path (folders laid out by day).")] = None,
     until: Annotated[datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Backfill: last day to load, by the day in the file's path.")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run of this warehouse to finish before giving up.", min=0)] = 0.0,
+    stall_minutes: Annotated[
+        float | None,
+        typer.Option(help="End the run as stuck (exit 5) after this many minutes without progress; 0 = never. [default: 30; env NEWSLEDGER_STALL_MINUTES]", min=0),
+    ] = None,
     aliases: Annotated[Path | None, typer.Option(help="Alias CSV (alias,canonical_name,entity_type) merging names the text cannot join. [default: aliases.csv in the warehouse; env NEWSLEDGER_ALIASES]")] = None,
     runner: Annotated[Runner, typer.Option(help="Where batches run: process (one worker per core), dask (a Dask cluster), thread (one process, for debugging).")] = Runner.process,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: number of cores).", min=1)] = None,
@@ -144,7 +151,8 @@ def run(
     with a reason, and the rest loads (exit 0). Exit 2: validation blocked the load (a
     structural failure, or more than --max-quarantine-share of the articles failed); the
     warehouse is unchanged. Exit 3: the warehouse could not be written (another run holds it,
-    no space, no permission, damaged file). Exit 4: bad arguments or input paths. Exit 130/143:
+    no space, no permission, damaged file). Exit 4: bad arguments or input paths. Exit 5: no
+    progress for --stall-minutes (stuck; stacks in the log), warehouse unchanged. Exit 130/143:
     interrupted (Ctrl-C / SIGTERM). Exit 1: an unexpected error (traceback in the log).
 
     Runs report to the Prefect server PREFECT_API_URL names; without one, to a local server
@@ -153,7 +161,8 @@ def run(
     the start of the command and add up to its wall time; DIR/logs/timings.jsonl keeps them.
     """
     settings = Settings.from_env(
-        warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers, aliases_file=aliases, max_quarantine_share=max_quarantine_share
+        warehouse_dir=warehouse, batch_size=batch_size, max_file_bytes=max_file_bytes, workers=workers, aliases_file=aliases, max_quarantine_share=max_quarantine_share,
+        stall_minutes=stall_minutes,
     )
     # Everything a user can get wrong is checked before Prefect, Great Expectations or the
     # model start, so a typo costs a second, not half a minute.
@@ -183,11 +192,12 @@ def _run_flow(
     """
     from newsledger.orchestration.prefect_env import configure_prefect_env, open_run_server
     from newsledger.orchestration.processes import clear_leftover_processes, end_run_on_signals
+    from newsledger.orchestration.watchdog import StallWatchdog
     from newsledger.run_progress import RunDisplay, RunTimeline
 
     timeline = RunTimeline.from_process_start()
     clear_leftover_processes()
-    with end_run_on_signals():
+    with end_run_on_signals() as run_ender:
         configure_prefect_env()
         # The flow reads its settings from the environment (deployments pass only JSON parameters).
         settings.export_to_env()
@@ -202,9 +212,11 @@ def _run_flow(
         if console.is_terminal:
             console.print(f"newsledger run: {len(paths)} input path(s) -> {settings.warehouse_dir}; Prefect server: {_server_words(server)}",
                           markup=False, highlight=False, soft_wrap=True)
-        display = RunDisplay(console, timeline)
+        display = RunDisplay(console, timeline, on_progress=lambda: watchdog.beat())
+        watchdog = StallWatchdog(settings.stall_minutes * 60, lambda: display.description.split(",")[0],
+                                 lambda line: _end_stalled_run(line, settings.warehouse_dir, run_ender))
         try:
-            with display:
+            with display, watchdog:
                 result = _flow_with_display(paths, settings, full_refresh, reprocess, since, until, wait, runner, dask_address, follow_symlinks,
                                             server, early, display)
                 display.status("finishing: run report")
@@ -223,6 +235,27 @@ def _run_flow(
         out.print(f"[yellow]{result.counts.files_rejected} file(s) or record(s) rejected[/yellow]: newsledger sql \"select source_path, stage, reason from rejects\"", soft_wrap=True)
     global _EXIT_WITHOUT_TEARDOWN
     _EXIT_WITHOUT_TEARDOWN = True
+
+
+def _end_stalled_run(line: str, warehouse_dir: Path, run_ender: RunEnder) -> None:
+    """End a run the watchdog found stuck: every thread's stack to the run log, then one line
+    and exit 5, its workers killed, as a signal would end it."""
+    from newsledger.runlog import log_path
+
+    log_file = log_path(warehouse_dir)
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        with log_file.open("a") as log:
+            log.write(f"{datetime.now().isoformat(timespec='seconds')} ERROR newsledger.watchdog: {line}; every thread's stack follows\n")
+            log.flush()
+            faulthandler.dump_traceback(file=log, all_threads=True)
+    except OSError:
+        pass  # the stacks are a help, not a condition: the run ends all the same
+    run_ender.end_run(
+        f"{line}: stopped it (exit {EXIT_STALLED}); the served warehouse is as it was. Every thread's stack is in {log_file}; "
+        "if one step of your nights really takes this long, raise --stall-minutes.",
+        EXIT_STALLED,
+    )
 
 
 def _flow_with_display(

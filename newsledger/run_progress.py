@@ -118,8 +118,11 @@ class RunDisplay:
     (rich's live display stays silent when stderr is piped).
     """
 
-    def __init__(self, console: Console, timeline: RunTimeline, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, console: Console, timeline: RunTimeline, clock: Callable[[], float] = time.monotonic,
+                 on_progress: Callable[[], None] = lambda: None) -> None:
         self.timeline = timeline
+        # Called on every report: the stall watchdog's heartbeat.
+        self._on_progress = on_progress
         self._clock = clock
         self._lock = threading.Lock()
         self._files = 0
@@ -142,6 +145,7 @@ class RunDisplay:
 
     def status(self, text: str) -> None:
         """Show what the run does now (before extraction: no bar)."""
+        self._on_progress()
         self.progress.update(self._task, description=text)
 
     @property
@@ -151,6 +155,7 @@ class RunDisplay:
     # ---------------------------------------------------------------- ProgressReporter
 
     def stage_done(self, stage: str, seconds: float) -> None:
+        self._on_progress()
         self.timeline.stage_done(stage, seconds)
         with self._lock:
             self._extracting = stage == "plan"
@@ -158,21 +163,25 @@ class RunDisplay:
                 self.progress.update(self._task, description=_AFTER.get(stage, stage))
 
     def start(self, total_files: int) -> None:
+        self._on_progress()
         with self._lock:
             self._files = total_files
             self._refresh()
 
     def parsed(self, batch: int, files: int, articles: int) -> None:
+        self._on_progress()
         with self._lock:
             self._parsed[batch] = (files, articles)
             self._refresh()
 
     def advance(self, batch: int, articles: int) -> None:
+        self._on_progress()
         with self._lock:
             self._done[batch] = self._done.get(batch, 0) + articles
             self._refresh()
 
     def batch_done(self, batch: int, articles: int) -> None:
+        self._on_progress()
         with self._lock:
             self._done[batch] = articles
             self._refresh()

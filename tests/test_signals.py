@@ -259,11 +259,13 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def start_run(corpus: Path, warehouse: Path, shared_home: Path | None = None) -> subprocess.Popen:
+def start_run(corpus: Path, warehouse: Path, shared_home: Path | None = None, stall_minutes: float | None = None) -> subprocess.Popen:
     """A real run in a session of its own, with a temporary Prefect server of its own (or the
     shared server of ``shared_home``)."""
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["NEWSLEDGER_WORKERS"] = "2"
+    if stall_minutes is not None:
+        env["NEWSLEDGER_STALL_MINUTES"] = str(stall_minutes)
     if shared_home is None:
         env["NEWSLEDGER_PREFECT_SERVER"] = "temporary"
     else:
@@ -320,6 +322,38 @@ def test_a_signal_ends_a_real_run_within_10_seconds(how, corpus, served, cleanup
     if signum == signal.SIGTERM:  # SIGINT reaches the server too, which may have said something before it died
         assert [line for line in stderr.splitlines() if line.strip()] == [stderr.strip()]  # our line, nothing else
     wait_until(lambda: not session_processes(process.pid), "no process of the run is left", timeout=3)
+    assert digest(warehouse / "newsledger.duckdb") == before
+
+
+@pytest.mark.e2e
+def test_a_run_whose_workers_stop_moving_ends_as_stuck(corpus, served, cleanup):
+    """Workers frozen mid-extraction (SIGSTOP: a dead lock, as far as the run can tell) make
+    no progress: the watchdog ends the run with exit 5 and one line, every thread's stack goes
+    to the log, no process is left and the served warehouse is unchanged."""
+    warehouse, before = served
+    # Long enough for a busy machine's start-up (a temporary server, the imports) to report in time.
+    limit_seconds = 40
+    process = start_run(corpus, warehouse, stall_minutes=limit_seconds / 60)
+    cleanup.append(process.pid)
+    wait_for_extraction(process, warehouse)
+    workers = [p for p in session_processes(process.pid) if "spawn_main" in " ".join(_cmdline(p))]
+    for worker in workers:
+        worker.suspend()
+    stopped = time.monotonic()
+    try:
+        returncode = process.wait(timeout=limit_seconds + 30)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running {limit_seconds + 30} s after its workers stopped")
+    seconds, stderr = time.monotonic() - stopped, process.stderr.read()
+    print(f"exit {returncode} {seconds:.1f} s after the workers stopped; stderr:\n{stderr}")
+    assert returncode == 5, stderr[-2000:]
+    assert limit_seconds - 1 <= seconds <= limit_seconds + 15
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "no progress for" in lines[0] and "while extracting" in lines[0] and "--stall-minutes" in lines[0], stderr
+    log = (warehouse / "logs" / "newsledger.log").read_text()
+    assert "every thread's stack follows" in log
+    assert 'File "' in log.split("every thread's stack follows")[-1]
+    wait_until(lambda: not session_processes(process.pid), "no process of the run is left", timeout=5)
     assert digest(warehouse / "newsledger.duckdb") == before
 
 

@@ -40,15 +40,16 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 QUOTE_FOUND_BY = (
     "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "document_reads", "according_to_before_quote", "according_to_after_quote", "as_someone_put_it", "verb_before_colon",
     "main_clause_before_colon", "word_from_next_sentence", "person_introduced_after_quote", "reporter_of_paragraph_before", "continues_previous_speaker", "speaker_of_sentence_before", "unattributed_quote",
-    "unsaid_clause", "reported_clause", "clause_before_cue", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
+    "unsaid_clause", "reported_clause", "clause_before_cue", "clause_taken_for_subject", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
     "subject_in_another_paragraph", "place_with_titled_apposition", "person_in_apposition_before_verb", "agent_of_the_words", "author_in_relative_clause", "participle_of_the_main_clause", "participle_of_the_sentence", "spokesperson_for", "spokesperson_of_kind", "named_organisation_spokesperson",
-    "spokesperson_of_the_subject_before", "person_in_apposition", "person_named_in_own_clause", "who_after_title", "person_before_own_title", "named_subject", "name_after_role", "name_set_off_after_role", "titled_person", "age_nominal", "role_in_apposition",
+    "spokesperson_of_the_subject_before", "person_in_apposition", "person_named_in_own_clause", "who_after_title", "person_before_own_title", "demonym_nominal", "named_subject", "name_after_role", "name_set_off_after_role", "titled_person", "age_nominal", "role_in_apposition",
     "named_in_next_sentence", "role_named_next", "person_named_after_description", "the_one_company", "pronoun_possessor", "person_before_relative_clause", "pronoun_after_unknown_name", "subject_before_pronoun", "described_person_before", "gendered_pronoun", "personal_pronoun", "body_of_organisation", "office_of_speaker",
     "its_spokesperson", "organisation_noun", "document_noun", "document_named_before", "ruling_of_the_court", "possessed_document", "it_after_organisation_noun", "same_noun_as_earlier_speaker", "organisation_by_kind", "company_by_legal_form", "described_organisation", "both_organisations",
     "organisations_in_apposition", "group_named_beside", "organisation_sign", "organisation_named_next", "only_organisation_nearby", "organisation_the_story_is_about", "nominal_by_evidence", "subject_as_written",
     "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "according_to_before_quote", "as_someone_put_it", "main_clause_before_colon", "word_from_next_sentence", "person_introduced_after_quote", "reported_clause", "labelled_paragraph",
+    "spokesperson_speaks_for_organisation",
 )
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")

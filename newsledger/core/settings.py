@@ -43,6 +43,9 @@ class Settings:
             starts its own) (``NEWSLEDGER_PREFECT_SERVER``).
         prefect_server_idle_minutes: the shared server stops after this long without a run;
             0 = never (``NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES``).
+        stall_minutes: a command-line run that reports no progress for this long is ended as
+            stuck (exit 5, every thread's stack in the run log); 0 = never
+            (``NEWSLEDGER_STALL_MINUTES``).
     """
 
     warehouse_dir: Path = DEFAULT_WAREHOUSE
@@ -55,6 +58,7 @@ class Settings:
     source_pattern: str | None = DEFAULT_SOURCE_PATTERN
     prefect_server: str = "shared"
     prefect_server_idle_minutes: float = 120
+    stall_minutes: float = 30
 
     @property
     def aliases_path(self) -> Path:
@@ -109,6 +113,7 @@ class Settings:
         env["NEWSLEDGER_SOURCE_PATTERN"] = self.source_pattern or ""
         env["NEWSLEDGER_PREFECT_SERVER"] = self.prefect_server
         env["NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES"] = f"{self.prefect_server_idle_minutes:g}"
+        env["NEWSLEDGER_STALL_MINUTES"] = f"{self.stall_minutes:g}"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
@@ -135,6 +140,8 @@ class Settings:
             settings = replace(settings, prefect_server=env["NEWSLEDGER_PREFECT_SERVER"])
         if "NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES" in env:
             settings = replace(settings, prefect_server_idle_minutes=float(env["NEWSLEDGER_PREFECT_SERVER_IDLE_MINUTES"]))
+        if "NEWSLEDGER_STALL_MINUTES" in env:
+            settings = replace(settings, stall_minutes=float(env["NEWSLEDGER_STALL_MINUTES"]))
         given = {k: v for k, v in overrides.items() if v is not None}
         for key in ("warehouse_dir", "aliases_file"):
             if key in given:

@@ -95,7 +95,7 @@ def kill_processes(processes: Iterable[psutil.Process], timeout: float = 2.0) ->
 
 
 @contextmanager
-def end_run_on_signals() -> Iterator[None]:
+def end_run_on_signals() -> Iterator[RunEnder]:
     """Inside the block, SIGINT, SIGTERM and SIGHUP end the run within a second or two.
 
     On the first such signal: one line on stderr, SIGKILL to every descendant process, then
@@ -114,10 +114,13 @@ def end_run_on_signals() -> Iterator[None]:
     flow runs, and the main thread may be waiting in C code. Signals that were ignored on
     entry (``nohup``; SIGINT of a background job) stay ignored. Call from the main thread.
     Handlers, wake-up fd and environment are restored on exit.
+
+    Yields the ``RunEnder``: ``end_run(line, status)`` ends the run the same way from any
+    thread, for a reason that is no signal (the stall watchdog).
     """
     if threading.current_thread() is not threading.main_thread():
         raise RuntimeError("end_run_on_signals() must be entered in the main thread (signal handlers live there)")
-    stopper = _RunStopper()
+    stopper = RunEnder()
     signals = [s for s in ENDING_SIGNALS if signal.getsignal(s) is not signal.SIG_IGN]
     read_fd, write_fd = os.pipe()
     os.set_blocking(write_fd, False)
@@ -129,7 +132,7 @@ def end_run_on_signals() -> Iterator[None]:
     watcher = threading.Thread(target=stopper.watch, args=(read_fd,), name="newsledger-signals", daemon=True)
     watcher.start()
     try:
-        yield
+        yield stopper
     finally:
         stopper.wait_if_stopping()
         for name, value in previous_environment.items():
@@ -172,8 +175,8 @@ def bind_worker_to_run(poll_seconds: float = 1.0) -> None:
     threading.Thread(target=exit_with_parent, name="newsledger-parent-watch", daemon=True).start()
 
 
-class _RunStopper:
-    """Stops the run once, from whichever thread a signal reaches first."""
+class RunEnder:
+    """Stops the run once, from whichever thread a signal (or ``end_run``) reaches first."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()  # a signal handler may interrupt its own thread while it holds it
@@ -199,6 +202,18 @@ class _RunStopper:
             _wait_for_exit()
 
     def stop(self, signum: int) -> None:
+        name = signal.Signals(signum).name
+        self.end_run(
+            f"interrupted by {name}: stopping the run's worker processes and its temporary Prefect server, if any. "
+            "The served warehouse is as it was (or fully loaded, if this run had already published it).",
+            128 + signum,
+        )
+
+    def end_run(self, line: str, status: int) -> None:
+        """Say ``line`` on stderr, kill every descendant process and exit with ``status``; never returns.
+
+        The first caller ends the run; a later one from another thread waits for the exit.
+        """
         with self._lock:
             first = self._stopping_thread is None
             if first:
@@ -210,14 +225,10 @@ class _RunStopper:
             # exit with another status, while the stopping thread finishes.
             _wait_for_exit()
         try:
-            name = signal.Signals(signum).name
-            _say(
-                f"\nnewsledger: interrupted by {name}: stopping the run's worker processes and its temporary Prefect "
-                "server, if any. The served warehouse is as it was (or fully loaded, if this run had already published it).\n"
-            )
+            _say(f"\nnewsledger: {line}\n")
             _kill_descendants()
         finally:
-            os._exit(128 + signum)
+            os._exit(status)
 
 
 def _kill_descendants(timeout: float = 3.0) -> None:

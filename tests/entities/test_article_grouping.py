@@ -102,3 +102,42 @@ def test_a_person_is_called_by_the_fullest_well_typed_name(forms, name):
 def test_a_headline_typo_does_not_name_the_person(parse):
     found = _entities(parse, "HIllary Clinton Leads in Ohio\n\nHillary Clinton spoke in Ohio on Monday. Hillary Clinton said she would win.")
     assert "Hillary Clinton" in found and "HIllary Clinton" not in found
+
+
+@pytest.mark.parametrize(("short", "name", "spells"), [
+    ("Sidecan", "Siderúrgica del Cantábrico", True),
+    ("EPP", "Estradas Públicas de Portugal", True),
+    ("Sidecan", "Kalinga Steel Ltd", False),
+    ("Side", "Siderúrgica del Cantábrico", False),  # every word of the name is used
+])
+def test_a_short_name_made_of_word_prefixes(short, name, spells):
+    from transforms.entities.joins import _word_prefixes
+
+    assert _word_prefixes(short, name) is spells
+
+
+def test_a_handle_the_person_posts_as_joins_the_person_not_the_company_it_spells(parse):
+    found = _entities(parse, (
+        "\"The reef is alive,\" said Kieran Lowry, who runs Lowry Reef Charters and posts footage every day as @lowryreef. "
+        "Lowry Reef Charters sold 300 trips last year."
+    ))
+    assert "@lowryreef" in found["Kieran Lowry"][1]
+    assert "@lowryreef" not in found["Lowry Reef Charters"][1]
+
+
+@pytest.mark.parametrize("text", [
+    "This area was closed on Monday.",
+    "Every station was shut on Friday.",
+    "Residents of the area said the road was closed.",
+])
+def test_no_name_before_a_place_noun_gives_no_place(parse, text):
+    assert not any(m.repaired_by == "name_before_place_noun" for e in extract_entities(parse(text)) for m in e.mentions)
+
+
+def test_a_company_short_name_the_model_calls_a_place_joins_the_company_once_and_stays_apart_from_a_country(parse):
+    found = _entities(parse, (
+        "Silver Basin Lithium Corp said the permit was unlawful. Silver Basin shares rose 11 percent in Toronto. "
+        "Japan Airlines Ltd cut flights. Japan will pay for the new airport."
+    ))
+    assert found["Silver Basin Lithium Corp"] == ("ORG", ["Silver Basin", "Silver Basin Lithium Corp"])
+    assert found["Japan"][0] == "GPE"

@@ -650,6 +650,11 @@ def test_speaker_named_in_the_clause_before_its_cue_or_as_a_place_apposition(par
     assert found["ruled"][0] == "Peter Lane"
 
 
+def test_a_question_put_to_the_speaker_is_no_quote(parse):
+    text = "Asked whether jobs would go, Pekka Laine said it was too early to tell."
+    assert quotes_of(parse(text)) == [("indirect", "it was too early to tell", "Pekka Laine", "said")]
+
+
 def test_a_name_opening_the_sentence_before_its_role_speaks(parse):
     text = "Tomás Ibarra, the leader of the Harbour Party, also said the move was unlawful."
     assert quotes_of(parse(text)) == [("indirect", "the move was unlawful", "Tomás Ibarra", "said")]
@@ -891,8 +896,13 @@ def test_a_participle_after_a_dashed_aside_speaks_for_the_clause_outside_it(pars
         ("In an interview with the harbour board Mayor Elena Varga said the fees would double.", "Elena Varga"),
         ("The guests cheered.\n\n“This is a big year for the harbour!” Varga's niece, state Del. Ana “Annie” Costa (D-Port Ellis), "
          "shouted to the crowd.", "Varga's niece"),
+        ("That driver, Paul Wexford, told the court he had no chance to stop. “One second he was in front of me, the next I was in "
+         "the ditch,” the 52-year-old said.", "Paul Wexford"),
+        ("Tariffs rose. The fine should go back to the people who suffered, not to the Treasury, a consumer group that represents "
+         "water customers said. The Water Customers' Council (WCC) wants the money paid out as rebates.", "Water Customers' Council"),
     ],
-    ids=["name-swallowed-by-a-fronted-phrase", "nickname-and-title-abbreviation-before-the-cue"],
+    ids=["name-swallowed-by-a-fronted-phrase", "nickname-and-title-abbreviation-before-the-cue",
+         "an-age-hung-on-the-cue-as-modifiers", "a-subject-hung-on-the-phrase-before-the-comma"],
 )
 def test_the_subject_of_a_cue_is_found_across_misparses(parse, text, speaker):
     assert speaker in [q.speaker for q in quotes_in(parse(text))]

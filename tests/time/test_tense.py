@@ -52,6 +52,10 @@ from transforms.time.expressions import find_timexes
         ("All boats must be moored by Thursday.", "Thursday", "future"),
         ("Crews hope to reopen the road by Friday.", "Friday", "future"),
         ("The club aims to sign a striker in January.", "January", "future"),
+        # A past hope under a reporting verb is reported speech's present one; a past perfect one is past.
+        ("It said it hoped to reopen the canal by the weekend.", "the weekend", "future"),
+        ("The minister told reporters she wanted to sign the deal on Friday.", "Friday", "future"),
+        ("The club had hoped to sign a striker in January.", "January", "past"),
         ("The files should be returned on Friday.", "Friday", "future"),
         ("The keys may have been lost on Friday.", "Friday", "past"),
         ("The talks may resume on Friday.", "Friday", "future"),

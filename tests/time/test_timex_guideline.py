@@ -147,6 +147,8 @@ NOT_TIMEXES = [
     "It rose on a year-on-year basis.",
     "The charity has built homes in 1500 villages.",
     "Police found 1200 rounds in 1700 boxes.",
+    "Shares fell 3 percent in early trading.",
+    "Attendances have risen by a third over the past three seasons.",
 ]
 
 

@@ -569,10 +569,42 @@ def organisation_with_particle(search: MentionSearch, mentions: list[Mention]) -
     return [m for m in mentions if m not in dropped] + found
 
 
-# "the Swiss Glacier Monitoring Network (SGMN)": capitalised words (with "of", "for", "and",
-# "the", "&" between) right before an all-capitals short form in brackets.
-_NAME_BEFORE_INITIALS = re.compile(r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|and|the|&|de|du|des)\s+)?[A-Z][\w&'’-]*){1,9})\s+\((?P<short>[A-Z]{2,8})\)")
-_SMALL_NAME_WORDS = frozenset(("of", "for", "and", "the", "&", "de", "du", "des"))
+_ROMANCE_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "della", "di", "du", "des"))
+
+
+@rule(
+    Example("Autoestradas do Sado SA said it would appeal the ruling.", [("Autoestradas do Sado SA", "ORG")],
+            note="the model tags 'Autoestradas' a product and 'Sado SA' an organisation"),
+    Example("Luiz Inácio Lula da Silva spoke in Rio de Janeiro.", None, note="a person's or a place's pieces stay"),
+)
+def organisation_cut_at_particle(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A name the model cut at a particle into two ("Autoestradas" + "Sado SA" for
+    "Autoestradas do Sado SA"): a one-word mention (no person, place or nationality), a
+    lower-case particle of the Romance languages, then an organisation: one organisation.
+
+    Not: pieces of people ("Lula da Silva") or places ("Rio de Janeiro"): the second piece
+    must be an organisation, the first no person, place or nationality.
+    """
+    body = search.body
+    ordered = sorted(mentions, key=lambda m: m.char_start)
+    found, dropped = [], set()
+    for before, after in zip(ordered, ordered[1:]):
+        gap = body[before.char_end : after.char_start]
+        if after.label != "ORG" or before.label in ("PERSON", "GPE", "LOC", "NORP") or " " in before.text or not before.text[:1].isupper():
+            continue
+        if not re.fullmatch(r" (?:" + "|".join(_ROMANCE_PARTICLES) + r") ", gap) or before in dropped or after in dropped:
+            continue
+        dropped.update((before, after))
+        found.append(search.mention(before.char_start, after.char_end, "ORG", "organisation_cut_at_particle"))
+    return [m for m in mentions if m not in dropped] + found
+
+
+# "the Swiss Glacier Monitoring Network (SGMN)", "Autoestradas do Sado (AdS)": capitalised
+# words (with small words of ``initials_skip_words`` between) right before a short form in
+# brackets, in capitals or in mixed case with two capitals or more ("AdS", "KfW", "BoE").
+_SMALL_NAME_WORDS = lexicon_words("initials_skip_words")
+_SMALL_WORD = "|".join(re.escape(w) for w in sorted(_SMALL_NAME_WORDS, key=len, reverse=True))
+_NAME_BEFORE_INITIALS = re.compile(r"(?P<long>[A-Z][\w&'’-]*(?:\s+(?:(?:" + _SMALL_WORD + r")\s+){0,2}[A-Z][\w&'’-]*){1,9})\s+\((?P<short>[A-Z][A-Za-z]{1,7})\)")
 
 
 def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
@@ -594,15 +626,24 @@ def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
     Example("Rete Elettrica Lombarda (REL) said cables had overheated. REL said it was updating its map.", [("Rete Elettrica Lombarda", "ORG")],
             note="the model cut the name's first word and read the rest as a person"),
     Example("Voters backed Ana Costa (AC) on Sunday.", None, note="a person the model tagged whole stands"),
+    Example("The state roads agency, Estradas Públicas de Portugal (EPP), will take over the road.", [("Estradas Públicas de Portugal", "ORG")],
+            note="the model tags the whole a person: three initials or more, a small word inside"),
+    Example("Autoestradas do Sado (AdS), which runs the road, said it would appeal.", [("Autoestradas do Sado", "ORG")],
+            note="mixed-case initials: a small word gives its own letter"),
+    Example("The loan came from Kreditanstalt für Wiederaufbau (KfW) on Monday.", [("Kreditanstalt für Wiederaufbau", "ORG")],
+            note="the model cut the name at the particle"),
 )
 def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised words right before a short form in brackets that their first letters spell
     ("the Swiss Glacier Monitoring Network (SGMN)", "Alpenland Bahn (ALB)") are one organisation's name, where the model cut
-    it or missed it; ``defined_short_form`` then finds the short form's uses.
+    it or missed it; ``defined_short_form`` then finds the short form's uses. Mixed-case
+    initials spell small words too ("Autoestradas do Sado (AdS)", "Bank of England (BoE)").
 
     Not: a run the model tagged as one name (its label stands: "United Arab Emirates (UAE)");
     a run whose initials do not spell the short form; a run holding a person the model tagged,
-    unless the person is a cut piece of a run of three or more initials.
+    unless the person is a cut piece of a run of three or more initials, or the whole run is
+    three or more initials with a small word inside ("Estradas Públicas de Portugal (EPP)":
+    people are not named so; "John Fitzgerald Kennedy (JFK)" would be taken too).
     """
     body = search.body
     found, dropped = [], set()
@@ -610,20 +651,30 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
         words = definition["long"].split()
         # The last words whose initials spell the short form ("A team from the Swiss ..." starts at "Swiss").
         short = definition["short"]
+        if sum(c.isupper() for c in short) < 2:
+            continue  # "(Sernageomin)": a word, no initials
         for first in range(len(words)):
             run = words[first:]
             if run[0] in _SMALL_NAME_WORDS or run[0][:1].islower():
                 continue
             if _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run if w not in _SMALL_NAME_WORDS]):
                 break
+            if not short.isupper() and _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run]):
+                break  # "AdS": Autoestradas do Sado
         else:
             continue
         start = definition.start("long") + len(" ".join(words[:first])) + (1 if first else 0)
         stop = definition.end("long")
-        inside = pieces_within(mentions, start, stop)
         # A person the model tagged is kept unless it is only a cut piece of the spelled run
-        # ("Rete Elettrica Lombarda (REL)" tagged "Elettrica Lombarda", a person).
-        if inside is None or any(m.label == "PERSON" and (len(short) < 3 or (m.char_start, m.char_end) == (start, stop)) for m in inside):
+        # ("Rete Elettrica Lombarda (REL)" tagged "Elettrica Lombarda", a person), or the run
+        # is three initials or more with a small word inside ("Estradas Públicas de Portugal").
+        organisation_like = len(short) >= 3 and any(w in _SMALL_NAME_WORDS for w in run)
+        whole = [m for m in mentions if (m.char_start, m.char_end) == (start, stop)]
+        if whole:
+            inside = whole if organisation_like and all(m.label == "PERSON" for m in whole) else None
+        else:
+            inside = pieces_within(mentions, start, stop)
+        if inside is None or any(m.label == "PERSON" and len(short) < 3 for m in inside):
             continue
         dropped.update(inside)
         found.append(search.mention(start, stop, "ORG", "name_spelled_by_initials"))
@@ -710,6 +761,58 @@ def place_after_area_word(search: MentionSearch, mentions: list[Mention]) -> lis
         if any(s < end and start < e for s, e in covered):
             continue
         found.append(search.mention(start, end, "LOC" if noun.text in _ISLAND_WORDS else "GPE", "place_after_area_word"))
+    return mentions + found
+
+
+_PLACE_KIND_NOUNS = lexicon_words("place_kind_nouns")
+# "the A-8 motorway", "Berri-UQAM station", "Brisbane's Riverbend ward": up to four capitalised
+# words (or a road's letter and number) right before a lower-case place noun.
+_NAME_BEFORE_PLACE_NOUN = re.compile(
+    r"(?<![\w’'.-])(?P<name>(?:[A-Z][\w’'-]*[\w]|[A-Z]{1,3}-?\d{1,4})(?:\s+[A-Z][\w’'-]*[\w]){0,3})\s+(?:"
+    + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(_PLACE_KIND_NOUNS, key=len, reverse=True)) + r")(?![\w-])"
+)
+# Parts of speech of a capitalised word that is no name ("This area", "Every station").
+# Mid-sentence, a capitalised word is a name whatever its tag ("the Via Arrábida toll road").
+_NO_NAME_POS = frozenset({"DET", "PRON"})
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")
+
+
+@rule(
+    Example("About 2,000 workers blocked the A-8 motorway on Monday.", [("A-8", "LOC")]),
+    Example("Commuters at Berri-UQAM station waited for an hour on Wednesday.", [("Berri-UQAM", "LOC")]),
+    Example("She won Saturday's by-election in Brisbane's Riverbend ward.", [("Riverbend", "LOC")], note="after a possessive place"),
+    Example("The company wants to build the Beinn Ruadh wind farm on a moor.", [("Beinn Ruadh", "LOC")]),
+    Example("Residents of the area said the road was closed.", None, note="no name before the noun"),
+)
+def name_before_place_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"the A-8 motorway", "Berri-UQAM station", "the Thomondgate area", "the Beinn Ruadh wind
+    farm": capitalised words (or a road's number) the model left untagged right before a
+    lower-case noun of a kind of location (``place_kind_nouns``) are that location (LOC),
+    the noun left out.
+
+    Not: a name the model tagged and the repairs kept (its label stands: "Palam airport" is a
+    facility by ``lower_case_building``); the first word of a sentence, or a run after another
+    capitalised word (only whole names); a lone surname of the article's people; a month or weekday.
+    """
+    body = search.body
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for match in _NAME_BEFORE_PLACE_NOUN.finditer(body):
+        start, end = match.span("name")
+        if possessive := list(re.finditer(r"['’]s\s+", match["name"])):
+            start += possessive[-1].end()  # "Brisbane's Riverbend ward": the name after the possessive
+        name = body[start:end]
+        before = body[max(0, start - 40) : start]
+        if _CAPITALISED_WORD_BEFORE.search(before) and not re.search(r"(?:['’]s|\bThe)\s+$", before):
+            continue  # "Old Town Square area": not the whole name
+        span = search.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.pos_ in _NO_NAME_POS or t.is_sent_start and t.pos_ != "PROPN" for t in span):
+            continue  # "This area", "Every station", "Other ward": no name
+        if name.split()[0] == "The" or _CALENDAR_WORD.match(name) or name in search.surnames:
+            continue
+        if any(s < end and start < e for s, e in covered):
+            continue
+        found.append(search.mention(start, end, "LOC", "name_before_place_noun"))
     return mentions + found
 
 
@@ -819,6 +922,50 @@ def _described_role(search: MentionSearch, comma: int) -> str | None:
 
 
 @rule(
+    Example("The group's lawyer, Teresa Obi, said the agency had ignored warnings.", [("Teresa Obi", "PERSON")], note="the model tags nothing"),
+    Example("Its chairman, Rahul Mehta, resigned.", None, note="the model's own person stands"),
+    Example("Its biggest market, New Zealand, grew.", None, note="no person noun before the comma"),
+    Example("Its owner, Vestkyst Shipping AS, said the crew were unhurt.", None, note="the model's organisation stands"),
+)
+def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """"The group's lawyer, Teresa Obi, said ...": two to four capitalised words set off by
+    commas right after a person noun in lower case (a title, a role, an occupation) are that
+    person, where the model tagged nothing, a piece of it, or a place. Small particles of
+    names may sit inside ("van", "de").
+
+    Not: a run whose last word is an organisation's ("its lawyer, Halden Legal Services,") or
+    that names a known place; a run with a number or a date; a run the model tagged whole as
+    a person (its mention stands) or holding an organisation, a facility or a product the
+    model tagged ("Its owner, Vestkyst Shipping AS,": ``apposition_to_title`` reads those).
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens[:-3]:
+        if token.text != "," or token.i == 0 or tokens[token.i - 1].lower_ not in _PERSON_NOUNS or not tokens[token.i - 1].is_lower:
+            continue
+        first = token.i + 1
+        end = first
+        while end < len(tokens) and end - first < 5 and (is_capitalised(tokens[end]) and tokens[end].is_alpha or tokens[end].lower_ in _NAME_PARTICLES and end > first):
+            end += 1
+        words = tokens[first:end]
+        capitalised = [w for w in words if is_capitalised(w)]
+        if not 2 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
+            continue
+        if words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES for w in words) or words[-1].lower_ in ORG_SUFFIXES | _LEGAL_FORMS:
+            continue
+        start, stop = words[0].idx, words[-1].idx + len(words[-1])
+        if known_place(search.body[start:stop]) is not None or any(m.label == "PERSON" and (m.char_start, m.char_end) == (start, stop) for m in mentions):
+            continue
+        whole = [m for m in mentions if (m.char_start, m.char_end) == (start, stop)]
+        inside = whole or pieces_within(mentions, start, stop)
+        if inside is None or any(m.label not in ("GPE", "LOC", "PERSON") for m in inside):
+            continue  # "Its owner, Vestkyst Shipping AS,": the model's organisation stands
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "PERSON", "name_after_role_apposition"))
+    return [m for m in mentions if m not in dropped] + found
+
+
+@rule(
     Example("Ana María Rodríguez Salas, the mayor of Valencia, backed the ban.", [("Ana María Rodríguez Salas", "PERSON")]),
     Example("Tomasz Wróbel, who runs a bakery, said prices rose.", [("Tomasz Wróbel", "PERSON")]),
     Example("Finance Minister Carolina Pereyra, the architect of the plan, said it would pass.", None,
@@ -910,13 +1057,16 @@ _AGE = re.compile(r", (\d{1,2}), ")
       Example("Lakemont Rovers, 12, top the table.", None, note="a name the model tagged keeps its label"),
       Example("\u201cWe lost everything,\u201d said a fisherman mending nets on the quay. Tomasz Nowak, 54, has worked the harbour for 30 years.",
               [("Tomasz Nowak", "PERSON")],
-              note="the model tags the surname alone"))
+              note="the model tags the surname alone"),
+      Example("Earlier, the highlife guitarist Emeka Nwosu, 71, received the award.", [("Emeka Nwosu", "PERSON")],
+              note="the model tags the surname a place no gazetteer knows"))
 def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"Akosua Mensah, 58, said": two or three capitalised words the model tagged as nothing,
     set off by an age between commas, are a person (news gives ages of people only). Of a
     run opening a sentence ("Farmer Akosua Mensah") the last two words are the name.
 
-    A run whose surname alone the model tagged a person is the whole name ("Tomasz Nowak, 54,").
+    A run whose surname alone the model tagged a person, or a place no gazetteer knows, is the
+    whole name ("Tomasz Nowak, 54,", "Emeka Nwosu, 71,").
 
     Not: a run with a word the model tagged as anything but a person; one word alone ("Mensah, 58,").
     """
@@ -930,14 +1080,18 @@ def name_with_age(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
         run = []
         i = last.i
         # The model may have tagged the surname alone ("Tomasz Nowak, 54,": "Nowak").
-        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and tokens[i].ent_type_ in ("", "PERSON"):
+        while i >= 0 and len(run) < 4 and tokens[i].pos_ == "PROPN" and is_capitalised(tokens[i]) and (
+            tokens[i].ent_type_ in ("", "PERSON") or tokens[i].ent_type_ == "GPE" and known_place(tokens[i].text) is None
+        ):
             run.insert(0, tokens[i])
             i -= 1
         if len(run) >= 3 and run[0].is_sent_start or len(run) == 4:
             run = run[-2:]  # "Farmer Akosua Mensah": the occupation opens the sentence
         start = run[0].idx if run else end
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
-        if len(run) < 2 or any(m.label != "PERSON" or m.char_start < start or (m.char_start, m.char_end) == (start, end) for m in inside):
+        # A place no gazetteer knows is a surname the model misread: places have no age ("Emeka Nwosu, 71,").
+        misread = [m for m in inside if m.label == "GPE" and known_place(m.text) is None]
+        if len(run) < 2 or any(m.label != "PERSON" and m not in misread or m.char_start < start or (m.char_start, m.char_end) == (start, end) for m in inside):
             continue
         if inside and not any(t.ent_type_ == "" for t in run):
             continue  # the model tagged the whole run itself

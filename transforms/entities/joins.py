@@ -348,24 +348,49 @@ def inverted_kind_name(body: str, entities: list[ArticleEntity]) -> list[Article
 
 
 
-@rule(Example("The Federal Aviation Administration grounded the jets. FAA inspectors began work on Monday.", [("FAA", "Federal Aviation Administration")]))
+def _without_legal_form(name: str) -> str:
+    """"Autoestradas do Sado SA" -> "Autoestradas do Sado": the name without its last word
+    when that is a legal form (``legal_form_words``)."""
+    words_ = name.split()
+    return " ".join(words_[:-1]) if len(words_) > 2 and words_[-1].rstrip(".").casefold() in _LEGAL_FORMS else name
+
+
+def _initials_of(name: str, keep_small: bool) -> str:
+    """"Bank of England" -> "BE" (small words skipped) or "BOE" (kept), in capitals."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if keep_small or w.lower() not in _SMALL_WORDS).upper()
+
+
+@rule(Example("The Federal Aviation Administration grounded the jets. FAA inspectors began work on Monday.", [("FAA", "Federal Aviation Administration")]),
+      Example("The Bank of England raised rates on Thursday. The BoE said inflation was too high.", [("BoE", "Bank of England")],
+              note="mixed-case initials spell the small words too"),
+      Example("Autoestradas do Sado SA lost its concession. The AdS chief resigned.", [("AdS", "Autoestradas do Sado SA")],
+              note="the legal form gives no letter"),
+      Example("The Banco Nacional de Fomento raised rates. The BNF said so. Bruno Nunes Ferreira disagreed.", [("BNF", "Banco Nacional de Fomento")],
+              note="a person's initials are no owner"))
 def initialisms(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"EU" after "European Union", "US" after "United States": an all-capitals name that
-    spells the initials of exactly one longer organisation or place of the article joins it,
-    even when the text never defines it in brackets.
+    """"EU" after "European Union", "US" after "United States", "BoE" after "Bank of
+    England": a name in capitals (or in mixed case with two capitals or more, whose small
+    letters spell small words: "BoE", "AdS") that spells the initials of exactly one longer
+    organisation, place, nationality or facility of the article joins it, even when the text
+    never defines it in brackets.
 
     Notes:
-        Initials that fit two names join neither.
+        Initials that fit two names join neither; a person's name is no owner (a person is
+        not called by initials the text did not define).
     """
-    longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC") and len(e.canonical_name.split()) > 1]
+    longer = [e for e in entities if e.entity_type in ("ORG", "GPE", "LOC", "NORP", "FAC") and len(e.canonical_name.split()) > 1]
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         letters = entity.canonical_name.replace(".", "")
         if entity.entity_type == "ORG" and (group := [e for e in longer if KNOWN_SHORT_NAMES.get(alias_key(e.canonical_name)) == alias_key(letters)]):
             return group  # "G7" after "the Group of Seven"
-        if entity.entity_type not in ("ORG", "GPE") or not 2 <= len(letters) <= 6 or not (letters.isupper() and letters.isalpha()):
+        if entity.entity_type not in ("ORG", "GPE") or not 2 <= len(letters) <= 6 or not letters.isalpha():
             return []
-        return [e for e in longer if "".join(w[0] for w in e.canonical_name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper() == letters]
+        if letters.isupper():
+            return [e for e in longer if letters in (_initials_of(e.canonical_name, False), _initials_of(_without_legal_form(e.canonical_name), False))]
+        if sum(c.isupper() for c in letters) >= 2 and letters[0].isupper():
+            return [e for e in longer if letters.upper() in (_initials_of(e.canonical_name, True), _initials_of(_without_legal_form(e.canonical_name), True))]
+        return []
 
     return _join_into_owners(entities, owners_of, "initialisms")
 
@@ -616,6 +641,102 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")
 
 
+_ALIAS_VERB_FORMS = words("alias_verb_forms")
+# "Ireti Balogun, who performs as Reeti", "Kieran Lowry, who runs a charter firm and posts
+# footage every day as @lowryreef", "Dana Holt tweets as @dholt": the subject (the name right
+# before, or before ", who"), a few words, one of ``alias_verb_forms``, a few words, "as".
+_FREE_WORD = r"[^\s.,;:!?\"“”()]+\s+"
+_GIVEN_AS = re.compile(r"(?:,\s+(?:who|which)\s+(?:" + _FREE_WORD + r"){0,6}?|\s+(?:also\s+|now\s+|still\s+)?)(?:"
+                       + "|".join(sorted(_ALIAS_VERB_FORMS, key=len, reverse=True)) + r")\s+(?:" + _FREE_WORD + r"){0,5}?as\s+(?=[A-Z@])")
+# "Sidecan, as the plant is known locally, ...": the name before the comma is another name of the thing the noun stands for.
+# What may follow the other name: the clause ends, or a preposition goes on ("posts as @x on
+# X"); "posted the video as Google announced ..." is "as" the conjunction, no name given.
+_NAME_GIVEN_ENDS = re.compile(r"\s*(?:[,.;:!?)\"”’]|$)|\s+(?:on|in|at|since|for|from|with|until|to|during|and|or|every|each|but)\b")
+_AS_IT_IS_KNOWN = re.compile(r",\s+as\s+(?:the|its)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+(?:is|was|are|were)\s+(?:[a-z]+ly\s+|also\s+|better\s+|often\s+)?(?:known|called|nicknamed)\b")
+_PLACE_NOUNS = words("admin_area_words") | GEO_FEATURE_WORDS | PLACE_SUFFIX_WORDS
+
+
+def _word_prefixes(short: str, name: str) -> bool:
+    """Whether ``short`` is the name's words (small words aside) each cut to a prefix, in
+    order, every word used ("Sidecan" for "Siderúrgica del Cantábrico", "EPP" for "Estradas
+    Públicas de Portugal")."""
+    name_words = [re.sub(r"[^a-z]", "", _unaccented(w)) for w in alias_key(name).split() if w not in _SMALL_WORDS]
+    letters = re.sub(r"[^a-z]", "", _unaccented(short))
+
+    def fits(rest: str, i: int) -> bool:
+        if i == len(name_words):
+            return not rest
+        return any(rest.startswith(name_words[i][:n]) and fits(rest[n:], i + 1) for n in range(min(len(name_words[i]), len(rest)), 0, -1))
+
+    return len(name_words) >= 2 and bool(letters) and fits(letters, 0)
+
+
+@rule(
+    Example("Afrobeats singer Ireti Balogun, who performs as Reeti, won album of the year. Reeti's first single came out in 2016.",
+            [("Reeti", "Ireti Balogun"), ("Reeti", "Ireti Balogun")]),
+    Example("\"It is alive,\" said Kieran Lowry, who runs Lowry Reef Charters and posts footage every day as @lowryreef.",
+            [("@lowryreef", "Kieran Lowry")], note="a handle the subject posts as, though it spells the company"),
+    Example("Shares of the steelmaker Siderúrgica del Cantábrico fell on the Bombay Stock Exchange. Sidecan, as the plant is known locally, "
+            "has made steel since 1957. Sidecan employs 1,400 people.", [("Sidecan", "Siderúrgica del Cantábrico"), ("Sidecan", "Siderúrgica del Cantábrico")],
+            note="of the organisations named before, the one the name spells"),
+    Example("Marta Ruiz, who served as Spain's ambassador, said talks would resume.", None, note="not a naming verb"),
+    Example("Ana Costa, who performed as a child in Lisbon, said she was happy.", None, note="no name after 'as'"),
+    Example("Marta Ruiz posted the video as Google announced the deal.", None, note="'as' the conjunction: a clause follows the name"),
+)
+def name_given_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Ireti Balogun, who performs as Reeti", "Kieran Lowry ... posts footage every day as
+    @lowryreef": a name (or a handle) after "as" following a verb of performing, posting or
+    trading (``alias_verb_forms``) whose subject is a named person or organisation is that
+    subject's other name; and "Sidecan, as the plant is known locally, ...": the name before
+    the comma is another name of the organisation (or, for "the city", the place) named
+    before it whose words it spells, or of the only one named before.
+
+    Notes:
+        A place or a country after "as" is no other name ("who boxed as Ireland's captain"),
+        nor a name a clause goes on from ("posted it as Google announced ...": "as" the conjunction);
+        "who served as minister" has no naming verb; with two organisations named before "as
+        the company is known" and none spelled, nothing joins.
+    """
+    starts = {m.char_start: e for e in entities for m in e.mentions}
+    moves: dict[int, ArticleEntity] = {}
+    handles: list[tuple[int, int, str, ArticleEntity]] = []
+    for owner in entities:
+        if owner.entity_type not in ("PERSON", "ORG"):
+            continue
+        for mention in owner.mentions:
+            match = _GIVEN_AS.match(body, mention.char_end)
+            if match is None:
+                continue
+            alias = starts.get(match.end())
+            if alias is None:
+                if (handle := _HANDLE.match(body, match.end())) and _NAME_GIVEN_ENDS.match(body, handle.end()):
+                    handles.append((handle.start(), handle.end(), handle.group(), owner))
+            elif not _NAME_GIVEN_ENDS.match(body, max(m.char_end for m in alias.mentions if m.char_start == match.end())):
+                continue  # "posted the video as Google announced the deal": a conjunction
+            elif alias is not owner and alias.entity_type not in ("GPE", "LOC") and known_place(alias.canonical_name) is None and not is_country(alias.canonical_name):
+                moves[id(alias)] = owner
+    for alias in entities:
+        first = min(m.char_start for m in alias.mentions)
+        for mention in alias.mentions:
+            match = _AS_IT_IS_KNOWN.match(body, mention.char_end)
+            if match is None:
+                continue
+            kinds = ("GPE", "LOC") if match["noun"].split()[-1] in _PLACE_NOUNS else ("ORG", "FAC")
+            before = [e for e in entities if e is not alias and e.entity_type in kinds and len(e.canonical_name.split()) > 1
+                      and min(m.char_start for m in e.mentions) < first]
+            spelled = [e for e in before if _word_prefixes(alias.canonical_name, e.canonical_name)]
+            # A name the model took for a person's only by its spelling.
+            owners = spelled or (before if len(before) == 1 and alias.entity_type != "PERSON" else [])
+            if len(owners) == 1:
+                moves[id(alias)] = owners[0]
+    kept = _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "name_given_as")
+    taken = [(m.char_start, m.char_end) for e in kept for m in e.mentions]
+    for start, end, text, owner in handles:
+        if not any(start < e and s < end for s, e in taken):
+            owner.mentions.append(Mention(start, end, text, owner.entity_type, None, "name_given_as"))
+    return kept
+
+
 # "the Waterways Authority (NBWA)": a short form in brackets right after the name.
 _SHORT_FORM_IN_BRACKETS = re.compile(r"[ \u00a0]\(([^()\s]{2,20})\)")
 
@@ -772,6 +893,61 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
     return _join_into_owners(entities, owners_of, "leading_words_short_name")
 
 
+# "Alaska's governor", "Kalinga, India": a name written as a place's owner or before its country.
+# "the governor of Alaska", "flights to Alaska": words that make a known place's name a place.
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:of|from|to|into|at|for)\s+(?:the\s+)?$")
+_PLACE_USE_AFTER = re.compile(r"(?:['’]s?\s|,\s+[A-Z]|-based\b)")
+
+
+@rule(
+    Example("Silver Basin Lithium Corp said the permit was unlawful. Silver Basin shares rose 11 percent.",
+            [("Silver Basin", "Silver Basin Lithium Corp")], note="when the model tags the short name a location"),
+    Example("Mumbai-based Kalinga Steel Ltd will close the plant. The union said Kalinga would pay redundancy.",
+            [("Kalinga", "Kalinga Steel Ltd")], note="a province's name, never written as a place"),
+    Example("Alaska Airlines Inc cut flights. Alaska's governor said the state would help.", None, note="written as a place's owner: the state"),
+    Example("Japan Airlines Ltd cut flights. Japan will pay for the new airport.", None, note="a country stays a country"),
+    Example("Alaska Airlines Inc cut flights. The governor of Alaska said the state would help.", None, note="a known place after 'of': the state"),
+    Example("Voters in Kalinga are angry. Kalinga Steel Ltd will close the plant. Kalinga would pay.", None, note="written as a place first"),
+)
+def company_name_taken_for_place(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Silver Basin" (tagged a location) after "Silver Basin Lithium Corp", "Kalinga" (a
+    province the gazetteer knows) after "Kalinga Steel Ltd": a name of one or two words that
+    opens exactly one company name of the article (ending in a legal form or a company word:
+    "Ltd", "Corp", "Group", ``legal_form_words``, ``brand_company_words``) and is written only
+    after it, never as a place, is the company's short name, whatever type the model or the
+    gazetteer gives it.
+
+    Notes:
+        Never a country ("Japan" beside "Japan Airlines"); never a name written after a place
+        preposition ("in Kalinga"; for a place the gazetteer knows, also "of", "from", "to":
+        "the governor of Alaska"), as a place's owner ("Alaska's governor"), before a comma
+        and a capital ("Kalinga, India") or before "-based"; never a name written before the
+        company is; ``leading_words_short_name`` joins the names no one calls a place.
+    """
+    companies: dict[str, list[ArticleEntity]] = {}
+    for owner in entities:
+        words_ = owner.canonical_name.split()
+        if owner.entity_type == "ORG" and len(words_) >= 2 and alias_key(words_[-1]) in _COMPANY_WORDS:
+            for cut in range(1, min(len(words_) - 1, 2) + 1):
+                if all(w[:1].isupper() for w in words_[:cut]):
+                    companies.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        owners = companies.get(alias_key(name), [])
+        if len(owners) != 1 or entity.entity_type not in ("GPE", "LOC") or len(name.split()) > 2 or is_country(name) or _ever_a_place(entity, body):
+            return []
+        if any(_PLACE_USE_AFTER.match(body, m.char_end) for m in entity.mentions):
+            return []
+        if known_place(name) is not None and any(_PLACE_WORD_BEFORE.search(body, max(m.char_start - 12, 0), m.char_start) for m in entity.mentions):
+            return []  # "the governor of Alaska": a place the gazetteer knows, written as one
+        introduced = min(m.char_start for m in owners[0].mentions)
+        first_short = re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", body)
+        return owners if first_short is not None and first_short.start() >= introduced else []
+
+    return _join_into_owners(entities, owners_of, "company_name_taken_for_place")
+
+
 def _coined_word(name: str) -> bool:
     """One word that names no kind of place ("Revontuli", not "Western" or "Valley"): a model's
     LOC that may be a company's short name."""
@@ -798,6 +974,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     inner_short_name,  # "Altamira" -> "Minera Altamira SA"
     last_word_short_name,  # "Emiliana" -> "Banca Emiliana"
     leading_words_short_name,  # "Oder" -> "Oder River"
+    company_name_taken_for_place,  # "Silver Basin" (LOC) -> "Silver Basin Lithium Corp"
     accent_variant,  # "Milovanovic" -> "Dragana Milovanović"
     particle_surname,  # "De Groot" -> "Femke de Groot"
     compound_surname,  # "Mendes Ferreira" -> "Rui Mendes Ferreira"
@@ -814,6 +991,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     institution_metonym,  # "Holyrood" -> "Scottish Parliament"
     former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
     short_name_known_as,  # "The company, known as DBP," -> Dansk Brevpost
+    name_given_as,  # "Ireti Balogun, who performs as Reeti" -> one person
     social_handle,  # "@KMorales" -> "Karen Morales"
 )
 

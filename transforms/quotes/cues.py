@@ -95,7 +95,33 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head.head)  # "Trump was quick to add", "voters were more likely to say"
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
-    return None
+    return _subject_hung_elsewhere(verb)
+
+
+_SEGMENT_OPENERS = frozenset((",", ";", ":", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013"))
+
+
+def _subject_hung_elsewhere(verb: Token) -> Token | None:
+    """'"...," the 52-year-old said', '..., not to the Treasury, a consumer group that represents
+    customers said.': a finite cue closing its clause with no subject, because the parser hung
+    the words before it on the verb as modifiers or on the phrase before the comma as an
+    apposition. The subject is the head of the words between the last comma (or closing
+    quotation mark) and the cue, when they form one common-noun phrase (a name is left to the
+    rules for names beside a cue)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
+        return None
+    doc = verb.doc
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text not in _SEGMENT_OPENERS and verb.i - start < 12:
+        start -= 1
+    if start == verb.i or doc[start - 1].text not in _SEGMENT_OPENERS and start != verb.sent.start:
+        return None
+    tops = [t for t in doc[start : verb.i] if not start <= t.head.i < verb.i and t.dep_ not in ("det", "punct")]
+    # A name hung elsewhere is the business of the rules for names beside a cue ("..., Transport
+    # Secretary Gina Ostrowski said"), which also keep it out of the reported words.
+    if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "ADJ"):
+        return None
+    return tops[0]
 
 
 def _subject_swallowed_by_fronted_phrase(verb: Token) -> Token | None:

@@ -572,6 +572,8 @@ def main_clause_before_colon(state: QuoteState, site: QuoteSite) -> Attribution 
 
 @rule(Example("“We are ready for the season.” That was the word from coach Ana Costa on Monday.", ("We are ready for the season.", "Ana Costa")),
       Example("“The port will close on Monday.”\n\nThe warning came from harbour master John Miller.", ("The port will close on Monday.", "John Miller")),
+      Example("“We were the better side.” That was the verdict of coach Ana Costa after the 2-1 win.", ("We were the better side.", "Ana Costa"),
+              "'of' after a noun for words"),
       Example("“We are ready for the season.” That was a surprise to coach Ana Costa.", None, "no 'from': the person is not the source"))
 def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """A quote with no cue of its own, followed by a sentence that says whose words they were:
@@ -580,7 +582,8 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
 
     Notes:
         Only the sentence right after the quote, and only a person or organisation named
-        after "from" in a sentence about "that"/"this" or "the warning" (``quote_reference_nouns``),
+        after "from" (or "of" on a noun for words: "the verdict of X") in a sentence about
+        "that"/"this" or "the warning" (``quote_reference_nouns``),
         or after "said" in "So said X".
     """
     if site.cue is not None:
@@ -599,7 +602,10 @@ def word_from_next_sentence(state: QuoteState, site: QuoteSite) -> Attribution |
     about_the_quote = names_the_quote and subject is not None and subject.i <= first.i + 1 and root.lower_ in ("is", "was", "are", "were", "'s", "came", "comes")
     so_said = first.lower_ == "so" and root.lower_ in ("said", "says")
     if about_the_quote:
-        sources = [p for t in sentence if t.dep_ == "prep" and t.lower_ == "from" for p in t.children if p.dep_ == "pobj"]
+        # "the word from coach Ana Costa", "the verdict of coach Ana Costa": the source after "from",
+        # or after "of" on a noun for words.
+        sources = [p for t in sentence if t.dep_ == "prep" and (t.lower_ == "from" or t.lower_ == "of" and t.head.lower_ in _QUOTE_REFERENCE_NOUNS)
+                   for p in t.children if p.dep_ == "pobj"]
     elif so_said:
         sources = [c for c in root.children if c.dep_ in ("nsubj", "dobj", "attr")]
     else:
@@ -669,6 +675,8 @@ def person_introduced_after_quote(state: QuoteState, site: QuoteSite) -> Attribu
 @rule(Example("“The port is safe,” Tomasz Wrona said.\n\nPriya Raman said the harbour would need new cranes within two years.\n\n"
               "“The old ones were built in 1974 and nobody makes the parts any more.”",
               ("The old ones were built in 1974 and nobody makes the parts any more.", "Priya Raman")),
+      Example("“The port is safe,” Tomasz Wrona said.\n\nHis deputy, Priya Raman, said the cranes were “older than the harbour”.\n\n"
+              "“Nobody makes the parts any more.”", ("Nobody makes the parts any more.", "Priya Raman")),
       Example("“The port is safe,” Tomasz Wrona said.\n\nThe harbour will need new cranes, the report said.\n\n“The old ones were built in 1974.”",
               None, "a report names nobody: the quote is left to the rules after"))
 def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribution | None:
@@ -677,8 +685,9 @@ def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribut
     organisation who spoke last there goes on speaking, not the speaker of an earlier quote.
 
     Notes:
-        Only the paragraph right before, and only when it holds no quotation after its last
-        cue (a quote there is continued by ``continues_previous_speaker``); the cue's subject
+        Only the paragraph right before, and only when it holds no quotation in a sentence
+        after its last cue's (a quote there is continued by ``continues_previous_speaker``);
+        words quoted inside the cue's own sentence are part of its report. The cue's subject
         must resolve to a person or organisation (SPEAKER_RULES).
     """
     if site.cue is not None or not site.span.opens_paragraph:
@@ -689,7 +698,9 @@ def reporter_of_paragraph_before(state: QuoteState, site: QuoteSite) -> Attribut
     if before_end <= before_start:
         return None
     cues = [t for t in state.cues if before_start <= t.idx < before_end and not any(a <= t.idx < b for a, b in state.context.quoted_ranges)]
-    if not cues or any(cues[-1].idx < a < before_end for a, _ in state.context.quoted_ranges):
+    # Words quoted in the cue's own sentence are the cue's report ('said the hall sounded "warmer
+    # than before"'): only a quotation in a later sentence hands the paragraph to another quote.
+    if not cues or any(cues[-1].sent.end_char <= a < before_end for a, _ in state.context.quoted_ranges):
         return None
     subject = subject_of(cues[-1]) or inverted_subject(cues[-1])
     if subject is None or not before_start <= subject.idx < before_end:

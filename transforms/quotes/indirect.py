@@ -20,6 +20,7 @@ from transforms.quotes.matches import QuoteMatch, QuoteState
 from transforms.quotes.reported_speech import (
     according_to_contents,
     claim_noun_contents,
+    clause_taken_for_subject as _clause_taken_for_subject,
     long_enough,
     naming_content,
     parenthetical_content,
@@ -40,11 +41,14 @@ _IMPERSONAL_SUBJECTS = frozenset(("it", "that", "this"))
 
 def _unsaid(cue: Token) -> bool:
     """A cue under which nothing was said: negated ('did not say whether', 'never said that'),
-    hypothetical ('one could say', 'you might argue'), refused ('declined to say whether') or
-    impersonal ('it is safe to say', 'too soon to say', 'worth noting', 'That said, ...')."""
+    hypothetical ('one could say', 'you might argue'), refused ('declined to say whether'),
+    impersonal ('it is safe to say', 'too soon to say', 'worth noting', 'That said, ...') or a
+    question put to the subject ('Asked whether jobs would go, X said ...')."""
     children = list(cue.children)
     if any(c.dep_ == "neg" for c in children):
         return True
+    if cue.lower_ == "asked" and cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in children):
+        return True  # "Asked whether jobs would go, Laine said ...": a question put to the subject by nobody named
     if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_AUXILIARIES for c in children) and not any(c.lower_ == "only" for c in children):
         return True
     doc = cue.doc
@@ -69,12 +73,13 @@ def _unsaid(cue: Token) -> bool:
 @rule(Example("Mayor Elena Varga did not say whether the depot would close.", None),
       Example("One could say the harbour was never meant to make money.", None),
       Example("It is too soon to say whether the new ferry timetable will work.", None),
+      Example("Asked whether jobs would go, Pekka Laine said it was too early to tell.", None, "the question is nobody's quote"),
       Example("The spokesman would only say that the harbour accounts were under review.", None, "kept: 'would only say' reports"))
 def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
     """A clause under a cue that says nothing was said: negated ('did not say whether ...'),
     hypothetical ('one could say ...', 'he would argue ...'), refused ('declined to say
-    whether ...') or impersonal ('it is too soon to say whether ...', 'it is worth noting
-    that ...'). Its cue is set aside (``state.used_cues``) so no later rule reports the clause;
+    whether ...'), impersonal ('it is too soon to say whether ...', 'it is worth noting
+    that ...') or a question put to the subject by nobody named ('Asked whether ..., X said'). Its cue is set aside (``state.used_cues``) so no later rule reports the clause;
     the rule yields no quote.
 
     Notes:
@@ -151,6 +156,31 @@ def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
         so is content a rule before found.
     """
     yield from _subject_speaks(state, preposed_clause, min_words=3)
+
+
+@rule(Example("The Liberian-flagged Sealark Carrier, operated by Hamburg-based Brandt & Sohl Reederei, lost steering at 4:50 a.m. near "
+              "Rendsburg and swung across the channel, the Federal Waterways Office (FWO) said in a statement.",
+              ("The Liberian-flagged Sealark Carrier, operated by Hamburg-based Brandt & Sohl Reederei, lost steering at 4:50 a.m. near "
+               "Rendsburg and swung across the channel", "Federal Waterways Office")),
+      Example("The ship, which is owned by Brandt & Sohl, the harbour master said.", None, "no finite verb of its own before the comma"))
+def clause_taken_for_subject(state: QuoteState) -> Iterator[Candidate]:
+    """'CLAUSE, the X said.' where the parser read the whole sentence as the cue's subject and the
+    speaker as an apposition of it (``reported_speech.clause_taken_for_subject``): the clause
+    before the comma, spoken by the noun phrase after it.
+
+    Notes:
+        Only a cue that ends its sentence with no object or clause of its own; content a rule
+        before found, or that overlaps a direct quote, is left.
+    """
+    body = state.context.text
+    for verb in state.cues:
+        found = None if verb.i in state.used_cues else _clause_taken_for_subject(verb, body)
+        if found is None:
+            continue
+        start, end, speaker = found
+        if state.overlaps_direct(start, end) or state.overlaps_found(start, end) or not long_enough(state.context.doc, start, end, 3):
+            continue
+        yield start, end, resolve_speaker(speaker, state.context, start, state.source), verb.text
 
 
 @rule(Example("Mayor Elena Varga called the charges baseless.", ("the charges baseless", "Elena Varga")),
@@ -230,6 +260,7 @@ QUOTE_RULES: tuple[Rule, ...] = (
     unsaid_clause,
     reported_clause,
     clause_before_cue,
+    clause_taken_for_subject,
     naming_complement,
     according_to,
     claim_noun_clause,

@@ -219,6 +219,8 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
             beside += [t for t in doc[max(span.start - 4, 0) : span.start] if t.dep_ == "compound" and t.head == root]
             # "Pellow managing partner Mark Hensley": the words before the name are its role too.
             before_name = {w.lower_ for w in doc[max(span.start - 4, 0) : span.start]}
+            # An organisation's name set beside it ("X, the Federal Waterways Office") is no role.
+            beside = [t for t in beside if t.ent_type_ not in ("ORG", "GPE", "FAC", "LOC")]
             if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} | before_name for t in beside) and (found is None or mention.char_start > found[0]):
                 found = (mention.char_start, entity)
     return Speaker(found[1].canonical_name, found[1], role_in_apposition.name) if found else None

@@ -16,7 +16,7 @@ from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_B
 from transforms.lexicons import words
 from transforms.quotes import speakers
 from transforms.quotes.nominal_speakers import kind_nouns, the_organisation_so_called
-from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at
+from transforms.quotes.speakers import Speaker, SpeakerQuery, entity_at, reported_clause_subject
 from transforms.rules import Example, rule
 
 _SPOKESPERSON_PEOPLE = words("spokesperson_people")
@@ -39,15 +39,6 @@ def _subject_before(token: Token, quoted: tuple[tuple[int, int], ...]) -> Token 
         if earlier.dep_ in _SUBJECT_DEPS and main and verb.pos_ in ("VERB", "AUX") and not any(a <= earlier.idx < b for a, b in quoted):
             return earlier
     return None
-
-
-def _reported_clause_subject(subject: Token) -> Token | None:
-    """The subject of the reported clause before a postposed attribution ("The hospital has
-    not paid, a spokesman said": the hospital), or None when the attribution comes first."""
-    clause = next((c for c in subject.head.children if c.dep_ == "ccomp" and c.i < subject.i), None)
-    if clause is None:
-        return None
-    return next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
 
 
 @rule(Example("The Valdora Ministry of Transport said the line was safe. A spokesman added that trains would run on Monday.",
@@ -74,7 +65,7 @@ def spokesperson_of_the_subject_before(query: SpeakerQuery) -> Speaker | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in subject.children):
         return None
-    before = _reported_clause_subject(subject) or _subject_before(subject, query.context.quoted_ranges)
+    before = reported_clause_subject(subject, query.quote_start) or _subject_before(subject, query.context.quoted_ranges)
     entity = None if before is None else entity_at(query.entities, before.idx, before.idx + len(before))
     if entity is not None and entity.entity_type == "ORG":
         return Speaker(entity.canonical_name, entity, spokesperson_of_the_subject_before.name)
@@ -186,7 +177,9 @@ def _named_next(subject: Token, query: SpeakerQuery) -> ArticleEntity | None:
               "a noun before the kind ('medicines') names it too; the dateline's agency is none"),
       Example("Many families still live in tents, and the government's reconstruction agency admitted on Friday that it was behind.\n\n"
               "The quake hit at 4 a.m. in March.\n\nThe Azuay Reconstruction Authority had promised to rebuild 2,500 houses.",
-              "Azuay Reconstruction Authority", "a sentence that names no organisation is passed over"))
+              "Azuay Reconstruction Authority", "a sentence that names no organisation is passed over"),
+      Example("The exits were locked, a government inquiry said on Friday.\n\nThe Gazipur Fire Inquiry Committee said the fire started at night.",
+              "Gazipur Fire Inquiry Committee", "an inquiry is a body: named next with its noun"))
 def organisation_named_next(query: SpeakerQuery) -> Speaker | None:
     """'..., the city's water utility said.' in a lead that names no organisation before: the
     organisation the next sentence names first, when its name holds the noun (or the noun's

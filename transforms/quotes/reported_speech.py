@@ -202,3 +202,37 @@ def preposed_clause(verb: Token, body: str) -> tuple[int, int] | None:
             tokens = list(child.subtree)
             return trimmed_punct(body, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     return None
+
+
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def clause_taken_for_subject(verb: Token, body: str) -> tuple[int, int, Token] | None:
+    """"The ship, operated by X, lost steering near Rendsburg, the Federal Waterways Office
+    said.": a postposed attribution whose sentence the parser read as one long subject (the
+    clause's subject became the cue's, the real speaker an apposition of it). The content is
+    the sentence up to the comma before the speaker; returns (start, end, speaker's head).
+
+    Only a cue that closes its sentence (nothing after it but a time, a place or a manner:
+    no object, no clause), whose subject lies before that comma, whose words after the comma
+    form one noun phrase hung on the subject's words, and whose content holds a finite verb.
+    """
+    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subject is None:
+        return None
+    doc = verb.doc
+    comma = next((t for t in reversed(doc[subject.i + 1 : verb.i]) if t.text == ","), None)
+    if comma is None or comma.i + 1 >= verb.i:
+        return None
+    segment = doc[comma.i + 1 : verb.i]
+    tops = [t for t in segment if not comma.i < t.head.i < verb.i and t.dep_ != "punct"]
+    if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN") or tops[0].dep_ not in ("appos", "conj") or tops[0].head.i >= comma.i:
+        return None
+    sentence_start = verb.sent.start
+    if not any(t.tag_ in _FINITE_TAGS for t in doc[sentence_start : comma.i]):
+        return None
+    start, end = trimmed_punct(body, doc[sentence_start].idx, comma.idx)
+    return start, end, tops[0]
+

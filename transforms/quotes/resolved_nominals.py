@@ -113,8 +113,9 @@ def _read(subject: Token) -> _Nominal | None:
         return None
     dets = {c.lower_ for c in children if c.dep_ == "det"}
     kind = _kind(subject.lower_)
-    # "the group that runs the ship" names an organisation the article goes on to name.
-    described_organisation = kind == "organisation" and "the" in dets
+    # "the group that runs the ship", "a consumer group that represents customers" name an
+    # organisation the article goes on to name.
+    described_organisation = kind == "organisation" and bool(dets & {"the", "a", "an"})
     # A document with a clause of its own ("a notice posted in its shops") is still its owner's words.
     if kind != "voice" and any(c.dep_ in ("relcl", "acl") and c.i > subject.i and not _set_off(subject) and not described_organisation
                                for c in children if c.lower_ not in ("published", "issued", "released")):
@@ -129,8 +130,10 @@ def _read(subject: Token) -> _Nominal | None:
         # "the recall notice on its website", "a notice posted in its shops": where the words were put says whose they are.
         owner = owner or next((t for t in subject.subtree if t.i > subject.i and t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
         owner = owner or next((c for c in children if c.dep_ in ("compound", "nmod") and c.i < subject.i and c.pos_ in ("NOUN", "PROPN")), None)
-    elif any(c.dep_ == "prep" for c in children):
-        return None  # "critics of the tariffs", "the cabinet member responsible for ..." are left to the words
+    elif any(c.dep_ == "prep" and (kind != "organisation" or c.lower_ == "of") for c in children):
+        # "critics of the tariffs", "the cabinet member responsible for ..." are left to the words;
+        # "the company behind the project" is still a company.
+        return None
     if kind == "person" and owner is not None and owner.pos_ == "PRON":
         return None  # "his lawyer", "their attorneys": whoever "his" is, which the resolver does not know
     if kind == "person" and subject.tag_ == "NNS":
@@ -138,6 +141,8 @@ def _read(subject: Token) -> _Nominal | None:
     definite = "the" in dets or owner is not None
     if kind == "voice" and (owner is not None or subject.lower_ in _FILING_NOUNS):
         pass  # "a spokeswoman for the town" speaks for the town; "a filing" for the company that made it
+    elif not definite and kind == "organisation" and subject.tag_ == "NN":
+        pass  # "a government inquiry said": only the organisation the next sentence opens with (``_score``)
     elif not definite and (dets or subject.tag_ != "NNS"):
         return None  # "one passenger", "a colleague": someone the article does not name
     elif not definite:
@@ -301,7 +306,7 @@ def _company_of_the_story(query: SpeakerQuery) -> ArticleEntity | None:
     return scored[0][1]
 
 
-def _owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
+def owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
     """The organisation or place an owner word stands for: a name ("NBA"), "its" (the last
     organisation named before outside quotes, in the paragraph or the sentence before), or a
     common noun ranked as a subject phrase of its own ("the town", "the festival")."""
@@ -337,13 +342,8 @@ def _owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
 def _reported_subject(query: SpeakerQuery) -> ArticleEntity | None:
     """The entity that is the subject of the reported clause before a postposed attribution
     ("Bernkastel-Kues will hold its festival ..., a spokeswoman for the town said")."""
-    subject = query.subject
-    if query.quote_start >= subject.idx:
-        return None
-    for token in subject.doc[subject.sent.start : subject.i]:
-        if token.idx >= query.quote_start and token.dep_ in _SUBJECT_DEPS and token.head != subject.head:
-            return entity_at(query.entities, token.idx, token.idx + len(token))
-    return None
+    token = speakers.reported_clause_subject(query.subject, query.quote_start)
+    return entity_at(query.entities, token.idx, token.idx + len(token)) if token is not None else None
 
 
 def _name_heads(entity: ArticleEntity) -> set[str]:
@@ -387,6 +387,10 @@ def _score(nominal: _Nominal, entity: ArticleEntity, query: SpeakerQuery, clues:
         modifiers_fit = all(_stem_fits(m, set(described.words) | all_name_words) for m in nominal.modifiers)
         score = 3 if fits and entity.entity_type != "PERSON" and modifiers_fit else 0
         return score + (3 if entity is clues[2] else 0)
+    if nominal.kind == "organisation" and not nominal.definite:
+        # A lead's "a government inquiry said": new to the article, so only what names it next counts.
+        named_next = entity in subjects_after[:1] and _next_sentence_opens_with(entity, query)
+        return 3 if named_next and not any(m.char_end <= query.quote_start for m in entity.mentions) else 0
     if owner is entity and nominal.owner is not None and nominal.owner.lower_ == "its":
         return 0  # "its parent company", "its rival": another organisation than the one "its" is
     everything = described.words | described.related | all_name_words
@@ -433,7 +437,7 @@ def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner:
     """The entity the evidence clearly favours: a score of 3 or more, ahead of every other
     (``first``: also by what the same noun stood for as an earlier subject)."""
     earlier = _earlier_same_noun(nominal, query, types) if first and nominal.definite else None
-    clues = (_first_subjects_after(query) if nominal.definite else [], _reported_subject(query), earlier)
+    clues = (_first_subjects_after(query) if nominal.definite or nominal.kind == "organisation" else [], _reported_subject(query), earlier)
     scored = []
     for entity in query.entities:
         if any(m.repaired_by == "dateline" for m in entity.mentions):
@@ -469,6 +473,12 @@ def _rank(nominal: _Nominal, query: SpeakerQuery, types: tuple[str, ...], owner:
               "the offer was too low.", "Maria Lind", "a role set after a name without an article, its noun before 'of'"),
       Example("Harwick Foods Ltd recalled the cheese, according to a notice posted in its shops.", "Harwick Foods Ltd",
               "the owner of the place the words were put"),
+      Example("The mine was approved on Tuesday, the company behind the project said.\n\nSilver Basin Lithium Corp said work would start in May.",
+              "Silver Basin Lithium Corp", "a company with words after it that say which"),
+      Example("Bills will rise again, a consumer group said on Monday.\n\nThe Water Customers' Council wants the money paid back.",
+              "Water Customers' Council", "an indefinite organisation: the one the next sentence opens with"),
+      Example("The fine should go to customers, a consumer group said. Harwick Water said it would appeal.", None,
+              "a next sentence whose opener is named before is no introduction"),
       Example("Trains were cancelled across Finland. “I have no way to get there,” one passenger said.", None,
               "an unnamed person stays as written"),
       Example("The Harwick Council cut library hours. Residents said they had not been consulted.", None,
@@ -496,10 +506,10 @@ def nominal_by_evidence(query: SpeakerQuery) -> Speaker | None:
             return _named(entity, nominal_by_evidence.name) if entity is not None else None
         if nominal.owner is None or nominal.owner.lower_ in ("his", "her", "their"):
             return None
-        entity = _owner_entity(nominal.owner, query)
+        entity = owner_entity(nominal.owner, query)
         if entity is None or entity.entity_type not in ("ORG", "GPE", "EVENT"):
             return None
         return _named(entity, nominal_by_evidence.name)
-    owner = _owner_entity(nominal.owner, query) if nominal.owner is not None and (nominal.owner.pos_ == "NOUN" or nominal.owner.lower_ == "its") else None
+    owner = owner_entity(nominal.owner, query) if nominal.owner is not None and (nominal.owner.pos_ == "NOUN" or nominal.owner.lower_ == "its") else None
     entity = _rank(nominal, query, _types_for(nominal.kind), owner)
     return _named(entity, nominal_by_evidence.name) if entity is not None else None

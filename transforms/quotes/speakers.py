@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.entities.descriptions import ORGANISATION_HEADS
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, TITLE_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.rules import Example, Rule, first_match, rule
 from transforms.quotes.cues import _path_to
@@ -138,7 +138,10 @@ class SpeakerQuery:
             and para_start <= t.idx < para_end
             and not any(a <= t.idx < b for a, b in quoted)
         ]
-        return min(t.idx for t in phrase), max(t.idx + len(t) for t in phrase)
+        first = min(phrase, key=lambda t: t.i)
+        if first.i > 0 and first.nbor(-1).dep_ == "det" and first.nbor(-1).head == subject.head != subject:
+            first = first.nbor(-1)  # '“...,” the 52-year-old said': the parser hung "the" on the verb
+        return first.idx, max(t.idx + len(t) for t in phrase)
 
     @cached_property
     def named(self) -> ArticleEntity | None:
@@ -148,6 +151,20 @@ class SpeakerQuery:
         if named is None and subject.pos_ == "PROPN":
             named = entity_at(self.entities, *self.phrase_span)
         return named
+
+
+def reported_clause_subject(subject: Token, quote_start: int) -> Token | None:
+    """The subject of the words reported before a postposed attribution ("The hospital has not
+    paid, a spokesman said": "hospital"), or None when the attribution comes first.
+
+    By the parse (the cue's clause before its subject), else the first subject from where the
+    reported words start up to the cue's subject that hangs on another verb than the cue.
+    """
+    clause = next((c for c in subject.head.children if c.dep_ == "ccomp" and c.i < subject.i), None)
+    found = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None) if clause is not None else None
+    if found is not None or quote_start >= subject.idx:
+        return found
+    return next((t for t in subject.doc[subject.sent.start : subject.i] if t.idx >= quote_start and t.dep_ in _SUBJECT_DEPS and t.head != subject.head), None)
 
 
 def _named(entity: ArticleEntity, by: str) -> Speaker:
@@ -299,7 +316,10 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
       Example("The Luxembourg Banking Authority fined Banque Mosellane SA on Thursday. In a separate statement, the bank said it would appeal.",
               "Banque Mosellane SA", "a regulator is no company"),
       Example("Harwick Foods Ltd closed its store in Leeds. On its Facebook page, the company said the store would reopen in May.",
-              "Harwick Foods Ltd", "a platform the words were posted on is no organisation of the story"))
+              "Harwick Foods Ltd", "a platform the words were posted on is no organisation of the story"),
+      Example("A trawler sank on Friday, the Northern Isles Watch said. Its owner, Vestkyst Shipping AS, said the crew were safe. "
+              "“We are cooperating fully,” the Bergen company said.", None,
+              "the lead's source is not what the lead is about: of two, neither (organisation_by_kind then names the company)"))
 def the_one_company(query: SpeakerQuery) -> Speaker | None:
     """'the carmaker said', 'the Helsinki-based studio said': the organisation the story is
     about (``_the_one_company``; no ministry or court).
@@ -403,7 +423,7 @@ from transforms.quotes.described_speakers import (  # noqa: E402
     named_organisation_spokesperson,
     spokesperson_of_kind,
 )
-from transforms.quotes.titled_speakers import age_nominal, named_in_next_sentence, person_named_after_description, person_named_in_own_clause, role_named_next, titled_person  # noqa: E402
+from transforms.quotes.titled_speakers import age_nominal, demonym_nominal, named_in_next_sentence, person_named_after_description, person_named_in_own_clause, role_named_next, titled_person  # noqa: E402
 from transforms.quotes.pronoun_speakers import (  # noqa: E402
     described_person_before,
     gendered_pronoun,
@@ -448,6 +468,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     person_named_in_own_clause,
     who_after_title,
     person_before_own_title,
+    demonym_nominal,
     named_subject,
     name_after_role,
     name_set_off_after_role,
@@ -541,7 +562,8 @@ def _the_one_company(subject: Token, entities: Entities, quote_start: int, body:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
         # Danish drugmaker said"); a plain "the company" among several stays as written.
         lead_end = next(iter(subject.doc.sents)).end_char
-        in_lead = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end) for m in e.mentions if m.char_end <= lead_end)]
+        # The lead's source ("..., the coastguard said") is who reports the story, not what it is about.
+        in_lead = [e for e in before if any(_is_subject_at(subject.doc, m.char_start, m.char_end, of_cue=False) for m in e.mentions if m.char_end <= lead_end)]
         # Else the one the article names most, if it is named more than twice as often as any other.
         before = in_lead or _most_named(before)
     return before[0] if len(before) == 1 else None
@@ -588,9 +610,9 @@ def named_before(entity: ArticleEntity, body: str, offset: int) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", body[:offset]) for name in names)
 
 
-def _is_subject_at(doc: Doc, start: int, end: int) -> bool:
+def _is_subject_at(doc: Doc, start: int, end: int, of_cue: bool = True) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in _SUBJECT_DEPS
+    return span is not None and span.root.dep_ in _SUBJECT_DEPS and (of_cue or span.root.head.lower_ not in REPORTING_VERB_FORMS)
 
 
 def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEntity | None:

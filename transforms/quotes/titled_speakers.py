@@ -1,6 +1,6 @@
 """Speaker rules for a title without a name: "the minister said" (the person the article gave
-that title last) and a lead's "a federal judge ruled" (the person the next sentence names with
-it). Part of SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
+that title last), "the 23-year-old" and "the Argentine" (the person named last) and a lead's
+"a federal judge ruled" (the person the next sentence names with it). Part of SPEAKER_RULES (``transforms.quotes.speakers``), which imports them."""
 
 from __future__ import annotations
 
@@ -63,11 +63,15 @@ def titled_person(query: SpeakerQuery) -> Speaker | None:
 
 
 # "the 23-year-old", "the 70-year-old senator": an age standing for a person.
-_AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(?: [a-z]+)?", re.IGNORECASE)
+_AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(?: [a-z]+){0,2}(?: of (?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)?", re.IGNORECASE)
 
 
 @rule(Example("Aroha Tane scored 41 goals as the Comets won.\n\n“I have dreamt of this since I was a girl,” the 23-year-old said.", "Aroha Tane"),
       Example("Senator Dana Whitfield opened the debate. The 70-year-old senator said the levy would pass.", "Dana Whitfield"),
+      Example("Dr. Miriam Holt led the survey. The 41-year-old marine biologist said the water had stayed warm.", "Miriam Holt",
+              "an age with a two-word occupation"),
+      Example("Lena Marsh runs the shelter. “We turn people away every night,” the 52-year-old mother of three said.", "Lena Marsh",
+              "'mother of three'"),
       Example("“We will appeal,” the 40-year-old said.", None, "nobody is named before"))
 def age_nominal(query: SpeakerQuery) -> Speaker | None:
     """'the 23-year-old said', 'the 70-year-old senator said': an age that stands for a person
@@ -85,6 +89,28 @@ def age_nominal(query: SpeakerQuery) -> Speaker | None:
     return _named(found, age_nominal.name) if found is not None else None
 
 
+@rule(Example("The striker Tomás Ibarra scored twice.\n\n\u201cI just kept running,\u201d the Argentine said.", "Tomás Ibarra"),
+      Example("Ingrid Dahl, 41, won the race. The Norwegian said the snow was perfect.", "Ingrid Dahl"),
+      Example("\u201cWe will appeal,\u201d the Argentine said.", None, "nobody is named before"),
+      Example("Tomás Ibarra scored twice. The Argentines said the referee was wrong.", None, "a plural is a group"))
+def demonym_nominal(query: SpeakerQuery) -> Speaker | None:
+    """'the Argentine said', 'the Norwegian said': a nationality standing alone for a person
+    (sports and profile writing) is the person mentioned last before the quote, leaving out
+    names inside quotes, as "the 23-year-old" is.
+
+    Notes:
+        Only "the" and a singular nationality the tagger marked (NORP) with nothing else in the
+        phrase; a plural ("the Argentines") is a group, and with nobody named before it the
+        phrase names nobody.
+    """
+    subject = query.subject
+    start, end = query.phrase_span
+    if subject.ent_type_ != "NORP" or subject.tag_ not in ("NNP", "NN", "JJ") or query.body[start:end].casefold() != "the " + subject.lower_:
+        return None
+    found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
+    return _named(found, demonym_nominal.name) if found is not None else Speaker(None, None, demonym_nominal.name)
+
+
 # People described by what they do or where they stand ("a fisherman", "one passenger").
 _DESCRIBED_PERSON_NOUNS = (
     words("occupation_titles") | words("role_nouns") | words("bystander_nouns") | words("resolver_person_nouns")
@@ -95,6 +121,8 @@ _DESCRIBED_PERSON_NOUNS = (
               "Tomasz Nowak"),
       Example("Trains stopped at noon. The 26-year-old said she had waited for hours. Priya Sandhu, who works in Oulu, missed her interview.",
               "Priya Sandhu", "an age with nobody named before"),
+      Example("\u201cIt is our water,\u201d said a rancher whose family has run cattle here since the 1880s. Wade Ellison, 67, said the mine "
+              "would drain his wells.", "Wade Ellison", "a noun no list knows, with a clause that says a person"),
       Example("\u201cIt was chaos,\u201d said one passenger. Ana Costa, the transport minister, said the line would reopen.", None,
               "a person the next sentence gives another role is someone else"),
       Example("\u201cIt was chaos,\u201d said one passenger. Transport Minister Ana Costa said the line would reopen.", None,
@@ -117,7 +145,9 @@ def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
     # "a fisherman mending nets": the parse may make the last noun the head; the person noun leads the phrase.
     phrase = subject.doc.char_span(start, end, alignment_mode="expand")
     nouns = [t for t in (phrase if phrase is not None else [subject]) if t.is_lower and t.pos_ in ("NOUN", "VERB", "ADJ")]
-    if not age and not (nouns and nouns[0].lower_ in _DESCRIBED_PERSON_NOUNS):
+    # "a rancher whose family has farmed here since the 1880s": a "who"/"whose" clause says a person, whatever the noun.
+    personal_clause = any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whose") for w in c.subtree if w.i < c.i) for c in subject.children)
+    if not age and not (nouns and nouns[0].lower_ in _DESCRIBED_PERSON_NOUNS) and not personal_clause:
         return None
     doc = subject.doc
     quoted = query.context.quoted_ranges

@@ -75,7 +75,7 @@ _BARE_CLOCK = re.compile(r"noon|midday|(?:\d{1,2}|one|two|three|four|five|six|se
 # Clock times whose day follows them after "on" ("8 a.m. on Friday"): their value has it already.
 _CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
 # Parts of a day alone ("in the morning", "by mid-afternoon"): the day named before or right after.
-_PARTS_OF_A_DAY = frozenset({"the_part_of_day", "mid_part_of_day"})
+_PARTS_OF_A_DAY = frozenset({"the_part_of_day", "mid_part_of_day", "trading_part_of_day"})
 # A weekday's part ("Friday afternoon") names its day as a weekday does, for the clock times after it.
 _NAMED_DAY_PARTS = frozenset({"weekday_part"})
 _OWN_DAY = re.compile(r"\b(?:yesterday|today|tomorrow)\b")

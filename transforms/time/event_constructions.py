@@ -14,6 +14,7 @@ from transforms.lexicon import REPORTING_VERB_FORMS
 from transforms.lexicons import words
 from transforms.rules import Example, rule
 from transforms.time.event_site import (
+    DIRECTIVE_VERB_FORMS,
     NO_EVENT,
     NO_EVENT_TEXT,
     FIGURE_NOUNS,
@@ -49,6 +50,89 @@ def later_conjunct(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     between = [c for c in verb.children if c.dep_ == "conj" and verb.i < c.i < anchor.i and c.pos_ in ("VERB", "ADJ")]
     return between[-1] if between else None
+
+
+# Tags of a verb that heads a clause with a tense of its own ("approved", "has approved").
+TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _object_holder(noun: Token) -> Token | None:
+    """The tensed verb a noun is the object of: directly ("approved the sale") or as the object
+    of "of" on the verb or on its object ("learned of the decision", "told jurors of her
+    decision", "lost 23 percent of the water"); None otherwise."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        above = noun.head.head
+        if above.pos_ == "VERB":
+            noun = above
+            break
+        noun = above
+    verb = noun if noun.pos_ == "VERB" else (noun.head if noun.dep_ == "dobj" else None)
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    tensed = verb.tag_ in TENSED_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
+    return verb if tensed else None
+
+
+# Tags of relative words: a relative clause that opens with one is a clause of its own.
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _bare_modifier(word: Token) -> bool:
+    """Whether a verb modifies the noun before it with no clause of its own: an active
+    infinitive ("plans to tighten the rules") or a relative clause with no relative word
+    ("the water it treated"), right after the noun (no comma: "a successor, to be launched",
+    "the permit, which expires", are asides with their own time)."""
+    noun = word.head
+    if word.dep_ == "acl":
+        bare = any(c.dep_ == "aux" and c.tag_ == "TO" for c in word.children) and not any(c.dep_ == "auxpass" for c in word.children)
+    elif word.dep_ == "relcl":
+        bare = not any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that" for c in word.children)
+    else:
+        return False
+    between = word.doc[noun.i + 1 : word.left_edge.i]
+    return bare and not any(t.text == "," for t in between)
+
+
+@rule(
+    Example("Two brothers were convicted of conspiracy to defraud on Thursday.", "convicted"),
+    Example("Ministers would publish plans to tighten the rules on dividends in the autumn.", "publish"),
+    Example("Crane had told fellow jurors of her decision to resign the day before.", "told"),
+    Example("The company lost 23 percent of the water it treated through leaks last year.", "lost"),
+    Example("The company has ignored every proposal we have made since January.", "ignored"),
+    Example("The council approved a plan on Monday to build a bridge.", None),
+    Example("The agency is drawing up plans for a successor, to be launched in the 2030s.", None),
+    Example("The group will review its sponsorship, which runs until 2025.", None),
+    Example("They expect more turbines to be ordered in the coming years.", None),
+    Example("The result could encourage more independents to run at the next council election in March 2020.", None),
+)
+def inside_object(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after a bare modifier of a tensed verb's object, an infinitive or a relative
+    clause with no relative word ("convicted of conspiracy to defraud on Thursday", "publish
+    plans to tighten the rules in the autumn", "lost 23 percent of the water it treated
+    through leaks last year"), dates that verb, though the parser hangs it on the modifier:
+    the modifier only says which plan, charge or water; the act is the happening told.
+
+    Notes:
+        Only the object of the verb, or an "of" object of the verb or of its object ("told
+        jurors of her decision to resign the day before"), and a verb with a tense of its own:
+        an infinitive's object ("failed to carry out repairs it promised in 2012") keeps the
+        climb. A passive infinitive ("turbines to be ordered in the coming years"), a relative
+        clause with "which", "who" or "that", and any modifier after a comma ("a successor, to
+        be launched in the 2030s") are clauses with a time of their own. A date before the
+        modifier ("approved a plan on Monday to build") is the climb's already. A verb that
+        asks or expects its object to act ("encourage independents to run at the election in
+        March 2020", "expected waits to fall by the middle of the year") dates that act.
+    """
+    word = site.climbed
+    if word is None or word.pos_ != "VERB" or site.root.i < word.i or not _bare_modifier(word):
+        return None
+    noun = word.head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = _object_holder(noun)
+    if verb is not None and verb.lower_ in DIRECTIVE_VERB_FORMS | FORECAST_VERBS:
+        return None  # "encourage independents to run ... in March 2020": the object's own act
+    return verb
 
 
 FORECAST_VERBS = all_forms(words("forecast_verbs"))
@@ -179,6 +263,8 @@ NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON"
     Example("The campaign group Justice Now was founded in 2015.", NO_EVENT_TEXT),
     Example("Now the group has 300 members, its founder said.", None),
     Example("The MV Island Star, run by Coast Lines, hit rocks at 21:40 BST in a gale.", None),
+    Example("The theatre's next premiere opens on Easter Sunday.", None),
+    Example("The last lift will run on Easter Monday.", None),
 )
 def inside_name(site: EventSite) -> Token | NoEventAnswer | None:
     """A time word that is part of a name ("the group Justice Now", "Winter Aid") dates
@@ -189,12 +275,29 @@ def inside_name(site: EventSite) -> Token | NoEventAnswer | None:
         (an organisation, a work, a product, a place, a law or a person) answers; a time zone
         in capitals ("at 21:40 BST", which the model may tag an organisation) is no name. A
         season or "Today" inside a name ("Summer Sounds", "USA Today") is not found as a time
-        at all (``expressions._inside_a_name``).
+        at all (``expressions._inside_a_name``). A name that is the date's own phrase and no
+        more ("Easter Sunday", which the model may tag a place or a law) names that day: its
+        words all lie in the expression's own subtree, so nothing else is named.
     """
     root = site.root
     if root.ent_type_ in NAME_LABELS and root.text[:1].isupper() and not root.text.isupper() and not root.is_sent_start:
-        return NO_EVENT
+        return None if _name_is_the_date(root) else NO_EVENT
     return None
+
+
+def _name_is_the_date(root: Token) -> bool:
+    """Whether the named entity a date's root lies in is that date's own phrase: every word of
+    the entity is in the root's subtree ("Easter Sunday" -> Sunday), none names a thing beside
+    it ("Justice Now", "Winter Aid")."""
+    doc = root.doc
+    start = root.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = root.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    left, right = root.left_edge.i, root.right_edge.i
+    return left <= start and end - 1 <= right
 
 
 @rule(

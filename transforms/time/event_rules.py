@@ -29,6 +29,7 @@ from transforms.time.event_constructions import (
     event_object_ahead,
     forecast_object,
     inside_name,
+    inside_object,
     later_conjunct,
     most_recent_repeat,
     onset_phrase,
@@ -89,13 +90,16 @@ DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
     Example("Sales rose from the same period a year earlier.", NO_EVENT_TEXT),
     Example("Net profit fell to 1.8 billion rupees from 2.9 billion rupees a year earlier.", NO_EVENT_TEXT),
     Example("He had borrowed a metal detector from a friend a week earlier.", None),
+    Example("Bookings were down 8 percent on a year earlier.", NO_EVENT_TEXT),
+    Example("Tickets sold rose to 186,000, up 11 percent on the same point last year.", NO_EVENT_TEXT),
+    Example("Shares were up 3 percent on Friday.", None),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison dates no happening, the other date of the clause does: a
     relative expression after "from", "than" or "over" ("rose 5% from a year earlier", "than a
     year ago"), and any date inside what is compared with ("compared with 3 million in 2019",
     "against 4 percent a year ago", "down from 3,000 in the 1970s", "far less than a similar
-    one in August"); "against" compares only figures ("a series against the champion in April"
+    one in August", "up 11 percent on the same point last year"); "against" compares only figures ("a series against the champion in April"
     is a match).
 
     Notes:
@@ -103,7 +107,9 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
         be relative (earlier, ago, before, previous, prior, last); "from" is a comparison's only
         after a direction word ("up from", "down from", "higher from"), and the date must be
         the base itself or a base period's ("from the same period a year earlier"), not what
-        "from" names ("borrowed it from a friend a week earlier"). A deadline ("no later than
+        "from" names ("borrowed it from a friend a week earlier"). "on" compares only after a
+        direction word and with a relative date ("down 8 percent on a year earlier"): "up 3
+        percent on Friday" is the day of the rise. A deadline ("no later than
         March 1") is no comparison. The search for the comparison stops at the first verb above
         the date, so a comparison in another clause does not reach it.
     """
@@ -153,7 +159,8 @@ def _names_a_thing(token: Token) -> bool:
 
 def _compared_with(root: Token) -> bool:
     """Whether a date lies inside the base of a comparison of its clause: under "compared
-    with/to", "against", "than" (not "later than", a deadline) or "from" after a direction word."""
+    with/to", "against", "than" (not "later than", a deadline), or "from" (or "on" with a
+    relative date) after a direction word."""
     for token in root.ancestors:
         if token.pos_ in ("VERB", "AUX") and token.lower_ != "compared":
             return False
@@ -165,6 +172,10 @@ def _compared_with(root: Token) -> bool:
         if word == "than" and head not in DEADLINE_COMPARATIVES:
             return True
         if word == "from" and head in DIRECTION_PREDICATES:
+            return True
+        if word == "on" and head in DIRECTION_PREDICATES and {t.lower_ for t in token.subtree} & RELATIVE_WORDS:
+            # "up 11 percent on the same point last year": a change measured on a base period
+            # ("were up 3 percent on Friday" dates the change: no relative word, no base).
             return True
     return False
 
@@ -178,6 +189,7 @@ def _compared_with(root: Token) -> bool:
     Example("The council will settle the matter at its 2024 mid-term review.", None),
     Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
     Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
+    Example("Shares rose 6 percent in afternoon trading.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -189,9 +201,13 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         read in the first conjunct's place. A modified event noun ("the summer festival", "Friday's
         meeting") is left to the climb, and so is a date right after "on", "since", "until" or
         "by", which the parser may take for a modifier of the words after it ("a poll published
-        on Sunday showing challenger Denise Lachance ahead").
+        on Sunday showing challenger Denise Lachance ahead"). A part of a day that modifies
+        what goes on in it, inside "in" or "during" ("rose 6 percent in afternoon trading"),
+        is when the clause's happening took place, not a kind of thing: the climb stands.
     """
     root = site.root
+    if _part_of_day_setting(root, site.value):
+        return None
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head  # "evening and Sunday services": the first conjunct's place
     if root.dep_ not in ("compound", "amod", "nmod", "nummod"):
@@ -209,6 +225,19 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     return None
 
 
+# TIMEX3 codes of the parts of a day ("2023-06-05TAF"): the end of a TIME value.
+PART_OF_DAY_CODES = ("TMO", "TAF", "TEV", "TNI")
+
+
+def _part_of_day_setting(root: Token, value: str | None) -> bool:
+    """Whether a part of a day modifies the noun of an "in" or "during" phrase ("in afternoon
+    trading", "during evening rush hour"): the time of the goings-on that noun names."""
+    if value is None or not value.endswith(PART_OF_DAY_CODES):
+        return False
+    noun = root.head
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
+
+
 # Prepositions whose object a date is, never a modifier of the noun after it.
 DATE_PREPOSITIONS = frozenset({"on", "since", "until", "till", "by"})
 
@@ -221,6 +250,36 @@ def _crosses_quote(a: Token, b: Token, text: str) -> bool:
     the other outside."""
     start, end = sorted((a.idx, b.idx))
     return sum(ch in QUOTE_MARKS for ch in text[start:end]) % 2 == 1
+
+
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP"))
+
+
+@rule(
+    Example("The Liberian-flagged Sealark Carrier, operated by Hamburg-based Brandt & Sohl Reederei, lost steering at 4:50 a.m. near "
+            "Rendsburg and swung across the channel, the Federal Waterways Office said.", "lost"),
+    Example("The ship lost steering near Rendsburg, the office said on Thursday.", None, "the cue's own date"),
+)
+def clause_taken_for_subject(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date inside the words a postposed attribution reports, where the parser read the whole
+    clause as the cue's subject ("The ship, operated by X, lost steering at 4:50 a.m. ..., the
+    office said"): the climb reaches the cue, but the date belongs to the clause's own verb,
+    the last finite verb before the date inside that subject.
+
+    Notes:
+        Only a reporting verb whose subject (or a "clause" the parser headed by a noun) holds
+        the date and a finite verb before it; a date outside ("said on Thursday") is the cue's own.
+    """
+    cue = site.climbed
+    if cue is None or cue.lower_ not in REPORTING_VERB_FORMS:
+        return None
+    # The clause hangs on the cue as a noun phrase: its subject, or a "clause" headed by a noun.
+    part = next((c for c in cue.children if c.i < cue.i and c.dep_ in ("nsubj", "nsubjpass", "ccomp") and c.pos_ in ("NOUN", "PROPN")
+                 and c.left_edge.i <= site.root.i <= c.right_edge.i), None)
+    if part is None:
+        return None
+    doc = site.root.doc
+    return next((t for t in reversed(doc[part.left_edge.i : site.root.i]) if t.tag_ in _FINITE_TAGS and t.pos_ == "VERB"), None)
 
 
 @rule(
@@ -560,6 +619,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     when_clause,
     record_since,
     modifier_of_thing,
+    clause_taken_for_subject,
     reported_in_quote,
     parenthetical_of_event,
     answer_to_question,
@@ -584,6 +644,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     convened_event,
     named_event,
     later_conjunct,
+    inside_object,
     forecast_object,
     semi_modal,
     onset_phrase,

@@ -33,7 +33,7 @@ from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on
 from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, season_fall, week_of_month
 from transforms.time.patterns_eras import early_decade, early_year, named_early_year, spelled_century
 from transforms.time.patterns_holidays import holiday
-from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, weekday_part
+from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, trading_part_of_day, weekday_part
 from transforms.time.patterns_sets import (
     coming_ref, couple_of, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
@@ -736,7 +736,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # quarters, halves, reporting periods, seasons
     year_quarter, quarter_of_year, final_quarter, quarter, year_end, part_of_year, half_year, the_quarter, season, season_fall,
     # times of day, days and weeks around the publication date
-    clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
+    clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, trading_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
     coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, half_unit, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future

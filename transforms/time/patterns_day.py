@@ -146,6 +146,21 @@ def the_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    r"\b(?:in|during)\s+(?P<t>(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening))\s+trading\b",
+    ex("Shares rose 6.2 percent in afternoon trading.", "afternoon", "2023-06-05TAF", tense="past"),
+    ex("Shares jumped 24 percent in morning trading in Toronto.", "morning", "2023-06-05TMO", tense="past"),
+    needs=("morning trading", "afternoon trading", "evening trading"),
+)
+def trading_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"in afternoon trading", "in morning trading": the part of a trading day a market report
+    tells, a TIME with the part's code, re-dated like ``the_part_of_day`` (the day named in its
+    sentence, else the story's day); MEANTIME and the news gold mark the part of the day there.
+    Not: "in early trading", "in late trading" (no part of a day is named: TimeBank leaves
+    them out)."""
+    return the_part_of_day(m, ctx)
+
+
+@pattern(
     r"\b(?:in|at|by|until|till|from|around|before|after|during)\s+(?P<t>mid-?(?P<part>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow))?)\b(?![\s-]+(?:break|snacks?|coffee|tea|session|show|news)\b)",
     ex("The mayor visited the site at mid-morning.", "mid-morning", "2023-06-05TMO", tense="past"),
     ex("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", "2023-06-04TAF", tense="past"),

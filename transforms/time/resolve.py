@@ -641,8 +641,18 @@ def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return from_anchor(m, ctx.reference, "day")
 
 
+# A count right after "the past": "the past three seasons" measures a stretch, no vague past.
+# ("the past several quarters" stays: TimeBank reads it PAST_REF).
+_COUNT_AFTER = re.compile(r"\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
+
+
 def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"recently", "now", "the future", "the past": PAST_REF, PRESENT_REF or FUTURE_REF. Not:
+    "the past" opening a counted stretch ("over the past three seasons", "in each of the past
+    three budgets"), a duration whose unit the patterns may not know: no expression here."""
     word = " ".join(m["vague"].lower().split())
+    if word == "the past" and _COUNT_AFTER.match(m.string, m.end()):
+        return None
     value = {"the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the past": "PAST_REF"}.get(word) or VAGUE[word]
     return "DATE", value, True
 

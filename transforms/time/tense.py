@@ -49,6 +49,9 @@ _PLAN_NOUNS = words("plan_nouns")
 # blaze by the weekend", "aims to fly in the autumn"); their past forms ("hoped to finish by
 # Friday") are left to the clause's tense.
 _DESIRE_PRESENT = frozenset({"hope", "hopes", "aim", "aims", "want", "wants", "seek", "seeks", "wish", "wishes"})
+# Their past forms under a reporting verb are reported speech's backshifted present ("it said
+# it hoped to reopen the canal by the weekend" is "we hope to reopen"): what they want is ahead.
+_DESIRE_PAST = frozenset({"hoped", "aimed", "wanted", "sought", "wished", "intended"})
 # Verbs that push something to a later date: "postponed until Tuesday", "extended its deadline
 # until 9 a.m. Tuesday", "has given them until Tuesday".
 _DEFERRAL_FORMS = frozenset(
@@ -278,6 +281,8 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     if _superseded_plan(token.head):
                         return ""  # "was originally due to start on February 15"
                     return "past" if _is_past_perfect(token.head) else "future"
+                if token.dep_ == "xcomp" and _reported_desire(token.head):
+                    return "future"  # "it said it hoped to reopen the canal by the weekend"
                 if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in DIRECTIVE_VERB_FORMS and token.head.i < token.i:
                     return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
                 if token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lower_ in _DECISION_VERB_FORMS and token.head.i < token.i and _after_bound(token.doc, date_index):
@@ -313,6 +318,14 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             return ""
         token = token.head
     return ""
+
+
+def _reported_desire(verb: Token) -> bool:
+    """A past verb of wanting in the clause a reporting verb reports ("said it hoped to",
+    "told reporters she wanted to"): backshifted, so a present hope; "had hoped" is a past one."""
+    if verb.lower_ not in _DESIRE_PAST or _is_past_perfect(verb) or verb.dep_ != "ccomp":
+        return False
+    return verb.head.lower_ in REPORTING_VERB_FORMS and verb.head.i < verb.i
 
 
 # Conjunctions of a condition: a simple past after them under "would" is unreal, not past.
