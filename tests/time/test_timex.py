@@ -494,6 +494,8 @@ def test_a_newspaper_named_daily_is_no_set(text, sets):
         ("Since Autumn, prices have risen.", ["Autumn"]),
         ('"Today Lin Dan is out of order," he said.', ["Today"]),
         ("They flew in Spring 2021.", ["Spring 2021"]),
+        ("She won gold at the Summer Olympics.", []),
+        ("They flew home in the Spring.", ["the Spring"]),
     ],
 )
 def test_a_season_or_today_inside_a_name_is_no_timex(text, spans):

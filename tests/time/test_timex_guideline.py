@@ -165,3 +165,44 @@ def test_not_a_temporal_expression(text):
 @pytest.mark.xfail(reason="'at the time' and 'formerly' (PAST_REF) are not read: TimeBank leaves them unannotated", strict=True)
 def test_past_ref_at_the_time():
     assert ("At the time", "DATE", "PAST_REF") in found("At the time, he was a minister.", "past")
+
+
+# The extent of an expression, category by category (TE3 and the news gold agree on each):
+# the whole expression and nothing else is found.
+EXTENT_CASES = [
+    # a season's determiner is part of it
+    ("The park reopens in the spring.", "future", [("the spring", "DATE", "2024-SP")]),
+    ("She won gold at the Summer Olympics.", "past", []),
+    # "every" with a count is part of the SET
+    ("Buses run every 15 minutes.", "", [("every 15 minutes", "SET", "PT15M")]),
+    ("The games are held every four years.", "", [("every four years", "SET", "P4Y")]),
+    ("Held every year.", "", [("every year", "SET", "P1Y")]),
+    # "over" is a preposition unless it means "more than"
+    ("The union won a pay rise over two years.", "past", [("two years", "DURATION", "P2Y")]),
+    ("Shares hit their lowest level in over a decade.", "past", [("over a decade", "DURATION", "P1DE")]),
+    ("The plant shut over six months ago.", "past", [("over six months ago", "DATE", "2022-12")]),
+    # "last" as a verb is not the adjective
+    ("The festival will last 16 days.", "future", [("16 days", "DURATION", "P16D")]),
+    ("The strike would not last more than six months.", "future", [("more than six months", "DURATION", "P6M")]),
+    ("Prices rose over the last six weeks.", "past", [("the last six weeks", "DURATION", "P6W")]),
+    # "the year" before a year in digits is part of it
+    ("The network was built for the year 2000.", "past", [("the year 2000", "DATE", "2000")]),
+    ("Exports fell in the year of 2006.", "past", [("the year of 2006", "DATE", "2006")]),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "expected"), EXTENT_CASES)
+def test_extent_of_an_expression(text, tense, expected):
+    assert found(text, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("They meet again next Wednesday evening.", "future", [("next Wednesday evening", "TIME", "2023-06-07TEV")]),
+        ("It happened last Tuesday night.", "past", [("last Tuesday night", "TIME", "2023-05-30TNI")]),
+        ("Troops crossed the border early Saturday morning.", "past", [("Saturday morning", "TIME", "2023-06-03TMO")]),
+    ],
+)
+def test_a_weekday_part_keeps_its_modifier(text, tense, expected):
+    assert found(text, tense) == expected

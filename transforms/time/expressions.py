@@ -240,9 +240,12 @@ def _inside_a_name(body: str, start: int, end: int) -> bool:
     Notes:
         Not: "in Spring." or "their Autumn meetings" (lower-case neighbours: a season written
         with a capital), "Since Autumn this year" (the capital word opens the sentence),
-        "Spring Festival" (a holiday, which TimeML marks). Years in names ("the 1812
+        "Spring Festival" (a holiday, which TimeML marks). A leading "the" is skipped ("the
+        Summer Olympics" is a name). Years in names ("the 1812
         Overture") are not handled.
     """
+    determiner = re.match(r"[Tt]he\s+", body[start:end])
+    start += determiner.end() if determiner else 0  # "the Summer Olympics": the season is the word after "the"
     word = body[start:end]
     if word not in _SEASON_WORDS and word not in _DAY_WORDS or _starts_sentence(body, start):
         return False

@@ -27,7 +27,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NOT_VERB_LAST, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -35,9 +35,9 @@ from transforms.time.patterns_eras import early_decade, early_year, named_early_
 from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, trading_part_of_day, weekday_part
 from transforms.time.patterns_sets import (
-    coming_ref, couple_of, duration_seconds, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
+    coming_ref, couple_of, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
-from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, year, year_range, apostrophe_year, slash_date
+from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, the_year_numbered, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -338,16 +338,19 @@ def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<which>this|last|next)\s+|the\s+(?=(?:spring|summer|autumn|winter)\s+of\s))?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
+    rf"\b(?:(?P<which>this|last|next)\s+|the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
     ex("Built last summer.", "last summer", "2022-SU"),
     ex("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
-    ex("Pharmacists have warned since the autumn.", "autumn", "2022-FA", tense="past", published=date(2023, 1, 16)),
+    ex("Pharmacists have warned since the autumn.", "the autumn", "2022-FA", tense="past", published=date(2023, 1, 16)),
+    ex("The park reopens in the spring.", "the spring", "2024-SP", tense="future"),
+    ex("Talks stalled over the summer.", "the summer", "2022-SU", tense="past", published=date(2023, 1, 16)),
     needs=("spring", "summer", "autumn", "winter"),
 )
 def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A season, of a year or near the publication date: "last summer", "the winter of 1994";
     without a year, by its modifier and the tense of its clause (``calendar_values.season_year``).
-    Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
+    Its determiner is part of it ("in the spring": "the spring", as TimeML and the news gold keep
+    determiners). Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
     the southern hemisphere."""
     return resolve.season(m, ctx)
 
@@ -425,12 +428,14 @@ def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Profit was lower two quarters ago.", "two quarters ago", "2022-Q4"),
     ex("The wall fell a decade ago.", "a decade ago", "2013", tense="past"),
     ex("He called a week or so ago.", "a week or so ago", "2023-W22", tense="past"),
+    ex("The plant shut over six months ago.", "over six months ago", "2022-12", tense="past"),
     needs=("ago",),
     starts=COUNT_START,
 )
 def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units ago ("a week or so ago" with its approximation): the date that far back,
-    at the unit's granularity. Not: hours and
+    at the unit's granularity; "over" before the count can only mean "more than" here ("over
+    six months ago"), a modifier kept in the span. Not: hours and
     minutes ago (dropped), "years ago" without a count (the pattern ``vague_ago``)."""
     return resolve.ago(m, ctx)
 
@@ -535,7 +540,7 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|over|up\s+to|at\s+least|another)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|up\s+to|at\s+least|another|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bjust\s)|(?<=\bonly\s)|(?<=\bthan\s))over)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -548,6 +553,10 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("He will coach the team for another two years.", "another two years", "P2Y"),
     ex("He gave this club four good years.", "four good years", "P4Y"),
     ex("Prices should hold for the next two years or so.", "the next two years or so", "P2Y"),
+    ex("The loan is repaid over three years.", "three years", "P3Y"),
+    ex("Shares hit their lowest level in over six years.", "over six years", "P6Y"),
+    ex("The strike is expected to last at least two months.", "at least two months", "P2M"),
+    ex("The festival will last 16 days.", "16 days", "P16D"),
     needs=(),
     starts=COUNT_START,
 )
@@ -556,7 +565,10 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
     "another week" (one more: P1W), "another two years", "four good years" (an evaluative
     adjective before a plural unit), "two years or so" (an approximation: TIMEX3 keeps it in the
-    span, as "about two years"). Not: "a good year" (a judgement of a year, no count),
+    span, as "about two years"); "over" after a preposition or "just" means "more than" and is
+    kept ("in over six years", as MEANTIME writes it). Not: "over" as a preposition of its
+    own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
+    "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
@@ -718,7 +730,7 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, part_of_period, part_of_relative_unit, year_two_thousand, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month, ordinal_unit,
     month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons

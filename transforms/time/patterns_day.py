@@ -24,15 +24,20 @@ HOUR = r"(?P<hour>1[0-2]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|
 
 
 @pattern(
-    rf"\b{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b(?!s)",
+    rf"\b(?:(?P<wrel>last|next|this\s+coming|this)\s+)?{WEEKDAY}\s+(?P<part>morning|afternoon|evening|night)\b(?!s)",
     ex("They met Thursday morning.", "Thursday morning", "2023-06-01TMO", tense="past"),
     ex("The deal fell through on Monday evening.", "Monday evening", "2023-06-05TEV", tense="past"),
+    ex("They meet again next Wednesday evening.", "next Wednesday evening", "2023-06-07TEV", tense="future"),
+    ex("Troops crossed the border early Saturday morning.", "Saturday morning", "2023-06-03TMO", tense="past"),
     starts=CALENDAR_START,
     needs=("day",),
 )
 def weekday_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A weekday's morning, afternoon, evening or night: a TIME, the day with its part-of-day
-    code (TMO, TAF, TEV, TNI). Not: "Friday mornings" (a habit)."""
+    code (TMO, TAF, TEV, TNI); "last", "next" or "this" before the day is part of it and
+    places the day as it does for the weekday alone ("next Wednesday evening": the first
+    Wednesday after publication). Not: "Friday mornings" (a habit), "early" or "late" before
+    the day (TE3 splits on it, 7 in and 9 out; TimeBank leaves it out)."""
     return resolve.weekday_part(m, ctx)
 
 

@@ -186,3 +186,34 @@ def every_part_of_hour(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
     "every half hour" (PT30M). Not: "every quarter" alone (a quarter of a year, the pattern
     ``set``), "every quarter-hour point" (read as the same SET)."""
     return "SET", "PT15M" if m["quarter"] else "PT30M", True
+
+
+_EVERY_START = re.compile(r"\bevery\s")
+_EVERY_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+
+
+@pattern(
+    rf"\bevery\s+(?:(?P<few>few|several)|{NUM.replace('|a|an|', '|')})\s+(?P<unit>second|minute|hour|day|week|month|year|decade)s\b(?!['’-])",
+    ex("Buses run every 15 minutes.", "every 15 minutes", "PT15M"),
+    ex("The filters are changed every six weeks.", "every six weeks", "P6W"),
+    ex("The games are held every four years.", "every four years", "P4Y"),
+    ex("The survey is repeated every few years.", "every few years", "PXY"),
+    needs=("every",),
+    starts=_EVERY_START,
+)
+def every_count(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A counted stretch that recurs, a SET whose span keeps "every" (TIMEX3 SET; the news gold
+    and TE3 write "every six weeks" whole): "every 15 minutes" (PT15M), "every four years"
+    (P4Y), "every few years" (PXY). Not: "every year" (one unit, the pattern ``set``),
+    "every second Saturday" (an ordinal), "every six weeks'" or "every two-year term" (the count
+    belongs to a noun), "each two years" (rare; left as the duration "two years")."""
+    unit = _EVERY_CODES[m["unit"].lower()]
+    count = "X" if m["few"] else _count(m["num"])
+    if count is None:
+        return None
+    return "SET", f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}", True
+
+
+def _count(token: str) -> int | None:
+    token = token.lower().replace(",", "")
+    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)

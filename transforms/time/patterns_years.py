@@ -177,3 +177,21 @@ def decade_of_publication(m: re.Match[str], ctx: ResolveContext) -> Resolution |
         return "DATE", "XXX", False
     step = {"next": 1, "last": -1}.get((m["which"] or m["part_which"] or "").lower(), 0)
     return "DATE", f"{ctx.reference.year // 10 + step:03d}", True
+
+
+_THE_YEAR_START = re.compile(r"\bthe\s+year\s")
+
+
+@pattern(
+    rf"\bthe\s+year\s+(?:of\s+)?{YEAR}\b(?![-/]\d|,\d|\.\d)",
+    ex("The network was built for the year 2000.", "the year 2000", "2000"),
+    ex("Exports fell in the year of 2006.", "the year of 2006", "2006"),
+    needs=("the year",),
+    starts=_THE_YEAR_START,
+)
+def the_year_numbered(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A year named with its noun, "the year 2000", "the year of 2006": one expression, the noun
+    phrase whole (determiners are kept, as TE3 and the news gold keep them; "the year two
+    thousand" is the pattern ``year_two_thousand``). Not: "the year 2005/06" (a split year,
+    left to ``year_range``), "the year ended 2019" (a verb between)."""
+    return "DATE", m["year"], True
