@@ -238,7 +238,10 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
 @rule(Example("The airline said in a statement that it had exhausted every option. "
               "\u201cWe are deeply sorry to our passengers,\u201d the statement said.", None, "the airline is no named organisation here"),
       Example("Skyvale Airways said in a statement that it had exhausted every option. "
-              "\u201cWe are deeply sorry to our passengers,\u201d the statement said.", "Skyvale Airways"))
+              "\u201cWe are deeply sorry to our passengers,\u201d the statement said.", "Skyvale Airways"),
+      Example("The Second Administrative Court will hear the case. Huanghai Marine Ltd said in a statement that it would appeal. "
+              "Its offer was lower, the statement said.", "Huanghai Marine Ltd",
+              "the statement named last, ahead of the article's document source (document_noun comes after)"))
 def document_named_before(query: SpeakerQuery) -> Speaker | None:
     """'the statement said': whoever the article said issued that document before ("The
     airline said in a statement ...", "a statement from the club"), resolved like any subject.
