@@ -50,11 +50,6 @@ REGISTRIES: tuple[Registry, ...] = (
         "the first rule that answers wins. (Quote rules that name their speaker themselves also appear in speaker_by.)",
     ),
     Registry(
-        "SPEAKER_REVISIONS", "transforms.quotes.spokespeople", "quotes.speaker_by",
-        "After every quote is attributed: a named speaker the article says speaks for someone else (a spokesperson of an "
-        "organisation) is replaced by whom they speak for; the first rule that answers wins.",
-    ),
-    Registry(
         "PATTERNS", "transforms.time.patterns", "temporal_expressions.pattern",
         "Temporal expressions (TIMEX3) and their values against the publication date: at each position the first pattern "
         "that matches and resolves wins (examples: publication date 2023-06-05).",

@@ -49,7 +49,6 @@ QUOTE_SPEAKER_BY = (
     "its_spokesperson", "organisation_noun", "document_named_before", "document_noun", "ruling_of_the_court", "possessed_document", "it_after_organisation_noun", "same_noun_as_earlier_speaker", "organisation_by_kind", "company_by_legal_form", "described_organisation", "both_organisations",
     "organisations_in_apposition", "group_named_beside", "organisation_sign", "organisation_named_next", "only_organisation_nearby", "organisation_the_story_is_about", "nominal_by_evidence", "subject_as_written",
     "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "according_to_before_quote", "as_someone_put_it", "main_clause_before_colon", "word_from_next_sentence", "person_introduced_after_quote", "reported_clause", "labelled_paragraph",
-    "spokesperson_speaks_for_organisation",
 )
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART")

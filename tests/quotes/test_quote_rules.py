@@ -15,12 +15,10 @@ from transforms.quotes.direct import DIRECT_SPEAKER_RULES
 from transforms.quotes.extraction import FOUND_BY_VALUES, SPEAKER_BY_VALUES, extract_quotes
 from transforms.quotes.indirect import QUOTE_RULES
 from transforms.quotes.speakers import SPEAKER_RULES
-from transforms.quotes.spokespeople import SPEAKER_REVISIONS
 from transforms.lexicons.verbs import verb_forms
 from transforms.rules import check_registry
 
-REGISTRIES = {"DIRECT_SPEAKER_RULES": DIRECT_SPEAKER_RULES, "QUOTE_RULES": QUOTE_RULES, "SPEAKER_RULES": SPEAKER_RULES,
-              "SPEAKER_REVISIONS": SPEAKER_REVISIONS}
+REGISTRIES = {"DIRECT_SPEAKER_RULES": DIRECT_SPEAKER_RULES, "QUOTE_RULES": QUOTE_RULES, "SPEAKER_RULES": SPEAKER_RULES}
 
 
 def quotes_in(doc):
@@ -46,7 +44,7 @@ def _quote_examples():
 
 
 def _speaker_examples():
-    for entry in (*SPEAKER_RULES, *SPEAKER_REVISIONS):
+    for entry in SPEAKER_RULES:
         for number, example in enumerate(entry.examples):
             yield pytest.param(entry.name, example.text, example.expected, id=f"{entry.name}-{number}")
 

@@ -25,7 +25,6 @@ from transforms.quotes.indirect import QUOTE_RULES, drop_sourceless_clauses_insi
 from transforms.quotes.matches import QuoteMatch, QuoteState
 from transforms.quotes.cues import cue_tokens
 from transforms.quotes.speakers import SPEAKER_RULES, find_document_source
-from transforms.quotes.spokespeople import SPEAKER_REVISIONS, revise_speakers
 
 __all__ = ["FOUND_BY_VALUES", "SPEAKER_BY_VALUES", "QuoteMatch", "extract_quotes"]
 
@@ -45,7 +44,7 @@ SPEAKER_BY_VALUES: tuple[str, ...] = tuple(r.name for r in SPEAKER_RULES) + (
     "person_introduced_after_quote",
     "reported_clause",
     "labelled_paragraph",
-) + tuple(r.name for r in SPEAKER_REVISIONS)
+)
 
 
 def extract_quotes(context: ArticleContext) -> list[QuoteMatch]:
@@ -53,12 +52,10 @@ def extract_quotes(context: ArticleContext) -> list[QuoteMatch]:
 
     Direct quotes come first (DIRECT_SPEAKER_RULES), then QUOTE_RULES in order, each skipping
     content that a rule before it found; a sourceless clause inside an attributed quote is
-    dropped at the end (``drop_sourceless_clauses_inside_quotes``), and a named spokesperson's
-    quotes go to the organisation (``SPEAKER_REVISIONS``).
+    dropped at the end (``drop_sourceless_clauses_inside_quotes``).
     """
     state = QuoteState(context, cue_tokens(context), find_document_source(context))
     direct_quotes(state)
     state.found.extend(state.direct)
     indirect_quotes(state)
-    quotes = drop_sourceless_clauses_inside_quotes(state.found)
-    return sorted(revise_speakers(quotes, context), key=lambda q: q.char_start)
+    return sorted(drop_sourceless_clauses_inside_quotes(state.found), key=lambda q: q.char_start)

@@ -308,7 +308,7 @@ def _company_of_the_story(query: SpeakerQuery) -> ArticleEntity | None:
     return scored[0][1]
 
 
-def owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
+def _owner_entity(owner: Token, query: SpeakerQuery) -> ArticleEntity | None:
     """The organisation or place an owner word stands for: a name ("NBA"), "its" (the last
     organisation named before outside quotes, in the paragraph or the sentence before), or a
     common noun ranked as a subject phrase of its own ("the town", "the festival")."""
@@ -516,10 +516,10 @@ def nominal_by_evidence(query: SpeakerQuery) -> Speaker | None:
             return _named(entity, nominal_by_evidence.name) if entity is not None else None
         if nominal.owner is None or nominal.owner.lower_ in ("his", "her", "their"):
             return None
-        entity = owner_entity(nominal.owner, query)
+        entity = _owner_entity(nominal.owner, query)
         if entity is None or entity.entity_type not in ("ORG", "GPE", "EVENT"):
             return None
         return _named(entity, nominal_by_evidence.name)
-    owner = owner_entity(nominal.owner, query) if nominal.owner is not None and (nominal.owner.pos_ == "NOUN" or nominal.owner.lower_ == "its") else None
+    owner = _owner_entity(nominal.owner, query) if nominal.owner is not None and (nominal.owner.pos_ == "NOUN" or nominal.owner.lower_ == "its") else None
     entity = _rank(nominal, query, _types_for(nominal.kind), owner)
     return _named(entity, nominal_by_evidence.name) if entity is not None else None
