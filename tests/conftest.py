@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import psutil
 import pytest
 from hypothesis import settings
 
@@ -180,3 +181,14 @@ def prefect_server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             server.kill()
 
+
+def session_processes(session: int) -> list[psutil.Process]:
+    """Living processes of a session (zombies waiting for init to reap them do not count)."""
+    found = []
+    for process in psutil.process_iter():
+        try:
+            if os.getsid(process.pid) == session and process.status() != psutil.STATUS_ZOMBIE:
+                found.append(process)
+        except (ProcessLookupError, psutil.NoSuchProcess):
+            continue
+    return found

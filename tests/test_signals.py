@@ -19,6 +19,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from conftest import session_processes
 from newsledger.orchestration import processes
 from newsledger.orchestration.processes import RUN_PID_VARIABLE, clear_leftover_processes, end_run_on_signals, find_leftover_processes
 
@@ -67,18 +68,6 @@ def start_stand_in(wait: str = "python", prepare: str = "") -> subprocess.Popen:
     assert process.stdout.readline().strip() == "ready"
     wait_until(lambda: len(session_processes(process.pid)) >= 3, "the child and grandchild start")
     return process
-
-
-def session_processes(session: int) -> list[psutil.Process]:
-    """Living processes of a session (zombies waiting for init to reap them do not count)."""
-    found = []
-    for process in psutil.process_iter():
-        try:
-            if os.getsid(process.pid) == session and process.status() != psutil.STATUS_ZOMBIE:
-                found.append(process)
-        except (ProcessLookupError, psutil.NoSuchProcess):
-            continue
-    return found
 
 
 def wait_until(condition, what: str, timeout: float = 30.0) -> None:

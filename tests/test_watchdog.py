@@ -6,14 +6,13 @@ The stand-in run below ends through the same path a real one does (``end_run_on_
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
 import time
 
-import psutil
 
+from conftest import session_processes
 from newsledger.orchestration.watchdog import StallWatchdog
 
 
@@ -79,17 +78,6 @@ with processes.end_run_on_signals() as ender:
     with StallWatchdog(0.5, lambda: "validating", lambda line: ender.end_run(line, 5), poll_seconds=0.05):
         time.sleep(60)
 """
-
-
-def session_processes(session: int) -> list[psutil.Process]:
-    found = []
-    for process in psutil.process_iter():
-        try:
-            if os.getsid(process.pid) == session and process.status() != psutil.STATUS_ZOMBIE:
-                found.append(process)
-        except (ProcessLookupError, psutil.NoSuchProcess):
-            continue
-    return found
 
 
 def test_a_stalled_stand_in_run_exits_5_with_one_line_and_no_child_left():

@@ -6,7 +6,7 @@ lead's "the city's water utility" that the next sentence names. Part of SPEAKER_
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -96,14 +96,20 @@ def same_spokesperson_as_before(query: SpeakerQuery) -> Speaker | None:
     subject = query.subject
     if subject.lower_ not in _SPOKESPERSON_PEOPLE or subject.tag_ != "NN" or [c.lower_ for c in subject.children if c.dep_ != "punct"] != ["the"]:
         return None
+    entity = _organisation_of_earlier_subject(subject, query, lambda earlier: True)
+    return Speaker(entity.canonical_name, entity, same_spokesperson_as_before.name) if entity is not None else None
+
+
+def _organisation_of_earlier_subject(noun: Token, query: SpeakerQuery, fits: Callable[[Token], bool]) -> ArticleEntity | None:
+    """What the same word stood for as the nearest earlier subject (in an earlier sentence,
+    outside quotes, read as ``fits`` says): the organisation or place it was resolved to, else
+    None (a nearer use that resolved to nobody ends the search)."""
     quoted = query.context.quoted_ranges
-    for earlier in reversed(subject.doc[: subject.sent.start]):
-        if earlier.lower_ != subject.lower_ or earlier.dep_ not in _SUBJECT_DEPS or any(a <= earlier.idx < b for a, b in quoted):
+    for earlier in reversed(noun.doc[: noun.sent.start]):
+        if earlier.lower_ != noun.lower_ or earlier.dep_ not in _SUBJECT_DEPS or any(a <= earlier.idx < b for a, b in quoted) or not fits(earlier):
             continue
         resolved = speakers.resolve_speaker(earlier, query.context, earlier.idx, query.document_source)
-        if resolved.entity is not None and resolved.entity.entity_type in ("ORG", "GPE"):
-            return Speaker(resolved.entity.canonical_name, resolved.entity, same_spokesperson_as_before.name)
-        return None
+        return resolved.entity if resolved.entity is not None and resolved.entity.entity_type in ("ORG", "GPE") else None
     return None
 
 
@@ -365,17 +371,8 @@ def same_noun_as_earlier_speaker(query: SpeakerQuery) -> Speaker | None:
     noun = _organisation_noun(query.subject)
     if noun is None or noun is not query.subject:
         return None
-    quoted = query.context.quoted_ranges
-    for earlier in reversed(noun.doc[: noun.sent.start]):
-        if earlier.lower_ != noun.lower_ or earlier.dep_ not in _SUBJECT_DEPS or any(a <= earlier.idx < b for a, b in quoted):
-            continue
-        if _organisation_noun(earlier) is not earlier:
-            continue
-        resolved = speakers.resolve_speaker(earlier, query.context, earlier.idx, query.document_source)
-        if resolved.entity is not None and resolved.entity.entity_type in ("ORG", "GPE"):
-            return Speaker(resolved.entity.canonical_name, resolved.entity, same_noun_as_earlier_speaker.name)
-        return None
-    return None
+    entity = _organisation_of_earlier_subject(noun, query, lambda earlier: _organisation_noun(earlier) is earlier)
+    return Speaker(entity.canonical_name, entity, same_noun_as_earlier_speaker.name) if entity is not None else None
 
 
 @rule(Example("The merger needs approval from the Harbour Standards Board. A spokesman for the regulator said it would decide in May.",
