@@ -349,10 +349,13 @@ def inverted_kind_name(body: str, entities: list[ArticleEntity]) -> list[Article
 
 
 def _without_legal_form(name: str) -> str:
-    """"Autoestradas do Sado SA" -> "Autoestradas do Sado": the name without its last word
-    when that is a legal form (``legal_form_words``)."""
+    """"Autoestradas do Sado SA" -> "Autoestradas do Sado", "Tasman Data Services Pty Ltd" ->
+    "Tasman Data Services": the name without the legal forms (``legal_form_words``) that end
+    it, bracketed or not, keeping at least two words."""
     words_ = name.split()
-    return " ".join(words_[:-1]) if len(words_) > 2 and words_[-1].rstrip(".").casefold() in _LEGAL_FORMS else name
+    while len(words_) > 2 and words_[-1].strip("().,").casefold() in _LEGAL_FORMS:
+        words_ = words_[:-1]
+    return " ".join(words_)
 
 
 def _initials_of(name: str, keep_small: bool) -> str:
@@ -363,6 +366,8 @@ def _initials_of(name: str, keep_small: bool) -> str:
 @rule(Example("The Federal Aviation Administration grounded the jets. FAA inspectors began work on Monday.", [("FAA", "Federal Aviation Administration")]),
       Example("The Bank of England raised rates on Thursday. The BoE said inflation was too high.", [("BoE", "Bank of England")],
               note="mixed-case initials spell the small words too"),
+      Example("Tasman Data Services Pty Ltd confirmed the leak. TDS said 2 million records were taken.", [("TDS", "Tasman Data Services Pty Ltd")],
+              note="two legal forms end the name"),
       Example("Autoestradas do Sado SA lost its concession. The AdS chief resigned.", [("AdS", "Autoestradas do Sado SA")],
               note="the legal form gives no letter"),
       Example("The Banco Nacional de Fomento raised rates. The BNF said so. Bruno Nunes Ferreira disagreed.", [("BNF", "Banco Nacional de Fomento")],
@@ -847,6 +852,8 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
             [("Banque Mosellane", "Banque Mosellane de Gestion SA")], note="particles in lower case inside the longer name"),
     Example("The ship is operated by Hamburg-based Brandt & Sohl Reederei. Brandt & Sohl said the ship was carrying 1,740 containers.",
             [("Brandt & Sohl", "Brandt & Sohl Reederei")], note="an ampersand joins the leading words"),
+    Example("The Integrity Board of the Portuguese Professional Football League must approve the deal. The Integrity Board said it would rule in May.",
+            [("Integrity Board", "Integrity Board of the Portuguese Professional Football League")], note="a long name's words before 'of'"),
 )
 def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Brondby" after "Brondby Foods", "Oder" after "Oder River", "Tideway" after "Tideway
@@ -874,6 +881,11 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
             for cut in range(1, min(len(words_) - 1, 3 if "&" in words_ else 2) + 1):
                 if all(w[:1].isupper() or w == "&" for w in words_[:cut]) and words_[cut - 1] != "&":
                     owners_by_key.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)
+        # "Integrity Board" for "Integrity Board of the Portuguese Professional Football League":
+        # the capitalised words before "of", however long the rest.
+        of = words_.index("of") if "of" in words_ else 0
+        if owner.entity_type == "ORG" and 2 <= of <= 4 and len(words_) > 6 and all(w[:1].isupper() for w in words_[:of]):
+            owners_by_key.setdefault(alias_key(" ".join(words_[:of])), []).append(owner)
     people_words = {alias_key(w) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1 for w in e.canonical_name.split()}
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
