@@ -10,7 +10,7 @@ import re
 from datetime import timedelta
 
 from transforms.time.fragments import COUNT_START, NUM
-from transforms.time.resolve import NUMBER_WORDS
+from transforms.time.resolve import NUMBER_WORDS, UNIT_CODES
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -189,7 +189,7 @@ def every_part_of_hour(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
 
 
 _EVERY_START = re.compile(r"\bevery\s")
-_EVERY_CODES = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE"}
+_CLOCK_UNITS = frozenset(("second", "minute", "hour"))
 
 
 @pattern(
@@ -207,11 +207,11 @@ def every_count(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     (P4Y), "every few years" (PXY). Not: "every year" (one unit, the pattern ``set``),
     "every second Saturday" (an ordinal), "every six weeks'" or "every two-year term" (the count
     belongs to a noun), "each two years" (rare; left as the duration "two years")."""
-    unit = _EVERY_CODES[m["unit"].lower()]
+    unit = m["unit"].lower()
     count = "X" if m["few"] else _count(m["num"])
     if count is None:
         return None
-    return "SET", f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}", True
+    return "SET", f"P{'T' if unit in _CLOCK_UNITS else ''}{count}{UNIT_CODES[unit]}", True
 
 
 def _count(token: str) -> int | None:

@@ -262,6 +262,10 @@ def known_org(e: TaggedEntity) -> Repair | None:
     return None
 
 
+# Last words that make a name a company's ("Vestkyst Shipping AS", "Harwick Holdings").
+_COMPANY_ENDINGS = lexicon_words("legal_form_words") | lexicon_words("company_name_endings")
+
+
 @rule(Example("The FTC has taken a tougher line on technology deals under its chair, Marcus Bell.", [("Marcus Bell", "PERSON")]))
 def apposition_to_title(e: TaggedEntity) -> Repair | None:
     """A name of two or three capitalised words in apposition to a title ("its chair,
@@ -271,14 +275,13 @@ def apposition_to_title(e: TaggedEntity) -> Repair | None:
     company's legal form ("Its owner, Vestkyst Shipping AS,").
     """
     ent, doc = e.ent, e.doc
-    if e.label in ("ORG", "GPE", "FAC", "PRODUCT") and 2 <= len(e.words) <= 3 and ent[-1].text.rstrip(".").casefold() not in _LEGAL_FORMS:
+    if e.label in ("ORG", "GPE", "FAC", "PRODUCT") and 2 <= len(e.words) <= 3 and ent[-1].text.rstrip(".").casefold() not in _COMPANY_ENDINGS:
         if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in TITLE_WORDS and all(is_capitalised(t) for t in ent if not t.is_punct):
             return e.whole("PERSON")
     return None
 
 
 _KINSHIP_NOUNS = lexicon_words("kinship_nouns")
-_LEGAL_FORMS = lexicon_words("legal_form_words") | lexicon_words("company_name_endings")
 
 
 @rule(Example("Daniel Rourke runs the farm with his wife, Aoife. Daniel said the frost came early.", [("Aoife", "PERSON")]),
