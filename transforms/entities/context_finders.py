@@ -509,18 +509,21 @@ _DEFINED_SHORT = re.compile(r"\((?P<short>[A-Z][A-Z&]{1,9}|[A-Z][a-z]{0,6}[A-Z][
     Example("The Valdora Department of Transportation (ValDOT) said the bridge was safe. ValDOT had planned to rebuild the deck in 2027.",
             [("ValDOT", "ORG")]),
     Example("Voters backed Ana Costa (PSD) on Sunday.", None, note="a bracket after a person is no short form of theirs"),
+    Example("Autoridade da Concorrência (AdC) opened a probe. The AdC fined Vuelo in 2021.", [("AdC", "ORG")],
+            note="the model read the later use as a person: the definition says what it is"),
 )
 def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A short form defined in brackets right after an organisation's name ("Orwell Port
     Holdings (OPH)", "the Pennsylvania Department of Transportation (PennDOT)"): each use of it
-    the model left untagged is a mention of an organisation (the grouping joins it to the long
-    form), however often "OPH said" makes it look like a surname. The bracket itself is left
+    the model left untagged or read as a person is a mention of an organisation (the grouping
+    joins it to the long form), however often "OPH said" makes it look like a surname. The bracket itself is left
     as the model read it.
 
     Not: a short form with one capital ("(Sernageomin)"), or one after a person or place.
     """
     body = search.body
     found: list[Mention] = []
+    dropped: set[Mention] = set()
     for definition in _DEFINED_SHORT.finditer(body):
         if not any(m.label == "ORG" and body[m.char_end : definition.start()].strip() == "" and m.char_end <= definition.start() for m in mentions):
             continue
@@ -528,9 +531,13 @@ def defined_short_form(search: MentionSearch, mentions: list[Mention]) -> list[M
         covered = [(m.char_start, m.char_end) for m in mentions + found]
         for use in re.finditer(rf"(?<![\w@-]){re.escape(short)}(?![\w-])", body[definition.end() :]):
             start, end = definition.end() + use.start(), definition.end() + use.end()
-            if not any(a <= start < b for a, b in covered):
+            as_person = [m for m in mentions if (m.char_start, m.char_end) == (start, end) and m.label == "PERSON"]
+            if as_person:
+                dropped.update(as_person)
                 found.append(search.mention(start, end, "ORG", "defined_short_form"))
-    return mentions + found
+            elif not any(a <= start < b for a, b in covered):
+                found.append(search.mention(start, end, "ORG", "defined_short_form"))
+    return [m for m in mentions if m not in dropped] + found
 
 
 # "Hospital de Santa Clara", "Universidad de Chile", "Caixa Geral de Depósitos": an
@@ -903,9 +910,11 @@ def _person_apposition(tokens: tuple[Token, ...], comma: int) -> bool:
         return True
     if after[0].lower_ not in ("a", "an", "the"):
         return False
-    for token in after[1:]:
-        if token.lower_ in _PERSON_NOUNS:
-            return True
+    for k, token in enumerate(after[1:], start=1):
+        if token.lower_ in _PERSON_NOUNS and (k + 1 >= len(after) or after[k + 1].text not in ("'s", "’s")):
+            return True  # "the coach's home state" describes a place
+        if token.lower_ == "who" and k > 1:
+            return True  # "a cabin attendant who has flown ...": only people are "who"
         if not (token.is_alpha or token.text in ("-", "'s", "’s")) or token.lower_ in ("of", "for", "at", "in", "and", "who"):
             return False
     return False
@@ -979,12 +988,16 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
     Example("New Zealand, the host, won the final.", None, note="no person noun after the comma"),
     Example("Amara Osei, a planetary scientist at the Royal Institute, said the orbit was stable.", [("Amara Osei", "PERSON")],
             note="the model tags the name an organisation"),
+    Example("Sofia, a cabin attendant who has flown with Lusoair for 11 years, said staff feared for their jobs.", [("Sofia", "PERSON")],
+            note="a first name alone that is also a capital: the description says a person"),
+    Example("Georgia, the coach's home state, voted on Tuesday.", None, note="a person's possession is no person"),
 )
 def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Two to four capitalised words opening a sentence and set off by a comma with a person's
     description ("Ana María Rodríguez Salas, the mayor of Valencia, ...", "Tomasz Wróbel, who
     runs a bakery, ...") are a person, where the model tagged nothing, a piece, or a place. Small
-    particles of names may sit inside ("de", "van", "Ní").
+    particles of names may sit inside ("de", "van", "Ní"). One word is a person too when the
+    description is a person noun or "a ... who" ("Sofia, a cabin attendant who ...").
 
     A run the model tagged whole as an organisation or a place becomes the person ("Amara Osei,
     a planetary scientist at ...", tagged ORG).
@@ -1006,18 +1019,24 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
         titled = max((k for k, w in enumerate(words) if is_office_word(w) or w.lower_ in TITLE_WORDS or w.lower_.rstrip(".") in HONORIFICS), default=-1)
         words = words[titled + 1 :]
         capitalised = [w for w in words if is_capitalised(w)]
-        if not 2 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
+        if not 1 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
             continue
         if not words or words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES for w in words) or not _person_apposition(tokens, end):
             continue
+        one_word = len(words) == 1
+        if one_word and (tokens[end + 1].lower_ not in ("a", "an") or words[0].lower_ in TITLE_WORDS):
+            continue  # "Smith, the mayor" is the model's; a lone word needs "a/an ... <person>"
         start, stop = words[0].idx, words[-1].idx + len(words[-1])
         inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
         if any(m.char_start < start or m.char_end > stop for m in inside):
             continue
         whole = [m for m in inside if (m.char_start, m.char_end) == (start, stop)]
-        # A run the model tagged whole keeps its label if it reads as a company or a place.
-        if whole and (whole[0].label == "PERSON" or words[-1].lower_ in ORG_SUFFIXES or known_place(search.body[start:stop]) is not None):
+        # A run the model tagged whole keeps its label if it reads as a company or a place
+        # (a lone word: a place read as a person's name, "Sofia, a cabin attendant who").
+        if whole and (whole[0].label == "PERSON" or words[-1].lower_ in ORG_SUFFIXES or known_place(search.body[start:stop]) is not None and not one_word):
             continue
+        if one_word and whole and whole[0].label == "ORG":
+            continue  # "Lusoair, a carrier that ...": the model's organisation stands
         dropped.update(inside)
         found.append(search.mention(start, stop, "PERSON", "name_set_off_as_person", _described_role(search, end)))
     return [m for m in mentions if m not in dropped] + found

@@ -1,4 +1,5 @@
-"""Known place names: countries, continents, first-level subdivisions and large cities.
+"""Known place names: countries, continents, first-level subdivisions, large cities, and the
+regions and islands news names in English (``subnational_places``, ``regions``).
 
 The small NER model mislabels well-known places ("Sri Lanka" as a person, "Tamil Nadu" as a
 person, "Bucharest" in "Bucharest schools" as nothing). A gazetteer fixes that cheaply. Its
@@ -28,6 +29,8 @@ _EXTRA_COUNTRY_NAMES = words("extra_country_names")
 
 # Regions news names that are no country, state or city.
 _REGIONS = words("regions")
+# Regions and islands with a government of their own, in English ("Catalonia", "Madeira").
+_SUBNATIONAL_PLACES = words("subnational_places")
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def _places() -> dict[str, Place]:
     for country in pycountry.countries:
         for attribute in ("name", "common_name", "official_name"):
             add(getattr(country, attribute, None), "GPE", True)
-    for name in _EXTRA_COUNTRY_NAMES:
+    for name in _EXTRA_COUNTRY_NAMES | _SUBNATIONAL_PLACES:
         add(name, "GPE", True)
     for continent in cache_.get_continents().values():
         places[place_key(continent["name"])] = Place("LOC", True)

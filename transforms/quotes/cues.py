@@ -25,17 +25,22 @@ _RELATIVE_PRONOUNS = words("relative_pronouns")
 _APPOSITION_BEFORE_CUE = re.compile(r"\s{0,2}|,[^,“”\"\n]{1,120},\s{0,2}")
 
 
-def person_right_before(verb: Token, entities: Sequence[ArticleEntity], body: str) -> tuple[ArticleEntity, int] | None:
-    """(person, start of their mention) for a person named right before a cue that has no
-    subject of its own ("..., Commerce Secretary Gina Raimondo said"), or set off from it by
-    an apposition between commas ("Senator Harry Reid, the minority leader, said")."""
+def name_right_before(verb: Token, entities: Sequence[ArticleEntity], body: str) -> tuple[ArticleEntity, int] | None:
+    """(entity, start of its mention) for a person or organisation named right before a cue
+    that has no subject of its own ("..., Commerce Secretary Gina Raimondo said"; "Harbourline
+    Ferries AS said", where the tagger read the legal form "AS" as a conjunction), or set off
+    from it by an apposition between commas ("Senator Harry Reid, the minority leader, said").
+    A person is preferred when both end there."""
+    found: tuple[ArticleEntity, int] | None = None
     for entity in entities:
-        if entity.entity_type != "PERSON":
+        if entity.entity_type not in ("PERSON", "ORG"):
             continue
         for mention in entity.mentions:
             if mention.char_end <= verb.idx and _APPOSITION_BEFORE_CUE.fullmatch(body, mention.char_end, verb.idx):
-                return entity, mention.char_start
-    return None
+                if entity.entity_type == "PERSON":
+                    return entity, mention.char_start
+                found = found or (entity, mention.char_start)
+    return found
 
 
 def _path_to(token: Token, root: Token) -> list[Token]:

@@ -343,7 +343,9 @@ def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
               "the operator's harbour master, Piet Kramer, told reporters on the quay.",
               ("The fog is sitting right over the harbour mouth, which is where we turn,", "Piet Kramer")),
       Example("“I have never seen anything like it in 25 years as an arbiter,” the chief arbiter, Ingrid Solberg of Norway, said.",
-              ("I have never seen anything like it in 25 years as an arbiter,", "Ingrid Solberg")))
+              ("I have never seen anything like it in 25 years as an arbiter,", "Ingrid Solberg")),
+      Example("Ingrid Solheim runs the ferries. Asked about the islanders, Solheim was blunt: “They will have the bus bridge.”",
+              ("They will have the bus bridge.", "Ingrid Solheim"), "the one asked answers: the main clause's subject"))
 def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """A reporting verb next to the quote in its sentence ('"...," she said', 'X said "..."'):
     the person named right beside the cue, else the cue's subject (``subject_outside_quote``)
@@ -351,17 +353,28 @@ def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
 
     Notes:
         A cue in another sentence, or inside another quote, is not looked at; a cue whose
-        subject cannot be resolved still attributes the quote (speaker null, cue kept).
+        subject cannot be resolved still attributes the quote (speaker null, cue kept). A
+        fronted "Asked about X," is the question: whoever was asked, the main clause's
+        subject, answers ("Asked ..., Solheim was blunt: '...'").
     """
     cue = site.cue
     if cue is None:
         return None
     span = site.span
     adjacent = _person_beside_cue(state, cue, span.char_end) if cue.idx > span.char_end else None
+    asker = cue.head if _question_put_to_main_subject(cue) else cue
     # A subject the parser took from inside the marks is dropped; the one after the cue may be it.
-    subject = subject_outside_quote(subject_of(cue), span) or subject_outside_quote(inverted_subject(cue), span)
+    subject = subject_outside_quote(subject_of(asker), span) or subject_outside_quote(inverted_subject(cue), span)
     speaker = adjacent or resolve_speaker(subject, state.context, span.char_start, state.source)
     return Attribution(speaker, cue.text, cue.i)
+
+
+def _question_put_to_main_subject(cue: Token) -> bool:
+    """'Asked about the islanders, Solheim was blunt': a bare participle of a question, fronted,
+    with no agent of its own, whose main clause has a subject of its own."""
+    return (cue.tag_ == "VBN" and cue.dep_ == "advcl" and cue.i < cue.head.i and cue.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in cue.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.head.children))
 
 
 # Nouns whose words "read": reading_nouns, documents, signs and messages.

@@ -27,7 +27,7 @@ from transforms.quotes.reported_speech import (
     preposed_clause,
     reported_content,
 )
-from transforms.quotes.cues import person_right_before, subject_of
+from transforms.quotes.cues import name_right_before, subject_of
 from transforms.quotes.speakers import Speaker, entity_at, resolve_speaker
 from transforms.rules import Example, Rule, rule
 
@@ -94,14 +94,16 @@ def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
 
 @rule(Example("Samuel Okafor said crews had replaced 300 metres of track.", ("crews had replaced 300 metres of track", "Samuel Okafor")),
       Example("Acts of protest, Samuel Okafor said, are acts of patriotism.", ("Acts of protest, Samuel Okafor said, are acts of patriotism", "Samuel Okafor")),
+      Example("Harbourline Ferries AS said on Monday it would cut two routes from Bergen.", ("it would cut two routes from Bergen", "Harbourline Ferries AS"),
+              "the tagger read the legal form 'AS' as a conjunction and left the cue with no subject"),
       Example("Mayor Elena Varga told her staff to reopen the depot.", None, "a directive: an object and an infinitive, no clause"),
       Example("Harbour Freight Ltd agreed to buy the depot.", None, "an action, not speech"))
 def reported_clause(state: QuoteState) -> Iterator[Candidate]:
     """What a reporting verb reports: its clause ('said (that) ...') or the sentence around a
     parenthetical attribution ('X, she said, Y'); the verb's subject speaks.
 
-    A person named right before a subject-less cue ('..., Commerce Secretary Gina Raimondo
-    said') speaks, and the clause ends at the comma before that name.
+    A person or organisation named right before a subject-less cue ('..., Commerce Secretary
+    Gina Raimondo said', 'Harbourline Ferries AS said') speaks, and the clause ends at the comma before that name.
 
     Notes:
         A cue that attributed a direct quote, a participle modifier ('targets agreed with the
@@ -118,7 +120,7 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
             continue
         start, end = content
         subject = subject_of(verb)
-        named_before = person_right_before(verb, state.context.entities, body) if subject is None else None
+        named_before = name_right_before(verb, state.context.entities, body) if subject is None else None
         if named_before is not None:
             # "..., Commerce Secretary Gina Raimondo said.": the parser ran the name into the
             # clause; the clause ends at the comma before the name and its title.

@@ -81,12 +81,12 @@ def _main_subject_before(subject: Token, offset: int, quoted: tuple[tuple[int, i
     return None
 
 
-@rule(Example("Mendes Ferreira runs the clinic. Joaquim, a retired bus driver, said he did not blame the doctors. “They are tired,” he said.",
+@rule(Example("Mendes Ferreira runs the clinic. Joaquim, 71, said he did not blame the doctors. “They are tired,” he said.",
               "Joaquim"),
       Example("Mendes Ferreira runs the clinic. Joaquim said he did not blame Mayor Elena Varga. “She is tired,” he said.", None,
               "a person named since: the pronoun rules decide"))
 def pronoun_after_unknown_name(query: SpeakerQuery) -> Speaker | None:
-    """'Joaquim, a retired bus driver, said ... "...," he said': "he"/"she" right after a sentence
+    """'Joaquim, 71, said ... "...," he said': "he"/"she" right after a sentence
     whose main subject is a proper name the entity tagger missed is that name, as written,
     rather than the person the article named before it.
 

@@ -46,6 +46,9 @@ def org_after_descriptor(e: TaggedEntity) -> Repair | None:
 _PERSON_AFTER = re.compile(r",\s+(?:\d{1,3},|who(?:se)?\b)")
 # Nouns that say a name set beside them is an organisation: the descriptors, the company
 # descriptors and the kinds of organisation ("insurer", "utility", "union"), never a title.
+# Nouns of people acting for an organisation: a name set off after "a spokesman for the
+# authority" is the spokesman's.
+_ROLE_NOUNS = TITLE_WORDS | lexicon_words("spokesperson_nouns")
 _APPOSITION_ORG_NOUNS = (_ORG_DESCRIPTORS | COMPANY_DESCRIPTORS | lexicon_words("organisation_kind_nouns")) - TITLE_WORDS
 
 
@@ -55,7 +58,9 @@ _APPOSITION_ORG_NOUNS = (_ORG_DESCRIPTORS | COMPANY_DESCRIPTORS | lexicon_words(
       Example("Her lawyer, Verzekeringen Holst, spoke first.", None, note="a title, not a company noun: the model's PERSON stood"),
       Example("A lawyer for the news outlets, Daniel Okafor, said no decision had been made.", None, note="a plural noun beside one name: the person stood"),
       Example("Inside a carriage near Alameda station, Marta Quintela, 29, said passengers had waited.", None,
-              note="an age after the name: the model's person stands"))
+              note="an age after the name: the model's person stands"),
+      Example("A spokeswoman for the authority, Kari Nilsen, said the request would be reviewed.", None,
+              note="the name is the spokeswoman's, not the authority's"))
 def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
     """A name set beside a lower-case organisation noun ("the museum's insurer, Verzekeringen
     Lindeman,", "The utility, Régie Atlantique des Eaux,", "two lenders, Banca Sud and Credito
@@ -64,6 +69,8 @@ def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
     the words after "noun," or from the parse (an apposition, or a name joined to one).
 
     Not: a noun that is also a title ("its chair, Marcus Bell" is ``apposition_to_title``'s);
+    the organisation of a role or spokesperson noun ("a spokeswoman for the authority, Kari
+    Nilsen,": the name is the spokeswoman's);
     a plural noun beside one name ("a lawyer for the news outlets, David Schulz,"); a name the
     model tagged an event or a law; a name with a lower-case first or last word; a person
     followed by an age or a "who" clause ("Alameda station, Marta Quintela, 29,").
@@ -87,6 +94,8 @@ def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
     # "a lawyer for the news outlets, David Schulz," is one person.
     joined = start < ent.start or root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
     for noun in nouns:
+        if noun.dep_ == "pobj" and noun.head.head.lower_ in _ROLE_NOUNS:
+            continue  # "a spokeswoman for the authority, Kari Nilsen,"
         singular = noun.lower_[:-1] if noun.tag_ == "NNS" and noun.lower_.endswith("s") and joined else noun.lower_
         if noun.is_lower and singular in _APPOSITION_ORG_NOUNS:
             return e.whole("ORG")

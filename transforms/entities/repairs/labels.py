@@ -266,19 +266,32 @@ def known_org(e: TaggedEntity) -> Repair | None:
 _COMPANY_ENDINGS = lexicon_words("legal_form_words") | lexicon_words("company_name_endings")
 
 
-@rule(Example("The FTC has taken a tougher line on technology deals under its chair, Marcus Bell.", [("Marcus Bell", "PERSON")]))
+@rule(Example("The FTC has taken a tougher line on technology deals under its chair, Marcus Bell.", [("Marcus Bell", "PERSON")]),
+      Example("A spokesman for the authority, Per Lunde, said the request would be reviewed.", [("Per Lunde", "PERSON")],
+              note="the title's organisation stands between: 'a spokesman for the authority,'"))
 def apposition_to_title(e: TaggedEntity) -> Repair | None:
     """A name of two or three capitalised words in apposition to a title ("its chair,
-    Marcus Bell") is a person; read off the words, as the parser often hangs it elsewhere.
+    Marcus Bell", "a spokesman for the authority, Per Lunde") is a person; read off the
+    words, as the parser often hangs it elsewhere.
 
     Not: a name the model tagged a place, a nationality or an event; a name ending in a
     company's legal form ("Its owner, Vestkyst Shipping AS,").
     """
     ent, doc = e.ent, e.doc
     if e.label in ("ORG", "GPE", "FAC", "PRODUCT") and 2 <= len(e.words) <= 3 and ent[-1].text.rstrip(".").casefold() not in _COMPANY_ENDINGS:
-        if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in TITLE_WORDS and all(is_capitalised(t) for t in ent if not t.is_punct):
+        if ent.start >= 2 and doc[ent.start - 1].text == "," and _title_before(doc[ent.start - 2]) and all(is_capitalised(t) for t in ent if not t.is_punct):
             return e.whole("PERSON")
     return None
+
+
+_ROLE_NOUNS = TITLE_WORDS | lexicon_words("spokesperson_nouns")
+
+
+def _title_before(word: Token) -> bool:
+    """A title, or the organisation of a title ("a spokesman for [the authority]")."""
+    if word.lower_ in TITLE_WORDS:
+        return True
+    return word.dep_ == "pobj" and word.head.lower_ in ("for", "of", "at") and word.head.head.lower_ in _ROLE_NOUNS and word.head.head.i < word.i
 
 
 _KINSHIP_NOUNS = lexicon_words("kinship_nouns")
