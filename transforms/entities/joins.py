@@ -569,7 +569,8 @@ def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
     return kept
 
 
-_FORMER_NAME = re.compile(r",\s+(?:(?:founded|created|established|launched|started)(?:\s+in\s+\d{4})?\s+as|formerly(?:\s+known\s+as)?|previously\s+known\s+as|once\s+known\s+as|then\s+called)\s+(?:the\s+)?")
+_FORMER_NAME = re.compile(r",\s+(?:(?:founded|created|established|launched|started)(?:\s+in\s+\d{4})?\s+as|formerly(?:\s+known\s+as)?|previously\s+known\s+as|once\s+known\s+as|then\s+called"
+                          r"|(?:which|who)\s+(?:changed|took\s+over)\s+its\s+name\s+from|(?:which\s+was\s+)?renamed\s+from)\s+(?:the\s+)?")
 
 
 def _word_before(body: str, end: int) -> str | None:
@@ -582,10 +583,11 @@ def _word_before(body: str, end: int) -> str | None:
     Example("Skyvale Airways, founded in 2004 as Severn Air, had struggled since the pandemic.", [("Severn Air", "Skyvale Airways")]),
     Example("Northwind Energy, formerly Baltic Power Group, said profits rose.", [("Baltic Power Group", "Northwind Energy")]),
     Example("Skyvale Airways collapsed on Tuesday. Skyvale, founded in 2004 as Severn Air, had struggled.", [("Severn Air", "Skyvale Airways")]),
+    Example("Shamba Ledger, which changed its name from FarmPay in 2022, lends to farmers.", [("FarmPay", "Shamba Ledger")]),
 )
 def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"Skyvale, founded in 2004 as Severn Air, ...", "Northwind, formerly Baltic Power": the former
-    name is the organisation's, set off by commas right after one of its mentions.
+    """"Skyvale, founded in 2004 as Severn Air, ...", "Northwind, formerly Baltic Power", "Shamba
+    Ledger, which changed its name from FarmPay": the former name is the organisation's, set off by commas right after one of its mentions.
 
     Notes:
         Only an organisation named right before the comma (or its first word, opening the
@@ -607,7 +609,9 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
 
 
-_KNOWN_AS = re.compile(r"(?:,|\()\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+as\s+(?:the\s+)?")
+# "known until 2017 as", "known in Germany as": a few words of when or where between.
+_KNOWN_AS = re.compile(r"(?:,|\()\s*(?:which\s+(?:is|was|has\s+been)\s+)?(?:also\s+|better\s+|commonly\s+|widely\s+|previously\s+|formerly\s+)?known\s+"
+                       r"(?:(?:until|till|before|since|in|locally|abroad|there|here)\b[^,;:()“”\"]{0,30}?\s+)?as\s+(?:the\s+)?")
 _THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)\s*$")
 _ORG_NOUNS = words("org_nouns")
 _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
@@ -618,11 +622,20 @@ _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
             [("DBP", "Dansk Brevpost"), ("DBP", "Dansk Brevpost")], note="'the company' is the one organisation named before"),
     Example("The Northern Rail Partnership, better known as Railco, ran the line.", [("Railco", "Northern Rail Partnership")]),
     Example("Kestrel Mobile and Vayu Motors agreed a deal. The company, known as KMA, said so.", None, note="two organisations named before"),
+    Example("Vestfisk Havbruk ASA cut its quota. The company, known until 2017 as Vestfisk Holding, declined to comment.",
+            [("Vestfisk Holding", "Vestfisk Havbruk ASA")], note="when and where may stand between 'known' and 'as'"),
+    Example("A red panda escaped from the Lakeshore Zoo. The zoo, which was known as the Burlington Children's Zoo until 2014, alerted police.",
+            [("Burlington Children's Zoo", "Lakeshore Zoo")], note="the noun is the last word of one name named before"),
+    Example("Ships queued at the Kiel Canal. The canal, known in Germany as the Nord-Ostsee-Kanal, links two seas.",
+            [("Nord-Ostsee-Kanal", "Kiel Canal")], note="a place's other name"),
 )
 def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
-    """"The company, known as DBP, ...", "the Northern Rail Partnership (known as NRP)": the
-    name after "known as" is the organisation named right before the comma, or the one
-    organisation the article named before "the company" / "the union" / "the agency".
+    """"The company, known as DBP, ...", "the Northern Rail Partnership (known as NRP)", "The
+    zoo, which was known until 2014 as ...": the name after "known as" is the organisation
+    named right before the comma, or the one organisation the article named before "the
+    company" / "the union" / "the agency", or the one name of the article (an organisation,
+    a place or a facility) that the noun ends ("the zoo": "Lakeshore Zoo"; "the canal": "Kiel
+    Canal").
 
     Notes:
         A person is never a short name ("the singer, known as Ana"); with two organisations
@@ -638,10 +651,15 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
             continue
         owner = ends.get(match.start())
         noun = _THE_ORGANISATION_NOUN.search(body[max(0, match.start() - 40) : match.start()])
-        if owner is None and noun is not None and noun["noun"] in _DESCRIPTOR_NOUNS:
-            named_before = [e for e in orgs if e is not short and min(m.char_start for m in e.mentions) < match.start()]
-            owner = named_before[0] if len(named_before) == 1 else None
-        if owner is not None and owner is not short and owner.entity_type == "ORG":
+        if owner is None and noun is not None:
+            ending = [e for e in entities if e is not short and e.entity_type in ("ORG", "FAC", "LOC", "GPE") and len(e.canonical_name.split()) > 1
+                      and e.canonical_name.split()[-1].casefold() == noun["noun"] and min(m.char_start for m in e.mentions) < match.start()]
+            if len(ending) == 1:
+                owner = ending[0]  # "the zoo" after "the Lakeshore Zoo"
+            elif noun["noun"] in _DESCRIPTOR_NOUNS:
+                named_before = [e for e in orgs if e is not short and min(m.char_start for m in e.mentions) < match.start()]
+                owner = named_before[0] if len(named_before) == 1 else None
+        if owner is not None and owner is not short and (owner.entity_type == "ORG" or owner.entity_type in ("FAC", "LOC", "GPE") and short.entity_type != "PERSON" and noun is not None):
             moves[id(short)] = owner
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")
 

@@ -89,9 +89,17 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _doubled_letter_apart(a: str, b: str) -> bool:
+    """One name is the other with one letter doubled: "Bertollini" / "Bertolini"."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1 :] == short and long_[i] == long_[i - 1] for i in range(1, len(long_)))
+
+
 @rule(Example("Councillor Margaret Hollingworth won the seat on Monday. Voters in Hollingwoth's ward cheered.", [("Hollingwoth", "Margaret Hollingworth")],
               note="when the model tags the misspelt name a place"),
-      Example("Ana Marsh met Tom Marsden on Monday. Marshe spoke first.", None, note="a short surname is too easy to miss by one letter"))
+      Example("Ana Marsh met Tom Marsden on Monday. Marshe spoke first.", None, note="a short surname is too easy to miss by one letter"),
+      Example("Team manager Luca Bertolini said he was shocked. “I feel betrayed,” Bertollini told the paper.", [("Bertollini", "Luca Bertolini")],
+              note="a person the model tagged, one letter doubled: no other name is spelled so"))
 def misspelt_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """A one-word name a letter away from the surname of exactly one person of the article
     ("Thibodeu" after "Nadine Thibodeau") that the model took for a place or an organisation:
@@ -100,18 +108,20 @@ def misspelt_surname(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
     Notes:
         Only surnames of seven letters or more and a name no gazetteer knows as a place; a
         name the model took for a person may be another one ("Marsdon" beside "Marsden") and
-        stays apart; a plural ("the Clintons") is the family; two people it could be join
+        stays apart, unless it only doubles (or undoes a double of) one letter ("Bertollini"
+        beside "Bertolini"), the commonest slip of news copy; a plural ("the Clintons") is the family; two people it could be join
         neither.
     """
     surnames = [(e.canonical_name.split()[-1].casefold(), e) for e in entities if e.entity_type == "PERSON" and len(e.canonical_name.split()) > 1]
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         name = entity.canonical_name
-        if len(name.split()) != 1 or len(name) < 6 or known_place(name) is not None or entity.entity_type not in ("GPE", "LOC", "ORG", "NORP"):
+        if len(name.split()) != 1 or len(name) < 6 or known_place(name) is not None or entity.entity_type not in ("GPE", "LOC", "ORG", "NORP", "PERSON"):
             return []
         key = name.casefold()
+        near = _doubled_letter_apart if entity.entity_type == "PERSON" else _one_edit_apart
         # "the Clintons" is the family, not a typo of "Clinton".
-        return list({id(e): e for last, e in surnames if len(last) >= 7 and key != last + "s" and _one_edit_apart(key, last)}.values())
+        return list({id(e): e for last, e in surnames if len(last) >= 7 and key != last + "s" and near(key, last)}.values())
 
     return _join_into_owners(entities, owners_of, "misspelt_surname")
 
