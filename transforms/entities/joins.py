@@ -569,6 +569,29 @@ def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
     return kept
 
 
+@rule(
+    Example("Republicans demanded a recount. The Republican candidate lost by 200 votes.", [("Republicans", "Republican")]),
+    Example("Germans bought more cars. The German government cut taxes.", [("Germans", "German")]),
+)
+def plural_of_group(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
+    """"Republicans" and "Republican", "Germans" and "German": a nationality or group word and
+    its plural are one entity (the model tags both NORP; the gold lists both as one).
+
+    Notes:
+        Only NORP names of one word that differ by a final "s".
+    """
+    groups = {e.canonical_name: e for e in entities if e.entity_type == "NORP" and " " not in e.canonical_name}
+
+    def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
+        name = entity.canonical_name
+        if entity.entity_type != "NORP" or not name.endswith("s"):
+            return []
+        singular = groups.get(name[:-1])
+        return [singular] if singular is not None and singular is not entity else []
+
+    return _join_into_owners(entities, owners_of, "plural_of_group")
+
+
 _FORMER_NAME = re.compile(r",\s+(?:(?:founded|created|established|launched|started)(?:\s+in\s+\d{4})?\s+as|formerly(?:\s+known\s+as)?|previously\s+known\s+as|once\s+known\s+as|then\s+called"
                           r"|(?:which|who)\s+(?:changed|took\s+over)\s+its\s+name\s+from|(?:which\s+was\s+)?renamed\s+from)\s+(?:the\s+)?")
 
@@ -612,8 +635,11 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
 # "known until 2017 as", "known in Germany as": a few words of when or where between.
 _KNOWN_AS = re.compile(r"(?:,|\()\s*(?:which\s+(?:is|was|has\s+been)\s+)?(?:also\s+|better\s+|commonly\s+|widely\s+|previously\s+|formerly\s+)?known\s+"
                        r"(?:(?:until|till|before|since|in|locally|abroad|there|here)\b[^,;:()“”\"]{0,30}?\s+)?as\s+(?:the\s+)?")
-_THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z]+)\s*$")
+# "The company", "The 98-kilometre canal": the noun the comma follows, a modifier or two allowed.
+_THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z]+)\s*$")
 _ORG_NOUNS = words("org_nouns")
+# Words of names that are no company: ministries, courts, regulators, unions, associations.
+_NON_COMPANY_WORDS = words("government_body_words") | words("non_company_kind_nouns")
 _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
 
 
@@ -626,8 +652,10 @@ _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
             [("Vestfisk Holding", "Vestfisk Havbruk ASA")], note="when and where may stand between 'known' and 'as'"),
     Example("A red panda escaped from the Lakeshore Zoo. The zoo, which was known as the Burlington Children's Zoo until 2014, alerted police.",
             [("Burlington Children's Zoo", "Lakeshore Zoo")], note="the noun is the last word of one name named before"),
-    Example("Ships queued at the Kiel Canal. The canal, known in Germany as the Nord-Ostsee-Kanal, links two seas.",
+    Example("Ships queued at the Kiel Canal. The 98-kilometre canal, known in Germany as the Nord-Ostsee-Kanal, links two seas.",
             [("Nord-Ostsee-Kanal", "Kiel Canal")], note="a place's other name"),
+    Example("The Norwegian Fisheries Ministry cut the quota of Havbris ASA. The company, known until 2017 as Vestfisk Holding, declined to comment.",
+            [("Vestfisk Holding", "Havbris ASA")], note="'the company' of an agency and a firm is the firm"),
 )
 def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"The company, known as DBP, ...", "the Northern Rail Partnership (known as NRP)", "The
@@ -658,6 +686,9 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
                 owner = ending[0]  # "the zoo" after "the Lakeshore Zoo"
             elif noun["noun"] in _DESCRIPTOR_NOUNS:
                 named_before = [e for e in orgs if e is not short and min(m.char_start for m in e.mentions) < match.start()]
+                if len(named_before) > 1 and noun["noun"] in COMPANY_DESCRIPTORS:
+                    # "The company" among a ministry, a union and one firm: the firm.
+                    named_before = [e for e in named_before if not _NON_COMPANY_WORDS & set(alias_key(e.canonical_name).split())]
                 owner = named_before[0] if len(named_before) == 1 else None
         if owner is not None and owner is not short and (owner.entity_type == "ORG" or owner.entity_type in ("FAC", "LOC", "GPE") and short.entity_type != "PERSON" and noun is not None):
             moves[id(short)] = owner
@@ -1020,6 +1051,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     bare_institution,  # "Parliament" -> "European Parliament"
     institution_metonym,  # "Holyrood" -> "Scottish Parliament"
     former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
+    plural_of_group,  # "Republicans" -> "Republican"
     short_name_known_as,  # "The company, known as DBP," -> Dansk Brevpost
     name_given_as,  # "Ireti Balogun, who performs as Reeti" -> one person
     social_handle,  # "@KMorales" -> "Karen Morales"
