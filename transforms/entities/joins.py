@@ -643,6 +643,12 @@ _NON_COMPANY_WORDS = words("government_body_words") | words("non_company_kind_no
 _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
 
 
+def _previous_sentence_start(body: str, offset: int) -> int:
+    """Where the sentence before the one holding ``offset`` starts (a rough cut at stops)."""
+    stops = [m.end() for m in re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z“\"])", body[:offset])]
+    return stops[-2] if len(stops) >= 2 else 0
+
+
 @rule(
     Example("Dansk Brevpost, Denmark's postal company, cut deliveries. The company, known as DBP, lost money. DBP said parcels were safe.",
             [("DBP", "Dansk Brevpost"), ("DBP", "Dansk Brevpost")], note="'the company' is the one organisation named before"),
@@ -656,6 +662,9 @@ _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
             [("Nord-Ostsee-Kanal", "Kiel Canal")], note="a place's other name"),
     Example("The Norwegian Fisheries Ministry cut the quota of Havbris ASA. The company, known until 2017 as Vestfisk Holding, declined to comment.",
             [("Vestfisk Holding", "Havbris ASA")], note="'the company' of an agency and a firm is the firm"),
+    Example("Lindwurm Bank advised Brandauer Pharma GmbH on the deal. Shares of Brandauer Pharma GmbH fell 4%. The company, known as "
+            "Donau Biologika until 2015, makes vaccines.", [("Donau Biologika", "Brandauer Pharma GmbH")],
+            note="of two companies, the one named in the sentence before"),
 )
 def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"The company, known as DBP, ...", "the Northern Rail Partnership (known as NRP)", "The
@@ -666,8 +675,9 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
     Canal").
 
     Notes:
-        A person is never a short name ("the singer, known as Ana"); with two organisations
-        named before "the company", neither.
+        A person is never a short name ("the singer, known as Ana"), except a name the model
+        took for one after "The company, known as"; with two organisations named before "the
+        company", the one named in the sentence before, else neither.
     """
     starts = {m.char_start: e for e in entities for m in e.mentions}
     ends = {m.char_end: e for e in entities for m in e.mentions}
@@ -675,10 +685,12 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
     moves: dict[int, ArticleEntity] = {}
     for match in _KNOWN_AS.finditer(body):
         short = starts.get(match.end())
-        if short is None or short.entity_type == "PERSON":
+        if short is None:
             continue
         owner = ends.get(match.start())
         noun = _THE_ORGANISATION_NOUN.search(body[max(0, match.start() - 40) : match.start()])
+        if short.entity_type == "PERSON" and not (owner is None and noun is not None and noun["noun"] in COMPANY_DESCRIPTORS):
+            continue  # a person is no short name, unless "The company, known as ..." says it is one
         if owner is None and noun is not None:
             ending = [e for e in entities if e is not short and e.entity_type in ("ORG", "FAC", "LOC", "GPE") and len(e.canonical_name.split()) > 1
                       and e.canonical_name.split()[-1].casefold() == noun["noun"] and min(m.char_start for m in e.mentions) < match.start()]
@@ -689,8 +701,12 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
                 if len(named_before) > 1 and noun["noun"] in COMPANY_DESCRIPTORS:
                     # "The company" among a ministry, a union and one firm: the firm.
                     named_before = [e for e in named_before if not _NON_COMPANY_WORDS & set(alias_key(e.canonical_name).split())]
+                if len(named_before) > 1:
+                    # Still several: the one named in the sentence before ("... Havbris ASA. The company, known as ...").
+                    window = _previous_sentence_start(body, match.start())
+                    named_before = [e for e in named_before if any(window <= m.char_start < match.start() for m in e.mentions)]
                 owner = named_before[0] if len(named_before) == 1 else None
-        if owner is not None and owner is not short and (owner.entity_type == "ORG" or owner.entity_type in ("FAC", "LOC", "GPE") and short.entity_type != "PERSON" and noun is not None):
+        if owner is not None and owner is not short and (owner.entity_type == "ORG" and (short.entity_type != "PERSON" or noun is not None) or owner.entity_type in ("FAC", "LOC", "GPE") and short.entity_type != "PERSON" and noun is not None):
             moves[id(short)] = owner
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")
 
