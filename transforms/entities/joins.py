@@ -665,6 +665,9 @@ def _previous_sentence_start(body: str, offset: int) -> int:
     Example("Lindwurm Bank advised Brandauer Pharma GmbH on the deal. Shares of Brandauer Pharma GmbH fell 4%. The company, known as "
             "Donau Biologika until 2015, makes vaccines.", [("Donau Biologika", "Brandauer Pharma GmbH")],
             note="of two companies, the one named in the sentence before"),
+    Example("Lindwurm Bank advised Brandauer Pharma GmbH on the deal. Brandauer Pharma GmbH said in a filing to the Frankfurt Stock Exchange "
+            "that it had halted the line. The company, known as Donau Biologika until 2015, makes vaccines.",
+            [("Donau Biologika", "Brandauer Pharma GmbH")], note="of two in the sentence before, the one that opens it"),
 )
 def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"The company, known as DBP, ...", "the Northern Rail Partnership (known as NRP)", "The
@@ -705,6 +708,10 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
                     # Still several: the one named in the sentence before ("... Havbris ASA. The company, known as ...").
                     window = _previous_sentence_start(body, match.start())
                     named_before = [e for e in named_before if any(window <= m.char_start < match.start() for m in e.mentions)]
+                    # Of two there, the one that opens it alone, its subject ("Brandauer said in a filing to
+                    # the Exchange ..."; not "Kestrel and Vayu agreed ...").
+                    opening = [e for e in named_before if any(m.char_start == window and not re.match(r"\s*(?:,|and\b|or\b|&)", body[m.char_end :]) for m in e.mentions)]
+                    named_before = opening if len(opening) == 1 else named_before
                 owner = named_before[0] if len(named_before) == 1 else None
         if owner is not None and owner is not short and (owner.entity_type == "ORG" and (short.entity_type != "PERSON" or noun is not None) or owner.entity_type in ("FAC", "LOC", "GPE") and short.entity_type != "PERSON" and noun is not None):
             moves[id(short)] = owner
