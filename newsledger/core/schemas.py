@@ -43,7 +43,7 @@ QUOTE_FOUND_BY = (
     "unsaid_clause", "reported_clause", "clause_before_cue", "clause_taken_for_subject", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )
 QUOTE_SPEAKER_BY = (
-    "subject_in_another_paragraph", "place_with_titled_apposition", "person_in_apposition_before_verb", "agent_of_the_words", "author_in_relative_clause", "participle_of_the_main_clause", "participle_of_the_sentence", "spokesperson_for", "spokesperson_of_kind", "named_organisation_spokesperson",
+    "subject_in_another_paragraph", "place_with_titled_apposition", "person_in_apposition_before_verb", "agent_of_the_words", "author_in_relative_clause", "participle_of_the_main_clause", "participle_of_the_sentence", "spokesperson_for", "spokesperson_of_kind", "officials_of_kind", "named_organisation_spokesperson",
     "spokesperson_of_the_subject_before", "same_spokesperson_as_before", "person_in_apposition", "person_named_in_own_clause", "who_after_title", "person_before_own_title", "demonym_nominal", "named_subject", "name_after_role", "name_set_off_after_role", "titled_person", "age_nominal", "role_in_apposition",
     "named_in_next_sentence", "role_named_next", "person_named_after_description", "the_one_company", "pronoun_possessor", "person_before_relative_clause", "pronoun_after_unknown_name", "subject_before_pronoun", "described_person_before", "gendered_pronoun", "personal_pronoun", "body_of_organisation", "office_of_speaker",
     "its_spokesperson", "organisation_noun", "document_named_before", "document_noun", "ruling_of_the_court", "possessed_document", "it_after_organisation_noun", "same_noun_as_earlier_speaker", "organisation_by_kind", "company_by_legal_form", "described_organisation", "both_organisations",

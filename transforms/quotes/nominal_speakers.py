@@ -138,6 +138,32 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
     return Speaker(entity.canonical_name, entity, spokesperson_for.name) if entity is not None else None
 
 
+# Plural nouns of people who speak for an organisation as a body ("zoo officials said").
+_OFFICIALS_NOUNS = frozenset(("officials", "executives", "authorities"))
+
+
+@rule(Example("A red panda escaped from the Lakeshore Zoo on Monday night and was found on Tuesday, zoo officials said.", "Lakeshore Zoo"),
+      Example("Valdora Motors cut 300 jobs. Company officials said demand had fallen.", "Valdora Motors"),
+      Example("Officials said the road would reopen.", None, "no organisation named: left to later rules"))
+def officials_of_kind(query: SpeakerQuery) -> Speaker | None:
+    """'zoo officials said', 'company officials said': officials (executives, authorities) named
+    by the kind of their organisation speak for the one organisation the article named so
+    (``_the_organisation_so_called``).
+
+    Notes:
+        Officials with no kind noun ("officials said") or of a place ("city officials") are
+        left to later rules.
+    """
+    subject = query.subject
+    if subject.lower_ not in _OFFICIALS_NOUNS:
+        return None
+    kind = next((c for c in subject.children if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _KIND_NOUNS), None)
+    if kind is None:
+        return None
+    entity = _the_organisation_so_called(kind, query, subject.idx)
+    return Speaker(entity.canonical_name, entity, officials_of_kind.name) if entity is not None else None
+
+
 @rule(Example("Stockport Harriers FC agreed a takeover by Brightwater Partners. The club said the deal would close in May.", "Stockport Harriers FC"),
       Example("The Andean Development Fund approved a loan in July. More than 400 aftershocks have been recorded since March, according to "
               "the National Seismology Service. The agency said further shocks were unlikely.", "National Seismology Service",
@@ -184,6 +210,9 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("Professor Alan Birkett, the university's principal, spoke first. The principal said 31 posts would move.", "Alan Birkett"),
       Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"),
+      Example("The deal was signed by Romania's agriculture minister, Dan Ionescu, and Egypt's supply minister, Ahmed Fathy. "
+              "“We want to be a reliable partner,” Ionescu told reporters. The minister added that Romania could supply maize.", "Dan Ionescu",
+              "of two ministers, the one named last before the quote"),
       Example("Callum Reid met Fiona Blake, the firm's finance director, on Tuesday. The finance director said the talks had begun in January.",
               "Fiona Blake"),
       Example("Pellow managing partner Mark Hensley visited Leeds. The managing partner said no driver would lose work.", "Mark Hensley"),
@@ -196,7 +225,7 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
 def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     """'the principal said': the person the article introduced with that role beside their
     name ("Alan Birkett, the university's principal", "Norway's minister, Jonas Kvale",
-    "Agriculture Minister Hélène Vasseur"), the last one before the quote.
+    "Agriculture Minister Hélène Vasseur"); of several, the one named last before the quote.
 
     Notes:
         Only "the" + a singular common noun, with lower-case modifiers that the role beside
@@ -214,7 +243,7 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or [c.lower_ for c in children if c.lower_ not in compounds] != ["the"]:
         return None  # "the Democratic nominee" is not whoever was called a nominee
     doc, role = subject.doc, subject.lower_
-    found: tuple[int, ArticleEntity] | None = None
+    holders: dict[int, ArticleEntity] = {}
     for entity in query.entities:
         if entity.entity_type != "PERSON":
             continue
@@ -230,8 +259,13 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
             before_name = {w.lower_ for w in doc[max(span.start - 4, 0) : span.start]}
             # An organisation's name set beside it ("X, the Federal Waterways Office") is no role.
             beside = [t for t in beside if t.ent_type_ not in ("ORG", "GPE", "FAC", "LOC") or t.lower_ in TITLE_WORDS]
-            if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} | before_name for t in beside) and (found is None or mention.char_start > found[0]):
-                found = (mention.char_start, entity)
+            if any(t.lower_ == role and compounds <= {w.lower_ for w in t.subtree} | before_name for t in beside):
+                holders[id(entity)] = entity
+    # Of two holders of the role ("Romania's minister, Dan Ionescu, and Egypt's minister, Ahmed
+    # Fathy"), the one the article named last before the quote ("..., Ionescu told. The minister added").
+    limit = min(query.quote_start, subject.idx)
+    last_named = [(max(m.char_start for m in e.mentions if m.char_end <= limit), e) for e in holders.values()]
+    found = max(last_named, key=lambda pair: pair[0], default=None)
     return Speaker(found[1].canonical_name, found[1], role_in_apposition.name) if found else None
 
 
