@@ -257,6 +257,8 @@ _NOT_IN_NAMES = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL"})
             [("Elbtal-Klinikum Dresden gGmbH", "ORG")], note="a legal form written with a small first letter"),
     Example("A fire closed a hospital in Kassel. Klinikum Nordhessen gGmbH said no one was hurt.", [("Klinikum Nordhessen gGmbH", "ORG")],
             note="the model tags the whole name a person"),
+    Example("Skjold Line A/S, a Copenhagen-based operator of feeder ships, said costs would rise.", [("Skjold Line A/S", "ORG")],
+            note="the model tags 'Skjold Line' a person; 'A/S' is three tokens"),
     Example("In a statement, Fife Thistle FC said its board had approved the sale.", [("Fife Thistle FC", "ORG")],
             note="a club's ending (``club_name_endings``) as a legal form"),
 )
@@ -280,9 +282,13 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
         # "gGmbH" (a non-profit GmbH) is written with a small first letter.
         legal = token.lower_.rstrip(".") in _LEGAL_FORMS and (token.text[:1].isupper() or token.is_lower or not token.text.islower())
         club = token.lower_ in _CLUB_ENDINGS and token.text.isupper()
-        if not legal and not club:
+        # "Skjold Line A/S": the Danish and Norwegian form is three tokens.
+        slashed = token.text == "S" and token.i >= 3 and tokens[token.i - 1].text == "/" and tokens[token.i - 2].text == "A"
+        if not legal and not club and not slashed:
             continue
-        first, count = token.i, 0
+        legal = legal or slashed
+        first, count = token.i - 2 if slashed else token.i, 0
+        form_start = first
         while first > 0 and count < 4:
             if hyphen_tail(tokens, first - 1) and tokens[first - 3].lower_ not in LEADING_WORDS:
                 first -= 3
@@ -291,7 +297,7 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             else:
                 break
             count += 1
-        if first == token.i:
+        if first == form_start:
             continue
         start, end = tokens[first].idx, token.idx + len(token)
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
@@ -444,6 +450,8 @@ _ADMINISTRATION_ENDINGS = re.compile(r" (?:" + "|".join(re.escape(e) for e in so
     Example("The firm had heard nothing for two years. Prague City Hall said the application had been incomplete.", [("Prague City Hall", "ORG")],
             note="the model tags the town alone"),
     Example("Leeds Town Hall was closed on Monday.", [("Leeds Town Hall", "ORG")], note="the model tags the whole a person"),
+    Example("Mayor Thabo Mahlangu announced the restrictions, the strictest Polokwane Municipality has ever imposed.",
+            [("Polokwane Municipality", "ORG")], note="the model tags the whole a place"),
     Example("Crowds gathered in Prague on Monday.", None),
 )
 def town_administration(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
@@ -640,6 +648,8 @@ def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
             note="mixed-case initials: a small word gives its own letter"),
     Example("The loan came from Kreditanstalt für Wiederaufbau (KfW) on Monday.", [("Kreditanstalt für Wiederaufbau", "ORG")],
             note="the model cut the name at the particle"),
+    Example("The operator, Estradas do Norte (EDN), rejected the report.", [("Estradas do Norte", "ORG")],
+            note="capital initials may spell the small word too"),
 )
 def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised words right before a short form in brackets that their first letters spell
@@ -667,8 +677,8 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
                 continue
             if _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run if w not in _SMALL_NAME_WORDS]):
                 break
-            if not short.isupper() and _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run]):
-                break  # "AdS": Autoestradas do Sado
+            if _spelled_by_prefixes(short.casefold(), [w.casefold() for w in run]):
+                break  # "AdS": Autoestradas do Sado; "EDN": Estradas do Norte
         else:
             continue
         start = definition.start("long") + len(" ".join(words[:first])) + (1 if first else 0)
@@ -700,15 +710,31 @@ _CALENDAR_WORD = re.compile(
 )
 
 
+_COMPASS_POINTS = lexicon_words("compass_points")
+
+
+def _place_context(tokens: Sequence[Token], token: Token) -> bool:
+    """"in/from/near/outside X", "400 km north of X", and, for a town the gazetteer knows, "X-based"."""
+    before = tokens[token.i - 1]
+    if before.text in _TOWN_PREPOSITIONS:
+        return True
+    if before.lower_ == "of" and token.i >= 2 and tokens[token.i - 2].lower_ in _COMPASS_POINTS:
+        return True
+    return token.i + 2 < len(tokens) and tokens[token.i + 1].text == "-" and tokens[token.i + 2].lower_ == "based" and known_place(token.text) is not None
+
+
 @rule(
     Example("The sample was taken at a training camp in Eldoret on June 3.", [("Eldoret", "GPE")]),
+    Example("The diamond was found at a mine about 400 km north of Gaborone by a miner.", [("Gaborone", "GPE")]),
+    Example("The Gaborone-based campaign group said so.", [("Gaborone", "GPE")], note="a town the gazetteer knows, before '-based'"),
     Example("He said it came from God and nobody else.", None, note="a capitalised word that names no place"),
     Example("Talks resume in May, the ministry said.", None, note="a month is no town"),
 )
 def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
-    """"a sample taken in Iten", "a trawler captain from Thyborøn", "apricots near Nyons": a
-    one-word capitalised name after "in", "from", "near" or "outside" that the model left
-    untagged (or took for a date) is a place: small towns the model does not know.
+    """"a sample taken in Iten", "a trawler captain from Thyborøn", "apricots near Nyons", "400
+    km north of Gaborone": a one-word capitalised name after "in", "from", "near", "outside"
+    or a compass point and "of" that the model left untagged (or took for a date) is a place:
+    small towns the model does not know; so is a town the gazetteer knows before "-based".
 
     Not: a name that goes on in capitals ("in Iten Town"), a word opening a sentence or
     after a capitalised preposition (a headline), a month, weekday, season or holiday, a
@@ -719,14 +745,15 @@ def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> li
     covered = [(m.char_start, m.char_end) for m in mentions]
     found = []
     for token in tokens[1:-1]:
-        before, after = tokens[token.i - 1], tokens[token.i + 1]
-        if before.text not in _TOWN_PREPOSITIONS or token.pos_ != "PROPN" or not is_capitalised(token) or token.is_sent_start:
+        after = tokens[token.i + 1]
+        if not _place_context(tokens, token) or token.pos_ != "PROPN" or not is_capitalised(token) or token.is_sent_start and after.text != "-":
             continue
         if token.ent_type_ not in ("", "DATE") or token.text.isupper() or not token.text.isalpha() or len(token.text) < 3:
             continue
         if token.lower_ in _NON_PLACE_CAPITALS or _CALENDAR_WORD.match(token.text) or after.like_num:
             continue
-        if is_capitalised(after) and after.pos_ == "PROPN" or after.text in ("-", "'s", "’s"):
+        based = after.text == "-" and tokens[token.i + 2].lower_ == "based"
+        if is_capitalised(after) and after.pos_ == "PROPN" or after.text in ("-", "'s", "’s") and not based:
             continue  # the name goes on ("in Iten Town", "from Kiel-Holtenau")
         start, end = token.idx, token.idx + len(token)
         if any(s < end and start < e for s, e in covered):
@@ -921,6 +948,11 @@ def _person_apposition(tokens: tuple[Token, ...], comma: int) -> bool:
     return False
 
 
+# "In Setúbal, a teacher said": a sentence's opening preposition is no first name.
+_OPENING_PREPOSITIONS = lexicon_words("place_prepositions") | frozenset(
+    ("at", "on", "from", "for", "with", "by", "to", "after", "before", "during", "under", "since", "despite", "amid", "inside", "beyond", "like"))
+
+
 def _surname_read_as_group(word: Token, words: Sequence[Token]) -> bool:
     """The last of several capitalised words, a singular proper noun the model tagged a
     nationality or group ("Haglund" in "Per Haglund"): a surname."""
@@ -998,6 +1030,8 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
     Example("Sofia, a cabin attendant who has flown with Lusoair for 11 years, said staff feared for their jobs.", [("Sofia", "PERSON")],
             note="a first name alone that is also a capital: the description says a person"),
     Example("Georgia, the coach's home state, voted on Tuesday.", None, note="a person's possession is no person"),
+    Example("In Setúbal, a primary school teacher said her pupils had practised the drill.", None,
+            note="an opening preposition and a place: the teacher is unnamed"),
     Example("Per Haglund, who chairs the transport committee, called the cuts a betrayal.", [("Per Haglund", "PERSON")],
             note="the model reads 'Per' as a preposition and 'Haglund' as a nationality"),
 )
@@ -1031,7 +1065,7 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
         if not 1 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
             continue
         # A surname the model took for a nationality ("Per Haglund, who ...": NORP) may close the run.
-        if not words or words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES and not _surname_read_as_group(w, words) for w in words) or not _person_apposition(tokens, end):
+        if not words or words[0].lower_ in LEADING_WORDS or words[0].lower_ in _OPENING_PREPOSITIONS or any(w.ent_type_ in _NOT_IN_NAMES and not _surname_read_as_group(w, words) for w in words) or not _person_apposition(tokens, end):
             continue
         one_word = len(words) == 1
         if one_word and (tokens[end + 1].lower_ not in ("a", "an") or words[0].lower_ in TITLE_WORDS):
