@@ -92,6 +92,12 @@ def subject_of(verb: Token) -> Token | None:
     host = _host_of_dashed_aside(verb)
     if host is not None:
         return subject_of(host)  # "X continued, looping the streets - where Y played - while chanting": X chants
+    if verb.dep_ == "conj" and not any(t.dep_ == "cc" or t.lower_ in ("and", "or", "but", "then") for t in verb.doc[verb.head.i + 1 : verb.i]):
+        # "CLAUSE, the country's vaccine regulator said": no conjunction joins the cue to the
+        # verb before; the parser hung the speaker on the clause's last noun.
+        hung = _subject_hung_elsewhere(verb)
+        if hung is not None:
+            return hung
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     if verb.dep_ == "dep" and verb.head.pos_ == "VERB" and verb.head.i < verb.i and any(t.text == "," or t.lower_ in ("and", "then") for t in verb.doc[verb.head.i + 1 : verb.i]):

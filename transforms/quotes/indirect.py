@@ -94,6 +94,13 @@ def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
 
 @rule(Example("Samuel Okafor said crews had replaced 300 metres of track.", ("crews had replaced 300 metres of track", "Samuel Okafor")),
       Example("Acts of protest, Samuel Okafor said, are acts of patriotism.", ("Acts of protest, Samuel Okafor said, are acts of patriotism", "Samuel Okafor")),
+      Example("The harbour police said they had received about 30 calls from residents, “most of them about cats”.",
+              ("they had received about 30 calls from residents, “most of them about cats”", "The harbour police"),
+              "a lower-case fragment after the clause's comma is part of it: a mixed quote"),
+      Example("Ruiz said he was “devastated” but would wait for the appeal.", ("he was “devastated” but would wait for the appeal", "Ruiz"),
+              "a second predicate with a backshifted modal is still reported"),
+      Example("Terminales del Turia SA, which operates the port’s largest terminal, announced on Monday that it would spend 310 million euros.",
+              ("it would spend 310 million euros", "Terminales del Turia SA"), "the parser hung the cue on the name as a participle"),
       Example("Harbourline Ferries AS said on Monday it would cut two routes from Bergen.", ("it would cut two routes from Bergen", "Harbourline Ferries AS"),
               "the tagger read the legal form 'AS' as a conjunction and left the cue with no subject"),
       Example("Mayor Elena Varga told her staff to reopen the depot.", None, "a directive: an object and an infinitive, no clause"),
@@ -113,7 +120,7 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
     """
     body = state.context.text
     for verb in state.cues:
-        if verb.i in state.used_cues or verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.i in state.used_cues or verb.dep_ == "acl" and verb.tag_ == "VBN" and not _clause_with_subject(verb):
             continue  # "targets agreed with the IMF", "a statement issued on Monday": a modifier, no cue
         content = reported_content(verb, body) or parenthetical_content(verb, body)
         if content is None or state.overlaps_direct(*content):
@@ -132,6 +139,12 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
             else:
                 speaker = resolve_speaker(subject, state.context, start, state.source)
             yield start, end, speaker, verb.text
+
+
+def _clause_with_subject(verb: Token) -> bool:
+    """'X SA, which runs the terminal, announced on Monday that it would ...': a cue the parser
+    hung on the name as a participle, though a clause with its own subject follows it."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in verb.children)
 
 
 def _subject_speaks(state: QuoteState, content_of: Callable[[Token, str], tuple[int, int] | None], min_words: int) -> Iterator[Candidate]:
@@ -164,7 +177,12 @@ def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
               "Rendsburg and swung across the channel, the Federal Waterways Office (FWO) said in a statement.",
               ("The Liberian-flagged Sealark Carrier, operated by Hamburg-based Brandt & Sohl Reederei, lost steering at 4:50 a.m. near "
                "Rendsburg and swung across the channel", "Federal Waterways Office")),
-      Example("The ship, which is owned by Brandt & Sohl, the harbour master said.", None, "no finite verb of its own before the comma"))
+      Example("The ship, which is owned by Brandt & Sohl, the harbour master said.", None, "no finite verb of its own before the comma"),
+      Example("German drugmaker Brandauer Pharma GmbH is recalling three batches of its vaccine after inspectors found glass particles "
+              "in vials at its plant in Regensburg, the country’s vaccine regulator said on Friday.",
+              ("German drugmaker Brandauer Pharma GmbH is recalling three batches of its vaccine after inspectors found glass particles "
+               "in vials at its plant in Regensburg", "the country’s vaccine regulator"),
+              "the parser joined the cue to the clause's verb and hung the speaker on its last noun"))
 def clause_taken_for_subject(state: QuoteState) -> Iterator[Candidate]:
     """'CLAUSE, the X said.' where the parser read the whole sentence as the cue's subject and the
     speaker as an apposition of it (``reported_speech.clause_taken_for_subject``): the clause

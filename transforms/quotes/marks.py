@@ -150,6 +150,14 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     return [s for s in spans if s.char_start < s.char_end]
 
 
+def _continues_reported_clause(sentence_before: str, after_close: str) -> bool:
+    if any(m in sentence_before for m in "\u201c\u201d\"") or not re.match(r"[\u201d\"\u2019']?[.!?]", after_close.lstrip("\u201d\"") or "."):
+        return False
+    words_before = sentence_before.lower().replace(",", " ").split()
+    cue = next((k for k, w in enumerate(words_before) if w in REPORTING_VERB_FORMS), None)
+    return cue is not None and len(words_before) - cue - 1 >= 3
+
+
 def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int, uncertain: bool, breaks: list[tuple[int, int]]) -> QuoteSpan:
     start, end = trimmed(body, open_at, close_at)
     before = body[para_start:mark_at].rstrip()
@@ -159,6 +167,12 @@ def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int,
     word_before = before.rsplit(None, 1)[-1].lower() if before else ""
     after_word = bool(before) and before[-1].isalnum()
     embedded = (after_word or before[-1:] == "-") and (body[start : start + 1].islower() or (after_word and word_before not in REPORTING_VERB_FORMS))
+    # 'Police said they had received 30 calls, “most of them about cats”.': a lower-case
+    # fragment after a comma that closes a sentence whose reporting verb already has a clause
+    # of three words or more continues that clause (not '“A,” she said, “and B.”', nor
+    # 'According to Raman, “the wall ...”').
+    if before.endswith(",") and body[start : start + 1].islower() and _continues_reported_clause(re.split(r"[.!?]\s", before)[-1], body[close_at : close_at + 3]):
+        embedded = True
     pieces, piece_start = [], open_at
     for para_end, resume in breaks:
         pieces.append(trimmed(body, piece_start, para_end))

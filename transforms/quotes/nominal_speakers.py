@@ -20,6 +20,7 @@ from transforms.quotes.speakers import NON_COMPANY_WORDS, Speaker, SpeakerQuery,
 from transforms.rules import Example, rule
 
 _SPOKESPERSON_NOUNS = words("spokesperson_nouns")
+_LEGAL_FORMS = words("legal_form_words")
 _KIND_NOUNS = words("organisation_kind_nouns") | ORG_NOUNS | COMPANY_DESCRIPTORS
 _FOR_PREPOSITIONS = frozenset(("for", "from", "of", "at"))
 _MESSAGE_NOUNS = words("message_nouns")
@@ -56,7 +57,8 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     company said"), else the one organisation the quote itself names, as its subject
     ("Brandvik will sell its farms, the company said"). A company noun never stands for an
     organisation named as a ministry, court, union or association (``government_body_words``,
-    ``non_company_kind_nouns``)."""
+    ``non_company_kind_nouns``), nor such a noun for a company with a legal form ("the
+    regulator" is not "Brandauer Pharma GmbH")."""
     # The dateline's news agency ("ISTANBUL (Wire) -") reports the story; it is nobody the story quotes.
     named_before = [
         (max(m.char_start for m in e.mentions if m.char_end <= before), e)
@@ -69,6 +71,9 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     if noun.lower_ in COMPANY_DESCRIPTORS:
         # "the company" is no ministry, court, police force, union or association named before it.
         named_before = [(at, e) for at, e in named_before if not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())]
+    elif noun.lower_ in NON_COMPANY_WORDS:
+        # ... and "the regulator" or "the union" is no company ("Brandauer Pharma GmbH").
+        named_before = [(at, e) for at, e in named_before if e.canonical_name.split()[-1].rstrip(".").casefold() not in _LEGAL_FORMS]
     doc = query.subject.doc
     # "The audit office found nothing, a spokesman for the office said": the noun was just used
     # for something unnamed, so it is that, not the last organisation named.
@@ -172,6 +177,8 @@ def officials_of_kind(query: SpeakerQuery) -> Speaker | None:
       Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
       Example("ISTANBUL (Bosporus Wire) - Three ferries will stop running next year, the shipping company said.", None,
               "the dateline's news agency is nobody the story quotes"),
+      Example("Brandauer Pharma GmbH is recalling three batches of its vaccine after inspectors found glass particles, the regulator said on Friday.", None,
+              "a regulator is no company"),
       Example("Kaufgut, the Munich-based supermarket chain, removed the oil. Italy exported 350,000 tonnes of oil last year, "
               "according to the national statistics office.", None, "a noun of its own ('statistics') describes another one"))
 def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:

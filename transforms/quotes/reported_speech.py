@@ -38,9 +38,27 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
                 tokens = [t for t in tokens if t.i < cut]
             modifiers = _cue_modifiers_in(child, verb)  # once, not once per token
             tokens = [t for t in tokens if t.i not in modifiers]
+            if tokens and cut is None:
+                tokens += _reported_conjunct(verb, child)
             if tokens:
                 return trimmed_punct(body, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
     return None
+
+
+_BACKSHIFT_MODALS = frozenset(("would", "could", "might", "should"))
+
+
+def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
+    """'said he was "devastated" but would wait for the appeal': a predicate with no subject of
+    its own that the parser joined to the cue after its clause, carried by a backshifted
+    modal ("would", "could"), is the clause's second predicate, still reported; "said he was
+    tired and left" (an act of the speaker's) is not."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < clause.right_edge.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children):
+            return [t for t in conj.subtree if t.i > clause.right_edge.i] + [t for t in verb.doc[clause.right_edge.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
+    return []
 
 
 def _cue_modifiers_in(clause: Token, verb: Token) -> set[int]:
@@ -214,15 +232,20 @@ def clause_taken_for_subject(verb: Token, body: str) -> tuple[int, int, Token] |
     the sentence up to the comma before the speaker; returns (start, end, speaker's head).
 
     Only a cue that closes its sentence (nothing after it but a time, a place or a manner:
-    no object, no clause), whose subject lies before that comma, whose words after the comma
+    no object, no clause), whose subject (or, for a cue the parser joined to the clause's verb
+    with no conjunction, that verb) lies before that comma, whose words after the comma
     form one noun phrase hung on the subject's words, and whose content holds a finite verb.
     """
     if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    doc = verb.doc
+    if subject is None and verb.dep_ == "conj" and verb.head.i < verb.i and not any(t.dep_ == "cc" for t in doc[verb.head.i + 1 : verb.i]):
+        # "CLAUSE, the country's regulator said": the cue joined to the clause's verb as if
+        # coordinated, the speaker hung on the clause's last noun.
+        subject = verb.head
     if subject is None:
         return None
-    doc = verb.doc
     comma = next((t for t in reversed(doc[subject.i + 1 : verb.i]) if t.text == ","), None)
     if comma is None or comma.i + 1 >= verb.i:
         return None
