@@ -570,12 +570,13 @@ def social_handle(body: str, entities: list[ArticleEntity]) -> list[ArticleEntit
 
 
 @rule(
-    Example("Republicans demanded a recount. The Republican candidate lost by 200 votes.", [("Republicans", "Republican")]),
-    Example("Germans bought more cars. The German government cut taxes.", [("Germans", "German")]),
+    Example("Republicans demanded a recount. The Republican candidate lost by 200 votes.", [("Republican", "Republicans")]),
+    Example("Germans bought more cars. The German government cut taxes.", [("German", "Germans")]),
 )
 def plural_of_group(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Republicans" and "Republican", "Germans" and "German": a nationality or group word and
-    its plural are one entity (the model tags both NORP; the gold lists both as one).
+    its plural are one entity (the model tags both NORP), named by the plural, the group
+    that speaks ("Democrats said").
 
     Notes:
         Only NORP names of one word that differ by a final "s".
@@ -583,11 +584,10 @@ def plural_of_group(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
     groups = {e.canonical_name: e for e in entities if e.entity_type == "NORP" and " " not in e.canonical_name}
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
-        name = entity.canonical_name
-        if entity.entity_type != "NORP" or not name.endswith("s"):
+        if entity.entity_type != "NORP":
             return []
-        singular = groups.get(name[:-1])
-        return [singular] if singular is not None and singular is not entity else []
+        plural = groups.get(entity.canonical_name + "s")
+        return [plural] if plural is not None and plural is not entity else []
 
     return _join_into_owners(entities, owners_of, "plural_of_group")
 
@@ -1074,7 +1074,7 @@ ENTITY_JOINS: tuple[Rule, ...] = (
     bare_institution,  # "Parliament" -> "European Parliament"
     institution_metonym,  # "Holyrood" -> "Scottish Parliament"
     former_name,  # "Skyvale, founded in 2004 as Severn Air" -> Skyvale Airways
-    plural_of_group,  # "Republicans" -> "Republican"
+    plural_of_group,  # "Republican" -> "Republicans"
     short_name_known_as,  # "The company, known as DBP," -> Dansk Brevpost
     name_given_as,  # "Ireti Balogun, who performs as Reeti" -> one person
     social_handle,  # "@KMorales" -> "Karen Morales"
