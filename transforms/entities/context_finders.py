@@ -592,11 +592,15 @@ _ROMANCE_PARTICLES = frozenset(("de", "da", "do", "dos", "das", "del", "della", 
     Example("Autoestradas do Sado SA said it would appeal the ruling.", [("Autoestradas do Sado SA", "ORG")],
             note="the model tags 'Autoestradas' a product and 'Sado SA' an organisation"),
     Example("Luiz Inácio Lula da Silva spoke in Rio de Janeiro.", None, note="a person's or a place's pieces stay"),
+    Example("Dockers will strike. Terminales del Turia SA said it would buy cranes.", [("Terminales del Turia SA", "ORG")],
+            note="the words before the particle untagged, the rest a company with its legal form"),
 )
 def organisation_cut_at_particle(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A name the model cut at a particle into two ("Autoestradas" + "Sado SA" for
     "Autoestradas do Sado SA"): a one-word mention (no person, place or nationality), a
-    lower-case particle of the Romance languages, then an organisation: one organisation.
+    lower-case particle of the Romance languages, then an organisation: one organisation. So
+    are one or two capitalised words the model left untagged before the particle and a
+    company with a legal form ("Terminales del Turia SA").
 
     Not: pieces of people ("Lula da Silva") or places ("Rio de Janeiro"): the second piece
     must be an organisation, the first no person, place or nationality.
@@ -612,7 +616,20 @@ def organisation_cut_at_particle(search: MentionSearch, mentions: list[Mention])
             continue
         dropped.update((before, after))
         found.append(search.mention(before.char_start, after.char_end, "ORG", "organisation_cut_at_particle"))
+    # "Terminales del Turia SA": the words before the particle untagged, the rest a company.
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    for after in ordered:
+        if after in dropped or after.label != "ORG" or after.text.split()[-1].rstrip(".").casefold() not in _LEGAL_FORMS:
+            continue
+        head = _UNTAGGED_BEFORE_PARTICLE.search(body, max(0, after.char_start - 60), after.char_start)
+        if head is None or any(a < head.end("words") and head.start() < b for a, b in covered):
+            continue
+        dropped.add(after)
+        found.append(search.mention(head.start(), after.char_end, "ORG", "organisation_cut_at_particle"))
     return [m for m in mentions if m not in dropped] + found
+
+
+_UNTAGGED_BEFORE_PARTICLE = re.compile(r"(?<![\w-])(?P<words>[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)?) (?:" + "|".join(sorted(_ROMANCE_PARTICLES, key=len, reverse=True)) + r") $")
 
 
 # "the Swiss Glacier Monitoring Network (SGMN)", "Autoestradas do Sado (AdS)": capitalised

@@ -217,6 +217,8 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("Professor Alan Birkett, the university's principal, spoke first. The principal said 31 posts would move.", "Alan Birkett"),
       Example("Norway's trade minister, Jonas Kvale, watched the launch. The minister announced that the spaceport would grow.", "Jonas Kvale"),
+      Example("The Harbour Health Board cut beds. Board chief executive Fiona Gallagher wrote that safety came first. "
+              "Talks will resume on Thursday, the board said.", None, "an organisation's noun before a title is no role of the person"),
       Example("The deal was signed by Romania's agriculture minister, Dan Ionescu, and Egypt's supply minister, Ahmed Fathy. "
               "“We want to be a reliable partner,” Ionescu told reporters. The minister added that Romania could supply maize.", "Dan Ionescu",
               "of two ministers, the one named last before the quote"),
@@ -250,6 +252,8 @@ def role_in_apposition(query: SpeakerQuery) -> Speaker | None:
     if subject.pos_ != "NOUN" or subject.tag_ == "NNS" or [c.lower_ for c in children if c.lower_ not in compounds] != ["the"]:
         return None  # "the Democratic nominee" is not whoever was called a nominee
     doc, role = subject.doc, subject.lower_
+    if role in _KIND_NOUNS and role not in TITLE_WORDS:
+        return None  # "the board said" after "Board chief executive Fiona Gallagher": the board, not its chief
     holders: dict[int, ArticleEntity] = {}
     for entity in query.entities:
         if entity.entity_type != "PERSON":
