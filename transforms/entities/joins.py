@@ -252,28 +252,45 @@ def person_named_company(body: str, entities: list[ArticleEntity]) -> list[Artic
     return _join_into_owners(entities, owners_of, "person_named_company")
 
 
+_PARTICLES = frozenset(("de", "del", "da", "do", "dos", "das", "des", "du", "di", "della"))
+
+
+def _is_company(entity: ArticleEntity) -> bool:
+    """A name that ends in a legal form ("SA", "Ltd")."""
+    return entity.canonical_name.split()[-1].rstrip(".").casefold() in _LEGAL_FORMS
+
+
 @rule(
     Example("Korvex Resources Ltd agreed to buy Chilean copper miner Minera Altamira SA for $4.2 billion. \"Altamira gives us the best deposit,\" he said.", [("Altamira", "Minera Altamira SA")]),
     Example("Stockport Harriers FC agreed to a takeover on Thursday. Fans said Harriers deserved better.", [("Harriers", "Stockport Harriers FC")]),
     Example("The Center for American Progress, a think tank, said American workers would gain.", None),
+    Example("Terminales del Turia SA will buy cranes. “This is about jobs,” Turia’s managing director told the paper.", [("Turia", "Terminales del Turia SA")],
+            note="a word the model took for a place, inside a company's name with a particle"),
 )
 def inner_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Altamira" after "Minera Altamira SA", "Harriers" after "Stockport Harriers FC": an
     organisation called by the distinctive word inside its name.
 
     Notes:
-        Only a one-word name the model did not call a place, that is a middle word (neither
+        Only a one-word name the model did not call a place (or called a place no gazetteer
+        knows and the article never writes as one, for a company), that is a middle word (neither
         the first nor the last) of exactly one organisation of three or four capitalised words,
         and no country, nationality, company or organisation word: "American" stays apart from
         "Center for American Progress" and "North American Free Trade Agreement".
     """
     # Names of capitalised words only: "Center for American Progress" describes, it is not named after "American".
-    orgs = [e for e in entities if e.entity_type == "ORG" and 3 <= len(e.canonical_name.split()) <= 4 and all(w[:1].isupper() for w in e.canonical_name.split())]
+    # A company with a legal form may hold a particle ("Terminales del Turia SA").
+    orgs = [e for e in entities if e.entity_type == "ORG" and 3 <= len(e.canonical_name.split()) <= 4
+            and all(w[:1].isupper() or w in _PARTICLES and _is_company(e) for w in e.canonical_name.split())]
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         key = alias_key(entity.canonical_name)
-        if entity.entity_type not in ("PERSON", "NORP", "ORG") or len(key.split()) != 1 or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or is_country(key):
+        # "Turia" (a river to the model) after "Terminales del Turia SA": no place the article writes as one.
+        unknown_place = entity.entity_type in ("GPE", "LOC") and known_place(key) is None and not _ever_a_place(entity, body)
+        if entity.entity_type not in ("PERSON", "NORP", "ORG") and not unknown_place or len(key.split()) != 1 or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or is_country(key):
             return []
+        if unknown_place:
+            return [o for o in orgs if _is_company(o) and key in [alias_key(w) for w in o.canonical_name.split()[1:-1]]]
         if entity.entity_type == "NORP" and (not key.endswith("s") or key.endswith(("ss", *_NATIONALITY_ENDINGS))):
             return []  # "American", "Swiss": a nationality; a plural ("Harriers", "Rovers") names a team
         return [o for o in orgs if key in [alias_key(w) for w in o.canonical_name.split()[1:-1]]]
