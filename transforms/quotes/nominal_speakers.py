@@ -111,6 +111,28 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
 the_organisation_so_called = _the_organisation_so_called
 
 
+@rule(Example("A spokesman for the authority, Per Lunde, said the request would be reviewed.", "Per Lunde"),
+      Example("A WHO spokesperson, Tarik Jasarevic, told reporters in Geneva the doses would arrive by Friday.", "Tarik Jasarevic"),
+      Example("Lakemont Water Authority raised its rates. A spokesman for the authority said the pipes were old.", None,
+              "no name: the organisation's, left to spokesperson_for"))
+def named_spokesperson(query: SpeakerQuery) -> Speaker | None:
+    """'A spokesman for the authority, Per Lunde, said': a spokesperson set beside their own name
+    is that person (the news convention names the person who spoke; the organisation they speak
+    for is ``spokesperson_for``'s answer only when no name is given).
+
+    Notes:
+        Only a person named between the noun and its verb, in apposition or right before the
+        verb (``_name_after_role``).
+    """
+    subject = query.subject
+    if subject.lower_ not in _SPOKESPERSON_NOUNS:
+        return None
+    found = speakers._name_after_role(subject, query.entities, query.body)
+    if found is None or found.entity_type != "PERSON":
+        return None
+    return Speaker(found.canonical_name, found, named_spokesperson.name)
+
+
 @rule(Example("Lakemont Water Authority raised its rates. A spokesman for the authority said the pipes were old.", "Lakemont Water Authority"),
       Example("The Quito-based Andean Development Fund approved a $120 million loan, a spokesman for the fund said.", "Andean Development Fund"),
       Example("A spokeswoman for the Valdora Transport Ministry said the line would reopen.", "Valdora Transport Ministry"))

@@ -407,6 +407,7 @@ from transforms.quotes.nominal_speakers import (  # noqa: E402
     both_organisations,
     document_named_before,
     name_set_off_after_role,
+    named_spokesperson,
     officials_of_kind,
     organisation_by_kind,
     organisation_sign,
@@ -462,6 +463,7 @@ SPEAKER_RULES: tuple[Rule, ...] = (
     author_in_relative_clause,
     participle_of_the_main_clause,
     participle_of_the_sentence,
+    named_spokesperson,
     spokesperson_for,
     spokesperson_of_kind,
     officials_of_kind,
@@ -666,6 +668,9 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
                 # the verb, an apposition names the subject even if the parser hangs it lower.
                 opening = min(span.start_char, span.root.left_edge.idx)
                 set_off = span.root.dep_ == "appos" and body[opening - 2 : opening] == ", " and body[mention.char_end : verb.idx].startswith(",")
+                # "A spokesman for the authority, Per Lunde, said": a person between commas right
+                # before the verb, however the parser hung the name.
+                set_off = set_off or entity.entity_type == "PERSON" and body[mention.char_start - 2 : mention.char_start] == ", " and body[mention.char_end : verb.idx].strip() == ","
                 if entity.entity_type == "ORG" and not set_off:
                     continue
                 if set_off or not any(a.dep_ in ("prep", "conj", "acl", "relcl") for a in _path_to(span.root, subject)):

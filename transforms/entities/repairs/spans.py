@@ -556,3 +556,22 @@ def name_before_person_clause(e: TaggedEntity) -> Repair | None:
         return None
     stop = doc[end - 1].idx + len(doc[end - 1])
     return [(ent.start_char, stop, "PERSON")] if _PERSON_APPOSITION.match(e.body, stop) else None
+
+
+@rule(Example("Speaking at a press conference in Abuja, Health Minister Bello Musa said funds would follow.", [("Abuja", "GPE")],
+              note="the model runs the place across the comma into the title"),
+      Example("Paris, Texas, is a small town.", None, note="no capitalised word of a title after the comma: the model's span stands"))
+def place_across_comma(e: TaggedEntity) -> Repair | None:
+    """A span the model ran across a comma from a known place into the next words ("Abuja,
+    Health" of "in Abuja, Health Minister X") is the place alone.
+
+    Not: a span whose first part is no known place; "Paris, Texas" (a place after the comma).
+    """
+    text = e.body[e.start : e.end]
+    comma = text.find(", ")
+    if comma <= 0:
+        return None
+    head, tail = text[:comma], text[comma + 2 :]
+    if known_place(head) is None or known_place(tail) is not None:
+        return None
+    return [(e.start, e.start + comma, "GPE")]
