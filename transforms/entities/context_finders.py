@@ -1146,6 +1146,43 @@ def name_before_of_organisation(search: MentionSearch, mentions: list[Mention]) 
     return mentions + found
 
 
+@rule(
+    Example("A former director was jailed on Thursday.\n\nNorrland Timber, which is listed in Stockholm, said it had tightened its controls.",
+            [("Norrland Timber", "ORG")], note="the model tags nothing at the paragraph's start"),
+    Example("Snow fell overnight.\n\nNew Brunswick, which borders Maine, closed its schools.", None, note="a known place: left to the place finders"),
+)
+def name_set_off_as_organisation(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """Two to four capitalised words opening a sentence, untagged, set off by ", which" and
+    followed later by the sentence's verb ("Norrland Timber, which is listed in Stockholm,
+    said ..."): an organisation (a person would be "who").
+
+    Not: a known place or a name ending in a place word ("Lake Tahoe, which"); a run holding a
+    title, a leading word or a month; a run any mention covers.
+    """
+    tokens = search.tokens
+    covered = [(m.char_start, m.char_end) for m in mentions]
+    found = []
+    for token in tokens:
+        if not token.is_sent_start or not is_capitalised(token):
+            continue
+        end = token.i
+        while end < len(tokens) and end - token.i < 5 and is_capitalised(tokens[end]) and tokens[end].is_alpha:
+            end += 1
+        words = tokens[token.i : end]
+        if not 2 <= len(words) <= 4 or end + 1 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower_ != "which":
+            continue
+        if any(w.lower_ in LEADING_WORDS or w.lower_ in TITLE_WORDS or w.lower_ in _OPENING_PREPOSITIONS or w.ent_type_ in _NOT_IN_NAMES or _CALENDAR_WORD.match(w.text) for w in words):
+            continue
+        start, stop = words[0].idx, words[-1].idx + len(words[-1])
+        if any(a < stop and start < b for a, b in covered) or known_place(search.body[start:stop]) is not None or words[-1].lower_ in _PLACE_LAST_WORDS:
+            continue
+        found.append(search.mention(start, stop, "ORG", "name_set_off_as_organisation"))
+    return mentions + found
+
+
+_PLACE_LAST_WORDS = lexicon_words("geo_feature_words") | lexicon_words("admin_area_words") | lexicon_words("street_words") | lexicon_words("building_words")
+
+
 # "identified only by her first name, Gurpreet", "who gave his name only as Ahmed", "identified by
 # police only as Jonas".
 # "her first name, " / "his name only as " right before a name (the speaker rule

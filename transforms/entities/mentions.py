@@ -630,7 +630,7 @@ def common_word_opening_sentence(search: MentionSearch, mentions: list[Mention])
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
     coordinated_place, dateline, defined_short_form, first_name_before_surname, institution_cut_from_its_name, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
-    name_given_as_first_name, name_set_off_as_person, name_after_role_apposition, name_before_of_organisation, name_spelled_by_initials, numbered_body, organisation_noun_of_name, organisation_with_particle, organisation_cut_at_particle, place_after_area_word, name_before_place_noun, town_administration,
+    name_given_as_first_name, name_set_off_as_person, name_set_off_as_organisation, name_after_role_apposition, name_before_of_organisation, name_spelled_by_initials, numbered_body, organisation_noun_of_name, organisation_with_particle, organisation_cut_at_particle, place_after_area_word, name_before_place_noun, town_administration,
     town_after_preposition,
 )
 
@@ -652,6 +652,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     name_with_age,
     name_given_as_first_name,
     name_set_off_as_person,
+    name_set_off_as_organisation,
     name_after_role_apposition,
     name_before_of_organisation,
     name_before_org_kind,

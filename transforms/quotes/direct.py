@@ -226,6 +226,8 @@ _LINKING_WORDS = words("linking_words")
 _QUOTE_REFERENCE_NOUNS = words("quote_reference_nouns")
 _COURTESY_TITLES = words("courtesy_titles")
 _ROLE_GAP = re.compile(r"[ \u00a0]+(?:[A-Za-z.’'-]+[ \u00a0]+){1,4}")
+# '"...," said Berg's predecessor, Anna Ek,': a possessor, a role, then the speaker set off.
+_POSSESSIVE_ROLE_GAP = re.compile(r"['’]s[ \u00a0]+(?:[a-z-]+[ \u00a0]+){0,3}[a-z-]+,[ \u00a0]+")
 # '"...," the operator's director, Ana Costa, told reporters': a role right after the quote,
 # then the name set off by commas right before the cue.
 _ROLE_THEN_NAME = re.compile(r"[\s,”\"'’]*[^,“”\"\n]{1,60},[ \u00a0]+")
@@ -258,8 +260,8 @@ def _person_beside_cue(state: QuoteState, cue: Token, quote_end: int) -> Speaker
                 if next_start > end + 60:
                     break
                 gap = body[end:next_start]
-                if _ROLE_GAP.fullmatch(gap) and not _LINKING_WORDS.intersection(gap.lower().split()):
-                    entity = next_entity  # "Huckabee campaign spokesman Hogan Gidley"
+                if _ROLE_GAP.fullmatch(gap) and not _LINKING_WORDS.intersection(gap.lower().split()) or _POSSESSIVE_ROLE_GAP.fullmatch(gap):
+                    entity = next_entity  # "Huckabee campaign spokesman Hogan Gidley", "Berg's predecessor, Anna Ek"
                     break
             return Speaker(entity.canonical_name, entity, cue_beside_quote.name)
         if end == before_end:
@@ -344,6 +346,8 @@ def name_beside_cue(state: QuoteState, site: QuoteSite) -> Attribution | None:
               ("The fog is sitting right over the harbour mouth, which is where we turn,", "Piet Kramer")),
       Example("“I have never seen anything like it in 25 years as an arbiter,” the chief arbiter, Ingrid Solberg of Norway, said.",
               ("I have never seen anything like it in 25 years as an arbiter,", "Ingrid Solberg")),
+      Example("Jonas Berg runs the firm. “I trusted him for twenty years,” said Berg's predecessor, Anna Ek, who hired him in 2003.",
+              ("I trusted him for twenty years,", "Anna Ek"), "the possessor names the role; the name after it speaks"),
       Example("Ingrid Solheim runs the ferries. Asked about the islanders, Solheim was blunt: “They will have the bus bridge.”",
               ("They will have the bus bridge.", "Ingrid Solheim"), "the one asked answers: the main clause's subject"))
 def cue_beside_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:

@@ -29,9 +29,10 @@ _ADVERBIAL_MARKS = words("adverbial_marks")
 
 
 def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
-    """The clause a cue reports: 'said (that) ...'."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and not _is_adverbial(child, verb, body) and not _in_another_paragraph(child, verb, body):
+    """The clause a cue reports: 'said (that) ...', also where the parser hung the clause on the
+    medium the words came in ('said in a statement that it had ...')."""
+    for child in _reported_clauses(verb):
+        if not _is_adverbial(child, verb, body) and not _in_another_paragraph(child, verb, body):
             tokens = [t for t in child.subtree if not (t.dep_ == "mark" and t.lower_ in ("that", "whether", "if") and t.head == child)]
             cut = second_cue_in(child)
             if cut is not None:
@@ -58,6 +59,29 @@ def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
             continue
         if any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children):
             return [t for t in conj.subtree if t.i > clause.right_edge.i] + [t for t in verb.doc[clause.right_edge.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
+    return []
+
+
+# Media a statement is made in ("said in a statement that ..."): documents, posts, interviews.
+_MEDIUM_NOUNS = words("document_nouns") | words("message_nouns") | frozenset(("interview", "post", "email", "letter", "note", "filing", "video", "speech"))
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The cue's complement clauses, then a "that" clause with its own subject the parser hung
+    on the medium after the cue ('said in a statement [that it had tightened its controls]')."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return clauses
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for medium in prep.children:
+            if medium.dep_ != "pobj" or medium.lower_ not in _MEDIUM_NOUNS:
+                continue
+            for clause in medium.children:
+                if clause.dep_ in ("acl", "relcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    return [clause]
     return []
 
 
