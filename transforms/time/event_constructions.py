@@ -143,11 +143,16 @@ FORECAST_VERBS = all_forms(words("forecast_verbs"))
     Example("Economists forecast further job cuts in 2025.", "cuts"),
     Example("The hospital expects a deficit of $4 million by June 30.", "deficit"),
     Example("They expect the minister to resign in May.", None),
+    Example("She expects a settlement before the summer.", "settlement"),
+    Example("Its provisions for bad loans in fiscal 2023 are expected to rise sharply.", "rise"),
 )
 def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that forecasts a happening ("expect more cuts in the first half of
     2024") or a figure ("expects a shortfall of $2 million by March 31") dates the forecast
-    happening or figure, the verb's object, not the forecasting.
+    happening or figure, the verb's object, not the forecasting; so does a period inside the
+    object ("expects a settlement before the summer"): the forecast is of the thing then. A
+    period inside the subject of a passive forecast ("provisions for 2023 are expected to rise")
+    dates the verb forecast for it.
 
     Notes:
         A verb object ("expect the minister to resign in May") is found by the climb itself.
@@ -155,7 +160,14 @@ def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FORECAST_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and (is_event_noun(c) or c.lower_ in FIGURE_NOUNS)), None)
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and any(a.dep_ == "nsubjpass" and a.head == verb for a in site.root.ancestors):
+        # "provisions for 2023 are expected to rise": the rise forecast for the period.
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    held = next((c for c in objects if c.pos_ in ("NOUN", "PROPN") and c in site.root.ancestors), None)
+    if held is not None:
+        return held
+    return next((c for c in objects if is_event_noun(c) or c.lower_ in FIGURE_NOUNS), None)
 
 
 DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]+(?:,|\s\()[^\n]{0,80}?\s[-\u2013\u2014]{1,2}\s")

@@ -43,6 +43,17 @@ from transforms.time.event_constructions import (
     setting_of_happening,
     when_clause,
 )
+from transforms.time.event_clauses import (
+    changed_figure,
+    gone_through,
+    outcome_event,
+    quoted_name,
+    remaining_state,
+    split_sentence,
+    subject_relative_clause,
+    superlative_period,
+    verb_before_date,
+)
 from transforms.time.event_phrases import as_planned, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     all_forms,
@@ -190,6 +201,7 @@ def _compared_with(root: Token) -> bool:
     Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
     Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
     Example("Shares rose 6 percent in afternoon trading.", None),
+    Example("The company expects to break even in the 2026 financial year.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -203,7 +215,9 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         "by", which the parser may take for a modifier of the words after it ("a poll published
         on Sunday showing challenger Denise Lachance ahead"). A part of a day that modifies
         what goes on in it, inside "in" or "during" ("rose 6 percent in afternoon trading"),
-        is when the clause's happening took place, not a kind of thing: the climb stands.
+        is when the clause's happening took place, not a kind of thing: the climb stands. A
+        stretch of the calendar ("the 2026 financial year", ``CALENDAR_NOUNS``) is no thing:
+        the year names the time of the clause's happening.
     """
     root = site.root
     if _part_of_day_setting(root, site.value):
@@ -220,9 +234,13 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
         head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head):
+    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and head.lower_ not in CALENDAR_NOUNS:
         return NO_EVENT
     return None
+
+
+# Nouns of a stretch of the calendar: a year on one ("the 2026 financial year") names a time, not a thing.
+CALENDAR_NOUNS = frozenset({"year", "years", "quarter", "half", "season", "period", "month", "week", "day", "term", "session"})
 
 
 # TIMEX3 codes of the parts of a day ("2023-06-05TAF"): the end of a TIME value.
@@ -500,12 +518,15 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The hearing, originally set for Tuesday, was postponed.", "hearing"),
     Example("The inquiry was set up in September after the system crashed.", None, "set up: founded, not scheduled"),
     Example("The first debate is on Thursday; a second debate is scheduled two weeks later.", None),
+    Example("An update will be installed before the next test, planned for the autumn.", "test"),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
     "the hearing, originally set for Tuesday"): the date is the event's, not the scheduling's.
 
     Notes:
+        A participle set off by a comma right after an event noun ("the next test, planned for
+        the autumn") describes that noun, though the parser may hang it on the clause's verb.
         A thing that is not an event noun ("the report is due") keeps the verb, and so do "set
         up" (founding an inquiry is no scheduling of it) and a
         date with no preposition, an adverb of the scheduling ("a second debate is scheduled
@@ -518,6 +539,11 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
         return None  # "the inquiry was set up in September": setting up is founding, no schedule
     if verb.dep_ == "acl" and is_event_noun(verb.head):
         return verb.head
+    doc = verb.doc
+    if verb.tag_ == "VBN" and verb.i > 1 and doc[verb.i - 1].text == "," and is_event_noun(doc[verb.i - 2]):
+        # "before the next test, planned for the autumn": the participle set off after the
+        # event noun describes it, wherever the parser hung it.
+        return doc[verb.i - 2]
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
     return subject
 
@@ -588,13 +614,17 @@ def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example('The school will give a farewell concert, titled "Last Light", on June 26.', "concert"),
     Example("A man called Smith arrived on Monday.", None),
     Example("The first launch attempt was called off on Feb. 3.", None),
+    Example('The guild launched its campaign, titled "Count Us In", in June.', "launched"),
 )
 def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
-    the event noun it names is.
+    the event noun it names is; a named thing that is no event ("launched its campaign, titled
+    'Count Us In', in June") is what the verb above the participle acts on, and that verb is
+    the happening.
 
     Notes:
-        A name that is no event noun ("a man called Smith") keeps the climb.
+        A name whose participle the climb does not reach ("a man called Smith arrived on
+        Monday") is not this rule's: the climb stands.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
@@ -604,7 +634,10 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     if is_event_noun(head):
         return head
     before = [t for t in head.subtree if t.i < verb.i and is_event_noun(t)]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # "launched its campaign, titled ..., in June": the verb of the named thing.
+    return next((a for a in [head, *head.ancestors] if a.pos_ == "VERB" and a.i < verb.i), None)
 
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
@@ -618,8 +651,10 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     range_end,
     when_clause,
     record_since,
+    superlative_period,
     modifier_of_thing,
     clause_taken_for_subject,
+    quoted_name,
     reported_in_quote,
     parenthetical_of_event,
     answer_to_question,
@@ -627,20 +662,25 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     deadline_given,
     as_planned,
     before_relative_clause,
+    subject_relative_clause,
     implicative_head,
     aspectual_head,
     support_verb_object,
+    gone_through,
     ignored_object,
     proposed_event,
     report_date_before_clause,
+    remaining_state,
     copula_complement,
     figure_for_period,
     scheduled_event,
     rescheduled_thing,
     directive_complement,
     subject_event_noun,
+    changed_figure,
     occurring_subject,
     event_for_date,
+    outcome_event,
     convened_event,
     named_event,
     later_conjunct,
@@ -652,5 +692,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     setting_of_happening,
     scheduled_setting,
     event_object_ahead,
+    verb_before_date,
     describing_participle,
+    split_sentence,
 )
