@@ -58,6 +58,7 @@ def _quoted_span(token: Token) -> tuple[int, int] | None:
     Example("Her pupils had practised the \u201cdrop, cover and hold on\u201d drill last week.", "practised"),
     Example("The band played \u201cLet It Be\u201d on Sunday.", None),
     Example("\u201cWe will leave,\u201d he said on Monday.", None),
+    Example('Sometime next year, Control Data will " develop a new bank relationship," Mr. Perlman said.', None),
 )
 def quoted_name(site: EventSite) -> Token | NoEventAnswer | None:
     """A date outside a short quotation that names a thing inside a noun phrase ("practised
@@ -66,8 +67,9 @@ def quoted_name(site: EventSite) -> Token | NoEventAnswer | None:
     verb above them outside the quotation.
 
     Notes:
-        Only a quotation followed by a noun (the quoted words modify it: "the '...' drill") of
-        at most ten tokens; a quoted title standing alone ("played 'Let It Be' on Sunday") is
+        Only a quotation inside a noun phrase, after a determiner, an adjective or a possessive
+        and before a noun (the quoted words modify it: "the '...' drill"), of at most ten tokens
+        ('will "develop a new bank relationship," Mr. Perlman said' is a quoted clause); a quoted title standing alone ("played 'Let It Be' on Sunday") is
         parsed as the object and the climb does not reach inside it. A date inside a quotation
         is ``reported_in_quote``'s.
     """
@@ -78,9 +80,11 @@ def quoted_name(site: EventSite) -> Token | NoEventAnswer | None:
     if span is None or span[0] <= site.root.i <= span[1] or span[1] - span[0] + 1 > MAX_QUOTED_NAME:
         return None
     doc = climbed.doc
-    after = span[1] + 2
-    if after >= len(doc) or doc[after].pos_ not in ("NOUN", "PROPN"):
+    after, before = span[1] + 2, span[0] - 2
+    if after >= len(doc) or before < 0 or doc[after].pos_ not in ("NOUN", "PROPN"):
         return None
+    if not (doc[before].pos_ in ("DET", "ADJ") or doc[before].tag_ in ("PRP$", "POS")):
+        return None  # 'will "develop a new bank relationship," Mr. Perlman said': no noun phrase
     return next((a for a in climbed.ancestors if not span[0] <= a.i <= span[1] and a.pos_ == "VERB"), None)
 
 
@@ -272,7 +276,9 @@ def verb_before_date(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         Only a noun that names no event (an event noun is dated itself: "the decision to close
-        the plant on Monday"), and a verb whose words end right before the date's preposition.
+        the plant on Monday"), and an infinitive or a participle whose words end right before
+        the date's preposition: a finite relative clause ("a person I have in the past made
+        ...") is a parse gone wrong of another kind.
     """
     prep = preposition(site.root)
     if prep is None:
@@ -287,9 +293,13 @@ def verb_before_date(site: EventSite) -> Token | NoEventAnswer | None:
     verb = next((a for a in [before, *before.ancestors] if a.pos_ == "VERB" and a.i > noun.i), None)
     if verb is None or noun not in verb.ancestors or verb.right_edge.i != prep.i - 1:
         return None
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and verb.dep_ not in ("relcl", "acl"):
-        return None
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and verb.dep_ != "acl":
+        return None  # "As a person I have in the past made ...": a finite clause is no description
     return verb
+
+
+# Marks inside a sentence that a split after them cannot have ended.
+SPLIT_MARKS = frozenset({",", "-", "(", "\u2013", "\u2014"})
 
 
 @rule(
@@ -312,8 +322,8 @@ def split_sentence(site: EventSite) -> Token | NoEventAnswer | None:
     if sent.start == 0:
         return None
     last = doc[sent.start - 1]
-    if last.text in (".", "!", "?", ":", ";", "\u201d", '"') or "\n" in last.whitespace_ or last.is_space:
-        return None
+    if last.is_punct and last.text not in SPLIT_MARKS or last.tag_ == "''" or "\n" in last.whitespace_ or last.is_space:
+        return None  # a sentence end, a closing quotation mark or a line break: a real boundary
     # The nearest verb before the split: its clause is the one the piece goes on with (the
     # parse of the cut-off words is no guide).
     return next((t for t in reversed(doc[last.sent.start : last.i + 1]) if t.pos_ == "VERB"), None)

@@ -592,6 +592,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
     Example("Shop stewards rejected the offer at a meeting on Monday evening.", "rejected"),
     Example("Listeria was found during a routine inspection on March 28.", "found"),
     Example("He said he had learned of his dismissal in a short meeting on Saturday morning.", "learned"),
+    Example("The council passed the limits, the strictest the city has ever imposed, at a meeting on Tuesday morning.", "passed"),
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
     Example("The mayor spoke after the meeting on Monday.", None),
     Example("The mayor spoke about the meeting on Monday.", None),
@@ -612,7 +613,9 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
         (no setting). Verbs of saying are setting_event's. A clause still ahead or only
         possible ("will review the stocks at a meeting in June", "to run at the next election
         in March 2020": a future, a modal or an infinitive) keeps the noun: what is scheduled
-        for the date is the meeting or the election, named as such.
+        for the date is the meeting or the election, named as such. A verb with "ever" ("the strictest limits it has ever imposed, at a news conference on
+        Tuesday") spans all time, a superlative's range: the clause it sits in is the
+        happening ("announced the restrictions ... at a news conference"; "passed the limits").
     """
     noun = site.climbed
     if noun is None or not is_event_noun(noun) or noun.dep_ != "pobj" or noun.i > site.root.i:
@@ -626,6 +629,8 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     if any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("MD", "TO")) for c in verb.children):
         return None  # "will review ... at a meeting in June": the meeting is what is scheduled
+    if any(c.dep_ == "advmod" and c.lower_ == "ever" for c in verb.children) and verb.head.pos_ == "VERB" and verb.head != verb:
+        return verb.head  # "the strictest it has ever imposed, at a news conference": the clause above
     return verb
 
 
@@ -705,8 +710,13 @@ def event_object_ahead(site: EventSite) -> Token | NoEventAnswer | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.tag_ != "NNS" and c.i < site.root.i), None)
 
 
+# Verbs whose object is spent on an -ing complement ("spend 310 million euros replacing cranes").
+SPENDING_VERBS = frozenset({"spend", "spends", "spent", "spending"})
+
+
 @rule(
     Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
+    Example("The port would spend 310 million euros replacing its cranes by the end of 2025.", None),
     Example("Residents living near the plant since 2010 were moved.", None),
     Example("The agency had received 14 reports of buckles releasing unexpectedly since January.", "received"),
 )
@@ -718,7 +728,9 @@ def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only a participle on the object of a verb, or on a noun in its "of" phrase ("received
         14 reports of buckles releasing unexpectedly since January": the receiving); one on a
-        subject ("residents living near the plant since 2010") keeps the climb.
+        subject ("residents living near the plant since 2010") keeps the climb. The -ing
+        complement of "spend" ("spend 310 million euros replacing cranes by 2025") is what the
+        money or time goes on, the happening: the climb keeps it.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBG":
@@ -727,6 +739,8 @@ def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head  # "received 14 reports of buckles releasing ...": the object "reports"
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        if noun.head.lower_ in SPENDING_VERBS:
+            return None  # "spend 310 million euros replacing cranes by 2025": what is spent on
         return noun.head
     return None
 

@@ -14,6 +14,8 @@ None: the rule must not answer); ``tests/time/test_event_rules.py`` runs them al
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
@@ -197,6 +199,7 @@ def _compared_with(root: Token) -> bool:
     Example("A 2019 report found that the river was polluted.", NO_EVENT_TEXT),
     Example("The firm's 2023 annual report shows a loss.", NO_EVENT_TEXT),
     Example("The summer festival opened on Friday.", None),
+    Example("Talks on sharing this year's mackerel catch broke down.", None),
     Example("The council will settle the matter at its 2024 mid-term review.", None),
     Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
     Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
@@ -216,8 +219,11 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         on Sunday showing challenger Denise Lachance ahead"). A part of a day that modifies
         what goes on in it, inside "in" or "during" ("rose 6 percent in afternoon trading"),
         is when the clause's happening took place, not a kind of thing: the climb stands. A
-        stretch of the calendar ("the 2026 financial year", ``CALENDAR_NOUNS``) is no thing:
-        the year names the time of the clause's happening.
+        year number on a stretch of the calendar ("the 2026 financial year", ``CALENDAR_NOUNS``)
+        is no thing's: the year names the time of the clause's happening ("the Easter week" or
+        "the Christmas sales period" stay things). A possessive ("this year's mackerel catch",
+        "Tuesday's unrest") is left to the climb: too many of its nouns are happenings no word
+        list names.
     """
     root = site.root
     if _part_of_day_setting(root, site.value):
@@ -234,13 +240,14 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
         head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and head.lower_ not in CALENDAR_NOUNS:
+    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and not (head.lower_ in CALENDAR_NOUNS and YEAR_NUMBER.fullmatch(root.text)):
         return NO_EVENT
     return None
 
 
+YEAR_NUMBER = re.compile(r"\d{4}")
 # Nouns of a stretch of the calendar: a year on one ("the 2026 financial year") names a time, not a thing.
-CALENDAR_NOUNS = frozenset({"year", "years", "quarter", "half", "season", "period", "month", "week", "day", "term", "session"})
+CALENDAR_NOUNS = frozenset({"year", "years", "quarter", "half", "season", "month", "week", "day"})
 
 
 # TIMEX3 codes of the parts of a day ("2023-06-05TAF"): the end of a TIME value.
@@ -615,6 +622,8 @@ def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example("A man called Smith arrived on Monday.", None),
     Example("The first launch attempt was called off on Feb. 3.", None),
     Example('The guild launched its campaign, titled "Count Us In", in June.', "launched"),
+    Example("Workers left the bridge, named after the 15th-century navigator.", None),
+    Example("On Thursday the president named the other members of the government.", None),
 )
 def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
@@ -624,7 +633,11 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A name whose participle the climb does not reach ("a man called Smith arrived on
-        Monday") is not this rule's: the climb stands.
+        Monday") is not this rule's: the climb stands. The verb of a named thing answers only
+        for a participle set off by commas right after its noun and a date after a comma
+        following the name; a participle that is a clause's own verb ("on Thursday named the
+        other members") or a date inside the name ("the bridge, named after the 15th-century
+        navigator") keeps the climb.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
@@ -636,8 +649,25 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     before = [t for t in head.subtree if t.i < verb.i and is_event_noun(t)]
     if before:
         return before[-1]
-    # "launched its campaign, titled ..., in June": the verb of the named thing.
-    return next((a for a in [head, *head.ancestors] if a.pos_ == "VERB" and a.i < verb.i), None)
+    return _verb_of_named_thing(verb, site.root)
+
+
+def _verb_of_named_thing(participle: Token, date: Token) -> Token | None:
+    """The verb acting on a thing named by a participle set off after it, when the date follows
+    the name after a comma ("launched its campaign, titled 'Count Us In', in June" -> launched);
+    None for a participle that is a clause's own verb ("on Thursday named the members") or a
+    date inside the name ("the bridge, named after the 15th-century navigator")."""
+    doc = participle.doc
+    if participle.tag_ != "VBN" or participle.i < 2 or doc[participle.i - 1].text != "," or doc[participle.i - 2].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in participle.children):
+        return None
+    prep = preposition(date)
+    start = prep.i if prep is not None else min(t.i for t in date.subtree)
+    if start < 1 or doc[start - 1].text != ",":
+        return None
+    thing = doc[participle.i - 2]
+    return next((a for a in [thing, *thing.ancestors] if a.pos_ == "VERB" and a.i < participle.i), None)
 
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
