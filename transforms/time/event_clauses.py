@@ -327,3 +327,46 @@ def split_sentence(site: EventSite) -> Token | NoEventAnswer | None:
     # The nearest verb before the split: its clause is the one the piece goes on with (the
     # parse of the cut-off words is no guide).
     return next((t for t in reversed(doc[last.sent.start : last.i + 1]) if t.pos_ == "VERB"), None)
+
+
+@rule(
+    Example("At least 36 festivals have been cancelled, postponed or scaled back this year.", "cancelled"),
+    Example("Prices rose in March and fell in April.", None),
+    Example("Prices rose in March, fell in April and recovered in May.", None),
+    Example("He was arrested and charged on Monday.", None),
+)
+def listed_verbs(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date after a list of three or more verbs that share their subject and auxiliaries
+    ("have been cancelled, postponed or scaled back this year"), which the parser hangs on the
+    last: the date dates the list as one happening, named by its first verb, the head of the
+    coordination (as the news gold writes it).
+
+    Notes:
+        Only a list of three or more: two verbs ("was arrested and charged on Monday") keep the
+        climb, and a conjunct with a subject or auxiliary of its own, or with its own date before
+        this one ("rose in March and fell in April"), is a happening of its own.
+    """
+    verb = site.climbed
+    if verb is None or verb.pos_ != "VERB" or verb.dep_ != "conj" or verb.i > site.root.i:
+        return None
+    chain = [verb]
+    while chain[-1].dep_ == "conj" and chain[-1].head.pos_ == "VERB" and chain[-1].head.i < chain[-1].i:
+        chain.append(chain[-1].head)
+    if len(chain) < 3:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for member in chain[:-1] for c in member.children):
+        return None  # a conjunct with a subject or auxiliary of its own is a clause of its own
+    if any(_dated_elsewhere(member, site.root) for member in chain):
+        return None  # "rose in March, fell in April and recovered in May": one date each
+    return chain[-1]
+
+
+def _dated_elsewhere(verb: Token, date: Token) -> bool:
+    """Whether a verb has a date of its own besides the given one (a modifier whose words the
+    model tagged a date or a time)."""
+    for child in verb.children:
+        if child.dep_ not in ("prep", "npadvmod", "advmod") or date in child.subtree:
+            continue
+        if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            return True
+    return False

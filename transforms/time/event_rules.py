@@ -48,6 +48,7 @@ from transforms.time.event_constructions import (
 from transforms.time.event_clauses import (
     changed_figure,
     gone_through,
+    listed_verbs,
     outcome_event,
     quoted_name,
     remaining_state,
@@ -714,6 +715,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     convened_event,
     named_event,
     later_conjunct,
+    listed_verbs,
     inside_object,
     forecast_object,
     semi_modal,
