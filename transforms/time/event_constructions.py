@@ -522,6 +522,8 @@ CONVENING_VERBS = all_forms(words("convening_verbs"))
 @rule(
     Example("The councillor has called a public meeting for Thursday at 7 p.m.", "meeting"),
     Example("The town plans a free concert at 8:30 p.m. on Easter Sunday.", "concert"),
+    Example("The government is planning a referendum next year.", "referendum"),
+    Example("The company said it was planning layoffs in the autumn.", "layoffs"),
     Example("The minister had ordered an independent review of the timetable in June.", None),
     Example("The union called a strike on Monday.", None),
     Example("The board set a price for the shares on Monday.", None),
@@ -534,7 +536,9 @@ def convened_event(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A past setting-up dated by "on"/"in" ("had ordered a review in June", "called a strike
-        on Monday") is the act of setting up, when it happened: kept on the verb. An object that
+        on Monday") is the act of setting up, when it happened: kept on the verb; a plan in the
+        present tense or in progress ("is planning a referendum next year", "said it was
+        planning layoffs in the autumn") looks ahead. An object that
         is no event noun ("set a price for the shares") keeps the verb; a date before the noun
         too.
     """
@@ -544,7 +548,13 @@ def convened_event(site: EventSite) -> Token | NoEventAnswer | None:
     noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.i < site.root.i), None)
     if noun is None:
         return None
-    ahead = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+    ahead = (
+        verb.tag_ in ("VBZ", "VBP")
+        or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+        # "is planning a referendum next year", "said it was planning layoffs in the autumn":
+        # a plan in progress looks ahead
+        or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "was", "were") for c in verb.children)
+    )
     # "for Thursday", "for Thursday at 7 p.m.": the date inside a "for" phrase on the verb or
     # noun, or its preposition right after one
     prep = preposition(site.root)
