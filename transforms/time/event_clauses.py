@@ -7,6 +7,8 @@ that module's conventions (``NO_EVENT_TEXT``: the event is dropped).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from transforms.lexicons import words
@@ -23,6 +25,8 @@ from transforms.time.event_site import (
     preposition,
 )
 
+# A TIMEX3 value of one day or a time in it ("2023-06-05", "2023-06-05TEV").
+DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 OPENING_QUOTES = frozenset("\u201c\u2018")
 CLOSING_QUOTES = frozenset("\u201d\u2019")
 STRAIGHT_QUOTES = frozenset('"')
@@ -95,6 +99,7 @@ REMAINING_VERBS = all_forms(frozenset({"stay", "remain"}))
     Example("Highway 97 will stay closed through Monday, police said.", "closed"),
     Example("The plant remained shut until March.", "shut"),
     Example("She stayed in Leeds until Friday.", None),
+    Example("Ties remain strained by the legacy of its atrocities in the 1930s.", None),
 )
 def remaining_state(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on "stay" or "remain" with an adjective or participle complement ("will stay
@@ -103,12 +108,18 @@ def remaining_state(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A place ("stayed in Leeds until Friday") keeps the verb: staying somewhere is the
-        happening.
+        happening. Only a date on the verb or the state itself: one deeper ("remain strained by
+        the legacy of its atrocities in the 1930s") is another word's.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in REMAINING_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp") and c.pos_ in ("ADJ", "VERB") and c.i < site.root.i), None)
+    state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp") and c.pos_ in ("ADJ", "VERB") and c.i < site.root.i), None)
+    prep = preposition(site.root)
+    top = prep if prep is not None else site.root
+    if state is None or top.head not in (verb, state):
+        return None  # "remain strained by the legacy of atrocities in the 1930s": the date is the atrocities'
+    return state
 
 
 @rule(
@@ -152,6 +163,8 @@ def subject_relative_clause(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 OUTCOME_VERBS = all_forms(words("outcome_verbs")) | {"led"}
+# The preposition that introduces each outcome verb's outcome: "led to", "resulted in", "culminated in".
+LEAD_FORMS = all_forms(frozenset({"lead"})) | {"led"}
 
 
 @rule(
@@ -159,6 +172,7 @@ OUTCOME_VERBS = all_forms(words("outcome_verbs")) | {"led"}
     Example("The talks resulted in a deal on Friday.", "deal"),
     Example("The row led to a long silence in May.", None),
     Example("The storm led to floods, officials said on Monday.", None),
+    Example("The actress led a group of celebrities in a beach ceremony on Friday.", None),
 )
 def outcome_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A date after the event noun that something "led to" or "resulted in" ("a dispute that
@@ -166,18 +180,21 @@ def outcome_event(site: EventSite) -> Token | NoEventAnswer | None:
     leading is a relation between two happenings, not one of its own at that time.
 
     Notes:
-        Only a date after an event noun and hung on the verb (``outcome_verbs``): "led to a
-        long silence in May" keeps the verb; a date on another verb ("officials said on Monday") is that verb's.
+        Only a date after an event noun and hung on the verb (``outcome_verbs``), the noun
+        after "to" for "lead" and after "in" for the others, and a verb with no object ("led a
+        group in a beach ceremony on Friday" is leading someone): "led to a long silence in May"
+        keeps the verb; a date on another verb ("officials said on Monday") is that verb's.
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in OUTCOME_VERBS:
         return None
     prep = preposition(site.root)
     top = prep if prep is not None else site.root
-    if top.head != verb:
-        return None
+    if top.head != verb or any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "led a group in a beach ceremony Friday", "led Pakistan to victory": leading someone
+    outcome = "to" if verb.lower_ in LEAD_FORMS else "in"
     return next(
-        (p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in") and c.i < top.i
+        (p for c in verb.children if c.dep_ == "prep" and c.lower_ == outcome and c.i < top.i
          for p in c.children if p.dep_ == "pobj" and is_event_noun(p)),
         None,
     )
@@ -241,6 +258,7 @@ def gone_through(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The heaviest sanction handed to a leading rider this decade.", NO_EVENT_TEXT),
     Example("The round was one of the largest investments in an African company this year.", NO_EVENT_TEXT),
     Example("The largest bank raised its rates this year.", None),
+    Example("The biggest achievement of the talks yesterday was a deal on water.", None),
 )
 def superlative_period(site: EventSite) -> Token | NoEventAnswer | None:
     """A bare period on a noun with a superlative, or on a participle that describes one ("the
@@ -249,12 +267,13 @@ def superlative_period(site: EventSite) -> Token | NoEventAnswer | None:
     dated (as ``record_since`` reads "its highest level since 1981").
 
     Notes:
-        Only a period with no preposition ("this year", "this decade"); "the largest bank raised
+        Only a period longer than a day with no preposition ("this year", "this decade"): a
+        day ("the biggest achievement yesterday") dates the thing achieved; "the largest bank raised
         its rates this year" dates the raising (the period is on the verb).
     """
     root = site.root
-    if root.dep_ != "npadvmod":
-        return None
+    if root.dep_ != "npadvmod" or site.value is None or DAY_VALUE.match(site.value):
+        return None  # "the biggest achievement of Abu Mazen yesterday": a day dates what was achieved
     head = root.head
     if head.dep_ == "acl" and head.pos_ == "VERB":
         head = head.head

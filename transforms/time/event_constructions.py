@@ -203,6 +203,7 @@ REPORT_BREAKS = frozenset(':"\u201c\u201d')
     Example("Acme said on Monday it would buy its rival.", "said"),
     Example("The union said on Friday its members would strike.", "said"),
     Example("Acme said it would buy its rival on Monday.", None),
+    Example("The ministry said last year's figures were revised.", None),
     Example('The mayor said: "Next week the bridge reopens."', None),
 )
 def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
@@ -213,7 +214,8 @@ def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         A date after the reported clause's subject ("said it would buy its rival on Monday")
         stays with the reported verb, and so does one behind a colon or a quotation mark
-        ('said: "Next week the bridge reopens"'), which opens the reported words.
+        ('said: "Next week the bridge reopens"'), which opens the reported words. A date inside
+        the subject's phrase ("said last year's figures were revised in March") is the subject's.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
@@ -221,7 +223,9 @@ def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
     reporting = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     between = site.text[reporting.idx : site.root.idx]
-    if subject is not None and reporting.i < site.root.i < subject.i and not any(ch in REPORT_BREAKS for ch in between):
+    if subject is not None and reporting.i < site.root.i < subject.left_edge.i and not any(ch in REPORT_BREAKS for ch in between):
+        # A date inside the subject's own words ("said last year's figures were revised") is
+        # no date of the saying: the date must end before the subject's phrase starts.
         return reporting
     return None
 

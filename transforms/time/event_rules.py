@@ -220,7 +220,8 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         on Sunday showing challenger Denise Lachance ahead"). A part of a day that modifies
         what goes on in it, inside "in" or "during" ("rose 6 percent in afternoon trading"),
         is when the clause's happening took place, not a kind of thing: the climb stands. A
-        year number on a stretch of the calendar ("the 2026 financial year", ``CALENDAR_NOUNS``)
+        year number before a stretch of the calendar ("the 2026 financial year", ``CALENDAR_NOUNS``;
+        not "year 2002")
         is no thing's: the year names the time of the clause's happening ("the Easter week" or
         "the Christmas sales period" stay things). A possessive ("this year's mackerel catch",
         "Tuesday's unrest") is left to the climb: too many of its nouns are happenings no word
@@ -241,7 +242,7 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
         head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and not (head.lower_ in CALENDAR_NOUNS and YEAR_NUMBER.fullmatch(root.text)):
+    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and not (head.lower_ in CALENDAR_NOUNS and YEAR_NUMBER.fullmatch(root.text) and root.i < head.i):
         return NO_EVENT
     return None
 
