@@ -52,7 +52,10 @@ def _quoted_span(token: Token) -> tuple[int, int] | None:
             opening = t.i if straight % 2 == 1 else None
     if opening is None:
         return None
-    closing = next((t.i for t in sent if t.i > token.i and (t.text in CLOSING_QUOTES and t.text != "\u2019" or t.text in STRAIGHT_QUOTES)), None)
+    closing = next(
+        (t.i for t in sent if t.i > token.i and (t.text in CLOSING_QUOTES and t.text != "\u2019" or t.text in STRAIGHT_QUOTES)),
+        None,
+    )
     if closing is None:
         return None
     return opening + 1, closing - 1
@@ -73,7 +76,8 @@ def quoted_name(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only a quotation inside a noun phrase, after a determiner, an adjective or a possessive
         and before a noun (the quoted words modify it: "the '...' drill"), of at most ten tokens
-        ('will "develop a new bank relationship," Mr. Perlman said' is a quoted clause); a quoted title standing alone ("played 'Let It Be' on Sunday") is
+        ('will "develop a new bank relationship," Mr. Perlman said' is a quoted clause); a
+        quoted title standing alone ("played 'Let It Be' on Sunday") is
         parsed as the object and the climb does not reach inside it. A date inside a quotation
         is ``reported_in_quote``'s.
     """
@@ -114,7 +118,10 @@ def remaining_state(site: EventSite) -> Token | NoEventAnswer | None:
     verb = site.climbed
     if verb is None or verb.lower_ not in REMAINING_VERBS:
         return None
-    state = next((c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp") and c.pos_ in ("ADJ", "VERB") and c.i < site.root.i), None)
+    state = next(
+        (c for c in verb.children if c.dep_ in ("acomp", "oprd", "xcomp") and c.pos_ in ("ADJ", "VERB") and c.i < site.root.i),
+        None,
+    )
     prep = preposition(site.root)
     top = prep if prep is not None else site.root
     if state is None or top.head not in (verb, state):

@@ -521,6 +521,8 @@ def proposed_event(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 CONVENING_VERBS = all_forms(words("convening_verbs"))
+# Forms of "be" that make a progressive ("is planning", "was planning").
+PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "was", "were"})
 
 
 @rule(
@@ -557,7 +559,7 @@ def convened_event(site: EventSite) -> Token | NoEventAnswer | None:
         or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
         # "is planning a referendum next year", "said it was planning layoffs in the autumn":
         # a plan in progress looks ahead
-        or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "was", "were") for c in verb.children)
+        or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PROGRESSIVE_AUXILIARIES for c in verb.children)
     )
     # "for Thursday", "for Thursday at 7 p.m.": the date inside a "for" phrase on the verb or
     # noun, or its preposition right after one
@@ -627,7 +629,8 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
         (no setting). Verbs of saying are setting_event's. A clause still ahead or only
         possible ("will review the stocks at a meeting in June", "to run at the next election
         in March 2020": a future, a modal or an infinitive) keeps the noun: what is scheduled
-        for the date is the meeting or the election, named as such. A verb with "ever" ("the strictest limits it has ever imposed, at a news conference on
+        for the date is the meeting or the election, named as such. A verb with "ever" ("the
+        strictest limits it has ever imposed, at a news conference on
         Tuesday") spans all time, a superlative's range: the clause it sits in is the
         happening ("announced the restrictions ... at a news conference"; "passed the limits").
     """

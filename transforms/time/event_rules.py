@@ -242,7 +242,8 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
         head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and not (head.lower_ in CALENDAR_NOUNS and YEAR_NUMBER.fullmatch(root.text) and root.i < head.i):
+    calendar = head.lower_ in CALENDAR_NOUNS and YEAR_NUMBER.fullmatch(root.text) is not None and root.i < head.i
+    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and not calendar:
         return NO_EVENT
     return None
 
@@ -660,7 +661,9 @@ def _verb_of_named_thing(participle: Token, date: Token) -> Token | None:
     None for a participle that is a clause's own verb ("on Thursday named the members") or a
     date inside the name ("the bridge, named after the 15th-century navigator")."""
     doc = participle.doc
-    if participle.tag_ != "VBN" or participle.i < 2 or doc[participle.i - 1].text != "," or doc[participle.i - 2].pos_ not in ("NOUN", "PROPN"):
+    if participle.tag_ != "VBN" or participle.i < 2 or doc[participle.i - 1].text != ",":
+        return None
+    if doc[participle.i - 2].pos_ not in ("NOUN", "PROPN"):
         return None
     if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in participle.children):
         return None
