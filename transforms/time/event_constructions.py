@@ -143,11 +143,16 @@ FORECAST_VERBS = all_forms(words("forecast_verbs"))
     Example("Economists forecast further job cuts in 2025.", "cuts"),
     Example("The hospital expects a deficit of $4 million by June 30.", "deficit"),
     Example("They expect the minister to resign in May.", None),
+    Example("She expects a settlement before the summer.", "settlement"),
+    Example("Its provisions for bad loans in fiscal 2023 are expected to rise sharply.", "rise"),
 )
 def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that forecasts a happening ("expect more cuts in the first half of
     2024") or a figure ("expects a shortfall of $2 million by March 31") dates the forecast
-    happening or figure, the verb's object, not the forecasting.
+    happening or figure, the verb's object, not the forecasting; so does a period inside the
+    object ("expects a settlement before the summer"): the forecast is of the thing then. A
+    period inside the subject of a passive forecast ("provisions for 2023 are expected to rise")
+    dates the verb forecast for it.
 
     Notes:
         A verb object ("expect the minister to resign in May") is found by the climb itself.
@@ -155,7 +160,14 @@ def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FORECAST_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and (is_event_noun(c) or c.lower_ in FIGURE_NOUNS)), None)
+    if any(c.dep_ == "nsubjpass" for c in verb.children) and any(a.dep_ == "nsubjpass" and a.head == verb for a in site.root.ancestors):
+        # "provisions for 2023 are expected to rise": the rise forecast for the period.
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    held = next((c for c in objects if c.pos_ in ("NOUN", "PROPN") and c in site.root.ancestors), None)
+    if held is not None:
+        return held
+    return next((c for c in objects if is_event_noun(c) or c.lower_ in FIGURE_NOUNS), None)
 
 
 DATELINE = re.compile(r"\s*[A-Z][A-Z.' -]+(?:,|\s\()[^\n]{0,80}?\s[-\u2013\u2014]{1,2}\s")
@@ -191,6 +203,7 @@ REPORT_BREAKS = frozenset(':"\u201c\u201d')
     Example("Acme said on Monday it would buy its rival.", "said"),
     Example("The union said on Friday its members would strike.", "said"),
     Example("Acme said it would buy its rival on Monday.", None),
+    Example("The ministry said last year's figures were revised.", None),
     Example('The mayor said: "Next week the bridge reopens."', None),
 )
 def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
@@ -201,7 +214,8 @@ def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         A date after the reported clause's subject ("said it would buy its rival on Monday")
         stays with the reported verb, and so does one behind a colon or a quotation mark
-        ('said: "Next week the bridge reopens"'), which opens the reported words.
+        ('said: "Next week the bridge reopens"'), which opens the reported words. A date inside
+        the subject's phrase ("said last year's figures were revised in March") is the subject's.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS:
@@ -209,7 +223,9 @@ def report_date_before_clause(site: EventSite) -> Token | NoEventAnswer | None:
     reporting = verb.head
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
     between = site.text[reporting.idx : site.root.idx]
-    if subject is not None and reporting.i < site.root.i < subject.i and not any(ch in REPORT_BREAKS for ch in between):
+    if subject is not None and reporting.i < site.root.i < subject.left_edge.i and not any(ch in REPORT_BREAKS for ch in between):
+        # A date inside the subject's own words ("said last year's figures were revised") is
+        # no date of the saying: the date must end before the subject's phrase starts.
         return reporting
     return None
 
@@ -505,11 +521,15 @@ def proposed_event(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 CONVENING_VERBS = all_forms(words("convening_verbs"))
+# Forms of "be" that make a progressive ("is planning", "was planning").
+PROGRESSIVE_AUXILIARIES = frozenset({"is", "are", "am", "'s", "'re", "was", "were"})
 
 
 @rule(
     Example("The councillor has called a public meeting for Thursday at 7 p.m.", "meeting"),
     Example("The town plans a free concert at 8:30 p.m. on Easter Sunday.", "concert"),
+    Example("The government is planning a referendum next year.", "referendum"),
+    Example("The company said it was planning layoffs in the autumn.", "layoffs"),
     Example("The minister had ordered an independent review of the timetable in June.", None),
     Example("The union called a strike on Monday.", None),
     Example("The board set a price for the shares on Monday.", None),
@@ -522,7 +542,9 @@ def convened_event(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A past setting-up dated by "on"/"in" ("had ordered a review in June", "called a strike
-        on Monday") is the act of setting up, when it happened: kept on the verb. An object that
+        on Monday") is the act of setting up, when it happened: kept on the verb; a plan in the
+        present tense or in progress ("is planning a referendum next year", "said it was
+        planning layoffs in the autumn") looks ahead. An object that
         is no event noun ("set a price for the shares") keeps the verb; a date before the noun
         too.
     """
@@ -532,7 +554,13 @@ def convened_event(site: EventSite) -> Token | NoEventAnswer | None:
     noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.i < site.root.i), None)
     if noun is None:
         return None
-    ahead = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+    ahead = (
+        verb.tag_ in ("VBZ", "VBP")
+        or any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children)
+        # "is planning a referendum next year", "said it was planning layoffs in the autumn":
+        # a plan in progress looks ahead
+        or verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PROGRESSIVE_AUXILIARIES for c in verb.children)
+    )
     # "for Thursday", "for Thursday at 7 p.m.": the date inside a "for" phrase on the verb or
     # noun, or its preposition right after one
     prep = preposition(site.root)
@@ -580,6 +608,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
     Example("Shop stewards rejected the offer at a meeting on Monday evening.", "rejected"),
     Example("Listeria was found during a routine inspection on March 28.", "found"),
     Example("He said he had learned of his dismissal in a short meeting on Saturday morning.", "learned"),
+    Example("The council passed the limits, the strictest the city has ever imposed, at a meeting on Tuesday morning.", "passed"),
     Example("The decision, taken by the board at a meeting on Monday evening, ends the scheme.", None),
     Example("The mayor spoke after the meeting on Monday.", None),
     Example("The mayor spoke about the meeting on Monday.", None),
@@ -600,7 +629,10 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
         (no setting). Verbs of saying are setting_event's. A clause still ahead or only
         possible ("will review the stocks at a meeting in June", "to run at the next election
         in March 2020": a future, a modal or an infinitive) keeps the noun: what is scheduled
-        for the date is the meeting or the election, named as such.
+        for the date is the meeting or the election, named as such. A verb with "ever" ("the
+        strictest limits it has ever imposed, at a news conference on
+        Tuesday") spans all time, a superlative's range: the clause it sits in is the
+        happening ("announced the restrictions ... at a news conference"; "passed the limits").
     """
     noun = site.climbed
     if noun is None or not is_event_noun(noun) or noun.dep_ != "pobj" or noun.i > site.root.i:
@@ -614,6 +646,8 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     if any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("MD", "TO")) for c in verb.children):
         return None  # "will review ... at a meeting in June": the meeting is what is scheduled
+    if any(c.dep_ == "advmod" and c.lower_ == "ever" for c in verb.children) and verb.head.pos_ == "VERB" and verb.head != verb:
+        return verb.head  # "the strictest it has ever imposed, at a news conference": the clause above
     return verb
 
 
@@ -693,8 +727,13 @@ def event_object_ahead(site: EventSite) -> Token | NoEventAnswer | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.tag_ != "NNS" and c.i < site.root.i), None)
 
 
+# Verbs whose object is spent on an -ing complement ("spend 310 million euros replacing cranes").
+SPENDING_VERBS = frozenset({"spend", "spends", "spent", "spending"})
+
+
 @rule(
     Example("The council will pass a law banning cars from the old town before the summer.", "pass"),
+    Example("The port would spend 310 million euros replacing its cranes by the end of 2025.", None),
     Example("Residents living near the plant since 2010 were moved.", None),
     Example("The agency had received 14 reports of buckles releasing unexpectedly since January.", "received"),
 )
@@ -706,7 +745,9 @@ def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only a participle on the object of a verb, or on a noun in its "of" phrase ("received
         14 reports of buckles releasing unexpectedly since January": the receiving); one on a
-        subject ("residents living near the plant since 2010") keeps the climb.
+        subject ("residents living near the plant since 2010") keeps the climb. The -ing
+        complement of "spend" ("spend 310 million euros replacing cranes by 2025") is what the
+        money or time goes on, the happening: the climb keeps it.
     """
     verb = site.climbed
     if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBG":
@@ -715,6 +756,8 @@ def describing_participle(site: EventSite) -> Token | NoEventAnswer | None:
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head  # "received 14 reports of buckles releasing ...": the object "reports"
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        if noun.head.lower_ in SPENDING_VERBS:
+            return None  # "spend 310 million euros replacing cranes by 2025": what is spent on
         return noun.head
     return None
 

@@ -41,6 +41,7 @@ SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
     Example("The company held its shares until 2019.", None),
     Example("Nurses have held two strikes since last November.", None),
     Example("She has held town-hall meetings every week since the autumn.", None),
+    Example("The company will hold public meetings in two towns every Wednesday from August 7.", None),
     Example("By midday, it had taken more than 6,000 calls.", None),
     Example("The board will make a decision by Friday.", "decision"),
     Example("Dockers staged two strikes in May.", "strikes"),
@@ -60,7 +61,8 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         office), "held its shares until 2019". Only the verbs of ``support_verbs.txt``: "won the
         match on Saturday" dates the winning. Counted events over a span ("have held two
         strikes since November", "has held meetings since the autumn", and "by midday had taken
-        6,000 calls", a count reached by a time) keep the verb: the date spans the holding of
+        6,000 calls", a count reached by a time, "will hold meetings every Wednesday from August
+        7", the start of a series) keep the verb: the date spans the holding of
         them all; on a
         point of time ("staged two strikes in May", "had 60 calls on Monday") they are the
         happening, as the news gold writes them. A
@@ -82,9 +84,10 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     prep = preposition(site.root)
     repeated = noun.tag_ == "NNS" or any(c.dep_ == "nummod" for c in noun.children)
-    if repeated and prep is not None and prep.lower_ in SPAN_PREPOSITIONS | {"by"}:
+    if repeated and prep is not None and prep.lower_ in SPAN_PREPOSITIONS | {"by", "from"}:
         # "held two strikes since November", "has held meetings since the autumn", "by midday
-        # had taken 6,000 calls": the holding spans them all, or adds them up by then.
+        # had taken 6,000 calls", "will hold meetings every Wednesday from August 7": the
+        # holding spans them all, adds them up by then, or starts the series then.
         return None
     return noun
 

@@ -14,6 +14,8 @@ None: the rule must not answer); ``tests/time/test_event_rules.py`` runs them al
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from transforms.lexicon import REPORTING_VERB_FORMS
@@ -42,6 +44,18 @@ from transforms.time.event_constructions import (
     scheduled_setting,
     setting_of_happening,
     when_clause,
+)
+from transforms.time.event_clauses import (
+    changed_figure,
+    gone_through,
+    listed_verbs,
+    outcome_event,
+    quoted_name,
+    remaining_state,
+    split_sentence,
+    subject_relative_clause,
+    superlative_period,
+    verb_before_date,
 )
 from transforms.time.event_phrases import as_planned, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
@@ -186,10 +200,12 @@ def _compared_with(root: Token) -> bool:
     Example("A 2019 report found that the river was polluted.", NO_EVENT_TEXT),
     Example("The firm's 2023 annual report shows a loss.", NO_EVENT_TEXT),
     Example("The summer festival opened on Friday.", None),
+    Example("Talks on sharing this year's mackerel catch broke down.", None),
     Example("The council will settle the matter at its 2024 mid-term review.", None),
     Example("The council may cut evening and Sunday bus services.", NO_EVENT_TEXT),
     Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
     Example("Shares rose 6 percent in afternoon trading.", None),
+    Example("The company expects to break even in the 2026 financial year.", None),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -203,7 +219,13 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         "by", which the parser may take for a modifier of the words after it ("a poll published
         on Sunday showing challenger Denise Lachance ahead"). A part of a day that modifies
         what goes on in it, inside "in" or "during" ("rose 6 percent in afternoon trading"),
-        is when the clause's happening took place, not a kind of thing: the climb stands.
+        is when the clause's happening took place, not a kind of thing: the climb stands. A
+        year number before a stretch of the calendar ("the 2026 financial year", ``CALENDAR_NOUNS``;
+        not "year 2002")
+        is no thing's: the year names the time of the clause's happening ("the Easter week" or
+        "the Christmas sales period" stay things). A possessive ("this year's mackerel catch",
+        "Tuesday's unrest") is left to the climb: too many of its nouns are happenings no word
+        list names.
     """
     root = site.root
     if _part_of_day_setting(root, site.value):
@@ -220,9 +242,15 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     head = root.head
     while head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
         head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head):
+    calendar = head.lower_ in CALENDAR_NOUNS and YEAR_NUMBER.fullmatch(root.text) is not None and root.i < head.i
+    if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and not calendar:
         return NO_EVENT
     return None
+
+
+YEAR_NUMBER = re.compile(r"\d{4}")
+# Nouns of a stretch of the calendar: a year on one ("the 2026 financial year") names a time, not a thing.
+CALENDAR_NOUNS = frozenset({"year", "years", "quarter", "half", "season", "month", "week", "day"})
 
 
 # TIMEX3 codes of the parts of a day ("2023-06-05TAF"): the end of a TIME value.
@@ -500,12 +528,15 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The hearing, originally set for Tuesday, was postponed.", "hearing"),
     Example("The inquiry was set up in September after the system crashed.", None, "set up: founded, not scheduled"),
     Example("The first debate is on Thursday; a second debate is scheduled two weeks later.", None),
+    Example("An update will be installed before the next test, planned for the autumn.", "test"),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
     "the hearing, originally set for Tuesday"): the date is the event's, not the scheduling's.
 
     Notes:
+        A participle set off by a comma right after an event noun ("the next test, planned for
+        the autumn") describes that noun, though the parser may hang it on the clause's verb.
         A thing that is not an event noun ("the report is due") keeps the verb, and so do "set
         up" (founding an inquiry is no scheduling of it) and a
         date with no preposition, an adverb of the scheduling ("a second debate is scheduled
@@ -518,6 +549,11 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
         return None  # "the inquiry was set up in September": setting up is founding, no schedule
     if verb.dep_ == "acl" and is_event_noun(verb.head):
         return verb.head
+    doc = verb.doc
+    if verb.tag_ == "VBN" and verb.i > 1 and doc[verb.i - 1].text == "," and is_event_noun(doc[verb.i - 2]):
+        # "before the next test, planned for the autumn": the participle set off after the
+        # event noun describes it, wherever the parser hung it.
+        return doc[verb.i - 2]
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj") and is_event_noun(c)), None)
     return subject
 
@@ -588,13 +624,23 @@ def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example('The school will give a farewell concert, titled "Last Light", on June 26.', "concert"),
     Example("A man called Smith arrived on Monday.", None),
     Example("The first launch attempt was called off on Feb. 3.", None),
+    Example('The guild launched its campaign, titled "Count Us In", in June.', "launched"),
+    Example("Workers left the bridge, named after the 15th-century navigator.", None),
+    Example("On Thursday the president named the other members of the government.", None),
 )
 def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
-    the event noun it names is.
+    the event noun it names is; a named thing that is no event ("launched its campaign, titled
+    'Count Us In', in June") is what the verb above the participle acts on, and that verb is
+    the happening.
 
     Notes:
-        A name that is no event noun ("a man called Smith") keeps the climb.
+        A name whose participle the climb does not reach ("a man called Smith arrived on
+        Monday") is not this rule's: the climb stands. The verb of a named thing answers only
+        for a participle set off by commas right after its noun and a date after a comma
+        following the name; a participle that is a clause's own verb ("on Thursday named the
+        other members") or a date inside the name ("the bridge, named after the 15th-century
+        navigator") keeps the climb.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
@@ -604,7 +650,29 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     if is_event_noun(head):
         return head
     before = [t for t in head.subtree if t.i < verb.i and is_event_noun(t)]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    return _verb_of_named_thing(verb, site.root)
+
+
+def _verb_of_named_thing(participle: Token, date: Token) -> Token | None:
+    """The verb acting on a thing named by a participle set off after it, when the date follows
+    the name after a comma ("launched its campaign, titled 'Count Us In', in June" -> launched);
+    None for a participle that is a clause's own verb ("on Thursday named the members") or a
+    date inside the name ("the bridge, named after the 15th-century navigator")."""
+    doc = participle.doc
+    if participle.tag_ != "VBN" or participle.i < 2 or doc[participle.i - 1].text != ",":
+        return None
+    if doc[participle.i - 2].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in participle.children):
+        return None
+    prep = preposition(date)
+    start = prep.i if prep is not None else min(t.i for t in date.subtree)
+    if start < 1 or doc[start - 1].text != ",":
+        return None
+    thing = doc[participle.i - 2]
+    return next((a for a in [thing, *thing.ancestors] if a.pos_ == "VERB" and a.i < participle.i), None)
 
 
 EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
@@ -618,8 +686,10 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     range_end,
     when_clause,
     record_since,
+    superlative_period,
     modifier_of_thing,
     clause_taken_for_subject,
+    quoted_name,
     reported_in_quote,
     parenthetical_of_event,
     answer_to_question,
@@ -627,23 +697,29 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     deadline_given,
     as_planned,
     before_relative_clause,
+    subject_relative_clause,
     implicative_head,
     aspectual_head,
     support_verb_object,
+    gone_through,
     ignored_object,
     proposed_event,
     report_date_before_clause,
+    remaining_state,
     copula_complement,
     figure_for_period,
     scheduled_event,
     rescheduled_thing,
     directive_complement,
     subject_event_noun,
+    changed_figure,
     occurring_subject,
     event_for_date,
+    outcome_event,
     convened_event,
     named_event,
     later_conjunct,
+    listed_verbs,
     inside_object,
     forecast_object,
     semi_modal,
@@ -652,5 +728,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     setting_of_happening,
     scheduled_setting,
     event_object_ahead,
+    verb_before_date,
     describing_participle,
+    split_sentence,
 )
