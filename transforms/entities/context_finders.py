@@ -989,6 +989,8 @@ def _described_role(search: MentionSearch, comma: int) -> str | None:
 @rule(
     Example("The group's lawyer, Teresa Obi, said the agency had ignored warnings.", [("Teresa Obi", "PERSON")], note="the model tags nothing"),
     Example("Its chairman, Rahul Mehta, resigned.", None, note="the model's own person stands"),
+    Example("The alliance said the plan would cost lives. Its leader, Frans Timmermans, wrote that the government was wrong.",
+            [("Frans Timmermans", "PERSON")], note="the model tags the name a nationality"),
     Example("Its biggest market, New Zealand, grew.", None, note="no person noun before the comma"),
     Example("Its owner, Vestkyst Shipping AS, said the crew were unhurt.", None, note="the model's organisation stands"),
     Example("The university's vice-chancellor, Professor Deborah Kiernan, said it had acted in good faith.", None,
@@ -1021,14 +1023,15 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
         capitalised = [w for w in words if is_capitalised(w)]
         if not 2 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
             continue
-        if words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES for w in words) or words[-1].lower_ in ORG_SUFFIXES | _LEGAL_FORMS:
+        # A name the model read as a nationality ("Frans Timmermans": NORP) is still a name here.
+        if words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES and not (w.ent_type_ == "NORP" and w.tag_ in ("NNP", "NNPS")) for w in words) or words[-1].lower_ in ORG_SUFFIXES | _LEGAL_FORMS:
             continue
         start, stop = words[0].idx, words[-1].idx + len(words[-1])
         if known_place(search.body[start:stop]) is not None or any(m.label == "PERSON" and (m.char_start, m.char_end) == (start, stop) for m in mentions):
             continue
         whole = [m for m in mentions if (m.char_start, m.char_end) == (start, stop)]
         inside = whole or pieces_within(mentions, start, stop)
-        if inside is None or any(m.label not in ("GPE", "LOC", "PERSON") for m in inside):
+        if inside is None or any(m.label not in ("GPE", "LOC", "PERSON", "NORP") for m in inside):
             continue  # "Its owner, Vestkyst Shipping AS,": the model's organisation stands
         dropped.update(inside)
         found.append(search.mention(start, stop, "PERSON", "name_after_role_apposition"))

@@ -29,8 +29,9 @@ if TYPE_CHECKING:
     from transforms.entities.grouping import ArticleEntity
 
 # Nouns that say the name beside them is an organisation (never a title: "its chair, X").
+_PART_NOUNS = words("organisation_part_nouns")
 ORGANISATION_HEADS = (
-    words("org_descriptors") | COMPANY_DESCRIPTORS | words("organisation_kind_nouns") | ORG_NOUNS | words("organisation_head_nouns")
+    words("org_descriptors") | COMPANY_DESCRIPTORS | words("organisation_kind_nouns") | ORG_NOUNS | words("organisation_head_nouns") | _PART_NOUNS
 ) - TITLE_WORDS
 # Of those, the ones that say it is a business: "the company" and "the firm" stand for it too.
 COMPANY_HEADS = (COMPANY_DESCRIPTORS | words("company_kind_nouns") | words("organisation_head_nouns")) - {"group"}
@@ -47,6 +48,8 @@ _APPOSITION = re.compile(
 )
 # Words that make the apposition something else than a description of the name.
 _NOT_IN_DESCRIPTION = frozenset(("of", "for", "in", "at", "with", "from", "to", "by", "on", "and", "or", "which", "who", "that", "whose", "said", "says"))
+# ", the Dutch branch of Oxfam,", ", a unit of Siemens,": a part of another organisation.
+_PART_OF = re.compile(r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?(?P<head>[a-z]+)\s+of\s+(?:the\s+)?[A-Z]")
 _BEFORE = re.compile(r"(?:^|[\s(])(?P<head>[a-z][a-z-]*)\s+$")
 _SHARES = re.compile(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take)\s+(?:in|of)\s+$")
 
@@ -63,6 +66,9 @@ def described_nouns(body: str, start: int, end: int, by_name: bool = True) -> fr
     after = _APPOSITION.match(body, end)
     if after is not None and not _NOT_IN_DESCRIPTION & set(after["words"].casefold().split()) and after["head"] in ORGANISATION_HEADS:
         found.add(after["head"])
+    part = _PART_OF.match(body, end)
+    if part is not None and part["head"] in _PART_NOUNS:
+        found.add(part["head"])
     window = body[max(start - 40, 0) : start]
     before = _BEFORE.search(window)
     if before is not None and before["head"] in ORGANISATION_HEADS:
@@ -90,6 +96,8 @@ _RETYPED = ("PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART")
     Example("Nordholm Line, the Danish shipping group that is the terminal's largest customer, diverted two vessels.",
             [("Nordholm Line", "Nordholm Line")], note="the head before a relative clause"),
     Example("Marta Quintela, a member of the union, said the plan was wrong.", None, note="'member of the union' describes no organisation"),
+    Example("Nordlys Kraft, a subsidiary of Statkraft, said it would cut jobs.", [("Nordlys Kraft", "Nordlys Kraft")],
+            note="a part of another organisation is one itself"),
 )
 def described_as_organisation(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """A name the article describes as an organisation ("Kirjeposti, Finland's state-owned postal
