@@ -216,14 +216,14 @@ def _finite_cue_read_as_modifier(verb: Token) -> bool:
 _INVERTED_CUES = words("inverted_cue_words")
 
 
-def _is_cue(token: Token) -> bool:  # 'Said Egli: "..."': the tagger may read "Said" as part of the name
+def is_cue(token: Token) -> bool:  # 'Said Egli: "..."': the tagger may read "Said" as part of the name
     inverted = token.text in _INVERTED_CUES and token.is_sent_start and token.dep_ == "compound" and token.head.i == token.i + 1
     return inverted or token.lower_ in REPORTING_VERB_FORMS and token.pos_ in ("VERB", "AUX")
 
 
 def cue_tokens(context: ArticleContext) -> tuple[Token, ...]:
     """Every reporting-verb token of the article (compute once per article: it walks every token)."""
-    return tuple(t for t in context.tokens if _is_cue(t))
+    return tuple(t for t in context.tokens if is_cue(t))
 
 
 def second_cue_in(clause: Token) -> int | None:
@@ -234,7 +234,11 @@ def second_cue_in(clause: Token) -> int | None:
     if clause.i < clause.head.i:
         return None  # "They reviewed it and agreed, the statement said": both are what was said
     for conj in clause.children:
-        if conj.dep_ == "conj" and conj.i > clause.i and (_is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+        # "said it had halted the line and expected to resume deliveries": an expectation with an
+        # infinitive, joined to a backshifted clause, is still what was said.
+        expectation = not is_cue(conj) and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in conj.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+        if conj.dep_ == "conj" and conj.i > clause.i and (is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and not expectation and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
             return cc[-1].i if cc else conj.i
     return None

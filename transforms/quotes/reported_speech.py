@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 from transforms.quotes.marks import trimmed, trimmed_punct
 from transforms.lexicons import words
 from transforms.lexicons.verbs import form_lemmas
-from transforms.quotes.cues import second_cue_in
+from transforms.lexicon import ATTITUDE_VERB_FORMS
+from transforms.quotes.cues import is_cue, second_cue_in
 
 if TYPE_CHECKING:
     from transforms.context import ArticleContext
@@ -47,23 +48,37 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
 
 
 _BACKSHIFT_MODALS = frozenset(("would", "could", "might", "should"))
+# Verbs of a second predicate that still states what was said ("said it had halted the line
+# and expected to resume deliveries next week"), unlike an act ("said he was tired and left").
+_REPORTED_PREDICATE_LEMMAS = frozenset(("expect", "hope", "plan", "intend", "aim", "want", "remain", "continue", "believe", "feel", "fear"))
 
 
 def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
     """'said he was "devastated" but would wait for the appeal': a predicate with no subject of
     its own that the parser joined to the cue after its clause, carried by a backshifted
-    modal ("would", "could"), is the clause's second predicate, still reported; "said he was
-    tired and left" (an act of the speaker's) is not."""
+    modal ("would", "could") or a past verb of expecting or hoping ("and expected to resume"),
+    is the clause's second predicate, still reported; "said he was tired and left" (an act of
+    the speaker's) is not."""
+    doc = verb.doc
     for conj in verb.children:
-        if conj.dep_ != "conj" or conj.i < clause.right_edge.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        if conj.dep_ != "conj" or conj.i < clause.right_edge.i:
             continue
-        if any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children):
-            return [t for t in conj.subtree if t.i > clause.right_edge.i] + [t for t in verb.doc[clause.right_edge.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
+        joining = [t for t in doc[clause.right_edge.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            # "said the cause was not yet known, but investigators were looking at a heater": a
+            # second clause with its own subject, no cue of its own, after ", but" / ", and".
+            comma_then_cc = doc[clause.right_edge.i + 1].text == "," and len(joining) == 1 and joining[0].lower_ in ("but", "and")
+            if comma_then_cc and not is_cue(conj) and conj.lower_ not in ATTITUDE_VERB_FORMS and second_cue_in(conj) is None:
+                return [t for t in conj.subtree if t.i > clause.right_edge.i] + joining + [doc[clause.right_edge.i + 1]]
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children) or conj.lemma_ in _REPORTED_PREDICATE_LEMMAS and conj.tag_ == "VBD":
+            return [t for t in conj.subtree if t.i > clause.right_edge.i] + joining
     return []
 
 
 # Media a statement is made in ("said in a statement that ..."): documents, posts, interviews.
-_MEDIUM_NOUNS = words("document_nouns") | words("message_nouns") | frozenset(("interview", "post", "email", "letter", "note", "filing", "video", "speech"))
+_MEDIUM_NOUNS = words("document_nouns") | words("message_nouns") | frozenset(
+    ("interview", "post", "email", "letter", "note", "filing", "video", "speech", "website", "site", "blog", "page", "account", "platform", "feed", "channel"))
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
