@@ -60,6 +60,8 @@ def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
     is the clause's second predicate, still reported; "said he was tired and left" (an act of
     the speaker's) is not."""
     doc = verb.doc
+    if clause.left_edge.i < verb.i:
+        return []  # "A, the agency said in a report, and B": the cue sits inside; B is not its clause's
     for conj in verb.children:
         if conj.dep_ != "conj" or conj.i < clause.right_edge.i:
             continue
