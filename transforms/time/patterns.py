@@ -35,7 +35,7 @@ from transforms.time.patterns_eras import early_decade, early_year, named_early_
 from transforms.time.patterns_holidays import holiday
 from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, trading_part_of_day, weekday_part
 from transforms.time.patterns_sets import (
-    coming_ref, couple_of, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
+    coming_ref, couple_of, duration_compound, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
 from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, the_year_numbered, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -445,12 +445,19 @@ def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Prices rose last week.", "last week", "2023-W22"),
     ex("Talks resume next month.", "next month", "2023-07"),
     ex("Sales fell earlier this month.", "earlier this month", "2023-06"),
+    ex("Rents rose 11 percent over the past year.", "the past year", "P1Y"),
     starts=CALENDAR_START,
     needs=("week", "month", "year", "quarter"),
 )
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """This, last or next week, weekend, month, quarter or year. Not: "the last week" (a
-    duration, the pattern ``duration_words``)."""
+    """This, last or next week, weekend, month, quarter or year; "the past week", "the past
+    month", "the past year" are the stretch up to now, a DURATION of one unit (P1Y, as the
+    news gold writes them with "the past two years": P2Y).
+
+    Notes:
+        TimeBank and TE3 silver write "the past year" as the DATE of the year before; this
+        follows the news gold. "the past weekend", "the past quarter" stay DATEs. Not: "the
+        last week" (a duration, the pattern ``duration_words``)."""
     return resolve.relative_unit(m, ctx)
 
 
@@ -496,14 +503,17 @@ def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)",
+    r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute|second)\b(?!-old)",
     ex("A two-day visit.", "two-day", "P2D"),
     ex("A 30-year mortgage.", "30-year", "P30Y"),
+    ex("Each move adds a 10-second increment.", "10-second", "PT10S"),
+    ex("A five-second delay.", "five-second", "PT5S"),
     needs=("-",),
     starts=COUNT_START,
 )
 def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A hyphenated duration modifier: "two-day", "30-year". Not: ages ("6-year-old")."""
+    """A hyphenated duration modifier: "two-day", "30-year", "10-second" (PT10S). Not: ages
+    ("6-year-old")."""
     return resolve.duration_hyphen(m, ctx)
 
 
@@ -626,13 +636,15 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("She trains every single day.", "every single day", "P1D"),
     ex("Average hourly earnings rose.", "hourly", "PT1H"),
     ex("A helpline will be staffed daily.", "daily", "P1D"),
-    ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P1Q"),
+    ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P3M"),
     needs=("hourly", "daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
     name="set",
 )
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A unit that recurs, a SET: "daily", "every year", "every single day", "every other
-    week" (each second one: P2W). Not: "every two years", "twice a year", "the business daily"
+    week" (each second one: P2W), "every quarter" (P3M: the news gold writes the SET in months,
+    TIMEX3's duration units having no quarter; TimeBank's one "every quarter" has P1Q). Not:
+    "every two years", "twice a year", "the business daily"
     or "the Porto daily Jornal do Norte", "the Nairobi Daily Ledger" (newspapers: see
     ``expressions._names_a_paper``)."""
     return resolve.every_unit(m, ctx)
@@ -738,7 +750,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, trading_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, half_unit, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
+    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_compound, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, half_unit, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, slash_date, apostrophe_year, year, historic_year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )
