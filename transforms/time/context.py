@@ -41,7 +41,7 @@ _BEFORE_AFTER = rf"(?:before|after)\b(?!\s+{_DATE_WORD}|\s+\w+ing\b|\s*[-\u2013\
 ANAPHORIC = re.compile(
     r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+"
     rf"|(?<!\bin\s)the\s+(?=(?:day|morning|evening|night|week|month|year)\s+{_BEFORE_AFTER}))"
-    r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
+    r"(?P<unit>day|date|morning|afternoon|evening|night|weekend|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
     rf"(?:\s+(?P<dir>{_BEFORE_AFTER}))?"
 )
 _ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1, "after": 1, "before": -1}
@@ -56,14 +56,18 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     part = PART_OF_DAY_CODES.get(unit, "")
     unit = "day" if part else unit
     step = _ANAPHORIC_STEP.get((m["rel"] or m["dir"] or "").lower(), 0)
-    if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
+    if unit in ("day", "week", "weekend") and granularity != "day" or unit == "month" and granularity == "year":
         return None
-    if unit in ("day", "week"):
-        day = shift_days(anchor, step * (7 if unit == "week" else 1))
+    if unit in ("day", "week", "weekend"):
+        day = shift_days(anchor, step * (1 if unit == "day" else 7))
         if day is None:
             return None
         if part:
             return "TIME", day.isoformat() + part, True
+        if unit == "weekend":
+            # "that weekend": the weekend of the anchor's week ("the festival opens on Friday,
+            # July 7 ... That weekend is worth a month of trade")
+            return "DATE", week_value(day) + "-WE", True
         return "DATE", day.isoformat() if unit == "day" else week_value(day), True
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, step)
@@ -120,6 +124,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
     ex("The fire broke out on Saturday. Campers had been told the day before that it was safe.", "the day before", "2023-06-02", tense="past"),
     ex("The government fell on December 4 over its 2023 budget. Parliament was dissolved the following week.", "the following week", "2022-W49", tense="past"),
+    ex("The festival opens on Friday, July 7. Its licence was granted in March. That weekend is worth a month of trade.", "That weekend", "2023-W27-WE", tense="past"),
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
@@ -303,8 +308,13 @@ def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], 
     """The value of an anaphoric expression whose nearest date is too coarse for its unit
     ("collapsed on December 4 when members voted against its 2026 budget. The president
     dissolved parliament the following week": not a week of 2026) seen from the last day named,
-    in its sentence or the one before; None when there is none that near."""
-    if not days or len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
+    in its sentence or the one before ("that weekend": the last day named anywhere before it,
+    the months and years named since being background: "opens on Friday, July 7 ... granted
+    its licence in March ... That weekend is worth a month of trade"); None when there is none
+    that near."""
+    if not days:
+        return None
+    if m["unit"].lower() != "weekend" and len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
         return None
     return from_anchor(m, days[-1][0], "day")
 
@@ -700,10 +710,12 @@ _VOTE_BEFORE_DAY = re.compile(rf"\b{_VOTE_WORDS}\s+(?:is\s+|was\s+|will\s+be\s+)
 @rule(
     ex("The race has tightened before the March 16 vote. On election day, polls open at 8 a.m.", "election day", "2024-03-16", tense="future"),
     ex("Voters go to the polls in the election on May 4, 2022. Turnout on election day was high.", "election day", "2022-05-04", tense="past"),
+    ex("Voters went to the polls in the May 4 election. Results on election night were close.", "election night", "2023-05-04TNI", tense="past"),
 )
 def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """"Election day" in an article that names the day of its vote ("the March 16 vote", "the
-    election on May 4") is that day, not the United States' Election Day in November.
+    election on May 4") is that day, not the United States' Election Day in November; "election
+    night" is that day's night.
 
     Notes:
         The day must be written with its day of the month, before "election day" or after it,
@@ -711,7 +723,7 @@ def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMat
         maybe after "mayoral", "general", ...) or right after one and "on" or "for"; the first
         such day wins. With none, the holiday keeps its November date.
     """
-    election_days = [t for t in found if t.pattern == "holiday" and t.text.lower().split() == ["election", "day"]]
+    election_days = [t for t in found if t.pattern == "holiday" and t.text.lower().split() == ["election", "day"] or t.pattern == "election_night"]
     if not election_days:
         return found
     vote_day = next(
@@ -721,7 +733,8 @@ def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMat
     )
     if vote_day is None:
         return found
-    return [replace(t, value=vote_day.value, pattern="election_day_of_article") if t in election_days else t for t in found]
+    # "election night": that day's night (TNI)
+    return [replace(t, value=vote_day.value + ("TNI" if t.timex_type == "TIME" else ""), pattern="election_day_of_article") if t in election_days else t for t in found]
 
 
 # "a week later", "four days later", "an hour later" (the pattern ``anchored``): a count of units

@@ -86,7 +86,7 @@ def weekday_parts_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    r"\b(?P<num>\d{1,3}(?:\.\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?P<unit>seconds)\b(?!['’]|-)",
+    r"(?<!\bteam\sof\s)(?<!\bgroup\sof\s)(?<!\bstaff\sof\s)(?<!\bcrew\sof\s)(?<!\bpair\sof\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b(?P<num>\d{1,3}(?:\.\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?P<unit>seconds)\b(?!['’]|-)",
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),
     ex("She won the 100m in 10.85 seconds.", "10.85 seconds", "PT10.85S"),
     ex("Phones must show the alert within five seconds.", "five seconds", "PT5S"),
@@ -97,7 +97,8 @@ def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
     """A number of seconds, a DURATION: "38 seconds" (PT38S), "five seconds" (PT5S), a race
     time "10.85 seconds" (PT10.85S, the decimal kept as TIMEX3 writes it). Not: "a second"
     (mostly an ordinal: "a second term"), "1 second" (rare; the cheap key test looks for
-    "seconds"), the tail of a longer number ("1,000.5 seconds" is not "000.5 seconds")."""
+    "seconds"), the tail of a longer number ("1,000.5 seconds" is not "000.5 seconds"), the
+    assistants of a chess player or a boxer ("a team of three seconds", "his two seconds")."""
     if m.start() > 0 and m.string[m.start() - 1] in ".,":
         return None  # "1,000 seconds": a number's tail
     if not m["num"][0].isdigit():

@@ -646,7 +646,7 @@ def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ``anchor_anaphora`` re-reads it from the story's last date when there is one."""
     if ctx.reference is None:
         unit = m["unit"].lower()
-        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"), False
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"), False
     return from_anchor(m, ctx.reference, "day")
 
 
