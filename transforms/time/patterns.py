@@ -450,14 +450,15 @@ def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     needs=("week", "month", "year", "quarter"),
 )
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """This, last or next week, weekend, month, quarter or year; "the past week", "the past
-    month", "the past year" are the stretch up to now, a DURATION of one unit (P1Y, as the
-    news gold writes them with "the past two years": P2Y).
+    """This, last or next week, weekend, month, quarter or year; "the past month" and "the past
+    year" are the stretch up to now, a DURATION of one unit (P1Y, as the news gold writes them
+    with "the past two years": P2Y).
 
     Notes:
         TimeBank and TE3 silver write "the past year" as the DATE of the year before; this
-        follows the news gold. "the past weekend", "the past quarter" stay DATEs. Not: "the
-        last week" (a duration, the pattern ``duration_words``)."""
+        follows the news gold. "the past week" stays the DATE of last week (TimeBank and TE3's
+        reading; no news gold says otherwise), and so do "the past weekend" and "the past
+        quarter". Not: "the last week" (a duration, the pattern ``duration_words``)."""
     return resolve.relative_unit(m, ctx)
 
 
@@ -579,7 +580,7 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     kept ("in over six years", as MEANTIME writes it). Not: "over" as a preposition of its
     own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
     "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
-    ages ("52 years old"), a unit that opens a compound modifier ("a year-on-year rise", "a
+    ages ("52 years old"), a speed or rate ("60 kilometres an hour"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)

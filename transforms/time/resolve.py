@@ -270,7 +270,9 @@ def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "TIME", f"{(ctx.reference + timedelta(days=offset)).isoformat()}T{part}", True
 
 
-_PAST_STRETCH = {"week": "P1W", "month": "P1M", "year": "P1Y"}
+# "the past year", "the past month": a stretch up to now. ("the past week" stays the DATE of
+# last week, as TimeBank and TE3 write it and no news gold contradicts.)
+_PAST_STRETCH = {"month": "P1M", "year": "P1Y"}
 
 
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -473,7 +475,13 @@ def _measured(token: str) -> int | str | None:
     return 1 if token.lower() == "another" else _number(token)
 
 
+# A measure before "an hour", "a day": a speed or rate ("60 kilometres an hour"), no duration.
+_RATE_BEFORE = re.compile(r"\b(?:kilometres|kilometers|km|miles|mph|metres|meters|feet|knots|litres|liters|gallons|barrels|tonnes|tons|units|doses)\s+\Z")
+
+
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    if m["num"].lower() in ("a", "an") and _RATE_BEFORE.search(m.string, max(0, m.start() - 15), m.start()):
+        return None  # "gusts of 60 kilometres an hour": a speed
     count = _measured(m["num"])
     if count is None:
         return None

@@ -331,13 +331,21 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                 # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
                 # shots on Monday"
                 return clause_tense(token.head)
-            if not tense and (governing := _participle_governor(token)) is not None and clause_tense(governing) == "future":
-                return "future"  # "would go ahead, with the final round starting on Sunday"
+            if not tense and (governing := _participle_governor(token)) is not None and (clause_tense(governing) == "future" or _plans_ahead(governing, date_index)):
+                # "would go ahead, with the final round starting on Sunday"; "gusts were expected
+                # on Saturday afternoon, easing by Sunday night": the plan's forward look
+                return "future"
             return tense
         if token.head.i == token.i:
             return ""
         token = token.head
     return ""
+
+
+def _plans_ahead(verb: Token, date_index: int) -> bool:
+    """Whether a planning verb before a date looks forward to it, as ``_climbed_tense`` reads
+    one ("were expected on Saturday", not "had been due to expire Friday" nor a changed plan)."""
+    return verb.lower_ in _PLANNING_FORMS and date_index > verb.i and not _is_past_perfect(verb) and not _superseded_plan(verb)
 
 
 def _reported_desire(verb: Token) -> bool:
