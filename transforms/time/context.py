@@ -142,6 +142,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex('"Tonight they can stop saying that," Raman told supporters shortly before 10 p.m. on Saturday.', "Tonight", "2023-06-03TNI", tense="past"),
     ex('Wrona posted the files late on Friday. "Found this on a forum tonight," he wrote.', "tonight", "2023-06-02TNI", tense="past"),
     ex("She won the final late on Saturday. She won shortly before midnight, after a draw was expected for much of the evening.", "the evening", "2023-06-03TEV", tense="past", published=date(2023, 6, 4)),
+    ex('Thousands fled early on Saturday. "The fire moved further last night than in ten days," she told a briefing at 9 a.m.', "9 a.m.", "2023-06-03T09:00", tense="past"),
     ex('She won the title late on Saturday. She played for hours. "I did not sleep last night," she told reporters.', "last night", "2023-06-02TNI", tense="past"),
     ex('The boat left on Wednesday night. "I want to call her tonight," he said. A second boat left the same night.', "the same night", "2023-05-31TNI", tense="past"),
     ex("Etna erupted late on Thursday. The eruption began at 10:40 p.m.", "10:40 p.m.", "2023-06-01T22:40", tense="past"),
@@ -192,7 +193,8 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
-        if timex.pattern in _SPEAKERS_NOW and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference, story_day)) is not None:
+        speakers_now = timex.pattern in _SPEAKERS_NOW  # before a re-reading renames it
+        if speakers_now and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference, story_day)) is not None:
             timex = _said_on(timex, spoken, reference)
         m = ANAPHORIC.fullmatch(timex.text.lower())
         # "the same night" told by the writer after a quote's "tonight": the writer's last date
@@ -202,7 +204,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
             # ("8 a.m. on Friday", clock_on_day, carries its own day).
-            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
             day = _day_right_after(body, timex, following)
             day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at, reference, story_edge))
@@ -213,7 +215,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             # that day's; else a day of the news, like a bare clock time ("visited at mid-morning"
             # after a paragraph on a day two weeks back: the story's day)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
-            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             day = _day_right_after(body, timex, following)
             if day is None and same_sentence and anchor is not None:
                 # the evening before "midnight" (T24:00, whose anchor is the next day) is the
@@ -228,7 +230,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             anchor_clock = timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) is not None
             anchor_midnight = timex.value.endswith("T24:00")
             # a quote's own "tonight" or "today" is its speaker's now, not a date of the story
-            anchor_quoted = timex.pattern in _SPEAKERS_NOW and _in_quote(body, timex.char_start)
+            anchor_quoted = speakers_now and _in_quote(body, timex.char_start)
             if not anchor_quoted:
                 narrated = new_anchor
             if new_anchor[1] == "day":
@@ -248,6 +250,13 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+def _quoted_for_narration(body: str, anchor_quoted: bool, timex: TimexMatch) -> bool:
+    """Whether the anchor is a quote's "last night" or "today" (its speaker's now) and the
+    expression is the writer's, outside the quote: "'The fire moved further in two hours last
+    night,' she told a briefing at 9 a.m." is the story's morning, not last night's day."""
+    return anchor_quoted and not _in_quote(body, timex.char_start)
 
 
 def _in_quote(body: str, offset: int) -> bool:
