@@ -80,7 +80,7 @@ def only(text, reference=MONDAY, tense=""):
         ("Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW", ""),
         ("Prices rose in recent years.", "recent years", "DURATION", "PXY", ""),
         ("Music of the '90s sold well.", "the '90s", "DATE", "199", ""),
-        ("The meeting lasted about five hours.", "five hours", "DURATION", "PT5H", ""),
+        ("The meeting lasted about five hours.", "about five hours", "DURATION", "PT5H", ""),
         ("It took a few days.", "a few days", "DURATION", "PXD", ""),
         ("They reported the third-quarter loss.", "third-quarter", "DATE", "2023-Q3", ""),
         ("Relatives have until 4 a.m. EDT Thursday to sign.", "4 a.m. EDT Thursday", "TIME", "2023-06-08T04:00", "future"),

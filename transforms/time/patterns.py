@@ -551,7 +551,7 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|up\s+to|at\s+least|another|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bjust\s)|(?<=\bonly\s)|(?<=\bthan\s))over)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|about|around|roughly|approximately|more\s+than|less\s+than|up\s+to|at\s+least|another|just\s+(?:over|under)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bonly\s)|(?<=\bthan\s))(?:over|under))\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -568,6 +568,10 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Shares hit their lowest level in over six years.", "over six years", "P6Y"),
     ex("The strike is expected to last at least two months.", "at least two months", "P2M"),
     ex("The festival will last 16 days.", "16 days", "P16D"),
+    ex("Keepers coaxed him down after about 40 minutes.", "about 40 minutes", "PT40M"),
+    ex("The record run took just over nine minutes.", "just over nine minutes", "PT9M"),
+    ex("The crossing takes under 40 minutes.", "40 minutes", "PT40M"),
+    ex("She finished in under 40 minutes.", "under 40 minutes", "PT40M"),
     needs=(),
     starts=COUNT_START,
 )
@@ -575,9 +579,10 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
     "another week" (one more: P1W), "another two years", "four good years" (an evaluative
-    adjective before a plural unit), "two years or so" (an approximation: TIMEX3 keeps it in the
-    span, as "about two years"); "over" after a preposition or "just" means "more than" and is
-    kept ("in over six years", as MEANTIME writes it). Not: "over" as a preposition of its
+    adjective before a plural unit), "two years or so", "about 40 minutes" (approximations:
+    TIMEX3 keeps them in the span, as TimeBank writes "about two years"); "over" and "under"
+    after a preposition or "just" mean "more than" and "less than" and are kept ("in over six
+    years", as MEANTIME writes it; "in under 40 minutes", "just over nine minutes"). Not: "over" as a preposition of its
     own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
     "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a speed or rate ("60 kilometres an hour"), a unit that opens a compound modifier ("a year-on-year rise", "a

@@ -86,15 +86,17 @@ def weekday_parts_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    r"(?<!\bteam\sof\s)(?<!\bgroup\sof\s)(?<!\bstaff\sof\s)(?<!\bcrew\sof\s)(?<!\bpair\sof\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b(?P<num>\d{1,3}(?:\.\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?P<unit>seconds)\b(?!['’]|-)",
+    r"(?<!\bteam\sof\s)(?<!\bgroup\sof\s)(?<!\bstaff\sof\s)(?<!\bcrew\sof\s)(?<!\bpair\sof\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b(?:(?:about|around|nearly|almost|up\s+to|more\s+than|less\s+than|just\s+over|just\s+under|under)\s+)?(?P<num>\d{1,3}(?:\.\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?P<unit>seconds)\b(?!['’]|-)",
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),
     ex("She won the 100m in 10.85 seconds.", "10.85 seconds", "PT10.85S"),
     ex("Phones must show the alert within five seconds.", "five seconds", "PT5S"),
+    ex("Residents get up to 20 seconds of warning.", "up to 20 seconds", "PT20S"),
     needs=("seconds",),
     starts=COUNT_START,
 )
 def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A number of seconds, a DURATION: "38 seconds" (PT38S), "five seconds" (PT5S), a race
+    """A number of seconds, a DURATION, with its approximation ("up to 20 seconds", "about five
+    seconds"): "38 seconds" (PT38S), "five seconds" (PT5S), a race
     time "10.85 seconds" (PT10.85S, the decimal kept as TIMEX3 writes it). Not: "a second"
     (mostly an ordinal: "a second term"), "1 second" (rare; the cheap key test looks for
     "seconds"), the tail of a longer number ("1,000.5 seconds" is not "000.5 seconds"), the
