@@ -194,7 +194,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     result = []
     for index, timex in enumerate(found):
         speakers_now = timex.pattern in _SPEAKERS_NOW  # before a re-reading renames it
-        if speakers_now and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference, story_day)) is not None:
+        if speakers_now and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference, story_day if story_edge == "late" else None)) is not None:
             timex = _said_on(timex, spoken, reference)
         m = ANAPHORIC.fullmatch(timex.text.lower())
         # "the same night" told by the writer after a quote's "tonight": the writer's last date
@@ -277,9 +277,11 @@ def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple
     can stop saying that,' Raman told supporters shortly before 10 p.m. on Saturday"), else a
     past day told in the sentence right before the quote opens ("posted the files late on
     Monday. 'Found this on a forum tonight,' wrote Wrona"), not a possessive one ("Tuesday's
-    runoff": an event's day), else the story's day when it is the last day named and lies in
-    the news's week before the paper ("won the title late on Sunday ... 'I didn't sleep last
-    night,' she told reporters": Sunday's eve); None outside quotes or with no such day."""
+    runoff": an event's day), else the story's day told at its late edge (``story_day``: "late on
+    Sunday", "on Sunday night") when it is the last day named and lies in the news's week
+    before the paper: the quotes of a late story are that night's ("won the title late on
+    Sunday ... 'I didn't sleep last night,' she told reporters": Sunday's eve); None outside
+    quotes or with no such day."""
     timex = found[index]
     if not _in_quote(body, timex.char_start):
         return None

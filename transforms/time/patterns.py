@@ -585,7 +585,7 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     years", as MEANTIME writes it; "in under 40 minutes", "just over nine minutes"). Not: "over" as a preposition of its
     own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
     "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
-    ages ("52 years old"), a speed or rate ("60 kilometres an hour"), a unit that opens a compound modifier ("a year-on-year rise", "a
+    ages ("52 years old"), a speed ("60 kilometres an hour"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)

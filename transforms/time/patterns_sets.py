@@ -197,35 +197,38 @@ def every_part_of_hour(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
 # The units of a length written in two parts, largest first, with their TIMEX3 codes: the date
 # part (Y, M, D) before "T", the clock part (H, M, S) after it.
 _COMPOUND_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+# Between the parts: "and", a comma or a space ("1 hour, 26 minutes", "1 hour 26 minutes").
+_JOIN = r",?\s+(?:and\s+)?"
 _COMPOUND_NUM = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
 
 
 @pattern(
-    rf"\b(?:(?:nearly|almost|about|around|roughly|some|just\s+over|just\s+under|more\s+than|less\s+than|under|at\s+least)\s+)?(?P<num>{_COMPOUND_NUM})\s+(?P<unit>year|month|week|day|hour|minute)s?,?\s+and\s+(?P<num2>{_COMPOUND_NUM})\s+(?P<unit2>month|week|day|hour|minute|second)s?\b(?![-'’]|\s+old\b)",
+    rf"\b(?:(?:nearly|almost|about|around|roughly|some|just\s+over|just\s+under|more\s+than|less\s+than|under|at\s+least)\s+)?(?P<num>{_COMPOUND_NUM})\s+(?P<unit>year|month|week|day|hour|minute)s?{_JOIN}(?P<num2>{_COMPOUND_NUM})\s+(?P<unit2>month|week|day|hour|minute|second)s?(?:{_JOIN}(?P<num3>{_COMPOUND_NUM})\s+(?P<unit3>day|hour|minute|second)s?)?\b(?![-'’]|\s+old\b)",
     ex("The final lasted two hours and 50 minutes.", "two hours and 50 minutes", "PT2H50M"),
     ex("He served three years and two months.", "three years and two months", "P3Y2M"),
     ex("The siege lasted four days and six hours.", "four days and six hours", "P4DT6H"),
     ex("The record stands at five minutes and 12 seconds.", "five minutes and 12 seconds", "PT5M12S"),
     ex("Talks ran for more than an hour and 20 minutes.", "more than an hour and 20 minutes", "PT1H20M"),
-    needs=(" and ",),
+    ex("He won in 1 hour 26 minutes and 43 seconds.", "1 hour 26 minutes and 43 seconds", "PT1H26M43S"),
+    needs=(" hour", " minute", " second", " day", " week", " month", " year"),
     starts=COUNT_START,
 )
 def duration_compound(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A length written in two units joined by "and", one DURATION (TIMEX3 spans the whole
-    length): "two hours and 50 minutes" (PT2H50M), "three years and two months" (P3Y2M), "four
-    days and six hours" (P4DT6H); weeks and days count in days ("two weeks and three days":
-    P17D). Not: a second unit no smaller than the first ("two hours and three days": two
-    expressions), "a year and a half" (the pattern ``duration_words``), "6 years and 2 months
+    """A length written in two or three units, joined by "and" or side by side, one DURATION
+    (TIMEX3 spans the whole length): "two hours and 50 minutes" (PT2H50M), "three years and two
+    months" (P3Y2M), "four days and six hours" (P4DT6H), "1 hour 26 minutes and 43 seconds"
+    (PT1H26M43S); weeks and days count in days ("two weeks and three days": P17D). Not: a unit
+    no smaller than the one before ("two hours and three days": two expressions), "a year and a half" (the pattern ``duration_words``), "6 years and 2 months
     old" (an age)."""
-    first, second = m["unit"].lower(), m["unit2"].lower()
-    if _COMPOUND_UNITS.index(second) <= _COMPOUND_UNITS.index(first):
+    units = [m[g].lower() for g in ("unit", "unit2", "unit3") if m[g]]
+    if any(_COMPOUND_UNITS.index(later) <= _COMPOUND_UNITS.index(earlier) for earlier, later in zip(units, units[1:])):
         return None
-    counts = {first: _count(m["num"]), second: _count(m["num2"])}
+    counts = {unit: _count(m[group]) for unit, group in zip(units, ("num", "num2", "num3"))}
     if None in counts.values():
         return None
     if "week" in counts and "day" in counts:
-        counts = {"day": counts.pop("week") * 7 + counts.pop("day"), **counts}
-    elif "week" in counts and len(counts) == 2 and _COMPOUND_UNITS.index(second) > _COMPOUND_UNITS.index("day"):
+        counts["day"] += counts.pop("week") * 7
+    elif "week" in counts and any(unit in counts for unit in ("hour", "minute", "second")):
         return None  # "two weeks and six hours": not a length news writes
     date_part = "".join(f"{counts[u]}{UNIT_CODES[u]}" for u in ("year", "month", "week", "day") if u in counts)
     clock_part = "".join(f"{counts[u]}{UNIT_CODES[u]}" for u in ("hour", "minute", "second") if u in counts)

@@ -475,8 +475,9 @@ def _measured(token: str) -> int | str | None:
     return 1 if token.lower() == "another" else _number(token)
 
 
-# A measure before "an hour", "a day": a speed or rate ("60 kilometres an hour"), no duration.
-_RATE_BEFORE = re.compile(r"\b(?:kilometres|kilometers|km|miles|mph|metres|meters|feet|knots|litres|liters|gallons|barrels|tonnes|tons|units|doses)\s+\Z")
+# A distance before "an hour", "a day": a speed ("60 kilometres an hour"), no duration. (An
+# amount before one, "300,000 barrels a day", is a rate that TE3 annotates: left as it is.)
+_RATE_BEFORE = re.compile(r"\b(?:kilometres|kilometers|km|miles|metres|meters|feet|knots)\s+\Z")
 
 
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
