@@ -28,6 +28,8 @@ JANUARY = date(2019, 1, 16)
         ("FA", "", "past", JANUARY, 2018),  # "since the autumn"
         ("SU", "", "past", OCTOBER, 2015),
         ("FA", "", "past", date(2022, 8, 30), 2022),  # "was advertising cheap autumn fares"
+        ("SP", "", "past", date(2024, 1, 29), 2023),  # "moved to new premises in the spring": not yet begun
+        ("SP", "", "past", date(2024, 2, 20), 2024),  # on its eve: this spring's
         ("SP", "", "", OCTOBER, 2015),  # untensed: the publication year's
         ("WI", "last", "", JANUARY, 2018),  # winter keeps the plain step
         ("WI", "", "past", JANUARY, 2019),

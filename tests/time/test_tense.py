@@ -12,6 +12,9 @@ from transforms.time.expressions import find_timexes
     ("sentence", "day", "tense"),
     [
         ("The ministers met on Tuesday.", "Tuesday", "past"),
+        ("Gusts were expected on Saturday afternoon, easing by Sunday night.", "Sunday", "future"),
+        ("The ban is backdated to December 12, when he was provisionally suspended.", "December", "past"),
+        ("The ban runs until June 3, when he will be allowed to race again.", "June", "future"),
         ("The ministers will meet on Tuesday.", "Tuesday", "future"),
         ("He said he would travel to Washington on Thursday.", "Thursday", "future"),
         ("The union said on Friday its members would strike.", "Friday", "past"),

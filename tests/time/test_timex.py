@@ -52,7 +52,7 @@ def only(text, reference=MONDAY, tense=""):
         ("The offer expires at midnight Friday.", "midnight Friday", "TIME", "2023-06-09T24:00", "future"),
         ("The goal is 40,000 troops by the end of the month.", "the end of the month", "DATE", "2023-06", ""),
         ("Average hourly earnings rose.", "hourly", "SET", "PT1H", ""),
-        ("Unisys pays $100 million in interest every quarter.", "every quarter", "SET", "P1Q", ""),
+        ("Unisys pays $100 million in interest every quarter.", "every quarter", "SET", "P3M", ""),
         ("Sell programs hurt more these days.", "these days", "DATE", "PRESENT_REF", ""),
         ("We do not minimise the challenges of the near term.", "the near term", "DATE", "FUTURE_REF", ""),
         ("The company was bleeding just months ago.", "months ago", "DATE", "PAST_REF", ""),
@@ -80,7 +80,7 @@ def only(text, reference=MONDAY, tense=""):
         ("Prices rose in recent weeks.", "recent weeks", "DURATION", "PXW", ""),
         ("Prices rose in recent years.", "recent years", "DURATION", "PXY", ""),
         ("Music of the '90s sold well.", "the '90s", "DATE", "199", ""),
-        ("The meeting lasted about five hours.", "five hours", "DURATION", "PT5H", ""),
+        ("The meeting lasted about five hours.", "about five hours", "DURATION", "PT5H", ""),
         ("It took a few days.", "a few days", "DURATION", "PXD", ""),
         ("They reported the third-quarter loss.", "third-quarter", "DATE", "2023-Q3", ""),
         ("Relatives have until 4 a.m. EDT Thursday to sign.", "4 a.m. EDT Thursday", "TIME", "2023-06-08T04:00", "future"),
@@ -199,8 +199,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on.", "Mr. Reupke, 52 years old, left.", "The index closed at 2082.1 points.", "He was arrested at this march in Washington.", "The quarter-to-quarter comparison improved.", "Police watched the annual March for Life.", "The current account deficit grew.", "Buyers queued for the most recent model.", "The index fell 0.8 points.", "Between five to 10 people came.", "Nurses want to be paid for the hours they work.", "Critics say this may hurt sales.", "He opposed the now-cancelled deal."],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title", "age-in-words", "index-level", "march-as-protest", "quarter-to-quarter", "march-for-life", "current-account", "most-recent-as-rank", "decimal-not-a-count", "count-range-of-people", "hours-of-work", "this-may-as-verb", "now-as-modifier"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on.", "Mr. Reupke, 52 years old, left.", "The index closed at 2082.1 points.", "He was arrested at this march in Washington.", "The quarter-to-quarter comparison improved.", "Police watched the annual March for Life.", "The current account deficit grew.", "Buyers queued for the most recent model.", "The index fell 0.8 points.", "Between five to 10 people came.", "Nurses want to be paid for the hours they work.", "Critics say this may hurt sales.", "He opposed the now-cancelled deal.", "She worked with a team of three seconds.", "His two seconds argued with the referee.", "Gusts reached 60 kilometres an hour."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title", "age-in-words", "index-level", "march-as-protest", "quarter-to-quarter", "march-for-life", "current-account", "most-recent-as-rank", "decimal-not-a-count", "count-range-of-people", "hours-of-work", "this-may-as-verb", "now-as-modifier", "chess-seconds-as-assistants", "boxing-seconds-as-assistants", "speed-not-duration"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []

@@ -199,15 +199,23 @@ def past_month_year(month: int, reference: date) -> int:
     return reference.year - (1 if month > reference.month else 0)
 
 
+# How soon a season may begin after the publication date and still be the one a past clause
+# tells: a season is told in the past once it has begun, or on its eve ("was advertising cheap
+# autumn fares" in late August); a spring five weeks ahead is not yet one that "moved in the
+# spring" (a date's reach, ``resolve.year_of``, is wider: deadlines are told in the past).
+_SEASON_PAST_REACH = timedelta(days=31)
+
+
 def season_year(code: str, which: str, tense: str, reference: date) -> int:
     """The year of a season named without one: "last" is the latest one over by the publication
     date ("stakes drilled last spring" in October 2015 is 2015-SP, as the news gold and TE3 write
     it; TimeBank once wrote the year before, "a strike that began last spring" in October 1989 as
     1988-SP), "next" is the next one to begin ("next autumn" in March 2022 is 2022-FA, in
     October 2024 2025-FA, as the news gold writes it); none or
-    "this" in a past clause is the last one begun or about to begin, within three months like
-    ``resolve.year_of`` ("pharmacists have warned since the autumn" in January: the autumn
-    before; "was advertising cheap autumn fares" in late August: this autumn's); none in a
+    "this" in a past clause is the last one begun or about to begin, within a month
+    ("pharmacists have warned since the autumn" in January: the autumn before; "moved to new
+    premises in the spring" in late January: last spring; "was advertising cheap autumn fares"
+    in late August: this autumn's); none in a
     future clause is the next one not yet over ("will review it in the spring" in October: next
     spring, as the TIMEX3 value is the season meant and the news gold writes it); else the
     publication year's.
@@ -235,4 +243,4 @@ def season_year(code: str, which: str, tense: str, reference: date) -> int:
         return year + (reference.month == 12)
     if which in ("last", "next") or not first or tense != "past":
         return year + {"last": -1, "next": 1}.get(which, 0)
-    return year if date(year, first, 1) <= reference + timedelta(days=100) else year - 1
+    return year if date(year, first, 1) <= reference + _SEASON_PAST_REACH else year - 1

@@ -41,7 +41,7 @@ _BEFORE_AFTER = rf"(?:before|after)\b(?!\s+{_DATE_WORD}|\s+\w+ing\b|\s*[-\u2013\
 ANAPHORIC = re.compile(
     r"\b(?:(?P<shift>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|previous|same|next(?=\s+(?:day|morning|afternoon|evening|night)\b))\s+"
     rf"|(?<!\bin\s)the\s+(?=(?:day|morning|evening|night|week|month|year)\s+{_BEFORE_AFTER}))"
-    r"(?P<unit>day|date|morning|afternoon|evening|night|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
+    r"(?P<unit>day|date|morning|afternoon|evening|night|weekend|week|month|year)\b(?!-|\s+(?:old|long|back|from|to)\b)"
     rf"(?:\s+(?P<dir>{_BEFORE_AFTER}))?"
 )
 _ANAPHORIC_STEP = {"following": 1, "next": 1, "previous": -1, "after": 1, "before": -1}
@@ -56,14 +56,18 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     part = PART_OF_DAY_CODES.get(unit, "")
     unit = "day" if part else unit
     step = _ANAPHORIC_STEP.get((m["rel"] or m["dir"] or "").lower(), 0)
-    if unit in ("day", "week") and granularity != "day" or unit == "month" and granularity == "year":
+    if unit in ("day", "week", "weekend") and granularity != "day" or unit == "month" and granularity == "year":
         return None
-    if unit in ("day", "week"):
-        day = shift_days(anchor, step * (7 if unit == "week" else 1))
+    if unit in ("day", "week", "weekend"):
+        day = shift_days(anchor, step * (1 if unit == "day" else 7))
         if day is None:
             return None
         if part:
             return "TIME", day.isoformat() + part, True
+        if unit == "weekend":
+            # "that weekend": the weekend of the anchor's week ("the festival opens on Friday,
+            # July 7 ... That weekend is worth a month of trade")
+            return "DATE", week_value(day) + "-WE", True
         return "DATE", day.isoformat() if unit == "day" else week_value(day), True
     if unit == "month":
         year, month = shift_month(anchor.year, anchor.month, step)
@@ -120,6 +124,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("He arrived on Friday. The next morning he left.", "The next morning", "2023-06-03TMO", tense="past"),
     ex("The fire broke out on Saturday. Campers had been told the day before that it was safe.", "the day before", "2023-06-02", tense="past"),
     ex("The government fell on December 4 over its 2023 budget. Parliament was dissolved the following week.", "the following week", "2022-W49", tense="past"),
+    ex("The festival opens on Friday, July 7. Its licence was granted in March. That weekend is worth a month of trade.", "That weekend", "2023-W27-WE", tense="past"),
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
@@ -136,9 +141,14 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("Etna erupted late on Thursday. By mid-morning, 98 flights had been cancelled.", "mid-morning", "2023-06-02TMO", tense="past"),
     ex('"Tonight they can stop saying that," Raman told supporters shortly before 10 p.m. on Saturday.', "Tonight", "2023-06-03TNI", tense="past"),
     ex('Wrona posted the files late on Friday. "Found this on a forum tonight," he wrote.', "tonight", "2023-06-02TNI", tense="past"),
+    ex("She won the final late on Saturday. She won shortly before midnight, after a draw was expected for much of the evening.", "the evening", "2023-06-03TEV", tense="past", published=date(2023, 6, 4)),
+    ex('Thousands fled early on Saturday. "The fire moved further last night than in ten days," she told a briefing at 9 a.m.', "9 a.m.", "2023-06-03T09:00", tense="past"),
+    ex('She won the title late on Saturday. She played for hours. "I did not sleep last night," she told reporters.', "last night", "2023-06-02TNI", tense="past"),
     ex('The boat left on Wednesday night. "I want to call her tonight," he said. A second boat left the same night.', "the same night", "2023-05-31TNI", tense="past"),
     ex("Etna erupted late on Thursday. The eruption began at 10:40 p.m.", "10:40 p.m.", "2023-06-01T22:40", tense="past"),
     ex("Reeti won the top award early on Sunday. The show had been due to start at 7 p.m.", "7 p.m.", "2023-06-03T19:00", tense="past"),
+    ex("A panda escaped on Saturday night. It slipped out after 9 p.m. Keepers noticed at 6:30 a.m.", "6:30 a.m.", "2023-06-04T06:30", tense="past"),
+    ex("A panda escaped on Saturday night. It slipped out after 9 p.m., the director said at midday.", "midday", "2023-06-04T12:00", tense="past"),
 )
 def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None, reference: date | None = None) -> list[TimexMatch]:
     """Re-date "that day", "the following year", "the day before"... from the last date before them in the text,
@@ -178,10 +188,13 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     story_edge = ""  # "early" or "late" when the story's day is written so ("late on Thursday")
     narrated: tuple[date, str] | None = None  # the last anchor outside quotations
     anchor_quoted = False
+    anchor_clock = False
+    anchor_midnight = False
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
-        if timex.pattern == "deictic_day" and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference)) is not None:
+        speakers_now = timex.pattern in _SPEAKERS_NOW  # before a re-reading renames it
+        if speakers_now and timex.is_resolved and reference is not None and (spoken := _speech_day(body, found, index, days, reference, story_day if story_edge == "late" else None)) is not None:
             timex = _said_on(timex, spoken, reference)
         m = ANAPHORIC.fullmatch(timex.text.lower())
         # "the same night" told by the writer after a quote's "tonight": the writer's last date
@@ -191,7 +204,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
             # ("8 a.m. on Friday", clock_on_day, carries its own day).
-            same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
             day = _day_right_after(body, timex, following)
             day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at, reference, story_edge))
@@ -202,15 +215,22 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             # that day's; else a day of the news, like a bare clock time ("visited at mid-morning"
             # after a paragraph on a day two weeks back: the story's day)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
-            same_sentence = anchor is not None and anchor[1] == "day" and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             day = _day_right_after(body, timex, following)
-            day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at, reference, story_edge))
+            if day is None and same_sentence and anchor is not None:
+                # the evening before "midnight" (T24:00, whose anchor is the next day) is the
+                # day that midnight ends: "won shortly before midnight ... for much of the evening"
+                day = shift_days(anchor[0], -1) if anchor_midnight and timex.value.endswith(("TAF", "TEV", "TNI")) else anchor[0]
+            day = day or _news_day(body, timex, days, story_day, tense_at, reference, story_edge)
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         if m is None and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
+            # a bare clock time's day is the story's, read here, not a day its sentence tells
+            anchor_clock = timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) is not None
+            anchor_midnight = timex.value.endswith("T24:00")
             # a quote's own "tonight" or "today" is its speaker's now, not a date of the story
-            anchor_quoted = timex.pattern == "deictic_day" and _in_quote(body, timex.char_start)
+            anchor_quoted = speakers_now and _in_quote(body, timex.char_start)
             if not anchor_quoted:
                 narrated = new_anchor
             if new_anchor[1] == "day":
@@ -222,12 +242,21 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     story_day = new_anchor[0]
                     edge = _DAY_EDGE.search(body, max(0, timex.char_start - 12), timex.char_start)
                     story_edge = edge["edge"].lower() if edge and timex.timex_type == "DATE" else ""
+                    if timex.pattern in _NAMED_DAY_PARTS and timex.value.endswith("TNI"):
+                        story_edge = "late"  # "escaped on Monday night": told at the day's late edge
                 if timex.timex_type == "DATE" or timex.pattern in _NAMED_DAY_PARTS:
                     # a day, or a named day's part ("on Friday afternoon"), not a part of a day
                     # alone ("through the night")
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+def _quoted_for_narration(body: str, anchor_quoted: bool, timex: TimexMatch) -> bool:
+    """Whether the anchor is a quote's "last night" or "today" (its speaker's now) and the
+    expression is the writer's, outside the quote: "'The fire moved further in two hours last
+    night,' she told a briefing at 9 a.m." is the story's morning, not last night's day."""
+    return anchor_quoted and not _in_quote(body, timex.char_start)
 
 
 def _in_quote(body: str, offset: int) -> bool:
@@ -237,16 +266,22 @@ def _in_quote(body: str, offset: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
+# Words of a speaker's now: "today", "tonight", "tomorrow", "last night", "this morning".
+_SPEAKERS_NOW = frozenset({"deictic_day", "part_of_day"})
 _CLOSING_QUOTE = re.compile(r"[\"”\n]")
 
 
-def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple[date, int]], reference: date) -> date | None:
+def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple[date, int]], reference: date, story_day: date | None = None) -> date | None:
     """The day a quotation holding "today", "tonight" or "tomorrow" was spoken, when the story
     tells it: a day in the reporting clause after the quote, in its sentence ("'Tonight they
     can stop saying that,' Raman told supporters shortly before 10 p.m. on Saturday"), else a
     past day told in the sentence right before the quote opens ("posted the files late on
     Monday. 'Found this on a forum tonight,' wrote Wrona"), not a possessive one ("Tuesday's
-    runoff": an event's day); None outside quotes or with no such day."""
+    runoff": an event's day), else the story's day told at its late edge (``story_day``: "late on
+    Sunday", "on Sunday night") when it is the last day named and lies in the news's week
+    before the paper: the quotes of a late story are that night's ("won the title late on
+    Sunday ... 'I didn't sleep last night,' she told reporters": Sunday's eve); None outside
+    quotes or with no such day."""
     timex = found[index]
     if not _in_quote(body, timex.char_start):
         return None
@@ -271,7 +306,11 @@ def _speech_day(body: str, found: list[TimexMatch], index: int, days: list[tuple
         d for d, e in days
         if paragraph <= e <= start and not body.startswith(("'s", "\u2019s"), e) and len(_SENTENCE_END.findall(body, e, start + 1)) <= 1
     ]
-    return told[-1] if told and told[-1] < reference else None
+    if told:
+        return told[-1] if told[-1] < reference else None
+    if story_day is not None and days and days[-1][0] == story_day and not body.startswith(("'s", "\u2019s"), days[-1][1]) and story_day < reference and _near(story_day, reference):
+        return story_day
+    return None
 
 
 def _said_on(timex: TimexMatch, spoken: date, reference: date) -> TimexMatch:
@@ -303,8 +342,13 @@ def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], 
     """The value of an anaphoric expression whose nearest date is too coarse for its unit
     ("collapsed on December 4 when members voted against its 2026 budget. The president
     dissolved parliament the following week": not a week of 2026) seen from the last day named,
-    in its sentence or the one before; None when there is none that near."""
-    if not days or len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
+    in its sentence or the one before ("that weekend": the last day named anywhere before it,
+    the months and years named since being background: "opens on Friday, July 7 ... granted
+    its licence in March ... That weekend is worth a month of trade"); None when there is none
+    that near."""
+    if not days:
+        return None
+    if m["unit"].lower() != "weekend" and len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
         return None
     return from_anchor(m, days[-1][0], "day")
 
@@ -317,14 +361,15 @@ _NEWS_WINDOW = 7
 # "late on Thursday", "early Saturday": the story's day told at one of its edges.
 _DAY_EDGE = re.compile(r"\b(?P<edge>late|early)\s+(?:on\s+)?$", re.IGNORECASE)
 # Clock values of a morning and of an evening: across midnight from a day told late or early.
-_MORNING_VALUE = re.compile(r"T(?:0\d:\d\d|1[01]:\d\d|MO)$")
+_MORNING_VALUE = re.compile(r"T(?:0\d:\d\d|1[01]:\d\d|12:00|MO)$")
 _EVENING_VALUE = re.compile(r"T(?:1[89]:\d\d|2[0-3]:\d\d|EV|NI)$")
 
 
 def _across_midnight(story_day: date, edge: str, value: str) -> date:
     """The day of a clock time told after a story's day written at one of its edges: a morning
-    after "late on Thursday" is Friday's ("erupted late on Thursday. ... By mid-morning, 98
-    flights had been cancelled"), an evening before "early on Saturday" is Friday's ("won early
+    or its noon after "late on Thursday" or "on Monday night" is the next day's ("erupted late
+    on Thursday. ... By mid-morning, 98 flights had been cancelled"; "escaped on Monday night
+    ... Keepers noticed he was missing at 6:30 a.m."), an evening before "early on Saturday" is Friday's ("won early
     on Saturday. ... The show was due to start at 7 p.m."); any other time keeps the day."""
     if edge == "late" and _MORNING_VALUE.search(value):
         return shift_days(story_day, 1) or story_day
@@ -700,10 +745,12 @@ _VOTE_BEFORE_DAY = re.compile(rf"\b{_VOTE_WORDS}\s+(?:is\s+|was\s+|will\s+be\s+)
 @rule(
     ex("The race has tightened before the March 16 vote. On election day, polls open at 8 a.m.", "election day", "2024-03-16", tense="future"),
     ex("Voters go to the polls in the election on May 4, 2022. Turnout on election day was high.", "election day", "2022-05-04", tense="past"),
+    ex("Voters went to the polls in the May 4 election. Results on election night were close.", "election night", "2023-05-04TNI", tense="past"),
 )
 def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """"Election day" in an article that names the day of its vote ("the March 16 vote", "the
-    election on May 4") is that day, not the United States' Election Day in November.
+    election on May 4") is that day, not the United States' Election Day in November; "election
+    night" is that day's night.
 
     Notes:
         The day must be written with its day of the month, before "election day" or after it,
@@ -711,7 +758,7 @@ def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMat
         maybe after "mayoral", "general", ...) or right after one and "on" or "for"; the first
         such day wins. With none, the holiday keeps its November date.
     """
-    election_days = [t for t in found if t.pattern == "holiday" and t.text.lower().split() == ["election", "day"]]
+    election_days = [t for t in found if t.pattern == "holiday" and t.text.lower().split() == ["election", "day"] or t.pattern == "election_night"]
     if not election_days:
         return found
     vote_day = next(
@@ -721,7 +768,8 @@ def election_day_of_article(body: str, found: list[TimexMatch]) -> list[TimexMat
     )
     if vote_day is None:
         return found
-    return [replace(t, value=vote_day.value, pattern="election_day_of_article") if t in election_days else t for t in found]
+    # "election night": that day's night (TNI)
+    return [replace(t, value=vote_day.value + ("TNI" if t.timex_type == "TIME" else ""), pattern="election_day_of_article") if t in election_days else t for t in found]
 
 
 # "a week later", "four days later", "an hour later" (the pattern ``anchored``): a count of units

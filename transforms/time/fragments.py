@@ -54,7 +54,7 @@ CALENDAR_START = re.compile(r"\b(?=\d{4}|the\s+(?:fiscal|financial|previous|past
 # (``TimexPattern.starts``), found by one scan of the text shared by all of them.
 _COUNT_WORDS = (
     "the", "a", "an", "another", "next", "last", "past", "first", "final", "following", "coming", "previous", "nearly",
-    "almost", "about", "around", "roughly", "some", "more", "less", "over", "up", "at", "once", "twice", "thrice", "half",
+    "almost", "about", "around", "roughly", "approximately", "some", "more", "less", "over", "under", "just", "up", "at", "once", "twice", "thrice", "half",
     "several", "many", "few", "single", "multi", "decades", "years", "months", "weeks", "days", "hours",
     "day", "week", "month", "year", "hour",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",

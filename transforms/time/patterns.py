@@ -32,10 +32,10 @@ from transforms.time.fragments import (
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, season_fall, week_of_month
 from transforms.time.patterns_eras import early_decade, early_year, named_early_year, spelled_century
-from transforms.time.patterns_holidays import holiday
+from transforms.time.patterns_holidays import election_night, holiday, the_new_year
 from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, trading_part_of_day, weekday_part
 from transforms.time.patterns_sets import (
-    coming_ref, couple_of, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
+    coming_ref, couple_of, duration_compound, duration_seconds, every_count, every_part_of_hour, fortnight, plural_weekdays, plural_weekends, set_part, times_per_unit, weekday_parts_plural,
 )
 from transforms.time.patterns_years import century, decade, decade_of_publication, historic_year, spelled_decade, spelled_year, the_year_numbered, year, year_range, apostrophe_year, slash_date
 from transforms.time.timex_rule import Resolution, ResolveContext, TimexPattern, pattern
@@ -445,12 +445,20 @@ def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Prices rose last week.", "last week", "2023-W22"),
     ex("Talks resume next month.", "next month", "2023-07"),
     ex("Sales fell earlier this month.", "earlier this month", "2023-06"),
+    ex("Rents rose 11 percent over the past year.", "the past year", "P1Y"),
     starts=CALENDAR_START,
     needs=("week", "month", "year", "quarter"),
 )
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """This, last or next week, weekend, month, quarter or year. Not: "the last week" (a
-    duration, the pattern ``duration_words``)."""
+    """This, last or next week, weekend, month, quarter or year; "the past month" and "the past
+    year" are the stretch up to now, a DURATION of one unit (P1Y, as the news gold writes them
+    with "the past two years": P2Y).
+
+    Notes:
+        TimeBank and TE3 silver write "the past year" as the DATE of the year before; this
+        follows the news gold. "the past week" stays the DATE of last week (TimeBank and TE3's
+        reading; no news gold says otherwise), and so do "the past weekend" and "the past
+        quarter". Not: "the last week" (a duration, the pattern ``duration_words``)."""
     return resolve.relative_unit(m, ctx)
 
 
@@ -496,14 +504,17 @@ def duration_vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute)\b(?!-old)",
+    r"\b(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)-(?P<unit>day|week|month|year|hour|minute|second)\b(?!-old)",
     ex("A two-day visit.", "two-day", "P2D"),
     ex("A 30-year mortgage.", "30-year", "P30Y"),
+    ex("Each move adds a 10-second increment.", "10-second", "PT10S"),
+    ex("A five-second delay.", "five-second", "PT5S"),
     needs=("-",),
     starts=COUNT_START,
 )
 def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A hyphenated duration modifier: "two-day", "30-year". Not: ages ("6-year-old")."""
+    """A hyphenated duration modifier: "two-day", "30-year", "10-second" (PT10S). Not: ages
+    ("6-year-old")."""
     return resolve.duration_hyphen(m, ctx)
 
 
@@ -540,7 +551,7 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|more\s+than|less\s+than|up\s+to|at\s+least|another|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bjust\s)|(?<=\bonly\s)|(?<=\bthan\s))over)\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|about|around|roughly|approximately|more\s+than|less\s+than|up\s+to|at\s+least|another|just\s+(?:over|under)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bonly\s)|(?<=\bthan\s))(?:over|under))\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -557,6 +568,10 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Shares hit their lowest level in over six years.", "over six years", "P6Y"),
     ex("The strike is expected to last at least two months.", "at least two months", "P2M"),
     ex("The festival will last 16 days.", "16 days", "P16D"),
+    ex("Keepers coaxed him down after about 40 minutes.", "about 40 minutes", "PT40M"),
+    ex("The record run took just over nine minutes.", "just over nine minutes", "PT9M"),
+    ex("The crossing takes under 40 minutes.", "40 minutes", "PT40M"),
+    ex("She finished in under 40 minutes.", "under 40 minutes", "PT40M"),
     needs=(),
     starts=COUNT_START,
 )
@@ -564,12 +579,13 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A count of units: "three weeks", "the past 20 years", "2 1/2 years", "a minute and a
     half", "2,000 years", "30.8 minutes" (a decimal count stays in the value: PT30.8M),
     "another week" (one more: P1W), "another two years", "four good years" (an evaluative
-    adjective before a plural unit), "two years or so" (an approximation: TIMEX3 keeps it in the
-    span, as "about two years"); "over" after a preposition or "just" means "more than" and is
-    kept ("in over six years", as MEANTIME writes it). Not: "over" as a preposition of its
+    adjective before a plural unit), "two years or so", "about 40 minutes" (approximations:
+    TIMEX3 keeps them in the span, as TimeBank writes "about two years"); "over" and "under"
+    after a preposition or "just" mean "more than" and "less than" and are kept ("in over six
+    years", as MEANTIME writes it; "in under 40 minutes", "just over nine minutes"). Not: "over" as a preposition of its
     own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
     "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
-    ages ("52 years old"), a unit that opens a compound modifier ("a year-on-year rise", "a
+    ages ("52 years old"), a speed ("60 kilometres an hour"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
     return resolve.duration_words(m, ctx)
@@ -626,13 +642,15 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("She trains every single day.", "every single day", "P1D"),
     ex("Average hourly earnings rose.", "hourly", "PT1H"),
     ex("A helpline will be staffed daily.", "daily", "P1D"),
-    ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P1Q"),
+    ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P3M"),
     needs=("hourly", "daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
     name="set",
 )
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A unit that recurs, a SET: "daily", "every year", "every single day", "every other
-    week" (each second one: P2W). Not: "every two years", "twice a year", "the business daily"
+    week" (each second one: P2W), "every quarter" (P3M: the news gold writes the SET in months,
+    TIMEX3's duration units having no quarter; TimeBank's one "every quarter" has P1Q). Not:
+    "every two years", "twice a year", "the business daily"
     or "the Porto daily Jornal do Norte", "the Nairobi Daily Ledger" (newspapers: see
     ``expressions._names_a_paper``)."""
     return resolve.every_unit(m, ctx)
@@ -730,7 +748,7 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, election_night, the_new_year, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month, ordinal_unit,
     month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons
@@ -738,7 +756,7 @@ PATTERNS: tuple[TimexPattern, ...] = (
     # times of day, days and weeks around the publication date
     clock_time, clock_words, noon_midnight, mid_part_of_day, part_of_day, deictic_day, the_day, the_part_of_day, trading_part_of_day, night_before, anchored, year_earlier, ago, relative_unit, weekday_part, weekday,
     # durations and sets
-    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, half_unit, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
+    coming_ref, times_per_unit, the_rel_decade, duration_vague, duration_compound, duration_adjective, duration_hyphen, duration_seconds, plural_weekends, plural_weekdays, fortnight, couple_of, duration_count_range, half_unit, duration_words, recent_plural, the_plural_unit, duration_plural, every_unit,
     # decades, centuries, years, months alone, the vague past, present and future
     early_year, decade_of_publication, spelled_decade, decade, early_decade, century, spelled_century, spelled_year, vague_ago, year_range, slash_date, apostrophe_year, year, historic_year, month_modified, month_capitalised, month_alone, recent_adjective, vague,
 )

@@ -126,12 +126,13 @@ def the_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:in|during|through|throughout|since|until|for|spent|spend|spends|spending)\s+(?P<t>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening))\b(?!['’]|\s+(?:of|after|before|papers?|news|sessions?|shift|show|edition|prayers?|trading)\b)",
+    r"\b(?:in|during|through|throughout|since|until|for|spent|spend|spends|spending|(?:much|most|part|all|rest)\s+of)\s+(?P<t>the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening))\b(?!['’]|\s+(?:of|after|before|papers?|news|sessions?|shift|show|edition|prayers?|trading)\b)",
     ex("Rebels attacked the town in the morning.", "the morning", "2023-06-05TMO", tense="past"),
     ex("The shadow will cross the coast in the early evening.", "the early evening", "2023-06-05TEV", tense="future"),
     ex("Talks resume in the afternoon.", "the afternoon", "2023-06-05TAF", tense="future"),
     ex("Theatres have been quiet since the morning.", "the morning", "2023-06-05TMO", tense="past"),
     ex("Volunteers spent the afternoon helping residents.", "the afternoon", "2023-06-05TAF", tense="past"),
+    ex("Commentators had called it a draw for much of the evening.", "the evening", "2023-06-05TEV", tense="past"),
     needs=("the morning", "the afternoon", "the evening", "early morning", "early afternoon", "early evening", "late morning", "late afternoon", "late evening"),
 )
 def the_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:

@@ -13,6 +13,7 @@ Notes:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from transforms.lexicons import words
 from transforms.time import resolve
@@ -70,3 +71,36 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
         return "DATE", "XXXX-XX-XX", False
     this_year = day_of(ctx.reference.year)
     return "DATE", day_of(resolve.year_of(this_year.month, this_year.day, ctx)).isoformat(), True
+
+
+@pattern(
+    r"\belection\s+night\b(?!['’])",
+    ex("Early returns on election night showed him ahead.", "election night", "2022-11-08TNI", tense="past", published=date(2022, 11, 20)),
+    needs=("election night",),
+)
+def election_night(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"election night": the night of Election Day, a TIME (TNI) of the day the holiday
+    ``holiday`` gives "Election Day" (the pass ``election_day_of_article`` moves both to the
+    day of the article's own vote when it names one). Not: "election nights" (a habit)."""
+    if ctx.reference is None:
+        return "TIME", "XXXX-XX-XXTNI", False
+    day_of = HOLIDAY_BY_KEY["election day"]
+    this_year = day_of(ctx.reference.year)
+    return "TIME", day_of(resolve.year_of(this_year.month, this_year.day, ctx)).isoformat() + "TNI", True
+
+
+@pattern(
+    r"\bthe\s+new\s+year\b(?!['’]|-)",
+    ex("From the new year, rents may rise only once every 12 months.", "the new year", "2024", tense="future", published=date(2023, 9, 25)),
+    ex("Sales have slowed since the new year.", "the new year", "2023", tense="past", published=date(2023, 2, 14)),
+    needs=("new year",),
+)
+def the_new_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the new year": the year whose first day lies nearest the publication date (from
+    July the next one, "from the new year" in September; before it this one, "since the new
+    year" in February), a DATE of that year. Not: "New Year's Day", "New Year's Eve" (holidays,
+    the pattern ``holiday``), "the new year-round service" (a compound), "the new year's
+    budget" (a possessive; left out)."""
+    if ctx.reference is None:
+        return "DATE", "XXXX", False
+    return "DATE", f"{ctx.reference.year + (ctx.reference.month >= 7):04d}", True

@@ -86,19 +86,25 @@ def weekday_parts_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | 
 
 
 @pattern(
-    r"\b(?P<num>\d{1,3}(?:\.\d{1,3})?)\s+(?P<unit>seconds)\b(?!['’]|-)",
+    r"(?<!\bteam\sof\s)(?<!\bgroup\sof\s)(?<!\bstaff\sof\s)(?<!\bcrew\sof\s)(?<!\bpair\sof\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\b(?:(?:about|around|nearly|almost|up\s+to|more\s+than|less\s+than|just\s+over|just\s+under|under)\s+)?(?P<num>\d{1,3}(?:\.\d{1,3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+(?P<unit>seconds)\b(?!['’]|-)",
     ex("The rocket climbed for 38 seconds.", "38 seconds", "PT38S"),
     ex("She won the 100m in 10.85 seconds.", "10.85 seconds", "PT10.85S"),
+    ex("Phones must show the alert within five seconds.", "five seconds", "PT5S"),
+    ex("Residents get up to 20 seconds of warning.", "up to 20 seconds", "PT20S"),
     needs=("seconds",),
     starts=COUNT_START,
 )
 def duration_seconds(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A number of seconds in digits, a DURATION: "38 seconds" (PT38S), a race time "10.85
-    seconds" (PT10.85S, the decimal kept as TIMEX3 writes it). Not: "a second" (mostly an
-    ordinal: "a second term"), "1 second" (rare; the cheap key test looks for "seconds"), the
-    tail of a longer number ("1,000.5 seconds" is not "000.5 seconds")."""
+    """A number of seconds, a DURATION, with its approximation ("up to 20 seconds", "about five
+    seconds"): "38 seconds" (PT38S), "five seconds" (PT5S), a race
+    time "10.85 seconds" (PT10.85S, the decimal kept as TIMEX3 writes it). Not: "a second"
+    (mostly an ordinal: "a second term"), "1 second" (rare; the cheap key test looks for
+    "seconds"), the tail of a longer number ("1,000.5 seconds" is not "000.5 seconds"), the
+    assistants of a chess player or a boxer ("a team of three seconds", "his two seconds")."""
     if m.start() > 0 and m.string[m.start() - 1] in ".,":
         return None  # "1,000 seconds": a number's tail
+    if not m["num"][0].isdigit():
+        return "DURATION", f"PT{NUMBER_WORDS[m['num'].lower()]}S", True
     whole, _, fraction = m["num"].partition(".")
     fraction = fraction.rstrip("0")
     return "DURATION", f"PT{int(whole)}{'.' + fraction if fraction else ''}S", True
@@ -186,6 +192,47 @@ def every_part_of_hour(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
     "every half hour" (PT30M). Not: "every quarter" alone (a quarter of a year, the pattern
     ``set``), "every quarter-hour point" (read as the same SET)."""
     return "SET", "PT15M" if m["quarter"] else "PT30M", True
+
+
+# The units of a length written in two parts, largest first, with their TIMEX3 codes: the date
+# part (Y, M, D) before "T", the clock part (H, M, S) after it.
+_COMPOUND_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+# Between the parts: "and", a comma or a space ("1 hour, 26 minutes", "1 hour 26 minutes").
+_JOIN = r",?\s+(?:and\s+)?"
+_COMPOUND_NUM = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty"
+
+
+@pattern(
+    rf"\b(?:(?:nearly|almost|about|around|roughly|some|just\s+over|just\s+under|more\s+than|less\s+than|under|at\s+least)\s+)?(?P<num>{_COMPOUND_NUM})\s+(?P<unit>year|month|week|day|hour|minute)s?{_JOIN}(?P<num2>{_COMPOUND_NUM})\s+(?P<unit2>month|week|day|hour|minute|second)s?(?:{_JOIN}(?P<num3>{_COMPOUND_NUM})\s+(?P<unit3>day|hour|minute|second)s?)?\b(?![-'’]|\s+old\b)",
+    ex("The final lasted two hours and 50 minutes.", "two hours and 50 minutes", "PT2H50M"),
+    ex("He served three years and two months.", "three years and two months", "P3Y2M"),
+    ex("The siege lasted four days and six hours.", "four days and six hours", "P4DT6H"),
+    ex("The record stands at five minutes and 12 seconds.", "five minutes and 12 seconds", "PT5M12S"),
+    ex("Talks ran for more than an hour and 20 minutes.", "more than an hour and 20 minutes", "PT1H20M"),
+    ex("He won in 1 hour 26 minutes and 43 seconds.", "1 hour 26 minutes and 43 seconds", "PT1H26M43S"),
+    needs=(" hour", " minute", " second", " day", " week", " month", " year"),
+    starts=COUNT_START,
+)
+def duration_compound(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """A length written in two or three units, joined by "and" or side by side, one DURATION
+    (TIMEX3 spans the whole length): "two hours and 50 minutes" (PT2H50M), "three years and two
+    months" (P3Y2M), "four days and six hours" (P4DT6H), "1 hour 26 minutes and 43 seconds"
+    (PT1H26M43S); weeks and days count in days ("two weeks and three days": P17D). Not: a unit
+    no smaller than the one before ("two hours and three days": two expressions), "a year and a half" (the pattern ``duration_words``), "6 years and 2 months
+    old" (an age)."""
+    units = [m[g].lower() for g in ("unit", "unit2", "unit3") if m[g]]
+    if any(_COMPOUND_UNITS.index(later) <= _COMPOUND_UNITS.index(earlier) for earlier, later in zip(units, units[1:])):
+        return None
+    counts = {unit: _count(m[group]) for unit, group in zip(units, ("num", "num2", "num3"))}
+    if None in counts.values():
+        return None
+    if "week" in counts and "day" in counts:
+        counts["day"] += counts.pop("week") * 7
+    elif "week" in counts and any(unit in counts for unit in ("hour", "minute", "second")):
+        return None  # "two weeks and six hours": not a length news writes
+    date_part = "".join(f"{counts[u]}{UNIT_CODES[u]}" for u in ("year", "month", "week", "day") if u in counts)
+    clock_part = "".join(f"{counts[u]}{UNIT_CODES[u]}" for u in ("hour", "minute", "second") if u in counts)
+    return "DURATION", f"P{date_part}{'T' + clock_part if clock_part else ''}", True
 
 
 _EVERY_START = re.compile(r"\bevery\s")

@@ -270,10 +270,19 @@ def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "TIME", f"{(ctx.reference + timedelta(days=offset)).isoformat()}T{part}", True
 
 
+# "the past year", "the past month": a stretch up to now. ("the past week" stays the DATE of
+# last week, as TimeBank and TE3 write it and no news gold contradicts.)
+_PAST_STRETCH = {"month": "P1M", "year": "P1Y"}
+
+
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     rel = " ".join(m["rel"].lower().split())
     unit = m["relunit"].lower()
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel == "past" and unit in _PAST_STRETCH and m[0].lower().startswith("the"):
+        # "over the past year": the stretch up to now, one unit long (the news gold writes P1Y,
+        # as it writes "the past two years" P2Y and "the past decade" P1DE)
+        return "DURATION", _PAST_STRETCH[unit], True
     if ctx.reference is None:
         placeholder = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX"}[unit]
         return "DATE", placeholder, False
@@ -444,7 +453,7 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 def _duration_value(count: int | str, unit: str) -> str:
-    if unit in ("hour", "minute"):
+    if unit in ("hour", "minute", "second"):
         return f"PT{count}{UNIT_CODES[unit]}"
     if unit == "century" and isinstance(count, int):
         return f"P{count * 100}Y"
@@ -466,7 +475,14 @@ def _measured(token: str) -> int | str | None:
     return 1 if token.lower() == "another" else _number(token)
 
 
+# A distance before "an hour", "a day": a speed ("60 kilometres an hour"), no duration. (An
+# amount before one, "300,000 barrels a day", is a rate that TE3 annotates: left as it is.)
+_RATE_BEFORE = re.compile(r"\b(?:kilometres|kilometers|km|miles|metres|meters|feet|knots)\s+\Z")
+
+
 def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    if m["num"].lower() in ("a", "an") and _RATE_BEFORE.search(m.string, max(0, m.start() - 15), m.start()):
+        return None  # "gusts of 60 kilometres an hour": a speed
     count = _measured(m["num"])
     if count is None:
         return None
@@ -495,6 +511,8 @@ def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     word = (m["setword"] or "").lower()
     unit = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}.get(word) or m["setunit"].lower()
     count = 2 if m.groupdict().get("other") else 1  # "every other week": each second one
+    if unit == "quarter":
+        return "SET", f"P{3 * count}M", True  # "every quarter": three months (no quarter unit in a SET)
     return "SET", f"P{count}{UNIT_CODES[unit]}" if unit not in ("hour", "minute") else f"PT{count}{UNIT_CODES[unit]}", True
 
 
@@ -637,7 +655,7 @@ def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ``anchor_anaphora`` re-reads it from the story's last date when there is one."""
     if ctx.reference is None:
         unit = m["unit"].lower()
-        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"), False
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX"), False
     return from_anchor(m, ctx.reference, "day")
 
 

@@ -213,6 +213,9 @@ def date_tense(token: Token) -> Tense:
     election"; otherwise it stays unknown, which news reads as past ("follows Tuesday's
     declaration", "Friday's attack shows...").
 
+    A date a "when" clause tells takes that clause's tense ("is backdated to December 12,
+    when he was provisionally suspended": past).
+
     A date right after "since" or "as of" points back ("the best week since November"); one
     after "until" in a clause without tense looks forward ("markets closed until Friday"), as
     does one under a headline's infinitive ("Markets to reopen Monday").
@@ -233,6 +236,8 @@ def date_tense(token: Token) -> Tense:
         return "past"  # "since November", "as of February": whatever the clause's tense
     if token.dep_ == "poss":
         return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
+    if told := _when_clause_tense(token):
+        return told
     noun = _modified_noun(token)
     if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following"):
         # "is fourth after a win on Saturday": what a present state follows has happened; only
@@ -242,6 +247,21 @@ def date_tense(token: Token) -> Tense:
     tense = _climbed_tense(token, after_until)
     # "closed until Friday" in a clause of no tense (a headline, a participle): still ahead
     return "future" if not tense and after_until else tense
+
+
+def _when_clause_tense(token: Token) -> Tense:
+    """The tense of a "when" clause right after a date, saying what happened on it ("backdated
+    to December 12, when he was provisionally suspended": past), which dates it whatever the
+    governing clause's tense (the parser hangs the clause on the date or on the verb); "" when
+    none follows."""
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and doc[i].ent_type_ in ("DATE", "TIME") and doc[i].ent_iob_ == "I":
+        i += 1  # the rest of the date ("12" of "December 12", its year)
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod" or doc[i].head.pos_ not in ("VERB", "AUX"):
+        return ""
+    return clause_tense(doc[i].head)
 
 
 def _modified_noun(token: Token) -> Token | None:
@@ -311,13 +331,21 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                 # "stayed closed until Tuesday", "met and agreed Monday", "will begin offering
                 # shots on Monday"
                 return clause_tense(token.head)
-            if not tense and (governing := _participle_governor(token)) is not None and clause_tense(governing) == "future":
-                return "future"  # "would go ahead, with the final round starting on Sunday"
+            if not tense and (governing := _participle_governor(token)) is not None and (clause_tense(governing) == "future" or _plans_ahead(governing, date_index)):
+                # "would go ahead, with the final round starting on Sunday"; "gusts were expected
+                # on Saturday afternoon, easing by Sunday night": the plan's forward look
+                return "future"
             return tense
         if token.head.i == token.i:
             return ""
         token = token.head
     return ""
+
+
+def _plans_ahead(verb: Token, date_index: int) -> bool:
+    """Whether a planning verb before a date looks forward to it, as ``_climbed_tense`` reads
+    one ("were expected on Saturday", not "had been due to expire Friday" nor a changed plan)."""
+    return verb.lower_ in _PLANNING_FORMS and date_index > verb.i and not _is_past_perfect(verb) and not _superseded_plan(verb)
 
 
 def _reported_desire(verb: Token) -> bool:
