@@ -45,6 +45,8 @@ KNOWN_SHORT_NAMES = {"group of seven": "g7", "group of eight": "g8", "group of 2
 COMPANY_DESCRIPTORS = words("company_descriptors")
 
 GOVERNMENT_BODY_WORDS = words("government_body_words")
+# Words of names that are no company: ministries, courts, regulators, unions, associations.
+NON_COMPANY_WORDS = GOVERNMENT_BODY_WORDS | words("non_company_kind_nouns")
 EVENT_WORDS = words("event_words")
 NON_ENTITY_ACRONYMS = words("non_entity_acronyms")
 STREET_WORDS = words("street_words")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from transforms.entities.aliases import alias_key
 from transforms.entities.words import COMPASS_ADJECTIVES
-from transforms.lexicon import COMPANY_DESCRIPTORS, GEO_FEATURE_WORDS, KNOWN_SHORT_NAMES, PLACE_SUFFIX_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, GEO_FEATURE_WORDS, KNOWN_SHORT_NAMES, NON_COMPANY_WORDS, PLACE_SUFFIX_WORDS
 from transforms.lexicons import words
 from transforms.entities.mentions import Mention
 from transforms.entities.places import is_country, known_place
@@ -252,7 +252,7 @@ def person_named_company(body: str, entities: list[ArticleEntity]) -> list[Artic
     return _join_into_owners(entities, owners_of, "person_named_company")
 
 
-_PARTICLES = frozenset(("de", "del", "da", "do", "dos", "das", "des", "du", "di", "della"))
+_PARTICLES = words("name_particles")
 
 
 def _is_company(entity: ArticleEntity) -> bool:
@@ -655,8 +655,6 @@ _KNOWN_AS = re.compile(r"(?:,|\()\s*(?:which\s+(?:is|was|has\s+been)\s+)?(?:also
 # "The company", "The 98-kilometre canal": the noun the comma follows, a modifier or two allowed.
 _THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z]+)\s*$")
 _ORG_NOUNS = words("org_nouns")
-# Words of names that are no company: ministries, courts, regulators, unions, associations.
-_NON_COMPANY_WORDS = words("government_body_words") | words("non_company_kind_nouns")
 _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
 
 
@@ -720,7 +718,7 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
                 named_before = [e for e in orgs if e is not short and min(m.char_start for m in e.mentions) < match.start()]
                 if len(named_before) > 1 and noun["noun"] in COMPANY_DESCRIPTORS:
                     # "The company" among a ministry, a union and one firm: the firm.
-                    named_before = [e for e in named_before if not _NON_COMPANY_WORDS & set(alias_key(e.canonical_name).split())]
+                    named_before = [e for e in named_before if not NON_COMPANY_WORDS & set(alias_key(e.canonical_name).split())]
                 if len(named_before) > 1:
                     # Still several: the one named in the sentence before ("... Havbris ASA. The company, known as ...").
                     window = _previous_sentence_start(body, match.start())

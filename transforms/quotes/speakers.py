@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.entities.descriptions import ORGANISATION_HEADS
 from transforms.entities.extraction import ArticleEntity
-from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, GOVERNMENT_BODY_WORDS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
+from transforms.lexicon import COMPANY_DESCRIPTORS, DOCUMENT_NOUNS, NON_COMPANY_WORDS, ORG_NOUNS, REPORTING_VERB_FORMS, TITLE_WORDS
 from transforms.lexicons import words
 from transforms.rules import Example, Rule, first_match, rule
 from transforms.quotes.cues import _path_to
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
 # The article's entities, as ArticleContext holds them (a tuple) or as a list.
 Entities = Sequence[ArticleEntity]
 
-# Words of names that are no company: ministries, courts, regulators, unions, associations.
-NON_COMPANY_WORDS = GOVERNMENT_BODY_WORDS | words("non_company_kind_nouns")
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
