@@ -300,6 +300,8 @@ def legal_form_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
         if first == form_start:
             continue
         start, end = tokens[first].idx, token.idx + len(token)
+        if token.text.endswith(".") and (token.i + 1 == len(tokens) or tokens[token.i + 1].is_space or is_capitalised(tokens[token.i + 1])):
+            end -= 1  # "... Allgäuer Milchbund eG." ending the sentence: the stop is the sentence's
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
         whole = [m for m in inside if m.char_start == start and m.char_end == end]
         if all(start <= m.char_start and m.char_end <= end for m in inside) and not whole:

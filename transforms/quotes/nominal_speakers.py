@@ -191,12 +191,26 @@ def officials_of_kind(query: SpeakerQuery) -> Speaker | None:
     return Speaker(entity.canonical_name, entity, officials_of_kind.name) if entity is not None else None
 
 
+def _kind_opening_the_words(query: SpeakerQuery) -> ArticleEntity | None:
+    """'The company, founded in 1987 as Tasker & Sons, has pulled the toy, it said': "it" is the
+    organisation noun that opens the reported words, resolved like "the company said"."""
+    doc = query.subject.doc
+    opening = next((t for t in doc if t.idx >= query.quote_start), None)
+    if opening is None or opening.lower_ != "the" or opening.head.lower_ not in _KIND_NOUNS or opening.head.i > opening.i + 2:
+        return None
+    noun = opening.head
+    return _the_organisation_so_called(noun, query, noun.idx)
+
+
 @rule(Example("Stockport Harriers FC agreed a takeover by Brightwater Partners. The club said the deal would close in May.", "Stockport Harriers FC"),
       Example("The Andean Development Fund approved a loan in July. More than 400 aftershocks have been recorded since March, according to "
               "the National Seismology Service. The agency said further shocks were unlikely.", "National Seismology Service",
               "the source 'according to' cites is named as a subject is"),
       Example("The University of Aldbridge will close its music school. The university said the school had run a deficit.", "University of Aldbridge"),
       Example("The Harbour Authority said it would reopen the quay. Boats should stay away, it said.", "Harbour Authority"),
+      Example("Brightling Toys Ltd recalled 85,000 toys. “We are deeply sorry,” managing director Owen Tasker said.\n\n"
+              "The company, founded in 1987 as Tasker & Sons, has pulled the toy from sale, it said.", "Brightling Toys Ltd",
+              "'it' is the organisation noun opening the reported words"),
       Example("ISTANBUL (Bosporus Wire) - Three ferries will stop running next year, the shipping company said.", None,
               "the dateline's news agency is nobody the story quotes"),
       Example("Brandauer Pharma GmbH is recalling three batches of its vaccine after inspectors found glass particles, the regulator said on Friday.", None,
@@ -216,7 +230,7 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
     """
     subject = query.subject
     if subject.lower_ == "it" and subject.pos_ == "PRON":
-        entity = _the_organisation_so_called(subject, query, subject.idx)
+        entity = _the_organisation_so_called(subject, query, subject.idx) or _kind_opening_the_words(query)
         return Speaker(entity.canonical_name if entity else None, entity, organisation_by_kind.name)
     if (
         subject.pos_ != "NOUN"

@@ -375,7 +375,9 @@ def organisation_noun(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example(
     "A statement issued by the Transport Ministry praised the crews.\n\n“Safety comes first in every decision we take,” said the official statement.",
-    "Transport Ministry"))
+    "Transport Ministry"),
+      Example("Managers removed patients from waiting lists. The review, carried out by the accountancy firm Calder Grant LLP for the trust, "
+              "said patients were taken off lists without being told.", "Calder Grant LLP", "a document by its author"))
 def document_noun(query: SpeakerQuery) -> Speaker | None:
     """'the statement said': the organisation the article names as the document's author
     (``find_document_source``).

@@ -192,7 +192,10 @@ def person_named_after_description(query: SpeakerQuery) -> Speaker | None:
       Example("The former head of the harbour authority told an inquiry on Monday that he had warned ministers in 2017.\n\n"
               "Tomasz Wrona, who ran the authority until March, said he had sent two letters.", "Tomasz Wrona"),
       Example("A youth choir has cancelled its tour after 19 singers were refused visas, the choir's director said on Friday.\n\n"
-              "The Harwick Youth Choir had planned 16 concerts in Germany. Its director, Helen Whitmore, said the refusals came by email.", "Helen Whitmore"))
+              "The Harwick Youth Choir had planned 16 concerts in Germany. Its director, Helen Whitmore, said the refusals came by email.", "Helen Whitmore"),
+      Example("The cost of the swimming venue has almost doubled, Queensland’s auditor-general said on Thursday.\n\n"
+              "In a report tabled in parliament, Auditor-General Fiona Marsh said the budget had been too low.", "Fiona Marsh",
+              "a hyphenated title with a named owner, in the lead"))
 def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
     """'a federal judge ruled... District Judge Ana Costa ordered': an indefinite title is the
     person the very next sentence names first with it; the lead's "The former head of the
@@ -208,7 +211,9 @@ def named_in_next_sentence(query: SpeakerQuery) -> Speaker | None:
 
 @rule(Example("The rider will appeal, his lawyer said. The lawyer, Sofie Claes, said the laboratory had broken its own rules.", "Sofie Claes"),
       Example("The inquiry opened on Monday. \u201cThe turbines would be visible,\u201d the group's planning adviser told it. The adviser, Callum Ross, said more.", "Callum Ross"),
-      Example("The rider will appeal, his lawyer said. The coach, Marc Lambrecht, said nothing.", None, "another role named next"))
+      Example("The rider will appeal, his lawyer said. The coach, Marc Lambrecht, said nothing.", None, "another role named next"),
+      Example("“I found the star on the floor,” the girl’s mother said. Rhian Pryce, 29, told the paper she had bought the toy in December.",
+              "Rhian Pryce", "a relative named for the first time, with an age, in the next sentence"))
 def role_named_next(query: SpeakerQuery) -> Speaker | None:
     """'..., his lawyer said. The lawyer, Sofie Claes, said ...': a speaker given by a role
     ("his lawyer", "the group's planning adviser") is the person the next sentence opens with,
@@ -216,7 +221,8 @@ def role_named_next(query: SpeakerQuery) -> Speaker | None:
 
     Notes:
         Only the sentence right after the quote's, only when it opens with "The" + the same noun
-        and a person's name between commas.
+        and a person's name between commas; or, for a relative ("the girl's mother"), with a
+        person named there for the first time and given an age ("Rhian Pryce, 29,").
     """
     subject = query.subject
     if subject.pos_ != "NOUN" or not subject.is_lower or subject.tag_ != "NN":
@@ -226,11 +232,21 @@ def role_named_next(query: SpeakerQuery) -> Speaker | None:
     if end + 4 >= len(doc):
         return None
     the, noun, comma = doc[end], doc[end + 1], doc[end + 2]
+    if subject.lower_ in _KINSHIP_NOUNS and any(c.dep_ == "poss" for c in subject.children):
+        # "..., the girl's mother said. Rhian Pryce, 29, told the paper ...": a relative named
+        # for the first time, with an age, opening the next sentence.
+        person = next((e for e in query.entities if e.entity_type == "PERSON" and min(m.char_start for m in e.mentions) == the.idx), None)
+        if person is not None and _AGE_AFTER.match(doc.text, max(m.char_end for m in person.mentions if m.char_start == the.idx)):
+            return _named(person, role_named_next.name)
     if the.lower_ != "the" or noun.lower_ != subject.lower_ or comma.text != ",":
         return None
     name = doc[end + 3]
     person = next((e for e in query.entities if e.entity_type == "PERSON" and any(m.char_start == name.idx for m in e.mentions)), None)
     return _named(person, role_named_next.name) if person is not None else None
+
+
+_KINSHIP_NOUNS = words("kinship_nouns")
+_AGE_AFTER = re.compile(r",\s\d{1,2},")
 
 
 # "Justice Ana Costa" is "the judge": title words that name the same office.
@@ -276,14 +292,21 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
         judge") or the lead's definite one; "a spokesman" named two paragraphs later is left
         as written.
     """
-    if subject.lower_ not in TITLE_WORDS:
+    doc = subject.doc
+    # "auditor-general": the tokenizer splits a hyphenated title; its head is the last piece.
+    title = subject.lower_
+    if subject.i >= 2 and doc[subject.i - 1].text == "-" and doc[subject.i - 2].head == subject:
+        title = f"{doc[subject.i - 2].lower_}-{subject.lower_}"
+    if title not in TITLE_WORDS and not set(title.split("-")) & TITLE_WORDS - {"general"}:
         return None
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children)
     sentence = subject.sent
     # "The former head of the agency told..." opening the article: the lead's unnamed person.
-    # "the choir's director": "the" may stand before the owner.
+    # "the choir's director": "the" may stand before the owner; "Queensland's auditor-general":
+    # a named owner makes the office one.
     owner = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in (*subject.children, *(owner.children if owner is not None else ())))
+    named_owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)
+    definite = named_owner or any(c.dep_ == "det" and c.lower_ == "the" for c in (*subject.children, *(owner.children if owner is not None else ())))
     in_lead = sentence.start == next(iter(subject.doc.sents)).start and definite
     if not (indefinite or in_lead) or sentence.end >= len(subject.doc):
         return None
@@ -295,9 +318,9 @@ def _named_next(subject: Token, entities: Entities) -> ArticleEntity | None:
             continue
         first = min(entity.mentions, key=lambda m: m.char_start)
         role_words = _with_equivalents(set((first.role or "").casefold().split()))
-        if first.char_start < following.end_char and (subject.lower_ in role_words or in_lead and _opens_as_subject(following, first.char_start)):
+        if first.char_start < following.end_char and (title in role_words or in_lead and _opens_as_subject(following, first.char_start)):
             return entity
-        if first.char_start < second.end_char and (subject.lower_ in role_words or _set_beside(subject.doc, first.char_start, first.char_end, subject.lower_)):
+        if first.char_start < second.end_char and (title in role_words or _set_beside(subject.doc, first.char_start, first.char_end, subject.lower_)):
             return entity
     return None
 
