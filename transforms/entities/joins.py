@@ -624,6 +624,8 @@ def _word_before(body: str, end: int) -> str | None:
     Example("Northwind Energy, formerly Baltic Power Group, said profits rose.", [("Baltic Power Group", "Northwind Energy")]),
     Example("Skyvale Airways collapsed on Tuesday. Skyvale, founded in 2004 as Severn Air, had struggled.", [("Severn Air", "Skyvale Airways")]),
     Example("Shamba Ledger, which changed its name from FarmPay in 2022, lends to farmers.", [("FarmPay", "Shamba Ledger")]),
+    Example("Brightling Toys Ltd recalled 85,000 toys.\n\nThe company, founded in 1987 as Tasker & Sons, has pulled the toy from sale.",
+            [("Tasker & Sons", "Brightling Toys Ltd")], note="'The company' is the organisation named before"),
 )
 def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Skyvale, founded in 2004 as Severn Air, ...", "Northwind, formerly Baltic Power", "Shamba
@@ -644,6 +646,9 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
             # "Skyvale, founded ..." opening a sentence, untagged: the one organisation it names
             named = [e for e in orgs if alias_key(e.canonical_name.split()[0]) == alias_key(word)]
             owner = named[0] if len(named) == 1 else None
+        if owner is None and former is not None:
+            # "The company, founded in 1987 as Tasker & Sons,": the organisation the noun stands for
+            owner = _organisation_the_noun_names(body, entities, former, match.start())
         if owner is not None and former is not None and owner is not former and owner.entity_type == "ORG" and former.entity_type != "PERSON":
             moves[id(former)] = owner
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
@@ -656,6 +661,33 @@ _KNOWN_AS = re.compile(r"(?:,|\()\s*(?:which\s+(?:is|was|has\s+been)\s+)?(?:also
 _THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z]+)\s*$")
 _ORG_NOUNS = words("org_nouns")
 _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
+
+
+def _organisation_the_noun_names(body: str, entities: list[ArticleEntity], other: ArticleEntity, at: int) -> ArticleEntity | None:
+    """The entity "The <noun>," right before ``at`` stands for: the one name of the article
+    (an organisation, place or facility) that the noun ends ("the zoo": "Lakeshore Zoo"), else
+    for an organisation noun the one organisation named before; of several, a company for a
+    company noun, then the one named in the sentence before, then the one that opens it
+    alone ("Brandauer said in a filing to the Exchange ..."; not "Kestrel and Vayu agreed").
+    ``other`` (the name being placed) is never the answer."""
+    noun = _THE_ORGANISATION_NOUN.search(body[max(0, at - 40) : at])
+    if noun is None:
+        return None
+    before = [e for e in entities if e is not other and min(m.char_start for m in e.mentions) < at]
+    ending = [e for e in before if e.entity_type in ("ORG", "FAC", "LOC", "GPE") and len(e.canonical_name.split()) > 1 and e.canonical_name.split()[-1].casefold() == noun["noun"]]
+    if len(ending) == 1:
+        return ending[0]
+    if noun["noun"] not in _DESCRIPTOR_NOUNS:
+        return None
+    named_before = [e for e in before if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)]
+    if len(named_before) > 1 and noun["noun"] in COMPANY_DESCRIPTORS:
+        named_before = [e for e in named_before if not NON_COMPANY_WORDS & set(alias_key(e.canonical_name).split())]
+    if len(named_before) > 1:
+        window = _previous_sentence_start(body, at)
+        named_before = [e for e in named_before if any(window <= m.char_start < at for m in e.mentions)]
+        opening = [e for e in named_before if any(m.char_start == window and not re.match(r"\s*(?:,|and\b|or\b|&)", body[m.char_end :]) for m in e.mentions)]
+        named_before = opening if len(opening) == 1 else named_before
+    return named_before[0] if len(named_before) == 1 else None
 
 
 def _previous_sentence_start(body: str, offset: int) -> int:
@@ -699,7 +731,6 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
     """
     starts = {m.char_start: e for e in entities for m in e.mentions}
     ends = {m.char_end: e for e in entities for m in e.mentions}
-    orgs = [e for e in entities if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)]
     moves: dict[int, ArticleEntity] = {}
     for match in _KNOWN_AS.finditer(body):
         short = starts.get(match.end())
@@ -709,25 +740,8 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
         noun = _THE_ORGANISATION_NOUN.search(body[max(0, match.start() - 40) : match.start()])
         if short.entity_type == "PERSON" and not (owner is None and noun is not None and noun["noun"] in COMPANY_DESCRIPTORS):
             continue  # a person is no short name, unless "The company, known as ..." says it is one
-        if owner is None and noun is not None:
-            ending = [e for e in entities if e is not short and e.entity_type in ("ORG", "FAC", "LOC", "GPE") and len(e.canonical_name.split()) > 1
-                      and e.canonical_name.split()[-1].casefold() == noun["noun"] and min(m.char_start for m in e.mentions) < match.start()]
-            if len(ending) == 1:
-                owner = ending[0]  # "the zoo" after "the Lakeshore Zoo"
-            elif noun["noun"] in _DESCRIPTOR_NOUNS:
-                named_before = [e for e in orgs if e is not short and min(m.char_start for m in e.mentions) < match.start()]
-                if len(named_before) > 1 and noun["noun"] in COMPANY_DESCRIPTORS:
-                    # "The company" among a ministry, a union and one firm: the firm.
-                    named_before = [e for e in named_before if not NON_COMPANY_WORDS & set(alias_key(e.canonical_name).split())]
-                if len(named_before) > 1:
-                    # Still several: the one named in the sentence before ("... Havbris ASA. The company, known as ...").
-                    window = _previous_sentence_start(body, match.start())
-                    named_before = [e for e in named_before if any(window <= m.char_start < match.start() for m in e.mentions)]
-                    # Of two there, the one that opens it alone, its subject ("Brandauer said in a filing to
-                    # the Exchange ..."; not "Kestrel and Vayu agreed ...").
-                    opening = [e for e in named_before if any(m.char_start == window and not re.match(r"\s*(?:,|and\b|or\b|&)", body[m.char_end :]) for m in e.mentions)]
-                    named_before = opening if len(opening) == 1 else named_before
-                owner = named_before[0] if len(named_before) == 1 else None
+        if owner is None:
+            owner = _organisation_the_noun_names(body, entities, short, match.start())
         if owner is not None and owner is not short and (owner.entity_type == "ORG" and (short.entity_type != "PERSON" or noun is not None) or owner.entity_type in ("FAC", "LOC", "GPE") and short.entity_type != "PERSON" and noun is not None):
             moves[id(short)] = owner
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")

@@ -247,7 +247,7 @@ def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Me
     Not: the noun alone ("the Ministry": see ``bare_org_noun``); a longer name the model found
     around it ("Progressive Union Party").
     """
-    doc, tokens = search.doc, search.tokens
+    tokens = search.tokens
     found = []
     for token in tokens:
         if org_noun(token) is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from transforms.lexicon import COMPANY_DESCRIPTORS, HOLDING_NOUNS, OFFICE_WORDS, ORG_NOUNS, PLACE_PREPOSITIONS, TITLE_WORDS
 from transforms.lexicons import words

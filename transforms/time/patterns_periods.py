@@ -68,7 +68,7 @@ def quarter_of_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\bthe\s+(?P<final>final|last)\s+quarter\s+of\s+(?P<year>(?:1[89]|20|21)\d\d)\b",
+    r"\bthe\s+(?P<final>final|last)\s+quarter\s+of\s+(?P<year>(?:1[89]|20|21)\d\d)\b",
     ex("Sales peaked in the final quarter of 2019.", "the final quarter of 2019", "2019-Q4"),
     needs=("quarter of",),
 )
