@@ -626,6 +626,9 @@ def _word_before(body: str, end: int) -> str | None:
     Example("Shamba Ledger, which changed its name from FarmPay in 2022, lends to farmers.", [("FarmPay", "Shamba Ledger")]),
     Example("Brightling Toys Ltd recalled 85,000 toys.\n\nThe company, founded in 1987 as Tasker & Sons, has pulled the toy from sale.",
             [("Tasker & Sons", "Brightling Toys Ltd")], note="'The company' is the organisation named before"),
+    Example("Brightling Toys Ltd recalled 85,000 toys, a mother told the South Wales Courier. Brightling blamed a supplier. "
+            "“We are deeply sorry,” its director said.\n\nThe company, founded in 1987 as Tasker & Sons, has pulled the toy from sale.",
+            [("Tasker & Sons", "Brightling Toys Ltd")], note="none in the sentence before: the one named most"),
 )
 def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Skyvale, founded in 2004 as Severn Air, ...", "Northwind, formerly Baltic Power", "Shamba
@@ -668,7 +671,8 @@ def _organisation_the_noun_names(body: str, entities: list[ArticleEntity], other
     (an organisation, place or facility) that the noun ends ("the zoo": "Lakeshore Zoo"), else
     for an organisation noun the one organisation named before; of several, a company for a
     company noun, then the one named in the sentence before, then the one that opens it
-    alone ("Brandauer said in a filing to the Exchange ..."; not "Kestrel and Vayu agreed").
+    alone ("Brandauer said in a filing to the Exchange ..."; not "Kestrel and Vayu agreed"), or,
+    with none in the sentence before, the one named most.
     ``other`` (the name being placed) is never the answer."""
     noun = _THE_ORGANISATION_NOUN.search(body[max(0, at - 40) : at])
     if noun is None:
@@ -684,9 +688,13 @@ def _organisation_the_noun_names(body: str, entities: list[ArticleEntity], other
         named_before = [e for e in named_before if not NON_COMPANY_WORDS & set(alias_key(e.canonical_name).split())]
     if len(named_before) > 1:
         window = _previous_sentence_start(body, at)
-        named_before = [e for e in named_before if any(window <= m.char_start < at for m in e.mentions)]
-        opening = [e for e in named_before if any(m.char_start == window and not re.match(r"\s*(?:,|and\b|or\b|&)", body[m.char_end :]) for m in e.mentions)]
-        named_before = opening if len(opening) == 1 else named_before
+        in_window = [e for e in named_before if any(window <= m.char_start < at for m in e.mentions)]
+        opening = [e for e in in_window if any(m.char_start == window and not re.match(r"\s*(?:,|and\b|or\b|&)", body[m.char_end :]) for m in e.mentions)]
+        if not in_window:
+            # None in the sentence before: the one named most so far, if one is named most.
+            counts = sorted(((sum(m.char_start < at for m in e.mentions), id(e), e) for e in named_before), reverse=True)
+            in_window = [counts[0][2]] if counts[0][0] > counts[1][0] else named_before
+        named_before = opening if len(opening) == 1 else in_window
     return named_before[0] if len(named_before) == 1 else None
 
 
