@@ -879,7 +879,9 @@ def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list
     if surname.i == 0:
         return None
     first = tokens[surname.i - 1]
-    if not (is_capitalised(first) and first.pos_ == "PROPN" and first.text.replace("-", "").isalpha()) or first.ent_type_ not in ("", "PERSON"):
+    # "Chief executive Per Bjurbom": a capitalised function word inside a sentence is a name.
+    word_class = first.pos_ == "PROPN" or first.pos_ in ("ADP", "ADV") and not first.is_sent_start
+    if not (is_capitalised(first) and word_class and first.text.replace("-", "").isalpha()) or first.ent_type_ not in ("", "PERSON"):
         return None
     if first.is_sent_start or first.lower_ in LEADING_WORDS or first.lower_.rstrip(".") in HONORIFICS or is_office_word(first) or known_place(first.text) is not None or first.whitespace_ != " ":
         return None
@@ -894,6 +896,8 @@ def _first_name_before(tokens: tuple[Token, ...], surname: Token, mentions: list
     Example("The previous chief executive, Anders Lindqvist, who has denied any wrongdoing, was questioned by police.", [("Anders Lindqvist", "PERSON")]),
     Example("Kerr beat Ukraine’s Oleksandr Hrytsenko in the final round. Hrytsenko resigned after six hours.", [("Oleksandr Hrytsenko", "PERSON")]),
     Example("The decision fell to Minister Phelan, who said nothing.", None, note="a title before the surname is no first name"),
+    Example("Chief executive Per Bjurbom told analysts that customers were running down stocks.", [("Per Bjurbom", "PERSON")],
+            note="the tagger reads 'Per' as a preposition"),
     Example("Drugmaker Halvorsen Pharma recalled 400,000 packs on Monday.", None, note="a word opening the sentence is no first name"),
 )
 def first_name_before_surname(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:

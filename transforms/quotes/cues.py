@@ -92,6 +92,10 @@ def subject_of(verb: Token) -> Token | None:
     host = _host_of_dashed_aside(verb)
     if host is not None:
         return subject_of(host)  # "X continued, looping the streets - where Y played - while chanting": X chants
+    if verb.dep_ == "conj" and (clause := _adverbial_clause_joined(verb)) is not None:
+        # "Shares fell after the papermaker cut its dividend and warned that ...": the parser joined
+        # "warned" to "fell", but the "and" follows the adverbial clause: its subject warned.
+        return subject_of(clause)
     if verb.dep_ == "conj" and not any(t.dep_ == "cc" or t.lower_ in ("and", "or", "but", "then") for t in verb.doc[verb.head.i + 1 : verb.i]):
         # "CLAUSE, the country's vaccine regulator said": no conjunction joins the cue to the
         # verb before; the parser hung the speaker on the clause's last noun.
@@ -107,6 +111,17 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head)
     return _subject_hung_elsewhere(verb)
+
+
+def _adverbial_clause_joined(verb: Token) -> Token | None:
+    """The adverbial clause (with a subject of its own) right before the "and" that joins
+    ``verb`` to its head, when no comma parts them ("fell after X cut its dividend and warned")."""
+    head = verb.head
+    cc = [c for c in head.children if c.dep_ == "cc" and c.i < verb.i]
+    clauses = [c for c in head.children if c.dep_ == "advcl" and head.i < c.i < verb.i and any(g.dep_ in _SUBJECT_DEPS for g in c.children)]
+    if not cc or not clauses or clauses[-1].right_edge.i + 1 != cc[-1].i or cc[-1].i + 1 != verb.i:
+        return None
+    return clauses[-1]
 
 
 _SEGMENT_OPENERS = frozenset((",", ";", ":", "\u201d", '"', "\u2019", "'", "\u2014", "\u2013"))

@@ -105,6 +105,8 @@ def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
               "an expectation joined to a backshifted clause is what was said"),
       Example("Keolis, which runs the metro under contract, said in an interview with the newspaper that it would pay for an inspection.",
               ("it would pay for an inspection", "Keolis"), "the complementizer the parser hung on the newspaper stays out"),
+      Example("Shares in Nordic Paper Holding AB fell 9% on Thursday after the Swedish papermaker cut its dividend and warned that demand would stay weak.",
+              ("demand would stay weak", "Nordic Paper Holding AB"), "the 'and' after the adverbial clause joins its verb, whatever the parser says"),
       Example("Ruiz said he was “devastated” but would wait for the appeal.", ("he was “devastated” but would wait for the appeal", "Ruiz"),
               "a second predicate with a backshifted modal is still reported"),
       Example("Terminales del Turia SA, which operates the port’s largest terminal, announced on Monday that it would spend 310 million euros.",
