@@ -192,7 +192,12 @@ def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
               "in vials at its plant in Regensburg, the country’s vaccine regulator said on Friday.",
               ("German drugmaker Brandauer Pharma GmbH is recalling three batches of its vaccine after inspectors found glass particles "
                "in vials at its plant in Regensburg", "the country’s vaccine regulator"),
-              "the parser joined the cue to the clause's verb and hung the speaker on its last noun"))
+              "the parser joined the cue to the clause's verb and hung the speaker on its last noun"),
+      Example("A Leeds-based toy maker is recalling about 85,000 soft toys sold in Britain and Ireland after two toddlers swallowed "
+              "button batteries, the National Product Safety Office (NPSO) said on Friday.",
+              ("A Leeds-based toy maker is recalling about 85,000 soft toys sold in Britain and Ireland after two toddlers swallowed "
+               "button batteries", "National Product Safety Office"),
+              "the parser joined the cue, with its own subject, to the clause's verb"))
 def clause_taken_for_subject(state: QuoteState) -> Iterator[Candidate]:
     """'CLAUSE, the X said.' where the parser read the whole sentence as the cue's subject and the
     speaker as an apposition of it (``reported_speech.clause_taken_for_subject``): the clause

@@ -276,6 +276,9 @@ def clause_taken_for_subject(verb: Token, body: str) -> tuple[int, int, Token] |
     clause's subject became the cue's, the real speaker an apposition of it). The content is
     the sentence up to the comma before the speaker; returns (start, end, speaker's head).
 
+    Also "CLAUSE, the Safety Office said": a cue the parser joined to the clause's verb with no
+    conjunction, with a subject of its own right after the comma.
+
     Only a cue that closes its sentence (nothing after it but a time, a place or a manner:
     no object, no clause), whose subject (or, for a cue the parser joined to the clause's verb
     with no conjunction, that verb) lies before that comma, whose words after the comma
@@ -285,10 +288,20 @@ def clause_taken_for_subject(verb: Token, body: str) -> tuple[int, int, Token] |
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
     doc = verb.doc
-    if subject is None and verb.dep_ == "conj" and verb.head.i < verb.i and not any(t.dep_ == "cc" for t in doc[verb.head.i + 1 : verb.i]):
+    # No conjunction of the clause's verb between it and the cue ("Britain and Ireland" is no such).
+    joined = verb.dep_ == "conj" and verb.head.i < verb.i and not any(c.dep_ == "cc" and c.i < verb.i for c in verb.head.children)
+    if subject is None and joined:
         # "CLAUSE, the country's regulator said": the cue joined to the clause's verb as if
         # coordinated, the speaker hung on the clause's last noun.
         subject = verb.head
+    if subject is not None and joined and subject.left_edge.i > verb.head.i and doc[subject.left_edge.i - 1].text == ",":
+        # "CLAUSE, the National Product Safety Office (NPSO) said on Friday.": the cue joined to
+        # the clause's verb with a subject of its own right after the comma.
+        comma = doc[subject.left_edge.i - 1]
+        if any(t.tag_ in _FINITE_TAGS for t in doc[verb.sent.start : comma.i]):
+            start, end = trimmed_punct(body, doc[verb.sent.start].idx, comma.idx)
+            return start, end, subject
+        return None
     if subject is None:
         return None
     comma = next((t for t in reversed(doc[subject.i + 1 : verb.i]) if t.text == ","), None)
