@@ -972,8 +972,7 @@ def _person_apposition(tokens: tuple[Token, ...], comma: int) -> bool:
 
 
 # "In Setúbal, a teacher said": a sentence's opening preposition is no first name.
-_OPENING_PREPOSITIONS = lexicon_words("place_prepositions") | frozenset(
-    ("at", "on", "from", "for", "with", "by", "to", "after", "before", "during", "under", "since", "despite", "amid", "inside", "beyond", "like"))
+_OPENING_PREPOSITIONS = lexicon_words("place_prepositions") | lexicon_words("opening_prepositions")
 
 
 def _surname_read_as_group(word: Token, words: Sequence[Token]) -> bool:

@@ -166,7 +166,7 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
 
 
 # Plural nouns of people who speak for an organisation as a body ("zoo officials said").
-_OFFICIALS_NOUNS = frozenset(("officials", "executives", "authorities"))
+_OFFICIALS_NOUNS = words("officials_nouns")
 
 
 @rule(Example("A red panda escaped from the Lakeshore Zoo on Monday night and was found on Tuesday, zoo officials said.", "Lakeshore Zoo"),

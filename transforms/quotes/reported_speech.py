@@ -52,9 +52,7 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
 
 
 _BACKSHIFT_MODALS = frozenset(("would", "could", "might", "should"))
-# Verbs of a second predicate that still states what was said ("said it had halted the line
-# and expected to resume deliveries next week"), unlike an act ("said he was tired and left").
-_REPORTED_PREDICATE_LEMMAS = frozenset(("expect", "hope", "plan", "intend", "aim", "want", "remain", "continue", "believe", "feel", "fear"))
+_REPORTED_PREDICATE_LEMMAS = words("reported_predicate_verbs")
 
 
 def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
@@ -83,8 +81,7 @@ def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
 
 
 # Media a statement is made in ("said in a statement that ..."): documents, posts, interviews.
-_MEDIUM_NOUNS = words("document_nouns") | words("message_nouns") | frozenset(
-    ("interview", "post", "email", "letter", "note", "filing", "video", "speech", "website", "site", "blog", "page", "account", "platform", "feed", "channel"))
+_MEDIUM_NOUNS = words("document_nouns") | words("message_nouns") | words("medium_nouns")
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
