@@ -58,6 +58,15 @@ def test_narrative_date(text, span, published, value):
         ("The plant opened in 2015.\n\nThe next inspection is due on December 5.", "December 5", date(2023, 6, 5), "future", "2023-12-05"),
         ("The company was founded in 1987.\n\nIt has had 23 reports since the spring.", "the spring", date(2020, 11, 20), "past", "2020-SP"),
         ("The plant opened in June 2015.\n\nIt shut last December.", "last December", date(2023, 6, 5), "past", "2022-12"),
+        # a year alone or a season is background, not a narrated month or day
+        ("Nordlys, founded in 2018, has raised 1.4 billion crowns. A first launch attempt on Feb. 3 was called off.", "Feb. 3", date(2025, 2, 19), "past", "2025-02-03"),
+        ("It was last inspected in the spring of 2018. Prosecutors opened an investigation in October.", "October", date(2020, 2, 27), "past", "2019-10"),
+        # a date of the news between, a modifier, a quotation: not the narrative's
+        ("The FBI list was set up in June 1988. The ambassador said on Tuesday that Iraq would retaliate. The Council on Aug. 6 ordered an embargo.", "Aug. 6", date(1990, 8, 15), "past", "1990-08-06"),
+        ("They accepted a treaty they had rejected after the August 1988 cease-fire. Iran condemned the invasion on Aug. 2.", "Aug. 2", date(1990, 8, 15), "past", "1990-08-02"),
+        ('He fled in June 1998. "She was taken on the late-November trip," he said.', "late-November", date(2000, 1, 28), "past", "1999-11"),
+        ("He fled in June 1998 and returned later that year.\n\nThe boy was taken to make the late-November trip.", "late-November", date(2000, 1, 28), "past", "1999-11"),
+        ("Two doctors were killed, most recently last October. His name was crossed out that same day.", "that same day", date(1999, 2, 6), "past", "1999-02-06"),
         # the paper's days stay the paper's
         ("The plant opened in June 2015.\n\nIt shut on Monday.", "Monday", date(2023, 6, 7), "past", "2023-06-05"),
         ("The plant opened in June 2015.\n\nIt shut last week.", "last week", date(2023, 6, 7), "past", "2023-W22"),

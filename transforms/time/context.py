@@ -190,6 +190,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     anchor_quoted = False
     anchor_clock = False
     anchor_midnight = False
+    anchor_bound = False
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
@@ -201,7 +202,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         base = narrated if m is not None and anchor_quoted and narrated is not None and not _in_quote(body, timex.char_start) else anchor
         season_anaphor = _SEASON_ANAPHOR.fullmatch(timex.text.lower()) if timex.pattern in ("season", "season_of_that_year") else None
         dated_by_anaphor = False  # a clock time whose day is an anaphor's right after it ("at 5:45 a.m. the following day")
-        if m is not None and base is not None and (resolved := from_anchor(m, *base) or _from_recent_day(body, m, days, timex)) is not None:
+        if m is not None and base is not None and (resolved := from_anchor(m, *base) or _from_recent_day(body, m, days, timex, anchor_bound)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
         elif season_anaphor is not None and base is not None:
             # "that summer", "the autumn of that year": the season of the story's last year
@@ -236,6 +237,8 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             # a bare clock time's day is the story's, read here, not a day its sentence tells
             anchor_clock = timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) is not None
             anchor_midnight = timex.value.endswith("T24:00")
+            # "had asked for repairs since January 2018": a bound of a stretch, not the story's date
+            anchor_bound = _BOUND_BEFORE.search(body[max(0, timex.char_start - 12) : timex.char_start]) is not None
             # a quote's own "tonight" or "today" is its speaker's now, not a date of the story
             anchor_quoted = speakers_now and _in_quote(body, timex.char_start)
             if not anchor_quoted:
@@ -360,7 +363,7 @@ def _background(day: date, reference: date) -> bool:
     return (reference - day).days > _NEWS_WINDOW
 
 
-def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch) -> tuple[str, str, bool] | None:
+def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch, anchor_bound: bool = False) -> tuple[str, str, bool] | None:
     """The value of an anaphoric expression whose nearest date is too coarse for its unit
     ("collapsed on December 4 when members voted against its 2026 budget. The president
     dissolved parliament the following week": not a week of 2026) seen from the last day named,
@@ -370,9 +373,11 @@ def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], 
     that near."""
     if not days:
         return None
-    # "that night", "that weekend": a day told before, however far back (the distal "that" never
-    # points at the paper's now); "the following week" only from a day of the last two sentences.
-    distal = m["unit"].lower() == "weekend" or "that " in m[0].lower()
+    # "that weekend", and "that night" after a coarse date that only bounds a stretch ("repairs
+    # asked for since January 2018"): a day told before, however far back; "the following week"
+    # only from a day of the last two sentences ("killed last October ... crossed out that same
+    # day": no day of that October told, none taken).
+    distal = m["unit"].lower() == "weekend" or "that " in m[0].lower() and anchor_bound
     if not distal and len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
         return None
     return from_anchor(m, days[-1][0], "day")
@@ -739,6 +744,9 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
 _SEASON_VALUE = re.compile(r"^(?P<year>\d{4})(?P<rest>-(?:SP|SU|FA|WI))$")
 _NARRATIVE_PARAGRAPHS = 2  # the date's own paragraph and the one before it
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+# A narrated date: the time of its clause after a preposition ("on August 19, 2018", "in June
+# 1998", "between July 20 and August 9, 2019"), not a modifier ("the Dec. 21, 1988, bombing").
+_NARRATED_BEFORE = re.compile(r"\b(?:on|in|and|during)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
 
 
 @rule(
@@ -754,6 +762,13 @@ def year_of_narrative(body: str, found: list[TimexMatch], tense_at: Callable[[in
     that day, "at 2 p.m. on August 4", moves with it).
 
     Notes:
+        The narrative is the last date before it (a date of the news between, "on Tuesday",
+        ends it), a month or a day of a year after "on", "in", "and" or "during" ("on August
+        19, 2018", "in August 2019"; "the August 1988 cease-fire" is a modifier); a date inside a
+        quotation, or one not after those words itself ("to make the late-November trip"),
+        keeps its own reading:
+        a year alone or a season ("founded in 2018", "last inspected in the spring of 2018")
+        is background, and a date after it ("a first attempt on Feb. 3") the news's.
         Only past clauses and a narrative year before the publication year: "due on December 5"
         after "opened in 2015" is ahead of the paper; a bound ("reports since the spring" after
         "founded in 1987") reaches to the paper's now and keeps its reading. A relative date ("last December") keeps
@@ -773,8 +788,11 @@ def year_of_narrative(body: str, found: list[TimexMatch], tense_at: Callable[[in
         if _BOUND_BEFORE.search(body[max(0, timex.char_start - 12) : timex.char_start]):
             # "had received 23 reports since the spring": a bound reaching to the paper's now
             continue
-        told = next((t for t in reversed(result[:i]) if t.timex_type == "DATE" and t.is_resolved and _WRITTEN_YEAR.search(t.text) and t.value[:4].isdigit()), None)
-        if told is None or len(_PARAGRAPH_BREAK.findall(body, told.char_end, timex.char_start)) >= _NARRATIVE_PARAGRAPHS or not _dates_its_clause(body, told):
+        if _in_quote(body, timex.char_start) or not _NARRATED_BEFORE.search(body, max(0, timex.char_start - 20), timex.char_start):
+            continue  # a speaker's words keep their own now; a modifier ("the late-November trip") is no narrated time
+        # the last date before it, past anaphora read later ("later that year"): the narrative's
+        told = next((t for t in reversed(result[:i]) if t.timex_type == "DATE" and t.pattern != "anaphoric"), None)
+        if told is None or not told.is_resolved or not _WRITTEN_YEAR.search(told.text) or not _MONTH_OR_DAY.match(told.value) or not _NARRATED_BEFORE.search(body, max(0, told.char_start - 20), told.char_start) or len(_PARAGRAPH_BREAK.findall(body, told.char_end, timex.char_start)) >= _NARRATIVE_PARAGRAPHS or not _dates_its_clause(body, told):
             continue
         year = told.value[:4]
         if year == m["year"] or int(year) >= reference.year:
