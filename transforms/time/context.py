@@ -190,6 +190,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     anchor_quoted = False
     anchor_clock = False
     anchor_midnight = False
+    anchor_bound = False
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
@@ -199,14 +200,21 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         m = ANAPHORIC.fullmatch(timex.text.lower())
         # "the same night" told by the writer after a quote's "tonight": the writer's last date
         base = narrated if m is not None and anchor_quoted and narrated is not None and not _in_quote(body, timex.char_start) else anchor
-        if m is not None and base is not None and (resolved := from_anchor(m, *base) or _from_recent_day(body, m, days, timex)) is not None:
+        season_anaphor = _SEASON_ANAPHOR.fullmatch(timex.text.lower()) if timex.pattern in ("season", "season_of_that_year") else None
+        dated_by_anaphor = False  # a clock time whose day is an anaphor's right after it ("at 5:45 a.m. the following day")
+        if m is not None and base is not None and (resolved := from_anchor(m, *base) or _from_recent_day(body, m, days, timex, anchor_bound)) is not None:
             timex = replace(timex, timex_type=resolved[0], value=resolved[1], is_resolved=resolved[2], pattern="anchor_anaphora")
+        elif season_anaphor is not None and base is not None:
+            # "that summer", "the autumn of that year": the season of the story's last year
+            timex = replace(timex, value=f"{base[0].year:04d}{timex.value[4:]}", is_resolved=True, pattern="anchor_anaphora")
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
             # ("8 a.m. on Friday", clock_on_day, carries its own day).
             same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
-            day = _day_right_after(body, timex, following)
+            day = _anaphor_right_after(body, timex, following, anchor)
+            dated_by_anaphor = day is not None
+            day = day or _day_right_after(body, timex, following)
             day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at, reference, story_edge))
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
@@ -224,11 +232,13 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             day = day or _news_day(body, timex, days, story_day, tense_at, reference, story_edge)
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
-        if m is None and (new_anchor := _anchor_of(timex)) is not None:
+        if m is None and season_anaphor is None and not dated_by_anaphor and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
             # a bare clock time's day is the story's, read here, not a day its sentence tells
             anchor_clock = timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) is not None
             anchor_midnight = timex.value.endswith("T24:00")
+            # "had asked for repairs since January 2018": a bound of a stretch, not the story's date
+            anchor_bound = _BOUND_BEFORE.search(body[max(0, timex.char_start - 12) : timex.char_start]) is not None
             # a quote's own "tonight" or "today" is its speaker's now, not a date of the story
             anchor_quoted = speakers_now and _in_quote(body, timex.char_start)
             if not anchor_quoted:
@@ -250,6 +260,21 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+# A season read from the story's year: "that summer", "the autumn of that year".
+_SEASON_ANAPHOR = re.compile(r"that\s+\w+|the\s+\w+\s+of\s+that\s+year")
+
+
+def _anaphor_right_after(body: str, timex: TimexMatch, following: TimexMatch | None, anchor: tuple[date, str] | None) -> date | None:
+    """The day of an anaphor written right after a clock time ("retook the wing at 5:45 a.m. the
+    following day", "seen at 1:45 p.m. that day"), read from the story's last date; None when
+    none follows or the last date is coarser than a day."""
+    if following is None or anchor is None or (m := ANAPHORIC.fullmatch(following.text.lower())) is None:
+        return None
+    if not _TO_ITS_DAY.fullmatch(body, timex.char_end, following.char_start) or (resolved := from_anchor(m, *anchor)) is None or resolved[0] != "DATE":
+        return None
+    return safe_date(int(resolved[1][:4]), int(resolved[1][5:7]), int(resolved[1][8:10])) if len(resolved[1]) == 10 else None
 
 
 def _quoted_for_narration(body: str, anchor_quoted: bool, timex: TimexMatch) -> bool:
@@ -338,7 +363,7 @@ def _background(day: date, reference: date) -> bool:
     return (reference - day).days > _NEWS_WINDOW
 
 
-def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch) -> tuple[str, str, bool] | None:
+def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], timex: TimexMatch, anchor_bound: bool = False) -> tuple[str, str, bool] | None:
     """The value of an anaphoric expression whose nearest date is too coarse for its unit
     ("collapsed on December 4 when members voted against its 2026 budget. The president
     dissolved parliament the following week": not a week of 2026) seen from the last day named,
@@ -348,7 +373,12 @@ def _from_recent_day(body: str, m: re.Match[str], days: list[tuple[date, int]], 
     that near."""
     if not days:
         return None
-    if m["unit"].lower() != "weekend" and len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
+    # "that weekend", and "that night" after a coarse date that only bounds a stretch ("repairs
+    # asked for since January 2018"): a day told before, however far back; "the following week"
+    # only from a day of the last two sentences ("killed last October ... crossed out that same
+    # day": no day of that October told, none taken).
+    distal = m["unit"].lower() == "weekend" or "that " in m[0].lower() and anchor_bound
+    if not distal and len(_SENTENCE_END.findall(body, days[-1][1], timex.char_start + 1)) > 1:
         return None
     return from_anchor(m, days[-1][0], "day")
 
@@ -710,6 +740,70 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return result
 
 
+# A season's value without its year ("2021-SU"); seasons too take the narrative's year.
+_SEASON_VALUE = re.compile(r"^(?P<year>\d{4})(?P<rest>-(?:SP|SU|FA|WI))$")
+_NARRATIVE_PARAGRAPHS = 2  # the date's own paragraph and the one before it
+_PARAGRAPH_BREAK = re.compile(r"\n+")
+# A narrated date: the time of its clause after a preposition ("on August 19, 2018", "in June
+# 1998", "between July 20 and August 9, 2019"), not a modifier ("the Dec. 21, 1988, bombing").
+_NARRATED_BEFORE = re.compile(r"\b(?:on|in|and|during)\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
+
+
+@rule(
+    ex("Fires burned between July 20 and August 9, 2019.\n\nThe largest broke out on August 4 near the village.", "August 4", "2019-08-04", published=date(2021, 11, 9), tense="past"),
+    ex("The fires were lit in August 2019.\n\nThe first broke out at 2 p.m. on August 4 near the village.", "2 p.m.", "2019-08-04T14:00", published=date(2021, 11, 9), tense="past"),
+    ex("The riot began on August 19, 2018. Officers had warned of it in the spring.", "the spring", "2018-SP", published=date(2019, 10, 8), tense="past"),
+)
+def year_of_narrative(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None, reference: date | None = None) -> list[TimexMatch]:
+    """A month, a day or a season written without its year in a past clause of a narrative
+    whose last date written with its year lies in its paragraph or the one before ("lit the
+    fires between July 20 and August 9, 2019. [paragraph] The largest broke out on August 4"):
+    the narrative's year, not the one the publication date and tense give (a clock time told on
+    that day, "at 2 p.m. on August 4", moves with it).
+
+    Notes:
+        The narrative is the last date before it (a date of the news between, "on Tuesday",
+        ends it), a month or a day of a year after "on", "in", "and" or "during" ("on August
+        19, 2018", "in August 2019"; "the August 1988 cease-fire" is a modifier); a date inside a
+        quotation, or one not after those words itself ("to make the late-November trip"),
+        keeps its own reading:
+        a year alone or a season ("founded in 2018", "last inspected in the spring of 2018")
+        is background, and a date after it ("a first attempt on Feb. 3") the news's.
+        Only past clauses and a narrative year before the publication year: "due on December 5"
+        after "opened in 2015" is ahead of the paper; a bound ("reports since the spring" after
+        "founded in 1987") reaches to the paper's now and keeps its reading. A relative date ("last December") keeps
+        its own reading; a bare year counts only after "in" (``_dates_its_clause``), a span of
+        two years ("fiscal 1996-97") and a bound ("since 2015") not at all. Two paragraphs
+        back the narrative is over.
+    """
+    if reference is None or tense_at is None:
+        return found
+    result = list(found)
+    for i, timex in enumerate(result):
+        m = _MONTH_OR_DAY.match(timex.value) or (_SEASON_VALUE.match(timex.value) if timex.pattern in ("season", "season_of_that_year") else None)
+        if m is None or timex.pattern not in _YEARLESS | {"season"} or _WRITTEN_YEAR.search(timex.text) or not timex.is_resolved:
+            continue
+        if _RELATIVE_WORD.search(timex.text) or _RELATIVE_WORD.search(body, max(0, timex.char_start - 9), timex.char_start) or tense_at(timex.char_start) != "past":
+            continue
+        if _BOUND_BEFORE.search(body[max(0, timex.char_start - 12) : timex.char_start]):
+            # "had received 23 reports since the spring": a bound reaching to the paper's now
+            continue
+        if _in_quote(body, timex.char_start) or not _NARRATED_BEFORE.search(body, max(0, timex.char_start - 20), timex.char_start):
+            continue  # a speaker's words keep their own now; a modifier ("the late-November trip") is no narrated time
+        # the last date before it, past anaphora read later ("later that year"): the narrative's
+        told = next((t for t in reversed(result[:i]) if t.timex_type == "DATE" and t.pattern != "anaphoric"), None)
+        if told is None or not told.is_resolved or not _WRITTEN_YEAR.search(told.text) or not _MONTH_OR_DAY.match(told.value) or not _NARRATED_BEFORE.search(body, max(0, told.char_start - 20), told.char_start) or len(_PARAGRAPH_BREAK.findall(body, told.char_end, timex.char_start)) >= _NARRATIVE_PARAGRAPHS or not _dates_its_clause(body, told):
+            continue
+        year = told.value[:4]
+        if year == m["year"] or int(year) >= reference.year:
+            continue
+        result[i] = replace(timex, value=f"{year}{m['rest']}", pattern="year_of_narrative")
+        clock = result[i - 1] if i else None
+        if clock is not None and clock.timex_type == "TIME" and clock.value.startswith(timex.value) and _TO_ITS_DAY.fullmatch(body, clock.char_end, timex.char_start):
+            result[i - 1] = replace(clock, value=year + clock.value[4:], pattern="year_of_narrative")
+    return result
+
+
 @rule(
     ex("The orchestra will strike from Saturday. Rehearsals for Saturday's concert were called off.", "Saturday", "2023-06-03"),
 )
@@ -873,4 +967,4 @@ def _counted_from(anchor: str, count: int, unit: str) -> str | None:
     return f"{int(m['year']) + count:04d}"
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, compare_quarters, compare_months, election_day_of_article, same_weekday_again, anchor_anaphora, count_after_anchor)
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, year_of_narrative, compare_quarters, compare_months, election_day_of_article, same_weekday_again, anchor_anaphora, count_after_anchor)

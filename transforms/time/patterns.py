@@ -50,6 +50,18 @@ def iso_date(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
+    r"\bthe\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+that\s+year\b",
+    ex("She appealed in the autumn of that year.", "the autumn of that year", "2022-FA", tense="past", published=date(2023, 1, 16)),
+    needs=("that year",),
+)
+def season_of_that_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the autumn of that year": one expression (before ``anaphoric`` takes "that year"), first
+    read like "the autumn" from the publication date, then re-read from the story's last year by
+    ``context.anchor_anaphora``. Not: "the autumn of that decade" (no year)."""
+    return resolve.season(m, ctx)
+
+
+@pattern(
     ANAPHORIC.pattern,
     ex("The following year, talks resumed.", "The following year", "2024"),
     ex("He returned the next morning.", "the next morning", "2023-06-06TMO"),
@@ -338,8 +350,9 @@ def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    rf"\b(?:(?P<which>this|last|next)\s+|the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
+    rf"\b(?:(?P<which>this|last|next|that)\s+|the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR}))?\b",
     ex("Built last summer.", "last summer", "2022-SU"),
+    ex("He spent that summer abroad.", "that summer", "2022-SU", tense="past", published=date(2023, 1, 16)),
     ex("It was as cold as the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
     ex("Pharmacists have warned since the autumn.", "the autumn", "2022-FA", tense="past", published=date(2023, 1, 16)),
     ex("The park reopens in the spring.", "the spring", "2024-SP", tense="future"),
@@ -350,7 +363,8 @@ def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A season, of a year or near the publication date: "last summer", "the winter of 1994";
     without a year, by its modifier and the tense of its clause (``calendar_values.season_year``).
     Its determiner is part of it ("in the spring": "the spring", as TimeML and the news gold keep
-    determiners). Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
+    determiners). "that summer" is first read like a season alone and re-read from the story's
+    last date by ``context.anchor_anaphora``. Not: "fall" alone (the pattern ``season_fall`` needs "this", "last" or "next"), seasons of
     the southern hemisphere."""
     return resolve.season(m, ctx)
 
@@ -748,7 +762,7 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, election_night, the_new_year, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, election_night, the_new_year, season_of_that_year, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month, ordinal_unit,
     month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons

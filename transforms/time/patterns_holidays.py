@@ -45,7 +45,7 @@ HOLIDAY_KEYS = tuple(sorted(key for key in _ALL_KEYS if not any(other in key for
 
 
 @pattern(
-    rf"\b(?P<holiday>{HOLIDAY_REGEX})(?:,?\s+{YEAR})?\b",
+    rf"\b(?:(?P<rel>last|next)\s+)?(?P<holiday>{HOLIDAY_REGEX})(?:,?\s+{YEAR})?\b",
     ex("He was found on Thanksgiving Day.", "Thanksgiving Day", "2022-11-24", tense="past"),
     ex("Stores open on Labor Day.", "Labor Day", "2023-09-04", tense="future"),
     ex("Mass was held on Easter Sunday 2024.", "Easter Sunday 2024", "2024-03-31", tense="past"),
@@ -54,13 +54,17 @@ HOLIDAY_KEYS = tuple(sorted(key for key in _ALL_KEYS if not any(other in key for
     ex("Beaches fill up around Ferragosto.", "Ferragosto", "2023-08-15", tense="future"),
     ex("Chocolate sales peak before Sinterklaas.", "Sinterklaas", "2023-12-05", tense="future"),
     ex("The march took place on Good Friday 2021.", "Good Friday 2021", "2021-04-02", tense="past"),
+    ex("She bought the toy last Christmas.", "last Christmas", "2019-12-25", tense="past", published=date(2020, 11, 20)),
+    ex("They met on Easter Monday, and will meet again next Christmas.", "next Christmas", "2020-12-25", tense="future", published=date(2020, 4, 13)),
     needs=HOLIDAY_KEYS,
 )
 def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998",
     "Presidents' Day", "Bastille Day", "Ferragosto", "Sinterklaas" (US dates where they differ;
     the TIMEX3 guideline's holidays of the Gregorian calendar). Not: holidays of other
-    calendars ("Diwali", "Eid"), "the holidays", national days not listed."""
+    calendars ("Diwali", "Eid"), "the holidays", national days not listed. "last Christmas" is the
+    latest one before the publication date, "next Christmas" the first one after it, whatever
+    the tense (the modifier is part of the span)."""
     name = holiday_key(m["holiday"])
     name = name.removesuffix(" day") if name in ("thanksgiving day", "christmas day", "new years day") else name
     name = name.removesuffix(" sunday").replace(" jr day", " day")
@@ -70,6 +74,11 @@ def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     if ctx.reference is None:
         return "DATE", "XXXX-XX-XX", False
     this_year = day_of(ctx.reference.year)
+    rel = (m["rel"] or "").lower()
+    if rel == "last":
+        return "DATE", (this_year if this_year < ctx.reference else day_of(ctx.reference.year - 1)).isoformat(), True
+    if rel == "next":
+        return "DATE", (this_year if this_year > ctx.reference else day_of(ctx.reference.year + 1)).isoformat(), True
     return "DATE", day_of(resolve.year_of(this_year.month, this_year.day, ctx)).isoformat(), True
 
 

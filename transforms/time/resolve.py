@@ -423,13 +423,13 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     code = SEASONS[m["season"].lower()]
-    if m["year"]:
+    if m.groupdict().get("year"):
         return "DATE", f"{m['year']}-{code}", True
     if m.groupdict().get("tens"):
         return "DATE", f"{_spelled_year_value(m)}-{code}", True  # "the winter of nineteen ninety-four"
     if ctx.reference is None:
         return "DATE", f"XXXX-{code}", False
-    which = (m["which"] or "").lower()
+    which = (m.groupdict().get("which") or "").lower().replace("that", "")  # "that summer": read from the story's date later
     return "DATE", f"{season_year(code, which, ctx.tense, ctx.reference):04d}-{code}", True
 
 
