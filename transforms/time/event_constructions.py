@@ -758,6 +758,10 @@ def event_object_ahead(site: EventSite) -> Token | NoEventAnswer | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.tag_ != "NNS" and c.i < site.root.i), None)
 
 
+# Light verbs ("hold a meeting"): their event noun object is the happening itself.
+LIGHT_VERBS = all_forms(words("support_verbs"))
+
+
 @rule(
     Example("The carrier cancelled all 38 of its flights on Monday.", "cancelled"),
     Example("Fans watched the match on Sunday.", None),
@@ -786,10 +790,6 @@ def made_event_object(site: EventSite) -> Token | NoEventAnswer | None:
     if holder.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lower_ not in EVENT_MAKING_VERBS or verb.lower_ in LIGHT_VERBS:
         return None
     return verb
-
-
-# Light verbs ("hold a meeting"): their event noun object is the happening itself.
-LIGHT_VERBS = all_forms(words("support_verbs"))
 
 
 # Verbs whose object is spent on an -ing complement ("spend 310 million euros replacing cranes").

@@ -150,6 +150,35 @@ def _go_on(verb: Token) -> Span | None:
     return verb.doc[verb.i : noun.i + 1] if noun is not None else None
 
 
+@rule(
+    Example("The federation said it would also install signal jammers. Players at the national championship in April will also be "
+            "barred from leaving the hall during games without an arbiter.", "championship"),
+    Example("Players from Oslo in April will be barred.", None),
+    Example("Fans at the match on Sunday cheered.", None),
+)
+def event_noun_beside_date(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date the parser hung on a noun that names no event, right after an event noun in that
+    noun's own phrase ("players at the national championship in April"): the date is the
+    event's, the nearest word it follows; the players are only who is there.
+
+    Notes:
+        Only an event noun that ends the phrase of a preposition on the same noun the date
+        hangs on, with nothing between it and the date's preposition; a phrase with no event
+        noun ("players from Oslo in April") keeps the climb, and so does a date the parser
+        hung on the event noun itself ("fans at the match on Sunday", the climb's already).
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.dep_ != "prep" or prep.i < 1:
+        return None
+    holder = prep.head
+    if holder.pos_ not in ("NOUN", "PROPN") or is_event_noun(holder):
+        return None
+    before = holder.doc[prep.i - 1]
+    if not is_event_noun(before) or before.dep_ != "pobj" or before.head.head != holder or before.head.i < holder.i:
+        return None
+    return before
+
+
 COME_FORMS = frozenset({"come", "comes", "came", "coming"})
 COME_TO_NOUNS = words("come_to_nouns")
 

@@ -58,7 +58,7 @@ from transforms.time.event_clauses import (
     superlative_period,
     verb_before_date,
 )
-from transforms.time.event_phrases import as_planned, come_to_phrase, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import as_planned, come_to_phrase, event_noun_beside_date, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     all_forms,
     DIRECTIVE_VERB_FORMS,
@@ -706,6 +706,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     deadline_given,
     as_planned,
     before_relative_clause,
+    event_noun_beside_date,
     subject_relative_clause,
     implicative_head,
     aspectual_head,
