@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from transforms.lexicons import words
 from transforms.rules import Example, rule
@@ -100,15 +100,17 @@ REMAINING_VERBS = all_forms(frozenset({"stay", "remain"}))
 
 
 @rule(
-    Example("Highway 97 will stay closed through Monday, police said.", "closed"),
-    Example("The plant remained shut until March.", "shut"),
+    Example("Highway 97 will stay closed through Monday, police said.", "stay closed"),
+    Example("The plant remained shut until March.", "remained shut"),
     Example("She stayed in Leeds until Friday.", None),
     Example("Ties remain strained by the legacy of its atrocities in the 1930s.", None),
 )
-def remaining_state(site: EventSite) -> Token | NoEventAnswer | None:
+def remaining_state(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A date on "stay" or "remain" with an adjective or participle complement ("will stay
-    closed through Monday", "remained shut until March") dates that state, as it does the
-    adjective after a copula (``copula_complement``): the verb only says the state goes on.
+    closed through Monday", "remained shut until March") dates the state that goes on: the
+    trigger is the phrase from the verb to its state ("stay closed", "remained shut"), one
+    happening named by both words, as the news gold writes either ("closed" through Monday,
+    "stay" closed until 6 p.m.).
 
     Notes:
         A place ("stayed in Leeds until Friday") keeps the verb: staying somewhere is the
@@ -126,7 +128,7 @@ def remaining_state(site: EventSite) -> Token | NoEventAnswer | None:
     top = prep if prep is not None else site.root
     if state is None or top.head not in (verb, state):
         return None  # "remain strained by the legacy of atrocities in the 1930s": the date is the atrocities'
-    return state
+    return verb.doc[verb.i : state.i + 1] if verb.i < state.i else state
 
 
 @rule(

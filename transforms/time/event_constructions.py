@@ -145,6 +145,9 @@ FORECAST_VERBS = all_forms(words("forecast_verbs"))
     Example("They expect the minister to resign in May.", None),
     Example("She expects a settlement before the summer.", "settlement"),
     Example("Its provisions for bad loans in fiscal 2023 are expected to rise sharply.", "rise"),
+    Example("The court will sit until mid-December, and a verdict is expected early next year.", "verdict"),
+    Example("Construction could start in 2024, with the first power expected in 2026.", "power"),
+    Example("Gusts of up to 60 kilometres an hour were expected on Saturday afternoon.", None),
 )
 def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A period on a verb that forecasts a happening ("expect more cuts in the first half of
@@ -154,12 +157,25 @@ def forecast_object(site: EventSite) -> Token | NoEventAnswer | None:
     period inside the subject of a passive forecast ("provisions for 2023 are expected to rise")
     dates the verb forecast for it.
 
+    A date on a passive forecast with no verb after it ("a verdict is expected early next
+    year", "with the first power expected in 2026") dates the thing forecast, its subject: the
+    event noun, or the noun a participle of a "with" phrase describes.
+
     Notes:
-        A verb object ("expect the minister to resign in May") is found by the climb itself.
+        A verb object ("expect the minister to resign in May") is found by the climb itself. A
+        passive subject that names no event ("gusts ... were expected on Saturday afternoon")
+        keeps the verb, the forecast weather, as the news gold writes it; only the "with" phrase
+        names its thing by its construction alone.
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in FORECAST_VERBS:
         return None
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children) and site.root in verb.subtree:
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and is_event_noun(c)), None)
+        if subject is not None:
+            return subject  # "a verdict is expected early next year"
+        if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "with" and verb.head.i < verb.i:
+            return verb.head  # "with the first power expected in 2026"
     if any(c.dep_ == "nsubjpass" for c in verb.children) and any(a.dep_ == "nsubjpass" and a.head == verb for a in site.root.ancestors):
         # "provisions for 2023 are expected to rise": the rise forecast for the period.
         return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -436,6 +452,8 @@ WRITING_VERBS = all_forms(frozenset({"write", "post", "tweet", "publish"})) | {"
     Example("The singer wrote in a post on Friday that the tour was over.", None),
     Example("The union said in an email late on Sunday that the strike would go ahead.", "said in an email"),
     Example("Chief executive Anna Berg told a news conference in Oslo City on Thursday afternoon.", "told a news conference"),
+    Example("\u201cIt is right,\u201d he told a press conference at 2:30 p.m.", "told a press conference"),
+    Example("He told reporters on Monday that the talks had failed.", None),
 )
 def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
     """A date on an event that is only the setting of a report ("said at a ceremony on
@@ -453,10 +471,17 @@ def setting_event(site: EventSite) -> Token | Span | NoEventAnswer | None:
         makes ("wrote in a post on Friday": writing the post is the happening, the post). A
         medium before its verb ("In a statement on Sunday, the airline said") gives the verb
         alone: the phrase would take in the subject. A gathering a verb of saying addresses
-        ("told a news conference on Thursday") is its setting too.
+        ("told a news conference on Thursday") is its setting too, whether the parser hangs the
+        date on the gathering or on the verb ("told a press conference at 2:30 p.m."); people
+        told ("told reporters on Monday") are no gathering: the verb alone.
     """
     noun = site.climbed
     if noun is not None and noun.pos_ == "VERB" and noun.lower_ in REPORTING_VERB_FORMS and noun.lower_ not in WRITING_VERBS:
+        gathering = next((c for c in noun.children if c.dep_ == "dobj" and is_event_noun(c) and noun.i < c.i < site.root.i), None)
+        prep = preposition(site.root)
+        if gathering is not None and (prep.head if prep is not None else site.root.head) == noun:
+            # "told a press conference at 2:30 p.m.": the date on the verb, the gathering its object
+            return noun.doc[noun.i : gathering.i + 1]
         # The climb passed the medium ("said in an email late on Sunday": the date hangs on
         # "late", under the verb): the medium between the verb and the date.
         noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on") and noun.i < c.i < site.root.i
@@ -655,6 +680,8 @@ def setting_of_happening(site: EventSite) -> Token | NoEventAnswer | None:
     Example("Independents may run at the next council election in March 2020.", "election"),
     Example("The board approved the plan at a meeting on Monday.", None),
     Example("The minister will speak in Leeds on Friday.", None),
+    Example("The objects would be handed over at a ceremony in Lima in June.", None),
+    Example("The two leaders will sign the treaty at a summit in May.", None),
 )
 def scheduled_setting(site: EventSite) -> Token | NoEventAnswer | None:
     """A date and an event noun both hung on a verb still ahead or only possible ("may run at
@@ -665,12 +692,16 @@ def scheduled_setting(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only "at" or "during" an event noun before the date, and a verb with a modal or "to":
         a past verb ("approved the plan at a meeting on Monday") is the happening told, and
-        "in Leeds" is a place.
+        "in Leeds" is a place. A verb that acts on a thing, a passive or one with an object
+        ("would be handed over at a ceremony in June", "will sign the treaty at a summit in
+        May"), is an act done at the event: the act is the happening, as when it is told.
     """
     verb = site.climbed
     prep = site.root.head
     if verb is None or verb.pos_ != "VERB" or prep.head != verb or prep.dep_ != "prep":
         return None
+    if any(c.dep_ in ("auxpass", "nsubjpass", "dobj") for c in verb.children):
+        return None  # "would be handed over at a ceremony in June": the handing over
     if not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO") for c in verb.children):
         return None
     return next(
@@ -725,6 +756,40 @@ def event_object_ahead(site: EventSite) -> Token | NoEventAnswer | None:
     if hung != verb or not _clause_ahead(verb):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c) and c.tag_ != "NNS" and c.i < site.root.i), None)
+
+
+# Light verbs ("hold a meeting"): their event noun object is the happening itself.
+LIGHT_VERBS = all_forms(words("support_verbs"))
+
+
+@rule(
+    Example("The carrier cancelled all 38 of its flights on Monday.", "cancelled"),
+    Example("Fans watched the match on Sunday.", None),
+    Example("The match on Sunday was cancelled.", None),
+    Example("The council will hold an emergency meeting on Wednesday.", None),
+)
+def made_event_object(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date the parser hung on the event noun object of a verb that makes, ends or tells of
+    that event ("cancelled all 38 of its flights on Monday"; ``event_making_verbs``) dates the verb: the act on the event is the
+    happening told, as "will open the festival on Friday" is (``event_object_ahead``).
+
+    Notes:
+        Only the verb's object, or the "of" object of a number or quantity it takes ("all 38 of
+        its flights"), with the date after it; other verbs ("watched the match on Sunday") keep
+        the event, and so does an event noun subject ("the match on Sunday was cancelled"). A
+        light verb ("staged a protest on Monday", "will hold an emergency meeting on
+        Wednesday"; ``support_verbs``) only carries its noun, the happening the date dates.
+    """
+    noun = site.climbed
+    if noun is None or not is_event_noun(noun) or noun.i > site.root.i:
+        return None
+    holder = noun
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of" and holder.head.head.dep_ == "dobj":
+        holder = holder.head.head  # "all 38 of its flights"
+    verb = holder.head
+    if holder.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lower_ not in EVENT_MAKING_VERBS or verb.lower_ in LIGHT_VERBS:
+        return None
+    return verb
 
 
 # Verbs whose object is spent on an -ing complement ("spend 310 million euros replacing cranes").

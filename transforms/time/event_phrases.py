@@ -151,6 +151,61 @@ def _go_on(verb: Token) -> Span | None:
 
 
 @rule(
+    Example("The federation said it would also install signal jammers. Players at the national championship in April will also be "
+            "barred from leaving the hall during games without an arbiter.", "championship"),
+    Example("Players from Oslo in April will be barred.", None),
+    Example("Fans at the match on Sunday cheered.", None),
+)
+def event_noun_beside_date(site: EventSite) -> Token | NoEventAnswer | None:
+    """A date the parser hung on a noun that names no event, right after an event noun in that
+    noun's own phrase ("players at the national championship in April"): the date is the
+    event's, the nearest word it follows; the players are only who is there.
+
+    Notes:
+        Only an event noun that ends the phrase of a preposition on the same noun the date
+        hangs on, with nothing between it and the date's preposition; a phrase with no event
+        noun ("players from Oslo in April") keeps the climb, and so does a date the parser
+        hung on the event noun itself ("fans at the match on Sunday", the climb's already).
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.dep_ != "prep" or prep.i < 1:
+        return None
+    holder = prep.head
+    if holder.pos_ not in ("NOUN", "PROPN") or is_event_noun(holder):
+        return None
+    before = holder.doc[prep.i - 1]
+    if not is_event_noun(before) or before.dep_ != "pobj" or before.head.head != holder or before.head.i < holder.i:
+        return None
+    return before
+
+
+COME_FORMS = frozenset({"come", "comes", "came", "coming"})
+COME_TO_NOUNS = words("come_to_nouns")
+
+
+@rule(
+    Example("Freight trains across Norway came to a halt at 6 a.m. on Monday.", "came to a halt"),
+    Example("The talks came to an end on Friday.", "came to an end"),
+    Example("The minister came to Oslo on Monday.", None),
+)
+def come_to_phrase(site: EventSite) -> Token | Span | NoEventAnswer | None:
+    """"Come to a halt", "come to an end" (``come_to_nouns``): the noun names the happening,
+    a stop, that "come" only carries, as "go on strike" does (``go_on_phrase``); the trigger is
+    the phrase ("came to a halt"), one happening named by both words.
+
+    Notes:
+        Only a noun of the list right after "to" and its article, before the date: "came to
+        Oslo on Monday" is a journey, the verb.
+    """
+    verb = site.climbed
+    if verb is None or verb.lower_ not in COME_FORMS:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ in COME_TO_NOUNS and c.i < site.root.i), None) if prep is not None else None
+    return verb.doc[verb.i : noun.i + 1] if noun is not None and noun.i - prep.i <= 2 else None
+
+
+@rule(
     Example("The nurses last went on strike in 2011, when hospitals cancelled surgery.", "went on strike"),
     Example('The paintings will go on display in a show titled "Blue Hours" from May 3 until August.', "go on display"),
     Example("The film goes on sale in Britain on Friday.", "goes on sale"),
@@ -185,6 +240,7 @@ def go_on_phrase(site: EventSite) -> Token | Span | NoEventAnswer | None:
     Example("The prices from January to June 2021 were higher.", NO_EVENT_TEXT),
     Example("The ban runs until December 2029.", None),
     Example("Prices rose in March and fell in April.", None),
+    Example("He lit the fires with a cigarette lighter and strips of cardboard between July 20 and August 9, 2019.", "lit"),
 )
 def range_end(site: EventSite) -> Token | NoEventAnswer | None:
     """The end of a date range ("from June 3 to June 9", "between 1902 and 1908") dates the
@@ -194,7 +250,8 @@ def range_end(site: EventSite) -> Token | NoEventAnswer | None:
 
     Notes:
         A start that hangs on no verb or event noun ("the prices from January to June") dates no
-        happening: the end gives no event. A lone end ("the ban runs until December 2029")
+        happening: the end gives no event; a start hung on the object of another phrase
+        ("lit the fires with a lighter between July 20 and August 9") is that phrase's head's. A lone end ("the ban runs until December 2029")
         dates the happening; two dates joined by "and" without "between" ("rose in March and
         fell in April") are two happenings.
     """
@@ -217,6 +274,10 @@ def _ranged(start_prep: Token) -> Token | NoEventAnswer:
     head = start_prep.head
     while head.pos_ == "ADP" and head.head != head:
         head = head.head  # "to" under "from": climb to the word "from" hangs on
+    while head.dep_ == "pobj" and not is_event_noun(head) and head.head.head != head.head:
+        # "lit the fires with a lighter between July 20 and August 9": a range is no
+        # lighter's; the parser hung it one phrase too low, on the object of "with".
+        head = head.head.head
     if head.pos_ in ("VERB", "AUX") or is_event_noun(head):
         return head
     return NO_EVENT

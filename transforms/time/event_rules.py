@@ -30,6 +30,7 @@ from transforms.time.event_constructions import (
     event_for_date,
     event_object_ahead,
     forecast_object,
+    made_event_object,
     inside_name,
     inside_object,
     later_conjunct,
@@ -57,7 +58,7 @@ from transforms.time.event_clauses import (
     superlative_period,
     verb_before_date,
 )
-from transforms.time.event_phrases import as_planned, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
+from transforms.time.event_phrases import as_planned, come_to_phrase, event_noun_beside_date, aspectual_head, before_relative_clause, covered_period, deadline_given, due_by_date, go_on_phrase, ignored_object, parenthetical_of_event, occurring_subject, range_end, subject_event_noun, support_verb_object
 from transforms.time.event_site import (
     all_forms,
     DIRECTIVE_VERB_FORMS,
@@ -107,6 +108,7 @@ DEADLINE_COMPARATIVES = frozenset({"later", "earlier", "sooner", "before"})
     Example("Bookings were down 8 percent on a year earlier.", NO_EVENT_TEXT),
     Example("Tickets sold rose to 186,000, up 11 percent on the same point last year.", NO_EVENT_TEXT),
     Example("Shares were up 3 percent on Friday.", None),
+    Example("A public inquiry heard evidence over 11 days last summer.", None),
 )
 def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     """The base of a comparison dates no happening, the other date of the clause does: a
@@ -125,7 +127,9 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
         direction word and with a relative date ("down 8 percent on a year earlier"): "up 3
         percent on Friday" is the day of the rise. A deadline ("no later than
         March 1") is no comparison. The search for the comparison stops at the first verb above
-        the date, so a comparison in another clause does not reach it.
+        the date, so a comparison in another clause does not reach it. A count of days, weeks
+        or months after "over" ("heard evidence over 11 days last summer") is a stretch of
+        time, no base: the date is when it ran.
     """
     if _compared_with(site.root):
         return NO_EVENT
@@ -137,6 +141,8 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
         return NO_EVENT if {t.lower_ for t in prep.subtree} & RELATIVE_WORDS else None
     if prep.lower_ not in COMPARISON_PREPOSITIONS:
         return None
+    if prep.lower_ == "over" and any(t.lower_ in TIME_UNITS and any(c.like_num for c in t.children) for t in _up_to(site.root, prep)):
+        return None  # "over 11 days last summer": a stretch of time, no base
     if any(_names_a_thing(t) for t in _up_to(site.root, prep)):
         # "borrowed a detector from a friend a week earlier": the date hangs on what "from"
         # names, a thing or a person, not a base period.
@@ -147,6 +153,8 @@ def comparison_base(site: EventSite) -> Token | NoEventAnswer | None:
     return None
 
 
+# Units of a counted stretch of time ("over 11 days last summer").
+TIME_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "nights", "sessions"})
 # Nouns that a base of comparison may name besides its figure ("from the same period a year earlier").
 BASE_NOUNS = frozenset({"period", "periods", "level", "levels", "point", "time", "percent", "%", "quarter", "month", "year"})
 
@@ -683,6 +691,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     comparison_base,
     covered_period,
     go_on_phrase,
+    come_to_phrase,
     range_end,
     when_clause,
     record_since,
@@ -697,6 +706,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     deadline_given,
     as_planned,
     before_relative_clause,
+    event_noun_beside_date,
     subject_relative_clause,
     implicative_head,
     aspectual_head,
@@ -728,6 +738,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     setting_of_happening,
     scheduled_setting,
     event_object_ahead,
+    made_event_object,
     verb_before_date,
     describing_participle,
     split_sentence,
