@@ -101,6 +101,8 @@ _CLUB_ENDINGS = words("club_name_endings")
     Example("Nordvik Bank ASA cut jobs. Nordvik Energy said prices would rise.", None, note="another name before the legal form"),
     Example("Scottish football club Fife Thistle will sell its stadium. In a statement, Fife Thistle FC said the board agreed.",
             [("Fife Thistle", "Fife Thistle FC")], note="a club's ending in capitals, as a legal form"),
+    Example("Telenor agreed to buy Mobilnord AS on Monday. Mobilnord has 1.2 million customers.",
+            [("Mobilnord", "Mobilnord AS")], note="Norway's 'AS', in capitals only"),
 )
 def name_without_legal_form(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Pohjola Air" and "Pohjola Air Oy": an organisation named by another one's name less its
@@ -114,7 +116,8 @@ def name_without_legal_form(body: str, entities: list[ArticleEntity]) -> list[Ar
     for entity in entities:
         words_ = entity.canonical_name.replace(",", " ").split()
         ending = words_[-1].casefold().rstrip(".") if len(words_) >= 2 else ""
-        if entity.entity_type == "ORG" and (ending in _LEGAL_FORMS or ending in _CLUB_ENDINGS and words_[-1].isupper()):
+        # Norway's and Denmark's "AS" only in capitals: "as" is an English word.
+        if entity.entity_type == "ORG" and (ending in _LEGAL_FORMS or words_[-1] == "AS" or ending in _CLUB_ENDINGS and words_[-1].isupper()):
             full.setdefault(alias_key(" ".join(words_[:-1])), []).append(entity)
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
@@ -264,6 +267,8 @@ def _is_company(entity: ArticleEntity) -> bool:
     Example("Korvex Resources Ltd agreed to buy Chilean copper miner Minera Altamira SA for $4.2 billion. \"Altamira gives us the best deposit,\" he said.", [("Altamira", "Minera Altamira SA")]),
     Example("Stockport Harriers FC agreed to a takeover on Thursday. Fans said Harriers deserved better.", [("Harriers", "Stockport Harriers FC")]),
     Example("The Center for American Progress, a think tank, said American workers would gain.", None),
+    Example("The dam is owned by Mineração Serra Dourada SA. Serra Dourada said the evacuation was preventive.",
+            [("Serra Dourada", "Mineração Serra Dourada SA")], note="the two middle words of a company's name"),
     Example("Terminales del Turia SA will buy cranes. “This is about jobs,” Turia’s managing director told the paper.", [("Turia", "Terminales del Turia SA")],
             note="a word the model took for a place, inside a company's name with a particle"),
 )
@@ -285,6 +290,10 @@ def inner_short_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEn
 
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         key = alias_key(entity.canonical_name)
+        if len(key.split()) == 2 and entity.entity_type in ("ORG", "PERSON", "GPE", "LOC") and known_place(key) is None:
+            # "Serra Dourada" after "Mineração Serra Dourada SA": the two middle words of a company.
+            return [o for o in orgs if _is_company(o) and len(o.canonical_name.split()) == 4
+                    and key == " ".join(alias_key(w) for w in o.canonical_name.split()[1:-1])]
         # "Turia" (a river to the model) after "Terminales del Turia SA": no place the article writes as one.
         unknown_place = entity.entity_type in ("GPE", "LOC") and known_place(key) is None and not _ever_a_place(entity, body)
         if entity.entity_type not in ("PERSON", "NORP", "ORG") and not unknown_place or len(key.split()) != 1 or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or is_country(key):
@@ -658,9 +667,10 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
 
 
 # "known until 2017 as", "known in Germany as": a few words of when or where between.
-_KNOWN_AS = re.compile(r"(?:,|\()\s*(?:which\s+(?:is|was|has\s+been)\s+)?(?:also\s+|better\s+|commonly\s+|widely\s+|previously\s+|formerly\s+)?known\s+"
-                       r"(?:(?:until|till|before|since|in|locally|abroad|there|here)\b[^,;:()“”\"]{0,30}?\s+)?as\s+(?:the\s+)?")
+_KNOWN_AS = re.compile(r"(?:,|\()\s*(?:which\s+(?:is|was|has\s+been)\s+)?(?:also\s+|better\s+|commonly\s+|widely\s+|previously\s+|formerly\s+)?"
+                       r"(?:known\s+(?:(?:until|till|before|since|in|locally|abroad|there|here)\b[^,;:()“”\"]{0,30}?\s+)?as|called|named)\s+(?:the\s+)?")
 # "The company", "The 98-kilometre canal": the noun the comma follows, a modifier or two allowed.
+_IT_WAS_KNOWN_AS = re.compile(r"\bIt\s+(?:was|is|had\s+been)\s+(?:previously\s+|formerly\s+|once\s+|originally\s+)?(?:known\s+as|called|named)\s+(?:the\s+)?")
 _THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z]+)\s*$")
 _ORG_NOUNS = words("org_nouns")
 _DESCRIPTOR_NOUNS = _ORG_NOUNS | COMPANY_DESCRIPTORS
@@ -713,6 +723,10 @@ def _previous_sentence_start(body: str, offset: int) -> int:
             [("Vestfisk Holding", "Vestfisk Havbruk ASA")], note="when and where may stand between 'known' and 'as'"),
     Example("A red panda escaped from the Lakeshore Zoo. The zoo, which was known as the Burlington Children's Zoo until 2014, alerted police.",
             [("Burlington Children's Zoo", "Lakeshore Zoo")], note="the noun is the last word of one name named before"),
+    Example("BrightCare Pharmacy Inc will close 412 stores. BrightCare blamed costs. It was known as Buckeye Drug until it was renamed in 2004.",
+            [("Buckeye Drug", "BrightCare Pharmacy Inc")], note="'It was known as': the organisation named most"),
+    Example("Telenor bought Mobilnord AS in May. Mobilnord, which was called Fjordtel until a rebranding in 2015, has 1.2 million customers.",
+            [("Fjordtel", "Mobilnord AS")], note="'called' as 'known as'"),
     Example("Ships queued at the Kiel Canal. The 98-kilometre canal, known in Germany as the Nord-Ostsee-Kanal, links two seas.",
             [("Nord-Ostsee-Kanal", "Kiel Canal")], note="a place's other name"),
     Example("The Norwegian Fisheries Ministry cut the quota of Havbris ASA. The company, known until 2017 as Vestfisk Holding, declined to comment.",
@@ -730,7 +744,7 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
     named right before the comma, or the one organisation the article named before "the
     company" / "the union" / "the agency", or the one name of the article (an organisation,
     a place or a facility) that the noun ends ("the zoo": "Lakeshore Zoo"; "the canal": "Kiel
-    Canal").
+    Canal"); after "It was known as", the organisation named most before.
 
     Notes:
         A person is never a short name ("the singer, known as Ana"), except a name the model
@@ -752,6 +766,14 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
             owner = _organisation_the_noun_names(body, entities, short, match.start())
         if owner is not None and owner is not short and (owner.entity_type == "ORG" and (short.entity_type != "PERSON" or noun is not None) or owner.entity_type in ("FAC", "LOC", "GPE") and short.entity_type != "PERSON" and noun is not None):
             moves[id(short)] = owner
+    for match in _IT_WAS_KNOWN_AS.finditer(body):
+        # "It was known as Buckeye Drug until it was renamed": the organisation named most before.
+        short = starts.get(match.end())
+        if short is None or short.entity_type == "PERSON":
+            continue
+        counts = sorted(((sum(m.char_start < match.start() for m in e.mentions), id(e), e) for e in entities if e is not short and e.entity_type == "ORG"), reverse=True)
+        if counts and counts[0][0] > (counts[1][0] if len(counts) > 1 else 0):
+            moves[id(short)] = counts[0][2]
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")
 
 

@@ -295,6 +295,7 @@ def _title_before(word: Token) -> bool:
 
 
 _KINSHIP_NOUNS = lexicon_words("kinship_nouns")
+_NAME_PARTICLES = lexicon_words("name_particles")
 
 
 @rule(Example("Daniel Rourke runs the farm with his wife, Aoife. Daniel said the frost came early.", [("Aoife", "PERSON")]),
@@ -318,7 +319,9 @@ def name_after_kinship(e: TaggedEntity) -> Repair | None:
 
 
 @rule(Example("That was the warning from Julia Marsh, chair of the residents' group.", [("Julia Marsh", "PERSON")]),
-      Example("Lakemont Capital, chair of the lenders' group, said no.", None, note="a name ending in an organisation word"))
+      Example("Lakemont Capital, chair of the lenders' group, said no.", None, note="a name ending in an organisation word"),
+      Example("“There are boxes, but they are in the wrong places,” said Anneke de Vries, head of research at Freightlens.", [("Anneke de Vries", "PERSON")],
+              note="a name particle inside the name"))
 def name_before_title(e: TaggedEntity) -> Repair | None:
     """A name of two or three capitalised words followed by a comma and a lower-case title
     ("Julia Marsh, chair of the association") is a person, whatever the model called it.
@@ -329,7 +332,8 @@ def name_before_title(e: TaggedEntity) -> Repair | None:
     ent, doc = e.ent, e.doc
     if e.label not in ("ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART") or not 2 <= len(e.words) <= 3 or e.place is not None:
         return None
-    if e.last in ORG_SUFFIXES or not all(is_capitalised(t) for t in e.words) or ent.end + 1 >= len(doc):
+    # "Anneke de Vries": a name particle may stand between the capitalised words.
+    if e.last in ORG_SUFFIXES or not all(is_capitalised(t) or t.lower_ in _NAME_PARTICLES and 0 < k < len(e.words) - 1 for k, t in enumerate(e.words)) or ent.end + 1 >= len(doc):
         return None
     comma, title = doc[ent.end], doc[ent.end + 1]
     return e.whole("PERSON") if comma.text == "," and title.is_lower and title.lower_ in TITLE_WORDS else None
