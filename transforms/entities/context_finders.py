@@ -1057,6 +1057,8 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
     Example("Georgia, the coach's home state, voted on Tuesday.", None, note="a person's possession is no person"),
     Example("In Setúbal, a primary school teacher said her pupils had practised the drill.", None,
             note="an opening preposition and a place: the teacher is unnamed"),
+    Example("For Gert-Jan Hovestad, whose family has kept hens since 1962, the call came at 6:15 a.m. on Friday.", [("Gert-Jan Hovestad", "PERSON")],
+            note="after the sentence's opening preposition, a hyphenated first name"),
     Example("Per Haglund, who chairs the transport committee, called the cuts a betrayal.", [("Per Haglund", "PERSON")],
             note="the model reads 'Per' as a preposition and 'Haglund' as a nationality"),
 )
@@ -1077,12 +1079,21 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
     tokens = search.tokens
     found, dropped = [], set()
     for token in tokens:
-        if not token.is_sent_start:
+        # "For Gert-Jan Hovestad, whose family ...": the run may follow the sentence's opening preposition.
+        after_preposition = token.i > 0 and tokens[token.i - 1].is_sent_start and tokens[token.i - 1].lower_ in _OPENING_PREPOSITIONS
+        if not token.is_sent_start and not after_preposition:
             continue
         end = token.i
-        while end < len(tokens) and end - token.i < 5 and (is_capitalised(tokens[end]) and tokens[end].is_alpha or tokens[end].lower_ in _NAME_PARTICLES and end > token.i):
+        while end < len(tokens) and end - token.i < 6 and (
+            is_capitalised(tokens[end]) and tokens[end].is_alpha or tokens[end].lower_ in _NAME_PARTICLES and end > token.i
+            or tokens[end].text == "-" and end > token.i and not tokens[end - 1].whitespace_ and end + 1 < len(tokens) and is_capitalised(tokens[end + 1])
+        ):
             end += 1
         words = tokens[token.i : end]
+        if after_preposition and (len(words) < 2 or tokens[end].text != "," or end + 1 >= len(tokens) or tokens[end + 1].lower_ not in ("who", "whose")):
+            continue  # after a preposition only a name a "who" clause describes
+        if any(m.char_start == token.idx for m in found):
+            continue
         # "Finance Minister Carolina Pereyra, the ...": the name is what follows the title.
         titled = max((k for k, w in enumerate(words) if is_office_word(w) or w.lower_ in TITLE_WORDS or w.lower_.rstrip(".") in HONORIFICS), default=-1)
         words = words[titled + 1 :]

@@ -72,7 +72,7 @@ def sentence_ends(text: str) -> Iterator[re.Match[str]]:
 
 def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...], p_start: int, p_end: int) -> Token | None:
     """The cue of a quote: the first reporting verb after it in its sentence, else the last one
-    before it, never one inside another quote, nor one after it that heads a clause of time or
+    before it (first when it introduces the quote with a colon: 'X wrote: "..."'), never one inside another quote, nor one after it that heads a clause of time or
     reason when a cue precedes ('saying, "...," when Clinton blasted him'; a nickname in marks inside a name, ``is_nickname``,
     is no quote that stands between)."""
     body = state.context.text
@@ -96,6 +96,11 @@ def cue_near(state: QuoteState, span: QuoteSpan, all_spans: tuple[QuoteSpan, ...
     after = [t for t in after if not _heads_a_relative_clause(t)] or after
     if before:
         after = [t for t in after if not _opens_a_subordinate_clause(t)]
+        # '..., its chair, Marieke Bosman, wrote: “...” The association has called ...': a cue
+        # that introduces the quote with a colon is its cue, whatever follows the quote.
+        between = body[before[-1].idx + len(before[-1]) : span.char_start].rstrip("\u201c\u2018\"' ")
+        if between.endswith(":") and len(between) <= 40 and "." not in between:
+            return before[-1]
     if after and (body[span.char_end - 1] != "." or attribution_starts_after(state, span, after[0])):
         return after[0]
     if before:
