@@ -84,10 +84,13 @@ def quoted_name(site: EventSite) -> Token | NoEventAnswer | None:
     climbed = site.climbed
     if climbed is None:
         return None
+    doc = climbed.doc
+    # A short name's opening mark lies a few tokens before: spare the sentence walk without one.
+    if not any(t.text in OPENING_QUOTES or t.text in STRAIGHT_QUOTES for t in doc[max(0, climbed.i - MAX_QUOTED_NAME - 1) : climbed.i]):
+        return None
     span = _quoted_span(climbed)
     if span is None or span[0] <= site.root.i <= span[1] or span[1] - span[0] + 1 > MAX_QUOTED_NAME:
         return None
-    doc = climbed.doc
     after, before = span[1] + 2, span[0] - 2
     if after >= len(doc) or before < 0 or doc[after].pos_ not in ("NOUN", "PROPN"):
         return None
