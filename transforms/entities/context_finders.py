@@ -1081,8 +1081,8 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
     for token in tokens:
         # "For Gert-Jan Hovestad, whose family ...": the run may follow the sentence's opening preposition.
         after_preposition = token.i > 0 and tokens[token.i - 1].is_sent_start and tokens[token.i - 1].lower_ in _OPENING_PREPOSITIONS
-        if not token.is_sent_start and not after_preposition:
-            continue
+        if not token.is_sent_start and not after_preposition or token.lower_ in _OPENING_PREPOSITIONS:
+            continue  # "In Setúbal, a teacher": a run opened by a preposition is read from the word after it
         end = token.i
         while end < len(tokens) and end - token.i < 6 and (
             is_capitalised(tokens[end]) and tokens[end].is_alpha or tokens[end].lower_ in _NAME_PARTICLES and end > token.i
@@ -1092,8 +1092,6 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
         words = tokens[token.i : end]
         if after_preposition and (len(words) < 2 or tokens[end].text != "," or end + 1 >= len(tokens) or tokens[end + 1].lower_ not in ("who", "whose")):
             continue  # after a preposition only a name a "who" clause describes
-        if any(m.char_start == token.idx for m in found):
-            continue
         # "Finance Minister Carolina Pereyra, the ...": the name is what follows the title.
         titled = max((k for k, w in enumerate(words) if is_office_word(w) or w.lower_ in TITLE_WORDS or w.lower_.rstrip(".") in HONORIFICS), default=-1)
         words = words[titled + 1 :]
@@ -1101,7 +1099,7 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
         if not 1 <= len(capitalised) <= 4 or end >= len(tokens) or tokens[end].text != "," or not is_capitalised(words[-1]):
             continue
         # A surname the model took for a nationality ("Per Haglund, who ...": NORP) may close the run.
-        if not words or words[0].lower_ in LEADING_WORDS or words[0].lower_ in _OPENING_PREPOSITIONS or any(w.ent_type_ in _NOT_IN_NAMES and not _surname_read_as_group(w, words) for w in words) or not _person_apposition(tokens, end):
+        if not words or words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES and not _surname_read_as_group(w, words) for w in words) or not _person_apposition(tokens, end):
             continue
         one_word = len(words) == 1
         if one_word and (tokens[end + 1].lower_ not in ("a", "an") or words[0].lower_ in TITLE_WORDS):

@@ -702,10 +702,19 @@ def _organisation_the_noun_names(body: str, entities: list[ArticleEntity], other
         opening = [e for e in in_window if any(m.char_start == window and not re.match(r"\s*(?:,|and\b|or\b|&)", body[m.char_end :]) for m in e.mentions)]
         if not in_window:
             # None in the sentence before: the one named most so far, if one is named most.
-            counts = sorted(((sum(m.char_start < at for m in e.mentions), id(e), e) for e in named_before), reverse=True)
-            in_window = [counts[0][2]] if counts[0][0] > counts[1][0] else named_before
+            most = _named_most(named_before, at)
+            in_window = [most] if most is not None else named_before
         named_before = opening if len(opening) == 1 else in_window
     return named_before[0] if len(named_before) == 1 else None
+
+
+def _named_most(entities: list[ArticleEntity], at: int) -> ArticleEntity | None:
+    """The one entity mentioned more often before ``at`` than any other (None on a tie or
+    when none is mentioned there)."""
+    counts = sorted(((sum(m.char_start < at for m in e.mentions), id(e), e) for e in entities), key=lambda c: c[:2], reverse=True)
+    if not counts or counts[0][0] == 0 or len(counts) > 1 and counts[0][0] == counts[1][0]:
+        return None
+    return counts[0][2]
 
 
 def _previous_sentence_start(body: str, offset: int) -> int:
@@ -771,9 +780,9 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
         short = starts.get(match.end())
         if short is None or short.entity_type == "PERSON":
             continue
-        counts = sorted(((sum(m.char_start < match.start() for m in e.mentions), id(e), e) for e in entities if e is not short and e.entity_type == "ORG"), reverse=True)
-        if counts and counts[0][0] > (counts[1][0] if len(counts) > 1 else 0):
-            moves[id(short)] = counts[0][2]
+        most = _named_most([e for e in entities if e is not short and e.entity_type == "ORG"], match.start())
+        if most is not None:
+            moves[id(short)] = most
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "short_name_known_as")
 
 

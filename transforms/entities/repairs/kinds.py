@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from transforms.entities.places import known_place
+from transforms.entities.repairs.labels import ROLE_NOUNS
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
 from transforms.entities.words import is_capitalised
 from transforms.lexicon import COMPANY_DESCRIPTORS, ORG_SUFFIXES, TITLE_WORDS
@@ -46,9 +47,6 @@ def org_after_descriptor(e: TaggedEntity) -> Repair | None:
 _PERSON_AFTER = re.compile(r",\s+(?:\d{1,3},|who(?:se)?\b)")
 # Nouns that say a name set beside them is an organisation: the descriptors, the company
 # descriptors and the kinds of organisation ("insurer", "utility", "union"), never a title.
-# Nouns of people acting for an organisation: a name set off after "a spokesman for the
-# authority" is the spokesman's.
-_ROLE_NOUNS = TITLE_WORDS | lexicon_words("spokesperson_nouns")
 _APPOSITION_ORG_NOUNS = (_ORG_DESCRIPTORS | COMPANY_DESCRIPTORS | lexicon_words("organisation_kind_nouns")) - TITLE_WORDS
 
 
@@ -94,7 +92,7 @@ def apposition_to_company_noun(e: TaggedEntity) -> Repair | None:
     # "a lawyer for the news outlets, David Schulz," is one person.
     joined = start < ent.start or root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
     for noun in nouns:
-        if noun.dep_ == "pobj" and noun.head.head.lower_ in _ROLE_NOUNS:
+        if noun.dep_ == "pobj" and noun.head.head.lower_ in ROLE_NOUNS:
             continue  # "a spokeswoman for the authority, Kari Nilsen,"
         singular = noun.lower_[:-1] if noun.tag_ == "NNS" and noun.lower_.endswith("s") and joined else noun.lower_
         if noun.is_lower and singular in _APPOSITION_ORG_NOUNS:

@@ -284,14 +284,16 @@ def apposition_to_title(e: TaggedEntity) -> Repair | None:
     return None
 
 
-_ROLE_NOUNS = TITLE_WORDS | lexicon_words("spokesperson_nouns")
+# Nouns of people acting for an organisation: a name set off after "a spokesman for the
+# authority" is the spokesman's (``apposition_to_company_noun`` reads them too).
+ROLE_NOUNS = TITLE_WORDS | lexicon_words("spokesperson_nouns")
 
 
 def _title_before(word: Token) -> bool:
     """A title, or the organisation of a title ("a spokesman for [the authority]")."""
     if word.lower_ in TITLE_WORDS:
         return True
-    return word.dep_ == "pobj" and word.head.lower_ in ("for", "of", "at") and word.head.head.lower_ in _ROLE_NOUNS and word.head.head.i < word.i
+    return word.dep_ == "pobj" and word.head.lower_ in ("for", "of", "at") and word.head.head.lower_ in ROLE_NOUNS and word.head.head.i < word.i
 
 
 _KINSHIP_NOUNS = lexicon_words("kinship_nouns")
