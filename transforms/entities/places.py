@@ -89,10 +89,8 @@ def _places() -> dict[str, Place]:
     return places
 
 
-# Capitalised kinds of area after a known place's name that leave it the same place ("Ogun
-# State", "Kerman Province"); "Ohio State" and "Penn State" are universities, so a US state
-# before "State" is not taken.
-_AREA_SUFFIXES = ("state", "province", "region", "prefecture", "governorate", "oblast")
+# "Ohio State" and "Penn State" are universities, so a US state before "State" is not taken.
+_AREA_SUFFIXES = words("place_area_suffixes")
 
 
 @cache

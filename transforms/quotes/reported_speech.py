@@ -51,7 +51,7 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
     return None
 
 
-_BACKSHIFT_MODALS = frozenset(("would", "could", "might", "should"))
+_BACKSHIFT_MODALS = words("backshift_modals")
 _REPORTED_PREDICATE_LEMMAS = words("reported_predicate_verbs")
 
 
