@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from transforms.entities.mentions import Mention, MentionSearch, pieces_within
 from transforms.entities.places import known_place
-from transforms.entities.words import LEADING_WORDS, hyphen_tail, is_capitalised, is_office_word
+from transforms.entities.words import CALENDAR_WORD, LEADING_WORDS, hyphen_tail, is_capitalised, is_office_word
 from transforms.lexicon import COMPANY_DESCRIPTORS, HONORIFICS, ORG_SUFFIXES, TITLE_WORDS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
@@ -332,12 +332,18 @@ _NAME_HEADS = lexicon_words("org_nouns") | lexicon_words("organisation_kind_noun
     Example("The Agency for Coastal Protection said the gates jammed.", [("Agency for Coastal Protection", "ORG")], note="the model tags two names"),
     Example("The Ministry of Coastal Protection said the gates jammed.", None, note="the model's own name stands"),
     Example("Residents of Hastings met the Council on Monday.", None, note="no 'for'/'of' after the noun"),
+    Example("The Department for Culture, Media and Sport declined to comment.", [("Department for Culture, Media and Sport", "ORG")],
+            note="fields listed with commas and closed by 'and'"),
+    Example("The group urged the Ministry of Culture, Sports and Tourism to act.", [("Ministry of Culture, Sports and Tourism", "ORG")]),
+    Example("The Agency for Coastal Protection, France and Spain signed the pact.", [("Agency for Coastal Protection", "ORG")],
+            note="places after the comma are a list of parties, not fields of the name"),
 )
 def organisation_noun_of_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """A capitalised organisation noun ("Agency", "Centre", "Commission"; ``org_nouns``,
     ``organisation_kind_nouns``) followed by "for", "of" or "on" and capitalised words is one
     organisation with the capitalised words before the noun ("the National Agency for Coastal
-    Protection"), where the model cut it at the noun.
+    Protection"), where the model cut it at the noun. Its fields may be a list closed by "and"
+    ("the Department for Culture, Media and Sport").
 
     Not: a run the model tagged whole (its name stands); a noun opening a sentence without
     "the" before it; a noun in lower case ("the agency for ...").
@@ -350,6 +356,7 @@ def organisation_noun_of_name(search: MentionSearch, mentions: list[Mention]) ->
         after = token.i + 2 + (tokens[token.i + 2].lower_ == "the")
         # After "Centre for", "and" joins the name's own words ("Economic Research and Policy").
         end = _name_run_end(tokens, after, _NAME_SMALL_WORDS | {"and"})
+        end = _listed_fields_end(tokens, end)
         if end == after or any(t.ent_type_ in _NOT_IN_NAMES for t in tokens[after:end]):
             continue
         first = token.i
@@ -364,6 +371,20 @@ def organisation_noun_of_name(search: MentionSearch, mentions: list[Mention]) ->
         dropped.update(inside)
         found.append(search.mention(start, stop, "ORG", "organisation_noun_of_name"))
     return [m for m in mentions if m not in dropped] + found
+
+
+def _listed_fields_end(tokens: tuple[Token, ...], end: int) -> int:
+    """The end of a list of capitalised fields that goes on after a comma and is closed by "and"
+    ("Culture, Media and Sport"), or ``end`` when what follows the comma is no such list."""
+    k = end
+    while k + 1 < len(tokens) and tokens[k].text == "," and is_capitalised(tokens[k + 1]):
+        nxt = _name_run_end(tokens, k + 1, _NAME_SMALL_WORDS | {"and"})
+        if nxt == k + 1 or any(t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON") for t in tokens[k + 1 : nxt]):
+            return end
+        if any(t.lower_ == "and" for t in tokens[k + 1 : nxt]):
+            return nxt
+        k = nxt
+    return end
 
 
 _NUMBERED_BODY_WORDS = lexicon_words("numbered_body_words")
@@ -721,12 +742,6 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
 # "in Iten", "from Thyborøn", "near Nyons": prepositions that put a town after them.
 _TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
 _NON_PLACE_CAPITALS = lexicon_words("non_place_capitals") | lexicon_words("feast_day_names") | lexicon_words("holiday_names")
-_CALENDAR_WORD = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$"
-    r"|(?:january|february|march|april|june|july|august|september|october|november|december)$"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$|day$|week$|year$|spring$|summer$|autumn$|fall$|winter$",
-    re.IGNORECASE,
-)
 
 
 _COMPASS_POINTS = lexicon_words("compass_points")
@@ -748,6 +763,7 @@ def _place_context(tokens: Sequence[Token], token: Token) -> bool:
     Example("The Gaborone-based campaign group said so.", [("Gaborone", "GPE")], note="a town the gazetteer knows, before '-based'"),
     Example("He said it came from God and nobody else.", None, note="a capitalised word that names no place"),
     Example("Talks resume in May, the ministry said.", None, note="a month is no town"),
+    Example("Campaigners from Save Our Shelves Derbyshire delivered a petition.", None, note="the name goes on in capitals: no town"),
 )
 def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"a sample taken in Iten", "a trawler captain from Thyborøn", "apricots near Nyons", "400
@@ -769,11 +785,11 @@ def town_after_preposition(search: MentionSearch, mentions: list[Mention]) -> li
             continue
         if token.ent_type_ not in ("", "DATE") or token.text.isupper() or not token.text.isalpha() or len(token.text) < 3:
             continue
-        if token.lower_ in _NON_PLACE_CAPITALS or _CALENDAR_WORD.match(token.text) or after.like_num:
+        if token.lower_ in _NON_PLACE_CAPITALS or CALENDAR_WORD.match(token.text) or after.like_num:
             continue
         based = after.text == "-" and tokens[token.i + 2].lower_ == "based"
-        if is_capitalised(after) and after.pos_ == "PROPN" or after.text in ("-", "'s", "’s") and not based:
-            continue  # the name goes on ("in Iten Town", "from Kiel-Holtenau")
+        if is_capitalised(after) and (after.pos_ == "PROPN" or after.is_alpha and after.text != "I") or after.text in ("-", "'s", "’s") and not based:
+            continue  # the name goes on ("in Iten Town", "from Kiel-Holtenau", "from Save Our Shelves")
         start, end = token.idx, token.idx + len(token)
         if any(s < end and start < e for s, e in covered):
             continue
@@ -806,7 +822,7 @@ def place_after_area_word(search: MentionSearch, mentions: list[Mention]) -> lis
             continue
         run = []
         for token in tokens[of.i + 1 : of.i + 4]:
-            if token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_ not in ("", "DATE") or _CALENDAR_WORD.match(token.text):
+            if token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_ not in ("", "DATE") or CALENDAR_WORD.match(token.text):
                 break
             run.append(token)
         if not run or (run[-1].i + 1 < len(tokens) and is_capitalised(tokens[run[-1].i + 1]) and tokens[run[-1].i + 1].pos_ == "PROPN"):
@@ -862,7 +878,7 @@ def name_before_place_noun(search: MentionSearch, mentions: list[Mention]) -> li
         span = search.doc.char_span(start, end, alignment_mode="expand")
         if span is None or any(t.pos_ in _NO_NAME_POS or t.is_sent_start and t.pos_ != "PROPN" for t in span):
             continue  # "This area", "Every station", "Other ward": no name
-        if name.split()[0] == "The" or _CALENDAR_WORD.match(name) or name in search.surnames:
+        if name.split()[0] == "The" or CALENDAR_WORD.match(name) or name in search.surnames:
             continue
         if any(s < end and start < e for s, e in covered):
             continue
@@ -1061,9 +1077,12 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
             note="after the sentence's opening preposition, a hyphenated first name"),
     Example("Per Haglund, who chairs the transport committee, called the cuts a betrayal.", [("Per Haglund", "PERSON")],
             note="the model reads 'Per' as a preposition and 'Haglund' as a nationality"),
+    Example("“The current there can reach seven knots,” Mehmet Yıldırım, a senior pilot with the Strait Pilots' Association, told reporters.",
+            [("Mehmet Yıldırım", "PERSON")], note="the run opens right after a quotation closed by a comma"),
 )
 def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
-    """Two to four capitalised words opening a sentence and set off by a comma with a person's
+    """Two to four capitalised words opening a sentence (or right after a quotation closed by a
+    comma: '“...,” Mehmet Yıldırım, a senior pilot, told') and set off by a comma with a person's
     description ("Ana María Rodríguez Salas, the mayor of Valencia, ...", "Tomasz Wróbel, who
     runs a bakery, ...") are a person, where the model tagged nothing, a piece, or a place. Small
     particles of names may sit inside ("de", "van", "Ní"). One word is a person too when the
@@ -1081,7 +1100,7 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
     for token in tokens:
         # "For Gert-Jan Hovestad, whose family ...": the run may follow the sentence's opening preposition.
         after_preposition = token.i > 0 and tokens[token.i - 1].is_sent_start and tokens[token.i - 1].lower_ in _OPENING_PREPOSITIONS
-        if not token.is_sent_start and not after_preposition or token.lower_ in _OPENING_PREPOSITIONS:
+        if not token.is_sent_start and not after_preposition and not _after_closed_quotation(tokens, token.i) or token.lower_ in _OPENING_PREPOSITIONS:
             continue  # "In Setúbal, a teacher": a run opened by a preposition is read from the word after it
         end = token.i
         while end < len(tokens) and end - token.i < 6 and (
@@ -1118,6 +1137,12 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
         dropped.update(inside)
         found.append(search.mention(start, stop, "PERSON", "name_set_off_as_person", _described_role(search, end)))
     return [m for m in mentions if m not in dropped] + found
+
+
+def _after_closed_quotation(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token i follows a quotation closed by a comma ('“...,” Name'): the speaker's name
+    opens the attribution as it would open a sentence."""
+    return i >= 2 and tokens[i - 1].text in ("”", '"', "''") and tokens[i - 2].text == ","
 
 
 _ORG_OPENING_WORDS = lexicon_words("org_first_words") | lexicon_words("organisation_kind_nouns") | ORG_SUFFIXES | _LEGAL_FORMS
@@ -1188,7 +1213,7 @@ def name_set_off_as_organisation(search: MentionSearch, mentions: list[Mention])
         words = tokens[token.i : end]
         if not 2 <= len(words) <= 4 or end + 1 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].lower_ != "which":
             continue
-        if any(w.lower_ in LEADING_WORDS or w.lower_ in TITLE_WORDS or w.lower_ in _OPENING_PREPOSITIONS or w.ent_type_ in _NOT_IN_NAMES or _CALENDAR_WORD.match(w.text) for w in words):
+        if any(w.lower_ in LEADING_WORDS or w.lower_ in TITLE_WORDS or w.lower_ in _OPENING_PREPOSITIONS or w.ent_type_ in _NOT_IN_NAMES or CALENDAR_WORD.match(w.text) for w in words):
             continue
         start, stop = words[0].idx, words[-1].idx + len(words[-1])
         if any(a < stop and start < b for a, b in covered) or known_place(search.body[start:stop]) is not None or words[-1].lower_ in _PLACE_LAST_WORDS:

@@ -438,6 +438,10 @@ _NATIONALITY_ENDINGS = tuple(sorted(words("nationality_endings")))
     Example("Prague City Hall said the application was incomplete. City Hall did not say when it would decide.", [("City Hall", "Prague City Hall")]),
     Example("The Green Left Alliance will force a vote in the Riksdag, although the government holds a majority in Parliament.",
             [("Parliament", "Riksdag")], note="a parliament called by its own name (``legislature_names``)"),
+    Example("The tax will take effect on July 1, the National Treasury said. Treasury officials expect a fall in sales.",
+            [("Treasury", "National Treasury")]),
+    Example("The bill needs the approval of the House of Representatives (DPR). Parliament will vote in August.",
+            [("Parliament", "House of Representatives")], note="a lower house is the article's parliament"),
 )
 def bare_institution(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """A bare "Parliament", "Capitol" or "Senate" joins the one full entity of the article it

@@ -120,3 +120,12 @@ def _after_holding_noun(prep: Token) -> bool:
     # "a stake in Vodafone": the parser may hang "in" on the verb, so look at the words too.
     before = prep.doc[max(0, prep.i - 2) : prep.i]
     return prep.head.lower_ in HOLDING_NOUNS or any(t.lower_ in HOLDING_NOUNS for t in before)
+
+
+# Months, weekdays, seasons and their abbreviations: words of the calendar, never names.
+CALENDAR_WORD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december)$"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$|day$|week$|year$|spring$|summer$|autumn$|fall$|winter$",
+    re.IGNORECASE,
+)

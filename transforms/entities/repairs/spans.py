@@ -6,7 +6,7 @@ import re
 
 from transforms.entities.places import is_country, known_place
 from transforms.entities.repairs.tagged import Repair, TaggedEntity
-from transforms.entities.words import LEADING_WORDS, hyphen_tail, is_capitalised, is_place_object, particle_tail_end
+from transforms.entities.words import CALENDAR_WORD, LEADING_WORDS, hyphen_tail, is_capitalised, is_place_object, particle_tail_end
 from transforms.lexicon import BUILDING_WORDS, GEO_FEATURE_WORDS, GOVERNMENT_BODY_WORDS, NON_ENTITY_ACRONYMS, ORG_SUFFIXES, PLACE_PREPOSITIONS
 from transforms.lexicons import words as lexicon_words
 from transforms.rules import Example, rule
@@ -408,15 +408,20 @@ def coordinated_orgs(e: TaggedEntity) -> Repair | None:
 
 @rule(
     Example("Storms closed roads across Westbrook and Millbrook on Sunday.", [("Westbrook", "GPE"), ("Millbrook", "GPE")]),
+    Example("Samples taken at the racecourse between May and October showed traces.", [("May and October", None)],
+            note="months are dates: no names"),
 )
 def coordinated_names_split(e: TaggedEntity) -> Repair | None:
     """"Westbrook and Millbrook" tagged one name is two: places when tagged a place or after a
     place preposition, else two of the model's organisations or people.
 
-    Not: names of more than one word on either side ("Food and Drug Administration").
+    Not: names of more than one word on either side ("Food and Drug Administration"); months
+    or weekdays ("between May and October": dropped, a date's words).
     """
     words = e.words
     if len(words) == 3 and words[1].lower_ == "and" and is_capitalised(words[0]) and is_capitalised(words[2]):
+        if CALENDAR_WORD.match(words[0].text) or CALENDAR_WORD.match(words[2].text):
+            return []
         place = e.label == "GPE" or is_place_object(e.ent.root)
         if place or e.label in ("ORG", "PERSON"):
             return [(w.idx, w.idx + len(w), "GPE" if place else e.label) for w in (words[0], words[2])]
