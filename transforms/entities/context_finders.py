@@ -669,7 +669,15 @@ def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
     if not words:
         return not short
     word = words[0]
+    if len(words) == 1 and len(word) >= 9 and short[:1] == word[:1] and _in_order(short[1:], word[1:]):
+        return True  # "Stadsvervoer" gives "SV": a compound's parts give their initials too
     return any(short.startswith(word[:n]) and _spelled_by_prefixes(short[n:], words[1:]) for n in range(min(len(word), len(short)), 0, -1))
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Whether the letters occur in the word in this order."""
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
 
 
 @rule(
@@ -688,6 +696,8 @@ def _spelled_by_prefixes(short: str, words: list[str]) -> bool:
             note="mixed-case initials: a small word gives its own letter"),
     Example("The loan came from Kreditanstalt für Wiederaufbau (KfW) on Monday.", [("Kreditanstalt für Wiederaufbau", "ORG")],
             note="the model cut the name at the particle"),
+    Example("Westfriese Busvervoer (WBV), the regional bus operator, said fares would rise.", [("Westfriese Busvervoer", "ORG")],
+            note="the parts of a compound give their initials"),
     Example("The operator, Estradas do Norte (EDN), rejected the report.", [("Estradas do Norte", "ORG")],
             note="capital initials may spell the small word too"),
 )

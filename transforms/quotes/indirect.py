@@ -231,7 +231,11 @@ def naming_complement(state: QuoteState) -> Iterator[Candidate]:
     yield from _subject_speaks(state, naming_content, min_words=2)
 
 
-@rule(Example("According to Samuel Okafor, the line will reopen on Friday.", ("the line will reopen on Friday", "Samuel Okafor")))
+@rule(Example("According to Samuel Okafor, the line will reopen on Friday.", ("the line will reopen on Friday", "Samuel Okafor")),
+      Example("According to the Lithuanian sports daily Krepšinio Žinios, Valverde beat two Turkish clubs.",
+              ("Valverde beat two Turkish clubs", "Krepšinio Žinios"), "the name after its description is the source"),
+      Example("The election had been delayed twice since the House returned from recess, according to the Clerk of Parliament, Esi Quaye.",
+              ("The election had been delayed twice since the House returned from recess", "Esi Quaye"), "a name set off after the role"))
 def according_to(state: QuoteState) -> Iterator[Candidate]:
     """'According to X, CLAUSE' and 'CLAUSE, according to X': X's words, reported (cue
     "according to"). Before a quotation, the direct rule is ``according_to_before_quote``.

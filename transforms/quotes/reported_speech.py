@@ -188,6 +188,29 @@ def parenthetical_content(verb: Token, body: str) -> tuple[int, int] | None:
     return trimmed_punct(body, rest[0].idx, rest[-1].idx + len(rest[-1]))
 
 
+def _according_source_phrase(according: Token, source: Token) -> list[Token]:
+    """The objects naming the source of "according to": the first, and the ones the parser hung
+    beside it (on "to" or "according") that go on right after it, a comma between at most: a
+    name after its description ("the sports daily Krepšinio Žinios", "the Clerk, Esi Quaye")."""
+    to = according.doc[according.i + 1]
+    others = sorted((c for c in (*to.children, *according.children) if c.dep_ in ("pobj", "appos") and c.i > source.i), key=lambda t: t.i)
+    phrase, end = [source], max(t.i for t in source.subtree)
+    for other in others:
+        first = min(t.i for t in other.subtree)
+        if first == end + 1 or first == end + 2 and according.doc[end + 1].text == ",":
+            phrase.append(other)
+            end = max(t.i for t in other.subtree)
+    # "..., according to the Clerk of Parliament, Esi Quaye.": a name closing the sentence
+    # after a comma, wherever the parser hung it.
+    doc, k = according.doc, end + 2
+    if k < len(doc) and doc[end + 1].text == "," and doc[k].pos_ == "PROPN":
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+            k += 1
+        if k + 1 == len(doc) or doc[k + 1].is_sent_end or doc[k + 1].text in (".", "\n"):
+            phrase.append(doc[k])
+    return phrase
+
+
 def according_to_contents(context: ArticleContext) -> list[tuple[Token, Token, int, int]]:
     """(cue, source, content_start, content_end) for "according to X, <clause>" and its mirror."""
     found = []
@@ -199,7 +222,11 @@ def according_to_contents(context: ArticleContext) -> list[tuple[Token, Token, i
         if not objects:
             continue
         source = objects[0]
-        phrase_end = max(t.idx + len(t) for t in source.subtree)
+        phrase = _according_source_phrase(token, source)
+        # "according to the Lithuanian sports daily Krepšinio Žinios", "according to the Clerk
+        # of Parliament, Esi Quaye": the name set after the description is the source.
+        source = next((o for o in reversed(phrase) if o.pos_ == "PROPN"), source)
+        phrase_end = max(t.idx + len(t) for o in phrase for t in o.subtree)
         sent = token.sent
         if token.i == sent.start or token.idx - sent.start_char < 3:
             start, end = phrase_end, sent.end_char

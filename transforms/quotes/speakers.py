@@ -282,7 +282,9 @@ def named_subject(query: SpeakerQuery) -> Speaker | None:
 @rule(Example("The harbour union met on Friday. Its regional leader, Tomasz Wrona, said the strike would go ahead.", "Tomasz Wrona"),
       Example("Valdora Shipping agreed a deal. Valdora vice-president Karen O’Neill said the deal would close in May.", "Karen O’Neill"),
       Example("Sales of the novel have tripled, according to its publisher, Ferrier & Wade, which will order a reprint.", "Ferrier & Wade"),
-      Example("The maker of Amoxiped, Bucharest-based Farmacor SA, said it expected to resume deliveries by mid-February.", "Farmacor SA"))
+      Example("The maker of Amoxiped, Bucharest-based Farmacor SA, said it expected to resume deliveries by mid-February.", "Farmacor SA"),
+      Example("The owner of Nordhavn Trader, the Copenhagen-based Holm & Vestergaard Shipping, formerly Vestergaard Line, said its crew had obeyed.",
+              "Holm & Vestergaard Shipping"))
 def name_after_role(query: SpeakerQuery) -> Speaker | None:
     """A role subject with the person's name beside it ("Its regional leader, Tomasz Wrona,
     said", "according to its publisher, Ferrier & Wade,", and for an organisation noun the
@@ -532,6 +534,8 @@ def resolve_speaker(subject: Token | None, context: ArticleContext, quote_start:
 
 
 _BETWEEN_NAME_AND_VERB = re.compile(r"[\s,]*")
+# "The owner of Nordhavn Trader, Holm & Vestergaard Shipping, said": a person's or a company's noun.
+_EITHER_NOUNS = words("resolver_either_nouns")
 _COMPANY_KINDS = words("company_kind_nouns")
 
 
@@ -650,17 +654,17 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
     if opening is not None:
         return opening
     verb = subject.head
-    if verb.i <= subject.i or verb.i - subject.i > 12:
+    if verb.i <= subject.i or verb.i - subject.i > 20:
         return None
     # "The maker of Amoxiped, Bucharest-based Farmacor SA, said": an organisation noun's name is an organisation.
-    types = ("PERSON", "ORG") if subject.lower_ in ORGANISATION_HEADS else ("PERSON",)
+    types = ("PERSON", "ORG") if subject.lower_ in ORGANISATION_HEADS | _EITHER_NOUNS else ("PERSON",)
     for entity in entities:
         if entity.entity_type not in types:
             continue
         for mention in entity.mentions:
             if body.rfind("(", subject.idx, mention.char_start) > body.rfind(")", subject.idx, mention.char_start):
                 continue
-            if subject.idx < mention.char_end <= verb.idx and _BETWEEN_NAME_AND_VERB.fullmatch(body[mention.char_end : verb.idx]):
+            if subject.idx < mention.char_end <= verb.idx and _BETWEEN_NAME_AND_VERB.fullmatch(_without_other_names(body, entity, mention.char_end, verb.idx)):
                 span = subject.doc.char_span(mention.char_start, mention.char_end, alignment_mode="expand")
                 if span is None:
                     continue
@@ -676,6 +680,20 @@ def _name_after_role(subject: Token, entities: Entities, body: str) -> ArticleEn
                 if set_off or not any(a.dep_ in ("prep", "conj", "acl", "relcl") for a in _path_to(span.root, subject)):
                     return entity
     return None
+
+
+# ", formerly Vestergaard Line,": another name of the same entity set between its name and the verb.
+_OTHER_NAME_WORDS = re.compile(r"\b(?:formerly|previously|once|now|also known as|known as)\b")
+
+
+def _without_other_names(body: str, entity: ArticleEntity, start: int, end: int) -> str:
+    """The text between a name and its verb, less the entity's other names set off there
+    ("Holm & Vestergaard Shipping, formerly Vestergaard Line, said")."""
+    between = body[start:end]
+    for other in sorted(entity.mentions, key=lambda m: -m.char_start):
+        if start <= other.char_start and other.char_end <= end:
+            between = between[: other.char_start - start] + between[other.char_end - start :]
+    return _OTHER_NAME_WORDS.sub("", between) if len(between) < end - start else between
 
 
 def _name_opening_the_sentence(subject: Token, entities: Entities, body: str) -> ArticleEntity | None:
