@@ -814,6 +814,10 @@ _ISLAND_WORDS = frozenset({"island", "islands"})
 @rule(
     Example("Birthe Lund, 79, lives alone on the island of Fanø and has no smartphone.", [("Fanø", "LOC")]),
     Example("He spoke about the state of the economy.", None, note="no capitalised name after the noun"),
+    Example("Thousands marched through the northern Portuguese town of Montalegre on Sunday.", [("Montalegre", "GPE")],
+            note="adjectives between 'the' and the area noun"),
+    Example("She has farmed in the village of Covas do Barroso since the 1970s.", [("Covas do Barroso", "GPE")],
+            note="a particle inside: the model's pieces give way to the whole"),
 )
 def place_after_area_word(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"the island of Fanø", "the village of Ban Mae Chan": capitalised words the model left
@@ -824,24 +828,50 @@ def place_after_area_word(search: MentionSearch, mentions: list[Mention]) -> lis
     State of Origin" (the noun in capitals); a month or weekday.
     """
     tokens = search.tokens
-    covered = [(m.char_start, m.char_end) for m in mentions]
-    found = []
+    found, dropped = [], set()
     for of in tokens[2:-1]:
-        noun, article = tokens[of.i - 1], tokens[of.i - 2]
-        if of.text != "of" or noun.text not in _AREA_WORDS or article.lower_ != "the":
+        noun = tokens[of.i - 1]
+        if of.text != "of" or noun.text not in _AREA_WORDS or not _the_before_area_noun(tokens, noun.i):
             continue
-        run = []
-        for token in tokens[of.i + 1 : of.i + 4]:
-            if token.pos_ != "PROPN" or not is_capitalised(token) or token.ent_type_ not in ("", "DATE") or CALENDAR_WORD.match(token.text):
-                break
-            run.append(token)
+        run = _place_name_run(tokens, of.i + 1)
         if not run or (run[-1].i + 1 < len(tokens) and is_capitalised(tokens[run[-1].i + 1]) and tokens[run[-1].i + 1].pos_ == "PROPN"):
             continue
         start, end = run[0].idx, run[-1].idx + len(run[-1])
-        if any(s < end and start < e for s, e in covered):
+        inside = [m for m in mentions if m.char_start < end and start < m.char_end]
+        # "the village of Covas do Barroso" tagged "Covas" and "Barroso": the whole is the place.
+        with_particle = any(t.is_lower for t in run)
+        if inside and not (with_particle and all(start <= m.char_start and m.char_end <= end for m in inside)):
             continue
+        dropped.update(inside)
         found.append(search.mention(start, end, "LOC" if noun.text in _ISLAND_WORDS else "GPE", "place_after_area_word"))
-    return mentions + found
+    return [m for m in mentions if m not in dropped] + found
+
+
+def _the_before_area_noun(tokens: tuple[Token, ...], noun: int) -> bool:
+    """Whether "the" opens the area noun's phrase, lower-case adjectives and nationalities
+    between allowed ("the northern Portuguese town of")."""
+    k = noun - 1
+    while k >= 0 and noun - k <= 3 and tokens[k].lower_ != "the" and (tokens[k].pos_ == "ADJ" or tokens[k].ent_type_ == "NORP" or tokens[k].text == "-"):
+        k -= 1
+    return k >= 0 and tokens[k].lower_ == "the"
+
+
+def _place_name_run(tokens: tuple[Token, ...], first: int) -> list[Token]:
+    """The capitalised words of a place's name from ``first``, lower-case particles inside
+    ("Covas do Barroso"); empty when it opens with no name."""
+    run: list[Token] = []
+    for token in tokens[first : first + 5]:
+        if token.lower_ in _NAME_PARTICLES and run and token.is_lower:
+            run.append(token)
+            continue
+        if not is_capitalised(token) or token.pos_ not in ("PROPN", "NOUN") and token.ent_type_ == "" or CALENDAR_WORD.match(token.text):
+            break
+        if token.ent_type_ not in ("", "DATE", "GPE", "LOC", "PERSON", "ORG"):
+            break
+        run.append(token)
+    while run and run[-1].is_lower:
+        run.pop()
+    return run
 
 
 _PLACE_KIND_NOUNS = lexicon_words("place_kind_nouns")

@@ -93,6 +93,7 @@ _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(words("place_pr
 
 _LEGAL_FORMS = words("legal_form_words")
 _CLUB_ENDINGS = words("club_name_endings")
+_CLUB_SPORTS = words("club_sport_endings")
 
 
 @rule(
@@ -740,6 +741,8 @@ def _previous_sentence_start(body: str, offset: int) -> int:
             [("Buckeye Drug", "BrightCare Pharmacy Inc")], note="'It was known as': the organisation named most"),
     Example("Telenor bought Mobilnord AS in May. Mobilnord, which was called Fjordtel until a rebranding in 2015, has 1.2 million customers.",
             [("Fjordtel", "Mobilnord AS")], note="'called' as 'known as'"),
+    Example("The Hellenic Public Health Agency (HPHA), known until 2020 as the Centre for Infectious Diseases, said the ship was safe.",
+            [("Centre for Infectious Diseases", "Hellenic Public Health Agency")], note="the short form in brackets stands between"),
     Example("Ships queued at the Kiel Canal. The 98-kilometre canal, known in Germany as the Nord-Ostsee-Kanal, links two seas.",
             [("Nord-Ostsee-Kanal", "Kiel Canal")], note="a place's other name"),
     Example("The Norwegian Fisheries Ministry cut the quota of Havbris ASA. The company, known until 2017 as Vestfisk Holding, declined to comment.",
@@ -772,6 +775,9 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
         if short is None:
             continue
         owner = ends.get(match.start())
+        if owner is None and body[: match.start()].endswith(")"):
+            # "the Hellenic Public Health Agency (HPHA), known until 2020 as": the name before the brackets
+            owner = ends.get(body.rfind("(", 0, match.start()) - 1)
         noun = _THE_ORGANISATION_NOUN.search(body[max(0, match.start() - 40) : match.start()])
         if short.entity_type == "PERSON" and not (owner is None and noun is not None and noun["noun"] in COMPANY_DESCRIPTORS):
             continue  # a person is no short name, unless "The company, known as ..." says it is one
@@ -1064,12 +1070,15 @@ _PLACE_USE_AFTER = re.compile(r"(?:['’]s?\s|,\s+[A-Z]|-based\b)")
     Example("Japan Airlines Ltd cut flights. Japan will pay for the new airport.", None, note="a country stays a country"),
     Example("Alaska Airlines Inc cut flights. The governor of Alaska said the state would help.", None, note="a known place after 'of': the state"),
     Example("Voters in Kalinga are angry. Kalinga Steel Ltd will close the plant. Kalinga would pay.", None, note="written as a place first"),
+    Example("Kairys signed with Spanish club Valverde Basket on Thursday. Valverde will pay his former club a fee.",
+            [("Valverde", "Valverde Basket")], note="a club called by its town (``club_sport_endings``, ``club_name_endings``)"),
 )
 def company_name_taken_for_place(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Silver Basin" (tagged a location) after "Silver Basin Lithium Corp", "Kalinga" (a
     province the gazetteer knows) after "Kalinga Steel Ltd": a name of one or two words that
-    opens exactly one company name of the article (ending in a legal form or a company word:
-    "Ltd", "Corp", "Group", ``legal_form_words``, ``brand_company_words``) and is written only
+    opens exactly one company or club name of the article (ending in a legal form or a company
+    word: "Ltd", "Corp", "Group", ``legal_form_words``, ``brand_company_words``; or a club's
+    ending: "FC", "Basket") and is written only
     after it, never as a place, is the company's short name, whatever type the model or the
     gazetteer gives it.
 
@@ -1083,7 +1092,7 @@ def company_name_taken_for_place(body: str, entities: list[ArticleEntity]) -> li
     companies: dict[str, list[ArticleEntity]] = {}
     for owner in entities:
         words_ = owner.canonical_name.split()
-        if owner.entity_type == "ORG" and len(words_) >= 2 and alias_key(words_[-1]) in _COMPANY_WORDS:
+        if owner.entity_type == "ORG" and len(words_) >= 2 and alias_key(words_[-1]) in _COMPANY_WORDS | _CLUB_ENDINGS | _CLUB_SPORTS:
             for cut in range(1, min(len(words_) - 1, 2) + 1):
                 if all(w[:1].isupper() for w in words_[:cut]):
                     companies.setdefault(alias_key(" ".join(words_[:cut])), []).append(owner)

@@ -267,6 +267,8 @@ def office_org_phrase(search: MentionSearch, mentions: list[Mention]) -> list[Me
     Example("Prosecutors from the Southern District of New York told the court on Monday.", [("Southern District of New York", "ORG")]),
     Example("The 9th U.S. Circuit Court of Appeals ruled on Friday that the law was valid.", [("9th U.S. Circuit Court of Appeals", "ORG")]),
     Example("A judge of the Court of King's Bench ordered a recount.", [("Court of King's Bench", "ORG")]),
+    Example("“We will appeal to the Tokyo High Court within two weeks,” he said.", [("Tokyo High Court", "ORG")],
+            note="a court named by its place, the model tagging the place alone"),
 )
 def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """"the U.S. District Court for the Eastern District of Texas", "the Court of Appeals for
@@ -303,7 +305,9 @@ def court_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
             while k < len(tokens) and (is_capitalised(tokens[k]) or tokens[k].lower_ in ("'s", "’s") and k + 1 < len(tokens) and is_capitalised(tokens[k + 1])):
                 k += 1
             end = k
-        if end > token.i + 1:
+        # "the Tokyo High Court": a court named by its place, where the model tags the place alone.
+        named_by_place = first < token.i - 1 and tokens[first].ent_type_ == "GPE" and tokens[token.i - 1].ent_type_ != "GPE"
+        if end > token.i + 1 or named_by_place:
             found.append(search.mention(tokens[first].idx, tokens[end - 1].idx + len(tokens[end - 1]), "ORG", "court_name"))
     return mentions + found
 
@@ -402,6 +406,7 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
             note="the model tags 'Guild' alone a person"),
     Example("The farmers' group Prairie Gold Grain Co-operative said on Monday it would appeal.", [("Prairie Gold Grain Co-operative", "ORG")],
             note="a hyphenated organisation word is one word"),
+    Example("The Nairobi Water Authority said the pipes leaked.", None, note="the model's own name stands"),
 )
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
@@ -450,8 +455,9 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
             continue
         start, end = tokens[first].idx, token.idx + len(token)
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
-        # A nationality the model took from the name ("Hellenic" in "Hellenic Maritime ... Board") is part of it.
-        if all((m.label == "NORP" or m.char_start == token.idx) and start <= m.char_start and m.char_end <= end for m in inside):
+        # A nationality the model took from the name ("Hellenic" in "Hellenic Maritime ... Board")
+        # is part of it, and so is the place it opens with ("Tokyo" in "the Tokyo High Court").
+        if all((m.label == "NORP" or m.char_start == token.idx or m.label == "GPE" and m.char_start == start) and start <= m.char_start and m.char_end <= end for m in inside):
             dropped.update(inside)
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
     return [m for m in mentions if m not in dropped] + found
