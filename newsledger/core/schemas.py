@@ -38,7 +38,7 @@ QUOTE_TYPES = ("direct", "indirect", "mixed")
 # rules (SPEAKER_RULES, plus the quote rules that name their speaker themselves), by name;
 # tests/quotes checks these against the registries.
 QUOTE_FOUND_BY = (
-    "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "document_reads", "according_to_before_quote", "according_to_after_quote", "as_someone_put_it", "verb_before_colon",
+    "transcript_label", "dash_attribution", "name_beside_cue", "cue_beside_quote", "document_reads", "sign_reads_before_quote", "according_to_before_quote", "according_to_after_quote", "as_someone_put_it", "verb_before_colon",
     "main_clause_before_colon", "word_from_next_sentence", "person_introduced_after_quote", "reporter_of_paragraph_before", "continues_previous_speaker", "speaker_of_sentence_before", "unattributed_quote",
     "unsaid_clause", "reported_clause", "clause_before_cue", "clause_taken_for_subject", "naming_complement", "according_to", "claim_noun_clause", "labelled_paragraph",
 )

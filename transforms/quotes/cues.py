@@ -251,7 +251,8 @@ def second_cue_in(clause: Token) -> int | None:
     for conj in clause.children:
         # "said it had halted the line and expected to resume deliveries": an expectation with an
         # infinitive, joined to a backshifted clause, is still what was said.
-        expectation = not is_cue(conj) and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in conj.children) \
+        # "... and expected him to start": the infinitive may have a subject of its own.
+        expectation = not is_cue(conj) and any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in conj.children) \
             and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
         if conj.dep_ == "conj" and conj.i > clause.i and (is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and not expectation and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]

@@ -430,6 +430,47 @@ def document_reads(state: QuoteState, site: QuoteSite) -> Attribution | None:
     return Attribution(speaker, verb) if speaker.name else None
 
 
+# '... placards reading “...”', 'a notice on the gate read: “...”', 'a banner that read “...”': "read" right before the quote.
+_READ_BEFORE = re.compile(r"\b(?P<verb>reads|read|reading)\s*[:,]?\s*$")
+
+
+@rule(Example("Outside the museum, about 30 protesters held placards reading “No clean art with dirty money”.",
+              ("No clean art with dirty money", None)),
+      Example("On Saturday morning, a notice on the gate of the stable read: “Closed until further notice.”", ("Closed until further notice.", None)),
+      Example("Lund campaigned for weeks.\n\nA banner on the Lund Foundation website read “Thank you, voters”.", ("Thank you, voters", "Lund Foundation")),
+      Example("The minister read “Hamlet” to the pupils.", None, "a person reads out a title: no sign's words"))
+def sign_reads_before_quote(state: QuoteState, site: QuoteSite) -> Attribution | None:
+    """'placards reading "..."', 'a notice on the gate read: "..."', 'a banner that read "..."':
+    the words of a sign, placard, notice or document (``sign_nouns``, ``reading_nouns``,
+    ``document_nouns``, ``message_nouns``) given right after "read(s)"/"reading" (cue as
+    written). The organisation the noun's phrase names speaks ("A banner on the X website"),
+    else nobody: an unnamed sign.
+
+    Notes:
+        The noun is the subject of "read", or the noun that "reading" / "that read" describes;
+        a person who reads ("The minister read ...") is no sign.
+    """
+    head, p_start = _introduction_head(state, site)
+    reads = _READ_BEFORE.search(head)
+    if reads is None:
+        return None
+    span = state.context.doc.char_span(p_start + reads.start("verb"), p_start + reads.end("verb"))
+    if span is None:
+        return None
+    verb = span[0]
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is not None and noun.lower_ in ("that", "which"):
+        noun = verb.head if verb.dep_ == "relcl" else None
+    if noun is None and verb.dep_ in ("acl", "relcl"):
+        noun = verb.head
+    if noun is None and verb.pos_ == "NOUN":
+        noun = verb.sent.root  # "a notice on the gate of the stable read:": the tagger took "read" for a noun
+    if noun is None or noun.pos_ != "NOUN" or noun.lower_ not in _READING_NOUNS and noun.lower_.removesuffix("s") not in _READING_NOUNS:
+        return None
+    speaker = resolve_speaker(noun, state.context, site.span.char_start, state.source)
+    return Attribution(speaker if speaker.entity is not None else Speaker(None, None), verb.text)
+
+
 # 'As Rosenthal recently put it, "..."': "put it" right before the quote.
 _PUT_IT = re.compile(r"\b(?P<verb>put)\s+it\s*[,:]?\s*$")
 _AS_NAME = re.compile(r"(?:^|(?<=[\s,;(]))[Aa]s\s+(?P<name>[A-Z][\w’'.-]*)")
@@ -824,6 +865,7 @@ DIRECT_SPEAKER_RULES: tuple[Rule, ...] = (
     name_beside_cue,
     cue_beside_quote,
     document_reads,
+    sign_reads_before_quote,
     according_to_before_quote,
     according_to_after_quote,
     as_someone_put_it,

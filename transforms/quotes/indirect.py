@@ -103,12 +103,18 @@ def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
       Example("Brandauer said it had halted the production line on Monday and expected to resume deliveries next week.",
               ("it had halted the production line on Monday and expected to resume deliveries next week", "Brandauer"),
               "an expectation joined to a backshifted clause is what was said"),
+      Example("Ortega said the club had followed Kairys for more than two years and expected him to start in October.",
+              ("the club had followed Kairys for more than two years and expected him to start in October", "Ortega"),
+              "the expectation's infinitive has a subject of its own"),
       Example("Keolis, which runs the metro under contract, said in an interview with the newspaper that it would pay for an inspection.",
               ("it would pay for an inspection", "Keolis"), "the complementizer the parser hung on the newspaper stays out"),
       Example("Shares in Nordic Paper Holding AB fell 9% on Thursday after the Swedish papermaker cut its dividend and warned that demand would stay weak.",
               ("demand would stay weak", "Nordic Paper Holding AB"), "the 'and' after the adverbial clause joins its verb, whatever the parser says"),
       Example("Ruiz said he was “devastated” but would wait for the appeal.", ("he was “devastated” but would wait for the appeal", "Ruiz"),
               "a second predicate with a backshifted modal is still reported"),
+      Example("A ministry official said the government was “watching closely” but had no power to force the league to pay.",
+              ("the government was “watching closely” but had no power to force the league to pay", "A ministry official"),
+              "a second predicate of having or being is a state said, no act of the speaker's"),
       Example("Terminales del Turia SA, which operates the port’s largest terminal, announced on Monday that it would spend 310 million euros.",
               ("it would spend 310 million euros", "Terminales del Turia SA"), "the parser hung the cue on the name as a participle"),
       Example("Harbourline Ferries AS said on Monday it would cut two routes from Bergen.", ("it would cut two routes from Bergen", "Harbourline Ferries AS"),
@@ -220,7 +226,9 @@ def clause_taken_for_subject(state: QuoteState) -> Iterator[Candidate]:
 
 @rule(Example("Mayor Elena Varga called the charges baseless.", ("the charges baseless", "Elena Varga")),
       Example("Priya Raman described the talks as warm and useful.", ("the talks as warm and useful", "Priya Raman")),
-      Example("Mayor Elena Varga called a meeting of the council.", None, "an object alone names nothing"))
+      Example("Mayor Elena Varga called a meeting of the council.", None, "an object alone names nothing"),
+      Example("The Centre for Legislative Integrity called the result “a good night for democracy” and urged reform.",
+              ("the result “a good night for democracy”", "Centre for Legislative Integrity"), "the predicate in marks, however the parser read it"))
 def naming_complement(state: QuoteState) -> Iterator[Candidate]:
     """What a naming verb says of its object: 'called the fine "a floor, not a ceiling"',
     'described the talks as warm'; the verb's subject speaks.

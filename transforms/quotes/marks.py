@@ -158,6 +158,10 @@ def _continues_reported_clause(sentence_before: str, after_close: str) -> bool:
     return cue is not None and len(words_before) - cue - 1 >= 3
 
 
+# 'placards reading "No clean art"', 'a banner that read "Thank you"': a sign's words, introduced as a cue would.
+_READ_FORMS = frozenset(("read", "reads", "reading"))
+
+
 def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int, uncertain: bool, breaks: list[tuple[int, int]]) -> QuoteSpan:
     start, end = trimmed(body, open_at, close_at)
     before = body[para_start:mark_at].rstrip()
@@ -166,7 +170,7 @@ def _span(body: str, open_at: int, close_at: int, para_start: int, mark_at: int,
     # ('he said "We will win."', loose copy for 'said: "..."').
     word_before = before.rsplit(None, 1)[-1].lower() if before else ""
     after_word = bool(before) and before[-1].isalnum()
-    embedded = (after_word or before[-1:] == "-") and (body[start : start + 1].islower() or (after_word and word_before not in REPORTING_VERB_FORMS))
+    embedded = (after_word or before[-1:] == "-") and (body[start : start + 1].islower() or (after_word and word_before not in REPORTING_VERB_FORMS | _READ_FORMS))
     # 'Police said they had received 30 calls, “most of them about cats”.': a lower-case
     # fragment after a comma that closes a sentence whose reporting verb already has a clause
     # of three words or more continues that clause (not '“A,” she said, “and B.”', nor

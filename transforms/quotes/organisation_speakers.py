@@ -456,7 +456,8 @@ def possessed_document(query: SpeakerQuery) -> Speaker | None:
         document with no possessor ("the report said") are left to other rules.
     """
     subject = query.subject
-    if subject.lemma_.casefold() not in _OWNED_DOCUMENT_NOUNS and subject.lower_ not in _OWNED_DOCUMENT_NOUNS:
+    # The lemmatizer is not run: a plural is matched by its singular ("its figures" -> "figure").
+    if subject.lower_ not in _OWNED_DOCUMENT_NOUNS and not (subject.tag_ == "NNS" and subject.lower_[:-1] in _OWNED_DOCUMENT_NOUNS):
         return None
     owner = _owner_of(subject)
     if owner is None or owner == subject:

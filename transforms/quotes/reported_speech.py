@@ -11,13 +11,14 @@ Notes:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from transforms.quotes.marks import trimmed, trimmed_punct
 from transforms.lexicons import words
-from transforms.lexicons.verbs import form_lemmas
+from transforms.lexicons.verbs import form_lemmas, verb_forms
 from transforms.lexicon import ATTITUDE_VERB_FORMS
 from transforms.quotes.cues import is_cue, second_cue_in
 
@@ -52,7 +53,11 @@ def reported_content(verb: Token, body: str) -> tuple[int, int] | None:
 
 
 _BACKSHIFT_MODALS = words("backshift_modals")
-_REPORTED_PREDICATE_LEMMAS = words("reported_predicate_verbs")
+# Past forms only: the lemmatizer is not run, and a backshifted predicate is in the past.
+_IRREGULAR_PASTS = {"have": ("had",), "be": ("was", "were"), "feel": ("felt",)}
+_REPORTED_PREDICATE_PASTS = frozenset(
+    form for lemma in words("reported_predicate_verbs") for form in verb_forms(lemma, _IRREGULAR_PASTS.get(lemma, ())) if form.endswith("ed") or form in _IRREGULAR_PASTS.get(lemma, ())
+)
 
 
 def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
@@ -75,7 +80,7 @@ def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
             if comma_then_cc and not is_cue(conj) and conj.lower_ not in ATTITUDE_VERB_FORMS and second_cue_in(conj) is None:
                 return [t for t in conj.subtree if t.i > clause.right_edge.i] + joining + [doc[clause.right_edge.i + 1]]
             continue
-        if any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children) or conj.lemma_ in _REPORTED_PREDICATE_LEMMAS and conj.tag_ == "VBD":
+        if any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in conj.children) or conj.lower_ in _REPORTED_PREDICATE_PASTS and conj.tag_ == "VBD":
             return [t for t in conj.subtree if t.i > clause.right_edge.i] + joining
     return []
 
@@ -139,6 +144,9 @@ def _is_adverbial(clause: Token, verb: Token, body: str) -> bool:
 NAMING_VERB_FORMS = frozenset(form_lemmas(sorted(words("naming_verbs"))))
 
 
+_QUOTED_PREDICATE = re.compile(r"\s*[“\"][^“”\"\n]{3,200}[”\"]")
+
+
 def naming_content(verb: Token, body: str) -> tuple[int, int] | None:
     """"called [the fine "a floor, not a ceiling"]", "described [the talks as warm]": a naming
     verb's object with the predicate or "as" phrase after it.
@@ -157,6 +165,11 @@ def naming_content(verb: Token, body: str) -> tuple[int, int] | None:
     ]
     # The parser may run the object into the predicate ("called [the fine "a floor"]"); an
     # "as" phrase needs its own object ("was described as warm" names nothing).
+    if not predicates and objects:
+        # 'called the result “a good night for democracy”': the predicate in marks, however parsed.
+        quoted = _QUOTED_PREDICATE.match(body, max(t.idx + len(t) for t in objects[0].subtree if t.dep_ != "punct" or t == objects[0]))
+        if quoted is not None:
+            return min(t.idx for t in objects[0].subtree), quoted.end()
     if not predicates or not objects and not any(c.dep_ == "oprd" for c in predicates):
         return None
     tokens = [t for c in objects + predicates for t in c.subtree]
