@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from transforms.time.calendar_values import past_month_year, safe_date, season_year, shift_month, week_value
+from transforms.time.calendar_values import coming_month_year, past_month_year, safe_date, season_year, shift_month, week_value
 from transforms.time.context import from_anchor
 from transforms.time.timex_rule import Resolution, ResolveContext
 
@@ -135,8 +135,12 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     month = MONTHS[m["month"].lower().rstrip(".")]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
-    # Without a year: past tense points back (``past_month_year``), future forward, else the nearest.
-    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else year_of(month, 31 if ctx.tense else 15, ctx)
+    # Without a year: past tense points back (``past_month_year``), future forward (this month
+    # or a later one: "until the election in December" in a January paper is next December),
+    # else the nearest.
+    if ctx.tense == "future":
+        return "DATE", f"{coming_month_year(month, ctx.reference):04d}-{month:02d}", True
+    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else year_of(month, 15, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
