@@ -274,9 +274,9 @@ def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "TIME", f"{(ctx.reference + timedelta(days=offset)).isoformat()}T{part}", True
 
 
-# "the past year", "the past month": a stretch up to now. ("the past week" stays the DATE of
-# last week, as TimeBank and TE3 write it and no news gold contradicts.)
-_PAST_STRETCH = {"month": "P1M", "year": "P1Y"}
+# "the past year", "the past month", "the past week": a stretch up to now, as the news gold
+# writes them ("slept on floors in the past week": P1W).
+_PAST_STRETCH = {"week": "P1W", "month": "P1M", "year": "P1Y"}
 
 
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
