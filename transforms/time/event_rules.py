@@ -541,6 +541,7 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The inquiry was set up in September after the system crashed.", None, "set up: founded, not scheduled"),
     Example("The first debate is on Thursday; a second debate is scheduled two weeks later.", None),
     Example("An update will be installed before the next test, planned for the autumn.", "test"),
+    Example("The bill now needs the president's signature, which is expected next week.", "signature"),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
@@ -552,13 +553,18 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
         A thing that is not an event noun ("the report is due") keeps the verb, and so do "set
         up" (founding an inquiry is no scheduling of it) and a
         date with no preposition, an adverb of the scheduling ("a second debate is scheduled
-        two weeks later"), as the news gold writes it.
+        two weeks later"), as the news gold writes it, unless a relative clause says what is
+        scheduled ("the president's signature, which is expected next week": the signature).
     """
     verb = site.climbed
-    if verb is None or verb.lower_ not in SCHEDULE_VERBS or preposition(site.root) is None:
+    if verb is None or verb.lower_ not in SCHEDULE_VERBS:
         return None
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "the inquiry was set up in September": setting up is founding, no schedule
+    if verb.dep_ == "relcl" and is_event_noun(verb.head) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in verb.children):
+        return verb.head  # "the president's signature, which is expected next week"
+    if preposition(site.root) is None:
+        return None
     if verb.dep_ == "acl" and is_event_noun(verb.head):
         return verb.head
     doc = verb.doc

@@ -569,7 +569,13 @@ def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
     return None if found is None else ("DATE", found.isoformat(), True)
 
 
+# Month names written out: a full stop after one ends a sentence, never an abbreviation.
+_FULL_MONTH_NAMES = frozenset(name for name in MONTHS if len(name) > 3 and name != "sept")
+
+
 def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    if m["month"].lower() in _FULL_MONTH_NAMES and m.string[m.end("month") : m.end("month") + 1] == ".":
+        return None  # "opened in early November. This year we waited": two sentences
     month = MONTHS[m["month"].lower().rstrip(".")]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
