@@ -107,6 +107,20 @@ from transforms.time.expressions import find_timexes
         ("The zoo could close if the council went ahead with a plan to cut its grant from July.", "July", "future"),
         ("They tried to sell the plant in May.", "May", "past"),
         ("OPEC decided to cut production by 1.2 million barrels in October.", "October", "past"),
+        # A planning verb with its object raised to the infinitive's subject looks forward.
+        ("The club said it expected him to start from the opening game in October.", "October", "future"),
+        # Reported speech's past perfect directive with a deadline is its speaker's present perfect.
+        ("She said the city had been asked to find 1,000 beds by the summer.", "the summer", "future"),
+        # A new date an event is moved to is ahead; a past perfect move keeps the clause's tense.
+        ("The ship's next departure has been moved to Tuesday morning.", "Tuesday", "future"),
+        ("The final had been moved to Sunday.", "Sunday", "past"),
+        # What is ruled out before a bound: the bound is ahead; a plain negation keeps the past.
+        ("He ruled out any new offer before the budget review in the autumn.", "the autumn", "future"),
+        ("They did not pay before the deadline in May.", "May", "past"),
+        # A threat of an event, like an offer of one, looks forward to its date.
+        ("The union has threatened a further walkout in May.", "May", "future"),
+        # A command looks forward.
+        ("No truffles today. Try again on Friday.", "Friday", "future"),
     ],
 )
 def test_date_tense(parse, sentence, day, tense):
@@ -125,6 +139,8 @@ def test_date_tense(parse, sentence, day, tense):
         ("The raid is not linked with the August 7 bombings.", date(1998, 8, 21), "1998-08-07"),
         # past tense, a deadline next month
         ("Meissner gave no reason for the Jan. 14 deadline.", date(2000, 1, 5), "2000-01-14"),
+        # future tense, a month just past: next year's
+        ("She is expected to hold the post until the general election in December.", date(2024, 1, 10), "2024-12"),
     ],
 )
 def test_month_and_day_without_a_year(parse, sentence, reference, value):

@@ -154,9 +154,14 @@ def test_the_morning_as_a_modifier_is_left_to_other_rules(text):
 
 
 def test_the_past_week_keeps_its_determiner():
-    assert ("the past week", "DATE", "2023-W22") in found("Prices fell over the past week.", "past")
+    assert ("the past week", "DURATION", "P1W") in found("Prices fell over the past week.", "past")
 
 
 @pytest.mark.parametrize("text", ["Shareholders met at the annual meeting.", "The annual parade drew crowds.", "The annual report came out."])
 def test_annual_is_left_out(text):
     assert not [t for t in found(text) if t[1] == "SET"]
+
+
+def test_a_full_stop_after_a_month_name_ends_its_sentence():
+    spans = found("We opened in early November. This year we waited.", "past")
+    assert ("This year", "DATE", "2023") in spans and not any(text.startswith("November") for text, _, _ in spans)

@@ -199,6 +199,23 @@ def past_month_year(month: int, reference: date) -> int:
     return reference.year - (1 if month > reference.month else 0)
 
 
+# How long after a month has ended a clause about the future may still name it: "results are
+# due in May" in a paper of June 5 is the May just ended (a schedule told late), but "until the
+# election in December" in a paper of January 10 is the coming December.
+_COMING_MONTH_REACH_BACK = timedelta(days=7)
+
+
+def coming_month_year(month: int, reference: date) -> int:
+    """The year of a month named without one in a clause about the future: the first such
+    month that ends at most a week before the reference date ("is expected to hold the post
+    until the election in December" in a January 10 paper is the coming December; "results
+    are due in May" in a June 5 paper, the May just ended)."""
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        if date(year, month, calendar.monthrange(year, month)[1]) >= reference - _COMING_MONTH_REACH_BACK:
+            return year
+    return reference.year + 1
+
+
 # How soon a season may begin after the publication date and still be the one a past clause
 # tells: a season is told in the past once it has begun, or on its eve ("was advertising cheap
 # autumn fares" in late August); a spring five weeks ahead is not yet one that "moved in the

@@ -112,6 +112,25 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z\"“‘'])|\n")
 _TO_ITS_DAY = re.compile(r"\s*(?:local\s+time\s*)?(?:\([^()\n]{1,30}\)\s*|\)\s*)?,?\s*(?:on\s+)?")
 
 
+# A non-restrictive relative clause opened before a date (", which called the stoppage after
+# talks broke down on Monday night,"): its words up to the date, and its close after it.
+_ASIDE_OPENED = re.compile(r",\s+(?:which|who|whose)\b[^,;:()\n\"“”]*\Z")
+_ASIDE_CLOSED = re.compile(r"[^,;:()\n\"“”.!?]*,")
+
+
+def _aside_end(body: str, timex: TimexMatch) -> int | None:
+    """Where the relative clause ", which ... ," holding a date closes (the offset after its
+    comma), or None when the date is not inside one: its day is background to the clause it
+    interrupts, not the day of what that clause tells."""
+    start = max(0, timex.char_start - 200)
+    if _SENTENCE_END.search(body, start, timex.char_start):
+        start = max(m.end() for m in _SENTENCE_END.finditer(body, start, timex.char_start))
+    if not _ASIDE_OPENED.search(body[start : timex.char_start]):
+        return None
+    closed = _ASIDE_CLOSED.match(body, timex.char_end)
+    return closed.end() if closed else None
+
+
 def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None) -> date | None:
     """The day written right after a clock time, past its zone or bracket, if any."""
     if following is None or following.timex_type != "DATE" or (day := _anchor_of(following)) is None or day[1] != "day":
@@ -149,6 +168,8 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("Reeti won the top award early on Sunday. The show had been due to start at 7 p.m.", "7 p.m.", "2023-06-03T19:00", tense="past"),
     ex("A panda escaped on Saturday night. It slipped out after 9 p.m. Keepers noticed at 6:30 a.m.", "6:30 a.m.", "2023-06-04T06:30", tense="past"),
     ex("A panda escaped on Saturday night. It slipped out after 9 p.m., the director said at midday.", "midday", "2023-06-04T12:00", tense="past"),
+    ex("Nurses struck on Monday. The union, which called the strike after talks broke down on Friday night, said 78 percent had joined by 10 a.m.", "10 a.m.", "2023-06-05T10:00", tense="past", published=date(2023, 6, 6)),
+    ex("Nurses struck on Monday. The union, which called the strike after talks broke down on Friday night, said most had joined. Operations were postponed by midday.", "midday", "2023-06-05T12:00", tense="past", published=date(2023, 6, 6)),
 )
 def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int], str] | None = None, reference: date | None = None) -> list[TimexMatch]:
     """Re-date "that day", "the following year", "the day before"... from the last date before them in the text,
@@ -180,7 +201,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         (``_speech_day``); a quote with no day told keeps the paper's. An anaphor the writer
         tells ("the same night") counts from the writer's last date, not from a quote's
         "tonight" or "today" (its speaker's now); a story date quoted ("the 2004 budget") stays
-        an anchor.
+        an anchor. A day inside a relative clause set off by commas (", which called the strike
+        after talks broke down on Friday night,") is background: it dates no clock time after
+        the clause closes, in its sentence or later ones (``_aside_end``).
     """
     anchor: tuple[date, str] | None = None
     anchor_end = 0
@@ -191,6 +214,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     anchor_clock = False
     anchor_midnight = False
     anchor_bound = False
+    anchor_aside: int | None = None  # where the aside holding the anchor closes
     days: list[tuple[date, int]] = []  # the days named so far, with where each ends
     result = []
     for index, timex in enumerate(found):
@@ -210,7 +234,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
         elif timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) and timex.is_resolved:
             # "at 10 p.m." after "on Oct. 23" in its sentence: that evening; else the lead's day
             # ("8 a.m. on Friday", clock_on_day, carries its own day).
-            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not (anchor_aside is not None and anchor_aside <= timex.char_start) and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
             day = _anaphor_right_after(body, timex, following, anchor)
             dated_by_anaphor = day is not None
@@ -223,7 +247,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             # that day's; else a day of the news, like a bare clock time ("visited at mid-morning"
             # after a paragraph on a day two weeks back: the story's day)
             following = next((t for t in found[index + 1 : index + 3] if t.timex_type == "DATE"), None)
-            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
+            same_sentence = anchor is not None and anchor[1] == "day" and not anchor_clock and not (anchor_aside is not None and anchor_aside <= timex.char_start) and not _quoted_for_narration(body, anchor_quoted, timex) and not _SENTENCE_END.search(body, anchor_end, timex.char_start)
             day = _day_right_after(body, timex, following)
             if day is None and same_sentence and anchor is not None:
                 # the evening before "midnight" (T24:00, whose anchor is the next day) is the
@@ -234,6 +258,9 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
         if m is None and season_anaphor is None and not dated_by_anaphor and (new_anchor := _anchor_of(timex)) is not None:
             anchor, anchor_end = new_anchor, timex.char_end
+            # "which called the stoppage after talks broke down on Monday night,": an aside's day
+            # dates no clock time of the clause it interrupts, nor of the sentences after it
+            anchor_aside = _aside_end(body, timex)
             # a bare clock time's day is the story's, read here, not a day its sentence tells
             anchor_clock = timex.timex_type == "TIME" and timex.pattern not in _CARRY_THEIR_DAY and _BARE_CLOCK.fullmatch(timex.text.lower()) is not None
             anchor_midnight = timex.value.endswith("T24:00")
@@ -244,7 +271,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             if not anchor_quoted:
                 narrated = new_anchor
             if new_anchor[1] == "day":
-                if _END_BOUND.search(body, max(0, timex.char_start - 10), timex.char_start):
+                if _END_BOUND.search(body, max(0, timex.char_start - 10), timex.char_start) or anchor_aside is not None:
                     pass  # "worked through Friday to refloat a ship that ran aground on Thursday": a bound, not the day told
                 elif story_day is None or reference is not None and _background(story_day, reference) and _near(new_anchor[0], reference):
                     # the first day named, or the first of the news's week after a day of the
@@ -254,7 +281,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     story_edge = edge["edge"].lower() if edge and timex.timex_type == "DATE" else ""
                     if timex.pattern in _NAMED_DAY_PARTS and timex.value.endswith("TNI"):
                         story_edge = "late"  # "escaped on Monday night": told at the day's late edge
-                if timex.timex_type == "DATE" or timex.pattern in _NAMED_DAY_PARTS:
+                if (timex.timex_type == "DATE" or timex.pattern in _NAMED_DAY_PARTS) and anchor_aside is None:
                     # a day, or a named day's part ("on Friday afternoon"), not a part of a day
                     # alone ("through the night")
                     days.append((new_anchor[0], timex.char_end))
@@ -830,6 +857,37 @@ def same_weekday_again(found: list[TimexMatch], tense_at: Callable[[int], str] |
     return result
 
 
+# What joins a day to the clock time that follows it: "on Monday at midnight", "Friday until 6 p.m.".
+_DAY_TO_CLOCK = re.compile(r",?\s+(?:at|until|till|by)\s+(?:about\s+|around\s+|exactly\s+)?", re.IGNORECASE)
+_CLOCK_OF_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}(?P<clock>T\d{2}:\d{2})$")
+
+
+@rule(
+    ex("The strike is due to end on Friday at midnight.", "midnight", "2023-06-09T24:00", tense="future"),
+    ex("The offer expires on Sunday at midnight.", "midnight", "2023-06-11T24:00", tense="future"),
+)
+def clock_after_day(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """"midnight" written right after its day, joined by "at", "until" or "by" ("on Monday at
+    midnight", "Friday until midnight"), is the midnight that ends that day (``T24:00`` of
+    Monday), not the one the clock alone gives (after the paper's day or the day before).
+
+    Notes:
+        Only midnight: other clock times after a day in their sentence ("on Sunday at 8 p.m.")
+        are ``anchor_anaphora``'s. Only a day of the month (a weekday or a date resolved to
+        one), right before; "at midnight on Monday" is the clock-on-day patterns'.
+    """
+    result = list(found)
+    for i in range(1, len(result)):
+        day, clock = result[i - 1], result[i]
+        if day.timex_type != "DATE" or not day.is_resolved or not _DAY_VALUE.match(day.value) or clock.timex_type != "TIME":
+            continue
+        if clock.text.lower() != "midnight" or (m := _CLOCK_OF_VALUE.match(clock.value)) is None or clock.value[:10] == day.value:
+            continue
+        if _DAY_TO_CLOCK.fullmatch(body, day.char_end, clock.char_start):
+            result[i] = replace(clock, value=day.value + m["clock"], is_resolved=True, pattern="clock_after_day")
+    return result
+
+
 # The words of a vote a day of the article may be the day of ("the March 16 vote", "the election on May 4").
 _VOTE_WORDS = r"(?:vote|election|elections|poll|polls|ballot|referendum|run-off|runoff|primary)"
 _DAY_BEFORE_VOTE = re.compile(rf"\s+(?:mayoral\s+|general\s+|regional\s+|local\s+|municipal\s+|presidential\s+|parliamentary\s+)?{_VOTE_WORDS}\b", re.IGNORECASE)
@@ -967,4 +1025,4 @@ def _counted_from(anchor: str, count: int, unit: str) -> str | None:
     return f"{int(m['year']) + count:04d}"
 
 
-CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, year_of_narrative, compare_quarters, compare_months, election_day_of_article, same_weekday_again, anchor_anaphora, count_after_anchor)
+CONTEXT_PASSES = (coordinated_days, day_before_after, year_of_subject, range_years, year_of_clause, year_of_narrative, compare_quarters, compare_months, election_day_of_article, same_weekday_again, clock_after_day, anchor_anaphora, count_after_anchor)

@@ -255,6 +255,7 @@ RECORD_WORDS = frozenset({"first", "last", "only"})
     Example("The plant has been closed since 2019.", None),
     Example("The rate rise, the first since 2018, takes effect on Friday.", NO_EVENT_TEXT),
     Example("The city built 9,000 homes last year, the most in a single year since 2008.", NO_EVENT_TEXT),
+    Example("A utility restarted a reactor for the first time since the 2011 Fukushima disaster.", "disaster"),
 )
 def record_since(site: EventSite) -> Token | NoEventAnswer | None:
     """"Its highest level since 1981", "the biggest protest since 2019": a record's "since"
@@ -263,8 +264,12 @@ def record_since(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only "since" on a noun with a superlative (or "first", "last", "only"), or on such a
         word itself ("the first since 2018"), or on a phrase of one ("the most in a single year
-        since 2007"); "closed since 2019" dates the closure's start.
+        since 2007"); "closed since 2019" dates the closure's start. A year written before an
+        event noun ("the first time since the 2011 Fukushima disaster") dates that event.
     """
+    climbed = site.climbed
+    if climbed is not None and climbed.i > site.root.i and climbed.pos_ in ("NOUN", "PROPN") and is_event_noun(climbed):
+        return climbed
     prep = preposition(site.root)
     if prep is None or prep.lower_ != "since":
         return None
@@ -732,6 +737,7 @@ def _clause_ahead(verb: Token) -> bool:
     Example("The minister will open the festival on Friday.", None),
     Example("The firm will announce the deal on Friday.", None),
     Example("A rival airline would run extra flights on Wednesday.", None),
+    Example("Parliament will resume debate on the budget on Thursday.", None),
 )
 def event_object_ahead(site: EventSite) -> Token | NoEventAnswer | None:
     """A date after the event noun object of a verb whose clause lies ahead ("would force a vote

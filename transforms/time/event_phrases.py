@@ -32,6 +32,12 @@ RANGE_PREPOSITIONS = frozenset({"between", "from", "to", "through", "until"})
 SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
 
 
+def _in_series(verb: Token, noun: Token) -> bool:
+    """Whether events a light verb holds are counted or repeated: a number on the noun ("two
+    strikes") or "every"/"each" in the verb's clause ("every Wednesday")."""
+    return any(c.dep_ == "nummod" for c in noun.children) or any(t.lower_ in ("every", "each") for t in verb.subtree)
+
+
 @rule(
     Example("The captain will stand trial in the autumn.", "trial"),
     Example("The two leaders held talks on Monday.", "talks"),
@@ -49,6 +55,7 @@ SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
     Example("The runner failed a test taken on May 9.", "test"),
     Example("Farmers will hold a day of protest on June 12.", "protest"),
     Example("A run-off, to be held on April 21, will decide.", None),
+    Example("The board will hold public hearings on its findings in two cities from May 28.", "hearings"),
 )
 def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A light verb with an event noun object ("stand trial in the autumn", "held talks on
@@ -63,7 +70,8 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         strikes since November", "has held meetings since the autumn", and "by midday had taken
         6,000 calls", a count reached by a time, "will hold meetings every Wednesday from August
         7", the start of a series) keep the verb: the date spans the holding of
-        them all; on a
+        them all (from a date, only with a count or "every": "will hold public hearings from
+        May 28" dates the hearings); on a
         point of time ("staged two strikes in May", "had 60 calls on Monday") they are the
         happening, as the news gold writes them. A
         participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
@@ -84,10 +92,11 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     prep = preposition(site.root)
     repeated = noun.tag_ == "NNS" or any(c.dep_ == "nummod" for c in noun.children)
-    if repeated and prep is not None and prep.lower_ in SPAN_PREPOSITIONS | {"by", "from"}:
+    if repeated and prep is not None and (prep.lower_ in SPAN_PREPOSITIONS | {"by"} or prep.lower_ == "from" and _in_series(verb, noun)):
         # "held two strikes since November", "has held meetings since the autumn", "by midday
         # had taken 6,000 calls", "will hold meetings every Wednesday from August 7": the
-        # holding spans them all, adds them up by then, or starts the series then.
+        # holding spans them all, adds them up by then, or starts the series then ("will hold
+        # public hearings from May 28", no count and no "every": the hearings begin then).
         return None
     return noun
 
@@ -324,6 +333,7 @@ _TAKE_FORMS = all_forms(frozenset({"take"})) | {"took", "taken"}
     Example("The minister came to Leeds on Friday.", None),
     Example("The ministry took action on Monday.", None),
     Example("The boards expect the merger to take effect on October 1.", None),
+    Example("The explosion last Thursday at the plant happened at 7:15 a.m.", "happened"),
 )
 def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
     """A date on a verb that only says its event noun subject occurred or how long it went on
@@ -334,14 +344,25 @@ def occurring_subject(site: EventSite) -> Token | NoEventAnswer | None:
     Notes:
         Only an event noun subject ("nothing happened on Monday" keeps the verb); "take" only
         with "place" ("took action on Monday" is an act of its own, and "the merger is to take
-        effect on October 1" dates the taking effect).
+        effect on October 1" dates the taking effect). A subject dated by its own expression
+        ("the explosion last Thursday ... happened at 7:15 a.m.") is that date's event: the
+        verb carries the second date (the time of day), as the news gold writes it.
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in OCCURRENCE_VERBS:
         return None
     if verb.lower_ in _TAKE_FORMS and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
         return None
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c)), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c)), None)
+    if subject is not None and _dated_by_its_own(subject):
+        return verb
+    return subject
+
+
+def _dated_by_its_own(noun: Token) -> bool:
+    """Whether a noun carries a date of its own among its modifiers ("the explosion last
+    Thursday at the plant"): a DATE word right after it, not inside a prepositional phrase."""
+    return any(c.ent_type_ in ("DATE", "TIME") and c.dep_ == "npadvmod" and c.i > noun.i for c in noun.children)
 
 
 @rule(

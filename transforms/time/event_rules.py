@@ -214,6 +214,7 @@ def _compared_with(root: Token) -> bool:
     Example("It cited a poll published on Sunday showing challenger Denise Lachance ahead.", None),
     Example("Shares rose 6 percent in afternoon trading.", None),
     Example("The company expects to break even in the 2026 financial year.", None),
+    Example("It thanked the tycoons who bankrolled the 2019 election campaigns.", "campaigns"),
 )
 def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
     """An expression that only modifies a thing ("autumn fares", "the 2021 model", "a 2019
@@ -233,7 +234,8 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         is no thing's: the year names the time of the clause's happening ("the Easter week" or
         "the Christmas sales period" stay things). A possessive ("this year's mackerel catch",
         "Tuesday's unrest") is left to the climb: too many of its nouns are happenings no word
-        list names.
+        list names. A noun led by an event noun ("the 2019 election campaigns") is a happening
+        of that kind: the date dates it.
     """
     root = site.root
     if _part_of_day_setting(root, site.value):
@@ -252,6 +254,8 @@ def modifier_of_thing(site: EventSite) -> Token | NoEventAnswer | None:
         head = head.head
     calendar = head.lower_ in CALENDAR_NOUNS and YEAR_NUMBER.fullmatch(root.text) is not None and root.i < head.i
     if head.pos_ in ("NOUN", "PROPN") and not is_event_noun(head) and not calendar:
+        if any(c.dep_ == "compound" and c.i > root.i and is_event_noun(c) for c in head.children):
+            return head  # "the 2019 election campaigns": the campaigns of an election
         return NO_EVENT
     return None
 
@@ -537,6 +541,7 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
     Example("The inquiry was set up in September after the system crashed.", None, "set up: founded, not scheduled"),
     Example("The first debate is on Thursday; a second debate is scheduled two weeks later.", None),
     Example("An update will be installed before the next test, planned for the autumn.", "test"),
+    Example("The bill now needs the president's signature, which is expected next week.", "signature"),
 )
 def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
     """An event noun scheduled, planned or set for a date ("the flight is scheduled for May",
@@ -548,13 +553,18 @@ def scheduled_event(site: EventSite) -> Token | NoEventAnswer | None:
         A thing that is not an event noun ("the report is due") keeps the verb, and so do "set
         up" (founding an inquiry is no scheduling of it) and a
         date with no preposition, an adverb of the scheduling ("a second debate is scheduled
-        two weeks later"), as the news gold writes it.
+        two weeks later"), as the news gold writes it, unless a relative clause says what is
+        scheduled ("the president's signature, which is expected next week": the signature).
     """
     verb = site.climbed
-    if verb is None or verb.lower_ not in SCHEDULE_VERBS or preposition(site.root) is None:
+    if verb is None or verb.lower_ not in SCHEDULE_VERBS:
         return None
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "the inquiry was set up in September": setting up is founding, no schedule
+    if verb.dep_ == "relcl" and is_event_noun(verb.head) and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that") for c in verb.children):
+        return verb.head  # "the president's signature, which is expected next week"
+    if preposition(site.root) is None:
+        return None
     if verb.dep_ == "acl" and is_event_noun(verb.head):
         return verb.head
     doc = verb.doc
@@ -633,6 +643,7 @@ def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example("A man called Smith arrived on Monday.", None),
     Example("The first launch attempt was called off on Feb. 3.", None),
     Example('The guild launched its campaign, titled "Count Us In", in June.', "launched"),
+    Example("Developers had signed an open letter titled “Keep Larch Free” by Thursday afternoon.", "signed"),
     Example("Workers left the bridge, named after the 15th-century navigator.", None),
     Example("On Thursday the president named the other members of the government.", None),
 )
@@ -648,7 +659,9 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
         for a participle set off by commas right after its noun and a date after a comma
         following the name; a participle that is a clause's own verb ("on Thursday named the
         other members") or a date inside the name ("the bridge, named after the 15th-century
-        navigator") keeps the climb.
+        navigator") keeps the climb. Without commas, a name in quotation marks right after the
+        participle and the date after its closing mark ("signed an open letter titled 'Keep
+        Larch Free' by Thursday") also give the verb acting on the thing named.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
@@ -669,14 +682,19 @@ def _verb_of_named_thing(participle: Token, date: Token) -> Token | None:
     None for a participle that is a clause's own verb ("on Thursday named the members") or a
     date inside the name ("the bridge, named after the 15th-century navigator")."""
     doc = participle.doc
-    if participle.tag_ != "VBN" or participle.i < 2 or doc[participle.i - 1].text != ",":
-        return None
-    if doc[participle.i - 2].pos_ not in ("NOUN", "PROPN"):
-        return None
-    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in participle.children):
+    if participle.tag_ != "VBN" or participle.i < 2 or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in participle.children):
         return None
     prep = preposition(date)
     start = prep.i if prep is not None else min(t.i for t in date.subtree)
+    if doc[participle.i - 1].text != ",":
+        # "an open letter titled “Keep Larch Free” by Thursday": a quoted name closed before the date
+        quoted = participle.i + 1 < len(doc) and doc[participle.i + 1].text in QUOTE_MARKS and start >= 1 and doc[start - 1].text in QUOTE_MARKS and start - 1 > participle.i + 1
+        if not quoted or doc[participle.i - 1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        thing = doc[participle.i - 1]
+        return next((a for a in [thing, *thing.ancestors] if a.pos_ == "VERB" and a.i < participle.i), None)
+    if doc[participle.i - 2].pos_ not in ("NOUN", "PROPN"):
+        return None
     if start < 1 or doc[start - 1].text != ",":
         return None
     thing = doc[participle.i - 2]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from transforms.time.calendar_values import CALENDAR_ERRORS, is_sane_date, is_sane_value
-from transforms.time.context import anchor_anaphora, compare_months, count_after_anchor, election_day_of_article, compare_quarters, coordinated_days, day_before_after, range_years, same_weekday_again, year_of_clause, year_of_narrative, year_of_subject
+from transforms.time.context import anchor_anaphora, clock_after_day, compare_months, count_after_anchor, election_day_of_article, compare_quarters, coordinated_days, day_before_after, range_years, same_weekday_again, year_of_clause, year_of_narrative, year_of_subject
 from transforms.time.patterns import PATTERNS
 from transforms.time.timex_rule import Resolution, ResolveContext, Resolver, Tense
 
@@ -125,7 +125,7 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
     found.extend(coordinated_days(body, found, taken))
     found = [day_before_after(body, timex) for timex in found]
     compared = compare_months(body, compare_quarters(year_of_narrative(body, year_of_clause(body, range_years(body, year_of_subject(body, sorted(found, key=lambda t: t.char_start)))), tense_at, reference)))
-    anchored = anchor_anaphora(body, same_weekday_again(election_day_of_article(body, compared), tense_at), tense_at, reference)
+    anchored = anchor_anaphora(body, clock_after_day(body, same_weekday_again(election_day_of_article(body, compared), tense_at)), tense_at, reference)
     return [_kept_on_calendar(timex) for timex in count_after_anchor(body, anchored, tense_at)]
 
 

@@ -460,19 +460,19 @@ def ago(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Talks resume next month.", "next month", "2023-07"),
     ex("Sales fell earlier this month.", "earlier this month", "2023-06"),
     ex("Rents rose 11 percent over the past year.", "the past year", "P1Y"),
+    ex("More than 2,100 people slept on floors in the past week.", "the past week", "P1W"),
     starts=CALENDAR_START,
     needs=("week", "month", "year", "quarter"),
 )
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """This, last or next week, weekend, month, quarter or year; "the past month" and "the past
-    year" are the stretch up to now, a DURATION of one unit (P1Y, as the news gold writes them
-    with "the past two years": P2Y).
+    """This, last or next week, weekend, month, quarter or year; "the past week", "the past
+    month" and "the past year" are the stretch up to now, a DURATION of one unit (P1Y, as the
+    news gold writes them with "the past two years": P2Y).
 
     Notes:
-        TimeBank and TE3 silver write "the past year" as the DATE of the year before; this
-        follows the news gold. "the past week" stays the DATE of last week (TimeBank and TE3's
-        reading; no news gold says otherwise), and so do "the past weekend" and "the past
-        quarter". Not: "the last week" (a duration, the pattern ``duration_words``)."""
+        TimeBank and TE3 silver write "the past year" and "the past week" as the DATE of the
+        year or week before; this follows the news gold. "the past weekend" and "the past
+        quarter" stay DATEs. Not: "the last week" (a duration, the pattern ``duration_words``)."""
     return resolve.relative_unit(m, ctx)
 
 

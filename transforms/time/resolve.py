@@ -13,7 +13,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from transforms.time.calendar_values import past_month_year, safe_date, season_year, shift_month, week_value
+from transforms.time.calendar_values import coming_month_year, past_month_year, safe_date, season_year, shift_month, week_value
 from transforms.time.context import from_anchor
 from transforms.time.timex_rule import Resolution, ResolveContext
 
@@ -135,8 +135,12 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     month = MONTHS[m["month"].lower().rstrip(".")]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False
-    # Without a year: past tense points back (``past_month_year``), future forward, else the nearest.
-    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else year_of(month, 31 if ctx.tense else 15, ctx)
+    # Without a year: past tense points back (``past_month_year``), future forward (this month
+    # or a later one: "until the election in December" in a January paper is next December),
+    # else the nearest.
+    if ctx.tense == "future":
+        return "DATE", f"{coming_month_year(month, ctx.reference):04d}-{month:02d}", True
+    year = past_month_year(month, ctx.reference) if ctx.tense == "past" else year_of(month, 15, ctx)
     return "DATE", f"{year:04d}-{month:02d}", True
 
 
@@ -270,9 +274,9 @@ def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "TIME", f"{(ctx.reference + timedelta(days=offset)).isoformat()}T{part}", True
 
 
-# "the past year", "the past month": a stretch up to now. ("the past week" stays the DATE of
-# last week, as TimeBank and TE3 write it and no news gold contradicts.)
-_PAST_STRETCH = {"month": "P1M", "year": "P1Y"}
+# "the past year", "the past month", "the past week": a stretch up to now, as the news gold
+# writes them ("slept on floors in the past week": P1W).
+_PAST_STRETCH = {"week": "P1W", "month": "P1M", "year": "P1Y"}
 
 
 def relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -565,7 +569,13 @@ def month_day_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
     return None if found is None else ("DATE", found.isoformat(), True)
 
 
+# Month names written out: a full stop after one ends a sentence, never an abbreviation.
+_FULL_MONTH_NAMES = frozenset(name for name in MONTHS if len(name) > 3 and name != "sept")
+
+
 def month_rel_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    if m["month"].lower() in _FULL_MONTH_NAMES and m.string[m.end("month") : m.end("month") + 1] == ".":
+        return None  # "opened in early November. This year we waited": two sentences
     month = MONTHS[m["month"].lower().rstrip(".")]
     if ctx.reference is None:
         return "DATE", f"XXXX-{month:02d}", False

@@ -243,6 +243,10 @@ def date_tense(token: Token) -> Tense:
         # "is fourth after a win on Saturday": what a present state follows has happened; only
         # a clause that says so looks forward ("will celebrate after the match on Saturday").
         return "future" if _explicitly_future(noun) else "past"
+    if _ruled_out_before(token):
+        # "ruled out any new offer before the budget review in the autumn": what nothing may
+        # come before is still ahead of the refusal
+        return "future"
     after_until = _follows_until(token)
     tense = _climbed_tense(token, after_until)
     # "closed until Friday" in a clause of no tense (a headline, a participle): still ahead
@@ -292,6 +296,8 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                 return clause_tense(reporting)
             if after_until and (token.lower_ in _DEFERRAL_FORMS or _has_aux(token, ("has", "have", "'s", "'ve"))):
                 return "future"
+            if _rescheduled_to(token, date_index):
+                return "future"  # "the next departure has been moved to Tuesday morning"
             if token.lower_ in _PLANNING_FORMS and date_index > token.i:
                 if _superseded_plan(token):
                     return ""  # "originally scheduled for February 15": the date of a changed plan
@@ -301,10 +307,16 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                     if _superseded_plan(token.head):
                         return ""  # "was originally due to start on February 15"
                     return "past" if _is_past_perfect(token.head) else "future"
+                if token.dep_ == "ccomp" and token.head.lower_ in _PLANNING_FORMS and token.head.i < token.i and any(c.dep_ == "nsubj" for c in token.children):
+                    # "expected him to start in October": the planning verb with its object
+                    # raised to the infinitive's subject looks forward as "is expected to" does
+                    return "past" if _is_past_perfect(token.head) else "future"
                 if token.dep_ == "xcomp" and _reported_desire(token.head):
                     return "future"  # "it said it hoped to reopen the canal by the weekend"
                 if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in DIRECTIVE_VERB_FORMS and token.head.i < token.i:
-                    return "past" if _is_past_perfect(token.head) else "future"  # "were asked to leave by Friday"
+                    # "were asked to leave by Friday"; "said the city had been asked to find beds by
+                    # the summer" is reported speech's backshifted "has been asked": still ahead
+                    return "past" if _is_past_perfect(token.head) and not _backshifted_bound(token.head, date_index) else "future"
                 if token.dep_ in ("xcomp", "ccomp", "advcl") and token.head.lower_ in _DECISION_VERB_FORMS and token.head.i < token.i and _after_bound(token.doc, date_index):
                     # "voted on Thursday to close the branches by September" (the parser may hang
                     # the infinitive as an adverbial clause when a date stands between); "decided
@@ -325,6 +337,8 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             if _could_look_ahead(token, date_index):
                 return "future"
             tense = clause_tense(token)
+            if not tense and _is_imperative(token):
+                return "future"  # a notice's "Try again on Friday": what it bids is ahead
             if tense == "past" and _hypothetical_past(token):
                 return "future"  # "would fund beds if it won the election on Saturday"
             if not tense and token.dep_ in ("acomp", "conj", "xcomp") and token.head.pos_ in ("VERB", "AUX"):
@@ -340,6 +354,82 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
             return ""
         token = token.head
     return ""
+
+
+# Verbs that move an event to another date ("has been moved to Tuesday morning", "was pushed
+# back to March"): its new date, after "to", is still ahead. "bring", "push" and "put" count only
+# with their particle ("brought forward to", "pushed back to", "put off to").
+_RESCHEDULING_FORMS = all_forms(words("rescheduling_verbs"))
+_PARTICLE_MOVES = all_forms(frozenset({"bring", "push", "put"})) | {"brought"}
+_RESCHEDULING_PARTICLES = frozenset({"forward", "back", "off"})
+
+
+def _rescheduled_to(verb: Token, date_index: int) -> bool:
+    """Whether a date right after "to" gives the new date a verb of rescheduling moves an
+    event to, not in the past perfect ("had been moved to Tuesday" may be a plan since passed).
+
+    Examples:
+        The next departure has been moved to Tuesday morning. -> future
+        The final was moved to Sunday. -> future
+        The final had been moved to Sunday. -> (the clause's tense)
+    """
+    if verb.lower_ not in _RESCHEDULING_FORMS or date_index <= verb.i + 1 or verb.doc[date_index - 1].lower_ != "to":
+        return False
+    if verb.lower_ in _PARTICLE_MOVES and not any(c.dep_ == "prt" and c.lower_ in _RESCHEDULING_PARTICLES for c in verb.children):
+        return False
+    return not _is_past_perfect(verb)
+
+
+# Verbs of ruling something out: "ruled out any new offer before the review", "refused to
+# negotiate until the elections".
+_RULING_OUT_FORMS = all_forms(frozenset({"refuse", "reject", "exclude"}))
+_RULE_FORMS = all_forms(frozenset({"rule"}))
+
+
+def _ruled_out_before(token: Token) -> bool:
+    """Whether a date (its first word) hangs through a preposition on a noun that is the object
+    of "before" or "until" on a verb that rules something out ("ruled out any new offer before
+    the budget review in the autumn", "refused to sign until the elections in May"): the bound
+    lies ahead of the refusal.
+
+    Notes:
+        Only these verbs: a plain negation ("did not pay before the deadline in May") keeps
+        the clause's tense.
+    """
+    for _ in range(3):
+        if token.dep_ == "pobj" or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ != "pobj" or token.head.pos_ != "ADP" or token.head.head.pos_ != "NOUN":
+        return False
+    noun = token.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("before", "until", "till"):
+        return False
+    verb = noun.head.head
+    for _ in range(2):
+        if verb.lower_ in _RULING_OUT_FORMS or verb.lower_ in _RULE_FORMS and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            return not _is_past_perfect(verb)
+        if not (verb.dep_ == "xcomp" and verb.head.pos_ == "VERB"):
+            return False
+        verb = verb.head  # "refused to sign until the elections": the refusing verb above
+    return False
+
+
+def _is_imperative(verb: Token) -> bool:
+    """Whether a bare verb heads a command ("Try again on Friday.", "Vote on Sunday!"): the
+    sentence's root, in the base form, with no subject, auxiliary or "to"."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in verb.children)
+
+
+def _backshifted_bound(verb: Token, date_index: int) -> bool:
+    """Whether a past perfect verb is the reported clause of a verb of saying ("said the city
+    had been asked to find beds by the summer": the speaker's "has been asked") and the date
+    bounds what it asks for ("by", "before", "until"): a deadline still ahead."""
+    if verb.dep_ != "ccomp" or verb.head.lower_ not in REPORTING_VERB_FORMS or verb.head.i > verb.i:
+        return False
+    return _after_bound(verb.doc, date_index)
 
 
 def _plans_ahead(verb: Token, date_index: int) -> bool:
