@@ -526,8 +526,10 @@ def coordinated_days(body: str, found: list[TimexMatch], taken: list[tuple[int, 
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
 _YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|ago)$", re.IGNORECASE)
 # "the same period last year", "the same month a year ago": a comparison a year back, as "a year
-# earlier" is, when a month or a day is named before it in its clause.
+# earlier" is, when a month is named before it in its clause (after a day, "the nine months to
+# Sept. 30 ... the same period of last year", the period is not that day).
 _SAME_YEAR_BACK = re.compile(r"^the\s+(?:same|corresponding|comparable)\s+(?:period|month)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)$", re.IGNORECASE)
+_MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
 # Mentions that move an earnings story off its quarter: "for the nine months", "for the year".
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six)\s+months\b|^the\s+(?:fiscal\s+)?year$|^(?:fiscal\s+)?\d{4}$", re.IGNORECASE)
 
@@ -577,7 +579,7 @@ def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """"a year earlier" right after a year, a month or a day ("rose in February from a year
     earlier", "full on Wednesday, against 38 percent a year earlier", "died in 2015, down from
     84 a year earlier") is that year, month or day a year before; so is "the same period last
-    year" or "the same month a year ago" right after a month or a day ("rose 43% in February
+    year" or "the same month a year ago" right after a month ("rose 43% in February
     compared to the same period last year": last year's February, not a quarter),
     as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
@@ -591,7 +593,7 @@ def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
         previous = result[-1] if result else None
         if (
             previous is not None
-            and (_YEAR_BACK.match(timex.text) or _SAME_YEAR_BACK.match(timex.text) and _MONTH_OR_DAY.match(previous.value))
+            and (_YEAR_BACK.match(timex.text) or _SAME_YEAR_BACK.match(timex.text) and _MONTH_ONLY.match(previous.value))
             and timex.pattern != "compare_quarters"
             and (m := _MONTH_VALUE.match(previous.value)) is not None
             and previous.is_resolved
