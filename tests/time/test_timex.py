@@ -455,6 +455,25 @@ def test_an_expression_never_spans_a_paragraph_break():
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # a month before "the same period last year" is the period compared (compare_months)
+        ("Sales rose 43% in February compared to the same period last year.", "the same period last year", "2022-02"),
+        ("Sales fell 35% in January, compared to the same month a year ago.", "the same month a year ago", "2022-01"),
+        # a comparison period is not itself the quarter a later "a year ago" compares with
+        ("Sales rose from the same period last year. Its share rose to 17%, up from 14% a year ago.", "a year ago", "2022"),
+        # after a day, the period is not that day ("the nine months to Sept. 30")
+        ("Profit in the nine months to Sept. 30 rose from the same period of last year.", "the same period of last year", "2022-Q1"),
+        # without a month before it, the reporting period of earnings news
+        ("Net rose from the same period last year.", "the same period last year", "2022-Q1"),
+    ],
+)
+def test_the_same_period_a_year_back_compares_with_the_month_told(text, span, value):
+    found = {t.text: t.value for t in find_timexes(text, MONDAY, lambda _offset: "past")}
+    assert found[span] == value
+
+
+@pytest.mark.parametrize(
     ("text", "tenses", "value"),
     [
         # the date just told is the anchor (count_after_anchor)

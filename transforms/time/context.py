@@ -80,6 +80,9 @@ _BARE_CLOCK = re.compile(r"noon|midday|(?:\d{1,2}|one|two|three|four|five|six|se
 _CARRY_THEIR_DAY = frozenset({"clock_on_day", "clock_zone_on_day", "clock_24h_on_day"})
 # Parts of a day alone ("in the morning", "by mid-afternoon"): the day named before or right after.
 _PARTS_OF_A_DAY = frozenset({"the_part_of_day", "mid_part_of_day", "trading_part_of_day"})
+# The market's or the match's day ("to end the day at 7,114", "later in the day"): the day told, as
+# a part of a day is.
+_THE_DAY = frozenset({"the_day"})
 # A weekday's part ("Friday afternoon") names its day as a weekday does, for the clock times after it.
 _NAMED_DAY_PARTS = frozenset({"weekday_part"})
 _OWN_DAY = re.compile(r"\b(?:yesterday|today|tomorrow)\b")
@@ -147,6 +150,8 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),
+    ex("Shares fell on Friday.\n\nThe index lost 3% to end the day at 7,114.", "the day", "2023-06-02", tense="past"),
+    ex("Stocks fall\n\nJune 5, 2023\n\nStocks fell on Friday. Shares rose in morning trading.", "morning", "2023-06-02TMO", tense="past"),
     ex("The dam burst on Saturday. It was built on May 2, 1990. Sirens sounded at 9 p.m.", "9 p.m.", "2023-06-03T21:00", tense="past"),
     ex("Fans left on Saturday. The fire began at 3:10 p.m. (1310 GMT) Friday.", "3:10 p.m.", "2023-06-02T15:10", tense="past"),
     ex("Crowds are expected for Wednesday's final. Tickets sold out in 1990. It will begin at 8 p.m.", "8 p.m.", "2023-06-07T20:00", tense="future"),
@@ -184,7 +189,10 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
     a deal accepted on Wednesday. ... a ballot that closed at noon" is Wednesday's noon, not
     April 1's (a day weeks ahead, "five weeks before the March 16 vote", stays the story's). A
     day that only ends a stretch ("worked through Friday", "until Monday", "by Friday") is not
-    the story's day.
+    the story's day, nor the paper's date on a line of its own under the headline (a dateline:
+    "February 24, 2009 / ... closed lower on Monday ... to end the day at 7,114" is Monday's
+    day). "The day" a market ends ("to end the day", ``patterns_day.the_day``) is read as a part
+    of a day is: the day told, not the paper's.
 
     Notes:
         The anchor is the nearest preceding date, not the event the sentence refers back to
@@ -242,7 +250,7 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             day = day or (anchor[0] if same_sentence and anchor is not None else _news_day(body, timex, days, story_day, tense_at, reference, story_edge))
             if day is not None and day.isoformat() != timex.value[:10]:
                 timex = replace(timex, value=day.isoformat() + timex.value[10:], is_resolved=True, pattern="anchor_anaphora")
-        elif timex.timex_type == "TIME" and timex.pattern in _PARTS_OF_A_DAY and timex.is_resolved and not _OWN_DAY.search(timex.text.lower()):
+        elif (timex.timex_type == "TIME" and timex.pattern in _PARTS_OF_A_DAY or timex.pattern in _THE_DAY) and timex.is_resolved and not _OWN_DAY.search(timex.text.lower()):
             # "by mid-afternoon on Monday": Monday's; "in the morning" after a day in its sentence:
             # that day's; else a day of the news, like a bare clock time ("visited at mid-morning"
             # after a paragraph on a day two weeks back: the story's day)
@@ -273,6 +281,8 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
             if new_anchor[1] == "day":
                 if _END_BOUND.search(body, max(0, timex.char_start - 10), timex.char_start) or anchor_aside is not None:
                     pass  # "worked through Friday to refloat a ship that ran aground on Thursday": a bound, not the day told
+                elif reference is not None and new_anchor[0] == reference and _is_dateline(body, timex):
+                    pass  # "February 24, 2009" on a line of its own under the headline: the paper's date, not the day told
                 elif story_day is None or reference is not None and _background(story_day, reference) and _near(new_anchor[0], reference):
                     # the first day named, or the first of the news's week after a day of the
                     # background weeks before it (a day ahead, "before the March 16 vote", stays)
@@ -287,6 +297,14 @@ def anchor_anaphora(body: str, found: list[TimexMatch], tense_at: Callable[[int]
                     days.append((new_anchor[0], timex.char_end))
         result.append(timex)
     return result
+
+
+def _is_dateline(body: str, timex: TimexMatch) -> bool:
+    """Whether a date stands alone on its line (a dateline under the headline, "February 24,
+    2009"), not inside a sentence that tells what happened on it."""
+    start = body.rfind("\n", 0, timex.char_start) + 1
+    end = body.find("\n", timex.char_end)
+    return not body[start : timex.char_start].strip() and not body[timex.char_end : len(body) if end < 0 else end].strip(" .")
 
 
 # A season read from the story's year: "that summer", "the autumn of that year".
@@ -534,6 +552,11 @@ def coordinated_days(body: str, found: list[TimexMatch], taken: list[tuple[int, 
 
 _QUARTER_VALUE = re.compile(r"^(?P<year>\d{4})-Q(?P<q>[1-4])$")
 _YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year-(?:earlier|ago)$", re.IGNORECASE)
+# "the same period last year", "the same month a year ago": a comparison a year back, as "a year
+# earlier" is, when a month is named before it in its clause (after a day, "the nine months to
+# Sept. 30 ... the same period of last year", the period is not that day).
+_SAME_YEAR_BACK = re.compile(r"^the\s+(?:same|corresponding|comparable)\s+(?:period|month)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)$", re.IGNORECASE)
+_MONTH_ONLY = re.compile(r"^\d{4}-\d{2}$")
 # Mentions that move an earnings story off its quarter: "for the nine months", "for the year".
 _LONGER_PERIOD = re.compile(r"\b(?:nine|six)\s+months\b|^the\s+(?:fiscal\s+)?year$|^(?:fiscal\s+)?\d{4}$", re.IGNORECASE)
 
@@ -548,7 +571,7 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     "Net income in the third quarter rose to $5 million from $3 million a year ago": the
     comparison is with 1988-Q3, not the whole of 1988. A later mention of a longer period
     ("for the nine months, ... a year earlier") ends the quarter's reach, and a year-ago
-    quarter is not itself the quarter compared against.
+    quarter ("the same period last year") is not itself the quarter compared against.
 
     Notes:
         Not handled: "two years ago" after a quarter stays a year; a half ("the first half")
@@ -558,7 +581,7 @@ def compare_quarters(found: list[TimexMatch]) -> list[TimexMatch]:
     result = []
     for timex in found:
         if (m := _QUARTER_VALUE.match(timex.value)) is not None:
-            if not re.search(r"year-(?:ago|earlier)|a\s+year\s+(?:ago|earlier)", timex.text, re.IGNORECASE):
+            if not re.search(r"year-(?:ago|earlier)|a\s+year\s+(?:ago|earlier)", timex.text, re.IGNORECASE) and not _SAME_YEAR_BACK.match(timex.text):
                 quarter = m
         elif _LONGER_PERIOD.search(timex.text):
             quarter = None
@@ -577,11 +600,14 @@ _COMPARE_REACH = 60
     ex("Prices rose 7.4 percent in February from a year earlier.", "a year earlier", "2022-02", tense="past"),
     ex("The dam was 4 percent full on Wednesday, against 38 percent a year earlier.", "a year earlier", "2022-05-31", tense="past"),
     ex("Figures showed that 73 people died in mines in 2015, down from 84 a year earlier.", "a year earlier", "2014", tense="past"),
+    ex("Sales rose 43% in February compared to the same period last year.", "the same period last year", "2022-02", tense="past", published=date(2023, 3, 3)),
 )
 def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """"a year earlier" right after a year, a month or a day ("rose in February from a year
     earlier", "full on Wednesday, against 38 percent a year earlier", "died in 2015, down from
-    84 a year earlier") is that year, month or day a year before,
+    84 a year earlier") is that year, month or day a year before; so is "the same period last
+    year" or "the same month a year ago" right after a month ("rose 43% in February
+    compared to the same period last year": last year's February, not a quarter),
     as the guideline anchors it to the time it is compared with (February 29 gives the 28th).
 
     Notes:
@@ -594,7 +620,7 @@ def compare_months(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
         previous = result[-1] if result else None
         if (
             previous is not None
-            and _YEAR_BACK.match(timex.text)
+            and (_YEAR_BACK.match(timex.text) or _SAME_YEAR_BACK.match(timex.text) and _MONTH_ONLY.match(previous.value))
             and timex.pattern != "compare_quarters"
             and (m := _MONTH_VALUE.match(previous.value)) is not None
             and previous.is_resolved

@@ -30,7 +30,7 @@ from transforms.time.fragments import (
     CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NOT_VERB_LAST, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
-from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, season_fall, week_of_month
+from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, same_month_year_back, season_fall, week_of_month
 from transforms.time.patterns_eras import early_decade, early_year, named_early_year, spelled_century
 from transforms.time.patterns_holidays import election_night, holiday, the_new_year
 from transforms.time.patterns_day import clock_words, mid_part_of_day, night_before, noon_midnight, part_of_date, the_day, the_part_of_day, trading_part_of_day, weekday_part
@@ -762,7 +762,7 @@ def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
 
 PATTERNS: tuple[TimexPattern, ...] = (
     # written dates and named days, longest first; clock times on a date or weekday
-    iso_date, named_early_year, holiday, election_night, the_new_year, season_of_that_year, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
+    iso_date, named_early_year, holiday, election_night, the_new_year, season_of_that_year, same_month_year_back, anaphoric, set_named, set_part, weekday_parts_plural, every_part_of_hour, every_count, part_of_period, part_of_relative_unit, year_two_thousand, the_year_numbered, clock_on_day, time_date, clock_zone_on_day, clock_zone, clock_24h_on_day, clock_24h,
     part_of_date, week_of, week_of_month, ordinal_unit,
     month_range_quarter, weekday_date, month_day_rel_year, day_range, month_day_year, day_month_year, month_rel_year, time_weekday, month_year,
     # quarters, halves, reporting periods, seasons

@@ -185,3 +185,19 @@ def ordinal_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
         return "DATE", {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit], False
     value = {"day": ref.isoformat(), "week": week_value(ref), "month": f"{ref.year:04d}-{ref.month:02d}", "year": f"{ref.year:04d}"}[unit]
     return "DATE", value, True
+
+
+@pattern(
+    r"\bthe\s+same\s+month\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:of\s+)?(?:the\s+)?(?:last|previous)\s+year)\b",
+    ex("Orders rose, compared with the same month a year ago.", "the same month a year ago", "2022-06"),
+    needs=("same month",),
+)
+def same_month_year_back(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
+    """"the same month a year ago", "the same month of last year": one expression (TIMEX3 spans
+    the whole comparison, as "the same period last year"), this month a year before; after a
+    month in its clause ("fell in January, compared to the same month a year ago") the context
+    pass ``compare_months`` makes it that month a year before. Not: "the same month" alone (the
+    pattern ``anaphoric``: the story's month), "the same month of 2001" (left to the year)."""
+    if ctx.reference is None:
+        return "DATE", "XXXX-XX", False
+    return "DATE", f"{ctx.reference.year - 1:04d}-{ctx.reference.month:02d}", True
