@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.time.fragments import opening_words
 from transforms.time.resolve import ORDINAL_WORDS
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -28,6 +29,7 @@ _ORDINAL_ALTERNATION = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
     ex("A chapel dating back to 1120 was restored.", "1120", "1120"),
     ex("The ruins date to around 1450.", "around 1450", "1450"),
     needs=("dat",),
+    starts=opening_words("dat"),
 )
 def early_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A year before 1800 after a dating verb ("dates from 843", "dating back to 1120"): four

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from transforms.time import resolve
-from transforms.time.fragments import CALENDAR_START, YEAR
+from transforms.time.fragments import CALENDAR_START, THE_START, YEAR
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -21,6 +21,7 @@ from transforms.time.timex_rule import timex_example as ex
     ex("Grunge was the music of the nineties.", "the nineties", "199"),
     ex("Sales rose in the late eighties.", "the late eighties", "198"),
     needs=("ties",),
+    starts=THE_START,
 )
 def spelled_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A decade of the 1900s in words: "the nineties". Not: another century's ("the twenties"
