@@ -28,7 +28,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NOT_VERB_LAST, NUM, NUM_GROUPED, NUM_MEASURED, REL, SET_START, SPELLED_YEAR, THE_START, UNIT, WEEKDAY, YEAR, ZONE, opening_words,
+    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NOT_VERB_LAST, NUM, NUM_GROUPED, NUM_MEASURED, PREPOSITION_START, REL, SET_START, SPELLED_YEAR, THE_START, UNIT, WEEKDAY, YEAR, ZONE, opening_words,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -316,6 +316,7 @@ def quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The deal should close by year-end.", "year-end", "2023", tense="future"),
     ex("The index is up 5% since year-end.", "year-end", "2022"),
     needs=("year-end", "year end", "year's end", "year’s end", "end of the year"),
+    starts=PREPOSITION_START,
 )
 def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The end of the year after a preposition ("by year-end", "since the end of the year"):
@@ -639,6 +640,7 @@ def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Many prisoners were taken in the first hours of the war.", "the first hours", "PTXH"),
     ex("Prices may fall in the weeks ahead.", "the weeks", "PXW"),
     needs=("the ",),
+    starts=PREPOSITION_START,
 )
 def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A stretch of unknown length named by a plural unit with "the" after a preposition:
@@ -656,6 +658,7 @@ def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Prices rose for weeks.", "weeks", "PXW"),
     ex("Kyiv was ruled from Moscow for centuries.", "centuries", "PXCE"),
     needs=(),
+    starts=PREPOSITION_START,
 )
 def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A bare plural unit after "for", "in", "over", "within", "after": a DURATION of unknown
@@ -734,6 +737,7 @@ def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
     ex("The season ran from March to May.", "May", "2024-05", tense="past", published=date(2024, 6, 10)),
     ex("It closed in August, the board said.", "August", "2022-08", tense="past"),
     needs=MONTH_KEYS,
+    starts=PREPOSITION_START,
 )
 def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month after a preposition, "May" and "August" included ("in May", "from March to

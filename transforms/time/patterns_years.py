@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from transforms.time import resolve
-from transforms.time.fragments import CALENDAR_START, THE_START, YEAR
+from transforms.time.fragments import CALENDAR_START, PREPOSITION_START, THE_START, YEAR
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -73,6 +73,7 @@ def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Nikkei at its lowest level since '82.", "'82", "1982", published=date(2008, 10, 27)),
     ex("The class of '09 graduated.", "'09", "2009", published=date(2023, 6, 5)),
     needs=("'", "’"),
+    starts=PREPOSITION_START,
 )
 def apostrophe_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A year with its century cut off, after a preposition: "since '82", "the class of '09" (the
