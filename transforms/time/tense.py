@@ -163,10 +163,14 @@ def _follows_until(token: Token) -> bool:
     return False
 
 
-def _follows_forward_lead(token: Token, leads: tuple[tuple[str, ...], ...] = _FORWARD_LEADS) -> bool:
+def _words_before(token: Token) -> tuple[str, ...]:
+    """The (at most three) words before a date, lower-cased, which its leads are read from:
+    read once for both kinds of lead, cheaper than a slice per lead."""
     doc, i = token.doc, token.i
-    # The (at most three) words before the date, read once: cheaper than a slice per lead.
-    before = tuple(doc[j].lower_ for j in range(max(0, i - 3), i))
+    return tuple(doc[j].lower_ for j in range(max(0, i - 3), i))
+
+
+def _ends_with_lead(before: tuple[str, ...], leads: tuple[tuple[str, ...], ...]) -> bool:
     return any(len(lead) <= len(before) and before[len(before) - len(lead) :] == lead for lead in leads)
 
 
@@ -230,9 +234,10 @@ def date_tense(token: Token) -> Tense:
         Not handled: "by Tuesday" takes the clause's tense; "could resume on Monday" is left
         unknown (read as past).
     """
-    if _follows_forward_lead(token):
+    before = _words_before(token)
+    if _ends_with_lead(before, _FORWARD_LEADS):
         return "future"
-    if _follows_forward_lead(token, _BACKWARD_LEADS):
+    if _ends_with_lead(before, _BACKWARD_LEADS):
         return "past"  # "since November", "as of February": whatever the clause's tense
     if token.dep_ == "poss":
         return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
@@ -421,11 +426,14 @@ def _explicitly_future(token: Token) -> bool:
 
 def tense_function(doc: Doc) -> Callable[[int], Tense]:
     """Return a function from a character offset to the tense of the clause governing it."""
+    # An offset is often asked again: by a later pattern where an earlier one's match was
+    # dropped, and by the context passes; the parse does not change in between.
+    known: dict[int, Tense] = {}
 
     def tense_at(offset: int) -> Tense:
-        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return ""
-        return date_tense(span[0])
+        if offset not in known:
+            span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+            known[offset] = "" if span is None or len(span) == 0 else date_tense(span[0])
+        return known[offset]
 
     return tense_at
