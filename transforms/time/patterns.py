@@ -28,7 +28,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NOT_VERB_LAST, NUM, NUM_GROUPED, NUM_MEASURED, PREPOSITION_START, REL, SET_START, SPELLED_YEAR, THE_START, UNIT, WEEKDAY, YEAR, ZONE, opening_words,
+    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, LAST_NOT_VERB, NUM, NUM_GROUPED, NUM_MEASURED, PREPOSITION_START, REL, SET_START, SPELLED_YEAR, THE_START, UNIT, WEEKDAY, YEAR, ZONE, opening_words,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, season_fall, week_of_month
@@ -578,8 +578,14 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "DURATION", {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[m["unit"].lower()], True
 
 
+# "over" and "under" as a count's modifier, after a preposition or "than" ("in over six years",
+# "for under a month"): the words before are checked after "over" or "under", not before it, so
+# that the regex engine runs these lookbehinds only where one of the two words is.
+_AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{before}\s{word})" for before in ("in", "for", "after", "within", "of", "only", "than") for word in ("over", "under")) + ")"
+
+
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|about|around|roughly|approximately|more\s+than|less\s+than|up\s+to|at\s+least|another|just\s+(?:over|under)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bonly\s)|(?<=\bthan\s))(?:over|under))\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|{LAST_NOT_VERB}|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|about|around|roughly|approximately|more\s+than|less\s+than|up\s+to|at\s+least|another|just\s+(?:over|under)|(?:over|under){_AFTER_PREPOSITION})\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -612,7 +618,7 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     after a preposition or "just" mean "more than" and "less than" and are kept ("in over six
     years", as MEANTIME writes it; "in under 40 minutes", "just over nine minutes"). Not: "over" as a preposition of its
     own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
-    "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
+    "last" as a verb ("will last 16 days": "16 days"; ``fragments.LAST_NOT_VERB``), "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a speed ("60 kilometres an hour"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
