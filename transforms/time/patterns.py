@@ -114,6 +114,7 @@ def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Refugees were housed there until the beginning of last week.", "the beginning of last week", "2023-W22"),
     ex("Results are due by the end of next month.", "the end of next month", "2023-07"),
     needs=("the end of", "the beginning of", "the start of", "the middle of"),
+    starts=THE_START,
 )
 def part_of_relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The end, beginning or middle of this, last or next week, month or quarter: one
@@ -509,6 +510,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The bases will be dismantled over the next decade.", "the next decade", "P1DE"),
     ex("Wages lost to inflation in the last decade.", "the last decade", "P1DE"),
     needs=("decade",),
+    starts=THE_START,
 )
 def the_rel_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the next decade", "the last decade": a stretch of ten years from or up to the paper, a

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from transforms.time import resolve
-from transforms.time.fragments import CALENDAR_START, PREPOSITION_START, THE_START, YEAR
+from transforms.time.fragments import CALENDAR_START, PREPOSITION_START, THE_START, YEAR, opening_words
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -49,6 +49,7 @@ def decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Houses built this century cost more.", "this century", "20"),
     ex("Police found a 17th-century painting.", "17th-century", "16"),
     needs=("century",),
+    starts=opening_words("the", "this", "1", "2"),
 )
 def century(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A century: "the 20th century", "this century". Not: centuries in words ("the nineteenth
@@ -169,6 +170,7 @@ def historic_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("It was the strongest open I have played in this decade.", "this decade", "202"),
     ex("The line should open at the start of next decade.", "the start of next decade", "203"),
     needs=("decade",),
+    starts=opening_words("the", "this", "next"),
 )
 def decade_of_publication(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The decade of the publication year, or the one after or before it: "this decade", "the
