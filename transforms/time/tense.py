@@ -156,9 +156,10 @@ def _follows_until(token: Token) -> bool:
     # "until Tuesday", "until 9 a.m. EST Tuesday": "until" a few words before, in the same phrase.
     doc = token.doc
     for i in range(token.i - 1, max(token.i - 6, -1), -1):
-        if doc[i].lower_ in ("until", "till"):
+        word = doc[i]  # once: each ``doc[i]`` builds a new Token
+        if word.lower_ in ("until", "till"):
             return True
-        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct and doc[i].text not in (".",):
+        if word.pos_ in ("VERB", "AUX") or word.is_punct and word.text not in (".",):
             return False
     return False
 
@@ -264,9 +265,12 @@ def _when_clause_tense(token: Token) -> Tense:
         i += 1  # the rest of the date ("12" of "December 12", its year)
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod" or doc[i].head.pos_ not in ("VERB", "AUX"):
+    if i >= len(doc):
         return ""
-    return clause_tense(doc[i].head)
+    when = doc[i]
+    if when.lower_ != "when" or when.dep_ != "advmod" or when.head.pos_ not in ("VERB", "AUX"):
+        return ""
+    return clause_tense(when.head)
 
 
 def _modified_noun(token: Token) -> Token | None:
