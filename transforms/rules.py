@@ -71,7 +71,9 @@ def rule(*examples: Example, name: str | None = None) -> Callable[[F], Rule[F]]:
 def first_match(rules: Iterable[Rule[Any]], *args: Any, **kwargs: Any) -> tuple[Rule[Any], Any] | tuple[None, None]:
     """The first rule, in registry order, whose answer is not None, with that answer."""
     for candidate in rules:
-        answer = candidate(*args, **kwargs)
+        # The function itself, not the rule: ``Rule.__call__`` would add a call to each of the
+        # dozens of rules a registry tries per expression.
+        answer = candidate.function(*args, **kwargs)
         if answer is not None:
             return candidate, answer
     return None, None

@@ -69,6 +69,17 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+# The value forms ``calendar_interval`` reads, compiled once: it runs for every date found.
+_DAY_VALUE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})")
+_YEAR_VALUE = re.compile(r"(\d{4})")
+_DECADE_VALUE = re.compile(r"(\d{3})")
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_HALF_VALUE = re.compile(r"(\d{4})-H([12])")
+_SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+
+
 def calendar_interval(value: str) -> tuple[date, date] | None:
     """The first and last calendar day a TIMEX3 date value covers; None when it has none.
 
@@ -81,25 +92,25 @@ def calendar_interval(value: str) -> tuple[date, date] | None:
         sane ones); a value Python's calendar cannot hold ("9999-W53") gives None.
     """
     try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", value):
+        if m := _DAY_VALUE.fullmatch(value):
             day = date(int(m[1]), int(m[2]), int(m[3]))
             return day, day
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        if m := _MONTH_VALUE.fullmatch(value):
             return date(int(m[1]), int(m[2]), 1), _month_end(int(m[1]), int(m[2]))
-        if m := re.fullmatch(r"(\d{4})", value):
+        if m := _YEAR_VALUE.fullmatch(value):
             return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-        if m := re.fullmatch(r"(\d{3})", value):
+        if m := _DECADE_VALUE.fullmatch(value):
             return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+        if m := _WEEK_VALUE.fullmatch(value):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             return (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (monday, monday + timedelta(days=6))
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        if m := _QUARTER_VALUE.fullmatch(value):
             first = (int(m[2]) - 1) * 3 + 1
             return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 2)
-        if m := re.fullmatch(r"(\d{4})-H([12])", value):
+        if m := _HALF_VALUE.fullmatch(value):
             first = 1 if m[2] == "1" else 7
             return date(int(m[1]), first, 1), _month_end(int(m[1]), first + 5)
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        if m := _SEASON_VALUE.fullmatch(value):
             start_month, end_month = _SEASON_MONTHS[m[2]]
             end_year = int(m[1]) + (1 if m[2] == "WI" else 0)
             return date(int(m[1]), start_month, 1), _month_end(end_year, end_month)

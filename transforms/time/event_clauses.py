@@ -30,6 +30,8 @@ DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 OPENING_QUOTES = frozenset("\u201c\u2018")
 CLOSING_QUOTES = frozenset("\u201d\u2019")
 STRAIGHT_QUOTES = frozenset('"')
+# The marks that open a quoted name.
+NAME_MARKS = OPENING_QUOTES | STRAIGHT_QUOTES
 # The longest quotation read as a name or a label inside a noun phrase, in tokens.
 MAX_QUOTED_NAME = 10
 
@@ -86,7 +88,12 @@ def quoted_name(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     doc = climbed.doc
     # A short name's opening mark lies a few tokens before: spare the sentence walk without one.
-    if not any(t.text in OPENING_QUOTES or t.text in STRAIGHT_QUOTES for t in doc[max(0, climbed.i - MAX_QUOTED_NAME - 1) : climbed.i]):
+    # Their characters first, which most such places lack: reading the tokens builds each anew.
+    first = max(0, climbed.i - MAX_QUOTED_NAME - 1)
+    nearby = site.text[doc[first].idx : climbed.idx] if climbed.i > 0 else ""
+    if not any(mark in nearby for mark in NAME_MARKS):
+        return None
+    if not any(t.text in OPENING_QUOTES or t.text in STRAIGHT_QUOTES for t in doc[first : climbed.i]):
         return None
     span = _quoted_span(climbed)
     if span is None or span[0] <= site.root.i <= span[1] or span[1] - span[0] + 1 > MAX_QUOTED_NAME:

@@ -515,6 +515,8 @@ def proposed_noun(verb: Token, date_index: int) -> Token | None:
     "for" or "to" ("invited the union back for talks on Friday"); for a verb of summoning with
     the person summoned as its object, the object of its "to" ("summoned the management to a
     meeting on Monday"); None if it has none."""
+    if verb.lower_ not in PROPOSAL_VERBS and verb.lower_ not in SUMMONING_VERBS:
+        return None  # most verbs: spare the walk over their children
     holders = [verb, *(c for c in verb.children if c.dep_ in ("advmod", "prt"))]
     if verb.lower_ in PROPOSAL_VERBS:
         nouns = [c for c in verb.children if c.dep_ == "dobj"]

@@ -223,6 +223,7 @@ def _names_a_paper(body: str, start: int, end: int) -> bool:
 
 _SEASON_WORDS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
 _DAY_WORDS = frozenset({"Today", "Tonight", "Tomorrow", "Yesterday"})
+_NAME_WORDS = tuple(sorted(_SEASON_WORDS | _DAY_WORDS))
 _SENTENCE_OPENING = ".!?\n:;\"“‘'`(—-"
 
 
@@ -244,6 +245,8 @@ def _inside_a_name(body: str, start: int, end: int) -> bool:
         Summer Olympics" is a name). Years in names ("the 1812
         Overture") are not handled.
     """
+    if not body.endswith(_NAME_WORDS, start, end):
+        return False  # no season or day word to read: most expressions, spared the regexes below
     determiner = re.match(r"[Tt]he\s+", body[start:end])
     start += determiner.end() if determiner else 0  # "the Summer Olympics": the season is the word after "the"
     word = body[start:end]

@@ -7,10 +7,11 @@ is what ``temporal_expressions.pattern`` says. A pattern runs only when the text
 its ``needs`` (any of them; empty: always): most patterns cannot match most articles, and a
 substring test costs microseconds where a regex scan costs a fraction of a millisecond. A
 pattern that opens alike with others (a month, a weekday, a year, a count, or a word before
-one: ``fragments.CALENDAR_START``, ``fragments.COUNT_START``) names that opening as its
-``starts``: it is then tried only where the opening is, found by one scan shared by all of them,
-instead of at every character (``tests/time/test_pattern_starts.py`` holds each such pattern to
-finding what a full scan finds).
+one: ``fragments.CALENDAR_START``, ``fragments.COUNT_START``), or with one of a few words
+(``fragments.opening_words``: "every", "each", "the"), names that opening as its ``starts``: it
+is then tried only where the opening is, found by one scan shared by all of them, instead of at
+every character (``tests/time/test_pattern_starts.py`` holds each such pattern to finding what a
+full scan finds).
 
 A pattern may need context it does not tag ("in 2019"): its group ``t`` is then the span.
 The values come from ``transforms.time.resolve``; the examples are read against
@@ -27,7 +28,7 @@ from datetime import date
 from transforms.time import resolve
 from transforms.time.context import ANAPHORIC
 from transforms.time.fragments import (
-    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, NOT_VERB_LAST, NUM, NUM_GROUPED, NUM_MEASURED, REL, SPELLED_YEAR, UNIT, WEEKDAY, YEAR, ZONE,
+    CALENDAR_START, COUNT_START, CLOCK_KEYS, DAY, DAY_OR_WORD, FEW, GENERIC_PRESENT, MONTH_KEYS, MONTH_WITH_MAY, LAST_NOT_VERB, NUM, NUM_GROUPED, NUM_MEASURED, PREPOSITION_START, REL, SET_START, SPELLED_YEAR, THE_START, UNIT, WEEKDAY, YEAR, ZONE, opening_words,
 )
 from transforms.time.patterns_clock import clock_24h, clock_24h_on_day, clock_on_day, clock_zone, clock_zone_on_day
 from transforms.time.patterns_periods import duration_adjective, final_quarter, ordinal_unit, part_of_year, quarter_of_year, same_month_year_back, season_fall, week_of_month
@@ -68,6 +69,7 @@ def season_of_that_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | N
     ex("Both plants closed the same day.", "the same day", "2023-06-05", tense="past"),
     ex("He had been warned the day before.", "the day before", "2023-06-04", tense="past"),
     needs=("that", "following", "next", "previous", "same", "before", "after"),
+    starts=opening_words("earlier", "later", "that", "the"),
 )
 def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """An expression dated by the story, not the paper: "that same day", "the following year",
@@ -83,6 +85,7 @@ def anaphoric(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("They meet every Thursday.", "every Thursday", "XXXX-WXX-4"),
     ex("Crane drivers would work every other Sunday.", "every other Sunday", "XXXX-WXX-7"),
     needs=("every", "each"),
+    starts=SET_START,
 )
 def set_named(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A named day or month that recurs, a SET: "each July", "every Thursday", "every other
@@ -96,6 +99,7 @@ def set_named(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Troops left by the end of 1990.", "the end of 1990", "1990"),
     ex("The goal is 40,000 troops by the end of the month.", "the end of the month", "2023-06"),
     needs=("the end", "the beginning", "the start", "the middle"),
+    starts=THE_START,
 )
 def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The end, start or middle of a year, month or this month or week: the period's value
@@ -110,6 +114,7 @@ def part_of_period(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Refugees were housed there until the beginning of last week.", "the beginning of last week", "2023-W22"),
     ex("Results are due by the end of next month.", "the end of next month", "2023-07"),
     needs=("the end of", "the beginning of", "the start of", "the middle of"),
+    starts=THE_START,
 )
 def part_of_relative_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The end, beginning or middle of this, last or next week, month or quarter: one
@@ -266,6 +271,7 @@ def month_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Net in the year-ago third quarter fell.", "the year-ago third quarter", "2022-Q3"),
     ex("In the 1988 third quarter it lost money.", "the 1988 third quarter", "1988-Q3"),
     needs=("quarter",),
+    starts=opening_words("this", "the"),
 )
 def year_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A quarter of a named year: "this year's third quarter", "the year-ago third quarter",
@@ -281,6 +287,7 @@ _MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|o
     ex("Sales rose in the April-June quarter.", "the April-June quarter", "2023-Q2"),
     ex("Imports grew in the July-September 2005 quarter.", "the July-September 2005 quarter", "2005-Q3"),
     needs=("quarter",),
+    starts=THE_START,
 )
 def month_range_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A calendar quarter named by its months, "the April-June quarter": one expression, the
@@ -296,6 +303,7 @@ def month_range_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | N
     ex("Third-quarter profit rose.", "Third-quarter", "2023-Q3"),
     ex("Results in Q4 2022 were weak.", "Q4 2022", "2022-Q4"),
     needs=("quarter", "q1", "q2", "q3", "q4"),
+    starts=opening_words("the", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "q"),
 )
 def quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """An ordinal quarter, of a year or this one: "the third quarter", "third-quarter", "Q3",
@@ -309,6 +317,7 @@ def quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The deal should close by year-end.", "year-end", "2023", tense="future"),
     ex("The index is up 5% since year-end.", "year-end", "2022"),
     needs=("year-end", "year end", "year's end", "year’s end", "end of the year"),
+    starts=PREPOSITION_START,
 )
 def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The end of the year after a preposition ("by year-end", "since the end of the year"):
@@ -322,6 +331,7 @@ def year_end(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Profit rose in the last half of 1989.", "the last half of 1989", "1989-H2"),
     ex("Sales should pick up in the second half.", "the second half", "2023-H2"),
     needs=("half",),
+    starts=opening_words("the", "first", "second", "last", "latter"),
 )
 def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A half of a year, or of this one: "the first half of 1990", "the second half". Not:
@@ -339,6 +349,7 @@ def half_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Crews will reopen the road by the weekend.", "the weekend", "2023-W23-WE", tense="future"),
     ex("Shares fell over the weekend.", "the weekend", "2023-W22-WE", tense="past"),
     needs=("the",),
+    starts=THE_START,
 )
 def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the quarter", "the latest period", "the year", "the weekend": the period the article
@@ -358,6 +369,7 @@ def the_quarter(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The park reopens in the spring.", "the spring", "2024-SP", tense="future"),
     ex("Talks stalled over the summer.", "the summer", "2022-SU", tense="past", published=date(2023, 1, 16)),
     needs=("spring", "summer", "autumn", "winter"),
+    starts=opening_words("this", "last", "next", "that", "the", "spring", "summer", "autumn", "winter"),
 )
 def season(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A season, of a year or near the publication date: "last summer", "the winter of 1994";
@@ -389,6 +401,7 @@ def clock_time(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("It rained yesterday morning.", "yesterday morning", "2023-06-04TMO"),
     ex("She left yesterday afternoon.", "yesterday afternoon", "2023-06-04TAF"),
     needs=("morning", "afternoon", "evening", "night"),
+    starts=opening_words("this", "yesterday", "tomorrow", "last"),
 )
 def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A part of today, yesterday or tomorrow: "yesterday morning", "last night" (a TIME with
@@ -401,6 +414,7 @@ def part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("It rained yesterday.", "yesterday", "2023-06-04"),
     ex("He came home tonight.", "tonight", "2023-06-05TNI"),
     needs=("yesterday", "today", "tonight", "tomorrow"),
+    starts=opening_words("early", "earlier", "late", "yesterday", "today", "tonight", "tomorrow"),
 )
 def deictic_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"yesterday", "today", "tomorrow", "tonight" (a TIME). Not: "today's world" and other
@@ -428,6 +442,7 @@ def anchored(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     r"\byear-(?:earlier|ago)\b(?!\s+(?:quarter|period|level|month|week))",
     ex("Compared with year-earlier sales.", "year-earlier", "2022"),
     needs=("year-",),
+    starts=opening_words("year"),
 )
 def year_earlier(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"year-earlier", "year-ago" as a modifier: last year. Not: "the year-ago quarter" (the
@@ -495,6 +510,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The bases will be dismantled over the next decade.", "the next decade", "P1DE"),
     ex("Wages lost to inflation in the last decade.", "the last decade", "P1DE"),
     needs=("decade",),
+    starts=THE_START,
 )
 def the_rel_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the next decade", "the last decade": a stretch of ten years from or up to the paper, a
@@ -564,8 +580,14 @@ def half_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     return "DURATION", {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}[m["unit"].lower()], True
 
 
+# "over" and "under" as a count's modifier, after a preposition or "than" ("in over six years",
+# "for under a month"): the words before are checked after "over" or "under", not before it, so
+# that the regex engine runs these lookbehinds only where one of the two words is.
+_AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{before}\s{word})" for before in ("in", "for", "after", "within", "of", "only", "than") for word in ("over", "under")) + ")"
+
+
 @pattern(
-    rf"\b(?:(?:the\s+)?(?:next|{NOT_VERB_LAST}last|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|about|around|roughly|approximately|more\s+than|less\s+than|up\s+to|at\s+least|another|just\s+(?:over|under)|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bafter\s)|(?<=\bwithin\s)|(?<=\bof\s)|(?<=\bonly\s)|(?<=\bthan\s))(?:over|under))\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
+    rf"\b(?:(?:the\s+)?(?:next|{LAST_NOT_VERB}|past|first|final|following|coming|previous)\s+(?!over\s|an?\s)|the\s+)?(?:(?:nearly|almost|some|about|around|roughly|approximately|more\s+than|less\s+than|up\s+to|at\s+least|another|just\s+(?:over|under)|(?:over|under){_AFTER_PREPOSITION})\s+)?{NUM_MEASURED}(?P<half>\s+1/2|\s+and\s+a\s+half)?\s+(?:more\s+|additional\s+|trading\s+|business\s+|working\s+|consecutive\s+|straight\s+|successive\s+|full\s+|whole\s+|(?:long|good|hard|tough|difficult|happy|great|bad|painful|turbulent|successful)\s+(?=[a-z]+s\b))?{UNIT}\b(?P<and_half>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?(?!-[a-z]|\s+old\b)",
     ex("It lasted three weeks.", "three weeks", "P3W"),
     ex("Work took 2 1/2 years.", "2 1/2 years", "P2Y6M"),
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
@@ -598,7 +620,7 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     after a preposition or "just" mean "more than" and "less than" and are kept ("in over six
     years", as MEANTIME writes it; "in under 40 minutes", "just over nine minutes"). Not: "over" as a preposition of its
     own ("a pay rise over three years": "three years", as the news gold and TE3 leave it out),
-    "last" as a verb ("will last 16 days": "16 days"; ``fragments.NOT_VERB_LAST``), "a good year" (a judgement of a year, no count),
+    "last" as a verb ("will last 16 days": "16 days"; ``fragments.LAST_NOT_VERB``), "a good year" (a judgement of a year, no count),
     ages ("52 years old"), a speed ("60 kilometres an hour"), a unit that opens a compound modifier ("a year-on-year rise", "a
     week-long visit": the pattern ``duration_adjective`` reads "week-long"), a count followed by "ago" (the pattern ``ago``), the tail of a
     number ("0.8 minutes" inside "30.8 minutes", "000 years" inside "2,000 years")."""
@@ -611,6 +633,7 @@ def duration_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Prices rose in recent years.", "recent years", "PXY"),
     ex("Rainfall has fallen in recent decades.", "recent decades", "PXDE"),
     needs=("recent",),
+    starts=opening_words("recent"),
 )
 def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"recent weeks", "recent years": a stretch of unknown length up to now (a DURATION with X
@@ -625,6 +648,7 @@ def recent_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Many prisoners were taken in the first hours of the war.", "the first hours", "PTXH"),
     ex("Prices may fall in the weeks ahead.", "the weeks", "PXW"),
     needs=("the ",),
+    starts=PREPOSITION_START,
 )
 def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A stretch of unknown length named by a plural unit with "the" after a preposition:
@@ -642,6 +666,7 @@ def the_plural_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Prices rose for weeks.", "weeks", "PXW"),
     ex("Kyiv was ruled from Moscow for centuries.", "centuries", "PXCE"),
     needs=(),
+    starts=PREPOSITION_START,
 )
 def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A bare plural unit after "for", "in", "over", "within", "after": a DURATION of unknown
@@ -658,6 +683,7 @@ def duration_plural(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("A helpline will be staffed daily.", "daily", "P1D"),
     ex("Unisys pays $100 million in interest every quarter.", "every quarter", "P3M"),
     needs=("hourly", "daily", "weekly", "monthly", "annually", "yearly", "every", "each"),
+    starts=SET_START,
     name="set",
 )
 def every_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
@@ -719,6 +745,7 @@ def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
     ex("The season ran from March to May.", "May", "2024-05", tense="past", published=date(2024, 6, 10)),
     ex("It closed in August, the board said.", "August", "2022-08", tense="past"),
     needs=MONTH_KEYS,
+    starts=PREPOSITION_START,
 )
 def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month after a preposition, "May" and "August" included ("in May", "from March to
@@ -736,6 +763,7 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The plant stays open for the time being.", "the time being", "PRESENT_REF"),
     ex("Jobs are safe for the long term.", "the long term", "FUTURE_REF"),
     needs=("recently", "lately", "now", "current", "presently", "future", "past", "these days", " term", "time being"),
+    starts=opening_words("more", "recent", "lately", "now", "current", "presently", "the"),
 )
 def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The vague past, present or future: "recently" ("more recently": the comparative is a
@@ -750,6 +778,7 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Investors feared the recent losses.", "recent", "PAST_REF"),
     ex("He cited a recent SEC filing.", "recent", "PAST_REF"),
     needs=("recent",),
+    starts=opening_words("recent"),
 )
 def recent_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"recent" before the noun it dates ("the recent sale", "recent losses"): the vague past,

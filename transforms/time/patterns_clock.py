@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from transforms.time import resolve
 from transforms.time.calendar_values import shift_days
-from transforms.time.fragments import CLOCK_KEYS, DAY, MONTH_WITH_MAY, WEEKDAY, YEAR, ZONE
+from transforms.time.fragments import CLOCK_KEYS, DAY, MONTH_WITH_MAY, PREPOSITION_START, WEEKDAY, YEAR, ZONE
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -101,6 +101,7 @@ _CLOCK_PREPOSITION = r"\b(?:at|by|until|till|before|after|from|around|about|sinc
     rf"{_CLOCK_PREPOSITION}(?P<t>(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s+(?:h|hrs|hours)\b)?)(?=,?\s+on\s+{_DAY})",
     ex("The last train left at 23:05 on Friday.", "23:05", "2023-06-02T23:05", tense="past"),
     needs=(":",),
+    starts=PREPOSITION_START,
 )
 def clock_24h_on_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A 24-hour clock time after "at", "by", "until"... with its day after "on" ("at 23:05 on
@@ -114,6 +115,7 @@ def clock_24h_on_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
     ex("The train left at 21:45.", "21:45", "2023-06-05T21:45", tense="past"),
     ex("Voting ends at 20:00 Sunday.", "20:00 Sunday", "2023-06-11T20:00", tense="future"),
     needs=(":",),
+    starts=PREPOSITION_START,
 )
 def clock_24h(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A 24-hour clock time after "at", "by", "until"... without a zone: "at 21:45", "until

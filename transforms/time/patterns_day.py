@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from transforms.time import resolve
-from transforms.time.fragments import CALENDAR_START, DAY, MONTH_WITH_MAY, WEEKDAY, YEAR
+from transforms.time.fragments import CALENDAR_START, DAY, MONTH_WITH_MAY, THE_START, WEEKDAY, YEAR, opening_words
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -93,6 +93,7 @@ def clock_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The offer expires at midnight.", "midnight", "2023-06-05T24:00", tense="future"),
     ex("The shop opens at noon.", "noon", "2023-06-05T12:00", tense="future"),
     needs=("midnight", "noon", "midday"),
+    starts=opening_words("mid", "noon"),
 )
 def noon_midnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"noon", "midday", "midnight" alone, on the publication date; midnight is the one that
@@ -113,6 +114,7 @@ def noon_midnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Shares rebounded late in the day.", "the day", "2023-06-05", tense="past"),
     ex("The Nikkei closed down 6.4 percent. For the day, volume was thin.", "the day", "2023-06-05", tense="past"),
     needs=("the day",),
+    starts=opening_words("end", "finish", "clos", "late", "for"),
 )
 def the_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the day" a market or a match ends ("to end the day at 7,114", "closed the day higher",
@@ -196,6 +198,7 @@ def _night_before(ctx: ResolveContext) -> Resolution | None:
     ex("Hundreds of travellers spent the night in the terminal.", "the night", "2023-06-04TNI", tense="past"),
     ex("Crews will work through the night to clear the line.", "the night", "2023-06-05TNI", tense="future"),
     needs=("the night",),
+    starts=THE_START,
 )
 def night_before(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"through the night", "during the night", "spent the night": the night before the paper, a

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.time.fragments import THE_START, opening_words
 from transforms.time.resolve import ORDINAL_WORDS
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -28,6 +29,7 @@ _ORDINAL_ALTERNATION = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
     ex("A chapel dating back to 1120 was restored.", "1120", "1120"),
     ex("The ruins date to around 1450.", "around 1450", "1450"),
     needs=("dat",),
+    starts=opening_words("dat"),
 )
 def early_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A year before 1800 after a dating verb ("dates from 843", "dating back to 1120"): four
@@ -40,6 +42,7 @@ def early_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     r"\bthe\s+year\s+(?P<year>[1-9]\d{2}|1[0-7]\d\d)\b(?!\s*(?:bc|b\.c\.|bce)\b)",
     ex("The town was founded in the year 712.", "the year 712", "0712"),
     needs=("the year",),
+    starts=THE_START,
 )
 def named_early_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the year 712": a year before 1800 named as one, four digits, zero-padded. Not: "the
@@ -52,6 +55,7 @@ def named_early_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None
     ex("The hoard was buried in the 870s.", "the 870s", "087"),
     ex("A fort was built in the late 640s.", "the late 640s", "064"),
     needs=("0s",),
+    starts=THE_START,
 )
 def early_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A decade of a three-digit year ("the 870s"): the year's first two digits, zero-padded to

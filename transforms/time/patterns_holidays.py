@@ -18,7 +18,7 @@ from datetime import date
 from transforms.lexicons import words
 from transforms.time import resolve
 from transforms.time.calendar_values import HOLIDAY_BY_KEY, holiday_key
-from transforms.time.fragments import YEAR
+from transforms.time.fragments import YEAR, opening_words
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -42,6 +42,8 @@ _FORMS = sorted(words("holiday_names"), key=lambda form: (-len(form), form))
 HOLIDAY_REGEX = "|".join(_written_form(form) for form in _FORMS)
 _ALL_KEYS = {_key_word(form) for form in _FORMS}
 HOLIDAY_KEYS = tuple(sorted(key for key in _ALL_KEYS if not any(other in key for other in _ALL_KEYS - {key})))
+# The first word of every form, up to a mark ("st" of "st. patrick's day"): where a holiday can begin.
+HOLIDAY_OPENINGS = sorted({re.match(r"[a-z0-9]+", form)[0] for form in _FORMS})
 
 
 @pattern(
@@ -57,6 +59,7 @@ HOLIDAY_KEYS = tuple(sorted(key for key in _ALL_KEYS if not any(other in key for
     ex("She bought the toy last Christmas.", "last Christmas", "2019-12-25", tense="past", published=date(2020, 11, 20)),
     ex("They met on Easter Monday, and will meet again next Christmas.", "next Christmas", "2020-12-25", tense="future", published=date(2020, 4, 13)),
     needs=HOLIDAY_KEYS,
+    starts=opening_words("last", "next", *HOLIDAY_OPENINGS),
 )
 def holiday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A named holiday, with or without its year: "Thanksgiving Day", "Election Day 1998",

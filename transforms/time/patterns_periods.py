@@ -18,7 +18,7 @@ from datetime import date
 
 from transforms.time import resolve
 from transforms.time.calendar_values import week_value
-from transforms.time.fragments import COUNT_START, MONTH_WITH_MAY, ORDINAL_START, ORDINAL_WORDS, YEAR
+from transforms.time.fragments import COUNT_START, MONTH_WITH_MAY, ORDINAL_START, ORDINAL_WORDS, YEAR, opening_words
 from transforms.time.resolve import NUMBER_WORDS, ORDINALS, UNIT_CODES
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -119,6 +119,7 @@ def duration_adjective(m: re.Match[str], ctx: ResolveContext) -> Resolution | No
     ex("The plant closed last fall.", "last fall", "2022-FA"),
     ex("The mill was sold in the fall of 2019.", "the fall of 2019", "2019-FA"),
     needs=("fall",),
+    starts=opening_words("this", "last", "next", "the"),
 )
 def season_fall(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"this fall", "last fall", "next fall", "the fall of 2019": autumn. Not: "fall" alone

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from transforms.time.fragments import COUNT_START, NUM
+from transforms.time.fragments import COUNT_START, NUM, SET_START, opening_words
 from transforms.time.resolve import NUMBER_WORDS, UNIT_CODES
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
@@ -28,6 +28,7 @@ _SET_VALUES = {
     ex("The museum hung the frame every weekend.", "every weekend", "XXXX-WXX-WE"),
     ex("He runs each morning.", "each morning", "P1D"),
     needs=("every", "each"),
+    starts=SET_START,
 )
 def set_part(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A SET of seasons, weekends or parts of days: "every spring", "each morning", "every
@@ -136,6 +137,7 @@ def fortnight(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("More turbines will be ordered in the coming years.", "the coming years", "FUTURE_REF"),
     ex("Rates may rise in coming months.", "coming months", "FUTURE_REF"),
     needs=("coming",),
+    starts=opening_words("the", "coming"),
 )
 def coming_ref(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the coming years", "the coming months": the vague future (FUTURE_REF), a future without
@@ -186,6 +188,7 @@ def times_per_unit(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("The bells strike every quarter of an hour.", "every quarter of an hour", "PT15M"),
     ex("A shuttle leaves every half hour.", "every half hour", "PT30M"),
     needs=("every", "each"),
+    starts=SET_START,
 )
 def every_part_of_hour(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A quarter or half of an hour that recurs, a SET: "every quarter of an hour" (PT15M),

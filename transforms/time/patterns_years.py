@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from transforms.time import resolve
-from transforms.time.fragments import CALENDAR_START, YEAR
+from transforms.time.fragments import CALENDAR_START, PREPOSITION_START, THE_START, YEAR, opening_words
 from transforms.time.timex_rule import Resolution, ResolveContext, pattern
 from transforms.time.timex_rule import timex_example as ex
 
@@ -21,6 +21,7 @@ from transforms.time.timex_rule import timex_example as ex
     ex("Grunge was the music of the nineties.", "the nineties", "199"),
     ex("Sales rose in the late eighties.", "the late eighties", "198"),
     needs=("ties",),
+    starts=THE_START,
 )
 def spelled_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A decade of the 1900s in words: "the nineties". Not: another century's ("the twenties"
@@ -48,6 +49,7 @@ def decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Houses built this century cost more.", "this century", "20"),
     ex("Police found a 17th-century painting.", "17th-century", "16"),
     needs=("century",),
+    starts=opening_words("the", "this", "1", "2"),
 )
 def century(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A century: "the 20th century", "this century". Not: centuries in words ("the nineteenth
@@ -72,6 +74,7 @@ def spelled_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("Nikkei at its lowest level since '82.", "'82", "1982", published=date(2008, 10, 27)),
     ex("The class of '09 graduated.", "'09", "2009", published=date(2023, 6, 5)),
     needs=("'", "’"),
+    starts=PREPOSITION_START,
 )
 def apostrophe_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A year with its century cut off, after a preposition: "since '82", "the class of '09" (the
@@ -167,6 +170,7 @@ def historic_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     ex("It was the strongest open I have played in this decade.", "this decade", "202"),
     ex("The line should open at the start of next decade.", "the start of next decade", "203"),
     needs=("decade",),
+    starts=opening_words("the", "this", "next"),
 )
 def decade_of_publication(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The decade of the publication year, or the one after or before it: "this decade", "the

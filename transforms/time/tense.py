@@ -156,17 +156,22 @@ def _follows_until(token: Token) -> bool:
     # "until Tuesday", "until 9 a.m. EST Tuesday": "until" a few words before, in the same phrase.
     doc = token.doc
     for i in range(token.i - 1, max(token.i - 6, -1), -1):
-        if doc[i].lower_ in ("until", "till"):
+        word = doc[i]  # once: each ``doc[i]`` builds a new Token
+        if word.lower_ in ("until", "till"):
             return True
-        if doc[i].pos_ in ("VERB", "AUX") or doc[i].is_punct and doc[i].text not in (".",):
+        if word.pos_ in ("VERB", "AUX") or word.is_punct and word.text not in (".",):
             return False
     return False
 
 
-def _follows_forward_lead(token: Token, leads: tuple[tuple[str, ...], ...] = _FORWARD_LEADS) -> bool:
+def _words_before(token: Token) -> tuple[str, ...]:
+    """The (at most three) words before a date, lower-cased, which its leads are read from:
+    read once for both kinds of lead, cheaper than a slice per lead."""
     doc, i = token.doc, token.i
-    # The (at most three) words before the date, read once: cheaper than a slice per lead.
-    before = tuple(doc[j].lower_ for j in range(max(0, i - 3), i))
+    return tuple(doc[j].lower_ for j in range(max(0, i - 3), i))
+
+
+def _ends_with_lead(before: tuple[str, ...], leads: tuple[tuple[str, ...], ...]) -> bool:
     return any(len(lead) <= len(before) and before[len(before) - len(lead) :] == lead for lead in leads)
 
 
@@ -230,9 +235,10 @@ def date_tense(token: Token) -> Tense:
         Not handled: "by Tuesday" takes the clause's tense; "could resume on Monday" is left
         unknown (read as past).
     """
-    if _follows_forward_lead(token):
+    before = _words_before(token)
+    if _ends_with_lead(before, _FORWARD_LEADS):
         return "future"
-    if _follows_forward_lead(token, _BACKWARD_LEADS):
+    if _ends_with_lead(before, _BACKWARD_LEADS):
         return "past"  # "since November", "as of February": whatever the clause's tense
     if token.dep_ == "poss":
         return "future" if token.head.i != token.i and _explicitly_future(token.head) else ""
@@ -263,9 +269,12 @@ def _when_clause_tense(token: Token) -> Tense:
         i += 1  # the rest of the date ("12" of "December 12", its year)
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].dep_ != "advmod" or doc[i].head.pos_ not in ("VERB", "AUX"):
+    if i >= len(doc):
         return ""
-    return clause_tense(doc[i].head)
+    when = doc[i]
+    if when.lower_ != "when" or when.dep_ != "advmod" or when.head.pos_ not in ("VERB", "AUX"):
+        return ""
+    return clause_tense(when.head)
 
 
 def _modified_noun(token: Token) -> Token | None:
@@ -511,11 +520,14 @@ def _explicitly_future(token: Token) -> bool:
 
 def tense_function(doc: Doc) -> Callable[[int], Tense]:
     """Return a function from a character offset to the tense of the clause governing it."""
+    # An offset is often asked again: by a later pattern where an earlier one's match was
+    # dropped, and by the context passes; the parse does not change in between.
+    known: dict[int, Tense] = {}
 
     def tense_at(offset: int) -> Tense:
-        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return ""
-        return date_tense(span[0])
+        if offset not in known:
+            span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+            known[offset] = "" if span is None or len(span) == 0 else date_tense(span[0])
+        return known[offset]
 
     return tense_at
