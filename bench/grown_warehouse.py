@@ -25,7 +25,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from newsledger.core.schemas import TABLES
 from newsledger.core.settings import DATABASE_FILE, SEGMENTS_DIR, STATE_DIR, STATE_FILE
 from warehouse import publish
