@@ -34,6 +34,8 @@ def _described(query: SpeakerQuery, noun: str, before: int) -> ArticleEntity | N
 @rule(Example("Members of the Finnish Post Workers' Union met managers of Kirjeposti, Finland's state-owned postal company, and of Nordvik Freight "
               "on Monday. The talks went on all night. Letters piled up in Lapland.\n\nThe company said it would publish new maps in May.", "Kirjeposti"),
       Example("A storm tore a hole in a fish pen run by Fjordlaks AS, the company said on Thursday.", "Fjordlaks AS"),
+      Example("Thousands marched on Sunday, the campaign group Barroso Vivo said. The mine, proposed by Lusitania Lithium plc, would open in 2026, "
+              "the company says.", "Lusitania Lithium plc", "a campaign group is no company"),
       Example("ANTOFAGASTA, Chile (Andes Wire) - Nine miners were trapped on Tuesday at the El Peñón mine, owned by Tarapacá Copper, "
               "the company said.", "Tarapacá Copper"),
       Example("The Harbour Authority met Valdora Shipping on Monday. The company said talks would go on.", None,

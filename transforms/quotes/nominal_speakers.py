@@ -57,7 +57,8 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
     company said"), else the one organisation the quote itself names, as its subject
     ("Brandvik will sell its farms, the company said"). A company noun never stands for an
     organisation named as a ministry, court, union or association (``government_body_words``,
-    ``non_company_kind_nouns``), nor such a noun for a company with a legal form ("the
+    ``non_company_kind_nouns``) or first named after a descriptor of no business ("the
+    campaign group Barroso Vivo"), nor such a noun for a company with a legal form ("the
     regulator" is not "Brandauer Pharma GmbH")."""
     # The dateline's news agency ("ISTANBUL (Wire) -") reports the story; it is nobody the story quotes.
     named_before = [
@@ -70,7 +71,10 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
         return max(with_noun, key=lambda pair: pair[0])[1]
     if noun.lower_ in COMPANY_DESCRIPTORS:
         # "the company" is no ministry, court, police force, union or association named before it.
-        named_before = [(at, e) for at, e in named_before if not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split())]
+        named_before = [
+            (at, e) for at, e in named_before
+            if not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split()) and not speakers.introduced_as_no_company(e, query.body)
+        ]
     elif noun.lower_ in NON_COMPANY_WORDS:
         # ... and "the regulator" or "the union" is no company ("Brandauer Pharma GmbH").
         named_before = [(at, e) for at, e in named_before if e.canonical_name.split()[-1].rstrip(".").casefold() not in _LEGAL_FORMS]

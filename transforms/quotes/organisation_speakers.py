@@ -242,9 +242,7 @@ def _is_company_name(name: str) -> bool:
     return name.split()[-1].casefold().rstrip(".") in _COMPANY_NAME_ENDINGS if " " in name else False
 
 
-@rule(Example("A chemical maker was fined on Tuesday after a spill at a plant run by Hollis Chemical Inc, according to the advocacy "
-              "group Tamarack Watch. Inspectors visited the plant twice. The company said it had replaced every valve.", "Hollis Chemical Inc"),
-      Example("Brannock Rail plc and Tavira Holdings Ltd met on Monday. The company said talks would go on.", None,
+@rule(Example("Brannock Rail plc and Tavira Holdings Ltd met on Monday. The company said talks would go on.", None,
               "two companies: which one is not said"))
 def company_by_legal_form(query: SpeakerQuery) -> Speaker | None:
     """'the company said' when no earlier rule could say which organisation: the one

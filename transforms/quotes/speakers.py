@@ -309,6 +309,9 @@ def name_after_role(query: SpeakerQuery) -> Speaker | None:
               "Borg Research cut their rating, and Norrsken Studios moved its own launch. Kaamos Games hopes to recover.\n\n"
               "The company said it would give a firm date in the coming weeks.", "Kaamos Games", "the organisation named most"),
       Example("Shares of Nordvik Software fell on Thursday.\n\nThe Helsinki-based studio said the game would be out in March.", "Nordvik Software"),
+      Example("A chemical maker was fined on Tuesday after a spill at a plant run by Hollis Chemical Inc, according to the advocacy "
+              "group Tamarack Watch. Inspectors visited the plant twice. The company said it had replaced every valve.", "Hollis Chemical Inc",
+              "an organisation introduced as an advocacy group is no company"),
       Example("Nordvik Software will stop printing catalogues.\n\nThe company, which will also close 40 shops, said prices would rise.", "Nordvik Software"),
       Example("HELSINKI (Wire) - Kirjeposti, Finland's state-owned postal company, will cut deliveries. The Finnish Post Workers' Union "
               "(PLU) said the plan was wrong.\n\nThe company said it would publish new maps in May.", "Kirjeposti",
@@ -567,6 +570,7 @@ def the_one_company_of(subject: Token, entities: Entities, quote_start: int, bod
         e for e in entities
         if e.entity_type == "ORG" and named_before(e, body, quote_start) and not any(m.repaired_by == "dateline" for m in e.mentions)
         and not NON_COMPANY_WORDS & set(e.canonical_name.casefold().replace("'", " ").split()) and not only_a_platform(e, body)
+        and not introduced_as_no_company(e, body)
     ]
     if len(before) > 1 and words & COMPANY_DESCRIPTORS:
         # Of several, the one the lead is about ("Novo Nordisk raised its forecast... The
@@ -577,6 +581,19 @@ def the_one_company_of(subject: Token, entities: Entities, quote_start: int, bod
         # Else the one the article names most, if it is named more than twice as often as any other.
         before = in_lead or _most_named(before)
     return before[0] if len(before) == 1 else None
+
+
+# "the campaign group Barroso Vivo", "the daily Novi Glas": a lower-case noun of an organisation that is no business.
+_NO_COMPANY_DESCRIPTORS = words("org_descriptors") - COMPANY_DESCRIPTORS
+_WORD_BEFORE = re.compile(r"([a-z-]+)\s+$")
+
+
+def introduced_as_no_company(entity: ArticleEntity, body: str) -> bool:
+    """Whether the article first names the organisation after a descriptor that is no
+    business's ("the campaign group Barroso Vivo"): "the company" is never it."""
+    first = min(entity.mentions, key=lambda m: m.char_start)
+    before = _WORD_BEFORE.search(body, max(0, first.char_start - 30), first.char_start)
+    return before is not None and before[1] in _NO_COMPANY_DESCRIPTORS
 
 
 _PLATFORMS = words("posting_platforms")
