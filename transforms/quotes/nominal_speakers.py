@@ -115,6 +115,22 @@ def _the_organisation_so_called(noun: Token, query: SpeakerQuery, before: int) -
 the_organisation_so_called = _the_organisation_so_called
 
 
+def _paragraph_organisation(query: SpeakerQuery) -> ArticleEntity | None:
+    """'X (HSV) said ... "..." chief executive Y told ... "..." It denied that ...': "it" after
+    an organisation's people spoke is the organisation named as a subject earlier in the
+    paragraph, when it is the only one so named there."""
+    subject, body = query.subject, query.body
+    paragraph_start = body.rfind("\n", 0, subject.idx) + 1
+    named = {
+        id(e): e
+        for e in query.entities
+        if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)
+        for m in e.mentions
+        if paragraph_start <= m.char_start and m.char_end <= min(subject.idx, query.quote_start) and is_subject_at(subject.doc, m.char_start, m.char_end)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 @rule(Example("A spokesman for the authority, Per Lunde, said the request would be reviewed.", "Per Lunde"),
       Example("A WHO spokesperson, Tarik Jasarevic, told reporters in Geneva the doses would arrive by Friday.", "Tarik Jasarevic"),
       Example("Lakemont Water Authority raised its rates. A spokesman for the authority said the pipes were old.", None,
@@ -169,13 +185,15 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
     return Speaker(entity.canonical_name, entity, spokesperson_for.name) if entity is not None else None
 
 
-# Plural nouns of people who speak for an organisation as a body ("zoo officials said").
+# Nouns of people who speak for an organisation as a body ("zoo officials said", "a ministry official said").
 _OFFICIALS_NOUNS = words("officials_nouns")
 
 
 @rule(Example("A red panda escaped from the Lakeshore Zoo on Monday night and was found on Tuesday, zoo officials said.", "Lakeshore Zoo"),
       Example("Valdora Motors cut 300 jobs. Company officials said demand had fallen.", "Valdora Motors"),
-      Example("Officials said the road would reopen.", None, "no organisation named: left to later rules"))
+      Example("Officials said the road would reopen.", None, "no organisation named: left to later rules"),
+      Example("The union urged the Ministry of Culture, Sports and Tourism to act. A ministry official, speaking on condition of anonymity, "
+              "said the government was watching closely.", "Ministry of Culture, Sports and Tourism", "one official speaks for the ministry as a spokesperson would"))
 def officials_of_kind(query: SpeakerQuery) -> Speaker | None:
     """'zoo officials said', 'company officials said': officials (executives, authorities) named
     by the kind of their organisation speak for the one organisation the article named so
@@ -215,6 +233,9 @@ def _kind_opening_the_words(query: SpeakerQuery) -> ArticleEntity | None:
       Example("Brightling Toys Ltd recalled 85,000 toys. “We are deeply sorry,” managing director Owen Tasker said.\n\n"
               "The company, founded in 1987 as Tasker & Sons, has pulled the toy from sale, it said.", "Brightling Toys Ltd",
               "'it' is the organisation noun opening the reported words"),
+      Example("Haaglanden Stadsvervoer (HSV), the city's tram operator, said the tram had been speeding. “We do not yet know why,” chief executive "
+              "Sander Bloemendaal told a news conference. “The driver is cooperating fully.” It denied that the driver had been on his phone.",
+              "Haaglanden Stadsvervoer", "'it' is the one organisation named as a subject earlier in the paragraph"),
       Example("ISTANBUL (Bosporus Wire) - Three ferries will stop running next year, the shipping company said.", None,
               "the dateline's news agency is nobody the story quotes"),
       Example("Brandauer Pharma GmbH is recalling three batches of its vaccine after inspectors found glass particles, the regulator said on Friday.", None,
@@ -230,11 +251,11 @@ def organisation_by_kind(query: SpeakerQuery) -> Speaker | None:
         A plural ("the two companies"), a noun with a clause of its own ("the company that
         ...") or with a lower-case noun before it that the name lacks ("the national statistics
         office") is left to later rules; the dateline's news agency is never the one; "it" with no organisation named as a subject before
-        names nobody.
+        (in the last three sentences, else as the only one so named in its paragraph) names nobody.
     """
     subject = query.subject
     if subject.lower_ == "it" and subject.pos_ == "PRON":
-        entity = _the_organisation_so_called(subject, query, subject.idx) or _kind_opening_the_words(query)
+        entity = _the_organisation_so_called(subject, query, subject.idx) or _kind_opening_the_words(query) or _paragraph_organisation(query)
         return Speaker(entity.canonical_name if entity else None, entity, organisation_by_kind.name)
     if (
         subject.pos_ != "NOUN"
