@@ -74,6 +74,7 @@ from transforms.entities.repairs.spans import (
     headline_verb_tail,
     leading_cue_word,
     opening_place_preposition,
+    org_run_into_its_town,
     place_across_comma,
     non_entity_acronym,
     country_before_body,
@@ -125,6 +126,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     headline_verb_tail,  # "Trump Says He Never" -> Trump
     leading_cue_word,  # "Said Miller: “...”" -> Miller
     opening_place_preposition,  # "Across Swansea, ..." (PERSON) -> Swansea (GPE)
+    org_run_into_its_town,  # "Institute of Agriculture and Tourism in Poreč" -> ORG + GPE
     place_across_comma,  # "in Abuja, Health Minister X" ("Abuja, Health") -> Abuja (GPE)
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT

@@ -563,6 +563,28 @@ def name_before_person_clause(e: TaggedEntity) -> Repair | None:
     return [(ent.start_char, stop, "PERSON")] if _PERSON_APPOSITION.match(e.body, stop) else None
 
 
+@rule(Example("Scientists at the Institute of Agriculture and Tourism in Poreč have warned for years.",
+              [("the Institute of Agriculture and Tourism", "ORG"), ("Poreč", "GPE")], note="the model runs the name on through 'in' and its town"),
+      Example("He studied at the University of Oslo.", None, note="no 'in': the model's span stands"))
+def org_run_into_its_town(e: TaggedEntity) -> Repair | None:
+    """An organisation the model ran on through "in" and a town ("the Institute of Agriculture
+    and Tourism in Poreč") is the organisation, then the town (a place).
+
+    Not: a name whose words after "in" are no one or two capitalised words; "in" at the
+    start or with one word before it.
+    """
+    if e.label != "ORG":
+        return None
+    words = [t for t in e.doc[e.ent.start : e.ent.end]]
+    cut = next((k for k, t in enumerate(words) if t.text == "in" and k >= 2), None)
+    if cut is None:
+        return None
+    head, tail = words[:cut], words[cut + 1 :]
+    if not 1 <= len(tail) <= 2 or not all(is_capitalised(t) and t.is_alpha for t in tail) or not is_capitalised(head[-1]):
+        return None
+    return [(head[0].idx, head[-1].idx + len(head[-1]), "ORG"), (tail[0].idx, tail[-1].idx + len(tail[-1]), "GPE")]
+
+
 @rule(Example("Speaking at a press conference in Abuja, Health Minister Bello Musa said funds would follow.", [("Abuja", "GPE")],
               note="the model runs the place across the comma into the title"),
       Example("Paris, Texas, is a small town.", None, note="no capitalised word of a title after the comma: the model's span stands"))
