@@ -623,8 +623,10 @@ def plural_of_group(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
     return _join_into_owners(entities, owners_of, "plural_of_group")
 
 
-_FORMER_NAME = re.compile(r",\s+(?:(?:founded|created|established|launched|started)(?:\s+in\s+\d{4})?\s+as|formerly(?:\s+known\s+as)?|previously\s+known\s+as|once\s+known\s+as|then\s+called"
-                          r"|(?:which|who)\s+(?:changed|took\s+over)\s+its\s+name\s+from|(?:which\s+was\s+)?renamed\s+from)\s+(?:the\s+)?")
+_FORMER_NAME = re.compile(r",\s+(?:(?:which\s+was\s+)?(?:founded|created|established|launched|started|set\s+up|registered)(?:\s+in\s+\d{4})?\s+(?:and\s+known\s+)?as"
+                          r"|formerly(?:\s+known\s+as)?|previously\s+known\s+as|once\s+known\s+as|then\s+called"
+                          r"|(?:which|who)\s+(?:changed|took\s+over)\s+its\s+name\s+from|(?:which\s+was\s+)?renamed\s+from"
+                          r"|(?:which\s+)?(?:dropped|abandoned|shed)\s+(?:the|its)\s+(?:old\s+|former\s+)?name|(?:which\s+)?traded\s+as)\s+(?:the\s+)?")
 
 
 def _word_before(body: str, end: int) -> str | None:
@@ -638,6 +640,14 @@ def _word_before(body: str, end: int) -> str | None:
     Example("Northwind Energy, formerly Baltic Power Group, said profits rose.", [("Baltic Power Group", "Northwind Energy")]),
     Example("Skyvale Airways collapsed on Tuesday. Skyvale, founded in 2004 as Severn Air, had struggled.", [("Severn Air", "Skyvale Airways")]),
     Example("Shamba Ledger, which changed its name from FarmPay in 2022, lends to farmers.", [("FarmPay", "Shamba Ledger")]),
+    Example("The regulator fined Streamwell on Monday. Streamwell, which was launched in 2012 as FilmBox Nederland, said it would appeal.",
+            [("FilmBox Nederland", "Streamwell")]),
+    Example("Banco Meridional will close 40 branches. The bank, which dropped the name Caixa Rural do Sul in 2015, said it would send vans.",
+            [("Caixa Rural do Sul", "Banco Meridional")]),
+    Example("Aasivik Minerals A/S won the permit. The company, which traded as Nordic Rare Metals until its listing, expects to hire 350 people.",
+            [("Nordic Rare Metals", "Aasivik Minerals A/S")]),
+    Example("Kivi Capital will sell Pohjanlahti Shipyard Oy. The yard, founded in 1945 and known as Satakunta Telakka until 2011, builds ferries.",
+            [("Satakunta Telakka", "Pohjanlahti Shipyard Oy")]),
     Example("Brightling Toys Ltd recalled 85,000 toys.\n\nThe company, founded in 1987 as Tasker & Sons, has pulled the toy from sale.",
             [("Tasker & Sons", "Brightling Toys Ltd")], note="'The company' is the organisation named before"),
     Example("Brightling Toys Ltd recalled 85,000 toys, a mother told the South Wales Courier. Brightling blamed a supplier. "
@@ -646,7 +656,8 @@ def _word_before(body: str, end: int) -> str | None:
 )
 def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]:
     """"Skyvale, founded in 2004 as Severn Air, ...", "Northwind, formerly Baltic Power", "Shamba
-    Ledger, which changed its name from FarmPay": the former name is the organisation's, set off by commas right after one of its mentions.
+    Ledger, which changed its name from FarmPay", "which dropped the name X", "which traded as
+    X until ...": the former name is the organisation's, set off by commas right after one of its mentions.
 
     Notes:
         Only an organisation named right before the comma (or its first word, opening the
@@ -696,6 +707,10 @@ def _organisation_the_noun_names(body: str, entities: list[ArticleEntity], other
     ending = [e for e in before if e.entity_type in ("ORG", "FAC", "LOC", "GPE") and len(e.canonical_name.split()) > 1 and e.canonical_name.split()[-1].casefold() == noun["noun"]]
     if len(ending) == 1:
         return ending[0]
+    # "the yard" for "Pohjanlahti Shipyard Oy": a word of the name that is the noun or ends in it.
+    holding = [e for e in before if e.entity_type == "ORG" and len(noun["noun"]) >= 4 and any(w.casefold().endswith(noun["noun"]) for w in e.canonical_name.split())]
+    if not ending and len(holding) == 1:
+        return holding[0]
     if noun["noun"] not in _DESCRIPTOR_NOUNS:
         return None
     named_before = [e for e in before if e.entity_type == "ORG" and not any(m.repaired_by == "dateline" for m in e.mentions)]
@@ -1002,6 +1017,8 @@ def last_word_short_name(body: str, entities: list[ArticleEntity]) -> list[Artic
             [("Banque Mosellane", "Banque Mosellane de Gestion SA")], note="particles in lower case inside the longer name"),
     Example("The ship is operated by Hamburg-based Brandt & Sohl Reederei. Brandt & Sohl said the ship was carrying 1,740 containers.",
             [("Brandt & Sohl", "Brandt & Sohl Reederei")], note="an ampersand joins the leading words"),
+    Example("Canada signed an agreement with the Thunder Creek Nation on Wednesday. The park will stay open to hunting by Thunder Creek members.",
+            [("Thunder Creek", "Thunder Creek Nation")], note="a name the model called a place, unknown to the gazetteer and never written as one"),
     Example("The Integrity Board of the Portuguese Professional Football League must approve the deal. The Integrity Board said it would rule in May.",
             [("Integrity Board", "Integrity Board of the Portuguese Professional Football League")], note="a long name's words before 'of'"),
 )
@@ -1014,7 +1031,8 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
 
     Notes:
         The short name must never be written before the longer one is (a town named first
-        stays a town), must be no known place, country, name the model called a place (GPE;
+        stays a town), must be no known place, country, name the model called a place (GPE,
+        unless the gazetteer does not know it and the article never writes it as a place;
         a LOC only beside a place, or one coined word beside an organisation: "Revontuli" for
         "Revontuli Interactive", not "Calder Valley"), organisation with a lower-case tail ("the Western Isles
         council") or person's name word of the article,
@@ -1041,8 +1059,12 @@ def leading_words_short_name(body: str, entities: list[ArticleEntity]) -> list[A
     def owners_of(entity: ArticleEntity) -> list[ArticleEntity]:
         name = entity.canonical_name
         key = alias_key(name)
-        if len(name.split()) > (3 if "&" in name.split() else 2) or entity.entity_type not in ("ORG", "LOC", "FAC", "PERSON") or known_place(name) is not None or is_country(name):
-            return []  # a place the model tagged GPE ("Valais" beside "Valais Alps") is itself
+        # A place the model tagged GPE is itself ("Valais" beside "Valais Alps"), unless the
+        # gazetteer does not know it and it is never written as a place ("Thunder Creek members"
+        # beside "the Thunder Creek Nation").
+        unknown_gpe = entity.entity_type == "GPE" and not _ever_a_place(entity, body)
+        if len(name.split()) > (3 if "&" in name.split() else 2) or entity.entity_type not in ("ORG", "LOC", "FAC", "PERSON") and not unknown_gpe or known_place(name) is not None or is_country(name):
+            return []
         if key in people_words or key in _ORG_LAST_WORDS or key in _SMALL_WORDS or any(m.repaired_by == "lower_case_org_tail" for m in entity.mentions):
             return []  # "the Western Isles council" is another body than "Western Isles Hospital"
         owners = owners_by_key.get(key, [])
