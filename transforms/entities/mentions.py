@@ -132,7 +132,11 @@ def find_titled_names(tokens: tuple[Token, ...], body: str) -> list[TitledName]:
         last_office = max((k for k, t in enumerate(run) if is_office_word(t)), default=-1)
         if last_office < 0 or not any(is_title_word(t) for t in run[: last_office + 1]):
             continue
-        if run[last_office].lower_ in ("of", "for", "&", "the"):
+        tail = run[last_office + 1 :]
+        if run[last_office].lower_ in ("for", "of") and 3 <= len(tail) <= 4 and all(t.pos_ == "PROPN" and t.is_alpha for t in tail):
+            # "Minister for Mineral Resources Nivi Kleist": the field, then a two-word name.
+            last_office = len(run) - 3
+        elif run[last_office].lower_ in ("of", "for", "&", "the"):
             continue  # "the mayor of Valencia": the place a title governs is no name of a person
         name = run[last_office + 1 :]
         words_of_name = [t for t in name if t.text not in ("-", "\u2013")]  # the run holds hyphens only inside names
@@ -221,6 +225,8 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
 @rule(
     Example("Union Defence Minister Rajnath Singh met reporters.", [("Rajnath Singh", "PERSON")]),
     Example("Chief Economist Hana Sato of Lakemont Capital said rates would fall.", [("Hana Sato", "PERSON")]),
+    Example("Minister for Mineral Resources Nivi Kleist said the permit was strict.", [("Nivi Kleist", "PERSON")],
+            note="a title's field after 'for', then a name of two words"),
     Example("Extra buses will run on Sundays, teacher Lina Moretti said.", [("Lina Moretti", "PERSON")], note="an occupation in lower case is a title too"),
     Example("“Results were poor for weeks,” sporting director Anna-Liisa Korhonen said.", [("Anna-Liisa Korhonen", "PERSON")], note="a hyphenated first name"),
     Example("A lawyer for Halden Builders said the firm would appeal.", None, note="after an occupation, 'for' leads to an organisation"),
