@@ -749,6 +749,42 @@ def name_spelled_by_initials(search: MentionSearch, mentions: list[Mention]) -> 
     return [m for m in mentions if m not in dropped] + found
 
 
+_CLUB_PREFIXES = lexicon_words("club_name_prefixes")
+
+
+@rule(
+    Example("HC Špilberk, known as HC Zbrojovka Brno until 2003, has won the title four times.",
+            [("HC Špilberk", "ORG"), ("HC Zbrojovka Brno", "ORG")], note="the model tags a piece a person"),
+    Example("Kairys left BC Nemunas Kaunas in May.", None, note="the model's own organisation stands"),
+    Example("The HC figure was revised.", None, note="no capitalised name after the abbreviation"),
+)
+def club_prefix_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
+    """A club abbreviation in capitals ("HC", "BC", "FC"; ``club_name_prefixes``) and the one to
+    three capitalised words after it are a sports club, an organisation, whatever the model
+    tagged of them (a person "Zbrojovka Brno", a place "Brno").
+
+    Not: the abbreviation with no capitalised word after it; a run the model tagged whole as an
+    organisation (its span stands).
+    """
+    tokens = search.tokens
+    found, dropped = [], set()
+    for token in tokens[:-1]:
+        if token.text not in _CLUB_PREFIXES:
+            continue
+        end = token.i + 1
+        while end < len(tokens) and end - token.i <= 3 and is_capitalised(tokens[end]) and tokens[end].is_alpha and not CALENDAR_WORD.match(tokens[end].text):
+            end += 1
+        if end == token.i + 1:
+            continue
+        start, stop = token.idx, tokens[end - 1].idx + len(tokens[end - 1])
+        inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
+        if any(m.char_start < start or m.char_end > stop for m in inside) or any((m.char_start, m.char_end) == (start, stop) and m.label == "ORG" for m in inside):
+            continue
+        dropped.update(inside)
+        found.append(search.mention(start, stop, "ORG", "club_prefix_name"))
+    return [m for m in mentions if m not in dropped] + found
+
+
 # "in Iten", "from Thyborøn", "near Nyons": prepositions that put a town after them.
 _TOWN_PREPOSITIONS = frozenset({"in", "from", "near", "outside"})
 _NON_PLACE_CAPITALS = lexicon_words("non_place_capitals") | lexicon_words("feast_day_names") | lexicon_words("holiday_names")

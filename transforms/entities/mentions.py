@@ -412,7 +412,8 @@ def bare_org_noun(search: MentionSearch, mentions: list[Mention]) -> list[Mentio
             note="the model tags 'Guild' alone a person"),
     Example("The farmers' group Prairie Gold Grain Co-operative said on Monday it would appeal.", [("Prairie Gold Grain Co-operative", "ORG")],
             note="a hyphenated organisation word is one word"),
-    Example("The Nairobi Water Authority said the pipes leaked.", None, note="the model's own name stands"),
+    Example("The Nickel Basin District School Board, which runs 62 schools, told parents in an email.", [("Nickel Basin District School Board", "ORG")],
+            note="the place it opens with, tagged alone, is part of the name"),
 )
 def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Mention]:
     """Capitalised names ending in an organisation word that the model missed ("Japan's
@@ -463,7 +464,7 @@ def suffix_org_name(search: MentionSearch, mentions: list[Mention]) -> list[Ment
         inside = [m for m in mentions if m.char_start < end and start < m.char_end]
         # A nationality the model took from the name ("Hellenic" in "Hellenic Maritime ... Board")
         # is part of it, and so is the place it opens with ("Tokyo" in "the Tokyo High Court").
-        if all((m.label == "NORP" or m.char_start == token.idx or m.label == "GPE" and m.char_start == start) and start <= m.char_start and m.char_end <= end for m in inside):
+        if all((m.label == "NORP" or m.char_start == token.idx or m.label in ("GPE", "LOC") and m.char_start == start) and start <= m.char_start and m.char_end <= end for m in inside):
             dropped.update(inside)
             found.append(search.mention(start, end, "ORG", "suffix_org_name"))
     return [m for m in mentions if m not in dropped] + found
@@ -641,7 +642,7 @@ def common_word_opening_sentence(search: MentionSearch, mentions: list[Mention])
 # Finders that read the words around a name (datelines, a kind of organisation after it, a
 # place beside it) live in their own module; it needs this one's Mention and MentionSearch.
 from transforms.entities.context_finders import (  # noqa: E402
-    coordinated_place, dateline, defined_short_form, first_name_before_surname, institution_cut_from_its_name, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
+    club_prefix_name, coordinated_place, dateline, defined_short_form, first_name_before_surname, institution_cut_from_its_name, lead_start, legal_form_name, name_after_org_descriptor, name_before_org_kind, name_with_age,
     name_given_as_first_name, name_set_off_as_person, name_set_off_as_organisation, name_after_role_apposition, name_before_of_organisation, name_spelled_by_initials, numbered_body, organisation_noun_of_name, organisation_with_particle, organisation_cut_at_particle, place_after_area_word, name_before_place_noun, town_administration,
     town_after_preposition,
 )
@@ -655,6 +656,7 @@ MENTION_FINDERS: tuple[Rule, ...] = (
     feature_of_name,
     model_entities,
     first_name_before_surname,
+    club_prefix_name,
     bare_org_noun,
     suffix_org_name,
     known_org_phrase,

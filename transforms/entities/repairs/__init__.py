@@ -75,6 +75,8 @@ from transforms.entities.repairs.spans import (
     leading_cue_word,
     opening_place_preposition,
     org_run_into_its_town,
+    surname_cut_from_person,
+    field_of_title,
     place_across_comma,
     non_entity_acronym,
     country_before_body,
@@ -127,6 +129,8 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     leading_cue_word,  # "Said Miller: “...”" -> Miller
     opening_place_preposition,  # "Across Swansea, ..." (PERSON) -> Swansea (GPE)
     org_run_into_its_town,  # "Institute of Agriculture and Tourism in Poreč" -> ORG + GPE
+    surname_cut_from_person,  # "Ji-won" + "Park," -> Ji-won Park (PERSON)
+    field_of_title,  # "Social Affairs" (ORG) in "Social Affairs Minister X" -> no name
     place_across_comma,  # "in Abuja, Health Minister X" ("Abuja, Health") -> Abuja (GPE)
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT

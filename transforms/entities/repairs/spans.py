@@ -563,6 +563,53 @@ def name_before_person_clause(e: TaggedEntity) -> Repair | None:
     return [(ent.start_char, stop, "PERSON")] if _PERSON_APPOSITION.match(e.body, stop) else None
 
 
+# Titles a government's field comes before ("Social Affairs Minister", "Home Secretary").
+_FIELD_TITLES = frozenset(("minister", "secretary", "commissioner"))
+
+
+@rule(Example("Social Affairs Minister Lotte van Amersfoort told parliament the rules would change.", [("Social Affairs", None)],
+              note="the field of a minister's title is no organisation"),
+      Example("Health Ministry officials met on Monday.", None, note="no title after the name"))
+def field_of_title(e: TaggedEntity) -> Repair | None:
+    """An "organisation" right before a capitalised minister's or secretary's title and a name
+    ("Social Affairs Minister Lotte van Amersfoort") is the title's field, no name: dropped.
+
+    Not: a name ending in an organisation word or a legal form; a place or nationality ("UK
+    Foreign Secretary": the country stays).
+    """
+    if e.label != "ORG" or e.place is not None or "," in e.ent.text:
+        return None  # "Abuja, Health" is place_across_comma's
+    doc, end = e.doc, e.ent.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in _FIELD_TITLES or not is_capitalised(doc[end]) or not is_capitalised(doc[end + 1]):
+        return None
+    if e.words[-1].lower_ in ORG_SUFFIXES:
+        return None
+    return []
+
+
+@rule(Example("“My son is fine,” said Ji-won Park, a mother of two in Sudbury.", [("Ji-won Park", "PERSON")],
+              note="the model tags the hyphenated first name alone"),
+      Example("“We will win,” said Maria, a nurse.", None, note="no capitalised word after the name"),
+      Example("Ana met Lisbon officials on Monday.", None, note="a place after the name is no surname"))
+def surname_cut_from_person(e: TaggedEntity) -> Repair | None:
+    """A person tagged by one word ("Ji-won", a hyphenated first name) right before a
+    capitalised word the model left untagged and a comma ("said Ji-won Park, a mother of two")
+    goes on through that word, the surname.
+
+    Not: a name of two words or more; a next word the gazetteer knows as a place, or tagged,
+    or not followed by a comma.
+    """
+    if e.label != "PERSON" or " " in e.ent.text:
+        return None
+    doc, end = e.doc, e.ent.end
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    nxt = doc[end]
+    if not (is_capitalised(nxt) and nxt.is_alpha and nxt.pos_ == "PROPN" and nxt.ent_type_ == "" and known_place(nxt.text) is None and nxt.idx == e.end + 1):
+        return None
+    return [(e.start, nxt.idx + len(nxt), "PERSON")]
+
+
 @rule(Example("Scientists at the Institute of Agriculture and Tourism in Poreč have warned for years.",
               [("the Institute of Agriculture and Tourism", "ORG"), ("Poreč", "GPE")], note="the model runs the name on through 'in' and its town"),
       Example("He studied at the University of Oslo.", None, note="no 'in': the model's span stands"))
