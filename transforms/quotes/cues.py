@@ -254,7 +254,10 @@ def second_cue_in(clause: Token) -> int | None:
         # "... and expected him to start": the infinitive may have a subject of its own.
         expectation = not is_cue(conj) and any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in conj.children) \
             and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
-        if conj.dep_ == "conj" and conj.i > clause.i and (is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and not expectation and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+        # "said the commission had examined every complaint and found ...": a participle sharing
+        # the clause's "had" is the clause's own second predicate.
+        shares_had = conj.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children) and not any(c.dep_ == "aux" for c in conj.children)
+        if conj.dep_ == "conj" and conj.i > clause.i and (is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and not expectation and not shares_had and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
             return cc[-1].i if cc else conj.i
     return None

@@ -108,6 +108,9 @@ def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
               "the expectation's infinitive has a subject of its own"),
       Example("Keolis, which runs the metro under contract, said in an interview with the newspaper that it would pay for an inspection.",
               ("it would pay for an inspection", "Keolis"), "the complementizer the parser hung on the newspaper stays out"),
+      Example("The Nickel Basin District School Board, which runs 62 schools in and around Sudbury, told parents in an email sent at 5:45 a.m. "
+              "that all classes were cancelled. Provincial exams scheduled for next week would go ahead, it said.",
+              ("all classes were cancelled", "Nickel Basin District School Board"), "the clause hung on the medium's participle"),
       Example("Shares in Nordic Paper Holding AB fell 9% on Thursday after the Swedish papermaker cut its dividend and warned that demand would stay weak.",
               ("demand would stay weak", "Nordic Paper Holding AB"), "the 'and' after the adverbial clause joins its verb, whatever the parser says"),
       Example("Ruiz said he was “devastated” but would wait for the appeal.", ("he was “devastated” but would wait for the appeal", "Ruiz"),
@@ -203,7 +206,10 @@ def clause_before_cue(state: QuoteState) -> Iterator[Candidate]:
               "button batteries, the National Product Safety Office (NPSO) said on Friday.",
               ("A Leeds-based toy maker is recalling about 85,000 soft toys sold in Britain and Ireland after two toddlers swallowed "
                "button batteries", "National Product Safety Office"),
-              "the parser joined the cue, with its own subject, to the clause's verb"))
+              "the parser joined the cue, with its own subject, to the clause's verb"),
+      Example("Officers filled 14 lorries with cartons of tablets, the agency's director-general, Folasade Adeyemi, told reporters in Abuja.",
+              ("Officers filled 14 lorries with cartons of tablets", "Folasade Adeyemi"),
+              "a role and a name set off by commas, the cue joined to the clause with its audience"))
 def clause_taken_for_subject(state: QuoteState) -> Iterator[Candidate]:
     """'CLAUSE, the X said.' where the parser read the whole sentence as the cue's subject and the
     speaker as an apposition of it (``reported_speech.clause_taken_for_subject``): the clause

@@ -172,8 +172,11 @@ def spokesperson_for(query: SpeakerQuery) -> Speaker | None:
     if target is None:
         return None
     start = min(t.idx for t in target.subtree)
-    end = max(t.idx + len(t) for t in target.subtree)
-    entity = entity_at(query.entities, start, end)
+    # The target's own words, not a clause set off after it ("the Swiss drugmaker Valmont
+    # Pharma, whose antimalarial Artevia was copied"), and an organisation or a person in them,
+    # not the nationality before the name.
+    end = max(t.idx + len(t) for t in target.subtree if t.i <= target.i or not any(a.dep_ in ("relcl", "acl", "appos") for a in cues._path_to(t, target)))
+    entity = entity_at([e for e in query.entities if e.entity_type in ("ORG", "PERSON")], start, end) or entity_at(query.entities, start, end)
     if entity is None and target.lower_ in _KIND_NOUNS:
         # "X approved a loan ..., a spokesman for the fund said": the fund may be named in the quote.
         entity = _the_organisation_so_called(target, query, subject.idx)

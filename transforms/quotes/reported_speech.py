@@ -91,7 +91,8 @@ _MEDIUM_NOUNS = words("document_nouns") | words("message_nouns") | words("medium
 
 def _reported_clauses(verb: Token) -> list[Token]:
     """The cue's complement clauses, then a "that" clause with its own subject the parser hung
-    on the medium after the cue ('said in a statement [that it had tightened its controls]')."""
+    on the medium after the cue ('said in a statement [that it had tightened its controls]'),
+    or on the medium's participle ('told parents in an email sent at 5:45 a.m. [that ...]')."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return clauses
@@ -101,7 +102,9 @@ def _reported_clauses(verb: Token) -> list[Token]:
         for medium in prep.children:
             if medium.dep_ != "pobj" or medium.lower_ not in _MEDIUM_NOUNS:
                 continue
-            for clause in medium.children:
+            # "in an email sent at 5:45 a.m. that ...": the clause may hang on the medium's participle.
+            participles = [c for c in medium.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            for clause in [*medium.children, *(g for p in participles for g in p.children)]:
                 if clause.dep_ in ("acl", "relcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                     return [clause]
@@ -167,7 +170,10 @@ def naming_content(verb: Token, body: str) -> tuple[int, int] | None:
     # "as" phrase needs its own object ("was described as warm" names nothing).
     if not predicates and objects:
         # 'called the result “a good night for democracy”': the predicate in marks, however parsed.
-        quoted = _QUOTED_PREDICATE.match(body, max(t.idx + len(t) for t in objects[0].subtree if t.dep_ != "punct" or t == objects[0]))
+        # The object's words up to the opening mark (the parser may hang the quote on it).
+        mark = next((t.i for t in objects[0].subtree if t.i > objects[0].i and t.text in ("“", '"')), None)
+        words_ = [t for t in objects[0].subtree if mark is None or t.i < mark]
+        quoted = _QUOTED_PREDICATE.match(body, max(t.idx + len(t) for t in words_))
         if quoted is not None:
             return min(t.idx for t in objects[0].subtree), quoted.end()
     if not predicates or not objects and not any(c.dep_ == "oprd" for c in predicates):
@@ -307,6 +313,26 @@ def preposed_clause(verb: Token, body: str) -> tuple[int, int] | None:
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
+def _role_and_name_before_cue(verb: Token, subject: Token, last_comma: Token, body: str) -> tuple[int, int, Token] | None:
+    """"CLAUSE, the agency's director-general, Folasade Adeyemi, told reporters": a role and a
+    name set off by commas before a cue the parser joined to the clause; the name speaks and
+    the content ends at the comma before the role."""
+    doc = verb.doc
+    commas = [t for t in doc[subject.i + 1 : last_comma.i] if t.text == ","]
+    if len(commas) < 2:
+        return None
+    role_comma, name_comma = commas[-2], commas[-1]
+    name = [t for t in doc[name_comma.i + 1 : last_comma.i]]
+    role = [t for t in doc[role_comma.i + 1 : name_comma.i]]
+    if not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" for t in name) or not role or role[0].lower_ not in ("the", "a", "an", "its", "their") \
+            or any(t.pos_ == "VERB" for t in role) or len(role) > 6:
+        return None
+    if not any(t.tag_ in _FINITE_TAGS for t in doc[verb.sent.start : role_comma.i]):
+        return None
+    start, end = trimmed_punct(body, doc[verb.sent.start].idx, role_comma.idx)
+    return start, end, name[-1]
+
+
 def clause_taken_for_subject(verb: Token, body: str) -> tuple[int, int, Token] | None:
     """"The ship, operated by X, lost steering near Rendsburg, the Federal Waterways Office
     said.": a postposed attribution whose sentence the parser read as one long subject (the
@@ -321,7 +347,9 @@ def clause_taken_for_subject(verb: Token, body: str) -> tuple[int, int, Token] |
     with no conjunction, that verb) lies before that comma, whose words after the comma
     form one noun phrase hung on the subject's words, and whose content holds a finite verb.
     """
-    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children):
+    # "told reporters" keeps its audience: an object that is no content.
+    audience = verb.lower_ in ("told", "tells")
+    if verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("ccomp", "xcomp", "attr") or c.dep_ == "dobj" and not audience for c in verb.children):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
     doc = verb.doc
@@ -342,6 +370,8 @@ def clause_taken_for_subject(verb: Token, body: str) -> tuple[int, int, Token] |
     if subject is None:
         return None
     comma = next((t for t in reversed(doc[subject.i + 1 : verb.i]) if t.text == ","), None)
+    if comma is not None and comma.i + 1 == verb.i:
+        return _role_and_name_before_cue(verb, subject, comma, body)
     if comma is None or comma.i + 1 >= verb.i:
         return None
     segment = doc[comma.i + 1 : verb.i]
