@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = words("relative_pronouns")
+# Past forms of the naming verbs ("called", "described"): the lemmatizer is not run.
+_NAMING_PASTS = frozenset(form for verb in words("naming_verbs") for form in verb_forms(verb) if form.endswith("ed"))
 
 _APPOSITION_BEFORE_CUE = re.compile(r"\s{0,2}|,[^,“”\"\n]{1,120},\s{0,2}")
 
@@ -254,10 +256,12 @@ def second_cue_in(clause: Token) -> int | None:
         # "... and expected him to start": the infinitive may have a subject of its own.
         expectation = not is_cue(conj) and any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in conj.children) \
             and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+        # "said it had not been consulted and called the plan "a betrayal"": a naming verb is a second cue too.
+        naming = conj.lower_ in _NAMING_PASTS and conj.tag_ in ("VBD", "VBN") and any(c.dep_ in ("dobj", "oprd") for c in conj.children)
         # "said the commission had examined every complaint and found ...": a participle sharing
         # the clause's "had" is the clause's own second predicate.
-        shares_had = conj.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children) and not any(c.dep_ == "aux" for c in conj.children)
-        if conj.dep_ == "conj" and conj.i > clause.i and (is_cue(conj) or conj.lower_ in ATTITUDE_VERB_FORMS) and not expectation and not shares_had and (conj.tag_ == "VBD" or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+        shares_had = not naming and conj.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children) and not any(c.dep_ == "aux" for c in conj.children)
+        if conj.dep_ == "conj" and conj.i > clause.i and (is_cue(conj) or naming or conj.lower_ in ATTITUDE_VERB_FORMS) and not expectation and not shares_had and (conj.tag_ == "VBD" or naming or _agrees_with_the_outer_subject(conj, clause)) and not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
             cc = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < conj.i]
             return cc[-1].i if cc else conj.i
     return None

@@ -118,6 +118,11 @@ def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
       Example("A ministry official said the government was “watching closely” but had no power to force the league to pay.",
               ("the government was “watching closely” but had no power to force the league to pay", "A ministry official"),
               "a second predicate of having or being is a state said, no act of the speaker's"),
+      Example("A spokeswoman for the Ministry of Finance said it was “following the situation closely” but that branch networks were a commercial decision.",
+              ("it was “following the situation closely” but that branch networks were a commercial decision", "Ministry of Finance"),
+              "a second 'that' after 'but' is still reported"),
+      Example("The National Union of Bank Workers said it had not been consulted and called the plan “a betrayal of the interior”.",
+              ("it had not been consulted", "National Union of Bank Workers"), "a naming verb after the clause is a second cue"),
       Example("Terminales del Turia SA, which operates the port’s largest terminal, announced on Monday that it would spend 310 million euros.",
               ("it would spend 310 million euros", "Terminales del Turia SA"), "the parser hung the cue on the name as a participle"),
       Example("Harbourline Ferries AS said on Monday it would cut two routes from Bergen.", ("it would cut two routes from Bergen", "Harbourline Ferries AS"),
@@ -234,7 +239,9 @@ def clause_taken_for_subject(state: QuoteState) -> Iterator[Candidate]:
       Example("Priya Raman described the talks as warm and useful.", ("the talks as warm and useful", "Priya Raman")),
       Example("Mayor Elena Varga called a meeting of the council.", None, "an object alone names nothing"),
       Example("The Centre for Legislative Integrity called the result “a good night for democracy” and urged reform.",
-              ("the result “a good night for democracy”", "Centre for Legislative Integrity"), "the predicate in marks, however the parser read it"))
+              ("the result “a good night for democracy”", "Centre for Legislative Integrity"), "the predicate in marks, however the parser read it"),
+      Example("The committee, which called itself the Mazovian Grain Growers' Initiative until last spring, staged protests.", None,
+              "a name taken ('called itself') says nothing of anything"))
 def naming_complement(state: QuoteState) -> Iterator[Candidate]:
     """What a naming verb says of its object: 'called the fine "a floor, not a ceiling"',
     'described the talks as warm'; the verb's subject speaks.

@@ -77,6 +77,8 @@ def _reported_conjunct(verb: Token, clause: Token) -> list[Token]:
             # "said the cause was not yet known, but investigators were looking at a heater": a
             # second clause with its own subject, no cue of its own, after ", but" / ", and".
             comma_then_cc = doc[clause.right_edge.i + 1].text == "," and len(joining) == 1 and joining[0].lower_ in ("but", "and")
+            # "said it was "following closely" but that branch networks were ...": a second "that" is still reported.
+            comma_then_cc = comma_then_cc or len(joining) == 1 and joining[0].lower_ in ("but", "and") and doc[joining[0].i + 1].lower_ == "that"
             if comma_then_cc and not is_cue(conj) and conj.lower_ not in ATTITUDE_VERB_FORMS and second_cue_in(conj) is None:
                 return [t for t in conj.subtree if t.i > clause.right_edge.i] + joining + [doc[clause.right_edge.i + 1]]
             continue
@@ -147,6 +149,7 @@ def _is_adverbial(clause: Token, verb: Token, body: str) -> bool:
 NAMING_VERB_FORMS = frozenset(form_lemmas(sorted(words("naming_verbs"))))
 
 
+_REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself", "ourselves", "myself"))
 _QUOTED_PREDICATE = re.compile(r"\s*[“\"][^“”\"\n]{3,200}[”\"]")
 
 
@@ -161,6 +164,8 @@ def naming_content(verb: Token, body: str) -> tuple[int, int] | None:
     if verb.lower_ not in NAMING_VERB_FORMS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"][:1]
+    if objects and objects[0].lower_ in _REFLEXIVES:
+        return None  # "which called itself X": a name taken, nothing said of anything
     after = objects[0].i if objects else verb.i
     predicates = [
         c for c in verb.children
