@@ -26,6 +26,7 @@ from transforms.quotes.reported_speech import (
     parenthetical_content,
     preposed_clause,
     reported_content,
+    role_and_name_before_cue,
 )
 from transforms.quotes.cues import name_right_before, subject_of
 from transforms.quotes.speakers import Speaker, entity_at, resolve_speaker
@@ -118,6 +119,10 @@ def unsaid_clause(state: QuoteState) -> Iterator[Candidate]:
       Example("A ministry official said the government was “watching closely” but had no power to force the league to pay.",
               ("the government was “watching closely” but had no power to force the league to pay", "A ministry official"),
               "a second predicate of having or being is a state said, no act of the speaker's"),
+      Example("Agents seized fake drugs on Tuesday.\n\nOfficers filled 14 lorries with cartons of tablets, syrups and injections bearing the labels of "
+              "well-known manufacturers, the agency's director-general, Folasade Adeyemi, told reporters in Abuja on Wednesday.",
+              ("Officers filled 14 lorries with cartons of tablets, syrups and injections bearing the labels of well-known manufacturers", "Folasade Adeyemi"),
+              "a role and a name set off before a cue with no subject: the name speaks, the clause ends before the role"),
       Example("A spokeswoman for the Ministry of Finance said it was “following the situation closely” but that branch networks were a commercial decision.",
               ("it was “following the situation closely” but that branch networks were a commercial decision", "Ministry of Finance"),
               "a second 'that' after 'but' is still reported"),
@@ -152,6 +157,14 @@ def reported_clause(state: QuoteState) -> Iterator[Candidate]:
         start, end = content
         subject = subject_of(verb)
         named_before = name_right_before(verb, state.context.entities, body) if subject is None else None
+        if subject is None and named_before is None:
+            if _clause_taken_for_subject(verb, body) is not None:
+                continue  # the clause and its speaker set off before the cue: clause_taken_for_subject's
+            role_and_name = role_and_name_before_cue(verb, body)
+            if role_and_name is not None:
+                # "CLAUSE, the agency's director-general, Folasade Adeyemi, told reporters": the name speaks.
+                start, end, name = role_and_name
+                subject = name
         if named_before is not None:
             # "..., Commerce Secretary Gina Raimondo said.": the parser ran the name into the
             # clause; the clause ends at the comma before the name and its title.

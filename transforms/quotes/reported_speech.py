@@ -318,12 +318,21 @@ def preposed_clause(verb: Token, body: str) -> tuple[int, int] | None:
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 
 
+def role_and_name_before_cue(verb: Token, body: str) -> tuple[int, int, Token] | None:
+    """``_role_and_name_before_cue`` for a cue with no subject, whatever the parser hung the
+    clause on: the sentence before ", the ROLE, NAME," right before the cue."""
+    doc = verb.doc
+    if verb.i < 1 or doc[verb.i - 1].text != ",":
+        return None
+    return _role_and_name_before_cue(verb, doc[verb.sent.start], doc[verb.i - 1], body)
+
+
 def _role_and_name_before_cue(verb: Token, subject: Token, last_comma: Token, body: str) -> tuple[int, int, Token] | None:
     """"CLAUSE, the agency's director-general, Folasade Adeyemi, told reporters": a role and a
     name set off by commas before a cue the parser joined to the clause; the name speaks and
     the content ends at the comma before the role."""
     doc = verb.doc
-    commas = [t for t in doc[subject.i + 1 : last_comma.i] if t.text == ","]
+    commas = [t for t in doc[subject.i : last_comma.i] if t.text == ","]
     if len(commas) < 2:
         return None
     role_comma, name_comma = commas[-2], commas[-1]
