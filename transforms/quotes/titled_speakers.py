@@ -81,7 +81,11 @@ _AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(
               "an age with a two-word occupation"),
       Example("Lena Marsh runs the shelter. “We turn people away every night,” the 52-year-old mother of three said.", "Lena Marsh",
               "'mother of three'"),
-      Example("“We will appeal,” the 40-year-old said.", None, "nobody is named before"))
+      Example("“We will appeal,” the 40-year-old said.", None, "nobody is named before"),
+      Example("Ines Berg, 61, runs the ward. Carla Dias, 58, joined in May. “We cannot wait,” Dias said. Berg agreed. "
+              "“I have never seen anything like it,” the 61-year-old said.", "Ines Berg", "the one person the article gave that age"),
+      Example("Carla Dias, 58, joined in May. “We cannot wait,” Dias said. “I have never seen anything like it,” the 34-year-old nurse said.",
+              None, "the person named last is of another age: someone new"))
 def age_nominal(query: SpeakerQuery) -> Speaker | None:
     """'the 23-year-old said', 'the 70-year-old senator said': an age that stands for a person
     is the person mentioned last before the quote (leaving out names inside quotes), as a
@@ -89,13 +93,41 @@ def age_nominal(query: SpeakerQuery) -> Speaker | None:
 
     Notes:
         "a 40-year-old man" (indefinite) is someone new: left as written; so is an age with
-        no person named before it.
+        no person named before it. The one person the article gave that age ("Carla Dias, 58,")
+        comes first; a person named last with another age is not the one.
     """
     start, end = query.phrase_span
     if not _AGE_NOMINAL.fullmatch(query.body, start, end):
         return None
+    age = re.search(r"\d+", query.body[start:end])
+    ages = _ages_given(query) if age is not None else []
+    of_that_age = [e for e, given in ages if given == age[0]] if age is not None else []
+    if len(of_that_age) == 1:
+        return _named(of_that_age[0], age_nominal.name)  # "Carla Dias, 58," ... "the 58-year-old said"
     found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
+    if found is not None and age is not None and any(e is found and given != age[0] for e, given in ages):
+        return None  # the person named last was given another age: someone else
     return _named(found, age_nominal.name) if found is not None else None
+
+
+_AGE_AFTER_NAME = re.compile(r",\s+(\d{1,3}),")
+_AGE_BEFORE_NAME = re.compile(r"(\d{1,3})-year-old\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _ages_given(query: SpeakerQuery) -> list[tuple[ArticleEntity, str]]:
+    """(person, age as written) for the people the article gives an age ("Carla Dias, 58,",
+    "58-year-old Carla Dias")."""
+    ages = []
+    for entity in query.entities:
+        if entity.entity_type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            after = _AGE_AFTER_NAME.match(query.body, mention.char_end)
+            before = _AGE_BEFORE_NAME.search(query.body, max(0, mention.char_start - 40), mention.char_start)
+            if after or before:
+                ages.append((entity, (after or before)[1]))
+                break
+    return ages
 
 
 @rule(Example("The striker Tomás Ibarra scored twice.\n\n\u201cI just kept running,\u201d the Argentine said.", "Tomás Ibarra"),
