@@ -623,10 +623,16 @@ def plural_of_group(body: str, entities: list[ArticleEntity]) -> list[ArticleEnt
     return _join_into_owners(entities, owners_of, "plural_of_group")
 
 
-_FORMER_NAME = re.compile(r",\s+(?:(?:which\s+was\s+)?(?:founded|created|established|launched|started|set\s+up|registered)(?:\s+in\s+\d{4})?\s+(?:and\s+known\s+)?as"
+_FORMER_NAME = re.compile(r",\s+(?:(?:which\s+(?:was\s+)?)?(?:founded|created|established|launched|started|set\s+up|registered)(?:\s+in\s+\d{4})?\s+(?:and\s+known\s+)?as"
                           r"|formerly(?:\s+known\s+as)?|previously\s+known\s+as|once\s+known\s+as|then\s+called"
                           r"|(?:which|who)\s+(?:changed|took\s+over)\s+its\s+name\s+from|(?:which\s+was\s+)?renamed\s+from"
-                          r"|(?:which\s+)?(?:dropped|abandoned|shed)\s+(?:the|its)\s+(?:old\s+|former\s+)?name|(?:which\s+)?traded\s+as)\s+(?:the\s+)?")
+                          r"|(?:which\s+)?(?:dropped|abandoned|shed)\s+(?:the|its)\s+(?:old\s+|former\s+)?name|(?:which\s+)?(?:traded|raced|played|competed|operated)\s+as)\s+(?:the\s+)?")
+
+
+# "Zeeland Verzekeringen Groep NV (ZVG) will change its name to Zevera", "Zeeland Leven NV, will
+# become Zevera Leven": the new name right after the organisation (and its short form).
+_NEW_NAME = re.compile(r"(?:\s+\([A-Z][\w&.-]{1,9}\))?,?\s+(?:(?:which|that)\s+)?(?:will|is\s+to|is\s+set\s+to|plans\s+to)\s+"
+                       r"(?:change\s+its\s+name\s+to|be\s+renamed(?:\s+as)?|become|rebrand\s+as|trade\s+as|compete\s+as)\s+(?:the\s+)?")
 
 
 def _word_before(body: str, end: int) -> str | None:
@@ -644,6 +650,10 @@ def _word_before(body: str, end: int) -> str | None:
             [("FilmBox Nederland", "Streamwell")]),
     Example("Banco Meridional will close 40 branches. The bank, which dropped the name Caixa Rural do Sul in 2015, said it would send vans.",
             [("Caixa Rural do Sul", "Banco Meridional")]),
+    Example("Dutch insurer Zeeland Verzekeringen Groep NV (ZVG) will change its name to Zevera on June 1. Zevera will keep its offices.",
+            [("Zevera", "Zeeland Verzekeringen Groep NV"), ("Zevera", "Zeeland Verzekeringen Groep NV")], note="the new name joins too"),
+    Example("The second-division team, Team Treviso Ciclismo, which raced as Trevigiani Pro Cycling until 2019, won.",
+            [("Trevigiani Pro Cycling", "Team Treviso Ciclismo")], note="a name raced under is no person, whatever the model said"),
     Example("Aasivik Minerals A/S won the permit. The company, which traded as Nordic Rare Metals until its listing, expects to hire 350 people.",
             [("Nordic Rare Metals", "Aasivik Minerals A/S")]),
     Example("Kivi Capital will sell Pohjanlahti Shipyard Oy. The yard, founded in 1945 and known as Satakunta Telakka until 2011, builds ferries.",
@@ -661,7 +671,8 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
 
     Notes:
         Only an organisation named right before the comma (or its first word, opening the
-        sentence: "Skyvale, founded ..."); "a group formerly led by Ana
+        sentence: "Skyvale, founded ..."); a new name right after the organisation ("X will
+        change its name to Y", "X, will become Y") joins too; "a group formerly led by Ana
         Costa" names no former name (no name before the comma).
     """
     starts = {m.char_start: e for e in entities for m in e.mentions}
@@ -677,14 +688,21 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
         if owner is None and former is not None:
             # "The company, founded in 1987 as Tasker & Sons,": the organisation the noun stands for
             owner = _organisation_the_noun_names(body, entities, former, match.start())
-        if owner is not None and former is not None and owner is not former and owner.entity_type == "ORG" and former.entity_type != "PERSON":
+        # A name a team "raced as" or a company "traded as" is no person, whatever the model said.
+        if owner is not None and former is not None and owner is not former and owner.entity_type == "ORG":
             moves[id(former)] = owner
+    for mention_end, owner in ends.items():
+        new_name = _NEW_NAME.match(body, mention_end)
+        renamed = starts.get(new_name.end()) if new_name and owner.entity_type == "ORG" else None
+        if renamed is not None and renamed is not owner and renamed.entity_type in ("ORG", "PERSON", "GPE", "LOC"):
+            moves[id(renamed)] = owner
     return _join_into_owners(entities, lambda e: [moves[id(e)]] if id(e) in moves else [], "former_name")
 
 
 # "known until 2017 as", "known in Germany as": a few words of when or where between.
 _KNOWN_AS = re.compile(r"(?:,|\()\s*(?:which\s+(?:is|was|has\s+been)\s+)?(?:also\s+|better\s+|commonly\s+|widely\s+|previously\s+|formerly\s+)?"
-                       r"(?:known\s+(?:(?:until|till|before|since|in|locally|abroad|there|here)\b[^,;:()“”\"]{0,30}?\s+)?as|called|named)\s+(?:the\s+)?")
+                       r"(?:known\s+(?:(?:until|till|before|since|in|locally|abroad|there|here)\b[^,;:()“”\"]{0,30}?\s+)?as|called|named"
+                       r"|known\s+by\s+(?:its|their|the)\s+(?:[A-Z][\w-]+\s+)?(?:initials|acronym|abbreviation))\s+(?:the\s+)?")
 # "The company", "The 98-kilometre canal": the noun the comma follows, a modifier or two allowed.
 _IT_WAS_KNOWN_AS = re.compile(r"\bIt\s+(?:was|is|had\s+been)\s+(?:previously\s+|formerly\s+|once\s+|originally\s+)?(?:known\s+as|called|named)\s+(?:the\s+)?")
 _THE_ORGANISATION_NOUN = re.compile(r"\b[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(?P<noun>[a-z]+)\s*$")
