@@ -646,6 +646,7 @@ def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example("Developers had signed an open letter titled “Keep Larch Free” by Thursday afternoon.", "signed"),
     Example("Workers left the bridge, named after the 15th-century navigator.", None),
     Example("On Thursday the president named the other members of the government.", None),
+    Example("The climbers were caught below the summit and called for help at 6:40 p.m.", None),
 )
 def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
@@ -661,12 +662,16 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
         other members") or a date inside the name ("the bridge, named after the 15th-century
         navigator") keeps the climb. Without commas, a name in quotation marks right after the
         participle and the date after its closing mark ("signed an open letter titled 'Keep
-        Larch Free' by Thursday") also give the verb acting on the thing named.
+        Larch Free' by Thursday") also give the verb acting on the thing named. Only a
+        participle names: a finite "called" ("were caught below the summit and called for
+        help") is a happening of its own.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
         # "called off" is a verb of its own, not a name.
         return None
+    if verb.tag_ != "VBN" or verb.dep_ in ("conj", "ROOT"):
+        return None  # "were caught below the summit and called for help at 6:40 p.m.": a finite verb
     head = verb.head
     if is_event_noun(head):
         return head
