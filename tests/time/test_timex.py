@@ -515,9 +515,24 @@ def test_a_newspaper_named_daily_is_no_set(text, sets):
         ("They flew in Spring 2021.", ["Spring 2021"]),
         ("She won gold at the Summer Olympics.", []),
         ("They flew home in the Spring.", ["the Spring"]),
+        ('The park was the setting for the film "Caribou Summer".', []),
+        ("“Summer is over,” he said.", ["Summer"]),
     ],
 )
 def test_a_season_or_today_inside_a_name_is_no_timex(text, spans):
+    assert [t.text for t in find_timexes(text, MONDAY)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Children aged from nine months to 14 years are eligible.", []),
+        ("Girls aged 9 to 14 years get the jab.", []),
+        ("Pupils aged between 6 and 11 years took part.", []),
+        ("Men aged 40 spent two years in jail.", ["two years"]),
+    ],
+)
+def test_an_age_after_aged_is_no_duration(text, spans):
     assert [t.text for t in find_timexes(text, MONDAY)] == spans
 
 
