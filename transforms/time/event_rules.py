@@ -535,6 +535,26 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 @rule(
+    Example("The deal values the yard at ten times its expected operating profit for 2024, the companies said.", "profit"),
+    Example("Sales rose for the third month in a row in May.", None),
+)
+def figure_before_period(site: EventSite) -> Token | NoEventAnswer | None:
+    """A period after "for" right after a figure noun ("its expected operating profit for 2024",
+    "a loss for 2021") is the figure's, wherever the parser hangs it: the figure of that period
+    is what it dates.
+
+    Notes:
+        Only "for" and a noun of ``figure_nouns.txt`` just before it; "sales rose for the third
+        month in May" has no figure before its "for".
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.lower_ != "for" or prep.i == 0:
+        return None
+    before = prep.doc[prep.i - 1]
+    return before if before.pos_ == "NOUN" and before.lower_ in FIGURE_NOUNS else None
+
+
+@rule(
     Example("Its next flight is scheduled for early May.", "flight"),
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
@@ -743,6 +763,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     remaining_state,
     copula_complement,
     figure_for_period,
+    figure_before_period,
     scheduled_event,
     rescheduled_thing,
     directive_complement,
