@@ -506,7 +506,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\bthe\s+(?:next|last|previous|coming|following)\s+(?P<unit>decade)\b(?![-\s]+(?:old|long|of)\b)",
+    r"(?<!end\sof\s)(?<!start\sof\s)(?<!middle\sof\s)(?<!beginning\sof\s)\bthe\s+(?:next|last|previous|coming|following)\s+(?P<unit>decade)\b(?![-\s]+(?:old|long|of)\b)",
     ex("The bases will be dismantled over the next decade.", "the next decade", "P1DE"),
     ex("Wages lost to inflation in the last decade.", "the last decade", "P1DE"),
     needs=("decade",),
@@ -515,7 +515,8 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def the_rel_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the next decade", "the last decade": a stretch of ten years from or up to the paper, a
     DURATION of one decade, as "the past decade" (the pattern ``duration_vague``). Not: "the
-    last decade of the century" (a decade of a named period), "a decade-long war"."""
+    last decade of the century" (a decade of a named period), "a decade-long war", "the middle
+    of the last decade" (a part of the decade before the paper's: ``decade_of_publication``)."""
     return resolve.duration_vague(m, ctx)
 
 
