@@ -756,7 +756,7 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:more\s+(?=recently\b))?(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
+    r"\b(?:more\s+(?=recently\b))?(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b|there\b|here\b|is\b|was\b|can\b|could\b|will\b|would\b|may\b|has\b|had\b|flows?\b|runs?\b|swept\b|carried\b|in\b|at\b|near\b|that\b|which\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
     ex("Talks held recently.", "recently", "PAST_REF"),
     ex("More recently, the rules changed.", "More recently", "PAST_REF"),
     ex("We are ready now.", "now", "PRESENT_REF"),
@@ -770,7 +770,8 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The vague past, present or future: "recently" ("more recently": the comparative is a
     modifier, kept in the span), "now", "current", "the near future". Not:
     "Now," opening a sentence (a discourse marker), "the current account", "the now-cancelled
-    deal" (a modifier of the adjective, not a time of the clause)."""
+    deal" (a modifier of the adjective, not a time of the clause), the noun "current" ("the
+    current there can reach seven knots": a verb, an adverb or a preposition after it)."""
     return resolve.vague(m, ctx)
 
 
