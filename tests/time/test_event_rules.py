@@ -126,6 +126,8 @@ def test_a_covered_period_is_no_event(parse, text, expected):
         ("The first ferry affected, the 300-seat Aurora, is due to dock at 7 a.m. on May 3.", "7 a.m.", ["dock"]),
         # A copula heading a coordinated clause stops the climb: the first verb is not dated.
         ("The club has sold 40 players since 2016 and has been under a transfer ban since October.", "October", []),
+        # A hyphenated event noun split by the tokenizer, headed by its first part: its last part.
+        ("The party said on Thursday it would challenge the result of last week's parliamentary by-election in Kabwata in the High Court, deepening a dispute.", "last week", ["election"]),
     ],
 )
 def test_the_climb_stops_at_a_clause_head(parse, text, timex, triggers):

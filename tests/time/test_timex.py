@@ -199,8 +199,8 @@ def test_without_a_publication_date_relative_values_stay_unresolved(text, value,
 
 @pytest.mark.parametrize(
     "text",
-    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on.", "Mr. Reupke, 52 years old, left.", "The index closed at 2082.1 points.", "He was arrested at this march in Washington.", "The quarter-to-quarter comparison improved.", "Police watched the annual March for Life.", "The current account deficit grew.", "Buyers queued for the most recent model.", "The index fell 0.8 points.", "Between five to 10 people came.", "Nurses want to be paid for the hours they work.", "Critics say this may hurt sales.", "He opposed the now-cancelled deal.", "She worked with a team of three seconds.", "His two seconds argued with the referee.", "Gusts reached 60 kilometres an hour."],
-    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title", "age-in-words", "index-level", "march-as-protest", "quarter-to-quarter", "march-for-life", "current-account", "most-recent-as-rank", "decimal-not-a-count", "count-range-of-people", "hours-of-work", "this-may-as-verb", "now-as-modifier", "chess-seconds-as-assistants", "boxing-seconds-as-assistants", "speed-not-duration"],
+    ["He may go.", "He left. Now, the talks resume.", "She scored 2019 points.", "The May family agreed.", "A 6-year-old boy won.", "It costs $1999 now"[:-4], "He scored in the first half of the game.", "Year-end results were strong.", "He sold a quarter of the shares.", "They may first consider it.", "Chips for today's personal computers.", "Baker said on ABC's \"This Week\" that talks go on.", "Mr. Reupke, 52 years old, left.", "The index closed at 2082.1 points.", "He was arrested at this march in Washington.", "The quarter-to-quarter comparison improved.", "Police watched the annual March for Life.", "The current account deficit grew.", "Buyers queued for the most recent model.", "The index fell 0.8 points.", "Between five to 10 people came.", "Nurses want to be paid for the hours they work.", "Critics say this may hurt sales.", "He opposed the now-cancelled deal.", "She worked with a team of three seconds.", "His two seconds argued with the referee.", "Gusts reached 60 kilometres an hour.", "The current there can reach seven knots."],
+    ids=["may-verb", "now-comma-opening-a-sentence", "number-not-year", "may-as-name", "age-not-duration", "price-not-year", "half-of-a-game", "year-end-as-modifier", "a-quarter-as-fraction", "may-first-as-verb", "todays-world-generic", "tv-programme-title", "age-in-words", "index-level", "march-as-protest", "quarter-to-quarter", "march-for-life", "current-account", "most-recent-as-rank", "decimal-not-a-count", "count-range-of-people", "hours-of-work", "this-may-as-verb", "now-as-modifier", "chess-seconds-as-assistants", "boxing-seconds-as-assistants", "speed-not-duration", "current-as-a-noun"],
 )
 def test_not_a_time_expression(text):
     assert find_timexes(text, MONDAY) == []
@@ -515,9 +515,24 @@ def test_a_newspaper_named_daily_is_no_set(text, sets):
         ("They flew in Spring 2021.", ["Spring 2021"]),
         ("She won gold at the Summer Olympics.", []),
         ("They flew home in the Spring.", ["the Spring"]),
+        ('The park was the setting for the film "Caribou Summer".', []),
+        ("“Summer is over,” he said.", ["Summer"]),
     ],
 )
 def test_a_season_or_today_inside_a_name_is_no_timex(text, spans):
+    assert [t.text for t in find_timexes(text, MONDAY)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Children aged from nine months to 14 years are eligible.", []),
+        ("Girls aged 9 to 14 years get the jab.", []),
+        ("Pupils aged between 6 and 11 years took part.", []),
+        ("Men aged 40 spent two years in jail.", ["two years"]),
+    ],
+)
+def test_an_age_after_aged_is_no_duration(text, spans):
     assert [t.text for t in find_timexes(text, MONDAY)] == spans
 
 

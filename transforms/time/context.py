@@ -754,11 +754,13 @@ def _dates_its_clause(body: str, dated: TimexMatch) -> bool:
     ex("A fire in December 2015 cut power to 9,000 homes over Christmas.", "Christmas", "2015-12-25", published=date(2017, 7, 11), tense="past"),
     ex("It was last shut in the summer of 2022, when dockers staged two strikes in August and September.", "September", "2022-09", published=date(2023, 10, 3), tense="past"),
     ex("The port was shut in the spring of 2019, when crews held three-day strikes in April.", "April", "2019-04", published=date(2023, 10, 3), tense="past"),
+    ex("Ten years ago we opened in early November.", "early November", "2013-11", published=date(2023, 12, 2), tense="past"),
 )
 def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
     """A month, a day or a holiday written without its year in the clause of a date written with
     one ("a fire in December 2015 cut power over Christmas"; "in the summer of 2022, when
-    dockers struck in August and September") is in that year, not the one the tense points to.
+    dockers struck in August and September") or of a count of years back ("ten years ago we
+    opened in early November") is in that year, not the one the tense points to.
 
     Notes:
         Only in one clause: a comma, a semicolon, a dash, or an "and", "but", "or" or "while" between
@@ -782,7 +784,9 @@ def year_of_clause(body: str, found: list[TimexMatch]) -> list[TimexMatch]:
         if _SENTENCE_END.search(between):
             continue
         year = previous.value[:4]
-        if not (_WRITTEN_YEAR.search(previous.text) or previous.pattern == "year_of_clause") or not year.isdigit() or _RELATIVE_WORD.search(body, max(0, timex.char_start - 9), timex.char_end):
+        # "Ten years ago we opened in early November": a count of years back is a year told too
+        told_year = _WRITTEN_YEAR.search(previous.text) or previous.pattern == "year_of_clause" or previous.pattern == "ago" and _WRITTEN_YEAR.fullmatch(previous.value)
+        if not told_year or not year.isdigit() or _RELATIVE_WORD.search(body, max(0, timex.char_start - 9), timex.char_end):
             continue
         if previous.pattern != "year_of_clause" and not _dates_its_clause(body, previous):
             continue

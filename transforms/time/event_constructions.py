@@ -337,6 +337,47 @@ def _name_is_the_date(root: Token) -> bool:
     return left <= start and end - 1 <= right
 
 
+NAME_PARTICLES = words("name_particles")
+
+
+def _word_of_a_name(token: Token) -> bool:
+    """Whether a word inside a sentence is part of a proper name: capitalised (and no event noun,
+    "the Paris Summit"), or a particle between two capitalised words ("Covas do Barroso")."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    if token.text[:1].isupper():
+        return not token.is_sent_start and token.pos_ == "PROPN" and not is_event_noun(token)
+    # a particle may even open a sentence the parser split off inside the name
+    return token.lower_ in NAME_PARTICLES and doc[token.i - 1].text[:1].isupper() and doc[token.i + 1].text[:1].isupper()
+
+
+@rule(
+    Example("The bank, which dropped the name Caixa Rural do Sul in 2015, said it would send vans.", "dropped"),
+    Example("Leaders met at the Paris Summit on Monday.", None),
+)
+def name_taken_for_verb(site: EventSite) -> Token | NoEventAnswer | None:
+    """A name the parser read as a clause ("the name Caixa Rural do Sul in 2015", "the village
+    of Covas do Barroso since the 1970s": "do" taken for a verb, the name's last word for its
+    clause): the date belongs to the last verb before the name, in its sentence.
+
+    Notes:
+        Only a climb that ends on a capitalised word inside a sentence (no event noun: "the
+        Paris Summit on Monday" is the summit's) or on a name particle between two capitalised
+        words (``name_particles.txt``), even one the parser made open a sentence of its own;
+        with no verb before the name the climb stands.
+    """
+    climbed = site.climbed
+    if climbed is None or not _word_of_a_name(climbed):
+        return None
+    doc, start = climbed.doc, climbed.i
+    while start > 0 and not doc[start].is_punct and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in NAME_PARTICLES):
+        start -= 1
+    # the name's first word is in the sentence the name belongs to
+    sentence_start = doc[start].sent.start
+    return next((t for t in reversed(doc[sentence_start:start]) if t.pos_ == "VERB"), None)
+
+
 @rule(
     Example("The bank raised rates twice last year, most recently in November.", NO_EVENT_TEXT),
     Example("Recently, the bank raised rates.", None),

@@ -32,10 +32,26 @@ RANGE_PREPOSITIONS = frozenset({"between", "from", "to", "through", "until"})
 SPAN_PREPOSITIONS = frozenset({"since", "over", "during", "throughout", "for"})
 
 
+# Adjectives that make an event noun a series ("annual talks", "weekly meetings").
+SERIES_ADJECTIVES = frozenset({"annual", "yearly", "monthly", "weekly", "daily", "regular", "quarterly"})
+# Light verbs that carry an event only with their particle ("carried out a raid"; "carrying an
+# injury" is a state).
+PARTICLE_SUPPORT = {form: "out" for form in all_forms(frozenset({"carry"}))}
+
+
 def _in_series(verb: Token, noun: Token) -> bool:
     """Whether events a light verb holds are counted or repeated: a number on the noun ("two
-    strikes") or "every"/"each" in the verb's clause ("every Wednesday")."""
-    return any(c.dep_ == "nummod" for c in noun.children) or any(t.lower_ in ("every", "each") for t in verb.subtree)
+    strikes"), a series adjective ("annual talks") or "every"/"each" in the verb's clause
+    ("every Wednesday")."""
+    return (any(c.dep_ == "nummod" or c.dep_ == "amod" and c.lower_ in SERIES_ADJECTIVES for c in noun.children)
+            or any(t.lower_ in ("every", "each") for t in verb.subtree))
+
+
+def _counted_so_far(verb: Token, noun: Token) -> bool:
+    """Whether a light verb in the perfect holds a count of events ("has carried out 87 rescues
+    this year", "have made 40 arrests so far"): a tally up to now, not one happening."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
+    return perfect and any(c.dep_ == "nummod" for c in noun.children)
 
 
 @rule(
@@ -56,6 +72,12 @@ def _in_series(verb: Token, noun: Token) -> bool:
     Example("Farmers will hold a day of protest on June 12.", "protest"),
     Example("A run-off, to be held on April 21, will decide.", None),
     Example("The board will hold public hearings on its findings in two cities from May 28.", "hearings"),
+    Example("The ministers agreed to hold annual strategic talks from next year.", None),
+    Example("She had been carrying a knee injury since the spring.", None),
+    Example("The service has carried out 87 rescues so far this year.", None),
+    Example("The cause was a faulty database upgrade carried out over the weekend.", "upgrade"),
+    Example("Chemical tests carried out last week showed the rock is mostly iron.", "tests"),
+    Example("The audit, carried out over the summer by accountants, found the money was moved.", None),
 )
 def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
     """A light verb with an event noun object ("stand trial in the autumn", "held talks on
@@ -76,14 +98,30 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         happening, as the news gold writes them. A
         participle with auxiliaries ("a run-off, to be held on April 21") is a clause of its own
         and keeps its verb, and so does the passive ("hearings will be held on April 22": the
-        news gold writes "held" as often as the noun).
+        news gold writes "held" as often as the noun). A series ("will hold annual talks from
+        next year") and a tally in the perfect ("has carried out 87 rescues so far this year")
+        keep the verb too. The participle dates its noun only right after it ("a test taken
+        on May 9"; the parser may even take the noun for its subject, "tests carried out last
+        week showed ..."): one set off by a comma ("the audit, carried out over the summer by
+        accountants") tells what was done to a noun already named, and keeps the verb, as the
+        news gold writes it. "carry" is light only with "out" ("carrying a knee injury since
+        the spring" is a state).
     """
     verb = site.climbed
     if verb is None or verb.pos_ != "VERB" or verb.lower_ not in SUPPORT_VERBS:
         return None
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and is_event_noun(verb.head) and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    particle = PARTICLE_SUPPORT.get(verb.lower_)
+    if particle is not None and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return None  # "carrying a knee injury since the spring": no light verb without "out"
+    bare = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if bare and verb.dep_ == "acl" and is_event_noun(verb.head) and verb.doc[verb.i - 1].text not in (",", "(", "\u2014"):
         # "a test taken on May 9", "talks held on Monday": the participle of the light verb.
         return verb.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i == verb.i - 1), None)
+    if bare and subject is not None and is_event_noun(subject):
+        # "Chemical tests carried out last week showed ...": a bare participle has no subject
+        # of its own; the parser took the noun it follows for one.
+        return subject
     noun = next((c for c in verb.children if c.dep_ == "dobj" and is_event_noun(c)), None)
     if noun is None:
         # The event noun one "of" down the object ("held a day of protest on March 12").
@@ -92,6 +130,8 @@ def support_verb_object(site: EventSite) -> Token | NoEventAnswer | None:
         return None
     prep = preposition(site.root)
     repeated = noun.tag_ == "NNS" or any(c.dep_ == "nummod" for c in noun.children)
+    if repeated and _counted_so_far(verb, noun):
+        return None  # "has carried out 87 rescues so far this year": the tally's verb
     if repeated and prep is not None and (prep.lower_ in SPAN_PREPOSITIONS | {"by"} or prep.lower_ == "from" and _in_series(verb, noun)):
         # "held two strikes since November", "has held meetings since the autumn", "by midday
         # had taken 6,000 calls", "will hold meetings every Wednesday from August 7": the

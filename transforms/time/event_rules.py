@@ -35,6 +35,7 @@ from transforms.time.event_constructions import (
     inside_object,
     later_conjunct,
     most_recent_repeat,
+    name_taken_for_verb,
     onset_phrase,
     proposed_event,
     present_state,
@@ -534,6 +535,26 @@ def figure_for_period(site: EventSite) -> Token | NoEventAnswer | None:
 
 
 @rule(
+    Example("The deal values the yard at ten times its expected operating profit for 2024, the companies said.", "profit"),
+    Example("Sales rose for the third month in a row in May.", None),
+)
+def figure_before_period(site: EventSite) -> Token | NoEventAnswer | None:
+    """A period after "for" right after a figure noun ("its expected operating profit for 2024",
+    "a loss for 2021") is the figure's, wherever the parser hangs it: the figure of that period
+    is what it dates.
+
+    Notes:
+        Only "for" and a noun of ``figure_nouns.txt`` just before it; "sales rose for the third
+        month in May" has no figure before its "for".
+    """
+    prep = preposition(site.root)
+    if prep is None or prep.lower_ != "for" or prep.i == 0:
+        return None
+    before = prep.doc[prep.i - 1]
+    return before if before.pos_ == "NOUN" and before.lower_ in FIGURE_NOUNS else None
+
+
+@rule(
     Example("Its next flight is scheduled for early May.", "flight"),
     Example("The vote was set for Tuesday.", "vote"),
     Example("The report is due on June 12.", None),
@@ -646,6 +667,7 @@ def directive_complement(site: EventSite) -> Token | NoEventAnswer | None:
     Example("Developers had signed an open letter titled “Keep Larch Free” by Thursday afternoon.", "signed"),
     Example("Workers left the bridge, named after the 15th-century navigator.", None),
     Example("On Thursday the president named the other members of the government.", None),
+    Example("The climbers were caught below the summit and called for help at 6:40 p.m.", None),
 )
 def named_event(site: EventSite) -> Token | NoEventAnswer | None:
     """A naming participle ("a concert, titled 'Last Light', on June 26") is never the event:
@@ -661,12 +683,16 @@ def named_event(site: EventSite) -> Token | NoEventAnswer | None:
         other members") or a date inside the name ("the bridge, named after the 15th-century
         navigator") keeps the climb. Without commas, a name in quotation marks right after the
         participle and the date after its closing mark ("signed an open letter titled 'Keep
-        Larch Free' by Thursday") also give the verb acting on the thing named.
+        Larch Free' by Thursday") also give the verb acting on the thing named. Only a
+        participle names: a finite "called" ("were caught below the summit and called for
+        help") is a happening of its own.
     """
     verb = site.climbed
     if verb is None or verb.lower_ not in NAMING_PARTICIPLES or any(c.dep_ == "prt" for c in verb.children):
         # "called off" is a verb of its own, not a name.
         return None
+    if verb.tag_ != "VBN" or verb.dep_ in ("conj", "ROOT"):
+        return None  # "were caught below the summit and called for help at 6:40 p.m.": a finite verb
     head = verb.head
     if is_event_noun(head):
         return head
@@ -705,6 +731,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     dateline_date,
     present_state,
     inside_name,
+    name_taken_for_verb,
     most_recent_repeat,
     comparison_base,
     covered_period,
@@ -736,6 +763,7 @@ EVENT_TRIGGERS: tuple[TriggerRule, ...] = (
     remaining_state,
     copula_complement,
     figure_for_period,
+    figure_before_period,
     scheduled_event,
     rescheduled_thing,
     directive_complement,

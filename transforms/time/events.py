@@ -58,12 +58,26 @@ def value_interval(value: str) -> tuple[date, date] | None:
     return interval
 
 
+def _hyphenated_event_noun(token: Token) -> Token | None:
+    """The last part of a hyphenated event noun the tokenizer split and the parser hung on its
+    first part ("last week's parliamentary by-election": "by" heads "election"); None otherwise."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "-":
+        return None
+    last = doc[token.i + 2]
+    return last if f"{token.lower_}-{last.lower_}" in EVENT_NOUN_FORMS else None
+
+
 def _trigger_for(token: Token) -> Token | None:
     """Climb from the expression to the verb (or event noun) it modifies."""
     current = token
     for _ in range(12):
         if current.pos_ == "VERB" or (current.pos_ in ("NOUN", "PROPN") and current.lower_ in EVENT_NOUN_FORMS and current != token):
             return current
+        if current.pos_ == "NOUN" and current != token:
+            split = _hyphenated_event_noun(current)
+            if split is not None:
+                return split  # "last week's by-election", the parser heading it with "by"
         if current != token and current.dep_ in CLAUSE_DEPS and any(c.dep_ == "nsubj" or c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
             # A clause head the tagger took for a noun ("the bridge reopens next week", "is due
             # to dock at 7 a.m."): its subject or its "to" makes it the clause's verb.

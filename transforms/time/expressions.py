@@ -62,6 +62,17 @@ def _lower_keeping_offsets(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+# "children aged from nine months to 14 years", "aged between 6 and 11 years": the words before
+# an age of a person; a length after them is no duration of a happening.
+_AGED_BEFORE = re.compile(r"\baged\s+(?:from\s+|between\s+|up\s+to\s+|under\s+|over\s+)?(?:\S+\s+(?:\S+\s+)?(?:to|and)\s+)?$")
+
+
+def _is_an_age(text: str, start: int) -> bool:
+    """Whether a length follows "aged" (an age span's first or second end): "aged from nine
+    months to 14 years" names ages, not durations."""
+    return _AGED_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def _strip_ago_guard(text: str, start: int, end: int) -> bool:
     # "two years" followed by "ago" is a DATE already matched by the ago pattern.
     return text[end:end + 4].lower() == " ago"
@@ -120,6 +131,8 @@ def find_timexes(body: str, reference_date: date | None, tense_at: Callable[[int
             if resolved is None:
                 continue
             timex_type, value, is_resolved = resolved
+            if timex_type == "DURATION" and _is_an_age(body, start):
+                continue  # "children aged from nine months to 14 years": ages
             taken.append((start, end))
             found.append(TimexMatch(start, end, body[start:end], timex_type, value, is_resolved, name))
     found.extend(coordinated_days(body, found, taken))
@@ -242,7 +255,8 @@ def _inside_a_name(body: str, start: int, end: int) -> bool:
         Not: "in Spring." or "their Autumn meetings" (lower-case neighbours: a season written
         with a capital), "Since Autumn this year" (the capital word opens the sentence),
         "Spring Festival" (a holiday, which TimeML marks). A leading "the" is skipped ("the
-        Summer Olympics" is a name). Years in names ("the 1812
+        Summer Olympics" is a name), and so is a quotation mark opening a title before the
+        word before ('the film "Caribou Summer"'). Years in names ("the 1812
         Overture") are not handled.
     """
     if not body.endswith(_NAME_WORDS, start, end):
@@ -253,7 +267,8 @@ def _inside_a_name(body: str, start: int, end: int) -> bool:
     if word not in _SEASON_WORDS and word not in _DAY_WORDS or _starts_sentence(body, start):
         return False
     previous = re.search(r"(\S+)[ \t]+$", body[max(0, start - 40) : start])
-    after_capital = previous is not None and previous[1][:1].isupper() and not _starts_sentence(body, start - len(previous[0]))
+    # a name's first word may open a quoted title ('the film "Caribou Summer"')
+    after_capital = previous is not None and previous[1].lstrip("\"“‘'(")[:1].isupper() and not _starts_sentence(body, start - len(previous[0]))
     if word in _DAY_WORDS:
         return after_capital
     following = re.match(r"[ \t]+([A-Za-z]\w*)", body[end:])

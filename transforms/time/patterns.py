@@ -506,7 +506,7 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\bthe\s+(?:next|last|previous|coming|following)\s+(?P<unit>decade)\b(?![-\s]+(?:old|long|of)\b)",
+    r"(?<!end\sof\s)(?<!start\sof\s)(?<!middle\sof\s)(?<!beginning\sof\s)\bthe\s+(?:next|last|previous|coming|following)\s+(?P<unit>decade)\b(?![-\s]+(?:old|long|of)\b)",
     ex("The bases will be dismantled over the next decade.", "the next decade", "P1DE"),
     ex("Wages lost to inflation in the last decade.", "the last decade", "P1DE"),
     needs=("decade",),
@@ -515,7 +515,8 @@ def weekday(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def the_rel_decade(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """"the next decade", "the last decade": a stretch of ten years from or up to the paper, a
     DURATION of one decade, as "the past decade" (the pattern ``duration_vague``). Not: "the
-    last decade of the century" (a decade of a named period), "a decade-long war"."""
+    last decade of the century" (a decade of a named period), "a decade-long war", "the middle
+    of the last decade" (a part of the decade before the paper's: ``decade_of_publication``)."""
     return resolve.duration_vague(m, ctx)
 
 
@@ -755,7 +756,7 @@ def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:more\s+(?=recently\b))?(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
+    r"\b(?:more\s+(?=recently\b))?(?P<vague>recently|lately|now(?!-)|currently|current(?=\s+(?!of\b|accounts?\b|affairs\b|and\b|or\b|there\b|here\b|is\b|was\b|can\b|could\b|will\b|would\b|may\b|has\b|had\b|flows?\b|runs?\b|swept\b|carried\b|in\b|at\b|near\b|that\b|which\b)[a-z])|nowadays|presently|these\s+days|the\s+(?:near|short|long)\s+term|the\s+time\s+being|the\s+(?:near\s+)?future|the\s+past)\b",
     ex("Talks held recently.", "recently", "PAST_REF"),
     ex("More recently, the rules changed.", "More recently", "PAST_REF"),
     ex("We are ready now.", "now", "PRESENT_REF"),
@@ -769,7 +770,8 @@ def vague(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The vague past, present or future: "recently" ("more recently": the comparative is a
     modifier, kept in the span), "now", "current", "the near future". Not:
     "Now," opening a sentence (a discourse marker), "the current account", "the now-cancelled
-    deal" (a modifier of the adjective, not a time of the clause)."""
+    deal" (a modifier of the adjective, not a time of the clause), the noun "current" ("the
+    current there can reach seven knots": a verb, an adverb or a preposition after it)."""
     return resolve.vague(m, ctx)
 
 

@@ -164,18 +164,21 @@ def trading_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | N
 
 
 @pattern(
-    r"\b(?:in|at|by|until|till|from|around|before|after|during)\s+(?P<t>mid-?(?P<part>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow))?)\b(?![\s-]+(?:break|snacks?|coffee|tea|session|show|news)\b)",
+    r"\b(?:in|at|by|until|till|from|around|before|after|during)\s+(?P<t>(?:mid-?|early\s+|late\s+)(?P<part>morning|afternoon|evening)(?:\s+(?P<deictic>yesterday|today|tomorrow))?)\b(?![\s-]+(?:break|snacks?|coffee|tea|session|show|news|trading|raids?|flights?|hours|light|rush)\b)",
     ex("The mayor visited the site at mid-morning.", "mid-morning", "2023-06-05TMO", tense="past"),
     ex("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", "2023-06-04TAF", tense="past"),
     ex("Stations ran out of bottles by mid-afternoon.", "mid-afternoon", "2023-06-05TAF", tense="past"),
-    needs=("mid-morning", "midmorning", "mid-afternoon", "midafternoon", "mid-evening", "midevening"),
+    ex("Officers diverted traffic until early afternoon.", "early afternoon", "2023-06-05TAF", tense="past"),
+    needs=("mid-morning", "midmorning", "mid-afternoon", "midafternoon", "mid-evening", "midevening", "early morning", "early afternoon", "early evening", "late morning", "late afternoon", "late evening"),
 )
 def mid_part_of_day(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """"at mid-morning", "by mid-afternoon": the middle of a part of a day, its TIME with the
+    """"at mid-morning", "by mid-afternoon", "until early afternoon": the middle (or the start,
+    or the end) of a part of a day, its TIME with the
     part's code (TIMEX3 keeps "mid" as a modifier; the preposition is not in the span); like
     ``the_part_of_day``, re-dated by ``anchor_anaphora`` to the day named before or right after
     it, or to "yesterday", "today", "tomorrow" after it, in its span ("at mid-afternoon yesterday").
-    Not: "a mid-morning break" (a modifier without a preposition)."""
+    Not: "a mid-morning break" (a modifier without a preposition), "in early morning trading"
+    (the pattern ``trading_part_of_day``); "in the early evening" is ``the_part_of_day``'s."""
     offset = {"yesterday": -1, "tomorrow": 1, "today": 0}.get((m["deictic"] or "").lower())
     if offset is None or ctx.reference is None:
         return the_part_of_day(m, ctx)

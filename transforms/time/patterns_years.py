@@ -165,8 +165,9 @@ def historic_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 
 
 @pattern(
-    r"\b(?:the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|(?P<part_which>next|last))\s+|(?<!the\s)(?P<which>this|next)\s+)decade\b(?![\s-]+(?:old|long)\b)",
+    r"\b(?:the\s+(?:end|beginning|start|middle)\s+of\s+(?:(?:the\s+)?(?P<part_which>next|last|previous)|the|this)\s+|(?<!the\s)(?P<which>this|next)\s+)decade\b(?![\s-]+(?:old|long)\b)",
     ex("The sea will be at our doors by the end of the decade.", "the end of the decade", "202"),
+    ex("Pasture has been planted since the middle of the last decade.", "the middle of the last decade", "201"),
     ex("It was the strongest open I have played in this decade.", "this decade", "202"),
     ex("The line should open at the start of next decade.", "the start of next decade", "203"),
     needs=("decade",),
@@ -174,12 +175,13 @@ def historic_year(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 )
 def decade_of_publication(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """The decade of the publication year, or the one after or before it: "this decade", "the
-    end of the decade", "the start of next decade" (TIMEX3: the decade's three digits, the part a
-    modifier). Not: "the next decade" and "the past decade" (a DURATION of ten years, the pattern
-    ``duration_vague``), "a decade", "the decade's best album"."""
+    end of the decade", "the start of next decade", "the middle of the last decade" (TIMEX3: the
+    decade's three digits, the part a modifier). Not: "the next decade" and "the past decade"
+    alone (a DURATION of ten years, the patterns ``the_rel_decade`` and ``duration_vague``), "a
+    decade", "the decade's best album"."""
     if ctx.reference is None:
         return "DATE", "XXX", False
-    step = {"next": 1, "last": -1}.get((m["which"] or m["part_which"] or "").lower(), 0)
+    step = {"next": 1, "last": -1, "previous": -1}.get((m["which"] or m["part_which"] or "").lower(), 0)
     return "DATE", f"{ctx.reference.year // 10 + step:03d}", True
 
 
