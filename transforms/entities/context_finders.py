@@ -1151,6 +1151,8 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
             note="an opening preposition and a place: the teacher is unnamed"),
     Example("For Gert-Jan Hovestad, whose family has kept hens since 1962, the call came at 6:15 a.m. on Friday.", [("Gert-Jan Hovestad", "PERSON")],
             note="after the sentence's opening preposition, a hyphenated first name"),
+    Example("Lukas Eder won silver on Sunday.\n\nEder, who keeps his podium finish, said he had known nothing.", [("Eder", "PERSON")],
+            note="one word and 'who': a person, whatever the model made of the full name"),
     Example("Per Haglund, who chairs the transport committee, called the cuts a betrayal.", [("Per Haglund", "PERSON")],
             note="the model reads 'Per' as a preposition and 'Haglund' as a nationality"),
     Example("“The current there can reach seven knots,” Mehmet Yıldırım, a senior pilot with the Strait Pilots' Association, told reporters.",
@@ -1197,8 +1199,10 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
         if not words or words[0].lower_ in LEADING_WORDS or any(w.ent_type_ in _NOT_IN_NAMES and not _surname_read_as_group(w, words) for w in words) or not _person_apposition(tokens, end):
             continue
         one_word = len(words) == 1
-        if one_word and (tokens[end + 1].lower_ not in ("a", "an") or words[0].lower_ in TITLE_WORDS):
-            continue  # "Smith, the mayor" is the model's; a lone word needs "a/an ... <person>"
+        # "Eder, who keeps his podium finish, said": "who" speaks of a person (a body takes "which").
+        who = tokens[end + 1].lower_ in ("who", "whose")
+        if one_word and (tokens[end + 1].lower_ not in ("a", "an") and not who or words[0].lower_ in TITLE_WORDS):
+            continue  # "Smith, the mayor" is the model's; a lone word needs "a/an ... <person>" or "who"
         start, stop = words[0].idx, words[-1].idx + len(words[-1])
         inside = [m for m in mentions if m.char_start < stop and start < m.char_end]
         if any(m.char_start < start or m.char_end > stop for m in inside):

@@ -218,7 +218,9 @@ def _lone_speaker_words(tokens: tuple[Token, ...]) -> set[str]:
     return {
         t.text
         for t in tokens
-        if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and is_capitalised(t) and t.head.lower_ in REPORTING_VERB_FORMS and not list(t.children)
+        # "Eder, who keeps his podium finish, said": a clause set off after the word leaves it one word.
+        if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN") and is_capitalised(t) and t.head.lower_ in REPORTING_VERB_FORMS
+        and all(c.dep_ == "punct" or c.dep_ == "relcl" and any(w.lower_ in ("who", "whose") for w in c.children) for c in t.children)
     }
 
 

@@ -12,6 +12,7 @@ from transforms.entities.context_finders import GIVEN_NAME_BEFORE
 from transforms.entities.extraction import ArticleEntity
 from transforms.lexicon import TITLE_WORDS
 from transforms.lexicons import words
+from transforms.quotes.pronoun_speakers import salient_person
 from transforms.quotes.speakers import Entities, Speaker, SpeakerQuery, _named, _nearest
 from transforms.rules import Example, rule
 
@@ -84,6 +85,10 @@ _AGE_NOMINAL = re.compile(r"the (?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old(
       Example("“We will appeal,” the 40-year-old said.", None, "nobody is named before"),
       Example("Ines Berg, 61, runs the ward. Carla Dias, 58, joined in May. “We cannot wait,” Dias said. Berg agreed. "
               "“I have never seen anything like it,” the 61-year-old said.", "Ines Berg", "the one person the article gave that age"),
+      Example("Coach Florian Gruber was banned. Austria's Lukas Eder finished second. Gruber's employer dismissed him on Monday.\n\n"
+              "Eder, who keeps his podium finish, said he had known nothing about the messages. "
+              "“I jump, I land, I look at the board,” the 24-year-old told a broadcaster.", "Lukas Eder",
+              "of the people of the sentence before, its subject (as for a pronoun)"),
       Example("Carla Dias, 58, joined in May. “We cannot wait,” Dias said. “I have never seen anything like it,” the 34-year-old nurse said.",
               None, "the person named last is of another age: someone new"))
 def age_nominal(query: SpeakerQuery) -> Speaker | None:
@@ -107,7 +112,7 @@ def age_nominal(query: SpeakerQuery) -> Speaker | None:
     found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
     if found is not None and age is not None and any(e is found and given != age[0] for e, given in ages):
         return None  # the person named last was given another age: someone else
-    return _named(found, age_nominal.name) if found is not None else None
+    return _named(salient_person(query, found), age_nominal.name) if found is not None else None
 
 
 _AGE_AFTER_NAME = re.compile(r",\s+(\d{1,3}),")
@@ -132,6 +137,8 @@ def _ages_given(query: SpeakerQuery) -> list[tuple[ArticleEntity, str]]:
 
 @rule(Example("The striker Tomás Ibarra scored twice.\n\n\u201cI just kept running,\u201d the Argentine said.", "Tomás Ibarra"),
       Example("Ingrid Dahl, 41, won the race. The Norwegian said the snow was perfect.", "Ingrid Dahl"),
+      Example("Mads Holm lodged the protest on Tuesday. “It was dark, but not that dark,” the Dane said.", "Mads Holm",
+              "a nationality noun the tagger may not mark (``demonym_nouns``)"),
       Example("\u201cWe will appeal,\u201d the Argentine said.", None, "nobody is named before"),
       Example("Tomás Ibarra scored twice. The Argentines said the referee was wrong.", None, "a plural is a group"))
 def demonym_nominal(query: SpeakerQuery) -> Speaker | None:
@@ -146,10 +153,14 @@ def demonym_nominal(query: SpeakerQuery) -> Speaker | None:
     """
     subject = query.subject
     start, end = query.phrase_span
-    if subject.ent_type_ != "NORP" or subject.tag_ not in ("NNP", "NN", "JJ") or query.body[start:end].casefold() != "the " + subject.lower_:
+    demonym = subject.ent_type_ == "NORP" and subject.tag_ in ("NNP", "NN", "JJ") or subject.lower_ in _DEMONYM_NOUNS
+    if not demonym or query.body[start:end].casefold() != "the " + subject.lower_:
         return None
     found = _nearest(query.entities, query.quote_start, ("PERSON",), skip=query.context.quoted_ranges)
-    return _named(found, demonym_nominal.name) if found is not None else Speaker(None, None, demonym_nominal.name)
+    return _named(salient_person(query, found), demonym_nominal.name) if found is not None else Speaker(None, None, demonym_nominal.name)
+
+
+_DEMONYM_NOUNS = words("demonym_nouns")
 
 
 # People described by what they do or where they stand ("a fisherman", "one passenger").

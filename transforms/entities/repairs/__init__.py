@@ -77,6 +77,7 @@ from transforms.entities.repairs.spans import (
     org_run_into_its_town,
     surname_cut_from_person,
     field_of_title,
+    demonym_noun,
     place_across_comma,
     non_entity_acronym,
     country_before_body,
@@ -131,6 +132,7 @@ ENTITY_REPAIRS: tuple[Rule, ...] = (
     org_run_into_its_town,  # "Institute of Agriculture and Tourism in Poreč" -> ORG + GPE
     surname_cut_from_person,  # "Ji-won" + "Park," -> Ji-won Park (PERSON)
     field_of_title,  # "Social Affairs" (ORG) in "Social Affairs Minister X" -> no name
+    demonym_noun,  # "the Dane" (ORG) -> no name
     place_across_comma,  # "in Abuja, Health Minister X" ("Abuja, Health") -> Abuja (GPE)
     non_entity_acronym,  # "CCTV footage", "GDP" -> no name
     camel_case_product,  # "the iPhone" -> PRODUCT

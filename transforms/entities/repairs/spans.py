@@ -563,6 +563,22 @@ def name_before_person_clause(e: TaggedEntity) -> Repair | None:
     return [(ent.start_char, stop, "PERSON")] if _PERSON_APPOSITION.match(e.body, stop) else None
 
 
+_DEMONYM_NOUNS = lexicon_words("demonym_nouns")
+
+
+@rule(Example("Holm lodged the protest. “It was dark, but not that dark,” the Dane said.", [("Dane", None)],
+              note="a nationality noun standing for a person is no name"))
+def demonym_noun(e: TaggedEntity) -> Repair | None:
+    """"the Dane", "the Spaniard" (``demonym_nouns``) tagged an organisation, a place or a
+    person is a nationality standing for someone the article named: no name of its own.
+
+    Not: a demonym without "the" before it ("Dane Holm" is a person's name).
+    """
+    if len(e.words) != 1 or e.words[0].lower_ not in _DEMONYM_NOUNS or e.ent.start == 0 or e.doc[e.ent.start - 1].lower_ != "the":
+        return None
+    return []
+
+
 # Titles a government's field comes before ("Social Affairs Minister", "Home Secretary").
 _FIELD_TITLES = frozenset(("minister", "secretary", "commissioner"))
 
