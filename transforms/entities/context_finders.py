@@ -1151,8 +1151,9 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
             note="an opening preposition and a place: the teacher is unnamed"),
     Example("For Gert-Jan Hovestad, whose family has kept hens since 1962, the call came at 6:15 a.m. on Friday.", [("Gert-Jan Hovestad", "PERSON")],
             note="after the sentence's opening preposition, a hyphenated first name"),
-    Example("Lukas Eder won silver on Sunday.\n\nEder, who keeps his podium finish, said he had known nothing.", [("Eder", "PERSON")],
-            note="one word and 'who': a person, whatever the model made of the full name"),
+    Example("The ethics panel met on Monday. Zupan, who denies wrongdoing, resigned on Friday.", [("Zupan", "PERSON")],
+            note="one word and 'who': a person"),
+    Example("Insurers, who assess frost claims each April, say payouts could take months.", None, note="a plural common noun: people, no name"),
     Example("Per Haglund, who chairs the transport committee, called the cuts a betrayal.", [("Per Haglund", "PERSON")],
             note="the model reads 'Per' as a preposition and 'Haglund' as a nationality"),
     Example("“The current there can reach seven knots,” Mehmet Yıldırım, a senior pilot with the Strait Pilots' Association, told reporters.",
@@ -1200,7 +1201,8 @@ def name_set_off_as_person(search: MentionSearch, mentions: list[Mention]) -> li
             continue
         one_word = len(words) == 1
         # "Eder, who keeps his podium finish, said": "who" speaks of a person (a body takes "which").
-        who = tokens[end + 1].lower_ in ("who", "whose")
+        # ... but "Insurers, who assess claims, say": a plural verb says a group.
+        who = tokens[end + 1].lower_ in ("who", "whose") and words[-1].tag_ == "NNP" and words[-1].head.tag_ != "VBP"
         if one_word and (tokens[end + 1].lower_ not in ("a", "an") and not who or words[0].lower_ in TITLE_WORDS):
             continue  # "Smith, the mayor" is the model's; a lone word needs "a/an ... <person>" or "who"
         start, stop = words[0].idx, words[-1].idx + len(words[-1])
