@@ -1043,14 +1043,17 @@ _NAME_PARTICLES = lexicon_words("name_particles") | {"ní", "nic", "mac", "ó"}
 
 
 def _person_apposition(tokens: tuple[Token, ...], comma: int) -> bool:
-    """Whether what follows the comma at ``comma`` describes a person: "who"/"whose", or "a",
-    "an" or "the" and at most four words ending in a person noun ("an independent member",
+    """Whether what follows the comma at ``comma`` describes a person: "who"/"whose", a bare
+    person noun before "of"/"at"/"for" ("director of"), or "a", "an" or "the" and at most four
+    words ending in a person noun ("an independent member",
     "the mayor", "a planetary scientist")."""
     after = tokens[comma + 1 : comma + 7]
     if not after:
         return False
     if after[0].lower_ in ("who", "whose"):
         return True
+    if after[0].lower_ in _PERSON_NOUNS and len(after) > 1 and after[1].lower_ in ("of", "at", "for"):
+        return True  # "Jan-Willem de Groot, director of the forwarder X,": a bare title, wire style
     if after[0].lower_ not in ("a", "an", "the"):
         return False
     for k, token in enumerate(after[1:], start=1):
@@ -1151,6 +1154,8 @@ def name_after_role_apposition(search: MentionSearch, mentions: list[Mention]) -
             note="an opening preposition and a place: the teacher is unnamed"),
     Example("For Gert-Jan Hovestad, whose family has kept hens since 1962, the call came at 6:15 a.m. on Friday.", [("Gert-Jan Hovestad", "PERSON")],
             note="after the sentence's opening preposition, a hyphenated first name"),
+    Example("Freight forwarders said the timing was bad. Jan-Willem de Groot, director of the Rotterdam forwarder De Groot Logistiek, said clients waited.",
+            [("Jan-Willem de Groot", "PERSON")], note="a bare title before 'of', wire style"),
     Example("The ethics panel met on Monday. Zupan, who denies wrongdoing, resigned on Friday.", [("Zupan", "PERSON")],
             note="one word and 'who': a person"),
     Example("Insurers, who assess frost claims each April, say payouts could take months.", None, note="a plural common noun: people, no name"),
