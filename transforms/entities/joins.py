@@ -652,6 +652,8 @@ def _word_before(body: str, end: int) -> str | None:
             [("Caixa Rural do Sul", "Banco Meridional")]),
     Example("Dutch insurer Zeeland Verzekeringen Groep NV (ZVG) will change its name to Zevera on June 1. Zevera will keep its offices.",
             [("Zevera", "Zeeland Verzekeringen Groep NV"), ("Zevera", "Zeeland Verzekeringen Groep NV")], note="the new name joins too"),
+    Example("Members of the Joal Fishing Cooperatives Union (UCPJ), which was founded in 1987 as the Groupement des Pêcheurs de Joal, voted on Sunday.",
+            [("Groupement des Pêcheurs de Joal", "Joal Fishing Cooperatives Union")], note="a short form in brackets between"),
     Example("The second-division team, Team Treviso Ciclismo, which raced as Trevigiani Pro Cycling until 2019, won.",
             [("Trevigiani Pro Cycling", "Team Treviso Ciclismo")], note="a name raced under is no person, whatever the model said"),
     Example("Aasivik Minerals A/S won the permit. The company, which traded as Nordic Rare Metals until its listing, expects to hire 350 people.",
@@ -681,6 +683,8 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
     moves: dict[int, ArticleEntity] = {}
     for match in _FORMER_NAME.finditer(body):
         owner, former = ends.get(match.start()), starts.get(match.end())
+        if owner is None and body[: match.start()].endswith(")"):
+            owner = ends.get(body.rfind("(", 0, match.start()) - 1)  # "the Union (UCPJ), which was founded as ..."
         if owner is None and (word := _word_before(body, match.start())):
             # "Skyvale, founded ..." opening a sentence, untagged: the one organisation it names
             named = [e for e in orgs if alias_key(e.canonical_name.split()[0]) == alias_key(word)]
