@@ -635,6 +635,15 @@ _NEW_NAME = re.compile(r"(?:\s+\([A-Z][\w&.-]{1,9}\))?,?\s+(?:(?:which|that)\s+)
                        r"(?:change\s+its\s+name\s+to|be\s+renamed(?:\s+as)?|become|rebrand\s+as|trade\s+as|compete\s+as)\s+(?:the\s+)?")
 
 
+def _name_ending_at(ends: dict[int, ArticleEntity], body: str, at: int) -> ArticleEntity | None:
+    """The entity a mention of which ends at ``at``, or right before a short form in brackets
+    that ends there ("the Hellenic Public Health Agency (HPHA), known until 2020 as")."""
+    owner = ends.get(at)
+    if owner is None and body[:at].endswith(")"):
+        owner = ends.get(body.rfind("(", 0, at) - 1)
+    return owner
+
+
 def _word_before(body: str, end: int) -> str | None:
     """The capitalised word right before ``end`` when it opens a sentence or the body."""
     match = re.search(r"(?:^|[.!?]\s+)([A-Z][\w&-]+)$", body[:end])
@@ -682,9 +691,7 @@ def former_name(body: str, entities: list[ArticleEntity]) -> list[ArticleEntity]
     orgs = [e for e in entities if e.entity_type == "ORG"]
     moves: dict[int, ArticleEntity] = {}
     for match in _FORMER_NAME.finditer(body):
-        owner, former = ends.get(match.start()), starts.get(match.end())
-        if owner is None and body[: match.start()].endswith(")"):
-            owner = ends.get(body.rfind("(", 0, match.start()) - 1)  # "the Union (UCPJ), which was founded as ..."
+        owner, former = _name_ending_at(ends, body, match.start()), starts.get(match.end())
         if owner is None and (word := _word_before(body, match.start())):
             # "Skyvale, founded ..." opening a sentence, untagged: the one organisation it names
             named = [e for e in orgs if alias_key(e.canonical_name.split()[0]) == alias_key(word)]
@@ -811,10 +818,7 @@ def short_name_known_as(body: str, entities: list[ArticleEntity]) -> list[Articl
         short = starts.get(match.end())
         if short is None:
             continue
-        owner = ends.get(match.start())
-        if owner is None and body[: match.start()].endswith(")"):
-            # "the Hellenic Public Health Agency (HPHA), known until 2020 as": the name before the brackets
-            owner = ends.get(body.rfind("(", 0, match.start()) - 1)
+        owner = _name_ending_at(ends, body, match.start())
         noun = _THE_ORGANISATION_NOUN.search(body[max(0, match.start() - 40) : match.start()])
         if short.entity_type == "PERSON" and not (owner is None and noun is not None and noun["noun"] in COMPANY_DESCRIPTORS):
             continue  # a person is no short name, unless "The company, known as ..." says it is one
