@@ -594,6 +594,7 @@ _AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{before}\s{word})" for before in 
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
     ex("The strike will last a week.", "a week", "P1W"),
     ex("The empire lasted more than 2,000 years.", "more than 2,000 years", "P2000Y"),
+    ex("The mill has stood for more than a century.", "more than a century", "P1CE"),
     ex("He played 30.8 minutes a game.", "30.8 minutes", "PT30.8M"),
     ex("The currency fell in the last twenty-four hours.", "the last twenty-four hours", "PT24H"),
     ex("Autonomy was promised for the following 50 years.", "the following 50 years", "P50Y"),
