@@ -742,8 +742,9 @@ def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 
 
 @pattern(
-    r"\b(?:in|since|by|until|till|during|before|after|of|from|to|through)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
+    r"\b(?:in|since|by|until|till|during|before|after|of|from|to|through|between\s+(?:january|february|march|april|june|july|september|october|november|december)\s+and)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
     ex("Results are due in May.", "May", "2023-05", tense="future"),
+    ex("Doors opened on trains between January and May.", "May", "2023-05", tense="past"),
     ex("The season ran from March to May.", "May", "2024-05", tense="past", published=date(2024, 6, 10)),
     ex("It closed in August, the board said.", "August", "2022-08", tense="past"),
     needs=MONTH_KEYS,
@@ -751,7 +752,7 @@ def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 )
 def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month after a preposition, "May" and "August" included ("in May", "from March to
-    May"; the preposition is not in the span). Not: "May" without a preposition ("The May
+    May", "between January and May"; the preposition is not in the span). Not: "May" without a preposition ("The May
     family")."""
     return resolve.month_alone(m, ctx)
 
