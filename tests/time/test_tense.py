@@ -12,6 +12,8 @@ from transforms.time.expressions import find_timexes
     ("sentence", "day", "tense"),
     [
         ("The ministers met on Tuesday.", "Tuesday", "past"),
+        ("The patent, granted by the office in March, covers a coating.", "March", "past"),
+        ("Doors had opened while moving between January and May.", "January", "past"),
         ("Gusts were expected on Saturday afternoon, easing by Sunday night.", "Sunday", "future"),
         ("The ban is backdated to December 12, when he was provisionally suspended.", "December", "past"),
         ("The ban runs until June 3, when he will be allowed to race again.", "June", "future"),

@@ -569,3 +569,9 @@ def test_a_possessive_day_before_a_quote_is_not_the_day_it_was_spoken():
     text = 'An inquiry into Tuesday\'s runoff began. "Hearings have been held today," she said.'
     found = {t.text: t for t in find_timexes(text, MONDAY, lambda _offset: "past")}
     assert found["today"].value == "2023-06-05"
+
+
+def test_count_before_this_morning_is_no_clock_time():
+    """'met five this morning': a count, not five o'clock ('at six this morning' is one)."""
+    found = [(t.text, t.value) for t in find_timexes("He met five this morning.", date(2023, 6, 5), None)]
+    assert found == [("this morning", "2023-06-05TMO")]

@@ -58,6 +58,10 @@ def from_anchor(m: re.Match[str], anchor: date, granularity: str) -> tuple[str, 
     step = _ANAPHORIC_STEP.get((m["rel"] or m["dir"] or "").lower(), 0)
     if unit in ("day", "week", "weekend") and granularity != "day" or unit == "month" and granularity == "year":
         return None
+    if unit == "weekend" and step == 1 and anchor.weekday() < 5:
+        # "classes end on Friday, June 29 ... a party the following weekend": the first weekend
+        # after a weekday is the one of its own week
+        step = 0
     if unit in ("day", "week", "weekend"):
         day = shift_days(anchor, step * (1 if unit == "day" else 7))
         if day is None:
@@ -147,6 +151,7 @@ def _day_right_after(body: str, timex: TimexMatch, following: TimexMatch | None)
     ex("The fire broke out on Saturday. Campers had been told the day before that it was safe.", "the day before", "2023-06-02", tense="past"),
     ex("The government fell on December 4 over its 2023 budget. Parliament was dissolved the following week.", "the following week", "2022-W49", tense="past"),
     ex("The festival opens on Friday, July 7. Its licence was granted in March. That weekend is worth a month of trade.", "That weekend", "2023-W27-WE", tense="past"),
+    ex("Classes end on June 29, and pupils plan a party for the following weekend.", "the following weekend", "2018-W26-WE", tense="future", published=date(2018, 3, 7)),
     ex("The talks began on Oct. 23, 2021, and at 10 p.m. they ended.", "10 p.m.", "2021-10-23T22:00", tense="past"),
     ex("The jet first flew on Tuesday at 18:00 UTC.", "18:00 UTC", "2023-05-30T18:00Z", tense="past"),
     ex("Hopes were dashed Friday. Dealers sold in the morning.", "the morning", "2023-06-02TMO", tense="past"),

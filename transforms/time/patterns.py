@@ -594,6 +594,7 @@ _AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{before}\s{word})" for before in 
     ex("Profit in the first nine months rose.", "the first nine months", "P9M"),
     ex("The strike will last a week.", "a week", "P1W"),
     ex("The empire lasted more than 2,000 years.", "more than 2,000 years", "P2000Y"),
+    ex("The mill has stood for more than a century.", "more than a century", "P1CE"),
     ex("He played 30.8 minutes a game.", "30.8 minutes", "PT30.8M"),
     ex("The currency fell in the last twenty-four hours.", "the last twenty-four hours", "PT24H"),
     ex("Autonomy was promised for the following 50 years.", "the following 50 years", "P50Y"),
@@ -741,8 +742,9 @@ def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 
 
 @pattern(
-    r"\b(?:in|since|by|until|till|during|before|after|of|from|to|through)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
+    r"\b(?:in|since|by|until|till|during|before|after|of|from|to|through|between\s+(?:january|february|march|april|june|july|september|october|november|december)\s+and)\s+(?P<t>(?P<month>january|february|march|april|june|july|august|september|october|november|december|may))\b",
     ex("Results are due in May.", "May", "2023-05", tense="future"),
+    ex("Doors opened on trains between January and May.", "May", "2023-05", tense="past"),
     ex("The season ran from March to May.", "May", "2024-05", tense="past", published=date(2024, 6, 10)),
     ex("It closed in August, the board said.", "August", "2022-08", tense="past"),
     needs=MONTH_KEYS,
@@ -750,7 +752,7 @@ def month_capitalised(m: re.Match[str], ctx: ResolveContext) -> Resolution | Non
 )
 def month_alone(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     """A month after a preposition, "May" and "August" included ("in May", "from March to
-    May"; the preposition is not in the span). Not: "May" without a preposition ("The May
+    May", "between January and May"; the preposition is not in the span). Not: "May" without a preposition ("The May
     family")."""
     return resolve.month_alone(m, ctx)
 

@@ -60,19 +60,28 @@ def _day_of(ctx: ResolveContext, offset: int = 0) -> str | None:
     return None if ctx.reference is None else (ctx.reference + timedelta(days=offset)).isoformat()
 
 
+# Words before a clock time in words that make "six this morning" an hour, not a count.
+_CLOCK_LEAD = re.compile(r"\b(?:at|by|until|till|before|after|around|about|from|since)\s+$", re.IGNORECASE)
+
+
 @pattern(
-    rf"\b{HOUR}(?:\s+o['’]clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)\b|\b{HOUR.replace('hour', 'oclock')}\s+o['’]clock\b",
+    rf"\b{HOUR}(?:\s+o['’]clock)?\s+(?:in\s+the|(?P<this>this))\s+(?P<part>morning|afternoon|evening)\b|\b{HOUR.replace('hour', 'oclock')}\s+o['’]clock\b",
     ex("Her sister saw it on television at six in the morning.", "six in the morning", "2023-06-05T06:00"),
     ex("We were up until 4 in the morning.", "4 in the morning", "2023-06-05T04:00"),
     ex("He will leave at 4 in the morning.", "4 in the morning", "2023-06-06T04:00", tense="future"),
     ex("The vote starts at eight in the evening.", "eight in the evening", "2023-06-05T20:00"),
     ex("The bells rang at ten o'clock.", "ten o'clock", "2023-06-05T10:00"),
-    needs=("in the morning", "in the afternoon", "in the evening", "o'clock", "o’clock"),
+    ex("I walked the rows at six this morning.", "six this morning", "2023-06-05T06:00", tense="past"),
+    needs=("in the morning", "in the afternoon", "in the evening", "this morning", "this afternoon", "this evening", "o'clock", "o’clock"),
 )
 def clock_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
-    """A clock time in words: "six in the morning", "4 in the afternoon", "ten o'clock", on the
-    publication date (after a day, ``anchor_anaphora`` does not move it). Not: "one in the
-    morning's papers" is read as 01:00 too; "twelve o'clock" is noon."""
+    """A clock time in words: "six in the morning", "4 in the afternoon", "ten o'clock", "six
+    this morning", on the publication date (after a day, ``anchor_anaphora`` does not move
+    it). Not: "one in the
+    morning's papers" is read as 01:00 too; "twelve o'clock" is noon; "five this morning" only
+    after a preposition of time ("at six this morning"; "met five this morning" is a count)."""
+    if m["this"] and not _CLOCK_LEAD.search(m.string, 0, m.start()):
+        return None  # "met five this morning": a count, no hour, without "at" or "by" before it
     word = (m["hour"] or m["oclock"]).lower()
     hour = int(word) if word.isdigit() else _HOUR_WORDS[word]
     part = (m["part"] or "").lower()
@@ -81,7 +90,7 @@ def clock_words(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
     elif part == "morning" and hour == 12:
         hour = 0
     # "will leave at 4 in the morning": the next morning.
-    day = _day_of(ctx, 1 if part == "morning" and ctx.tense == "future" else 0)
+    day = _day_of(ctx, 1 if part == "morning" and ctx.tense == "future" and not m["this"] else 0)
     if day is None:
         return "TIME", f"XXXX-XX-XXT{hour:02d}:00", False
     return "TIME", f"{day}T{hour:02d}:00", True

@@ -459,10 +459,8 @@ def duration_hyphen(m: re.Match[str], ctx: ResolveContext) -> Resolution | None:
 def _duration_value(count: int | str, unit: str) -> str:
     if unit in ("hour", "minute", "second"):
         return f"PT{count}{UNIT_CODES[unit]}"
-    if unit == "century" and isinstance(count, int):
-        return f"P{count * 100}Y"
-    # Decades keep their unit (P4DE), as the news convention writes them; TimeBank and MEANTIME
-    # write years (P40Y).
+    # Decades and centuries keep their unit (P4DE, P1CE: "for more than a century"), as the
+    # news convention writes them; TimeBank and MEANTIME write years (P40Y, P100Y).
     return f"P{count}{UNIT_CODES[unit]}"
 
 

@@ -358,6 +358,10 @@ def _climbed_tense(token: Token, after_until: bool) -> Tense:
                 # "would go ahead, with the final round starting on Sunday"; "gusts were expected
                 # on Saturday afternoon, easing by Sunday night": the plan's forward look
                 return "future"
+            if not tense and _reduced_passive_relative(token, date_index):
+                return "past"  # "the patent, granted in March, covers": a done deed that describes the noun
+            if not tense and _while_participle(token):
+                return clause_tense(token.head)  # "had opened while moving between January and May"
             return tense
         if token.head.i == token.i:
             return ""
@@ -500,6 +504,36 @@ def _participle_governor(verb: Token) -> Token | None:
             return None
         governor = governor.head
     return governor if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i else None
+
+
+def _reduced_passive_relative(verb: Token, date_index: int) -> bool:
+    """Whether a bare past participle describes a noun and the date follows it ("The patent,
+    granted by the office in March, covers a coating"; "the man arrested on Monday"): what it
+    tells was done to the noun before the story, whatever the tense of the clause around it.
+
+    Notes:
+        Planning and rescheduling participles ("the vote scheduled for March", "moved to
+        Tuesday") are read before this, as looking ahead; a participle with an auxiliary of its
+        own is no reduced relative.
+    """
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and date_index > verb.i
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
+def _while_participle(verb: Token) -> bool:
+    """Whether an "-ing" participle is an adverbial clause opened by "while" or "when" ("had
+    opened while moving between January and May"): its time is its governor's."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ in ("while", "when") for c in verb.children)
+    )
 
 
 def _explicitly_future(token: Token) -> bool:
