@@ -451,13 +451,9 @@ def sign_reads_before_quote(state: QuoteState, site: QuoteSite) -> Attribution |
         a person who reads ("The minister read ...") is no sign.
     """
     head, p_start = _introduction_head(state, site)
-    reads = _READ_BEFORE.search(head)
-    if reads is None:
+    verb = _verb_matched(state, _READ_BEFORE.search(head), p_start)
+    if verb is None:
         return None
-    span = state.context.doc.char_span(p_start + reads.start("verb"), p_start + reads.end("verb"))
-    if span is None:
-        return None
-    verb = span[0]
     noun = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if noun is not None and noun.lower_ in ("that", "which"):
         noun = verb.head if verb.dep_ == "relcl" else None
@@ -491,25 +487,31 @@ def as_someone_put_it(state: QuoteState, site: QuoteSite) -> Attribution | None:
     """
     head, p_start = _introduction_head(state, site)
     put = _PUT_IT.search(head)
-    if put is None:
+    verb = _verb_matched(state, put, p_start)
+    if verb is None:
         return None
-    verb_span = state.context.doc.char_span(p_start + put.start("verb"), p_start + put.end("verb"))
-    if verb_span is None:
-        return None
-    subject = subject_of(verb_span[0])
+    subject = subject_of(verb)
     if subject is not None and p_start <= subject.idx < site.span.char_start:
         speaker = resolve_speaker(subject, state.context, site.span.char_start, state.source)
-        return Attribution(speaker, "put it", verb_span[0].i) if speaker.name else None
+        return Attribution(speaker, "put it", verb.i) if speaker.name else None
     # The parser lost the subject ("As Amar, professor of law at Yale, put it, ..."): the name after "As".
     opening = _AS_NAME.search(head, 0, put.start())
     named = entity_at(state.context.entities, p_start + opening.start("name"), p_start + opening.end("name")) if opening else None
     if named is None or named.entity_type not in ("PERSON", "ORG"):
         return None
-    return Attribution(Speaker(named.canonical_name, named, as_someone_put_it.name), "put it", verb_span[0].i)
+    return Attribution(Speaker(named.canonical_name, named, as_someone_put_it.name), "put it", verb.i)
 
 
 _COLON_INTRO = re.compile(r"(?P<verb>[A-Za-z]+)\s*:\s*$")
 _ACCORDING_INTRO = re.compile(r"according\s+to\s+(?P<name>[^,.;:]{2,80}),\s*$", re.IGNORECASE)
+
+
+def _verb_matched(state: QuoteState, match: re.Match[str] | None, p_start: int) -> Token | None:
+    """The token of a match's "verb" group in the text before a quote (offsets from ``p_start``)."""
+    if match is None:
+        return None
+    span = state.context.doc.char_span(p_start + match.start("verb"), p_start + match.end("verb"))
+    return span[0] if span is not None else None
 
 
 def _introduction_head(state: QuoteState, site: QuoteSite) -> tuple[str, int]:
