@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = words("relative_pronouns")
-# Past forms of the naming verbs ("called", "described"): the lemmatizer is not run.
-_NAMING_PASTS = frozenset(form for verb in words("naming_verbs") for form in verb_forms(verb) if form.endswith("ed"))
+# Verbs that say what something is by naming it ("called the fine a floor", "described the talks
+# as warm"): their object with its predicate is a stated proposition. Every form, and the past
+# ones apart: the lemmatizer is not run.
+NAMING_VERB_FORMS = frozenset(form for verb in words("naming_verbs") for form in verb_forms(verb))
+_NAMING_PASTS = frozenset(form for form in NAMING_VERB_FORMS if form.endswith("ed"))
 
 _APPOSITION_BEFORE_CUE = re.compile(r"\s{0,2}|,[^,“”\"\n]{1,120},\s{0,2}")
 

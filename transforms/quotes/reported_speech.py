@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 
 from transforms.quotes.marks import trimmed, trimmed_punct
 from transforms.lexicons import words
-from transforms.lexicons.verbs import form_lemmas, verb_forms
+from transforms.lexicons.verbs import verb_forms
 from transforms.lexicon import ATTITUDE_VERB_FORMS
-from transforms.quotes.cues import is_cue, second_cue_in
+from transforms.quotes.cues import NAMING_VERB_FORMS, is_cue, second_cue_in
 
 if TYPE_CHECKING:
     from transforms.context import ArticleContext
@@ -142,11 +142,6 @@ def _is_adverbial(clause: Token, verb: Token, body: str) -> bool:
         between = body[clause.right_edge.idx : verb.idx]
         return ";" in between
     return False
-
-
-# Verbs that say what something is by naming it ("called the fine a floor", "described the
-# talks as warm"): their object with its predicate is a stated proposition.
-NAMING_VERB_FORMS = frozenset(form_lemmas(sorted(words("naming_verbs"))))
 
 
 _REFLEXIVES = frozenset(("itself", "themselves", "himself", "herself", "ourselves", "myself"))
